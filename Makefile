@@ -1,0 +1,35 @@
+# The two commands of the README:
+#   make setup   creates .venv from the lock file, installs cooptrack, ingests the sample corpus
+#   make test    lint, type-check and run the test suite
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= ../shared/corpus
+
+.PHONY: setup install test lint lock
+
+$(BIN)/cooptrack: pyproject.toml requirements.lock
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+install: $(BIN)/cooptrack
+
+setup: install
+	$(BIN)/cooptrack ingest $(CORPUS)
+	$(BIN)/cooptrack list
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -q
+
+# Re-pin every dependency after editing pyproject.toml (needs uv in the venv).
+lock:
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11 --no-header

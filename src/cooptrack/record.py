@@ -1,0 +1,107 @@
+"""The record of one press release: the contract between ``extract`` and everything after it.
+
+Its JSON form is the format of ``../shared/gold/README.md`` with extra keys (spans, the cleaned
+text, what was removed and why, the parser version). Every extracted item carries ``span``:
+``[start, end)`` character offsets into ``Record.text``, the cleaned text of the release.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cooptrack.vocab import (
+    AgreementKind,
+    DocumentKind,
+    Flag,
+    Honorific,
+    MeetingKind,
+    RemovalReason,
+    Role,
+    Side,
+    Theme,
+)
+
+PARSER_VERSION = "1.0.0"
+
+Span = Annotated[tuple[int, int], Field(description="[start, end) offsets into the cleaned text")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Meeting(_Model):
+    ordinal: int | None = None
+    kind: MeetingKind | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    year_range: tuple[int, int] | None = None
+    venue: str | None = None
+    span: Span | None = None
+
+
+class Person(_Model):
+    name: str
+    honorific: Honorific | None = None
+    post: str | None = None
+    side: Side | None = None
+    roles: list[Role] = Field(default_factory=list)
+    span: Span
+
+
+class Measure(_Model):
+    text: str
+    themes: list[Theme] = Field(default_factory=list)
+    span: Span
+
+
+class Area(_Model):
+    heading: str | None
+    themes: list[Theme] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    span: Span | None = None
+
+
+class Agreement(_Model):
+    title: str
+    kind: AgreementKind
+    annex: str | None = None
+    chinese_only: bool = False
+    signatories: list[str] = Field(default_factory=list)
+    span: Span
+
+
+class Removed(_Model):
+    """A piece of the input that is not part of the release, and why."""
+
+    reason: RemovalReason
+    text: str
+
+
+class Record(_Model):
+    source: str
+    relevant: bool
+    relevance_reason: str | None = None
+    document_kind: DocumentKind = DocumentKind.REPORT
+    title: str | None = None
+    mechanism: str | None = None
+    partner: str | None = None
+    meeting: Meeting = Field(default_factory=Meeting)
+    people: list[Person] = Field(default_factory=list)
+    declared_area_count: int | None = None
+    areas: list[Area] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    parser_version: str = PARSER_VERSION
+    text: str = ""
+    removed: list[Removed] = Field(default_factory=list)
+
+    @property
+    def measures(self) -> list[Measure]:
+        return [m for a in self.areas for m in a.measures]
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
