@@ -1,0 +1,64 @@
+"""The noise of the genre: every pattern that marks text as not part of the release.
+
+Lines are tested after white space (including non-breaking spaces) has been normalised and the
+line stripped. Each pattern maps to the :class:`~cooptrack.vocab.RemovalReason` recorded for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cooptrack.dates import MONTH_RE, WEEKDAY_RE
+
+# Characters that render as white space in the releases (NBSP, ideographic space, thin spaces).
+SPACE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+# A row of dashes, rules or underscores under a heading.
+UNDERLINE = re.compile(r"^[\-\u2010-\u2015\u2500\u2501_=~]{3,}$")
+# A separator row: asterisks, equals signs, hashes (possibly spaced).
+SEPARATOR = re.compile(r"^(?:[*#=~]\s*){3,}$")
+
+SITE_NAVIGATION = re.compile(
+    r"^(?:go to main content|skip to (?:main )?content|today's press releases|"
+    r"print(?:er[- ]friendly)?(?: this page| version)?|back to top|email this (?:article|page)|"
+    r"share(?: this)?|text size|previous article|next article|home|press releases?|"
+    r"top|menu|search|sitemap|contact us|close|[aA]\s?[aA]\s?[aA])$",
+    re.IGNORECASE,
+)
+
+# "Ends/Wednesday, November 29, 2023" and its variants.
+FOOTER_ENDS = re.compile(
+    rf"^Ends\s*/\s*(?:{WEEKDAY_RE}\s*,?\s*)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"|(?:\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}}))?",
+    re.IGNORECASE,
+)
+FOOTER_ISSUED = re.compile(r"^Issued at HKT\s*\d{1,2}:\d{2}$", re.IGNORECASE)
+FOOTER_NNNN = re.compile(r"^N{4}$")
+
+PHOTO_LINE = re.compile(r"^(?:photos?|pictures?|photo gallery)$", re.IGNORECASE)
+PHOTO_CAPTION = re.compile(
+    r"\bPhoto(?:s)? shows?\b|^\(?Photo(?:s)?(?: courtesy)?\s*[:：]|\((?:Photo|Xinhua)[/:]",
+    re.IGNORECASE,
+)
+MEDIA_LIST = re.compile(r"^(?:audio\s*/\s*video|videos?|audio|video clips?)$", re.IGNORECASE)
+
+# An archive URL names the release's date: /gia/general/202311/29/
+ARCHIVE_URL_DATE = re.compile(r"/gia/general/(?P<ym>(?:19|20)\d{4})/(?P<d>\d\d)/")
+URL_LINE = re.compile(r"^(?:source\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+# "Hong Kong – " before a headline on a mirror site: a short proper name and a spaced dash.
+MIRROR_PREFIX = re.compile(r"^(?P<prefix>[A-Z][\w.&']*(?:\s[A-Z][\w.&']*){0,3})\s[\u2013\u2014|:]\s+(?=\S)")
+
+# Words that say a paragraph belongs to the release about a meeting (used to spot a glued-on
+# article that does not).
+RELEASE_CUES = re.compile(
+    r"Hong Kong|HKSAR|co-?operation (?:conference|meeting|mechanism|area)|plenary|"
+    r"joint conference|the two (?:places|sides)|both sides|delegation",
+    re.IGNORECASE,
+)
+# A paragraph that closes a release: signing, attendance, special guests.
+CLOSING_CUES = re.compile(
+    r"\bsigned\b|\battend(?:ed|ing)?\b|\baccompan(?:ied|ying)\b|special guests?",
+    re.IGNORECASE,
+)
