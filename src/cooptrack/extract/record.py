@@ -1,10 +1,157 @@
-"""Placeholder: replaced by the real extractor."""
+"""Assemble one :class:`~cooptrack.record.Record` from a cleaned release.
+
+The order: divide the body into lead, areas and closing; find the mechanism and decide whether
+the release is about one of its meetings; then the meeting's facts, its people, areas and
+measures (with themes), agreements, and the data-quality flags.
+"""
 
 from __future__ import annotations
 
-from cooptrack.clean.blocks import Cleaned
-from cooptrack.record import Record
+import re
+
+from cooptrack.clean.blocks import Block, BlockKind, Cleaned
+from cooptrack.extract import meeting as M
+from cooptrack.extract import patterns as P
+from cooptrack.extract.agreements import extract_agreements
+from cooptrack.extract.people import Found, collect_people, honorific
+from cooptrack.extract.sections import Sections, split_sections
+from cooptrack.extract.sentences import sentences
+from cooptrack.extract.themes import area_themes, heading_themes, measure_themes
+from cooptrack.record import Agreement, Area, Measure, Meeting, Person, Record
+from cooptrack.vocab import DocumentKind, Flag, Role
+
+_ROLE_ORDER = list(Role)
+_TERMINAL = re.compile(r"[.!?\u201d\u2019\"')]$")
 
 
 def extract(cleaned: Cleaned, *, source: str) -> Record:
-    return Record(source=source, relevant=False, text=cleaned.text)
+    """The record of one cleaned release."""
+    title = cleaned.title
+    body = cleaned.body()
+    sections = split_sections(body)
+    lead_text = " ".join(b.text for b in sections.lead if b.kind is not BlockKind.HEADING)
+    all_text = " ".join(b.text for b in body)
+    mechanism, others = M.main_mechanism(title, all_text)
+    base = {"source": source, "title": title, "text": cleaned.text, "removed": cleaned.removed}
+    reason = M.relevance(title, lead_text or all_text[:2000], mechanism, others)
+    if reason is not None or mechanism is None:
+        return Record(
+            relevant=False,
+            relevance_reason=reason,
+            mechanism=mechanism.name if mechanism else None,
+            partner=mechanism.partner if mechanism else None,
+            flags=[Flag.NOT_RELEVANT],
+            **base,
+        )
+    kind = M.document_kind(title, lead_text)
+    people = collect_people([s for b in sections.outside_areas for s in sentences(b)])
+    areas = _areas(sections)
+    agreements = extract_agreements(sections.outside_areas, people)
+    record = Record(
+        relevant=True,
+        document_kind=kind,
+        mechanism=mechanism.name,
+        partner=mechanism.partner,
+        meeting=_meeting(cleaned, sections, title, lead_text, all_text, kind),
+        people=[_person(p) for p in people],
+        declared_area_count=sections.declared_count,
+        areas=areas,
+        agreements=[
+            Agreement(
+                title=a.title,
+                kind=a.kind,
+                annex=a.annex,
+                chinese_only=a.chinese_only,
+                signatories=a.signatories,
+                span=(a.start, a.end),
+            )
+            for a in agreements
+        ],
+        **base,
+    )
+    record.flags = _flags(record, cleaned, sections, body)
+    return record
+
+
+def _meeting(
+    cleaned: Cleaned, sections: Sections, title: str | None, lead: str, all_text: str, kind: DocumentKind
+) -> Meeting:
+    meeting_kind, ordinal = M.identify_meeting(title, lead or all_text)
+    if meeting_kind is None:
+        meeting_kind, ordinal = M.identify_meeting(None, all_text)
+    lead_blocks = [b for b in sections.lead if b.kind is not BlockKind.HEADING] or cleaned.body()[:2]
+    when = M.meeting_date(cleaned, lead_blocks, kind)
+    first = lead_blocks[0] if lead_blocks else None
+    return Meeting(
+        ordinal=ordinal,
+        kind=meeting_kind,
+        date=when.date,
+        date_text=when.date_text,
+        year_range=(when.date.year, when.date.year) if when.date else None,
+        venue=M.venue(title, lead_blocks),
+        span=(first.start, first.end) if first else None,
+    )
+
+
+def _person(p: Found) -> Person:
+    return Person(
+        name=p.name,
+        honorific=honorific(p.honorific),
+        post=p.post,
+        side=p.side,
+        roles=sorted(p.roles, key=_ROLE_ORDER.index),
+        span=(p.start, p.end),
+    )
+
+
+def _areas(sections: Sections) -> list[Area]:
+    out: list[Area] = []
+    for group in sections.areas:
+        heading = group.heading.text if group.heading else None
+        named = heading_themes(heading)
+        measures = [
+            Measure(text=b.text, themes=measure_themes(b.text, named), span=(b.start, b.end)) for b in group.measures
+        ]
+        span = _span_of(group.heading, group.measures)
+        out.append(
+            Area(heading=heading, themes=area_themes(heading, [m.themes for m in measures]), measures=measures, span=span)
+        )
+    return out
+
+
+def _span_of(heading: Block | None, measures: list[Block]) -> tuple[int, int] | None:
+    blocks = ([heading] if heading else []) + measures
+    if not blocks:
+        return None
+    return (blocks[0].start, blocks[-1].end)
+
+
+def _flags(record: Record, cleaned: Cleaned, sections: Sections, body: list[Block]) -> list[Flag]:
+    flags: list[Flag] = []
+    if cleaned.unrelated_cut:
+        flags.append(Flag.UNRELATED_CONTENT)
+    headed = sum(1 for a in record.areas if a.heading)
+    if sections.declared_count is not None and headed < sections.declared_count:
+        flags.append(Flag.AREA_HEADINGS_MISSING)
+    if record.meeting.date is None and record.meeting.date_text:
+        flags.append(Flag.YEAR_NOT_STATED)
+    if not any(Role.CO_CHAIR in p.roles for p in record.people):
+        flags.append(Flag.NO_CO_CHAIRS_STATED)
+    lead_text = " ".join(b.text for b in sections.lead)
+    if sections.declared_count is None and P.PROGRESS_CUE.search(lead_text):
+        flags.append(Flag.PROGRESS_REVIEW)
+    if _truncated(cleaned, sections, body):
+        flags.append(Flag.TRUNCATED)
+    return flags
+
+
+def _truncated(cleaned: Cleaned, sections: Sections, body: list[Block]) -> bool:
+    """The document stops mid-way: mid-sentence, on a heading or a lead-in with nothing after
+    it, or inside the areas with fewer headings than announced."""
+    if cleaned.ended or not body:
+        return False
+    last = body[-1].text.rstrip()
+    if body[-1].kind is BlockKind.HEADING or last.endswith(":") or not _TERMINAL.search(last):
+        return True
+    headed = sum(1 for a in sections.areas if a.heading)
+    return sections.ends_in_areas and sections.declared_count is not None and headed < sections.declared_count

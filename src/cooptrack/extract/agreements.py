@@ -1,0 +1,204 @@
+"""Agreements signed at the meeting: title, kind, annex, language and signatories.
+
+Titles come quoted in a signing sentence ("signed the “Co-operation Memorandum of ...”"),
+unquoted after "signed the", or as a list of items after a sentence announcing the signing.
+A later sentence places them in annexes ("The document (Chinese only) is at Annex 1", "the
+above documents ... are at Annex 2, Annex 3 ... respectively", "(i), (ii) and (iv) ... are in
+Annexes 3 to 5"), referring to them by quoted title, by list label, or as the last ones named.
+Agreements mentioned inside the measures of an area are past ones, not signed at this meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cooptrack.clean.blocks import Block, BlockKind
+from cooptrack.extract import patterns as P
+from cooptrack.extract.people import Found, signatories_in
+from cooptrack.extract.sentences import Sentence, sentences
+from cooptrack.vocab import AgreementKind
+
+
+@dataclass
+class FoundAgreement:
+    title: str
+    kind: AgreementKind
+    start: int
+    end: int
+    label: str | None = None
+    annex: str | None = None
+    chinese_only: bool = False
+    signatories: list[str] = field(default_factory=list)
+
+
+def _norm(title: str) -> str:
+    t = re.sub(r"[\u2018\u2019\u201c\u201d\"']", "", title)
+    return re.sub(r"[\s\-]+", " ", t).strip(" ;,.").casefold()
+
+
+def _tidy_title(raw: str) -> str:
+    title = raw.strip()
+    title = re.sub(r"^[\u201c\"]|[\u201d\"]$", "", title.strip())
+    title = re.sub(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:and|or)?\s*$", "", title)
+    title = re.sub(r"^[\u201c\"]", "", title)
+    return title.strip(" ;,.\u201c\u201d\"")
+
+
+class _Collector:
+    def __init__(self, people: list[Found]) -> None:
+        self.people = people
+        self.items: list[FoundAgreement] = []
+        self.last_group: list[FoundAgreement] = []
+        self.expect_list = False
+
+    def add(self, title: str, start: int, *, label: str | None = None, in_list: bool = False) -> FoundAgreement | None:
+        title = _tidy_title(title)
+        kind = P.agreement_kind(title)
+        if kind is None:
+            if not in_list or len(title.split()) < 3:
+                return None
+            kind = AgreementKind.OTHER
+        key = _norm(title)
+        for item in self.items:
+            if _norm(item.title) == key:
+                return item
+        item = FoundAgreement(title, kind, start, start + len(title), label=label)
+        self.items.append(item)
+        return item
+
+    def block(self, block: Block) -> None:
+        if block.kind is BlockKind.BULLET:
+            if self.expect_list:
+                self._list_item(block)
+            return
+        if self.expect_list and self.last_group and block.kind is BlockKind.HEADING:
+            self.expect_list = False
+        if block.kind is BlockKind.HEADING:
+            self.expect_list = bool(P.SIGN_CUE.search(block.text))
+            self.last_group = [] if self.expect_list else self.last_group
+            return
+        self.expect_list = False
+        for sentence in sentences(block):
+            self.sentence(sentence)
+
+    def _list_item(self, block: Block) -> None:
+        raw = block.text
+        offset = block.start + (len(raw) - len(raw.lstrip("\u201c\" ")))
+        item = self.add(raw, offset, label=_label(block.label), in_list=True)
+        if item is not None and item not in self.last_group:
+            self.last_group.append(item)
+
+    def sentence(self, sentence: Sentence) -> None:
+        text = sentence.text
+        if P.SIGN_CUE.search(text) and not P.ANNEX.search(text):
+            group = self._titles_in(sentence)
+            if group:
+                names = [p.name for p in signatories_in(sentence, self.people)]
+                for item in group:
+                    if not item.signatories:
+                        item.signatories = names
+                self.last_group = group
+            if text.rstrip().endswith(":"):
+                self.expect_list = True
+                self.last_group = []
+        elif text.rstrip().endswith(":") and re.search(r"(?i)\b(?:agreements?|documents?|memorand)", text):
+            self.expect_list = True
+            self.last_group = []
+        if P.ANNEX.search(text):
+            self._annex(sentence)
+
+    def _titles_in(self, sentence: Sentence) -> list[FoundAgreement]:
+        text = sentence.text
+        group: list[FoundAgreement] = []
+        for m in P.QUOTED.finditer(text):
+            item = self.add(m["t"], sentence.start + m.start("t"))
+            if item is not None:
+                group.append(item)
+        if group:
+            return group
+        m = re.search(r"\bsigned\s+(?:the|a|an)\s+(?=[A-Z])", text)
+        if m:
+            title = _title_run(text[m.end() :])
+            item = self.add(title, sentence.start + m.end()) if title else None
+            if item is not None:
+                group.append(item)
+        return group
+
+    def _annex(self, sentence: Sentence) -> None:
+        text = sentence.text
+        numbers = annex_numbers(text)
+        if not numbers:
+            return
+        referents = self._referents(text)
+        chinese = bool(P.CHINESE_ONLY.search(text))
+        if len(referents) == len(numbers):
+            pairs = list(zip(referents, numbers, strict=True))
+        elif len(numbers) == 1:
+            pairs = [(r, numbers[0]) for r in referents]
+        else:
+            pairs = list(zip(referents, numbers, strict=False))
+        for item, number in pairs:
+            item.annex = f"Annex {number}"
+            item.chinese_only = item.chinese_only or chinese
+
+    def _referents(self, text: str) -> list[FoundAgreement]:
+        quoted = [_norm(m["t"]) for m in P.QUOTED.finditer(text)]
+        if quoted:
+            found = [i for q in quoted for i in self.items if _norm(i.title) == q]
+            if found:
+                return found
+        labels = [m["l"] for m in P.ROMAN_LABEL.finditer(text.split("Annex")[0])]
+        if labels:
+            by_label = {i.label: i for i in self.items if i.label}
+            found = [by_label[lab] for lab in labels if lab in by_label]
+            if found:
+                return found
+        return list(self.last_group)
+
+
+def _label(label: str | None) -> str | None:
+    if not label:
+        return None
+    m = re.fullmatch(r"\(?([ivxlc]{1,6}|[a-z]|\d{1,2})[.)]?", label)
+    return m.group(1) if m else None
+
+
+def _title_run(text: str) -> str:
+    """An unquoted title: capitalised words and connectors up to the end of the phrase."""
+    words: list[str] = []
+    for m in re.finditer(r"\S+", text):
+        token = m.group(0)
+        bare = token.rstrip(".,;:")
+        if not P.TITLE_TOKEN.fullmatch(bare):
+            break
+        words.append(bare)
+        if bare != token:
+            break
+    while words and words[-1] in {"of", "the", "and", "on", "in", "for", "between", "to", "with", "among"}:
+        words.pop()
+    return " ".join(words)
+
+
+def annex_numbers(text: str) -> list[int]:
+    """Annex numbers in order: "Annex 1", "Annexes 2 and 3", "Annexes 3 to 5", "Annex 2, Annex 3"."""
+    out: list[int] = []
+    for m in P.ANNEX_NUMBERS.finditer(text):
+        parts = re.split(r"\s*(?:,|and)\s*(?:Annex(?:es)?\s+)?", m["list"])
+        for part in parts:
+            rng = re.fullmatch(r"(\d+)\s*(?:to|-|\u2013)\s*(?:Annex(?:es)?\s+)?(\d+)", part.strip())
+            if rng:
+                a, b = int(rng.group(1)), int(rng.group(2))
+                if 0 < b - a < 30:
+                    out.extend(range(a, b + 1))
+            elif part.strip().isdigit():
+                out.append(int(part.strip()))
+    return out
+
+
+def extract_agreements(blocks: list[Block], people: list[Found]) -> list[FoundAgreement]:
+    """Agreements signed at the meeting, from the blocks outside the areas, in order."""
+    collector = _Collector(people)
+    for block in blocks:
+        collector.block(block)
+    return collector.items

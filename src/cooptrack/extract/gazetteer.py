@@ -1,0 +1,67 @@
+"""Places and names of the genre: Mainland provinces and cities, and Chinese surnames.
+
+Knowledge of the genre, not of any one document: the partners Hong Kong has co-operation
+mechanisms with are Mainland provinces, municipalities and cities (and Macao); venues are
+cities; Chinese names put the surname first, Hong Kong names often follow an English given name.
+"""
+
+from __future__ import annotations
+
+# Provincial-level divisions, by the short name a mechanism uses.
+PROVINCES: frozenset[str] = frozenset(
+    {
+        "Anhui", "Fujian", "Gansu", "Guangdong", "Guizhou", "Hainan", "Hebei", "Heilongjiang",
+        "Henan", "Hubei", "Hunan", "Jiangsu", "Jiangxi", "Jilin", "Liaoning", "Qinghai",
+        "Shaanxi", "Shandong", "Shanxi", "Sichuan", "Yunnan", "Zhejiang",
+        "Guangxi", "Inner Mongolia", "Ningxia", "Tibet", "Xinjiang",
+    }
+)  # fmt: skip
+MUNICIPALITIES: frozenset[str] = frozenset({"Beijing", "Shanghai", "Tianjin", "Chongqing"})
+SARS: frozenset[str] = frozenset({"Macao", "Macau"})
+
+# Cities that hold mechanisms of their own or host meetings, with their province.
+CITIES: dict[str, str] = {
+    "Shenzhen": "Guangdong", "Guangzhou": "Guangdong", "Zhuhai": "Guangdong",
+    "Dongguan": "Guangdong", "Foshan": "Guangdong", "Huizhou": "Guangdong",
+    "Zhongshan": "Guangdong", "Jiangmen": "Guangdong", "Zhaoqing": "Guangdong",
+    "Qianhai": "Guangdong", "Nansha": "Guangdong", "Hengqin": "Guangdong",
+    "Fuzhou": "Fujian", "Xiamen": "Fujian", "Quanzhou": "Fujian", "Pingtan": "Fujian",
+    "Chengdu": "Sichuan", "Hangzhou": "Zhejiang", "Ningbo": "Zhejiang", "Wenzhou": "Zhejiang",
+    "Wuhan": "Hubei", "Nanjing": "Jiangsu", "Suzhou": "Jiangsu", "Jinan": "Shandong",
+    "Qingdao": "Shandong", "Haikou": "Hainan", "Sanya": "Hainan", "Nanning": "Guangxi",
+    "Changsha": "Hunan", "Nanchang": "Jiangxi", "Hefei": "Anhui", "Zhengzhou": "Henan",
+    "Xi'an": "Shaanxi", "Kunming": "Yunnan", "Guiyang": "Guizhou", "Shenyang": "Liaoning",
+    "Dalian": "Liaoning", "Changchun": "Jilin", "Harbin": "Heilongjiang",
+    "Shijiazhuang": "Hebei", "Taiyuan": "Shanxi", "Lanzhou": "Gansu", "Xining": "Qinghai",
+    "Yinchuan": "Ningxia", "Urumqi": "Xinjiang", "Lhasa": "Tibet", "Hohhot": "Inner Mongolia",
+}  # fmt: skip
+
+PARTNERS: frozenset[str] = PROVINCES | MUNICIPALITIES | SARS | frozenset(CITIES)
+# Places a meeting can be held in (cities, and the province-level cities themselves).
+VENUES: frozenset[str] = frozenset(CITIES) | MUNICIPALITIES | SARS | {"Hong Kong"}
+
+# Chinese surnames as romanised in Mainland (pinyin) and Hong Kong (Cantonese) usage.
+SURNAMES: frozenset[str] = frozenset(
+    """
+    Ai An Ao Au Bai Ban Bao Bei Bi Bian Bo Bu Cai Cao Cen Chai Chan Chang Chao Chau Chen Cheng
+    Cheuk Cheung Chew Chi Chiang Chiu Choi Chong Chou Chow Choy Chu Chua Chui Chung Cong Cui Dai
+    Deng Ding Dong Dou Du Duan Fan Fang Fei Feng Fok Fong Fu Fung Gao Ge Geng Gong Gu Guan Guo
+    Han Hao He Ho Hon Hong Hou Hu Hua Huang Hui Hung Ip Ji Jia Jiang Jin Kam Kan Kang Ko Kong Ku
+    Kuang Kwan Kwok Kwong Lai Lam Lan Lang Lau Law Lee Lei Leung Li Lian Liang Liao Lim Lin Ling
+    Liu Lo Long Lou Lu Lui Luk Lum Luo Lv Ma Mai Mak Man Mao Mei Meng Miao Mo Mok Mui Ng Ngai
+    Ni Nie Nip Ou Pan Pang Pei Peng Poon Pun Qi Qian Qiao Qin Qiu Qu Ren Shao Shek Shen Sheng
+    Shi Shih Shu Si Sima Siu So Song Su Sun Sze Szeto Tai Tam Tan Tang Tao Teng Tian Tin Ting
+    To Tong Tsai Tsang Tse Tso Tsoi Tsui Tu Tung Wan Wang Wei Wen Wong Woo Wu Xi Xia Xiao Xie
+    Xin Xing Xiong Xu Xue Yan Yang Yao Yau Ye Yeung Yi Yim Yin Ying Yip Yiu Yu Yuan Yue Yuen
+    Yung Zeng Zhai Zhan Zhang Zhao Zheng Zhong Zhou Zhu Zhuang Zou Ouyang Zhuge Situ Shangguan
+    """.split()
+)
+
+
+def partner_name(place: str) -> str | None:
+    """The canonical partner name for a place as written ("Guangdong Province" → "Guangdong")."""
+    words = place.replace("Municipality", "").replace("Province", "").replace("City", "").split()
+    name = " ".join(words)
+    if name == "Macau":
+        return "Macao"
+    return name if name in PARTNERS else None

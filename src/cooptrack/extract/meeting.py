@@ -1,0 +1,222 @@
+"""The meeting a release is about: its mechanism and partner, kind and ordinal, date and venue,
+whether it was held or is announced, and whether the release is about such a meeting at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from cooptrack.clean.blocks import Block, BlockKind, Cleaned
+from cooptrack.dates import date_near, parse_date_phrase, safe_date
+from cooptrack.extract import patterns as P
+from cooptrack.extract.gazetteer import CITIES, PROVINCES, VENUES, partner_name
+from cooptrack.extract.numbers import ordinal_value
+from cooptrack.vocab import DocumentKind, MeetingKind
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    name: str  # canonical: "Hong Kong/Guangdong Co-operation Joint Conference"
+    partner: str | None
+    hk_party: bool
+
+
+def _canonical_suffix(suffix: str) -> str:
+    words = re.sub(r"\s+", " ", suffix.strip()).split(" ")
+    small = {"and", "for", "of"}
+    out = []
+    for w in words:
+        lw = w.lower()
+        if lw in small:
+            out.append(lw)
+        elif lw in {"cooperation", "co-operation"}:
+            out.append("Co-operation")
+        else:
+            out.append("-".join(p.capitalize() for p in lw.split("-")))
+    return " ".join(out).replace("High Level", "High-Level")
+
+
+def find_mechanisms(text: str) -> list[tuple[Mechanism, int]]:
+    """Every mechanism named in ``text`` with its offset, canonicalised."""
+    found = []
+    for m in P.MECHANISM.finditer(text):
+        parties = [p for p in (m["a"], m["b"], m["c"]) if p]
+        hk = [p for p in parties if P.HK_NAME.match(p)]
+        others = [p for p in parties if not P.HK_NAME.match(p)]
+        suffix = _canonical_suffix(m["suffix"])
+        if hk and len(others) == 1:
+            partner = partner_name(others[0]) or others[0]
+            found.append((Mechanism(f"Hong Kong/{partner} {suffix}", partner, True), m.start()))
+        elif not hk and others:
+            names = [partner_name(o) or o for o in others]
+            found.append((Mechanism("/".join(names) + " " + suffix, None, False), m.start()))
+    return found
+
+
+def main_mechanism(title: str | None, body: str) -> tuple[Mechanism | None, list[Mechanism]]:
+    """The mechanism the release is about (most named, the headline counting triple), and
+    every mechanism between other governments that it names."""
+    votes: Counter[Mechanism] = Counter()
+    for mech, _ in find_mechanisms(title or ""):
+        votes[mech] += 3
+    for mech, _ in find_mechanisms(body):
+        votes[mech] += 1
+    ours = [m for m in votes if m.hk_party]
+    others = [m for m in votes if not m.hk_party]
+    if not ours:
+        return None, others
+    return max(ours, key=lambda m: votes[m]), others
+
+
+@dataclass(frozen=True)
+class MeetingMention:
+    kind: MeetingKind
+    ordinal: int | None
+    start: int
+    end: int
+
+
+def meeting_mentions(text: str) -> list[MeetingMention]:
+    out = []
+    for m in P.MEETING_MENTION.finditer(text):
+        if P.OTHER_MEETING_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        window = text[m.end() : m.end() + 80]
+        if P.is_party_plenum(window.split(".")[0]):
+            continue
+        kind, ordinal_text = _kind_of(m)
+        ordinal = ordinal_value(ordinal_text) if ordinal_text else None
+        out.append(MeetingMention(kind, ordinal, m.start(), m.end()))
+    return out
+
+
+def _kind_of(m: re.Match[str]) -> tuple[MeetingKind, str | None]:
+    if m["cum"] or m["cum_short"]:
+        return MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY, m["ord_cum"]
+    if m["working"]:
+        return MeetingKind.WORKING_MEETING, m["ord_work"]
+    if m["plenary"] or m["plenary_bare"]:
+        return MeetingKind.PLENARY, m["ord_plen"]
+    return MeetingKind.HIGH_LEVEL_MEETING, m["ord_hlm"]
+
+
+def identify_meeting(title: str | None, lead: str) -> tuple[MeetingKind | None, int | None]:
+    """Kind and ordinal: the headline's first meeting mention, else the lead's; an ordinal
+    missing there is taken from the first mention of the same kind that has one."""
+    mentions = meeting_mentions(title or "") + meeting_mentions(lead)
+    if not mentions:
+        return None, None
+    first = mentions[0]
+    ordinal = first.ordinal
+    if ordinal is None:
+        ordinal = next((m.ordinal for m in mentions if m.kind is first.kind and m.ordinal), None)
+    return first.kind, ordinal
+
+
+def relevance(
+    title: str | None, lead: str, mechanism: Mechanism | None, others: list[Mechanism]
+) -> str | None:
+    """None when the release is about a meeting of a mechanism Hong Kong is party to; otherwise
+    the reason it is not, in words a user can read."""
+    if mechanism is None:
+        if others:
+            return f"about the {others[0].name}, a mechanism between other governments"
+        if P.is_party_plenum(f"{title or ''} {lead}"):
+            return "about a party or legislature plenum, not a co-operation mechanism"
+        return "names no co-operation mechanism to which Hong Kong is a party"
+    headline = title or ""
+    mentions_meeting = bool(meeting_mentions(headline)) or bool(
+        re.search(r"(?i)\b(?:conference|meeting)\b", headline)
+        and find_mechanisms(headline)
+    )
+    cue = P.LOOKALIKE_TITLE.search(headline)
+    if cue and not mentions_meeting:
+        return f"a {cue['cue'].lower()} (per its headline), not a meeting of the {mechanism.name}"
+    if mentions_meeting:
+        return None
+    for sentence in re.split(r"(?<=\.)\s+", lead)[:4]:
+        if find_mechanisms(sentence) and P.EVENT_VERB.search(sentence) and (
+            meeting_mentions(sentence) or re.search(r"(?i)\b(?:conference|meeting)\b", sentence)
+        ):
+            return None
+    return f"does not report or announce a meeting of the {mechanism.name}"
+
+
+def document_kind(title: str | None, lead: str) -> DocumentKind:
+    """An announcement says what will happen; a report, what happened."""
+    if title and P.TITLE_ANNOUNCEMENT.search(title) and not re.search(r"(?i)\bheld\b", title):
+        return DocumentKind.ANNOUNCEMENT
+    first = re.split(r"(?<=\.)\s+", lead.strip())[0] if lead.strip() else ""
+    if P.ANNOUNCEMENT.search(first) and not re.search(r"(?i)\b(?:co-?chaired|was held|were held|held the)\b", first):
+        return DocumentKind.ANNOUNCEMENT
+    return DocumentKind.REPORT
+
+
+@dataclass(frozen=True)
+class MeetingDate:
+    date: dt.date | None
+    date_text: str | None
+
+
+def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind) -> MeetingDate:
+    """The date as written and, when a year can be read (never guessed), as a date."""
+    anchor = cleaned.footer_date or cleaned.url_date
+    phrase = _date_phrase(cleaned.title, lead_blocks)
+    if phrase is None:
+        return MeetingDate(anchor if kind is DocumentKind.REPORT else None, None)
+    found = parse_date_phrase(phrase)
+    if found is None:
+        return MeetingDate(None, phrase)
+    month, day, year, _ = found
+    if year is not None:
+        return MeetingDate(safe_date(year, month, day), phrase)
+    if anchor is not None:
+        return MeetingDate(date_near(month, day, anchor), phrase)
+    return MeetingDate(None, phrase)
+
+
+def _date_phrase(title: str | None, lead_blocks: list[Block]) -> str | None:
+    texts = [b.text for b in lead_blocks[:3]]
+    for text in texts:
+        m = P.RELATIVE_DATE.search(text)
+        if m:
+            return m["date"]
+    if texts:
+        m = P.NEWS_DATELINE.match(texts[0])
+        if m:
+            return m["date"]
+    for text in [title or "", *texts]:
+        m = P.ON_DATE.search(text)
+        if m:
+            return m["date"]
+    return None
+
+
+def venue(title: str | None, lead_blocks: list[Block]) -> str | None:
+    """The city the meeting was held in, when the release says."""
+    texts = [b.text for b in lead_blocks[:2] if b.kind is BlockKind.PARAGRAPH]
+    if any(P.VIA_VIDEO.search(t) for t in texts):
+        return None
+    for text in [*texts, title or ""]:
+        for m in P.VENUE_PHRASE.finditer(text):
+            place = _venue_of(m["place"], m["region"])
+            if place:
+                return place
+    if texts:
+        dateline = P.NEWS_DATELINE.match(texts[0])
+        if dateline:
+            return _venue_of(dateline["place"].title(), None)
+    return None
+
+
+def _venue_of(place: str, region: str | None) -> str | None:
+    place = place.strip()
+    if place in VENUES:
+        return "Macao" if place == "Macau" else place
+    if place in PROVINCES and region is None:
+        return None
+    if region and region in CITIES:
+        return region
+    return None

@@ -1,0 +1,203 @@
+"""Every extraction pattern of the genre in one place: mechanisms, meetings, people, signings.
+
+These describe how the releases (and news copies of them) write things, not any one release.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cooptrack.dates import MONTH_RE
+from cooptrack.extract.numbers import CARDINAL_RE, ORDINAL_RE
+from cooptrack.vocab import AgreementKind
+
+# --- mechanisms -----------------------------------------------------------------------------
+
+HK = r"(?:Hong\s?Kong(?:\s+Special\s+Administrative\s+Region)?|HKSAR|HK)"
+PLACE = r"(?:[A-Z][a-z']+(?:\s(?:Mongolia|Province|Municipality))?)"
+_SEP = r"\s*[/\-\u2010-\u2014]\s*"
+MECHANISM_SUFFIX = (
+    r"(?i:(?:(?:economic\s+and\s+trade|economic|regional)\s+)?co-?operation\s+"
+    r"(?:joint\s+conference|conference|meeting|council|high[-\s]level\s+meeting|mechanism|forum)"
+    r"|council\s+for\s+co-?operation\s+and\s+development|joint\s+conference)"
+)
+MECHANISM = re.compile(
+    rf"(?P<a>{HK}|{PLACE}){_SEP}(?P<b>{HK}|{PLACE})(?:{_SEP}(?P<c>{HK}|{PLACE}))?\s+(?P<suffix>{MECHANISM_SUFFIX})"
+)
+HK_NAME = re.compile(rf"^{HK}$")
+
+# --- meetings ---------------------------------------------------------------------------------
+
+_ORD = rf"(?i:{ORDINAL_RE})"
+_PLENARY = r"(?i:plenary(?:\s+(?:session|meeting))?)"
+_HLM = r"(?i:high[-\s]level\s+meeting)"
+MEETING_MENTION = re.compile(
+    rf"(?P<cum>{_HLM}\s*(?:-\s*)?cum\s*(?:-\s*)?(?:the\s+)?(?:(?P<ord_cum>{_ORD})\s+)?{_PLENARY})"
+    rf"|(?P<cum_short>\bmeeting-cum-plenary\b)"
+    rf"|(?P<working>(?:(?P<ord_work>{_ORD})\s+)?(?i:working\s+meeting))"
+    rf"|(?P<plenary>(?:(?P<ord_plen>{_ORD})\s+){_PLENARY})"
+    rf"|(?P<hlm>(?:(?P<ord_hlm>{_ORD})\s+){_HLM})"
+    rf"|(?P<plenary_bare>\b(?i:plenary)\b)"
+    rf"|(?P<hlm_bare>{_HLM})"
+)
+# A mention that refers to an earlier or later meeting, not the one the release is about.
+OTHER_MEETING_BEFORE = re.compile(
+    r"(?i:\b(?:since|last|previous|preceding|prepar(?:e|ation|ing)\s+for|ahead\s+of|before|"
+    r"following\s+up\s+on|follow-up\s+to|at\s+the|in\s+the|during\s+the|after\s+the|"
+    r"the\s+next|next)\s+(?:the\s+)?$)"
+)
+_PARTY_PLENUM = re.compile(r"(?i)\b(?:CPC|Communist Party|Central Committee|National People's Congress|NPC|CPPCC)\b")
+
+# --- relevance and kind of document -------------------------------------------------------
+
+LOOKALIKE_TITLE = re.compile(
+    r"(?i)\b(?P<cue>meets?|met|calls?\s+on|courtesy\s+call|symposium|seminar|exhibition|expo|"
+    r"forum|reception|banquet|luncheon|dinner|visits?|tours?|speech|remarks|opens?|officiates?|"
+    r"webinar|roundtable|workshop|study\s+session|briefing|signs?|signing|inks?)\b"
+)
+EVENT_VERB = re.compile(
+    r"(?i)\b(?:held|co-?chaired|chaired|convened|attended|attends?|hosted|took\s+place|"
+    r"will\s+(?:be\s+held|attend|co-?chair|chair|lead|hold)|to\s+(?:attend|co-?chair|be\s+held)|"
+    r"co-?chair|met\s+for|opened)\b"
+)
+ANNOUNCEMENT = re.compile(
+    r"(?i)\b(?:will\s+(?:lead|attend|co-?chair|chair|depart|be\s+held|hold|visit|head)|"
+    r"to\s+(?:lead|attend|co-?chair|depart\s+for|visit)\b|is\s+to\s+be\s+held|will\s+be\s+convened)"
+)
+TITLE_ANNOUNCEMENT = re.compile(r"(?i)\b(?:to\s+(?:attend|lead|co-?chair|visit|depart|hold|head)|will)\b")
+
+# --- dates and venues -------------------------------------------------------------------------
+
+DATE_PHRASE = rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}(?:,?\s+\d{{4}})?)"
+RELATIVE_DATE = re.compile(
+    rf"(?i:today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight)\s*"
+    rf"\((?:[A-Z][a-z]+day,?\s*)?(?P<date>{DATE_PHRASE})\)"
+)
+ON_DATE = re.compile(rf"\bon\s+(?:(?:[A-Z][a-z]+day),?\s+)?(?P<date>{DATE_PHRASE})")
+NEWS_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z .'\-]{{1,40}}),\s+(?P<date>{DATE_PHRASE})\s*(?:\([^)]{{1,40}}\))?\s*(?:--|\u2014|\u2013|-|:)"
+)
+VENUE_PHRASE = re.compile(
+    r"(?:\bin|\bat|\bto|depart\s+for|arrive\s+in|visit)\s+"
+    r"(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)(?:,\s*(?P<region>[A-Z][a-z]+)(?:\s+Province)?)?"
+)
+VIA_VIDEO = re.compile(r"(?i)\bvia\s+video\s*(?:-\s*)?conferenc|\bvideo\s*conferenc|\bonline\b")
+
+# --- people -----------------------------------------------------------------------------------
+
+HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?"
+HONORIFICS = {"mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "dr": "Dr", "professor": "Professor", "prof": "Professor"}
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.?(?=\s))"
+NAME = rf"{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,3}}"
+HONORIFIC_NAME = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})\b")
+# Words that start an official post.
+POST_HEAD = re.compile(
+    r"\b(?:Chief|Financial|Secretary|Under|Permanent|Deputy|Director|Governor|Vice|Vice-\w+|"
+    r"Executive|Mayor|Party|Chairman|Chairperson|Chairwoman|President|Commissioner|Head|"
+    r"Minister|Member|Convenor|Assistant|Political|Solicitor|Controller|Consul|Administrator|"
+    r"Leader|Government|Permanent|Principal|Acting)\b"
+)
+# What a post may be made of: capitalised words, abbreviations, connectors, commas.
+POST_BODY = re.compile(
+    r"^(?:[A-Z][\w'\u2019.\-/&]*|of|the|for|and|in|on|at|to|cum|\([A-Z]{2,}\)|,)"
+    r"(?:\s+(?:[A-Z][\w'\u2019.\-/&]*|of|the|for|and|in|on|at|to|cum|\([A-Z]{2,}\))|,)*$"
+)
+# Words of posts and institutions, which are never part of a person's name.
+POST_WORDS = frozenset(
+    """
+    Administration Justice Affairs Development Province Provincial Government Office Committee
+    Bureau Department Council Commission Security Education Treasury Technology Innovation
+    Housing Transport Welfare Labour Health Environment Ecology Industry Tourism Culture Sports
+    Services Financial Mainland Constitutional Commerce Economic Home Youth Logistics Civil
+    Service Food Works Planning Lands Trade Secretary Executive Chief Governor Mayor Director
+    Deputy Vice Party Municipal People's Region Administrative Special Hong Kong HKSAR CPC State
+    Central Liaison Macao Chairman President Commissioner Under Permanent Minister Head Member
+    """.split()
+)
+CO_CHAIR_CUE = re.compile(
+    r"(?i)\bco-?chair(?:ed|s|ing)?\b|\bchaired\s+by\b|leading\s+the\s+(?:respective\s+)?delegations\b.*\brespectively\b"
+)
+SPECIAL_GUEST_CUE = re.compile(r"(?i)\bspecial\s+guests?\b")
+ATTEND_CUE = re.compile(r"(?i)\b(?:attend(?:ed|ing|s)?|accompan(?:ied|ying|y)|joined|present)\b")
+SIGN_CUE = re.compile(r"(?i)\b(?:signed|sign|signing|inked)\b")
+SIGN_VERB = re.compile(r"(?i)\b(?:signed|(?:will|to)\s+sign|inked)\b")
+WITNESS_CUE = re.compile(r"(?i)\bwitness(?:ed|ing)?\b")
+CENTRAL_POST = re.compile(
+    r"(?i)Hong Kong and Macao (?:Affairs|Work) Office|Liaison Office of the Central|"
+    r"Central People's Government|State Council|\bMinistry\b|National Development and Reform|"
+    r"Central Committee|Office of the Commissioner|\bNational\b|\bMinister\b"
+)
+MAINLAND_POST = re.compile(
+    r"(?i)\b(?:Governor|Vice[- ]Governor|Mayor|Vice[- ]Mayor|Provincial|Municipal|CPC|Party Secretary|"
+    r"People's Government|Province)\b"
+)
+HK_POST = re.compile(
+    r"(?i)\b(?:Chief Executive|Chief Secretary|Financial Secretary|Secretary for|Under Secretary|"
+    r"Permanent Secretary|HKSAR|Hong Kong|Commissioner for|Government Chief)\b"
+)
+
+# --- areas ------------------------------------------------------------------------------------
+
+DECLARED_AREAS = re.compile(
+    rf"(?P<n>\b(?i:{CARDINAL_RE}))\s+(?:(?i:key|major|main|new|priority|specific)\s+)?"
+    r"(?i:(?:co-?operation\s+)?areas?|(?:major\s+)?areas?\s+of\s+co-?operation|fields)\b"
+)
+AREAS_LEAD_IN = re.compile(
+    r"(?i)\b(?:following|below)\b.*\bareas?\b|\bareas?\b.*\b(?:following|below)\b|"
+    r"\bareas?\s+of\s+co-?operation\b.*:$|\bco-?operation\s+areas?\b.*:$"
+)
+PROGRESS_CUE = re.compile(r"(?i)\bprogress\s+(?:made|and\s+achievements|of|in)\b|\breported\s+the\s+progress\b")
+CLOSING_HEADING = re.compile(
+    r"(?i)\b(?:sign(?:ing|ed)?|ceremony|attend(?:ing|ees?)|officials|delegations?|plenary|"
+    r"meeting|conference|background|special\s+guests?|photos?|remarks)\b"
+)
+CLOSING_PARAGRAPH = re.compile(
+    r"(?i)\b(?:at|after|during|before)\s+the\s+(?:meeting|plenary|meeting-cum-plenary|conference|"
+    r"ceremony|high-level\s+meeting)\b[^.]*\b(?:signed|witnessed)\b"
+    r"|\b(?:agreements?|documents?|memorand(?:um|a)|letters?\s+of\s+intent|arrangements?)\s+"
+    r"(?:were|was)\s+(?:also\s+)?signed\b"
+    r"|\bsigned\s+the\s+[\u201c\"]|\bwitnessed\s+the\s+signing\b|\balso\s+attended\b|\bspecial\s+guests?\b"
+    r"|\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?signed\b"
+    r"|\bofficials\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong)[^.]*\b(?:attend|accompan|includ)"
+)
+
+# --- agreements -------------------------------------------------------------------------------
+
+QUOTED = re.compile(r"[\u201c\"](?P<t>[^\u201c\u201d\"]{8,400}?)[\u201d\"]")
+AGREEMENT_KINDS: tuple[tuple[re.Pattern[str], AgreementKind], ...] = (
+    (re.compile(r"(?i)\bmemorandum\s+of\s+understanding\b|\bMOU\b"), AgreementKind.MOU),
+    (re.compile(r"(?i)\bframework\s+(?:co-?operation\s+)?agreement\b"), AgreementKind.FRAMEWORK_AGREEMENT),
+    (re.compile(r"(?i)\bletters?\s+of\s+intent\b"), AgreementKind.LETTER_OF_INTENT),
+    (re.compile(r"(?i)\bmemorand(?:um|a)\b"), AgreementKind.MEMORANDUM),
+    (re.compile(r"(?i)\bagreements?\b"), AgreementKind.AGREEMENT),
+    (re.compile(r"(?i)\barrangements?\b"), AgreementKind.ARRANGEMENT),
+    (re.compile(r"(?i)\bmechanism\b"), AgreementKind.MECHANISM),
+    (re.compile(r"(?i)\b(?:protocol|action\s+plan|work\s+plan|minutes|declaration|charter|accord)\b"), AgreementKind.OTHER),
+)
+ANNEX = re.compile(r"\bAnnex(?:es)?\b")
+ANNEX_NUMBERS = re.compile(r"\bAnnex(?:es)?\s+(?P<list>\d+(?:\s*(?:,|and|to|-|\u2013)\s*(?:Annex(?:es)?\s+)?\d+)*)")
+CHINESE_ONLY = re.compile(r"(?i)\(?\b(?:in\s+)?Chinese\s+(?:version\s+)?only\b\)?")
+ROMAN_LABEL = re.compile(r"\((?P<l>[ivxlc]{1,6}|[a-z]|\d{1,2})\)")
+TITLE_TOKEN = re.compile(r"[A-Z0-9][\w'\u2019/\-&().]*|of|the|and|on|in|for|between|to|with|among|\(\d{4}(?:-\d{2,4})?\)")
+
+# --- misc -------------------------------------------------------------------------------------
+
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+(?=[A-Z\"\u201c(])")
+ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|No|St|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|e\.g|i\.e|etc|Co|Ltd|Inc)\.|\b[A-Z]\.)$")
+
+
+def is_party_plenum(text: str) -> bool:
+    """True when a plenary mentioned is a party or legislature plenum, not a mechanism's."""
+    return bool(_PARTY_PLENUM.search(text))
+
+
+def agreement_kind(title: str) -> AgreementKind | None:
+    """The kind of an agreement from its title: the earliest kind word wins ("Co-operation
+    Framework Agreement" is a framework agreement; "Memorandum of Understanding on ...
+    Arrangement" is an MOU)."""
+    best: tuple[int, int, AgreementKind] | None = None
+    for rank, (pattern, kind) in enumerate(AGREEMENT_KINDS):
+        m = pattern.search(title)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, kind)
+    return best[2] if best else None

@@ -1,0 +1,310 @@
+"""People: who was there, in what post, on which side, and in what role.
+
+The releases name people as "the <post>, <honorific> <name>" (in lists joined by semicolons),
+"<post> <honorific> <name>", "the <post>, <name>" and, in news copies, "<post> <name>". Later
+they refer to them by honorific and surname ("Mr Chan"), by title and surname ("Governor Ma"),
+or by post alone ("the Financial Secretary"); those references resolve to the people already
+named. Roles come from the sentence a person is named in: co-chairing, attending as a special
+guest, signing, or (by default) attending.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cooptrack.extract import patterns as P
+from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
+from cooptrack.extract.sentences import Sentence, mask_speech
+from cooptrack.vocab import Honorific, Role, Side
+
+
+@dataclass
+class Found:
+    """A person as first named, with roles gathered from every mention."""
+
+    name: str
+    honorific: str | None
+    post: str | None
+    side: Side | None
+    start: int
+    end: int
+    roles: set[Role] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        return surname_of(self.name)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One naming of a person in a sentence (offsets in the cleaned text)."""
+
+    name: str
+    honorific: str | None
+    post: str | None
+    start: int
+    end: int
+
+
+def surname_of(name: str) -> str:
+    """The surname: before a hyphenated given name ("Matthew Cheung Kin-chung"), first when it
+    is a Chinese surname ("Ma Xingrui"), else last ("Paul Chan")."""
+    tokens = name.split()
+    for i, tok in enumerate(tokens):
+        if i > 0 and "-" in tok:
+            return tokens[i - 1]
+    if tokens and tokens[0] in SURNAMES and len(tokens) > 1 and tokens[1] not in SURNAMES:
+        return tokens[0]
+    if tokens and tokens[0] in SURNAMES and len(tokens) == 2 and tokens[1] in SURNAMES:
+        return tokens[0]
+    return tokens[-1] if tokens else name
+
+
+_HONORIFIC_WORD = re.compile(rf"\b{P.HONORIFIC}\s")
+
+
+def _post_before(text: str, start: int, floor: int = 0) -> str | None:
+    """The post written just before a name: the earliest start of a post head from which the
+    rest up to the name is made only of capitalised words and connectors."""
+    window = text[max(floor, start - 260) : start]
+    window = window.rstrip()
+    window = window.removesuffix(",").rstrip()
+    cut = max(window.rfind(";"), window.rfind(":"), window.rfind(". "))
+    segment = window[cut + 1 :] if cut >= 0 else window
+    for m in P.POST_HEAD.finditer(segment):
+        candidate = segment[m.start() :].strip()
+        if P.POST_BODY.match(candidate) and not _HONORIFIC_WORD.search(candidate + " "):
+            return _tidy_post(candidate, segment[: m.start()])
+    return None
+
+
+def _tidy_post(post: str, before: str) -> str | None:
+    post = re.sub(r"\s*\([A-Z]{2,}\)", "", post).strip(" ,")
+    post = re.sub(r"^(?:the|The)\s+", "", post)
+    prev = before.rstrip().split(" ")[-1] if before.strip() else ""
+    if prev in PARTNERS and not post.startswith(prev):
+        post = f"{prev} {post}"
+    if post.split()[-1] in {"and", "of", "the", "for"}:
+        return None
+    return post or None
+
+
+def _name_tokens(text: str, start: int) -> str:
+    m = re.match(P.NAME, text[start:])
+    return m.group(0) if m else ""
+
+
+def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mention]:
+    """Every person named in a sentence, in order (speech in quotation marks is skipped)."""
+    text = masked if masked is not None else mask_speech(sentence.text)
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    floor = 0
+    for m in P.HONORIFIC_NAME.finditer(text):
+        name = _trim_name(m["name"])
+        if not name:
+            continue
+        hon = P.HONORIFICS[m["hon"].rstrip(".").lower()]
+        post = _post_before(text, m.start(), floor)
+        end = m.start("name") + len(name)
+        floor = end
+        found.append(Mention(name, hon, post, sentence.start + m.start(), sentence.start + end))
+        taken.append((m.start(), end))
+    found.extend(_bare_mentions(text, sentence.start, taken))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _trim_name(name: str) -> str:
+    tokens = name.split()
+    while tokens and tokens[-1] in P.POST_WORDS:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+_BARE_AFTER_COMMA = re.compile(rf",\s+(?P<name>{P.NAME})(?=\s*(?:,|;|\.|\band\b|\balso\b|$))")
+_BARE_AFTER_POST = re.compile(rf"(?P<name>{P.NAME})")
+
+
+def _bare_mentions(text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names without an honorific after a post: "the Vice-Governor of X, Guo Ningning" and,
+    in news copies, "Guangdong Governor Ma Xingrui"."""
+    out: list[Mention] = []
+    for m in P.POST_HEAD.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        run = re.match(r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'\u2019\-]*|of|the|for|and|in))*", text[m.start() :])
+        if not run:
+            continue
+        span = run.group(0)
+        found = _split_post_name(span)
+        if found is None:
+            continue
+        post, name = found
+        n_start = m.start() + span.rindex(name)
+        if any(a <= n_start < b for a, b in taken):
+            continue
+        full_post = _tidy_post(post, text[: m.start()])
+        out.append(Mention(name, None, full_post, offset + n_start, offset + n_start + len(name)))
+        taken.append((m.start(), n_start + len(name)))
+    return out
+
+
+def _split_post_name(span: str) -> tuple[str, str] | None:
+    """Split "Chief Secretary for Administration Matthew Cheung" into post and name, anchoring
+    the name on a Chinese surname; None when no name can be found with confidence."""
+    head, sep, tail = span.rpartition(", ")
+    if sep and _looks_like_name(tail.split()):
+        return head, _name_prefix(tail.split())
+    tokens = span.replace(",", " ,").split()
+    for i in range(1, len(tokens)):
+        if tokens[i] in SURNAMES and tokens[i - 1] not in {",", "of", "the", "and", "for", "in"}:
+            start = i - 1 if _given_name(tokens[i - 1]) and i - 1 > 0 else i
+            rest = tokens[start:]
+            name = _name_prefix(rest)
+            post = " ".join(tokens[:start]).replace(" ,", ",").strip(" ,")
+            if name and post and P.POST_HEAD.match(post):
+                return post, name
+    return None
+
+
+def _given_name(token: str) -> bool:
+    return token not in P.POST_WORDS and token not in PARTNERS and token not in SURNAMES and token.istitle()
+
+
+def _name_prefix(tokens: list[str]) -> str:
+    out: list[str] = []
+    for tok in tokens[:4]:
+        if tok in {",", "of", "the", "and", "for", "in"} or tok in P.POST_WORDS:
+            break
+        out.append(tok)
+    return " ".join(out) if _looks_like_name(out) else ""
+
+
+def _looks_like_name(tokens: list[str]) -> bool:
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if any(t in P.POST_WORDS or not re.fullmatch(P.NAME_TOKEN, t) for t in tokens):
+        return False
+    return any(t in SURNAMES for t in tokens) or any("-" in t for t in tokens)
+
+
+def side_of(post: str | None) -> Side | None:
+    """Central for offices of the Central People's Government, Mainland for provincial and
+    municipal posts, HK for the HKSAR's; None when the post does not say."""
+    if not post:
+        return None
+    if P.CENTRAL_POST.search(post):
+        return Side.CENTRAL
+    if P.MAINLAND_POST.search(post):
+        return Side.MAINLAND
+    if P.HK_POST.search(post):
+        return Side.HK
+    if any(re.search(rf"\b{re.escape(p)}\b", post) for p in PARTNERS):
+        return Side.MAINLAND
+    return None
+
+
+def honorific(value: str | None) -> Honorific | None:
+    return Honorific(value) if value else None
+
+
+# --- gathering people and roles over the release -------------------------------------------
+
+_CHAIRED_BY = re.compile(r"(?i)\bchaired\s+by\b")
+_ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
+_SIGNED_BY = re.compile(r"(?i)\bsigned\s+by\b")
+_HK_OFFICIALS = re.compile(r"(?i)\bofficials\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+officials\b")
+_CO_CHAIRS = re.compile(r"(?i)\b(?:the\s+two|both)\s+co-?chairs\b")
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"[\s\-.]", "", name).casefold()
+
+
+def collect_people(sentences: list[Sentence]) -> list[Found]:
+    """Everyone named in these sentences, once each, with the roles their sentences give."""
+    people: list[Found] = []
+    for sentence in sentences:
+        masked = mask_speech(sentence.text)
+        for mention in mentions_in(sentence, masked=masked):
+            person = _resolve(people, mention)
+            if person is None:
+                if len(mention.name.split()) < 2:
+                    continue
+                person = Found(
+                    mention.name, mention.honorific, mention.post, side_of(mention.post), mention.start, mention.end
+                )
+                if person.side is None and _HK_OFFICIALS.search(masked):
+                    person.side = Side.HK
+                people.append(person)
+            elif person.post is None and mention.post:
+                person.post, person.side = mention.post, side_of(mention.post)
+            person.roles |= _roles_of(masked, mention.start - sentence.start, person.side)
+        for person in signatories_in(sentence, people):
+            person.roles.add(Role.SIGNATORY)
+    for person in people:
+        if not person.roles:
+            person.roles.add(Role.ATTENDEE)
+        if person.roles & {Role.CO_CHAIR, Role.SPECIAL_GUEST}:
+            person.roles.discard(Role.ATTENDEE)
+    return people
+
+
+def _roles_of(text: str, at: int, side: Side | None) -> set[Role]:
+    """The roles a sentence gives to the person named at offset ``at``."""
+    roles: set[Role] = set()
+    attended_by = _ATTENDED_BY.search(text)
+    in_attended_clause = attended_by is not None and at > attended_by.start()
+    chaired_by = _CHAIRED_BY.search(text)
+    if chaired_by and at > chaired_by.start() and not in_attended_clause:
+        roles.add(Role.CO_CHAIR)
+    elif P.CO_CHAIR_CUE.search(text) and not chaired_by and not in_attended_clause:
+        cue = P.CO_CHAIR_CUE.search(text)
+        if cue and at < cue.start():
+            roles.add(Role.CO_CHAIR)
+    if P.SPECIAL_GUEST_CUE.search(text) or (side is Side.CENTRAL and P.ATTEND_CUE.search(text)):
+        roles.add(Role.SPECIAL_GUEST)
+    if not roles and (P.ATTEND_CUE.search(text) or in_attended_clause):
+        roles.add(Role.ATTENDEE)
+    return roles
+
+
+def _resolve(people: list[Found], mention: Mention) -> Found | None:
+    """The person already named whom a mention refers to, if any."""
+    key = name_key(mention.name)
+    for person in people:
+        pkey = name_key(person.name)
+        if pkey == key or (len(mention.name.split()) > 1 and (pkey.startswith(key) or key.startswith(pkey))):
+            return person
+    if len(mention.name.split()) != 1:
+        return None
+    candidates = [p for p in people if p.surname == mention.name or mention.name in p.name.split()]
+    if mention.honorific:
+        same = [p for p in candidates if p.honorific == mention.honorific]
+        candidates = same or candidates
+    candidates.sort(key=lambda p: (Role.CO_CHAIR not in p.roles, p.surname != mention.name))
+    return candidates[0] if candidates else None
+
+
+def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
+    """The people a sentence says signed: named before "signed" (or after "signed by"), or
+    referred to by post alone ("the Financial Secretary and the Vice Governor signed")."""
+    masked = mask_speech(sentence.text)
+    sign = P.SIGN_VERB.search(masked)
+    if not sign or P.WITNESS_CUE.search(masked[: sign.start()]):
+        return []
+    signed_by = _SIGNED_BY.search(masked)
+    out: list[Found] = []
+    for mention in mentions_in(sentence, masked=masked):
+        at = mention.start - sentence.start
+        if (signed_by and at > signed_by.start()) or (not signed_by and at < sign.start()):
+            person = _resolve(people, mention)
+            if person is not None and person not in out:
+                out.append(person)
+    if out or signed_by:
+        return out
+    subject = masked[: sign.start()]
+    if _CO_CHAIRS.search(subject):
+        return [p for p in people if Role.CO_CHAIR in p.roles]
+    return [p for p in people if p.post and re.search(rf"(?i)\bthe\s+{re.escape(p.post)}\b", subject)]

@@ -1,0 +1,111 @@
+"""The parts of a release: the lead, the co-operation areas with their measures, the closing.
+
+A release leads with who met where, then (usually after a sentence announcing "the following
+N co-operation areas") lists the areas, each a heading followed by its measures, and closes
+with the signing of agreements and the officials who attended. Headings may be lost; then the
+measures run on under the previous heading, and the announced count says how many are missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cooptrack.clean.blocks import Block, BlockKind
+from cooptrack.extract import patterns as P
+from cooptrack.extract.numbers import cardinal_value
+
+
+@dataclass
+class AreaBlocks:
+    heading: Block | None
+    measures: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Sections:
+    lead: list[Block]
+    areas: list[AreaBlocks]
+    closing: list[Block]
+    declared_count: int | None
+    lead_in: Block | None
+    ends_in_areas: bool  # the document stopped before any closing part
+
+    @property
+    def outside_areas(self) -> list[Block]:
+        return self.lead + self.closing
+
+
+def declared_count(text: str) -> int | None:
+    m = P.DECLARED_AREAS.search(text)
+    if not m:
+        return None
+    n = cardinal_value(m["n"])
+    return n if n and 1 < n <= 40 else None
+
+
+def _is_lead_in(block: Block) -> bool:
+    if block.kind is not BlockKind.PARAGRAPH:
+        return False
+    text = block.text
+    return bool(P.DECLARED_AREAS.search(text) and (text.rstrip().endswith(":") or P.AREAS_LEAD_IN.search(text))) or bool(
+        text.rstrip().endswith(":") and P.AREAS_LEAD_IN.search(text)
+    )
+
+
+def _is_closing(block: Block) -> bool:
+    if block.kind is BlockKind.HEADING:
+        return bool(P.CLOSING_HEADING.search(block.text))
+    if block.kind is BlockKind.PARAGRAPH:
+        return bool(P.CLOSING_PARAGRAPH.search(block.text))
+    return False
+
+
+def split_sections(body: list[Block]) -> Sections:
+    """Divide the body into lead, areas and closing."""
+    lead_in_at = next((i for i, b in enumerate(body) if _is_lead_in(b)), None)
+    if lead_in_at is not None:
+        start = lead_in_at + 1
+    else:
+        start = next(
+            (i for i, b in enumerate(body) if b.kind is BlockKind.HEADING and not _is_closing(b) and i > 0),
+            len(body),
+        )
+    end = next((i for i in range(start, len(body)) if _is_closing(body[i])), len(body))
+    areas = _areas(body[start:end])
+    lead_in = body[lead_in_at] if lead_in_at is not None else None
+    count = declared_count(lead_in.text) if lead_in else None
+    if count is None:
+        count = next((declared_count(b.text) for b in body[:start] if declared_count(b.text)), None)
+    return Sections(
+        lead=body[:start],
+        areas=areas,
+        closing=body[end:],
+        declared_count=count,
+        lead_in=lead_in,
+        ends_in_areas=end == len(body) and bool(areas),
+    )
+
+
+def _areas(blocks: list[Block]) -> list[AreaBlocks]:
+    if blocks and not any(b.kind is BlockKind.HEADING for b in blocks) and _all_short_items(blocks):
+        return [AreaBlocks(heading=_as_heading(b)) for b in blocks]
+    out: list[AreaBlocks] = []
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            out.append(AreaBlocks(heading=block))
+        else:
+            if not out:
+                out.append(AreaBlocks(heading=None))
+            out[-1].measures.append(block)
+    return out
+
+
+def _all_short_items(blocks: list[Block]) -> bool:
+    """A list of areas without measures: short bullet items such as "• finance;"."""
+    return all(b.kind is BlockKind.BULLET and len(b.text.split()) <= 10 for b in blocks)
+
+
+def _as_heading(block: Block) -> Block:
+    text = re.sub(r"(?:;|,|\.)?\s*(?:and|or)?$", "", block.text.strip()).strip()
+    return Block(BlockKind.HEADING, text, block.start, block.start + len(text))

@@ -1,0 +1,39 @@
+"""Sentences of a block, with their offsets in the cleaned text, and quotations masked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cooptrack.clean.blocks import Block
+from cooptrack.extract.patterns import ABBREVIATIONS, SENTENCE_SPLIT
+
+# A quotation long enough to be speech ("... ," Mrs Lam said): people named in it are not
+# attending the meeting by virtue of being named there.
+_SPEECH = re.compile(r"[\u201c\"][^\u201c\u201d\"]{60,}?(?:[\u201d\"]|$)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset in the cleaned text
+    block: Block
+
+
+def sentences(block: Block) -> list[Sentence]:
+    """Split a block into sentences, not at abbreviations such as "Mr." or "Nov."."""
+    out: list[Sentence] = []
+    text = block.text
+    begin = 0
+    for m in SENTENCE_SPLIT.finditer(text):
+        if ABBREVIATIONS.search(text[begin : m.start()]):
+            continue
+        out.append(Sentence(text[begin : m.start()], block.start + begin, block))
+        begin = m.end()
+    out.append(Sentence(text[begin:], block.start + begin, block))
+    return [s for s in out if s.text.strip()]
+
+
+def mask_speech(text: str) -> str:
+    """Blank out quoted speech, keeping offsets (same length)."""
+    return _SPEECH.sub(lambda m: " " * len(m.group(0)), text)
