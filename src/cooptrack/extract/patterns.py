@@ -110,7 +110,7 @@ POST_WORDS = frozenset(
     Housing Transport Welfare Labour Health Environment Ecology Industry Tourism Culture Sports
     Services Financial Mainland Constitutional Commerce Economic Home Youth Logistics Civil
     Service Food Works Planning Lands Trade Secretary Executive Chief Governor Mayor Director
-    Deputy Vice Party Municipal People's Region Administrative Special Hong Kong HKSAR CPC State
+    Deputy Vice Party Municipal People's Region Administrative Special HKSAR CPC State
     Central Liaison Macao Chairman President Commissioner Under Permanent Minister Head Member
     """.split()
 )

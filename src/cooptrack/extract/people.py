@@ -186,6 +186,8 @@ def _looks_like_name(tokens: list[str]) -> bool:
         return False
     if any(t in P.POST_WORDS or not re.fullmatch(P.NAME_TOKEN, t) for t in tokens):
         return False
+    if "Hong Kong" in " ".join(tokens):
+        return False
     return any(t in SURNAMES for t in tokens) or any("-" in t for t in tokens)
 
 

@@ -39,6 +39,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
     ),
     T.FINANCE: (
         (r"financ(?:e|ing)|financial (?:services|institutions?|industry|regulators?|sector|market)", 1.5),
+        (r"financial", 0.5),
         (r"fintech|financial technolog\w+", 2), (r"bonds?", 1.5), (r"list(?:ing)?\b(?! of)|go public|ipo", 1.5),
         (r"stock (?:exchange|connect|market)|hkex|exchanges and clearing", 2),
         (r"capital (?:market|raising)s?", 2), (r"insurance", 1.5), (r"renminbi|rmb business|currenc(?:y|ies)", 1),
@@ -55,7 +56,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
     T.INNOVATION_TECHNOLOGY: (
         (r"innovation and technology|science and technology|sci-tech", 2), (r"research(?: and development)?|r&d", 1),
         (r"technolog(?:y|ies|ical)", 1), (r"digital economy|digital(?:isation|ization)|data", 1),
-        (r"smart city", 1.5), (r"science parks?|technology parks?|innovation (?:park|hub|centre|base)", 1.5),
+        (r"smart city", 2), (r"science parks?|technology parks?|innovation (?:park|hub|centre|base)", 1.5),
         (r"artificial intelligence|robotics|biotechnology|high-tech", 1), (r"laborator(?:y|ies)", 1),
         (r"scientific", 1), (r"innovat\w+", 0.5), (r"information industry", 1), (r"start-ups?", 0.5),
     ),
@@ -76,7 +77,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"study tours?", 1), (r"training", 0.5),
     ),
     T.YOUTH: (
-        (r"youths?|young people", 2), (r"internships?", 2), (r"entrepreneur\w*", 1),
+        (r"youths?|young people", 2), (r"interns?|internships?", 2), (r"entrepreneur\w*", 1),
         (r"youth development fund|youth exchange", 1),
     ),
     T.HEALTH: (
@@ -84,20 +85,20 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"epidemic|pandemic|covid", 2), (r"disease|clinical|patients?|pharma\w*|drugs?", 1.5), (r"biomedic\w+", 1),
     ),
     T.ENVIRONMENT: (
-        (r"environment(?:al)?(?! for)", 1.5), (r"ecolog(?:y|ical)", 1.5), (r"climate", 2), (r"pollut\w+|emissions?", 2),
+        (r"environment(?:al)?(?! for)", 1.5), (r"ecolog(?:y|ical)", 2), (r"climate", 2), (r"pollut\w+|emissions?", 2),
         (r"marine refuse|waste management|waste", 1), (r"carbon (?:monitoring|neutral\w*|peak\w*|emission)", 1.5),
         (r"biodiversity", 1.5), (r"air quality|water quality|sewage|effluent|noise management", 1.5),
-        (r"radiation monitoring|monitoring", 0.5), (r"flood", 1), (r"low-carbon|green development", 1),
+        (r"radiation monitoring|monitoring", 0.5), (r"flood(?:s|ing)?(?: prevention)?", 1.5), (r"low-carbon|green development", 1),
     ),
     T.CITY_MANAGEMENT: (
         (r"city management|urban management|city governance", 2), (r"public services?", 1.5),
         (r"housing|estate management|harmonious communit\w+", 2), (r"food safety", 2),
-        (r"gas safety|municipal|water supply|utilities", 1.5), (r"urban development|urban", 1),
+        (r"gas safety|municipal|water supply|utilities", 1.5), (r"urban (?:development|management|renewal|planning)", 1),
         (r"construction technolog\w+|building design|intelligent construction", 1.5),
         (r"consumers?'? rights|product quality", 1), (r"social welfare|elderly", 1),
     ),
     T.CIVIL_SERVICE_TALENT: (
-        (r"civil serv(?:ice|ants?)", 2.5), (r"talents?\b", 1), (r"employee skills|skills", 1.5),
+        (r"civil serv(?:ice|ants?)", 2.5), (r"talents?", 1), (r"renowned (?:schools|universities)", 2), (r"employee skills|skills", 1.5),
         (r"personnel exchanges?|secondment", 1), (r"manpower|labour", 1),
     ),
     T.FACILITATION: (
@@ -113,9 +114,10 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
 }
 
 _COMPILED: dict[Theme, list[tuple[re.Pattern[str], float]]] = {
-    theme: [(re.compile(rf"(?i)\b(?:{p})"), w) for p, w in cues] for theme, cues in CUES.items()
+    theme: [(re.compile(rf"(?i)\b(?:{p})\b"), w) for p, w in cues] for theme, cues in CUES.items()
 }
-HEADING_BONUS = 1.5
+HEADING_BONUS = 1.0
+OVERRIDE = 2.0
 _TOPIC_PHRASE = re.compile(r"^(?:On|As regards|Regarding|In respect of|As for|For)\s+[^,]{3,80},")
 _FIRST_SENTENCE = re.compile(r"^.*?[.;](?=\s+[A-Z]|$)")
 _OTHER_HEADING = re.compile(r"(?i)^(?:other(?:s| areas?| co-?operation| matters)?)\b")
@@ -159,18 +161,26 @@ def heading_themes(heading: str | None) -> list[Theme]:
 
 
 def measure_themes(text: str, heading: list[Theme]) -> list[Theme]:
-    """Themes of a measure, primary first; the heading's themes break near-ties."""
+    """Themes of a measure, primary first.
+
+    The heading's theme stays primary when the measure speaks of it at all, unless another
+    theme is far stronger (``OVERRIDE`` times): that is a measure under a lost heading.
+    """
     scores = measure_scores(text)
     if not scores:
         return heading[:1] or [Theme.OTHER]
     if _diffuse(scores) and heading:
         return heading[:1]
-    for theme in heading:
-        scores[theme] += HEADING_BONUS
     order = list(Theme)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0] not in heading, order.index(kv[0])))
-    top = ranked[0][1]
-    return [t for t, s in ranked if s >= top * 0.6][:3]
+    best, best_score = ranked[0]
+    held = max((t for t in heading if scores[t] > 0), key=lambda t: scores[t], default=None)
+    if held is not None and best not in heading and best_score < OVERRIDE * (scores[held] + HEADING_BONUS):
+        ranked.sort(key=lambda kv: kv[0] != held)
+        best_score = ranked[0][1]
+    top = max(best_score, ranked[0][1])
+    themes = [ranked[0][0]] + [t for t, s in ranked[1:] if s >= top * 0.6]
+    return themes[:3]
 
 
 def _diffuse(scores: Counter[Theme]) -> bool:
