@@ -4,6 +4,9 @@
 
     CooptrackError                 anything the tool can explain in one line
     ├── InputError                 a document cannot be read (names the file and the problem)
+    │   ├── MissingInput           no such file, or a broken symbolic link
+    │   ├── NotAFile               a folder, a device, a named pipe ...
+    │   ├── UnreadableInput        the system refuses to read it (permissions, I/O error)
     │   ├── EmptyInput             nothing in it, or only white space
     │   ├── BinaryInput            not text: an image, an archive, an executable ...
     │   ├── TooLarge               over the size limit
@@ -16,6 +19,11 @@ The command line turns each into one line on standard error and a non-zero exit 
 
 from __future__ import annotations
 
+import re
+
+# Characters that would break a one-line message: line breaks and other controls.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
 
 class CooptrackError(Exception):
     """Base of every error cooptrack explains to its user."""
@@ -25,9 +33,27 @@ class InputError(CooptrackError):
     """A document cannot be read; the message names the file and the problem."""
 
     def __init__(self, source: str, problem: str) -> None:
-        super().__init__(f"{source}: {problem}")
+        super().__init__(f"{_one_line(source)}: {_one_line(problem)}")
         self.source = source
         self.problem = problem
+
+
+def _one_line(text: str) -> str:
+    """Escape what would split or garble a one-line message (a file name may hold anything)."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+class MissingInput(InputError):
+    pass
+
+
+class NotAFile(InputError):
+    pass
+
+
+class UnreadableInput(InputError):
+    pass
 
 
 class EmptyInput(InputError):

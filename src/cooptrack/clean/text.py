@@ -123,7 +123,7 @@ class _Scanner:
             ym = m["ym"]
             self.url_date = safe_date(int(ym[:4]), int(ym[4:]), int(m["d"]))
 
-    def _noise_reason(self, line: str) -> RemovalReason | None:  # noqa: PLR0911
+    def _noise_reason(self, line: str) -> RemovalReason | None:
         if self._after_end:
             return self._after_end_reason(line)
         ends = noise.FOOTER_ENDS.match(line)
@@ -172,10 +172,10 @@ class _Scanner:
 
 def _footer_date(text: str) -> dt.date | None:
     found = parse_date_phrase(text)
-    if found is None or found[2] is None:
+    if found is None:
         return None
     month, day, year, _ = found
-    return safe_date(year, month, day)
+    return safe_date(year, month, day) if year is not None else None
 
 
 def _headline_like(text: str) -> bool:
@@ -294,9 +294,7 @@ def _cut_unrelated(blocks: list[Block], removed: list[Removed]) -> tuple[list[Bl
             continue
         if any(noise.RELEASE_CUES.search(b.text) for b in [block, *tail]):
             continue
-        removed.append(
-            Removed(reason=RemovalReason.UNRELATED_ARTICLE, text="\n".join(b.text for b in blocks[i:]))
-        )
+        removed.append(Removed(reason=RemovalReason.UNRELATED_ARTICLE, text="\n".join(b.text for b in blocks[i:])))
         return blocks[:i], True
     return blocks, False
 
@@ -311,4 +309,3 @@ def _layout(blocks: list[Block]) -> str:
         parts.append(block.text)
         pos = block.end
     return "\n\n".join(parts)
-

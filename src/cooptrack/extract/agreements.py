@@ -42,7 +42,7 @@ def _tidy_title(raw: str) -> str:
     title = re.sub(r"^[\u201c\"]|[\u201d\"]$", "", title.strip())
     title = re.sub(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:and|or)?\s*$", "", title)
     title = re.sub(r"^[\u201c\"]", "", title)
-    return title.strip(" ;,.\u201c\u201d\"")
+    return title.strip(' ;,.\u201c\u201d"')
 
 
 class _Collector:
@@ -84,7 +84,7 @@ class _Collector:
 
     def _list_item(self, block: Block) -> None:
         raw = block.text
-        offset = block.start + (len(raw) - len(raw.lstrip("\u201c\" ")))
+        offset = block.start + (len(raw) - len(raw.lstrip('\u201c" ')))
         item = self.add(raw, offset, label=_label(block.label), in_list=True)
         if item is not None and item not in self.last_group:
             self.last_group.append(item)
@@ -117,10 +117,10 @@ class _Collector:
                 group.append(item)
         if group:
             return group
-        m = re.search(r"\bsigned\s+(?:the|a|an)\s+(?=[A-Z])", text)
-        if m:
-            title = _title_run(text[m.end() :])
-            item = self.add(title, sentence.start + m.end()) if title else None
+        signed = re.search(r"\bsigned\s+(?:the|a|an)\s+(?=[A-Z])", text)
+        if signed:
+            title = _title_run(text[signed.end() :])
+            item = self.add(title, sentence.start + signed.end()) if title else None
             if item is not None:
                 group.append(item)
         return group

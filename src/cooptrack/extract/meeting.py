@@ -115,9 +115,7 @@ def identify_meeting(title: str | None, lead: str) -> tuple[MeetingKind | None, 
     return first.kind, ordinal
 
 
-def relevance(
-    title: str | None, lead: str, mechanism: Mechanism | None, others: list[Mechanism]
-) -> str | None:
+def relevance(title: str | None, lead: str, mechanism: Mechanism | None, others: list[Mechanism]) -> str | None:
     """None when the release is about a meeting of a mechanism Hong Kong is party to; otherwise
     the reason it is not, in words a user can read."""
     if mechanism is None:
@@ -128,8 +126,7 @@ def relevance(
         return "names no co-operation mechanism to which Hong Kong is a party"
     headline = title or ""
     mentions_meeting = bool(meeting_mentions(headline)) or bool(
-        re.search(r"(?i)\b(?:conference|meeting)\b", headline)
-        and find_mechanisms(headline)
+        re.search(r"(?i)\b(?:conference|meeting)\b", headline) and find_mechanisms(headline)
     )
     cue = P.LOOKALIKE_TITLE.search(headline)
     if cue and not mentions_meeting:
@@ -137,8 +134,10 @@ def relevance(
     if mentions_meeting:
         return None
     for sentence in re.split(r"(?<=\.)\s+", lead)[:4]:
-        if find_mechanisms(sentence) and P.EVENT_VERB.search(sentence) and (
-            meeting_mentions(sentence) or re.search(r"(?i)\b(?:conference|meeting)\b", sentence)
+        if (
+            find_mechanisms(sentence)
+            and P.EVENT_VERB.search(sentence)
+            and (meeting_mentions(sentence) or re.search(r"(?i)\b(?:conference|meeting)\b", sentence))
         ):
             return None
     return f"does not report or announce a meeting of the {mechanism.name}"

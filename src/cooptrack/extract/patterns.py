@@ -75,7 +75,8 @@ RELATIVE_DATE = re.compile(
 )
 ON_DATE = re.compile(rf"\bon\s+(?:(?:[A-Z][a-z]+day),?\s+)?(?P<date>{DATE_PHRASE})")
 NEWS_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z .'\-]{{1,40}}),\s+(?P<date>{DATE_PHRASE})\s*(?:\([^)]{{1,40}}\))?\s*(?:--|\u2014|\u2013|-|:)"
+    rf"^(?P<place>[A-Z][A-Za-z .'\-]{{1,40}}),\s+(?P<date>{DATE_PHRASE})\s*"
+    r"(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|-|:)"
 )
 VENUE_PHRASE = re.compile(
     r"(?:\bin|\bat|\bto|depart\s+for|arrive\s+in|visit)\s+"
@@ -86,7 +87,15 @@ VIA_VIDEO = re.compile(r"(?i)\bvia\s+video\s*(?:-\s*)?conferenc|\bvideo\s*confer
 # --- people -----------------------------------------------------------------------------------
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?"
-HONORIFICS = {"mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "dr": "Dr", "professor": "Professor", "prof": "Professor"}
+HONORIFICS = {
+    "mr": "Mr",
+    "mrs": "Mrs",
+    "ms": "Ms",
+    "miss": "Miss",
+    "dr": "Dr",
+    "professor": "Professor",
+    "prof": "Professor",
+}
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.?(?=\s))"
 NAME = rf"{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,3}}"
 HONORIFIC_NAME = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})\b")
@@ -172,18 +181,25 @@ AGREEMENT_KINDS: tuple[tuple[re.Pattern[str], AgreementKind], ...] = (
     (re.compile(r"(?i)\bagreements?\b"), AgreementKind.AGREEMENT),
     (re.compile(r"(?i)\barrangements?\b"), AgreementKind.ARRANGEMENT),
     (re.compile(r"(?i)\bmechanism\b"), AgreementKind.MECHANISM),
-    (re.compile(r"(?i)\b(?:protocol|action\s+plan|work\s+plan|minutes|declaration|charter|accord)\b"), AgreementKind.OTHER),
+    (
+        re.compile(r"(?i)\b(?:protocol|action\s+plan|work\s+plan|minutes|declaration|charter|accord)\b"),
+        AgreementKind.OTHER,
+    ),
 )
 ANNEX = re.compile(r"\bAnnex(?:es)?\b")
 ANNEX_NUMBERS = re.compile(r"\bAnnex(?:es)?\s+(?P<list>\d+(?:\s*(?:,|and|to|-|\u2013)\s*(?:Annex(?:es)?\s+)?\d+)*)")
 CHINESE_ONLY = re.compile(r"(?i)\(?\b(?:in\s+)?Chinese\s+(?:version\s+)?only\b\)?")
 ROMAN_LABEL = re.compile(r"\((?P<l>[ivxlc]{1,6}|[a-z]|\d{1,2})\)")
-TITLE_TOKEN = re.compile(r"[A-Z0-9][\w'\u2019/\-&().]*|of|the|and|on|in|for|between|to|with|among|\(\d{4}(?:-\d{2,4})?\)")
+TITLE_TOKEN = re.compile(
+    r"[A-Z0-9][\w'\u2019/\-&().]*|of|the|and|on|in|for|between|to|with|among|\(\d{4}(?:-\d{2,4})?\)"
+)
 
 # --- misc -------------------------------------------------------------------------------------
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+(?=[A-Z\"\u201c(])")
-ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|No|St|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|e\.g|i\.e|etc|Co|Ltd|Inc)\.|\b[A-Z]\.)$")
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|No|St|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|e\.g|i\.e|etc|Co|Ltd|Inc)\.|\b[A-Z]\.)$"
+)
 
 
 def is_party_plenum(text: str) -> bool:

@@ -133,7 +133,9 @@ def _bare_mentions(text: str, offset: int, taken: list[tuple[int, int]]) -> list
     for m in P.POST_HEAD.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        run = re.match(r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'\u2019\-]*|of|the|for|and|in))*", text[m.start() :])
+        run = re.match(
+            r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'\u2019\-]*|of|the|for|and|in))*", text[m.start() :]
+        )
         if not run:
             continue
         span = run.group(0)

@@ -48,9 +48,9 @@ def _is_lead_in(block: Block) -> bool:
     if block.kind is not BlockKind.PARAGRAPH:
         return False
     text = block.text
-    return bool(P.DECLARED_AREAS.search(text) and (text.rstrip().endswith(":") or P.AREAS_LEAD_IN.search(text))) or bool(
-        text.rstrip().endswith(":") and P.AREAS_LEAD_IN.search(text)
-    )
+    return bool(
+        P.DECLARED_AREAS.search(text) and (text.rstrip().endswith(":") or P.AREAS_LEAD_IN.search(text))
+    ) or bool(text.rstrip().endswith(":") and P.AREAS_LEAD_IN.search(text))
 
 
 def _is_closing(block: Block) -> bool:

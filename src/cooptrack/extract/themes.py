@@ -13,7 +13,7 @@ heading's theme.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from cooptrack.vocab import Theme
 
@@ -22,89 +22,163 @@ T = Theme
 # (pattern, weight) per theme. Patterns are case-insensitive and matched on word boundaries.
 CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
     T.NATIONAL_STRATEGY: (
-        (r"belt and road", 2), (r"greater bay area|bay area", 2), (r"national strateg(?:y|ies)", 2),
-        (r"five-year plan|14th five|15th five", 2), (r"beijing-tianjin-hebei", 2),
-        (r"regional development strateg(?:y|ies)", 1.5), (r"dual circulation|dual cycle", 1.5),
-        (r"chengdu-chongqing economic circle", 2), (r"yangtze river delta|yangtze river economic belt", 2),
+        (r"belt and road", 2),
+        (r"greater bay area|bay area", 2),
+        (r"national strateg(?:y|ies)", 2),
+        (r"five-year plan|14th five|15th five", 2),
+        (r"beijing-tianjin-hebei", 2),
+        (r"regional development strateg(?:y|ies)", 1.5),
+        (r"dual circulation|dual cycle", 1.5),
+        (r"chengdu-chongqing economic circle", 2),
+        (r"yangtze river delta|yangtze river economic belt", 2),
         (r"overall development of the country|national development", 1),
-        (r"development plan", 0.5), (r"free trade (?:zone|port|pilot)", 1),
+        (r"development plan", 0.5),
+        (r"free trade (?:zone|port|pilot)", 1),
     ),
     T.TRADE_INVESTMENT: (
-        (r"trade(?! development council)", 1), (r"investments?", 1), (r"econom(?:y|ic)", 0.5),
-        (r"enterprises?", 0.5), (r"consumption|consumer market", 1), (r"e-commerce", 1),
-        (r"business (?:events?|matching|opportunit\w+|collaboration)", 1), (r"exhibitions? and fairs|trade fairs?|fairs", 1),
-        (r"going global|go global|going out", 1), (r"invest hong kong|investment promotion", 2),
-        (r"cepa|closer economic partnership", 1.5), (r"markets?(?! access)", 0.5), (r"brands?", 0.5),
-        (r"commerce|commercial", 0.5), (r"business environment", 1),
+        (r"trade(?! development council)", 1),
+        (r"investments?", 1),
+        (r"econom(?:y|ic)", 0.5),
+        (r"enterprises?", 0.5),
+        (r"consumption|consumer market", 1),
+        (r"e-commerce", 1),
+        (r"business (?:events?|matching|opportunit\w+|collaboration)", 1),
+        (r"exhibitions? and fairs|trade fairs?|fairs", 1),
+        (r"going global|go global|going out", 1),
+        (r"invest hong kong|investment promotion", 2),
+        (r"cepa|closer economic partnership", 1.5),
+        (r"markets?(?! access)", 0.5),
+        (r"brands?", 0.5),
+        (r"commerce|commercial", 0.5),
+        (r"business environment", 1),
     ),
     T.FINANCE: (
         (r"financ(?:e|ing)|financial (?:services|institutions?|industry|regulators?|sector|market)", 1.5),
         (r"financial", 0.5),
-        (r"fintech|financial technolog\w+", 2), (r"bonds?", 1.5), (r"list(?:ing)?\b(?! of)|go public|ipo", 1.5),
+        (r"fintech|financial technolog\w+", 2),
+        (r"bonds?", 1.5),
+        (r"list(?:ing)?\b(?! of)|go public|ipo", 1.5),
         (r"stock (?:exchange|connect|market)|hkex|exchanges and clearing", 2),
-        (r"capital (?:market|raising)s?", 2), (r"insurance", 1.5), (r"renminbi|rmb business|currenc(?:y|ies)", 1),
+        (r"capital (?:market|raising)s?", 2),
+        (r"insurance", 1.5),
+        (r"renminbi|rmb business|currenc(?:y|ies)", 1),
         (r"asset management|wealth management|risk management|treasury cent(?:re|er)", 1.5),
-        (r"green (?:finance|and sustainable)", 1), (r"securities|banks?|banking", 1), (r"funds?\b", 0.5),
+        (r"green (?:finance|and sustainable)", 1),
+        (r"securities|banks?|banking", 1),
+        (r"funds?\b", 0.5),
     ),
     T.PROFESSIONAL_SERVICES: (
-        (r"legal services?|legal professionals?|law firms?|lawyers?", 2), (r"arbitrat\w+|mediation", 2),
-        (r"dispute(?:s| resolution)", 2), (r"intellectual property", 2), (r"department of justice", 2),
-        (r"accounting|accountants?", 1.5), (r"professional services", 2), (r"consult(?:ing|ancy) services?|management consult\w+", 1),
+        (r"legal services?|legal professionals?|law firms?|lawyers?", 2),
+        (r"arbitrat\w+|mediation", 2),
+        (r"dispute(?:s| resolution)", 2),
+        (r"intellectual property", 2),
+        (r"department of justice", 2),
+        (r"accounting|accountants?", 1.5),
+        (r"professional services", 2),
+        (r"consult(?:ing|ancy) services?|management consult\w+", 1),
         (r"construction and related engineering|engineering services|professional qualifications?", 2),
-        (r"legal", 1), (r"design services|architect\w*", 1),
+        (r"legal", 1),
+        (r"design services|architect\w*", 1),
     ),
     T.INNOVATION_TECHNOLOGY: (
-        (r"innovation and technology|science and technology|sci-tech", 2), (r"research(?: and development)?|r&d", 1),
-        (r"technolog(?:y|ies|ical)", 1), (r"digital economy|digital(?:isation|ization)|data", 1),
-        (r"smart city", 2), (r"science parks?|technology parks?|innovation (?:park|hub|centre|base)", 1.5),
-        (r"artificial intelligence|robotics|biotechnology|high-tech", 1), (r"laborator(?:y|ies)", 1),
-        (r"scientific", 1), (r"innovat\w+", 0.5), (r"information industry", 1), (r"start-ups?", 0.5),
+        (r"innovation and technology|science and technology|sci-tech", 2),
+        (r"research(?: and development)?|r&d", 1),
+        (r"technolog(?:y|ies|ical)", 1),
+        (r"digital economy|digital(?:isation|ization)|data", 1),
+        (r"smart city", 2),
+        (r"science parks?|technology parks?|innovation (?:park|hub|centre|base)", 1.5),
+        (r"artificial intelligence|robotics|biotechnology|high-tech", 1),
+        (r"laborator(?:y|ies)", 1),
+        (r"scientific", 1),
+        (r"innovat\w+", 0.5),
+        (r"information industry", 1),
+        (r"start-ups?", 0.5),
     ),
     T.TRANSPORT_LOGISTICS: (
-        (r"aviation|airports?|flights?|airlines?", 2), (r"maritime|shipping|ports?\b|cruises?", 1.5),
-        (r"rail(?:way)?s?|express rail|metro", 2), (r"logistics", 2), (r"transport(?:ation)?", 1),
+        (r"aviation|airports?|flights?|airlines?", 2),
+        (r"maritime|shipping|ports?\b|cruises?", 1.5),
+        (r"rail(?:way)?s?|express rail|metro", 2),
+        (r"logistics", 2),
+        (r"transport(?:ation)?", 1),
         (r"cross-boundary (?:infrastructure|transport|vehicles?|private cars?|coaches)", 2),
-        (r"bridge|boundary control|traffic", 1), (r"infrastructure", 0.5),
+        (r"bridge|boundary control|traffic", 1),
+        (r"infrastructure", 0.5),
     ),
     T.CULTURE_TOURISM: (
-        (r"cultur(?:e|al)", 1.5), (r"arts?\b|artistic|performing|performances?", 1.5), (r"touris[mt]|travel", 2),
-        (r"creative industr\w+|creative", 1.5), (r"heritage|museums?|exhibitions on cultural", 1.5),
-        (r"sports?|athletes?", 2), (r"film|opera|design week", 1), (r"people-to-people", 1),
+        (r"cultur(?:e|al)", 1.5),
+        (r"arts?\b|artistic|performing|performances?", 1.5),
+        (r"touris[mt]|travel", 2),
+        (r"creative industr\w+|creative", 1.5),
+        (r"heritage|museums?|exhibitions on cultural", 1.5),
+        (r"sports?|athletes?", 2),
+        (r"film|opera|design week", 1),
+        (r"people-to-people", 1),
     ),
     T.EDUCATION: (
-        (r"education(?:al)?", 1.5), (r"schools?|sister school", 1.5), (r"universit(?:y|ies)|higher education", 1.5),
-        (r"students?", 1), (r"teachers?", 1.5), (r"vocational", 1.5), (r"academic", 1), (r"graduates?|sub-degree", 1),
-        (r"study tours?", 1), (r"training", 0.5),
+        (r"education(?:al)?", 1.5),
+        (r"schools?|sister school", 1.5),
+        (r"universit(?:y|ies)|higher education", 1.5),
+        (r"students?", 1),
+        (r"teachers?", 1.5),
+        (r"vocational", 1.5),
+        (r"academic", 1),
+        (r"graduates?|sub-degree", 1),
+        (r"study tours?", 1),
+        (r"training", 0.5),
     ),
     T.YOUTH: (
-        (r"youths?|young people", 2), (r"interns?|internships?", 2), (r"entrepreneur\w*", 1),
+        (r"youths?|young people", 2),
+        (r"interns?|internships?", 2),
+        (r"entrepreneur\w*", 1),
         (r"youth development fund|youth exchange", 1),
     ),
     T.HEALTH: (
-        (r"health(?:care)?|medical|medicine", 2), (r"hospitals?", 2), (r"chinese medicine", 2),
-        (r"epidemic|pandemic|covid", 2), (r"disease|clinical|patients?|pharma\w*|drugs?", 1.5), (r"biomedic\w+", 1),
+        (r"health(?:care)?|medical|medicine", 2),
+        (r"hospitals?", 2),
+        (r"chinese medicine", 2),
+        (r"epidemic|pandemic|covid", 2),
+        (r"disease|clinical|patients?|pharma\w*|drugs?", 1.5),
+        (r"biomedic\w+", 1),
     ),
     T.ENVIRONMENT: (
-        (r"environment(?:al)?(?! for)", 1.5), (r"ecolog(?:y|ical)", 2), (r"climate", 2), (r"pollut\w+|emissions?", 2),
-        (r"marine refuse|waste management|waste", 1), (r"carbon (?:monitoring|neutral\w*|peak\w*|emission)", 1.5),
-        (r"biodiversity", 1.5), (r"air quality|water quality|sewage|effluent|noise management", 1.5),
-        (r"radiation monitoring|monitoring", 0.5), (r"flood(?:s|ing)?(?: prevention)?", 1.5), (r"low-carbon|green development", 1),
+        (r"environment(?:al)?(?! for)", 1.5),
+        (r"ecolog(?:y|ical)", 2),
+        (r"climate", 2),
+        (r"pollut\w+|emissions?", 2),
+        (r"marine refuse|waste management|waste", 1),
+        (r"carbon (?:monitoring|neutral\w*|peak\w*|emission)", 1.5),
+        (r"biodiversity", 1.5),
+        (r"air quality|water quality|sewage|effluent|noise management", 1.5),
+        (r"radiation monitoring|monitoring", 0.5),
+        (r"flood(?:s|ing)?(?: prevention)?", 1.5),
+        (r"low-carbon|green development", 1),
     ),
     T.CITY_MANAGEMENT: (
-        (r"city management|urban management|city governance", 2), (r"public services?", 1.5),
-        (r"housing|estate management|harmonious communit\w+", 2), (r"food safety", 2),
-        (r"gas safety|municipal|water supply|utilities", 1.5), (r"urban (?:development|management|renewal|planning)", 1),
+        (r"city management|urban management|city governance", 2),
+        (r"public services?", 1.5),
+        (r"housing|estate management|harmonious communit\w+", 2),
+        (r"food safety", 2),
+        (r"gas safety|municipal|water supply|utilities", 1.5),
+        (r"urban (?:development|management|renewal|planning)", 1),
         (r"construction technolog\w+|building design|intelligent construction", 1.5),
-        (r"consumers?'? rights|product quality", 1), (r"social welfare|elderly", 1),
+        (r"consumers?'? rights|product quality", 1),
+        (r"social welfare|elderly", 1),
     ),
     T.CIVIL_SERVICE_TALENT: (
-        (r"civil serv(?:ice|ants?)", 2.5), (r"talents?", 1), (r"renowned (?:schools|universities)", 2), (r"employee skills|skills", 1.5),
-        (r"personnel exchanges?|secondment", 1), (r"manpower|labour", 1),
+        (r"civil serv(?:ice|ants?)", 2.5),
+        (r"talents?", 1),
+        (r"renowned (?:schools|universities)", 2),
+        (r"employee skills|skills", 1.5),
+        (r"personnel exchanges?|secondment", 1),
+        (r"manpower|labour", 1),
     ),
     T.FACILITATION: (
-        (r"hong kong (?:people|residents)", 1.5), (r"facilitat\w+ (?:measures?|for hong kong)", 2),
+        (r"hong kong (?:people|residents)", 1.5),
+        (r"facilitat\w+ (?:measures?|for hong kong)", 2),
         (r"(?:living|live|study|studying|working|work),? (?:and )?(?:in|on) the mainland", 1.5),
-        (r"mainland travel permits?", 2), (r"same treatment as mainland residents", 2), (r"one-stop", 1),
+        (r"mainland travel permits?", 2),
+        (r"same treatment as mainland residents", 2),
+        (r"one-stop", 1),
         (r"liaison office in|hong kong institutions in", 0.5),
     ),
     T.LIAISON: (
@@ -123,9 +197,12 @@ _FIRST_SENTENCE = re.compile(r"^.*?[.;](?=\s+[A-Z]|$)")
 _OTHER_HEADING = re.compile(r"(?i)^(?:other(?:s| areas?| co-?operation| matters)?)\b")
 
 
-def cue_scores(text: str) -> Counter[Theme]:
+Scores = defaultdict[Theme, float]
+
+
+def cue_scores(text: str) -> Scores:
     """Sum of cue weights per theme in a text, without position weighting."""
-    scores: Counter[Theme] = Counter()
+    scores: Scores = defaultdict(float)
     for theme, cues in _COMPILED.items():
         for pattern, weight in cues:
             n = len(pattern.findall(text))
@@ -134,12 +211,13 @@ def cue_scores(text: str) -> Counter[Theme]:
     return scores
 
 
-def measure_scores(text: str) -> Counter[Theme]:
+def measure_scores(text: str) -> Scores:
     """Cue scores with the first sentence counting twice and a topic phrase three times."""
     scores = cue_scores(text)
     first = _FIRST_SENTENCE.match(text)
     if first:
-        scores.update(cue_scores(first.group(0)))
+        for theme, value in cue_scores(first.group(0)).items():
+            scores[theme] += value
     topic = _TOPIC_PHRASE.match(text)
     if topic:
         for theme, value in cue_scores(topic.group(0)).items():
@@ -183,7 +261,7 @@ def measure_themes(text: str, heading: list[Theme]) -> list[Theme]:
     return themes[:3]
 
 
-def _diffuse(scores: Counter[Theme]) -> bool:
+def _diffuse(scores: Scores) -> bool:
     """A list of many topics with none dominant ("such as CEPA, education, tourism, ...")."""
     values = sorted(scores.values(), reverse=True)
     return len(values) >= 4 and values[0] < 0.35 * sum(values)
