@@ -109,7 +109,7 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
         post = _post_before(text, m.start(), floor)
         end = m.start("name") + len(name)
         floor = end
-        found.append(Mention(name, hon, post, sentence.start + m.start(), sentence.start + end))
+        found.append(Mention(name, hon, post, sentence.start + m.start("name"), sentence.start + end))
         taken.append((m.start(), end))
     found.extend(_bare_mentions(text, sentence.start, taken))
     return sorted(found, key=lambda x: x.start)
