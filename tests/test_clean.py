@@ -1,0 +1,191 @@
+"""The cleaner on synthetic documents written here (realistic, invented): each noise kind of the
+genre is cut with its reason, each heading style is read as a heading."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cooptrack.clean import BlockKind, Cleaned, clean
+
+NBSP = "\u00a0"
+
+# A synthetic release (invented wording) carrying the noise of the genre around it.
+NOISY = f"""Go to main content
+{NBSP}
+Sixth Plenary Session of the Hong Kong/Hubei Co-operation Conference held in Wuhan (with photos)
+***************************************************************
+{NBSP}{NBSP} {NBSP} The Chief Secretary for Administration, Mr Lam Ting-kwok, and the Governor of Hubei Province, \
+Mr Wang Jianguo, co-chaired the Sixth Plenary Session today (May 9).{NBSP}
+{NBSP}
+{NBSP}{NBSP} {NBSP} Hong Kong and Hubei agreed on the following two co-operation areas:
+Logistics
+———————————
+{NBSP}{NBSP} {NBSP} Support logistics enterprises of the two places to open new freight routes.
+Tourism
+-------
+{NBSP}{NBSP} {NBSP} Promote joint tourism itineraries along the Yangtze River.
+Ends/Thursday, May 9, 2024
+Issued at HKT 18:30
+Issued at HKT 18:30
+NNNN
+Today's Press Releases
+
+Photo
+
+The Chief Secretary for Administration, Mr Lam Ting-kwok, attended the plenary today. Photo shows Mr Lam (left).
+
+Audio / Video
+
+CS attends Sixth Plenary of Hong Kong/Hubei Co-operation Conference
+"""
+
+
+def _reasons(cleaned: Cleaned) -> set[str]:
+    return {r.reason.value for r in cleaned.removed}
+
+
+def test_noise_of_the_genre_is_cut_with_its_reason() -> None:
+    cleaned = clean(NOISY)
+    assert {
+        "site_navigation",
+        "separator",
+        "heading_underline",
+        "footer",
+        "photo_caption",
+        "media_list",
+    } <= _reasons(cleaned)
+    for noise in ("Go to main content", "*****", "Issued at HKT", "NNNN", "Photo shows", "Audio / Video", "———"):
+        assert noise not in cleaned.text
+    assert cleaned.footer_date == dt.date(2024, 5, 9)
+    assert cleaned.ended
+
+
+def test_headings_underlined_with_em_dashes_or_hyphens() -> None:
+    cleaned = clean(NOISY)
+    headings = [b.text for b in cleaned.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["Logistics", "Tourism"]
+    assert all(b.underlined for b in cleaned.blocks if b.kind is BlockKind.HEADING)
+
+
+def test_non_breaking_spaces_are_normalised_and_offsets_hold() -> None:
+    cleaned = clean(NOISY)
+    assert NBSP not in cleaned.text
+    for block in cleaned.blocks:
+        assert cleaned.text[block.start : block.end] == block.text
+
+
+def test_title_keeps_its_words_and_drops_the_separator() -> None:
+    assert clean(NOISY).title == (
+        "Sixth Plenary Session of the Hong Kong/Hubei Co-operation Conference held in Wuhan (with photos)"
+    )
+
+
+def test_mirror_prefix_and_repeated_headline_are_removed() -> None:
+    text = (
+        "Hong Kong – SCMA attends Third Plenary of Hong Kong/Hainan Co-operation Conference\n\n"
+        "SCMA attends Third Plenary of Hong Kong/Hainan Co-operation Conference\n\n"
+        "     The Secretary for Constitutional and Mainland Affairs attended the plenary in Haikou today (March 3).\n"
+    )
+    cleaned = clean(text)
+    assert cleaned.title == "SCMA attends Third Plenary of Hong Kong/Hainan Co-operation Conference"
+    assert {"mirror_prefix", "duplicate_title"} <= _reasons(cleaned)
+    assert cleaned.text.count("SCMA attends") == 1
+
+
+@pytest.mark.parametrize(
+    ("layout", "text"),
+    [
+        (
+            "bare lines, indented paragraphs",
+            "Trade\n     Promote trade fairs in both places.\nFinance\n     Support listings.\n",
+        ),
+        ("bare lines, flush paragraphs", "Trade\nPromote trade fairs in both places.\nFinance\nSupport listings.\n"),
+        ("blank lines between", "Trade\n\nPromote trade fairs in both places.\n\nFinance\n\nSupport listings.\n"),
+        ("numbered headings", "1. Trade\nPromote trade fairs in both places.\n2. Finance\nSupport listings.\n"),
+    ],
+)
+def test_heading_styles(layout: str, text: str) -> None:
+    body = "A headline about a plenary\n\n     The two sides agreed on two areas:\n" + text
+    cleaned = clean(body)
+    headings = [b.text for b in cleaned.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["Trade", "Finance"], layout
+
+
+@pytest.mark.parametrize(
+    ("marker", "label"),
+    [("\u2022", "\u2022"), ("*", "*"), ("(i)", "(i)"), ("(ii)", "(ii)"), ("-", "-")],
+)
+def test_bullets(marker: str, label: str) -> None:
+    item = "Agreement on Youth Exchange between the two places;"
+    text = f"A headline\n\n     Three agreements were signed:\n{marker} {item}\n"
+    bullets = [b for b in clean(text).blocks if b.kind is BlockKind.BULLET]
+    assert len(bullets) == 1
+    assert bullets[0].label == label
+    assert bullets[0].text.startswith("Agreement on Youth Exchange")
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    lines = [
+        "A headline about the plenary",
+        "",
+        "The Chief Executive and the Governor of Guangdong Province co-chaired the",
+        "plenary in Guangzhou today, reviewing the co-operation of the two places over",
+        "the past year and agreeing on the directions for the coming year of work.",
+        "",
+        "Both sides agreed to deepen co-operation in innovation and technology, and to",
+        "support young people of Hong Kong who start businesses in the Bay Area cities.",
+        "",
+        "The two sides also agreed to strengthen exchanges between their civil servants",
+        "through regular training programmes and visits in the coming year and after.",
+    ]
+    paragraphs = [b for b in clean("\n".join(lines)).blocks if b.kind is BlockKind.PARAGRAPH]
+    assert len(paragraphs) == 3
+    assert paragraphs[0].text.endswith("the coming year of work.")
+
+
+def test_glued_unrelated_article_is_cut_after_the_closing_paragraphs() -> None:
+    text = (
+        "Seventh Plenary of Hong Kong/Guangxi Co-operation Conference held\n\n"
+        "     The Chief Secretary for Administration co-chaired the plenary in Nanning today (April 2).\n"
+        "     Officials of the HKSAR Government attending the meeting included the Secretary for Transport, "
+        "Mr Ho Kin.\n"
+        "Port of Beihai Sets New Record for Container Throughput in First Quarter\n"
+        "     According to the port authority, container throughput in the first quarter rose by 12 per cent "
+        "year on year, with new shipping routes to Southeast Asia opening in February.\n"
+        "     The port plans to add two berths by the end of the year and to extend its rail links inland.\n"
+    )
+    cleaned = clean(text)
+    assert cleaned.unrelated_cut
+    assert "Beihai" not in cleaned.text
+    assert "unrelated_article" in _reasons(cleaned)
+
+
+def test_a_final_area_is_not_mistaken_for_a_glued_article() -> None:
+    text = (
+        "Plenary of Hong Kong/Hunan Co-operation Conference held\n\n"
+        "     The Chief Secretary co-chaired the plenary today (April 2) and officials signed two agreements.\n"
+        "Ecology\n"
+        "     Strengthen exchanges on the protection of wetlands and migratory birds along the flyway, "
+        "including joint surveys and training of wardens in both places each year.\n"
+    )
+    cleaned = clean(text)
+    assert not cleaned.unrelated_cut
+    assert "wetlands" in cleaned.text
+
+
+def test_archive_url_gives_the_date_and_is_removed() -> None:
+    text = "A headline\n\nhttps://www.info.gov.hk/gia/general/201906/14/P2019061400712.htm\n\n     Body text here.\n"
+    cleaned = clean(text)
+    assert cleaned.url_date == dt.date(2019, 6, 14)
+    assert "info.gov.hk" not in cleaned.text
+
+
+def test_news_story_without_headline_has_no_title() -> None:
+    text = (
+        "HONG KONG, Nov. 18 (Xinhua) -- Hong Kong and Guangdong held a plenary of their joint conference on Saturday."
+    )
+    cleaned = clean(text)
+    assert cleaned.title is None
+    assert cleaned.blocks[0].text.startswith("HONG KONG, Nov. 18")
