@@ -216,6 +216,7 @@ def honorific(value: str | None) -> Honorific | None:
 # --- gathering people and roles over the release -------------------------------------------
 
 _CHAIRED_BY = re.compile(r"(?i)\bchaired\s+by\b")
+_CO_CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that)\s+(?:meeting|plenary|conference|session))?\s+with\b")
 _ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
 _SIGNED_BY = re.compile(r"(?i)\bsigned\s+by\b")
 _HK_OFFICIALS = re.compile(r"(?i)\bofficials\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+officials\b")
@@ -265,7 +266,7 @@ def _roles_of(text: str, at: int, side: Side | None) -> set[Role]:
         roles.add(Role.CO_CHAIR)
     elif P.CO_CHAIR_CUE.search(text) and not chaired_by and not in_attended_clause:
         cue = P.CO_CHAIR_CUE.search(text)
-        if cue and at < cue.start():
+        if cue and (at < cue.start() or _CO_CHAIR_WITH.match(text, cue.end())):
             roles.add(Role.CO_CHAIR)
     if P.SPECIAL_GUEST_CUE.search(text) or (side is Side.CENTRAL and P.ATTEND_CUE.search(text)):
         roles.add(Role.SPECIAL_GUEST)
