@@ -29,12 +29,20 @@ SITE_NAVIGATION = re.compile(
 
 # "Ends/Wednesday, November 29, 2023" and its variants.
 FOOTER_ENDS = re.compile(
-    rf"^Ends\s*/\s*(?:{WEEKDAY_RE}\s*,?\s*)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"^Ends?\s*/\s*(?:{WEEKDAY_RE}\s*,?\s*)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})"
     rf"|(?:\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}}))?",
     re.IGNORECASE,
 )
 FOOTER_ISSUED = re.compile(r"^Issued at HKT\s*\d{1,2}:\d{2}$", re.IGNORECASE)
 FOOTER_NNNN = re.compile(r"^N{4}$")
+# A news agency's end mark at the end of the last paragraph: "... governments. Enditem"
+END_MARK = re.compile(r"\s*\b(?:Enditem|\(End\)|-?End-?)\s*$")
+# A news site's byline and contact lines.
+BYLINE = re.compile(
+    r"^(?:contact (?:the )?(?:writer|reporter|author|editor)|(?:editor|reporter|writer|source)s?\s*:)"
+    r"|^\S+@\S+\.\w+$|\b(?:at|email:?)\s+\S+@\S+\.\w+\.?$",
+    re.IGNORECASE,
+)
 
 PHOTO_LINE = re.compile(r"^(?:photos?|pictures?|photo gallery)$", re.IGNORECASE)
 PHOTO_CAPTION = re.compile(

@@ -108,6 +108,11 @@ class _Scanner:
             if reason is not None:
                 self._remove(reason, line)
                 continue
+            end_mark = noise.END_MARK.search(line) if len(line) > 40 else None
+            if end_mark:
+                self._remove(RemovalReason.FOOTER, line[end_mark.start() :].strip())
+                line = line[: end_mark.start()]
+                self._after_end = self.ended = True
             self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank))
             self._blank = False
 
@@ -145,7 +150,7 @@ class _Scanner:
             if self.lines and not self._blank:
                 self.lines[-1].underlined = True
             return RemovalReason.HEADING_UNDERLINE
-        if noise.URL_LINE.match(line):
+        if noise.URL_LINE.match(line) or noise.BYLINE.search(line):
             return RemovalReason.PAGE_CHROME
         if noise.PHOTO_LINE.match(line) or noise.PHOTO_CAPTION.search(line):
             return RemovalReason.PHOTO_CAPTION

@@ -99,6 +99,8 @@ def _kind_of(m: re.Match[str]) -> tuple[MeetingKind, str | None]:
         return MeetingKind.WORKING_MEETING, m["ord_work"]
     if m["plenary"] or m["plenary_bare"]:
         return MeetingKind.PLENARY, m["ord_plen"]
+    if m["meeting"]:  # "the first meeting of the Joint Conference": its plenary, as early releases say
+        return MeetingKind.PLENARY, m["ord_meet"]
     return MeetingKind.HIGH_LEVEL_MEETING, m["ord_hlm"]
 
 

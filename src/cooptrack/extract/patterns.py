@@ -37,6 +37,7 @@ MEETING_MENTION = re.compile(
     rf"|(?P<working>(?:(?P<ord_work>{_ORD})\s+)?(?i:working\s+meeting))"
     rf"|(?P<plenary>(?:(?P<ord_plen>{_ORD})\s+){_PLENARY})"
     rf"|(?P<hlm>(?:(?P<ord_hlm>{_ORD})\s+){_HLM})"
+    rf"|(?P<meeting>(?P<ord_meet>{_ORD})\s+(?i:meeting)\b)"
     rf"|(?P<plenary_bare>\b(?i:plenary)\b)"
     rf"|(?P<hlm_bare>{_HLM})"
 )
@@ -127,15 +128,18 @@ CO_CHAIR_CUE = re.compile(
     r"(?i)\bco-?chair(?:ed|s|ing)?\b|\bchaired\s+by\b|leading\s+the\s+(?:respective\s+)?delegations\b.*\brespectively\b"
 )
 SPECIAL_GUEST_CUE = re.compile(r"(?i)\bspecial\s+guests?\b")
-ATTEND_CUE = re.compile(r"(?i)\b(?:attend(?:ed|ing|s)?|accompan(?:ied|ying|y)|joined|present)\b")
+ATTEND_CUE = re.compile(r"(?i)\b(?:attend(?:ed|ing|s)?|accompan(?:ied|ying|y)|joined|present|includ(?:ed|es|e|ing))\b")
+# A sentence naming someone who is not at the meeting ("During Mr Chan's absence, ... will be the Acting ...").
+NOT_ATTENDING = re.compile(r"(?i)\babsence\b|\bwill\s+be\s+the\s+acting\b|\bwill\s+act\s+as\b")
 SIGN_CUE = re.compile(r"(?i)\b(?:signed|sign|signing|inked)\b")
 SIGN_VERB = re.compile(r"(?i)\b(?:signed|(?:will|to)\s+sign|inked)\b")
 WITNESS_CUE = re.compile(r"(?i)\bwitness(?:ed|ing)?\b")
 CENTRAL_POST = re.compile(
-    r"(?i)Hong Kong and Macao (?:Affairs|Work) Office|Liaison Office of the Central|"
-    r"Central People's Government|State Council|\bMinistry\b|National Development and Reform|"
-    r"Central Committee|Office of the Commissioner|\bNational\b|\bMinister\b"
+    r"(?i)Liaison Office of the Central|Central People's Government|State Council|\bMinistry\b|"
+    r"National Development and Reform|Central Committee|Office of the Commissioner|\bNational\b|\bMinister\b"
 )
+# Offices that exist both centrally and in each province: central unless the post names a province.
+CENTRAL_IF_UNQUALIFIED = re.compile(r"(?i)Hong Kong and Macao (?:Affairs|Work) Office")
 MAINLAND_POST = re.compile(
     r"(?i)\b(?:Governor|Vice[- ]Governor|Mayor|Vice[- ]Mayor|Provincial|Municipal|CPC|Party Secretary|"
     r"People's Government|Province)\b"

@@ -98,19 +98,28 @@ def _name_tokens(text: str, start: int) -> str:
 def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mention]:
     """Every person named in a sentence, in order (speech in quotation marks is skipped)."""
     text = masked if masked is not None else mask_speech(sentence.text)
+    anchors: list[tuple[int, int, str, str | None]] = []  # (post search end, name start, name, honorific)
+    for m in P.HONORIFIC_NAME.finditer(text):
+        name = _trim_name(m["name"])
+        if name:
+            anchors.append((m.start(), m.start("name"), name, P.HONORIFICS[m["hon"].rstrip(".").lower()]))
+    for m in _BARE_AFTER_COMMA.finditer(text):
+        name = _trim_name(m["name"])
+        overlaps = any(a <= m.start("name") < b + len(n) for a, b, n, _ in anchors)
+        if name and not overlaps and _looks_like_name(name.split()):
+            anchors.append((m.start("name"), m.start("name"), name, None))
+    anchors.sort(key=lambda a: a[1])
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     floor = 0
-    for m in P.HONORIFIC_NAME.finditer(text):
-        name = _trim_name(m["name"])
-        if not name:
-            continue
-        hon = P.HONORIFICS[m["hon"].rstrip(".").lower()]
-        post = _post_before(text, m.start(), floor)
-        end = m.start("name") + len(name)
+    for post_end, name_start, name, hon in anchors:
+        post = _post_before(text, post_end, floor)
+        end = name_start + len(name)
         floor = end
-        found.append(Mention(name, hon, post, sentence.start + m.start("name"), sentence.start + end))
-        taken.append((m.start(), end))
+        if hon is None and post is None:
+            continue
+        found.append(Mention(name, hon, post, sentence.start + name_start, sentence.start + end))
+        taken.append((post_end, end))
     found.extend(_bare_mentions(text, sentence.start, taken))
     return sorted(found, key=lambda x: x.start)
 
@@ -123,7 +132,6 @@ def _trim_name(name: str) -> str:
 
 
 _BARE_AFTER_COMMA = re.compile(rf",\s+(?P<name>{P.NAME})(?=\s*(?:,|;|\.|\band\b|\balso\b|$))")
-_BARE_AFTER_POST = re.compile(rf"(?P<name>{P.NAME})")
 
 
 def _bare_mentions(text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -202,6 +210,8 @@ def side_of(post: str | None) -> Side | None:
         return Side.CENTRAL
     if P.MAINLAND_POST.search(post):
         return Side.MAINLAND
+    if P.CENTRAL_IF_UNQUALIFIED.search(post):
+        return Side.CENTRAL
     if P.HK_POST.search(post):
         return Side.HK
     if any(re.search(rf"\b{re.escape(p)}\b", post) for p in PARTNERS):
@@ -232,6 +242,9 @@ def collect_people(sentences: list[Sentence]) -> list[Found]:
     people: list[Found] = []
     for sentence in sentences:
         masked = mask_speech(sentence.text)
+        if P.NOT_ATTENDING.search(masked):
+            continue
+        new_here: list[Found] = []
         for mention in mentions_in(sentence, masked=masked):
             person = _resolve(people, mention)
             if person is None:
@@ -243,14 +256,16 @@ def collect_people(sentences: list[Sentence]) -> list[Found]:
                 if person.side is None and _HK_OFFICIALS.search(masked):
                     person.side = Side.HK
                 people.append(person)
+                new_here.append(person)
             elif person.post is None and mention.post:
                 person.post, person.side = mention.post, side_of(mention.post)
             person.roles |= _roles_of(masked, mention.start - sentence.start, person.side)
         for person in signatories_in(sentence, people):
             person.roles.add(Role.SIGNATORY)
+        for person in new_here:  # first named in a sentence giving no role: there, attending
+            if not person.roles:
+                person.roles.add(Role.ATTENDEE)
     for person in people:
-        if not person.roles:
-            person.roles.add(Role.ATTENDEE)
         if person.roles & {Role.CO_CHAIR, Role.SPECIAL_GUEST}:
             person.roles.discard(Role.ATTENDEE)
     return people
@@ -307,9 +322,12 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
             person = _resolve(people, mention)
             if person is not None and person not in out:
                 out.append(person)
+    subject = masked[: sign.start()]
+    for person in people:
+        if person not in out and not signed_by and re.search(rf"\b{re.escape(person.name)}\b", subject):
+            out.append(person)
     if out or signed_by:
         return out
-    subject = masked[: sign.start()]
     if _CO_CHAIRS.search(subject):
         return [p for p in people if Role.CO_CHAIR in p.roles]
     return [p for p in people if p.post and re.search(rf"(?i)\bthe\s+{re.escape(p.post)}\b", subject)]

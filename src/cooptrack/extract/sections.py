@@ -44,6 +44,21 @@ def declared_count(text: str) -> int | None:
     return n if n and 1 < n <= 40 else None
 
 
+_AGREED = re.compile(r"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out)\b")
+_OTHER_MEETING = re.compile(r"(?i)\b(?:was|were)\s+held\b|\bat\s+which\b|\blast\b|\bprevious\b|\bsince\b")
+
+
+def _agreed_count(text: str) -> int | None:
+    """An area count stated outside a lead-in: only in a sentence saying the two sides agreed
+    on it at this meeting (not a count recalled from an earlier one)."""
+    for sentence in re.split(r"(?<=\.)\s+", text):
+        if _AGREED.search(sentence) and not _OTHER_MEETING.search(sentence):
+            n = declared_count(sentence)
+            if n:
+                return n
+    return None
+
+
 def _is_lead_in(block: Block) -> bool:
     if block.kind is not BlockKind.PARAGRAPH:
         return False
@@ -76,7 +91,7 @@ def split_sections(body: list[Block]) -> Sections:
     lead_in = body[lead_in_at] if lead_in_at is not None else None
     count = declared_count(lead_in.text) if lead_in else None
     if count is None:
-        count = next((declared_count(b.text) for b in body[:start] if declared_count(b.text)), None)
+        count = next((n for b in body[:start] if (n := _agreed_count(b.text))), None)
     return Sections(
         lead=body[:start],
         areas=areas,
