@@ -38,6 +38,7 @@ class Cleaned:
     removed: list[Removed] = field(default_factory=list)
     footer_date: dt.date | None = None  # from "Ends/Wednesday, November 29, 2023"
     url_date: dt.date | None = None  # from an archive URL such as /gia/general/202311/29/
+    page_date: dt.date | None = None  # a news page's dateline of publication: "7 March 2024"
     ended: bool = False  # the "Ends/" footer was present
     unrelated_cut: bool = False  # an unrelated article was found glued on and cut
 

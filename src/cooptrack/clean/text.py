@@ -71,6 +71,7 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
         removed=scan.removed,
         footer_date=scan.footer_date,
         url_date=scan.url_date,
+        page_date=scan.page_date,
         ended=scan.ended,
         unrelated_cut=unrelated,
     )
@@ -91,6 +92,7 @@ class _Scanner:
         self.removed: list[Removed] = []
         self.footer_date: dt.date | None = None
         self.url_date: dt.date | None = None
+        self.page_date: dt.date | None = None
         self.ended = False
         self._after_end = False
         self._in_media = False
@@ -151,6 +153,10 @@ class _Scanner:
                 self.lines[-1].underlined = True
             return RemovalReason.HEADING_UNDERLINE
         if noise.URL_LINE.match(line) or noise.BYLINE.search(line):
+            return RemovalReason.PAGE_CHROME
+        dated = noise.DATE_LINE.match(line)
+        if dated:
+            self.page_date = self.page_date or _footer_date(dated["date"])
             return RemovalReason.PAGE_CHROME
         if noise.PHOTO_LINE.match(line) or noise.PHOTO_CAPTION.search(line):
             return RemovalReason.PHOTO_CAPTION

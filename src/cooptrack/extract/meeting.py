@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
 from cooptrack.dates import date_near, parse_date_phrase, safe_date
 from cooptrack.extract import patterns as P
-from cooptrack.extract.gazetteer import CITIES, PROVINCES, VENUES, partner_name
+from cooptrack.extract.gazetteer import CITIES, MECHANISM_SUFFIXES, PROVINCES, VENUES, partner_name
 from cooptrack.extract.numbers import ordinal_value
 from cooptrack.vocab import DocumentKind, MeetingKind
 
@@ -65,9 +65,33 @@ def main_mechanism(title: str | None, body: str) -> tuple[Mechanism | None, list
         votes[mech] += 1
     ours = [m for m in votes if m.hk_party]
     others = [m for m in votes if not m.hk_party]
+    if not ours and not others:
+        implied = _implied_mechanism(f"{title or ''} {body[:3000]}")
+        return implied, []
     if not ours:
         return None, others
     return max(ours, key=lambda m: votes[m]), others
+
+
+_PAIR = re.compile(rf"\bHong Kong\s+and\s+(?P<a>{P.PLACE})\b|\b(?P<b>{P.PLACE})\s+and\s+Hong Kong\b")
+_CONFERENCE_WORDS = re.compile(r"(?i)\b(?:co-?operation\s+(?:conference|meeting)|joint\s+conference)\b")
+
+
+def _implied_mechanism(text: str) -> Mechanism | None:
+    """A news copy may not spell the mechanism's name: "Hong Kong and Shandong ... the second
+    plenary of their co-operation conference" names it all the same."""
+    if not _CONFERENCE_WORDS.search(text):
+        return None
+    counts: Counter[str] = Counter()
+    for m in _PAIR.finditer(text):
+        partner = partner_name(m["a"] or m["b"])
+        if partner:
+            counts[partner] += 1
+    if not counts:
+        return None
+    partner = counts.most_common(1)[0][0]
+    suffix = MECHANISM_SUFFIXES.get(partner, "Co-operation Conference")
+    return Mechanism(f"Hong Kong/{partner} {suffix}", partner, True)
 
 
 @dataclass(frozen=True)
@@ -127,8 +151,9 @@ def relevance(title: str | None, lead: str, mechanism: Mechanism | None, others:
             return "about a party or legislature plenum, not a co-operation mechanism"
         return "names no co-operation mechanism to which Hong Kong is a party"
     headline = title or ""
+    meeting_word = re.search(r"(?i)\b(?:conference|meeting)\b", headline)
     mentions_meeting = bool(meeting_mentions(headline)) or bool(
-        re.search(r"(?i)\b(?:conference|meeting)\b", headline) and find_mechanisms(headline)
+        meeting_word and (find_mechanisms(headline) or _PAIR.search(headline))
     )
     cue = P.LOOKALIKE_TITLE.search(headline)
     if cue and not mentions_meeting:
@@ -137,7 +162,7 @@ def relevance(title: str | None, lead: str, mechanism: Mechanism | None, others:
         return None
     for sentence in re.split(r"(?<=\.)\s+", lead)[:4]:
         if (
-            find_mechanisms(sentence)
+            (find_mechanisms(sentence) or _CONFERENCE_WORDS.search(sentence))
             and P.EVENT_VERB.search(sentence)
             and (meeting_mentions(sentence) or re.search(r"(?i)\b(?:conference|meeting)\b", sentence))
         ):
@@ -163,7 +188,7 @@ class MeetingDate:
 
 def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind) -> MeetingDate:
     """The date as written and, when a year can be read (never guessed), as a date."""
-    anchor = cleaned.footer_date or cleaned.url_date
+    anchor = cleaned.footer_date or cleaned.url_date or cleaned.page_date
     phrase = _date_phrase(cleaned.title, lead_blocks)
     if phrase is None:
         return MeetingDate(anchor if kind is DocumentKind.REPORT else None, None)

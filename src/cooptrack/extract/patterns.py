@@ -44,8 +44,7 @@ MEETING_MENTION = re.compile(
 # A mention that refers to an earlier or later meeting, not the one the release is about.
 OTHER_MEETING_BEFORE = re.compile(
     r"(?i:\b(?:since|last|previous|preceding|prepar(?:e|ation|ing)\s+for|ahead\s+of|before|"
-    r"following\s+up\s+on|follow-up\s+to|at\s+the|in\s+the|during\s+the|after\s+the|"
-    r"the\s+next|next)\s+(?:the\s+)?$)"
+    r"following\s+up\s+on|follow-up\s+to|the\s+next|next)\s+(?:the\s+)?$)"
 )
 _PARTY_PLENUM = re.compile(r"(?i)\b(?:CPC|Communist Party|Central Committee|National People's Congress|NPC|CPPCC)\b")
 
@@ -59,7 +58,7 @@ LOOKALIKE_TITLE = re.compile(
 EVENT_VERB = re.compile(
     r"(?i)\b(?:held|co-?chaired|chaired|convened|attended|attends?|hosted|took\s+place|"
     r"will\s+(?:be\s+held|attend|co-?chair|chair|lead|hold)|to\s+(?:attend|co-?chair|be\s+held)|"
-    r"co-?chair|met\s+for|opened)\b"
+    r"co-?chair|met\s+for|opened|agreed|reached)\b"
 )
 ANNOUNCEMENT = re.compile(
     r"(?i)\b(?:will\s+(?:lead|attend|co-?chair|chair|depart|be\s+held|hold|visit|head)|"
@@ -126,6 +125,7 @@ POST_WORDS = frozenset(
 )
 CO_CHAIR_CUE = re.compile(
     r"(?i)\bco-?chair(?:ed|s|ing)?\b|\bchaired\s+by\b|leading\s+the\s+(?:respective\s+)?delegations\b.*\brespectively\b"
+    r"|\b(?:led|headed)\s+the\s+(?:[\w'-]+\s+){0,6}?(?:delegation|side)\b"
 )
 SPECIAL_GUEST_CUE = re.compile(r"(?i)\bspecial\s+guests?\b")
 ATTEND_CUE = re.compile(r"(?i)\b(?:attend(?:ed|ing|s)?|accompan(?:ied|ying|y)|joined|present|includ(?:ed|es|e|ing))\b")

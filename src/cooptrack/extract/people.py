@@ -279,10 +279,11 @@ def _roles_of(text: str, at: int, side: Side | None) -> set[Role]:
     chaired_by = _CHAIRED_BY.search(text)
     if chaired_by and at > chaired_by.start() and not in_attended_clause:
         roles.add(Role.CO_CHAIR)
-    elif P.CO_CHAIR_CUE.search(text) and not chaired_by and not in_attended_clause:
-        cue = P.CO_CHAIR_CUE.search(text)
-        if cue and (at < cue.start() or _CO_CHAIR_WITH.match(text, cue.end())):
-            roles.add(Role.CO_CHAIR)
+    elif not chaired_by and not in_attended_clause:
+        for cue in P.CO_CHAIR_CUE.finditer(text):
+            if at < cue.start() or _CO_CHAIR_WITH.match(text, cue.end()):
+                roles.add(Role.CO_CHAIR)
+                break
     if P.SPECIAL_GUEST_CUE.search(text) or (side is Side.CENTRAL and P.ATTEND_CUE.search(text)):
         roles.add(Role.SPECIAL_GUEST)
     if not roles and (P.ATTEND_CUE.search(text) or in_attended_clause):

@@ -18,7 +18,7 @@ from cooptrack.extract.sections import Sections, split_sections
 from cooptrack.extract.sentences import sentences
 from cooptrack.extract.themes import area_themes, heading_themes, measure_themes
 from cooptrack.record import Agreement, Area, Measure, Meeting, Person, Record
-from cooptrack.vocab import DocumentKind, Flag, Role
+from cooptrack.vocab import DocumentKind, Flag, MeetingKind, Role
 
 _ROLE_ORDER = list(Role)
 _TERMINAL = re.compile(r"[.!?\u201d\u2019\"')]$")
@@ -79,6 +79,7 @@ def _meeting(
     meeting_kind, ordinal = M.identify_meeting(title, lead or all_text)
     if meeting_kind is None:
         meeting_kind, ordinal = M.identify_meeting(None, all_text)
+    meeting_kind = meeting_kind or MeetingKind.OTHER
     lead_blocks = [b for b in sections.lead if b.kind is not BlockKind.HEADING] or cleaned.body()[:2]
     when = M.meeting_date(cleaned, lead_blocks, kind)
     first = lead_blocks[0] if lead_blocks else None
@@ -155,5 +156,4 @@ def _truncated(cleaned: Cleaned, sections: Sections, body: list[Block]) -> bool:
     last = body[-1].text.rstrip()
     if body[-1].kind is BlockKind.HEADING or last.endswith(":") or not _TERMINAL.search(last):
         return True
-    headed = sum(1 for a in sections.areas if a.heading)
-    return sections.ends_in_areas and sections.declared_count is not None and headed < sections.declared_count
+    return False
