@@ -149,11 +149,8 @@ def _flags(record: Record, cleaned: Cleaned, sections: Sections, body: list[Bloc
 
 
 def _truncated(cleaned: Cleaned, sections: Sections, body: list[Block]) -> bool:
-    """The document stops mid-way: mid-sentence, on a heading or a lead-in with nothing after
-    it, or inside the areas with fewer headings than announced."""
+    """The document stops mid-way: mid-sentence, or on a heading or a lead-in with nothing after it."""
     if cleaned.ended or not body:
         return False
     last = body[-1].text.rstrip()
-    if body[-1].kind is BlockKind.HEADING or last.endswith(":") or not _TERMINAL.search(last):
-        return True
-    return False
+    return body[-1].kind is BlockKind.HEADING or last.endswith(":") or not _TERMINAL.search(last)
