@@ -57,18 +57,18 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
         text = html_to_text(text).text
     scan = _Scanner()
     scan.run(_normalise(text))
-    lines = scan.lines
-    title, lines = _take_title(lines, scan.removed)
+    removed = scan.removed
+    title, lines = _take_title(scan.lines, removed)
     lines = _unwrap(lines)
     blocks = [_classify(line) for line in lines]
-    blocks, unrelated = _cut_unrelated(blocks, scan.removed)
+    blocks, unrelated = _cut_unrelated(blocks, removed)
     if title is not None:
         blocks.insert(0, Block(BlockKind.TITLE, title, 0, 0))
     cleaned_text = _layout(blocks)
     return Cleaned(
         text=cleaned_text,
         blocks=blocks,
-        removed=scan.removed,
+        removed=removed,
         footer_date=scan.footer_date,
         url_date=scan.url_date,
         page_date=scan.page_date,
@@ -89,7 +89,7 @@ class _Scanner:
 
     def __init__(self) -> None:
         self.lines: list[_Line] = []
-        self.removed: list[Removed] = []
+        self._removed_parts: list[tuple[RemovalReason, list[str]]] = []
         self.footer_date: dt.date | None = None
         self.url_date: dt.date | None = None
         self.page_date: dt.date | None = None
@@ -119,10 +119,14 @@ class _Scanner:
             self._blank = False
 
     def _remove(self, reason: RemovalReason, line: str) -> None:
-        if self.removed and self.removed[-1].reason is reason:
-            self.removed[-1] = Removed(reason=reason, text=self.removed[-1].text + "\n" + line)
+        if self._removed_parts and self._removed_parts[-1][0] is reason:
+            self._removed_parts[-1][1].append(line)
         else:
-            self.removed.append(Removed(reason=reason, text=line))
+            self._removed_parts.append((reason, [line]))
+
+    @property
+    def removed(self) -> list[Removed]:
+        return [Removed(reason=reason, text="\n".join(lines)) for reason, lines in self._removed_parts]
 
     def _url_date(self, line: str) -> None:
         m = noise.ARCHIVE_URL_DATE.search(line)
@@ -224,12 +228,20 @@ def _unwrap(lines: list[_Line]) -> list[_Line]:
     long_lines = [len(x.text) for x in lines if len(x.text) >= 40]
     width = max(long_lines, default=0)
     wrapped = len(long_lines) >= 6 and width <= 110
-    out: list[_Line] = []
+    groups: list[list[_Line]] = []
     for line in lines:
-        if out and not line.blank_before and _continues(out[-1], line, wrapped, width):
-            out[-1] = _Line(out[-1].text + " " + line.text, out[-1].indented, line.underlined, out[-1].blank_before)
+        if groups and not line.blank_before and _continues(groups[-1][-1], line, wrapped, width):
+            groups[-1].append(line)
         else:
-            out.append(line)
+            groups.append([line])
+    out: list[_Line] = []
+    for group in groups:
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
+        else:
+            text = " ".join(x.text for x in group)
+            out.append(_Line(text, first.indented, group[-1].underlined, first.blank_before))
     return out
 
 
