@@ -1,0 +1,431 @@
+"""HTML to text: a release page becomes the plain text the text cleaner reads.
+
+The output has the shape of a plain-text copy of a release: the headline as the first line, a
+blank line, then the body's lines, paragraphs separated by blank lines, list items prefixed
+with "• ", entities decoded and non-breaking spaces kept (the text cleaner normalises them).
+
+Two ways in:
+
+``gia``
+    The Government's press-release pages (``www.info.gov.hk/gia/general/...``) hold the
+    headline in ``#PRHeadline`` (a ``div``, sometimes a ``span``, else the ``<title>``) and the
+    body in ``span#pressrelease``: lines separated by ``<br>``, paragraphs indented with runs
+    of ``&nbsp;``. The "Ends/…", "Issued at HKT …" and "NNNN" lines that follow the body are
+    kept at the end, because the text cleaner reads the release's year from them.
+``generic``
+    Any other page (a news site, a mirror): site chrome is dropped (scripts, styles,
+    navigation, page header and footer, asides, forms, embedded frames, and elements whose
+    class or id names related links, sharing, breadcrumbs and the like); the text comes from
+    the largest ``<article>``, else ``<main>``, ``#content`` or ``<body>``; the title from its
+    first ``<h1>``, else the page's ``<title>``.
+
+Parsing is lexbor's (through selectolax), which accepts any input the way a browser does. Its
+tree building checks the stack of open elements at each block-level tag, so elements nested
+thousands deep (no real page does this) would make it quadratic: a linear pre-pass first caps
+the nesting, turning the excess tags into line breaks. The walk over the tree is iterative and
+visits each node once, so deep nesting cannot exhaust the stack either. Text inside elements
+is only ever text: an escaped ``&lt;script&gt;`` comes out as the characters ``<script>``,
+never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+ExtractionPath = Literal["gia", "generic"]
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    """A page's headline and text, and which extraction path produced them."""
+
+    title: str | None
+    text: str
+    path: ExtractionPath
+
+
+def html_to_text(html: str) -> HtmlText:
+    """Turn an HTML page into its title and plain text; never raises on malformed markup."""
+    # Lone surrogates cannot be encoded as UTF-8; the parser reads their bytes as U+FFFD.
+    data = _limit_nesting(html).encode("utf-8", "surrogatepass")
+    tree = LexborHTMLParser(data)
+    release = tree.css_first("#pressrelease")
+    if release is not None:
+        found = _gia(tree, release)
+        if found is not None:
+            return found
+    return _generic(tree)
+
+
+# --------------------------------------------------------------------------------------------
+# Nesting
+
+MAX_NESTING = 256
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
+# Elements that never hold others, or close themselves when a sibling opens: not counted.
+_UNNESTED = frozenset(
+    "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th "
+    "option optgroup thead tbody tfoot colgroup caption rb rt rtc rp html head body".split()
+)
+
+
+def _limit_nesting(html: str) -> str:
+    """Cap the depth of open elements (estimated from the tags alone) at :data:`MAX_NESTING`.
+
+    Pages within the cap are returned unchanged. Beyond it, a block-level tag becomes ``<br>``
+    and any other an inert ``<wbr>`` (with its end tag), so the text and its lines survive.
+    """
+    if html.count("<") <= MAX_NESTING:
+        return html
+    depth = peak = 0
+    for match in _TAG.finditer(html):
+        depth = _next_depth(depth, match)
+        peak = max(peak, depth)
+    if peak <= MAX_NESTING:
+        return html
+    return _Flattener().run(html)
+
+
+def _next_depth(depth: int, match: re.Match[str]) -> int:
+    name = match.group(2).lower()
+    if name in _UNNESTED or match.group(0).endswith("/>"):
+        return depth
+    return max(depth - 1, 0) if match.group(1) else depth + 1
+
+
+class _Flattener:
+    """Rewrite the tags opened beyond the cap (and their end tags) as line breaks or nothing."""
+
+    def __init__(self) -> None:
+        self._depth = 0
+        self._dropped: dict[str, int] = {}
+
+    def run(self, html: str) -> str:
+        return _TAG.sub(self._tag, html)
+
+    def _tag(self, match: re.Match[str]) -> str:
+        tag, slash, name = match.group(0), match.group(1), match.group(2).lower()
+        depth = _next_depth(self._depth, match)
+        if depth == self._depth:
+            return tag
+        if slash and self._dropped.get(name):
+            self._dropped[name] -= 1
+        elif depth <= MAX_NESTING:
+            self._depth = depth
+            return tag
+        else:
+            self._dropped[name] = self._dropped.get(name, 0) + 1
+        replacement = "br" if name in _PARAGRAPH or name in _BLOCK else "wbr"
+        return f"<{slash}{replacement}{tag[1 + len(slash) + len(name) :]}"
+
+
+# --------------------------------------------------------------------------------------------
+# The Government press-release layout
+
+# Footer lines after the body: "Ends/Wednesday, November 29, 2023", "Issued at HKT 17:41", "NNNN".
+_FOOTER_LINE = re.compile(r"^(?:Ends\s*/|Issued at HKT\b|NNNN$)", re.IGNORECASE)
+
+
+def _gia(tree: LexborHTMLParser, release: LexborNode) -> HtmlText | None:
+    body = _Renderer().render(release)
+    if not any(line.strip() for line in body):
+        return None
+    title = _headline(tree)
+    if not any(_FOOTER_LINE.match(line.strip()) for line in body):
+        page = tree.body
+        page_lines = _Renderer(skip=release, drop_chrome=False).render(page) if page is not None else []
+        footer = [line.strip() for line in page_lines if _FOOTER_LINE.match(line.strip())]
+        body.extend(["", *footer] if footer else [])
+    return HtmlText(title=title, text=_compose(title, body), path="gia")
+
+
+def _headline(tree: LexborHTMLParser) -> str | None:
+    for selector in ("div#PRHeadline", "#PRHeadline", "title"):
+        node = tree.css_first(selector)
+        if node is not None:
+            text = _one_line(node.text(deep=True))
+            if text:
+                return text
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Any other page
+
+# Content elements, tried in order after the largest <article>.
+_ROOTS = ("main", "[role=main]", "#content", "body")
+# Sectioning elements: a <header> inside one is the section's own (its headline, dateline).
+_SECTIONS = frozenset({"article", "main", "section"})
+_MAX_ARTICLES = 20  # bounds the work of choosing among them
+
+
+def _generic(tree: LexborHTMLParser) -> HtmlText:
+    root = _content_root(tree)
+    if root is None:
+        return HtmlText(title=None, text="", path="generic")
+    heading = _title_heading(root)
+    title = _one_line(heading.text(deep=True)) if heading is not None else ""
+    if not title:
+        heading = None
+        title = _page_title(tree)
+    body = _Renderer(skip=heading).render(root)
+    return HtmlText(title=title or None, text=_compose(title or None, body), path="generic")
+
+
+def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
+    page = tree.body
+    articles = tree.css("article")[:_MAX_ARTICLES]
+    if articles:
+        best = max(articles, key=lambda node: len(node.text(deep=True)))
+        page_size = len(page.text(deep=True)) if page is not None else 0
+        if len(best.text(deep=True)) * 5 >= page_size:
+            return best
+    for selector in _ROOTS:
+        node = tree.css_first(selector)
+        if node is not None:
+            return node
+    return tree.root
+
+
+def _title_heading(root: LexborNode) -> LexborNode | None:
+    """The first <h1> of the content that is not in the site's header, navigation or footer."""
+    for heading in root.css("h1")[:10]:
+        if not _inside_chrome(heading, root):
+            return heading
+    return None
+
+
+def _inside_chrome(node: LexborNode, root: LexborNode) -> bool:
+    """Whether ``node`` sits in navigation, an aside, a footer, or the page's own header."""
+    in_header = False
+    parent = node.parent
+    for _ in range(200):  # page chrome is shallow; stop looking further up
+        if parent is None or parent.mem_id == root.mem_id:
+            return in_header and root.tag not in _SECTIONS
+        tag = parent.tag
+        if tag in ("nav", "footer", "aside") or _is_noise(parent):
+            return True
+        if tag == "header":
+            in_header = True
+        elif tag in _SECTIONS and in_header:
+            return False  # a section's own header
+        parent = parent.parent
+    return False
+
+
+def _page_title(tree: LexborHTMLParser) -> str:
+    """The <title>, without a site name after a bar ("Headline | Site")."""
+    node = tree.css_first("title")
+    title = _one_line(node.text(deep=True)) if node is not None else ""
+    head, bar, site = title.rpartition(" | ")
+    if bar and len(site) <= 40 and len(head) > len(site):
+        return head.strip()
+    return title
+
+
+# Class and id names whose first part marks page furniture rather than content.
+_NOISE_NAMES = frozenset(
+    "related share sharing social breadcrumb breadcrumbs comments comment advert advertisement "
+    "ad ads promo cookie cookies newsletter subscribe sidebar menu nav navbar navigation toolbar "
+    "pagination skip masthead sr visually hidden".split()
+)
+_NAME_PARTS = re.compile(r"[\s_-]+")
+
+
+def _is_noise(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    role = attrs.get("role")
+    if role in ("navigation", "banner", "contentinfo", "complementary", "search"):
+        return True
+    for key in ("class", "id"):
+        value = attrs.get(key)
+        if not value:
+            continue
+        for name in value.split():
+            if _NAME_PARTS.split(name.lower(), maxsplit=1)[0] in _NOISE_NAMES:
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Rendering a tree as lines of text
+
+# Never text: what a browser does not show as the page's words.
+_INVISIBLE = frozenset(
+    "script style noscript template head title iframe svg math object embed canvas video audio "
+    "map select textarea button dialog".split()
+)
+# Site furniture (a <header> only outside sectioning elements; see _SECTIONS).
+_CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
+_PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6 blockquote ul ol dl table pre figure hr address center".split())
+_BLOCK = frozenset(
+    "div li tr dt dd section article header main caption figcaption details summary fieldset legend body html".split()
+)
+_CELL = frozenset({"td", "th"})
+_BULLET_GLYPHS = "•·▪●◦‣∙-*–—"
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+
+
+class _Renderer:
+    """Walk a subtree once, in document order, writing its text with line and paragraph breaks."""
+
+    def __init__(self, skip: LexborNode | None = None, *, drop_chrome: bool = True) -> None:
+        self._out = _Lines()
+        self._skip_id = skip.mem_id if skip is not None else None
+        self._drop_chrome = drop_chrome
+        self._sections = 0  # open sectioning elements: a <header> in one is content, not chrome
+        self._pre = 0  # open <pre> elements: white space is kept
+
+    def render(self, root: LexborNode) -> list[str]:
+        if root.tag in _SECTIONS:
+            self._sections += 1
+        stack: list[LexborNode] = []
+        node = root.first_child
+        while node is not None:
+            entered = self._enter(node)
+            child = node.first_child if entered else None
+            if child is not None:
+                stack.append(node)
+                node = child
+                continue
+            if entered:
+                self._leave(node)
+            following = node.next
+            while following is None and stack:
+                parent = stack.pop()
+                self._leave(parent)
+                following = parent.next
+            node = following
+        return self._out.lines()
+
+    def _enter(self, node: LexborNode) -> bool:
+        """Write what opening ``node`` means; return whether to visit its children."""
+        if node.is_text_node:
+            self._text(node.text_content or "")
+            return False
+        if not node.is_element_node or self._skipped(node):
+            return False
+        tag = node.tag or ""
+        if tag == "br":
+            self._out.line_break()
+        elif tag in _PARAGRAPH:
+            self._out.block_break(2)
+        elif tag in _BLOCK:
+            self._out.block_break(1)
+        elif tag in _CELL:
+            self._out.space()
+        if tag == "li":
+            self._out.prefix = "• "
+        elif tag in _SECTIONS:
+            self._sections += 1
+        elif tag == "pre":
+            self._pre += 1
+        return True
+
+    def _leave(self, node: LexborNode) -> None:
+        tag = node.tag or ""
+        if tag in _PARAGRAPH:
+            self._out.block_break(2)
+        elif tag in _BLOCK:
+            self._out.block_break(1)
+        if tag == "li":
+            self._out.prefix = ""
+        elif tag in _SECTIONS:
+            self._sections -= 1
+        elif tag == "pre":
+            self._pre -= 1
+
+    def _skipped(self, node: LexborNode) -> bool:
+        tag = node.tag
+        if tag in _INVISIBLE or (self._skip_id is not None and node.mem_id == self._skip_id):
+            return True
+        if not self._drop_chrome:
+            return False
+        if tag in _CHROME_TAGS or (tag == "header" and not self._sections):
+            return True
+        return _is_noise(node)
+
+    def _text(self, text: str) -> None:
+        if not self._pre:
+            self._out.write(_COLLAPSIBLE.sub(" ", text))
+            return
+        for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+            if i:
+                self._out.line_break()
+            self._out.write(line, keep_spaces=True)
+
+
+class _Lines:
+    """Text written piece by piece, with line breaks owed until the next visible text."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._owed = 0  # line breaks to write before the next text: 1 new line, 2 a blank line
+        self.prefix = ""  # written before the next text: a list item's bullet
+
+    def _at_line_start(self) -> bool:
+        return not self._parts or self._owed > 0 or self._parts[-1].endswith("\n")
+
+    def write(self, text: str, *, keep_spaces: bool = False) -> None:
+        if self._at_line_start() and not keep_spaces:
+            text = text.lstrip(" ")
+        if not text:
+            return
+        if self._parts and self._owed:
+            self._parts.append("\n" * self._owed)
+        self._owed = 0
+        if self.prefix:
+            if not text.lstrip("\u00a0 ").startswith(tuple(_BULLET_GLYPHS)):
+                self._parts.append(self.prefix)
+            self.prefix = ""
+        self._parts.append(text)
+
+    def line_break(self) -> None:
+        """A <br>: each one ends a line, two in a row leave a blank line."""
+        if self._parts:
+            self._owed = min(self._owed + 1, 2)
+
+    def block_break(self, count: int) -> None:
+        if self._parts:
+            self._owed = max(self._owed, count)
+
+    def space(self) -> None:
+        if self._parts and not self._at_line_start() and not self._parts[-1].endswith(" "):
+            self._parts.append(" ")
+
+    def lines(self) -> list[str]:
+        return "".join(self._parts).split("\n")
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _one_line(text: str) -> str:
+    """A title on one line: every run of white space (non-breaking too) as one space."""
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def _compose(title: str | None, body: list[str]) -> str:
+    """The title, a blank line, then the body; no trailing spaces, no runs of blank lines."""
+    lines = [line.rstrip() if line.strip() else "" for line in body]
+    if title is not None:
+        first = next((line for line in lines if line), None)
+        if first is not None and _one_line(first) == title:
+            lines.remove(first)
+        lines = [title, "", *lines]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
