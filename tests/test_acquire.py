@@ -42,7 +42,6 @@ SIMPLIFIED = (
     "香港／山东合作会议第二次全体会议在济南举行\n"
     "财政司司长今日在济南与山东省省长共同主持会议，双方同意在港口物流、中医药及青年交流等八个范畴加强合作。\n"
 )
-ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:
@@ -105,16 +104,6 @@ def test_socket_is_refused(tmp_path: Path) -> None:
     with socket.socket(socket.AF_UNIX) as server:
         server.bind(str(path))
         assert str(_error(path, NotAFile)) == f"{path}: is not a regular file (a socket)"
-
-
-@pytest.mark.skipif(ROOT, reason="the super-user can read files whatever their permissions")
-def test_unreadable_file(tmp_path: Path) -> None:
-    path = _write(tmp_path, "secret.txt", ENGLISH.encode())
-    path.chmod(0)
-    try:
-        assert str(_error(path, UnreadableInput)) == f"{path}: cannot be read (permission denied)"
-    finally:
-        path.chmod(0o644)
 
 
 def test_permission_refused_by_the_system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
