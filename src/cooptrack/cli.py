@@ -156,14 +156,14 @@ def list_meetings(db: DbOption = None, fmt: FormatOption = Format.TABLE) -> None
     if fmt is Format.JSON:
         out.print_json(data=data)
         return
-    table = Table(title=f"{len(data)} meetings")
-    for col in ("meeting", "mechanism", "no.", "kind", "date", "venue", "areas", "measures", "flags"):
+    table = Table(title=f"{len(data)} meetings (--format json for every field)")
+    for col in ("meeting", "date", "venue", "areas", "measures", "agreements", "flags"):
         table.add_column(col, overflow="fold")
     for m, counts in rows:
         date = m.date.isoformat() if m.date else (f"{m.date_text} (year?)" if m.date_text else "")
         table.add_row(
-            m.slug, m.mechanism, str(m.ordinal or ""), m.kind or "", date, m.venue or "",
-            str(counts.get("area", 0)), str(counts.get("measure", 0)), ", ".join(m.flags),
+            m.slug, date, m.venue or "", str(counts.get("area", 0)), str(counts.get("measure", 0)),
+            str(counts.get("agreement", 0)), ", ".join(f.replace("_", " ") for f in m.flags),
         )  # fmt: skip
     out.print(table)
 
