@@ -80,3 +80,11 @@ def date_near(month: int, day: int, anchor: dt.date) -> dt.date | None:
     if not valid:
         return None
     return min(valid, key=lambda c: abs((c - anchor).days))
+
+
+# A news story's dateline: "HONG KONG, Nov. 18 (Xinhua) --", "GUANGZHOU, June 3 -".
+DATE_PHRASE = rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}(?:,?\s+\d{{4}})?)"
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z .'\-]{{1,40}}),\s+(?P<date>{DATE_PHRASE})\s*"
+    r"(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|-|:)\s*"
+)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from cooptrack.clean import noise
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
-from cooptrack.dates import MONTH_RE, parse_date_phrase, safe_date
+from cooptrack.dates import DATELINE, parse_date_phrase, safe_date
 from cooptrack.record import Removed
 from cooptrack.vocab import RemovalReason
 
@@ -34,10 +34,6 @@ BULLET = re.compile(
 )
 _TERMINAL = re.compile(r"[.;,!?]['\"\u2019\u201d)]*$")
 _SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)]$")
-DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z .'\-]{{1,40}},\s+(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})"
-    r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|-|:)\s*"
-)
 _MIRROR_SITES = re.compile(r"^(?:Hong Kong|HK|HKSAR|GovHK|China|Xinhua|news\.gov\.hk|info\.gov\.hk)$")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from cooptrack.dates import MONTH_RE
+from cooptrack.dates import DATE_PHRASE, DATELINE
 from cooptrack.extract.numbers import CARDINAL_RE, ORDINAL_RE
 from cooptrack.vocab import AgreementKind
 
@@ -68,16 +68,12 @@ TITLE_ANNOUNCEMENT = re.compile(r"(?i)\b(?:to\s+(?:attend|lead|co-?chair|visit|d
 
 # --- dates and venues -------------------------------------------------------------------------
 
-DATE_PHRASE = rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}(?:,?\s+\d{{4}})?)"
 RELATIVE_DATE = re.compile(
     rf"(?i:today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight)\s*"
     rf"\((?:[A-Z][a-z]+day,?\s*)?(?P<date>{DATE_PHRASE})\)"
 )
 ON_DATE = re.compile(rf"\bon\s+(?:(?:[A-Z][a-z]+day),?\s+)?(?P<date>{DATE_PHRASE})")
-NEWS_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z .'\-]{{1,40}}),\s+(?P<date>{DATE_PHRASE})\s*"
-    r"(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|-|:)"
-)
+NEWS_DATELINE = DATELINE
 VENUE_PHRASE = re.compile(
     r"(?:\bin|\bat|\bto|depart\s+for|arrive\s+in|visit)\s+"
     r"(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)(?:,\s*(?P<region>[A-Z][a-z]+)(?:\s+Province)?)?"
@@ -127,6 +123,12 @@ CO_CHAIR_CUE = re.compile(
     r"(?i)\bco-?chair(?:ed|s|ing)?\b|\bchaired\s+by\b|leading\s+the\s+(?:respective\s+)?delegations\b.*\brespectively\b"
     r"|\b(?:led|headed)\s+the\s+(?:[\w'-]+\s+){0,6}?(?:delegation|side)\b"
 )
+CHAIRED_BY = re.compile(r"(?i)\bchaired\s+by\b")
+CO_CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that)\s+(?:meeting|plenary|conference|session))?\s+with\b")
+ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
+SIGNED_BY = re.compile(r"(?i)\bsigned\s+by\b")
+HK_OFFICIALS = re.compile(r"(?i)\bofficials\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+officials\b")
+CO_CHAIRS = re.compile(r"(?i)\b(?:the\s+two|both)\s+co-?chairs\b")
 SPECIAL_GUEST_CUE = re.compile(r"(?i)\bspecial\s+guests?\b")
 ATTEND_CUE = re.compile(r"(?i)\b(?:attend(?:ed|ing|s)?|accompan(?:ied|ying|y)|joined|present|includ(?:ed|es|e|ing))\b")
 # A sentence naming someone who is not at the meeting ("During Mr Chan's absence, ... will be the Acting ...").

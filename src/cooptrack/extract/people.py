@@ -225,13 +225,6 @@ def honorific(value: str | None) -> Honorific | None:
 
 # --- gathering people and roles over the release -------------------------------------------
 
-_CHAIRED_BY = re.compile(r"(?i)\bchaired\s+by\b")
-_CO_CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that)\s+(?:meeting|plenary|conference|session))?\s+with\b")
-_ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
-_SIGNED_BY = re.compile(r"(?i)\bsigned\s+by\b")
-_HK_OFFICIALS = re.compile(r"(?i)\bofficials\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+officials\b")
-_CO_CHAIRS = re.compile(r"(?i)\b(?:the\s+two|both)\s+co-?chairs\b")
-
 
 def name_key(name: str) -> str:
     return re.sub(r"[\s\-.]", "", name).casefold()
@@ -253,7 +246,7 @@ def collect_people(sentences: list[Sentence]) -> list[Found]:
                 person = Found(
                     mention.name, mention.honorific, mention.post, side_of(mention.post), mention.start, mention.end
                 )
-                if person.side is None and _HK_OFFICIALS.search(masked):
+                if person.side is None and P.HK_OFFICIALS.search(masked):
                     person.side = Side.HK
                 people.append(person)
                 new_here.append(person)
@@ -274,14 +267,14 @@ def collect_people(sentences: list[Sentence]) -> list[Found]:
 def _roles_of(text: str, at: int, side: Side | None) -> set[Role]:
     """The roles a sentence gives to the person named at offset ``at``."""
     roles: set[Role] = set()
-    attended_by = _ATTENDED_BY.search(text)
+    attended_by = P.ATTENDED_BY.search(text)
     in_attended_clause = attended_by is not None and at > attended_by.start()
-    chaired_by = _CHAIRED_BY.search(text)
+    chaired_by = P.CHAIRED_BY.search(text)
     if chaired_by and at > chaired_by.start() and not in_attended_clause:
         roles.add(Role.CO_CHAIR)
     elif not chaired_by and not in_attended_clause:
         for cue in P.CO_CHAIR_CUE.finditer(text):
-            if at < cue.start() or _CO_CHAIR_WITH.match(text, cue.end()):
+            if at < cue.start() or P.CO_CHAIR_WITH.match(text, cue.end()):
                 roles.add(Role.CO_CHAIR)
                 break
     if P.SPECIAL_GUEST_CUE.search(text) or (side is Side.CENTRAL and P.ATTEND_CUE.search(text)):
@@ -315,7 +308,7 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     sign = P.SIGN_VERB.search(masked)
     if not sign or P.WITNESS_CUE.search(masked[: sign.start()]):
         return []
-    signed_by = _SIGNED_BY.search(masked)
+    signed_by = P.SIGNED_BY.search(masked)
     out: list[Found] = []
     for mention in mentions_in(sentence, masked=masked):
         at = mention.start - sentence.start
@@ -329,6 +322,6 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
             out.append(person)
     if out or signed_by:
         return out
-    if _CO_CHAIRS.search(subject):
+    if P.CO_CHAIRS.search(subject):
         return [p for p in people if Role.CO_CHAIR in p.roles]
     return [p for p in people if p.post and re.search(rf"(?i)\bthe\s+{re.escape(p.post)}\b", subject)]
