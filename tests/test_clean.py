@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from cooptrack.clean import BlockKind, Cleaned, clean
+from cooptrack.extract.numbers import cardinal_value, ordinal_value
 
 NBSP = "\u00a0"
 
@@ -189,3 +190,16 @@ def test_news_story_without_headline_has_no_title() -> None:
     cleaned = clean(text)
     assert cleaned.title is None
     assert cleaned.blocks[0].text.startswith("HONG KONG, Nov. 18")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Fifth", 5), ("Twentieth", 20), ("Twenty-first", 21), ("twenty first", 21), ("20th", 20), ("3rd", 3)],
+)
+def test_ordinals_as_words_or_numerals(text: str, value: int) -> None:
+    assert ordinal_value(text) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [("eight", 8), ("twelve", 12), ("twenty-one", 21), ("13", 13)])
+def test_numbers_as_words_or_numerals(text: str, value: int) -> None:
+    assert cardinal_value(text) == value

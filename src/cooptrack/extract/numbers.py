@@ -30,32 +30,26 @@ ORDINAL_RE = rf"(?:(?:{_TENS_RE})[\s-]?(?:{_ORD_UNIT_RE})|{_ORD_TENS_RE}|{_ORD_U
 CARDINAL_RE = rf"(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE}|\d{{1,3}})"
 
 
+def _word_value(word: str, units: dict[str, int], tens: dict[str, int]) -> int | None:
+    """ "five" / "twenty" / "twenty-one" (or "fifth" / "twentieth" / "twenty-first") as a number."""
+    if word in units:
+        return units[word]
+    if word in tens:
+        return tens[word]
+    parts = re.split(r"[\s-]+", word)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in units:
+        return _TENS[parts[0]] + units[parts[1]]
+    return None
+
+
 def ordinal_value(text: str) -> int | None:
     """The number an ordinal stands for: "Fifth" → 5, "Twenty-first" → 21, "20th" → 20."""
     word = text.strip().lower()
     m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", word)
-    if m:
-        return int(m.group(1))
-    if word in _ORDINAL_UNITS:
-        return _ORDINAL_UNITS[word]
-    if word in _ORDINAL_TENS:
-        return _ORDINAL_TENS[word]
-    parts = re.split(r"[\s-]+", word)
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ORDINAL_UNITS:
-        return _TENS[parts[0]] + _ORDINAL_UNITS[parts[1]]
-    return None
+    return int(m.group(1)) if m else _word_value(word, _ORDINAL_UNITS, _ORDINAL_TENS)
 
 
 def cardinal_value(text: str) -> int | None:
     """The number a cardinal stands for: "eight" → 8, "twenty-one" → 21, "12" → 12."""
     word = text.strip().lower()
-    if word.isdigit():
-        return int(word)
-    if word in _UNITS:
-        return _UNITS[word]
-    if word in _TENS:
-        return _TENS[word]
-    parts = re.split(r"[\s-]+", word)
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
-        return _TENS[parts[0]] + _UNITS[parts[1]]
-    return None
+    return int(word) if word.isdigit() else _word_value(word, _UNITS, _TENS)
