@@ -1,82 +1,248 @@
-"""The command line, end to end on a temporary database: parse, ingest, list, show, search,
-export, and bad input reported one line per file while the batch goes on."""
+"""The command line, in process (typer's CliRunner) on temporary databases.
+
+Commands that parse read the real corpus and check only what holds whatever the extractor
+returns (one record per file, five documents stored, unchanged the second time); commands that
+query run on a store filled with synthetic records built in conftest.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
+from cooptrack.acquire import Document
 from cooptrack.cli import app
+from cooptrack.config import DEFAULT_DB, database_url
+from cooptrack.record import Record
+from cooptrack.store import Store
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+MakeRelease = Callable[..., tuple[Document, Record]]
 runner = CliRunner()
 
 
+def _run(*args: str) -> Result:
+    return runner.invoke(app, list(args))
+
+
+def _errors(result: Result) -> list[str]:
+    lines = result.stderr.splitlines()
+    assert all(line.startswith(("error: ", "note: ")) for line in lines), result.stderr  # no traceback, no noise
+    return [line for line in lines if line.startswith("error: ")]
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cli.db'}"
-
-
-def test_parse_writes_one_record_per_file(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["parse", str(CORPUS), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 0, result.output
-    written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == sorted(p.stem + ".json" for p in CORPUS.glob("*.txt"))
-    record = json.loads((tmp_path / "out" / "001_3b3d6f915a112d97.json").read_text())
-    assert record["partner"] == "Beijing" and record["meeting"]["ordinal"] == 5
-
-
-def test_parse_prints_json_for_one_file() -> None:
-    result = runner.invoke(app, ["parse", str(next(CORPUS.glob("003_*.txt")))])
-    assert result.exit_code == 0
-    assert json.loads(result.stdout)["meeting"]["ordinal"] == 20
-
-
-def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(tmp_path: Path, db: str) -> None:
+def mixed(tmp_path: Path, corpus: Path) -> Path:
+    """A folder with two real releases and three files that cannot be read."""
     folder = tmp_path / "mixed"
     folder.mkdir()
+    for name in ("001_3b3d6f915a112d97.txt", "003_19cada9a8958ebfd.txt"):
+        (folder / name).write_bytes((corpus / name).read_bytes())
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    (folder / "good.txt").write_bytes(next(CORPUS.glob("004_*.txt")).read_bytes())
-    result = runner.invoke(app, ["ingest", str(folder), str(tmp_path / "missing.txt"), "--db", db])
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    return folder
+
+
+# --- parse -------------------------------------------------------------------------------------
+
+
+def test_parse_writes_one_record_per_file_named_by_its_stem(tmp_path: Path, corpus: Path) -> None:
+    result = _run("parse", str(corpus), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    files = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert files == sorted(f"{p.stem}.json" for p in corpus.glob("*.txt"))
+    for path in (tmp_path / "out").iterdir():
+        record = Record.model_validate_json(path.read_text(encoding="utf-8"))
+        assert record.source == f"{path.stem}.txt"
+    assert result.stdout == ""
+
+
+def test_parse_prints_an_object_for_one_file_and_an_array_for_several(corpus: Path) -> None:
+    one, two = sorted(corpus.glob("*.txt"))[:2]
+    single = json.loads(_run("parse", str(one)).stdout)
+    assert isinstance(single, dict) and single["source"] == one.name
+    several = json.loads(_run("parse", str(one), str(two)).stdout)
+    assert [r["source"] for r in several] == [one.name, two.name]
+    folder = json.loads(_run("parse", str(corpus)).stdout)
+    assert isinstance(folder, list) and len(folder) == 5
+
+
+def test_parse_reports_each_bad_file_in_one_line_and_goes_on(mixed: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = _run("parse", str(mixed), str(missing), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert len(errors) == 3
-    assert any("empty.txt" in e and "empty" in e for e in errors)
-    assert any("image.png" in e for e in errors)
-    assert any("missing.txt" in e for e in errors)
-    assert "1 inserted" in result.stdout and "3 failed" in result.stdout
+    errors = _errors(result)
+    assert len(errors) == 4
+    for name in ("empty.txt", "photo.png", "blank.txt", "missing.txt"):
+        assert sum(name in line for line in errors) == 1, errors
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "001_3b3d6f915a112d97.json",
+        "003_19cada9a8958ebfd.json",
+    ]
 
 
-def test_ingest_list_show_search_export(tmp_path: Path, db: str) -> None:
-    first = runner.invoke(app, ["ingest", str(CORPUS), "--db", db])
-    assert first.exit_code == 0 and "5 inserted" in first.stdout
-    again = runner.invoke(app, ["ingest", str(CORPUS), "--db", db])
-    assert "5 unchanged" in again.stdout
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        pytest.param(b"", "is empty", id="empty"),
+        pytest.param(b"\x00\x01\x02\x03" * 64, "", id="binary"),
+    ],
+)
+def test_parse_of_one_bad_file_prints_nothing_on_stdout(tmp_path: Path, content: bytes, problem: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = _run("parse", str(bad))
+    assert result.exit_code == 1 and result.stdout == ""
+    [line] = _errors(result)
+    assert line.startswith(f"error: {bad}: ") and problem in line
 
-    listed = json.loads(runner.invoke(app, ["list", "--db", db, "--format", "json"]).stdout)
-    assert {m["meeting"] for m in listed} >= {"beijing-plenary-5", "guangdong-plenary-20"}
-    fujian = next(m for m in listed if m["meeting"] == "fujian-plenary-4")
-    assert fujian["date"] is None and "year_not_stated" in fujian["flags"]
 
-    shown = runner.invoke(app, ["show", "guangdong-plenary-20", "--db", db])
-    assert shown.exit_code == 0 and "Ma Xingrui" in shown.stdout
-    source = runner.invoke(app, ["show", "guangdong-plenary-20", "--source", "--db", db])
-    assert "Shenzhen-Hong Kong Stock Connect" in source.stdout
-    missing = runner.invoke(app, ["show", "nowhere-1", "--db", db])
-    assert missing.exit_code == 1 and 'no meeting "nowhere-1"' in missing.stderr
+def test_parse_keeps_both_records_when_two_inputs_share_a_stem(tmp_path: Path, corpus: Path) -> None:
+    first, second = sorted(corpus.glob("*.txt"))[:2]
+    for folder, source in (("a", first), ("b", second)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "release.txt").write_bytes(source.read_bytes())
+    result = _run("parse", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert len(list((tmp_path / "out").iterdir())) == 2
+    assert "note:" in result.stderr and "release.txt" in result.stderr
 
-    found = json.loads(runner.invoke(app, ["search", "law firms", "--db", db, "--format", "json"]).stdout)
-    assert found and all("[" in h["snippet"] for h in found)
 
-    assert runner.invoke(app, ["export", str(tmp_path / "csv"), "--format", "csv", "--db", db]).exit_code == 0
-    with (tmp_path / "csv" / "measures.csv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    assert len(rows) == 116 and all(r["source"] and len(r["sha256"]) == 64 for r in rows)
-    assert runner.invoke(app, ["export", str(tmp_path / "json"), "--db", db]).exit_code == 0
-    index = json.loads((tmp_path / "json" / "index.json").read_text())
-    assert len(index) == 5
+# --- ingest ------------------------------------------------------------------------------------
+
+
+def test_ingest_stores_the_corpus_once_and_then_reports_it_unchanged(db_url: str, corpus: Path) -> None:
+    first = _run("ingest", str(corpus), "--db", db_url)
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout.startswith("5 inserted, 0 updated, 0 unchanged, 0 failed")
+    with Store(db_url) as store:
+        before = store.counts()
+    again = _run("ingest", str(corpus), "--db", db_url, "--format", "json")
+    assert json.loads(again.stdout) | {"not relevant": 0} == {
+        "inserted": 0, "updated": 0, "unchanged": 5, "failed": 0, "not relevant": 0,
+    }  # fmt: skip
+    with Store(db_url) as store:
+        assert store.counts() == before
+        assert before["source"] == before["document_version"] == 5
+
+
+def test_ingest_goes_on_past_bad_files_and_exits_1(db_url: str, mixed: Path, tmp_path: Path) -> None:
+    result = _run("ingest", str(mixed), str(tmp_path / "missing.txt"), "--db", db_url)
+    assert result.exit_code == 1
+    assert len(_errors(result)) == 4
+    assert result.stdout.startswith("2 inserted, 0 updated, 0 unchanged, 4 failed")
+    with Store(db_url) as store:
+        assert store.counts()["document_version"] == 2
+
+
+def test_the_database_comes_from_db_then_the_environment(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env_db, option_db = tmp_path / "env.db", tmp_path / "option.db"
+    monkeypatch.setenv("COOPTRACK_DB", f"sqlite:///{env_db}")
+    monkeypatch.chdir(tmp_path)
+    one = str(next(corpus.glob("004_*.txt")))
+    assert _run("ingest", one).exit_code == 0
+    assert _run("ingest", one, "--db", f"sqlite:///{option_db}").exit_code == 0
+    assert env_db.exists() and option_db.exists() and not (tmp_path / "cooptrack.db").exists()
+    assert database_url(None, {}) == DEFAULT_DB == "sqlite:///./cooptrack.db"
+    assert database_url("sqlite:///a.db", {"COOPTRACK_DB": "sqlite:///b.db"}) == "sqlite:///a.db"
+
+
+def test_an_unopenable_database_is_one_line_and_exit_1(tmp_path: Path, corpus: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'no' / 'such' / 'folder.db'}"
+    for args in (["ingest", str(corpus)], ["list"], ["search", "trade"], ["show", "x"]):
+        result = _run(*args, "--db", url)
+        assert result.exit_code == 1
+        assert _errors(result) == [f"error: cannot open the database {url}: unable to open database file"]
+
+
+# --- queries on synthetic records ----------------------------------------------------------------
+
+
+@pytest.fixture
+def filled(db_url: str, make_release: MakeRelease) -> str:
+    """Two synthetic meetings, one with an agreement; returns the database URL."""
+    with Store(db_url) as store:
+        store.ingest(*make_release(partner="Anhui", year=2023, agreements=["Memorandum on Testing [draft]"]))
+        store.ingest(*make_release(partner="Hunan", year=None, ordinal=2))
+    return db_url
+
+
+def test_list_shows_each_meeting(filled: str) -> None:
+    table = _run("list", "--db", filled)
+    assert table.exit_code == 0 and "anhui-plenary-3" in table.stdout and "hunan-plenary-2" in table.stdout
+    rows = json.loads(_run("list", "--db", filled, "--format", "json").stdout)
+    anhui, hunan = sorted(rows, key=lambda r: r["meeting"])
+    assert (anhui["ordinal"], anhui["date"], anhui["areas"], anhui["measures"]) == (3, "2023-05-06", 2, 2)
+    assert (hunan["date"], hunan["date_text"]) == (None, "May 6")
+    assert "May 6 (year?)" in _run("list", "--db", filled).stdout.replace("\n", " ")
+
+
+def test_show_prints_the_record_of_a_meeting_by_slug_or_id(filled: str) -> None:
+    shown = _run("show", "anhui-plenary-3", "--db", filled)
+    assert shown.exit_code == 0
+    text = " ".join(shown.stdout.split())
+    for expected in ("Lau Ka-ming", "Chinese medicine", "Memorandum on Testing [draft]", "/synthetic/anhui-3.txt"):
+        assert expected in text
+    as_json = json.loads(_run("show", "1", "--db", filled, "--format", "json").stdout)
+    assert as_json["meeting"] == "anhui-plenary-3" and as_json["record"]["partner"] == "Anhui"
+    assert len(as_json["source"]["sha256"]) == 64
+
+
+def test_show_source_marks_each_item_in_the_cleaned_text(filled: str) -> None:
+    result = _run("show", "anhui-plenary-3", "--source", "--db", filled)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "[[person 1: Lau Ka-ming]]" in out
+    assert "[[area 2: Health]]" in out
+    assert "[[measure 2: Promote exchanges on Chinese medicine between hospitals.]]" in out
+    assert "[[agreement 1: Memorandum on Testing [draft]]]" in out
+    assert out.startswith("SYNTHETIC RELEASE")
+
+
+def test_show_of_an_unknown_meeting_says_so_in_one_line(filled: str) -> None:
+    result = _run("show", "atlantis-plenary-1", "--db", filled)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert _errors(result) == ['error: no meeting "atlantis-plenary-1" (try cooptrack list)']
+
+
+def test_search_with_facets(filled: str) -> None:
+    hits = json.loads(_run("search", "medicine", "--db", filled, "--format", "json").stdout)
+    assert sorted(h["meeting"] for h in hits) == ["anhui-plenary-3", "hunan-plenary-2"]
+    only = json.loads(
+        _run("search", "medicine", "--partner", "hunan", "--theme", "health", "--db", filled, "--format", "json").stdout
+    )
+    assert [(h["meeting"], h["kind"]) for h in only] == [("hunan-plenary-2", "measure")]
+    assert only[0]["snippet"][slice(*only[0]["highlights"][0])] == "medicine"
+    by_year = json.loads(_run("search", "medicine", "--year", "2023", "--db", filled, "--format", "json").stdout)
+    assert [h["meeting"] for h in by_year] == ["anhui-plenary-3"]
+    table = _run("search", "trade fair", "--kind", "measure", "--limit", "1", "--db", filled)
+    assert table.exit_code == 0 and "1 results" in table.stdout
+    assert _run("search", "trade", "--theme", "astrology", "--db", filled).exit_code == 2  # not a theme
+
+
+def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
+    result = _run("export", str(tmp_path / "csv"), "--format", "csv", "--db", filled)
+    assert result.exit_code == 0
+    with (tmp_path / "csv" / "measures.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 4 and {r["source_uri"] for r in rows} == {"/synthetic/anhui-3.txt", "/synthetic/hunan-2.txt"}
+    assert _run("export", str(tmp_path / "json"), "--db", filled).exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "json").iterdir()) == [
+        "anhui-plenary-3.json",
+        "hunan-plenary-2.json",
+        "index.json",
+    ]
+
+
+def test_help_lists_every_command() -> None:
+    result = _run("--help")
+    assert result.exit_code == 0
+    for command in ("parse", "ingest", "list", "show", "search", "export"):
+        assert command in result.stdout

@@ -1,94 +1,333 @@
-"""Storage on a SQLite file: idempotent ingest, versions kept, re-parse on a parser upgrade,
-full-text search with facets, and items that point back into the stored text."""
+"""Storage, on a temporary SQLite file (or in memory) with synthetic records built in conftest:
+idempotent ingest, versions kept, re-parse on a parser upgrade, non-relevant documents, stable
+keys, full-text search with facets, exports that point back into the stored text, clean errors."""
 
 from __future__ import annotations
 
+import csv
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 
-from cooptrack.acquire import read_path
+from cooptrack.acquire import Document
 from cooptrack.errors import NotFound, StoreError
-from cooptrack.pipeline import parse_document
-from cooptrack.store import Outcome, Store
+from cooptrack.record import Record
+from cooptrack.store import ItemKind, Outcome, SearchQuery, Store, derive
+from cooptrack.store.export import COLUMNS, export_csv, export_json
+from cooptrack.store.models import Base
+from cooptrack.vocab import Theme
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-SYNTHETIC = Path(__file__).parent / "data" / "synthetic"
+Release = tuple[Document, Record]
+MakeRelease = Callable[..., Release]
+
+
+def _ingest(store: Store, release: Release) -> Outcome:
+    doc, record = release
+    return store.ingest(doc, record).outcome
+
+
+# --- idempotence, versions, re-parsing ----------------------------------------------------------
+
+
+def test_ingesting_the_same_bytes_twice_writes_nothing(store: Store, make_release: MakeRelease) -> None:
+    releases = [make_release(partner=p) for p in ("Anhui", "Jiangxi", "Hunan")]
+    assert [_ingest(store, r) for r in releases] == [Outcome.INSERTED] * 3
+    before = store.counts()
+    assert [_ingest(store, r) for r in releases] == [Outcome.UNCHANGED] * 3
+    assert store.counts() == before
+    assert (before["meeting"], before["measure"], before["search_entry"]) == (3, 6, 3 * (1 + 2 + 2))
+
+
+def test_new_bytes_from_the_same_uri_become_a_new_version_and_the_old_is_kept(
+    store: Store, make_release: MakeRelease
+) -> None:
+    first = make_release(areas=[("Finance", ["finance"], [("Support bond issuance in Hong Kong.", ["finance"])])])
+    second = make_release(
+        note="(corrected)", areas=[("Finance", ["finance"], [("Support green bond listings.", ["finance"])])]
+    )
+    assert first[0].uri == second[0].uri and first[0].sha256 != second[0].sha256
+    assert _ingest(store, first) is Outcome.INSERTED
+    meeting_id = store.meeting("anhui-plenary-3").id
+    assert _ingest(store, second) is Outcome.UPDATED
+
+    versions = store.versions(first[0].uri)
+    assert [(v.version, v.is_current, v.sha256) for v in versions] == [
+        (1, False, first[0].sha256),
+        (2, True, second[0].sha256),
+    ]
+    assert "bond issuance" in versions[0].cleaned_text  # the old text is still there
+    meeting = store.meeting("anhui-plenary-3")
+    assert meeting.id == meeting_id and meeting.document_id == versions[1].id
+    assert [m.text for m in meeting.measures] == ["Support green bond listings."]
+    assert {m.document_id for m in meeting.measures} == {versions[1].id}
+    assert store.search(SearchQuery("issuance")) == []  # the index follows the current version
+    assert [h.text for h in store.search(SearchQuery("green"))] == ["Support green bond listings."]
+    assert _ingest(store, second) is Outcome.UNCHANGED
+
+
+def test_a_newer_parser_reparses_the_same_bytes_in_place(store: Store, make_release: MakeRelease) -> None:
+    old = make_release(parser_version="0.9.0", agreements=["Memorandum on Testing"])
+    new = make_release(parser_version="0.10.0", agreements=["Memorandum on Testing", "Arrangement on Trials"])
+    doc, _ = old
+    assert store.ingest(doc, old[1]).outcome is Outcome.INSERTED
+    assert store.ingest(doc, new[1]).outcome is Outcome.UPDATED  # 0.10.0 is newer than 0.9.0
+    versions = store.versions(doc.uri)
+    assert [(v.version, v.parser_version) for v in versions] == [(1, "0.10.0")]
+    assert [a.title for a in store.meeting("anhui-plenary-3").agreements] == [
+        "Memorandum on Testing",
+        "Arrangement on Trials",
+    ]
+    assert store.ingest(doc, new[1]).outcome is Outcome.UNCHANGED
+    assert store.ingest(doc, old[1]).outcome is Outcome.UNCHANGED  # never downgraded
+    assert store.versions(doc.uri)[0].parser_version == "0.10.0"
+
+
+def test_measure_keys_survive_reparsing_and_follow_the_text(store: Store, make_release: MakeRelease) -> None:
+    doc, record = make_release(parser_version="0.1.0")
+    store.ingest(doc, record)
+    keys = {m.text: m.key for m in store.meeting("anhui-plenary-3").measures}
+    store.ingest(doc, record.model_copy(update={"parser_version": "0.2.0"}))
+    assert {m.text: m.key for m in store.meeting("anhui-plenary-3").measures} == keys
+    assert len(set(keys.values())) == 2
+    assert derive.stable_key("anhui-plenary-3", "Hold a joint trade fair for small firms.") in keys.values()
+    assert derive.stable_key("anhui-plenary-3", "hold a joint  trade fair, for small firms") in keys.values()
+    assert derive.stable_key("anhui-plenary-4", "Hold a joint trade fair for small firms.") not in keys.values()
+
+
+def test_a_release_that_is_not_about_a_meeting_is_stored_without_a_meeting(
+    store: Store, make_release: MakeRelease
+) -> None:
+    doc, record = make_release(relevant=False, uri="/synthetic/courtesy-call.txt")
+    assert store.ingest(doc, record).outcome is Outcome.INSERTED
+    counts = store.counts()
+    assert (counts["source"], counts["document_version"], counts["meeting"], counts["search_entry"]) == (1, 1, 0, 0)
+    assert store.versions(doc.uri)[0].relevant is False
+    assert store.ingest(doc, record).outcome is Outcome.UNCHANGED
+
+
+def test_a_meeting_goes_when_its_source_turns_out_not_relevant(store: Store, make_release: MakeRelease) -> None:
+    _ingest(store, make_release())
+    assert _ingest(store, make_release(relevant=False, note="(now a courtesy call)")) is Outcome.UPDATED
+    counts = store.counts()
+    assert (counts["document_version"], counts["meeting"], counts["measure"], counts["person"]) == (2, 0, 0, 0)
+
+
+def test_a_failure_inside_a_document_leaves_the_store_as_it_was(
+    store: Store, make_release: MakeRelease, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _ingest(store, make_release(partner="Hunan"))
+    before = store.counts()
+
+    def crash(*_args: object) -> None:
+        raise RuntimeError("the process dies here")
+
+    monkeypatch.setattr(derive, "search_entries", crash)
+    with pytest.raises(RuntimeError):
+        _ingest(store, make_release(partner="Anhui"))
+    assert store.counts() == before
+
+
+def test_a_record_whose_spans_leave_its_text_is_rejected_with_the_reason(
+    store: Store, make_release: MakeRelease
+) -> None:
+    doc, record = make_release()
+    bad = record.model_copy(update={"text": record.text[:40]})
+    result = store.ingest(doc, bad)
+    assert result.outcome is Outcome.REJECTED
+    assert result.reason is not None and "outside the text" in result.reason
+    assert store.counts()["document_version"] == 0
+
+
+# --- slugs and lookups -------------------------------------------------------------------------
+
+
+def test_slugs_use_the_ordinal_then_the_date_then_the_hash(store: Store, make_release: MakeRelease) -> None:
+    no_ordinal = make_release(partner="Jiangxi", ordinal=None)
+    nothing = make_release(partner="Hunan", ordinal=None, year=None)
+    slugs = [store.ingest(*r).meeting for r in (make_release(), no_ordinal, nothing)]
+    assert slugs == ["anhui-plenary-3", "jiangxi-plenary-2024-05-06", f"hunan-plenary-{nothing[0].sha256[:8]}"]
+
+
+def test_a_second_source_of_the_same_meeting_gets_its_own_slug(store: Store, make_release: MakeRelease) -> None:
+    first = make_release()
+    copy = make_release(uri="/elsewhere/copy.txt", note="(news copy)")
+    assert store.ingest(*first).meeting == "anhui-plenary-3"
+    assert store.ingest(*copy).meeting == f"anhui-plenary-3-{copy[0].sha256[:8]}"
+    assert store.ingest(*first).outcome is Outcome.UNCHANGED
+
+
+def test_meetings_are_found_by_slug_or_id_and_unknown_ones_are_named(
+    memory_store: Store, make_release: MakeRelease
+) -> None:
+    _ingest(memory_store, make_release())
+    meeting = memory_store.meeting("anhui-plenary-3")
+    assert memory_store.meeting(str(meeting.id)).slug == "anhui-plenary-3"
+    assert [p.name for p in meeting.people] == ["Lau Ka-ming"]
+    with pytest.raises(NotFound, match=r'^no meeting "nowhere-9" \(try cooptrack list\)$'):
+        memory_store.meeting("nowhere-9")
+
+
+def test_the_listing_counts_each_meetings_items(memory_store: Store, make_release: MakeRelease) -> None:
+    _ingest(memory_store, make_release(agreements=["Memorandum on Testing"]))
+    _ingest(memory_store, make_release(partner="Jiangxi", areas=[]))
+    rows = memory_store.meetings()
+    listed = {row.meeting.slug: (row.areas, row.measures, row.agreements, row.people) for row in rows}
+    assert listed == {"anhui-plenary-3": (2, 2, 1, 1), "jiangxi-plenary-3": (0, 0, 0, 1)}
+
+
+# --- search --------------------------------------------------------------------------------------
+
+
+_LAW = (
+    "Law and legal services",
+    ["professional_services"],
+    [("Support law firms opening offices.", ["professional_services"])],
+)
+_MEDICINE = ("Health and Chinese medicine", ["health"], [("Train doctors of Chinese medicine together.", ["health"])])
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'test.db'}")
+def searchable(store: Store, make_release: MakeRelease) -> Store:
+    _ingest(store, make_release(partner="Anhui", year=2023, areas=[_LAW, _MEDICINE]))
+    _ingest(store, make_release(partner="Jiangxi", year=2024, areas=[_LAW], agreements=["Memorandum on Law Firms"]))
+    justice = [("Chow Law-yan", "Secretary for Justice")]
+    _ingest(store, make_release(partner="Hunan", year=2024, areas=[_MEDICINE], people=justice))
+    return store
 
 
-def _ingest(store: Store, path: Path) -> Outcome:
-    doc = read_path(path)
-    return store.ingest(doc, parse_document(doc))
+def test_search_finds_a_measure_by_a_word_and_highlights_it(searchable: Store) -> None:
+    hits = searchable.search(SearchQuery("firm", kind=ItemKind.MEASURE))  # stemmed: finds "firms"
+    assert sorted(h.meeting for h in hits) == ["anhui-plenary-3", "jiangxi-plenary-3"]
+    for hit in hits:
+        assert hit.kind == "measure" and hit.themes == ("professional_services",)
+        assert [hit.snippet[a:b] for a, b in hit.highlights] == ["firms"]
 
 
-def test_ingesting_the_same_document_twice_changes_nothing(store: Store) -> None:
-    paths = sorted(CORPUS.glob("*.txt"))
-    assert [_ingest(store, p) for p in paths] == [Outcome.INSERTED] * 5
-    before = store.counts()
-    assert [_ingest(store, p) for p in paths] == [Outcome.UNCHANGED] * 5
-    assert store.counts() == before
-    assert before["meetings"] == 5
+ANHUI, JIANGXI, HUNAN = "anhui-plenary-3", "jiangxi-plenary-3", "hunan-plenary-3"
 
 
-def test_a_changed_document_becomes_a_new_version_and_the_old_is_kept(store: Store, tmp_path: Path) -> None:
-    path = tmp_path / "release.txt"
-    original = (CORPUS / "001_3b3d6f915a112d97.txt").read_text(encoding="utf-8")
-    path.write_text(original, encoding="utf-8")
-    assert _ingest(store, path) is Outcome.INSERTED
-    path.write_text(original.replace("Fifth Plenary Session", "Sixth Plenary Session"), encoding="utf-8")
-    assert _ingest(store, path) is Outcome.UPDATED
-    counts = store.counts()
-    assert (counts["sources"], counts["documents"], counts["meetings"]) == (1, 2, 1)
-    assert [m.slug for m, _ in store.meetings()] == ["beijing-plenary-6"]
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        pytest.param(
+            SearchQuery("law", partner="jiangxi"),
+            {(JIANGXI, "area"), (JIANGXI, "measure"), (JIANGXI, "agreement")},
+            id="partner",
+        ),
+        pytest.param(SearchQuery("law", year=2023), {(ANHUI, "area"), (ANHUI, "measure")}, id="year"),
+        pytest.param(SearchQuery("law", kind=ItemKind.PERSON), {(HUNAN, "person")}, id="kind"),
+        pytest.param(SearchQuery("justice"), {(HUNAN, "person")}, id="post"),
+        pytest.param(
+            SearchQuery("chinese medicine", theme=Theme.HEALTH, year=2024),
+            {(HUNAN, "area"), (HUNAN, "measure")},
+            id="theme",
+        ),
+        pytest.param(SearchQuery("law", theme=Theme.HEALTH), set(), id="theme-excludes"),
+        pytest.param(SearchQuery('"medicine together"'), {(ANHUI, "measure"), (HUNAN, "measure")}, id="phrase"),
+        pytest.param(SearchQuery("memorand*"), {(JIANGXI, "agreement")}, id="prefix"),
+        pytest.param(SearchQuery("?!"), set(), id="no-words"),
+    ],
+)
+@pytest.mark.parametrize("full_text", [True, False], ids=["fts5", "like"])
+def test_search_filters_by_partner_theme_year_and_kind(
+    searchable: Store, query: SearchQuery, expected: set[tuple[str, str]], full_text: bool
+) -> None:
+    searchable.full_text = full_text  # False: the LIKE search other databases use for now
+    assert {(h.meeting, h.kind) for h in searchable.search(query)} == expected
 
 
-def test_a_parser_upgrade_reparses_stored_bytes(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = next(CORPUS.glob("004_*.txt"))
-    assert _ingest(store, path) is Outcome.INSERTED
-    monkeypatch.setattr("cooptrack.store.PARSER_VERSION", "99.0.0")
-    assert _ingest(store, path) is Outcome.UPDATED
-    assert store.counts()["documents"] == 1
+def test_search_results_are_limited(searchable: Store) -> None:
+    assert len(searchable.search(SearchQuery("law", limit=2))) == 2
+    assert len(searchable.search(SearchQuery("law"))) == 6
 
 
-def test_a_release_that_is_not_about_a_meeting_is_kept_without_a_meeting(store: Store) -> None:
-    assert _ingest(store, SYNTHETIC / "lookalike_hainan_courtesy_call.txt") is Outcome.INSERTED
-    counts = store.counts()
-    assert (counts["documents"], counts["meetings"]) == (1, 0)
+# --- exports ---------------------------------------------------------------------------------------
 
 
-def test_search_finds_measures_by_word_and_filters_by_facets(store: Store) -> None:
-    for path in sorted(CORPUS.glob("*.txt")):
-        _ingest(store, path)
-    hits = store.search("arbitration", kind="measure")
-    assert {h.meeting for h in hits} == {"beijing-plenary-5", "zhejiang-hlm-plenary-1"}
-    assert all("\x02" in h.snippet for h in hits)
-    assert [h.meeting for h in store.search("arbitration", partner="Zhejiang", kind="measure")] == [
-        "zhejiang-hlm-plenary-1"
-    ] * 2
-    assert store.search("arbitration", year=2017) == []
-    health = store.search("Chinese medicine", theme="health", kind="measure")
-    assert health and all("health" in h.themes for h in health)
-    assert store.search("Sima Hong", kind="person")[0].meeting == "beijing-plenary-5"
+def test_csv_rows_point_back_into_the_cleaned_text(store: Store, make_release: MakeRelease, tmp_path: Path) -> None:
+    docs = [make_release(agreements=["Memorandum on Testing"]), make_release(partner="Hunan")]
+    for release in docs:
+        _ingest(store, release)
+    written = export_csv(store, tmp_path)
+    assert written == {"meetings.csv": 2, "people.csv": 2, "areas.csv": 4, "measures.csv": 4, "agreements.csv": 1}
+    sources = {doc.uri: doc.sha256 for doc, _ in docs}
+    field = {"people.csv": "name", "areas.csv": "heading", "measures.csv": "text", "agreements.csv": "title"}
+    for name, column in field.items():
+        with (tmp_path / name).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert rows and list(rows[0]) == list(COLUMNS[name])
+        for row in rows:
+            text = (tmp_path / "texts" / f"{row['meeting']}.txt").read_text(encoding="utf-8")
+            assert text[int(row["span_start"]) : int(row["span_end"])] == row[column]
+            assert sources[row["source_uri"]] == row["sha256"]
 
 
-def test_stored_items_point_back_into_the_stored_text(store: Store) -> None:
-    _ingest(store, next(CORPUS.glob("002_*.txt")))
-    _, record = store.meeting("zhejiang-hlm-plenary-1")
-    items = store.items()
-    assert len(items) > 40
-    for item, _, uri, sha in items:
-        assert item.span_start is not None and item.span_end is not None
-        assert record.text[item.span_start : item.span_end].startswith(item.text[:40])
-        assert uri.endswith(".txt") and len(sha) == 64
+def test_json_export_writes_each_meetings_record_and_an_index(
+    store: Store, make_release: MakeRelease, tmp_path: Path
+) -> None:
+    for partner in ("Anhui", "Hunan"):
+        _ingest(store, make_release(partner=partner))
+    _ingest(store, make_release(relevant=False, uri="/synthetic/other.txt"))
+    assert export_json(store, tmp_path) == 2
+    index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))["meetings"]
+    assert [(e["meeting"], e["file"]) for e in index] == [
+        ("anhui-plenary-3", "anhui-plenary-3.json"),
+        ("hunan-plenary-3", "hunan-plenary-3.json"),
+    ]
+    record = json.loads((tmp_path / "hunan-plenary-3.json").read_text(encoding="utf-8"))
+    assert record["partner"] == "Hunan" and record["text"].startswith("SYNTHETIC RELEASE")
+    assert all(len(e["sha256"]) == 64 and e["source_uri"].startswith("/synthetic/") for e in index)
 
 
-def test_unknown_meeting_and_unopenable_database_give_clear_errors(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(NotFound, match='no meeting "nowhere-9"'):
-        store.meeting("nowhere-9")
-    with pytest.raises(StoreError, match="cannot open the database"):
-        Store(f"sqlite:///{tmp_path / 'missing-folder' / 'x.db'}")
+# --- the database itself -------------------------------------------------------------------------
+
+
+def test_the_migrations_make_the_schema_of_the_models(store: Store) -> None:
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_name": _not_fts})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def _not_fts(name: str | None, kind: str, _parent: object) -> bool:
+    return not (kind == "table" and name is not None and name.startswith(("search_fts", "alembic_version")))
+
+
+def test_reopening_a_store_keeps_its_data(db_url: str, make_release: MakeRelease) -> None:
+    with Store(db_url) as first:
+        _ingest(first, make_release())
+    with Store(db_url) as again:
+        assert [row.meeting.slug for row in again.meetings()] == ["anhui-plenary-3"]
+        assert _ingest(again, make_release()) is Outcome.UNCHANGED
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        pytest.param("sqlite:///{tmp}/no-such-folder/x.db", "unable to open database file", id="missing-folder"),
+        pytest.param("sqlite:///{tmp}/not-a-db.db", "file is not a database", id="not-a-database"),
+        pytest.param("nosuchdb://x", "Can't load plugin", id="unknown-dialect"),
+        pytest.param("postgresql+nosuchdriver://u:secret@h/db", "Can't load plugin", id="unknown-driver"),
+    ],
+)
+def test_a_database_that_cannot_be_opened_is_one_clear_error(tmp_path: Path, url: str, reason: str) -> None:
+    (tmp_path / "not-a-db.db").write_bytes(b"this is not SQLite" * 100)
+    with pytest.raises(StoreError, match="cannot open the database") as caught:
+        Store(url.format(tmp=tmp_path))
+    message = str(caught.value)
+    assert reason in message and "\n" not in message and "secret" not in message
+
+
+def test_a_read_only_database_can_be_read_but_not_written(
+    db_url: str, tmp_path: Path, make_release: MakeRelease
+) -> None:
+    with Store(db_url) as store:
+        _ingest(store, make_release())
+    read_only = f"sqlite:///file:{tmp_path / 'test.db'}?mode=ro&uri=true"
+    with Store(read_only) as store:
+        assert [row.meeting.slug for row in store.meetings()] == ["anhui-plenary-3"]
+        with pytest.raises(StoreError, match=r"cannot write to the database .*readonly"):
+            store.ingest(*make_release(partner="Hunan"))

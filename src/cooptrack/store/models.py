@@ -1,87 +1,256 @@
-"""The stored form of records: sources, their versions, and the facts of each current version."""
+"""The stored form of records (SQLAlchemy 2 typed ORM); the migrations create the same tables.
+
+::
+
+    source             where documents come from (a file path or URL), one row per uri
+    └── document_version   each distinct content of a source: hash, size, encoding, when it was
+        │                  read, which parser read it, the cleaned text and the record; kept for ever
+        └── meeting        the meeting the current version reports (none for a non-relevant one)
+            ├── person     each person named, with post, side, roles
+            ├── area       each co-operation area (heading and themes)
+            │   └── measure    each measure; ``key`` is stable across re-parses
+            ├── agreement  each memorandum or agreement signed
+            └── search_entry   one row per searchable item (the full-text index follows it)
+
+Every row derived from a record points to the document version it came from and carries its
+``span`` (``span_start``, ``span_end``) into that version's ``cleaned_text``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
+class ItemKind(StrEnum):
+    """The kinds of item a meeting holds, as searched and exported."""
+
+    MEASURE = "measure"
+    AREA = "area"
+    AGREEMENT = "agreement"
+    PERSON = "person"
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A moment in UTC, stored without a zone (portable), always returned time-zone aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a stored moment must be time-zone aware")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+# Named constraints, so that later migrations can alter them on every dialect (SQLite included).
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
 class Base(DeclarativeBase):
-    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        dt.datetime: UTCDateTime,
+    }
+
+
+class _Spanned:
+    """A ``[span_start, span_end)`` range of the cleaned text of the row's document version."""
+
+    span_start: Mapped[int | None] = mapped_column()
+    span_end: Mapped[int | None] = mapped_column()
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        if self.span_start is None or self.span_end is None:
+            return None
+        return (self.span_start, self.span_end)
 
 
 class Source(Base):
-    """Where documents came from: a file path or URL; its versions are kept for ever."""
+    """Where documents come from: a file path or URL."""
 
     __tablename__ = "source"
     id: Mapped[int] = mapped_column(primary_key=True)
     uri: Mapped[str] = mapped_column(String(2000), unique=True)
     name: Mapped[str] = mapped_column(String(500))
-    versions: Mapped[list[Document]] = relationship(back_populates="source", order_by="Document.version")
+    first_seen_at: Mapped[dt.datetime]
+    versions: Mapped[list[DocumentVersion]] = relationship(back_populates="source", order_by="DocumentVersion.version")
 
 
-class Document(Base):
-    """One version of a source: its bytes' hash, when it was read, and the record parsed from it."""
+class DocumentVersion(Base):
+    """One content of a source (its bytes' hash), when it was read, and what was parsed from it."""
 
-    __tablename__ = "document"
-    __table_args__ = (UniqueConstraint("source_id", "sha256"),)
+    __tablename__ = "document_version"
+    __table_args__ = (
+        UniqueConstraint("source_id", "version"),
+        Index("ix_document_version_current", "source_id", "is_current"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
-    version: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64), index=True)
-    size: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int]
     encoding: Mapped[str] = mapped_column(String(40))
     media_type: Mapped[str] = mapped_column(String(40))
     fetched_at: Mapped[dt.datetime]
+    ingested_at: Mapped[dt.datetime]
     parser_version: Mapped[str] = mapped_column(String(20))
     relevant: Mapped[bool]
-    is_current: Mapped[bool] = mapped_column(default=True)
+    relevance_reason: Mapped[str | None] = mapped_column(Text)
+    is_current: Mapped[bool]
     cleaned_text: Mapped[str] = mapped_column(Text)
-    record: Mapped[dict[str, Any]]
+    record: Mapped[dict[str, Any]]  # the record's JSON without its text (that is cleaned_text)
     source: Mapped[Source] = relationship(back_populates="versions")
 
+    def record_json(self) -> dict[str, Any]:
+        """The record as the parser wrote it (the format of ``gold/README.md``), text included."""
+        return {**self.record, "text": self.cleaned_text}
 
-class Meeting(Base):
-    """A meeting of a mechanism, with the facts of the document that reports it."""
+
+class Meeting(Base, _Spanned):
+    """A meeting of a mechanism, with the facts of the current document version reporting it."""
 
     __tablename__ = "meeting"
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(200), unique=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"))
-    mechanism: Mapped[str] = mapped_column(String(300))
-    partner: Mapped[str | None] = mapped_column(String(100))
-    kind: Mapped[str | None] = mapped_column(String(60))
+    document_id: Mapped[int] = mapped_column(ForeignKey("document_version.id"), index=True)
+    mechanism: Mapped[str | None] = mapped_column(String(300))
+    partner: Mapped[str | None] = mapped_column(String(100), index=True)
+    kind: Mapped[str | None] = mapped_column(String(40))
     ordinal: Mapped[int | None]
     date: Mapped[dt.date | None]
-    date_text: Mapped[str | None] = mapped_column(String(60))
-    year: Mapped[int | None]
-    venue: Mapped[str | None] = mapped_column(String(100))
+    date_text: Mapped[str | None] = mapped_column(String(100))
+    year: Mapped[int | None] = mapped_column(index=True)  # the date's year, or a one-year year_range
+    year_from: Mapped[int | None]
+    year_to: Mapped[int | None]
+    venue: Mapped[str | None] = mapped_column(String(200))
+    declared_area_count: Mapped[int | None]
+    flags: Mapped[list[str]]
     document_kind: Mapped[str] = mapped_column(String(20))
     title: Mapped[str | None] = mapped_column(Text)
-    declared_area_count: Mapped[int | None]
-    flags: Mapped[list[Any]]
-    document: Mapped[Document] = relationship()
-    items: Mapped[list[Item]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="Item.position"
+    document: Mapped[DocumentVersion] = relationship()
+    people: Mapped[list[Person]] = relationship(
+        back_populates="meeting", order_by="Person.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    areas: Mapped[list[Area]] = relationship(
+        back_populates="meeting", order_by="Area.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    measures: Mapped[list[Measure]] = relationship(
+        back_populates="meeting", order_by="Measure.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    agreements: Mapped[list[Agreement]] = relationship(
+        back_populates="meeting", order_by="Agreement.position", cascade="all, delete-orphan", passive_deletes=True
     )
 
 
-class Item(Base):
-    """One extracted fact of a meeting (person, area, measure or agreement) with its span."""
+class Person(Base, _Spanned):
+    """A person as named in one release (linking one person across releases comes later)."""
 
-    __tablename__ = "item"
+    __tablename__ = "person"
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document_version.id"), index=True)
     position: Mapped[int]
-    key: Mapped[str] = mapped_column(String(64), index=True)  # stable across re-parses
+    name: Mapped[str] = mapped_column(String(300))
+    honorific: Mapped[str | None] = mapped_column(String(20))
+    post: Mapped[str | None] = mapped_column(Text)
+    side: Mapped[str | None] = mapped_column(String(20))
+    roles: Mapped[list[str]]
+    meeting: Mapped[Meeting] = relationship(back_populates="people")
+
+
+class Area(Base, _Spanned):
+    """A co-operation area; its span is the heading's, ``extent`` the whole area's."""
+
+    __tablename__ = "area"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document_version.id"), index=True)
+    position: Mapped[int]
+    heading: Mapped[str | None] = mapped_column(Text)
+    themes: Mapped[list[str]]
+    extent_start: Mapped[int | None]
+    extent_end: Mapped[int | None]
+    meeting: Mapped[Meeting] = relationship(back_populates="areas")
+    measures: Mapped[list[Measure]] = relationship(back_populates="area", order_by="Measure.position")
+
+
+class Measure(Base, _Spanned):
+    """A measure agreed under an area; ``key`` (meeting slug + normalised text) survives re-parses."""
+
+    __tablename__ = "measure"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document_version.id"), index=True)
+    position: Mapped[int]  # within the meeting
     text: Mapped[str] = mapped_column(Text)
-    area: Mapped[str | None] = mapped_column(Text)
-    themes: Mapped[list[Any]]
-    data: Mapped[dict[str, Any]]
-    span_start: Mapped[int | None]
-    span_end: Mapped[int | None]
-    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    themes: Mapped[list[str]]
+    primary_theme: Mapped[str | None] = mapped_column(String(40), index=True)
+    meeting: Mapped[Meeting] = relationship(back_populates="measures")
+    area: Mapped[Area] = relationship(back_populates="measures")
+
+
+class Agreement(Base, _Spanned):
+    """A memorandum, agreement or arrangement signed at the meeting; ``key`` as for measures."""
+
+    __tablename__ = "agreement"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document_version.id"), index=True)
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    annex: Mapped[str | None] = mapped_column(String(100))
+    chinese_only: Mapped[bool]
+    signatories: Mapped[list[str]]
+    meeting: Mapped[Meeting] = relationship(back_populates="agreements")
+
+
+class SearchEntry(Base, _Spanned):
+    """One searchable item; on SQLite the FTS5 table ``search_fts`` indexes ``text`` and ``extra``.
+
+    ``item_id`` is the row's id in the table named by ``kind``; ``themes`` is the item's theme
+    ids between spaces (`` health education ``) so that a theme filter is a portable LIKE.
+    """
+
+    __tablename__ = "search_entry"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    item_id: Mapped[int]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    extra: Mapped[str] = mapped_column(Text)  # a person's post; an agreement's signatories
+    themes: Mapped[str] = mapped_column(String(400))
+    meeting: Mapped[Meeting] = relationship()

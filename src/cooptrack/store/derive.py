@@ -1,0 +1,191 @@
+"""From a record to the rows stored for it: pure functions, no database access.
+
+A meeting gets a readable, stable slug (``beijing-plenary-5``); measures and agreements get a
+key that stays the same when the same text is parsed again (the meeting's slug and the item's
+normalised text, hashed), so that what users attach to them later survives re-parsing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from cooptrack.record import Record
+from cooptrack.store.models import Agreement, Area, ItemKind, Measure, Meeting, Person, SearchEntry
+from cooptrack.vocab import MeetingKind
+
+_SLUG_KINDS: dict[MeetingKind, str] = {
+    MeetingKind.PLENARY: "plenary",
+    MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY: "hlm-plenary",
+    MeetingKind.HIGH_LEVEL_MEETING: "hlm",
+    MeetingKind.WORKING_MEETING: "working",
+    MeetingKind.OTHER: "meeting",
+}
+
+
+def meeting_slug(record: Record, sha256: str) -> str:
+    """``<partner>-<kind>-<ordinal>``; the date, then the document's hash, stand in for an ordinal."""
+    partner = _slugify(record.partner or "") or "unknown"
+    kind = _SLUG_KINDS[record.meeting.kind] if record.meeting.kind else "meeting"
+    if record.meeting.ordinal is not None:
+        number = str(record.meeting.ordinal)
+    elif record.meeting.date is not None:
+        number = record.meeting.date.isoformat()
+    else:
+        number = sha256[:8]
+    return f"{partner}-{kind}-{number}"
+
+
+def _slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def normalise(text: str) -> str:
+    """Text compared for identity: case, punctuation and spacing do not count."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def stable_key(slug: str, text: str, kind: str = ItemKind.MEASURE) -> str:
+    """The key of an item: the same meeting and the same words give the same key."""
+    payload = f"{kind}\x1f{slug}\x1f{normalise(text)}"
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def span_problem(record: Record) -> str | None:
+    """Why the record's spans cannot be stored (one outside the text, or reversed), if they cannot."""
+    size = len(record.text)
+    spans: list[tuple[str, tuple[int, int] | None]] = [("the meeting", record.meeting.span)]
+    spans += [(f"person {i}", p.span) for i, p in enumerate(record.people, 1)]
+    spans += [(f"area {i}", a.span) for i, a in enumerate(record.areas, 1)]
+    spans += [(f"measure {i}", m.span) for i, m in enumerate(record.measures, 1)]
+    spans += [(f"agreement {i}", g.span) for i, g in enumerate(record.agreements, 1)]
+    for label, span in spans:
+        if span is not None and not 0 <= span[0] <= span[1] <= size:
+            return f"the span of {label} ({span[0]}, {span[1]}) is outside the text ({size} characters)"
+    return None
+
+
+def meeting_fields(record: Record) -> dict[str, Any]:
+    """The meeting's columns (all but its slug and document)."""
+    m = record.meeting
+    year_from, year_to = m.year_range or (None, None)
+    year = m.date.year if m.date else (year_from if year_from is not None and year_from == year_to else None)
+    return {
+        "mechanism": record.mechanism,
+        "partner": record.partner,
+        "kind": m.kind.value if m.kind else None,
+        "ordinal": m.ordinal,
+        "date": m.date,
+        "date_text": m.date_text,
+        "year": year,
+        "year_from": year_from,
+        "year_to": year_to,
+        "venue": m.venue,
+        "declared_area_count": record.declared_area_count,
+        "flags": [f.value for f in record.flags],
+        "document_kind": record.document_kind.value,
+        "title": record.title,
+        "span_start": m.span[0] if m.span else None,
+        "span_end": m.span[1] if m.span else None,
+    }
+
+
+@dataclass
+class Items:
+    """The rows of one meeting's items, before they are stored."""
+
+    people: list[Person] = field(default_factory=list)
+    areas: list[Area] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+
+
+def items(record: Record, meeting: Meeting) -> Items:
+    """One row per person, area, measure and agreement of the record, in the record's order.
+
+    The meeting must have its id and slug (flushed) and point to the document version.
+    """
+    out = Items()
+    keys = _KeyMaker(meeting.slug)
+    common = {"meeting_id": meeting.id, "document_id": meeting.document_id}
+    for i, p in enumerate(record.people, 1):
+        out.people.append(
+            Person(
+                **common, position=i, name=p.name, honorific=p.honorific, post=p.post, side=p.side,
+                roles=[r.value for r in p.roles], span_start=p.span[0], span_end=p.span[1],
+            )
+        )  # fmt: skip
+    for i, a in enumerate(record.areas, 1):
+        heading = _heading_span(record.text, a.heading, a.span)
+        area = Area(
+            **common, position=i, heading=a.heading, themes=[t.value for t in a.themes],
+            span_start=heading[0] if heading else None, span_end=heading[1] if heading else None,
+            extent_start=a.span[0] if a.span else None, extent_end=a.span[1] if a.span else None,
+        )  # fmt: skip
+        out.areas.append(area)
+        for m in a.measures:
+            themes = [t.value for t in m.themes]
+            out.measures.append(
+                Measure(
+                    **common, area=area, position=len(out.measures) + 1, key=keys.make(m.text, ItemKind.MEASURE),
+                    text=m.text, themes=themes, primary_theme=themes[0] if themes else None,
+                    span_start=m.span[0], span_end=m.span[1],
+                )
+            )  # fmt: skip
+    for i, g in enumerate(record.agreements, 1):
+        out.agreements.append(
+            Agreement(
+                **common, position=i, key=keys.make(g.title, ItemKind.AGREEMENT), title=g.title, kind=g.kind.value,
+                annex=g.annex, chinese_only=g.chinese_only, signatories=list(g.signatories),
+                span_start=g.span[0], span_end=g.span[1],
+            )
+        )  # fmt: skip
+    return out
+
+
+def _heading_span(text: str, heading: str | None, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Where the heading is written: inside the area's span (it opens the area)."""
+    if not heading or span is None:
+        return None
+    start = text.find(heading, span[0], span[1])
+    return (start, start + len(heading)) if start >= 0 else None
+
+
+class _KeyMaker:
+    """Stable keys for one meeting; the same text twice gets ``#2`` on its second key."""
+
+    def __init__(self, slug: str) -> None:
+        self._slug = slug
+        self._seen: Counter[tuple[ItemKind, str]] = Counter()
+
+    def make(self, text: str, kind: ItemKind) -> str:
+        self._seen[(kind, normalise(text))] += 1
+        n = self._seen[(kind, normalise(text))]
+        return stable_key(self._slug, text if n == 1 else f"{text} #{n}", kind)
+
+
+def search_entries(meeting_id: int, rows: Items) -> list[SearchEntry]:
+    """What the full-text index holds for the items (their ids must be known: flush first)."""
+    out: list[SearchEntry] = []
+
+    def add(kind: ItemKind, row: Person | Area | Measure | Agreement, text: str, extra: str, themes: list[str]) -> None:
+        out.append(
+            SearchEntry(
+                kind=kind, item_id=row.id, meeting_id=meeting_id, position=row.position, text=text, extra=extra,
+                themes=f" {' '.join(themes)} " if themes else "", span_start=row.span_start, span_end=row.span_end,
+            )
+        )  # fmt: skip
+
+    for p in rows.people:
+        add(ItemKind.PERSON, p, p.name, p.post or "", [])
+    for a in rows.areas:
+        if a.heading:
+            add(ItemKind.AREA, a, a.heading, "", a.themes)
+    for m in rows.measures:
+        add(ItemKind.MEASURE, m, m.text, "", m.themes)
+    for g in rows.agreements:
+        add(ItemKind.AGREEMENT, g, g.title, "; ".join(g.signatories), [])
+    return out

@@ -1,0 +1,317 @@
+"""The Store: the one class that talks to the database, for every command and (later) the API.
+
+Opening a store runs the migrations shipped in the package (``alembic upgrade head``). Each
+ingested document is one transaction. A source keeps every distinct content it ever had as a
+numbered version; the current one supplies its meeting's rows. Ingesting the same bytes again
+writes nothing, unless they were parsed by an older parser, in which case they are parsed again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from alembic import command
+from alembic.config import Config
+from alembic.util import CommandError
+from sqlalchemy import Engine, create_engine, delete, event, func, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
+
+from cooptrack.acquire import Document
+from cooptrack.errors import NotFound, StoreError
+from cooptrack.record import Record
+from cooptrack.store import derive
+from cooptrack.store.models import Agreement, Area, DocumentVersion, Measure, Meeting, Person, SearchEntry, Source
+from cooptrack.store.search import Hit, SearchQuery, run_search
+
+_MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class Outcome(StrEnum):
+    """What ingesting one document did."""
+
+    INSERTED = "inserted"  # a source not seen before
+    UPDATED = "updated"  # new bytes for a known source, or the same bytes parsed by a newer parser
+    UNCHANGED = "unchanged"  # nothing written
+    REJECTED = "rejected"  # the record cannot be stored; ``reason`` says why
+
+
+@dataclass(frozen=True)
+class Ingested:
+    outcome: Outcome
+    version: int | None = None
+    meeting: str | None = None  # the slug of the meeting the document reports, if any
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A meeting with the number of items it holds."""
+
+    meeting: Meeting
+    areas: int
+    measures: int
+    agreements: int
+    people: int
+
+
+class Store:
+    """All database access: open (and migrate), ingest, and the queries behind the commands."""
+
+    def __init__(self, url: str) -> None:
+        self.url = _display(url)
+        try:
+            self.engine: Engine = create_engine(url)
+            if self.engine.dialect.name == "sqlite":
+                _sqlite_transactions(self.engine)
+            self._migrate()
+            self.full_text = inspect(self.engine).has_table("search_fts")
+        except (SQLAlchemyError, CommandError, ImportError, OSError, ValueError) as exc:
+            raise StoreError(f"cannot open the database {self.url}: {_reason(exc)}") from exc
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(_MIGRATIONS))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def ingest(self, doc: Document, record: Record) -> Ingested:
+        """Store one parsed document in its own transaction.
+
+        A record that cannot be stored comes back ``REJECTED`` with its reason; a database that
+        cannot be written raises StoreError (the rest of a batch would fail the same way).
+        """
+        problem = derive.span_problem(record)
+        if problem:
+            return Ingested(Outcome.REJECTED, reason=problem)
+        try:
+            with self._sessions.begin() as session:
+                return _ingest(session, doc, record)
+        except (IntegrityError, DataError) as exc:
+            return Ingested(Outcome.REJECTED, reason=f"cannot be stored ({_reason(exc)})")
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def meetings(self) -> list[Listed]:
+        """Every meeting, by mechanism, kind and ordinal, with the number of its items."""
+        with self._read() as session:
+            counts = {table: _count_by_meeting(session, table) for table in (Area, Measure, Agreement, Person)}
+            stmt = select(Meeting).order_by(
+                Meeting.mechanism, Meeting.kind, Meeting.ordinal.nulls_last(), Meeting.date.nulls_last(), Meeting.id
+            )
+            return [
+                Listed(m, *(counts[table].get(m.id, 0) for table in (Area, Measure, Agreement, Person)))
+                for m in session.scalars(stmt)
+            ]
+
+    def meeting(self, ref: str) -> Meeting:
+        """One meeting by slug or numeric id, with its items, document version and source loaded."""
+        with self._read() as session:
+            where = Meeting.id == int(ref) if ref.strip().isdigit() else Meeting.slug == ref.strip()
+            meeting = session.scalar(select(Meeting).where(where).options(*_FULL))
+            if meeting is None:
+                raise NotFound(f'no meeting "{ref}" (try cooptrack list)')
+            return meeting
+
+    def all_meetings(self) -> list[Meeting]:
+        """Every meeting with everything loaded (for exports), in slug order."""
+        with self._read() as session:
+            return list(session.scalars(select(Meeting).options(*_FULL).order_by(Meeting.slug)))
+
+    def search(self, query: SearchQuery) -> list[Hit]:
+        """Full-text search over measures, area headings, agreement titles and people, with facets."""
+        with self._read() as session:
+            return run_search(session, query, full_text=self.full_text)
+
+    def versions(self, uri: str) -> list[DocumentVersion]:
+        """Every stored version of a source, oldest first (empty for an unknown uri)."""
+        with self._read() as session:
+            stmt = select(DocumentVersion).join(Source).where(Source.uri == uri).order_by(DocumentVersion.version)
+            return list(session.scalars(stmt.options(joinedload(DocumentVersion.source))))
+
+    def counts(self) -> dict[str, int]:
+        """The number of rows of each table."""
+        tables = (Source, DocumentVersion, Meeting, Person, Area, Measure, Agreement, SearchEntry)
+        with self._read() as session:
+            return {t.__tablename__: session.scalar(select(func.count()).select_from(t)) or 0 for t in tables}
+
+    def _read(self) -> Session:
+        try:
+            return self._sessions()
+        except SQLAlchemyError as exc:  # pragma: no cover - a session is created lazily
+            raise StoreError(f"cannot read the database {self.url}: {_reason(exc)}") from exc
+
+
+_FULL = (
+    selectinload(Meeting.people),
+    selectinload(Meeting.areas).selectinload(Area.measures),
+    selectinload(Meeting.measures),
+    selectinload(Meeting.agreements),
+    joinedload(Meeting.document).joinedload(DocumentVersion.source),
+)
+
+
+def _count_by_meeting(session: Session, table: type[Area | Measure | Agreement | Person]) -> dict[int, int]:
+    stmt = select(table.meeting_id, func.count()).group_by(table.meeting_id)
+    return {meeting_id: n for meeting_id, n in session.execute(stmt)}
+
+
+# --- ingesting, inside one transaction ---------------------------------------------------------
+
+
+def _ingest(session: Session, doc: Document, record: Record) -> Ingested:
+    now = dt.datetime.now(dt.UTC)
+    source = session.scalar(select(Source).where(Source.uri == doc.uri))
+    current = None
+    if source is None:
+        source = Source(uri=doc.uri, name=doc.source, first_seen_at=now)
+        session.add(source)
+        outcome = Outcome.INSERTED
+    else:
+        current = session.scalar(
+            select(DocumentVersion).where(DocumentVersion.source_id == source.id, DocumentVersion.is_current)
+        )
+        outcome = Outcome.UPDATED
+    if current is not None and current.sha256 == doc.sha256:
+        if not _older(current.parser_version, record.parser_version):
+            return Ingested(Outcome.UNCHANGED, current.version, _slug_of(session, current))
+        version = current  # the same bytes, parsed again by a newer parser
+    else:
+        if current is not None:
+            current.is_current = False
+        version = _new_version(session, source, doc)
+    _fill(version, record, now)
+    session.flush()
+    return Ingested(outcome, version.version, _replace_meeting(session, source, version, record))
+
+
+def _new_version(session: Session, source: Source, doc: Document) -> DocumentVersion:
+    last = (
+        0
+        if source.id is None
+        else session.scalar(select(func.max(DocumentVersion.version)).where(DocumentVersion.source_id == source.id))
+    )
+    fetched = doc.fetched_at if doc.fetched_at.tzinfo else doc.fetched_at.replace(tzinfo=dt.UTC)
+    version = DocumentVersion(
+        source=source, version=(last or 0) + 1, sha256=doc.sha256, size=len(doc.raw), encoding=doc.encoding,
+        media_type=doc.media_type, fetched_at=fetched, is_current=True,
+    )  # fmt: skip
+    session.add(version)
+    return version
+
+
+def _fill(version: DocumentVersion, record: Record, now: dt.datetime) -> None:
+    version.ingested_at = now
+    version.parser_version = record.parser_version
+    version.relevant = record.relevant
+    version.relevance_reason = record.relevance_reason
+    version.cleaned_text = record.text
+    version.record = record.model_dump(mode="json", exclude={"text"})
+
+
+def _slug_of(session: Session, version: DocumentVersion) -> str | None:
+    return session.scalar(select(Meeting.slug).where(Meeting.document_id == version.id))
+
+
+def _replace_meeting(session: Session, source: Source, version: DocumentVersion, record: Record) -> str | None:
+    """Make the source's meeting (if any) hold exactly the facts of ``record``; returns its slug."""
+    versions = select(DocumentVersion.id).where(DocumentVersion.source_id == source.id)
+    meeting = session.scalar(select(Meeting).where(Meeting.document_id.in_(versions)))
+    if meeting is not None:
+        for table in (SearchEntry, Measure, Area, Person, Agreement):
+            session.execute(delete(table).where(table.meeting_id == meeting.id))
+    if not record.relevant:
+        if meeting is not None:
+            session.delete(meeting)
+        return None
+    slug = _free_slug(session, derive.meeting_slug(record, version.sha256), version.sha256, meeting)
+    if meeting is None:
+        meeting = Meeting()
+        session.add(meeting)
+    for name, value in derive.meeting_fields(record).items():
+        setattr(meeting, name, value)
+    meeting.document_id = version.id
+    meeting.slug = slug
+    session.flush()
+    rows = derive.items(record, meeting)
+    session.add_all([*rows.people, *rows.areas, *rows.measures, *rows.agreements])
+    session.flush()
+    session.add_all(derive.search_entries(meeting.id, rows))
+    return meeting.slug
+
+
+def _free_slug(session: Session, slug: str, sha256: str, own: Meeting | None) -> str:
+    """The slug, or with the document's hash appended when another meeting holds it already."""
+    candidates = [slug, f"{slug}-{sha256[:8]}", *(f"{slug}-{sha256[:8]}-{n}" for n in range(2, 100))]
+    for candidate in candidates:
+        holder = session.scalar(select(Meeting.id).where(Meeting.slug == candidate))
+        if holder is None or (own is not None and holder == own.id):
+            return candidate
+    raise StoreError(f"no free slug for {slug}")  # pragma: no cover - a hundred identical copies
+
+
+def _older(stored: str, current: str) -> bool:
+    """Whether ``stored`` is an older parser version than ``current`` (``1.2.10`` > ``1.2.9``)."""
+    return _version_key(stored) < _version_key(current)
+
+
+def _version_key(version: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in version.split("."))
+
+
+# --- the connection ----------------------------------------------------------------------------
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    """Real transactions on SQLite (schema changes included), and foreign keys enforced."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # the driver's own BEGIN handling off ...
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")  # ... and ours on
+
+
+def _display(url: str) -> str:
+    """The URL as it may be shown: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of what the driver (or Alembic) said, without SQLAlchemy's decorations."""
+    if isinstance(exc, ImportError):
+        return f"the database driver is not installed ({exc.name or exc})"
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip() or type(exc).__name__
+    if isinstance(exc, CommandError) and "Can't locate revision" in text:
+        return "it was made by another version of cooptrack (its schema revision is unknown here)"
+    return text.splitlines()[0]

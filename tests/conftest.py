@@ -1,0 +1,126 @@
+"""Shared fixtures: where the real corpus is, temporary stores, and synthetic releases.
+
+``make_release`` builds a synthetic document and its record by hand (text written here, spans
+computed as the text is assembled), so that storage tests do not depend on the extractor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cooptrack.acquire import Document
+from cooptrack.record import Agreement, Area, Measure, Meeting, Person, Record
+from cooptrack.store import Store
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+# (heading, themes, [(measure text, themes), ...])
+AreaSpec = tuple[str, list[str], list[tuple[str, list[str]]]]
+Release = tuple[Document, Record]
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The five real releases, read in place (``../shared/corpus`` beside the clone)."""
+    assert CORPUS.is_dir(), f"the corpus is expected at {CORPUS}"
+    return CORPUS
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    with Store(db_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def memory_store() -> Iterator[Store]:
+    with Store("sqlite://") as opened:
+        yield opened
+
+
+class _Text:
+    """Cleaned text assembled piece by piece, each piece's span known."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def add(self, piece: str, end: str = "\n\n") -> tuple[int, int]:
+        start = len(self.text)
+        self.text += piece + end
+        return (start, start + len(piece))
+
+
+def _release(
+    *,
+    partner: str = "Anhui",
+    ordinal: int | None = 3,
+    year: int | None = 2024,
+    areas: list[AreaSpec] | None = None,
+    people: list[tuple[str, str]] | None = None,
+    agreements: list[str] | None = None,
+    uri: str | None = None,
+    relevant: bool = True,
+    parser_version: str | None = None,
+    note: str = "",
+) -> Release:
+    """A synthetic release (invented names and measures) and its record."""
+    out = _Text()
+    out.add(f"SYNTHETIC RELEASE WRITTEN FOR COOPTRACK'S TESTS {note}".strip())
+    intro = out.add(f"The Hong Kong/{partner} Co-operation Conference held a plenary session in Hefei today.")
+    persons = []
+    for name, post in people or [("Lau Ka-ming", "Chief Secretary for Administration")]:
+        out.add(f"The {post}, Mr {name}, attended.")
+        persons.append(Person(name=name, honorific="Mr", post=post, side="HK", roles=["attendee"],
+                              span=_name_span(out, name)))  # fmt: skip
+    built = []
+    for heading, themes, measures in areas if areas is not None else _AREAS:
+        start = len(out.text)
+        out.add(heading)
+        items = [Measure(text=t, themes=th, span=out.add(t)) for t, th in measures]
+        built.append(Area(heading=heading, themes=themes, measures=items, span=(start, len(out.text) - 2)))
+    signed = [Agreement(title=t, kind="memorandum", signatories=[], span=out.add(t)) for t in (agreements or [])]
+    date = f"{year}-05-06" if year else None
+    fields: dict[str, Any] = {"parser_version": parser_version} if parser_version else {}
+    record = Record(
+        source="synthetic.txt", relevant=relevant, title=f"Synthetic plenary with {partner}" if relevant else None,
+        mechanism=f"Hong Kong/{partner} Co-operation Conference" if relevant else None,
+        partner=partner if relevant else None,
+        meeting=Meeting(ordinal=ordinal, kind="plenary", date=date, date_text="May 6", venue="Hefei", span=intro),
+        people=persons, declared_area_count=len(built), areas=built, agreements=signed, text=out.text, **fields,
+    )  # fmt: skip
+    raw = out.text.encode("utf-8")
+    where = uri or f"/synthetic/{partner.lower()}-{ordinal}.txt"
+    doc = Document(
+        source=Path(where).name, uri=where, raw=raw, text=out.text, encoding="utf-8", media_type="text/plain"
+    )
+    return doc, record
+
+
+def _name_span(out: _Text, name: str) -> tuple[int, int]:
+    start = out.text.rindex(name)
+    return (start, start + len(name))
+
+
+_AREAS: list[AreaSpec] = [
+    (
+        "Trade and investment",
+        ["trade_investment"],
+        [("Hold a joint trade fair for small firms.", ["trade_investment"])],
+    ),
+    ("Health", ["health"], [("Promote exchanges on Chinese medicine between hospitals.", ["health"])]),
+]
+
+
+@pytest.fixture
+def make_release() -> Callable[..., Release]:
+    """``make_release(partner=..., ordinal=..., year=..., areas=[...], ...) -> (Document, Record)``."""
+    return _release
