@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from cooptrack import cli
 from cooptrack.acquire import Document
 from cooptrack.cli import app
 from cooptrack.config import DEFAULT_DB, database_url
@@ -246,3 +247,53 @@ def test_help_lists_every_command() -> None:
     assert result.exit_code == 0
     for command in ("parse", "ingest", "list", "show", "search", "export"):
         assert command in result.stdout
+
+
+# --- failures that are not the input's fault -----------------------------------------------------
+
+
+def test_a_parser_crash_costs_one_file_not_the_batch(
+    db_url: str, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = cli.parse_document
+
+    def fragile(doc: Document) -> Record:
+        if doc.source.startswith("002_"):
+            raise ValueError("unexpected layout")
+        return real(doc)
+
+    monkeypatch.setattr(cli, "parse_document", fragile)
+    result = _run("ingest", str(corpus), "--db", db_url)
+    assert result.exit_code == 1
+    [line] = _errors(result)
+    assert "002_a589988113b4bd57.txt: cannot be parsed (ValueError: unexpected layout)" in line
+    assert result.stdout.startswith("4 inserted, 0 updated, 0 unchanged, 1 failed")
+
+
+def test_a_release_that_is_not_relevant_is_stored_and_not_a_failure(
+    db_url: str, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = cli.parse_document
+    monkeypatch.setattr(cli, "parse_document", lambda doc: real(doc).model_copy(update={"relevant": False}))
+    result = _run("ingest", str(next(corpus.glob("000_*.txt"))), "--db", db_url)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "1 inserted, 0 updated, 0 unchanged, 0 failed (1 not relevant)"
+    assert json.loads(_run("list", "--db", db_url, "--format", "json").stdout) == []
+
+
+def test_a_read_only_database_stops_the_ingest_with_one_line(tmp_path: Path, corpus: Path) -> None:
+    path = tmp_path / "ro.db"
+    Store(f"sqlite:///{path}").close()
+    result = _run("ingest", str(corpus), "--db", f"sqlite:///file:{path}?mode=ro&uri=true")
+    assert result.exit_code == 1
+    [line] = _errors(result)
+    assert line.startswith("error: cannot write to the database") and "readonly" in line
+    assert "0 inserted" in result.stdout and "1 failed" in result.stdout
+
+
+def test_parse_into_a_file_instead_of_a_folder_is_one_line(tmp_path: Path, corpus: Path) -> None:
+    taken = tmp_path / "taken"
+    taken.write_text("a file", encoding="utf-8")
+    result = _run("parse", str(corpus), "--out", str(taken))
+    assert result.exit_code == 1
+    assert _errors(result) == [f"error: {taken}: cannot be made a folder for the records (File exists)"]

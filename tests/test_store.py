@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -331,3 +332,29 @@ def test_a_read_only_database_can_be_read_but_not_written(
         assert [row.meeting.slug for row in store.meetings()] == ["anhui-plenary-3"]
         with pytest.raises(StoreError, match=r"cannot write to the database .*readonly"):
             store.ingest(*make_release(partner="Hunan"))
+
+
+def test_unchanged_means_the_database_file_is_not_touched(
+    db_url: str, tmp_path: Path, make_release: MakeRelease
+) -> None:
+    with Store(db_url) as store:
+        _ingest(store, make_release())
+        before = (tmp_path / "test.db").read_bytes()
+        assert _ingest(store, make_release()) is Outcome.UNCHANGED
+    assert (tmp_path / "test.db").read_bytes() == before
+
+
+def test_a_database_from_an_unknown_schema_revision_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+        connection.execute("INSERT INTO alembic_version VALUES ('0001')")
+    with pytest.raises(StoreError, match="made by another version of cooptrack"):
+        Store(f"sqlite:///{path}")
+
+
+def test_a_database_that_cannot_be_read_is_one_store_error(store: Store) -> None:
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE search_entry")
+    with pytest.raises(StoreError, match=r"cannot read the database .*no such table: search_entry"):
+        store.search(SearchQuery("trade"))

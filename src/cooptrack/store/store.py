@@ -9,6 +9,8 @@ writes nothing, unless they were parsed by an older parser, in which case they a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -156,10 +158,13 @@ class Store:
         with self._read() as session:
             return {t.__tablename__: session.scalar(select(func.count()).select_from(t)) or 0 for t in tables}
 
-    def _read(self) -> Session:
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        """A session for queries; a database that cannot be read becomes one StoreError."""
         try:
-            return self._sessions()
-        except SQLAlchemyError as exc:  # pragma: no cover - a session is created lazily
+            with self._sessions() as session:
+                yield session
+        except SQLAlchemyError as exc:
             raise StoreError(f"cannot read the database {self.url}: {_reason(exc)}") from exc
 
 

@@ -3,14 +3,14 @@
 On SQLite the full-text index is an FTS5 table over ``search_entry`` kept in step by triggers;
 other dialects search with LIKE until their own index is added (``store/search.py``).
 
-Revision ID: 0001_core
+Revision ID: core_0001
 Revises:
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0001_core"
+revision = "core_0001"
 down_revision = None
 branch_labels = None
 depends_on = None
