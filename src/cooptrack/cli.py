@@ -85,8 +85,20 @@ def _boundary(command: Callable[P, R]) -> Callable[P, R]:
         except CooptrackError as exc:
             _error(exc)
             raise typer.Exit(1) from exc
+        except BrokenPipeError as exc:  # the reader went away (``cooptrack list | head``): stop quietly
+            _silence_stdout()
+            raise typer.Exit(1) from exc
 
     return run
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that flushing it at exit cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (in tests, say)
+        pass
 
 
 def _open(db: str | None) -> Store:
@@ -130,19 +142,19 @@ def parse(
         _make_dir(out)
     single = len(files) == 1 and not files[0].is_dir()
     written: dict[str, Path] = {}
-    printed = 0
-    failed = 0
+    printed = failed = 0
     for path in _each(files, "parsing"):
         try:
             doc, record = _read(path)
             if out is not None:
                 _write_record(out, path, doc, record, written)
-            else:
-                sys.stdout.write(("" if single else "[\n" if not printed else ",\n") + record.to_json())
-                printed += 1
-        except (CooptrackError, OSError) as exc:
-            _error(exc if isinstance(exc, CooptrackError) else f"{path}: cannot write its record ({exc})")
+        except CooptrackError as exc:
+            _error(exc)
             failed += 1
+            continue
+        if out is None:
+            sys.stdout.write(("" if single else "[\n" if not printed else ",\n") + record.to_json())
+            printed += 1
     if out is None and (printed or not single):
         sys.stdout.write("\n" if single else ("\n]\n" if printed else "[]\n"))
     raise typer.Exit(1 if failed else 0)
@@ -162,7 +174,10 @@ def _write_record(out: Path, path: Path, doc: Document, record: Record, written:
         name = f"{path.stem}-{doc.sha256[:8]}.json"
         sys.stderr.write(f"note: {path} has the same name as {written[f'{path.stem}.json']}; wrote {name}\n")
     written[name] = path
-    (out / name).write_text(record.to_json() + "\n", encoding="utf-8")
+    try:
+        (out / name).write_text(record.to_json() + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise CooptrackError(f"{path}: cannot write its record to {out / name} ({exc.strerror or exc})") from exc
 
 
 # --- ingest -------------------------------------------------------------------------------------

@@ -70,11 +70,15 @@ class Store:
         self.url = _display(url)
         try:
             self.engine: Engine = create_engine(url)
+        except (SQLAlchemyError, ImportError, ValueError) as exc:
+            raise StoreError(f"cannot open the database {self.url}: {_reason(exc)}") from exc
+        try:
             if self.engine.dialect.name == "sqlite":
                 _sqlite_transactions(self.engine)
             self._migrate()
-            self.full_text = inspect(self.engine).has_table("search_fts")
+            self.full_text = inspect(self.engine).has_table("search_fts")  # made on SQLite by the migration
         except (SQLAlchemyError, CommandError, ImportError, OSError, ValueError) as exc:
+            self.engine.dispose()
             raise StoreError(f"cannot open the database {self.url}: {_reason(exc)}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -120,7 +124,11 @@ class Store:
         with self._read() as session:
             counts = {table: _count_by_meeting(session, table) for table in (Area, Measure, Agreement, Person)}
             stmt = select(Meeting).order_by(
-                Meeting.mechanism, Meeting.kind, Meeting.ordinal.nulls_last(), Meeting.date.nulls_last(), Meeting.id
+                Meeting.mechanism.nulls_last(),
+                Meeting.kind,
+                Meeting.ordinal.nulls_last(),
+                Meeting.date.nulls_last(),
+                Meeting.id,
             )
             return [
                 Listed(m, *(counts[table].get(m.id, 0) for table in (Area, Measure, Agreement, Person)))
@@ -130,7 +138,8 @@ class Store:
     def meeting(self, ref: str) -> Meeting:
         """One meeting by slug or numeric id, with its items, document version and source loaded."""
         with self._read() as session:
-            where = Meeting.id == int(ref) if ref.strip().isdigit() else Meeting.slug == ref.strip()
+            ref = ref.strip()
+            where = Meeting.id == int(ref) if _is_id(ref) else Meeting.slug == ref
             meeting = session.scalar(select(Meeting).where(where).options(*_FULL))
             if meeting is None:
                 raise NotFound(f'no meeting "{ref}" (try cooptrack list)')
@@ -175,6 +184,10 @@ _FULL = (
     selectinload(Meeting.agreements),
     joinedload(Meeting.document).joinedload(DocumentVersion.source),
 )
+
+
+def _is_id(ref: str) -> bool:
+    return ref.isascii() and ref.isdigit() and len(ref) <= 15
 
 
 def _count_by_meeting(session: Session, table: type[Area | Measure | Agreement | Person]) -> dict[int, int]:
