@@ -8,6 +8,7 @@ query run on a store filled with synthetic records built in conftest.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -15,12 +16,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from cooptrack import cli
+from cooptrack import cli, render
 from cooptrack.acquire import Document
 from cooptrack.cli import app
 from cooptrack.config import DEFAULT_DB, database_url
 from cooptrack.record import Record
 from cooptrack.store import Store
+from cooptrack.store.models import Meeting
 
 MakeRelease = Callable[..., tuple[Document, Record]]
 runner = CliRunner()
@@ -297,3 +299,17 @@ def test_parse_into_a_file_instead_of_a_folder_is_one_line(tmp_path: Path, corpu
     result = _run("parse", str(corpus), "--out", str(taken))
     assert result.exit_code == 1
     assert _errors(result) == [f"error: {taken}: cannot be made a folder for the records (File exists)"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "label"),
+    [
+        pytest.param({"date": dt.date(2019, 6, 14), "date_text": "June 14"}, "2019-06-14", id="dated"),
+        pytest.param({"date_text": "May 6"}, "May 6 (year?)", id="no-year"),
+        pytest.param({"date_text": "May 6", "year_from": 2018, "year_to": 2018}, "May 6 (2018?)", id="one-year"),
+        pytest.param({"date_text": "May 6", "year_from": 2017, "year_to": 2019}, "May 6 (2017–2019?)", id="range"),
+        pytest.param({}, "", id="nothing"),
+    ],
+)
+def test_a_date_without_a_year_is_never_shown_as_a_date(fields: dict[str, object], label: str) -> None:
+    assert render.date_label(Meeting(**fields)) == label

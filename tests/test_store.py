@@ -231,6 +231,7 @@ ANHUI, JIANGXI, HUNAN = "anhui-plenary-3", "jiangxi-plenary-3", "hunan-plenary-3
         pytest.param(SearchQuery('"medicine together"'), {(ANHUI, "measure"), (HUNAN, "measure")}, id="phrase"),
         pytest.param(SearchQuery("memorand*"), {(JIANGXI, "agreement")}, id="prefix"),
         pytest.param(SearchQuery("?!"), set(), id="no-words"),
+        pytest.param(SearchQuery('law) OR (NEAR* "'), set(), id="query-syntax-is-literal"),
     ],
 )
 @pytest.mark.parametrize("full_text", [True, False], ids=["fts5", "like"])

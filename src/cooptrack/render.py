@@ -36,12 +36,16 @@ def _t(value: object, style: str = "") -> Text:
 
 
 def date_label(meeting: Meeting) -> str:
-    """The ISO date, or the date as written with ``year?`` when the text gives no year."""
+    """The ISO date, or the date as written with ``(year?)`` when the text gives no year.
+
+    A year range inferred from officials' terms of office shows as ``(2017–2019?)``: never as a date.
+    """
     if meeting.date:
         return meeting.date.isoformat()
     if meeting.date_text:
-        years = f"{meeting.year_from}–{meeting.year_to}" if meeting.year_from else "year?"
-        return f"{meeting.date_text} ({years})"
+        lo, hi = meeting.year_from, meeting.year_to
+        years = "year" if lo is None else str(lo) if lo == hi else f"{lo}–{hi}"
+        return f"{meeting.date_text} ({years}?)"
     return ""
 
 
