@@ -313,3 +313,10 @@ def test_parse_into_a_file_instead_of_a_folder_is_one_line(tmp_path: Path, corpu
 )
 def test_a_date_without_a_year_is_never_shown_as_a_date(fields: dict[str, object], label: str) -> None:
     assert render.date_label(Meeting(**fields)) == label
+
+
+def test_square_brackets_are_text_not_markup(filled: str, tmp_path: Path) -> None:
+    result = _run("search", "[/] [bold]", "--db", filled)
+    assert result.exit_code == 0 and "[/] [bold]" in result.stdout
+    out = tmp_path / "[red]export"
+    assert _run("export", str(out), "--db", filled).stdout.strip().endswith(f"to {out}")

@@ -20,6 +20,7 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import track
+from rich.text import Text
 
 from cooptrack import render
 from cooptrack.acquire import Document, iter_paths, read_path
@@ -297,4 +298,4 @@ def export(
                 summary = ", ".join(f"{n} rows in {name}" for name, n in export_csv(store, directory).items())
         except OSError as exc:
             raise CooptrackError(f"{directory}: cannot write the export ({exc.strerror or exc})") from exc
-    _stdout().print(f"wrote {summary} to {directory}")
+    _stdout().print(Text(f"wrote {summary} to {directory}"))

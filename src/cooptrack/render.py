@@ -80,7 +80,7 @@ def meetings_view(rows: list[Listed]) -> RenderableType:
         groups.setdefault(row.meeting.mechanism or "(mechanism not stated)", []).append(row)
     tables: list[RenderableType] = [Text(f"{len(rows)} meetings", style="bold")]
     for mechanism, members in groups.items():
-        table = Table(title=mechanism, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
+        table = Table(title=Text(mechanism), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
         for name, width in _COLUMNS:
             justify: JustifyMethod = "right" if name in _NUMBERS else "left"
             table.add_column(name, justify=justify, overflow="fold", no_wrap=name == "meeting", min_width=width)
@@ -246,7 +246,7 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 
 def hits_table(hits: list[Hit], query: str) -> Table:
-    table = Table(title=f"{len(hits)} results for {query!r}", title_justify="left")
+    table = Table(title=Text(f"{len(hits)} results for {query!r}"), title_justify="left")
     for name in ("meeting", "partner", "year", "kind", "text", "themes"):
         table.add_column(name, overflow="fold")
     for hit in hits:
