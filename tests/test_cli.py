@@ -126,8 +126,9 @@ def test_ingest_stores_the_corpus_once_and_then_reports_it_unchanged(db_url: str
     with Store(db_url) as store:
         before = store.counts()
     again = _run("ingest", str(corpus), "--db", db_url, "--format", "json")
-    assert json.loads(again.stdout) | {"not relevant": 0} == {
-        "inserted": 0, "updated": 0, "unchanged": 5, "failed": 0, "not relevant": 0,
+    summary = json.loads(again.stdout)
+    assert {k: v for k, v in summary.items() if k != "not_relevant"} == {
+        "inserted": 0, "updated": 0, "unchanged": 5, "failed": 0,
     }  # fmt: skip
     with Store(db_url) as store:
         assert store.counts() == before

@@ -193,7 +193,7 @@ def ingest(
 ) -> None:
     """Parse and store releases; says how many were inserted, updated, unchanged and failed."""
     store = _open(db)
-    tally: Counter[str] = Counter({key: 0 for key in ("inserted", "updated", "unchanged", "failed")})
+    tally: Counter[str] = Counter(dict.fromkeys(("inserted", "updated", "unchanged", "failed", "not_relevant"), 0))
     try:
         for path in _each(paths, "ingesting"):
             try:
@@ -208,7 +208,7 @@ def ingest(
                 tally["failed"] += 1
                 continue
             tally[result.outcome.value] += 1
-            tally["not relevant"] += not record.relevant
+            tally["not_relevant"] += not record.relevant
     except StoreError as exc:
         _error(exc)
         tally["failed"] += 1
@@ -218,7 +218,7 @@ def ingest(
         render.print_json(_stdout(), dict(tally))
     else:
         counts = ", ".join(f"{tally[k]} {k}" for k in ("inserted", "updated", "unchanged", "failed"))
-        _stdout().print(f"{counts} ({tally['not relevant']} not relevant)")
+        _stdout().print(f"{counts} ({tally['not_relevant']} not relevant)")
     raise typer.Exit(1 if tally["failed"] else 0)
 
 
