@@ -18,6 +18,7 @@ from cooptrack.vocab import (
     Flag,
     Honorific,
     MeetingKind,
+    QuantityKind,
     RemovalReason,
     Role,
     Side,
@@ -52,9 +53,28 @@ class Person(_Model):
     span: Span
 
 
+class Quantity(_Model):
+    """An amount named in a measure: money, a count of something, or a percentage.
+
+    ``value`` is the number as stated (``20_000_000`` for "HK$20 million"); ``high`` is the upper
+    end of a range ("3 000 to 5 000"), ``at_least`` marks "over"/"more than"/"at least" (a lower
+    bound). ``unit`` is a currency code (``HKD``, ``RMB``, ``USD``), ``%``, or the counted noun as
+    written ("young people", "projects"). ``text`` is exactly ``Record.text[span[0]:span[1]]``.
+    """
+
+    kind: QuantityKind
+    value: float
+    high: float | None = None
+    at_least: bool = False
+    unit: str
+    text: str
+    span: Span
+
+
 class Measure(_Model):
     text: str
     themes: list[Theme] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
     span: Span
 
 

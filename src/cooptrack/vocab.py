@@ -133,3 +133,11 @@ class RemovalReason(StrEnum):
     DUPLICATE_TITLE = "duplicate_title"
     UNRELATED_ARTICLE = "unrelated_article"
     PAGE_CHROME = "page_chrome"
+
+
+class QuantityKind(StrEnum):
+    """What an amount in a measure counts."""
+
+    MONEY = "money"
+    COUNT = "count"
+    PERCENTAGE = "percentage"
