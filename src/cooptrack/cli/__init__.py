@@ -1,0 +1,10 @@
+"""The command line (Typer + Rich): each command reads its options, calls the library, renders.
+
+:mod:`.base` holds the app and what every command shares; each other module registers its
+commands on the app when imported: :mod:`.core` (parse, ingest, list, show, search, export).
+"""
+
+from cooptrack.cli import core
+from cooptrack.cli.base import app
+
+__all__ = ["app", "core"]

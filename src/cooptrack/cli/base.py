@@ -1,0 +1,121 @@
+"""What every command shares: the Typer app, common options, output, errors and reading files.
+
+``parse`` and ``ingest`` take files and folders and go on past a bad file: each gets one line
+``error: <file>: <problem>`` on standard error, and the exit status is 1 if any failed. Every
+other error of the cooptrack family also becomes one line and exit status 1, never a traceback
+(:func:`boundary`). The database is ``--db URL``, else ``COOPTRACK_DB``, else ``./cooptrack.db``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import track
+
+from cooptrack.acquire import Document, iter_paths, read_path
+from cooptrack.config import PIPE_WIDTH, PROGRESS_MIN_FILES, database_url
+from cooptrack.errors import CooptrackError
+from cooptrack.pipeline import parse_document
+from cooptrack.record import Record
+from cooptrack.store import Store
+
+app = typer.Typer(
+    help="A faithful, searchable record of Hong Kong's co-operation conferences with Mainland partners.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", metavar="URL", help="SQLAlchemy URL [default: $COOPTRACK_DB or ./cooptrack.db]")
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="a table for people, or JSON for scripts")]
+
+
+def stdout() -> Console:
+    """Standard output; when it is not a terminal, tables get room instead of 80 columns."""
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
+    return console
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def error(message: object) -> None:
+    """One line on standard error, never wrapped or styled."""
+    text = " ".join(str(message).splitlines()) or "unknown error"
+    sys.stderr.write(f"error: {text}\n")
+
+
+def boundary(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn every cooptrack error raised by a command into one line and exit status 1."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except CooptrackError as exc:
+            error(exc)
+            raise typer.Exit(1) from exc
+        except BrokenPipeError as exc:  # the reader went away (``cooptrack list | head``): stop quietly
+            _silence_stdout()
+            raise typer.Exit(1) from exc
+
+    return run
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that flushing it at exit cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (in tests, say)
+        pass
+
+
+def open_store(db: str | None) -> Store:
+    return Store(database_url(db))
+
+
+# --- reading many files -------------------------------------------------------------------------
+
+
+def each_file(paths: Iterable[Path], label: str) -> Iterator[Path]:
+    """The files to read, folders expanded, with a progress bar on a terminal for long runs."""
+    files = list(iter_paths(paths))
+    err = stderr()
+    show = err.is_terminal and len(files) >= PROGRESS_MIN_FILES
+    return iter(track(files, description=label, console=err, disable=not show, transient=True))
+
+
+def read_and_parse(path: Path) -> tuple[Document, Record]:
+    """Read and parse one file; anything that goes wrong becomes an error naming the file."""
+    doc = read_path(path)
+    try:
+        return doc, parse_document(doc)
+    except Exception as exc:  # a parser bug must cost one file, not the batch
+        raise CooptrackError(f"{path}: cannot be parsed ({type(exc).__name__}: {exc})") from exc
