@@ -11,16 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 
 from cooptrack.acquire import Document
 from cooptrack.errors import NotFound, StoreError
 from cooptrack.record import Record
 from cooptrack.store import ItemKind, Outcome, SearchQuery, Store, derive
+from cooptrack.store import store as store_module
 from cooptrack.store.export import COLUMNS, export_csv, export_json
 from cooptrack.store.models import Base
-from cooptrack.vocab import Theme
+from cooptrack.vocab import DocumentKind, Theme
 
 Release = tuple[Document, Record]
 MakeRelease = Callable[..., Release]
@@ -153,12 +156,50 @@ def test_slugs_use_the_ordinal_then_the_date_then_the_hash(store: Store, make_re
     assert slugs == ["anhui-plenary-3", "jiangxi-plenary-2024-05-06", f"hunan-plenary-{nothing[0].sha256[:8]}"]
 
 
-def test_a_second_source_of_the_same_meeting_gets_its_own_slug(store: Store, make_release: MakeRelease) -> None:
+def test_a_second_source_of_the_same_meeting_is_another_report_of_it(store: Store, make_release: MakeRelease) -> None:
     first = make_release()
-    copy = make_release(uri="/elsewhere/copy.txt", note="(news copy)")
+    copy = make_release(uri="https://news.example.com/copy.htm", note="(news copy)")
     assert store.ingest(*first).meeting == "anhui-plenary-3"
-    assert store.ingest(*copy).meeting == f"anhui-plenary-3-{copy[0].sha256[:8]}"
+    assert store.ingest(*copy).meeting == "anhui-plenary-3"
     assert store.ingest(*first).outcome is Outcome.UNCHANGED
+    meeting = store.meeting("anhui-plenary-3")
+    assert [(r.source.uri, r.is_primary) for r in meeting.reports] == [
+        (first[0].uri, True),  # a file beats a page from a site that is not the Government's
+        ("https://news.example.com/copy.htm", False),
+    ]
+    assert store.counts()["meeting"] == 1 and store.counts()["measure"] == 2
+
+
+def test_the_best_report_supplies_the_facts_whatever_the_order(store: Store, make_release: MakeRelease) -> None:
+    held_doc, held = make_release(uri="/releases/held.txt")
+    notice_doc, notice = make_release(uri="/releases/notice.txt", areas=[])
+    notice = notice.model_copy(update={"document_kind": DocumentKind.ANNOUNCEMENT})
+    store.ingest(notice_doc, notice)
+    assert store.meeting("anhui-plenary-3").measures == []  # only the announcement so far
+    store.ingest(held_doc, held)
+    meeting = store.meeting("anhui-plenary-3")
+    assert meeting.document_kind == "report" and len(meeting.measures) == 2
+    assert [r.source.uri for r in meeting.reports if r.is_primary] == ["/releases/held.txt"]
+
+
+def test_a_corrected_report_moves_to_its_meeting_and_an_empty_meeting_goes(
+    store: Store, make_release: MakeRelease
+) -> None:
+    store.ingest(*make_release(uri="/r/a.txt"))
+    store.ingest(*make_release(uri="/r/b.txt", note="(b)"))
+    assert store.ingest(*make_release(uri="/r/b.txt", ordinal=4, note="(b, corrected)")).meeting == "anhui-plenary-4"
+    assert [len(store.meeting(s).reports) for s in ("anhui-plenary-3", "anhui-plenary-4")] == [1, 1]
+    store.ingest(*make_release(uri="/r/a.txt", ordinal=4, note="(a, corrected)"))
+    assert [row.meeting.slug for row in store.meetings()] == ["anhui-plenary-4"]
+    assert len(store.meeting("anhui-plenary-4").reports) == 2
+
+
+def test_mechanism_spellings_are_one_mechanism(store: Store, make_release: MakeRelease) -> None:
+    doc, record = make_release(uri="/r/slash.txt")
+    store.ingest(doc, record)
+    other_doc, other = make_release(uri="/r/hyphen.txt", note="(hyphen)")
+    store.ingest(other_doc, other.model_copy(update={"mechanism": "Hong Kong-Anhui Cooperation Conference"}))
+    assert store.counts()["meeting"] == 1
 
 
 def test_meetings_are_found_by_slug_or_id_and_unknown_ones_are_named(
@@ -296,6 +337,29 @@ def test_the_migrations_make_the_schema_of_the_models(store: Store) -> None:
 
 def _not_fts(name: str | None, kind: str, _parent: object) -> bool:
     return not (kind == "table" and name is not None and name.startswith(("search_fts", "alembic_version")))
+
+
+def test_a_store_of_the_first_schema_is_upgraded_with_its_meetings_reports(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    config = Config()
+    config.set_main_option("script_location", str(Path(store_module.__file__).parent / "migrations"))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    command.upgrade(config, "core_0001")
+    with sqlite3.connect(path) as connection:
+        connection.executescript(
+            "INSERT INTO source VALUES (1, '/old/release.txt', 'release.txt', '2024-01-01 00:00:00');"
+            "INSERT INTO document_version (id, source_id, version, sha256, size, encoding, media_type, fetched_at,"
+            " ingested_at, parser_version, relevant, is_current, cleaned_text, record) VALUES (1, 1, 1, 'ab', 2,"
+            " 'utf-8', 'text/plain', '2024-01-01', '2024-01-01', '1.0.0', 1, 1, 'x', '{}');"
+            "INSERT INTO meeting (id, slug, document_id, mechanism, partner, kind, ordinal, flags, document_kind)"
+            " VALUES (1, 'anhui-plenary-3', 1, 'Hong Kong/Anhui Co-operation Conference', 'Anhui', 'plenary', 3,"
+            " '[]', 'report');"
+        )
+    with Store(f"sqlite:///{path}") as upgraded:
+        meeting = upgraded.meeting("anhui-plenary-3")
+        assert meeting.identity == "hong kong anhui co operation conference|plenary|3"
+        assert [(r.source.uri, r.is_primary) for r in meeting.reports] == [("/old/release.txt", True)]
+        assert meeting.year_reasons == []
 
 
 def test_reopening_a_store_keeps_its_data(db_url: str, make_release: MakeRelease) -> None:

@@ -40,6 +40,7 @@ class Meeting(_Model):
     date: dt.date | None = None
     date_text: str | None = None
     year_range: tuple[int, int] | None = None
+    year_reasons: list[str] = Field(default_factory=list)  # why year_range, when the text gives no year
     venue: str | None = None
     span: Span | None = None
 

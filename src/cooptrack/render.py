@@ -57,7 +57,9 @@ def listed_json(row: Listed) -> dict[str, Any]:
     return {
         "meeting": m.slug, "id": m.id, "mechanism": m.mechanism, "partner": m.partner, "ordinal": m.ordinal,
         "kind": m.kind, "document_kind": m.document_kind, "date": m.date.isoformat() if m.date else None,
-        "date_text": m.date_text, "year": m.year, "venue": m.venue, "areas": row.areas, "measures": row.measures,
+        "date_text": m.date_text, "year": m.year,
+        "year_range": [m.year_from, m.year_to] if m.year_from is not None else None, "venue": m.venue,
+        "areas": row.areas, "measures": row.measures,
         "agreements": row.agreements, "people": row.people, "flags": list(m.flags),
     }  # fmt: skip
 
@@ -114,7 +116,14 @@ def meeting_json(meeting: Meeting) -> dict[str, Any]:
         "uri": version.source.uri, "sha256": version.sha256, "fetched_at": version.fetched_at.isoformat(),
         "version": version.version, "parser_version": version.parser_version,
     }  # fmt: skip
-    return {**listed_json(row), "source": source, "record": version.record_json()}
+    reports = [
+        {"uri": r.source.uri, "sha256": r.document.sha256, "version": r.document.version, "primary": r.is_primary}
+        for r in meeting.reports
+    ]
+    return {
+        **listed_json(row), "year_reasons": list(meeting.year_reasons), "source": source, "reports": reports,
+        "record": version.record_json(),
+    }  # fmt: skip
 
 
 def meeting_view(meeting: Meeting) -> RenderableType:
@@ -144,6 +153,11 @@ def _facts(m: Meeting) -> Table:
                  f"parser {version.parser_version}"),
     ):  # fmt: skip
         facts.add_row(label, _t(value))
+    for r in m.reports:
+        if not r.is_primary:
+            facts.add_row("also reported", _t(r.source.uri))
+    for reason in m.year_reasons:
+        facts.add_row("year?", _t(reason))
     for flag in m.flags:
         facts.add_row("flag", _t(f"{flag}: {_EXPLAIN.get(flag, '')}", "yellow"))
     return facts

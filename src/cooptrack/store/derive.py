@@ -7,6 +7,7 @@ normalised text, hashed), so that what users attach to them later survives re-pa
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import Counter
@@ -15,7 +16,7 @@ from typing import Any
 
 from cooptrack.record import Record
 from cooptrack.store.models import Agreement, Area, ItemKind, Measure, Meeting, Person, SearchEntry
-from cooptrack.vocab import MeetingKind
+from cooptrack.vocab import MeetingKind, RemovalReason
 
 _SLUG_KINDS: dict[MeetingKind, str] = {
     MeetingKind.PLENARY: "plenary",
@@ -37,6 +38,68 @@ def meeting_slug(record: Record, sha256: str) -> str:
     else:
         number = sha256[:8]
     return f"{partner}-{kind}-{number}"
+
+
+# Plenaries and high-level meetings cum plenaries are numbered in one series.
+_SERIES: dict[str, str] = {
+    MeetingKind.PLENARY: "plenary",
+    MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY: "plenary",
+    MeetingKind.HIGH_LEVEL_MEETING: "high-level",
+    MeetingKind.WORKING_MEETING: "working",
+}
+
+
+def series_of(kind: str | None) -> str:
+    """The numbered series a kind of meeting belongs to (``plenary`` for both kinds of plenary)."""
+    return _SERIES.get(kind or "", "meeting")
+
+
+def mechanism_key(mechanism: str | None, partner: str | None = None) -> str:
+    """A mechanism's name compared for identity: "Hong Kong-Sichuan" and "Hong Kong/Sichuan" are one."""
+    text = (mechanism or partner or "").casefold().replace("cooperation", "co-operation")
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def meeting_identity(
+    mechanism: str | None, partner: str | None, kind: str | None, ordinal: int | None, date: dt.date | None
+) -> str | None:
+    """Which meeting a report is about: mechanism, series and ordinal (else date); None if neither."""
+    key = mechanism_key(mechanism, partner)
+    if not key:
+        return None
+    if ordinal is not None:
+        return f"{key}|{series_of(kind)}|{ordinal}"
+    if date is not None:
+        return f"{key}|{series_of(kind)}|{date.isoformat()}"
+    return None
+
+
+def record_identity(record: Record) -> str | None:
+    m = record.meeting
+    return meeting_identity(record.mechanism, record.partner, m.kind.value if m.kind else None, m.ordinal, m.date)
+
+
+_COPY_SIGNS = frozenset({RemovalReason.MIRROR_PREFIX, RemovalReason.SITE_NAVIGATION, RemovalReason.PAGE_CHROME})
+
+
+def report_rank(record: Record, uri: str) -> tuple[int, ...]:
+    """How good a report of a meeting is; the highest supplies the meeting's facts.
+
+    A report of the meeting held beats an announcement; a whole release beats a truncated one or
+    one that needed foreign text cut; a Government page beats a copy; then the more items.
+    """
+    flags = {f.value for f in record.flags}
+    copied = any(r.reason in _COPY_SIGNS for r in record.removed)
+    web = uri.casefold().startswith(("http://", "https://"))
+    official = not copied and (not web or ".gov.hk" in uri.casefold())
+    items = len(record.people) + len(record.measures) + len(record.agreements)
+    return (
+        int(record.document_kind.value == "report"),
+        int("truncated" not in flags),
+        int("unrelated_content" not in flags),
+        int(official),
+        items,
+    )
 
 
 def _slugify(text: str) -> str:
@@ -83,6 +146,7 @@ def meeting_fields(record: Record) -> dict[str, Any]:
         "year": year,
         "year_from": year_from,
         "year_to": year_to,
+        "year_reasons": list(m.year_reasons),
         "venue": m.venue,
         "declared_area_count": record.declared_area_count,
         "flags": [f.value for f in record.flags],
@@ -132,6 +196,7 @@ def items(record: Record, meeting: Meeting) -> Items:
                 Measure(
                     **common, area=area, position=len(out.measures) + 1, key=keys.make(m.text, ItemKind.MEASURE),
                     text=m.text, themes=themes, primary_theme=themes[0] if themes else None,
+                    quantities=[q.model_dump(mode="json") for q in m.quantities],
                     span_start=m.span[0], span_end=m.span[1],
                 )
             )  # fmt: skip

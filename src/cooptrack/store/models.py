@@ -4,13 +4,18 @@
 
     source             where documents come from (a file path or URL), one row per uri
     └── document_version   each distinct content of a source: hash, size, encoding, when it was
-        │                  read, which parser read it, the cleaned text and the record; kept for ever
-        └── meeting        the meeting the current version reports (none for a non-relevant one)
-            ├── person     each person named, with post, side, roles
-            ├── area       each co-operation area (heading and themes)
-            │   └── measure    each measure; ``key`` is stable across re-parses
-            ├── agreement  each memorandum or agreement signed
-            └── search_entry   one row per searchable item (the full-text index follows it)
+                           read, which parser read it, the cleaned text and the record; kept for ever
+    meeting                one meeting of a mechanism, however many sources report it
+    ├── report             each source reporting it (its current version); the primary one, the
+    │                      best report, supplies the meeting's facts and items
+    ├── person             each person named, with post, side, roles
+    ├── area               each co-operation area (heading and themes)
+    │   └── measure        each measure; ``key`` is stable across re-parses
+    ├── agreement          each memorandum or agreement signed
+    └── search_entry       one row per searchable item (the full-text index follows it)
+    correction             what users decided (same person, different people, a measure link
+                           confirmed or rejected): keyed by names and item keys, never by row
+                           ids, so that it survives re-ingests and parser upgrades
 
 Every row derived from a record points to the document version it came from and carries its
 ``span`` (``span_start``, ``span_end``) into that version's ``cleaned_text``.
@@ -77,6 +82,7 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         dict[str, Any]: JSON,
         list[str]: JSON,
+        list[dict[str, Any]]: JSON,
         dt.datetime: UTCDateTime,
     }
 
@@ -136,11 +142,16 @@ class DocumentVersion(Base):
 
 
 class Meeting(Base, _Spanned):
-    """A meeting of a mechanism, with the facts of the current document version reporting it."""
+    """A meeting of a mechanism, with the facts of its primary report's current document version.
+
+    ``identity`` says which meeting it is (mechanism, series, ordinal or date): reports with the
+    same identity are one meeting; a meeting without one (no ordinal, no date) has one report.
+    """
 
     __tablename__ = "meeting"
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(200), unique=True)
+    identity: Mapped[str | None] = mapped_column(String(400), index=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document_version.id"), index=True)
     mechanism: Mapped[str | None] = mapped_column(String(300))
     partner: Mapped[str | None] = mapped_column(String(100), index=True)
@@ -151,12 +162,16 @@ class Meeting(Base, _Spanned):
     year: Mapped[int | None] = mapped_column(index=True)  # the date's year, or a one-year year_range
     year_from: Mapped[int | None]
     year_to: Mapped[int | None]
+    year_reasons: Mapped[list[str]]
     venue: Mapped[str | None] = mapped_column(String(200))
     declared_area_count: Mapped[int | None]
     flags: Mapped[list[str]]
     document_kind: Mapped[str] = mapped_column(String(20))
     title: Mapped[str | None] = mapped_column(Text)
     document: Mapped[DocumentVersion] = relationship()
+    reports: Mapped[list[Report]] = relationship(
+        back_populates="meeting", order_by="Report.id", cascade="all, delete-orphan", passive_deletes=True
+    )
     people: Mapped[list[Person]] = relationship(
         back_populates="meeting", order_by="Person.position", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -169,6 +184,20 @@ class Meeting(Base, _Spanned):
     agreements: Mapped[list[Agreement]] = relationship(
         back_populates="meeting", order_by="Agreement.position", cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+class Report(Base):
+    """A source that reports a meeting, through its current document version."""
+
+    __tablename__ = "report"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), unique=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document_version.id"), index=True)
+    is_primary: Mapped[bool]
+    meeting: Mapped[Meeting] = relationship(back_populates="reports")
+    source: Mapped[Source] = relationship()
+    document: Mapped[DocumentVersion] = relationship()
 
 
 class Person(Base, _Spanned):
@@ -216,6 +245,7 @@ class Measure(Base, _Spanned):
     text: Mapped[str] = mapped_column(Text)
     themes: Mapped[list[str]]
     primary_theme: Mapped[str | None] = mapped_column(String(40), index=True)
+    quantities: Mapped[list[dict[str, Any]]]  # the record's quantities: kind, value, unit, text, span
     meeting: Mapped[Meeting] = relationship(back_populates="measures")
     area: Mapped[Area] = relationship(back_populates="measures")
 
@@ -254,3 +284,32 @@ class SearchEntry(Base, _Spanned):
     extra: Mapped[str] = mapped_column(Text)  # a person's post; an agreement's signatories
     themes: Mapped[str] = mapped_column(String(400))
     meeting: Mapped[Meeting] = relationship()
+
+
+class CorrectionKind(StrEnum):
+    """What a user decided. The latest decision about a pair stands; none is ever deleted."""
+
+    SAME_PERSON = "same_person"  # two names (name keys) denote one person
+    DIFFERENT_PEOPLE = "different_people"  # two names that look alike are two people
+    LINK_CONFIRMED = "link_confirmed"  # a later measure (key) carries an earlier one over
+    LINK_REJECTED = "link_rejected"  # it does not, whatever the similarity says
+
+
+class Correction(Base):
+    """A user's decision about two things, keyed so that it outlives the rows it was made on.
+
+    People are keyed by their name key (``knowledge.people.name_key``), measures by their stable
+    ``key``; the labels (a name, a measure's meeting and text) let a decision be shown, and found
+    again if a parser upgrade changes a key.
+    """
+
+    __tablename__ = "correction"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    left: Mapped[str] = mapped_column(String(300), index=True)
+    right: Mapped[str] = mapped_column(String(300), index=True)
+    left_label: Mapped[str] = mapped_column(Text)
+    right_label: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    made_by: Mapped[str] = mapped_column(String(200))
+    made_at: Mapped[dt.datetime]

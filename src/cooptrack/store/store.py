@@ -29,7 +29,18 @@ from cooptrack.acquire import Document
 from cooptrack.errors import NotFound, StoreError
 from cooptrack.record import Record
 from cooptrack.store import derive
-from cooptrack.store.models import Agreement, Area, DocumentVersion, Measure, Meeting, Person, SearchEntry, Source
+from cooptrack.store.models import (
+    Agreement,
+    Area,
+    Correction,
+    DocumentVersion,
+    Measure,
+    Meeting,
+    Person,
+    Report,
+    SearchEntry,
+    Source,
+)
 from cooptrack.store.search import Hit, SearchQuery, run_search
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
@@ -163,7 +174,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """The number of rows of each table."""
-        tables = (Source, DocumentVersion, Meeting, Person, Area, Measure, Agreement, SearchEntry)
+        tables = (Source, DocumentVersion, Meeting, Report, Person, Area, Measure, Agreement, SearchEntry, Correction)
         with self._read() as session:
             return {t.__tablename__: session.scalar(select(func.count()).select_from(t)) or 0 for t in tables}
 
@@ -183,6 +194,7 @@ _FULL = (
     selectinload(Meeting.measures),
     selectinload(Meeting.agreements),
     joinedload(Meeting.document).joinedload(DocumentVersion.source),
+    selectinload(Meeting.reports).options(joinedload(Report.source), joinedload(Report.document)),
 )
 
 
@@ -249,44 +261,70 @@ def _fill(version: DocumentVersion, record: Record, now: dt.datetime) -> None:
 
 
 def _slug_of(session: Session, version: DocumentVersion) -> str | None:
-    return session.scalar(select(Meeting.slug).where(Meeting.document_id == version.id))
+    return session.scalar(select(Meeting.slug).join(Report).where(Report.document_id == version.id))
 
 
 def _replace_meeting(session: Session, source: Source, version: DocumentVersion, record: Record) -> str | None:
-    """Make the source's meeting (if any) hold exactly the facts of ``record``; returns its slug."""
-    versions = select(DocumentVersion.id).where(DocumentVersion.source_id == source.id)
-    meeting = session.scalar(select(Meeting).where(Meeting.document_id.in_(versions)))
-    if meeting is not None:
-        for table in (SearchEntry, Measure, Area, Person, Agreement):
-            session.execute(delete(table).where(table.meeting_id == meeting.id))
+    """File the source's report under the meeting it is about; returns that meeting's slug.
+
+    The source's earlier report (if any) is withdrawn first, so that a corrected ordinal moves it.
+    A meeting's facts and items always come from its best report (:func:`derive.report_rank`).
+    """
+    report = session.scalar(select(Report).where(Report.source_id == source.id))
+    if report is not None:
+        left = report.meeting
+        session.delete(report)
+        session.flush()
+        session.refresh(left)
+        _settle(session, left)
     if not record.relevant:
-        if meeting is not None:
-            session.delete(meeting)
         return None
-    slug = _free_slug(session, derive.meeting_slug(record, version.sha256), version.sha256, meeting)
+    identity = derive.record_identity(record)
+    meeting = None if identity is None else session.scalar(select(Meeting).where(Meeting.identity == identity))
     if meeting is None:
-        meeting = Meeting()
+        slug = _free_slug(session, derive.meeting_slug(record, version.sha256))
+        meeting = Meeting(identity=identity, slug=slug, document_id=version.id, **derive.meeting_fields(record))
         session.add(meeting)
+    session.add(Report(meeting=meeting, source_id=source.id, document_id=version.id, is_primary=False))
+    session.flush()
+    session.refresh(meeting)
+    _settle(session, meeting)
+    return meeting.slug
+
+
+def _settle(session: Session, meeting: Meeting) -> None:
+    """Elect the meeting's primary report and rebuild its facts from it; drop it if none is left."""
+    for table in (SearchEntry, Measure, Area, Person, Agreement):
+        session.execute(delete(table).where(table.meeting_id == meeting.id))
+    if not meeting.reports:
+        session.delete(meeting)
+        session.flush()
+        return
+    ranked = [(derive.report_rank(_record(r.document), r.source.uri), -r.id, r) for r in meeting.reports]
+    best = max(ranked, key=lambda item: item[:2])[2]
+    for r in meeting.reports:
+        r.is_primary = r is best
+    record = _record(best.document)
     for name, value in derive.meeting_fields(record).items():
         setattr(meeting, name, value)
-    meeting.document_id = version.id
-    meeting.slug = slug
+    meeting.document_id = best.document_id
     session.flush()
     rows = derive.items(record, meeting)
     session.add_all([*rows.people, *rows.areas, *rows.measures, *rows.agreements])
     session.flush()
     session.add_all(derive.search_entries(meeting.id, rows))
-    return meeting.slug
 
 
-def _free_slug(session: Session, slug: str, sha256: str, own: Meeting | None) -> str:
-    """The slug, or with the document's hash appended when another meeting holds it already."""
-    candidates = [slug, f"{slug}-{sha256[:8]}", *(f"{slug}-{sha256[:8]}-{n}" for n in range(2, 100))]
-    for candidate in candidates:
-        holder = session.scalar(select(Meeting.id).where(Meeting.slug == candidate))
-        if holder is None or (own is not None and holder == own.id):
-            return candidate
-    raise StoreError(f"no free slug for {slug}")  # pragma: no cover - a hundred identical copies
+def _record(version: DocumentVersion) -> Record:
+    return Record.model_validate(version.record_json())
+
+
+def _free_slug(session: Session, slug: str) -> str:
+    """The slug, or with ``-2``, ``-3`` … appended when other meetings hold it already."""
+    taken = set(session.scalars(select(Meeting.slug).where(Meeting.slug.startswith(slug, autoescape=True))))
+    if slug not in taken:
+        return slug
+    return next(f"{slug}-{n}" for n in range(2, len(taken) + 3) if f"{slug}-{n}" not in taken)
 
 
 def _older(stored: str, current: str) -> bool:
