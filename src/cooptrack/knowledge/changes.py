@@ -1,0 +1,316 @@
+"""What changed from one meeting of a mechanism to the next: areas, measures, agreements.
+
+A later measure *carries over* an earlier one when their wording is close enough: the score is
+rapidfuzz's token-set and token-sort ratios (averaged) over the measures' content words, the
+words left when case, punctuation and the genre's stock phrases ("the two sides will") are set
+aside. Pairs are linked best first, one to one, ties broken by position, so the result never
+depends on anything but the texts. Every link says why it was made: its score, or a user's
+decision; users' decisions (:class:`Decisions`) override the score either way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+from rapidfuzz import fuzz
+
+LINK_MIN = 62.0  # a later measure at least this close to an earlier one carries it over
+SAME_MIN = 97.0  # ... and at least this close, it carries it over unchanged (spacing, case, a comma)
+AREA_MIN = 70.0  # two area headings at least this close are the same area (renamed if not equal)
+
+# Words every measure of the genre uses; they say nothing about which measure it is.
+_STOP = frozenset(
+    """a an the and or of to in on for with by at from as into its their both two sides side will would
+    shall also further continue continued continuing to be is are was were this that these those such other
+    hong kong mainland province provincial government governments co operation cooperation actively
+    promote promoting strengthen strengthening enhance enhancing deepen deepening support supporting
+    """.split()
+)
+
+
+class MeasureLike(Protocol):
+    """What a measure needs to be compared (a stored Measure is one)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def themes(self) -> list[str]: ...
+
+
+class AreaLike(Protocol):
+    @property
+    def heading(self) -> str | None: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def themes(self) -> list[str]: ...
+
+
+class AgreementLike(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def position(self) -> int: ...
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a text that tell one measure from another, in order."""
+    return [w for w in re.findall(r"[a-z0-9$]+", text.casefold().replace("-", " ")) if w not in _STOP]
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two measures are worded, 0 to 100 (100: the same content words in the same order)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 100.0 if wa == wb else 0.0
+    ta, tb = " ".join(wa), " ".join(wb)
+    return round((fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2, 1)
+
+
+class Verdict(StrEnum):
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A user's decision on a link between an earlier measure and a later one."""
+
+    verdict: Verdict
+    made_by: str
+    made_at: str
+    note: str | None = None
+
+
+Decisions = Mapping[tuple[str, str], Decision]  # (earlier key, later key) -> the latest decision
+
+
+@dataclass(frozen=True)
+class Link:
+    """A later measure carrying an earlier one over, and why the tool thinks so."""
+
+    earlier: MeasureLike
+    later: MeasureLike
+    score: float
+    decision: Decision | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        return self.score >= SAME_MIN
+
+    @property
+    def basis(self) -> str:
+        if self.decision is not None:
+            return f"confirmed by {self.decision.made_by} on {self.decision.made_at[:10]}"
+        return f"wording {self.score:.0f}% alike (threshold {LINK_MIN:.0f}%)"
+
+    def wording(self) -> str:
+        """The later wording against the earlier, word by word: ``[-removed-]{+added+}``."""
+        return word_diff(self.earlier.text, self.later.text)
+
+
+def link_measures(
+    earlier: Sequence[MeasureLike], later: Sequence[MeasureLike], decisions: Decisions | None = None
+) -> list[Link]:
+    """One-to-one links from earlier measures to later ones: confirmed links first, then by score."""
+    decisions = decisions or {}
+    links: list[Link] = []
+    used_earlier: set[str] = set()
+    used_later: set[str] = set()
+    by_key_e = {m.key: m for m in earlier}
+    by_key_l = {m.key: m for m in later}
+    for (ek, lk), decision in sorted(decisions.items()):
+        if decision.verdict is Verdict.CONFIRMED and ek in by_key_e and lk in by_key_l:
+            if ek in used_earlier or lk in used_later:
+                continue
+            e, lt = by_key_e[ek], by_key_l[lk]
+            links.append(Link(e, lt, similarity(e.text, lt.text), decision))
+            used_earlier.add(ek)
+            used_later.add(lk)
+    candidates = []
+    for e in earlier:
+        for lt in later:
+            if e.key in used_earlier or lt.key in used_later:
+                continue
+            standing = decisions.get((e.key, lt.key))
+            if standing is not None and standing.verdict is Verdict.REJECTED:
+                continue
+            score = similarity(e.text, lt.text)
+            if score >= LINK_MIN:
+                candidates.append((-score, lt.position, e.position, e, lt, score))
+    for *_, e, lt, score in sorted(candidates, key=lambda c: c[:3]):
+        if e.key in used_earlier or lt.key in used_later:
+            continue
+        links.append(Link(e, lt, score))
+        used_earlier.add(e.key)
+        used_later.add(lt.key)
+    return sorted(links, key=lambda link: link.later.position)
+
+
+def word_diff(old: str, new: str) -> str:
+    """``new`` with the words it lost from ``old`` as ``[-…-]`` and the words it gained as ``{+…+}``."""
+    a, b = old.split(), new.split()
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out += b[j1:j2]
+            continue
+        if op in ("delete", "replace"):
+            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if op in ("insert", "replace"):
+            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(out)
+
+
+# --- areas and agreements -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AreaChange:
+    """An area of either meeting: kept (same heading), renamed, added or dropped."""
+
+    status: str  # "kept", "renamed", "added", "dropped"
+    earlier: AreaLike | None
+    later: AreaLike | None
+    score: float | None = None
+    basis: str = ""
+
+
+def match_areas(
+    earlier: Sequence[AreaLike], later: Sequence[AreaLike], carried: Mapping[tuple[int, int], int] | None = None
+) -> list[AreaChange]:
+    """Pair the areas of two meetings by heading, else by the measures carried from one to the other.
+
+    ``carried`` counts measures linked from earlier area position to later area position. Areas
+    without headings (the release lost them) are paired by carried measures only.
+    """
+    carried = carried or {}
+    pairs: list[tuple[float, int, int, AreaLike, AreaLike, str]] = []
+    for e in earlier:
+        for lt in later:
+            heading = _heading_score(e.heading, lt.heading)
+            shared = carried.get((e.position, lt.position), 0)
+            if heading >= AREA_MIN:
+                pairs.append((heading + shared, e.position, lt.position, e, lt, f"headings {heading:.0f}% alike"))
+            elif shared >= 2 or (shared and set(e.themes) & set(lt.themes)):
+                pairs.append((float(shared), e.position, lt.position, e, lt, f"{shared} measures carried over"))
+    out: list[AreaChange] = []
+    seen_e: set[int] = set()
+    seen_l: set[int] = set()
+    for score, ep, lp, e, lt, basis in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if ep in seen_e or lp in seen_l:
+            continue
+        seen_e.add(ep)
+        seen_l.add(lp)
+        same = _norm(e.heading) == _norm(lt.heading) and e.heading is not None
+        out.append(AreaChange("kept" if same else "renamed", e, lt, score, basis))
+    out += [AreaChange("added", None, lt) for lt in later if lt.position not in seen_l]
+    out += [AreaChange("dropped", e, None) for e in earlier if e.position not in seen_e]
+    return sorted(out, key=lambda c: (c.later.position if c.later else 10_000, c.earlier.position if c.earlier else 0))
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").casefold()))
+
+
+def _heading_score(a: str | None, b: str | None) -> float:
+    if not a or not b:
+        return 0.0
+    return float(fuzz.token_set_ratio(_norm(a), _norm(b)))
+
+
+@dataclass(frozen=True)
+class AgreementChange:
+    status: str  # "new" (signed at the later meeting), "renewed" (a like-titled one was signed before)
+    agreement: AgreementLike
+    earlier: AgreementLike | None = None
+
+
+def agreement_changes(earlier: Sequence[AgreementLike], later: Sequence[AgreementLike]) -> list[AgreementChange]:
+    """The later meeting's agreements, each new or renewing a like-titled earlier one."""
+    out = []
+    for g in later:
+        best = max(earlier, key=lambda e: fuzz.token_sort_ratio(_norm(e.title), _norm(g.title)), default=None)
+        if best is not None and fuzz.token_sort_ratio(_norm(best.title), _norm(g.title)) >= 85:
+            out.append(AgreementChange("renewed", g, best))
+        else:
+            out.append(AgreementChange("new", g))
+    return out
+
+
+# --- the whole diff -----------------------------------------------------------------------------
+
+
+class MeetingLike(Protocol):
+    @property
+    def slug(self) -> str: ...
+
+
+@dataclass
+class Diff:
+    """What changed from ``earlier`` to ``later`` (two meetings of one mechanism)."""
+
+    earlier: MeetingLike
+    later: MeetingLike
+    areas: list[AreaChange] = field(default_factory=list)
+    carried: list[Link] = field(default_factory=list)
+    new: list[MeasureLike] = field(default_factory=list)
+    dropped: list[MeasureLike] = field(default_factory=list)
+    agreements: list[AgreementChange] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> list[Link]:
+        return [link for link in self.carried if link.unchanged]
+
+    @property
+    def reworded(self) -> list[Link]:
+        return [link for link in self.carried if not link.unchanged]
+
+
+def diff(
+    earlier: MeetingLike,
+    later: MeetingLike,
+    measures: tuple[Sequence[MeasureLike], Sequence[MeasureLike]],
+    areas: tuple[Sequence[AreaLike], Sequence[AreaLike]],
+    agreements: tuple[Sequence[AgreementLike], Sequence[AgreementLike]],
+    area_of: Mapping[str, int] | None = None,
+    decisions: Decisions | None = None,
+) -> Diff:
+    """Compare two meetings. ``area_of`` maps a measure key to its area's position (for renames)."""
+    links = link_measures(measures[0], measures[1], decisions)
+    linked_e = {link.earlier.key for link in links}
+    linked_l = {link.later.key for link in links}
+    carried: dict[tuple[int, int], int] = {}
+    if area_of:
+        for link in links:
+            pair = (area_of.get(link.earlier.key, -1), area_of.get(link.later.key, -1))
+            carried[pair] = carried.get(pair, 0) + 1
+    return Diff(
+        earlier=earlier,
+        later=later,
+        areas=match_areas(areas[0], areas[1], carried),
+        carried=links,
+        new=[m for m in measures[1] if m.key not in linked_l],
+        dropped=[m for m in measures[0] if m.key not in linked_e],
+        agreements=agreement_changes(agreements[0], agreements[1]),
+    )
+
+
+def decisions_from(rows: Iterable[tuple[str, str, str, str, str, str | None]]) -> dict[tuple[str, str], Decision]:
+    """The standing decisions from (kind, earlier key, later key, made_by, made_at, note) oldest first."""
+    out: dict[tuple[str, str], Decision] = {}
+    for kind, left, right, made_by, made_at, note in rows:
+        verdict = Verdict.CONFIRMED if kind == "link_confirmed" else Verdict.REJECTED
+        out[(left, right)] = Decision(verdict, made_by, made_at, note)
+    return out
