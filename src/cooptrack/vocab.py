@@ -141,3 +141,31 @@ class QuantityKind(StrEnum):
     MONEY = "money"
     COUNT = "count"
     PERCENTAGE = "percentage"
+
+
+class TrackingStatus(StrEnum):
+    """What became of an agreed measure (each change is a dated event with its evidence)."""
+
+    AGREED = "agreed"
+    IN_PROGRESS = "in_progress"
+    IMPLEMENTED = "implemented"
+    STALLED = "stalled"
+    DROPPED = "dropped"
+    NO_PUBLIC_EVIDENCE = "no_public_evidence"
+
+
+TRACKING_STATUS_LABELS: dict[TrackingStatus, str] = {
+    TrackingStatus.AGREED: "Agreed",
+    TrackingStatus.IN_PROGRESS: "In progress",
+    TrackingStatus.IMPLEMENTED: "Implemented",
+    TrackingStatus.STALLED: "Stalled",
+    TrackingStatus.DROPPED: "Dropped",
+    TrackingStatus.NO_PUBLIC_EVIDENCE: "No public evidence",
+}
+
+
+class EvidenceKind(StrEnum):
+    """Who published the evidence for a status: the governments themselves, or someone else."""
+
+    OFFICIAL = "official"
+    INDEPENDENT = "independent"

@@ -313,3 +313,79 @@ class Correction(Base):
     note: Mapped[str | None] = mapped_column(Text)
     made_by: Mapped[str] = mapped_column(String(200))
     made_at: Mapped[dt.datetime]
+
+
+# --- tracking and accounts ----------------------------------------------------------------------
+#
+#   tracking_event     a status given to a measure (append-only): who, when, status, note,
+#                      evidence; keyed by the measure's stable key, with its meeting slug and
+#                      text kept so that it can be found again after a parser upgrade
+#   tracking_reattach  a user's decision that an event belongs to another measure key
+#   user_account       a person who may write: name, role (editor or admin), password hash
+#   web_session        a signed-in browser: the hash of its cookie, its CSRF token, expiry
+#   api_token          a token for scripts: its hash, a short prefix to name it, revocation
+
+
+class TrackingEvent(Base):
+    """A status given to a measure. Never updated nor deleted: the latest attached event stands."""
+
+    __tablename__ = "tracking_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_key: Mapped[str] = mapped_column(String(64), index=True)
+    meeting_slug: Mapped[str] = mapped_column(String(200), index=True)
+    measure_text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str | None] = mapped_column(Text)
+    evidence_url: Mapped[str | None] = mapped_column(String(2000))
+    evidence_kind: Mapped[str | None] = mapped_column(String(20))
+    made_by: Mapped[str] = mapped_column(String(200))
+    made_at: Mapped[dt.datetime]
+
+
+class TrackingReattach(Base):
+    """A user's decision that an event (whose measure changed) belongs to the measure ``measure_key``."""
+
+    __tablename__ = "tracking_reattach"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("tracking_event.id"), index=True)
+    measure_key: Mapped[str] = mapped_column(String(64))
+    made_by: Mapped[str] = mapped_column(String(200))
+    made_at: Mapped[dt.datetime]
+
+
+class UserAccount(Base):
+    """Someone who may write (record events); the password is stored as an argon2 hash only."""
+
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime]
+
+
+class WebSession(Base):
+    """A signed-in browser; the cookie's value is never stored, only its SHA-256."""
+
+    __tablename__ = "web_session"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    user: Mapped[UserAccount] = relationship()
+
+
+class ApiToken(Base):
+    """A token for scripts (``Authorization: Bearer``): shown once, stored as its SHA-256, revocable."""
+
+    __tablename__ = "api_token"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16), index=True)
+    label: Mapped[str] = mapped_column(String(200))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    created_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+    user: Mapped[UserAccount] = relationship()

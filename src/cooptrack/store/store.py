@@ -29,6 +29,7 @@ from cooptrack.acquire import Document
 from cooptrack.errors import NotFound, StoreError
 from cooptrack.record import Record
 from cooptrack.store import derive
+from cooptrack.store.accounts import AccountsMixin
 from cooptrack.store.models import (
     Agreement,
     Area,
@@ -42,6 +43,7 @@ from cooptrack.store.models import (
     Source,
 )
 from cooptrack.store.search import Hit, SearchQuery, run_search
+from cooptrack.store.tracking import TrackingMixin
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -74,7 +76,7 @@ class Listed:
     people: int
 
 
-class Store:
+class Store(TrackingMixin, AccountsMixin):
     """All database access: open (and migrate), ingest, and the queries behind the commands."""
 
     def __init__(self, url: str) -> None:

@@ -1,0 +1,191 @@
+"""Tracking what became of each measure: append-only status events, kept across re-parses.
+
+An event names its measure by the measure's stable ``key`` (meeting slug + normalised text),
+and keeps the meeting slug and the text it was recorded against. Measure rows are rebuilt on
+every re-ingest, so an event is *attached* when read, in this order:
+
+1. a measure with the event's key exists (the usual case: the same text parsed again);
+2. a user re-attached the event to a measure that exists (:meth:`TrackingMixin.reattach_event`);
+3. a measure of the same meeting reads almost the same (``knowledge.changes.reattach``, as
+   for users' link decisions): a parser upgrade reworded it;
+4. otherwise the event is *unattached*: listed for a user to resolve, never dropped.
+
+Events are never updated nor deleted; a measure's status is the latest event attached to it
+(``agreed`` when it has none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from cooptrack.errors import CooptrackError, NotFound, StoreError
+from cooptrack.knowledge.changes import reattach
+from cooptrack.store.models import Measure, Meeting, TrackingEvent, TrackingReattach
+from cooptrack.vocab import EvidenceKind, TrackingStatus
+
+NOTE_MAX = 4000
+URL_MAX = 2000
+
+
+class Attachment(NamedTuple):
+    """Where an event stands now: the key of its measure (None if unattached) and how it was found."""
+
+    key: str | None
+    how: str  # "key", "user", "text", "unattached"
+
+
+@dataclass(frozen=True)
+class _MeasureRef:
+    """What attachment needs of a stored measure (a light row, not the ORM object)."""
+
+    key: str
+    text: str
+    position: int
+    slug: str
+    themes: list[str] = field(default_factory=list)
+
+    @property
+    def meeting(self) -> _MeasureRef:  # shaped like changes.MeasureInMeeting
+        return self
+
+
+@dataclass
+class Tracking:
+    """Every event, attached to the measures that exist now, or listed as unattached."""
+
+    by_measure: dict[str, list[tuple[TrackingEvent, Attachment]]]
+    unattached: list[TrackingEvent]
+
+    def history(self, key: str) -> list[tuple[TrackingEvent, Attachment]]:
+        """A measure's events, newest first."""
+        return sorted(self.by_measure.get(key, []), key=lambda item: (item[0].made_at, item[0].id), reverse=True)
+
+    def status(self, key: str) -> TrackingStatus:
+        events = self.history(key)
+        return TrackingStatus(events[0][0].status) if events else TrackingStatus.AGREED
+
+    def latest(self, key: str) -> TrackingEvent | None:
+        events = self.history(key)
+        return events[0][0] if events else None
+
+
+class TrackingMixin:
+    """Store methods for tracking events (a base of :class:`~cooptrack.store.store.Store`)."""
+
+    url: str
+    _sessions: sessionmaker[Session]
+
+    def record_event(
+        self,
+        measure_key: str,
+        status: TrackingStatus,
+        *,
+        by: str,
+        note: str | None = None,
+        evidence_url: str | None = None,
+        evidence_kind: EvidenceKind | None = None,
+    ) -> TrackingEvent:
+        """Append a status event to the measure with this key (which must exist)."""
+        _check_event(note, evidence_url, evidence_kind)
+        with self._writing() as session:
+            found = session.execute(
+                select(Measure.text, Meeting.slug).join(Meeting).where(Measure.key == measure_key)
+            ).first()
+            if found is None:
+                raise NotFound(f'no measure with key "{measure_key}"')
+            row = TrackingEvent(
+                measure_key=measure_key, meeting_slug=found.slug, measure_text=found.text, status=status.value,
+                note=(note or "").strip() or None, evidence_url=(evidence_url or "").strip() or None,
+                evidence_kind=evidence_kind.value if evidence_kind else None, made_by=by,
+                made_at=dt.datetime.now(dt.UTC),
+            )  # fmt: skip
+            session.add(row)
+        return row
+
+    def reattach_event(self, event_id: int, measure_key: str, *, by: str) -> TrackingReattach:
+        """Record that an event belongs to the measure ``measure_key`` (the event itself is unchanged)."""
+        with self._writing() as session:
+            if session.get(TrackingEvent, event_id) is None:
+                raise NotFound(f"no tracking event {event_id}")
+            if session.scalar(select(Measure.id).where(Measure.key == measure_key)) is None:
+                raise NotFound(f'no measure with key "{measure_key}"')
+            row = TrackingReattach(event_id=event_id, measure_key=measure_key, made_by=by,
+                                   made_at=dt.datetime.now(dt.UTC))  # fmt: skip
+            session.add(row)
+        return row
+
+    def events(self) -> list[TrackingEvent]:
+        """Every event ever recorded, oldest first."""
+        with self._reading() as session:
+            return list(session.scalars(select(TrackingEvent).order_by(TrackingEvent.made_at, TrackingEvent.id)))
+
+    def tracking(self) -> Tracking:
+        """Every event attached to the measure it belongs to now, or listed as unattached."""
+        with self._reading() as session:
+            events = list(session.scalars(select(TrackingEvent).order_by(TrackingEvent.made_at, TrackingEvent.id)))
+            chosen: dict[int, str] = {}
+            for r in session.scalars(select(TrackingReattach).order_by(TrackingReattach.made_at, TrackingReattach.id)):
+                chosen[r.event_id] = r.measure_key  # the latest decision stands
+            rows = session.execute(
+                select(Measure.key, Measure.text, Measure.position, Meeting.slug).join(Meeting)
+            ).all()
+        measures = [_MeasureRef(r.key, r.text, r.position, r.slug) for r in rows]
+        keys = {m.key for m in measures}
+        by_slug: dict[str, list[_MeasureRef]] = {}
+        for m in measures:
+            by_slug.setdefault(m.slug, []).append(m)
+        out = Tracking({}, [])
+        for event in events:
+            where = _attach(event, keys, chosen, by_slug)
+            if where.key is None:
+                out.unattached.append(event)
+            else:
+                out.by_measure.setdefault(where.key, []).append((event, where))
+        return out
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the database {self.url}: {exc}".splitlines()[0]) from exc
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        try:
+            with self._sessions() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read the database {self.url}: {exc}".splitlines()[0]) from exc
+
+
+def _attach(
+    event: TrackingEvent, keys: set[str], chosen: dict[int, str], by_slug: dict[str, list[_MeasureRef]]
+) -> Attachment:
+    if event.id in chosen and chosen[event.id] in keys:
+        return Attachment(chosen[event.id], "user")
+    if event.measure_key in keys:
+        return Attachment(event.measure_key, "key")
+    found = reattach(f"{event.meeting_slug}\x1f{event.measure_text}", by_slug.get(event.meeting_slug, []))
+    if found is not None:
+        return Attachment(found, "text")
+    return Attachment(None, "unattached")
+
+
+def _check_event(note: str | None, evidence_url: str | None, evidence_kind: EvidenceKind | None) -> None:
+    if note is not None and len(note) > NOTE_MAX:
+        raise CooptrackError(f"the note is {len(note)} characters long; at most {NOTE_MAX} are kept")
+    url = (evidence_url or "").strip()
+    if url and (len(url) > URL_MAX or not url.lower().startswith(("http://", "https://"))):
+        raise CooptrackError("the evidence link must be an http:// or https:// address of at most 2000 characters")
+    if evidence_kind is not None and not url:
+        raise CooptrackError("say where the evidence is (a link) when saying whose evidence it is")
