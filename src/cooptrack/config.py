@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from pathlib import Path
 
 DEFAULT_DB = "sqlite:///./cooptrack.db"  # a file in the current folder
 DB_ENV = "COOPTRACK_DB"
@@ -15,3 +16,30 @@ def database_url(option: str | None = None, environ: Mapping[str, str] | None = 
     """The database to use: ``--db``, else ``$COOPTRACK_DB``, else ``./cooptrack.db``."""
     env = os.environ if environ is None else environ
     return option or env.get(DB_ENV) or DEFAULT_DB
+
+
+# --- fetching and crawling -----------------------------------------------------------------------
+
+ARCHIVE_URL = "https://www.info.gov.hk/gia/general/"  # daily index pages: <ARCHIVE_URL>YYYYMM/DD.htm
+ALLOWED_HOSTS = ("*.gov.hk",)  # hosts requests and redirects may go to ("*." also allows the bare domain)
+REQUESTS_PER_SECOND = 1.0  # the crawler's pace, across every request it makes (retries and redirects too)
+TIMEOUT_SECONDS = 30.0  # to connect, and between two reads of a response
+RETRIES = 3  # further attempts after a network error, a time-out or a 5xx answer (never after a 4xx)
+BACKOFF_SECONDS = 2.0  # the wait before the first retry, doubled before each next one
+MAX_REDIRECTS = 5
+DEFAULT_CACHE = "./cooptrack-cache"  # raw pages and crawl state, beside ./cooptrack.db
+CACHE_ENV = "COOPTRACK_CACHE"
+ARCHIVE_UTC_OFFSET_HOURS = 8  # the archive's days are Hong Kong days (HKT, UTC+8)
+
+
+def user_agent() -> str:
+    """The User-Agent every request carries: the tool, its version, and what it does."""
+    from cooptrack import __version__
+
+    return f"cooptrack/{__version__} (reads HKSAR Government press releases on co-operation conferences; 1 request/s)"
+
+
+def cache_dir(option: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    """The page cache: ``--cache``, else ``$COOPTRACK_CACHE``, else ``./cooptrack-cache``."""
+    env = os.environ if environ is None else environ
+    return option or Path(env.get(CACHE_ENV) or DEFAULT_CACHE)

@@ -10,7 +10,10 @@
     │   ├── EmptyInput             nothing in it, or only white space
     │   ├── BinaryInput            not text: an image, an archive, an executable ...
     │   ├── TooLarge               over the size limit
-    │   └── UndecodableInput       text in an encoding that cannot be recognised
+    │   ├── UndecodableInput       text in an encoding that cannot be recognised
+    │   └── FetchError             a URL cannot be fetched (network error, time-out, cut short)
+    │       ├── RefusedURL         not fetched by policy: a scheme, host or address not allowed
+    │       └── HTTPStatusError    the server answered with an error status (404, 500 ...)
     ├── StoreError                 the database cannot be opened, migrated or written
     └── NotFound                   a meeting, person or item asked for does not exist
 
@@ -70,6 +73,22 @@ class TooLarge(InputError):
 
 class UndecodableInput(InputError):
     pass
+
+
+class FetchError(InputError):
+    """A URL cannot be fetched; the message names the URL and the problem."""
+
+
+class RefusedURL(FetchError):
+    """A URL (or a redirect's target) the crawler's policy does not allow it to request."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status, kept in ``status``."""
+
+    def __init__(self, source: str, problem: str, status: int) -> None:
+        super().__init__(source, problem)
+        self.status = status
 
 
 class StoreError(CooptrackError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -25,7 +26,7 @@ from cooptrack.config import PIPE_WIDTH, PROGRESS_MIN_FILES, database_url
 from cooptrack.errors import CooptrackError
 from cooptrack.pipeline import parse_document
 from cooptrack.record import Record
-from cooptrack.store import Store
+from cooptrack.store import Outcome, Store
 
 app = typer.Typer(
     help="A faithful, searchable record of Hong Kong's co-operation conferences with Mainland partners.",
@@ -115,7 +116,23 @@ def each_file(paths: Iterable[Path], label: str) -> Iterator[Path]:
 def read_and_parse(path: Path) -> tuple[Document, Record]:
     """Read and parse one file; anything that goes wrong becomes an error naming the file."""
     doc = read_path(path)
+    return doc, parse_checked(doc, str(path))
+
+
+def parse_checked(doc: Document, label: str) -> Record:
+    """Parse one document; anything that goes wrong becomes an error naming it (``label``)."""
     try:
-        return doc, parse_document(doc)
+        return parse_document(doc)
     except Exception as exc:  # a parser bug must cost one file, not the batch
-        raise CooptrackError(f"{path}: cannot be parsed ({type(exc).__name__}: {exc})") from exc
+        raise CooptrackError(f"{label}: cannot be parsed ({type(exc).__name__}: {exc})") from exc
+
+
+def store_one(store: Store, doc: Document, record: Record, label: str, tally: Counter[str]) -> None:
+    """Store one parsed document and count its outcome; a rejected record is one error line."""
+    result = store.ingest(doc, record)
+    if result.outcome is Outcome.REJECTED:
+        error(f"{label}: {result.reason}")
+        tally["failed"] += 1
+        return
+    tally[result.outcome.value] += 1
+    tally["not_relevant"] += not record.relevant

@@ -24,10 +24,11 @@ from cooptrack.cli.base import (
     open_store,
     read_and_parse,
     stdout,
+    store_one,
 )
 from cooptrack.errors import CooptrackError, StoreError
 from cooptrack.record import Record
-from cooptrack.store import ItemKind, Outcome, SearchQuery
+from cooptrack.store import ItemKind, SearchQuery
 from cooptrack.store.export import export_csv, export_json
 from cooptrack.vocab import Theme
 
@@ -107,13 +108,7 @@ def ingest(
                 error(exc)
                 tally["failed"] += 1
                 continue
-            result = store.ingest(doc, record)
-            if result.outcome is Outcome.REJECTED:
-                error(f"{path}: {result.reason}")
-                tally["failed"] += 1
-                continue
-            tally[result.outcome.value] += 1
-            tally["not_relevant"] += not record.relevant
+            store_one(store, doc, record, str(path), tally)
     except StoreError as exc:
         error(exc)
         tally["failed"] += 1

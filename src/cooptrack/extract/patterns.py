@@ -200,6 +200,13 @@ TITLE_TOKEN = re.compile(
     r"[A-Z0-9][\w'\u2019/\-&().]*|of|the|and|on|in|for|between|to|with|among|\(\d{4}(?:-\d{2,4})?\)"
 )
 
+# --- archive headlines (what the crawler picks from a day's index) -----------------------------
+
+# A headline pairing Hong Kong with a place ("Hong Kong and Zhejiang sign ... at second plenary",
+# "HK, Sichuan hold ..."): read together with MEETING_MENTION when it names no mechanism.
+_PAIRING = r"\s*(?:and|&|,|/|-|\u2013)\s*"
+TITLE_PAIR = re.compile(rf"\b{HK}{_PAIRING}(?P<a>{PLACE})\b|\b(?P<b>{PLACE}){_PAIRING}{HK}\b")
+
 # --- misc -------------------------------------------------------------------------------------
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+(?=[A-Z\"\u201c(])")

@@ -1,0 +1,259 @@
+"""A polite HTTP client for the Government's press-release pages (over httpx).
+
+Every request carries the tool's User-Agent and waits its turn: at most
+:data:`~cooptrack.config.REQUESTS_PER_SECOND` requests a second, counted across retries and
+redirects. A network error, a time-out, a response cut short or a 5xx answer is tried again after
+a wait that doubles each time (``backoff``, ``2 × backoff``, ...); a 4xx answer is final.
+
+Before each request, and again for each redirect's target, the URL is checked: only ``http`` and
+``https``; only hosts matching :attr:`HttpOptions.allowed_hosts` (``*.gov.hk`` by default); never
+an address that is private, loopback, link-local or otherwise not public, unless it is listed in
+:attr:`HttpOptions.allowed_private` (which is how the tests reach their server on 127.0.0.1).
+The host's addresses are resolved for that check just before the request; a host whose name
+resolves differently a moment later (DNS rebinding) is not guarded against.
+
+Bodies are read as a stream and never beyond :attr:`HttpOptions.max_bytes`. Every failure
+becomes one :class:`~cooptrack.errors.FetchError` naming the URL asked for and the problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from cooptrack import config
+from cooptrack.acquire.files import MAX_BYTES
+from cooptrack.errors import FetchError, HTTPStatusError, RefusedURL, TooLarge
+
+_SCHEMES = ("http", "https")
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+Resolver = Callable[[str, int], list[str]]
+
+
+@dataclass(frozen=True)
+class HttpOptions:
+    """How the client behaves; the defaults come from :mod:`cooptrack.config`."""
+
+    user_agent: str = field(default_factory=config.user_agent)
+    rate: float = config.REQUESTS_PER_SECOND  # requests per second; 0 for no limit
+    timeout: float = config.TIMEOUT_SECONDS
+    retries: int = config.RETRIES
+    backoff: float = config.BACKOFF_SECONDS
+    allowed_hosts: tuple[str, ...] = config.ALLOWED_HOSTS
+    allowed_private: frozenset[str] = frozenset()  # private addresses allowed all the same (tests)
+    max_redirects: int = config.MAX_REDIRECTS
+    max_bytes: int = MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Response:
+    """A successful answer: the body of the page at ``final_url`` (``url`` after redirects)."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str | None
+    body: bytes
+    fetched_at: dt.datetime
+
+
+class _Retryable(Exception):
+    """A failure worth another attempt; ``problem`` says what went wrong, in words."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+@dataclass
+class _Answer:
+    status: int
+    reason: str
+    location: str | None
+    content_type: str | None
+    body: bytes
+
+
+class HttpClient:
+    """Fetch pages one at a time, politely; use as a context manager, or call :meth:`close`."""
+
+    def __init__(
+        self,
+        options: HttpOptions | None = None,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        resolve: Resolver | None = None,
+    ) -> None:
+        self.options = options or HttpOptions()
+        self.requests = 0  # requests sent, retries and redirects included
+        self._sleep = sleep
+        self._clock = clock
+        self._resolve = resolve or _resolve
+        self._next_turn = 0.0
+        self._http = httpx.Client(
+            headers={"User-Agent": self.options.user_agent, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"},
+            timeout=httpx.Timeout(self.options.timeout),
+            follow_redirects=False,  # each target is checked against the policy first
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def get(self, url: str) -> Response:
+        """The page at ``url``, after retries; raises a FetchError naming ``url`` and the problem."""
+        attempts = self.options.retries + 1
+        problem = ""
+        for attempt in range(attempts):
+            if attempt:
+                self._sleep(self.options.backoff * 2 ** (attempt - 1))
+            try:
+                return self._follow(url)
+            except _Retryable as exc:
+                problem = exc.problem
+        tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
+        raise FetchError(url, f"{problem} ({tries})")
+
+    # --- one attempt, redirects followed ----------------------------------------------------
+
+    def _follow(self, url: str) -> Response:
+        target = url
+        for _ in range(self.options.max_redirects + 1):
+            self.check(target, asked=url)
+            answer = self._send(target, url)
+            if answer.status in _REDIRECTS and answer.location:
+                target = str(httpx.URL(target).join(answer.location))
+                continue
+            if answer.status >= 500:
+                raise _Retryable(f"the server answered HTTP {answer.status} {answer.reason}".rstrip())
+            if answer.status >= 400:
+                where = "" if target == url else f" (at {target})"
+                problem = f"HTTP {answer.status} {answer.reason}".rstrip() + where
+                raise HTTPStatusError(url, problem, answer.status)
+            if answer.status != 200:
+                raise HTTPStatusError(url, f"unexpected answer HTTP {answer.status} {answer.reason}", answer.status)
+            now = dt.datetime.now(dt.UTC)
+            return Response(url, target, answer.status, answer.content_type, answer.body, now)
+        raise FetchError(url, f"more than {self.options.max_redirects} redirects")
+
+    def check(self, target: str, *, asked: str | None = None) -> None:
+        """Refuse a URL the policy does not allow: scheme, host, then the host's addresses."""
+        label = asked or target
+        via = "" if asked in (None, target) else f"redirects to {target}, which "
+        try:
+            parsed = httpx.URL(target)
+        except (httpx.InvalidURL, TypeError) as exc:
+            raise FetchError(label, f"{via}is not a valid URL") from exc
+        if parsed.scheme not in _SCHEMES:
+            scheme = f"the {parsed.scheme}: scheme" if parsed.scheme else "no scheme"
+            raise RefusedURL(label, f"{via}has {scheme}; only http and https are fetched")
+        host = parsed.host.rstrip(".").lower()
+        if not host_allowed(host, self.options.allowed_hosts):
+            allowed = ", ".join(self.options.allowed_hosts) or "none"
+            raise RefusedURL(label, f"{via}is on {host or 'no host'}, a host not allowed (allowed: {allowed})")
+        port = parsed.port or (443 if parsed.scheme == "https" else 80)
+        for address in self._addresses(host, port, label):
+            if not _public(address) and str(address) not in self.options.allowed_private:
+                raise RefusedURL(label, f"{via}is on {host} at {address}, a private or loopback address")
+
+    def _addresses(self, host: str, port: int, label: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+        try:
+            return [ipaddress.ip_address(host.strip("[]"))]
+        except ValueError:
+            pass
+        try:
+            found = self._resolve(host, port)
+        except OSError as exc:
+            raise _Retryable(f"the host name {host} cannot be resolved ({exc.strerror or exc})") from exc
+        if not found:
+            raise _Retryable(f"the host name {host} has no address")
+        return [ipaddress.ip_address(a.split("%")[0]) for a in found]
+
+    def _send(self, url: str, asked: str) -> _Answer:
+        self._wait_turn()
+        self.requests += 1
+        try:
+            with self._http.stream("GET", url) as response:
+                status = response.status_code
+                location = response.headers.get("location")
+                body = b"" if status != 200 else self._read(response, asked)
+                return _Answer(status, response.reason_phrase, location, response.headers.get("content-type"), body)
+        except httpx.TimeoutException as exc:
+            raise _Retryable(f"timed out after {self.options.timeout:g} s") from exc
+        except httpx.RemoteProtocolError as exc:
+            raise _Retryable(f"the response was cut short ({_first_line(exc)})") from exc
+        except httpx.TransportError as exc:
+            raise _Retryable(f"network error ({_first_line(exc)})") from exc
+
+    def _read(self, response: httpx.Response, asked: str) -> bytes:
+        limit = self.options.max_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise TooLarge(asked, f"is too large ({int(declared)} bytes; the limit is {limit})")
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise TooLarge(asked, f"is too large (over {limit} bytes, the limit)")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _wait_turn(self) -> None:
+        """Start requests at least ``1 / rate`` seconds apart."""
+        if self.options.rate <= 0:
+            return
+        now = self._clock()
+        if self._next_turn > now:
+            self._sleep(self._next_turn - now)
+            now = self._next_turn
+        self._next_turn = now + 1 / self.options.rate
+
+
+def host_allowed(host: str, patterns: tuple[str, ...]) -> bool:
+    """Whether ``host`` matches one of ``patterns``: a name, an address, or ``*.domain``.
+
+    ``*.gov.hk`` allows ``www.info.gov.hk`` and ``gov.hk`` itself, never ``evilgov.hk``.
+    """
+    host = host.rstrip(".").lower()
+    for pattern in patterns:
+        pattern = pattern.rstrip(".").lower()
+        if pattern.startswith("*."):
+            if host == pattern[2:] or host.endswith(pattern[1:]):
+                return True
+        elif host == pattern:
+            return True
+    return False
+
+
+def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    infos: list[Any] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
