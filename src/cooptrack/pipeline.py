@@ -1,4 +1,8 @@
-"""The pipeline: a document in, a record out (acquire → clean → extract), nothing stored."""
+"""The pipeline: a document in, a record out (acquire → clean → extract → years), nothing stored.
+
+The last step reads the years a meeting can fall in from the officials it names
+(:mod:`cooptrack.knowledge.years`) when the release gives a date without a year.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,19 @@ from cooptrack.acquire import Document, read_path
 from cooptrack.acquire.files import looks_like_html
 from cooptrack.clean import clean
 from cooptrack.extract import extract
+from cooptrack.knowledge import years
 from cooptrack.record import Record
 
 
 def parse_document(doc: Document) -> Record:
     """Clean and extract one decoded document."""
-    return extract(clean(doc.text, html=doc.media_type == "text/html"), source=doc.source)
+    return years.infer(extract(clean(doc.text, html=doc.media_type == "text/html"), source=doc.source))
 
 
 def parse_text(text: str, source: str = "<text>", *, html: bool | None = None) -> Record:
     """Parse a release given as a string (text or HTML, detected unless ``html`` is given)."""
     is_html = looks_like_html(text) if html is None else html
-    return extract(clean(text, html=is_html), source=source)
+    return years.infer(extract(clean(text, html=is_html), source=source))
 
 
 def parse_path(path: Path) -> Record:

@@ -97,7 +97,12 @@ def meetings_view(rows: list[Listed]) -> RenderableType:
 
 
 def _kind(m: Meeting) -> str:
-    return _KINDS.get(m.kind or "", m.kind or "")
+    return kind_label(m.kind)
+
+
+def kind_label(kind: str | None) -> str:
+    """A kind of meeting as tables show it: "plenary", "high-level + plenary" …"""
+    return _KINDS.get(kind or "", kind or "")
 
 
 def _flags(m: Meeting) -> list[str]:

@@ -14,6 +14,7 @@ from cooptrack.extract import meeting as M
 from cooptrack.extract import patterns as P
 from cooptrack.extract.agreements import extract_agreements
 from cooptrack.extract.people import Found, collect_people, honorific
+from cooptrack.extract.quantities import find_quantities
 from cooptrack.extract.sections import Sections, split_sections
 from cooptrack.extract.sentences import sentences
 from cooptrack.extract.themes import area_themes, heading_themes, measure_themes
@@ -111,7 +112,13 @@ def _areas(sections: Sections) -> list[Area]:
         heading = group.heading.text if group.heading else None
         named = heading_themes(heading)
         measures = [
-            Measure(text=b.text, themes=measure_themes(b.text, named), span=(b.start, b.end)) for b in group.measures
+            Measure(
+                text=b.text,
+                themes=measure_themes(b.text, named),
+                quantities=find_quantities(b.text, b.start),
+                span=(b.start, b.end),
+            )
+            for b in group.measures
         ]
         span = _span_of(group.heading, group.measures)
         out.append(

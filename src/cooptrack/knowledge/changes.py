@@ -314,3 +314,32 @@ def decisions_from(rows: Iterable[tuple[str, str, str, str, str, str | None]]) -
         verdict = Verdict.CONFIRMED if kind == "link_confirmed" else Verdict.REJECTED
         out[(left, right)] = Decision(verdict, made_by, made_at, note)
     return out
+
+
+# --- users' decisions, kept across re-parses ----------------------------------------------------
+
+REATTACH_MIN = 90.0  # a decision's measure is found again by text when its key changed
+
+
+class MeasureInMeeting(MeasureLike, Protocol):
+    @property
+    def meeting(self) -> MeetingLike: ...
+
+
+def label(measure: MeasureInMeeting) -> str:
+    """What a decision remembers of a measure besides its key: its meeting and its text."""
+    return f"{measure.meeting.slug}\x1f{measure.text}"
+
+
+def reattach(remembered: str, measures: Iterable[MeasureInMeeting]) -> str | None:
+    """The key of the measure a decision meant, when its key changed (a parser upgrade reworded it).
+
+    Only a measure of the same meeting whose text is at least :data:`REATTACH_MIN` alike counts;
+    otherwise the decision stays unattached (and is still kept).
+    """
+    slug, _, text = remembered.partition("\x1f")
+    best = max(
+        ((similarity(text, m.text), m.key) for m in measures if m.meeting.slug == slug),
+        default=None,
+    )
+    return best[1] if best is not None and best[0] >= REATTACH_MIN else None

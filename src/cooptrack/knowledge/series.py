@@ -57,8 +57,9 @@ class Gap:
     def describe(self) -> str:
         numbers = _ranges(self.missing)
         noun = f"{self.series} meeting" if self.series != "plenary" else "plenary"
-        plural = "s" if len(self.missing) > 1 else ""
-        return f"{noun}{plural} {numbers} not in the store"
+        if len(self.missing) > 1:
+            noun = "plenaries" if self.series == "plenary" else f"{noun}s"
+        return f"{noun} {numbers} not in the store"
 
 
 @dataclass

@@ -5,8 +5,8 @@ schema, :mod:`.derive` turns a record into rows, :mod:`.search` is full-text sea
 :mod:`.export` writes JSON and CSV files from a store.
 """
 
-from cooptrack.store.models import ItemKind
+from cooptrack.store.models import CorrectionKind, ItemKind
 from cooptrack.store.search import Hit, SearchQuery
 from cooptrack.store.store import Ingested, Listed, Outcome, Store
 
-__all__ = ["Hit", "Ingested", "ItemKind", "Listed", "Outcome", "SearchQuery", "Store"]
+__all__ = ["CorrectionKind", "Hit", "Ingested", "ItemKind", "Listed", "Outcome", "SearchQuery", "Store"]

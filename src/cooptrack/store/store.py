@@ -34,6 +34,7 @@ from cooptrack.store.models import (
     Agreement,
     Area,
     Correction,
+    CorrectionKind,
     DocumentVersion,
     Measure,
     Meeting,
@@ -130,7 +131,30 @@ class Store(TrackingMixin, AccountsMixin):
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
 
+    def correct(
+        self, kind: CorrectionKind, left: tuple[str, str], right: tuple[str, str], *, by: str, note: str | None = None
+    ) -> Correction:
+        """Record a user's decision about two things, each given as (key, label); nothing is overwritten."""
+        row = Correction(
+            kind=kind.value, left=left[0], left_label=left[1], right=right[0], right_label=right[1], note=note,
+            made_by=by, made_at=dt.datetime.now(dt.UTC),
+        )  # fmt: skip
+        try:
+            with self._sessions.begin() as session:
+                session.add(row)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
+        return row
+
     # --- reading -------------------------------------------------------------------------------
+
+    def corrections(self, *kinds: CorrectionKind) -> list[Correction]:
+        """Users' decisions of these kinds (all if none given), oldest first."""
+        with self._read() as session:
+            stmt = select(Correction).order_by(Correction.made_at, Correction.id)
+            if kinds:
+                stmt = stmt.where(Correction.kind.in_([k.value for k in kinds]))
+            return list(session.scalars(stmt))
 
     def meetings(self) -> list[Listed]:
         """Every meeting, by mechanism, kind and ordinal, with the number of its items."""

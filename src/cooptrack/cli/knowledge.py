@@ -1,0 +1,497 @@
+"""Commands about what no single release says: people, mechanisms over time, what changed,
+comparisons, the partner × theme matrix, the timeline. Each has ``--format json`` for scripts.
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from cooptrack import render
+from cooptrack.cli.base import DbOption, FormatOption, OutputFormat, app, boundary, open_store, stdout
+from cooptrack.errors import CooptrackError
+from cooptrack.knowledge import brief, changes, people, queries, series
+from cooptrack.store.models import Measure
+from cooptrack.vocab import THEME_LABELS, Theme
+
+ByOption = Annotated[str | None, typer.Option("--by", help="who decides [default: your user name]")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="why (kept with the decision)")]
+
+
+def _by(by: str | None) -> str:
+    if by:
+        return by
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name on this system
+        return "unknown"
+
+
+def _t(value: object, style: str = "") -> Text:
+    return Text("" if value is None else str(value), style=style)
+
+
+def _theme(theme: str | None) -> str:
+    try:
+        return THEME_LABELS[Theme(theme or "other")]
+    except ValueError:
+        return theme or ""
+
+
+# --- people -------------------------------------------------------------------------------------
+
+
+@app.command("people")
+@boundary
+def list_people(
+    side: Annotated[str | None, typer.Option(help="only this side: HK, Mainland or Central")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Everyone named in the store, one row per person however the releases spell them."""
+    with open_store(db) as store:
+        found = queries.all_people(store)
+    if side:
+        found = [p for p in found if (p.side or "").casefold() == side.casefold()]
+    if fmt is OutputFormat.JSON:
+        render.print_json(stdout(), [p.popolo() for p in found])
+        return
+    table = Table(title=Text(f"{len(found)} people"), title_justify="left", box=box.SIMPLE_HEAD)
+    for name in ("name", "side", "latest post", "meetings", "also written"):
+        table.add_column(name, overflow="fold", justify="right" if name == "meetings" else "left")
+    for p in found:
+        latest = next((a.post for a in reversed(p.appearances) if a.post), "")
+        meetings = len({a.meeting.slug for a in p.appearances})
+        table.add_row(_t(p.name, "bold cyan"), _t(p.side), _t(latest), _t(meetings), _t("; ".join(p.other_names)))
+    stdout().print(table)
+
+
+@app.command("person")
+@boundary
+def show_person(
+    name: Annotated[str, typer.Argument(help='a name as the releases write it, e.g. "Choi Yuk-lin"')],
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """One person: posts over time, meetings attended, agreements signed, and why names were merged."""
+    with open_store(db) as store:
+        found = queries.person(store, name)
+    if fmt is OutputFormat.JSON:
+        render.print_json(stdout(), found.popolo())
+        return
+    stdout().print(_person_view(found))
+
+
+def _person_view(p: people.PersonRecord) -> RenderableType:
+    head = Text.assemble((p.name, "bold cyan"), f"  ({p.side or 'side unknown'})")
+    parts: list[RenderableType] = [head]
+    if p.other_names:
+        parts.append(Text(f"also written: {'; '.join(p.other_names)}", style="dim"))
+    posts = Table(title="Posts", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("from", "to", "post", "basis"):
+        posts.add_column(column, overflow="fold")
+    for ms in p.memberships:
+        posts.add_row(_t(ms.start), _t(ms.end or "—"), _t(ms.post), _t(ms.basis, "dim"))
+    parts.append(posts)
+    seen = Table(title="Meetings", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("when", "meeting", "as", "post as written", "signed"):
+        seen.add_column(column, overflow="fold")
+    for a in p.appearances:
+        seen.add_row(
+            _t(a.when), _t(a.meeting.slug, "bold"), _t(", ".join(a.roles)), _t(a.post), _t("; ".join(a.signed))
+        )
+    parts.append(seen)
+    for reason in p.reasons:
+        parts.append(Text(f"merged: {reason}", style="dim"))
+    for doubt in p.doubts:
+        parts.append(Text(f"not merged: {doubt}", style="yellow"))
+    return Group(*parts)
+
+
+@app.command("same-person")
+@boundary
+def same_person(
+    first: Annotated[str, typer.Argument(help="a name in the store")],
+    second: Annotated[str, typer.Argument(help="another name in the store")],
+    by: ByOption = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Decide that two names are one person (kept across re-ingests; the latest decision stands)."""
+    with open_store(db) as store:
+        stdout().print(Text(queries.decide_people(store, first, second, same=True, by=_by(by), note=note)))
+
+
+@app.command("different-people")
+@boundary
+def different_people(
+    first: Annotated[str, typer.Argument(help="a name in the store")],
+    second: Annotated[str, typer.Argument(help="another name in the store")],
+    by: ByOption = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Decide that two names are two people, whatever their likeness (kept across re-ingests)."""
+    with open_store(db) as store:
+        stdout().print(Text(queries.decide_people(store, first, second, same=False, by=_by(by), note=note)))
+
+
+# --- mechanisms ---------------------------------------------------------------------------------
+
+
+@app.command("mechanisms")
+@boundary
+def list_mechanisms(db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """Each mechanism's meetings in order, with the meetings its numbering says are missing."""
+    with open_store(db) as store:
+        mechs = queries.mechanisms(store)
+    if fmt is OutputFormat.JSON:
+        render.print_json(stdout(), [_mechanism_json(m) for m in mechs])
+        return
+    parts: list[RenderableType] = []
+    for mech in mechs:
+        table = Table(title=Text(mech.name), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
+        for column in ("meeting", "no.", "kind", "date", "sources"):
+            table.add_column(column, overflow="fold")
+        for m in mech.meetings:
+            sources = len(queries.stored(m).reports)
+            table.add_row(
+                _t(m.slug, "bold"),
+                _t(m.ordinal),
+                _t(render.kind_label(m.kind)),
+                _t(render.date_label(queries.stored(m))),
+                _t(sources),
+            )
+        parts.append(table)
+        for gap in mech.gaps:
+            parts.append(Text(f"  gap: {gap.describe()}", style="yellow"))
+    stdout().print(Group(*parts) if parts else Text("no meetings stored yet"))
+
+
+def _mechanism_json(mech: series.Mechanism) -> dict[str, Any]:
+    return {
+        "mechanism": mech.name,
+        "partner": mech.partner,
+        "meetings": [
+            {
+                "meeting": m.slug,
+                "ordinal": m.ordinal,
+                "kind": m.kind,
+                "date": m.date.isoformat() if m.date else None,
+                "year_range": [m.year_from, m.year_to] if m.year_from is not None else None,
+                "document_kind": m.document_kind,
+                "sources": [r.source.uri for r in queries.stored(m).reports],
+            }
+            for m in mech.meetings
+        ],
+        "gaps": [{"series": g.series, "missing": list(g.missing), "note": g.describe()} for g in mech.gaps],
+    }
+
+
+# --- diff and links -----------------------------------------------------------------------------
+
+
+@app.command("diff")
+@boundary
+def diff_meetings(
+    mechanism: Annotated[str, typer.Argument(help='a mechanism or its partner: "Sichuan", "Hong Kong/Fujian"')],
+    start: Annotated[
+        str | None, typer.Option("--from", metavar="N", help="the earlier meeting: ordinal or slug")
+    ] = None,
+    end: Annotated[str | None, typer.Option("--to", metavar="M", help="the later meeting: ordinal or slug")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """What changed between two meetings of a mechanism (default: its last two): areas added,
+    dropped, renamed; measures carried over (with their rewording), new, dropped; agreements."""
+    with open_store(db) as store:
+        found = queries.diff(store, mechanism, start, end)
+    if fmt is OutputFormat.JSON:
+        render.print_json(stdout(), _diff_json(found))
+    else:
+        stdout().print(_diff_view(found))
+
+
+def _measure_json(m: Measure) -> dict[str, Any]:
+    return {"key": m.key, "position": m.position, "text": m.text, "themes": list(m.themes),
+            "span": list(m.span) if m.span else None}  # fmt: skip
+
+
+def _diff_json(found: queries.MeetingDiff) -> dict[str, Any]:
+    d = found.diff
+    return {
+        "mechanism": found.mechanism.name,
+        "from": d.earlier.slug,
+        "to": d.later.slug,
+        "areas": [
+            {
+                "status": c.status,
+                "from": c.earlier.heading if c.earlier else None,
+                "to": c.later.heading if c.later else None,
+                "basis": c.basis or None,
+            }
+            for c in d.areas
+        ],
+        "carried_over": [
+            {
+                "from": _measure_json(_m(link.earlier)),
+                "to": _measure_json(_m(link.later)),
+                "score": link.score,
+                "unchanged": link.unchanged,
+                "basis": link.basis,
+                "wording": link.wording(),
+            }
+            for link in d.carried
+        ],
+        "new": [_measure_json(_m(m)) for m in d.new],
+        "dropped": [_measure_json(_m(m)) for m in d.dropped],
+        "agreements": [
+            {"status": c.status, "title": c.agreement.title, "renews": c.earlier.title if c.earlier else None}
+            for c in d.agreements
+        ],
+    }
+
+
+def _m(m: changes.MeasureLike) -> Measure:
+    assert isinstance(m, Measure)
+    return m
+
+
+def _diff_view(found: queries.MeetingDiff) -> RenderableType:
+    d = found.diff
+    parts: list[RenderableType] = [
+        Text.assemble((found.mechanism.name, "bold"), f": {d.earlier.slug} → {d.later.slug}"),
+        Text(
+            f"{len(d.unchanged)} measures carried over unchanged, {len(d.reworded)} reworded, {len(d.new)} new, "
+            f"{len(d.dropped)} dropped; {len(d.agreements)} agreements signed",
+            style="dim",
+        ),
+    ]
+    areas = Table(title="Areas", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("", "earlier", "later", "why"):
+        areas.add_column(column, overflow="fold")
+    marks = {"kept": ("=", ""), "renamed": ("~", "yellow"), "added": ("+", "green"), "dropped": ("-", "red")}
+    for c in d.areas:
+        mark, style = marks[c.status]
+        areas.add_row(
+            _t(mark, style), _t(c.earlier.heading if c.earlier else "", ""), _t(c.later.heading if c.later else ""),
+            _t(c.basis, "dim"),
+        )  # fmt: skip
+    parts.append(areas)
+    measures = Table(title="Measures", title_justify="left", box=box.SIMPLE_HEAD, show_lines=True)
+    for column in ("", "key (earlier → later)", "text", "why"):
+        measures.add_column(column, overflow="fold")
+    for link in d.carried:
+        text = Text(_m(link.later).text) if link.unchanged else _wording(link.wording())
+        keys = f"{link.earlier.key[:8]} → {link.later.key[:8]}"
+        measures.add_row(_t("=" if link.unchanged else "~", "yellow"), _t(keys, "dim"), text, _t(link.basis, "dim"))
+    for m in d.new:
+        measures.add_row(_t("+", "green"), _t(f"→ {m.key[:8]}", "dim"), _t(m.text, "green"), _t(""))
+    for m in d.dropped:
+        measures.add_row(_t("-", "red"), _t(f"{m.key[:8]} →", "dim"), _t(m.text, "red"), _t(""))
+    parts.append(measures)
+    if d.agreements:
+        signed = Table(title="Agreements signed", title_justify="left", box=box.SIMPLE_HEAD)
+        for column in ("", "title", "renews"):
+            signed.add_column(column, overflow="fold")
+        for g in d.agreements:
+            signed.add_row(_t(g.status), _t(g.agreement.title), _t(g.earlier.title if g.earlier else ""))
+        parts.append(signed)
+    parts.append(Text("cooptrack link confirm|reject EARLIER LATER records a correction (keys as shown).", "dim"))
+    return Group(*parts)
+
+
+def _wording(diffed: str) -> Text:
+    """``[-old-]`` struck through in red, ``{+new+}`` in green."""
+    out = Text()
+    for word in _tokens(diffed):
+        if word.startswith("[-"):
+            out.append(word[2:-2], style="red strike")
+        elif word.startswith("{+"):
+            out.append(word[2:-2], style="green")
+        else:
+            out.append(word)
+        out.append(" ")
+    out.rstrip()
+    return out
+
+
+def _tokens(diffed: str) -> list[str]:
+    return re.findall(r"\[-.*?-\]|\{\+.*?\+\}|\S+", diffed)
+
+
+link_app = typer.Typer(help="Confirm or reject that a later measure carries an earlier one over.", no_args_is_help=True)
+app.add_typer(link_app, name="link")
+
+
+@link_app.command("confirm")
+@boundary
+def confirm_link(
+    earlier: Annotated[str, typer.Argument(help="the earlier measure's key (six characters or more)")],
+    later: Annotated[str, typer.Argument(help="the later measure's key")],
+    by: ByOption = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """The later measure carries the earlier one over, whatever their wording's score."""
+    with open_store(db) as store:
+        stdout().print(Text(queries.decide_link(store, earlier, later, confirm=True, by=_by(by), note=note)))
+
+
+@link_app.command("reject")
+@boundary
+def reject_link(
+    earlier: Annotated[str, typer.Argument(help="the earlier measure's key (six characters or more)")],
+    later: Annotated[str, typer.Argument(help="the later measure's key")],
+    by: ByOption = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """The later measure does not carry the earlier one over, however alike they are worded."""
+    with open_store(db) as store:
+        stdout().print(Text(queries.decide_link(store, earlier, later, confirm=False, by=_by(by), note=note)))
+
+
+# --- compare, matrix, timeline ------------------------------------------------------------------
+
+
+@app.command("compare")
+@boundary
+def compare_partners(
+    first: Annotated[str, typer.Argument(help="a partner or mechanism (its latest meeting), or a meeting slug")],
+    second: Annotated[str, typer.Argument(help="another")],
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Two partners' latest meetings (or two meetings) side by side, theme by theme."""
+    with open_store(db) as store:
+        found = queries.compare(store, first, second)
+    left, right = found.left, found.right
+    if fmt is OutputFormat.JSON:
+        render.print_json(
+            stdout(),
+            {
+                "left": left.slug,
+                "right": right.slug,
+                "themes": [
+                    {"theme": theme, "left": [_measure_json(m) for m in a], "right": [_measure_json(m) for m in b]}
+                    for theme, a, b in found.rows
+                ],
+            },
+        )
+        return
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True)
+    table.add_column("theme", style="bold")
+    table.add_column(f"{left.partner or left.slug} ({left.slug})", overflow="fold", ratio=1)
+    table.add_column(f"{right.partner or right.slug} ({right.slug})", overflow="fold", ratio=1)
+    for theme, a, b in found.rows:
+        table.add_row(_t(_theme(theme)), _t("\n\n".join(m.text for m in a)), _t("\n\n".join(m.text for m in b)))
+    stdout().print(table)
+
+
+@app.command("matrix")
+@boundary
+def theme_matrix(
+    all_meetings: Annotated[bool, typer.Option("--all", help="count every meeting, not only the latest")] = False,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Measures by partner and theme: of each mechanism's latest meeting, or of all (--all)."""
+    with open_store(db) as store:
+        found = series.matrix(queries.mechanisms(store), latest=not all_meetings)
+    if fmt is OutputFormat.JSON:
+        render.print_json(
+            stdout(),
+            {"scope": found.scope, "themes": found.themes,
+             "rows": [{"partner": p, "counts": {t: found.counts.get((p, t), 0) for t in found.themes},
+                       "total": found.total(p)} for p in found.partners]},
+        )  # fmt: skip
+        return
+    table = Table(title=Text(f"Measures by partner and theme ({found.scope})"), title_justify="left", box=box.SIMPLE)
+    table.add_column("partner", style="bold")
+    for theme in found.themes:
+        table.add_column(theme.replace("_", " "), justify="right", overflow="fold", max_width=13)
+    table.add_column("total", justify="right", style="bold")
+    for p in found.partners:
+        cells = [found.counts.get((p, t), 0) for t in found.themes]
+        table.add_row(p, *(_t(n or "·", "" if n else "dim") for n in cells), _t(found.total(p)))
+    stdout().print(table)
+
+
+@app.command("timeline")
+@boundary
+def meetings_timeline(db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """Meetings per mechanism over the years (a year range when only the officials tell the year)."""
+    with open_store(db) as store:
+        entries = series.timeline(queries.mechanisms(store))
+    if fmt is OutputFormat.JSON:
+        render.print_json(
+            stdout(),
+            [{"mechanism": e.mechanism, "meeting": e.meeting.slug, "years": list(e.years) if e.years else None,
+              "date": e.meeting.date.isoformat() if e.meeting.date else None} for e in entries],
+        )  # fmt: skip
+        return
+    years = sorted({y for e in entries if e.years for y in range(e.years[0], e.years[1] + 1)})
+    if not years:
+        stdout().print(Text("no meetings with a known or inferred year"))
+        return
+    span = list(range(years[0], years[-1] + 1))
+    table = Table(box=box.SIMPLE_HEAD, title=Text("Meetings by year (● held, ○ one of the possible years)"),
+                  title_justify="left")  # fmt: skip
+    table.add_column("mechanism", style="bold", overflow="fold")
+    for year in span:
+        table.add_column(f"{year % 100:02d}", justify="center", min_width=2)
+    by_mech: dict[str, list[series.TimelineEntry]] = {}
+    for e in entries:
+        by_mech.setdefault(e.mechanism, []).append(e)
+    for mech, members in by_mech.items():
+        cells = []
+        for year in span:
+            exact = [e for e in members if e.years == (year, year)]
+            maybe = [e for e in members if e.years and e.years[0] <= year <= e.years[1] and e.years[0] != e.years[1]]
+            cells.append(_t("●" * len(exact) or "○" * bool(maybe), "green" if exact else "dim"))
+        table.add_row(mech, *cells)
+    stdout().print(table)
+    stdout().print(Text(f"years {span[0]}–{span[-1]}; unknown years: "
+                        f"{sum(1 for e in entries if e.years is None)}", style="dim"))  # fmt: skip
+
+
+# --- brief --------------------------------------------------------------------------------------
+
+
+@app.command("brief")
+@boundary
+def brief_partner(
+    partner: Annotated[str, typer.Argument(help='the partner or mechanism: "Sichuan", "Hong Kong/Fujian"')],
+    fmt: Annotated[brief.BriefFormat, typer.Option("--format", help="md, html, pdf, or json for scripts")] = (
+        brief.BriefFormat.MD
+    ),
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="write here [PDF: PARTNER-brief.pdf]")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """The briefing for the next plenary with a partner: history, last meeting, changes, agreements,
+    people, with a source reference for every statement."""
+    with open_store(db) as store:
+        built = brief.build(store, partner)
+    data = brief.render(built, fmt)
+    if out is None and fmt is brief.BriefFormat.PDF:
+        out = Path(f"{re.sub(r'[^a-z0-9]+', '-', (built.partner or partner).casefold()).strip('-')}-brief.pdf")
+    if out is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise CooptrackError(f"{out}: cannot write the briefing ({exc.strerror or exc})") from exc
+    stdout().print(Text(f"wrote {out} ({len(data):,} bytes, {len(built.sources)} sources cited)"))

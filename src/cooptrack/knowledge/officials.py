@@ -1,0 +1,136 @@
+"""The terms of office of Hong Kong's principal officials: who held which post, from when to when.
+
+The table is ``data/officials.csv`` (public facts, kept in the project): one row per term, with
+the official's full name, the shorter names releases use ("Carrie Lam", "Eric Chan"), the post,
+and the first and last day (empty while the term runs). It covers the Chief Executive, the
+Chief Secretary, the Financial Secretary and the Secretary for Justice since 1997, and the
+bureau secretaries of the terms of government from 2007 (in part), 2012, 2017 and 2022. Where a
+date is uncertain the table errs wide (an earlier start, a later end): a range of years drawn
+from it may be wider than the truth, never narrower. A term still running counts up to
+:data:`CHECKED`, the day the table was last brought up to date.
+
+A name denotes an official when it is one of the official's names, or a shorter form of one
+(:func:`shortens`: "Erick Tsang" of "Erick Tsang Kwok-wai"), and no other official fits.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+CHECKED = dt.date(2026, 12, 1)  # terms still running are known to run at least to this day
+
+
+@dataclass(frozen=True)
+class Term:
+    """One post held by one official, from ``start`` to ``end`` (None: still running at CHECKED)."""
+
+    person: str
+    names: tuple[str, ...]  # the full name first, then the shorter ones
+    post: str
+    start: dt.date
+    end: dt.date | None
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end or CHECKED
+
+
+def name_key(name: str) -> str:
+    """A name compared for identity: case, hyphens, full stops and spacing set aside."""
+    return " ".join(re.findall(r"[a-z0-9]+", name.casefold().replace("'", "")))
+
+
+_POST_NOISE = re.compile(
+    r"\b(?:the|of\s+the\s+hong\s+kong\s+special\s+administrative\s+region|of\s+the\s+hksar|hksar|hong\s+kong)\b"
+)
+
+
+def post_key(post: str) -> str:
+    """A post compared for identity: "the", "of the HKSAR", case and punctuation set aside.
+
+    "Secretary for the Financial Services and the Treasury" and "Secretary for Financial Services
+    and the Treasury" are one post; "Acting Chief Executive" is not "Chief Executive".
+    """
+    text = post.casefold().replace("&", " and ")
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = _POST_NOISE.sub(" ", re.sub(r"[^a-z0-9' ]+", " ", text).replace("'s", "s"))
+    return " ".join(text.split())
+
+
+def same_post(a: str, b: str) -> bool:
+    return post_key(a) == post_key(b)
+
+
+@cache
+def table() -> tuple[Term, ...]:
+    """Every term in the table, in the table's order."""
+    text = resources.files("cooptrack.knowledge").joinpath("data/officials.csv").read_text(encoding="utf-8")
+    out = []
+    for row in csv.DictReader(io.StringIO(text)):
+        others = tuple(n.strip() for n in row["other_names"].split(";") if n.strip())
+        out.append(
+            Term(
+                person=row["person"],
+                names=(row["person"], *others),
+                post=row["post"],
+                start=dt.date.fromisoformat(row["start"]),
+                end=dt.date.fromisoformat(row["end"]) if row["end"] else None,
+            )
+        )
+    return tuple(out)
+
+
+def shortens(short: str, long: str) -> bool:
+    """Whether a name key is a shorter form of another: its first or last words (two or more).
+
+    Releases shorten "Erick Tsang Kwok-wai" to "Erick Tsang" (the English given name and the
+    surname) or to "Tsang Kwok-wai" (the Chinese name), and drop middle initials ("Nicholas W
+    Yang" as "Nicholas Yang"); never to words from the middle ("Stephen Sui" is not "Stephen Lam
+    Sui-lung").
+    """
+    s, words = _bare(short), _bare(long)
+    if short == long or len(s) < 2:
+        return False
+    if s == words:  # only initials differ
+        return True
+    return len(s) < len(words) and (words[: len(s)] == s or words[-len(s) :] == s)
+
+
+def _bare(key: str) -> list[str]:
+    return [w for w in key.split() if len(w) > 1]
+
+
+def _fits(key: str, full: str) -> bool:
+    return key == full or shortens(key, full)
+
+
+@cache
+def _officials_named(key: str) -> tuple[str, ...]:
+    """The officials (by full name) a name key can denote."""
+    found = dict.fromkeys(t.person for t in table() if any(_fits(key, name_key(n)) for n in t.names))
+    return tuple(found)
+
+
+def official(name: str) -> str | None:
+    """The full name of the one official this name denotes, or None (none, or several, fit)."""
+    found = _officials_named(name_key(name))
+    return found[0] if len(found) == 1 else None
+
+
+def terms_of(name: str) -> list[Term]:
+    """The terms of the official this name denotes, earliest first (empty if none or several fit)."""
+    person = official(name)
+    if person is None:
+        return []
+    return sorted((t for t in table() if t.person == person), key=lambda t: t.start)
+
+
+def terms_for(name: str, post: str) -> list[Term]:
+    """The terms in which the official this name denotes held this post (empty if the table knows none)."""
+    return [t for t in terms_of(name) if same_post(t.post, post)]

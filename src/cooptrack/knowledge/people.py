@@ -1,0 +1,402 @@
+"""One person across spellings and posts, as the Popolo / Open Civic Data standard models people.
+
+Every person named in a stored meeting is an *appearance* (name as written, post, side, roles,
+meeting, span). Appearances are gathered into people by rules that each leave a reason:
+
+1. the same name once honorifics, case and hyphens are set aside ("Choi Yuk Lin", "Dr Choi
+   Yuk-lin"), on the same side;
+2. the same Hong Kong principal official in the terms-of-office table (``officials``), under
+   any of the names the table knows ("Carrie Lam", "Carrie Lam Cheng Yuet-ngor");
+3. a shortened name ("Erick Tsang" of "Erick Tsang Kwok-wai": its first or last words, see
+   :func:`.officials.shortens`) when exactly one person stored fits it; if two or more fit,
+   nothing is merged and the doubt is shown;
+4. users' decisions: ``same_person`` joins two names, ``different_people`` keeps two apart
+   (over rules 1–3). Decisions are keyed by :func:`name_key`, so they outlive re-ingests.
+
+The memberships (post held, from when to when) come from the releases (first and last meeting
+where the person is named with that post) and, for principal officials, from the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from cooptrack.knowledge import officials
+
+HK_GOVERNMENT = "Government of the Hong Kong Special Administrative Region"
+CENTRAL_GOVERNMENT = "Central People's Government"
+
+
+class PersonRow(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def honorific(self) -> str | None: ...
+    @property
+    def post(self) -> str | None: ...
+    @property
+    def side(self) -> str | None: ...
+    @property
+    def roles(self) -> list[str]: ...
+    @property
+    def span(self) -> tuple[int, int] | None: ...
+
+
+class MeetingRow(Protocol):
+    @property
+    def slug(self) -> str: ...
+    @property
+    def mechanism(self) -> str | None: ...
+    @property
+    def partner(self) -> str | None: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def date_text(self) -> str | None: ...
+    @property
+    def year_from(self) -> int | None: ...
+    @property
+    def year_to(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A person named in one meeting's record."""
+
+    name: str
+    honorific: str | None
+    post: str | None
+    side: str | None
+    roles: tuple[str, ...]
+    meeting: MeetingRow
+    span: tuple[int, int] | None
+    signed: tuple[str, ...] = ()  # titles of the agreements this person signed there
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    @property
+    def when(self) -> str:
+        """The meeting's date; without a stated year, the date as written and the years possible."""
+        m = self.meeting
+        if m.date:
+            return m.date.isoformat()
+        years = None
+        if m.year_from is not None:
+            years = f"{m.year_from}?" if m.year_from == m.year_to else f"{m.year_from}–{m.year_to}?"
+        if m.date_text:
+            return f"{m.date_text}, {years or 'year unknown'}"
+        return years or "year unknown"
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A post held (Popolo membership): in which organisation, from when to when, on what basis."""
+
+    post: str
+    organization: str
+    start: str | None  # ISO date or year, as far as the sources show
+    end: str | None
+    basis: str  # "terms of office table" or "named with this post in N releases"
+    meetings: tuple[str, ...] = ()
+
+
+@dataclass
+class PersonRecord:
+    """One person: a Popolo person with other names, memberships and appearances."""
+
+    id: str
+    name: str
+    side: str | None
+    other_names: list[str] = field(default_factory=list)
+    appearances: list[Appearance] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # why these names are one person
+    doubts: list[str] = field(default_factory=list)  # names that may be this person, not merged
+    keys: list[str] = field(default_factory=list)  # the name keys gathered here
+
+    @property
+    def signed(self) -> list[tuple[str, str]]:
+        return [(a.meeting.slug, title) for a in self.appearances for title in a.signed]
+
+    def popolo(self) -> dict[str, object]:
+        """The person in Popolo's JSON shape (with cooptrack's appearances and reasons)."""
+        return {
+            "id": f"person/{self.id}",
+            "name": self.name,
+            "other_names": [{"name": n} for n in self.other_names],
+            "side": self.side,
+            "memberships": [
+                {
+                    "role": ms.post,
+                    "organization_name": ms.organization,
+                    "start_date": ms.start,
+                    "end_date": ms.end,
+                    "basis": ms.basis,
+                    "meetings": list(ms.meetings),
+                }
+                for ms in self.memberships
+            ],
+            "appearances": [
+                {
+                    "meeting": a.meeting.slug,
+                    "when": a.when,
+                    "name": a.name,
+                    "post": a.post,
+                    "roles": list(a.roles),
+                    "span": list(a.span) if a.span else None,
+                    "signed": list(a.signed),
+                }
+                for a in self.appearances
+            ],
+            "merged_because": self.reasons,
+            "not_merged": self.doubts,
+        }
+
+
+_HONORIFICS = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|professor|prof|sir|dame|hon|the)\.?\s+)+", re.IGNORECASE)
+
+
+def name_key(name: str) -> str:
+    """A name compared for identity: honorific, case, hyphens and spacing set aside."""
+    return officials.name_key(_HONORIFICS.sub("", name.strip()))
+
+
+def _words(key: str) -> list[str]:
+    return key.split()
+
+
+_shortens = officials.shortens
+
+
+class _Groups:
+    """Union-find over name keys, each union with its reason, never across a user's split."""
+
+    def __init__(self, keys: Iterable[str], apart: set[frozenset[str]]) -> None:
+        self.parent = {k: k for k in keys}
+        self.reasons: dict[str, list[str]] = {k: [] for k in self.parent}
+        self.apart = apart
+
+    def find(self, k: str) -> str:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def members(self, root: str) -> list[str]:
+        return [k for k in self.parent if self.find(k) == root]
+
+    def join(self, a: str, b: str, reason: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if any(frozenset((x, y)) in self.apart for x in self.members(ra) for y in self.members(rb)):
+            return False
+        self.parent[rb] = ra
+        self.reasons[ra] += [*self.reasons.pop(rb), reason]
+        return True
+
+
+@dataclass(frozen=True)
+class PeopleDecisions:
+    """Users' decisions, by name key: pairs that are one person, pairs that are two."""
+
+    same: Sequence[tuple[str, str, str]] = ()  # (key, key, "by whom, when, note")
+    different: Sequence[tuple[str, str, str]] = ()
+
+
+def gather(appearances: Sequence[Appearance], decisions: PeopleDecisions | None = None) -> list[PersonRecord]:
+    """The people behind these appearances, each with why its names were judged one person."""
+    decisions = decisions or PeopleDecisions()
+    by_key: dict[str, list[Appearance]] = {}
+    for a in appearances:
+        by_key.setdefault(a.key, []).append(a)
+    apart = {frozenset((left, right)) for left, right, _ in decisions.different}
+    groups = _Groups(by_key, apart)
+    for left, right, who in decisions.same:
+        if left in by_key and right in by_key:
+            said = f"{_label(by_key, left)} and {_label(by_key, right)} are one person: decided by {who}"
+            groups.join(left, right, said)
+    _join_officials(groups, by_key)
+    doubts = _join_shortened(groups, by_key)
+    people = [_person(groups, root, by_key, doubts) for root in {groups.find(k) for k in by_key}]
+    for left, right, who in decisions.different:
+        for person in people:
+            if left in person.keys or right in person.keys:
+                other = right if left in person.keys else left
+                if other in by_key:
+                    person.reasons.append(f"not the same person as {_label(by_key, other)}: decided by {who}")
+    return sorted(people, key=lambda p: (p.side or "~", p.name))
+
+
+def _label(by_key: Mapping[str, Sequence[Appearance]], key: str) -> str:
+    return f'"{by_key[key][0].name}"'
+
+
+def _join_officials(groups: _Groups, by_key: Mapping[str, Sequence[Appearance]]) -> None:
+    """Names the terms-of-office table knows as one official are one person."""
+    seen: dict[str, str] = {}
+    for key, apps in sorted(by_key.items()):
+        if not any(a.side in (None, "HK") for a in apps):
+            continue
+        terms = officials.terms_of(apps[0].name)
+        if not terms:
+            continue
+        canonical = terms[0].person
+        if canonical in seen and groups.find(seen[canonical]) != groups.find(key):
+            groups.join(
+                seen[canonical],
+                key,
+                f"{_label(by_key, seen[canonical])} and {_label(by_key, key)} are both {canonical} "
+                "in the table of principal officials' terms of office",
+            )
+        seen.setdefault(canonical, key)
+
+
+def _join_shortened(groups: _Groups, by_key: Mapping[str, Sequence[Appearance]]) -> dict[str, list[str]]:
+    """A short name joins the one longer name it shortens; with several candidates, none (a doubt)."""
+    doubts: dict[str, list[str]] = {}
+    keys = sorted(by_key)
+    for short in keys:
+        sides = {a.side for a in by_key[short]}
+        fits = [
+            long
+            for long in keys
+            if _shortens(short, long)
+            and sides & {a.side for a in by_key[long]}
+            and groups.find(long) != groups.find(short)
+        ]
+        roots = {groups.find(k) for k in fits}
+        if len(roots) == 1:
+            long = fits[0]
+            groups.join(
+                long,
+                short,
+                f"{_label(by_key, short)} is {_label(by_key, long)} without "
+                f"{' '.join(w for w in _words(long) if w not in _words(short))!r}, and no other person stored fits",
+            )
+        elif len(roots) > 1:
+            names = " or ".join(_label(by_key, k) for k in fits)
+            for k in [short, *fits]:
+                doubts.setdefault(groups.find(k), []).append(
+                    f"{_label(by_key, short)} could be {names}: not merged (several fit)"
+                )
+    return doubts
+
+
+def _person(
+    groups: _Groups, root: str, by_key: Mapping[str, Sequence[Appearance]], doubts: Mapping[str, list[str]]
+) -> PersonRecord:
+    keys = groups.members(root)
+    apps = sorted((a for k in keys for a in by_key[k]), key=_when_key)
+    names = Counter(a.name for a in apps)
+    terms = next((officials.terms_of(a.name) for a in apps if officials.terms_of(a.name)), [])
+    name = terms[0].person if terms else max(names, key=lambda n: (len(n.split()), names[n], n))
+    sides = Counter(a.side for a in apps if a.side)
+    reasons = list(groups.reasons.get(root, []))
+    same_written = [k for k in keys if len({a.name for a in by_key[k]}) > 1]
+    for k in same_written:
+        spellings = " and ".join(f'"{n}"' for n in sorted({a.name for a in by_key[k]}))
+        reasons.insert(0, f"{spellings} are the same name once case, hyphens and honorifics are set aside")
+    side = sides.most_common(1)[0][0] if sides else None
+    return PersonRecord(
+        id=_slug(name),
+        name=name,
+        side=side,
+        other_names=sorted(n for n in names if n != name),
+        appearances=apps,
+        memberships=_memberships(apps, terms, side),
+        reasons=reasons,
+        doubts=sorted({d for k in keys for d in doubts.get(groups.find(k), [])}),
+        keys=sorted(keys),
+    )
+
+
+def _when_key(a: Appearance) -> tuple[int, dt.date, str]:
+    m = a.meeting
+    year = m.date.year if m.date else (m.year_from if m.year_from is not None else 9999)
+    return (year, m.date or dt.date.max, m.slug)
+
+
+def _memberships(apps: Sequence[Appearance], terms: Sequence[officials.Term], side: str | None) -> list[Membership]:
+    """Posts from the table (for principal officials), then posts as the releases name them."""
+    out = [
+        Membership(t.post, HK_GOVERNMENT, t.start.isoformat(), t.end.isoformat() if t.end else None,
+                   "terms of office table")
+        for t in terms
+    ]  # fmt: skip
+    by_post: dict[str, list[Appearance]] = {}
+    for a in apps:
+        if a.post:
+            match = next((p for p in by_post if _same_post(p, a.post)), a.post)
+            by_post.setdefault(match, []).append(a)
+    for post, held in by_post.items():
+        if any(_same_post(post, t.post) for t in terms):
+            continue  # the table says more than the releases do
+        org = _organization(held[0], side)
+        n = len({a.meeting.slug for a in held})
+        out.append(
+            Membership(post, org, held[0].when, held[-1].when, f"named with this post in {n} release{'s' * (n > 1)}",
+                       tuple(dict.fromkeys(a.meeting.slug for a in held)))
+        )  # fmt: skip
+    return sorted(out, key=lambda ms: ms.start or "9999")
+
+
+def _same_post(a: str, b: str) -> bool:
+    return officials.same_post(a, b) or " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _organization(a: Appearance, side: str | None) -> str:
+    if side == "HK":
+        return HK_GOVERNMENT
+    if side == "Central":
+        return CENTRAL_GOVERNMENT
+    return f"{a.meeting.partner} (Mainland)" if a.meeting.partner else "Mainland"
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+
+
+def find(people: Sequence[PersonRecord], query: str) -> list[PersonRecord]:
+    """People whose name or other names match the query (a full name, or a shortened one)."""
+    key = name_key(query)
+    exact = [p for p in people if key in p.keys or key == name_key(p.name) or p.id == _slug(query)]
+    if exact:
+        return exact
+    return [p for p in people if any(_shortens(key, k) or key == k for k in [*p.keys, name_key(p.name)])]
+
+
+class AgreementRow(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def signatories(self) -> list[str]: ...
+
+
+class MeetingWithPeople(MeetingRow, Protocol):
+    @property
+    def people(self) -> Sequence[PersonRow]: ...
+    @property
+    def agreements(self) -> Sequence[AgreementRow]: ...
+
+
+def appearances(meetings: Iterable[MeetingWithPeople]) -> list[Appearance]:
+    """Every person named in these meetings, with the agreements each signed there."""
+    out = []
+    for m in meetings:
+        for p in m.people:
+            key = name_key(p.name)
+            signed = tuple(
+                g.title
+                for g in m.agreements
+                if any(name_key(s) == key or _shortens(name_key(s), key) for s in g.signatories)
+            )
+            out.append(Appearance(p.name, p.honorific, p.post, p.side, tuple(p.roles), m, p.span, signed))
+    return out
