@@ -1,0 +1,303 @@
+"""Ingest throughput into SQLite and PostgreSQL, and peak memory as the corpus grows (it must stay flat).
+
+Two parts, in one run:
+
+``cooptrack ingest FOLDER…``
+    the command itself, as a subprocess, on the first 1 000, 10 000 and 100 000 pages of one
+    generated corpus (``bench-data/corpus``, written once): wall time, pages per second, CPU time,
+    and its peak resident memory (``ru_maxrss`` from ``os.wait4`` of that very child), with its
+    resident memory sampled from ``/proc/PID/status`` while it runs. Then the same on PostgreSQL.
+store only, against a bulk insert of the same rows
+    the first ``--peer-n`` pages parsed once (not timed), then ``Store.ingest`` document by
+    document (one transaction each, versions, the meeting settled, search rows), against the peer:
+    the very rows that ingest wrote, read back and inserted again into a fresh store of the same
+    schema with SQLAlchemy Core ``executemany``, one transaction per table, FTS triggers included.
+    The ratio is the cost of per-document transactions and versioning.
+
+PostgreSQL runs use a schema made for the run and dropped after it (``search_path`` in the URL).
+
+    .venv/bin/python benchmarks/ingest.py --sizes 1000,10000,100000 --pg-sizes 1000,10000 --write
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import common
+import corpus
+import psycopg
+from sqlalchemy import MetaData, insert, select
+
+from cooptrack.acquire import Document, document_from_bytes
+from cooptrack.pipeline import parse_document
+from cooptrack.record import Record
+from cooptrack.store import Store
+
+CORPUS = common.DATA / "corpus"
+COOPTRACK = common.ROOT / ".venv" / "bin" / "cooptrack"
+SKIPPED_TABLES = ("alembic_version", "search_fts")  # the FTS table (and its shadows) follows search_entry
+
+
+@dataclass
+class CliRun:
+    dialect: str
+    pages: int
+    seconds: float
+    cpu: float
+    peak_rss_mib: float
+    samples: list[tuple[float, float]]  # (seconds since start, resident MiB)
+    tally: dict[str, int]
+    returncode: int
+
+
+# --- databases ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def sqlite_db(name: str) -> Iterator[str]:
+    path = common.DATA / f"{name}.db"
+    for leftover in (path, path.with_suffix(".db-journal"), path.with_suffix(".db-wal")):
+        leftover.unlink(missing_ok=True)
+    yield f"sqlite:///{path}"
+
+
+@contextmanager
+def pg_schema(name: str) -> Iterator[str]:
+    """A fresh schema ``name`` on the local server, dropped afterwards; yields a URL that uses it."""
+    dsn = common.PG_URL.replace("postgresql+psycopg", "postgresql")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+        conn.execute(f'CREATE SCHEMA "{name}"')
+    try:
+        yield f"{common.PG_URL}?options=-csearch_path%3D{name}"
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+
+
+# --- the command -------------------------------------------------------------------------------
+
+
+def run_cli(url: str, dialect: str, n: int) -> CliRun:
+    """``cooptrack ingest`` on the first ``n`` pages, timed, its memory sampled and its peak taken."""
+    folders = [str(f) for f in corpus.folders(CORPUS, n)]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [str(COOPTRACK), "ingest", "--db", url, "--format", "json", *folders], stdout=out, stderr=err
+        )
+        samples, status, usage = _watch(child.pid, start)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        text, errors = out.read().decode(), err.read().decode()
+    try:
+        tally = json.loads(text)
+    except json.JSONDecodeError:
+        tally = {"unreadable output": 1}
+        print(f"cooptrack ingest said: {errors[-2000:]}")
+    return CliRun(dialect, n, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, samples, tally,
+                  child.returncode)  # fmt: skip
+
+
+def _watch(pid: int, start: float) -> tuple[list[tuple[float, float]], int, Any]:
+    """Sample the child's resident memory until it ends; its exit status and resource usage."""
+    samples: list[tuple[float, float]] = []
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return samples, status, usage
+        rss = _rss_mib(pid)
+        if rss is not None:
+            samples.append((time.perf_counter() - start, rss))
+        time.sleep(0.5)
+
+
+def _rss_mib(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+# --- store only, against the bulk insert of the same rows --------------------------------------
+
+
+def parsed(n: int) -> list[tuple[Document, Record]]:
+    out = []
+    for page in corpus.pages(n):
+        doc = document_from_bytes(page.raw, source=page.name, uri=str(CORPUS / page.name))
+        out.append((doc, parse_document(doc)))
+    return out
+
+
+def store_vs_bulk(url: str, peer_url: str, docs: list[tuple[Document, Record]]) -> dict[str, Any]:
+    """Seconds for Store.ingest of every document, and for the peer's insert of the rows it wrote."""
+    with Store(url) as store:
+        start = time.perf_counter()
+        outcomes = [store.ingest(doc, record).outcome.value for doc, record in docs]
+        ingest_s = time.perf_counter() - start
+        rows = _read_rows(store.engine)
+    with Store(peer_url) as peer:
+        target = MetaData()
+        target.reflect(peer.engine)
+        start = time.perf_counter()
+        with peer.engine.begin() as conn:
+            for table in target.sorted_tables:
+                if rows.get(table.name):
+                    columns = {c.name for c in table.columns if c.computed is None}
+                    conn.execute(
+                        insert(table), [{k: v for k, v in r.items() if k in columns} for r in rows[table.name]]
+                    )
+        bulk_s = time.perf_counter() - start
+        copied = {name: len(r) for name, r in rows.items() if r}
+        if peer.counts() != store_counts(url):
+            raise AssertionError("the peer's tables do not hold the same rows")
+    return {"ingest_s": ingest_s, "bulk_s": bulk_s, "rows": sum(copied.values()), "tables": copied,
+            "outcomes": {o: outcomes.count(o) for o in set(outcomes)}}  # fmt: skip
+
+
+def store_counts(url: str) -> dict[str, int]:
+    with Store(url) as store:
+        return store.counts()
+
+
+def _read_rows(engine: Any) -> dict[str, list[dict[str, Any]]]:
+    source = MetaData()
+    source.reflect(engine)
+    rows = {}
+    with engine.connect() as conn:
+        for table in source.sorted_tables:
+            if not table.name.startswith(SKIPPED_TABLES):
+                rows[table.name] = [dict(r) for r in conn.execute(select(table)).mappings()]
+    return rows
+
+
+# --- the report --------------------------------------------------------------------------------
+
+
+def cli_table(runs: list[CliRun]) -> str:
+    rows = []
+    for r in runs:
+        quartiles = [_rss_at(r.samples, q) for q in (0.25, 0.5, 0.75)]
+        rows.append(
+            [r.dialect, r.pages, r.seconds, r.pages / r.seconds, r.cpu, r.peak_rss_mib,
+             " / ".join(f"{q:.0f}" for q in quartiles), _tally(r.tally), r.returncode]
+        )  # fmt: skip
+    headers = ["database", "pages", "seconds", "pages/s", "CPU s", "peak RSS MiB", "RSS at ¼ / ½ / ¾ MiB", "tally",
+               "exit"]  # fmt: skip
+    return common.table(headers, rows)
+
+
+def _rss_at(samples: list[tuple[float, float]], fraction: float) -> float:
+    if not samples:
+        return float("nan")
+    end = samples[-1][0]
+    return next((rss for t, rss in samples if t >= end * fraction), samples[-1][1])
+
+
+def _tally(tally: dict[str, int]) -> str:
+    keys = ("inserted", "updated", "unchanged", "failed", "not_relevant")
+    return ", ".join(f"{tally.get(k, 0)} {k.replace('_', ' ')}" for k in keys if tally.get(k)) or json.dumps(tally)
+
+
+def peer_table(results: dict[str, dict[str, Any]], n: int, parse_s: float) -> str:
+    rows = []
+    for dialect, r in results.items():
+        rows.append([dialect, "Store.ingest, a transaction per document", n, r["ingest_s"], n / r["ingest_s"], "1.0×"])
+        rows.append([dialect, "peer: Core executemany of the same rows", n, r["bulk_s"], n / r["bulk_s"],
+                     f"{r['ingest_s'] / r['bulk_s']:.1f}×"])  # fmt: skip
+    table = common.table(["database", "how", "pages", "seconds", "pages/s", "speed-up"], rows)
+    some = next(iter(results.values()))
+    tables = ", ".join(f"{k} {v:,}" for k, v in sorted(some["tables"].items()))
+    return (
+        f"{table}\n\nParsing those {n:,} pages first (not in the figures above) took {parse_s:.1f} s "
+        f"({n / parse_s:.0f} pages/s). Rows copied: {some['rows']:,} ({tables}).\n"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes for cooptrack ingest on SQLite")
+    parser.add_argument("--pg-sizes", default="1000,10000", help="corpus sizes on PostgreSQL ('' for none)")
+    parser.add_argument("--peer-n", type=int, default=2000, help="pages for the store-only comparison (0: skip)")
+    parser.add_argument("--write", action="store_true", help="update the section of docs/performance.md")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    pg_sizes = [int(s) for s in args.pg_sizes.split(",") if s]
+    facts = common.machine()
+    print(f"Ingest throughput and memory\n{facts}\n")
+    common.DATA.mkdir(exist_ok=True)
+    largest = max([*sizes, *pg_sizes, args.peer_n])
+    start = time.perf_counter()
+    written = corpus.write(CORPUS, largest)
+    print(f"corpus: {largest:,} pages, {written / 1e6:.0f} MB under {CORPUS} ({time.perf_counter() - start:.0f} s)")
+    runs = _cli_runs(sizes, pg_sizes)
+    print(cli_table(runs))
+    peer = _peer(args.peer_n, with_pg=bool(pg_sizes)) if args.peer_n else ""
+    print(peer)
+    if args.write:
+        body = _document(runs, peer, facts, written / largest)
+        common.write_section("ingest", "Ingest throughput and peak memory", body)
+
+
+def _cli_runs(sizes: list[int], pg_sizes: list[int]) -> list[CliRun]:
+    runs = []
+    for n in sizes:
+        with sqlite_db(f"ingest-{n}") as url:
+            runs.append(run_cli(url, "SQLite", n))
+        print(f"  SQLite {n:,}: {runs[-1].seconds:.0f} s, peak {runs[-1].peak_rss_mib:.0f} MiB", flush=True)
+    for n in pg_sizes:
+        with pg_schema(f"bench_ingest_{n}") as url:
+            runs.append(run_cli(url, "PostgreSQL", n))
+        print(f"  PostgreSQL {n:,}: {runs[-1].seconds:.0f} s, peak {runs[-1].peak_rss_mib:.0f} MiB", flush=True)
+    return runs
+
+
+def _peer(n: int, *, with_pg: bool) -> str:
+    start = time.perf_counter()
+    docs = parsed(n)
+    parse_s = time.perf_counter() - start
+    results = {}
+    with sqlite_db("peer-store") as url, sqlite_db("peer-bulk") as bulk:
+        results["SQLite"] = store_vs_bulk(url, bulk, docs)
+    if with_pg:
+        with pg_schema("bench_peer_store") as url, pg_schema("bench_peer_bulk") as bulk:
+            results["PostgreSQL"] = store_vs_bulk(url, bulk, docs)
+    return peer_table(results, n, parse_s)
+
+
+def _document(runs: list[CliRun], peer: str, facts: str, mean_size: float) -> str:
+    sqlite = [r for r in runs if r.dialect == "SQLite"]
+    flat = ""
+    if len(sqlite) > 1:
+        low, high = sqlite[0], sqlite[-1]
+        flat = (
+            f"Peak memory from {low.pages:,} to {high.pages:,} pages (×{high.pages // low.pages}): "
+            f"{low.peak_rss_mib:.0f} → {high.peak_rss_mib:.0f} MiB (×{high.peak_rss_mib / low.peak_rss_mib:.2f}).\n\n"
+        )
+    return (
+        f"Command: `{common.command_line()}`\n\nMachine: {facts}\n\n"
+        f"Pages: the generated corpus (`benchmarks/corpus.py`), mean {mean_size / 1e3:.1f} kB a page, "
+        "on local disk.\n\n"
+        f"### `cooptrack ingest FOLDER…` (a subprocess: parse and store)\n\n{cli_table(runs)}\n\n{flat}"
+        f"### Store only, against a bulk insert of the same rows\n\n{peer}"
+    )
+
+
+if __name__ == "__main__":
+    main()
