@@ -1,16 +1,28 @@
 """Shared fixtures: where the real corpus is, temporary stores, and synthetic releases.
 
+``db_url`` (and ``store`` on it) is each storage test's database, once on a SQLite file and once
+on the PostgreSQL server of this machine (``$COOPTRACK_TEST_PG``, by default
+``postgresql+psycopg://postgres@127.0.0.1:5432/test``): every PostgreSQL test gets a schema of
+its own, named at random, made before and dropped after it, so that tests run side by side and
+nothing else in the database is touched. A server that cannot be reached fails those tests
+with the reason; they are never skipped.
+
 ``make_release`` builds a synthetic document and its record by hand (text written here, spans
 computed as the text is assembled), so that storage tests do not depend on the extractor.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
+from psycopg import sql
+from sqlalchemy.engine import make_url
 
 from cooptrack.acquire import Document
 from cooptrack.record import Agreement, Area, Measure, Meeting, Person, Record
@@ -30,9 +42,57 @@ def corpus() -> Path:
     return CORPUS
 
 
+PG_ENV = "COOPTRACK_TEST_PG"
+PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def sqlite_url(tmp_path: Path) -> str:
+    """A SQLite file in the test's own folder."""
     return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The PostgreSQL server the tests use; one that cannot be reached fails them, with the reason."""
+    url = os.environ.get(PG_ENV, PG_DEFAULT)
+    try:
+        psycopg.connect(libpq_url(url), connect_timeout=5).close()
+    except psycopg.Error as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        pytest.fail(
+            f"PostgreSQL is not reachable at {url} ({reason}): the storage tests run on it as well as on SQLite; "
+            f"start the server, or set {PG_ENV} to the SQLAlchemy URL of one",
+            pytrace=False,
+        )
+    return url
+
+
+def libpq_url(url: str) -> str:
+    """The SQLAlchemy URL as psycopg and the PostgreSQL tools take it."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A store URL on a schema made for this test (``search_path`` in the connection options)."""
+    schema = f"cooptrack_test_{secrets.token_hex(6)}"
+    with psycopg.connect(libpq_url(postgres_server), autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    yield (
+        make_url(postgres_server)
+        .update_query_dict({"options": f"-csearch_path={schema}"})
+        .render_as_string(hide_password=False)
+    )
+    with psycopg.connect(libpq_url(postgres_server), autocommit=True) as admin:
+        admin.execute("SET lock_timeout = '30s'")
+        admin.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
+
+
+@pytest.fixture(params=["sqlite", "postgres"], ids=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """The test's database: a SQLite file, then a PostgreSQL schema of its own."""
+    return str(request.getfixturevalue(f"{request.param}_url"))
 
 
 @pytest.fixture

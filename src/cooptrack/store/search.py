@@ -1,18 +1,24 @@
 """Full-text search over the stored items, with facets (partner, theme, year, kind).
 
 Only :func:`_text_match` depends on the database: SQLite uses its FTS5 index (``search_fts``,
-made by the migration, with stemming, ranked by bm25); any other database falls back to LIKE
-for now. A PostgreSQL ``tsvector`` belongs in that one function. Everything else is portable
-SQL with bound parameters.
+made by ``core_0001``, porter stemming, ranked by bm25); PostgreSQL its own text search (the
+``search_vector`` column and GIN index of ``core_0003``, ranked by ``ts_rank``); a database
+without either falls back to LIKE. The three give hits of the same shape: a snippet of about
+sixteen words around the matches, ``…`` where it was cut, the matched words as ranges. The
+user's words never reach a query language as syntax: each term becomes a quoted FTS5 string,
+or goes through ``phraseto_tsquery`` (a prefix, through one quoted ``to_tsquery`` lexeme), always
+as a bound parameter. Everything else is portable SQL.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, column, func, literal_column, or_, select, table
+from sqlalchemy import ColumnElement, Select, and_, case, column, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
 from cooptrack.store.models import DocumentVersion, ItemKind, Meeting, SearchEntry, Source
@@ -22,6 +28,11 @@ from cooptrack.vocab import Theme
 _OPEN, _CLOSE = "\x02", "\x03"
 _SNIPPET_WORDS = 16
 _LIKE_CONTEXT = 90  # characters shown on each side of the first match without FTS
+_TS_CONFIG = "cooptrack_english"  # made by migration core_0003
+_TS_HEADLINE = (
+    f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords={_SNIPPET_WORDS}, MinWords={_SNIPPET_WORDS // 2}, "
+    "ShortWord=0, MaxFragments=1, FragmentDelimiter=…"
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +81,7 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
     words = terms(query.text)
     if not words:
         return []
-    match = _text_match(words, full_text=full_text)
+    match = _text_match(words, full_text=full_text, dialect=session.get_bind().dialect.name)
     stmt = (
         select(SearchEntry, Meeting.slug, Meeting.partner, Meeting.year, Source.uri, match.snippet)
         .join(Meeting, SearchEntry.meeting_id == Meeting.id)
@@ -81,7 +92,7 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
     stmt = stmt.order_by(*match.order, Meeting.date.desc().nulls_last(), Meeting.id, SearchEntry.id)
     hits = []
     for entry, slug, partner, year, uri, snippet in session.execute(stmt.limit(max(query.limit, 0))):
-        raw = snippet if snippet is not None else _like_snippet(entry, words)
+        raw = _like_snippet(entry, words) if snippet is None else match.finish(entry, snippet)
         plain, highlights = _split_marks(raw)
         hits.append(
             Hit(
@@ -113,13 +124,16 @@ class _Match:
     snippet: ColumnElement[Any]
     order: tuple[ColumnElement[Any], ...] = ()
     join: tuple[Any, ColumnElement[bool]] | None = None
+    finish: Callable[[SearchEntry, str], str] = lambda _entry, snippet: snippet
 
     def joined(self, stmt: Select[Any]) -> Select[Any]:
         return stmt if self.join is None else stmt.join(*self.join)
 
 
-def _text_match(words: list[tuple[str, bool]], *, full_text: bool) -> _Match:
+def _text_match(words: list[tuple[str, bool]], *, full_text: bool, dialect: str) -> _Match:
     """The only dialect-specific part of search."""
+    if full_text and dialect == "postgresql":
+        return _postgres_match(words)
     if full_text:  # SQLite FTS5
         fts = table("search_fts", column("rowid"), column("rank"))
         name: ColumnElement[Any] = literal_column("search_fts")
@@ -137,6 +151,50 @@ def _text_match(words: list[tuple[str, bool]], *, full_text: bool) -> _Match:
             or_(SearchEntry.text.ilike(pattern, escape="\\"), SearchEntry.extra.ilike(pattern, escape="\\"))
         )
     return _Match(condition=and_(*conditions), snippet=literal_column("NULL"))
+
+
+def _postgres_match(words: list[tuple[str, bool]]) -> _Match:
+    """PostgreSQL: every term (a word, a phrase, a prefix) must match ``search_vector``."""
+    config: ColumnElement[Any] = literal_column(f"'{_TS_CONFIG}'::regconfig")
+    parts: list[ColumnElement[Any]] = [
+        # a prefix is one quoted lexeme: whatever the user typed is text, never tsquery syntax
+        func.to_tsquery(config, "'" + term.replace("\\", "\\\\").replace("'", "''") + "':*")
+        if prefix
+        else func.phraseto_tsquery(config, term)
+        for term, prefix in words
+    ]
+    query = functools.reduce(_both, parts)
+    vector: ColumnElement[Any] = literal_column("search_entry.search_vector")
+    in_text = func.to_tsvector(config, SearchEntry.text).op("@@")(query)
+    snippet = case(
+        (in_text, func.ts_headline(config, SearchEntry.text, query, _TS_HEADLINE)),
+        else_=func.ts_headline(config, SearchEntry.extra, query, _TS_HEADLINE),
+    )
+    return _Match(
+        condition=vector.op("@@")(query),
+        snippet=snippet,
+        order=(func.ts_rank(vector, query).desc(),),
+        finish=_ellipses,
+    )
+
+
+def _both(left: ColumnElement[Any], right: ColumnElement[Any]) -> ColumnElement[Any]:
+    return left.op("&&")(right)
+
+
+def _ellipses(entry: SearchEntry, headline: str) -> str:
+    """``…`` where ``ts_headline`` cut the item's text, as FTS5's snippets have them.
+
+    A headline stops at the last word it keeps: what follows it, if no word, is put back.
+    """
+    plain = headline.replace(_OPEN, "").replace(_CLOSE, "")
+    for text in (entry.text, entry.extra):
+        start = text.find(plain)
+        if start >= 0 and plain:
+            rest = text[start + len(plain) :]
+            tail = "…" if re.search(r"\w", rest) else rest
+            return ("…" if re.search(r"\w", text[:start]) else text[:start]) + headline + tail
+    return headline
 
 
 def _like_escape(value: str) -> str:

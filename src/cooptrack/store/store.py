@@ -4,6 +4,14 @@ Opening a store runs the migrations shipped in the package (``alembic upgrade he
 ingested document is one transaction. A source keeps every distinct content it ever had as a
 numbered version; the current one supplies its meeting's rows. Ingesting the same bytes again
 writes nothing, unless they were parsed by an older parser, in which case they are parsed again.
+
+The store is SQLite (a file, the default) or PostgreSQL (``postgresql://`` URLs use psycopg 3).
+Writers take turns, one document at a time, whatever the number of processes: on SQLite a write
+transaction starts with ``BEGIN IMMEDIATE`` (waiting up to :data:`BUSY_SECONDS` for the lock),
+on PostgreSQL with a transaction-level advisory lock on the store's schema. So the look-ups
+that decide what to write (is this source known? is this meeting stored? is this slug free?)
+see every earlier document, and two ingests at once cannot store one meeting twice. Readers
+never wait on PostgreSQL; on SQLite they wait at most while one document is written.
 """
 
 from __future__ import annotations
@@ -19,8 +27,10 @@ from typing import Any, Self
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine, delete, event, func, inspect, select
+from sqlalchemy import URL, Connection, Engine, create_engine, delete, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
@@ -47,6 +57,10 @@ from cooptrack.store.search import Hit, SearchQuery, run_search
 from cooptrack.store.tracking import TrackingMixin
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
+BUSY_SECONDS = 30  # how long a SQLite writer waits for another one to finish its document
+_CONNECT_SECONDS = 10  # how long to wait for a PostgreSQL server that does not answer
+_WRITE = "cooptrack_write"  # the execution option that marks a writing transaction
+_LOCK_CLASS = 0x636F6F70  # "coop": the first key of the store's advisory lock on PostgreSQL
 
 
 class Outcome(StrEnum):
@@ -83,25 +97,38 @@ class Store(TrackingMixin, AccountsMixin):
     def __init__(self, url: str) -> None:
         self.url = _display(url)
         try:
-            self.engine: Engine = create_engine(url)
+            self.engine: Engine = _create_engine(url)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(f"cannot open the database {self.url}: {_reason(exc)}") from exc
         try:
             if self.engine.dialect.name == "sqlite":
                 _sqlite_transactions(self.engine)
-            self._migrate()
-            self.full_text = inspect(self.engine).has_table("search_fts")  # made on SQLite by the migration
+            self._writer = self.engine.execution_options(**{_WRITE: True})
+            self.upgraded_from, self.revision = self._migrate()
+            self.full_text = _has_full_text(self.engine)
         except (SQLAlchemyError, CommandError, ImportError, OSError, ValueError) as exc:
             self.engine.dispose()
             raise StoreError(f"cannot open the database {self.url}: {_reason(exc)}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(self._writer, expire_on_commit=False)
 
-    def _migrate(self) -> None:
+    def _migrate(self) -> tuple[str | None, str | None]:
+        """Upgrade to the newest schema; the revisions found and reached (None: a new database).
+
+        A store already at the head is only read (so that a read-only one can be opened); else
+        the upgrade holds the write lock, and two processes opening a new store take turns.
+        """
         config = Config()
         config.set_main_option("script_location", str(_MIGRATIONS))
-        with self.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        head = ScriptDirectory.from_config(config).get_current_head()
+        with self.engine.connect() as connection:
+            found = MigrationContext.configure(connection).get_current_revision()
+        if found != head:
+            with self._writer.begin() as connection:
+                _lock(connection)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        return found, head
 
     def close(self) -> None:
         self.engine.dispose()
@@ -124,7 +151,8 @@ class Store(TrackingMixin, AccountsMixin):
         if problem:
             return Ingested(Outcome.REJECTED, reason=problem)
         try:
-            with self._sessions.begin() as session:
+            with self._writes.begin() as session:
+                _lock(session.connection())
                 return _ingest(session, doc, record)
         except (IntegrityError, DataError) as exc:
             return Ingested(Outcome.REJECTED, reason=f"cannot be stored ({_reason(exc)})")
@@ -293,20 +321,22 @@ def _slug_of(session: Session, version: DocumentVersion) -> str | None:
 def _replace_meeting(session: Session, source: Source, version: DocumentVersion, record: Record) -> str | None:
     """File the source's report under the meeting it is about; returns that meeting's slug.
 
-    The source's earlier report (if any) is withdrawn first, so that a corrected ordinal moves it.
-    A meeting's facts and items always come from its best report (:func:`derive.report_rank`).
+    The source's earlier report (if any) is withdrawn first, so that a corrected ordinal moves it;
+    a meeting that still has the same identity keeps its row (and id). A meeting's facts and items
+    always come from its best report (:func:`derive.report_rank`).
     """
+    identity = derive.record_identity(record) if record.relevant else None
+    meeting = None if identity is None else session.scalar(select(Meeting).where(Meeting.identity == identity))
     report = session.scalar(select(Report).where(Report.source_id == source.id))
     if report is not None:
         left = report.meeting
         session.delete(report)
         session.flush()
-        session.refresh(left)
-        _settle(session, left)
+        if left is not meeting:
+            session.refresh(left)
+            _settle(session, left)
     if not record.relevant:
         return None
-    identity = derive.record_identity(record)
-    meeting = None if identity is None else session.scalar(select(Meeting).where(Meeting.identity == identity))
     if meeting is None:
         slug = _free_slug(session, derive.meeting_slug(record, version.sha256))
         meeting = Meeting(identity=identity, slug=slug, document_id=version.id, **derive.meeting_fields(record))
@@ -365,6 +395,38 @@ def _version_key(version: str) -> tuple[tuple[int, str], ...]:
 # --- the connection ----------------------------------------------------------------------------
 
 
+def _create_engine(url: str) -> Engine:
+    """An engine for the URL: psycopg 3 for ``postgresql://``; writers wait for one another."""
+    try:
+        parsed: URL | str = make_url(url)
+    except ArgumentError:
+        parsed = url  # create_engine says what is wrong with it
+    if isinstance(parsed, URL) and parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    options: dict[str, Any] = {}
+    if isinstance(parsed, URL) and parsed.get_backend_name() == "sqlite":
+        options["connect_args"] = {"timeout": BUSY_SECONDS}
+    elif (
+        isinstance(parsed, URL) and parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query
+    ):
+        options["connect_args"] = {"connect_timeout": _CONNECT_SECONDS}
+    return create_engine(parsed, **options)
+
+
+def _has_full_text(engine: Engine) -> bool:
+    """Whether the migrations made the dialect's full-text index (FTS5, or a tsvector column)."""
+    inspector = inspect(engine)
+    if engine.dialect.name == "postgresql":
+        return any(c["name"] == "search_vector" for c in inspector.get_columns("search_entry"))
+    return inspector.has_table("search_fts")
+
+
+def _lock(connection: Connection) -> None:
+    """Take the store's write lock on PostgreSQL until the transaction ends (SQLite's is BEGIN IMMEDIATE)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))"), {"key": _LOCK_CLASS})
+
+
 def _sqlite_transactions(engine: Engine) -> None:
     """Real transactions on SQLite (schema changes included), and foreign keys enforced."""
 
@@ -376,8 +438,8 @@ def _sqlite_transactions(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")  # ... and ours on
+    def _begin(connection: Connection) -> None:  # ... and ours on: writers take the lock first
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get(_WRITE) else "BEGIN")
 
 
 def _display(url: str) -> str:
