@@ -1,0 +1,297 @@
+"""The JSON API: every list and object the pages show, under ``/api``, in one envelope.
+
+::
+
+    {"data": ..., "meta": {"page", "per_page", "total"}, "links": {"self", "next", "prev"}}
+
+An object is a page of one. Errors are ``{"error": {"code", "message"}}`` (see :mod:`.app`).
+Lists are filtered by query parameters and paged with ``page`` and ``per_page``. Reading is
+open unless the settings require signing in; writing needs an editor's session (with the
+``X-CSRF-Token`` header) or an API token (``Authorization: Bearer``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathParam
+from pydantic import BaseModel, Field
+
+from cooptrack.knowledge import brief, queries, series
+from cooptrack.serve import views
+from cooptrack.serve.app import Problem, caller, data, reader, web, writer
+from cooptrack.serve.auth import CSRF_HEADER, Caller, same
+from cooptrack.serve.search import search as search_hits
+from cooptrack.serve.views import Data, Row
+from cooptrack.store import ItemKind
+from cooptrack.vocab import AgreementKind, EvidenceKind, MeetingKind, Theme, TrackingStatus
+
+
+class Meta(BaseModel):
+    page: int
+    per_page: int
+    total: int
+    facets: dict[str, dict[str, int]] | None = None
+
+
+class Envelope(BaseModel):
+    data: Any
+    meta: Meta
+    links: dict[str, str | None]
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in ((401, "sign in or send an API token"), (403, "not allowed"), (404, "not found"),
+                       (422, "invalid request"), (500, "server error"))
+}  # fmt: skip
+
+router = APIRouter(prefix="/api", responses=_ERRORS, dependencies=[Depends(reader)])
+
+Page = Annotated[int, Query(ge=1, le=100_000, description="page number, from 1")]
+PerPage = Annotated[int | None, Query(ge=1, le=500, description="items per page")]
+Year = Annotated[int | None, Query(ge=1900, le=2200)]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def envelope(request: Request, rows: list[Any], page: int = 1, per_page: int | None = None, **meta: Any) -> Envelope:
+    """A page of ``rows`` with links to the pages beside it."""
+    size = per_page or web(request).settings.per_page
+    chunk = rows[(page - 1) * size : page * size]
+    last = max(1, -(-len(rows) // size))
+
+    def link(n: int) -> str:
+        return str(request.url.include_query_params(page=n, per_page=size))
+
+    links = {"self": str(request.url), "first": link(1), "last": link(last),
+             "next": link(page + 1) if page < last else None, "prev": link(page - 1) if page > 1 else None}  # fmt: skip
+    return Envelope(data=chunk, meta=Meta(page=page, per_page=size, total=len(rows), **meta), links=links)
+
+
+def one(request: Request, obj: Any) -> Envelope:
+    return Envelope(data=obj, meta=Meta(page=1, per_page=1, total=1), links={"self": str(request.url)})
+
+
+Store = Annotated[Data, Depends(data)]
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+@router.get("/overview", response_model=Envelope, summary="Counts of everything stored")
+def overview(request: Request, d: Store) -> Envelope:
+    return one(request, views.overview(d))
+
+
+@router.get("/meetings", response_model=Envelope, summary="Meetings, by mechanism and in order")
+def meetings(
+    request: Request, d: Store, partner: Text = None, kind: MeetingKind | None = None, year: Year = None,
+    page: Page = 1, per_page: PerPage = None,
+) -> Envelope:  # fmt: skip
+    ordered = [queries.stored(m) for mech in d.mechanisms for m in mech.meetings]
+    rows = views.meetings_filter(ordered, partner=partner, kind=kind.value if kind else None, year=year)
+    return envelope(request, rows, page, per_page)
+
+
+@router.get("/meetings/{slug}", response_model=Envelope, summary="A meeting: its record and cleaned source text")
+def meeting(request: Request, d: Store, slug: str) -> Envelope:
+    return one(request, views.meeting_detail(d.meeting(slug), d.tracking))
+
+
+@router.get("/mechanisms", response_model=Envelope, summary="Mechanisms, with the gaps in their numbering")
+def mechanisms(request: Request, d: Store, page: Page = 1, per_page: PerPage = None) -> Envelope:
+    return envelope(request, [views.mechanism_row(m) for m in d.mechanisms], page, per_page)
+
+
+@router.get("/mechanisms/{slug}", response_model=Envelope, summary="A mechanism's meetings and what changed")
+def mechanism(request: Request, d: Store, slug: str) -> Envelope:
+    return one(request, views.mechanism_detail(d, d.mechanism(slug)))
+
+
+@router.get("/mechanisms/{slug}/brief", response_model=Envelope, summary="The briefing for the next plenary")
+def briefing(request: Request, d: Store, slug: str) -> Envelope:
+    mech = d.mechanism(slug)
+    return one(
+        request, json.loads(brief.render(brief.build(d.store, mech.partner or mech.name), brief.BriefFormat.JSON))
+    )
+
+
+@router.get("/diff", response_model=Envelope, summary="What changed between two meetings of a mechanism")
+def diff(
+    request: Request, d: Store, mechanism: Annotated[str, Query(max_length=200)],
+    earlier: Text = None, later: Text = None,
+) -> Envelope:  # fmt: skip
+    return one(request, views.diff_json(queries.diff(d.store, mechanism, earlier, later).diff))
+
+
+@router.get("/compare", response_model=Envelope, summary="Two partners (or two meetings) side by side by theme")
+def compare(
+    request: Request, d: Store, left: Annotated[str, Query(max_length=200)],
+    right: Annotated[str, Query(max_length=200)],
+) -> Envelope:  # fmt: skip
+    return one(request, views.compare_json(queries.compare(d.store, left, right), d.tracking))
+
+
+@router.get("/matrix", response_model=Envelope, summary="Measures by partner and theme")
+def matrix(request: Request, d: Store, scope: Annotated[str, Query(pattern="^(latest|all)$")] = "latest") -> Envelope:
+    return one(request, views.matrix_json(series.matrix(d.mechanisms, latest=scope == "latest")))
+
+
+@router.get("/timeline", response_model=Envelope, summary="Meetings per mechanism over the years")
+def timeline(request: Request, d: Store, page: Page = 1, per_page: PerPage = None) -> Envelope:
+    return envelope(request, views.timeline_json(series.timeline(d.mechanisms)), page, per_page)
+
+
+@router.get("/measures", response_model=Envelope, summary="Every measure with its status (the tracker)")
+def measures(
+    request: Request, d: Store, partner: Text = None, theme: Theme | None = None,
+    status: TrackingStatus | None = None, meeting: Text = None, q: Text = None, page: Page = 1,
+    per_page: PerPage = None,
+) -> Envelope:  # fmt: skip
+    rows = views.measures_filter(d, partner=partner, theme=theme.value if theme else None,
+                                 status=status.value if status else None, meeting=meeting, q=q)  # fmt: skip
+    return envelope(request, rows, page, per_page)
+
+
+@router.get("/measures/{key}", response_model=Envelope, summary="A measure, its status and its history")
+def measure(request: Request, d: Store, key: str) -> Envelope:
+    return one(request, {**d.measure_row(key), "history": views.history(d, key)})
+
+
+@router.get("/events", response_model=Envelope, summary="Every tracking event, newest first")
+def events(
+    request: Request, d: Store, attached: Annotated[bool | None, Query()] = None, page: Page = 1,
+    per_page: PerPage = None,
+) -> Envelope:  # fmt: skip
+    rows = views.all_events(d)
+    if attached is not None:
+        rows = [r for r in rows if (r["measure"] is not None) == attached]
+    return envelope(request, rows, page, per_page)
+
+
+@router.get("/agreements", response_model=Envelope, summary="The register of agreements")
+def agreements(
+    request: Request, d: Store, partner: Text = None, kind: AgreementKind | None = None, year: Year = None,
+    q: Text = None, page: Page = 1, per_page: PerPage = None,
+) -> Envelope:  # fmt: skip
+    rows = views.agreements_filter(d, partner=partner, kind=kind.value if kind else None, year=year, q=q)
+    return envelope(request, rows, page, per_page)
+
+
+@router.get("/people", response_model=Envelope, summary="People across spellings and posts")
+def people_list(
+    request: Request, d: Store, q: Text = None,
+    side: Annotated[str | None, Query(pattern="^(HK|Mainland|Central)$")] = None, page: Page = 1,
+    per_page: PerPage = None,
+) -> Envelope:  # fmt: skip
+    return envelope(request, views.people_filter(d, q=q, side=side), page, per_page)
+
+
+@router.get("/people/{person_id}", response_model=Envelope, summary="A person (Popolo): posts and appearances")
+def person(request: Request, d: Store, person_id: str) -> Envelope:
+    return one(request, d.person(person_id).popolo())
+
+
+@router.get("/search", response_model=Envelope, summary="Full-text search with facets")
+def search(
+    request: Request, d: Store, q: Annotated[str, Query(max_length=200)], partner: Text = None,
+    theme: Theme | None = None, year: Year = None, kind: ItemKind | None = None,
+    status: TrackingStatus | None = None, page: Page = 1, per_page: PerPage = None,
+) -> Envelope:  # fmt: skip
+    facets = {"partner": partner, "theme": theme.value if theme else None, "year": str(year) if year else None,
+              "kind": kind.value if kind else None, "status": status.value if status else None}  # fmt: skip
+    rows, counts = search_hits(d, q, facets)
+    return envelope(request, rows, page, per_page, facets=counts)
+
+
+@router.get("/me", response_model=Envelope, summary="Who the API takes you for")
+def me(request: Request, who: Annotated[Caller, Depends(caller)]) -> Envelope:
+    role = who.user.role if who.user else None
+    return one(request, {"user": who.name, "role": role, "via": who.via, "can_write": who.can_write})
+
+
+@router.get("/users", response_model=Envelope, summary="Accounts (admins only)")
+def users(request: Request, who: Annotated[Caller, Depends(writer)]) -> Envelope:
+    if not who.is_admin:
+        raise Problem(403, "only an admin may list the accounts")
+    rows = [
+        {"name": u.name, "role": u.role, "created_at": u.created_at.isoformat()} for u in web(request).store.users()
+    ]
+    return envelope(request, rows)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+class EventIn(BaseModel):
+    status: TrackingStatus
+    note: str | None = Field(default=None, max_length=4000)
+    evidence_url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$")
+    evidence_kind: EvidenceKind | None = None
+
+
+class ReattachIn(BaseModel):
+    measure: str = Field(min_length=1, max_length=64)
+
+
+def checked_writer(request: Request, who: Annotated[Caller, Depends(writer)]) -> Caller:
+    """A writer; with a session cookie (not a token), the request must carry its CSRF token."""
+    if who.via == "session" and not same(request.headers.get(CSRF_HEADER), who.csrf):
+        raise Problem(403, "the X-CSRF-Token header is missing or wrong", code="csrf")
+    return who
+
+
+Writer = Annotated[Caller, Depends(checked_writer)]
+
+
+@router.post("/measures/{key}/events", response_model=Envelope, status_code=201, summary="Record a status")
+def add_event(request: Request, d: Store, key: str, body: EventIn, who: Writer) -> Envelope:
+    d.measure(key)
+    if body.evidence_kind is not None and not body.evidence_url:
+        raise Problem(422, "evidence_kind needs an evidence_url")
+    web(request).store.record_event(
+        key, body.status, by=who.name or "?", note=body.note, evidence_url=body.evidence_url,
+        evidence_kind=body.evidence_kind,
+    )  # fmt: skip
+    fresh = Data(d.store)
+    return one(request, {**fresh.measure_row(key), "history": views.history(fresh, key)})
+
+
+@router.post("/events/{event_id}/reattach", response_model=Envelope, summary="Attach an event to a measure")
+def reattach_event(
+    request: Request, d: Store, event_id: Annotated[int, PathParam(ge=1, le=2**62)], body: ReattachIn, who: Writer
+) -> Envelope:
+    web(request).store.reattach_event(event_id, body.measure, by=who.name or "?")
+    return one(request, {"event": event_id, "measure": body.measure, "by": who.name})
+
+
+# --- the lists the downloads offer (same rows as the API) ----------------------------------------
+
+LISTS: dict[str, Callable[[Data, dict[str, str]], list[Row]]] = {
+    "meetings": lambda d, p: views.meetings_filter(
+        [queries.stored(m) for mech in d.mechanisms for m in mech.meetings], partner=p.get("partner"),
+        kind=p.get("kind"), year=_int(p.get("year"))),
+    "measures": lambda d, p: views.measures_filter(
+        d, partner=p.get("partner"), theme=p.get("theme"), status=p.get("status"), meeting=p.get("meeting"),
+        q=p.get("q")),
+    "agreements": lambda d, p: views.agreements_filter(
+        d, partner=p.get("partner"), kind=p.get("kind"), year=_int(p.get("year")), q=p.get("q")),
+    "people": lambda d, p: views.people_filter(d, q=p.get("q"), side=p.get("side")),
+    "mechanisms": lambda d, p: [views.mechanism_row(m) for m in d.mechanisms],
+    "events": lambda d, p: views.all_events(d),
+}  # fmt: skip
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 6 else None

@@ -1,0 +1,226 @@
+"""The web application: one FastAPI app serving the JSON API (``/api``) and the pages (``/``).
+
+:func:`create_app` takes a :class:`~cooptrack.store.Store` (or a database URL) and
+:class:`WebSettings`. Every error, wherever raised, leaves as one shape: under ``/api`` the JSON
+``{"error": {"code", "message"}}``, elsewhere an HTML page saying the same in words.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.exceptions import HTTPException
+
+from cooptrack import __version__
+from cooptrack.errors import CooptrackError, NotFound, StoreError
+from cooptrack.serve.auth import Caller, LoginLimiter, identify
+from cooptrack.serve.views import Data
+from cooptrack.store import Store
+
+_STATIC = Path(__file__).parent / "static"
+_LOG = logging.getLogger("cooptrack.serve")
+
+_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+          409: "conflict", 413: "too_large", 422: "invalid", 429: "too_many_requests", 500: "server_error",
+          503: "unavailable"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """How the server behaves; read explicitly (:meth:`from_env`), never at import."""
+
+    read_requires_login: bool = False  # reading is open unless this is set
+    secure_cookies: bool = False  # always mark cookies Secure (else only when HTTPS is seen)
+    session_hours: int = 12
+    login_attempts: int = 5  # failed sign-ins allowed per user name and per address ...
+    login_window: float = 900.0  # ... within this many seconds
+    per_page: int = 50
+    max_per_page: int = 500
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
+        """``COOPTRACK_READ_REQUIRES_LOGIN`` and ``COOPTRACK_SECURE_COOKIES`` (``1``/``true``/``yes``)."""
+        env = os.environ if environ is None else environ
+
+        def flag(name: str) -> bool:
+            return env.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+        return cls(read_requires_login=flag("COOPTRACK_READ_REQUIRES_LOGIN"),
+                   secure_cookies=flag("COOPTRACK_SECURE_COOKIES"))  # fmt: skip
+
+
+@dataclass
+class Web:
+    """What every request handler needs: the store, the settings, the login limiter, templates."""
+
+    store: Store
+    settings: WebSettings
+    limiter: LoginLimiter
+    templates: Environment = field(repr=False)
+
+
+class Problem(Exception):
+    """An error with an HTTP status, a code and a message for the user."""
+
+    def __init__(self, status: int, message: str, code: str | None = None, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.code = code or _CODES.get(status, "error")
+        self.message = message
+        self.headers = headers or {}
+
+
+class LoginRequired(Problem):
+    def __init__(self, message: str = "sign in first") -> None:
+        super().__init__(401, message)
+
+
+def web(request: Request) -> Web:
+    found: Web = request.app.state.web
+    return found
+
+
+def data(request: Request) -> Data:
+    """The store as this request sees it (loaded at most once per request)."""
+    if not hasattr(request.state, "data"):
+        request.state.data = Data(web(request).store)
+    found: Data = request.state.data
+    return found
+
+
+def caller(request: Request) -> Caller:
+    """Who sent this request (worked out once per request)."""
+    if not hasattr(request.state, "caller"):
+        request.state.caller = identify(web(request).store, request)
+    found: Caller = request.state.caller
+    return found
+
+
+def reader(request: Request) -> Caller:
+    """The caller, if they may read (everyone, unless the settings require signing in)."""
+    who = caller(request)
+    if who.via == "bad_token":
+        raise Problem(401, "the API token is unknown or revoked", headers={"WWW-Authenticate": "Bearer"})
+    if web(request).settings.read_requires_login and who.user is None:
+        raise LoginRequired("sign in to read this service")
+    return who
+
+
+def writer(request: Request) -> Caller:
+    """The caller, if they may write: an editor or an admin."""
+    who = reader(request)
+    if who.user is None:
+        raise LoginRequired("sign in (or send an API token) to change anything")
+    if not who.can_write:
+        raise Problem(403, f"{who.name} may not change anything")
+    return who
+
+
+def create_app(store: Store | str, settings: WebSettings | None = None) -> FastAPI:
+    """The application over ``store`` (a Store, or a database URL to open one)."""
+    from cooptrack.serve import api, downloads, forms, pages  # the routers import this module's helpers
+
+    opened = store if isinstance(store, Store) else Store(store)
+    settings = settings or WebSettings()
+    app = FastAPI(
+        title="cooptrack",
+        version=__version__,
+        summary="Hong Kong's co-operation conferences with Mainland partners: meetings, measures and their follow-up.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    templates = Environment(
+        loader=PackageLoader("cooptrack.serve", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    app.state.web = Web(opened, settings, LoginLimiter(settings.login_attempts, settings.login_window), templates)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(forms.router)
+    app.include_router(downloads.router)
+    app.mount("/static", StaticFiles(directory=_STATIC), name="static")
+    _handle_errors(app)
+    app.middleware("http")(_security_headers)
+    return app
+
+
+async def _security_headers(request: Request, call_next: Any) -> Response:
+    response: Response = await call_next(request)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    if not request.url.path.startswith("/api/docs"):
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+        )
+    return response
+
+
+def _handle_errors(app: FastAPI) -> None:
+    app.add_exception_handler(Problem, _problem)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
+    app.add_exception_handler(CooptrackError, _ours)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _crash)
+
+
+def error_response(request: Request, problem: Problem) -> Response:
+    """The one error shape: JSON under /api, an HTML page elsewhere (sign-in page for 401)."""
+    if request.url.path.startswith("/api"):
+        body = {"error": {"code": problem.code, "message": problem.message}}
+        return JSONResponse(body, status_code=problem.status, headers=problem.headers)
+    if problem.status == 401 and request.method == "GET":
+        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+    from cooptrack.serve.pages import render_error  # pages import this module
+
+    return render_error(request, problem.status, problem.code, problem.message, problem.headers)
+
+
+async def _problem(request: Request, exc: Problem) -> Response:
+    return error_response(request, exc)
+
+
+async def _http(request: Request, exc: HTTPException) -> Response:
+    message = {404: "nothing here", 405: "this address does not take that method"}.get(exc.status_code, exc.detail)
+    return error_response(request, Problem(exc.status_code, str(message), headers=dict(exc.headers or {})))
+
+
+async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path"))
+        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+    return error_response(request, Problem(422, "; ".join(parts) or "the request is not valid"))
+
+
+async def _ours(request: Request, exc: CooptrackError) -> Response:
+    if isinstance(exc, NotFound):
+        return error_response(request, Problem(404, str(exc)))
+    if isinstance(exc, StoreError):
+        _LOG.error("%s", exc)
+        return error_response(request, Problem(503, "the database cannot be used just now"))
+    return error_response(request, Problem(422, str(exc)))
+
+
+async def _crash(request: Request, exc: Exception) -> Response:
+    _LOG.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    return error_response(request, Problem(500, "something went wrong on our side; it has been logged"))
+
+
+def html(text: str, status: int = 200, headers: Mapping[str, str] | None = None) -> HTMLResponse:
+    return HTMLResponse(text, status_code=status, headers=dict(headers or {}))

@@ -1,0 +1,124 @@
+"""Charts drawn on the server as SVG (no JavaScript, no library): a heatmap and a timeline.
+
+Each chart is an accessible image (``role="img"`` with a title and a description) whose parts
+are links (a heatmap cell opens the tracker for that partner and theme; a timeline mark opens
+the meeting) with a ``<title>`` that says the value in words. Every text is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
+
+from cooptrack.knowledge import series
+from cooptrack.serve.views import theme_label
+
+_LOW = (241, 245, 249)  # the colour of an empty cell
+_HIGH = (29, 78, 216)  # ... and of the fullest
+
+
+def _shade(value: int, top: int) -> str:
+    if value <= 0 or top <= 0:
+        return "rgb({},{},{})".format(*_LOW)
+    share = 0.15 + 0.85 * value / top
+    r, g, b = (round(lo + (hi - lo) * share) for lo, hi in zip(_LOW, _HIGH, strict=True))
+    return f"rgb({r},{g},{b})"
+
+
+def heatmap(mx: series.Matrix) -> Markup:
+    """Partners (rows) by themes (columns), each cell the number of measures, darker for more."""
+    cell_w, cell_h, left, top = 44, 30, 120, 170
+    width = left + cell_w * len(mx.themes) + 10
+    height = top + cell_h * len(mx.partners) + 10
+    peak = max(mx.counts.values(), default=0)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart heatmap" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="hm-title hm-desc">',
+        '<title id="hm-title">Measures by partner and theme</title>',
+        f'<desc id="hm-desc">Counts of measures of {escape(mx.scope)}, one row per partner, one column per theme.'
+        "</desc>",
+    ]
+    for j, theme in enumerate(mx.themes):
+        x = left + j * cell_w + cell_w / 2
+        out.append(
+            f'<text class="col" x="{x:.0f}" y="{top - 8}" transform="rotate(-50 {x:.0f} {top - 8})">'
+            f"{escape(_short(theme_label(theme)))}</text>"
+        )
+    for i, partner in enumerate(mx.partners):
+        y = top + i * cell_h
+        out.append(f'<text class="row" x="{left - 8}" y="{y + cell_h / 2 + 4:.0f}">{escape(partner)}</text>')
+        for j, theme in enumerate(mx.themes):
+            n = mx.counts.get((partner, theme), 0)
+            x = left + j * cell_w
+            link = "/tracker?" + urlencode({"partner": partner, "theme": theme})
+            words = f"{partner}, {theme_label(theme)}: {n} measure{'s' * (n != 1)}"
+            ink = "#fff" if peak and n > peak / 2 else "#0f172a"
+            out.append(
+                f'<a href="{escape(link)}"><title>{escape(words)}</title>'
+                f'<rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" fill="{_shade(n, peak)}"/>'
+                f'<text class="n" x="{x + cell_w / 2 - 1:.0f}" y="{y + cell_h / 2 + 4:.0f}" fill="{ink}">'
+                f"{n or ''}</text></a>"
+            )
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _short(label: str, size: int = 26) -> str:
+    head = label.split(" (")[0]
+    return head if len(head) <= size else head[: size - 1] + "…"
+
+
+def timeline(entries: Sequence[series.TimelineEntry]) -> Markup:
+    """One row per mechanism; a dot for each meeting in its year, a bar for the years it may fall in."""
+    known = [y for e in entries if e.years for y in e.years]
+    lo, hi = (min(known), max(known)) if known else (2000, 2025)
+    lo, hi = lo - 1, hi + 1
+    rows = list(dict.fromkeys(e.mechanism for e in entries))
+    left, top, row_h, width = 260, 30, 34, 900
+    span = max(1, hi - lo)
+
+    def x_of(year: float) -> float:
+        return left + (width - left - 20) * (year - lo) / span
+
+    height = top + row_h * len(rows) + 30
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="tl-title tl-desc">',
+        '<title id="tl-title">Meetings of each mechanism over the years</title>',
+        '<desc id="tl-desc">A dot is a meeting in the year it was held; a bar is a meeting whose year the '
+        "release does not give, across the years the officials named allow.</desc>",
+    ]
+    step = 1 if span <= 12 else 2 if span <= 24 else 5
+    for year in range(lo, hi + 1):
+        if year % step == 0:
+            x = x_of(year)
+            out.append(f'<line class="grid" x1="{x:.1f}" y1="{top - 10}" x2="{x:.1f}" y2="{height - 24}"/>')
+            out.append(f'<text class="year" x="{x:.1f}" y="{height - 8}">{year}</text>')
+    for i, name in enumerate(rows):
+        y = top + i * row_h + row_h / 2
+        out.append(f'<text class="row" x="{left - 10}" y="{y + 4:.0f}">{escape(_short(name, 40))}</text>')
+        for e in (e for e in entries if e.mechanism == name):
+            out.append(_mark(e, x_of, y))
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _mark(e: series.TimelineEntry, x_of: object, y: float) -> str:
+    assert callable(x_of)
+    m = e.meeting
+    words = f"{e.mechanism}: {m.slug}, {e.label}"
+    link = f'<a href="/meetings/{escape(m.slug)}"><title>{escape(words)}</title>'
+    label = f'<text class="ord" x="{{x:.1f}}" y="{y - 10:.0f}">{m.ordinal or ""}</text>'
+    if e.years is None:
+        return ""
+    a, b = e.years
+    if a == b:
+        x = x_of(a + 0.5)
+        return link + f'<circle cx="{x:.1f}" cy="{y:.0f}" r="7"/>' + label.format(x=x) + "</a>"
+    x1, x2 = x_of(a), x_of(b + 1)
+    return (
+        link + f'<rect class="range" x="{x1:.1f}" y="{y - 6:.0f}" width="{x2 - x1:.1f}" height="12" rx="6"/>'
+        + label.format(x=(x1 + x2) / 2) + "</a>"
+    )  # fmt: skip

@@ -1,0 +1,99 @@
+"""Files to take away: any list as CSV or JSON, the Atom feed, and a partner's briefing.
+
+The lists are the API's (:data:`cooptrack.serve.api.LISTS`), filtered by the same query
+parameters, so a download holds exactly what the page showed, every page of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from cooptrack.knowledge import brief
+from cooptrack.serve.api import LISTS
+from cooptrack.serve.app import Problem, data, reader, web
+from cooptrack.serve.pages import render
+from cooptrack.serve.views import Data, Row, mechanism_row, meeting_row
+
+router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)
+Store = Annotated[Data, Depends(data)]
+
+_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+_BRIEFS = {"md": brief.BriefFormat.MD, "html": brief.BriefFormat.HTML, "pdf": brief.BriefFormat.PDF}
+_BRIEF_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "pdf": "application/pdf"}
+
+
+@router.get("/downloads")
+def downloads(request: Request, d: Store) -> Response:
+    return render(request, "downloads.html", lists=sorted(LISTS), mechanisms=[mechanism_row(m) for m in d.mechanisms])
+
+
+@router.get("/download/{name}.{fmt}")
+def download(request: Request, d: Store, name: str, fmt: str) -> Response:
+    if name not in LISTS or fmt not in _TYPES:
+        raise Problem(404, f"no download {name}.{fmt} (the lists are {', '.join(sorted(LISTS))}; as csv or json)")
+    rows = LISTS[name](d, dict(request.query_params))
+    body = to_csv(rows) if fmt == "csv" else json.dumps({"data": rows}, indent=2, ensure_ascii=False) + "\n"
+    headers = {"Content-Disposition": f'attachment; filename="cooptrack-{name}.{fmt}"'}
+    return Response(body, media_type=_TYPES[fmt], headers=headers)
+
+
+def to_csv(rows: list[Row]) -> str:
+    """Rows as CSV: lists joined by ``; ``, nested objects as JSON, every column of every row."""
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return "; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+@router.get("/feed.atom")
+def feed(request: Request, d: Store) -> Response:
+    """New meetings and agreements, newest first (by when the store first read their release)."""
+    entries = []
+    for m in d.meetings:
+        seen = m.document.ingested_at
+        entries.append({"id": f"meeting/{m.slug}", "title": m.title or m.slug, "url": f"/meetings/{m.slug}",
+                        "updated": seen, "summary": _summary(meeting_row(m))})  # fmt: skip
+        for g in m.agreements:
+            entries.append({"id": f"agreement/{g.key}", "title": f"Signed: {g.title}",
+                            "url": f"/meetings/{m.slug}#rec-agreement-{g.position}", "updated": seen,
+                            "summary": f"{g.kind.replace('_', ' ')} signed at {m.slug}"})  # fmt: skip
+    entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
+    base = str(request.base_url).rstrip("/")
+    updated = entries[0]["updated"] if entries else None
+    body = web(request).templates.get_template("feed.atom.xml").render(entries=entries, base=base, updated=updated)
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+
+def _summary(row: Row) -> str:
+    return (f"{row['mechanism'] or 'Meeting'}, {row['kind_label']} {row['ordinal'] or ''}, {row['when']}: "
+            f"{row['measures']} measures, {row['agreements']} agreements")  # fmt: skip
+
+
+@router.get("/mechanisms/{slug}/brief.{fmt}")
+def briefing(d: Store, slug: str, fmt: str) -> Response:
+    if fmt not in _BRIEFS:
+        raise Problem(404, f"no briefing as .{fmt} (md, html or pdf)")
+    mech = d.mechanism(slug)
+    body = brief.render(brief.build(d.store, mech.partner or mech.name), _BRIEFS[fmt])
+    name = re.sub(r"[^a-z0-9]+", "-", (mech.partner or "mechanism").casefold()).strip("-") or "mechanism"
+    headers = {"Content-Disposition": f'attachment; filename="{name}-brief.{fmt}"'}
+    return Response(body, media_type=_BRIEF_TYPES[fmt], headers=headers)

@@ -1,0 +1,139 @@
+"""The forms that change something: sign in, sign out, record a status, re-attach an event.
+
+Every form carries the caller's CSRF token (checked before anything else); signing in is
+rate-limited per user name and per address; after a change the browser is sent back to a page
+(post, redirect, get), so that reloading does not repeat it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from cooptrack.errors import CooptrackError
+from cooptrack.serve.app import Problem, caller, data, web, writer
+from cooptrack.serve.auth import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    Caller,
+    check_password,
+    digest,
+    hash_password,
+    is_https,
+    needs_rehash,
+    new_secret,
+    same,
+)
+from cooptrack.serve.pages import measure_page, render
+from cooptrack.serve.views import Data
+from cooptrack.vocab import EvidenceKind, TrackingStatus
+
+router = APIRouter(include_in_schema=False)
+
+Short = Annotated[str, Form(max_length=200)]
+Token = Annotated[str, Form(alias="csrf_token", max_length=200)]
+
+
+def _check_csrf(request: Request, token: str) -> Caller:
+    who = caller(request)
+    expected = who.csrf if who.via == "session" else request.cookies.get(CSRF_COOKIE)
+    if not same(token, expected):
+        raise Problem(403, "this form has expired or did not come from this site: reload the page and try again",
+                      code="csrf")  # fmt: skip
+    return who
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path of this site (never ``//elsewhere`` or a full URL)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/tracker"
+
+
+# --- signing in and out --------------------------------------------------------------------------
+
+
+@router.get("/login")
+def login_form(request: Request, next: str | None = None) -> Response:
+    return render(request, "login.html", next=_safe_next(next), problem=None, name="")
+
+
+@router.post("/login")
+def login(
+    request: Request, name: Short, password: Annotated[str, Form(max_length=1000)], csrf: Token,
+    next: Annotated[str, Form(max_length=500)] = "/tracker",
+) -> Response:  # fmt: skip
+    _check_csrf(request, csrf)
+    w = web(request)
+    keys = (f"user:{name.casefold()}", f"addr:{request.client.host if request.client else '?'}")
+    wait = w.limiter.retry_after(*keys)
+    if wait:
+        message = f"too many failed sign-ins: try again in {wait // 60 + 1} minutes"
+        return render(request, "login.html", 429, {"Retry-After": str(wait)}, next=_safe_next(next),
+                      problem=message, name=name)  # fmt: skip
+    user = w.store.user(name)
+    if user is None or not check_password(user.password_hash, password):
+        if user is None:
+            hash_password(password)  # as slow as a wrong password, so names cannot be probed by timing
+        w.limiter.failed(*keys)
+        return render(request, "login.html", 401, next=_safe_next(next), problem="wrong name or password", name=name)
+    w.limiter.succeeded(*keys)
+    if needs_rehash(user.password_hash):
+        w.store.set_password_hash(user.name, hash_password(password))
+    secret = new_secret()
+    lifetime = dt.timedelta(hours=w.settings.session_hours)
+    w.store.open_session(user, digest(secret), new_secret(), lifetime)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE, secret, max_age=int(lifetime.total_seconds()), httponly=True, samesite="lax",
+        secure=is_https(request, w.settings.secure_cookies), path="/",
+    )  # fmt: skip
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, csrf: Token) -> Response:
+    who = _check_csrf(request, csrf)
+    if who.session_hash:
+        web(request).store.close_session(who.session_hash)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+# --- tracking ------------------------------------------------------------------------------------
+
+
+@router.post("/measures/{key}/events")
+def add_event(
+    request: Request, key: str, d: Annotated[Data, Depends(data)], csrf: Token,
+    status: Annotated[str, Form(max_length=40)], note: Annotated[str, Form(max_length=4000)] = "",
+    evidence_url: Annotated[str, Form(max_length=2000)] = "", evidence_kind: Annotated[str, Form(max_length=20)] = "",
+) -> Response:  # fmt: skip
+    _check_csrf(request, csrf)
+    who = writer(request)
+    d.measure(key)
+    form = {"status": status, "note": note, "evidence_url": evidence_url, "evidence_kind": evidence_kind}
+    try:
+        chosen = TrackingStatus(status)
+        kind = EvidenceKind(evidence_kind) if evidence_kind else None
+        web(request).store.record_event(key, chosen, by=who.name or "?", note=note, evidence_url=evidence_url,
+                                        evidence_kind=kind)  # fmt: skip
+    except ValueError:
+        return measure_page(request, d, key, "choose one of the statuses listed", form)
+    except CooptrackError as exc:
+        if type(exc) is not CooptrackError:
+            raise
+        return measure_page(request, d, key, str(exc), form)
+    return RedirectResponse(f"/measures/{key}#history", status_code=303)
+
+
+@router.post("/events/{event_id}/reattach")
+def reattach(request: Request, event_id: int, csrf: Token, measure: Annotated[str, Form(max_length=64)]) -> Response:
+    _check_csrf(request, csrf)
+    who = writer(request)
+    web(request).store.reattach_event(event_id, measure.strip(), by=who.name or "?")
+    return RedirectResponse(f"/measures/{measure.strip()}#history", status_code=303)

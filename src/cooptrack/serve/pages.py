@@ -1,0 +1,275 @@
+"""The HTML pages: server-rendered (Jinja2, autoescaped), working without JavaScript.
+
+Reading pages are here; forms that change something (sign in, record a status) are in
+:mod:`.forms`, files (CSV, JSON, Atom, briefings) in :mod:`.downloads`. Each route gathers
+rows from :mod:`.views` (the same rows the API returns) and renders one template.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup, escape
+
+from cooptrack.errors import CooptrackError
+from cooptrack.knowledge import queries, series
+from cooptrack.serve import charts, views
+from cooptrack.serve.app import caller, data, html, reader, web
+from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
+from cooptrack.serve.search import search as search_hits
+from cooptrack.serve.views import Data
+from cooptrack.store import ItemKind
+from cooptrack.store.models import Meeting
+from cooptrack.vocab import THEME_LABELS, TRACKING_STATUS_LABELS, AgreementKind, EvidenceKind, MeetingKind
+
+router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)
+
+Store = Annotated[Data, Depends(data)]
+Who = Annotated[Caller, Depends(caller)]
+Page = Annotated[int, Query(ge=1, le=100_000)]
+Text = Annotated[str | None, Query(max_length=200)]
+PER_PAGE = 25
+
+NAV = (("/", "Overview"), ("/mechanisms", "Mechanisms"), ("/search", "Search"), ("/compare", "Compare"),
+       ("/people", "People"), ("/agreements", "Agreements"), ("/tracker", "Tracker"),
+       ("/downloads", "Downloads"))  # fmt: skip
+
+CHOICES = {
+    "theme": [(t.value, label) for t, label in THEME_LABELS.items()],
+    "status": [(s.value, label) for s, label in TRACKING_STATUS_LABELS.items()],
+    "kind": [(k.value, k.value.replace("_", " ")) for k in ItemKind],
+    "meeting_kind": [(k.value, k.value.replace("_", " ")) for k in MeetingKind],
+    "agreement_kind": [(k.value, k.value.replace("_", " ")) for k in AgreementKind],
+    "evidence": [(k.value, k.value) for k in EvidenceKind],
+}
+
+
+def render(request: Request, template: str, status: int = 200, headers: Mapping[str, str] | None = None,
+           **context: Any) -> HTMLResponse:  # fmt: skip
+    """A page: the template with who is signed in, their CSRF token and the navigation."""
+    who = caller(request)
+    csrf = who.csrf or secrets.token_urlsafe(24)
+    page = (
+        web(request)
+        .templates.get_template(template)
+        .render(request=request, who=who, csrf=csrf, nav=NAV, path=request.url.path, choices=CHOICES, **context)
+    )
+    response = html(page, status, headers)
+    if who.via != "session" and csrf != request.cookies.get(CSRF_COOKIE):
+        secure = is_https(request, web(request).settings.secure_cookies)
+        response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="lax", secure=secure, path="/")
+    return response
+
+
+def render_error(request: Request, status: int, code: str, message: str, headers: Mapping[str, str]) -> HTMLResponse:
+    titles = {403: "Not allowed", 404: "Not found", 422: "Cannot do that", 429: "Too many attempts"}
+    title = titles.get(status, "Something went wrong" if status >= 500 else "Cannot do that")
+    try:
+        return render(request, "error.html", status, headers, title=title, code=code, message=message)
+    except Exception:  # the error page itself failed (the store is down): plain words, no template
+        return html(f"<!doctype html><title>{escape(title)}</title><h1>{escape(title)}</h1><p>{escape(message)}</p>",
+                    status, headers)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Pager:
+    page: int
+    pages: int
+    total: int
+    prev: str | None
+    next: str | None
+
+
+def paged(request: Request, rows: Sequence[Any], page: int, per_page: int = PER_PAGE) -> tuple[list[Any], Pager]:
+    last = max(1, -(-len(rows) // per_page))
+    chunk = list(rows[(page - 1) * per_page : page * per_page])
+    prev = str(request.url.include_query_params(page=page - 1)) if page > 1 else None
+    nxt = str(request.url.include_query_params(page=page + 1)) if page < last else None
+    return chunk, Pager(page, last, len(rows), prev, nxt)
+
+
+def query_string(request: Request) -> str:
+    """The request's filters, for the download links of a list."""
+    return "&".join(f"{k}={v}" for k, v in request.query_params.multi_items() if k != "page" and v)
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, d: Store) -> HTMLResponse:
+    mx = series.matrix(d.mechanisms, latest=False)
+    entries = series.timeline(d.mechanisms)
+    return render(
+        request, "overview.html", counts=views.overview(d), heatmap=charts.heatmap(mx), matrix=views.matrix_json(mx),
+        timeline=charts.timeline(entries), undated=[e for e in entries if e.years is None],
+        mechanisms=[views.mechanism_row(m) for m in d.mechanisms],
+        statuses=TRACKING_STATUS_LABELS,
+    )  # fmt: skip
+
+
+@router.get("/mechanisms", response_class=HTMLResponse)
+def mechanisms(request: Request, d: Store) -> HTMLResponse:
+    return render(
+        request, "mechanisms.html", mechanisms=[views.mechanism_row(m) for m in d.mechanisms], with_meetings=False
+    )
+
+
+@router.get("/mechanisms/{slug}", response_class=HTMLResponse)
+def mechanism(request: Request, d: Store, slug: str) -> HTMLResponse:
+    return render(request, "mechanism.html", mech=views.mechanism_detail(d, d.mechanism(slug)))
+
+
+@router.get("/meetings", response_class=HTMLResponse)
+def meetings(request: Request, d: Store) -> HTMLResponse:
+    return render(request, "mechanisms.html", mechanisms=[views.mechanism_detail(d, m) for m in d.mechanisms],
+                  with_meetings=True)  # fmt: skip
+
+
+@router.get("/meetings/{slug}", response_class=HTMLResponse)
+def meeting(request: Request, d: Store, slug: str) -> HTMLResponse:
+    m = d.meeting(slug)
+    mech = d.mechanism_of(m)
+    return render(request, "meeting.html", m=views.meeting_detail(m, d.tracking), source=marked_text(m),
+                  mechanism=views.mechanism_row(mech))  # fmt: skip
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    request: Request, d: Store, q: Text = None, partner: Text = None, theme: Text = None,
+    year: Text = None, kind: Text = None, status: Text = None, page: Page = 1,
+) -> HTMLResponse:  # fmt: skip
+    chosen = {"partner": partner, "theme": theme, "year": year, "kind": kind, "status": status}
+    rows, facets = search_hits(d, q, chosen) if q and q.strip() else ([], {})
+    chunk, pager = paged(request, rows, page)
+    return render(request, "search.html", q=q or "", chosen=chosen, hits=chunk, paging=pager, facets=facets,
+                  query=query_string(request), mark=highlight)  # fmt: skip
+
+
+def highlight(snippet: str, ranges: Sequence[Sequence[int]]) -> Markup:
+    """A snippet with its matched ranges in ``<mark>``, the rest escaped."""
+    out, last = [], 0
+    for start, end in ranges:
+        out += [escape(snippet[last:start]), Markup("<mark>"), escape(snippet[start:end]), Markup("</mark>")]
+        last = end
+    out.append(escape(snippet[last:]))
+    return Markup("").join(out)
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare(request: Request, d: Store, left: Text = None, right: Text = None) -> HTMLResponse:
+    options = [(mech.partner or mech.name, mech.partner or mech.name) for mech in d.mechanisms]
+    options += [(m.slug, f"{m.slug} ({views.meeting_row(m)['when']})") for m in d.meetings]
+    result, problem = None, None
+    if left and right:
+        try:
+            result = views.compare_json(queries.compare(d.store, left, right), d.tracking)
+        except CooptrackError as exc:
+            problem = str(exc)
+    return render(request, "compare.html", options=options, left=left or "", right=right or "", result=result,
+                  problem=problem, status=422 if problem else 200)  # fmt: skip
+
+
+@router.get("/people", response_class=HTMLResponse)
+def people(request: Request, d: Store, q: Text = None, side: Text = None, page: Page = 1) -> HTMLResponse:
+    chunk, pager = paged(request, views.people_filter(d, q=q, side=side), page, 50)
+    return render(request, "people.html", people=chunk, paging=pager, q=q or "", side=side or "",
+                  query=query_string(request))  # fmt: skip
+
+
+@router.get("/people/{person_id}", response_class=HTMLResponse)
+def person(request: Request, d: Store, person_id: str) -> HTMLResponse:
+    return render(request, "person.html", p=d.person(person_id).popolo())
+
+
+@router.get("/agreements", response_class=HTMLResponse)
+def agreements(
+    request: Request, d: Store, partner: Text = None, kind: Text = None, year: Text = None, q: Text = None,
+    page: Page = 1,
+) -> HTMLResponse:  # fmt: skip
+    number = int(year) if year and year.isdigit() and len(year) == 4 else None
+    rows = views.agreements_filter(d, partner=partner, kind=kind, year=number, q=q)
+    chunk, pager = paged(request, rows, page)
+    return render(request, "agreements.html", rows=chunk, paging=pager, partners=_partners(d),
+                  chosen={"partner": partner or "", "kind": kind or "", "year": year or "", "q": q or ""},
+                  query=query_string(request))  # fmt: skip
+
+
+@router.get("/tracker", response_class=HTMLResponse)
+def tracker(
+    request: Request, d: Store, partner: Text = None, theme: Text = None, status: Text = None, q: Text = None,
+    page: Page = 1,
+) -> HTMLResponse:  # fmt: skip
+    rows = views.measures_filter(d, partner=partner, theme=theme, status=status, meeting=None, q=q)
+    chunk, pager = paged(request, rows, page, 50)
+    events = views.all_events(d)[:10]
+    return render(request, "tracker.html", rows=chunk, paging=pager, partners=_partners(d), recent=events,
+                  unattached=views.unattached(d), counts=views.overview(d)["statuses"],
+                  chosen={"partner": partner or "", "theme": theme or "", "status": status or "", "q": q or ""},
+                  query=query_string(request))  # fmt: skip
+
+
+@router.get("/measures/{key}", response_class=HTMLResponse)
+def measure(request: Request, d: Store, key: str) -> HTMLResponse:
+    return measure_page(request, d, key)
+
+
+def measure_page(request: Request, d: Store, key: str, problem: str | None = None,
+                 form: Mapping[str, str] | None = None) -> HTMLResponse:  # fmt: skip
+    row = d.measure_row(key)
+    return render(request, "measure.html", status=422 if problem else 200, x=row, history=views.history(d, key),
+                  problem=problem, form=form or {})  # fmt: skip
+
+
+def _partners(d: Data) -> list[str]:
+    return sorted({m.partner for m in d.meetings if m.partner})
+
+
+# --- the source text, every item marked ------------------------------------------------------------
+
+_TAGS = {"person": "P", "area": "A", "measure": "M", "agreement": "G"}
+
+
+def marked_text(m: Meeting) -> Markup:
+    """The cleaned text, escaped, each item a ``<span id="src-KIND-N">`` that links to the record.
+
+    Items nest (a person inside an agreement); one that would cross another's end is cut there.
+    """
+    text = m.document.cleaned_text
+    marks = [(kind, i.position, i.span) for kind, items in
+             (("area", m.areas), ("measure", m.measures), ("agreement", m.agreements), ("person", m.people))
+             for i in items if i.span is not None and i.span[0] < i.span[1] <= len(text)]  # fmt: skip
+    marks.sort(key=lambda k: (k[2][0], -k[2][1]))
+    out: list[str] = []
+    stack: list[int] = []  # ends of the open spans
+    pos = 0
+
+    def close_until(limit: int) -> None:
+        nonlocal pos
+        while stack and stack[-1] <= limit:
+            end = stack.pop()
+            out.append(str(escape(text[pos:end])) + "</span>")
+            pos = end
+
+    for kind, n, (start, end) in marks:
+        close_until(start)
+        if start < pos:  # starts where another item already started (and ended) — skip the overlap
+            start = pos
+        if stack:
+            end = min(end, stack[-1])
+        out.append(str(escape(text[pos:start])))
+        pos = start
+        label = f"{kind.capitalize()} {n}"
+        out.append(
+            f'<span class="hl hl-{kind}" id="src-{kind}-{n}"><a class="tag" href="#rec-{kind}-{n}" '
+            f'title="{label} in the record" aria-label="{label} in the record">{_TAGS[kind]}{n}</a>'
+        )
+        stack.append(end)
+    close_until(len(text))
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))

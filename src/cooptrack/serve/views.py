@@ -1,0 +1,472 @@
+"""What the pages, the JSON API and the downloads show: plain rows (dicts) built from the store.
+
+Every list and object a page shows is built here once; the API returns it as JSON, the pages
+hand it to a template, the downloads write it as CSV or JSON. :class:`Data` reads the store
+lazily, once per request, through :mod:`cooptrack.knowledge.queries` and friends.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from typing import Any
+
+from cooptrack.errors import NotFound
+from cooptrack.knowledge import changes, people, queries, series
+from cooptrack.knowledge.people import PersonRecord
+from cooptrack.render import date_label, kind_label
+from cooptrack.store import Store
+from cooptrack.store.models import Agreement, Measure, Meeting, TrackingEvent
+from cooptrack.store.tracking import Attachment, Tracking
+from cooptrack.vocab import FLAG_EXPLANATIONS, THEME_LABELS, TRACKING_STATUS_LABELS, Flag, Theme, TrackingStatus
+
+Row = dict[str, Any]
+
+
+def theme_label(theme: str | None) -> str:
+    try:
+        return THEME_LABELS[Theme(theme or "other")]
+    except ValueError:
+        return str(theme)
+
+
+def status_label(status: str) -> str:
+    try:
+        return TRACKING_STATUS_LABELS[TrackingStatus(status)]
+    except ValueError:
+        return status
+
+
+def flag_explanation(flag: str) -> str:
+    try:
+        return FLAG_EXPLANATIONS[Flag(flag)]
+    except ValueError:
+        return flag.replace("_", " ")
+
+
+class Data:
+    """The store as one request sees it: everything loaded at most once."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @cached_property
+    def meetings(self) -> list[Meeting]:
+        return self.store.all_meetings()
+
+    @cached_property
+    def mechanisms(self) -> list[series.Mechanism]:
+        return series.mechanisms(self.meetings)
+
+    @cached_property
+    def tracking(self) -> Tracking:
+        return self.store.tracking()
+
+    @cached_property
+    def people(self) -> list[PersonRecord]:
+        return queries.all_people(self.store, self.meetings)
+
+    @cached_property
+    def measures(self) -> dict[str, Measure]:
+        return {x.key: x for m in self.meetings for x in m.measures}
+
+    def meeting(self, slug: str) -> Meeting:
+        for m in self.meetings:
+            if m.slug == slug:
+                return m
+        raise NotFound(f'no meeting "{slug}"')
+
+    @cached_property
+    def _meeting_of(self) -> dict[str, Meeting]:
+        return {x.key: m for m in self.meetings for x in m.measures}
+
+    def measure(self, key: str) -> Measure:
+        if key not in self.measures:
+            raise NotFound(f'no measure with key "{key}"')
+        return self.measures[key]
+
+    def measure_row(self, key: str) -> Row:
+        """A measure with its meeting and status, by key."""
+        return measure_row(self.measure(key), self.tracking, self._meeting_of[key])
+
+    def mechanism(self, key: str) -> series.Mechanism:
+        for mech in self.mechanisms:
+            if mech.key == key:
+                return mech
+        return series.find(self.mechanisms, key)
+
+    def mechanism_of(self, m: Meeting) -> series.Mechanism:
+        return next(mech for mech in self.mechanisms if any(x.slug == m.slug for x in mech.meetings))
+
+    def person(self, person_id: str) -> PersonRecord:
+        for p in self.people:
+            if p.id == person_id:
+                return p
+        raise NotFound(f'no person "{person_id}"')
+
+
+# --- meetings -----------------------------------------------------------------------------------
+
+
+def meeting_row(m: Meeting) -> Row:
+    return {
+        "slug": m.slug,
+        "title": m.title,
+        "mechanism": m.mechanism,
+        "partner": m.partner,
+        "kind": m.kind,
+        "kind_label": kind_label(m.kind),
+        "ordinal": m.ordinal,
+        "date": m.date.isoformat() if m.date else None,
+        "when": date_label(m) or "date not stated",
+        "year": m.year,
+        "year_range": [m.year_from, m.year_to] if m.year_from is not None else None,
+        "venue": m.venue,
+        "document_kind": m.document_kind,
+        "areas": len(m.areas),
+        "measures": len(m.measures),
+        "agreements": len(m.agreements),
+        "people": len(m.people),
+        "flags": list(m.flags),
+        "source": m.document.source.uri,
+        "url": f"/meetings/{m.slug}",
+    }
+
+
+def meeting_detail(m: Meeting, tracking: Tracking) -> Row:
+    """A meeting with its record, its sources and its cleaned text (which every span points into)."""
+    version = m.document
+    return {
+        **meeting_row(m),
+        "year_reasons": list(m.year_reasons),
+        "declared_area_count": m.declared_area_count,
+        "flags_explained": [{"flag": f, "explanation": flag_explanation(f)} for f in m.flags],
+        "read": {
+            "uri": version.source.uri,
+            "sha256": version.sha256,
+            "fetched_at": version.fetched_at.isoformat(),
+            "version": version.version,
+            "parser_version": version.parser_version,
+        },
+        "reports": [{"uri": r.source.uri, "primary": r.is_primary, "version": r.document.version} for r in m.reports],
+        "span": list(m.span) if m.span else None,
+        "people": [
+            {
+                "position": p.position,
+                "name": p.name,
+                "honorific": p.honorific,
+                "post": p.post,
+                "side": p.side,
+                "roles": list(p.roles),
+                "span": list(p.span) if p.span else None,
+            }
+            for p in m.people
+        ],
+        "areas": [
+            {
+                "position": a.position,
+                "heading": a.heading,
+                "themes": list(a.themes),
+                "span": list(a.span) if a.span else None,
+                "measures": [measure_row(x, tracking, m) for x in a.measures],
+            }
+            for a in m.areas
+        ],
+        "agreements": [agreement_row(g, m) for g in m.agreements],
+        "text": version.cleaned_text,
+    }
+
+
+def meetings_filter(rows: Iterable[Meeting], *, partner: str | None, kind: str | None, year: int | None) -> list[Row]:
+    out = []
+    for m in rows:
+        if partner and (m.partner or "").casefold() != partner.casefold():
+            continue
+        if kind and m.kind != kind:
+            continue
+        if year is not None and not _in_year(m, year):
+            continue
+        out.append(meeting_row(m))
+    return out
+
+
+def _in_year(m: Meeting, year: int) -> bool:
+    if m.year is not None:
+        return m.year == year
+    return m.year_from is not None and m.year_to is not None and m.year_from <= year <= m.year_to
+
+
+# --- measures and their tracking ----------------------------------------------------------------
+
+
+def measure_row(x: Measure, tracking: Tracking, m: Meeting) -> Row:
+    latest = tracking.latest(x.key)
+    status = tracking.status(x.key).value
+    return {
+        "key": x.key,
+        "meeting": m.slug,
+        "partner": m.partner,
+        "when": date_label(m) or "date not stated",
+        "position": x.position,
+        "area": next((a.heading for a in m.areas if a.id == x.area_id), None),
+        "text": x.text,
+        "themes": list(x.themes),
+        "primary_theme": x.primary_theme,
+        "theme_label": theme_label(x.primary_theme),
+        "quantities": [q.get("text") for q in x.quantities],
+        "span": list(x.span) if x.span else None,
+        "status": status,
+        "status_label": status_label(status),
+        "status_since": latest.made_at.isoformat() if latest else None,
+        "events": len(tracking.by_measure.get(x.key, [])),
+        "url": f"/measures/{x.key}",
+        "source_url": f"/meetings/{m.slug}#src-measure-{x.position}",
+    }
+
+
+def measures_filter(
+    data: Data, *, partner: str | None, theme: str | None, status: str | None, meeting: str | None, q: str | None
+) -> list[Row]:
+    out = []
+    words = (q or "").casefold().split()
+    for m in data.meetings:
+        if partner and (m.partner or "").casefold() != partner.casefold():
+            continue
+        if meeting and m.slug != meeting:
+            continue
+        for x in m.measures:
+            if theme and theme not in x.themes:
+                continue
+            if words and not all(w in x.text.casefold() for w in words):
+                continue
+            row = measure_row(x, data.tracking, m)
+            if status and row["status"] != status:
+                continue
+            out.append(row)
+    return out
+
+
+def event_row(event: TrackingEvent, where: Attachment | None) -> Row:
+    return {
+        "id": event.id,
+        "status": event.status,
+        "status_label": status_label(event.status),
+        "note": event.note,
+        "evidence_url": event.evidence_url,
+        "evidence_kind": event.evidence_kind,
+        "made_by": event.made_by,
+        "made_at": event.made_at.isoformat(),
+        "recorded_for": {"key": event.measure_key, "meeting": event.meeting_slug, "text": event.measure_text},
+        "measure": where.key if where else None,
+        "attached": (where.how if where else "unattached"),
+    }
+
+
+def history(data: Data, key: str) -> list[Row]:
+    return [event_row(e, where) for e, where in data.tracking.history(key)]
+
+
+def unattached(data: Data) -> list[Row]:
+    return [event_row(e, None) for e in data.tracking.unattached]
+
+
+def all_events(data: Data) -> list[Row]:
+    rows = [event_row(e, w) for items in data.tracking.by_measure.values() for e, w in items]
+    rows += unattached(data)
+    return sorted(rows, key=lambda r: (r["made_at"], r["id"]), reverse=True)
+
+
+# --- agreements, people, mechanisms -------------------------------------------------------------
+
+
+def agreement_row(g: Agreement, m: Meeting) -> Row:
+    return {
+        "key": g.key,
+        "position": g.position,
+        "title": g.title,
+        "kind": g.kind,
+        "kind_label": g.kind.replace("_", " "),
+        "annex": g.annex,
+        "chinese_only": g.chinese_only,
+        "signatories": list(g.signatories),
+        "meeting": m.slug,
+        "partner": m.partner,
+        "when": date_label(m) or "date not stated",
+        "year": m.year,
+        "span": list(g.span) if g.span else None,
+        "source_url": f"/meetings/{m.slug}#src-agreement-{g.position}",
+    }
+
+
+def agreements_filter(
+    data: Data, *, partner: str | None, kind: str | None, year: int | None, q: str | None
+) -> list[Row]:
+    words = (q or "").casefold().split()
+    out = []
+    for m in data.meetings:
+        if partner and (m.partner or "").casefold() != partner.casefold():
+            continue
+        if year is not None and not _in_year(m, year):
+            continue
+        for g in m.agreements:
+            if kind and g.kind != kind:
+                continue
+            haystack = " ".join([g.title, *g.signatories]).casefold()
+            if words and not all(w in haystack for w in words):
+                continue
+            out.append(agreement_row(g, m))
+    return out
+
+
+def person_row(p: people.PersonRecord) -> Row:
+    latest = p.memberships[-1] if p.memberships else None
+    return {
+        "id": p.id,
+        "name": p.name,
+        "side": p.side,
+        "other_names": list(p.other_names),
+        "post": latest.post if latest else None,
+        "appearances": len(p.appearances),
+        "meetings": sorted({a.meeting.slug for a in p.appearances}),
+        "signed": len(p.signed),
+        "url": f"/people/{p.id}",
+    }
+
+
+def people_filter(data: Data, *, q: str | None, side: str | None) -> list[Row]:
+    found = people.find(data.people, q) if q and q.strip() else data.people
+    return [person_row(p) for p in found if not side or p.side == side]
+
+
+def mechanism_row(mech: series.Mechanism) -> Row:
+    years = [y for m in mech.meetings for y in _years(m)]
+    return {
+        "key": mech.key,
+        "name": mech.name,
+        "partner": mech.partner,
+        "meetings": len(mech.meetings),
+        "gaps": [g.describe() for g in mech.gaps],
+        "first_year": min(years, default=None),
+        "last_year": max(years, default=None),
+        "slug": mechanism_slug(mech),
+        "url": f"/mechanisms/{mechanism_slug(mech)}",
+    }
+
+
+def mechanism_slug(mech: series.Mechanism) -> str:
+    """A mechanism's key as it reads in a URL (``hong-kong-beijing-co-operation-conference``)."""
+    return mech.key.replace(" ", "-")
+
+
+def _years(m: series.MeetingLike) -> list[int]:
+    if m.date:
+        return [m.date.year]
+    return [y for y in (m.year_from, m.year_to) if y is not None]
+
+
+def mechanism_detail(data: Data, mech: series.Mechanism) -> Row:
+    """A mechanism's meetings in order, and what changed between each meeting and the one before."""
+    held = [queries.stored(m) for m in mech.meetings]
+    steps = []
+    plenaries = [queries.stored(m) for m in mech.plenaries]
+    for earlier, later in itertools.pairwise(plenaries):
+        found = queries.diff(data.store, mech.name, earlier.slug, later.slug)
+        steps.append(diff_json(found.diff))
+    return {**mechanism_row(mech), "meeting_list": [meeting_row(m) for m in held], "changes": steps}
+
+
+def _measure_ref(x: changes.MeasureLike) -> Row:
+    return {"key": x.key, "position": x.position, "text": x.text, "url": f"/measures/{x.key}"}
+
+
+def diff_json(d: changes.Diff) -> Row:
+    return {
+        "earlier": d.earlier.slug,
+        "later": d.later.slug,
+        "areas": [
+            {
+                "status": c.status,
+                "earlier": c.earlier.heading if c.earlier else None,
+                "later": c.later.heading if c.later else None,
+                "basis": c.basis,
+            }
+            for c in d.areas
+        ],
+        "carried": [
+            {
+                "earlier": _measure_ref(link.earlier),
+                "later": _measure_ref(link.later),
+                "score": link.score,
+                "unchanged": link.unchanged,
+                "basis": link.basis,
+                "wording": link.wording(),
+            }
+            for link in d.carried
+        ],
+        "new": [_measure_ref(x) for x in d.new],
+        "dropped": [_measure_ref(x) for x in d.dropped],
+        "agreements": [
+            {"status": c.status, "title": c.agreement.title, "earlier": c.earlier.title if c.earlier else None}
+            for c in d.agreements
+        ],
+    }
+
+
+def compare_json(c: queries.Comparison, tracking: Tracking) -> Row:
+    return {
+        "left": meeting_row(c.left),
+        "right": meeting_row(c.right),
+        "themes": [
+            {
+                "theme": theme,
+                "label": theme_label(theme),
+                "left": [measure_row(x, tracking, c.left) for x in a],
+                "right": [measure_row(x, tracking, c.right) for x in b],
+            }
+            for theme, a, b in c.rows
+        ],
+    }
+
+
+def matrix_json(mx: series.Matrix) -> Row:
+    return {
+        "scope": mx.scope,
+        "partners": mx.partners,
+        "themes": [{"theme": t, "label": theme_label(t)} for t in mx.themes],
+        "counts": [
+            {"partner": p, "theme": t, "measures": mx.counts.get((p, t), 0)} for p in mx.partners for t in mx.themes
+        ],
+    }
+
+
+def timeline_json(entries: Sequence[series.TimelineEntry]) -> list[Row]:
+    return [
+        {
+            "mechanism": e.mechanism,
+            "meeting": e.meeting.slug,
+            "kind": e.meeting.kind,
+            "ordinal": e.meeting.ordinal,
+            "years": list(e.years) if e.years else None,
+            "label": e.label,
+            "url": f"/meetings/{e.meeting.slug}",
+        }
+        for e in entries
+    ]
+
+
+def overview(data: Data) -> Row:
+    tracking = data.tracking
+    statuses = {s.value: 0 for s in TrackingStatus}
+    for key in data.measures:
+        statuses[tracking.status(key).value] += 1
+    return {
+        "meetings": len(data.meetings),
+        "mechanisms": len(data.mechanisms),
+        "measures": len(data.measures),
+        "agreements": sum(len(m.agreements) for m in data.meetings),
+        "people": len(data.people),
+        "events": sum(len(v) for v in tracking.by_measure.values()),
+        "unattached_events": len(tracking.unattached),
+        "statuses": statuses,
+    }
