@@ -121,8 +121,9 @@ class AccountsMixin:
         with self._accounts() as session:
             found = list(
                 session.scalars(
-                    select(ApiToken).where(ApiToken.prefix.startswith(prefix, autoescape=True),
-                                           ApiToken.revoked_at.is_(None))
+                    select(ApiToken)
+                    .where(ApiToken.prefix.startswith(prefix, autoescape=True), ApiToken.revoked_at.is_(None))
+                    .options(joinedload(ApiToken.user))
                 )
             )  # fmt: skip
             if not found:

@@ -4,14 +4,14 @@ Events are keyed by a measure's stable key and keep its meeting slug and text, s
 outlive the measure rows (rebuilt on every re-ingest); nothing here points at a measure row.
 
 Revision ID: web_0001
-Revises: core_0002
+Revises: core_0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "web_0001"
-down_revision = "core_0002"
+down_revision = "core_0003"
 branch_labels = None
 depends_on = None
 
