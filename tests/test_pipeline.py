@@ -27,9 +27,9 @@ def _as_gia_page(text: str) -> str:
 
 
 def _facts(value: Any) -> Any:
-    """The record without offsets and cleaned text (the page's text differs in white space only)."""
+    """The record without offsets, cleaned text and reader (the page's text differs in white space only)."""
     if isinstance(value, dict):
-        return {k: _facts(v) for k, v in value.items() if k not in {"span", "text", "removed"}}
+        return {k: _facts(v) for k, v in value.items() if k not in {"span", "text", "removed", "reader"}}
     if isinstance(value, list):
         return [_facts(v) for v in value]
     return value

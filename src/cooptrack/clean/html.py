@@ -18,6 +18,16 @@ Two ways in:
     class or id names related links, sharing, breadcrumbs and the like); the text comes from
     the largest ``<article>``, else ``<main>``, ``#content`` or ``<body>``; the title from its
     first ``<h1>``, else the page's ``<title>``.
+``trafilatura``
+    A page of a layout the tool does not know (no release span, no ``<article>``, ``<main>`` or
+    ``#content``: the text would come from the whole ``<body>``) is also read by trafilatura's
+    main-content extraction, and its text is taken instead when it keeps the page's prose (every
+    sentence-like line of the generic reading, or nearly) while cutting something else (side
+    columns, comments, related stories). Pages too small to judge, or with more elements than
+    :data:`FALLBACK_MAX_TAGS` (it would be slow), keep the generic reading. Its output (headings,
+    paragraphs, lists) goes through the same renderer, so the text has the same shape.
+
+The path taken is :attr:`HtmlText.path`, and the record says it as ``reader``.
 
 Parsing is lexbor's (through selectolax), which accepts any input the way a browser does. Its
 tree building checks the stack of open elements at each block-level tag, so elements nested
@@ -36,7 +46,7 @@ from typing import Literal
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-ExtractionPath = Literal["gia", "generic"]
+ExtractionPath = Literal["gia", "generic", "trafilatura"]
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,10 @@ def html_to_text(html: str) -> HtmlText:
         found = _gia(tree, release)
         if found is not None:
             return found
-    return _generic(tree)
+    generic, known = _generic(tree)
+    if known or len(generic.text) < FALLBACK_MIN_CHARS or html.count("<") > FALLBACK_MAX_TAGS:
+        return generic
+    return _fallback(data, generic) or generic
 
 
 # --------------------------------------------------------------------------------------------
@@ -163,32 +176,69 @@ _SECTIONS = frozenset({"article", "main", "section"})
 _MAX_ARTICLES = 20  # bounds the work of choosing among them
 
 
-def _generic(tree: LexborHTMLParser) -> HtmlText:
-    root = _content_root(tree)
+def _generic(tree: LexborHTMLParser) -> tuple[HtmlText, bool]:
+    """The generic reading, and whether its text came from a recognised content element."""
+    root, known = _content_root(tree)
     if root is None:
-        return HtmlText(title=None, text="", path="generic")
+        return HtmlText(title=None, text="", path="generic"), known
     heading = _title_heading(root)
     title = _one_line(heading.text(deep=True)) if heading is not None else ""
     if not title:
         heading = None
         title = _page_title(tree)
     body = _Renderer(skip=heading).render(root)
-    return HtmlText(title=title or None, text=_compose(title or None, body), path="generic")
+    return HtmlText(title=title or None, text=_compose(title or None, body), path="generic"), known
 
 
-def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
+def _content_root(tree: LexborHTMLParser) -> tuple[LexborNode | None, bool]:
     page = tree.body
     articles = tree.css("article")[:_MAX_ARTICLES]
     if articles:
         best = max(articles, key=lambda node: len(node.text(deep=True)))
         page_size = len(page.text(deep=True)) if page is not None else 0
         if len(best.text(deep=True)) * 5 >= page_size:
-            return best
+            return best, True
     for selector in _ROOTS:
         node = tree.css_first(selector)
         if node is not None:
-            return node
-    return tree.root
+            return node, selector != "body"
+    return tree.root, False
+
+
+# --------------------------------------------------------------------------------------------
+# A layout the tool does not know: trafilatura's main-content extraction
+
+FALLBACK_MIN_CHARS = 500  # a smaller page is no release to judge; its generic reading stands
+FALLBACK_MAX_TAGS = 20_000  # trafilatura takes about 50 µs an element: bounded, so linear
+_PROSE_KEPT = 0.8  # share of the generic reading's sentence-like text the fallback must keep
+_SENTENCE_END = ".;:!?\"')\u201d\u2019"
+
+
+def _fallback(data: bytes, generic: HtmlText) -> HtmlText | None:
+    """trafilatura's reading of the page, when it keeps the prose and cuts something else."""
+    import trafilatura
+
+    try:
+        extracted = trafilatura.extract(
+            data.decode("utf-8", "replace"), output_format="html", include_comments=False, include_links=False,
+            include_images=False, include_tables=True, deduplicate=False, with_metadata=False, favor_recall=True,
+        )  # fmt: skip
+    except Exception:  # a fallback reader that fails must not cost the page
+        return None
+    if not extracted:
+        return None
+    body = LexborHTMLParser(extracted).body
+    if body is None:
+        return None
+    text = _compose(generic.title, _Renderer().render(body))
+    if _prose(text) < _PROSE_KEPT * _prose(generic.text) or len(text) >= len(generic.text):
+        return None
+    return HtmlText(title=generic.title, text=text, path="trafilatura")
+
+
+def _prose(text: str) -> int:
+    """How much of ``text`` reads as sentences: lines of 60 characters or more ending like one."""
+    return sum(len(line) for line in map(str.strip, text.split("\n")) if len(line) >= 60 and line[-1] in _SENTENCE_END)
 
 
 def _title_heading(root: LexborNode) -> LexborNode | None:

@@ -47,10 +47,12 @@ class _Line:
 
 def clean(text: str, *, html: bool = False) -> Cleaned:
     """Clean a release (text, or HTML when ``html``) into the release's own blocks."""
+    reader = "text"
     if html:
         from cooptrack.clean.html import html_to_text
 
-        text = html_to_text(text).text
+        page = html_to_text(text)
+        text, reader = page.text, page.path
     scan = _Scanner()
     scan.run(_normalise(text))
     removed = scan.removed
@@ -70,6 +72,7 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
         page_date=scan.page_date,
         ended=scan.ended,
         unrelated_cut=unrelated,
+        reader=reader,
     )
 
 

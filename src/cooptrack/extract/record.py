@@ -34,6 +34,7 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
     all_text = " ".join(b.text for b in body)
     mechanism, others = M.main_mechanism(title, all_text)
     base = {"source": source, "title": title, "text": cleaned.text, "removed": cleaned.removed}
+    base["reader"] = cleaned.reader
     reason = M.relevance(title, lead_text or all_text[:2000], mechanism, others)
     if reason is not None or mechanism is None:
         return Record(
