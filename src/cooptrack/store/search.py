@@ -3,8 +3,9 @@
 Only :func:`_text_match` depends on the database: SQLite uses its FTS5 index (``search_fts``,
 made by ``core_0001``, porter stemming, ranked by bm25); PostgreSQL its own text search (the
 ``search_vector`` column and GIN index of ``core_0003``, ranked by ``ts_rank``); a database
-without either falls back to LIKE. The three give hits of the same shape: a snippet of about
-sixteen words around the matches, ``…`` where it was cut, the matched words as ranges. The
+without either falls back to LIKE. FTS5 and PostgreSQL give the same hits and the same snippets
+(sixteen words around the matches, ``…`` where cut: :mod:`.snippets` cuts PostgreSQL's as FTS5
+does); LIKE, a window of characters around the first match. The
 user's words never reach a query language as syntax: each term becomes a quoted FTS5 string,
 or goes through ``phraseto_tsquery`` (a prefix, through one quoted ``to_tsquery`` lexeme), always
 as a bound parameter. Everything else is portable SQL.
@@ -18,21 +19,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, column, func, literal_column, or_, select, table
+from sqlalchemy import ColumnElement, Select, and_, column, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
+from cooptrack.store import snippets
 from cooptrack.store.models import DocumentVersion, ItemKind, Meeting, SearchEntry, Source
 from cooptrack.vocab import Theme
 
 # Around the matched words of a snippet as the database returns it; Hit.highlights replaces them.
 _OPEN, _CLOSE = "\x02", "\x03"
-_SNIPPET_WORDS = 16
+_SNIPPET_WORDS = snippets.WORDS
 _LIKE_CONTEXT = 90  # characters shown on each side of the first match without FTS
 _TS_CONFIG = "cooptrack_english"  # made by migration core_0003
-_TS_HEADLINE = (
-    f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords={_SNIPPET_WORDS}, MinWords={_SNIPPET_WORDS // 2}, "
-    "ShortWord=0, MaxFragments=1, FragmentDelimiter=…"
-)
+_TS_MARKS = f"StartSel={_OPEN}, StopSel={_CLOSE}, HighlightAll=true"  # the whole column, its matches marked
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
         return []
     match = _text_match(words, full_text=full_text, dialect=session.get_bind().dialect.name)
     stmt = (
-        select(SearchEntry, Meeting.slug, Meeting.partner, Meeting.year, Source.uri, match.snippet)
+        select(SearchEntry, Meeting.slug, Meeting.partner, Meeting.year, Source.uri, *match.snippets)
         .join(Meeting, SearchEntry.meeting_id == Meeting.id)
         .join(DocumentVersion, Meeting.document_id == DocumentVersion.id)
         .join(Source, DocumentVersion.source_id == Source.id)
@@ -91,9 +90,8 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
     stmt = _facets(match.joined(stmt).where(match.condition), query)
     stmt = stmt.order_by(*match.order, Meeting.date.desc().nulls_last(), Meeting.id, SearchEntry.id)
     hits = []
-    for entry, slug, partner, year, uri, snippet in session.execute(stmt.limit(max(query.limit, 0))):
-        raw = _like_snippet(entry, words) if snippet is None else match.finish(entry, snippet)
-        plain, highlights = _split_marks(raw)
+    for entry, slug, partner, year, uri, *columns in session.execute(stmt.limit(max(query.limit, 0))):
+        plain, highlights = _split_marks(match.finish(entry, words, columns))
         hits.append(
             Hit(
                 kind=entry.kind, text=entry.text, snippet=plain, highlights=highlights, meeting=slug,
@@ -116,15 +114,19 @@ def _facets(stmt: Select[Any], query: SearchQuery) -> Select[Any]:
     return stmt
 
 
+Finish = Callable[[SearchEntry, list[tuple[str, bool]], list[Any]], str]
+
+
 @dataclass(frozen=True)
 class _Match:
-    """How one database finds the terms: a condition, what to join, a snippet, an order."""
+    """How one database finds the terms: a condition, what to join, an order, and the snippet:
+    the columns the database gives for it, and how they become the snippet (matches marked)."""
 
     condition: ColumnElement[bool]
-    snippet: ColumnElement[Any]
+    snippets: tuple[ColumnElement[Any], ...]
+    finish: Finish
     order: tuple[ColumnElement[Any], ...] = ()
     join: tuple[Any, ColumnElement[bool]] | None = None
-    finish: Callable[[SearchEntry, str], str] = lambda _entry, snippet: snippet
 
     def joined(self, stmt: Select[Any]) -> Select[Any]:
         return stmt if self.join is None else stmt.join(*self.join)
@@ -140,7 +142,8 @@ def _text_match(words: list[tuple[str, bool]], *, full_text: bool, dialect: str)
         expression = " ".join('"' + term.replace('"', '""') + '"' + ("*" if prefix else "") for term, prefix in words)
         return _Match(
             condition=name.op("MATCH")(expression),
-            snippet=func.snippet(name, -1, _OPEN, _CLOSE, "…", _SNIPPET_WORDS),
+            snippets=(func.snippet(name, -1, _OPEN, _CLOSE, "…", _SNIPPET_WORDS),),
+            finish=lambda _entry, _words, columns: str(columns[0]),
             order=(fts.c.rank,),
             join=(fts, fts.c.rowid == SearchEntry.id),
         )
@@ -150,7 +153,7 @@ def _text_match(words: list[tuple[str, bool]], *, full_text: bool, dialect: str)
         conditions.append(
             or_(SearchEntry.text.ilike(pattern, escape="\\"), SearchEntry.extra.ilike(pattern, escape="\\"))
         )
-    return _Match(condition=and_(*conditions), snippet=literal_column("NULL"))
+    return _Match(condition=and_(*conditions), snippets=(), finish=lambda entry, words, _: _like_snippet(entry, words))
 
 
 def _postgres_match(words: list[tuple[str, bool]]) -> _Match:
@@ -165,16 +168,11 @@ def _postgres_match(words: list[tuple[str, bool]]) -> _Match:
     ]
     query = functools.reduce(_both, parts)
     vector: ColumnElement[Any] = literal_column("search_entry.search_vector")
-    in_text = func.to_tsvector(config, SearchEntry.text).op("@@")(query)
-    snippet = case(
-        (in_text, func.ts_headline(config, SearchEntry.text, query, _TS_HEADLINE)),
-        else_=func.ts_headline(config, SearchEntry.extra, query, _TS_HEADLINE),
-    )
     return _Match(
         condition=vector.op("@@")(query),
-        snippet=snippet,
+        snippets=tuple(func.ts_headline(config, c, query, _TS_MARKS) for c in (SearchEntry.text, SearchEntry.extra)),
+        finish=_cut,
         order=(func.ts_rank(vector, query).desc(),),
-        finish=_ellipses,
     )
 
 
@@ -182,19 +180,10 @@ def _both(left: ColumnElement[Any], right: ColumnElement[Any]) -> ColumnElement[
     return left.op("&&")(right)
 
 
-def _ellipses(entry: SearchEntry, headline: str) -> str:
-    """``…`` where ``ts_headline`` cut the item's text, as FTS5's snippets have them.
-
-    A headline stops at the last word it keeps: what follows it, if no word, is put back.
-    """
-    plain = headline.replace(_OPEN, "").replace(_CLOSE, "")
-    for text in (entry.text, entry.extra):
-        start = text.find(plain)
-        if start >= 0 and plain:
-            rest = text[start + len(plain) :]
-            tail = "…" if re.search(r"\w", rest) else rest
-            return ("…" if re.search(r"\w", text[:start]) else text[:start]) + headline + tail
-    return headline
+def _cut(_entry: SearchEntry, words: list[tuple[str, bool]], columns: list[Any]) -> str:
+    """The snippet from PostgreSQL's marked columns, cut as FTS5 cuts one."""
+    sizes = [n for n in (len(re.findall(r"[^\W_]+", term)) for term, _ in words) if n > 1]
+    return snippets.cut([str(c or "") for c in columns], sizes, _OPEN, _CLOSE)
 
 
 def _like_escape(value: str) -> str:
