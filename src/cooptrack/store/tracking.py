@@ -6,8 +6,8 @@ every re-ingest, so an event is *attached* when read, in this order:
 
 1. a measure with the event's key exists (the usual case: the same text parsed again);
 2. a user re-attached the event to a measure that exists (:meth:`TrackingMixin.reattach_event`);
-3. a measure of the same meeting reads almost the same (``knowledge.changes.reattach``, as
-   for users' link decisions): a parser upgrade reworded it;
+3. a measure of the same meeting reads almost the same (at least ``REATTACH_MIN`` alike, as
+   ``knowledge.changes.reattach`` finds users' link decisions): a parser upgrade reworded it;
 4. otherwise the event is *unattached*: listed for a user to resolve, never dropped.
 
 Events are never updated nor deleted; a measure's status is the latest event attached to it
@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cooptrack.errors import CooptrackError, NotFound, StoreError
-from cooptrack.knowledge.changes import reattach
+from cooptrack.knowledge.changes import REATTACH_MIN, similarity
 from cooptrack.store.models import Measure, Meeting, TrackingEvent, TrackingReattach
 from cooptrack.vocab import EvidenceKind, TrackingStatus
 
@@ -50,11 +50,6 @@ class _MeasureRef:
     text: str
     position: int
     slug: str
-    themes: list[str] = field(default_factory=list)
-
-    @property
-    def meeting(self) -> _MeasureRef:  # shaped like changes.MeasureInMeeting
-        return self
 
 
 @dataclass
@@ -175,9 +170,11 @@ def _attach(
         return Attachment(chosen[event.id], "user")
     if event.measure_key in keys:
         return Attachment(event.measure_key, "key")
-    found = reattach(f"{event.meeting_slug}\x1f{event.measure_text}", by_slug.get(event.meeting_slug, []))
-    if found is not None:
-        return Attachment(found, "text")
+    # as knowledge.changes.reattach finds users' link decisions again: same meeting, wording close enough
+    scored = [(similarity(event.measure_text, m.text), m.key) for m in by_slug.get(event.meeting_slug, [])]
+    best = max(scored, default=None)
+    if best is not None and best[0] >= REATTACH_MIN:
+        return Attachment(best[1], "text")
     return Attachment(None, "unattached")
 
 

@@ -1,0 +1,48 @@
+"""Helpers for the web tests (test_api, test_pages, test_auth, test_browser, test_schemathesis).
+
+A store ingested from the real corpus (read in place from ``../shared/corpus``), accounts made
+directly in the store, and an in-process client. Passwords here are invented for the tests.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from cooptrack.acquire import iter_paths, read_path
+from cooptrack.pipeline import parse_document
+from cooptrack.serve.app import WebSettings, create_app
+from cooptrack.serve.auth import hash_password
+from cooptrack.store import Store
+from cooptrack.store.accounts import AccountRole
+
+EDITOR, ADMIN, PASSWORD = "edith", "adam", "a long test password"
+
+
+def ingest_corpus(store: Store, corpus: Path) -> None:
+    for path in iter_paths([corpus]):
+        doc = read_path(path)
+        store.ingest(doc, parse_document(doc))
+
+
+def add_accounts(store: Store) -> None:
+    store.add_user(EDITOR, AccountRole.EDITOR, hash_password(PASSWORD))
+    store.add_user(ADMIN, AccountRole.ADMIN, hash_password(PASSWORD))
+
+
+def client(store: Store, settings: WebSettings | None = None, *, raise_errors: bool = True) -> TestClient:
+    return TestClient(create_app(store, settings), raise_server_exceptions=raise_errors, follow_redirects=False)
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "the page has no CSRF field"
+    return found.group(1)
+
+
+def sign_in(c: TestClient, name: str = EDITOR, password: str = PASSWORD) -> None:
+    token = csrf_of(c.get("/login").text)
+    response = c.post("/login", data={"name": name, "password": password, "csrf_token": token, "next": "/tracker"})
+    assert response.status_code == 303, response.text
