@@ -270,11 +270,7 @@ def _diff_view(found: queries.MeetingDiff) -> RenderableType:
     d = found.diff
     parts: list[RenderableType] = [
         Text.assemble((found.mechanism.name, "bold"), f": {d.earlier.slug} → {d.later.slug}"),
-        Text(
-            f"{len(d.unchanged)} measures carried over unchanged, {len(d.reworded)} reworded, {len(d.new)} new, "
-            f"{len(d.dropped)} dropped; {len(d.agreements)} agreements signed",
-            style="dim",
-        ),
+        Text(d.summary(), style="dim"),
     ]
     areas = Table(title="Areas", title_justify="left", box=box.SIMPLE_HEAD)
     for column in ("", "earlier", "later", "why"):
@@ -311,13 +307,13 @@ def _diff_view(found: queries.MeetingDiff) -> RenderableType:
 
 
 def _wording(diffed: str) -> Text:
-    """``[-old-]`` struck through in red, ``{+new+}`` in green."""
+    """The word diff with its markers kept (they show in a pipe): ``[-old-]`` red, ``{+new+}`` green."""
     out = Text()
     for word in _tokens(diffed):
         if word.startswith("[-"):
-            out.append(word[2:-2], style="red strike")
+            out.append("[-", "red").append(word[2:-2], "red strike").append("-]", "red")
         elif word.startswith("{+"):
-            out.append(word[2:-2], style="green")
+            out.append("{+", "green").append(word[2:-2], "bold green").append("+}", "green")
         else:
             out.append(word)
         out.append(" ")

@@ -268,10 +268,7 @@ def _change_lines(d: changes.Diff) -> list[str]:
             out.append(f'Area added: "{c.later.heading or "(heading not given)"}".')
         elif c.status == "dropped" and c.earlier:
             out.append(f'Area dropped: "{c.earlier.heading or "(heading not given)"}".')
-    out.append(
-        f"Measures: {len(d.unchanged)} carried over unchanged, {len(d.reworded)} reworded, {len(d.new)} new, "
-        f"{len(d.dropped)} of the earlier meeting's not repeated."
-    )
+    out.append(f"Measures: {d.summary()}.")
     for m in d.dropped:
         out.append(f"Not repeated: {m.text}")
     return out

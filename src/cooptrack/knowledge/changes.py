@@ -5,7 +5,9 @@ rapidfuzz's token-set and token-sort ratios (averaged) over the measures' conten
 words left when case, punctuation and the genre's stock phrases ("the two sides will") are set
 aside. Pairs are linked best first, one to one, ties broken by position, so the result never
 depends on anything but the texts. Every link says why it was made: its score, or a user's
-decision; users' decisions (:class:`Decisions`) override the score either way.
+decision; users' decisions (:class:`Decisions`) override the score either way. A measure carried
+over is *unchanged* when only case, punctuation and spacing differ, else *reworded* (a changed
+number is a rewording), shown word by word.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
+from cooptrack.store.derive import normalise
+
 LINK_MIN = 62.0  # a later measure at least this close to an earlier one carries it over
-SAME_MIN = 97.0  # ... and at least this close, it carries it over unchanged (spacing, case, a comma)
 AREA_MIN = 70.0  # two area headings at least this close are the same area (renamed if not equal)
 
 # Words every measure of the genre uses; they say nothing about which measure it is.
@@ -107,7 +110,8 @@ class Link:
 
     @property
     def unchanged(self) -> bool:
-        return self.score >= SAME_MIN
+        """The same words: only case, punctuation and spacing differ (a changed number is a rewording)."""
+        return normalise(self.earlier.text) == normalise(self.later.text)
 
     @property
     def basis(self) -> str:
@@ -202,9 +206,10 @@ def match_areas(
             heading = _heading_score(e.heading, lt.heading)
             shared = carried.get((e.position, lt.position), 0)
             if heading >= AREA_MIN:
-                pairs.append((heading + shared, e.position, lt.position, e, lt, f"headings {heading:.0f}% alike"))
+                basis = f"headings {heading:.0f}% alike" + (f", {_measures(shared)} carried over" if shared else "")
+                pairs.append((heading + shared, e.position, lt.position, e, lt, basis))
             elif shared >= 2 or (shared and set(e.themes) & set(lt.themes)):
-                pairs.append((float(shared), e.position, lt.position, e, lt, f"{shared} measures carried over"))
+                pairs.append((float(shared), e.position, lt.position, e, lt, f"{_measures(shared)} carried over"))
     out: list[AreaChange] = []
     seen_e: set[int] = set()
     seen_l: set[int] = set()
@@ -225,9 +230,14 @@ def _norm(text: str | None) -> str:
 
 
 def _heading_score(a: str | None, b: str | None) -> float:
+    """How alike two headings are, by their content words ("co-operation" says nothing)."""
     if not a or not b:
         return 0.0
-    return float(fuzz.token_set_ratio(_norm(a), _norm(b)))
+    return similarity(a, b)
+
+
+def _measures(n: int) -> str:
+    return f"{n} measure{'s' * (n != 1)}"
 
 
 @dataclass(frozen=True)
@@ -277,6 +287,14 @@ class Diff:
     def reworded(self) -> list[Link]:
         return [link for link in self.carried if not link.unchanged]
 
+    def summary(self) -> str:
+        """``1 measure carried over unchanged, 3 reworded, 2 new, 1 dropped; 1 agreement signed``."""
+        signed = len(self.agreements)
+        return (
+            f"{_measures(len(self.unchanged))} carried over unchanged, {len(self.reworded)} reworded, "
+            f"{len(self.new)} new, {len(self.dropped)} dropped; {signed} agreement{'s' * (signed != 1)} signed"
+        )
+
 
 def diff(
     earlier: MeetingLike,
@@ -321,25 +339,17 @@ def decisions_from(rows: Iterable[tuple[str, str, str, str, str, str | None]]) -
 REATTACH_MIN = 90.0  # a decision's measure is found again by text when its key changed
 
 
-class MeasureInMeeting(MeasureLike, Protocol):
-    @property
-    def meeting(self) -> MeetingLike: ...
-
-
-def label(measure: MeasureInMeeting) -> str:
+def label(slug: str, measure: MeasureLike) -> str:
     """What a decision remembers of a measure besides its key: its meeting and its text."""
-    return f"{measure.meeting.slug}\x1f{measure.text}"
+    return f"{slug}\x1f{measure.text}"
 
 
-def reattach(remembered: str, measures: Iterable[MeasureInMeeting]) -> str | None:
+def reattach(remembered: str, measures: Iterable[tuple[str, MeasureLike]]) -> str | None:
     """The key of the measure a decision meant, when its key changed (a parser upgrade reworded it).
 
-    Only a measure of the same meeting whose text is at least :data:`REATTACH_MIN` alike counts;
-    otherwise the decision stays unattached (and is still kept).
+    ``measures`` are (meeting slug, measure). Only a measure of the same meeting whose text is at
+    least :data:`REATTACH_MIN` alike counts; otherwise the decision stays unattached (and is kept).
     """
     slug, _, text = remembered.partition("\x1f")
-    best = max(
-        ((similarity(text, m.text), m.key) for m in measures if m.meeting.slug == slug),
-        default=None,
-    )
+    best = max(((similarity(text, m.text), m.key) for s, m in measures if s == slug), default=None)
     return best[1] if best is not None and best[0] >= REATTACH_MIN else None

@@ -265,13 +265,9 @@ def _join_shortened(groups: _Groups, by_key: Mapping[str, Sequence[Appearance]])
     keys = sorted(by_key)
     for short in keys:
         sides = {a.side for a in by_key[short]}
-        fits = [
-            long
-            for long in keys
-            if _shortens(short, long)
-            and sides & {a.side for a in by_key[long]}
-            and groups.find(long) != groups.find(short)
-        ]
+        fits = [long for long in keys if _shortens(short, long) and sides & {a.side for a in by_key[long]}]
+        if any(groups.find(long) == groups.find(short) for long in fits):
+            continue  # already one person with a name it shortens (a user said so, or the table)
         roots = {groups.find(k) for k in fits}
         if len(roots) == 1:
             long = fits[0]
@@ -304,6 +300,9 @@ def _person(
     for k in same_written:
         spellings = " and ".join(f'"{n}"' for n in sorted({a.name for a in by_key[k]}))
         reasons.insert(0, f"{spellings} are the same name once case, hyphens and honorifics are set aside")
+    if terms and name not in names:
+        written = " and ".join(f'"{n}"' for n in sorted(names))
+        reasons.append(f"{written} is {name} in the table of principal officials' terms of office")
     side = sides.most_common(1)[0][0] if sides else None
     return PersonRecord(
         id=_slug(name),

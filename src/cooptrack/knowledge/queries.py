@@ -98,10 +98,10 @@ def diff(store: Store, mechanism: str, earlier: str | None = None, later: str | 
             raise NotFound(f"{mech.name}: no meeting before {to.slug} is stored, so there is nothing to compare")
         start = before[-1]
     a, b = stored(start), stored(to)
-    area_of = {m.key: m.area.position for m in [*a.measures, *b.measures]}
+    area_of = {m.key: area.position for area in [*a.areas, *b.areas] for m in area.measures}
     found = changes.diff(
         a, b, (a.measures, b.measures), (a.areas, b.areas), (a.agreements, b.agreements), area_of,
-        link_decisions(store, [*a.measures, *b.measures]),
+        link_decisions(store, [a, b]),
     )  # fmt: skip
     return MeetingDiff(mech, found)
 
@@ -132,10 +132,12 @@ def stored(m: series.MeetingLike) -> Meeting:
     return m
 
 
-def link_decisions(store: Store, measures: Sequence[Measure]) -> dict[tuple[str, str], changes.Decision]:
-    """Users' link decisions, each end found again by key or, after a re-parse, by its text."""
+def link_decisions(store: Store, meetings: Sequence[Meeting]) -> dict[tuple[str, str], changes.Decision]:
+    """Users' link decisions about these meetings' measures, each end found by key or, after a
+    re-parse changed its key, by its meeting and text."""
     rows = store.corrections(CorrectionKind.LINK_CONFIRMED, CorrectionKind.LINK_REJECTED)
-    keys = {m.key for m in measures}
+    measures = [(meeting.slug, m) for meeting in meetings for m in meeting.measures]
+    keys = {m.key for _, m in measures}
     out = []
     for r in rows:
         left = r.left if r.left in keys else changes.reattach(r.left_label, measures)
@@ -150,19 +152,21 @@ def decide_link(store: Store, earlier: str, later: str, *, confirm: bool, by: st
 
     Measures are given by key or by a unique prefix of at least six characters.
     """
-    measures = [m for meeting in store.all_meetings() for m in meeting.measures]
-    first, second = _measure(measures, earlier), _measure(measures, later)
+    measures = [(meeting.slug, m) for meeting in store.all_meetings() for m in meeting.measures]
+    (slug_a, first), (slug_b, second) = _measure(measures, earlier), _measure(measures, later)
     kind = CorrectionKind.LINK_CONFIRMED if confirm else CorrectionKind.LINK_REJECTED
-    store.correct(kind, (first.key, changes.label(first)), (second.key, changes.label(second)), by=by, note=note)
+    store.correct(
+        kind, (first.key, changes.label(slug_a, first)), (second.key, changes.label(slug_b, second)), by=by, note=note
+    )
     verdict = "carries over" if confirm else "does not carry over"
-    return f"recorded: {second.meeting.slug} #{second.position} {verdict} {first.meeting.slug} #{first.position}"
+    return f"recorded: {slug_b} #{second.position} {verdict} {slug_a} #{first.position}"
 
 
-def _measure(measures: Sequence[Measure], ref: str) -> Measure:
+def _measure(measures: Sequence[tuple[str, Measure]], ref: str) -> tuple[str, Measure]:
     ref = ref.strip().casefold()
     if len(ref) < 6:
         raise CooptrackError(f'"{ref}": give at least six characters of a measure key (cooptrack diff shows them)')
-    found = [m for m in measures if m.key.startswith(ref)]
+    found = [(slug, m) for slug, m in measures if m.key.startswith(ref)]
     if not found:
         raise NotFound(f'no measure with key "{ref}" (cooptrack diff shows the keys)')
     if len(found) > 1:

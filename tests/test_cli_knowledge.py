@@ -1,0 +1,173 @@
+"""The knowledge commands from the command line: a human rendering by default, JSON for scripts.
+
+The store holds the real corpus and the synthetic series of ``tests/data/series``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner, Result
+
+from cooptrack.cli import app
+
+SERIES = Path(__file__).parent / "data" / "series"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'k.db'}"
+    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    result = runner.invoke(app, ["ingest", str(SERIES), str(corpus), "--db", url])
+    assert result.exit_code == 0, result.stderr
+    return url
+
+
+def _run(db: str, *args: str) -> Result:
+    return runner.invoke(app, [*args, "--db", db])
+
+
+def _json(db: str, *args: str) -> Any:
+    result = _run(db, *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_people_lists_each_person_once_and_json_is_popolo(db: str) -> None:
+    table = _run(db, "people")
+    assert table.exit_code == 0
+    assert table.stdout.count("Erick Tsang Kwok-wai") == 1
+    found = _json(db, "people", "--side", "HK")
+    assert all(p["side"] == "HK" for p in found)
+    assert len({p["id"] for p in found}) == len(found)
+
+
+def test_person_shows_the_post_history_and_why_names_were_merged(db: str) -> None:
+    shown = _run(db, "person", "John Lee")
+    assert shown.exit_code == 0, shown.stderr
+    for text in ("Posts", "Secretary for Security", "Chief Executive", "jiangxi-plenary-2", "merged:"):
+        assert text in shown.stdout
+    data = _json(db, "person", "Chan Kwok-ki")
+    posts = [(m["role"], m["start_date"]) for m in data["memberships"]]
+    assert ("Director of the Chief Executive's Office", "2017-07-01") in posts
+    assert ("Chief Secretary for Administration", "2022-07-01") in posts
+
+
+def test_an_unknown_person_is_one_line_and_exit_1(db: str) -> None:
+    result = _run(db, "person", "Nobody At All")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == 'error: no person "Nobody At All" (try cooptrack people)'
+
+
+def test_mechanisms_list_meetings_in_order_with_gaps_and_sources(db: str) -> None:
+    shown = _run(db, "mechanisms")
+    assert "gap: plenaries 1–4 not in the store" in shown.stdout
+    data = {m["partner"]: m for m in _json(db, "mechanisms")}
+    jiangxi = data["Jiangxi"]
+    assert [m["meeting"] for m in jiangxi["meetings"]] == [
+        "jiangxi-plenary-1",
+        "jiangxi-plenary-2",
+        "jiangxi-plenary-3",
+    ]
+    assert len(jiangxi["meetings"][2]["sources"]) == 2
+    assert jiangxi["meetings"][1]["year_range"] == [2021, 2021]
+
+
+def test_diff_shows_what_changed_and_json_has_every_part(db: str) -> None:
+    shown = _run(db, "diff", "Jiangxi", "--from", "1", "--to", "2")
+    assert shown.exit_code == 0, shown.stderr
+    assert "[-500-]" in shown.stdout and "{+800+}" in shown.stdout  # the markers show in a pipe
+    assert "Chinese medicine" in shown.stdout
+    data = _json(db, "diff", "Jiangxi")
+    assert (data["from"], data["to"]) == ("jiangxi-plenary-2", "jiangxi-plenary-3")
+    assert {"areas", "carried_over", "new", "dropped", "agreements"} <= data.keys()
+    assert all("score" in link and "basis" in link for link in data["carried_over"])
+    assert len(data["new"]) == 1 and len(data["dropped"]) == 2
+
+
+def test_link_reject_from_the_command_line_changes_the_diff_and_says_so(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'own.db'}"
+    assert runner.invoke(app, ["ingest", str(SERIES), "--db", url]).exit_code == 0
+    before = _json(url, "diff", "Jiangxi")
+    link = before["carried_over"][0]
+    result = _run(url, "link", "reject", link["from"]["key"], link["to"]["key"], "--by", "tester")
+    assert result.exit_code == 0, result.stderr
+    assert "does not carry over" in result.stdout
+    after = _json(url, "diff", "Jiangxi")
+    assert len(after["carried_over"]) == len(before["carried_over"]) - 1
+
+
+def test_same_person_from_the_command_line_merges_two_names(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'own.db'}"
+    assert runner.invoke(app, ["ingest", str(SERIES), "--db", url]).exit_code == 0
+    result = _run(url, "same-person", "David Wong", "David Wong Ka-lok", "--by", "tester", "--note", "PS")
+    assert result.exit_code == 0, result.stderr
+    data = _json(url, "person", "David Wong Ka-lok")
+    assert {a["name"] for a in data["appearances"]} == {"David Wong", "David Wong Ka-lok"}
+    assert any("decided by tester" in r for r in data["merged_because"])
+
+
+def test_compare_matrix_and_timeline_render_and_have_json(db: str) -> None:
+    compared = _json(db, "compare", "Jiangxi", "Beijing")
+    assert (compared["left"], compared["right"]) == ("jiangxi-plenary-3", "beijing-plenary-5")
+    assert any(row["theme"] == "culture_tourism" and row["left"] for row in compared["themes"])
+    matrix = _json(db, "matrix", "--all")
+    jiangxi = next(r for r in matrix["rows"] if r["partner"] == "Jiangxi")
+    assert jiangxi["total"] == 16
+    timeline = _json(db, "timeline")
+    assert {"mechanism": "Hong Kong/Jiangxi Co-operation Conference", "meeting": "jiangxi-plenary-2",
+            "years": [2021, 2021], "date": None} in timeline  # fmt: skip
+    for command in (("compare", "Jiangxi", "Beijing"), ("matrix",), ("timeline",)):
+        shown = _run(db, *command)
+        assert shown.exit_code == 0, shown.stderr
+        assert "Jiangxi" in shown.stdout
+
+
+def test_the_briefing_in_markdown_cites_a_source_for_every_measure(db: str) -> None:
+    result = _run(db, "brief", "Jiangxi")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    for heading in (
+        "# Briefing: Hong Kong/Jiangxi Co-operation Conference",
+        "## 1. The mechanism's meetings",
+        "## 3. What changed since `jiangxi-plenary-2`",
+        "## 5. People at the last meeting",
+        "## Sources",
+    ):
+        assert heading in text
+    body = text.split("## Sources")[0]
+    measures = [line for line in body.splitlines() if line[:3] in ("1. ", "2. ")]
+    last = re.search(r"^## 2\. The last meeting: .* \[(\d+), chars \d+–\d+\]$", body, re.MULTILINE)
+    assert last is not None
+    assert measures and all(f"[{last[1]}, chars " in line for line in measures)
+    assert "jiangxi_3rd_plenary_2024_news.txt" in text  # the other report of the meeting is a source too
+    assert "carried over, reworded" in text and "*new;" in text
+
+
+def test_the_briefing_as_html_pdf_and_json(db: str, tmp_path: Path) -> None:
+    html = _run(db, "brief", "Jiangxi", "--format", "html").stdout
+    assert html.lstrip().startswith("<!DOCTYPE html>") and "Hong Kong/Jiangxi" in html
+    out = tmp_path / "jiangxi.pdf"
+    result = _run(db, "brief", "Jiangxi", "--format", "pdf", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    pdf = out.read_bytes()
+    assert pdf.startswith(b"%PDF")
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert "Jiangxi" in "".join(page.extract_text() for page in pages)
+    data = _json(db, "brief", "Jiangxi")
+    assert data["mechanism"] == "Hong Kong/Jiangxi Co-operation Conference"
+    assert len(data["meetings"]) == 3 and data["sources"]
+
+
+def test_a_briefing_on_an_unknown_partner_is_one_line(db: str) -> None:
+    result = _run(db, "brief", "Atlantis")
+    assert result.exit_code == 1
+    assert result.stderr.startswith('error: no mechanism "Atlantis"')
+    assert len(result.stderr.splitlines()) == 1
