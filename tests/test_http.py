@@ -1,0 +1,341 @@
+"""The polite HTTP client: User-Agent, retries and backoff, time-outs, redirects, refusals, pace.
+
+Network tests run against a local server on 127.0.0.1 that the tests start (tests/archive_server.py,
+serving the synthetic pages of tests/data/archive), with a client allowed that one address and no
+other host; a guard on ``socket.connect`` fails any test that would connect elsewhere. Waits are
+recorded by a fake ``sleep`` and a fake clock rather than timed. Tests that need a public host use
+httpx's mock transport and a stub resolver, so nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from archive_server import ArchiveServer, Fault, running
+from cooptrack.acquire.http import HttpClient, HttpOptions, host_allowed
+from cooptrack.errors import FetchError, HTTPStatusError, RefusedURL, TooLarge
+
+LOCAL = HttpOptions(
+    rate=0, timeout=0.5, retries=2, backoff=0.25, allowed_hosts=("127.0.0.1",), allowed_private=frozenset({"127.0.0.1"})
+)
+SICHUAN = "202311/28/P2023112800412.htm"
+PUBLIC = "202.128.10.1"  # what the stub resolver answers for a public host (never connected to)
+
+
+@pytest.fixture(autouse=True)
+def only_loopback(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Fail on any connection to an address other than 127.0.0.1; return those made."""
+    made: list[Any] = []
+    connect = socket.socket.connect
+
+    def guarded(sock: socket.socket, address: Any) -> None:
+        made.append(address)
+        assert isinstance(address, tuple) and address[0] == "127.0.0.1", f"connection to {address}"
+        connect(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    return made
+
+
+@pytest.fixture
+def server() -> Iterator[ArchiveServer]:
+    with running() as started:
+        yield started
+
+
+class Waits:
+    """A fake clock and sleep: ``sleep`` records how long and moves the clock on."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.slept: list[float] = []
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(round(seconds, 6))
+        self.now += seconds
+
+    def clock(self) -> float:
+        return self.now
+
+
+def _client(options: HttpOptions = LOCAL, **kwargs: Any) -> HttpClient:
+    return HttpClient(options, **kwargs)
+
+
+def _mock(answers: list[httpx.Response] | Callable[[httpx.Request], httpx.Response]) -> httpx.MockTransport:
+    if callable(answers):
+        return httpx.MockTransport(answers)
+    queue = list(answers)
+    return httpx.MockTransport(lambda request: queue.pop(0))
+
+
+def _public(options: HttpOptions, transport: httpx.MockTransport, waits: Waits | None = None) -> HttpClient:
+    waits = waits or Waits()
+    return HttpClient(
+        options, transport=transport, sleep=waits.sleep, clock=waits.clock, resolve=lambda host, port: [PUBLIC]
+    )
+
+
+# --- a page, and what the request says about us ----------------------------------------------------
+
+
+def test_a_page_is_fetched_with_the_tools_user_agent(server: ArchiveServer) -> None:
+    with _client() as client:
+        response = client.get(server.page(SICHUAN))
+    assert response.status == 200
+    assert b"Hong Kong/Sichuan Co-operation Conference" in response.body
+    assert response.final_url == response.url == server.page(SICHUAN)
+    agent = server.seen[0].headers["user-agent"]
+    assert agent.startswith("cooptrack/") and "press releases" in agent
+    assert client.requests == len(server.seen) == 1
+
+
+# --- retries ---------------------------------------------------------------------------------------
+
+
+def test_a_5xx_answer_is_retried_with_doubling_waits_until_it_succeeds(server: ArchiveServer) -> None:
+    server.faults[SICHUAN] = Fault("status", times=2, status=503)
+    waits = Waits()
+    with _client(sleep=waits.sleep, clock=waits.clock) as client:
+        response = client.get(server.page(SICHUAN))
+    assert response.status == 200
+    assert server.counts()[SICHUAN] == 3
+    assert waits.slept == [0.25, 0.5]
+
+
+def test_a_5xx_answer_every_time_fails_after_the_retries_naming_the_url(server: ArchiveServer) -> None:
+    server.faults[SICHUAN] = Fault("status", status=500)
+    waits = Waits()
+    with _client(sleep=waits.sleep, clock=waits.clock) as client, pytest.raises(FetchError) as caught:
+        client.get(server.page(SICHUAN))
+    expected = "the server answered HTTP 500 Internal Server Error (3 attempts)"
+    assert str(caught.value) == f"{server.page(SICHUAN)}: {expected}"
+    assert server.counts()[SICHUAN] == 3
+    assert waits.slept == [0.25, 0.5]
+
+
+def test_a_404_is_not_retried(server: ArchiveServer) -> None:
+    url = server.page("202311/29/P2023112900610.htm")
+    with _client() as client, pytest.raises(HTTPStatusError) as caught:
+        client.get(url)
+    assert caught.value.status == 404
+    assert str(caught.value) == f"{url}: HTTP 404 Not Found"
+    assert len(server.seen) == 1
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 410, 429, 451])
+def test_no_4xx_answer_is_retried(status: int) -> None:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(status)
+
+    options = HttpOptions(rate=0, retries=3, backoff=1)
+    with _public(options, _mock(answer)) as client, pytest.raises(HTTPStatusError) as caught:
+        client.get("https://www.info.gov.hk/gia/general/202311/29/P2023112900610.htm")
+    assert caught.value.status == status
+    assert len(sent) == 1
+
+
+def test_backoff_doubles_from_the_configured_wait() -> None:
+    answers = [httpx.Response(503), httpx.Response(502), httpx.Response(500), httpx.Response(200, text="<p>ok</p>")]
+    waits = Waits()
+    options = HttpOptions(rate=0, retries=3, backoff=1.5)
+    with _public(options, _mock(answers), waits) as client:
+        assert client.get("https://www.info.gov.hk/a.htm").body == b"<p>ok</p>"
+    assert waits.slept == [1.5, 3.0, 6.0]
+
+
+def test_a_slow_answer_times_out_and_the_retry_gets_the_page(server: ArchiveServer) -> None:
+    server.faults[SICHUAN] = Fault("slow", times=1, delay=1.5)
+    with _client(sleep=lambda s: None) as client:
+        response = client.get(server.page(SICHUAN))
+    assert b"Sichuan" in response.body
+    assert server.counts()[SICHUAN] == 2
+
+
+def test_an_answer_slow_every_time_is_one_time_out_error(server: ArchiveServer) -> None:
+    server.faults[SICHUAN] = Fault("slow", delay=1.5)
+    options = HttpOptions(**{**LOCAL.__dict__, "retries": 0, "timeout": 0.3})
+    with _client(options) as client, pytest.raises(FetchError) as caught:
+        client.get(server.page(SICHUAN))
+    assert str(caught.value) == f"{server.page(SICHUAN)}: timed out after 0.3 s (1 attempt)"
+
+
+def test_a_body_cut_short_is_retried_then_reported(server: ArchiveServer) -> None:
+    server.faults[SICHUAN] = Fault("truncate")
+    with _client(sleep=lambda s: None) as client, pytest.raises(FetchError) as caught:
+        client.get(server.page(SICHUAN))
+    assert "the response was cut short" in str(caught.value)
+    assert str(caught.value).startswith(server.page(SICHUAN) + ": ")
+    assert server.counts()[SICHUAN] == 3
+
+
+def test_a_body_cut_short_once_is_fetched_whole_on_the_retry(server: ArchiveServer) -> None:
+    server.faults[SICHUAN] = Fault("truncate", times=1)
+    with _client(sleep=lambda s: None) as client:
+        body = client.get(server.page(SICHUAN)).body
+    assert body == (server.root / "gia/general" / SICHUAN).read_bytes()
+
+
+def test_a_refused_connection_is_a_network_error_after_the_retries() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # free now, and nobody listens on it
+    with _client(sleep=lambda s: None) as client, pytest.raises(FetchError) as caught:
+        client.get(f"http://127.0.0.1:{port}/gia/general/202311/28.htm")
+    assert "network error" in str(caught.value) and "(3 attempts)" in str(caught.value)
+
+
+def test_a_body_over_the_limit_is_refused_as_too_large(server: ArchiveServer) -> None:
+    options = HttpOptions(**{**LOCAL.__dict__, "max_bytes": 500})
+    with _client(options) as client, pytest.raises(TooLarge) as caught:
+        client.get(server.page(SICHUAN))
+    assert str(caught.value).startswith(server.page(SICHUAN) + ": is too large")
+
+
+# --- redirects and refusals ----------------------------------------------------------------------
+
+
+def test_a_redirect_to_an_allowed_host_is_followed(server: ArchiveServer) -> None:
+    server.faults["old/P2023112800412.htm"] = Fault("redirect", location="/gia/general/" + SICHUAN)
+    with _client() as client:
+        response = client.get(server.page("old/P2023112800412.htm"))
+    assert response.url == server.page("old/P2023112800412.htm")
+    assert response.final_url == server.page(SICHUAN)
+    assert [seen.path for seen in server.seen] == ["/gia/general/old/P2023112800412.htm", "/gia/general/" + SICHUAN]
+
+
+def test_a_redirect_to_a_foreign_host_is_refused_and_never_followed(
+    server: ArchiveServer, only_loopback: list[Any]
+) -> None:
+    foreign = "http://www.example.com/gia/P2023112900655.htm"
+    server.faults[SICHUAN] = Fault("redirect", location=foreign)
+    with _client() as client, pytest.raises(RefusedURL) as caught:
+        client.get(server.page(SICHUAN))
+    assert str(caught.value) == (
+        f"{server.page(SICHUAN)}: redirects to {foreign}, which is on www.example.com, "
+        "a host not allowed (allowed: 127.0.0.1)"
+    )
+    assert len(server.seen) == 1 and client.requests == 1
+    assert all(address[0] == "127.0.0.1" for address in only_loopback)
+
+
+def test_too_many_redirects_are_an_error() -> None:
+    answer = httpx.Response(302, headers={"location": "/loop.htm"})
+    options = HttpOptions(rate=0, max_redirects=3)
+    with _public(options, _mock(lambda request: answer)) as client, pytest.raises(FetchError) as caught:
+        client.get("https://www.info.gov.hk/loop.htm")
+    assert str(caught.value) == "https://www.info.gov.hk/loop.htm: more than 3 redirects"
+    assert client.requests == 4
+
+
+def test_loopback_is_refused_unless_the_options_allow_it(server: ArchiveServer) -> None:
+    options = HttpOptions(rate=0, allowed_hosts=("127.0.0.1",))
+    with _client(options) as client, pytest.raises(RefusedURL) as caught:
+        client.get(server.page(SICHUAN))
+    assert str(caught.value).endswith("is on 127.0.0.1 at 127.0.0.1, a private or loopback address")
+    assert server.seen == []
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        pytest.param("ftp://www.info.gov.hk/a.htm", "has the ftp: scheme; only http and https are fetched", id="ftp"),
+        pytest.param("file:///etc/passwd", "has the file: scheme; only http and https are fetched", id="file"),
+        pytest.param("www.info.gov.hk/a.htm", "has no scheme; only http and https are fetched", id="no-scheme"),
+        pytest.param("https://www.example.com/a.htm", "is on www.example.com, a host not allowed", id="foreign"),
+        pytest.param("https://evilgov.hk/a.htm", "is on evilgov.hk, a host not allowed", id="lookalike-domain"),
+        pytest.param("https://www.gov.hk@evil.example/a.htm", "is on evil.example, a host not allowed", id="userinfo"),
+        pytest.param("http://10.0.0.8/a.htm", "is on 10.0.0.8, a host not allowed", id="private-literal"),
+    ],
+)
+def test_urls_the_policy_does_not_allow_are_refused_before_any_request(url: str, problem: str) -> None:
+    sent: list[httpx.Request] = []
+    transport = _mock(lambda request: sent.append(request) or httpx.Response(200))
+    with _public(HttpOptions(rate=0), transport) as client, pytest.raises(RefusedURL) as caught:
+        client.get(url)
+    assert str(caught.value).startswith(f"{url}: {problem}")
+    assert sent == [] and client.requests == 0
+
+
+def test_a_url_that_cannot_be_parsed_is_one_error() -> None:
+    with HttpClient(HttpOptions(rate=0)) as client, pytest.raises(FetchError) as caught:
+        client.get("http://[::1/a.htm")
+    assert str(caught.value) == "http://[::1/a.htm: is not a valid URL"
+
+
+@pytest.mark.parametrize(
+    ("addresses", "refused"),
+    [
+        pytest.param(["10.1.2.3"], True, id="private"),
+        pytest.param(["127.0.0.1"], True, id="loopback"),
+        pytest.param(["169.254.169.254"], True, id="link-local-metadata"),
+        pytest.param(["::ffff:127.0.0.1"], True, id="ipv4-mapped-loopback"),
+        pytest.param(["::1"], True, id="ipv6-loopback"),
+        pytest.param([PUBLIC, "192.168.1.1"], True, id="one-of-several-private"),
+        pytest.param([PUBLIC], False, id="public"),
+    ],
+)
+def test_an_allowed_host_whose_name_resolves_to_a_private_address_is_refused(
+    addresses: list[str], refused: bool
+) -> None:
+    client = HttpClient(HttpOptions(rate=0), resolve=lambda host, port: addresses)
+    with client:
+        if refused:
+            with pytest.raises(RefusedURL) as caught:
+                client.check("https://intranet.gov.hk/a.htm")
+            assert "a private or loopback address" in str(caught.value)
+        else:
+            client.check("https://intranet.gov.hk/a.htm")
+
+
+@pytest.mark.parametrize(
+    ("host", "allowed"),
+    [
+        ("www.info.gov.hk", True),
+        ("WWW.INFO.GOV.HK", True),
+        ("www.info.gov.hk.", True),
+        ("gov.hk", True),
+        ("evilgov.hk", False),
+        ("www.info.gov.hk.evil.com", False),
+        ("gov.hk.evil.com", False),
+        ("www.example.com", False),
+    ],
+)
+def test_host_patterns(host: str, allowed: bool) -> None:
+    assert host_allowed(host, ("*.gov.hk",)) is allowed
+
+
+def test_more_hosts_can_be_allowed_by_name() -> None:
+    assert host_allowed("news.example.org", ("*.gov.hk", "news.example.org"))
+    assert not host_allowed("www.news.example.org", ("*.gov.hk", "news.example.org"))
+
+
+# --- pace ------------------------------------------------------------------------------------------
+
+
+def test_requests_are_spaced_by_the_rate_limit_retries_included() -> None:
+    answers = [httpx.Response(200), httpx.Response(500), httpx.Response(200), httpx.Response(200)]
+    waits = Waits()
+    options = HttpOptions(rate=2.0, retries=1, backoff=0.1)
+    with _public(options, _mock(answers), waits) as client:
+        client.get("https://www.info.gov.hk/1.htm")  # first: no wait
+        client.get("https://www.info.gov.hk/2.htm")  # 500 after a wait of 0.5, backoff 0.1, then 0.4 more
+        waits.now += 10  # a long pause: the next request need not wait
+        client.get("https://www.info.gov.hk/3.htm")
+    assert waits.slept == [0.5, 0.1, 0.4]
+
+
+def test_the_default_pace_is_one_request_a_second() -> None:
+    waits = Waits()
+    with _public(HttpOptions(), _mock([httpx.Response(200)] * 3), waits) as client:
+        for n in range(3):
+            client.get(f"https://www.info.gov.hk/{n}.htm")
+    assert waits.slept == [1.0, 1.0]
