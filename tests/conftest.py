@@ -74,6 +74,12 @@ def libpq_url(url: str) -> str:
 
 
 @pytest.fixture
+def postgres_admin(postgres_server: str) -> str:
+    """The server's URL for psycopg and the PostgreSQL tools (to make or drop a test's own schema)."""
+    return libpq_url(postgres_server)
+
+
+@pytest.fixture
 def postgres_url(postgres_server: str) -> Iterator[str]:
     """A store URL on a schema made for this test (``search_path`` in the connection options)."""
     schema = f"cooptrack_test_{secrets.token_hex(6)}"

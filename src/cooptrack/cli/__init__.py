@@ -4,7 +4,7 @@
 commands on the app when imported: :mod:`.core` (parse, ingest, list, show, search, export).
 """
 
-from cooptrack.cli import core, knowledge, web
+from cooptrack.cli import core, db, knowledge, web
 from cooptrack.cli.base import app
 
-__all__ = ["app", "core", "knowledge", "web"]
+__all__ = ["app", "core", "db", "knowledge", "web"]

@@ -40,6 +40,7 @@ from cooptrack.errors import NotFound, StoreError
 from cooptrack.record import Record
 from cooptrack.store import derive
 from cooptrack.store.accounts import AccountsMixin
+from cooptrack.store.backup import Backup, write_backup
 from cooptrack.store.models import (
     Agreement,
     Area,
@@ -132,6 +133,10 @@ class Store(TrackingMixin, AccountsMixin):
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def backup(self, target: Path, *, overwrite: bool = False) -> Backup:
+        """A copy of the whole store in ``target`` (see :mod:`.backup`), taken while it is in use."""
+        return write_backup(self.engine, self.url, target, overwrite=overwrite)
 
     def __enter__(self) -> Self:
         return self
