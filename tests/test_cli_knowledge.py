@@ -112,6 +112,16 @@ def test_same_person_from_the_command_line_merges_two_names(tmp_path: Path) -> N
     data = _json(url, "person", "David Wong Ka-lok")
     assert {a["name"] for a in data["appearances"]} == {"David Wong", "David Wong Ka-lok"}
     assert any("decided by tester" in r for r in data["merged_because"])
+    split = _json(url, "different-people", "Edward Yau", "Edward Yau Tang-wah", "--by", "tester")
+    assert (split["kind"], split["left_label"], split["right_label"]) == (
+        "different_people",
+        "Edward Yau",
+        "Edward Yau Tang-wah",
+    )
+    listed = _json(url, "corrections")
+    assert [c["kind"] for c in listed] == ["same_person", "different_people"]
+    assert listed[0]["note"] == "PS" and listed[0]["made_by"] == "tester"
+    assert "same person" in _run(url, "corrections").stdout
 
 
 def test_compare_matrix_and_timeline_render_and_have_json(db: str) -> None:

@@ -125,10 +125,11 @@ def same_person(
     by: ByOption = None,
     note: NoteOption = None,
     db: DbOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Decide that two names are one person (kept across re-ingests; the latest decision stands)."""
     with open_store(db) as store:
-        stdout().print(Text(queries.decide_people(store, first, second, same=True, by=_by(by), note=note)))
+        _recorded(queries.decide_people(store, first, second, same=True, by=_by(by), note=note), fmt)
 
 
 @app.command("different-people")
@@ -139,10 +140,39 @@ def different_people(
     by: ByOption = None,
     note: NoteOption = None,
     db: DbOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Decide that two names are two people, whatever their likeness (kept across re-ingests)."""
     with open_store(db) as store:
-        stdout().print(Text(queries.decide_people(store, first, second, same=False, by=_by(by), note=note)))
+        _recorded(queries.decide_people(store, first, second, same=False, by=_by(by), note=note), fmt)
+
+
+def _recorded(done: queries.Recorded, fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.JSON:
+        render.print_json(stdout(), done.json())
+    else:
+        stdout().print(Text(done.message))
+
+
+@app.command("corrections")
+@boundary
+def list_corrections(db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """Every decision users recorded (people merged or kept apart, links confirmed or rejected), oldest first.
+
+    None is ever deleted: about one pair, the latest stands."""
+    with open_store(db) as store:
+        rows = store.corrections()
+    if fmt is OutputFormat.JSON:
+        render.print_json(stdout(), [queries.correction_json(r) for r in rows])
+        return
+    table = Table(title=Text(f"{len(rows)} decisions"), title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("when", "by", "decision", "first", "second", "note"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        first, second = (label.replace("\x1f", ": ") for label in (r.left_label, r.right_label))
+        table.add_row(_t(f"{r.made_at:%Y-%m-%d %H:%M}"), _t(r.made_by), _t(r.kind.replace("_", " ")), _t(first),
+                      _t(second), _t(r.note))  # fmt: skip
+    stdout().print(table)
 
 
 # --- mechanisms ---------------------------------------------------------------------------------
@@ -337,10 +367,11 @@ def confirm_link(
     by: ByOption = None,
     note: NoteOption = None,
     db: DbOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """The later measure carries the earlier one over, whatever their wording's score."""
     with open_store(db) as store:
-        stdout().print(Text(queries.decide_link(store, earlier, later, confirm=True, by=_by(by), note=note)))
+        _recorded(queries.decide_link(store, earlier, later, confirm=True, by=_by(by), note=note), fmt)
 
 
 @link_app.command("reject")
@@ -351,10 +382,11 @@ def reject_link(
     by: ByOption = None,
     note: NoteOption = None,
     db: DbOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """The later measure does not carry the earlier one over, however alike they are worded."""
     with open_store(db) as store:
-        stdout().print(Text(queries.decide_link(store, earlier, later, confirm=False, by=_by(by), note=note)))
+        _recorded(queries.decide_link(store, earlier, later, confirm=False, by=_by(by), note=note), fmt)
 
 
 # --- compare, matrix, timeline ------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from cooptrack.errors import CooptrackError, NotFound
 from cooptrack.knowledge import changes, people, series
 from cooptrack.store import CorrectionKind, Store
-from cooptrack.store.models import Measure, Meeting
+from cooptrack.store.models import Correction, Measure, Meeting
 from cooptrack.vocab import Theme
 
 # --- people -------------------------------------------------------------------------------------
@@ -47,7 +47,25 @@ def person(store: Store, name: str) -> people.PersonRecord:
     return found[0]
 
 
-def decide_people(store: Store, first: str, second: str, *, same: bool, by: str, note: str | None) -> str:
+@dataclass(frozen=True)
+class Recorded:
+    """A user's decision as stored, and the sentence that tells the user what was recorded."""
+
+    message: str
+    correction: Correction
+
+    def json(self) -> dict[str, object]:
+        return correction_json(self.correction) | {"message": self.message}
+
+
+def correction_json(c: Correction) -> dict[str, object]:
+    return {
+        "id": c.id, "kind": c.kind, "left": c.left, "left_label": c.left_label, "right": c.right,
+        "right_label": c.right_label, "made_by": c.made_by, "made_at": c.made_at.isoformat(), "note": c.note,
+    }  # fmt: skip
+
+
+def decide_people(store: Store, first: str, second: str, *, same: bool, by: str, note: str | None) -> Recorded:
     """Record that two names are (or are not) one person; both must be names the store holds."""
     named = {p.key: p.name for p in people.appearances(store.all_meetings())}
     keys = []
@@ -59,9 +77,9 @@ def decide_people(store: Store, first: str, second: str, *, same: bool, by: str,
     if keys[0] == keys[1]:
         raise CooptrackError(f'"{first}" and "{second}" are the same name')
     kind = CorrectionKind.SAME_PERSON if same else CorrectionKind.DIFFERENT_PEOPLE
-    store.correct(kind, (keys[0], named[keys[0]]), (keys[1], named[keys[1]]), by=by, note=note)
+    row = store.correct(kind, (keys[0], named[keys[0]]), (keys[1], named[keys[1]]), by=by, note=note)
     verdict = "one person" if same else "two people"
-    return f'recorded: "{named[keys[0]]}" and "{named[keys[1]]}" are {verdict} (decided by {by})'
+    return Recorded(f'recorded: "{named[keys[0]]}" and "{named[keys[1]]}" are {verdict} (decided by {by})', row)
 
 
 # --- mechanisms and what changed ----------------------------------------------------------------
@@ -147,7 +165,7 @@ def link_decisions(store: Store, meetings: Sequence[Meeting]) -> dict[tuple[str,
     return changes.decisions_from(out)
 
 
-def decide_link(store: Store, earlier: str, later: str, *, confirm: bool, by: str, note: str | None) -> str:
+def decide_link(store: Store, earlier: str, later: str, *, confirm: bool, by: str, note: str | None) -> Recorded:
     """Record that a later measure does (or does not) carry an earlier one over.
 
     Measures are given by key or by a unique prefix of at least six characters.
@@ -155,11 +173,11 @@ def decide_link(store: Store, earlier: str, later: str, *, confirm: bool, by: st
     measures = [(meeting.slug, m) for meeting in store.all_meetings() for m in meeting.measures]
     (slug_a, first), (slug_b, second) = _measure(measures, earlier), _measure(measures, later)
     kind = CorrectionKind.LINK_CONFIRMED if confirm else CorrectionKind.LINK_REJECTED
-    store.correct(
+    row = store.correct(
         kind, (first.key, changes.label(slug_a, first)), (second.key, changes.label(slug_b, second)), by=by, note=note
     )
     verdict = "carries over" if confirm else "does not carry over"
-    return f"recorded: {slug_b} #{second.position} {verdict} {slug_a} #{first.position}"
+    return Recorded(f"recorded: {slug_b} #{second.position} {verdict} {slug_a} #{first.position}", row)
 
 
 def _measure(measures: Sequence[tuple[str, Measure]], ref: str) -> tuple[str, Measure]:
