@@ -46,3 +46,6 @@ def sign_in(c: TestClient, name: str = EDITOR, password: str = PASSWORD) -> None
     token = csrf_of(c.get("/login").text)
     response = c.post("/login", data={"name": name, "password": password, "csrf_token": token, "next": "/tracker"})
     assert response.status_code == 303, response.text
+
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"  # as in conftest.py
