@@ -16,6 +16,8 @@ from pypdf import PdfReader
 from typer.testing import CliRunner, Result
 
 from cooptrack.cli import app
+from cooptrack.store import Store
+from cooptrack.vocab import EvidenceKind, TrackingStatus
 
 SERIES = Path(__file__).parent / "data" / "series"
 runner = CliRunner()
@@ -181,3 +183,18 @@ def test_a_briefing_on_an_unknown_partner_is_one_line(db: str) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith('error: no mechanism "Atlantis"')
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_briefing_says_what_the_tracker_recorded_for_each_measure(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'own.db'}"
+    assert runner.invoke(app, ["ingest", str(SERIES), "--db", url]).exit_code == 0
+    with Store(url) as store:
+        measure = store.meeting("jiangxi-plenary-3").measures[0]
+        store.record_event(
+            measure.key, TrackingStatus.IMPLEMENTED, by="ann", note="first fair held",
+            evidence_url="https://www.example.gov.hk/fair", evidence_kind=EvidenceKind.OFFICIAL,
+        )  # fmt: skip
+    text = _run(url, "brief", "Jiangxi").stdout
+    assert "Status: Implemented (" in text and "recorded by ann, official evidence: first fair held" in text
+    assert "<https://www.example.gov.hk/fair>" in text
+    assert text.count("Status: Agreed (no status recorded since)") == 4  # the other measures of the meeting

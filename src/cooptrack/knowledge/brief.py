@@ -1,7 +1,8 @@
 """The briefing an officer takes into the next plenary with a partner: Markdown, HTML or PDF.
 
 It holds the mechanism's history (meetings in order, gaps), the last meeting's areas and
-measures with their themes and whether each is new or carried over, what changed since the
+measures with their themes, whether each is new or carried over and what the tracker says
+became of it, what changed since the
 meeting before, the agreements signed at the mechanism's meetings, the people on both sides,
 and a numbered source reference for every statement (the release, and the characters of its
 cleaned text the statement rests on). Built by :func:`build`, written by :func:`render`.
@@ -23,7 +24,8 @@ from cooptrack.knowledge import changes, people, queries, series
 from cooptrack.render import date_label
 from cooptrack.store import Store
 from cooptrack.store.models import Meeting
-from cooptrack.vocab import THEME_LABELS, Theme
+from cooptrack.store.tracking import Tracking
+from cooptrack.vocab import THEME_LABELS, TRACKING_STATUS_LABELS, Theme, TrackingStatus
 
 
 class BriefFormat(StrEnum):
@@ -73,6 +75,8 @@ class MeasureLine:
     status: str  # "new", "carried over", "carried over, reworded", "no earlier meeting to compare"
     quantities: tuple[str, ...]
     cite: Cite
+    progress: str = "Agreed (no status recorded since)"  # what became of it, from the tracker
+    evidence: str | None = None  # the evidence link of the latest status, if any
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,7 @@ def build(store: Store, partner: str, today: dt.date | None = None) -> Briefing:
     if latest is None:  # pragma: no cover - a mechanism has a meeting
         raise CooptrackError(f"no meeting of {mech.name} is stored")
     last = queries.stored(latest)
+    tracked = store.tracking()
     status: dict[str, str] = {}
     change_lines: list[str] = []
     since = None
@@ -204,7 +209,7 @@ def build(store: Store, partner: str, today: dt.date | None = None) -> Briefing:
                 MeasureLine(
                     m.text, tuple(_theme(t) for t in m.themes),
                     status.get(m.key, "no earlier meeting to compare" if found is None else "new"),
-                    tuple(q["text"] for q in m.quantities), src.cite(last, m.span),
+                    tuple(q["text"] for q in m.quantities), src.cite(last, m.span), *_progress(tracked, m.key),
                 )
                 for m in a.measures
             ),
@@ -241,6 +246,20 @@ def build(store: Store, partner: str, today: dt.date | None = None) -> Briefing:
         changes=change_lines, changed_since=since, agreements=agreements, people=sides,
         year_reasons=list(last.year_reasons), sources=src.items,
     )  # fmt: skip
+
+
+def _progress(tracked: Tracking, key: str) -> tuple[str, str | None]:
+    """The tracker's latest word on a measure: "Implemented (2026-11-02, by ann: opened in May)"."""
+    event = tracked.latest(key)
+    if event is None:
+        return ("Agreed (no status recorded since)", None)
+    label = TRACKING_STATUS_LABELS[TrackingStatus(event.status)]
+    note = f": {event.note}" if event.note else ""
+    source = f", {event.evidence_kind} evidence" if event.evidence_kind and event.evidence_url else ""
+    return (
+        f"{label} ({event.made_at.date().isoformat()}, recorded by {event.made_by}{source}{note})",
+        event.evidence_url,
+    )
 
 
 def _theme(theme: str) -> str:
