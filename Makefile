@@ -16,6 +16,7 @@ $(BIN)/cooptrack: pyproject.toml requirements.lock
 	@touch $@
 
 install: $(BIN)/cooptrack
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y --no-install-recommends chromium)  # browser tests
 
 setup: install
 	$(BIN)/cooptrack ingest $(CORPUS)
