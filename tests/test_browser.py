@@ -1,0 +1,189 @@
+"""Real-browser journeys: Playwright driving Debian's chromium (headless) against a server
+started here on 127.0.0.1, over a temporary SQLite store ingested from the real corpus.
+
+Overview → search, narrowed by a facet → a meeting, a measure clicked to its source sentence →
+an anonymous visitor cannot change anything → sign in as an editor → mark the measure
+implemented with evidence → see it in its history and in the tracker. Screenshots of the main
+pages go to the test's temporary folder, and to ``$COOPTRACK_SCREENSHOTS`` when set.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from cooptrack.serve.app import create_app
+from cooptrack.store import Store
+from webtools import EDITOR, PASSWORD, add_accounts, ingest_corpus
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]  # fmt: skip
+
+pytestmark = pytest.mark.slow
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Iterator[str]:
+    with Store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.db'}") as store:
+        ingest_corpus(store, corpus_dir)
+        add_accounts(store)
+        port = _free_port()
+        server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        for _ in range(200):  # wait for the socket (at most 10 s), not a timing assertion
+            if server.started:
+                break
+            time.sleep(0.05)
+        assert server.started, "the server did not start"
+        yield f"http://127.0.0.1:{port}"
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def corpus_dir() -> Path:
+    from webtools import CORPUS
+
+    return CORPUS
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    assert CHROMIUM.exists(), "Debian's chromium is needed (make install puts it there)"
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _shoot(page: object, shots: Path, name: str) -> None:
+    path = shots / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)  # type: ignore[attr-defined]
+    assert path.stat().st_size > 5_000, f"{name}: the screenshot is empty"
+    if os.environ.get("COOPTRACK_SCREENSHOTS"):
+        target = Path(os.environ["COOPTRACK_SCREENSHOTS"])
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target / path.name)
+
+
+def test_a_visitor_explores_and_an_editor_records_progress(browser: object, base_url: str, shots: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    expect = playwright_api.expect
+
+    # the overview
+    page.goto(base_url + "/")
+    expect(page.get_by_role("heading", name="Co-operation with Mainland partners at a glance")).to_be_visible()
+    expect(page.locator("svg.heatmap")).to_be_visible()
+    _shoot(page, shots, "overview")
+
+    # search, then narrow by a facet (the select applies itself)
+    page.get_by_role("link", name="Search", exact=True).click()
+    page.get_by_label('Words or "a phrase"').fill("medicine")
+    page.get_by_role("button", name="Search", exact=True).click()
+    expect(page.locator("ol.hits > li").first).to_be_visible()
+    everything = page.locator("ol.hits > li").count()
+    page.locator("#f-partner").select_option("Beijing")
+    page.wait_for_url("**partner=Beijing**")
+    narrowed = page.locator("ol.hits > li")
+    assert 0 < narrowed.count() < everything
+    assert all("beijing-plenary-5" in narrowed.nth(i).inner_text() for i in range(narrowed.count()))
+    _shoot(page, shots, "search")
+
+    # a meeting: click a measure in the record, land on its sentence in the source
+    page.goto(base_url + "/meetings/beijing-plenary-5")
+    measure = page.locator("#rec-measure-3 a.measure-link")
+    text = measure.inner_text()
+    measure.click()
+    page.wait_for_url("**#src-measure-3")
+    target = page.locator(":target")
+    assert target.get_attribute("id") == "src-measure-3"
+    assert text[:40] in target.inner_text().replace("\n", " ")
+    expect(target).to_be_in_viewport()
+    _shoot(page, shots, "meeting")
+    page.locator("#src-measure-3 > a.tag").click()  # and back from the source to the record
+    page.wait_for_url("**#rec-measure-3")
+
+    # an anonymous visitor sees no form and cannot post one
+    key = page.locator("#rec-measure-3 .meta a").last.get_attribute("href").rsplit("/", 1)[1]
+    page.goto(f"{base_url}/measures/{key}")
+    expect(page.get_by_role("button", name="Record this status")).to_have_count(0)
+    refused = page.request.post(f"{base_url}/api/measures/{key}/events", data={"status": "dropped"})
+    assert refused.status == 401
+    refused_form = page.request.post(f"{base_url}/measures/{key}/events", form={"status": "dropped", "csrf_token": "x"})
+    assert refused_form.status in (401, 403)
+
+    # sign in as an editor; mark the measure implemented with evidence
+    page.get_by_role("link", name="Sign in", exact=True).click()
+    page.get_by_label("User name").fill(EDITOR)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"**/measures/{key}")
+    page.get_by_label("Status").select_option("implemented")
+    page.get_by_label("Note").fill("Opened to the public in March (synthetic note for the test).")
+    page.get_by_label("Link to the evidence").fill("https://example.org/evidence")
+    page.get_by_label("official (published by a government)").check()
+    page.get_by_role("button", name="Record this status").click()
+    page.wait_for_url(f"**/measures/{key}#history")
+    history = page.locator("#history ol.history > li").first
+    expect(history).to_contain_text("Implemented")
+    expect(history).to_contain_text("Opened to the public in March")
+    expect(history.get_by_role("link", name="https://example.org/evidence")).to_be_visible()
+    _shoot(page, shots, "measure")
+
+    # ... and in the tracker
+    page.goto(base_url + "/tracker?status=implemented")
+    row = page.locator(f'table.tracker a[href="/measures/{key}"]')
+    expect(row).to_have_count(1)
+    _shoot(page, shots, "tracker")
+    context.close()
+
+
+def test_pages_are_usable_on_a_phone(browser: object, base_url: str, shots: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    for path in ("/", "/meetings/beijing-plenary-5", "/tracker"):
+        page.goto(base_url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{path} scrolls sideways on a phone by {overflow}px"
+    page.goto(base_url + "/meetings/beijing-plenary-5")
+    _shoot(page, shots, "meeting-phone")
+    context.close()
+
+
+def test_the_pages_work_without_javascript(browser: object, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(base_url + "/search?q=medicine")
+    page.locator("#f-partner").select_option("Beijing")
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**partner=Beijing**")
+    assert page.locator("ol.hits > li").count() > 0
+    page.goto(base_url + "/meetings/beijing-plenary-5")
+    page.locator("#rec-measure-2 a.measure-link").click()
+    assert page.evaluate("location.hash") == "#src-measure-2"
+    context.close()
