@@ -10,6 +10,7 @@ request held until the test lets it go (to kill a crawl while it waits).
 from __future__ import annotations
 
 import contextlib
+import socket
 import threading
 import time
 from collections import Counter
@@ -18,6 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 ARCHIVE_DATA = Path(__file__).parent / "data" / "archive"
 GENERAL = "/gia/general/"
@@ -98,7 +102,7 @@ def fault_plan() -> dict[str, Fault]:
     return {
         "202311/29/P2023112900377.htm": Fault("status", times=2, status=500),
         "202311/29/P2023112900655.htm": Fault("redirect", location="http://www.example.com/gia/P2023112900655.htm"),
-        "202311/30/P2023113000233.htm": Fault("slow", times=1, delay=1.5),
+        "202311/30/P2023113000233.htm": Fault("slow", times=1, delay=2.5),
         "202311/30/P2023113000350.htm": Fault("truncate"),
     }
 
@@ -166,3 +170,17 @@ def _handler(server: ArchiveServer) -> type[BaseHTTPRequestHandler]:
             pass  # quiet
 
     return Handler
+
+
+def guard_loopback(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Make any connection to an address other than 127.0.0.1 fail the test; return those made."""
+    made: list[Any] = []
+    connect = socket.socket.connect
+
+    def guarded(sock: socket.socket, address: Any) -> None:
+        made.append(address)
+        assert isinstance(address, tuple) and address[0] == "127.0.0.1", f"connection to {address}"
+        connect(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    return made

@@ -72,7 +72,8 @@ class PageCache:
             if cached is not None and (valid is None or valid(cached)):
                 if cached.status in _REMEMBERED_STATUSES:
                     when = f"{cached.fetched_at:%Y-%m-%d}"
-                    raise HTTPStatusError(url, f"HTTP {cached.status} (on {when}; --refresh asks again)", cached.status)
+                    problem = f"HTTP {cached.status} when asked on {when} (--refresh asks again)"
+                    raise HTTPStatusError(url, problem, cached.status)
                 return cached
         try:
             response = client.get(url)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import re
 import socket
 import time
 from collections.abc import Callable
@@ -198,9 +199,9 @@ class HttpClient:
         except httpx.TimeoutException as exc:
             raise _Retryable(f"timed out after {self.options.timeout:g} s") from exc
         except httpx.RemoteProtocolError as exc:
-            raise _Retryable(f"the response was cut short ({_first_line(exc)})") from exc
+            raise _Retryable(_cut_short(exc)) from exc
         except httpx.TransportError as exc:
-            raise _Retryable(f"network error ({_first_line(exc)})") from exc
+            raise _Retryable(f"network error: {_first_line(exc)}") from exc
 
     def _read(self, response: httpx.Response, asked: str) -> bytes:
         limit = self.options.max_bytes
@@ -252,6 +253,17 @@ def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 def _resolve(host: str, port: int) -> list[str]:
     infos: list[Any] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return [str(info[4][0]) for info in infos]
+
+
+_RECEIVED = re.compile(r"received (\d+) bytes, expected (\d+)")
+
+
+def _cut_short(exc: httpx.RemoteProtocolError) -> str:
+    """What a response that ended early lacked: "the response was cut short: 705 of 1410 bytes"."""
+    found = _RECEIVED.search(str(exc))
+    if found is not None:
+        return f"the response was cut short: {found[1]} of {found[2]} bytes"
+    return f"the response was cut short: {_first_line(exc)}"
 
 
 def _first_line(exc: BaseException) -> str:

@@ -1,10 +1,11 @@
 """The command line (Typer + Rich): each command reads its options, calls the library, renders.
 
 :mod:`.base` holds the app and what every command shares; each other module registers its
-commands on the app when imported: :mod:`.core` (parse, ingest, list, show, search, export).
+commands on the app when imported: :mod:`.core` (parse, ingest, list, show, search, export),
+:mod:`.acquire` (fetch, crawl).
 """
 
-from cooptrack.cli import core, db, knowledge, web
+from cooptrack.cli import acquire, core, db, knowledge, web
 from cooptrack.cli.base import app
 
-__all__ = ["app", "core", "db", "knowledge", "web"]
+__all__ = ["acquire", "app", "core", "db", "knowledge", "web"]
