@@ -4,13 +4,19 @@ small inline snippets, also synthetic, each checking one rule of html_to_text.""
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from cooptrack.acquire import Document, document_from_bytes
 from cooptrack.clean import clean
 from cooptrack.clean.html import HtmlText, html_to_text
+from cooptrack.pipeline import parse_document, parse_text
+from cooptrack.record import Record
 
 DATA = Path(__file__).parent / "data" / "html"
 NBSP = "\u00a0"
@@ -289,3 +295,207 @@ def test_deep_nesting_stays_fast_and_keeps_the_text() -> None:
 def test_nesting_within_the_cap_is_left_alone() -> None:
     html = "<div>" * 200 + "<p>a</p><p>b</p>" + "</div>" * 200
     assert html_to_text(html).text == "a\n\nb"
+
+
+# --------------------------------------------------------------------------------------------
+# Layouts the reader does not know: trafilatura's fallback, and which reader was used
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+ARCHIVE = Path(__file__).parent / "data" / "archive" / "gia" / "general"
+JIANGSU_HEADLINE = "Hong Kong and Jiangsu hold first plenary of co-operation conference"
+
+
+def test_a_page_of_an_unknown_layout_is_read_by_the_fallback() -> None:
+    page = _page("news_unknown_layout.html")
+    assert page.path == "trafilatura"
+    assert _lines(page)[:2] == [JIANGSU_HEADLINE, ""]
+    assert "NANJING, May 14 \u2013 Hong Kong and Jiangsu held the First Plenary Session" in page.text
+    assert "Mr Ho said the meeting had opened a new chapter" in page.text
+    for chrome in (
+        "Delta Daily Wire\n",
+        "Business",
+        "Elsewhere on the Wire",
+        "A new ferry route",
+        "Shares in Hong Kong",
+    ):
+        assert chrome not in page.text, chrome
+
+
+def test_the_fallback_reading_gives_the_record() -> None:
+    record = parse_text((DATA / "news_unknown_layout.html").read_text("utf-8"), "wire.html", html=True)
+    assert record.reader == "trafilatura"
+    assert (record.relevant, record.mechanism, record.meeting.ordinal) == (
+        True, "Hong Kong/Jiangsu Co-operation Conference", 1
+    )  # fmt: skip
+    assert (record.meeting.date, record.meeting.venue) == (dt.date(2024, 5, 14), "Nanjing")
+    assert [p.name for p in record.people] == ["Ho Chun-yin", "Fei Gaoyun"]
+
+
+def _as_unknown_layout(text: str) -> str:
+    """A release as a news site of no known layout would show it: paragraphs among site chrome."""
+    title, *body = text.split("\n")
+    paragraphs = "\n".join(f"<p>{html.escape(line)}</p>" for line in body if line.strip())
+    others = "".join(
+        f"<p><a href='/s/{n}'>Another story on this site, about something else, told in one sentence ({n}).</a></p>"
+        for n in range(3)
+    )
+    return (
+        f"<html><head><title>{html.escape(title)} - Wire</title></head><body>"
+        "<div class='x1'><a href='/'>Wire</a> <a href='/hk'>Hong Kong</a> <a href='/biz'>Business</a></div>"
+        f"<div class='x2'><h1>{html.escape(title)}</h1>{paragraphs}</div><div class='x3'>{others}</div>"
+        "<div class='x4'><p>All rights reserved.</p></div></body></html>"
+    )
+
+
+def _facts(value: Any) -> Any:
+    """A record without offsets, cleaned text, what was removed and the reader (as test_pipeline)."""
+    if isinstance(value, dict):
+        return {k: _facts(v) for k, v in value.items() if k not in {"span", "text", "removed", "reader"}}
+    if isinstance(value, list):
+        return [_facts(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem[:3])
+def test_a_release_read_by_the_fallback_gives_the_same_record_as_its_text(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    page = _as_unknown_layout(text)
+    assert html_to_text(page).path == "trafilatura"
+    as_text = parse_text(text, path.name, html=False)
+    as_page = parse_text(page, path.name, html=True)
+    assert as_page.relevant and as_page.measures
+    assert _facts(as_page.model_dump(mode="json")) == _facts(as_text.model_dump(mode="json"))
+
+
+@pytest.fixture
+def fallback_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record each call of trafilatura's extraction (and let it run)."""
+    import trafilatura
+
+    calls: list[str] = []
+    extract = trafilatura.extract
+
+    def recording(markup: str, **options: Any) -> str | None:
+        calls.append(markup)
+        return extract(markup, **options)
+
+    monkeypatch.setattr(trafilatura, "extract", recording)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "name", ["gia_hubei.htm", "gia_hubei_print.htm", "news_shandong.html", "mirror_script_entities.html"]
+)
+def test_known_layouts_never_reach_the_fallback(name: str, fallback_calls: list[str]) -> None:
+    assert _page(name).path in ("gia", "generic")
+    assert fallback_calls == []
+
+
+def test_a_small_page_never_reaches_the_fallback(fallback_calls: list[str]) -> None:
+    assert html_to_text("<p>One.</p><p>Two.</p>").path == "generic"
+    assert fallback_calls == []
+
+
+def test_a_page_with_too_many_elements_keeps_the_generic_reading(fallback_calls: list[str]) -> None:
+    page = "<div>" + "<p>A sentence of some length that goes on to make the page big enough.</p>" * 25_000
+    assert html_to_text(page).path == "generic"
+    assert fallback_calls == []
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(None, id="nothing-found"),
+        pytest.param("<html><body><p>Only the headline survived.</p></body></html>", id="prose-lost"),
+        pytest.param(RuntimeError("lxml gave up"), id="raises"),
+    ],
+)
+def test_the_generic_reading_stands_when_the_fallback_fails_or_loses_prose(
+    monkeypatch: pytest.MonkeyPatch, answer: object
+) -> None:
+    import trafilatura
+
+    def extract(markup: str, **options: Any) -> object:
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    monkeypatch.setattr(trafilatura, "extract", extract)
+    page = _page("news_unknown_layout.html")
+    assert page.path == "generic"
+    assert "Mr Ho said the meeting had opened a new chapter" in page.text
+
+
+@pytest.mark.parametrize(
+    ("html", "reader"),
+    [
+        pytest.param(None, "text", id="text"),
+        pytest.param("gia_hubei.htm", "gia", id="gia"),
+        pytest.param("news_shandong.html", "generic", id="generic"),
+        pytest.param("news_unknown_layout.html", "trafilatura", id="trafilatura"),
+    ],
+)
+def test_the_record_says_which_reader_was_used(html: str | None, reader: str) -> None:
+    text = (
+        (CORPUS / "000_37dcf99a9e9d37fb.txt").read_text("utf-8") if html is None else (DATA / html).read_text("utf-8")
+    )
+    assert parse_text(text, "x", html=html is not None).reader == reader
+
+
+# --------------------------------------------------------------------------------------------
+# Pages as the archive serves them: printer-friendly, pre-2008, Big5 and Windows-1252
+
+
+def _without_charset(raw: bytes) -> bytes:
+    stripped = re.sub(rb"(?i)<meta[^>]*charset[^>]*>\s*", b"", raw)
+    assert stripped != raw and b"charset" not in stripped.lower()
+    return stripped
+
+
+def _read(raw: bytes, name: str) -> tuple[Document, Record]:
+    doc = document_from_bytes(raw, source=name, uri=f"/archive/{name}")
+    return doc, parse_document(doc)
+
+
+BIG5_PAGE = (ARCHIVE / "202311/29/P2023112900501.htm").read_bytes()
+OLD_PAGE = (ARCHIVE / "200606/10/0610166.htm").read_bytes()
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["charset-declared", "no-charset"])
+def test_a_big5_page_is_decoded_and_read(declared: bool) -> None:
+    doc, record = _read(BIG5_PAGE if declared else _without_charset(BIG5_PAGE), "P2023112900501.htm")
+    assert doc.encoding == "big5"
+    assert "Co-operation Conference (\u95a9\u6e2f\u5408\u4f5c\u6703\u8b70) in Fuzhou" in record.text
+    assert (record.reader, record.mechanism, record.meeting.ordinal) == (
+        "gia", "Hong Kong/Fujian Co-operation Conference", 3
+    )  # fmt: skip
+    assert record.meeting.date == dt.date(2023, 11, 29)
+    assert [a.title for a in record.agreements] == ["Agreement on Youth Exchange and Co-operation"]
+    assert "(\u95a9\u6e2f\u9752\u5e74\u4ea4\u6d41\u5408\u4f5c\u5354\u8b70)" in record.text
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        pytest.param(b"", id="no-charset"),
+        pytest.param(b'<META http-equiv="Content-Type" content="text/html; charset=windows-1252">', id="windows-1252"),
+        pytest.param(b'<META charset="iso-8859-1">', id="latin-1-label"),
+    ],
+)
+def test_a_pre_2008_windows_1252_page_is_decoded_and_read(meta: bytes) -> None:
+    doc, record = _read(OLD_PAGE.replace(b"<HEAD>", b"<HEAD>" + meta), "0610166.htm")
+    assert doc.encoding == "cp1252"
+    assert "Mr Lee said, \u201cThe two places will work together" in record.text
+    assert "the Hong Kong\u2013Shenzhen Western Corridor" in record.text
+    assert (record.mechanism, record.meeting.ordinal, record.meeting.date) == (
+        "Hong Kong/Guangdong Co-operation Joint Conference", 9, dt.date(2006, 6, 10)
+    )  # fmt: skip
+    assert [a.heading for a in record.areas] == ["Logistics and Infrastructure", "Environmental Protection"]
+
+
+def test_a_printer_friendly_archive_page_is_read_like_a_release() -> None:
+    _, record = _read((ARCHIVE / "202311/28/P2023112800460p.htm").read_bytes(), "P2023112800460p.htm")
+    assert (record.reader, record.mechanism, record.meeting.ordinal, record.declared_area_count) == (
+        "gia", "Hong Kong/Zhejiang Co-operation Conference", 3, 3
+    )  # fmt: skip
+    assert len(record.agreements) == 2
