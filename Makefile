@@ -34,3 +34,10 @@ test: lint
 lock:
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11 --no-header
+
+# The benchmarks (benchmarks/README.md): about two hours on two shared cores; figures into docs/performance.md.
+.PHONY: bench
+bench: install
+	$(BIN)/python benchmarks/parse.py --write
+	$(BIN)/python benchmarks/ingest.py --write
+	$(BIN)/python benchmarks/search.py --write
