@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,6 +29,7 @@ from cooptrack.clean.html import html_to_text
 from cooptrack.errors import InputError
 from cooptrack.pipeline import parse_text
 
+T = TypeVar("T")
 MB = 1_000_000
 SECONDS_PER_MB = 10.0  # generous for a slow CI machine; a linear parser needs well under 1 s
 
@@ -190,12 +192,17 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
 
 def _assert_fast(work: Callable[[], object], size: int) -> None:
+    _time_bounded(work, size)
+
+
+def _time_bounded(work: Callable[[], T], size: int) -> T:
     limit = SECONDS_PER_MB * max(size, MB) / MB
     start = time.perf_counter()
     with _time_limit(limit + 1):
-        work()
+        result = work()
     elapsed = time.perf_counter() - start
     assert elapsed < limit, f"{elapsed:.1f} s for {size / MB:.1f} MB"
+    return result
 
 
 @pytest.mark.slow
@@ -271,11 +278,35 @@ def _check_shape(text: str) -> None:
     assert text == text.strip("\n")
 
 
+# Pages of no known layout (no release span, article, main or #content) and big enough for the
+# reader's trafilatura fallback: divs with meaningless class names holding prose, link lists and soup.
+_sentence = st.builds(
+    lambda words, end: " ".join(words) + end,
+    st.lists(st.sampled_from([*FRAGMENTS, "the", "two", "sides", "agreed", "Hong Kong", "Hubei"]), min_size=8),
+    st.sampled_from([".", ";", ":", "", "”"]),
+)
+_block = st.one_of(
+    _sentence.map(lambda text: f"<p>{html.escape(text)}</p>"),
+    st.lists(_words.map(html.escape), max_size=8).map(lambda links: "".join(f"<a href=/x>{t}</a>" for t in links)),
+    _soup,
+)
+_unknown_layout = st.builds(
+    lambda blocks, names: (
+        "<html><body>"
+        + "".join(f"<div class={name}>{block}</div>" for block, name in zip(blocks, names, strict=False))
+        + "</body></html>"
+    ),
+    st.lists(_block, min_size=5, max_size=40),
+    st.lists(st.sampled_from(["x1", "col-b", "wrap", "q", "box"]), min_size=40, max_size=40),
+)
+_PATHS = ("gia", "generic", "trafilatura")
+
+
 @_robust
-@given(st.one_of(st.text(), _markup, _soup))
+@given(st.one_of(st.text(), _markup, _soup, _unknown_layout))
 def test_html_to_text_never_raises_and_gives_clean_lines(markup: str) -> None:
     result = html_to_text(markup)
-    assert result.path in ("gia", "generic")
+    assert result.path in _PATHS
     assert result.title is None or (result.title and "\n" not in result.title and result.title == result.title.strip())
     _check_shape(result.text)
 
@@ -316,6 +347,27 @@ def test_escaped_text_comes_out_word_for_word(text: str) -> None:
 )
 def test_a_megabyte_of_adversarial_markup_converts_in_bounded_time(markup: str) -> None:
     _assert_fast(lambda: html_to_text(markup), len(markup))
+
+
+_FALLBACK_SENTENCE = "The two sides agreed to take forward co-operation in trade, finance and youth exchanges today."
+
+
+@pytest.mark.slow
+def test_a_page_at_the_fallbacks_limits_converts_in_bounded_time() -> None:
+    # No known layout, as much text and as many elements as the trafilatura fallback accepts.
+    unit = f"<div class=q><p>{_FALLBACK_SENTENCE}</p><i></i></div>"
+    markup = "<html><body>" + "<a href=/x>menu</a>" * 50 + unit * 1_900 + "</body></html>"
+    _assert_fast(lambda: html_to_text(markup), len(markup))
+
+
+@pytest.mark.slow
+@settings(deadline=None, max_examples=10, suppress_health_check=list(HealthCheck))
+@given(st.one_of(_markup, _soup, _unknown_layout).filter(lambda page: len(page) >= 20))
+def test_a_fuzzed_page_repeated_to_a_megabyte_converts_in_bounded_time(page: str) -> None:
+    # Linear time: whatever the page, a megabyte of it converts within the per-megabyte bound.
+    markup = _repeat(page)
+    result = _time_bounded(lambda: html_to_text(markup), len(markup))
+    assert result.path in _PATHS
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,8 +23,9 @@ Two ways in:
     ``#content``: the text would come from the whole ``<body>``) is also read by trafilatura's
     main-content extraction, and its text is taken instead when it keeps the page's prose (every
     sentence-like line of the generic reading, or nearly) while cutting something else (side
-    columns, comments, related stories). Pages too small to judge, or with more elements than
-    :data:`FALLBACK_MAX_TAGS` (it would be slow), keep the generic reading. Its output (headings,
+    columns, comments, related stories). Pages too small to judge, or with more text or elements
+    than a release page ever has (:data:`FALLBACK_MAX_CHARS`, :data:`FALLBACK_MAX_TAGS`: it
+    would be slow), keep the generic reading. Its output (headings,
     paragraphs, lists) goes through the same renderer, so the text has the same shape.
 
 The path taken is :attr:`HtmlText.path`, and the record says it as ``reader``.
@@ -69,7 +70,11 @@ def html_to_text(html: str) -> HtmlText:
         if found is not None:
             return found
     generic, known = _generic(tree)
-    if known or len(generic.text) < FALLBACK_MIN_CHARS or html.count("<") > FALLBACK_MAX_TAGS:
+    if (
+        known
+        or not FALLBACK_MIN_CHARS <= len(generic.text) <= FALLBACK_MAX_CHARS
+        or html.count("<") > FALLBACK_MAX_TAGS
+    ):
         return generic
     return _fallback(data, generic) or generic
 
@@ -209,7 +214,10 @@ def _content_root(tree: LexborHTMLParser) -> tuple[LexborNode | None, bool]:
 # A layout the tool does not know: trafilatura's main-content extraction
 
 FALLBACK_MIN_CHARS = 500  # a smaller page is no release to judge; its generic reading stands
-FALLBACK_MAX_TAGS = 20_000  # trafilatura takes about 50 µs an element: bounded, so linear
+# trafilatura takes some 50 µs an element and 3 µs a character of text: past these bounds (far
+# beyond any release, whose text is under 50 000 characters) the generic reading stands.
+FALLBACK_MAX_CHARS = 200_000
+FALLBACK_MAX_TAGS = 20_000
 _PROSE_KEPT = 0.8  # share of the generic reading's sentence-like text the fallback must keep
 _SENTENCE_END = ".;:!?\"')\u201d\u2019"
 
