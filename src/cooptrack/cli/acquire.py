@@ -218,12 +218,16 @@ class _Run:
             return
         out = stdout()
         if self._progress is not None and out.is_terminal:
-            self._progress.console.print(text)
+            self._progress.console.print(text, soft_wrap=True)
         else:
-            out.print(text)
+            out.print(text, soft_wrap=True)
 
     def fail(self, exc: CooptrackError, entry: dict[str, Any] | None = None) -> None:
-        error(exc)
+        """One error line (above the progress bar on a terminal), counted, and noted in ``entry``."""
+        if self._progress is not None:
+            self._progress.console.print(Text("error: " + " ".join(str(exc).splitlines())), soft_wrap=True)
+        else:
+            error(exc)
         self.tally["failed"] += 1
         if entry is not None:
             entry["outcome"] = "failed"
@@ -241,7 +245,8 @@ class _Run:
                     f"fetched {tally['fetched']}, from cache {tally['from_cache']}; picked {tally['picked']}, "
                     f"skipped {tally['skipped']}; ingested {ingested}, unchanged {tally['unchanged']} "
                     f"({tally['not_relevant']} not relevant); failed {tally['failed']}"
-                )
+                ),
+                soft_wrap=True,
             )
         raise typer.Exit(1 if tally["failed"] else 0)
 
