@@ -156,8 +156,7 @@ class Store(TrackingMixin, AccountsMixin):
         if problem:
             return Ingested(Outcome.REJECTED, reason=problem)
         try:
-            with self._writes.begin() as session:
-                _lock(session.connection())
+            with self._write() as session:
                 return _ingest(session, doc, record)
         except (IntegrityError, DataError) as exc:
             return Ingested(Outcome.REJECTED, reason=f"cannot be stored ({_reason(exc)})")
@@ -173,7 +172,7 @@ class Store(TrackingMixin, AccountsMixin):
             made_by=by, made_at=dt.datetime.now(dt.UTC),
         )  # fmt: skip
         try:
-            with self._sessions.begin() as session:
+            with self._write() as session:
                 session.add(row)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
@@ -236,6 +235,17 @@ class Store(TrackingMixin, AccountsMixin):
         tables = (Source, DocumentVersion, Meeting, Report, Person, Area, Measure, Agreement, SearchEntry, Correction)
         with self._read() as session:
             return {t.__tablename__: session.scalar(select(func.count()).select_from(t)) or 0 for t in tables}
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """A write transaction that holds the store's write lock from its start (see the module's doc).
+
+        Every writer should use it: on SQLite, a transaction that reads and then writes without it
+        can be refused at once ("database is locked") while another writes, instead of waiting.
+        """
+        with self._writes.begin() as session:
+            _lock(session.connection())
+            yield session
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
