@@ -204,15 +204,20 @@ def test_mechanism_spellings_are_one_mechanism(store: Store, make_release: MakeR
     assert store.counts()["meeting"] == 1
 
 
-def test_meetings_are_found_by_slug_or_id_and_unknown_ones_are_named(
-    memory_store: Store, make_release: MakeRelease
-) -> None:
-    _ingest(memory_store, make_release())
-    meeting = memory_store.meeting("anhui-plenary-3")
-    assert memory_store.meeting(str(meeting.id)).slug == "anhui-plenary-3"
+def test_meetings_are_found_by_slug_or_id_and_unknown_ones_are_named(store: Store, make_release: MakeRelease) -> None:
+    _ingest(store, make_release())
+    meeting = store.meeting("anhui-plenary-3")
+    assert store.meeting(str(meeting.id)).slug == "anhui-plenary-3"
     assert [p.name for p in meeting.people] == ["Lau Ka-ming"]
     with pytest.raises(NotFound, match=r'^no meeting "nowhere-9" \(try cooptrack list\)$'):
-        memory_store.meeting("nowhere-9")
+        store.meeting("nowhere-9")
+
+
+@pytest.mark.parametrize("ref", ["2147483648", "999999999999999", "anhui\x00plenary-3", "99999999999999999999"])
+def test_an_id_too_large_or_a_nul_is_an_unknown_meeting(store: Store, make_release: MakeRelease, ref: str) -> None:
+    _ingest(store, make_release())
+    with pytest.raises(NotFound, match=r"^no meeting "):
+        store.meeting(ref)
 
 
 def test_the_listing_counts_each_meetings_items(memory_store: Store, make_release: MakeRelease) -> None:
@@ -283,6 +288,15 @@ def test_search_filters_by_partner_theme_year_and_kind(
 ) -> None:
     searchable.full_text = full_text  # False: the LIKE search of a database without a full-text index
     assert {(h.meeting, h.kind) for h in searchable.search(query)} == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [SearchQuery("law\x00"), SearchQuery("law", partner="Anhui\x00"), SearchQuery('"\x00"')],
+    ids=["in-the-words", "in-a-facet", "alone"],
+)
+def test_a_nul_in_a_query_finds_nothing_and_is_no_error(searchable: Store, query: SearchQuery) -> None:
+    assert searchable.search(query) == []
 
 
 def test_search_results_are_limited(searchable: Store) -> None:

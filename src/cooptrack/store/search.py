@@ -78,7 +78,7 @@ def terms(text: str) -> list[tuple[str, bool]]:
 def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list[Hit]:
     """The hits of ``query``, best first (FTS rank; otherwise the latest meetings first)."""
     words = terms(query.text)
-    if not words:
+    if not words or "\x00" in query.text + (query.partner or ""):  # nothing stored holds a NUL (nor can, on PostgreSQL)
         return []
     match = _text_match(words, full_text=full_text, dialect=session.get_bind().dialect.name)
     stmt = (

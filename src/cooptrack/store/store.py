@@ -209,7 +209,8 @@ class Store(TrackingMixin, AccountsMixin):
         with self._read() as session:
             ref = ref.strip()
             where = Meeting.id == int(ref) if _is_id(ref) else Meeting.slug == ref
-            meeting = session.scalar(select(Meeting).where(where).options(*_FULL))
+            # a NUL is in no slug, and PostgreSQL refuses one in a parameter
+            meeting = None if "\x00" in ref else session.scalar(select(Meeting).where(where).options(*_FULL))
             if meeting is None:
                 raise NotFound(f'no meeting "{ref}" (try cooptrack list)')
             return meeting
@@ -268,7 +269,8 @@ _FULL = (
 
 
 def _is_id(ref: str) -> bool:
-    return ref.isascii() and ref.isdigit() and len(ref) <= 15
+    """Digits that fit the id column (32 bits on PostgreSQL); anything else is looked up as a slug."""
+    return ref.isascii() and ref.isdigit() and len(ref) <= 10 and int(ref) < 2**31
 
 
 def _count_by_meeting(session: Session, table: type[Area | Measure | Agreement | Person]) -> dict[int, int]:
