@@ -172,9 +172,13 @@ The clients share the two cores with the servers, so the figures include their o
 
 {result}
 
-Each page and API answer reads what it shows from the store on every request (no cache): a
-page's time is mostly gathering its rows (all meetings, people across spellings, tracking)
-and rendering the template. Command: `{common.command_line()}`.
+Reading the table: with one client a page or an API answer costs tens of milliseconds where
+the peer sends the same bytes in a few; each answer reads what it shows from the store afresh
+(all meetings, people across spellings, tracking events), with no cache, and renders its
+template. One process answers a few dozen such requests a second on these cores, so with 8 or
+32 clients the latency is mostly waiting in line; more Uvicorn workers, or a snapshot of the
+store kept between requests until it changes, are the next steps. Command:
+`{common.command_line()}`.
 """
 
 

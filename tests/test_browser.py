@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -93,28 +94,34 @@ def _shoot(page: object, shots: Path, name: str) -> None:
 def test_a_visitor_explores_and_an_editor_records_progress(browser: object, base_url: str, shots: Path) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     page = context.new_page()
-    expect = playwright_api.expect
+    _overview_and_search(page, base_url, shots)
+    key = _measure_to_its_sentence(page, base_url, shots)
+    _anonymous_cannot_change(page, base_url, key)
+    _editor_marks_it_implemented(page, base_url, shots, key)
+    context.close()
 
-    # the overview
+
+def _overview_and_search(page: Any, base_url: str, shots: Path) -> None:
+    expect = playwright_api.expect
     page.goto(base_url + "/")
     expect(page.get_by_role("heading", name="Co-operation with Mainland partners at a glance")).to_be_visible()
     expect(page.locator("svg.heatmap")).to_be_visible()
     _shoot(page, shots, "overview")
-
-    # search, then narrow by a facet (the select applies itself)
     page.get_by_role("link", name="Search", exact=True).click()
     page.get_by_label('Words or "a phrase"').fill("medicine")
     page.get_by_role("button", name="Search", exact=True).click()
     expect(page.locator("ol.hits > li").first).to_be_visible()
     everything = page.locator("ol.hits > li").count()
-    page.locator("#f-partner").select_option("Beijing")
+    page.locator("#f-partner").select_option("Beijing")  # the select applies itself
     page.wait_for_url("**partner=Beijing**")
     narrowed = page.locator("ol.hits > li")
     assert 0 < narrowed.count() < everything
     assert all("beijing-plenary-5" in narrowed.nth(i).inner_text() for i in range(narrowed.count()))
     _shoot(page, shots, "search")
 
-    # a meeting: click a measure in the record, land on its sentence in the source
+
+def _measure_to_its_sentence(page: Any, base_url: str, shots: Path) -> str:
+    """Click a measure in the record, land on its sentence in the source, and back; its key."""
     page.goto(base_url + "/meetings/beijing-plenary-5")
     measure = page.locator("#rec-measure-3 a.measure-link")
     text = measure.inner_text()
@@ -123,21 +130,25 @@ def test_a_visitor_explores_and_an_editor_records_progress(browser: object, base
     target = page.locator(":target")
     assert target.get_attribute("id") == "src-measure-3"
     assert text[:40] in target.inner_text().replace("\n", " ")
-    expect(target).to_be_in_viewport()
+    playwright_api.expect(target).to_be_in_viewport()
     _shoot(page, shots, "meeting")
-    page.locator("#src-measure-3 > a.tag").click()  # and back from the source to the record
+    page.locator("#src-measure-3 > a.tag").click()
     page.wait_for_url("**#rec-measure-3")
+    href: str = page.locator("#rec-measure-3 .meta a").last.get_attribute("href")
+    return href.rsplit("/", 1)[1]
 
-    # an anonymous visitor sees no form and cannot post one
-    key = page.locator("#rec-measure-3 .meta a").last.get_attribute("href").rsplit("/", 1)[1]
+
+def _anonymous_cannot_change(page: Any, base_url: str, key: str) -> None:
     page.goto(f"{base_url}/measures/{key}")
-    expect(page.get_by_role("button", name="Record this status")).to_have_count(0)
+    playwright_api.expect(page.get_by_role("button", name="Record this status")).to_have_count(0)
     refused = page.request.post(f"{base_url}/api/measures/{key}/events", data={"status": "dropped"})
     assert refused.status == 401
     refused_form = page.request.post(f"{base_url}/measures/{key}/events", form={"status": "dropped", "csrf_token": "x"})
     assert refused_form.status in (401, 403)
 
-    # sign in as an editor; mark the measure implemented with evidence
+
+def _editor_marks_it_implemented(page: Any, base_url: str, shots: Path, key: str) -> None:
+    expect = playwright_api.expect
     page.get_by_role("link", name="Sign in", exact=True).click()
     page.get_by_label("User name").fill(EDITOR)
     page.get_by_label("Password").fill(PASSWORD)
@@ -154,13 +165,9 @@ def test_a_visitor_explores_and_an_editor_records_progress(browser: object, base
     expect(history).to_contain_text("Opened to the public in March")
     expect(history.get_by_role("link", name="https://example.org/evidence")).to_be_visible()
     _shoot(page, shots, "measure")
-
-    # ... and in the tracker
     page.goto(base_url + "/tracker?status=implemented")
-    row = page.locator(f'table.tracker a[href="/measures/{key}"]')
-    expect(row).to_have_count(1)
+    expect(page.locator(f'table.tracker a[href="/measures/{key}"]')).to_have_count(1)
     _shoot(page, shots, "tracker")
-    context.close()
 
 
 def test_pages_are_usable_on_a_phone(browser: object, base_url: str, shots: Path) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -185,7 +186,7 @@ def error_response(request: Request, problem: Problem) -> Response:
         body = {"error": {"code": problem.code, "message": problem.message}}
         return JSONResponse(body, status_code=problem.status, headers=problem.headers)
     if problem.status == 401 and request.method == "GET":
-        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     from cooptrack.serve.pages import render_error  # pages import this module
 
     return render_error(request, problem.status, problem.code, problem.message, problem.headers)
