@@ -232,23 +232,27 @@ def mounted(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", str(where)], check=False)
 
 
-def _read_only_url(kind: str, url: str, mounted: Path) -> str:
-    """The store at ``url`` (PostgreSQL) or a new one on the mount (SQLite), now read-only."""
-    if kind == "sqlite":
+def _read_only_url(db_url: str, request: pytest.FixtureRequest) -> str:
+    """A store made read-only: on SQLite a new one on a mount remounted read-only; on PostgreSQL
+    the test's store, its transactions read-only (as on a replica)."""
+    if db_url.startswith("sqlite"):
+        mounted: Path = request.getfixturevalue("mounted")
         url = f"sqlite:///{mounted / 'store.db'}"
-    Store(url).close()
-    if kind == "sqlite":
+        Store(url).close()
         subprocess.run(["mount", "-o", "remount,ro", str(mounted)], check=True)
         return url
-    return url.replace("options=-csearch_path", "options=-cdefault_transaction_read_only%3Don%20-csearch_path")
+    Store(db_url).close()
+    return db_url.replace("options=-csearch_path", "options=-cdefault_transaction_read_only%3Don%20-csearch_path")
 
 
 @pytest.mark.slow
-def test_a_read_only_database_is_one_error_line_and_no_record(db_url: str, mounted: Path, tmp_path: Path) -> None:
+def test_a_read_only_database_is_one_error_line_and_no_record(
+    db_url: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     folder = tmp_path / "batch"
     _write_batch(folder, 3)
     kind = "sqlite" if db_url.startswith("sqlite") else "postgresql"
-    url = _read_only_url(kind, db_url, mounted)
+    url = _read_only_url(db_url, request)
     result = _run("ingest", str(folder), "--db", url)
     assert result.returncode == 1
     [line] = result.stderr.splitlines()
