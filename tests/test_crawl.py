@@ -1,4 +1,4 @@
-"""The archive crawler: index pages, picks from headlines, the page cache, the commands, resuming.
+"""The archive crawler: index pages, picks from headlines, the commands, resuming (cache: test_cache.py).
 
 Everything runs against a local HTTP server on 127.0.0.1 that the tests start
 (tests/archive_server.py), serving the synthetic archive of tests/data/archive (index and release
@@ -29,7 +29,7 @@ from cooptrack.acquire.cache import CrawlState, PageCache
 from cooptrack.acquire.http import HttpClient, HttpOptions
 from cooptrack.cli import acquire as cli_acquire
 from cooptrack.cli import app
-from cooptrack.errors import CooptrackError, HTTPStatusError, InputError
+from cooptrack.errors import InputError
 from cooptrack.store import Store
 
 DATA = Path(__file__).parent / "data" / "archive" / "gia" / "general"
@@ -224,110 +224,6 @@ def test_an_index_read_today_is_not_over_until_midnight_in_hong_kong() -> None:
     assert A.day_over(NOV_28, dt.datetime(2023, 11, 29, 0, 0, tzinfo=hkt))
     assert not A.day_over(NOV_28, dt.datetime(2023, 11, 28, 15, 59, tzinfo=dt.UTC))
     assert A.day_over(NOV_28, dt.datetime(2023, 11, 28, 16, 0, tzinfo=dt.UTC))
-
-
-# --- the page cache ------------------------------------------------------------------------------------
-
-
-def test_a_page_is_fetched_once_then_read_from_the_cache(server: ArchiveServer, tmp_path: Path) -> None:
-    cache = PageCache(tmp_path / "cache")
-    with HttpClient(LOCAL) as client:
-        first = cache.fetch(server.page(SICHUAN), client)
-        second = cache.fetch(server.page(SICHUAN), client)
-    assert not first.from_cache and second.from_cache
-    assert second.body == first.body == (DATA / SICHUAN).read_bytes()
-    assert (second.sha256, second.fetched_at, second.final_url) == (first.sha256, first.fetched_at, first.final_url)
-    assert server.counts()[SICHUAN] == 1
-    assert not list((tmp_path / "cache").rglob("*.tmp"))
-
-
-def test_refresh_fetches_a_cached_page_again(server: ArchiveServer, tmp_path: Path) -> None:
-    cache = PageCache(tmp_path / "cache")
-    with HttpClient(LOCAL) as client:
-        cache.fetch(server.page(SICHUAN), client)
-        again = cache.fetch(server.page(SICHUAN), client, refresh=True)
-    assert not again.from_cache
-    assert server.counts()[SICHUAN] == 2
-
-
-def test_a_404_is_remembered_until_refresh(server: ArchiveServer, tmp_path: Path) -> None:
-    cache = PageCache(tmp_path / "cache")
-    url = server.page(ANHUI_MISSING)
-    with HttpClient(LOCAL) as client:
-        with pytest.raises(HTTPStatusError):
-            cache.fetch(url, client)
-        with pytest.raises(HTTPStatusError) as remembered:
-            cache.fetch(url, client)
-        assert server.counts()[ANHUI_MISSING] == 1
-        assert "HTTP 404 when asked on " in str(remembered.value) and "--refresh asks again" in str(remembered.value)
-        with pytest.raises(HTTPStatusError):
-            cache.fetch(url, client, refresh=True)
-    assert server.counts()[ANHUI_MISSING] == 2
-
-
-def test_a_5xx_failure_is_not_remembered(faulty: ArchiveServer, tmp_path: Path) -> None:
-    faulty.faults[SICHUAN] = Fault("status", times=3, status=500)
-    cache = PageCache(tmp_path / "cache")
-    with HttpClient(LOCAL) as client:
-        with pytest.raises(CooptrackError):
-            cache.fetch(faulty.page(SICHUAN), client)
-        assert not cache.fetch(faulty.page(SICHUAN), client).from_cache
-    assert faulty.counts()[SICHUAN] == 4
-
-
-@pytest.mark.parametrize("damage", ["body", "entry"])
-def test_a_damaged_cache_file_counts_as_not_cached(server: ArchiveServer, tmp_path: Path, damage: str) -> None:
-    cache = PageCache(tmp_path / "cache")
-    with HttpClient(LOCAL) as client:
-        cache.fetch(server.page(SICHUAN), client)
-        folder = tmp_path / "cache" / ("bodies" if damage == "body" else "pages")
-        (damaged,) = [path for path in folder.rglob("*") if path.is_file()]
-        damaged.write_bytes(b"{not what was written")
-        again = cache.fetch(server.page(SICHUAN), client)
-    assert not again.from_cache and again.body == (DATA / SICHUAN).read_bytes()
-    assert server.counts()[SICHUAN] == 2
-
-
-def test_a_cached_copy_the_caller_rejects_is_fetched_again(server: ArchiveServer, tmp_path: Path) -> None:
-    cache = PageCache(tmp_path / "cache")
-    with HttpClient(LOCAL) as client:
-        cache.fetch(server.page(INDEXES[0]), client)
-        cache.fetch(server.page(INDEXES[0]), client, valid=lambda page: False)
-        cache.fetch(server.page(INDEXES[0]), client, valid=lambda page: True)
-    assert server.counts()[INDEXES[0]] == 2
-
-
-def test_a_cache_that_cannot_be_written_is_one_error_naming_it(server: ArchiveServer, tmp_path: Path) -> None:
-    blocked = tmp_path / "not-a-folder"
-    blocked.write_text("a file where the cache should be", encoding="utf-8")
-    with HttpClient(LOCAL) as client, pytest.raises(CooptrackError) as caught:
-        PageCache(blocked).fetch(server.page(SICHUAN), client)
-    assert str(caught.value).startswith(f"{blocked}: the page cache cannot be written (")
-
-
-def test_a_cached_page_becomes_a_document_decoded_and_dated_when_fetched(server: ArchiveServer, tmp_path: Path) -> None:
-    cache = PageCache(tmp_path / "cache")
-    with HttpClient(LOCAL) as client:
-        page = cache.fetch(server.page(FUJIAN_BIG5), client)
-    doc = cache.get(server.page(FUJIAN_BIG5)).document()  # type: ignore[union-attr]
-    assert doc.encoding == "big5"
-    assert "閩港合作會議" in doc.text
-    assert (doc.source, doc.uri, doc.fetched_at, doc.sha256) == (
-        "P2023112900501.htm",
-        server.page(FUJIAN_BIG5),
-        page.fetched_at,
-        page.sha256,
-    )
-
-
-def test_crawl_state_keeps_the_last_complete_day_per_archive_and_never_moves_back(tmp_path: Path) -> None:
-    state = CrawlState(tmp_path / "cache")
-    assert state.last_day("https://a.gov.hk/") is None
-    state.mark_done("https://a.gov.hk/", NOV_29)
-    state.mark_done("https://a.gov.hk/", NOV_28)
-    state.mark_done("https://b.gov.hk/", NOV_30)
-    assert state.last_day("https://a.gov.hk/") == NOV_29
-    assert CrawlState(tmp_path / "cache").last_day("https://b.gov.hk/") == NOV_30
 
 
 # --- crawling -------------------------------------------------------------------------------------------

@@ -1,0 +1,149 @@
+"""The page cache: raw pages by URL and content hash, remembered answers, and the crawl state.
+
+Pages come from a local HTTP server on 127.0.0.1 that the tests start (tests/archive_server.py,
+serving the synthetic archive of tests/data/archive); the server counts every request, so
+"fetched once" is checked at the server. A guard on ``socket.connect`` fails any test that would
+connect elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive_server import ArchiveServer, Fault, guard_loopback, running
+from cooptrack.acquire.cache import CrawlState, PageCache
+from cooptrack.acquire.http import HttpClient, HttpOptions
+from cooptrack.errors import CooptrackError, HTTPStatusError
+
+DATA = Path(__file__).parent / "data" / "archive" / "gia" / "general"
+LOCAL = HttpOptions(
+    rate=0, timeout=1.0, retries=2, backoff=0, allowed_hosts=("127.0.0.1",), allowed_private=frozenset({"127.0.0.1"})
+)
+NOV_28, NOV_29, NOV_30 = dt.date(2023, 11, 28), dt.date(2023, 11, 29), dt.date(2023, 11, 30)
+SICHUAN = "202311/28/P2023112800412.htm"
+FUJIAN_BIG5 = "202311/29/P2023112900501.htm"
+ANHUI_MISSING = "202311/29/P2023112900610.htm"
+INDEX = "202311/28.htm"
+
+
+@pytest.fixture(autouse=True)
+def only_loopback(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    return guard_loopback(monkeypatch)
+
+
+@pytest.fixture
+def server() -> Iterator[ArchiveServer]:
+    with running() as started:
+        yield started
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def test_a_page_is_fetched_once_then_read_from_the_cache(server: ArchiveServer, tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "cache")
+    with HttpClient(LOCAL) as client:
+        first = cache.fetch(server.page(SICHUAN), client)
+        second = cache.fetch(server.page(SICHUAN), client)
+    assert not first.from_cache and second.from_cache
+    assert second.body == first.body == (DATA / SICHUAN).read_bytes()
+    assert (second.sha256, second.fetched_at, second.final_url) == (first.sha256, first.fetched_at, first.final_url)
+    assert server.counts()[SICHUAN] == 1
+    assert not list((tmp_path / "cache").rglob("*.tmp"))
+
+
+def test_refresh_fetches_a_cached_page_again(server: ArchiveServer, tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "cache")
+    with HttpClient(LOCAL) as client:
+        cache.fetch(server.page(SICHUAN), client)
+        again = cache.fetch(server.page(SICHUAN), client, refresh=True)
+    assert not again.from_cache
+    assert server.counts()[SICHUAN] == 2
+
+
+def test_a_404_is_remembered_until_refresh(server: ArchiveServer, tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "cache")
+    url = server.page(ANHUI_MISSING)
+    with HttpClient(LOCAL) as client:
+        with pytest.raises(HTTPStatusError):
+            cache.fetch(url, client)
+        with pytest.raises(HTTPStatusError) as remembered:
+            cache.fetch(url, client)
+        assert server.counts()[ANHUI_MISSING] == 1
+        assert "HTTP 404 when asked on " in str(remembered.value) and "--refresh asks again" in str(remembered.value)
+        with pytest.raises(HTTPStatusError):
+            cache.fetch(url, client, refresh=True)
+    assert server.counts()[ANHUI_MISSING] == 2
+
+
+def test_a_5xx_failure_is_not_remembered(server: ArchiveServer, tmp_path: Path) -> None:
+    server.faults[SICHUAN] = Fault("status", times=3, status=500)
+    cache = PageCache(tmp_path / "cache")
+    with HttpClient(LOCAL) as client:
+        with pytest.raises(CooptrackError):
+            cache.fetch(server.page(SICHUAN), client)
+        assert not cache.fetch(server.page(SICHUAN), client).from_cache
+    assert server.counts()[SICHUAN] == 4
+
+
+@pytest.mark.parametrize("damage", ["body", "entry"])
+def test_a_damaged_cache_file_counts_as_not_cached(server: ArchiveServer, tmp_path: Path, damage: str) -> None:
+    cache = PageCache(tmp_path / "cache")
+    with HttpClient(LOCAL) as client:
+        cache.fetch(server.page(SICHUAN), client)
+        folder = tmp_path / "cache" / ("bodies" if damage == "body" else "pages")
+        (damaged,) = [path for path in folder.rglob("*") if path.is_file()]
+        damaged.write_bytes(b"{not what was written")
+        again = cache.fetch(server.page(SICHUAN), client)
+    assert not again.from_cache and again.body == (DATA / SICHUAN).read_bytes()
+    assert server.counts()[SICHUAN] == 2
+
+
+def test_a_cached_copy_the_caller_rejects_is_fetched_again(server: ArchiveServer, tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "cache")
+    with HttpClient(LOCAL) as client:
+        cache.fetch(server.page(INDEX), client)
+        cache.fetch(server.page(INDEX), client, valid=lambda page: False)
+        cache.fetch(server.page(INDEX), client, valid=lambda page: True)
+    assert server.counts()[INDEX] == 2
+
+
+def test_a_cache_that_cannot_be_written_is_one_error_naming_it(server: ArchiveServer, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache should be", encoding="utf-8")
+    with HttpClient(LOCAL) as client, pytest.raises(CooptrackError) as caught:
+        PageCache(blocked).fetch(server.page(SICHUAN), client)
+    assert str(caught.value).startswith(f"{blocked}: the page cache cannot be written (")
+
+
+def test_a_cached_page_becomes_a_document_decoded_and_dated_when_fetched(server: ArchiveServer, tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "cache")
+    with HttpClient(LOCAL) as client:
+        page = cache.fetch(server.page(FUJIAN_BIG5), client)
+    doc = cache.get(server.page(FUJIAN_BIG5)).document()  # type: ignore[union-attr]
+    assert doc.encoding == "big5"
+    assert "閩港合作會議" in doc.text
+    assert (doc.source, doc.uri, doc.fetched_at, doc.sha256) == (
+        "P2023112900501.htm",
+        server.page(FUJIAN_BIG5),
+        page.fetched_at,
+        page.sha256,
+    )
+
+
+# --- the crawl state --------------------------------------------------------------------------------
+
+
+def test_crawl_state_keeps_the_last_complete_day_per_archive_and_never_moves_back(tmp_path: Path) -> None:
+    state = CrawlState(tmp_path / "cache")
+    assert state.last_day("https://a.gov.hk/") is None
+    state.mark_done("https://a.gov.hk/", NOV_29)
+    state.mark_done("https://a.gov.hk/", NOV_28)
+    state.mark_done("https://b.gov.hk/", NOV_30)
+    assert state.last_day("https://a.gov.hk/") == NOV_29
+    assert CrawlState(tmp_path / "cache").last_day("https://b.gov.hk/") == NOV_30
