@@ -241,6 +241,32 @@ def test_the_crawl_reports_each_day_and_which_days_are_complete(faulty: ArchiveS
     assert fetched == [SICHUAN, ZHEJIANG_PRINT, GUANGDONG_FLAKY, FUJIAN_BIG5, TIANJIN_SLOW]
 
 
+def test_an_archive_on_a_host_not_allowed_is_refused_before_any_request(tmp_path: Path, local_client: None) -> None:
+    args = ["--since", "2023-11-28", "--until", "2023-11-30", "--archive", "https://mirror.example.org/gia/general/"]
+    result = runner.invoke(app, ["crawl", *args, *_places(tmp_path)])
+    assert result.exit_code == 1
+    assert _errors(result) == [
+        "error: https://mirror.example.org/gia/general/202311/28.htm: is on mirror.example.org, "
+        "a host not allowed (allowed: 127.0.0.1)"
+    ]
+    assert CrawlState(tmp_path / "cache").last_day("https://mirror.example.org/gia/general/") is None
+
+
+def test_a_day_whose_index_fails_is_left_to_do(server: ArchiveServer, tmp_path: Path, local_client: None) -> None:
+    server.faults["202311/29.htm"] = Fault("status", status=503)
+    _crawl(server, tmp_path)
+    assert CrawlState(tmp_path / "cache").last_day(server.archive) == NOV_28
+
+
+def test_a_day_without_an_index_is_done(server: ArchiveServer, tmp_path: Path, local_client: None) -> None:
+    result = runner.invoke(
+        app,
+        ["crawl", "--since", "2023-12-01", "--until", "2023-12-02", "--archive", server.archive, *_places(tmp_path)],
+    )
+    assert [line.split(": ", 2)[2] for line in _errors(result)] == ["HTTP 404 Not Found"] * 2
+    assert CrawlState(tmp_path / "cache").last_day(server.archive) == dt.date(2023, 12, 2)
+
+
 def test_crawl_command_fetches_picks_and_stores_and_reports_each_failure(
     faulty: ArchiveServer, tmp_path: Path, local_client: None, only_loopback: list[Any]
 ) -> None:

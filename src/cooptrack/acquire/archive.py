@@ -200,7 +200,11 @@ def days(since: dt.date, until: dt.date) -> Iterator[dt.date]:
 
 
 def crawl(plan: CrawlPlan, cache: PageCache, client: HttpClient) -> Iterator[Event]:
-    """Walk the archive day by day, yielding what was read, picked, skipped and failed."""
+    """Walk the archive day by day, yielding what was read, picked, skipped and failed.
+
+    Raises a RefusedURL at once when the archive itself is not one the client may fetch from.
+    """
+    client.check(index_url(plan.since, plan.archive))
     for day in days(plan.since, plan.until):
         yield from _crawl_day(day, plan, cache, client)
 
@@ -212,7 +216,7 @@ def _crawl_day(day: dt.date, plan: CrawlPlan, cache: PageCache, client: HttpClie
         listings = read_index(decode(page.body, url)[0], page.final_url, day)
     except InputError as exc:
         yield Failed(day, url, exc, lasting=_lasting(exc))
-        yield DayDone(day, complete=_lasting(exc))
+        yield DayDone(day, complete=_no_index(exc))
         return
     yield IndexRead(day, page, len(listings))
     complete = day_over(day, page.fetched_at)
@@ -240,6 +244,11 @@ def day_over(day: dt.date, at: dt.datetime) -> bool:
 def today() -> dt.date:
     """Today in Hong Kong, the archive's calendar."""
     return dt.datetime.now(HKT).date()
+
+
+def _no_index(exc: InputError) -> bool:
+    """The archive has no index for the day (so the day is done); any other failure leaves it to do."""
+    return isinstance(exc, HTTPStatusError) and exc.status in (404, 410)
 
 
 def _lasting(exc: InputError) -> bool:
