@@ -248,3 +248,19 @@ def test_a_mechanism_shows_what_changed_from_each_meeting_to_the_next(
         assert [x["text"] for x in change["dropped"]] == ["Open a liaison office in Hefei."]
         diff = c.get("/api/diff?mechanism=Anhui").json()["data"]
         assert diff["earlier"] == "anhui-plenary-1" and diff["later"] == "anhui-plenary-2"
+
+
+def test_the_store_is_read_again_only_when_something_was_written(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'snap.db'}") as store:
+        ingest_corpus(store, CORPUS)
+        c = client(store)
+        key = next(iter(Data(store).measures))
+        assert c.get(f"/api/measures/{key}").json()["data"]["status"] == "agreed"
+        first = c.app.state.web.snapshot()  # type: ignore[attr-defined]
+        c.get("/api/meetings")
+        assert c.app.state.web.snapshot() is first, "nothing written: the same snapshot"  # type: ignore[attr-defined]
+        from cooptrack.vocab import TrackingStatus
+
+        store.record_event(key, TrackingStatus.DROPPED, by="another process")
+        assert c.get(f"/api/measures/{key}").json()["data"]["status"] == "dropped"
+        assert c.app.state.web.snapshot() is not first  # type: ignore[attr-defined]

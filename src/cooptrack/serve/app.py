@@ -68,6 +68,17 @@ class Web:
     settings: WebSettings
     limiter: LoginLimiter
     templates: Environment = field(repr=False)
+    _snapshot: tuple[tuple[object, ...], Data] | None = field(default=None, repr=False)
+
+    def snapshot(self) -> Data:
+        """The store as readers see it, loaded again only when something was written since (any process)."""
+        stamp = self.store.stamp()
+        cached = self._snapshot
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        fresh = Data(self.store)
+        self._snapshot = (stamp, fresh)
+        return fresh
 
 
 class Problem(Exception):
@@ -92,9 +103,9 @@ def web(request: Request) -> Web:
 
 
 def data(request: Request) -> Data:
-    """The store as this request sees it (loaded at most once per request)."""
+    """The store as this request sees it: the snapshot of the last request unless something changed."""
     if not hasattr(request.state, "data"):
-        request.state.data = Data(web(request).store)
+        request.state.data = web(request).snapshot()
     found: Data = request.state.data
     return found
 

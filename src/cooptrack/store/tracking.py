@@ -22,13 +22,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cooptrack.errors import CooptrackError, NotFound, StoreError
 from cooptrack.knowledge.changes import REATTACH_MIN, similarity
-from cooptrack.store.models import Measure, Meeting, TrackingEvent, TrackingReattach
+from cooptrack.store.models import Correction, DocumentVersion, Measure, Meeting, TrackingEvent, TrackingReattach
 from cooptrack.vocab import EvidenceKind, TrackingStatus
 
 NOTE_MAX = 4000
@@ -116,6 +116,19 @@ class TrackingMixin:
                                    made_at=dt.datetime.now(dt.UTC))  # fmt: skip
             session.add(row)
         return row
+
+    def stamp(self) -> tuple[object, ...]:
+        """A cheap fingerprint of what readers see: it changes whenever an ingest, a re-parse, an event,
+        a re-attachment or a user's correction is written (so a cached view of the store can be reused)."""
+        with self._reading() as session:
+            docs = session.execute(select(func.max(DocumentVersion.id), func.max(DocumentVersion.ingested_at))).one()
+            return (
+                *docs,
+                session.scalar(select(func.count()).select_from(Meeting)),
+                session.scalar(select(func.max(TrackingEvent.id))),
+                session.scalar(select(func.max(TrackingReattach.id))),
+                session.scalar(select(func.max(Correction.id))),
+            )
 
     def events(self) -> list[TrackingEvent]:
         """Every event ever recorded, oldest first."""
