@@ -172,12 +172,11 @@ The clients share the two cores with the servers, so the figures include their o
 
 {result}
 
-Reading the table: with one client a page or an API answer costs tens of milliseconds where
-the peer sends the same bytes in a few; each answer reads what it shows from the store afresh
-(all meetings, people across spellings, tracking events), with no cache, and renders its
-template. One process answers a few dozen such requests a second on these cores, so with 8 or
-32 clients the latency is mostly waiting in line; more Uvicorn workers, or a snapshot of the
-store kept between requests until it changes, are the next steps. Command:
+Reading the table: the server keeps its view of the store between requests until something is
+written (`Store.stamp()`, one cheap query per request), so what a page costs beyond the peer's
+few milliseconds is building its rows from that view and rendering its template. One Uvicorn
+process works one request at a time on these shared cores, so with 8 or 32 clients the latency
+is mostly waiting in line; more Uvicorn workers are the next step. Command:
 `{common.command_line()}`.
 """
 
