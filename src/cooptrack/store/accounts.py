@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from enum import StrEnum
 
 from sqlalchemy import delete, select
@@ -35,6 +35,7 @@ class AccountsMixin:
 
     url: str
     _sessions: sessionmaker[Session]
+    _write: Callable[[], AbstractContextManager[Session]]  # the store's write transaction, with its lock
 
     # --- users --------------------------------------------------------------------------------
 
@@ -136,7 +137,7 @@ class AccountsMixin:
     @contextmanager
     def _accounts(self) -> Iterator[Session]:
         try:
-            with self._sessions.begin() as session:
+            with self._write() as session:
                 yield session
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot use the accounts in {self.url}: {exc}".splitlines()[0]) from exc

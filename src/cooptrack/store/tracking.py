@@ -17,8 +17,8 @@ Events are never updated nor deleted; a measure's status is the latest event att
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -77,6 +77,7 @@ class TrackingMixin:
 
     url: str
     _sessions: sessionmaker[Session]
+    _write: Callable[[], AbstractContextManager[Session]]  # the store's write transaction, with its lock
 
     def record_event(
         self,
@@ -162,7 +163,7 @@ class TrackingMixin:
     @contextmanager
     def _writing(self) -> Iterator[Session]:
         try:
-            with self._sessions.begin() as session:
+            with self._write() as session:
                 yield session
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the database {self.url}: {exc}".splitlines()[0]) from exc
