@@ -187,8 +187,35 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
     ),
 }
 
-_COMPILED: dict[Theme, list[tuple[re.Pattern[str], float]]] = {
-    theme: [(re.compile(rf"(?i)\b(?:{p})\b"), w) for p, w in cues] for theme, cues in CUES.items()
+
+def _anchors(pattern: str) -> tuple[str, ...] | None:
+    """Words a text must hold for the pattern to match it: each top-level alternative's literal
+    start, case-folded (None when an alternative starts with a group or a class: always try it).
+
+    A text holding none of them cannot match, so the pattern is not run on it: most cues are
+    absent from most measures, and this spares a regular-expression search per cue and text.
+    """
+    branches, depth, start = [], 0, 0
+    for i, char in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+    branches.append(pattern[start:])
+    out = []
+    for branch in branches:
+        literal = re.match(r"[\w ,'-]*", branch)
+        prefix = literal.group(0) if literal else ""
+        if prefix and branch[len(prefix) : len(prefix) + 1] in ("?", "*", "{"):
+            prefix = prefix[:-1]  # "houses?": the "s" may be absent
+        if not prefix.strip():
+            return None
+        out.append(prefix.casefold())
+    return tuple(out)
+
+
+_COMPILED: dict[Theme, list[tuple[re.Pattern[str], float, tuple[str, ...] | None]]] = {
+    theme: [(re.compile(rf"(?i)\b(?:{p})\b"), w, _anchors(p)) for p, w in cues] for theme, cues in CUES.items()
 }
 HEADING_BONUS = 1.0
 OVERRIDE = 2.0
@@ -203,8 +230,11 @@ Scores = defaultdict[Theme, float]
 def cue_scores(text: str) -> Scores:
     """Sum of cue weights per theme in a text, without position weighting."""
     scores: Scores = defaultdict(float)
+    folded = text.casefold()
     for theme, cues in _COMPILED.items():
-        for pattern, weight in cues:
+        for pattern, weight, anchors in cues:
+            if anchors is not None and not any(a in folded for a in anchors):
+                continue
             n = len(pattern.findall(text))
             if n:
                 scores[theme] += weight * n
