@@ -217,6 +217,7 @@ def _anchors(pattern: str) -> tuple[str, ...] | None:
 _COMPILED: dict[Theme, list[tuple[re.Pattern[str], float, tuple[str, ...] | None]]] = {
     theme: [(re.compile(rf"(?i)\b(?:{p})\b"), w, _anchors(p)) for p, w in cues] for theme, cues in CUES.items()
 }
+_ALL_ANCHORS = frozenset(a for cues in _COMPILED.values() for *_, anchors in cues for a in anchors or ())
 HEADING_BONUS = 1.0
 OVERRIDE = 2.0
 _TOPIC_PHRASE = re.compile(r"^(?:On|As regards|Regarding|In respect of|As for|For)\s+[^,]{3,80},")
@@ -231,9 +232,10 @@ def cue_scores(text: str) -> Scores:
     """Sum of cue weights per theme in a text, without position weighting."""
     scores: Scores = defaultdict(float)
     folded = text.casefold()
+    present = {a for a in _ALL_ANCHORS if a in folded}
     for theme, cues in _COMPILED.items():
         for pattern, weight, anchors in cues:
-            if anchors is not None and not any(a in folded for a in anchors):
+            if anchors is not None and present.isdisjoint(anchors):
                 continue
             n = len(pattern.findall(text))
             if n:
