@@ -29,7 +29,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,7 @@ class CliRun:
     samples: list[tuple[float, float]]  # (seconds since start, resident MiB)
     tally: dict[str, int]
     returncode: int
+    baseline_mib: float = float("nan")  # peak RSS of the same command on an empty folder, run just before
 
 
 # --- databases ---------------------------------------------------------------------------------
@@ -89,8 +90,22 @@ def pg_schema(name: str) -> Iterator[str]:
 
 
 def run_cli(url: str, dialect: str, n: int) -> CliRun:
-    """``cooptrack ingest`` on the first ``n`` pages, timed, its memory sampled and its peak taken."""
-    folders = [str(f) for f in corpus.folders(CORPUS, n)]
+    """``cooptrack ingest`` on the first ``n`` pages, timed, its memory sampled and its peak taken.
+
+    The same command on an empty folder runs first (and makes the schema): its peak is the
+    baseline, what the program and the database driver cost before any page.
+    """
+    if n % corpus.PER_FOLDER:
+        raise SystemExit(f"sizes are whole thousands of pages (the corpus folders hold {corpus.PER_FOLDER}): {n}")
+    empty = common.DATA / "empty"
+    empty.mkdir(exist_ok=True)
+    baseline = _ingest([str(empty)], url, dialect, 0)
+    run = _ingest([str(f) for f in corpus.folders(CORPUS, n)], url, dialect, n)
+    run.baseline_mib = baseline.peak_rss_mib
+    return run
+
+
+def _ingest(folders: list[str], url: str, dialect: str, n: int) -> CliRun:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         child = subprocess.Popen(
@@ -98,7 +113,6 @@ def run_cli(url: str, dialect: str, n: int) -> CliRun:
         )
         samples, status, usage = _watch(child.pid, start)
         seconds = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         text, errors = out.read().decode(), err.read().decode()
@@ -108,7 +122,7 @@ def run_cli(url: str, dialect: str, n: int) -> CliRun:
         tally = {"unreadable output": 1}
         print(f"cooptrack ingest said: {errors[-2000:]}")
     return CliRun(dialect, n, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, samples, tally,
-                  child.returncode)  # fmt: skip
+                  os.waitstatus_to_exitcode(status))  # fmt: skip
 
 
 def _watch(pid: int, start: float) -> tuple[list[tuple[float, float]], int, Any]:
@@ -195,11 +209,11 @@ def cli_table(runs: list[CliRun]) -> str:
     for r in runs:
         quartiles = [_rss_at(r.samples, q) for q in (0.25, 0.5, 0.75)]
         rows.append(
-            [r.dialect, r.pages, r.seconds, r.pages / r.seconds, r.cpu, r.peak_rss_mib,
-             " / ".join(f"{q:.0f}" for q in quartiles), _tally(r.tally), r.returncode]
+            [r.dialect, r.pages, r.seconds, r.pages / r.seconds, r.cpu, r.baseline_mib, r.peak_rss_mib,
+             r.peak_rss_mib - r.baseline_mib, " / ".join(f"{q:.0f}" for q in quartiles), _tally(r.tally), r.returncode]
         )  # fmt: skip
-    headers = ["database", "pages", "seconds", "pages/s", "CPU s", "peak RSS MiB", "RSS at ¼ / ½ / ¾ MiB", "tally",
-               "exit"]  # fmt: skip
+    headers = ["database", "pages", "seconds", "pages/s", "CPU s", "no pages: peak MiB", "peak RSS MiB",
+               "growth MiB", "RSS at ¼ / ½ / ¾ MiB", "tally", "exit"]  # fmt: skip
     return common.table(headers, rows)
 
 
@@ -246,26 +260,50 @@ def main() -> None:
     start = time.perf_counter()
     written = corpus.write(CORPUS, largest)
     print(f"corpus: {largest:,} pages, {written / 1e6:.0f} MB under {CORPUS} ({time.perf_counter() - start:.0f} s)")
-    runs = _cli_runs(sizes, pg_sizes)
-    print(cli_table(runs))
-    peer = _peer(args.peer_n, with_pg=bool(pg_sizes)) if args.peer_n else ""
-    print(peer)
-    if args.write:
-        body = _document(runs, peer, facts, written / largest)
+    report = _Report(facts, written / largest, write=args.write)
+    last = [n for n in sizes if n == max(sizes)][:1]  # the longest run goes last: the rest is written first
+    for dialect, n in [*(("SQLite", n) for n in sizes if n not in last), *(("PostgreSQL", n) for n in pg_sizes)]:
+        report.runs.append(_cli_run(dialect, n))
+        report.update(pending=len(last) + (1 if args.peer_n else 0))
+    if args.peer_n:
+        report.peer = _peer(args.peer_n, with_pg=bool(pg_sizes))
+        report.update(pending=len(last))
+    for n in last:
+        report.runs.append(_cli_run("SQLite", n))
+        report.update(pending=0)
+    print(cli_table(report.runs))
+    print(report.peer)
+
+
+@dataclass
+class _Report:
+    """What has been measured so far; written to the docs after each step, so a cut-off run keeps it."""
+
+    facts: str
+    mean_size: float
+    write: bool
+    runs: list[CliRun] = field(default_factory=list)
+    peer: str = ""
+
+    def update(self, *, pending: int) -> None:
+        if not self.write:
+            return
+        body = _document(sorted(self.runs, key=lambda r: (r.dialect != "SQLite", r.pages)), self.peer, self.facts,
+                         self.mean_size)  # fmt: skip
+        if pending:
+            body += f"\n*Partial: {pending} more step(s) of this run had not finished when this was written.*\n"
         common.write_section("ingest", "Ingest throughput and peak memory", body)
 
 
-def _cli_runs(sizes: list[int], pg_sizes: list[int]) -> list[CliRun]:
-    runs = []
-    for n in sizes:
+def _cli_run(dialect: str, n: int) -> CliRun:
+    if dialect == "SQLite":
         with sqlite_db(f"ingest-{n}") as url:
-            runs.append(run_cli(url, "SQLite", n))
-        print(f"  SQLite {n:,}: {runs[-1].seconds:.0f} s, peak {runs[-1].peak_rss_mib:.0f} MiB", flush=True)
-    for n in pg_sizes:
+            run = run_cli(url, dialect, n)
+    else:
         with pg_schema(f"bench_ingest_{n}") as url:
-            runs.append(run_cli(url, "PostgreSQL", n))
-        print(f"  PostgreSQL {n:,}: {runs[-1].seconds:.0f} s, peak {runs[-1].peak_rss_mib:.0f} MiB", flush=True)
-    return runs
+            run = run_cli(url, dialect, n)
+    print(f"  {dialect} {n:,}: {run.seconds:.0f} s, peak {run.peak_rss_mib:.0f} MiB", flush=True)
+    return run
 
 
 def _peer(n: int, *, with_pg: bool) -> str:
@@ -288,7 +326,9 @@ def _document(runs: list[CliRun], peer: str, facts: str, mean_size: float) -> st
         low, high = sqlite[0], sqlite[-1]
         flat = (
             f"Peak memory from {low.pages:,} to {high.pages:,} pages (×{high.pages // low.pages}): "
-            f"{low.peak_rss_mib:.0f} → {high.peak_rss_mib:.0f} MiB (×{high.peak_rss_mib / low.peak_rss_mib:.2f}).\n\n"
+            f"{low.peak_rss_mib:.0f} → {high.peak_rss_mib:.0f} MiB (×{high.peak_rss_mib / low.peak_rss_mib:.2f}); "
+            f"above the same command on no pages, {low.peak_rss_mib - low.baseline_mib:.0f} → "
+            f"{high.peak_rss_mib - high.baseline_mib:.0f} MiB.\n\n"
         )
     return (
         f"Command: `{common.command_line()}`\n\nMachine: {facts}\n\n"
