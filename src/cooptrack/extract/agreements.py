@@ -119,10 +119,11 @@ class _Collector:
             return group
         signed = re.search(r"\bsigned\s+(?:the|a|an)\s+(?=[A-Z])", text)
         if signed:
-            title = _title_run(text[signed.end() :])
-            item = self.add(title, sentence.start + signed.end()) if title else None
-            if item is not None:
-                group.append(item)
+            run = _title_run(text[signed.end() :])
+            for offset, title in _split_titles(run):
+                item = self.add(title, sentence.start + signed.end() + offset)
+                if item is not None:
+                    group.append(item)
         return group
 
     def _annex(self, sentence: Sentence) -> None:
@@ -178,6 +179,25 @@ def _title_run(text: str) -> str:
     while words and words[-1] in {"of", "the", "and", "on", "in", "for", "between", "to", "with", "among"}:
         words.pop()
     return " ".join(words)
+
+
+_NEXT_TITLE = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the|a|an)\s+(?=[A-Z])")
+
+
+def _split_titles(run: str) -> list[tuple[int, str]]:
+    """An unquoted run naming several documents ("the Agreement on X and the Memorandum of Y"),
+    as (offset, title) each; kept whole unless every part names a kind of document (so "between
+    the Government of X and the Government of Y" stays one title)."""
+    if not run:
+        return []
+    parts, start = [], 0
+    for m in _NEXT_TITLE.finditer(run):
+        parts.append((start, run[start : m.start()]))
+        start = m.end()
+    parts.append((start, run[start:]))
+    if len(parts) > 1 and all(P.agreement_kind(title) is not None for _, title in parts):
+        return parts
+    return [(0, run)]
 
 
 def annex_numbers(text: str) -> list[int]:

@@ -152,15 +152,17 @@ def relevance(title: str | None, lead: str, mechanism: Mechanism | None, others:
         return "names no co-operation mechanism to which Hong Kong is a party"
     headline = title or ""
     meeting_word = re.search(r"(?i)\b(?:conference|meeting)\b", headline)
-    mentions_meeting = bool(meeting_mentions(headline)) or bool(
-        meeting_word and (find_mechanisms(headline) or _PAIR.search(headline))
-    )
-    cue = P.LOOKALIKE_TITLE.search(headline)
-    if cue and not mentions_meeting:
-        return f"a {cue['cue'].lower()} (per its headline), not a meeting of the {mechanism.name}"
-    if mentions_meeting:
+    if meeting_mentions(headline) or (meeting_word and (find_mechanisms(headline) or P.TITLE_PAIR.search(headline))):
         return None
-    for sentence in re.split(r"(?<=\.)\s+", lead)[:4]:
+    cue = P.LOOKALIKE_TITLE.search(headline)
+    sentences = re.split(r"(?<=\.)\s+", lead)[:4]
+    if cue:
+        # A headline of another kind of event ("... sign agreements") reports a meeting only when
+        # the lead says, in so many words, that a named mechanism's meeting was held.
+        if any(find_mechanisms(s) and P.HELD_REPORT.search(s) for s in sentences):
+            return None
+        return f"a {cue['cue'].lower()} (per its headline), not a meeting of the {mechanism.name}"
+    for sentence in sentences:
         if (
             (find_mechanisms(sentence) or _CONFERENCE_WORDS.search(sentence))
             and P.EVENT_VERB.search(sentence)

@@ -60,6 +60,8 @@ EVENT_VERB = re.compile(
     r"will\s+(?:be\s+held|attend|co-?chair|chair|lead|hold)|to\s+(?:attend|co-?chair|be\s+held)|"
     r"co-?chair|met\s+for|opened|agreed|reached)\b"
 )
+# A meeting reported as held, in the past tense: what a lead must say under a headline of another kind.
+HELD_REPORT = re.compile(r"(?i)\b(?:(?:was|were)\s+(?:held|co-?chaired|convened)|co-?chaired|held\s+the)\b")
 ANNOUNCEMENT = re.compile(
     r"(?i)\b(?:will\s+(?:lead|attend|co-?chair|chair|depart|be\s+held|hold|visit|head)|"
     r"to\s+(?:lead|attend|co-?chair|depart\s+for|visit)\b|is\s+to\s+be\s+held|will\s+be\s+convened)"
