@@ -159,6 +159,13 @@ DECLARED_AREAS = re.compile(
     rf"(?P<n>\b(?i:{CARDINAL_RE}))\s+(?:(?i:key|major|main|new|priority|specific)\s+)?"
     r"(?i:(?:co-?operation\s+)?areas?|(?:major\s+)?areas?\s+of\s+co-?operation|fields)\b"
 )
+# A measure that names its topic first: "On finance, the two sides will ...", "As regards tourism,
+# both sides agreed to ...". The parties and a verb must follow, so "On behalf of ..." is not one.
+TOPIC_MEASURE = re.compile(
+    r"(?:On|As regards|Regarding|In respect of|As for|In terms of)\s+[^,.]{3,80},\s+"
+    r"(?:the\s+two\s+(?:sides|places|governments)|both\s+sides|both\s+places|the\s+two\s+parties)\s+"
+    r"(?:will|would|agreed|shall|undertook|are\s+to|have\s+agreed)\b"
+)
 AREAS_LEAD_IN = re.compile(
     r"(?i)\b(?:following|below)\b.*\bareas?\b|\bareas?\b.*\b(?:following|below)\b|"
     r"\bareas?\s+of\s+co-?operation\b.*:$|\bco-?operation\s+areas?\b.*:$"

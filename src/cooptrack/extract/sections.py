@@ -4,6 +4,8 @@ A release leads with who met where, then (usually after a sentence announcing "t
 N co-operation areas") lists the areas, each a heading followed by its measures, and closes
 with the signing of agreements and the officials who attended. Headings may be lost; then the
 measures run on under the previous heading, and the announced count says how many are missing.
+Some releases write no headings at all, each measure a paragraph naming its topic ("On finance,
+the two sides will ..."): those paragraphs are the measures of one area without a heading.
 """
 
 from __future__ import annotations
@@ -87,6 +89,8 @@ def split_sections(body: list[Block]) -> Sections:
             len(body),
         )
     end = next((i for i in range(start, len(body)) if _is_closing(body[i])), len(body))
+    if start == len(body) and (run := _topic_run(body)) is not None:
+        start, end = run
     areas = _areas(body[start:end])
     lead_in = body[lead_in_at] if lead_in_at is not None else None
     count = declared_count(lead_in.text) if lead_in else None
@@ -100,6 +104,21 @@ def split_sections(body: list[Block]) -> Sections:
         lead_in=lead_in,
         ends_in_areas=end == len(body) and bool(areas),
     )
+
+
+def _topic_run(body: list[Block]) -> tuple[int, int] | None:
+    """Measures written without headings, each paragraph naming its topic: "On finance, the two
+    sides will ...". The longest run of two or more such paragraphs, as (start, end)."""
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(body):
+        j = i
+        while j < len(body) and body[j].kind is BlockKind.PARAGRAPH and P.TOPIC_MEASURE.match(body[j].text):
+            j += 1
+        if j - i >= 2 and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+        i = max(j, i + 1)
+    return best
 
 
 def _areas(blocks: list[Block]) -> list[AreaBlocks]:
