@@ -183,7 +183,10 @@ CLOSING_PARAGRAPH = re.compile(
     r"|\bsigned\s+the\s+[\u201c\"]|\bwitnessed\s+the\s+signing\b|\balso\s+attended\b|\bspecial\s+guests?\b"
     r"|\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?signed\b"
     r"|\bofficials\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong)[^.]*\b(?:attend|accompan|includ)"
+    r"|^\s*(?:other\s+)?officials\s+(?:attending|accompanying|who\s+attended|present)\b|\balso\s+attending\b"
 )
+# An item that names its area before a colon: "(1) Finance: support Chongqing enterprises to ...".
+INLINE_HEADING = re.compile(r"(?P<heading>[A-Z][A-Za-z,'\- ]{2,70}?)\s*:\s+(?=\S)")
 
 # --- agreements -------------------------------------------------------------------------------
 

@@ -124,6 +124,8 @@ def _topic_run(body: list[Block]) -> tuple[int, int] | None:
 def _areas(blocks: list[Block]) -> list[AreaBlocks]:
     if blocks and not any(b.kind is BlockKind.HEADING for b in blocks) and _all_short_items(blocks):
         return [AreaBlocks(heading=_as_heading(b)) for b in blocks]
+    if not any(b.kind is BlockKind.HEADING for b in blocks) and (inline := _inline_headed(blocks)) is not None:
+        return inline
     out: list[AreaBlocks] = []
     for block in blocks:
         if block.kind is BlockKind.HEADING:
@@ -133,6 +135,21 @@ def _areas(blocks: list[Block]) -> list[AreaBlocks]:
                 out.append(AreaBlocks(heading=None))
             out[-1].measures.append(block)
     return out
+
+
+def _inline_headed(blocks: list[Block]) -> list[AreaBlocks] | None:
+    """Items that each name their area before a colon ("Finance: support ..."): each an area
+    whose heading is the words before the colon and whose measure is the rest. Only when every
+    item has that shape (two or more of them), so that a colon inside prose changes nothing."""
+    out = []
+    for b in blocks:
+        m = P.INLINE_HEADING.match(b.text)
+        if m is None or len(m["heading"].split()) > 8:
+            return None
+        heading = Block(BlockKind.HEADING, m["heading"], b.start, b.start + m.end("heading"), label=b.label)
+        measure = Block(b.kind, b.text[m.end() :], b.start + m.end(), b.end, indented=b.indented)
+        out.append(AreaBlocks(heading=heading, measures=[measure]))
+    return out if len(out) >= 2 else None
 
 
 def _all_short_items(blocks: list[Block]) -> bool:
