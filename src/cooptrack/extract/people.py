@@ -219,6 +219,18 @@ def side_of(post: str | None) -> Side | None:
     return None
 
 
+def _possessive_side(text: str, post: str | None) -> Side | None:
+    """A news story's "Guangxi's Vice-Chairman Liu Ning": the post says no place, its owner does."""
+    if not post:
+        return None
+    m = re.search(rf"\b(?P<owner>{P.HK}|{P.PLACE})['’]s\s+{re.escape(post)}", text)
+    if m is None:
+        return None
+    if re.fullmatch(P.HK, m["owner"]):
+        return Side.HK
+    return Side.MAINLAND if m["owner"].removesuffix(" Province").removesuffix(" Municipality") in PARTNERS else None
+
+
 def honorific(value: str | None) -> Honorific | None:
     return Honorific(value) if value else None
 
@@ -246,6 +258,8 @@ def collect_people(sentences: list[Sentence]) -> list[Found]:
                 person = Found(
                     mention.name, mention.honorific, mention.post, side_of(mention.post), mention.start, mention.end
                 )
+                if person.side is None:
+                    person.side = _possessive_side(masked, mention.post)
                 if person.side is None and P.HK_OFFICIALS.search(masked):
                     person.side = Side.HK
                 people.append(person)
