@@ -7,7 +7,9 @@ added; officials changing posts; names shortened; two invented people with simil
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -323,3 +325,45 @@ def test_a_link_decision_needs_a_long_enough_unique_key(fresh: Store) -> None:
 def _newer(version: str) -> str:
     major, *rest = version.split(".")
     return ".".join([str(int(major) + 1), *rest])
+
+
+@dataclass(frozen=True)
+class _Meeting:
+    """A meeting as people.gather needs it (built here, not stored)."""
+
+    slug: str
+    mechanism: str | None
+    partner: str | None
+    date: dt.date | None
+    date_text: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+def _named(name: str, partner: str, slug: str, side: str = "Mainland") -> people.Appearance:
+    meeting = _Meeting(slug, f"Hong Kong/{partner} Co-operation Conference", partner, dt.date(2020, 5, 6))
+    return people.Appearance(name, "Mr", "Vice Governor", side, ("attendee",), meeting, (0, 1))
+
+
+def test_one_mainland_name_met_with_two_partners_is_two_people_until_a_user_says_otherwise() -> None:
+    seen = [
+        _named("Wang Wei", "Hubei", "hubei-plenary-1"),
+        _named("Wang Wei", "Hubei", "hubei-plenary-2"),
+        _named("Wang Wei", "Beijing", "beijing-plenary-3"),
+    ]
+    apart = people.gather(seen)
+    assert sorted(len(p.appearances) for p in apart) == [1, 2]
+    assert all(any("also named at meetings with" in d for d in p.doubts) for p in apart)
+    assert len({p.id for p in apart}) == 2
+    assert [a.meeting.partner for a in people.find(apart, "Wang Wei (Beijing)")[0].appearances] == ["Beijing"]
+    assert len(people.find(apart, "Wang Wei")) == 2
+    decided = people.PeopleDecisions(same=[("wang wei @hubei", "wang wei @beijing", "ann on 2026-01-01")])
+    [one] = people.gather(seen, decided)
+    assert len(one.appearances) == 3 and one.doubts == []
+    assert any("decided by ann" in r for r in one.reasons)
+
+
+def test_a_hong_kong_name_is_one_person_whichever_partner_it_is_met_with() -> None:
+    seen = [_named("Lau Ka-ming", "Hubei", "hubei-plenary-1", "HK"), _named("Lau Ka-ming", "Beijing", "b-1", "HK")]
+    [one] = people.gather(seen)
+    assert len(one.appearances) == 2

@@ -225,7 +225,7 @@ def build(store: Store, partner: str, today: dt.date | None = None) -> Briefing:
     by_key = {k: p for p in everyone for k in p.keys}
     sides: dict[str, list[PersonLine]] = {}
     for p in last.people:
-        record = by_key.get(people.name_key(p.name))
+        record = by_key.get(people.person_key(p.name, p.side, last.partner))
         history = _history(record) if record else ""
         sides.setdefault(_SIDES.get(p.side or "", "Side not stated"), []).append(
             PersonLine(p.name, p.post, tuple(p.roles), history, src.cite(last, p.span))

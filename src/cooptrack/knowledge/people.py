@@ -79,7 +79,7 @@ class Appearance:
 
     @property
     def key(self) -> str:
-        return name_key(self.name)
+        return person_key(self.name, self.side, self.meeting.partner)
 
     @property
     def when(self) -> str:
@@ -168,6 +168,39 @@ def name_key(name: str) -> str:
     return officials.name_key(_HONORIFICS.sub("", name.strip()))
 
 
+_SCOPE = " @"  # between a Mainland official's name key and the partner they were named with
+
+
+def person_key(name: str, side: str | None, partner: str | None) -> str:
+    """Who an appearance may be: its name key, and for a Mainland official also the partner.
+
+    Chinese names repeat: a "Wang Wei" of Hubei and a "Wang Wei" of Beijing are two people until
+    a user says otherwise, so a Mainland name is only ever compared within one partner's meetings.
+    A user names such a person "Wang Wei (Hubei)".
+    """
+    key = name_key(name)
+    if side == "Mainland" and partner:
+        return f"{key}{_SCOPE}{officials.name_key(partner)}"
+    return key
+
+
+def query_key(query: str) -> str:
+    """The key a user means: "Wang Wei (Hubei)" is the Mainland official named with Hubei."""
+    m = re.fullmatch(r"\s*(?P<name>.+?)\s*\((?P<partner>[^()]+)\)\s*", query)
+    if m:
+        return f"{name_key(m['name'])}{_SCOPE}{officials.name_key(m['partner'])}"
+    return name_key(query)
+
+
+def bare(key: str) -> str:
+    """The name part of a person key."""
+    return key.split(_SCOPE)[0]
+
+
+def _scope(key: str) -> str:
+    return key.partition(_SCOPE)[2]
+
+
 def _words(key: str) -> list[str]:
     return key.split()
 
@@ -225,6 +258,7 @@ def gather(appearances: Sequence[Appearance], decisions: PeopleDecisions | None 
             groups.join(left, right, said)
     _join_officials(groups, by_key)
     doubts = _join_shortened(groups, by_key)
+    _same_name_elsewhere(groups, by_key, doubts)
     people = [_person(groups, root, by_key, doubts) for root in {groups.find(k) for k in by_key}]
     for left, right, who in decisions.different:
         for person in people:
@@ -232,7 +266,13 @@ def gather(appearances: Sequence[Appearance], decisions: PeopleDecisions | None 
                 other = right if left in person.keys else left
                 if other in by_key:
                     person.reasons.append(f"not the same person as {_label(by_key, other)}: decided by {who}")
-    return sorted(people, key=lambda p: (p.side or "~", p.name))
+    people.sort(key=lambda p: (p.side or "~", p.name, p.keys))
+    taken: Counter[str] = Counter()
+    for person in people:  # two people of one name (kept apart by a user) get ids of their own
+        taken[person.id] += 1
+        if taken[person.id] > 1:
+            person.id = f"{person.id}-{taken[person.id]}"
+    return people
 
 
 def _label(by_key: Mapping[str, Sequence[Appearance]], key: str) -> str:
@@ -265,7 +305,13 @@ def _join_shortened(groups: _Groups, by_key: Mapping[str, Sequence[Appearance]])
     keys = sorted(by_key)
     for short in keys:
         sides = {a.side for a in by_key[short]}
-        fits = [long for long in keys if _shortens(short, long) and sides & {a.side for a in by_key[long]}]
+        fits = [
+            long
+            for long in keys
+            if _scope(long) == _scope(short)
+            and _shortens(bare(short), bare(long))
+            and sides & {a.side for a in by_key[long]}
+        ]
         if any(groups.find(long) == groups.find(short) for long in fits):
             continue  # already one person with a name it shortens (a user said so, or the table)
         roots = {groups.find(k) for k in fits}
@@ -275,7 +321,8 @@ def _join_shortened(groups: _Groups, by_key: Mapping[str, Sequence[Appearance]])
                 long,
                 short,
                 f"{_label(by_key, short)} is {_label(by_key, long)} without "
-                f"{' '.join(w for w in _words(long) if w not in _words(short))!r}, and no other person stored fits",
+                f"{' '.join(w for w in _words(bare(long)) if w not in _words(bare(short)))!r}, "
+                "and no other person stored fits",
             )
         elif len(roots) > 1:
             names = " or ".join(_label(by_key, k) for k in fits)
@@ -284,6 +331,28 @@ def _join_shortened(groups: _Groups, by_key: Mapping[str, Sequence[Appearance]])
                     f"{_label(by_key, short)} could be {names}: not merged (several fit)"
                 )
     return doubts
+
+
+def _same_name_elsewhere(
+    groups: _Groups, by_key: Mapping[str, Sequence[Appearance]], doubts: dict[str, list[str]]
+) -> None:
+    """A Mainland name met with two partners: two people, each told of the other."""
+    by_name: dict[str, list[str]] = {}
+    for key in sorted(by_key):
+        by_name.setdefault(bare(key), []).append(key)
+    for keys in by_name.values():
+        scoped = [k for k in keys if _scope(k)]
+        if len(scoped) < 2:
+            continue
+        for k in scoped:
+            if all(groups.find(o) == groups.find(k) for o in scoped):
+                continue  # a user said they are one
+            others = "; ".join(f"{by_key[o][0].meeting.partner}" for o in scoped if groups.find(o) != groups.find(k))
+            name = by_key[k][0].name
+            doubts.setdefault(groups.find(k), []).append(
+                f'"{name}" is also named at meetings with {others}: not merged (a Mainland name is compared '
+                f'within one partner; say "{name} ({by_key[k][0].meeting.partner})" to decide)'
+            )
 
 
 def _person(
@@ -304,8 +373,9 @@ def _person(
         written = " and ".join(f'"{n}"' for n in sorted(names))
         reasons.append(f"{written} is {name} in the table of principal officials' terms of office")
     side = sides.most_common(1)[0][0] if sides else None
+    scope = by_key[keys[0]][0].meeting.partner if all(_scope(k) for k in keys) else None
     return PersonRecord(
-        id=_slug(name),
+        id=_slug(f"{name} {scope}" if scope else name),
         name=name,
         side=side,
         other_names=sorted(n for n in names if n != name),
@@ -365,11 +435,13 @@ def _slug(name: str) -> str:
 
 def find(people: Sequence[PersonRecord], query: str) -> list[PersonRecord]:
     """People whose name or other names match the query (a full name, or a shortened one)."""
-    key = name_key(query)
+    key = query_key(query)
     exact = [p for p in people if key in p.keys or key == name_key(p.name) or p.id == _slug(query)]
+    if not exact:
+        exact = [p for p in people if any(bare(k) == key for k in p.keys)]
     if exact:
         return exact
-    return [p for p in people if any(_shortens(key, k) or key == k for k in [*p.keys, name_key(p.name)])]
+    return [p for p in people if any(_shortens(key, bare(k)) for k in p.keys) or _shortens(key, name_key(p.name))]
 
 
 class AgreementRow(Protocol):

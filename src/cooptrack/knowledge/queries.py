@@ -47,6 +47,20 @@ def person(store: Store, name: str) -> people.PersonRecord:
     return found[0]
 
 
+def _named_key(named: dict[str, str], name: str) -> str:
+    """The person key a name given by a user stands for: "Wang Wei", or "Wang Wei (Hubei)"."""
+    key = people.query_key(name)
+    if key in named:
+        return key
+    scoped = sorted(k for k in named if people.bare(k) == key)
+    if len(scoped) == 1:
+        return scoped[0]
+    if scoped:
+        options = "; ".join(f"{named[k]} ({k.split(' @')[1].title()})" for k in scoped)
+        raise CooptrackError(f'"{name}" is the name of officials of several partners: say which ({options})')
+    raise NotFound(f'no one is named "{name}" in the store (try cooptrack people)')
+
+
 @dataclass(frozen=True)
 class Recorded:
     """A user's decision as stored, and the sentence that tells the user what was recorded."""
@@ -68,12 +82,7 @@ def correction_json(c: Correction) -> dict[str, object]:
 def decide_people(store: Store, first: str, second: str, *, same: bool, by: str, note: str | None) -> Recorded:
     """Record that two names are (or are not) one person; both must be names the store holds."""
     named = {p.key: p.name for p in people.appearances(store.all_meetings())}
-    keys = []
-    for name in (first, second):
-        key = people.name_key(name)
-        if key not in named:
-            raise NotFound(f'no one is named "{name}" in the store (try cooptrack people)')
-        keys.append(key)
+    keys = [_named_key(named, name) for name in (first, second)]
     if keys[0] == keys[1]:
         raise CooptrackError(f'"{first}" and "{second}" are the same name')
     kind = CorrectionKind.SAME_PERSON if same else CorrectionKind.DIFFERENT_PEOPLE
