@@ -88,9 +88,9 @@ def test_diff_shows_what_changed_and_json_has_every_part(db: str) -> None:
     assert "[-500-]" in shown.stdout and "{+800+}" in shown.stdout  # the markers show in a pipe
     assert "Chinese medicine" in shown.stdout
     data = _json(db, "diff", "Jiangxi")
-    assert (data["from"], data["to"]) == ("jiangxi-plenary-2", "jiangxi-plenary-3")
-    assert {"areas", "carried_over", "new", "dropped", "agreements"} <= data.keys()
-    assert all("score" in link and "basis" in link for link in data["carried_over"])
+    assert (data["earlier"], data["later"]) == ("jiangxi-plenary-2", "jiangxi-plenary-3")
+    assert {"areas", "carried", "new", "dropped", "agreements", "summary"} <= data.keys()
+    assert all("score" in link and "basis" in link for link in data["carried"])
     assert len(data["new"]) == 1 and len(data["dropped"]) == 2
 
 
@@ -98,12 +98,12 @@ def test_link_reject_from_the_command_line_changes_the_diff_and_says_so(tmp_path
     url = f"sqlite:///{tmp_path / 'own.db'}"
     assert runner.invoke(app, ["ingest", str(SERIES), "--db", url]).exit_code == 0
     before = _json(url, "diff", "Jiangxi")
-    link = before["carried_over"][0]
-    result = _run(url, "link", "reject", link["from"]["key"], link["to"]["key"], "--by", "tester")
+    link = before["carried"][0]
+    result = _run(url, "link", "reject", link["earlier"]["key"], link["later"]["key"], "--by", "tester")
     assert result.exit_code == 0, result.stderr
     assert "does not carry over" in result.stdout
     after = _json(url, "diff", "Jiangxi")
-    assert len(after["carried_over"]) == len(before["carried_over"]) - 1
+    assert len(after["carried"]) == len(before["carried"]) - 1
 
 
 def test_same_person_from_the_command_line_merges_two_names(tmp_path: Path) -> None:

@@ -257,38 +257,7 @@ def _measure_json(m: Measure) -> dict[str, Any]:
 
 
 def _diff_json(found: queries.MeetingDiff) -> dict[str, Any]:
-    d = found.diff
-    return {
-        "mechanism": found.mechanism.name,
-        "from": d.earlier.slug,
-        "to": d.later.slug,
-        "areas": [
-            {
-                "status": c.status,
-                "from": c.earlier.heading if c.earlier else None,
-                "to": c.later.heading if c.later else None,
-                "basis": c.basis or None,
-            }
-            for c in d.areas
-        ],
-        "carried_over": [
-            {
-                "from": _measure_json(_m(link.earlier)),
-                "to": _measure_json(_m(link.later)),
-                "score": link.score,
-                "unchanged": link.unchanged,
-                "basis": link.basis,
-                "wording": link.wording(),
-            }
-            for link in d.carried
-        ],
-        "new": [_measure_json(_m(m)) for m in d.new],
-        "dropped": [_measure_json(_m(m)) for m in d.dropped],
-        "agreements": [
-            {"status": c.status, "title": c.agreement.title, "renews": c.earlier.title if c.earlier else None}
-            for c in d.agreements
-        ],
-    }
+    return {"mechanism": found.mechanism.name, **changes.diff_json(found.diff, lambda m: _measure_json(_m(m)))}
 
 
 def _m(m: changes.MeasureLike) -> Measure:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
@@ -323,6 +323,41 @@ def diff(
         dropped=[m for m in measures[0] if m.key not in linked_e],
         agreements=agreement_changes(agreements[0], agreements[1]),
     )
+
+
+def diff_json(d: Diff, measure: Callable[[MeasureLike], dict[str, Any]]) -> dict[str, Any]:
+    """A diff as JSON (the command line's and the API's), each measure as ``measure`` writes it."""
+    return {
+        "earlier": d.earlier.slug,
+        "later": d.later.slug,
+        "summary": d.summary(),
+        "areas": [
+            {
+                "status": c.status,
+                "earlier": c.earlier.heading if c.earlier else None,
+                "later": c.later.heading if c.later else None,
+                "basis": c.basis or None,
+            }
+            for c in d.areas
+        ],
+        "carried": [
+            {
+                "earlier": measure(link.earlier),
+                "later": measure(link.later),
+                "score": link.score,
+                "unchanged": link.unchanged,
+                "basis": link.basis,
+                "wording": link.wording(),
+            }
+            for link in d.carried
+        ],
+        "new": [measure(m) for m in d.new],
+        "dropped": [measure(m) for m in d.dropped],
+        "agreements": [
+            {"status": c.status, "title": c.agreement.title, "renews": c.earlier.title if c.earlier else None}
+            for c in d.agreements
+        ],
+    }
 
 
 def decisions_from(rows: Iterable[tuple[str, str, str, str, str, str | None]]) -> dict[tuple[str, str], Decision]:

@@ -381,36 +381,7 @@ def _measure_ref(x: changes.MeasureLike) -> Row:
 
 
 def diff_json(d: changes.Diff) -> Row:
-    return {
-        "earlier": d.earlier.slug,
-        "later": d.later.slug,
-        "areas": [
-            {
-                "status": c.status,
-                "earlier": c.earlier.heading if c.earlier else None,
-                "later": c.later.heading if c.later else None,
-                "basis": c.basis,
-            }
-            for c in d.areas
-        ],
-        "carried": [
-            {
-                "earlier": _measure_ref(link.earlier),
-                "later": _measure_ref(link.later),
-                "score": link.score,
-                "unchanged": link.unchanged,
-                "basis": link.basis,
-                "wording": link.wording(),
-            }
-            for link in d.carried
-        ],
-        "new": [_measure_ref(x) for x in d.new],
-        "dropped": [_measure_ref(x) for x in d.dropped],
-        "agreements": [
-            {"status": c.status, "title": c.agreement.title, "earlier": c.earlier.title if c.earlier else None}
-            for c in d.agreements
-        ],
-    }
+    return changes.diff_json(d, _measure_ref)
 
 
 def compare_json(c: queries.Comparison, tracking: Tracking) -> Row:
