@@ -10,6 +10,7 @@ request held until the test lets it go (to kill a crawl while it waits).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import socket
 import threading
 import time
@@ -23,8 +24,16 @@ from typing import Any
 
 import pytest
 
+from cooptrack.acquire.http import HttpOptions
+
 ARCHIVE_DATA = Path(__file__).parent / "data" / "archive"
 GENERAL = "/gia/general/"
+DATA = ARCHIVE_DATA / "gia" / "general"
+# The client as the tests use it: no pause between requests, short time-outs, loopback allowed.
+LOCAL = HttpOptions(
+    rate=0, timeout=1.0, retries=2, backoff=0, allowed_hosts=("127.0.0.1",), allowed_private=frozenset({"127.0.0.1"})
+)
+NOV_28, NOV_29, NOV_30 = dt.date(2023, 11, 28), dt.date(2023, 11, 29), dt.date(2023, 11, 30)
 
 
 @dataclass

@@ -24,6 +24,7 @@ import pytest
 from psycopg import sql
 from sqlalchemy.engine import make_url
 
+from archive_server import ArchiveServer, guard_loopback, running
 from cooptrack.acquire import Document
 from cooptrack.record import Agreement, Area, Measure, Meeting, Person, Record
 from cooptrack.store import Store
@@ -190,3 +191,19 @@ _AREAS: list[AreaSpec] = [
 def make_release() -> Callable[..., Release]:
     """``make_release(partner=..., ordinal=..., year=..., areas=[...], ...) -> (Document, Record)``."""
     return _release
+
+
+# --- the local archive server of the network tests ------------------------------------------------
+
+
+@pytest.fixture
+def only_loopback(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Fail on any connection to an address other than 127.0.0.1; return those made."""
+    return guard_loopback(monkeypatch)
+
+
+@pytest.fixture
+def server() -> Iterator[ArchiveServer]:
+    """The synthetic archive served on 127.0.0.1 (see ``archive_server``)."""
+    with running() as started:
+        yield started

@@ -8,38 +8,22 @@ connect elsewhere.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from archive_server import ArchiveServer, Fault, guard_loopback, running
+from archive_server import DATA, LOCAL, NOV_28, NOV_29, NOV_30, ArchiveServer, Fault
 from cooptrack.acquire.cache import CrawlState, PageCache
-from cooptrack.acquire.http import HttpClient, HttpOptions
+from cooptrack.acquire.http import HttpClient
 from cooptrack.errors import CooptrackError, HTTPStatusError
 
-DATA = Path(__file__).parent / "data" / "archive" / "gia" / "general"
-LOCAL = HttpOptions(
-    rate=0, timeout=1.0, retries=2, backoff=0, allowed_hosts=("127.0.0.1",), allowed_private=frozenset({"127.0.0.1"})
-)
-NOV_28, NOV_29, NOV_30 = dt.date(2023, 11, 28), dt.date(2023, 11, 29), dt.date(2023, 11, 30)
 SICHUAN = "202311/28/P2023112800412.htm"
 FUJIAN_BIG5 = "202311/29/P2023112900501.htm"
 ANHUI_MISSING = "202311/29/P2023112900610.htm"
 INDEX = "202311/28.htm"
 
 
-@pytest.fixture(autouse=True)
-def only_loopback(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    return guard_loopback(monkeypatch)
-
-
-@pytest.fixture
-def server() -> Iterator[ArchiveServer]:
-    with running() as started:
-        yield started
+pytestmark = pytest.mark.usefixtures("only_loopback")
 
 
 # --- pages ------------------------------------------------------------------------------------

@@ -23,20 +23,15 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from archive_server import ArchiveServer, Fault, guard_loopback, running
+from archive_server import DATA, LOCAL, NOV_28, NOV_29, NOV_30, ArchiveServer, Fault, running
 from cooptrack.acquire import archive as A
 from cooptrack.acquire.cache import CrawlState, PageCache
-from cooptrack.acquire.http import HttpClient, HttpOptions
+from cooptrack.acquire.http import HttpClient
 from cooptrack.cli import acquire as cli_acquire
 from cooptrack.cli import app
 from cooptrack.errors import InputError
 from cooptrack.store import Store
 
-DATA = Path(__file__).parent / "data" / "archive" / "gia" / "general"
-LOCAL = HttpOptions(
-    rate=0, timeout=1.0, retries=2, backoff=0, allowed_hosts=("127.0.0.1",), allowed_private=frozenset({"127.0.0.1"})
-)
-NOV_28, NOV_29, NOV_30 = dt.date(2023, 11, 28), dt.date(2023, 11, 29), dt.date(2023, 11, 30)
 SICHUAN = "202311/28/P2023112800412.htm"
 ZHEJIANG_PRINT = "202311/28/P2023112800460p.htm"
 GUANGDONG_FLAKY = "202311/29/P2023112900377.htm"
@@ -58,15 +53,7 @@ SKIPPED = [
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def only_loopback(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    return guard_loopback(monkeypatch)
-
-
-@pytest.fixture
-def server() -> Iterator[ArchiveServer]:
-    with running() as started:
-        yield started
+pytestmark = pytest.mark.usefixtures("only_loopback")
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ httpx's mock transport and a stub resolver, so nothing leaves the machine.
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 
-from archive_server import ArchiveServer, Fault, guard_loopback, running
+from archive_server import ArchiveServer, Fault
 from cooptrack.acquire.http import HttpClient, HttpOptions, host_allowed
 from cooptrack.errors import FetchError, HTTPStatusError, RefusedURL, TooLarge
 
@@ -27,16 +27,7 @@ SICHUAN = "202311/28/P2023112800412.htm"
 PUBLIC = "202.128.10.1"  # what the stub resolver answers for a public host (never connected to)
 
 
-@pytest.fixture(autouse=True)
-def only_loopback(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Fail on any connection to an address other than 127.0.0.1; return those made."""
-    return guard_loopback(monkeypatch)
-
-
-@pytest.fixture
-def server() -> Iterator[ArchiveServer]:
-    with running() as started:
-        yield started
+pytestmark = pytest.mark.usefixtures("only_loopback")
 
 
 class Waits:
