@@ -322,3 +322,10 @@ def test_square_brackets_are_text_not_markup(filled: str, tmp_path: Path) -> Non
     assert result.exit_code == 0 and "[/] [bold]" in result.stdout
     out = tmp_path / "[red]export"
     assert _run("export", str(out), "--db", filled).stdout.strip().endswith(f"to {out}")
+
+
+def test_a_message_longer_than_the_width_stays_on_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    long_path = "/tmp/" + "a-rather-long-folder-name/" * 12 + "copy.db"
+    cli_base.say(f"backed up sqlite:///x.db to {long_path} (262144 bytes, SQLite online backup)")
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and long_path in out

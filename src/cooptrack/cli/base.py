@@ -20,6 +20,7 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import track
+from rich.text import Text
 
 from cooptrack.acquire import Document, iter_paths, read_path
 from cooptrack.config import PIPE_WIDTH, PROGRESS_MIN_FILES, database_url
@@ -60,6 +61,11 @@ def stdout() -> Console:
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     return console
+
+
+def say(message: str, style: str = "") -> None:
+    """One message on standard output, never wrapped (a long path stays on its line)."""
+    stdout().print(Text(message, style=style), soft_wrap=True)
 
 
 def stderr() -> Console:

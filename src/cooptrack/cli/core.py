@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from cooptrack import render
 from cooptrack.acquire import Document
@@ -23,6 +22,7 @@ from cooptrack.cli.base import (
     error,
     open_store,
     read_and_parse,
+    say,
     stdout,
     store_one,
 )
@@ -198,4 +198,4 @@ def export(
                 summary = ", ".join(f"{n} rows in {name}" for name, n in export_csv(store, directory).items())
         except OSError as exc:
             raise CooptrackError(f"{directory}: cannot write the export ({exc.strerror or exc})") from exc
-    stdout().print(Text(f"wrote {summary} to {directory}"))
+    say(f"wrote {summary} to {directory}")

@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
-from cooptrack.cli.base import DbOption, app, boundary, open_store, stdout
+from cooptrack.cli.base import DbOption, app, boundary, open_store, say
 
 db_app = typer.Typer(help="The database itself: bring its schema up to date, back it up.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -31,7 +30,7 @@ def upgrade(db: DbOption = None) -> None:
         said = f"{store.url}: schema made, at revision {now}"
     else:
         said = f"{store.url}: schema upgraded from revision {before} to {now}"
-    stdout().print(Text(said))
+    say(said)
 
 
 @db_app.command()
@@ -44,4 +43,4 @@ def backup(
     """Back up the store while it is in use: SQLite's online backup, or pg_dump for PostgreSQL."""
     with open_store(db) as store:
         done = store.backup(file, overwrite=overwrite)
-    stdout().print(Text(f"backed up {store.url} to {done.path} ({done.size} bytes, {done.method})"))
+    say(f"backed up {store.url} to {done.path} ({done.size} bytes, {done.method})")

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cooptrack import render
-from cooptrack.cli.base import DbOption, FormatOption, OutputFormat, app, boundary, open_store, stdout
+from cooptrack.cli.base import DbOption, FormatOption, OutputFormat, app, boundary, open_store, say, stdout
 from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import brief, changes, people, queries, series
 from cooptrack.store.models import Measure
@@ -151,7 +151,7 @@ def _recorded(done: queries.Recorded, fmt: OutputFormat) -> None:
     if fmt is OutputFormat.JSON:
         render.print_json(stdout(), done.json())
     else:
-        stdout().print(Text(done.message))
+        say(done.message)
 
 
 @app.command("corrections")
@@ -439,7 +439,7 @@ def meetings_timeline(db: DbOption = None, fmt: FormatOption = OutputFormat.TABL
         return
     years = sorted({y for e in entries if e.years for y in range(e.years[0], e.years[1] + 1)})
     if not years:
-        stdout().print(Text("no meetings with a known or inferred year"))
+        say("no meetings with a known or inferred year")
         return
     span = list(range(years[0], years[-1] + 1))
     table = Table(box=box.SIMPLE_HEAD, title=Text("Meetings by year (● held, ○ one of the possible years)"),
@@ -458,8 +458,7 @@ def meetings_timeline(db: DbOption = None, fmt: FormatOption = OutputFormat.TABL
             cells.append(_t("●" * len(exact) or "○" * bool(maybe), "green" if exact else "dim"))
         table.add_row(mech, *cells)
     stdout().print(table)
-    stdout().print(Text(f"years {span[0]}–{span[-1]}; unknown years: "
-                        f"{sum(1 for e in entries if e.years is None)}", style="dim"))  # fmt: skip
+    say(f"years {span[0]}–{span[-1]}; unknown years: {sum(1 for e in entries if e.years is None)}", "dim")
 
 
 # --- brief --------------------------------------------------------------------------------------
@@ -491,4 +490,4 @@ def brief_partner(
         out.write_bytes(data)
     except OSError as exc:
         raise CooptrackError(f"{out}: cannot write the briefing ({exc.strerror or exc})") from exc
-    stdout().print(Text(f"wrote {out} ({len(data):,} bytes, {len(built.sources)} sources cited)"))
+    say(f"wrote {out} ({len(data):,} bytes, {len(built.sources)} sources cited)")

@@ -16,7 +16,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from cooptrack.cli.base import DbOption, app, boundary, open_store, stdout
+from cooptrack.cli.base import DbOption, app, boundary, open_store, say, stdout
 from cooptrack.errors import CooptrackError
 from cooptrack.store.accounts import AccountRole
 
@@ -85,7 +85,7 @@ def user_add(
     password = _read_password(name)
     with open_store(db) as store:
         store.add_user(name, role, hash_password(password))
-    stdout().print(Text(f"added {role.value} {name}"))
+    say(f"added {role.value} {name}")
 
 
 @user_app.command("list")
@@ -144,4 +144,4 @@ def token_revoke(
         raise CooptrackError("give at least six characters of the token (cooptrack token list shows them)")
     with open_store(db) as store:
         revoked = store.revoke_token(prefix.strip())
-    stdout().print(Text(f"revoked {revoked.prefix}… ({revoked.label}, for {revoked.user.name})"))
+    say(f"revoked {revoked.prefix}… ({revoked.label}, for {revoked.user.name})")
