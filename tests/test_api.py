@@ -122,10 +122,13 @@ def test_search_highlights_the_words_found_and_counts_each_facet(api: TestClient
     hits = body["data"]
     assert hits and all(h["snippet"][a:b].casefold().startswith("medic") for h in hits for a, b in h["highlights"])
     facets = body["meta"]["facets"]
-    assert set(facets) == {"partner", "theme", "year", "kind", "status"}
+    assert set(facets) == {"partner", "theme", "year", "meeting_kind", "kind", "status"}
     assert sum(facets["kind"].values()) == body["meta"]["total"]
+    assert sum(facets["meeting_kind"].values()) == body["meta"]["total"]
     partner, n = next(iter(facets["partner"].items()))
     assert api.get(f"/api/search?q=medicine&partner={partner}").json()["meta"]["total"] == n
+    meeting_kind, n = next(iter(facets["meeting_kind"].items()))
+    assert api.get(f"/api/search?q=medicine&meeting_kind={meeting_kind}").json()["meta"]["total"] == n
 
 
 def test_a_meeting_holds_its_record_and_the_text_its_spans_point_into(api: TestClient) -> None:

@@ -25,7 +25,7 @@ from cooptrack.store import ItemKind, Outcome, SearchQuery, Store, derive
 from cooptrack.store import store as store_module
 from cooptrack.store.export import COLUMNS, export_csv, export_json
 from cooptrack.store.models import Base
-from cooptrack.vocab import DocumentKind, Theme
+from cooptrack.vocab import DocumentKind, MeetingKind, Theme
 
 Release = tuple[Document, Record]
 MakeRelease = Callable[..., Release]
@@ -444,3 +444,16 @@ def test_a_database_that_cannot_be_read_is_one_store_error(store: Store) -> None
     with pytest.raises(StoreError, match="cannot read the database ") as caught:
         store.search(SearchQuery("trade"))
     assert missing[store.engine.dialect.name] in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_search_narrows_by_the_kind_of_meeting(store: Store, make_release: MakeRelease) -> None:
+    store.ingest(*make_release(partner="Anhui", ordinal=1))
+    doc, record = make_release(partner="Hunan", ordinal=2, uri="/synthetic/hunan-working.txt")
+    working = record.model_copy(
+        update={"meeting": record.meeting.model_copy(update={"kind": MeetingKind.WORKING_MEETING})}
+    )
+    store.ingest(doc, working)
+    every = store.search(SearchQuery("Chinese medicine"))
+    assert {h.meeting_kind for h in every} == {"plenary", "working_meeting"}
+    only = store.search(SearchQuery("Chinese medicine", meeting_kind=MeetingKind.WORKING_MEETING))
+    assert [h.partner for h in only] == ["Hunan"]

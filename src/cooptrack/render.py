@@ -259,6 +259,7 @@ def marked_source(meeting: Meeting, *, styled: bool) -> Text:
 def hit_json(hit: Hit) -> dict[str, Any]:
     return {
         "kind": hit.kind, "meeting": hit.meeting, "partner": hit.partner, "year": hit.year,
+        "meeting_kind": hit.meeting_kind,
         "themes": list(hit.themes), "snippet": hit.snippet, "highlights": [list(h) for h in hit.highlights],
         "text": hit.text, "span": list(hit.span) if hit.span else None, "source": hit.source,
     }  # fmt: skip

@@ -30,7 +30,7 @@ from cooptrack.errors import CooptrackError, StoreError
 from cooptrack.record import Record
 from cooptrack.store import ItemKind, SearchQuery
 from cooptrack.store.export import export_csv, export_json
-from cooptrack.vocab import Theme
+from cooptrack.vocab import MeetingKind, Theme
 
 # --- parse --------------------------------------------------------------------------------------
 
@@ -167,13 +167,20 @@ def search(
     theme: Annotated[Theme | None, typer.Option(help="only items with this theme")] = None,
     year: Annotated[int | None, typer.Option(help="only meetings held in this year")] = None,
     kind: Annotated[ItemKind | None, typer.Option(help="only this kind of item")] = None,
+    meeting_kind: Annotated[
+        MeetingKind | None, typer.Option("--meeting-kind", help="only meetings of this kind")
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, help="at most this many results")] = 20,
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Full-text search over measures, area headings, agreements and people, with facets."""
     with open_store(db) as store:
-        hits = store.search(SearchQuery(query, partner=partner, theme=theme, year=year, kind=kind, limit=limit))
+        hits = store.search(
+            SearchQuery(
+                query, partner=partner, theme=theme, year=year, kind=kind, meeting_kind=meeting_kind, limit=limit
+            )
+        )
     if fmt is OutputFormat.JSON:
         render.print_json(stdout(), [render.hit_json(hit) for hit in hits])
     else:

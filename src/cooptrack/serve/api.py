@@ -206,10 +206,11 @@ def person(request: Request, d: Store, person_id: str) -> Envelope:
 @router.get("/search", response_model=Envelope, summary="Full-text search with facets")
 def search(
     request: Request, d: Store, q: Annotated[str, Query(max_length=200)], partner: Text = None,
-    theme: Theme | None = None, year: Year = None, kind: ItemKind | None = None,
-    status: TrackingStatus | None = None, page: Page = 1, per_page: PerPage = None,
+    theme: Theme | None = None, year: Year = None, meeting_kind: MeetingKind | None = None,
+    kind: ItemKind | None = None, status: TrackingStatus | None = None, page: Page = 1, per_page: PerPage = None,
 ) -> Envelope:  # fmt: skip
     facets = {"partner": partner, "theme": theme.value if theme else None, "year": str(year) if year else None,
+              "meeting_kind": meeting_kind.value if meeting_kind else None,
               "kind": kind.value if kind else None, "status": status.value if status else None}  # fmt: skip
     rows, counts = search_hits(d, q, facets)
     return envelope(request, rows, page, per_page, facets=counts)

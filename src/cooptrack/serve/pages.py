@@ -142,9 +142,10 @@ def meeting(request: Request, d: Store, slug: str) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search(
     request: Request, d: Store, q: Text = None, partner: Text = None, theme: Text = None,
-    year: Text = None, kind: Text = None, status: Text = None, page: Page = 1,
+    year: Text = None, meeting_kind: Text = None, kind: Text = None, status: Text = None, page: Page = 1,
 ) -> HTMLResponse:  # fmt: skip
-    chosen = {"partner": partner, "theme": theme, "year": year, "kind": kind, "status": status}
+    chosen = {"partner": partner, "theme": theme, "year": year, "meeting_kind": meeting_kind, "kind": kind,
+              "status": status}  # fmt: skip
     rows, facets = search_hits(d, q, chosen) if q and q.strip() else ([], {})
     chunk, pager = paged(request, rows, page)
     return render(request, "search.html", q=q or "", chosen=chosen, hits=chunk, paging=pager, facets=facets,

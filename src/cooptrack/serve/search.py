@@ -1,6 +1,6 @@
 """Search as the pages and the API offer it: the store's full-text search, narrowed by facets.
 
-The store finds the hits (up to :data:`SEARCH_MAX`); facets (partner, theme, year, kind of item,
+The store finds the hits (up to :data:`SEARCH_MAX`); facets (partner, theme, year, kind of meeting, kind of item,
 tracking status) and pages are worked out here from them, so every facet shows how many hits
 each of its values would leave.
 """
@@ -15,7 +15,7 @@ from cooptrack.serve.views import Data, Row, status_label
 from cooptrack.store import SearchQuery
 
 SEARCH_MAX = 2000  # hits fetched per query; facets and pages are worked out from them
-FACETS = ("partner", "theme", "year", "kind", "status")
+FACETS = ("partner", "theme", "year", "meeting_kind", "kind", "status")
 
 
 def search(data: Data, text: str, facets: dict[str, str | None]) -> tuple[list[Row], dict[str, dict[str, int]]]:

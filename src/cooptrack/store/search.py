@@ -1,4 +1,4 @@
-"""Full-text search over the stored items, with facets (partner, theme, year, kind).
+"""Full-text search over the stored items, with facets (partner, theme, year, kind of item, kind of meeting).
 
 Only :func:`_text_match` depends on the database: SQLite uses its FTS5 index (``search_fts``,
 made by ``core_0001``, porter stemming, ranked by bm25); PostgreSQL its own text search (the
@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from cooptrack.store import snippets
 from cooptrack.store.models import DocumentVersion, ItemKind, Meeting, SearchEntry, Source
-from cooptrack.vocab import Theme
+from cooptrack.vocab import MeetingKind, Theme
 
 # Around the matched words of a snippet as the database returns it; Hit.highlights replaces them.
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -43,6 +43,7 @@ class SearchQuery:
     theme: Theme | None = None
     year: int | None = None
     kind: ItemKind | None = None
+    meeting_kind: MeetingKind | None = None  # plenary, high-level meeting cum plenary, working meeting ...
     limit: int = 20
 
 
@@ -58,6 +59,7 @@ class Hit:
     meeting_id: int
     partner: str | None
     year: int | None
+    meeting_kind: str | None
     themes: tuple[str, ...]
     span: tuple[int, int] | None
     source: str
@@ -82,7 +84,7 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
         return []
     match = _text_match(words, full_text=full_text, dialect=session.get_bind().dialect.name)
     stmt = (
-        select(SearchEntry, Meeting.slug, Meeting.partner, Meeting.year, Source.uri, *match.snippets)
+        select(SearchEntry, Meeting.slug, Meeting.partner, Meeting.year, Meeting.kind, Source.uri, *match.snippets)
         .join(Meeting, SearchEntry.meeting_id == Meeting.id)
         .join(DocumentVersion, Meeting.document_id == DocumentVersion.id)
         .join(Source, DocumentVersion.source_id == Source.id)
@@ -90,12 +92,13 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
     stmt = _facets(match.joined(stmt).where(match.condition), query)
     stmt = stmt.order_by(*match.order, Meeting.date.desc().nulls_last(), Meeting.id, SearchEntry.id)
     hits = []
-    for entry, slug, partner, year, uri, *columns in session.execute(stmt.limit(max(query.limit, 0))):
+    for entry, slug, partner, year, meeting_kind, uri, *columns in session.execute(stmt.limit(max(query.limit, 0))):
         plain, highlights = _split_marks(match.finish(entry, words, columns))
         hits.append(
             Hit(
                 kind=entry.kind, text=entry.text, snippet=plain, highlights=highlights, meeting=slug,
-                meeting_id=entry.meeting_id, partner=partner, year=year, themes=tuple(entry.themes.split()),
+                meeting_id=entry.meeting_id, partner=partner, year=year, meeting_kind=meeting_kind,
+                themes=tuple(entry.themes.split()),
                 span=entry.span, source=uri,
             )
         )  # fmt: skip
@@ -111,6 +114,8 @@ def _facets(stmt: Select[Any], query: SearchQuery) -> Select[Any]:
         stmt = stmt.where(Meeting.year == query.year)
     if query.kind:
         stmt = stmt.where(SearchEntry.kind == query.kind.value)
+    if query.meeting_kind:
+        stmt = stmt.where(Meeting.kind == query.meeting_kind.value)
     return stmt
 
 
