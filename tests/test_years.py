@@ -163,7 +163,8 @@ def test_without_a_month_and_day_the_years_are_those_the_terms_share() -> None:
     people = [_hk("Carrie Lam", "Chief Executive"), _hk("John Lee", "Chief Secretary for Administration")]
     found, reasons = years.year_range(people, None)
     assert found == (2021, 2022)  # June 2021 to April 2022
-    assert "at the same time in 2021–2022" in reasons[-1]
+    assert "Carrie Lam as Chief Executive" in reasons[-1] and "John Lee as Chief Secretary" in reasons[-1]
+    assert reasons[-1].endswith("held these posts together in 2021–2022")
 
 
 def test_the_day_decides_at_the_edge_of_a_term() -> None:

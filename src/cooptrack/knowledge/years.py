@@ -80,13 +80,13 @@ def year_range(people: Sequence[Person], date_text: str | None) -> tuple[tuple[i
     binding = list(dict.fromkeys(b for y in (lo - 1, hi + 1) if (b := _first_failing(bounds, y, on)) is not None))
     reasons = [b.describe() for b in binding]
     chosen = binding or bounds
-    when = f"on {date_text}" if on else "at the same time"
+    when = f" on {date_text}" if on else ""
     years_text = f"only in {lo}" if lo == hi else f"in {lo}–{hi}"
     if len(chosen) == 1:
-        conclusion = f"{chosen[0].name} held that post {when} {years_text}"
+        conclusion = f"{chosen[0].name} held that post{when} {years_text}"
     else:
         named = _list([f"{b.name} as {b.post}" for b in chosen])
-        conclusion = f"{named} held these posts together {when} {years_text}"
+        conclusion = f"{named} held these posts together{when} {years_text}"
     others = len(bounds) - len(chosen)
     if others:
         conclusion += f"; the {others} other official{'s' * (others > 1)} named held theirs then too"
