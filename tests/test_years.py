@@ -189,3 +189,22 @@ def test_infer_leaves_a_stated_date_alone_and_fills_the_range_otherwise(corpus: 
     )
     assert years.infer(dated).meeting.year_range == (2021, 2021)
     assert years.infer(dated).meeting.year_reasons == []
+
+
+def test_the_day_a_report_was_published_narrows_the_years_the_officials_allow() -> None:
+    cs = [_hk("Eric Chan", "Chief Secretary for Administration")]
+    assert years.year_range(cs, None)[0] == (2022, officials.CHECKED.year)
+    limit = years.Limit(
+        years.FIRST_YEAR, 2023, "the report was published on 2023-09-13, so the meeting was held by then"
+    )
+    found, reasons = years.year_range(cs, None, limit)
+    assert found == (2022, 2023)
+    assert "the report was published on 2023-09-13, so the meeting was held by then" in reasons
+    too_early = years.Limit(years.FIRST_YEAR, 2020, "the report was published on 2020-01-01")
+    assert years.year_range(cs, None, too_early)[0] is None
+
+
+def test_a_news_copy_dated_by_its_page_gets_the_years_up_to_its_publication(corpus: Path) -> None:
+    record = parse_path(Path(__file__).parent / "data" / "synthetic" / "news_chinadaily_guangxi_1st_plenary.txt")
+    assert record.meeting.date is None  # "on Tuesday": no day is invented from the page's date
+    assert record.meeting.year_range == (2022, 2023)

@@ -40,7 +40,7 @@ END_MARK = re.compile(r"\s*\b(?:Enditem|\(End\)|-?End-?)\s*$")
 # A news site's byline and contact lines.
 BYLINE = re.compile(
     r"^(?:contact (?:the )?(?:writer|reporter|author|editor)|(?:editor|reporter|writer|source)s?\s*:)"
-    r"|^By\s+[A-Z][\w.'\- ]{2,60}(?:,\s*[\w ]{3,40})?$"
+    r"|^By\s+[A-Z][\w.'\- ]{2,60}(?:,\s*[\w ]{3,40})?(?:\s*\|\s*[^|]{1,60})*$"
     r"|^\S+@\S+\.\w+$|\b(?:at|email:?)\s+\S+@\S+\.\w+\.?$",
     re.IGNORECASE,
 )
@@ -57,7 +57,7 @@ ARCHIVE_URL_DATE = re.compile(r"/gia/general/(?P<ym>(?:19|20)\d{4})/(?P<d>\d\d)/
 # A news page's publication date on a line of its own: "7 March 2024", "Published: June 3, 2019 10:15".
 DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|date)\s*:?\s*)?(?:{WEEKDAY_RE},?\s*)?"
-    rf"(?P<date>\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"(?P<date>\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|(?:19|20)\d\d-\d\d-\d\d)"
     r"(?:,?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*HKT)?)?$",
     re.IGNORECASE,
 )

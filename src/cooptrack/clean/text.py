@@ -155,7 +155,10 @@ class _Scanner:
             if self.lines and not self._blank:
                 self.lines[-1].underlined = True
             return RemovalReason.HEADING_UNDERLINE
-        if noise.URL_LINE.match(line) or noise.BYLINE.search(line):
+        if noise.URL_LINE.match(line):
+            return RemovalReason.PAGE_CHROME
+        if noise.BYLINE.search(line):  # "By Staff Reporter | Updated: 2023-09-13 07:12" dates the page
+            self.page_date = self.page_date or _footer_date(line)
             return RemovalReason.PAGE_CHROME
         dated = noise.DATE_LINE.match(line)
         if dated:
@@ -184,7 +187,13 @@ class _Scanner:
         return RemovalReason.AFTER_FOOTER
 
 
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+
+
 def _footer_date(text: str) -> dt.date | None:
+    iso = _ISO_DATE.search(text)
+    if iso:
+        return safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
     found = parse_date_phrase(text)
     if found is None:
         return None

@@ -193,7 +193,10 @@ def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind)
     anchor = cleaned.footer_date or cleaned.url_date or cleaned.page_date
     phrase = _date_phrase(cleaned.title, lead_blocks)
     if phrase is None:
-        return MeetingDate(anchor if kind is DocumentKind.REPORT else None, None)
+        # A Government release is issued the day its meeting is held; a news page may be a day
+        # or more later ("agreed on Tuesday"): its date gives a year, never the meeting's day.
+        issued = cleaned.footer_date or cleaned.url_date
+        return MeetingDate(issued if kind is DocumentKind.REPORT else None, None)
     found = parse_date_phrase(phrase)
     if found is None:
         return MeetingDate(None, phrase)

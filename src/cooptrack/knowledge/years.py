@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from cooptrack.dates import parse_date_phrase, safe_date
 from cooptrack.knowledge import officials
 from cooptrack.record import Person, Record
-from cooptrack.vocab import Side
+from cooptrack.vocab import DocumentKind, Side
 
 FIRST_YEAR = 1997  # the table begins with the first term of government
 
@@ -50,35 +50,68 @@ class _Bound:
         return f"{self.name} {verb} {self.terms[0].post} {spans}"
 
 
-def infer(record: Record) -> Record:
-    """The record with ``meeting.year_range`` (and its reasons) filled in, as far as the text allows."""
+def infer(record: Record, published: dt.date | None = None) -> Record:
+    """The record with ``meeting.year_range`` (and its reasons) filled in, as far as the text allows.
+
+    ``published`` is the day the document was issued (a footer, an archive URL, a news page's
+    date), when known: a report is published after its meeting, an announcement before it, so it
+    narrows the years the officials allow (it never makes a range of its own).
+    """
     m = record.meeting
     if m.date is not None:
         found: tuple[tuple[int, int] | None, list[str]] = ((m.date.year, m.date.year), [])
     elif not record.relevant:
         return record
     else:
-        found = year_range(record.people, m.date_text)
+        found = year_range(record.people, m.date_text, _publication_bound(record, published))
     if (m.year_range, m.year_reasons) == found:
         return record
     meeting = m.model_copy(update={"year_range": found[0], "year_reasons": found[1]})
     return record.model_copy(update={"meeting": meeting})
 
 
-def year_range(people: Sequence[Person], date_text: str | None) -> tuple[tuple[int, int] | None, list[str]]:
+@dataclass(frozen=True)
+class Limit:
+    """Years outside which the meeting cannot be, and why (a publication date)."""
+
+    first: int
+    last: int
+    reason: str
+
+
+def _publication_bound(record: Record, published: dt.date | None) -> Limit | None:
+    if published is None:
+        return None
+    if record.document_kind is DocumentKind.ANNOUNCEMENT:
+        reason = f"the announcement was published on {published}, so the meeting is held then or later"
+        return Limit(published.year, officials.CHECKED.year, reason)
+    return Limit(
+        FIRST_YEAR, published.year, f"the report was published on {published}, so the meeting was held by then"
+    )
+
+
+def year_range(
+    people: Sequence[Person], date_text: str | None, limit: Limit | None = None
+) -> tuple[tuple[int, int] | None, list[str]]:
     """The years in which every official named held their post on the day (or in some part of the year)."""
     bounds = _bounds(people)
     if not bounds:
         return None, []
     phrase = parse_date_phrase(date_text) if date_text else None
     on = (phrase[0], phrase[1]) if phrase else None
-    years = [y for y in range(FIRST_YEAR, officials.CHECKED.year + 1) if _possible(bounds, y, on)]
-    if not years:
+    table = range(FIRST_YEAR, officials.CHECKED.year + 1)
+    by_terms = [y for y in table if _possible(bounds, y, on)]
+    if not by_terms:
         named = _list([f"{b.name} as {b.post}" for b in bounds])
         return None, [f"{named} never held these posts together in the table of terms of office: no year inferred"]
+    years = [y for y in by_terms if limit is None or limit.first <= y <= limit.last]
+    if limit is not None and not years:
+        return None, [f"the officials' terms allow {by_terms[0]}–{by_terms[-1]}, but {limit.reason}: no year inferred"]
     lo, hi = years[0], years[-1]
     binding = list(dict.fromkeys(b for y in (lo - 1, hi + 1) if (b := _first_failing(bounds, y, on)) is not None))
     reasons = [b.describe() for b in binding]
+    if limit is not None and (lo, hi) != (by_terms[0], by_terms[-1]):
+        reasons.append(limit.reason)
     chosen = binding or bounds
     when = f" on {date_text}" if on else ""
     years_text = f"only in {lo}" if lo == hi else f"in {lo}–{hi}"
