@@ -180,8 +180,12 @@ def test_a_page_without_a_release_list_is_not_taken_for_an_empty_day() -> None:
             "Hong Kong and Zhejiang sign co-operation documents at third plenary",
             "its headline pairs Hong Kong with Zhejiang and names a plenary",
         ),
+        (
+            "HK, Shenzhen sign co-operation agreements at meeting",
+            "its headline pairs Hong Kong with Shenzhen and speaks of a meeting",
+        ),
     ],
-    ids=["plenary", "announcement", "pre-2008-abbreviated", "no-mechanism-named"],
+    ids=["plenary", "announcement", "pre-2008-abbreviated", "no-mechanism-named", "a-meeting-unnumbered"],
 )
 def test_headlines_about_a_meeting_are_picked_with_a_reason(title: str, reason: str) -> None:
     assert A.pick(title) == A.Decision(True, reason)

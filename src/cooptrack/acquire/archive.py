@@ -142,7 +142,13 @@ def _paired_meeting(title: str) -> str | None:
         if partner and mentions:
             kind = mentions[0].kind.value.replace("_", " ").replace("high level", "high-level")
             return f"its headline pairs Hong Kong with {partner} and names a {kind}"
+        meeting = _MEETING_WORD.search(title)
+        if partner and meeting:  # "HK, Shenzhen sign co-operation agreements at meeting": the release decides
+            return f"its headline pairs Hong Kong with {partner} and speaks of a {meeting[0].lower()}"
     return None
+
+
+_MEETING_WORD = re.compile(r"(?i)\b(?:meeting|conference)\b")
 
 
 # --- crawling -------------------------------------------------------------------------------------
