@@ -203,3 +203,23 @@ def test_markup_in_a_release_reaches_the_api_and_the_feed_as_plain_text(hostile:
     feed = ET.fromstring(hostile.get("/feed.atom").content)
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert "Signed: Memorandum on <iframe>" in titles
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","x") to promote trade', "+1+1 cells", "-2+3 cells", "@SUM(A1) cells"]
+
+
+def test_a_csv_download_never_holds_a_cell_a_spreadsheet_would_run_as_a_formula(
+    tmp_path: Path, make_release: Callable[..., Any]
+) -> None:
+    """Synthetic measures that begin like spreadsheet formulas come out of the CSV starting with a quote."""
+    areas = [("Trade", ["trade_investment"], [(text, ["trade_investment"]) for text in FORMULAS])]
+    with Store(f"sqlite:///{tmp_path / 'formulas.db'}") as store:
+        store.ingest(*make_release(areas=areas, agreements=["=cmd|' /C calc'!A0"]))
+        c = client(store)
+        measures = list(csv.DictReader(io.StringIO(c.get("/download/measures.csv").text)))
+        agreements = list(csv.DictReader(io.StringIO(c.get("/download/agreements.csv").text)))
+        as_json = c.get("/download/measures.json").json()["data"]
+    assert sorted(r["text"] for r in measures) == sorted("'" + text for text in FORMULAS)
+    assert [r["title"] for r in agreements] == ["'=cmd|' /C calc'!A0"]
+    assert sorted(r["text"] for r in as_json) == sorted(FORMULAS), "JSON keeps the text as it is"
+    assert all(r["position"].isdigit() for r in measures), "numbers are not quoted"

@@ -45,7 +45,10 @@ def download(request: Request, d: Store, name: str, fmt: str) -> Response:
 
 
 def to_csv(rows: list[Row]) -> str:
-    """Rows as CSV: lists joined by ``; ``, nested objects as JSON, every column of every row."""
+    """Rows as CSV: lists joined by ``; ``, nested objects as JSON, every column of every row.
+
+    Document text is untrusted: a cell that a spreadsheet would take for a formula starts with ``'``.
+    """
     columns = list(dict.fromkeys(k for row in rows for k in row))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
@@ -56,12 +59,20 @@ def to_csv(rows: list[Row]) -> str:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return "; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value)
+        return _inert("; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value))
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else value
+    return "" if value is None else _inert(value)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: Any) -> Any:
+    """A text a spreadsheet would run as a formula (it starts with ``= + - @``, a tab or a CR) behind a ``'``."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
 
 
 @router.get("/feed.atom")
