@@ -8,12 +8,14 @@ synthetic, written here through ``make_release`` (conftest.py).
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -127,6 +129,12 @@ def test_lists_download_as_csv_and_json_with_the_pages_filters(web: TestClient, 
     as_json = web.get("/download/agreements.json").json()["data"]
     assert len(as_json) == sum(len(m.agreements) for m in stored.all_meetings())
     assert web.get("/download/nothing.csv").status_code == 404
+
+
+def test_the_download_links_of_a_list_keep_its_filters_whatever_they_hold(web: TestClient) -> None:
+    page = web.get("/tracker", params={"q": "R&D #1 = yes", "partner": "Sichuan"}).text
+    link = html.unescape(re.search(r'href="(/download/measures\.csv[^"]*)"', page)[1])  # type: ignore[index]
+    assert parse_qs(urlsplit(link).query) == {"q": ["R&D #1 = yes"], "partner": ["Sichuan"]}
 
 
 def test_the_atom_feed_lists_new_meetings_and_agreements(web: TestClient, stored: Store) -> None:

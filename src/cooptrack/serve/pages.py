@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
@@ -95,7 +96,7 @@ def paged(request: Request, rows: Sequence[Any], page: int, per_page: int = PER_
 
 def query_string(request: Request) -> str:
     """The request's filters, for the download links of a list."""
-    return "&".join(f"{k}={v}" for k, v in request.query_params.multi_items() if k != "page" and v)
+    return urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page" and v])
 
 
 # --- pages --------------------------------------------------------------------------------------
