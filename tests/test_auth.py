@@ -122,6 +122,15 @@ def test_a_session_writing_through_the_api_must_send_the_csrf_header(store: Stor
     assert done.status_code == 201 and done.json()["data"]["status"] == "implemented"
 
 
+@pytest.mark.parametrize("event_id", ["0", "99999999999999999999"], ids=["zero", "beyond-any-database-integer"])
+def test_the_reattach_form_refuses_an_event_number_out_of_range(store: Store, event_id: str) -> None:
+    c = client(store)
+    sign_in(c)
+    token = csrf_of(c.get("/tracker").text)
+    response = c.post(f"/events/{event_id}/reattach", data={"csrf_token": token, "measure": "x"})
+    assert response.status_code == 422 and "event_id" in response.text
+
+
 def test_an_api_token_writes_without_a_session_until_it_is_revoked(store: Store, measure_key: str) -> None:
     made = make_token(store, EDITOR, "a script")
     assert all(made.secret != t.token_hash for t in store.tokens()), "only the hash is stored"

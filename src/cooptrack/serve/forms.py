@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from cooptrack.errors import CooptrackError
@@ -132,7 +132,10 @@ def add_event(
 
 
 @router.post("/events/{event_id}/reattach")
-def reattach(request: Request, event_id: int, csrf: Token, measure: Annotated[str, Form(max_length=64)]) -> Response:
+def reattach(
+    request: Request, event_id: Annotated[int, Path(ge=1, le=2**62)], csrf: Token,
+    measure: Annotated[str, Form(max_length=64)],
+) -> Response:  # fmt: skip
     _check_csrf(request, csrf)
     who = writer(request)
     web(request).store.reattach_event(event_id, measure.strip(), by=who.name or "?")
