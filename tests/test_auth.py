@@ -186,6 +186,17 @@ def test_wrong_passwords_are_refused_and_then_rate_limited(store: Store) -> None
     assert c.post("/login", data={"name": EDITOR, "password": PASSWORD, "csrf_token": token}).status_code == 303
 
 
+def test_the_limiter_forgets_failures_older_than_its_window_so_its_memory_stays_bounded() -> None:
+    now = [0.0]
+    limiter = LoginLimiter(attempts=3, window=60, clock=lambda: now[0])
+    for n in range(10_001):
+        limiter.failed(f"user:name-{n}")
+    now[0] = 61.0
+    limiter.failed("user:one-more")
+    assert len(limiter._failures) == 1
+    assert limiter.retry_after("user:name-1") == 0
+
+
 def test_an_unknown_user_is_refused_like_a_wrong_password(store: Store) -> None:
     c = client(store)
     token = csrf_of(c.get("/login").text)

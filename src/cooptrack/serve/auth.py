@@ -172,8 +172,8 @@ class LoginLimiter:
     def failed(self, *keys: str) -> None:
         for key in keys:
             self._recent(key).append(self.clock())
-        if len(self._failures) > 10_000:  # forget the quiet ones, so memory stays bounded
-            for key in [k for k, v in self._failures.items() if not v]:
+        if len(self._failures) > 10_000:  # forget the quiet ones (no failure in the window), so memory stays bounded
+            for key in [k for k in self._failures if not self._recent(k)]:
                 del self._failures[key]
 
     def succeeded(self, *keys: str) -> None:
