@@ -186,6 +186,21 @@ def test_wrong_passwords_are_refused_and_then_rate_limited(store: Store) -> None
     assert c.post("/login", data={"name": EDITOR, "password": PASSWORD, "csrf_token": token}).status_code == 303
 
 
+def test_a_successful_sign_in_does_not_forget_the_failures_from_its_address(store: Store) -> None:
+    """Guessing other users' passwords from one address stays limited for someone who has an account."""
+    c = client(store)
+    c.app.state.web.limiter = LoginLimiter(attempts=3, window=60, clock=lambda: 0.0)  # type: ignore[attr-defined]
+    token = csrf_of(c.get("/login").text)
+    for n in range(2):
+        guess = {"name": f"guess{n}", "password": "x" * 12, "csrf_token": token}
+        assert c.post("/login", data=guess).status_code == 401
+    assert c.post("/login", data={"name": EDITOR, "password": PASSWORD, "csrf_token": token}).status_code == 303
+    token = csrf_of(c.get("/login").text)  # the session's own from now on
+    assert c.post("/login", data={"name": "guess2", "password": "x" * 12, "csrf_token": token}).status_code == 401
+    blocked = c.post("/login", data={"name": ADMIN, "password": "x" * 12, "csrf_token": token})
+    assert blocked.status_code == 429
+
+
 def test_the_limiter_forgets_failures_older_than_its_window_so_its_memory_stays_bounded() -> None:
     now = [0.0]
     limiter = LoginLimiter(attempts=3, window=60, clock=lambda: now[0])

@@ -80,7 +80,7 @@ def login(
             hash_password(password)  # as slow as a wrong password, so names cannot be probed by timing
         w.limiter.failed(*keys)
         return render(request, "login.html", 401, next=_safe_next(next), problem="wrong name or password", name=name)
-    w.limiter.succeeded(*keys)
+    w.limiter.succeeded(keys[0])  # the address's failures stand: one's own account must not reset them
     if needs_rehash(user.password_hash):
         w.store.set_password_hash(user.name, hash_password(password))
     secret = new_secret()
