@@ -184,6 +184,13 @@ def test_a_body_over_the_limit_is_refused_as_too_large(server: ArchiveServer) ->
     assert str(caught.value).startswith(server.page(SICHUAN) + ": is too large")
 
 
+def test_a_body_that_does_not_decompress_is_one_fetch_error_naming_the_url() -> None:
+    answer = httpx.Response(200, headers={"content-encoding": "gzip"}, stream=httpx.ByteStream(b"not gzip at all"))
+    with _public(HttpOptions(rate=0), _mock([answer])) as client, pytest.raises(FetchError) as caught:
+        client.get("https://www.info.gov.hk/a.htm")
+    assert str(caught.value).startswith("https://www.info.gov.hk/a.htm: the body cannot be decompressed (gzip")
+
+
 # --- redirects and refusals ----------------------------------------------------------------------
 
 

@@ -202,6 +202,9 @@ class HttpClient:
             raise _Retryable(_cut_short(exc)) from exc
         except httpx.TransportError as exc:
             raise _Retryable(f"network error: {_first_line(exc)}") from exc
+        except httpx.DecodingError as exc:
+            encoding = response.headers.get("content-encoding", "?")
+            raise FetchError(asked, f"the body cannot be decompressed ({encoding}): {_first_line(exc)}") from exc
 
     def _read(self, response: httpx.Response, asked: str) -> bytes:
         limit = self.options.max_bytes
