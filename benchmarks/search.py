@@ -181,7 +181,7 @@ def time_queries(store: Store, full_reps: int, like_reps: int) -> list[list[Any]
 
 def _ratio(slow: float, fast: float) -> str:
     ratio = slow / fast
-    return f"{ratio:.1f}×" if ratio < 10 else f"{ratio:.0f}×"
+    return f"{ratio:.2g}×" if ratio < 1 else f"{ratio:.1f}×" if ratio < 10 else f"{ratio:.0f}×"
 
 
 def _like(store: Store, query: SearchQuery) -> list[Any]:
