@@ -10,6 +10,8 @@ httpx's mock transport and a stub resolver, so nothing leaves the machine.
 from __future__ import annotations
 
 import socket
+import tracemalloc
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -51,9 +53,17 @@ def _client(options: HttpOptions = LOCAL, **kwargs: Any) -> HttpClient:
 
 def _mock(answers: list[httpx.Response] | Callable[[httpx.Request], httpx.Response]) -> httpx.MockTransport:
     if callable(answers):
-        return httpx.MockTransport(answers)
+        answer = answers
+        return httpx.MockTransport(lambda request: _unread(answer(request)))
     queue = list(answers)
-    return httpx.MockTransport(lambda request: queue.pop(0))
+    return httpx.MockTransport(lambda request: _unread(queue.pop(0)))
+
+
+def _unread(answer: httpx.Response) -> httpx.Response:
+    """The answer as a server sends it, its body still to read (httpx reads ``content=`` at once)."""
+    if not answer.is_stream_consumed:
+        return answer
+    return httpx.Response(answer.status_code, headers=answer.headers, stream=httpx.ByteStream(answer.content))
 
 
 def _public(options: HttpOptions, transport: httpx.MockTransport, waits: Waits | None = None) -> HttpClient:
@@ -189,6 +199,48 @@ def test_a_body_that_does_not_decompress_is_one_fetch_error_naming_the_url() -> 
     with _public(HttpOptions(rate=0), _mock([answer])) as client, pytest.raises(FetchError) as caught:
         client.get("https://www.info.gov.hk/a.htm")
     assert str(caught.value).startswith("https://www.info.gov.hk/a.htm: the body cannot be decompressed (gzip")
+
+
+def _gzip_of_zeros(megabytes: int) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = bytes(1024 * 1024)
+    return b"".join(packer.compress(block) for _ in range(megabytes)) + packer.flush()
+
+
+def test_a_small_compressed_body_is_never_inflated_beyond_the_limit() -> None:
+    """A 100 KB gzip body that inflates to 100 MB: refused, having held no more than the limit."""
+    bomb = _gzip_of_zeros(100)
+    answer = httpx.Response(200, headers={"content-encoding": "gzip"}, stream=httpx.ByteStream(bomb))
+    options = HttpOptions(rate=0, max_bytes=1024 * 1024)
+    tracemalloc.start()
+    try:
+        with _public(options, _mock([answer])) as client, pytest.raises(TooLarge):
+            client.get("https://www.info.gov.hk/a.htm")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(bomb) < 1024 * 1024 and peak < 8 * 1024 * 1024
+
+
+def test_a_compressed_body_within_the_limit_is_inflated() -> None:
+    page = b"<html><body><p>Sichuan</p></body></html>" * 100
+    packed = zlib.compress(page)
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, headers={"content-encoding": "deflate"}, stream=httpx.ByteStream(packed))
+
+    with _public(HttpOptions(rate=0), _mock(answer)) as client:
+        assert client.get("https://www.info.gov.hk/a.htm").body == page
+    assert sent[0].headers["accept-encoding"] == "gzip, deflate", "only encodings whose output can be bounded"
+
+
+def test_a_body_in_an_encoding_not_asked_for_is_refused() -> None:
+    answer = httpx.Response(200, headers={"content-encoding": "br"}, stream=httpx.ByteStream(b"\x8b\x00\x80"))
+    with _public(HttpOptions(rate=0), _mock([answer])) as client, pytest.raises(FetchError) as caught:
+        client.get("https://www.info.gov.hk/a.htm")
+    assert str(caught.value) == "https://www.info.gov.hk/a.htm: the body is encoded as br, which was not asked for"
 
 
 # --- redirects and refusals ----------------------------------------------------------------------

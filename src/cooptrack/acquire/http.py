@@ -12,7 +12,9 @@ an address that is private, loopback, link-local or otherwise not public, unless
 The host's addresses are resolved for that check just before the request; a host whose name
 resolves differently a moment later (DNS rebinding) is not guarded against.
 
-Bodies are read as a stream and never beyond :attr:`HttpOptions.max_bytes`. Every failure
+Bodies are read as a stream and never beyond :attr:`HttpOptions.max_bytes`, counted after
+decompression: only gzip and deflate are asked for, and they are inflated here a piece at a time
+with the output bounded (a few kilobytes of compressed zeros can stand for gigabytes). Every failure
 becomes one :class:`~cooptrack.errors.FetchError` naming the URL asked for and the problem.
 """
 
@@ -23,6 +25,7 @@ import ipaddress
 import re
 import socket
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -36,6 +39,7 @@ from cooptrack.errors import FetchError, HTTPStatusError, RefusedURL, TooLarge
 
 _SCHEMES = ("http", "https")
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -103,7 +107,11 @@ class HttpClient:
         self._resolve = resolve or _resolve
         self._next_turn = 0.0
         self._http = httpx.Client(
-            headers={"User-Agent": self.options.user_agent, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"},
+            headers={
+                "User-Agent": self.options.user_agent,
+                "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5",
+                "Accept-Encoding": "gzip, deflate",  # only what can be inflated a bounded piece at a time
+            },
             timeout=httpx.Timeout(self.options.timeout),
             follow_redirects=False,  # each target is checked against the policy first
             transport=transport,
@@ -202,18 +210,17 @@ class HttpClient:
             raise _Retryable(_cut_short(exc)) from exc
         except httpx.TransportError as exc:
             raise _Retryable(f"network error: {_first_line(exc)}") from exc
-        except httpx.DecodingError as exc:
-            encoding = response.headers.get("content-encoding", "?")
-            raise FetchError(asked, f"the body cannot be decompressed ({encoding}): {_first_line(exc)}") from exc
 
     def _read(self, response: httpx.Response, asked: str) -> bytes:
         limit = self.options.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise TooLarge(asked, f"is too large ({int(declared)} bytes; the limit is {limit})")
+        inflate = _inflater(response.headers.get("content-encoding", ""), asked)
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes():
+        for raw in response.iter_raw():
+            chunk = inflate(raw, limit - size + 1)  # one byte over the limit at most
             size += len(chunk)
             if size > limit:
                 raise TooLarge(asked, f"is too large (over {limit} bytes, the limit)")
@@ -229,6 +236,24 @@ class HttpClient:
             self._sleep(self._next_turn - now)
             now = self._next_turn
         self._next_turn = now + 1 / self.options.rate
+
+
+def _inflater(encoding: str, asked: str) -> Callable[[bytes, int], bytes]:
+    """``inflate(raw, room)``: the next piece of the body, at most ``room`` bytes of it."""
+    coding = encoding.strip().lower()
+    if coding in ("", "identity"):
+        return lambda raw, room: raw
+    if coding not in _WBITS:
+        raise FetchError(asked, f"the body is encoded as {encoding}, which was not asked for")
+    unpacker = zlib.decompressobj(_WBITS[coding])
+
+    def inflate(raw: bytes, room: int) -> bytes:
+        try:
+            return unpacker.decompress(raw, room)  # what does not fit stays unread: the body is too large
+        except zlib.error as exc:
+            raise FetchError(asked, f"the body cannot be decompressed ({coding}): {exc}") from exc
+
+    return inflate
 
 
 def host_allowed(host: str, patterns: tuple[str, ...]) -> bool:
