@@ -249,7 +249,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="measures in the store (default 1 000 000)")
     parser.add_argument("--reps", type=int, default=20, help="timed runs of each full-text query")
-    parser.add_argument("--like-reps", type=int, default=5, help="timed runs of each LIKE query")
+    parser.add_argument("--like-reps", type=int, default=3, help="timed runs of each LIKE query")
     parser.add_argument("--rebuild", action="store_true", help="build the SQLite store even if it exists")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     parser.add_argument("--write", action="store_true", help="update the section of docs/performance.md")
