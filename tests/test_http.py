@@ -12,7 +12,7 @@ from __future__ import annotations
 import socket
 import tracemalloc
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -158,6 +158,28 @@ def test_an_answer_slow_every_time_is_one_time_out_error(server: ArchiveServer) 
     with _client(options) as client, pytest.raises(FetchError) as caught:
         client.get(server.page(SICHUAN))
     assert str(caught.value) == f"{server.page(SICHUAN)}: timed out after 0.3 s (1 attempt)"
+
+
+class _Trickle(httpx.SyncByteStream):
+    """A body sent a few bytes at a time, each piece ``every`` seconds after the last (on the fake clock)."""
+
+    def __init__(self, waits: Waits, every: float, pieces: int) -> None:
+        self.waits, self.every, self.pieces = waits, every, pieces
+
+    def __iter__(self) -> Iterator[bytes]:
+        for _ in range(self.pieces):
+            self.waits.now += self.every
+            yield b"<p>"
+
+
+def test_an_answer_that_trickles_in_is_cut_off_at_the_deadline_for_the_whole_answer() -> None:
+    waits = Waits()
+    answer = httpx.Response(200, stream=_Trickle(waits, every=10.0, pieces=1000))
+    options = HttpOptions(rate=0, retries=0, timeout=30.0, deadline=60.0)
+    with _public(options, _mock([answer]), waits) as client, pytest.raises(FetchError) as caught:
+        client.get("https://www.info.gov.hk/a.htm")
+    assert str(caught.value) == "https://www.info.gov.hk/a.htm: timed out: the answer took over 60 s (1 attempt)"
+    assert waits.now - 100.0 <= 70.0, "not read to the end"
 
 
 def test_a_body_cut_short_is_retried_then_reported(server: ArchiveServer) -> None:

@@ -3,7 +3,9 @@
 Every request carries the tool's User-Agent and waits its turn: at most
 :data:`~cooptrack.config.REQUESTS_PER_SECOND` requests a second, counted across retries and
 redirects. A network error, a time-out, a response cut short or a 5xx answer is tried again after
-a wait that doubles each time (``backoff``, ``2 × backoff``, ...); a 4xx answer is final.
+a wait that doubles each time (``backoff``, ``2 × backoff``, ...); a 4xx answer is final. A time-out
+is :attr:`HttpOptions.timeout` to connect or between two reads, and :attr:`HttpOptions.deadline`
+for a whole answer (a server sending a byte now and then would otherwise hold the crawl for ever).
 
 Before each request, and again for each redirect's target, the URL is checked: only ``http`` and
 ``https``; only hosts matching :attr:`HttpOptions.allowed_hosts` (``*.gov.hk`` by default); never
@@ -51,6 +53,7 @@ class HttpOptions:
     user_agent: str = field(default_factory=config.user_agent)
     rate: float = config.REQUESTS_PER_SECOND  # requests per second; 0 for no limit
     timeout: float = config.TIMEOUT_SECONDS
+    deadline: float = 10 * config.TIMEOUT_SECONDS  # for a whole answer, however slowly its bytes come
     retries: int = config.RETRIES
     backoff: float = config.BACKOFF_SECONDS
     allowed_hosts: tuple[str, ...] = config.ALLOWED_HOSTS
@@ -198,11 +201,12 @@ class HttpClient:
     def _send(self, url: str, asked: str) -> _Answer:
         self._wait_turn()
         self.requests += 1
+        started = self._clock()
         try:
             with self._http.stream("GET", url) as response:
                 status = response.status_code
                 location = response.headers.get("location")
-                body = b"" if status != 200 else self._read(response, asked)
+                body = b"" if status != 200 else self._read(response, asked, started)
                 return _Answer(status, response.reason_phrase, location, response.headers.get("content-type"), body)
         except httpx.TimeoutException as exc:
             raise _Retryable(f"timed out after {self.options.timeout:g} s") from exc
@@ -211,7 +215,7 @@ class HttpClient:
         except httpx.TransportError as exc:
             raise _Retryable(f"network error: {_first_line(exc)}") from exc
 
-    def _read(self, response: httpx.Response, asked: str) -> bytes:
+    def _read(self, response: httpx.Response, asked: str, started: float) -> bytes:
         limit = self.options.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -225,6 +229,8 @@ class HttpClient:
             if size > limit:
                 raise TooLarge(asked, f"is too large (over {limit} bytes, the limit)")
             chunks.append(chunk)
+            if self._clock() - started > self.options.deadline:  # each read has its time-out; the whole, this
+                raise _Retryable(f"timed out: the answer took over {self.options.deadline:g} s")
         return b"".join(chunks)
 
     def _wait_turn(self) -> None:
