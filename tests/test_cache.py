@@ -8,6 +8,7 @@ connect elsewhere.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,26 @@ def test_a_damaged_cache_file_counts_as_not_cached(server: ArchiveServer, tmp_pa
         again = cache.fetch(server.page(SICHUAN), client)
     assert not again.from_cache and again.body == (DATA / SICHUAN).read_bytes()
     assert server.counts()[SICHUAN] == 2
+
+
+@pytest.mark.parametrize("pointer", ["absolute", "relative"])
+def test_an_entry_pointing_outside_the_cache_counts_as_damaged_and_nothing_outside_is_read(
+    server: ArchiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pointer: str
+) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the cache's", encoding="utf-8")
+    cache = PageCache(tmp_path / "cache")
+    with HttpClient(LOCAL) as client:
+        cache.fetch(server.page(SICHUAN), client)
+    (entry,) = (tmp_path / "cache" / "pages").rglob("*.json")
+    damaged = json.loads(entry.read_text(encoding="utf-8"))
+    damaged["sha256"] = str(outside) if pointer == "absolute" else "../../outside.txt"
+    entry.write_text(json.dumps(damaged), encoding="utf-8")
+    read: list[Path] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.resolve()) or original(self))
+    assert cache.get(server.page(SICHUAN)) is None
+    assert all(path.is_relative_to(tmp_path / "cache") for path in read), read
 
 
 def test_a_cached_copy_the_caller_rejects_is_fetched_again(server: ArchiveServer, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,6 +36,7 @@ from cooptrack.errors import CooptrackError, HTTPStatusError
 
 _REMEMBERED_STATUSES = frozenset({404, 410})  # answers that will not change: kept like pages
 _STATE = "crawl-state.json"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class PageCache:
             content_type = entry.get("content_type")
         except (KeyError, TypeError, ValueError):
             return None
+        if digest is not None and not _SHA256.fullmatch(str(digest)):
+            return None  # damaged: it would name a file elsewhere than the cache's bodies
         body = b""
         if digest is not None:
             try:
