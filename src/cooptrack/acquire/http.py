@@ -9,7 +9,8 @@ for a whole answer (a server sending a byte now and then would otherwise hold th
 
 Before each request, and again for each redirect's target, the URL is checked: only ``http`` and
 ``https``; only hosts matching :attr:`HttpOptions.allowed_hosts` (``*.gov.hk`` by default); never
-an address that is private, loopback, link-local or otherwise not public, unless it is listed in
+an address that is private, loopback, link-local or otherwise not public (an IPv6 address leading to
+an IPv4 one, mapped, 6to4, NAT64 or IPv4-compatible, is judged by that one), unless it is listed in
 :attr:`HttpOptions.allowed_private` (which is how the tests reach their server on 127.0.0.1).
 The host's addresses are resolved for that check just before the request; a host whose name
 resolves differently a moment later (DNS rebinding) is not guarded against.
@@ -279,9 +280,27 @@ def host_allowed(host: str, patterns: tuple[str, ...]) -> bool:
 
 
 def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.is_site_local:  # deprecated, yet not "global" for Python 3.11
+            return False
+        embedded = _embedded_ipv4(address)
+        if embedded is not None and not _public(embedded):
+            return False
+        if address.ipv4_mapped is not None:
+            return True
     return address.is_global and not address.is_multicast
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one leads to: mapped, 6to4, NAT64 (well-known prefix) or IPv4-compatible."""
+    if address.ipv4_mapped is not None or address.sixtofour is not None:
+        return address.ipv4_mapped or address.sixtofour
+    if address in _NAT64 or int(address) >> 32 == 0:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
 
 
 def _resolve(host: str, port: int) -> list[str]:
