@@ -87,6 +87,8 @@ def test_a_damaged_cache_file_counts_as_not_cached(server: ArchiveServer, tmp_pa
         again = cache.fetch(server.page(SICHUAN), client)
     assert not again.from_cache and again.body == (DATA / SICHUAN).read_bytes()
     assert server.counts()[SICHUAN] == 2
+    mended = cache.get(server.page(SICHUAN))
+    assert mended is not None and mended.body == again.body, "the fetch again mends the cache"
 
 
 @pytest.mark.parametrize("pointer", ["absolute", "relative"])

@@ -125,7 +125,7 @@ class PageCache:
 
     def _write_body(self, digest: str, body: bytes) -> None:
         path = self._body_path(digest)
-        if not path.exists():
+        if not _holds(path, digest):  # absent, or damaged: written (again)
             _write_atomically(path, body, self.root)
 
     def _write_entry(
@@ -160,6 +160,14 @@ class CrawlState:
         state = _read_json(self._path)
         state[archive] = {"last_complete_day": day.isoformat(), "at": dt.datetime.now(dt.UTC).isoformat()}
         _write_atomically(self._path, json.dumps(state, indent=1, sort_keys=True).encode("utf-8"), self.root)
+
+
+def _holds(path: Path, digest: str) -> bool:
+    """Whether the file at ``path`` holds bytes of this sha256."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    except OSError:
+        return False
 
 
 def _read_json(path: Path) -> dict[str, Any]:
