@@ -221,7 +221,7 @@ class HttpClient:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise TooLarge(asked, f"is too large ({int(declared)} bytes; the limit is {limit})")
-        inflate = _inflater(response.headers.get("content-encoding", ""), asked)
+        inflate = _Inflater(response.headers.get("content-encoding", ""), asked)
         chunks: list[bytes] = []
         size = 0
         for raw in response.iter_raw():
@@ -245,22 +245,28 @@ class HttpClient:
         self._next_turn = now + 1 / self.options.rate
 
 
-def _inflater(encoding: str, asked: str) -> Callable[[bytes, int], bytes]:
-    """``inflate(raw, room)``: the next piece of the body, at most ``room`` bytes of it."""
-    coding = encoding.strip().lower()
-    if coding in ("", "identity"):
-        return lambda raw, room: raw
-    if coding not in _WBITS:
-        raise FetchError(asked, f"the body is encoded as {encoding}, which was not asked for")
-    unpacker = zlib.decompressobj(_WBITS[coding])
+class _Inflater:
+    """``inflate(raw, room)``: the body's next piece, inflated as its Content-Encoding says, at most ``room`` bytes."""
 
-    def inflate(raw: bytes, room: int) -> bytes:
+    def __init__(self, encoding: str, asked: str) -> None:
+        self.coding = encoding.strip().lower()
+        self.asked = asked
+        if self.coding not in ("", "identity", *_WBITS):
+            raise FetchError(asked, f"the body is encoded as {encoding}, which was not asked for")
+        self._unpacker = zlib.decompressobj(_WBITS[self.coding]) if self.coding in _WBITS else None
+        self._first = True
+
+    def __call__(self, raw: bytes, room: int) -> bytes:
+        if self._unpacker is None:
+            return raw
+        first, self._first = self._first, False
         try:
-            return unpacker.decompress(raw, room)  # what does not fit stays unread: the body is too large
+            return self._unpacker.decompress(raw, room)  # what does not fit stays unread: the body is too large
         except zlib.error as exc:
-            raise FetchError(asked, f"the body cannot be decompressed ({coding}): {exc}") from exc
-
-    return inflate
+            if first and self.coding == "deflate":  # sent without its zlib header, as some servers do
+                self._unpacker = zlib.decompressobj(-zlib.MAX_WBITS)
+                return self(raw, room)
+            raise FetchError(self.asked, f"the body cannot be decompressed ({self.coding}): {exc}") from exc
 
 
 def host_allowed(host: str, patterns: tuple[str, ...]) -> bool:
