@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner, Result
 
 from cooptrack.cli import app
+from cooptrack.knowledge import brief
 from cooptrack.store import Store
 from cooptrack.vocab import EvidenceKind, TrackingStatus
 
@@ -198,3 +199,22 @@ def test_the_briefing_says_what_the_tracker_recorded_for_each_measure(tmp_path: 
     assert "Status: Implemented (" in text and "recorded by ann, official evidence: first fair held" in text
     assert "<https://www.example.gov.hk/fair>" in text
     assert text.count("Status: Agreed (no status recorded since)") == 4  # the other measures of the meeting
+
+
+def test_document_text_in_a_briefing_is_inert_in_every_format(store: Store, make_release: Any, tmp_path: Path) -> None:
+    """A synthetic release whose measure holds markup: escaped in HTML, entities in Markdown, and
+    the PDF loads nothing it names (a file on the server must never end up in a download)."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-42\n", encoding="utf-8")
+    evil = f'Hold a fair <script>alert(1)</script> <a rel="attachment" href="file://{secret}">annex</a> for firms.'
+    store.ingest(*make_release(areas=[("Trade", ["trade_investment"], [(evil, ["trade_investment"])])]))
+    built = brief.build(store, "Anhui")
+    html = brief.render(built, brief.BriefFormat.HTML).decode("utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="file://' not in html
+    md = brief.render(built, brief.BriefFormat.MD).decode("utf-8")
+    assert "<script>" not in md and "&lt;script&gt;" in md
+    pdf = brief.render(built, brief.BriefFormat.PDF)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "alert(1)" in text  # the markup is shown as text ...
+    assert b"TOPSECRET" not in pdf and not PdfReader(io.BytesIO(pdf)).attachments  # ... and nothing is attached

@@ -15,8 +15,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from cooptrack import __version__
 from cooptrack.errors import CooptrackError
@@ -293,14 +294,26 @@ def _change_lines(d: changes.Diff) -> list[str]:
     return out
 
 
-_ENV = Environment(
-    loader=PackageLoader("cooptrack.knowledge", "templates"),
-    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+def _md_inert(value: object) -> object:
+    """What Markdown would read as markup from a release (raw HTML) is written as entities."""
+    return value.replace("<", "&lt;").replace(">", "&gt;") if isinstance(value, str) else value
+
+
+# Document text is untrusted: the HTML (and so the PDF) is autoescaped, the Markdown has no raw HTML.
+_OPTIONS: dict[str, Any] = {
+    "loader": PackageLoader("cooptrack.knowledge", "templates"),
+    "undefined": StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+_HTML_ENV = Environment(autoescape=True, **_OPTIONS)
+_MD_ENV = Environment(autoescape=False, finalize=_md_inert, **_OPTIONS)
+
+
+def _fetch_nothing(url: str, *args: object, **kwargs: object) -> dict[str, Any]:
+    """WeasyPrint's fetcher for briefings: they need no file, page or image from anywhere."""
+    raise ValueError(f"a briefing loads nothing ({url[:80]})")
 
 
 def render(briefing: Briefing, fmt: BriefFormat) -> bytes:
@@ -308,11 +321,11 @@ def render(briefing: Briefing, fmt: BriefFormat) -> bytes:
     if fmt is BriefFormat.JSON:
         return (json.dumps(dataclasses.asdict(briefing), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if fmt is BriefFormat.MD:
-        return _ENV.get_template("brief.md.j2").render(b=briefing).encode("utf-8")
-    html = _ENV.get_template("brief.html.j2").render(b=briefing)
+        return _MD_ENV.get_template("brief.md.j2").render(b=briefing).encode("utf-8")
+    html = _HTML_ENV.get_template("brief.html.j2").render(b=briefing)
     if fmt is BriefFormat.HTML:
         return html.encode("utf-8")
     from weasyprint import HTML  # imported here: it takes a second to load
 
-    pdf: bytes = HTML(string=html).write_pdf()
+    pdf: bytes = HTML(string=html, url_fetcher=_fetch_nothing).write_pdf()
     return pdf
