@@ -393,10 +393,14 @@ def _record(version: DocumentVersion) -> Record:
 
 
 def _free_slug(session: Session, slug: str) -> str:
-    """The slug, or with ``-2``, ``-3`` … appended when other meetings hold it already."""
-    taken = set(session.scalars(select(Meeting.slug).where(Meeting.slug.startswith(slug, autoescape=True))))
-    if slug not in taken:
+    """The slug, or with ``-2``, ``-3`` … appended when other meetings hold it already.
+
+    The usual case, a slug no meeting holds, is one look-up in the slug's index; only a taken
+    slug reads the numbered ones (a prefix search, which no index serves on every database).
+    """
+    if session.scalar(select(Meeting.id).where(Meeting.slug == slug)) is None:
         return slug
+    taken = set(session.scalars(select(Meeting.slug).where(Meeting.slug.startswith(f"{slug}-", autoescape=True))))
     return next(f"{slug}-{n}" for n in range(2, len(taken) + 3) if f"{slug}-{n}" not in taken)
 
 
