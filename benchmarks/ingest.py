@@ -5,8 +5,10 @@ Two parts, in one run:
 ``cooptrack ingest FOLDER…``
     the command itself, as a subprocess, on the first 1 000, 10 000 and 100 000 pages of one
     generated corpus (``bench-data/corpus``, written once): wall time, pages per second, CPU time,
-    and its peak resident memory (``ru_maxrss`` from ``os.wait4`` of that very child), with its
-    resident memory sampled from ``/proc/PID/status`` while it runs. Then the same on PostgreSQL.
+    and its peak resident memory (the last ``VmHWM`` read from ``/proc/PID/status``, polled every
+    0.1 s, with ``VmRSS`` kept as samples). Not ``ru_maxrss``: Linux carries a child's maximum over
+    from its parent's size at fork, so it would report this script's own memory. Then the same on
+    PostgreSQL.
 store only, against a bulk insert of the same rows
     the first ``--peer-n`` pages parsed once (not timed), then ``Store.ingest`` document by
     document (one transaction each, versions, the meeting settled, search rows), against the peer:
@@ -111,7 +113,7 @@ def _ingest(folders: list[str], url: str, dialect: str, n: int) -> CliRun:
         child = subprocess.Popen(
             [str(COOPTRACK), "ingest", "--db", url, "--format", "json", *folders], stdout=out, stderr=err
         )
-        samples, status, usage = _watch(child.pid, start)
+        samples, peak, status, usage = _watch(child.pid, start)
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
@@ -121,27 +123,30 @@ def _ingest(folders: list[str], url: str, dialect: str, n: int) -> CliRun:
     except json.JSONDecodeError:
         tally = {"unreadable output": 1}
         print(f"cooptrack ingest said: {errors[-2000:]}")
-    return CliRun(dialect, n, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, samples, tally,
+    return CliRun(dialect, n, seconds, usage.ru_utime + usage.ru_stime, peak, samples, tally,
                   os.waitstatus_to_exitcode(status))  # fmt: skip
 
 
-def _watch(pid: int, start: float) -> tuple[list[tuple[float, float]], int, Any]:
-    """Sample the child's resident memory until it ends; its exit status and resource usage."""
+def _watch(pid: int, start: float) -> tuple[list[tuple[float, float]], float, int, Any]:
+    """Sample the child's memory until it ends: RSS samples, peak (VmHWM), exit status, resource usage."""
     samples: list[tuple[float, float]] = []
+    peak = float("nan")
     while True:
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
-            return samples, status, usage
-        rss = _rss_mib(pid)
+            return samples, peak, status, usage
+        rss, hwm = _proc_mib(pid, "VmRSS:"), _proc_mib(pid, "VmHWM:")
         if rss is not None:
             samples.append((time.perf_counter() - start, rss))
-        time.sleep(0.5)
+        if hwm is not None:
+            peak = hwm if peak != peak else max(peak, hwm)
+        time.sleep(0.1)
 
 
-def _rss_mib(pid: int) -> float | None:
+def _proc_mib(pid: int, field: str) -> float | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     except (OSError, ValueError):
         pass
