@@ -163,6 +163,22 @@ def test_glued_unrelated_article_is_cut_after_the_closing_paragraphs() -> None:
     assert "unrelated_article" in _reasons(cleaned)
 
 
+@pytest.mark.parametrize("marker", ["Also in the news", "Related stories", "In other news:"])
+def test_a_news_sites_heading_over_other_stories_cuts_what_follows(marker: str) -> None:
+    text = (
+        "Hong Kong and Ningxia agree four areas of co-operation\n\n"
+        "YINCHUAN, April 9 - Hong Kong and Ningxia agreed on Thursday to work together at the 1st Plenary "
+        "Session of the Hong Kong/Ningxia Co-operation Conference.\n\n"
+        "Finance\n\n"
+        "Support Ningxia enterprises to list in Hong Kong.\n\n"
+        f"{marker}\n\n"
+        "The Yinchuan museum will show bronze ware lent by Hong Kong collectors from the spring.\n"
+    )
+    cleaned = clean(text)
+    assert cleaned.unrelated_cut and "unrelated_article" in _reasons(cleaned)
+    assert "bronze" not in cleaned.text and "Support Ningxia enterprises" in cleaned.text
+
+
 def test_a_final_area_is_not_mistaken_for_a_glued_article() -> None:
     text = (
         "Plenary of Hong Kong/Hunan Co-operation Conference held\n\n"

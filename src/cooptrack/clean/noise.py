@@ -45,6 +45,14 @@ BYLINE = re.compile(
     re.IGNORECASE,
 )
 
+# A news site's heading over other stories: what follows it is not the story.
+OTHER_STORIES = re.compile(
+    r"(?:also\s+in\s+the\s+news|in\s+other\s+news|other\s+news|more\s+(?:news|stories)|"
+    r"related\s+(?:news|stories|articles|reading)|read\s+more|you\s+may\s+also\s+like|"
+    r"recommended(?:\s+for\s+you)?|latest\s+news|top\s+stories|most\s+read)\s*:?$",
+    re.IGNORECASE,
+)
+
 PHOTO_LINE = re.compile(r"^(?:photos?|pictures?|photo gallery)$", re.IGNORECASE)
 PHOTO_CAPTION = re.compile(
     r"\bPhoto(?:s)? shows?\b|^\(?Photo(?:s)?(?: courtesy)?\s*[:：]|\((?:Photo|Xinhua)[/:]",

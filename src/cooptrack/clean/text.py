@@ -308,10 +308,14 @@ def _cut_unrelated(blocks: list[Block], removed: list[Removed]) -> tuple[list[Bl
     """Cut an article glued after the release: a new headline, then prose not about the meeting.
 
     Only after the release has reached its closing paragraphs (signing, attendance), and only
-    when none of the paragraphs after the headline speaks of Hong Kong or of the meeting.
+    when none of the paragraphs after the headline speaks of Hong Kong or of the meeting. A news
+    site's own marker of other stories ("Also in the news", "Related stories") cuts at once.
     """
     closed = False
     for i, block in enumerate(blocks):
+        if i > 0 and len(block.text) < 60 and noise.OTHER_STORIES.match(block.text):
+            removed.append(Removed(reason=RemovalReason.UNRELATED_ARTICLE, text="\n".join(b.text for b in blocks[i:])))
+            return blocks[:i], True
         if block.kind is BlockKind.PARAGRAPH and noise.CLOSING_CUES.search(block.text):
             closed = True
             continue
