@@ -17,6 +17,7 @@ from cooptrack.clean import clean
 from cooptrack.clean.html import HtmlText, html_to_text
 from cooptrack.pipeline import parse_document, parse_text
 from cooptrack.record import Record
+from recordfacts import facts
 
 DATA = Path(__file__).parent / "data" / "html"
 NBSP = "\u00a0"
@@ -347,15 +348,6 @@ def _as_unknown_layout(text: str) -> str:
     )
 
 
-def _facts(value: Any) -> Any:
-    """A record without offsets, cleaned text, what was removed and the reader (as test_pipeline)."""
-    if isinstance(value, dict):
-        return {k: _facts(v) for k, v in value.items() if k not in {"span", "text", "removed", "reader"}}
-    if isinstance(value, list):
-        return [_facts(v) for v in value]
-    return value
-
-
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem[:3])
 def test_a_release_read_by_the_fallback_gives_the_same_record_as_its_text(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
@@ -364,7 +356,7 @@ def test_a_release_read_by_the_fallback_gives_the_same_record_as_its_text(path: 
     as_text = parse_text(text, path.name, html=False)
     as_page = parse_text(page, path.name, html=True)
     assert as_page.relevant and as_page.measures
-    assert _facts(as_page.model_dump(mode="json")) == _facts(as_text.model_dump(mode="json"))
+    assert facts(as_page.model_dump(mode="json")) == facts(as_text.model_dump(mode="json"))
 
 
 @pytest.fixture
