@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from enum import StrEnum
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from cooptrack.errors import CooptrackError, NotFound, StoreError
@@ -35,7 +35,8 @@ class AccountsMixin:
 
     url: str
     _sessions: sessionmaker[Session]
-    _write: Callable[[], AbstractContextManager[Session]]  # the store's write transaction, with its lock
+    _written: Callable[[], AbstractContextManager[Session]]  # the store's write transaction (its lock, its errors)
+    _read: Callable[[], AbstractContextManager[Session]]  # a session for reading (its errors one StoreError)
 
     # --- users --------------------------------------------------------------------------------
 
@@ -45,7 +46,7 @@ class AccountsMixin:
             raise CooptrackError(f'"{name}" cannot be a user name: use letters, digits and . _ @ - (at most 200)')
         row = UserAccount(name=name, role=role.value, password_hash=password_hash, created_at=_now())
         try:
-            with self._accounts() as session:
+            with self._written() as session:
                 session.add(row)
         except StoreError as exc:
             if isinstance(exc.__cause__, IntegrityError):
@@ -54,16 +55,16 @@ class AccountsMixin:
         return row
 
     def user(self, name: str) -> UserAccount | None:
-        with self._accounts() as session:
+        with self._read() as session:
             return session.scalar(select(UserAccount).where(UserAccount.name == name))
 
     def users(self) -> list[UserAccount]:
-        with self._accounts() as session:
+        with self._read() as session:
             return list(session.scalars(select(UserAccount).order_by(UserAccount.name)))
 
     def set_password_hash(self, name: str, password_hash: str) -> None:
         """Replace a user's password hash (a rehash with newer parameters, or a new password)."""
-        with self._accounts() as session:
+        with self._written() as session:
             user = session.scalar(select(UserAccount).where(UserAccount.name == name))
             if user is None:
                 raise NotFound(f'no user "{name}"')
@@ -74,13 +75,13 @@ class AccountsMixin:
     def open_session(self, user: UserAccount, token_hash: str, csrf: str, lifetime: dt.timedelta) -> WebSession:
         now = _now()
         row = WebSession(token_hash=token_hash, user_id=user.id, csrf=csrf, created_at=now, expires_at=now + lifetime)
-        with self._accounts() as session:
+        with self._written() as session:
             session.add(row)
         return row
 
     def session_for(self, token_hash: str) -> WebSession | None:
         """The live session with this cookie hash (its user loaded), or None if unknown or expired."""
-        with self._accounts() as session:
+        with self._read() as session:
             row = session.scalar(
                 select(WebSession).where(WebSession.token_hash == token_hash).options(joinedload(WebSession.user))
             )
@@ -88,14 +89,14 @@ class AccountsMixin:
 
     def close_session(self, token_hash: str) -> None:
         """End a session (signing out), and forget every expired one."""
-        with self._accounts() as session:
+        with self._written() as session:
             session.execute(delete(WebSession).where(WebSession.token_hash == token_hash))
             session.execute(delete(WebSession).where(WebSession.expires_at <= _now()))
 
     # --- API tokens -----------------------------------------------------------------------------
 
     def add_token(self, user_name: str, label: str, token_hash: str, prefix: str) -> ApiToken:
-        with self._accounts() as session:
+        with self._written() as session:
             user = session.scalar(select(UserAccount).where(UserAccount.name == user_name))
             if user is None:
                 raise NotFound(f'no user "{user_name}" (add one with cooptrack user add)')
@@ -105,7 +106,7 @@ class AccountsMixin:
 
     def token_for(self, token_hash: str) -> ApiToken | None:
         """The unrevoked token with this hash (its user loaded), or None."""
-        with self._accounts() as session:
+        with self._read() as session:
             return session.scalar(
                 select(ApiToken)
                 .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
@@ -113,13 +114,13 @@ class AccountsMixin:
             )
 
     def tokens(self) -> list[ApiToken]:
-        with self._accounts() as session:
+        with self._read() as session:
             stmt = select(ApiToken).options(joinedload(ApiToken.user)).order_by(ApiToken.created_at, ApiToken.id)
             return list(session.scalars(stmt))
 
     def revoke_token(self, prefix: str) -> ApiToken:
         """Revoke the one live token whose prefix this is; it stops working at once."""
-        with self._accounts() as session:
+        with self._written() as session:
             found = list(
                 session.scalars(
                     select(ApiToken)
@@ -133,14 +134,6 @@ class AccountsMixin:
                 raise CooptrackError(f'"{prefix}" starts {len(found)} tokens; give more of it')
             found[0].revoked_at = _now()
             return found[0]
-
-    @contextmanager
-    def _accounts(self) -> Iterator[Session]:
-        try:
-            with self._write() as session:
-                yield session
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot use the accounts in {self.url}: {exc}".splitlines()[0]) from exc
 
 
 def _now() -> dt.datetime:

@@ -171,11 +171,8 @@ class Store(TrackingMixin, AccountsMixin):
             kind=kind.value, left=left[0], left_label=left[1], right=right[0], right_label=right[1], note=note,
             made_by=by, made_at=dt.datetime.now(dt.UTC),
         )  # fmt: skip
-        try:
-            with self._write() as session:
-                session.add(row)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
+        with self._written() as session:
+            session.add(row)
         return row
 
     # --- reading -------------------------------------------------------------------------------
@@ -247,6 +244,15 @@ class Store(TrackingMixin, AccountsMixin):
         with self._writes.begin() as session:
             _lock(session.connection())
             yield session
+
+    @contextmanager
+    def _written(self) -> Iterator[Session]:
+        """A write transaction (:meth:`_write`) whose failures are one StoreError, for a user's writes."""
+        try:
+            with self._write() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
 
     @contextmanager
     def _read(self) -> Iterator[Session]:

@@ -17,16 +17,15 @@ Events are never updated nor deleted; a measure's status is the latest event att
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cooptrack.errors import CooptrackError, NotFound, StoreError
+from cooptrack.errors import CooptrackError, NotFound
 from cooptrack.knowledge.changes import REATTACH_MIN, similarity
 from cooptrack.store.models import Correction, DocumentVersion, Measure, Meeting, TrackingEvent, TrackingReattach
 from cooptrack.vocab import EvidenceKind, TrackingStatus
@@ -77,7 +76,8 @@ class TrackingMixin:
 
     url: str
     _sessions: sessionmaker[Session]
-    _write: Callable[[], AbstractContextManager[Session]]  # the store's write transaction, with its lock
+    _written: Callable[[], AbstractContextManager[Session]]  # the store's write transaction (its lock, its errors)
+    _read: Callable[[], AbstractContextManager[Session]]
 
     def record_event(
         self,
@@ -91,7 +91,7 @@ class TrackingMixin:
     ) -> TrackingEvent:
         """Append a status event to the measure with this key (which must exist)."""
         _check_event(note, evidence_url, evidence_kind)
-        with self._writing() as session:
+        with self._written() as session:
             found = session.execute(
                 select(Measure.text, Meeting.slug).join(Meeting).where(Measure.key == measure_key)
             ).first()
@@ -108,7 +108,7 @@ class TrackingMixin:
 
     def reattach_event(self, event_id: int, measure_key: str, *, by: str) -> TrackingReattach:
         """Record that an event belongs to the measure ``measure_key`` (the event itself is unchanged)."""
-        with self._writing() as session:
+        with self._written() as session:
             if session.get(TrackingEvent, event_id) is None:
                 raise NotFound(f"no tracking event {event_id}")
             if session.scalar(select(Measure.id).where(Measure.key == measure_key)) is None:
@@ -121,7 +121,7 @@ class TrackingMixin:
     def stamp(self) -> tuple[object, ...]:
         """A cheap fingerprint of what readers see: it changes whenever an ingest, a re-parse, an event,
         a re-attachment or a user's correction is written (so a cached view of the store can be reused)."""
-        with self._reading() as session:
+        with self._read() as session:
             docs = session.execute(select(func.max(DocumentVersion.id), func.max(DocumentVersion.ingested_at))).one()
             return (
                 *docs,
@@ -133,12 +133,12 @@ class TrackingMixin:
 
     def events(self) -> list[TrackingEvent]:
         """Every event ever recorded, oldest first."""
-        with self._reading() as session:
+        with self._read() as session:
             return list(session.scalars(select(TrackingEvent).order_by(TrackingEvent.made_at, TrackingEvent.id)))
 
     def tracking(self) -> Tracking:
         """Every event attached to the measure it belongs to now, or listed as unattached."""
-        with self._reading() as session:
+        with self._read() as session:
             events = list(session.scalars(select(TrackingEvent).order_by(TrackingEvent.made_at, TrackingEvent.id)))
             chosen: dict[int, str] = {}
             for r in session.scalars(select(TrackingReattach).order_by(TrackingReattach.made_at, TrackingReattach.id)):
@@ -159,22 +159,6 @@ class TrackingMixin:
             else:
                 out.by_measure.setdefault(where.key, []).append((event, where))
         return out
-
-    @contextmanager
-    def _writing(self) -> Iterator[Session]:
-        try:
-            with self._write() as session:
-                yield session
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to the database {self.url}: {exc}".splitlines()[0]) from exc
-
-    @contextmanager
-    def _reading(self) -> Iterator[Session]:
-        try:
-            with self._sessions() as session:
-                yield session
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot read the database {self.url}: {exc}".splitlines()[0]) from exc
 
 
 def _attach(
