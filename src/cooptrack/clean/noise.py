@@ -23,7 +23,13 @@ SITE_NAVIGATION = re.compile(
     r"^(?:go to main content|skip to (?:main )?content|today's press releases|"
     r"print(?:er[- ]friendly)?(?: this page| version)?|back to top|email this (?:article|page)|"
     r"share(?: this)?|text size|previous article|next article|home|press releases?|"
-    r"top|menu|search|sitemap|contact us|close|[aA]\s?[aA]\s?[aA])$",
+    r"top|menu|search|sitemap|contact us|close|[aA]\s?[aA]\s?[aA]|"
+    # share buttons, font-size and print bars, cookie-banner buttons, comment links
+    r"share(?: this| on \w+)?\s*:?|facebook|twitter|x|whatsapp|linkedin|weibo|wechat|e-?mail|"
+    r"font size\s*:?\s*(?:[aA]\s?){2,3}|"
+    r"(?:print|e-?mail|share|save|comments?)(?:\s*\|\s*(?:print|e-?mail|share|save|comments?))+|"
+    r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies)|cookie settings|"
+    r"leave a comment|\d+ comments?)$",
     re.IGNORECASE,
 )
 
@@ -39,7 +45,8 @@ FOOTER_NNNN = re.compile(r"^N{4}$")
 END_MARK = re.compile(r"\s*\b(?:Enditem|\(End\)|-?End-?)\s*$")
 # A news site's byline and contact lines.
 BYLINE = re.compile(
-    r"^(?:contact (?:the )?(?:writer|reporter|author|editor)|(?:editor|reporter|writer|source)s?\s*:)"
+    r"^(?:additional reporting by|reporting by|edited by|posted (?:on|by)\b)"
+    r"|^(?:contact (?:the )?(?:writer|reporter|author|editor)|(?:editor|reporter|writer|source)s?\s*:)"
     r"|^By\s+[A-Z][\w.'\- ]{2,60}(?:,\s*[\w ]{3,40})?(?:\s*\|\s*[^|]{1,60})*$"
     r"|^\S+@\S+\.\w+$|\b(?:at|email:?)\s+\S+@\S+\.\w+\.?$",
     re.IGNORECASE,
@@ -49,13 +56,16 @@ BYLINE = re.compile(
 OTHER_STORIES = re.compile(
     r"(?:also\s+in\s+the\s+news|in\s+other\s+news|other\s+news|more\s+(?:news|stories)|"
     r"related\s+(?:news|stories|articles|reading)|read\s+more|you\s+may\s+also\s+like|"
-    r"recommended(?:\s+for\s+you)?|latest\s+news|top\s+stories|most\s+read)\s*:?$",
+    r"recommended(?:\s+for\s+you)?|latest\s+news|top\s+stories|most\s+read|related|topics|tags)\s*:?$",
     re.IGNORECASE,
 )
 
 PHOTO_LINE = re.compile(r"^(?:photos?|pictures?|photo gallery)$", re.IGNORECASE)
 PHOTO_CAPTION = re.compile(
-    r"\bPhoto(?:s)? shows?\b|^\(?Photo(?:s)?(?: courtesy)?\s*[:：]|\((?:Photo|Xinhua)[/:]",
+    # news.gov.hk: "Co-chairing plenary: Chief Secretary ... (right) and ... shake hands ..."
+    r"^[A-Z][\w'\- ]{2,40}:\s+.*\((?:right|left|centre|center|front row|back row|second [a-z]+|[a-z]+ row)[^)]*\)"
+    r"|^(?:group photo|photo gallery)\s*:"
+    r"|\bPhoto(?:s)? shows?\b|^\(?Photo(?:s)?(?: courtesy)?\s*[:：]|\((?:Photo|Xinhua)[/:]",
     re.IGNORECASE,
 )
 MEDIA_LIST = re.compile(r"^(?:audio\s*/\s*video|videos?|audio|video clips?)$", re.IGNORECASE)
@@ -64,11 +74,23 @@ MEDIA_LIST = re.compile(r"^(?:audio\s*/\s*video|videos?|audio|video clips?)$", r
 ARCHIVE_URL_DATE = re.compile(r"/gia/general/(?P<ym>(?:19|20)\d{4})/(?P<d>\d\d)/")
 # A news page's publication date on a line of its own: "7 March 2024", "Published: June 3, 2019 10:15".
 DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted|date)\s*:?\s*)?(?:{WEEKDAY_RE},?\s*)?"
+    rf"^(?:(?:published|updated|posted|date)\s*:?\s*)?(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?,?\s*)?(?:{WEEKDAY_RE},?\s*)?"
     rf"(?P<date>\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|(?:19|20)\d\d-\d\d-\d\d)"
     r"(?:,?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*HKT)?)?$",
     re.IGNORECASE,
 )
+# A cookie banner, a breadcrumb ("Home » Press Releases » 2004"), a copyright line, an
+# in-story teaser ("READ MORE: ...").
+PAGE_CHROME_LINE = re.compile(
+    r"^(?:we use cookies\b.*|this (?:site|website) uses cookies\b.*|"
+    r"home\s*[»>›/|]\s*.*|©.*|sign up\b.*\b(?:newsletter|subscription)\b.*|tags?\s*:.*|copyright\s+(?:©\s*)?\d{4}.*|"
+    r"(?:read more|see also|related|also read)\s*:\s+.{5,150})$",
+    re.IGNORECASE,
+)
+# A writer's name alone on a line ("Kelly Ip", "Staff Reporter"): a byline when a date line follows.
+WRITER_LINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}")
+# Words by which a line speaks of a co-operation meeting (a headline does, a site's name does not).
+MEETING_CUE = re.compile(r"(?i)\b(?:co-?operation|conference|plenary|plenum|meeting|joint\s+conference)\b")
 URL_LINE = re.compile(r"^(?:source\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 # "Hong Kong – " before a headline on a mirror site: a short proper name and a spaced dash.

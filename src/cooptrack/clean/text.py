@@ -43,6 +43,7 @@ class _Line:
     indented: bool
     underlined: bool = False
     blank_before: bool = False
+    chrome_after: bool = False  # site navigation or page chrome was removed right after it
 
 
 def clean(text: str, *, html: bool = False) -> Cleaned:
@@ -83,6 +84,9 @@ def _normalise(text: str) -> list[str]:
     return text.split("\n")
 
 
+_CHROME = frozenset({RemovalReason.SITE_NAVIGATION, RemovalReason.PAGE_CHROME})
+
+
 class _Scanner:
     """Walk the lines once: keep the release's lines, record the rest with a reason."""
 
@@ -107,6 +111,10 @@ class _Scanner:
             self._url_date(line)
             reason = self._noise_reason(line)
             if reason is not None:
+                if reason in _CHROME and self.lines:
+                    self._byline_above(line)
+                    if self.lines:
+                        self.lines[-1].chrome_after = True
                 self._remove(reason, line)
                 continue
             end_mark = noise.END_MARK.search(line) if len(line) > 40 else None
@@ -116,6 +124,16 @@ class _Scanner:
                 self._after_end = self.ended = True
             self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank))
             self._blank = False
+
+    def _byline_above(self, line: str) -> None:
+        """A news page's writer on a line of its own under the headline, then "Published: ...":
+        the name line is the byline, not the release's."""
+        if not 2 <= len(self.lines) <= 4 or not (noise.DATE_LINE.match(line) or noise.BYLINE.search(line)):
+            return
+        above = self.lines[-1].text
+        if noise.WRITER_LINE.fullmatch(above) and not noise.MEETING_CUE.search(above):
+            self.lines.pop()
+            self._remove(RemovalReason.PAGE_CHROME, above)
 
     def _remove(self, reason: RemovalReason, line: str) -> None:
         if self._removed_parts and self._removed_parts[-1][0] is reason:
@@ -155,6 +173,8 @@ class _Scanner:
             if self.lines and not self._blank:
                 self.lines[-1].underlined = True
             return RemovalReason.HEADING_UNDERLINE
+        if noise.PAGE_CHROME_LINE.match(line):
+            return RemovalReason.PAGE_CHROME
         if noise.URL_LINE.match(line):
             return RemovalReason.PAGE_CHROME
         if noise.BYLINE.search(line):  # "By Staff Reporter | Updated: 2023-09-13 07:12" dates the page
@@ -210,7 +230,20 @@ def _headline_like(text: str) -> bool:
 
 
 def _take_title(lines: list[_Line], removed: list[Removed]) -> tuple[str | None, list[_Line]]:
-    """The first line is the headline when it looks like one; drop its mirror prefix and repeat."""
+    """The first line is the headline when it looks like one; drop its mirror prefix and repeat.
+
+    A site's name over its navigation ("News Archive", then "Skip to content", ...) is no
+    headline when the next line is one that names a meeting and the site's name does not.
+    """
+    if (
+        len(lines) > 1
+        and lines[0].chrome_after
+        and not noise.MEETING_CUE.search(lines[0].text)
+        and _headline_like(lines[1].text)
+        and noise.MEETING_CUE.search(lines[1].text)
+    ):
+        removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=lines[0].text))
+        lines = lines[1:]
     if not lines or not _headline_like(lines[0].text):
         return None, lines
     title = lines[0].text

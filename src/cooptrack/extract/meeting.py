@@ -13,6 +13,7 @@ from cooptrack.dates import date_near, parse_date_phrase, safe_date
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import CITIES, MECHANISM_SUFFIXES, PROVINCES, VENUES, partner_name
 from cooptrack.extract.numbers import ordinal_value
+from cooptrack.extract.sentences import split_text
 from cooptrack.vocab import DocumentKind, MeetingKind
 
 
@@ -155,13 +156,18 @@ def relevance(title: str | None, lead: str, mechanism: Mechanism | None, others:
     if meeting_mentions(headline) or (meeting_word and (find_mechanisms(headline) or P.TITLE_PAIR.search(headline))):
         return None
     cue = P.LOOKALIKE_TITLE.search(headline)
-    sentences = re.split(r"(?<=\.)\s+", lead)[:4]
+    sentences = split_text(lead)[:4]
     if cue:
         # A headline of another kind of event ("... sign agreements") reports a meeting only when
         # the lead says, in so many words, that a named mechanism's meeting was held.
         if any(find_mechanisms(s) and P.HELD_REPORT.search(s) for s in sentences):
             return None
         return f"a {cue['cue'].lower()} (per its headline), not a meeting of the {mechanism.name}"
+    names_pair = P.TITLE_PAIR.search(headline) or find_mechanisms(headline) or _names_partner(headline, mechanism)
+    if headline and not names_pair:
+        # A headline about something else (new trains, a trade fair): the meeting it reports
+        # comes first in the lead; a later mention is background ("agreed at the plenary in April").
+        sentences = sentences[:1]
     for sentence in sentences:
         if (
             (find_mechanisms(sentence) or _CONFERENCE_WORDS.search(sentence))
@@ -170,6 +176,10 @@ def relevance(title: str | None, lead: str, mechanism: Mechanism | None, others:
         ):
             return None
     return f"does not report or announce a meeting of the {mechanism.name}"
+
+
+def _names_partner(headline: str, mechanism: Mechanism) -> bool:
+    return bool(mechanism.partner and re.search(rf"\b{re.escape(mechanism.partner)}\b", headline))
 
 
 def document_kind(title: str | None, lead: str) -> DocumentKind:
@@ -195,7 +205,10 @@ def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind)
     if phrase is None:
         # A Government release is issued the day its meeting is held; a news page may be a day
         # or more later ("agreed on Tuesday"): its date gives a year, never the meeting's day.
+        # A news page that says the meeting was held "today" is dated that day.
         issued = cleaned.footer_date or cleaned.url_date
+        if issued is None and cleaned.page_date is not None and _held_today(lead_blocks):
+            issued = cleaned.page_date
         return MeetingDate(issued if kind is DocumentKind.REPORT else None, None)
     found = parse_date_phrase(phrase)
     if found is None:
@@ -206,6 +219,17 @@ def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind)
     if anchor is not None:
         return MeetingDate(date_near(month, day, anchor), phrase)
     return MeetingDate(None, phrase)
+
+
+_TODAY = re.compile(r"(?i)\btoday\b")
+
+
+def _held_today(lead_blocks: list[Block]) -> bool:
+    """The first paragraph that names the meeting says it happened today."""
+    for b in lead_blocks[:3]:
+        if b.kind is BlockKind.PARAGRAPH and P.MEETING_MENTION.search(b.text):
+            return bool(_TODAY.search(b.text))
+    return False
 
 
 def _date_phrase(title: str | None, lead_blocks: list[Block]) -> str | None:
@@ -231,6 +255,8 @@ def venue(title: str | None, lead_blocks: list[Block]) -> str | None:
     if any(P.VIA_VIDEO.search(t) for t in texts):
         return None
     for text in [*texts, title or ""]:
+        if P.IN_THE_CAPITAL.search(text):
+            return "Beijing"
         for m in P.VENUE_PHRASE.finditer(text):
             place = _venue_of(m["place"], m["region"])
             if place:

@@ -80,6 +80,10 @@ VENUE_PHRASE = re.compile(
     r"(?:\bin|\bat|\bto|depart\s+for|arrive\s+in|visit)\s+"
     r"(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)(?:,\s*(?P<region>[A-Z][a-z]+)(?:\s+Province)?)?"
 )
+# "held in the capital": the nation's capital (a provincial capital is named or qualified).
+IN_THE_CAPITAL = re.compile(
+    r"\b(?:held|met|meeting|plenary|session)\s+in\s+the\s+(?:national\s+)?capital\b(?!\s+of\b|,?\s+[A-Z])"
+)
 VIA_VIDEO = re.compile(r"(?i)\bvia\s+video\s*(?:-\s*)?conferenc|\bvideo\s*conferenc|\bonline\b")
 
 # --- people -----------------------------------------------------------------------------------
@@ -118,7 +122,8 @@ POST_WORDS = frozenset(
     Services Financial Mainland Constitutional Commerce Economic Home Youth Logistics Civil
     Service Food Works Planning Lands Trade Secretary Executive Chief Governor Mayor Director
     Deputy Vice Party Municipal People's Region Administrative Special HKSAR CPC State
-    Central Liaison Macao Chairman President Commissioner Under Permanent Minister Head Member
+    Central Liaison Macao Chairman President Secretary-General Vice-Governor Vice-Premier
+    Vice-Chairman Vice-Mayor Autonomous Commissioner Under Permanent Minister Head Member
     """.split()
 )
 CO_CHAIR_CUE = re.compile(
@@ -135,6 +140,11 @@ SPECIAL_GUEST_CUE = re.compile(r"(?i)\bspecial\s+guests?\b")
 ATTEND_CUE = re.compile(r"(?i)\b(?:attend(?:ed|ing|s)?|accompan(?:ied|ying|y)|joined|present|includ(?:ed|es|e|ing))\b")
 # A sentence naming someone who is not at the meeting ("During Mr Chan's absence, ... will be the Acting ...").
 NOT_ATTENDING = re.compile(r"(?i)\babsence\b|\bwill\s+be\s+the\s+acting\b|\bwill\s+act\s+as\b")
+# A sentence about meeting someone outside the conference: a call, a visit.
+OTHER_ENCOUNTER = re.compile(
+    r"(?i)\b(?:met(?!\s+(?:in|at)\b)|meets|(?:to|will|would)\s+meet|called\s+on|call\s+on|courtesy\s+call|"
+    r"visited|(?:to|will)\s+visit)\b"
+)
 SIGN_CUE = re.compile(r"(?i)\b(?:signed|sign|signing|inked)\b")
 SIGN_VERB = re.compile(r"(?i)\b(?:signed|(?:will|to)\s+sign|inked)\b")
 WITNESS_CUE = re.compile(r"(?i)\bwitness(?:ed|ing)?\b")
@@ -146,7 +156,7 @@ CENTRAL_POST = re.compile(
 CENTRAL_IF_UNQUALIFIED = re.compile(r"(?i)Hong Kong and Macao (?:Affairs|Work) Office")
 MAINLAND_POST = re.compile(
     r"(?i)\b(?:Governor|Vice[- ]Governor|Mayor|Vice[- ]Mayor|Provincial|Municipal|CPC|Party Secretary|"
-    r"People's Government|Province)\b"
+    r"People's Government|Province|Autonomous Region)\b"
 )
 HK_POST = re.compile(
     r"(?i)\b(?:Chief Executive|Chief Secretary|Financial Secretary|Secretary for|Under Secretary|"

@@ -79,12 +79,39 @@ def _post_before(text: str, start: int, floor: int = 0) -> str | None:
     return None
 
 
+# A post written after the name, as wire stories do: "Eric Chan, chief secretary for
+# administration of the HKSAR, ..." or "Mr Paul Chan, Financial Secretary, ...".
+_POST_AFTER_HEAD = (
+    r"(?i:chief\s+executive|chief\s+secretary|financial\s+secretary|secretary\s+(?:for|of)\b|"
+    r"(?:under|permanent|deputy)\s+secretary|(?:deputy\s+)?director\b|(?:executive\s+)?vice[- ]governor|governor\b|"
+    r"(?:executive\s+)?vice[- ]mayor|mayor\b|party\s+(?:secretary|chief)\b|(?:vice[- ])?chairman\b|"
+    r"(?:deputy\s+)?secretary[- ]general|(?:vice[- ])?minister\b|commissioner\b|head\s+of\b)"
+)
+_POST_AFTER = re.compile(
+    rf",\s+(?:the\s+)?(?P<post>{_POST_AFTER_HEAD}[^,;()\n]*?)(?:\s*\([A-Z]{{2,}}\))?\s*(?=[,;]|\.(?:\s|$)|$)"
+)
+_NAME_THEN_POST = re.compile(rf"\b(?P<name>{P.NAME})(?={_POST_AFTER.pattern})")
+
+
+def _post_after(text: str, end: int) -> str | None:
+    m = _POST_AFTER.match(text, end)
+    return _tidy_post(m["post"], "") if m else None
+
+
+# The place a news story writes before a post: "Guangdong", "Guangxi Zhuang Autonomous Region",
+# "Sichuan Provincial", "Guangxi Zhuang Autonomous Region People's" (Government ...).
+_PLACE_BEFORE = re.compile(
+    r"(?P<partner>[A-Z][a-z]+)(?:\s+(?:Zhuang|Hui|Uygur|Uyghur))?(?:\s+Autonomous\s+Region)?"
+    r"(?:\s+(?:Province|Provincial|Municipality|Municipal))?(?:\s+People['\u2019]s)?\s*$"
+)
+
+
 def _tidy_post(post: str, before: str) -> str | None:
     post = re.sub(r"\s*\([A-Z]{2,}\)", "", post).strip(" ,")
     post = re.sub(r"^(?:the|The)\s+", "", post)
-    prev = before.rstrip().split(" ")[-1] if before.strip() else ""
-    if prev in PARTNERS and not post.startswith(prev):
-        post = f"{prev} {post}"
+    place = _PLACE_BEFORE.search(before)
+    if place and place["partner"] in PARTNERS and not post.startswith(place["partner"]):
+        post = f"{place.group(0).strip()} {post}"
     if post.split()[-1] in {"and", "of", "the", "for"}:
         return None
     return post or None
@@ -108,6 +135,11 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
         overlaps = any(a <= m.start("name") < b + len(n) for a, b, n, _ in anchors)
         if name and not overlaps and _looks_like_name(name.split()):
             anchors.append((m.start("name"), m.start("name"), name, None))
+    for m in _NAME_THEN_POST.finditer(text):
+        name = m["name"]
+        overlaps = any(a <= m.start("name") < b + len(n) for a, b, n, _ in anchors)
+        if not overlaps and _looks_like_name(name.split()):
+            anchors.append((m.start("name"), m.start("name"), name, None))
     anchors.sort(key=lambda a: a[1])
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -115,7 +147,12 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
     for post_end, name_start, name, hon in anchors:
         post = _post_before(text, post_end, floor)
         end = name_start + len(name)
-        floor = end
+        if post is None:
+            post = _post_after(text, end)
+            if post is not None:
+                end_of_post = text.find(post, end) + len(post)
+                floor = max(floor, end_of_post)
+        floor = max(floor, end)
         if hon is None and post is None:
             continue
         found.append(Mention(name, hon, post, sentence.start + name_start, sentence.start + end))
@@ -142,7 +179,7 @@ def _bare_mentions(text: str, offset: int, taken: list[tuple[int, int]]) -> list
         if any(a <= m.start() < b for a, b in taken):
             continue
         run = re.match(
-            r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'\u2019\-]*|of|the|for|and|in))*", text[m.start() :]
+            r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'\u2019\-]*|of|the|for|and|in|&))*", text[m.start() :]
         )
         if not run:
             continue
@@ -178,7 +215,13 @@ def _split_post_name(span: str) -> tuple[str, str] | None:
     return None
 
 
+_POST_PARTS = frozenset({"General", "Premier", "Chairman", "Chair"})
+
+
 def _given_name(token: str) -> bool:
+    # "Secretary-General", "Vice-Governor", "Vice-Premier": a hyphenated post word is no given name
+    if "-" in token and any(part in P.POST_WORDS or part in _POST_PARTS for part in token.split("-")):
+        return False
     return token not in P.POST_WORDS and token not in PARTNERS and token not in SURNAMES and token.istitle()
 
 
@@ -269,8 +312,11 @@ def collect_people(sentences: list[Sentence]) -> list[Found]:
             person.roles |= _roles_of(masked, mention.start - sentence.start, person.side)
         for person in signatories_in(sentence, people):
             person.roles.add(Role.SIGNATORY)
-        for person in new_here:  # first named in a sentence giving no role: there, attending
-            if not person.roles:
+        # First named in a sentence giving no role: there, attending; unless the sentence is
+        # about another encounter ("John Lee met the delegation", "is expected to meet ...").
+        elsewhere = P.OTHER_ENCOUNTER.search(masked) and not P.ATTEND_CUE.search(masked)
+        for person in new_here:
+            if not person.roles and not elsewhere:
                 person.roles.add(Role.ATTENDEE)
     for person in people:
         if person.roles & {Role.CO_CHAIR, Role.SPECIAL_GUEST}:
@@ -330,6 +376,12 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
             person = _resolve(people, mention)
             if person is not None and person not in out:
                 out.append(person)
+    if signed_by:  # "signed by Nip and Beijing Vice Mayor Yin Yong": a surname alone
+        clause = re.split(r"[,;.]", masked[signed_by.end() :], maxsplit=1)[0]
+        for token in re.findall(r"\b[A-Z][a-z]+\b", clause):
+            named = [p for p in people if p.surname == token]
+            if len(named) == 1 and named[0] not in out:
+                out.append(named[0])
     subject = masked[: sign.start()]
     for person in people:
         if person not in out and not signed_by and re.search(rf"\b{re.escape(person.name)}\b", subject):

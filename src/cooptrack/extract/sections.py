@@ -46,7 +46,7 @@ def declared_count(text: str) -> int | None:
     return n if n and 1 < n <= 40 else None
 
 
-_AGREED = re.compile(r"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out)\b")
+_AGREED = re.compile(r"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out|pledg(?:e[ds]?|ing)|vow(?:ed|s)?)\b")
 _OTHER_MEETING = re.compile(r"(?i)\b(?:was|were)\s+held\b|\bat\s+which\b|\blast\b|\bprevious\b|\bsince\b")
 
 
@@ -84,8 +84,13 @@ def split_sections(body: list[Block]) -> Sections:
     if lead_in_at is not None:
         start = lead_in_at + 1
     else:
+        # Headings come after the lead: a heading before the first paragraph that names a
+        # meeting (a news page's byline, time stamps, share bar) does not open the areas.
+        first_para = next(
+            (i for i, b in enumerate(body) if b.kind is BlockKind.PARAGRAPH and P.MEETING_MENTION.search(b.text)), 0
+        )
         start = next(
-            (i for i, b in enumerate(body) if b.kind is BlockKind.HEADING and not _is_closing(b) and i > 0),
+            (i for i, b in enumerate(body) if b.kind is BlockKind.HEADING and not _is_closing(b) and i > first_para),
             len(body),
         )
     end = next((i for i in range(start, len(body)) if _is_closing(body[i])), len(body))

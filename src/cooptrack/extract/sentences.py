@@ -20,18 +20,28 @@ class Sentence:
     block: Block
 
 
-def sentences(block: Block) -> list[Sentence]:
-    """Split a block into sentences, not at abbreviations such as "Mr." or "Nov."."""
-    out: list[Sentence] = []
-    text = block.text
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of a text begin and end, not splitting at abbreviations such as
+    "Mr." or "Nov."."""
+    out: list[tuple[int, int]] = []
     begin = 0
     for m in SENTENCE_SPLIT.finditer(text):
         if ABBREVIATIONS.search(text[begin : m.start()]):
             continue
-        out.append(Sentence(text[begin : m.start()], block.start + begin, block))
+        out.append((begin, m.start()))
         begin = m.end()
-    out.append(Sentence(text[begin:], block.start + begin, block))
-    return [s for s in out if s.text.strip()]
+    out.append((begin, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def sentences(block: Block) -> list[Sentence]:
+    """Split a block into sentences."""
+    return [Sentence(block.text[a:b], block.start + a, block) for a, b in _spans(block.text)]
+
+
+def split_text(text: str) -> list[str]:
+    """The sentences of a plain text."""
+    return [text[a:b] for a, b in _spans(text)]
 
 
 def mask_speech(text: str) -> str:

@@ -108,6 +108,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"cultur(?:e|al)", 1.5),
         (r"arts?\b|artistic|performing|performances?", 1.5),
         (r"touris[mt]|travel", 2),
+        (r"tour (?:packages?|routes?|products?|groups?)|multi-destination|itinerar(?:y|ies)|visitors?", 2),
         (r"creative industr\w+|creative", 1.5),
         (r"heritage|museums?|exhibitions on cultural", 1.5),
         (r"sports?|athletes?", 2),
