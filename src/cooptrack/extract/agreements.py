@@ -85,9 +85,17 @@ class _Collector:
     def _list_item(self, block: Block) -> None:
         raw = block.text
         offset = block.start + (len(raw) - len(raw.lstrip('\u201c" ')))
+        quoted = P.QUOTED.match(raw.lstrip())
+        rest = ""
+        if quoted is not None:  # “Title”, signed by ... / “Title” (Chinese only)
+            lead = len(raw) - len(raw.lstrip())
+            rest = raw[lead + quoted.end() :]
+            raw = quoted["t"]
         item = self.add(raw, offset, label=_label(block.label), in_list=True)
         if item is not None and item not in self.last_group:
             self.last_group.append(item)
+        if item is not None and rest and P.SIGN_CUE.search(rest) and not item.signatories:
+            item.signatories = [p.name for p in signatories_in(Sentence(block.text, block.start, block), self.people)]
 
     def sentence(self, sentence: Sentence) -> None:
         text = sentence.text
@@ -117,6 +125,16 @@ class _Collector:
                 group.append(item)
         if group:
             return group
+        passive = _PASSIVE_SIGNED.search(text)
+        if passive:  # "The Agreement on X was signed by ...": a title already named, or a new one
+            subject = _norm(text[: passive.start()])
+            group = [i for i in self.items if _norm(i.title) in subject]
+            if not group and (head := re.match(r"\s*(?:The|the)\s+(?=[A-Z])", text)):
+                run = _title_run(text[head.end() : passive.start()])
+                item = self.add(run, sentence.start + head.end()) if run else None
+                group = [item] if item is not None else []
+            if group:
+                return group
         signed = re.search(r"\bsigned\s+(?:the|a|an)\s+(?=[A-Z])", text)
         if signed:
             run = _title_run(text[signed.end() :])
@@ -149,6 +167,11 @@ class _Collector:
             found = [i for q in quoted for i in self.items if _norm(i.title) == q]
             if found:
                 return found
+        for m in re.finditer(r"\b[Tt]he\s+(?P<n>[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){1,5})", text.split("Annex")[0]):
+            short = _norm(m["n"])  # "The Co-operation Memorandum (Chinese only) is at Annex 1"
+            named = [i for i in self.items if _norm(i.title).startswith(short)]
+            if len(named) == 1:
+                return named
         labels = [m["l"] for m in P.ROMAN_LABEL.finditer(text.split("Annex")[0])]
         if labels:
             by_label = {i.label: i for i in self.items if i.label}
@@ -173,6 +196,9 @@ def _title_run(text: str) -> str:
         bare = token.rstrip(".,;:")
         if not P.TITLE_TOKEN.fullmatch(bare):
             break
+        if token.endswith(",") and re.match(r"\s+(?:and\s+)?(?:the|a|an)\s+[A-Z]", text[m.end() :]):
+            words.append(token)  # "signed the A, the B and the C": one run, split by _split_titles
+            continue
         words.append(bare)
         if bare != token:
             break
@@ -181,6 +207,7 @@ def _title_run(text: str) -> str:
     return " ".join(words)
 
 
+_PASSIVE_SIGNED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?signed\s+by\b")
 _NEXT_TITLE = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the|a|an)\s+(?=[A-Z])")
 
 

@@ -160,8 +160,12 @@ MAINLAND_POST = re.compile(
 )
 HK_POST = re.compile(
     r"(?i)\b(?:Chief Executive|Chief Secretary|Financial Secretary|Secretary for|Under Secretary|"
-    r"Permanent Secretary|HKSAR|Hong Kong|Commissioner for|Government Chief)\b"
+    r"Permanent Secretary|HKSAR|Hong Kong|Commissioner for|Government Chief|Secretary for Justice|"
+    r"Solicitor General|Government Economist)\b"
 )
+# Heads of Hong Kong departments, when the post names no Mainland place or office (which the
+# Mainland's and Central posts do): "Commissioner of Customs and Excise".
+HK_DEPARTMENT_HEAD = re.compile(r"\b(?:Director-General\s+of|Director\s+of|Commissioner\s+of|Postmaster General)\b")
 
 # --- areas ------------------------------------------------------------------------------------
 
@@ -181,6 +185,9 @@ AREAS_LEAD_IN = re.compile(
     r"\bareas?\s+of\s+co-?operation\b.*:$|\bco-?operation\s+areas?\b.*:$"
 )
 PROGRESS_CUE = re.compile(r"(?i)\bprogress\s+(?:made|and\s+achievements|of|in)\b|\breported\s+the\s+progress\b")
+# The cue in a sentence that looks forward ("the two sides will meet regularly to review the
+# progress of co-operation") describes a mechanism's purpose, not what this release reports.
+PROGRESS_PROMISED = re.compile(r"(?i)\b(?:will|would|shall)\b[^.]*\bto\s+review\s+the\s+progress\b")
 CLOSING_HEADING = re.compile(
     r"(?i)\b(?:sign(?:ing|ed)?|ceremony|attend(?:ing|ees?)|officials|delegations?|plenary|"
     r"meeting|conference|background|special\s+guests?|photos?|remarks)\b"
@@ -192,6 +199,8 @@ CLOSING_PARAGRAPH = re.compile(
     r"(?:were|was)\s+(?:also\s+)?signed\b"
     r"|\bsigned\s+the\s+[\u201c\"]|\bwitnessed\s+the\s+signing\b|\balso\s+attended\b|\bspecial\s+guests?\b"
     r"|\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?signed\b"
+    # a wrap-up looking back over the areas: "to take forward the items above"
+    r"|\b(?:the\s+)?(?:items|measures|initiatives|areas(?:\s+of\s+co-?operation)?)\s+(?:set\s+out\s+|listed\s+)?above\b"
     r"|\bofficials\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong)[^.]*\b(?:attend|accompan|includ)"
     r"|^\s*(?:other\s+)?officials\s+(?:attending|accompanying|who\s+attended|present)\b|\balso\s+attending\b"
 )

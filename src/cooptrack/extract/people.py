@@ -87,8 +87,12 @@ _POST_AFTER_HEAD = (
     r"(?:executive\s+)?vice[- ]mayor|mayor\b|party\s+(?:secretary|chief)\b|(?:vice[- ])?chairman\b|"
     r"(?:deputy\s+)?secretary[- ]general|(?:vice[- ])?minister\b|commissioner\b|head\s+of\b)"
 )
+# A comma followed by a capitalised word (not an honorific) continues the post: "Secretary for
+# Innovation, Technology and Industry"; ", and Mr ...", ", said", ";" or a full stop ends it.
 _POST_AFTER = re.compile(
-    rf",\s+(?:the\s+)?(?P<post>{_POST_AFTER_HEAD}[^,;()\n]*?)(?:\s*\([A-Z]{{2,}}\))?\s*(?=[,;]|\.(?:\s|$)|$)"
+    rf",\s+(?:the\s+)?(?P<post>{_POST_AFTER_HEAD}"
+    rf"(?:[^,;()\n.]|\.(?=\S)|,\s+(?=[A-Z])(?!{P.HONORIFIC}\s))*?)"
+    rf"(?:\s*\([A-Z]{{2,}}\))?\s*(?=,\s+(?![A-Z])|,\s+{P.HONORIFIC}\s|;|\.(?:\s|$)|$)"
 )
 _NAME_THEN_POST = re.compile(rf"\b(?P<name>{P.NAME})(?={_POST_AFTER.pattern})")
 
@@ -259,6 +263,8 @@ def side_of(post: str | None) -> Side | None:
         return Side.HK
     if any(re.search(rf"\b{re.escape(p)}\b", post) for p in PARTNERS):
         return Side.MAINLAND
+    if P.HK_DEPARTMENT_HEAD.search(post):
+        return Side.HK
     return None
 
 
@@ -288,10 +294,14 @@ def name_key(name: str) -> str:
 def collect_people(sentences: list[Sentence]) -> list[Found]:
     """Everyone named in these sentences, once each, with the roles their sentences give."""
     people: list[Found] = []
+    chaired_by_post: list[str] = []  # "The Chief Secretary for Administration and the Mayor of X co-chaired"
     for sentence in sentences:
         masked = mask_speech(sentence.text)
         if P.NOT_ATTENDING.search(masked):
             continue
+        cue = P.CO_CHAIR_CUE.search(masked)
+        if cue and not P.HONORIFIC_NAME.search(masked[: cue.start()]):
+            chaired_by_post.append(masked[: cue.start()])
         new_here: list[Found] = []
         for mention in mentions_in(sentence, masked=masked):
             person = _resolve(people, mention)
@@ -318,6 +328,10 @@ def collect_people(sentences: list[Sentence]) -> list[Found]:
         for person in new_here:
             if not person.roles and not elsewhere:
                 person.roles.add(Role.ATTENDEE)
+    if chaired_by_post and not any(Role.CO_CHAIR in p.roles for p in people):
+        for person in people:  # co-chairs named by post only, and by name elsewhere
+            if person.post and any(re.search(rf"(?i)\bthe\s+{re.escape(person.post)}\b", s) for s in chaired_by_post):
+                person.roles.add(Role.CO_CHAIR)
     for person in people:
         if person.roles & {Role.CO_CHAIR, Role.SPECIAL_GUEST}:
             person.roles.discard(Role.ATTENDEE)

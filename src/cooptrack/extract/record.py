@@ -149,7 +149,8 @@ def _flags(record: Record, cleaned: Cleaned, sections: Sections, body: list[Bloc
     if not any(Role.CO_CHAIR in p.roles for p in record.people):
         flags.append(Flag.NO_CO_CHAIRS_STATED)
     lead_text = " ".join(b.text for b in sections.lead)
-    if sections.declared_count is None and P.PROGRESS_CUE.search(lead_text):
+    reviewing = [s for s in re.split(r"(?<=\.)\s+", lead_text) if P.PROGRESS_CUE.search(s)]
+    if sections.declared_count is None and any(not P.PROGRESS_PROMISED.search(s) for s in reviewing):
         flags.append(Flag.PROGRESS_REVIEW)
     if _truncated(cleaned, sections, body):
         flags.append(Flag.TRUNCATED)

@@ -94,8 +94,12 @@ def split_sections(body: list[Block]) -> Sections:
             len(body),
         )
     end = next((i for i in range(start, len(body)) if _is_closing(body[i])), len(body))
-    if start == len(body) and (run := _topic_run(body)) is not None:
+    if (start == len(body) and (run := _topic_run(body)) is not None) or (
+        start == len(body) and (run := _agreed_list(body)) is not None
+    ):
         start, end = run
+    elif start == len(body) and (k := _agreed_series(body)) is not None:
+        start, end = k, k + 1
     areas = _areas(body[start:end])
     lead_in = body[lead_in_at] if lead_in_at is not None else None
     count = declared_count(lead_in.text) if lead_in else None
@@ -124,6 +128,35 @@ def _topic_run(body: list[Block]) -> tuple[int, int] | None:
             best = (i, j)
         i = max(j, i + 1)
     return best
+
+
+def _agreed_list(body: list[Block]) -> tuple[int, int] | None:
+    """Measures as a list of items under a sentence such as "the two sides agreed to take forward
+    co-operation on the following:", with no headings and no word "areas": (start, end)."""
+    for i, b in enumerate(body):
+        text = b.text.rstrip()
+        if b.kind is not BlockKind.PARAGRAPH or not text.endswith(":") or P.SIGN_CUE.search(text):
+            continue
+        if not (_AGREED.search(text) and re.search(r"(?i)\b(?:following|as\s+follows|below)\b", text)):
+            continue
+        j = i + 1
+        while j < len(body) and body[j].kind is BlockKind.BULLET:
+            j += 1
+        if j - i - 1 >= 2:
+            return i + 1, j
+    return None
+
+
+_SERIES = re.compile(
+    r"(?i)\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?agreed\s+(?:on\s+the\s+following:\s+)?to\b"
+    r"[^;]+(?:;\s+(?:and\s+)?to\b[^;]+){2,}"
+)
+
+
+def _agreed_series(body: list[Block]) -> int | None:
+    """All decisions in one sentence, "the two sides agreed to X; to Y; ... and to Z", in a
+    release with no headings and no list: that paragraph is the (one) measure."""
+    return next((i for i, b in enumerate(body) if b.kind is BlockKind.PARAGRAPH and _SERIES.search(b.text)), None)
 
 
 def _areas(blocks: list[Block]) -> list[AreaBlocks]:

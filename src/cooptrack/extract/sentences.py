@@ -46,4 +46,30 @@ def split_text(text: str) -> list[str]:
 
 def mask_speech(text: str) -> str:
     """Blank out quoted speech, keeping offsets (same length)."""
-    return _SPEECH.sub(lambda m: " " * len(m.group(0)), text)
+    out = list(text)
+    for s, e in _quotations(text):
+        if e - s - 2 >= 60 or (e == len(text) and e - s - 1 >= 60):
+            out[s:e] = " " * (e - s)
+    return "".join(out)
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Quoted spans, pairing quotation marks from left to right: a straight quote that closes a
+    short quoted title is consumed with it, never taken for the opening of a speech."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while (m := _OPEN.search(text, i)) is not None:
+        close = _ANY_QUOTE.search(text, m.end())
+        if close is None:
+            spans.append((m.start(), len(text)))  # a quotation running on to the end
+            break
+        if close.group(0) == "\u201c":  # a new opening: the first was never closed
+            i = close.start()
+            continue
+        spans.append((m.start(), close.end()))
+        i = close.end()
+    return spans
+
+
+_OPEN = re.compile(r"[\u201c\"]")
+_ANY_QUOTE = re.compile(r"[\u201c\u201d\"]")
