@@ -252,7 +252,9 @@ def test_header_of_a_main_section_is_content() -> None:
         pytest.param("<ul><li>x</li><li>\u2022 y</li></ul>", "\u2022 x\n\u2022 y", id="li-bullets-not-doubled"),
         pytest.param("<p>Lead</p><h3>Heading</h3><p>Body</p>", "Lead\n\nHeading\n\nBody", id="heading-own-line"),
         pytest.param("<p>x</p><p><b>Bold heading</b></p><p>y</p>", "x\n\nBold heading\n\ny", id="bold-paragraph"),
-        pytest.param("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc", id="table-rows"),
+        pytest.param(
+            "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a\tb\nc", id="table-cells-tab-separated"
+        ),
         pytest.param("<p>  spread \n\t out  </p>", "spread out", id="white-space-collapsed"),
         pytest.param("<pre>  keep\n    indent</pre>", "  keep\n    indent", id="pre-kept"),
         pytest.param("<p>x&nbsp;&nbsp;y</p>", "x\u00a0\u00a0y", id="nbsp-kept"),

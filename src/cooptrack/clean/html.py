@@ -241,7 +241,23 @@ def _fallback(data: bytes, generic: HtmlText) -> HtmlText | None:
     text = _compose(generic.title, _Renderer().render(body))
     if _prose(text) < _PROSE_KEPT * _prose(generic.text) or len(text) >= len(generic.text):
         return None
+    if _moved_past_footer(generic.text, text):
+        return None
     return HtmlText(title=generic.title, text=text, path="trafilatura")
+
+
+def _moved_past_footer(generic: str, text: str) -> bool:
+    """Whether the fallback put after the "Ends/" footer lines that the page has before it (a
+    nested table of an old layout, moved to the end): the text cleaner would cut them."""
+
+    def split(t: str) -> tuple[set[str], set[str]]:
+        lines = [line.strip() for line in t.split("\n") if line.strip()]
+        end = next((i for i, line in enumerate(lines) if _FOOTER_LINE.match(line)), len(lines))
+        return set(lines[:end]), set(lines[end + 1 :])
+
+    before, _ = split(generic)
+    _, after = split(text)
+    return bool(before & after)
 
 
 def _prose(text: str) -> int:
@@ -289,7 +305,8 @@ def _page_title(tree: LexborHTMLParser) -> str:
 _NOISE_NAMES = frozenset(
     "related share sharing social breadcrumb breadcrumbs comments comment advert advertisement "
     "ad ads promo cookie cookies newsletter subscribe sidebar menu nav navbar navigation toolbar "
-    "pagination skip masthead sr visually hidden".split()
+    "pagination skip masthead sr visually hidden consent discussion sharebar sharetools tag tags topics "
+    "login signin kicker trending popular most".split()
 )
 _NAME_PARTS = re.compile(r"[\s_-]+")
 
@@ -377,7 +394,7 @@ class _Renderer:
         elif tag in _BLOCK:
             self._out.block_break(1)
         elif tag in _CELL:
-            self._out.space()
+            self._out.cell()
         if tag == "li":
             self._out.prefix = "• "
         elif tag in _SECTIONS:
@@ -452,6 +469,13 @@ class _Lines:
     def block_break(self, count: int) -> None:
         if self._parts:
             self._owed = max(self._owed, count)
+
+    def cell(self) -> None:
+        """A table cell: after text on the same line, a tab (a row of a data table reads as
+        cells, as a saved copy of it does)."""
+        if self._parts and not self._at_line_start():
+            self._parts[-1] = self._parts[-1].rstrip(" ")
+            self._parts.append("\t")
 
     def space(self) -> None:
         if self._parts and not self._at_line_start() and not self._parts[-1].endswith(" "):

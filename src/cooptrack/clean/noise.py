@@ -20,7 +20,8 @@ UNDERLINE = re.compile(r"^[\-\u2010-\u2015\u2500\u2501_=~]{3,}$")
 SEPARATOR = re.compile(r"^(?:[*#=~]\s*){3,}$")
 
 SITE_NAVIGATION = re.compile(
-    r"^(?:go to main content|skip to (?:main )?content|today's press releases|"
+    r"^(?:go to main content|skip to (?:main )?content|today['\u2019]s press releases|"
+    r"chinese version|english version|previous (?:day|page)|next (?:day|page)|important notices?|privacy policy|"
     r"print(?:er[- ]friendly)?(?: this page| version)?|back to top|email this (?:article|page)|"
     r"share(?: this)?|text size|previous article|next article|home|press releases?|"
     r"top|menu|search|sitemap|contact us|close|[aA]\s?[aA]\s?[aA]|"
@@ -48,6 +49,8 @@ BYLINE = re.compile(
     r"^(?:additional reporting by|reporting by|edited by|posted (?:on|by)\b)"
     r"|^(?:contact (?:the )?(?:writer|reporter|author|editor)|(?:editor|reporter|writer|source)s?\s*:)"
     r"|^By\s+[A-Z][\w.'\- ]{2,60}(?:,\s*[\w ]{3,40})?(?:\s*\|\s*[^|]{1,60})*$"
+    # "Joanne Leung · 23 April 2024, 9:15pm"
+    r"|^[A-Z][\w.'\- ]{2,60}\s*[\u00b7|\u2022]\s*[^\u00b7|\u2022]{0,40}\b(?:19|20)\d\d\b[^.]{0,20}$"
     r"|^\S+@\S+\.\w+$|\b(?:at|email:?)\s+\S+@\S+\.\w+\.?$",
     re.IGNORECASE,
 )
@@ -83,7 +86,8 @@ DATE_LINE = re.compile(
 # in-story teaser ("READ MORE: ...").
 PAGE_CHROME_LINE = re.compile(
     r"^(?:we use cookies\b.*|this (?:site|website) uses cookies\b.*|"
-    r"home\s*[»>›/|]\s*.*|©.*|sign up\b.*\b(?:newsletter|subscription)\b.*|tags?\s*:.*|copyright\s+(?:©\s*)?\d{4}.*|"
+    r"home\s*[»>›/|]\s*.*|©.*|sign up\b.*\b(?:newsletter|subscription)\b.*|(?:tags?|topics?)\s*:.*|"
+    r"copyright\s+(?:©\s*)?\d{4}.*|"
     r"(?:read more|see also|related|also read)\s*:\s+.{5,150})$",
     re.IGNORECASE,
 )

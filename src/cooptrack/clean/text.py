@@ -80,8 +80,15 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
 def _normalise(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    return text.split("\n")
+    lines = [_table_row(line) if "\t" in line.strip() else line for line in text.split("\n")]
+    return [_SPACES.sub(" ", line) for line in lines]
+
+
+def _table_row(line: str) -> str:
+    """A row of a table saved with tabs between its cells ("Title<TAB>Signed by") is an item of a
+    list, its cells kept apart by " | "."""
+    cells = [c for c in (_MULTISPACE.sub(" ", c.strip()) for c in line.split("\t")) if c]
+    return f"\u2022 {' | '.join(cells)}" if len(cells) >= 2 else line
 
 
 _CHROME = frozenset({RemovalReason.SITE_NAVIGATION, RemovalReason.PAGE_CHROME})
@@ -291,7 +298,11 @@ def _continues(prev: _Line, line: _Line, wrapped: bool, width: int) -> bool:
         return False
     if not _SENTENCE_END.search(prev.text) and line.text[:1].islower():
         return True
-    return wrapped and len(prev.text) >= 0.7 * width and not _heading_shape(line.text)
+    if not wrapped or len(prev.text) < 0.7 * width:
+        return False
+    # A near-full line that stops mid-sentence ("..., and the") goes on in the next line, even
+    # when that line starts with a capitalised word and looks like a heading ("Executive Vice ...").
+    return not _heading_shape(line.text) or not _SENTENCE_END.search(prev.text)
 
 
 _DANGLING = re.compile(r"\b(?:and|or|of|the|to|in|for|with|on|by|as|at|a|an)$", re.IGNORECASE)

@@ -37,11 +37,21 @@ def _norm(title: str) -> str:
     return re.sub(r"[\s\-]+", " ", t).strip(" ;,.").casefold()
 
 
+_TRAILING_BRACKET = re.compile(
+    r"(?:\s*[(\uff08][^()\uff08\uff09]*(?:[\u3400-\u9fff]|\bChinese\s+only\b)[^()\uff08\uff09]*[)\uff09])+$"
+)
+
+
 def _tidy_title(raw: str) -> str:
     title = raw.strip()
     title = re.sub(r"^[\u201c\"]|[\u201d\"]$", "", title.strip())
     title = re.sub(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:and|or)?\s*$", "", title)
     title = re.sub(r"^[\u201c\"]", "", title)
+    # A Chinese name or "(Chinese only)" in brackets after the English title is not part of it.
+    stripped = title.strip(' ;,.\u201c\u201d"')
+    bracket = _TRAILING_BRACKET.sub("", stripped)
+    if bracket != stripped and bracket:
+        return _tidy_title(bracket)
     return title.strip(' ;,.\u201c\u201d"')
 
 
@@ -85,6 +95,11 @@ class _Collector:
     def _list_item(self, block: Block) -> None:
         raw = block.text
         offset = block.start + (len(raw) - len(raw.lstrip('\u201c" ')))
+        if " | " in raw:  # a table's row: the title is the cell naming a kind of document
+            cell = next((c for c in raw.split(" | ") if P.agreement_kind(c)), None)
+            if cell is None:
+                return  # a header row ("Document | Signed by")
+            offset, raw = block.start + raw.index(cell), cell
         quoted = P.QUOTED.match(raw.lstrip())
         rest = ""
         if quoted is not None:  # “Title”, signed by ... / “Title” (Chinese only)
@@ -150,6 +165,8 @@ class _Collector:
         if not numbers:
             return
         referents = self._referents(text)
+        if len(numbers) > 1 and len(referents) < len(numbers) <= len(self.items) and referents == self.last_group:
+            referents = self.items[-len(numbers) :]  # "The two documents are at Annex 1 and Annex 2 respectively"
         chinese = bool(P.CHINESE_ONLY.search(text))
         if len(referents) == len(numbers):
             pairs = list(zip(referents, numbers, strict=True))

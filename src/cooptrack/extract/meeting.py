@@ -262,7 +262,7 @@ def venue(title: str | None, lead_blocks: list[Block]) -> str | None:
             if place:
                 return place
     if texts:
-        dateline = P.NEWS_DATELINE.match(texts[0])
+        dateline = P.NEWS_DATELINE.match(texts[0]) or P.PLACE_DATELINE.match(texts[0])
         if dateline:
             return _venue_of(dateline["place"].title(), None)
     return None

@@ -76,6 +76,8 @@ RELATIVE_DATE = re.compile(
 )
 ON_DATE = re.compile(rf"\bon\s+(?:(?:[A-Z][a-z]+day),?\s+)?(?P<date>{DATE_PHRASE})")
 NEWS_DATELINE = DATELINE
+# A news story's dateline without a date: "NANNING – Hong Kong and ...".
+PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{3,})?)\s*(?:--|\u2014|\u2013|-|:)\s+(?=[A-Z])")
 VENUE_PHRASE = re.compile(
     r"(?:\bin|\bat|\bto|depart\s+for|arrive\s+in|visit)\s+"
     r"(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)(?:,\s*(?P<region>[A-Z][a-z]+)(?:\s+Province)?)?"

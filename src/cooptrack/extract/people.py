@@ -390,12 +390,15 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
             person = _resolve(people, mention)
             if person is not None and person not in out:
                 out.append(person)
-    if signed_by:  # "signed by Nip and Beijing Vice Mayor Yin Yong": a surname alone
+    # A surname alone: "signed by Nip and Beijing Vice Mayor Yin Yong", "Tsang and ... signed".
+    if signed_by:
         clause = re.split(r"[,;.]", masked[signed_by.end() :], maxsplit=1)[0]
-        for token in re.findall(r"\b[A-Z][a-z]+\b", clause):
-            named = [p for p in people if p.surname == token]
-            if len(named) == 1 and named[0] not in out:
-                out.append(named[0])
+    else:
+        clause = re.split(r"[,;.]", masked[: sign.start()])[-1]
+    for token in re.findall(r"\b[A-Z][a-z]+\b(?!\s+Kong)", clause):
+        named = [p for p in people if p.surname == token]
+        if len(named) == 1 and named[0] not in out:
+            out.append(named[0])
     subject = masked[: sign.start()]
     for person in people:
         if person not in out and not signed_by and re.search(rf"\b{re.escape(person.name)}\b", subject):
