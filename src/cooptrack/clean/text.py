@@ -57,7 +57,7 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
     scan = _Scanner()
     scan.run(_normalise(text))
     removed = scan.removed
-    title, lines = _take_title(scan.lines, removed)
+    title, lines = _take_title(_join_wrapped_headlines(scan.lines), removed)
     lines = _unwrap(lines)
     blocks = [_classify(line) for line in lines]
     blocks, unrelated = _cut_unrelated(blocks, removed)
@@ -269,6 +269,34 @@ def _take_title(lines: list[_Line], removed: list[Removed]) -> tuple[str | None,
         removed.append(Removed(reason=RemovalReason.MIRROR_PREFIX, text=title[: m.end()]))
         title = stripped
     return title, rest
+
+
+def _join_wrapped_headlines(lines: list[_Line], upto: int = 6) -> list[_Line]:
+    """A copy hard-wrapped at a fixed width breaks its headline (and a mirror's repeat of it)
+    over two lines: two unindented lines standing alone between blank lines, the first not
+    ending a sentence, are one headline."""
+    long_lines = [len(x.text) for x in lines if len(x.text) >= 40]
+    width = max(long_lines, default=0)
+    if len(long_lines) < 6 or width > 110:
+        return lines  # not a fixed-width copy: a headline over a standfirst stays two lines
+    out = list(lines)
+    i = 0
+    while i + 1 < min(len(out), upto):
+        a, b = out[i], out[i + 1]
+        alone = i + 2 >= len(out) or out[i + 2].blank_before
+        if (
+            not b.blank_before
+            and alone
+            and not a.indented
+            and not b.indented
+            and not _SENTENCE_END.search(a.text)
+            and len(a.text) >= 0.8 * width
+            and not BULLET.match(b.text)
+            and _headline_like(f"{a.text} {b.text}")
+        ):
+            out[i : i + 2] = [_Line(f"{a.text} {b.text}", False, b.underlined, a.blank_before, b.chrome_after)]
+        i += 1
+    return out
 
 
 def _unwrap(lines: list[_Line]) -> list[_Line]:

@@ -94,6 +94,9 @@ class _Collector:
 
     def _list_item(self, block: Block) -> None:
         raw = block.text
+        marker = _ITEM_CHINESE_ONLY.search(raw)  # "1. Memorandum of ... (Chinese only);"
+        if marker:
+            raw = raw[: marker.start()]
         offset = block.start + (len(raw) - len(raw.lstrip('\u201c" ')))
         if " | " in raw:  # a table's row: the title is the cell naming a kind of document
             cell = next((c for c in raw.split(" | ") if P.agreement_kind(c)), None)
@@ -107,6 +110,8 @@ class _Collector:
             rest = raw[lead + quoted.end() :]
             raw = quoted["t"]
         item = self.add(raw, offset, label=_label(block.label), in_list=True)
+        if item is not None and marker:
+            item.chinese_only = True
         if item is not None and item not in self.last_group:
             self.last_group.append(item)
         if item is not None and rest and P.SIGN_CUE.search(rest) and not item.signatories:
@@ -161,7 +166,9 @@ class _Collector:
 
     def _annex(self, sentence: Sentence) -> None:
         text = sentence.text
-        numbers = annex_numbers(text)
+        numbers: list[int | None] = list(annex_numbers(text))
+        if not numbers and _SOLE_ANNEX.search(text):
+            numbers = [None]  # "The document (Chinese only) is at (the) Annex": the release's only annex
         if not numbers:
             return
         referents = self._referents(text)
@@ -175,7 +182,7 @@ class _Collector:
         else:
             pairs = list(zip(referents, numbers, strict=False))
         for item, number in pairs:
-            item.annex = f"Annex {number}"
+            item.annex = "Annex" if number is None else f"Annex {number}"
             item.chinese_only = item.chinese_only or chinese
 
     def _referents(self, text: str) -> list[FoundAgreement]:
@@ -196,6 +203,12 @@ class _Collector:
             if found:
                 return found
         return list(self.last_group)
+
+
+_ITEM_CHINESE_ONLY = re.compile(
+    r"\s*\((?:in\s+)?Chinese\s+(?:version\s+)?only\)\s*(?:[;,.]\s*)?(?:and|or)?\s*$", re.IGNORECASE
+)
+_SOLE_ANNEX = re.compile(r"\b(?:is|are)\s+(?:attached\s+)?(?:at|in)\s+(?:the\s+)?Annex\b(?!\s*\d)")
 
 
 def _label(label: str | None) -> str | None:

@@ -201,7 +201,7 @@ class MeetingDate:
 def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind) -> MeetingDate:
     """The date as written and, when a year can be read (never guessed), as a date."""
     anchor = cleaned.footer_date or cleaned.url_date or cleaned.page_date
-    phrase = _date_phrase(cleaned.title, lead_blocks)
+    phrase = _date_phrase(cleaned.title, lead_blocks, kind)
     if phrase is None:
         # A Government release is issued the day its meeting is held; a news page may be a day
         # or more later ("agreed on Tuesday"): its date gives a year, never the meeting's day.
@@ -232,8 +232,16 @@ def _held_today(lead_blocks: list[Block]) -> bool:
     return False
 
 
-def _date_phrase(title: str | None, lead_blocks: list[Block]) -> str | None:
+def _date_phrase(title: str | None, lead_blocks: list[Block], kind: DocumentKind | None = None) -> str | None:
     texts = [b.text for b in lead_blocks[:3]]
+    if kind is DocumentKind.ANNOUNCEMENT:
+        # A delegation leaves "tomorrow (October 15)" and the meeting is "on October 16": the date
+        # that goes with the meeting is the one in the sentence that names it.
+        for text in texts:
+            for sentence in split_text(text):
+                m = P.ON_DATE.search(sentence)
+                if m and P.MEETING_MENTION.search(sentence) and P.ANNOUNCEMENT.search(sentence):
+                    return m["date"]
     for text in texts:
         m = P.RELATIVE_DATE.search(text)
         if m:

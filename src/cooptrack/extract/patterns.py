@@ -133,7 +133,8 @@ CO_CHAIR_CUE = re.compile(
     r"|\b(?:led|headed)\s+the\s+(?:[\w'-]+\s+){0,6}?(?:delegation|side)\b"
 )
 CHAIRED_BY = re.compile(r"(?i)\bchaired\s+by\b")
-CO_CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that)\s+(?:meeting|plenary|conference|session))?\s+with\b")
+# "co-chaired the plenary with ...", "co-chaired the Ninth Plenary of the ... Joint Conference with ...".
+CO_CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that)\s+[^,.;:()]{0,140}?)?\s+(?:together\s+)?with\b")
 ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
 SIGNED_BY = re.compile(r"(?i)\bsigned\s+by\b")
 HK_OFFICIALS = re.compile(r"(?i)\bofficials\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+officials\b")
@@ -146,6 +147,11 @@ NOT_ATTENDING = re.compile(r"(?i)\babsence\b|\bwill\s+be\s+the\s+acting\b|\bwill
 OTHER_ENCOUNTER = re.compile(
     r"(?i)\b(?:met(?!\s+(?:in|at)\b)|meets|(?:to|will|would)\s+meet|called\s+on|call\s+on|courtesy\s+call|"
     r"visited|(?:to|will)\s+visit)\b"
+)
+# An event that is not a meeting of the mechanism, where a sentence's names take no part in it.
+OTHER_EVENT = re.compile(
+    r"(?i)\b(?:forum|opening\s+ceremony|banquet|dinner|luncheon|reception|seminar|symposium|exhibition|"
+    r"trade\s+fair|expo)\b"
 )
 SIGN_CUE = re.compile(r"(?i)\b(?:signed|sign|signing|inked)\b")
 SIGN_VERB = re.compile(r"(?i)\b(?:signed|(?:will|to)\s+sign|inked)\b")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
 from cooptrack.extract.sentences import Sentence, mask_speech
-from cooptrack.vocab import Honorific, Role, Side
+from cooptrack.vocab import Honorific, MeetingKind, Role, Side
 
 
 @dataclass
@@ -291,15 +291,52 @@ def name_key(name: str) -> str:
     return re.sub(r"[\s\-.]", "", name).casefold()
 
 
-def collect_people(sentences: list[Sentence]) -> list[Found]:
-    """Everyone named in these sentences, once each, with the roles their sentences give."""
+def _chaired_meeting(masked: str, cue: re.Match[str]) -> tuple[MeetingKind, int | None] | None:
+    """The meeting a co-chair cue is about: the one it governs ("co-chaired the 12th Plenary"),
+    else the one named before it ("the 15th Working Meeting was held ..., co-chaired by")."""
+    from cooptrack.extract.meeting import meeting_mentions
+
+    mentions = meeting_mentions(masked)
+    after = [m for m in mentions if 0 <= m.start - cue.end() <= 20]
+    before = [m for m in mentions if m.end <= cue.start()]
+    chosen = after[0] if after else (before[-1] if before else None)
+    return (chosen.kind, chosen.ordinal) if chosen else None
+
+
+def _about_another_meeting(masked: str, meeting: tuple[MeetingKind | None, int | None] | None) -> bool:
+    """The sentence's co-chairs chair a meeting other than the record's (another kind or number)."""
+    cue = P.CO_CHAIR_CUE.search(masked)
+    if meeting is None or meeting[0] is None or cue is None:
+        return False
+    chaired = _chaired_meeting(masked, cue)
+    if chaired is None:
+        return False
+    kind, ordinal = chaired
+    other_kind = kind is not meeting[0] and not {kind, meeting[0]} & _CUM
+    return other_kind or (ordinal is not None and meeting[1] is not None and ordinal != meeting[1])
+
+
+# A high-level meeting cum plenary is written as either ("co-chaired the plenary", "the meeting").
+_CUM = frozenset({MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY})
+
+
+def collect_people(
+    sentences: list[Sentence], meeting: tuple[MeetingKind | None, int | None] | None = None
+) -> list[Found]:
+    """Everyone named in these sentences, once each, with the roles their sentences give.
+
+    ``meeting`` (kind, ordinal) is the record's meeting: a sentence about another meeting (a
+    working meeting held before the plenary) or another event (a forum, a dinner) gives no role."""
     people: list[Found] = []
     chaired_by_post: list[str] = []  # "The Chief Secretary for Administration and the Mayor of X co-chaired"
     for sentence in sentences:
         masked = mask_speech(sentence.text)
         if P.NOT_ATTENDING.search(masked):
             continue
-        cue = P.CO_CHAIR_CUE.search(masked)
+        no_role = _about_another_meeting(masked, meeting) or bool(
+            P.OTHER_EVENT.search(masked) and not P.MEETING_MENTION.search(masked)
+        )
+        cue = None if no_role else P.CO_CHAIR_CUE.search(masked)
         if cue and not P.HONORIFIC_NAME.search(masked[: cue.start()]):
             chaired_by_post.append(masked[: cue.start()])
         new_here: list[Found] = []
@@ -319,14 +356,15 @@ def collect_people(sentences: list[Sentence]) -> list[Found]:
                 new_here.append(person)
             elif person.post is None and mention.post:
                 person.post, person.side = mention.post, side_of(mention.post)
-            person.roles |= _roles_of(masked, mention.start - sentence.start, person.side)
+            if not no_role:
+                person.roles |= _roles_of(masked, mention.start - sentence.start, person.side)
         for person in signatories_in(sentence, people):
             person.roles.add(Role.SIGNATORY)
         # First named in a sentence giving no role: there, attending; unless the sentence is
         # about another encounter ("John Lee met the delegation", "is expected to meet ...").
         elsewhere = P.OTHER_ENCOUNTER.search(masked) and not P.ATTEND_CUE.search(masked)
         for person in new_here:
-            if not person.roles and not elsewhere:
+            if not person.roles and not elsewhere and not no_role:
                 person.roles.add(Role.ATTENDEE)
     if chaired_by_post and not any(Role.CO_CHAIR in p.roles for p in people):
         for person in people:  # co-chairs named by post only, and by name elsewhere

@@ -46,7 +46,10 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
             **base,
         )
     kind = M.document_kind(title, lead_text)
-    people = collect_people([s for b in sections.outside_areas for s in sentences(b)])
+    the_meeting = _meeting(cleaned, sections, title, lead_text, all_text, kind)
+    people = collect_people(
+        [s for b in sections.outside_areas for s in sentences(b)], (the_meeting.kind, the_meeting.ordinal)
+    )
     areas = _areas(sections)
     agreements = extract_agreements(sections.outside_areas, people)
     record = Record(
@@ -54,7 +57,7 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
         document_kind=kind,
         mechanism=mechanism.name,
         partner=mechanism.partner,
-        meeting=_meeting(cleaned, sections, title, lead_text, all_text, kind),
+        meeting=the_meeting,
         people=[_person(p) for p in people],
         declared_area_count=sections.declared_count,
         areas=areas,

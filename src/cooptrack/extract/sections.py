@@ -144,7 +144,18 @@ def _agreed_list(body: list[Block]) -> tuple[int, int] | None:
             j += 1
         if j - i - 1 >= 2:
             return i + 1, j
+        # or paragraphs that each name their area before a colon ("Financial co-operation: to ...")
+        j = i + 1
+        while j < len(body) and body[j].kind is BlockKind.PARAGRAPH and _inline_item(body[j]):
+            j += 1
+        if j - i - 1 >= 2:
+            return i + 1, j
     return None
+
+
+def _inline_item(block: Block) -> bool:
+    m = P.INLINE_HEADING.match(block.text)
+    return m is not None and len(m["heading"].split()) <= 8
 
 
 _SERIES = re.compile(
