@@ -175,6 +175,11 @@ def _trim_name(name: str) -> str:
 _BARE_AFTER_COMMA = re.compile(rf",\s+(?P<name>{P.NAME})(?=\s*(?:,|;|\.|\band\b|\balso\b|$))")
 
 
+# A post and a name: capitalised words and connectors, at most 40 (a run of capitalised words
+# longer than any post is cut, which keeps the reading linear in the length of the text).
+_POST_RUN = re.compile(r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'\u2019\-]*|of|the|for|and|in|&)){0,40}")
+
+
 def _bare_mentions(text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
     """Names without an honorific after a post: "the Vice-Governor of X, Guo Ningning" and,
     in news copies, "Guangdong Governor Ma Xingrui"."""
@@ -182,9 +187,7 @@ def _bare_mentions(text: str, offset: int, taken: list[tuple[int, int]]) -> list
     for m in P.POST_HEAD.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        run = re.match(
-            r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'\u2019\-]*|of|the|for|and|in|&))*", text[m.start() :]
-        )
+        run = _POST_RUN.match(text, m.start())
         if not run:
             continue
         span = run.group(0)
@@ -340,6 +343,7 @@ def collect_people(
         if cue and not P.HONORIFIC_NAME.search(masked[: cue.start()]):
             chaired_by_post.append(masked[: cue.start()])
         new_here: list[Found] = []
+        role_cues = _RoleCues.of(masked)
         for mention in mentions_in(sentence, masked=masked):
             person = _resolve(people, mention)
             if person is None:
@@ -357,7 +361,7 @@ def collect_people(
             elif person.post is None and mention.post:
                 person.post, person.side = mention.post, side_of(mention.post)
             if not no_role:
-                person.roles |= _roles_of(masked, mention.start - sentence.start, person.side)
+                person.roles |= _roles_of(role_cues, mention.start - sentence.start, person.side)
         for person in signatories_in(sentence, people):
             person.roles.add(Role.SIGNATORY)
         # First named in a sentence giving no role: there, attending; unless the sentence is
@@ -376,22 +380,51 @@ def collect_people(
     return people
 
 
-def _roles_of(text: str, at: int, side: Side | None) -> set[Role]:
+@dataclass(frozen=True)
+class _RoleCues:
+    """What a sentence says about roles, read once for all the people it names."""
+
+    attended_by: int | None  # where "attended by" starts
+    chaired_by: int | None  # where "chaired by" starts
+    last_co_chair_cue: int | None  # where the last "co-chaired" (or "leading the delegations") starts
+    co_chair_with: bool  # "co-chaired ... with": the people before and after both co-chair
+    special_guest: bool
+    attend: bool
+
+    @classmethod
+    def of(cls, text: str) -> _RoleCues:
+        attended_by = P.ATTENDED_BY.search(text)
+        chaired_by = P.CHAIRED_BY.search(text)
+        last, with_ = None, False
+        for cue in P.CO_CHAIR_CUE.finditer(text):
+            last = cue.start()
+            with_ = with_ or bool(P.CO_CHAIR_WITH.match(text, cue.end()))
+        return cls(
+            attended_by.start() if attended_by else None,
+            chaired_by.start() if chaired_by else None,
+            last,
+            with_,
+            bool(P.SPECIAL_GUEST_CUE.search(text)),
+            bool(P.ATTEND_CUE.search(text)),
+        )
+
+
+def _roles_of(cues: _RoleCues, at: int, side: Side | None) -> set[Role]:
     """The roles a sentence gives to the person named at offset ``at``."""
     roles: set[Role] = set()
-    attended_by = P.ATTENDED_BY.search(text)
-    in_attended_clause = attended_by is not None and at > attended_by.start()
-    chaired_by = P.CHAIRED_BY.search(text)
-    if chaired_by and at > chaired_by.start() and not in_attended_clause:
+    in_attended_clause = cues.attended_by is not None and at > cues.attended_by
+    if cues.chaired_by is not None:
+        if at > cues.chaired_by and not in_attended_clause:
+            roles.add(Role.CO_CHAIR)
+    elif (
+        not in_attended_clause
+        and cues.last_co_chair_cue is not None
+        and (at < cues.last_co_chair_cue or cues.co_chair_with)
+    ):
         roles.add(Role.CO_CHAIR)
-    elif not chaired_by and not in_attended_clause:
-        for cue in P.CO_CHAIR_CUE.finditer(text):
-            if at < cue.start() or P.CO_CHAIR_WITH.match(text, cue.end()):
-                roles.add(Role.CO_CHAIR)
-                break
-    if P.SPECIAL_GUEST_CUE.search(text) or (side is Side.CENTRAL and P.ATTEND_CUE.search(text)):
+    if cues.special_guest or (side is Side.CENTRAL and cues.attend):
         roles.add(Role.SPECIAL_GUEST)
-    if not roles and (P.ATTEND_CUE.search(text) or in_attended_clause):
+    if not roles and (cues.attend or in_attended_clause):
         roles.add(Role.ATTENDEE)
     return roles
 
