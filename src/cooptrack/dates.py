@@ -86,5 +86,5 @@ def date_near(month: int, day: int, anchor: dt.date) -> dt.date | None:
 DATE_PHRASE = rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}(?:,?\s+\d{{4}})?)"
 DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z .'\-]{{1,40}}),\s+(?P<date>{DATE_PHRASE})\s*"
-    r"(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|-|:)\s*"
+    r"(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:--|\u2014|\u2013|-|:)\s*"  # "(Xinhua)", "/PRNewswire/"
 )

@@ -30,7 +30,12 @@ SITE_NAVIGATION = re.compile(
     r"font size\s*:?\s*(?:[aA]\s?){2,3}|"
     r"(?:print|e-?mail|share|save|comments?)(?:\s*\|\s*(?:print|e-?mail|share|save|comments?))+|"
     r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies)|cookie settings|"
-    r"leave a comment|\d+ comments?)$",
+    r"leave a comment|\d+ comments?|"
+    # a news page's advertising, paywall and follow chrome
+    r"advertisement|sponsored(?: content)?|continue reading|story continues below(?: advertisement)?|"
+    r"subscribe to (?:read|unlock|continue)(?: (?:the|this) (?:full )?(?:article|story))?|"
+    r"already a subscriber\??(?: (?:log|sign) in)?|follow(?: (?:publisher|us))?|share this (?:story|article)|"
+    r"(?:share on \w+)(?:\s*\|\s*share on \w+)+)$",
     re.IGNORECASE,
 )
 
@@ -51,6 +56,7 @@ BYLINE = re.compile(
     r"|^By\s+[A-Z][\w.'\- ]{2,60}(?:,\s*[\w ]{3,40})?(?:\s*\|\s*[^|]{1,60})*$"
     # "Joanne Leung · 23 April 2024, 9:15pm"
     r"|^[A-Z][\w.'\- ]{2,60}\s*[\u00b7|\u2022]\s*[^\u00b7|\u2022]{0,40}\b(?:19|20)\d\d\b[^.]{0,20}$"
+    r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*\|\s*[A-Z][a-z]+(?: [A-Z][a-z'\-]+){1,2}$"  # "Local | Wallis Wang"
     r"|^\S+@\S+\.\w+$|\b(?:at|email:?)\s+\S+@\S+\.\w+\.?$",
     re.IGNORECASE,
 )
@@ -59,7 +65,10 @@ BYLINE = re.compile(
 OTHER_STORIES = re.compile(
     r"(?:also\s+in\s+the\s+news|in\s+other\s+news|other\s+news|more\s+(?:news|stories)|"
     r"related\s+(?:news|stories|articles|reading)|read\s+more|you\s+may\s+also\s+like|"
-    r"recommended(?:\s+for\s+you)?|latest\s+news|top\s+stories|most\s+read|related|topics|tags)\s*:?$",
+    r"recommended(?:\s+for\s+you)?|latest\s+news|top\s+stories|most\s+read|related|topics|tags|"
+    r"trending(?:\s+(?:now|on\s+\S.{0,30}))?|more\s+from\s+\S.{0,40}|"
+    # a wire release's contact block
+    r"media\s+contacts?)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -79,9 +88,13 @@ ARCHIVE_URL_DATE = re.compile(r"/gia/general/(?P<ym>(?:19|20)\d{4})/(?P<d>\d\d)/
 DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|date)\s*:?\s*)?(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?,?\s*)?(?:{WEEKDAY_RE},?\s*)?"
     rf"(?P<date>\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|(?:19|20)\d\d-\d\d-\d\d)"
-    r"(?:,?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*HKT)?)?$",
+    r"(?:,?\s*(?:(?:HKT|SGT)\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:HKT|SGT|GMT[+-]\d{1,2}|UTC(?:[+-]\d{1,2})?))?)?"
+    r"(?:\s*[\u00b7|]\s*updated\b.{0,40})?$",  # "Nov 20, 2025, 8:05 PM GMT+8 · Updated"
     re.IGNORECASE,
 )
+# A page's line of facts about the story, its parts apart by "·" or "|", one of them dated:
+# "NewsNow Hong Kong · From: Hong Kong Free Press · Nov 20, 2025, 7:42 PM GMT+8".
+META_LINE = re.compile(r"^(?=[^.]*\b(?:19|20)\d\d\b)(?:[^\u00b7|]{1,60}\s[\u00b7|]\s){1,5}[^\u00b7|]{1,60}$")
 # A cookie banner, a breadcrumb ("Home » Press Releases » 2004"), a copyright line, an
 # in-story teaser ("READ MORE: ...").
 PAGE_CHROME_LINE = re.compile(

@@ -57,7 +57,7 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
     scan = _Scanner()
     scan.run(_normalise(text))
     removed = scan.removed
-    title, lines = _take_title(_join_wrapped_headlines(scan.lines), removed)
+    title, lines = _take_title(_join_wrapped_headlines(_drop_site_footer(scan.lines, removed)), removed)
     lines = _unwrap(lines)
     blocks = [_classify(line) for line in lines]
     blocks, unrelated = _cut_unrelated(blocks, removed)
@@ -184,7 +184,8 @@ class _Scanner:
             return RemovalReason.PAGE_CHROME
         if noise.URL_LINE.match(line):
             return RemovalReason.PAGE_CHROME
-        if noise.BYLINE.search(line):  # "By Staff Reporter | Updated: 2023-09-13 07:12" dates the page
+        # "By Staff Reporter | Updated: 2023-09-13 07:12" dates the page
+        if noise.BYLINE.search(line) or noise.META_LINE.match(line):
             self.page_date = self.page_date or _footer_date(line)
             return RemovalReason.PAGE_CHROME
         dated = noise.DATE_LINE.match(line)
@@ -221,7 +222,7 @@ def _footer_date(text: str) -> dt.date | None:
     iso = _ISO_DATE.search(text)
     if iso:
         return safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
-    found = parse_date_phrase(text)
+    found = parse_date_phrase(text) or parse_date_phrase(text.title())  # "PUBLISHED OCT 17, 2025"
     if found is None:
         return None
     month, day, year, _ = found
@@ -234,6 +235,18 @@ def _headline_like(text: str) -> bool:
     if text.endswith(")"):
         return True
     return not re.search(r"[.;,:]$", text)
+
+
+def _drop_site_footer(lines: list[_Line], removed: list[Removed]) -> list[_Line]:
+    """A site's name as the page's last line, after its share bar ("Macao Business Daily - Local
+    and regional news"): not the release's."""
+    if len(lines) < 3 or not lines[-2].chrome_after:
+        return lines
+    last = lines[-1].text
+    if len(last) > 100 or _SENTENCE_END.search(last) or noise.MEETING_CUE.search(last):
+        return lines
+    removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=last))
+    return lines[:-1]
 
 
 def _take_title(lines: list[_Line], removed: list[Removed]) -> tuple[str | None, list[_Line]]:

@@ -105,6 +105,9 @@ class _Collector:
             offset, raw = block.start + raw.index(cell), cell
         quoted = P.QUOTED.match(raw.lstrip())
         rest = ""
+        signed = _ITEM_SIGNED_BY.search(raw)
+        if quoted is None and signed is not None:  # "Memorandum of ..., signed by Mr A and Mr B;"
+            rest, raw = raw[signed.start() :], raw[: signed.start()]
         if quoted is not None:  # “Title”, signed by ... / “Title” (Chinese only)
             lead = len(raw) - len(raw.lstrip())
             rest = raw[lead + quoted.end() :]
@@ -119,7 +122,7 @@ class _Collector:
 
     def sentence(self, sentence: Sentence) -> None:
         text = sentence.text
-        if P.SIGN_CUE.search(text) and not P.ANNEX.search(text):
+        if P.SIGN_CUE.search(text) and not P.ANNEX.search(text) and not P.SIGNED_ELSEWHEN.search(text):
             group = self._titles_in(sentence)
             if group:
                 names = [p.name for p in signatories_in(sentence, self.people)]
@@ -205,6 +208,7 @@ class _Collector:
         return list(self.last_group)
 
 
+_ITEM_SIGNED_BY = re.compile(r",?\s+(?:was\s+|were\s+)?signed\s+by\b")
 _ITEM_CHINESE_ONLY = re.compile(
     r"\s*\((?:in\s+)?Chinese\s+(?:version\s+)?only\)\s*(?:[;,.]\s*)?(?:and|or)?\s*$", re.IGNORECASE
 )

@@ -136,10 +136,18 @@ def identify_meeting(title: str | None, lead: str) -> tuple[MeetingKind | None, 
     if not mentions:
         return None, None
     first = mentions[0]
+    if first.kind in _PART_OF_CUM and first.ordinal is None:
+        # "... at high-level meeting" in a subhead, then "the High-Level Meeting cum the Sixth
+        # Plenary Session" in the lead: the fuller name is the meeting's
+        fuller = next((m for m in mentions if m.kind is MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY), None)
+        first = fuller or first
     ordinal = first.ordinal
     if ordinal is None:
         ordinal = next((m.ordinal for m in mentions if m.kind is first.kind and m.ordinal), None)
     return first.kind, ordinal
+
+
+_PART_OF_CUM = frozenset({MeetingKind.HIGH_LEVEL_MEETING, MeetingKind.PLENARY})
 
 
 def relevance(title: str | None, lead: str, mechanism: Mechanism | None, others: list[Mechanism]) -> str | None:
@@ -200,7 +208,7 @@ class MeetingDate:
 
 def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind) -> MeetingDate:
     """The date as written and, when a year can be read (never guessed), as a date."""
-    anchor = cleaned.footer_date or cleaned.url_date or cleaned.page_date
+    anchor = cleaned.footer_date or cleaned.url_date or cleaned.page_date or _dateline_date(lead_blocks)
     phrase = _date_phrase(cleaned.title, lead_blocks, kind)
     if phrase is None:
         # A Government release is issued the day its meeting is held; a news page may be a day
@@ -219,6 +227,13 @@ def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind)
     if anchor is not None:
         return MeetingDate(date_near(month, day, anchor), phrase)
     return MeetingDate(None, phrase)
+
+
+def _dateline_date(lead_blocks: list[Block]) -> dt.date | None:
+    """The day a news story with a dated dateline was filed ("HONG KONG, Dec. 11, 2012 /.../ --")."""
+    dateline = P.NEWS_DATELINE.match(lead_blocks[0].text) if lead_blocks else None
+    found = parse_date_phrase(dateline["date"]) if dateline else None
+    return safe_date(found[2], found[0], found[1]) if found and found[2] is not None else None
 
 
 _TODAY = re.compile(r"(?i)\btoday\b")
@@ -249,7 +264,10 @@ def _date_phrase(title: str | None, lead_blocks: list[Block], kind: DocumentKind
     if texts:
         m = P.NEWS_DATELINE.match(texts[0])
         if m:
-            return m["date"]
+            # the day the story was filed, unless its first paragraph dates the meeting itself
+            # ("HONG KONG, Dec. 11, 2012 /.../ -- ... held in Chengdu on Monday, December 10")
+            held = P.ON_DATE.search(texts[0], m.end())
+            return held["date"] if held else m["date"]
     for text in [title or "", *texts]:
         m = P.ON_DATE.search(text)
         if m:

@@ -74,7 +74,8 @@ RELATIVE_DATE = re.compile(
     rf"(?i:today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight)\s*"
     rf"\((?:[A-Z][a-z]+day,?\s*)?(?P<date>{DATE_PHRASE})\)"
 )
-ON_DATE = re.compile(rf"\bon\s+(?:(?:[A-Z][a-z]+day),?\s+)?(?P<date>{DATE_PHRASE})")
+# "on December 10", "on Monday, December 10", and a news story's "on Tuesday (September 2)".
+ON_DATE = re.compile(rf"\bon\s+(?:[A-Z][a-z]+day(?:,?\s+|\s*\((?={DATE_PHRASE}\))))?(?P<date>{DATE_PHRASE})")
 NEWS_DATELINE = DATELINE
 # A news story's dateline without a date: "NANNING – Hong Kong and ...".
 PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{3,})?)\s*(?:--|\u2014|\u2013|-|:)\s+(?=[A-Z])")
@@ -84,7 +85,7 @@ VENUE_PHRASE = re.compile(
 )
 # "held in the capital": the nation's capital (a provincial capital is named or qualified).
 IN_THE_CAPITAL = re.compile(
-    r"\b(?:held|met|meeting|plenary|session)\s+in\s+the\s+(?:national\s+)?capital\b(?!\s+of\b|,?\s+[A-Z])"
+    r"\b(?i:held|met|meeting|plenary|session|conference)\s+in\s+the\s+(?:national\s+)?capital\b(?!\s+of\b|,?\s+[A-Z])"
 )
 VIA_VIDEO = re.compile(r"(?i)\bvia\s+video\s*(?:-\s*)?conferenc|\bvideo\s*conferenc|\bonline\b")
 
@@ -132,7 +133,7 @@ CO_CHAIR_CUE = re.compile(
     r"(?i)\bco-?chair(?:ed|s|ing)?\b|\bchaired\s+by\b|leading\s+the\s+(?:respective\s+)?delegations\b.*\brespectively\b"
     r"|\b(?:led|headed)\s+the\s+(?:[\w'-]+\s+){0,6}?(?:delegation|side)\b"
 )
-CHAIRED_BY = re.compile(r"(?i)\bchaired\s+by\b")
+CHAIRED_BY = re.compile(r"(?i)\bchaired\s+(?:[\w'-]+\s+){0,5}?by\b")  # "co-chaired on the mainland side by"
 # "co-chaired the plenary with ...", "co-chaired the Ninth Plenary of the ... Joint Conference with ...".
 CO_CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that)\s+[^,.;:()]{0,140}?)?\s+(?:together\s+)?with\b")
 ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
@@ -140,7 +141,10 @@ SIGNED_BY = re.compile(r"(?i)\bsigned\s+by\b")
 HK_OFFICIALS = re.compile(r"(?i)\bofficials\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+officials\b")
 CO_CHAIRS = re.compile(r"(?i)\b(?:the\s+two|both)\s+co-?chairs\b")
 SPECIAL_GUEST_CUE = re.compile(r"(?i)\bspecial\s+guests?\b")
-ATTEND_CUE = re.compile(r"(?i)\b(?:attend(?:ed|ing|s)?|accompan(?:ied|ying|y)|joined|present|includ(?:ed|es|e|ing))\b")
+ATTEND_CUE = re.compile(
+    r"(?i)\b(?:attend(?:ed|ing|s)?|accompan(?:ied|ying|y)|joined|present(?!\s+(?:a|an|the|its|their|his|her)\b)|"
+    r"includ(?:ed|es|e|ing))\b"
+)
 # A sentence naming someone who is not at the meeting ("During Mr Chan's absence, ... will be the Acting ...").
 NOT_ATTENDING = re.compile(r"(?i)\babsence\b|\bwill\s+be\s+the\s+acting\b|\bwill\s+act\s+as\b")
 # A sentence about meeting someone outside the conference: a call, a visit.
@@ -153,8 +157,23 @@ OTHER_EVENT = re.compile(
     r"(?i)\b(?:forum|opening\s+ceremony|banquet|dinner|luncheon|reception|seminar|symposium|exhibition|"
     r"trade\s+fair|expo)\b"
 )
+# "the two co-chairs" as a noun: the people it names are others.
+CO_CHAIRS_NOUN = re.compile(r"(?i)\b(?:the\s+two|both|the)\s+co-?chairs\b")
+# Another time than the meeting's: "led a delegation to Hainan earlier this year".
+ANOTHER_TIME = re.compile(
+    r"(?i)\b(?:earlier\s+this\s+(?:year|month)|last\s+(?:year|month|week)|(?:years?|months?)\s+ago)\b"
+)
 SIGN_CUE = re.compile(r"(?i)\b(?:signed|sign|signing|inked)\b")
 SIGN_VERB = re.compile(r"(?i)\b(?:signed|(?:will|to)\s+sign|inked)\b")
+# "... which he signed with Mr Huang in April 2010": a signing dated to another month or year, not
+# this meeting's day ("signed ... on June 28, 2024" may be the meeting's: not matched).
+SIGNED_ELSEWHEN = re.compile(
+    r"(?i)\b(?:signed|inked)\b[^.;]{0,200}?\bin\s+(?:(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+)?(?:19|20)\d\d\b"
+    r"|\b(?:signed|inked)\b[^.;]{0,200}?\b(?:last\s+year|earlier\s+this\s+year|years?\s+ago)\b"
+)
+# "the Framework Agreement was signed in April 2010": a document as subject, no signer named
+PASSIVE_SIGNED = re.compile(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?signed\b(?!\s+by\b)")
 WITNESS_CUE = re.compile(r"(?i)\bwitness(?:ed|ing)?\b")
 CENTRAL_POST = re.compile(
     r"(?i)Liaison Office of the Central|Central People's Government|State Council|\bMinistry\b|"

@@ -69,14 +69,23 @@ def _post_before(text: str, start: int, floor: int = 0) -> str | None:
     rest up to the name is made only of capitalised words and connectors."""
     window = text[max(floor, start - 260) : start]
     window = window.rstrip()
+    comma = window.endswith(",")
     window = window.removesuffix(",").rstrip()
     cut = max(window.rfind(";"), window.rfind(":"), window.rfind(". "))
     segment = window[cut + 1 :] if cut >= 0 else window
+    # a news story's "the mayor of Beijing, Yin Yong", "the province's executive vice governor, Xu"
+    clause = segment.rsplit(",", 1)[-1]
+    loose = _LOOSE_POST_BEFORE.search(clause) if comma else None
+    if loose and (_HONORIFIC_WORD.search(loose["post"] + " ") or not _LOOSE_POST_WORDS.fullmatch(loose["post"])):
+        loose = None  # "the Chief Executive to attend the plenary included ...": not one post
+    loose_at = len(segment) - len(clause) + loose.start("post") if loose else len(segment)
     for m in P.POST_HEAD.finditer(segment):
         candidate = segment[m.start() :].strip()
         if P.POST_BODY.match(candidate) and not _HONORIFIC_WORD.search(candidate + " "):
+            if loose and loose_at < m.start():  # "the director of the ... Administration of Government Services"
+                break
             return _tidy_post(candidate, segment[: m.start()])
-    return None
+    return _tidy_post(loose["post"], "") if loose else None
 
 
 # A post written after the name, as wire stories do: "Eric Chan, chief secretary for
@@ -95,6 +104,17 @@ _POST_AFTER = re.compile(
     rf"(?:\s*\([A-Z]{{2,}}\))?\s*(?=,\s+(?![A-Z])|,\s+{P.HONORIFIC}\s|;|\.(?:\s|$)|$)"
 )
 _NAME_THEN_POST = re.compile(rf"\b(?P<name>{P.NAME})(?={_POST_AFTER.pattern})")
+
+
+# What a post written in lower case is made of: its head words, capitalised words, connectors.
+_LOOSE_POST_WORDS = re.compile(
+    r"(?:[A-Z][\w'\u2019\-]*|of|the|and|for|in|executive|vice|vice-\w+|deputy|director|secretary|governor|"
+    r"mayor|chairman|general|party|chief|administration|affairs|mainland|constitutional|bureau|neighbou?ring|former)"
+    r"(?:\s+(?:[A-Z][\w'\u2019\-]*|of|the|and|for|in|executive|vice|vice-\w+|deputy|director|secretary|governor|"
+    r"mayor|chairman|general|party|chief|administration|affairs|mainland|constitutional|bureau|neighbou?ring|"
+    r"former|&))*"
+)
+_LOOSE_POST_BEFORE = re.compile(rf"(?:\bthe\s+|^\s*|['\u2019]s\s+)(?P<post>{_POST_AFTER_HEAD}.*)$")
 
 
 def _post_after(text: str, end: int) -> str | None:
@@ -177,7 +197,10 @@ _BARE_AFTER_COMMA = re.compile(rf",\s+(?P<name>{P.NAME})(?=\s*(?:,|;|\.|\band\b|
 
 # A post and a name: capitalised words and connectors, at most 40 (a run of capitalised words
 # longer than any post is cut, which keeps the reading linear in the length of the text).
-_POST_RUN = re.compile(r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'\u2019\-]*|of|the|for|and|in|&)){0,40}")
+_POST_RUN = re.compile(
+    r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'\u2019\-]*|of|the|for|and|in|&|"
+    r"secretary|governor|mayor|chairman|director|vice|deputy)){0,40}"  # "Communist Party secretary Chen Jining"
+)
 
 
 def _bare_mentions(text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -366,9 +389,11 @@ def collect_people(
             person.roles.add(Role.SIGNATORY)
         # First named in a sentence giving no role: there, attending; unless the sentence is
         # about another encounter ("John Lee met the delegation", "is expected to meet ...").
-        elsewhere = P.OTHER_ENCOUNTER.search(masked) and not P.ATTEND_CUE.search(masked)
-        for person in new_here:
-            if not person.roles and not elsewhere and not no_role:
+        elsewhere = (P.OTHER_ENCOUNTER.search(masked) or P.ANOTHER_TIME.search(masked)) and not P.ATTEND_CUE.search(
+            masked
+        )
+        for person in new_here:  # an official, not a commentator ("Dr Simon Lee, an economist, said")
+            if not person.roles and not elsewhere and not no_role and person.post:
                 person.roles.add(Role.ATTENDEE)
     if chaired_by_post and not any(Role.CO_CHAIR in p.roles for p in people):
         for person in people:  # co-chairs named by post only, and by name elsewhere
@@ -397,6 +422,9 @@ class _RoleCues:
         chaired_by = P.CHAIRED_BY.search(text)
         last, with_ = None, False
         for cue in P.CO_CHAIR_CUE.finditer(text):
+            noun = P.CO_CHAIRS_NOUN.search(text, max(0, cue.start() - 10), cue.end())
+            if noun is not None and noun.end() == cue.end():
+                continue  # "witnessed by the two co-chairs": the co-chairs are others
             last = cue.start()
             with_ = with_ or bool(P.CO_CHAIR_WITH.match(text, cue.end()))
         return cls(
@@ -446,14 +474,22 @@ def _resolve(people: list[Found], mention: Mention) -> Found | None:
     return candidates[0] if candidates else None
 
 
+def _passive_start(text: str, sign_at: int) -> int:
+    """Where the auxiliary before the sign verb at ``sign_at`` starts ("was signed"), or ``sign_at``."""
+    aux = re.search(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", text[:sign_at])
+    return aux.start() if aux else sign_at
+
+
 def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     """The people a sentence says signed: named before "signed" (or after "signed by"), or
     referred to by post alone ("the Financial Secretary and the Vice Governor signed")."""
     masked = mask_speech(sentence.text)
     sign = P.SIGN_VERB.search(masked)
-    if not sign or P.WITNESS_CUE.search(masked[: sign.start()]):
+    if not sign or P.WITNESS_CUE.search(masked[: sign.start()]) or P.SIGNED_ELSEWHEN.search(masked):
         return []
     signed_by = P.SIGNED_BY.search(masked)
+    if not signed_by and P.PASSIVE_SIGNED.match(masked, _passive_start(masked, sign.start())):
+        return []  # "... since the Framework Agreement was signed in April 2010": nobody named signs
     out: list[Found] = []
     for mention in mentions_in(sentence, masked=masked):
         at = mention.start - sentence.start
@@ -461,6 +497,15 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
             person = _resolve(people, mention)
             if person is not None and person not in out:
                 out.append(person)
+    with_ = None if signed_by else re.search(r"\bwith\b", masked[sign.end() :])
+    if with_ is not None:  # "A signed the Memorandum ... with the director of ..., Yang Jun"
+        after = sign.end() + with_.end()
+        clause_end = next((i for i in (masked.find(";", after), masked.find(". ", after)) if i >= 0), len(masked))
+        for mention in mentions_in(sentence, masked=masked):
+            if after <= mention.start - sentence.start < clause_end:
+                person = _resolve(people, mention)
+                if person is not None and person not in out:
+                    out.append(person)
     # A surname alone: "signed by Nip and Beijing Vice Mayor Yin Yong", "Tsang and ... signed".
     if signed_by:
         clause = re.split(r"[,;.]", masked[signed_by.end() :], maxsplit=1)[0]

@@ -147,7 +147,7 @@ def _flags(record: Record, cleaned: Cleaned, sections: Sections, body: list[Bloc
     headed = sum(1 for a in record.areas if a.heading)
     if sections.declared_count is not None and headed < sections.declared_count:
         flags.append(Flag.AREA_HEADINGS_MISSING)
-    if record.meeting.date is None and record.meeting.date_text:
+    if record.meeting.date is None and (record.meeting.date_text or record.document_kind is DocumentKind.REPORT):
         flags.append(Flag.YEAR_NOT_STATED)
     if not any(Role.CO_CHAIR in p.roles for p in record.people):
         flags.append(Flag.NO_CO_CHAIRS_STATED)
