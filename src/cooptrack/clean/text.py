@@ -288,9 +288,8 @@ def _join_wrapped_headlines(lines: list[_Line], upto: int = 6) -> list[_Line]:
     """A copy hard-wrapped at a fixed width breaks its headline (and a mirror's repeat of it)
     over two lines: two unindented lines standing alone between blank lines, the first not
     ending a sentence, are one headline."""
-    long_lines = [len(x.text) for x in lines if len(x.text) >= 40]
-    width = max(long_lines, default=0)
-    if len(long_lines) < 6 or width > 110:
+    wrapped, width = _wrap_width(lines)
+    if not wrapped:
         return lines  # not a fixed-width copy: a headline over a standfirst stays two lines
     out = list(lines)
     i = 0
@@ -312,11 +311,16 @@ def _join_wrapped_headlines(lines: list[_Line], upto: int = 6) -> list[_Line]:
     return out
 
 
-def _unwrap(lines: list[_Line]) -> list[_Line]:
-    """Join the lines of hard-wrapped paragraphs (copies wrapped at a fixed width)."""
+def _wrap_width(lines: list[_Line]) -> tuple[bool, int]:
+    """Whether the copy is hard-wrapped at a fixed width, and that width (its longest line)."""
     long_lines = [len(x.text) for x in lines if len(x.text) >= 40]
     width = max(long_lines, default=0)
-    wrapped = len(long_lines) >= 6 and width <= 110
+    return len(long_lines) >= 6 and width <= 110, width
+
+
+def _unwrap(lines: list[_Line]) -> list[_Line]:
+    """Join the lines of hard-wrapped paragraphs (copies wrapped at a fixed width)."""
+    wrapped, width = _wrap_width(lines)
     groups: list[list[_Line]] = []
     for line in lines:
         if groups and not line.blank_before and _continues(groups[-1][-1], line, wrapped, width):

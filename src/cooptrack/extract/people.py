@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
+from cooptrack.extract.meeting import meeting_mentions
 from cooptrack.extract.sentences import Sentence, mask_speech
 from cooptrack.vocab import Honorific, MeetingKind, Role, Side
 
@@ -107,19 +108,18 @@ _NAME_THEN_POST = re.compile(rf"\b(?P<name>{P.NAME})(?={_POST_AFTER.pattern})")
 
 
 # What a post written in lower case is made of: its head words, capitalised words, connectors.
-_LOOSE_POST_WORDS = re.compile(
+_LOOSE_POST_WORD = (
     r"(?:[A-Z][\w'\u2019\-]*|of|the|and|for|in|executive|vice|vice-\w+|deputy|director|secretary|governor|"
     r"mayor|chairman|general|party|chief|administration|affairs|mainland|constitutional|bureau|neighbou?ring|former)"
-    r"(?:\s+(?:[A-Z][\w'\u2019\-]*|of|the|and|for|in|executive|vice|vice-\w+|deputy|director|secretary|governor|"
-    r"mayor|chairman|general|party|chief|administration|affairs|mainland|constitutional|bureau|neighbou?ring|"
-    r"former|&))*"
 )
+_LOOSE_POST_WORDS = re.compile(rf"{_LOOSE_POST_WORD}(?:\s+(?:{_LOOSE_POST_WORD}|&))*")
 _LOOSE_POST_BEFORE = re.compile(rf"(?:\bthe\s+|^\s*|['\u2019]s\s+)(?P<post>{_POST_AFTER_HEAD}.*)$")
 
 
-def _post_after(text: str, end: int) -> str | None:
+def _post_after(text: str, end: int) -> tuple[str | None, int]:
+    """The post written after a name ending at ``end``, and where it ends (``end`` if none)."""
     m = _POST_AFTER.match(text, end)
-    return _tidy_post(m["post"], "") if m else None
+    return (_tidy_post(m["post"], ""), m.end("post")) if m else (None, end)
 
 
 # The place a news story writes before a post: "Guangdong", "Guangxi Zhuang Autonomous Region",
@@ -172,10 +172,8 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
         post = _post_before(text, post_end, floor)
         end = name_start + len(name)
         if post is None:
-            post = _post_after(text, end)
-            if post is not None:
-                end_of_post = text.find(post, end) + len(post)
-                floor = max(floor, end_of_post)
+            post, end_of_post = _post_after(text, end)
+            floor = max(floor, end_of_post)
         floor = max(floor, end)
         if hon is None and post is None:
             continue
@@ -320,8 +318,6 @@ def name_key(name: str) -> str:
 def _chaired_meeting(masked: str, cue: re.Match[str]) -> tuple[MeetingKind, int | None] | None:
     """The meeting a co-chair cue is about: the one it governs ("co-chaired the 12th Plenary"),
     else the one named before it ("the 15th Working Meeting was held ..., co-chaired by")."""
-    from cooptrack.extract.meeting import meeting_mentions
-
     mentions = meeting_mentions(masked)
     after = [m for m in mentions if 0 <= m.start - cue.end() <= 20]
     before = [m for m in mentions if m.end <= cue.start()]
@@ -329,9 +325,11 @@ def _chaired_meeting(masked: str, cue: re.Match[str]) -> tuple[MeetingKind, int 
     return (chosen.kind, chosen.ordinal) if chosen else None
 
 
-def _about_another_meeting(masked: str, meeting: tuple[MeetingKind | None, int | None] | None) -> bool:
-    """The sentence's co-chairs chair a meeting other than the record's (another kind or number)."""
-    cue = P.CO_CHAIR_CUE.search(masked)
+def _about_another_meeting(
+    masked: str, cue: re.Match[str] | None, meeting: tuple[MeetingKind | None, int | None] | None
+) -> bool:
+    """The sentence's co-chairs (``cue``: its first co-chair cue) chair a meeting other than the
+    record's (another kind or number)."""
     if meeting is None or meeting[0] is None or cue is None:
         return False
     chaired = _chaired_meeting(masked, cue)
@@ -359,11 +357,11 @@ def collect_people(
         masked = mask_speech(sentence.text)
         if P.NOT_ATTENDING.search(masked):
             continue
-        no_role = _about_another_meeting(masked, meeting) or bool(
+        cue = P.CO_CHAIR_CUE.search(masked)
+        no_role = _about_another_meeting(masked, cue, meeting) or bool(
             P.OTHER_EVENT.search(masked) and not P.MEETING_MENTION.search(masked)
         )
-        cue = None if no_role else P.CO_CHAIR_CUE.search(masked)
-        if cue and not P.HONORIFIC_NAME.search(masked[: cue.start()]):
+        if cue and not no_role and not P.HONORIFIC_NAME.search(masked[: cue.start()]):
             chaired_by_post.append(masked[: cue.start()])
         new_here: list[Found] = []
         role_cues = _RoleCues.of(masked)
@@ -491,7 +489,8 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     if not signed_by and P.PASSIVE_SIGNED.match(masked, _passive_start(masked, sign.start())):
         return []  # "... since the Framework Agreement was signed in April 2010": nobody named signs
     out: list[Found] = []
-    for mention in mentions_in(sentence, masked=masked):
+    mentions = mentions_in(sentence, masked=masked)
+    for mention in mentions:
         at = mention.start - sentence.start
         if (signed_by and at > signed_by.start()) or (not signed_by and at < sign.start()):
             person = _resolve(people, mention)
@@ -501,7 +500,7 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     if with_ is not None:  # "A signed the Memorandum ... with the director of ..., Yang Jun"
         after = sign.end() + with_.end()
         clause_end = next((i for i in (masked.find(";", after), masked.find(". ", after)) if i >= 0), len(masked))
-        for mention in mentions_in(sentence, masked=masked):
+        for mention in mentions:
             if after <= mention.start - sentence.start < clause_end:
                 person = _resolve(people, mention)
                 if person is not None and person not in out:

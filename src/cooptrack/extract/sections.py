@@ -94,12 +94,10 @@ def split_sections(body: list[Block]) -> Sections:
             len(body),
         )
     end = next((i for i in range(start, len(body)) if _is_closing(body[i])), len(body))
-    if (start == len(body) and (run := _topic_run(body)) is not None) or (
-        start == len(body) and (run := _agreed_list(body)) is not None
-    ):
-        start, end = run
-    elif start == len(body) and (k := _agreed_series(body)) is not None:
-        start, end = k, k + 1
+    if start == len(body):  # no headings: measures in one of the headless layouts, if any
+        run = _topic_run(body) or _agreed_list(body) or _agreed_series(body)
+        if run is not None:
+            start, end = run
     areas = _areas(body[start:end])
     lead_in = body[lead_in_at] if lead_in_at is not None else None
     count = declared_count(lead_in.text) if lead_in else None
@@ -139,18 +137,20 @@ def _agreed_list(body: list[Block]) -> tuple[int, int] | None:
             continue
         if not (_AGREED.search(text) and re.search(r"(?i)\b(?:following|as\s+follows|below)\b", text)):
             continue
-        j = i + 1
-        while j < len(body) and body[j].kind is BlockKind.BULLET:
-            j += 1
-        if j - i - 1 >= 2:
-            return i + 1, j
-        # or paragraphs that each name their area before a colon ("Financial co-operation: to ...")
-        j = i + 1
-        while j < len(body) and body[j].kind is BlockKind.PARAGRAPH and _inline_item(body[j]):
-            j += 1
-        if j - i - 1 >= 2:
-            return i + 1, j
+        # bullets, or paragraphs that each name their area before a colon ("Financial co-operation: to ...")
+        for inline in (False, True):
+            j = i + 1
+            while j < len(body) and _list_item(body[j], inline=inline):
+                j += 1
+            if j - i - 1 >= 2:
+                return i + 1, j
     return None
+
+
+def _list_item(block: Block, *, inline: bool) -> bool:
+    if inline:
+        return block.kind is BlockKind.PARAGRAPH and _inline_item(block)
+    return block.kind is BlockKind.BULLET
 
 
 def _inline_item(block: Block) -> bool:
@@ -164,10 +164,11 @@ _SERIES = re.compile(
 )
 
 
-def _agreed_series(body: list[Block]) -> int | None:
+def _agreed_series(body: list[Block]) -> tuple[int, int] | None:
     """All decisions in one sentence, "the two sides agreed to X; to Y; ... and to Z", in a
-    release with no headings and no list: that paragraph is the (one) measure."""
-    return next((i for i, b in enumerate(body) if b.kind is BlockKind.PARAGRAPH and _SERIES.search(b.text)), None)
+    release with no headings and no list: that paragraph is the (one) measure: (start, end)."""
+    at = next((i for i, b in enumerate(body) if b.kind is BlockKind.PARAGRAPH and _SERIES.search(b.text)), None)
+    return (at, at + 1) if at is not None else None
 
 
 def _areas(blocks: list[Block]) -> list[AreaBlocks]:
