@@ -105,6 +105,7 @@ class Removed(_Model):
 class Record(_Model):
     source: str
     reader: str | None = None  # how it was read: "text", or the HTML reader's path ("gia", "generic", "trafilatura")
+    language: str = "en"  # "en" or "zh", from the content
     relevant: bool
     relevance_reason: str | None = None
     document_kind: DocumentKind = DocumentKind.REPORT

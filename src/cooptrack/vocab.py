@@ -78,6 +78,15 @@ class Side(StrEnum):
     HK = "HK"
     MAINLAND = "Mainland"
     CENTRAL = "Central"  # offices of the Central People's Government
+    MACAO = "Macao"  # the Macao SAR Government (the Hong Kong/Macao High Level Meeting)
+
+
+SIDE_LABELS: dict[Side, str] = {
+    Side.HK: "Hong Kong",
+    Side.MAINLAND: "Mainland",
+    Side.CENTRAL: "Central People's Government",
+    Side.MACAO: "Macao",
+}
 
 
 class Role(StrEnum):

@@ -41,6 +41,7 @@ class Cleaned:
     page_date: dt.date | None = None  # a news page's dateline of publication: "7 March 2024"
     ended: bool = False  # the "Ends/" footer was present
     unrelated_cut: bool = False  # an unrelated article was found glued on and cut
+    language: str = "en"  # "en" or "zh", found from the content (never from the address)
     reader: str = "text"  # "text", or the HTML reader's path (cooptrack.clean.html): "gia", "generic" ...
 
     @property

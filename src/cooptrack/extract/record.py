@@ -7,22 +7,20 @@ measures (with themes), agreements, and the data-quality flags.
 
 from __future__ import annotations
 
-import re
-
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
 from cooptrack.extract import meeting as M
-from cooptrack.extract import patterns as P
 from cooptrack.extract.agreements import extract_agreements
+from cooptrack.extract.flags import data_quality_flags
 from cooptrack.extract.people import Found, collect_people, honorific
 from cooptrack.extract.quantities import find_quantities
 from cooptrack.extract.sections import Sections, split_sections
 from cooptrack.extract.sentences import sentences
 from cooptrack.extract.themes import area_themes, heading_themes, measure_themes
+from cooptrack.extract.when import meeting_date
 from cooptrack.record import Agreement, Area, Measure, Meeting, Person, Record
 from cooptrack.vocab import DocumentKind, Flag, MeetingKind, Role
 
 _ROLE_ORDER = list(Role)
-_TERMINAL = re.compile(r"[.!?\u201d\u2019\"')]$")
 
 
 def extract(cleaned: Cleaned, *, source: str) -> Record:
@@ -35,6 +33,7 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
     mechanism, others = M.main_mechanism(title, all_text)
     base = {"source": source, "title": title, "text": cleaned.text, "removed": cleaned.removed}
     base["reader"] = cleaned.reader
+    base["language"] = cleaned.language
     reason = M.relevance(title, lead_text or all_text[:2000], mechanism, others)
     if reason is not None or mechanism is None:
         return Record(
@@ -74,7 +73,7 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
         ],
         **base,
     )
-    record.flags = _flags(record, cleaned, sections, body)
+    record.flags = data_quality_flags(record, cleaned, sections, body)
     return record
 
 
@@ -86,7 +85,7 @@ def _meeting(
         meeting_kind, ordinal = M.identify_meeting(None, all_text)
     meeting_kind = meeting_kind or MeetingKind.OTHER
     lead_blocks = [b for b in sections.lead if b.kind is not BlockKind.HEADING] or cleaned.body()[:2]
-    when = M.meeting_date(cleaned, lead_blocks, kind)
+    when = meeting_date(cleaned, lead_blocks, kind)
     first = lead_blocks[0] if lead_blocks else None
     return Meeting(
         ordinal=ordinal,
@@ -138,31 +137,3 @@ def _span_of(heading: Block | None, measures: list[Block]) -> tuple[int, int] | 
     if not blocks:
         return None
     return (blocks[0].start, blocks[-1].end)
-
-
-def _flags(record: Record, cleaned: Cleaned, sections: Sections, body: list[Block]) -> list[Flag]:
-    flags: list[Flag] = []
-    if cleaned.unrelated_cut:
-        flags.append(Flag.UNRELATED_CONTENT)
-    headed = sum(1 for a in record.areas if a.heading)
-    if sections.declared_count is not None and headed < sections.declared_count:
-        flags.append(Flag.AREA_HEADINGS_MISSING)
-    if record.meeting.date is None and (record.meeting.date_text or record.document_kind is DocumentKind.REPORT):
-        flags.append(Flag.YEAR_NOT_STATED)
-    if not any(Role.CO_CHAIR in p.roles for p in record.people):
-        flags.append(Flag.NO_CO_CHAIRS_STATED)
-    lead_text = " ".join(b.text for b in sections.lead)
-    reviewing = [s for s in re.split(r"(?<=\.)\s+", lead_text) if P.PROGRESS_CUE.search(s)]
-    if sections.declared_count is None and any(not P.PROGRESS_PROMISED.search(s) for s in reviewing):
-        flags.append(Flag.PROGRESS_REVIEW)
-    if _truncated(cleaned, sections, body):
-        flags.append(Flag.TRUNCATED)
-    return flags
-
-
-def _truncated(cleaned: Cleaned, sections: Sections, body: list[Block]) -> bool:
-    """The document stops mid-way: mid-sentence, or on a heading or a lead-in with nothing after it."""
-    if cleaned.ended or not body:
-        return False
-    last = body[-1].text.rstrip()
-    return body[-1].kind is BlockKind.HEADING or last.endswith(":") or not _TERMINAL.search(last)

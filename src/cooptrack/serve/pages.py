@@ -26,7 +26,7 @@ from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data
 from cooptrack.store import ItemKind
 from cooptrack.store.models import Meeting
-from cooptrack.vocab import THEME_LABELS, TRACKING_STATUS_LABELS, AgreementKind, EvidenceKind, MeetingKind
+from cooptrack.vocab import SIDE_LABELS, THEME_LABELS, TRACKING_STATUS_LABELS, AgreementKind, EvidenceKind, MeetingKind
 
 router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)
 
@@ -181,7 +181,7 @@ def compare(request: Request, d: Store, left: Text = None, right: Text = None) -
 def people(request: Request, d: Store, q: Text = None, side: Text = None, page: Page = 1) -> HTMLResponse:
     chunk, pager = paged(request, views.people_filter(d, q=q, side=side), page, 50)
     return render(request, "people.html", people=chunk, paging=pager, q=q or "", side=side or "",
-                  query=query_string(request))  # fmt: skip
+                  sides=SIDE_LABELS, query=query_string(request))  # fmt: skip
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
