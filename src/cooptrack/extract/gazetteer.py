@@ -40,12 +40,6 @@ PARTNERS: frozenset[str] = PROVINCES | MUNICIPALITIES | SARS | frozenset(CITIES)
 # Places a meeting can be held in (cities, and the province-level cities themselves).
 VENUES: frozenset[str] = frozenset(CITIES) | MUNICIPALITIES | SARS | {"Hong Kong"}
 
-# The names of the standing mechanisms, where they differ from "Co-operation Conference".
-MECHANISM_SUFFIXES: dict[str, str] = {
-    "Guangdong": "Co-operation Joint Conference",
-    "Shenzhen": "Co-operation Meeting",
-}
-
 # Chinese surnames as romanised in Mainland (pinyin) and Hong Kong (Cantonese) usage.
 SURNAMES: frozenset[str] = frozenset(
     """

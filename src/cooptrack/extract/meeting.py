@@ -7,61 +7,34 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
-from cooptrack.extract.gazetteer import CITIES, MECHANISM_SUFFIXES, PROVINCES, VENUES, partner_name
+from cooptrack.extract.gazetteer import CITIES, PROVINCES, VENUES, partner_name
 from cooptrack.extract.numbers import ordinal_value
 from cooptrack.extract.sentences import split_text
+from cooptrack.mechanisms import Entry
 from cooptrack.vocab import DocumentKind, MeetingKind
 
-
-@dataclass(frozen=True)
-class Mechanism:
-    name: str  # canonical: "Hong Kong/Guangdong Co-operation Joint Conference"
-    partner: str | None
-    hk_party: bool
+Mechanism = Entry
 
 
-def _canonical_suffix(suffix: str) -> str:
-    words = re.sub(r"\s+", " ", suffix.strip()).split(" ")
-    small = {"and", "for", "of"}
-    out = []
-    for w in words:
-        lw = w.lower()
-        if lw in small:
-            out.append(lw)
-        elif lw in {"cooperation", "co-operation"}:
-            out.append("Co-operation")
-        else:
-            out.append("-".join(p.capitalize() for p in lw.split("-")))
-    return " ".join(out).replace("High Level", "High-Level")
-
-
-def find_mechanisms(text: str) -> list[tuple[Mechanism, int]]:
-    """Every mechanism named in ``text`` with its offset, canonicalised."""
-    found = []
-    for m in P.MECHANISM.finditer(text):
-        parties = [p for p in (m["a"], m["b"], m["c"]) if p]
-        hk = [p for p in parties if P.HK_NAME.match(p)]
-        others = [p for p in parties if not P.HK_NAME.match(p)]
-        suffix = _canonical_suffix(m["suffix"])
-        if hk and len(others) == 1:
-            partner = partner_name(others[0]) or others[0]
-            found.append((Mechanism(f"Hong Kong/{partner} {suffix}", partner, True), m.start()))
-        elif not hk and others:
-            names = [partner_name(o) or o for o in others]
-            found.append((Mechanism("/".join(names) + " " + suffix, None, False), m.start()))
-    return found
+def find_mechanisms(text: str) -> list[tuple[Entry, int]]:
+    """Every mechanism named in ``text`` with its offset, canonical (:mod:`cooptrack.mechanisms`)."""
+    return [(m.entry, m.start) for m in mechanisms.find(text)]
 
 
 def main_mechanism(title: str | None, body: str) -> tuple[Mechanism | None, list[Mechanism]]:
-    """The mechanism the release is about (most named, the headline counting triple), and
-    every mechanism between other governments that it names."""
+    """The mechanism the release is about, and every mechanism between other governments that it
+    names. Each naming is a vote, the headline's count triple, and a naming that a meeting's name
+    governs ("the Ninth Plenary of the Hong Kong/Guangdong ...", "the Third Hong Kong-Sichuan
+    Co-operation Conference") counts triple again: a page about a plenary held after a forum is
+    about the plenary's mechanism."""
     votes: Counter[Mechanism] = Counter()
-    for mech, _ in find_mechanisms(title or ""):
-        votes[mech] += 3
-    for mech, _ in find_mechanisms(body):
-        votes[mech] += 1
+    for text, weight in ((title or "", 3), (body, 1)):
+        for mention in mechanisms.find(text):
+            bound = _MEETING_OF.search(text, max(0, mention.start - 60), mention.start)
+            votes[mention.entry] += weight * (3 if bound else 1)
     ours = [m for m in votes if m.hk_party]
     others = [m for m in votes if not m.hk_party]
     if not ours and not others:
@@ -70,6 +43,10 @@ def main_mechanism(title: str | None, body: str) -> tuple[Mechanism | None, list
     if not ours:
         return None, others
     return max(ours, key=lambda m: votes[m]), others
+
+
+# A meeting's name just before a mechanism's: "Plenary (Session) of the", "the Third", "meeting of the".
+_MEETING_OF = re.compile(rf"(?i:(?:plenary|session|meeting|working\s+meeting)\s+of\s+(?:the\s+)?|\b{P._ORD}\s+)$")
 
 
 _PAIR = re.compile(rf"\bHong Kong\s+and\s+(?P<a>{P.PLACE})\b|\b(?P<b>{P.PLACE})\s+and\s+Hong Kong\b")
@@ -88,9 +65,7 @@ def _implied_mechanism(text: str) -> Mechanism | None:
             counts[partner] += 1
     if not counts:
         return None
-    partner = counts.most_common(1)[0][0]
-    suffix = MECHANISM_SUFFIXES.get(partner, "Co-operation Conference")
-    return Mechanism(f"Hong Kong/{partner} {suffix}", partner, True)
+    return mechanisms.for_partner(counts.most_common(1)[0][0])
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,246 @@
+"""The standing co-operation mechanisms, as data: one table, read from ``data/mechanisms.toml``.
+
+Relevance, canonical names, the crawler's headline picker and the web pages all ask this module
+what a mechanism is called and whether Hong Kong is a party to it; nothing else lists them.
+
+:func:`find` reads every naming of a mechanism in a text, in the genre's forms: the pair form
+with any separator ("Hong Kong/Sichuan", "Hong Kong-Sichuan", "Hong Kong / Sichuan", "Hubei-Hong
+Kong", "Hong Kong Macao", "Hong Kong and Shandong", a machine translation's "E-Hong Kong"), old
+and new suffixes ("Economic & Trade Co-operation Conference", "Cooperation Joint Conference",
+"joint conference"), "the co-operation conference between Hubei and Hong Kong", the named
+mechanisms (the Belt and Road joint conference, the Pan-Pearl River Delta conference) however
+their "and"/"&" and capitals are written, and the Chinese names. Each naming resolves to the
+table's canonical entry, so that a headline's "HK-Guangdong joint conference" and the body's
+"Hong Kong/Guangdong Co-operation Joint Conference" are one mechanism.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from cooptrack.extract.gazetteer import PARTNERS, partner_name
+from cooptrack.vocab import MeetingKind, Side
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One mechanism of the table."""
+
+    name: str
+    partner: str | None
+    side: Side
+    hk_party: bool
+    numbered: bool
+    kinds: tuple[MeetingKind, ...]
+    chairs: str
+    first_year: int | None = None
+    partner_zh: tuple[str, ...] = ()
+    abbrev_zh: tuple[str, ...] = ()
+    abbrev_pinyin: str | None = None
+    aliases: tuple[str, ...] = ()
+    aliases_zh: tuple[str, ...] = ()
+    listed: bool = True  # False for a partner without a row, named by the default pattern
+
+    @property
+    def ordinal_kind(self) -> MeetingKind:
+        """What "the Nth <mechanism>" is: a plenary of a conference, a high-level meeting of the
+        Macao mechanism, ``other`` for the Belt and Road and PPRD conferences."""
+        return self.kinds[0] if self.kinds else MeetingKind.PLENARY
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A naming of a mechanism in a text: ``text[start:end]``."""
+
+    entry: Entry
+    start: int
+    end: int
+
+
+def _entry(row: dict[str, Any], default: dict[str, Any], *, listed: bool = True) -> Entry:
+    def get(key: str, fallback: Any = None) -> Any:
+        return row.get(key, default.get(key, fallback))
+
+    return Entry(
+        name=row["name"],
+        partner=row.get("partner"),
+        side=Side(get("side", "Mainland")),
+        hk_party=bool(get("hk_party", True)),
+        numbered=bool(get("numbered", True)),
+        kinds=tuple(MeetingKind(k) for k in get("kinds", ["plenary"])),
+        chairs=str(get("chairs", "")),
+        first_year=row.get("first_year"),
+        partner_zh=tuple(row.get("partner_zh", ())),
+        abbrev_zh=tuple(row.get("abbrev_zh", ())),
+        abbrev_pinyin=row.get("abbrev_pinyin"),
+        aliases=tuple(row.get("aliases", ())),
+        aliases_zh=tuple(row.get("aliases_zh", ())),
+        listed=listed,
+    )
+
+
+@functools.cache
+def _table() -> tuple[dict[str, Any], tuple[Entry, ...]]:
+    text = resources.files("cooptrack").joinpath("data/mechanisms.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    default: dict[str, Any] = data["default"]
+    return default, tuple(_entry(row, default) for row in data["mechanism"])
+
+
+def mechanisms() -> tuple[Entry, ...]:
+    """Every mechanism of the table, those Hong Kong is a party to first."""
+    return tuple(sorted(_table()[1], key=lambda e: not e.hk_party))
+
+
+@functools.cache
+def for_partner(partner: str) -> Entry:
+    """The mechanism Hong Kong holds with a partner: its row, or the default pattern's."""
+    for entry in _table()[1]:
+        if entry.hk_party and entry.partner == partner:
+            return entry
+    default = _table()[0]
+    row = {"name": default["name"].format(partner=partner), "partner": partner}
+    return _entry(row, default, listed=False)
+
+
+def by_name(name: str | None) -> Entry | None:
+    """The entry a name (canonical, alias, old or new spelling) stands for."""
+    if not name:
+        return None
+    found = find(name)
+    return found[0].entry if found else None
+
+
+# --- matching English ---------------------------------------------------------------------------
+
+_HK = r"(?:Hong\s?Kong(?:\s+Special\s+Administrative\s+Region)?|HKSAR|HK)"
+_SEP = r"(?:\s*[/\-\u2010-\u2014]\s*|\s+(?:and|&)\s+|\s+)"
+# What follows a pair of places: the mechanism's kind of body, in its old and new names.
+_SUFFIX = (
+    r"(?i:(?:(?:economic\s*(?:and|&)\s*trade|economic|regional)\s+)?co-?operation\s+"
+    r"(?:joint\s+conference|conference|meeting|high[-\s]level\s+meeting|council|mechanism)"
+    r"|joint\s+conference|high[-\s]level\s+meeting)\b"
+)
+
+
+@functools.cache
+def _place_re() -> str:
+    names = sorted(PARTNERS | {"Macau"}, key=len, reverse=True)
+    places = "|".join(re.escape(n) for n in names)
+    return rf"(?:{places})(?:\s+(?:Province|Municipality|City))?"
+
+
+@functools.cache
+def _pinyin() -> dict[str, str]:
+    return {e.abbrev_pinyin: e.partner for e in _table()[1] if e.abbrev_pinyin and e.partner}
+
+
+@functools.cache
+def _pair_re() -> re.Pattern[str]:
+    side = rf"(?:{_HK}|{_place_re()})"
+    abbrev = "|".join(sorted(_pinyin(), key=len, reverse=True))
+    # "E-Hong Kong Cooperation Conference": a pinyin abbreviation joined to Hong Kong by a hyphen
+    first = rf"(?P<a>{side}|\b(?:{abbrev})(?=-{_HK}))"
+    return re.compile(
+        rf"\b{first}{_SEP}(?P<b>{side})(?:{_SEP}(?P<c>{side}))?\s+(?P<suffix>{_SUFFIX})"
+        rf"|(?P<between>{_SUFFIX})\s+between\s+(?:the\s+)?(?P<x>{side})\s+and\s+(?:the\s+)?(?P<y>{side})\b"
+    )
+
+
+def _flexible(alias: str) -> str:
+    """A regex for a name as printed in any of the genre's spellings: separators, "and"/"&",
+    "Co-operation"/"Cooperation", apostrophes, hyphens and case."""
+    out = []
+    for word in re.split(r"\s+", alias.strip()):
+        w = re.escape(word)
+        w = re.sub(r"(?i)co\\-operation", "co-?operation", w)
+        w = w.replace("'", "['\u2019]").replace("\\-", r"\s*[-\u2010-\u2014]?\s*")
+        if word.lower() == "and":
+            w = r"(?:and|&)"
+        out.append(w)
+    return r"(?i:" + r"\s+".join(out) + r")"
+
+
+@functools.cache
+def _named() -> tuple[tuple[re.Pattern[str], Entry], ...]:
+    """The mechanisms known by a name of their own, not by a pair of places."""
+    out = []
+    for entry in _table()[1]:
+        if entry.partner is None and entry.hk_party:
+            names = sorted({entry.name, *entry.aliases}, key=len, reverse=True)
+            out.append((re.compile(r"\b(?:" + "|".join(_flexible(n) for n in names) + r")"), entry))
+    return tuple(out)
+
+
+@functools.cache
+def _chinese() -> tuple[tuple[str, Entry], ...]:
+    pairs = [(alias, e) for e in _table()[1] for alias in e.aliases_zh]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _pair_entry(parties: list[str], suffix: str) -> Entry | None:
+    hk = [p for p in parties if re.fullmatch(_HK, p)]
+    places = [_partner(p) for p in parties if not re.fullmatch(_HK, p)]
+    if any(p is None for p in places) or not places:
+        return None
+    named = [p for p in places if p is not None]
+    if hk and len(named) == 1:
+        return for_partner(named[0])
+    if hk or len(set(named)) < 2:
+        return None  # "Guangdong-Hong Kong-Macao ...": the Greater Bay Area, no bilateral mechanism
+    return _other_governments(tuple(named), suffix)
+
+
+def _partner(place: str) -> str | None:
+    return _pinyin().get(place) or partner_name(place)
+
+
+@functools.cache
+def _other_governments(places: tuple[str, ...], suffix: str) -> Entry:
+    name = "/".join(places)
+    for entry in _table()[1]:
+        if not entry.hk_party and entry.name.startswith(f"{name} "):
+            return entry
+    words = re.sub(r"\s+", " ", suffix.strip()).title().replace("Cooperation", "Co-operation")
+    return Entry(f"{name} {words}", None, Side.MAINLAND, False, True, (MeetingKind.PLENARY,), "", listed=False)
+
+
+def find(text: str) -> list[Mention]:
+    """Every naming of a mechanism in ``text``, in order, each resolved to its table entry."""
+    found: list[Mention] = []
+    for pattern, entry in _named():
+        found.extend(Mention(entry, m.start(), m.end()) for m in pattern.finditer(text))
+    for m in _pair_re().finditer(text):
+        if m["between"]:
+            paired = _pair_entry([m["x"], m["y"]], m["between"])
+        else:
+            paired = _pair_entry([p for p in (m["a"], m["b"], m["c"]) if p], m["suffix"])
+        if paired is not None:
+            found.append(Mention(paired, m.start(), m.end()))
+    for alias, entry in _chinese():
+        start = text.find(alias)
+        while start >= 0:
+            found.append(Mention(entry, start, start + len(alias)))
+            start = text.find(alias, start + len(alias))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[Mention]) -> list[Mention]:
+    """The longest naming where two overlap ("the Hong Kong/Macao Co-operation High Level Meeting")."""
+    out: list[Mention] = []
+    for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def canonical(name: str | None) -> str | None:
+    """The canonical name of a mechanism as written, or None when it names none."""
+    entry = by_name(name)
+    return entry.name if entry else None
