@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
+from cooptrack.extract.gazetteer import VENUES
 from cooptrack.extract.people import Found, signatories_in
 from cooptrack.extract.sentences import Sentence, sentences
 from cooptrack.vocab import AgreementKind
@@ -122,7 +123,8 @@ class _Collector:
 
     def sentence(self, sentence: Sentence) -> None:
         text = sentence.text
-        if P.SIGN_CUE.search(text) and not P.ANNEX.search(text) and not P.SIGNED_ELSEWHEN.search(text):
+        signing = P.SIGN_CUE.search(text) or P.AGREE_VERB.search(text)
+        if signing and not P.ANNEX.search(text) and not _signed_before(text):
             group = self._titles_in(sentence)
             if group:
                 names = [p.name for p in signatories_in(sentence, self.people)]
@@ -142,7 +144,9 @@ class _Collector:
     def _titles_in(self, sentence: Sentence) -> list[FoundAgreement]:
         text = sentence.text
         group: list[FoundAgreement] = []
-        for m in P.QUOTED.finditer(text):
+        # "entered into the “...”": without a sign word, only a title quoted after the verb counts
+        after = 0 if P.SIGN_CUE.search(text) else min((m.end() for m in P.AGREE_VERB.finditer(text)), default=0)
+        for m in P.QUOTED.finditer(text, after):
             item = self.add(m["t"], sentence.start + m.start("t"))
             if item is not None:
                 group.append(item)
@@ -152,18 +156,25 @@ class _Collector:
         if passive:  # "The Agreement on X was signed by ...": a title already named, or a new one
             subject = _norm(text[: passive.start()])
             group = [i for i in self.items if _norm(i.title) in subject]
-            if not group and (head := re.match(r"\s*(?:The|the)\s+(?=[A-Z])", text)):
-                run = _title_run(text[head.end() : passive.start()])
+            if not group and (head := re.match(r"\s*(?:The|the)\s+", text)):
+                named = text[head.end() : passive.start()]
+                run = _title_run(named) if named[:1].isupper() else _described(named)
                 item = self.add(run, sentence.start + head.end()) if run else None
                 group = [item] if item is not None else []
             if group:
                 return group
-        signed = re.search(r"\bsigned\s+(?:the|a|an)\s+(?=[A-Z])", text)
-        if signed:
-            run = _title_run(text[signed.end() :])
-            for offset, title in _split_titles(run):
-                item = self.add(title, sentence.start + signed.end() + offset)
-                if item is not None:
+        for anchor in P.SIGN_OBJECT.finditer(text):  # "signed the A", "the signing of the memorandum of the ..."
+            if _past_event(text, anchor):
+                continue
+            at = anchor.end()
+            if text[at : at + 1].isupper():
+                titles = _split_titles(_title_run(text[at:]))
+            else:
+                described = _described(text[at:])
+                titles = [(0, described)] if described else []
+            for offset, title in titles:
+                item = self.add(title, sentence.start + at + offset)
+                if item is not None and item not in group:
                     group.append(item)
         return group
 
@@ -222,6 +233,40 @@ def _label(label: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+def _past_event(text: str, anchor: re.Match[str]) -> bool:
+    """A signing named as a noun ("the signing of", "the renewal of") is this meeting's only when it
+    is witnessed, attended or done by someone named: "said that the signing of CEPA had ..." is not."""
+    if not re.match(r"(?i)(?:signing|renewal|conclusion)\s", anchor[0]):
+        return False
+    if _AT_THE_EVENT.search(text[max(0, anchor.start() - 40) : anchor.start()]):
+        return False
+    return not re.search(r"\bby\b", text[anchor.end() : anchor.end() + 300])
+
+
+_AT_THE_EVENT = re.compile(r"(?i)\b(?:witness(?:ed|ing|es)?|(?:at|after|during|attended|for)\s+)\s*the\s+$")
+
+
+def _signed_before(text: str) -> bool:
+    """A sentence about a signing at another time: "since the signing of ...", "signed in 2019"."""
+    return bool(P.SIGNED_ELSEWHEN.search(text) or P.SIGNED_BEFORE.search(text))
+
+
+def _described(text: str) -> str | None:
+    """A document named in lower case by its kind and the name of what it is about ("memorandum
+    on the Hong Kong/Hubei Co-operation Conference"), as printed; None when it is only described."""
+    kind = P.DESCRIBED_DOCUMENT.match(text)
+    if kind is None:
+        return None
+    run = _title_run(text[kind.end() :])
+    run = _TRAILING_PLACE.sub(lambda m: "" if m["place"] in VENUES else m[0], run)
+    if not run or not P.DESCRIBED_END.match(text, kind.end() + len(run)):
+        return None  # "a memorandum on the Hong Kong Tourism Board's campaign": a description
+    return text[: kind.end()] + run
+
+
+_TRAILING_PLACE = re.compile(r"\s+(?:in|at)\s+(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)$")
+
+
 def _title_run(text: str) -> str:
     """An unquoted title: capitalised words and connectors up to the end of the phrase."""
     words: list[str] = []
@@ -241,7 +286,9 @@ def _title_run(text: str) -> str:
     return " ".join(words)
 
 
-_PASSIVE_SIGNED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?signed\s+by\b")
+_PASSIVE_SIGNED = re.compile(
+    r"\b(?:was|were)\s+(?:also\s+|jointly\s+)?signed\s+(?!(?:the|a|an)\b)(?:[\w'-]+\s+){0,4}?by\b"
+)
 _NEXT_TITLE = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the|a|an)\s+(?=[A-Z])")
 
 

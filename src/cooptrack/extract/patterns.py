@@ -137,7 +137,8 @@ CHAIRED_BY = re.compile(r"(?i)\bchaired\s+(?:[\w'-]+\s+){0,5}?by\b")  # "co-chai
 # "co-chaired the plenary with ...", "co-chaired the Ninth Plenary of the ... Joint Conference with ...".
 CO_CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that)\s+[^,.;:()]{0,140}?)?\s+(?:together\s+)?with\b")
 ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
-SIGNED_BY = re.compile(r"(?i)\bsigned\s+by\b")
+# "signed by", "signed after the plenary by", "signed today by" (not "signed the ... by")
+SIGNED_BY = re.compile(r"(?i)\bsigned\s+(?!(?:the|a|an)\b)(?:[\w'-]+\s+){0,4}?by\b")
 HK_OFFICIALS = re.compile(r"(?i)\bofficials\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+officials\b")
 CO_CHAIRS = re.compile(r"(?i)\b(?:the\s+two|both)\s+co-?chairs\b")
 SPECIAL_GUEST_CUE = re.compile(r"(?i)\bspecial\s+guests?\b")
@@ -257,6 +258,41 @@ ROMAN_LABEL = re.compile(r"\((?P<l>[ivxlc]{1,6}|[a-z]|\d{1,2})\)")
 TITLE_TOKEN = re.compile(
     r"[A-Z0-9][\w'\u2019/\-&().]*|of|the|and|on|in|for|between|to|with|among|\(\d{4}(?:-\d{2,4})?\)"
 )
+
+# Where a signed document is named as the object of a signing: "signed the", "the signing of a",
+# "entered into the", "the renewal of the", "renewed the", "inked an".
+SIGN_OBJECT = re.compile(
+    r"(?i:\b(?:signed|inked|renewed|signing\s+of|renewal\s+of|entered\s+into|conclusion\s+of|concluded))"
+    r"\s+(?P<det>the|a|an)\s+"
+)
+# Verbs that make a quoted title an agreement besides "sign": only a title quoted after them counts
+# ("entered into the “...”"; not "the “...” entered into force").
+AGREE_VERB = re.compile(r"(?i)\b(?:entered\s+into|renewal\s+of|renewed|conclusion\s+of|concluded)\b(?!\s+force\b)")
+# A document named by its kind and what it is about, in lower case: "a memorandum on the Hong
+# Kong/Sichuan Co-operation Conference", "the co-operation memorandum of the Fourth Plenary Session
+# of the ...". What it is about must be a name (capitalised): "a memorandum of co-operation on
+# tourism" is only described. The name is read on by TITLE_TOKEN runs.
+DESCRIBED_DOCUMENT = re.compile(
+    r"(?:(?:co-?operation|framework)\s+)?(?:memorand(?:um|a)(?:\s+of\s+understanding)?|(?:framework\s+)?agreement|"
+    r"arrangement|letter\s+of\s+intent|protocol)\s+(?:on|of|concerning|regarding)\s+(?:the\s+)?(?=[A-Z0-9])"
+)
+# What may follow a described document's name: punctuation, or a word that starts another phrase.
+DESCRIBED_END = re.compile(
+    r"\s*(?:$|[.,;:()\u201d\"]|(?:by|at|in|with|during|after|before|and|or|which|that|was|were|is|are|will|"
+    r"between|respectively|today|yesterday|on|as|under|from|signed|witnessed)\b)"
+)
+# A signing at another time than the meeting's: "since the signing of ...", "... signed in 2019".
+SIGNED_BEFORE = re.compile(
+    r"(?i)\bsince\s+(?:the\s+)?(?:signing|conclusion|renewal)\b"
+    r"|\b(?:signing|renewal|renewed|entered\s+into|concluded)\b[^.;]{0,200}?\bin\s+(?:(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b"
+)
+# "the documents signed today": a participle after the documents, whose signers are not named.
+DOCUMENTS_SIGNED = re.compile(
+    r"(?i)\b(?:documents|agreements|memorand(?:a|ums)|arrangements|pacts|deals|letters\s+of\s+intent)\s+$"
+)
+# "witnessed the signing of the memorandum ... by A and B": the signatories follow "by".
+SIGNING_OF_BY = re.compile(r"(?i)\bsigning\s+of\b[^.;]{0,300}?(?=\bby\b)")
 
 # --- archive headlines (what the crawler picks from a day's index) -----------------------------
 

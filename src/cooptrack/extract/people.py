@@ -482,12 +482,16 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     """The people a sentence says signed: named before "signed" (or after "signed by"), or
     referred to by post alone ("the Financial Secretary and the Vice Governor signed")."""
     masked = mask_speech(sentence.text)
-    sign = P.SIGN_VERB.search(masked)
-    if not sign or P.WITNESS_CUE.search(masked[: sign.start()]) or P.SIGNED_ELSEWHEN.search(masked):
-        return []
     signed_by = P.SIGNED_BY.search(masked)
+    if signed_by is None and (signing := P.SIGNING_OF_BY.search(masked)):  # "the signing of the ... by A and B"
+        signed_by = re.compile(r"\bby\b").match(masked, signing.end())
+    sign = P.SIGN_VERB.search(masked) or signed_by
+    if not sign or (P.WITNESS_CUE.search(masked[: sign.start()]) and not signed_by) or P.SIGNED_ELSEWHEN.search(masked):
+        return []
     if not signed_by and P.PASSIVE_SIGNED.match(masked, _passive_start(masked, sign.start())):
         return []  # "... since the Framework Agreement was signed in April 2010": nobody named signs
+    if not signed_by and P.DOCUMENTS_SIGNED.search(masked, 0, sign.start()):
+        return []  # "Mr Chan said that the documents signed today would ...": a participle, no signer
     out: list[Found] = []
     mentions = mentions_in(sentence, masked=masked)
     for mention in mentions:
