@@ -83,8 +83,63 @@ def date_near(month: int, day: int, anchor: dt.date) -> dt.date | None:
 
 
 # A news story's dateline: "HONG KONG, Nov. 18 (Xinhua) --", "GUANGZHOU, June 3 -".
-DATE_PHRASE = rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}(?:,?\s+\d{{4}})?)"
+DATE_PHRASE = (
+    rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?"
+    rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}(?:,?\s+\d{{4}})?)"
+)
 DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z .'\-]{{1,40}}),\s+(?P<date>{DATE_PHRASE})\s*"
     r"(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:--|\u2014|\u2013|-|:)\s*"  # "(Xinhua)", "/PRNewswire/"
 )
+
+
+# --- printed dates with a year: the year sources ([D-PRINTED], [D-FORMS]) --------------------
+
+_ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# "2019-06-03", "2019/6/3", "2019.06.03", glued to its time ("2019-06-0310:15:32")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.\-])(?P<year>(?:19|20)\d\d)([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d?[-/.]\d)"
+)
+_YEAR_FIRST = re.compile(rf"(?<!\d){_YEAR}\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}\b")
+_MONTH_FIRST = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX},?\s+{_YEAR}\b")
+_DAY_FIRST = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}\s+(?P<month>{MONTH_RE}),?\s+{_YEAR}\b")
+
+
+def printed_date(text: str) -> dt.date | None:
+    """The first full date (with its year) printed in ``text``, in any of the genre's forms:
+    "2019-06-03" (also glued to a time, "2019-06-0310:15:32"), "2019 June 3", "June 3, 2019",
+    "January 05, 2019", "16 September, 2019", "21 Mar 2019"."""
+    best: tuple[int, dt.date] | None = None
+    for pattern in (_NUMERIC_DATE, _YEAR_FIRST, _MONTH_FIRST, _DAY_FIRST):
+        for m in pattern.finditer(text):
+            if best is not None and m.start() >= best[0]:
+                break
+            raw = m["month"]
+            month = int(raw) if raw.isdigit() else month_number(raw)
+            day = safe_date(int(m["year"]), month, int(m["day"])) if month else None
+            if day is not None:
+                best = (m.start(), day)
+                break
+    return best[1] if best else None
+
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:HKT|SGT|GMT\s*[+-]\s*\d{1,2}|UTC(?:\s*[+-]\s*\d{1,2})?))?"
+_ANY_DATE = (
+    rf"(?:(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}|(?:19|20)\d\d\s+{MONTH_RE}\s+\d{{1,2}}"
+    rf"|{MONTH_RE}\s+\d{{1,2}}{_ORDINAL_SUFFIX},?\s+(?:19|20)\d\d|\d{{1,2}}{_ORDINAL_SUFFIX}\s+{MONTH_RE},?\s+(?:19|20)\d\d)"
+)
+# A line that is only the page's time stamp: "2019-06-03 10:15 Last Updated At:06-03 11:20",
+# "2019 June 3   10:15", "2019-06-0310:15:32", "Updated: 2019-06-03 10:15", "Friday, June 3, 2019".
+STAMP_LINE = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted|released?|date|time|release\s+time)(?:\s+(?:at|on))?\s*[:：]?\s*)?"
+    rf"(?:{WEEKDAY_RE},?\s*)?{_ANY_DATE}"
+    rf"(?:,?\s*(?:HKT|SGT)?\s*{_TIME})?"
+    r"(?:\s*[|\u00b7]?\s*(?:last\s+)?updated(?:\s+at)?\s*[:：]?\s*(?:\d{1,4}[-/.:]\d{1,2}(?:[-/.:]\d{1,2})?\s*){0,3})?$",
+    re.IGNORECASE,
+)
+
+
+def stamp_date(line: str) -> dt.date | None:
+    """The page's date when ``line`` is only a time stamp (or a date line), else None."""
+    return printed_date(line) if len(line) <= 80 and STAMP_LINE.match(line) else None

@@ -1,9 +1,23 @@
 """When the meeting was (or will be) held: the date as the text writes it and, only when the text
-prints a year, as an ISO date (never a guessed year).
+prints a year, as an ISO date (never a guessed year). Patterns [D-PRINTED], [D-DATELINE],
+[D-NAMEDYEAR], [D-MOVED], [D-FORMS] of the genre.
 
-The year sources are the ones the cleaner records (an ``Ends/`` footer, an archive URL, a page's
-date line or stamp) and a dated dateline; the month and day come from the text's own words about
-the meeting ("today (June 28)", "on December 10", a wire dateline).
+Two things are read apart and then combined:
+
+- **the day** the text gives the meeting, from its own words: "today (June 28)", "on Tuesday
+  (September 2)", "on the afternoon of June 3", "next Monday (March 3)", "tomorrow", "yesterday
+  afternoon", "on Wednesday", a date with its year ("held on 21 Mar 2019"). The sentences that
+  name the meeting are read first; a date that belongs to an earlier meeting ("building on the
+  consensus of the Sixth Plenary on March 5") is not this meeting's. An announcement's day is
+  the one in the sentence naming the meeting (its plan, [D-MOVED]), not the departure's.
+- **the page's printed date**, the year source: the ``Ends/`` footer, the release's archive URL
+  printed in the text, a dated wire dateline, a page's date line or stamp (``Cleaned.page_date``).
+  A stamp that does not fit the story's own day (weeks after a report's "today (June 3)", after
+  an announced day, or after the dateline) is a mirror's repost stamp and no year source.
+
+A year in the meeting's own name ("Co-operation Meeting 2024") is printed too. A year elsewhere in
+the body never dates the meeting. With a month and day but no year, the date is null and the day
+is kept as ``date_text``; a day with no month ("today (29th)") gives no date at all.
 """
 
 from __future__ import annotations
@@ -12,9 +26,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from cooptrack.clean.blocks import Block, BlockKind, Cleaned
-from cooptrack.dates import date_near, parse_date_phrase, safe_date
-from cooptrack.extract import patterns as P
+from cooptrack.clean.blocks import Block, Cleaned
+from cooptrack.dates import DATE_PHRASE, DATELINE, WEEKDAY_RE, date_near, parse_date_phrase, safe_date
 from cooptrack.extract.sentences import split_text
 from cooptrack.vocab import DocumentKind
 
@@ -25,70 +38,222 @@ class MeetingDate:
     date_text: str | None
 
 
+@dataclass(frozen=True)
+class _Day:
+    """What the text says of the meeting's day."""
+
+    text: str | None = None  # the month and day as printed ("June 28"), the record's date_text
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None  # printed with the day: "on 21 Mar 2019"
+    offset: int | None = None  # days after the page's date: today 0, yesterday -1, tomorrow 1
+    weekday: int | None = None  # Monday 0
+    direction: int = 0  # a weekday on or before the page's date (-1), on or after (1), strictly (-2, 2)
+    unknown: bool = False  # a day with no month ("today (29th)"): no date can be read
+
+    @property
+    def relative(self) -> bool:
+        return self.offset is not None or self.weekday is not None
+
+
+_NONE = _Day()
+
+# --- the words of the genre about a day ------------------------------------------------------------
+
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_PAREN = rf"\s*\((?:{WEEKDAY_RE},?\s*)?(?:(?P<date>{DATE_PHRASE})|(?P<nth>\d{{1,2}}(?:st|nd|rd|th)?))\)"
+# "on June 28", "on Monday, December 10", "on Tuesday (September 2)", "on the afternoon of June 3",
+# "held on 21 Mar 2019"
+_ON_DAY = re.compile(
+    rf"\bon\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?"
+    rf"(?:{WEEKDAY_RE}{_PART}(?:,?\s+|\s*\((?={DATE_PHRASE}\))))?(?P<date>{DATE_PHRASE})"
+)
+# "today (June 28)", "yesterday afternoon", "tomorrow", "this Thursday (June 5)", "next Monday",
+# "on Wednesday", "… joint conference Wednesday", "today (29th)"
+_RELATIVE = re.compile(
+    r"(?i:\b(?P<word>today|tonight|yesterday|tomorrow)\b"
+    r"|\bthis\s+(?P<part>morning|afternoon|evening)\b"
+    rf"|\b(?:(?P<which>next|this|coming|last|on)\s+)?(?-i:(?P<weekday>{WEEKDAY_RE}))\b(?!'))"
+    rf"{_PART}(?:{_PAREN}|,\s+(?P<date2>{DATE_PHRASE}))?"
+)
+_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_WEEKDAYS = {name: i for i, name in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))}
+# Words before a date in its clause that give it to another meeting or event than this one.
+_ELSEWHEN = re.compile(
+    r"(?i)\b(?:consensus|building\s+on|since|previous|preceding|earlier\s+(?:meeting|plenary|session)|last|"
+    r"established|founded|set\s+up|launched|inaugurated|originally|first\s+announced|postponed\s+from)\b"
+)
+_MEETING_WORD = re.compile(r"(?i)\b(?:plenary|plenum|meeting|conference|session|co-?chair\w*)\b")
+_ANNOUNCING = re.compile(r"(?i)\b(?:will|to\s+be\s+held|to\s+attend|to\s+co-?chair|is\s+to)\b")
+# The year in the meeting's own name: "the Hong Kong/Shenzhen Co-operation Meeting 2024".
+_NAMED_YEAR = re.compile(
+    r"(?i:co-?operation\s+(?:meeting|conference)|high[-\s]level\s+meeting|joint\s+conference)"
+    r"\s+(?P<year>(?:19|20)\d\d)\b(?![-/.]\d)"
+)
+# A stamp later than a report's day by more than this is a mirror's repost, not the page's date.
+_REPOST_AFTER = 10
+_ANNOUNCED_AHEAD = 90
+
+
 def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind) -> MeetingDate:
-    """The date as written and, when a year can be read (never guessed), as a date."""
-    anchor = cleaned.footer_date or cleaned.url_date or cleaned.page_date or _dateline_date(lead_blocks)
-    phrase = _date_phrase(cleaned.title, lead_blocks, kind)
-    if phrase is None:
-        # A Government release is issued the day its meeting is held; a news page may be a day
-        # or more later ("agreed on Tuesday"): its date gives a year, never the meeting's day.
-        # A news page that says the meeting was held "today" is dated that day.
-        issued = cleaned.footer_date or cleaned.url_date
-        if issued is None and cleaned.page_date is not None and _held_today(lead_blocks):
-            issued = cleaned.page_date
-        return MeetingDate(issued if kind is DocumentKind.REPORT else None, None)
+    """The date as written and, when a year is printed (never guessed), as a date."""
+    filed = _dateline(lead_blocks)
+    said = _said_day(cleaned.title, lead_blocks, kind, filed is not None)
+    if said.unknown:
+        return MeetingDate(None, None)
+    page = _page_day(cleaned, filed, said, kind)
+    if said.month is not None and said.day is not None:
+        year = said.year or _named_year(cleaned.title, lead_blocks)
+        if year is not None:
+            return MeetingDate(safe_date(year, said.month, said.day), said.text)
+        return MeetingDate(date_near(said.month, said.day, page) if page else None, said.text)
+    if said.relative:
+        day = _relative(said, page, kind) if page else None
+        return MeetingDate(day, _filed_text(filed, day))
+    if filed is not None:  # a wire story with no other word on the day: the dateline's
+        return MeetingDate(page, filed[3])
+    # A Government release is issued the day its meeting is held; a news page may be a day or
+    # more later: its date gives a year, never the meeting's day.
+    issued = cleaned.footer_date or cleaned.url_date
+    return MeetingDate(issued if kind is DocumentKind.REPORT else None, None)
+
+
+def _dateline(lead_blocks: list[Block]) -> tuple[int, int, int | None, str] | None:
+    """A news story's dateline ("HONG KONG, Nov. 18 (Xinhua) --"): (month, day, year or None, text)."""
+    m = DATELINE.match(lead_blocks[0].text) if lead_blocks else None
+    return parse_date_phrase(m["date"]) if m else None
+
+
+def _filed_text(filed: tuple[int, int, int | None, str] | None, day: dt.date | None) -> str | None:
+    """The dateline's date as the meeting's date text, when the meeting was held that day."""
+    if filed is None or day is None or (day.month, day.day) != filed[:2]:
+        return None
+    return filed[3]
+
+
+def _page_day(
+    cleaned: Cleaned, filed: tuple[int, int, int | None, str] | None, said: _Day, kind: DocumentKind
+) -> dt.date | None:
+    """The printed date of the page (or of the story, from its dateline), the year source; None
+    when there is none, or when the only one is a stamp that does not fit the story."""
+    trusted = cleaned.footer_date or cleaned.url_date
+    if trusted is not None:
+        return trusted
+    if filed is not None and filed[2] is not None:
+        return safe_date(filed[2], filed[0], filed[1])
+    stamp = cleaned.page_date
+    if stamp is None:
+        return None
+    if filed is not None:  # the stamp dates the story the dateline files, or it is a repost's
+        story = date_near(filed[0], filed[1], stamp)
+        return story if story is not None and _fits(stamp, story, DocumentKind.REPORT) else None
+    if said.month is not None and said.day is not None and not said.year:
+        meeting = date_near(said.month, said.day, stamp)
+        if meeting is None or not _fits(stamp, meeting, kind):
+            return None
+    return stamp
+
+
+def _fits(stamp: dt.date, day: dt.date, kind: DocumentKind) -> bool:
+    """A page stamped ``stamp`` can be the page of a meeting on ``day``: a report is published on
+    the day or soon after, an announcement before the day."""
+    late = (stamp - day).days
+    if kind is DocumentKind.ANNOUNCEMENT:
+        return -_ANNOUNCED_AHEAD <= late <= 1
+    return -1 <= late <= _REPOST_AFTER
+
+
+def _relative(said: _Day, page: dt.date, kind: DocumentKind) -> dt.date:
+    if said.offset is not None:
+        return page + dt.timedelta(days=said.offset)
+    assert said.weekday is not None
+    direction = said.direction or (1 if kind is DocumentKind.ANNOUNCEMENT else -1)
+    if direction > 0:
+        ahead = (said.weekday - page.weekday()) % 7
+        return page + dt.timedelta(days=ahead or (7 if direction > 1 else 0))
+    back = (page.weekday() - said.weekday) % 7
+    return page - dt.timedelta(days=back or (7 if direction < -1 else 0))
+
+
+def _named_year(title: str | None, lead_blocks: list[Block]) -> int | None:
+    for text in [title or "", *(b.text for b in lead_blocks[:3])]:
+        m = _NAMED_YEAR.search(text)
+        if m:
+            return int(m["year"])
+    return None
+
+
+# --- the day the text gives the meeting ----------------------------------------------------------
+
+
+def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, dateline: bool) -> _Day:
+    """The day of the meeting in the text's words: the sentences naming the meeting first."""
+    texts = [b.text for b in lead_blocks[:3]]
+    if dateline and texts:
+        m = DATELINE.match(texts[0])
+        texts[0] = texts[0][m.end() :] if m else texts[0]
+    sentences = [s for t in texts for s in split_text(t)]
+    naming = [s for s in sentences if _MEETING_WORD.search(s)]
+    if kind is DocumentKind.ANNOUNCEMENT:
+        naming = [s for s in naming if _ANNOUNCING.search(s)] + naming
+    for sentence in [*naming, *sentences, title or ""]:
+        said = _day_in(sentence, kind)
+        if said is not None:
+            return said
+    return _NONE
+
+
+def _day_in(sentence: str, kind: DocumentKind) -> _Day | None:
+    """The first word on a day in the sentence that is this meeting's; for an announcement, a
+    date after the meeting's name ("to attend the plenary on October 16") comes first."""
+    found: list[tuple[int, _Day]] = []
+    for m in _ON_DAY.finditer(sentence):
+        if not _elsewhen(sentence, m.start()):
+            found.append((m.start(), _phrase_day(m["date"])))
+    for m in _RELATIVE.finditer(sentence):
+        if not _elsewhen(sentence, m.start()):
+            found.append((m.start(), _relative_day(m)))
+    if not found:
+        return None
+    # a day with its month ("on Nov 6") says more than a weekday in the same sentence ("on Monday")
+    found.sort(key=lambda x: (x[1].relative, x[0]))
+    if kind is DocumentKind.ANNOUNCEMENT:
+        named = _MEETING_WORD.search(sentence)
+        after = [d for at, d in found if named and at > named.start() and d.month is not None]
+        if after:
+            return after[0]
+    return found[0][1]
+
+
+def _elsewhen(sentence: str, at: int) -> bool:
+    """The words before ``at`` in its clause give the date to another meeting or event."""
+    start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 120, 0)
+    return bool(_ELSEWHEN.search(sentence, start, at))
+
+
+def _phrase_day(phrase: str) -> _Day:
     found = parse_date_phrase(phrase)
     if found is None:
-        return MeetingDate(None, phrase)
+        return _Day(unknown=True)
     month, day, year, _ = found
-    if year is not None:
-        return MeetingDate(safe_date(year, month, day), phrase)
-    if anchor is not None:
-        return MeetingDate(date_near(month, day, anchor), phrase)
-    return MeetingDate(None, phrase)
+    return _Day(text=_without_year(phrase), month=month, day=day, year=year)
 
 
-def _dateline_date(lead_blocks: list[Block]) -> dt.date | None:
-    """The day a news story with a dated dateline was filed ("HONG KONG, Dec. 11, 2012 /.../ --")."""
-    dateline = P.NEWS_DATELINE.match(lead_blocks[0].text) if lead_blocks else None
-    found = parse_date_phrase(dateline["date"]) if dateline else None
-    return safe_date(found[2], found[0], found[1]) if found and found[2] is not None else None
+def _without_year(phrase: str) -> str:
+    return re.sub(r",?\s+(?:19|20)\d\d$", "", phrase.strip())
 
 
-_TODAY = re.compile(r"(?i)\btoday\b")
-
-
-def _held_today(lead_blocks: list[Block]) -> bool:
-    """The first paragraph that names the meeting says it happened today."""
-    for b in lead_blocks[:3]:
-        if b.kind is BlockKind.PARAGRAPH and P.MEETING_MENTION.search(b.text):
-            return bool(_TODAY.search(b.text))
-    return False
-
-
-def _date_phrase(title: str | None, lead_blocks: list[Block], kind: DocumentKind | None = None) -> str | None:
-    texts = [b.text for b in lead_blocks[:3]]
-    if kind is DocumentKind.ANNOUNCEMENT:
-        # A delegation leaves "tomorrow (October 15)" and the meeting is "on October 16": the date
-        # that goes with the meeting is the one in the sentence that names it.
-        for text in texts:
-            for sentence in split_text(text):
-                m = P.ON_DATE.search(sentence)
-                if m and P.MEETING_MENTION.search(sentence) and P.ANNOUNCEMENT.search(sentence):
-                    return m["date"]
-    for text in texts:
-        m = P.RELATIVE_DATE.search(text)
-        if m:
-            return m["date"]
-    if texts:
-        m = P.NEWS_DATELINE.match(texts[0])
-        if m:
-            # the day the story was filed, unless its first paragraph dates the meeting itself
-            # ("HONG KONG, Dec. 11, 2012 /.../ -- ... held in Chengdu on Monday, December 10")
-            held = P.ON_DATE.search(texts[0], m.end())
-            return held["date"] if held else m["date"]
-    for text in [title or "", *texts]:
-        m = P.ON_DATE.search(text)
-        if m:
-            return m["date"]
-    return None
+def _relative_day(m: re.Match[str]) -> _Day:
+    phrase = m["date"] or m["date2"]
+    if phrase:
+        return _phrase_day(phrase)
+    if m["nth"]:
+        return _Day(unknown=True)
+    if m["word"]:
+        return _Day(offset=_OFFSETS[m["word"].lower()])
+    if m["part"]:
+        return _Day(offset=0)
+    which = (m["which"] or "").lower()
+    weekday = _WEEKDAYS[m["weekday"][:-3].lower()]
+    direction = {"next": 2, "coming": 1, "last": -2}.get(which, 0)
+    return _Day(weekday=weekday, direction=direction)
