@@ -8,7 +8,7 @@ text, what was removed and why, the parser version). Every extracted item carrie
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -95,11 +95,24 @@ class Agreement(_Model):
     span: Span
 
 
+class MentionFound(_Model):
+    """A naming of a mechanism, or a mention of a meeting, found in the cleaned text (whatever the
+    relevance): what relevance was decided from."""
+
+    what: Literal["mechanism", "meeting"]
+    text: str  # exactly ``Record.text[span[0]:span[1]]``
+    mechanism: str | None = None  # the canonical name, for a mechanism
+    kind: MeetingKind | None = None  # for a meeting
+    ordinal: int | None = None
+    span: Span
+
+
 class Removed(_Model):
     """A piece of the input that is not part of the release, and why."""
 
     reason: RemovalReason
     text: str
+    detail: str | None = None  # why, in words, when the reason alone does not say (an unrelated article's evidence)
 
 
 class Record(_Model):
@@ -121,6 +134,7 @@ class Record(_Model):
     parser_version: str = PARSER_VERSION
     text: str = ""
     removed: list[Removed] = Field(default_factory=list)
+    mentions: list[MentionFound] = Field(default_factory=list)
 
     @property
     def measures(self) -> list[Measure]:

@@ -18,10 +18,19 @@ from cooptrack.vocab import DocumentKind, Flag, Role
 _TERMINAL = re.compile(r"[.!?\u201d\u2019\"')]$")
 
 
-def data_quality_flags(record: Record, cleaned: Cleaned, sections: Sections, body: list[Block]) -> list[Flag]:
+def document_flags(cleaned: Cleaned, sections: Sections, body: list[Block]) -> list[Flag]:
+    """The flags that are facts about the copy, computed whatever the relevance."""
     flags: list[Flag] = []
     if cleaned.unrelated_cut:
         flags.append(Flag.UNRELATED_CONTENT)
+    if truncated(cleaned, sections, body):
+        flags.append(Flag.TRUNCATED)
+    return flags
+
+
+def data_quality_flags(record: Record, cleaned: Cleaned, sections: Sections, body: list[Block]) -> list[Flag]:
+    """Every flag of a relevant record: what the release says of its meeting, and the copy's own."""
+    flags: list[Flag] = []
     headed = sum(1 for a in record.areas if a.heading)
     if sections.declared_count is not None and headed < sections.declared_count:
         flags.append(Flag.AREA_HEADINGS_MISSING)
@@ -33,9 +42,7 @@ def data_quality_flags(record: Record, cleaned: Cleaned, sections: Sections, bod
     reviewing = [s for s in re.split(r"(?<=\.)\s+", lead_text) if P.PROGRESS_CUE.search(s)]
     if sections.declared_count is None and any(not P.PROGRESS_PROMISED.search(s) for s in reviewing):
         flags.append(Flag.PROGRESS_REVIEW)
-    if truncated(cleaned, sections, body):
-        flags.append(Flag.TRUNCATED)
-    return flags
+    return document_flags(cleaned, sections, body) + flags
 
 
 def truncated(cleaned: Cleaned, sections: Sections, body: list[Block]) -> bool:

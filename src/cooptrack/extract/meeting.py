@@ -14,7 +14,7 @@ from cooptrack.extract.gazetteer import CITIES, PROVINCES, VENUES, partner_name
 from cooptrack.extract.numbers import ordinal_value
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry
-from cooptrack.vocab import DocumentKind, MeetingKind
+from cooptrack.vocab import MeetingKind
 
 Mechanism = Entry
 
@@ -77,16 +77,48 @@ class MeetingMention:
 
 
 def meeting_mentions(text: str) -> list[MeetingMention]:
-    out = []
+    """Every mention of a meeting in ``text``, in order: "the Fifth Plenary Session", "the 22nd
+    Working Meeting", "the High-Level Meeting cum ...", "the first meeting of ...", and a
+    mechanism's name with its meeting's number ("the Third Hong Kong-Sichuan Co-operation
+    Conference", "the 11th Hong Kong Macao Co-operation High Level Meeting", "the seventh Joint
+    Conference on Advancing ...", "the ... Joint Conference held its sixth meeting")."""
+    bound = _bound_mentions(text)
+    out = list(bound)
     for m in P.MEETING_MENTION.finditer(text):
-        if P.OTHER_MEETING_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        if P.OTHER_MEETING_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue
         window = text[m.end() : m.end() + 80]
         if P.is_party_plenum(window.split(".")[0]):
             continue
+        if any(b.start <= m.start() < b.end for b in bound):
+            continue  # "High Level Meeting" inside "the 11th Hong Kong Macao Co-operation High Level Meeting"
         kind, ordinal_text = _kind_of(m)
         ordinal = ordinal_value(ordinal_text) if ordinal_text else None
         out.append(MeetingMention(kind, ordinal, m.start(), m.end()))
+    return sorted(out, key=lambda x: x.start)
+
+
+_ORD_BEFORE = re.compile(rf"\b(?P<ord>{P._ORD})\s+(?:[a-z]+\s+){{0,2}}$")
+_HELD_ITS = re.compile(rf"\s+(?:held|convened|had)\s+its\s+(?P<ord>{P._ORD})\s+(?i:meeting|session|plenary)")
+_HLM_NAME = re.compile(r"(?i)high[-\s]level\s+meeting$")
+
+
+def _bound_mentions(text: str) -> list[MeetingMention]:
+    out = []
+    for mention in mechanisms.find(text):
+        entry = mention.entry
+        if not entry.hk_party:
+            continue
+        kind = entry.ordinal_kind
+        if _HLM_NAME.search(text[mention.start : mention.end]):
+            kind = MeetingKind.HIGH_LEVEL_MEETING  # "the first Hubei-Hong Kong High-Level Meeting"
+        before = _ORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if before and not P.OTHER_MEETING_BEFORE.search(text[max(0, before.start() - 60) : before.start()]):
+            out.append(MeetingMention(kind, ordinal_value(before["ord"]), before.start(), mention.end))
+            continue
+        after = _HELD_ITS.match(text, mention.end)
+        if after:
+            out.append(MeetingMention(entry.ordinal_kind, ordinal_value(after["ord"]), mention.start, after.end()))
     return out
 
 
@@ -102,9 +134,11 @@ def _kind_of(m: re.Match[str]) -> tuple[MeetingKind, str | None]:
     return MeetingKind.HIGH_LEVEL_MEETING, m["ord_hlm"]
 
 
-def identify_meeting(title: str | None, lead: str) -> tuple[MeetingKind | None, int | None]:
+def identify_meeting(title: str | None, lead: str, entry: Entry | None = None) -> tuple[MeetingKind | None, int | None]:
     """Kind and ordinal: the headline's first meeting mention, else the lead's; an ordinal
-    missing there is taken from the first mention of the same kind that has one."""
+    missing there is taken from the first mention of the same kind that has one. A high-level
+    meeting named with a plenary in one sentence ("the High-Level Meeting and the First Plenary
+    Session", "... took place alongside a high-level meeting") is one meeting of the combined kind."""
     mentions = meeting_mentions(title or "") + meeting_mentions(lead)
     if not mentions:
         return None, None
@@ -114,10 +148,27 @@ def identify_meeting(title: str | None, lead: str) -> tuple[MeetingKind | None, 
         # Plenary Session" in the lead: the fuller name is the meeting's
         fuller = next((m for m in mentions if m.kind is MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY), None)
         first = fuller or first
-    ordinal = first.ordinal
+    kind, ordinal = first.kind, first.ordinal
+    if kind in _PART_OF_CUM and _held_together([title or "", *split_text(lead)[:4]]):
+        kind = MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY
+        ordinal = next((m.ordinal for m in mentions if m.kind is MeetingKind.PLENARY and m.ordinal), ordinal)
     if ordinal is None:
-        ordinal = next((m.ordinal for m in mentions if m.kind is first.kind and m.ordinal), None)
-    return first.kind, ordinal
+        ordinal = next((m.ordinal for m in mentions if m.kind is kind and m.ordinal), None)
+    if entry is not None and entry.kinds in _FIXED_KINDS:
+        kind = entry.kinds[0]  # the Macao meeting is a high-level meeting, the Belt and Road one "other"
+    return kind, ordinal
+
+
+_FIXED_KINDS = frozenset({(MeetingKind.OTHER,), (MeetingKind.HIGH_LEVEL_MEETING,)})
+
+
+def _held_together(sentences: list[str]) -> bool:
+    """A high-level meeting and a plenary of this meeting named in one sentence."""
+    for sentence in sentences:
+        kinds = {m.kind for m in meeting_mentions(sentence)}
+        if MeetingKind.HIGH_LEVEL_MEETING in kinds and MeetingKind.PLENARY in kinds:
+            return True
+    return False
 
 
 _PART_OF_CUM = frozenset({MeetingKind.HIGH_LEVEL_MEETING, MeetingKind.PLENARY})
@@ -161,16 +212,6 @@ def relevance(title: str | None, lead: str, mechanism: Mechanism | None, others:
 
 def _names_partner(headline: str, mechanism: Mechanism) -> bool:
     return bool(mechanism.partner and re.search(rf"\b{re.escape(mechanism.partner)}\b", headline))
-
-
-def document_kind(title: str | None, lead: str) -> DocumentKind:
-    """An announcement says what will happen; a report, what happened."""
-    if title and P.TITLE_ANNOUNCEMENT.search(title) and not re.search(r"(?i)\bheld\b", title):
-        return DocumentKind.ANNOUNCEMENT
-    first = re.split(r"(?<=\.)\s+", lead.strip())[0] if lead.strip() else ""
-    if P.ANNOUNCEMENT.search(first) and not re.search(r"(?i)\b(?:co-?chaired|was held|were held|held the)\b", first):
-        return DocumentKind.ANNOUNCEMENT
-    return DocumentKind.REPORT
 
 
 def venue(title: str | None, lead_blocks: list[Block]) -> str | None:

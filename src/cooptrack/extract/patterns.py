@@ -44,7 +44,11 @@ MEETING_MENTION = re.compile(
 # A mention that refers to an earlier or later meeting, not the one the release is about.
 OTHER_MEETING_BEFORE = re.compile(
     r"(?i:\b(?:since|last|previous|preceding|prepar(?:e|ation|ing)\s+for|ahead\s+of|before|"
-    r"following\s+up\s+on|follow-up\s+to|the\s+next|next)\s+(?:the\s+)?$)"
+    r"following\s+up\s+on|follow-up\s+to|the\s+next|next)\s+(?:the\s+)?$"
+    # what an earlier meeting decided: "the co-operation items agreed at the Third Plenary Session"
+    r"|\b(?:items|measures|projects|initiatives|matters|consensus|tasks|proposals|areas|results|outcomes|"
+    r"directions)\s+(?:agreed|reached|endorsed|adopted|decided|set\s+out)\s+(?:upon\s+)?(?:at|during|in)\s+"
+    r"(?:the\s+)?$)"
 )
 _PARTY_PLENUM = re.compile(r"(?i)\b(?:CPC|Communist Party|Central Committee|National People's Congress|NPC|CPPCC)\b")
 
@@ -67,6 +71,59 @@ ANNOUNCEMENT = re.compile(
     r"to\s+(?:lead|attend|co-?chair|depart\s+for|visit)\b|is\s+to\s+be\s+held|will\s+be\s+convened)"
 )
 TITLE_ANNOUNCEMENT = re.compile(r"(?i)\b(?:to\s+(?:attend|lead|co-?chair|visit|depart|hold|head)|will)\b")
+
+# What a sentence says of a meeting (cooptrack.extract.relevance): its nouns, who chaired it,
+# whether it took place or will, and whether it is another meeting than the page's.
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MEETING_NOUN = re.compile(
+    r"(?i)\b(?:(?<!press\s)(?<!video\s)(?<!news\s)conference|plenary|plenum|meeting-cum-plenary|meeting|session)s?\b"
+)
+# Nouns that name a formal meeting of a mechanism (a bare "meeting" may be any encounter).
+FORMAL_MEETING_NOUN = re.compile(
+    r"(?i)\b(?:(?<!press\s)(?<!video\s)(?<!news\s)conference|plenary|joint\s+meeting|high[-\s]level\s+meeting|"
+    r"working\s+meeting|meeting-cum-plenary|meeting\s+cum\s+plenary)\b"
+)
+CHAIR_PREDICATE = re.compile(
+    r"(?i)\bco-?chair(?:ed|ing|s)?\b|\b(?:jointly\s+)?chaired\b|\bpresid(?:ed|e|ing)\s+over\b|\bconven(?:ed|e|ing)\b|"
+    r"\b(?:led|leading|lead|headed|heading)\s+(?:the\s+)?(?:two\s+|respective\s+|their\s+)?(?:[\w'-]+\s+){0,4}?delegations\b|"
+    r"\bdelegations?\s+(?:was|were)\s+(?:respectively\s+)?(?:led|headed)\s+by\b|\bwas\s+led\s+by\b"
+)
+PAST_EVENT = re.compile(
+    r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:held|took\s+place|co-?chaired|chaired|presided|convened|"
+    r"attended|participated|(?<!will\s)led|reviewed|reached|agreed|signed|discussed|concluded|kept|inked|"
+    r"met\s+for)\b|\b(?:was|were)\s+(?:held|convened)\b"
+)
+# The predicates that say the meeting itself took place, as opposed to what was done there.
+MEETING_EVENT = re.compile(
+    r"(?i)(?<!\bbe\s)\b(?:held|took\s+place|co-?chaired|chaired|presided|convened|attended|participated|kept|"
+    r"opened|(?:was|were)\s+(?:held|convened))\b|\bconsensus\s+(?:at|during)\b"
+)
+FUTURE_EVENT = re.compile(
+    r"(?i)\bwill\s+(?:\w+\s+){0,3}?(?:be\s+(?:held|convened)|attend|co-?chair|chair|lead|hold|preside|convene|"
+    r"take\s+place|meet|visit|depart|head|sign|set)\b|\b(?:is|are)\s+(?:scheduled|due|set|expected|going)\s+to\b|"
+    r"\bto\s+be\s+(?:held|convened)\b|\b(?:is|are)\s+to\s+(?:be\s+held|attend|co-?chair|lead|hold)\b|"
+    r"\b(?:is|are)\s+leading\b|\bshall\s+(?:attend|co-?chair|hold)\b|\bto\s+(?:attend|co-?chair)\b"
+)
+# A future too vague to be an announcement (a courtesy call's "will be held later in the year").
+VAGUE_FUTURE = re.compile(
+    r"(?i)\blater\s+(?:in|this)\s+(?:the\s+)?year\b|\bin\s+the\s+(?:first|second)\s+half\s+of\b|"
+    r"\bin\s+due\s+course\b|\bnext\s+year\b|\bin\s+the\s+(?:coming|near)\s+(?:months?|future)\b|"
+    r"\bat\s+an?\s+(?:appropriate|suitable)\s+time\b|\bbefore\s+the\s+end\s+of\s+the\s+year\b"
+)
+# The day of the page's own meeting, which overrides the cues of another time.
+THIS_MEETING_DAY = re.compile(
+    r"(?i)\b(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|"
+    r"(?:on|this|next)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+# Right after a meeting's name: the words that date it to another time ("... in Wuhan in April").
+OTHER_TIME_AFTER = re.compile(
+    rf"(?i)^[^.;]{{0,140}}?\b(?:in\s+{_MONTHS}\b|in\s+(?:19|20)\d\d\b|(?:last|next)\s+(?:year|month)\b|"
+    r"later\s+(?:this|in\s+the)\s+year\b|earlier\s+this\s+(?:year|month)\b|years?\s+ago\b|since\s+(?:19|20)\d\d\b)"
+)
+OTHER_TIME_ANYWHERE = re.compile(
+    rf"(?i)\b(?:since|previous|preceding|earlier\s+this\s+(?:year|month)|last\s+(?:year|month|time)|years?\s+ago|"
+    rf"in\s+(?:19|20)\d\d|in\s+{_MONTHS})\b"
+)
 
 # --- dates and venues -------------------------------------------------------------------------
 
@@ -127,15 +184,9 @@ POST_WORDS = frozenset(
     Deputy Vice Party Municipal People's Region Administrative Special HKSAR CPC State
     Central Liaison Macao Chairman President Secretary-General Vice-Governor Vice-Premier
     Vice-Chairman Vice-Mayor Autonomous Commissioner Under Permanent Minister Head Member
+    Finance Economy Public Social Convenor
     """.split()
 )
-CO_CHAIR_CUE = re.compile(
-    r"(?i)\bco-?chair(?:ed|s|ing)?\b|\bchaired\s+by\b|leading\s+the\s+(?:respective\s+)?delegations\b.*\brespectively\b"
-    r"|\b(?:led|headed)\s+the\s+(?:[\w'-]+\s+){0,6}?(?:delegation|side)\b"
-)
-CHAIRED_BY = re.compile(r"(?i)\bchaired\s+(?:[\w'-]+\s+){0,5}?by\b")  # "co-chaired on the mainland side by"
-# "co-chaired the plenary with ...", "co-chaired the Ninth Plenary of the ... Joint Conference with ...".
-CO_CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that)\s+[^,.;:()]{0,140}?)?\s+(?:together\s+)?with\b")
 ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
 # "signed by", "signed after the plenary by", "signed today by" (not "signed the ... by")
 SIGNED_BY = re.compile(r"(?i)\bsigned\s+(?!(?:the|a|an)\b)(?:[\w'-]+\s+){0,4}?by\b")
@@ -177,7 +228,7 @@ SIGNED_ELSEWHEN = re.compile(
 PASSIVE_SIGNED = re.compile(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?signed\b(?!\s+by\b)")
 WITNESS_CUE = re.compile(r"(?i)\bwitness(?:ed|ing)?\b")
 CENTRAL_POST = re.compile(
-    r"(?i)Liaison Office of the Central|Central People's Government|State Council|\bMinistry\b|"
+    r"(?i)Liaison Office|Central People's Government|State Council|\bMinistry\b|"
     r"National Development and Reform|Central Committee|Office of the Commissioner|\bNational\b|\bMinister\b"
 )
 # Offices that exist both centrally and in each province: central unless the post names a province.
@@ -194,6 +245,72 @@ HK_POST = re.compile(
 # Heads of Hong Kong departments, when the post names no Mainland place or office (which the
 # Mainland's and Central posts do): "Commissioner of Customs and Excise".
 HK_DEPARTMENT_HEAD = re.compile(r"\b(?:Director-General\s+of|Director\s+of|Commissioner\s+of|Postmaster General)\b")
+# Macao's officials ([REL-MACAO]): a post naming Macao, or one of the Macao Government's own
+# Secretaries ("Secretary for Economy and Finance"; Hong Kong has no such post).
+MACAO_POST = re.compile(
+    r"(?i)(?<!Kong\sand\s)(?<!Kong\s&\s)(?<!Kong,\s)\bMaca[ou]\b(?!\s+(?:Affairs|Work)\b)|\bSecretary\s+for\s+(?:Economy\s+(?:and|&)\s+Finance|Administration\s+(?:and|&)\s+Justice|"
+    r"Social\s+Affairs\s+(?:and|&)\s+Culture|Transport\s+(?:and|&)\s+Public\s+Works)\b"
+)
+
+# Who chaired ([C-*]). A chair verb whose subject comes before it: "co-chaired", "jointly chaired",
+# "will co-chair", "presided over", "convened", "led the meeting" (not followed by "by").
+CHAIR_ACTIVE = re.compile(
+    r"(?i)(?<![\w-])(?:co-?chair(?:ed|s|ing)?|(?:jointly\s+)?chair(?:ed|ing)|(?:will|to|shall|would|jointly)\s+chair|"
+    r"(?:jointly\s+)?presid(?:ed|e|es|ing)\s+over|(?:jointly\s+)?conven(?:ed|e|es|ing)|"
+    r"(?:jointly\s+)?(?:led|lead|leads|leading|headed|heading)\s+the\s+(?:meeting|plenary|conference|session|talks))\b"
+    r"(?!\s+(?:[\w'-]+\s+){0,5}?by\b)"
+)
+# A chair verb followed by "by": "co-chaired by", "presided over by", "chaired on the mainland side by".
+CHAIR_PASSIVE = re.compile(
+    r"(?i)(?<![\w-])(?:co-?chaired|chaired|presided\s+over|convened)\s+(?:[\w'-]+\s+){0,5}?by\b"
+    r"|\b(?:meetings?|plenary|plenaries|conference|sessions?|talks|delegations|sides)\s*,?\s+"
+    r"(?:(?:was|were|will\s+be|are|is)\s+)?(?:\w+ly\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
+)
+# The leaders of the two delegations chair: "leading the delegations of ... respectively",
+# "with A and B leading delegations to the meeting", "A and B led the delegations of ...".
+DELEGATIONS_LED = re.compile(
+    r"(?i)\b(?:led|lead|leads|leading|headed|head|heads|heading)\s+(?:the\s+|their\s+)?(?:two\s+|respective\s+)?"
+    r"(?:[\w'&()-]+\s+){0,8}?delegations\b"
+)
+# One side's leader ("A led the HKSAR delegation", "the Sichuan delegation was led by B", "led
+# HKSAR Government officials to attend", "with officials led by him"): two of them in a sentence
+# chair; alone, it says nothing of the chair unless the other side's leader is named elsewhere.
+DELEGATION_LED_ONE = re.compile(
+    r"(?i)\b(?:led|leads|leading|headed|heads|heading|will\s+lead|to\s+lead)\s+(?:the|a|an|his|her)\s+"
+    r"(?:[\w'&()-]+\s+){0,8}?(?:delegation|side)\b(?!s)"
+    r"|\b(?:led|leading|will\s+lead)\s+(?:[\w'&()-]+\s+){0,6}?officials\b"
+)
+DELEGATION_LED_BY_ONE = re.compile(
+    r"(?i)\b(?:delegation|side)\s*,?\s+(?:(?:was|is|will\s+be)\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
+    r"|\b(?:delegation|side)\s+by\b"  # "..., and the Guangdong side by B"
+)
+OFFICIALS_LED_BY_HIM = re.compile(r"(?i)\bofficials\s+led\s+by\s+(?:him|her)\b")
+# After a chair verb, the other chair as its object: "co-chaired the plenary with ...".
+CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that|its|their)\s+[^,.;:()]{0,160}?)?,?\s+(?:together\s+)?with\b")
+# An object of "with" who is not a chair: "with C as special guest", "with C attending".
+WITH_NOT_CHAIR = re.compile(r"(?i)\s*,?\s*(?:as\b|attending\b|present\b|in\s+attendance\b|also\b|looking\s+on\b)")
+# "with C and D as special guests": only the people of the with-phrase are special guests.
+SPECIAL_GUEST_WITH = re.compile(r"(?i)\bwith\s+(?P<who>[^;]{0,300}?)\s+as\s+(?:the\s+|a\s+)?special\s+guests?\b")
+# Where the names after "by" end: another clause begins.
+PASSIVE_SCOPE_END = re.compile(
+    r"(?i);|,?\s+with\b|\b(?:attended|accompanied|joined|witnessed|while|whereas|who|which|where|said|and\s+was)\b"
+    r"|\bas\s+(?:the\s+|a\s+)?special\b"
+)
+# Verbs whose objects are not the subject of a later chair verb: "met with X and co-chaired",
+# "After meeting X, A and B co-chaired", "Accompanied by X, ...".
+OBJECT_OF_OTHER_VERB = re.compile(
+    r"(?i)\b(?:met(?!\s+(?:in|at|on)\b)|meets|call(?:ed|ing|s)?\s+on|visit(?:ed|ing)|"
+    r"(?:accompanied|joined|attended|witnessed|greeted|received|welcomed|thanked|invited)(?:\s+by)?|"
+    r"meeting\s+with)\b|(?-i:(?<!\bthe\s)(?<!\ba\s)\bmeeting\s+(?=(?:the\s+)?[A-Z]))"
+)
+# A pronoun as the subject of a chair verb: "He will co-chair the plenary with ...".
+PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:[A-Z][\w\s,']{0,60}),\s+)?(?P<pronoun>He|She|he|she)\s+(?:\w+\s+){0,3}$")
+# Central officials are special guests whatever the verb, when the sentence puts them there ([SG]).
+PRESENCE_CUE = re.compile(
+    r"(?i)\b(?:attend(?:ed|ing|s|ance)?|accompan(?:ied|ying|y)|joined|present|includ(?:ed|es|e|ing)|"
+    r"witness(?:ed|ing)?|speech(?:es)?|spoke|address(?:ed)?|deliver(?:ed|s)?|participat\w*|direction|guidance|"
+    r"visitor|guests?|co-?chair\w*|chair(?:ed|ing)|presid\w*|conven\w*|were\s+at|was\s+at|on\s+hand)\b"
+)
 
 # --- areas ------------------------------------------------------------------------------------
 
@@ -258,7 +375,6 @@ ROMAN_LABEL = re.compile(r"\((?P<l>[ivxlc]{1,6}|[a-z]|\d{1,2})\)")
 TITLE_TOKEN = re.compile(
     r"[A-Z0-9][\w'\u2019/\-&().]*|of|the|and|on|in|for|between|to|with|among|\(\d{4}(?:-\d{2,4})?\)"
 )
-
 # Where a signed document is named as the object of a signing: "signed the", "the signing of a",
 # "entered into the", "the renewal of the", "renewed the", "inked an".
 SIGN_OBJECT = re.compile(

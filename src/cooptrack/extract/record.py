@@ -7,18 +7,24 @@ measures (with themes), agreements, and the data-quality flags.
 
 from __future__ import annotations
 
+from typing import Any
+
+from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
 from cooptrack.extract import meeting as M
+from cooptrack.extract import relevance
 from cooptrack.extract.agreements import extract_agreements
-from cooptrack.extract.flags import data_quality_flags
-from cooptrack.extract.people import Found, collect_people, honorific
+from cooptrack.extract.flags import data_quality_flags, document_flags
+from cooptrack.extract.people import Found, honorific
 from cooptrack.extract.quantities import find_quantities
+from cooptrack.extract.roster import collect_people
 from cooptrack.extract.sections import Sections, split_sections
-from cooptrack.extract.sentences import sentences
+from cooptrack.extract.sentences import sentences, split_text
 from cooptrack.extract.themes import area_themes, heading_themes, measure_themes
 from cooptrack.extract.when import meeting_date
-from cooptrack.record import Agreement, Area, Measure, Meeting, Person, Record
-from cooptrack.vocab import DocumentKind, Flag, MeetingKind, Role
+from cooptrack.mechanisms import Entry
+from cooptrack.record import Agreement, Area, Measure, Meeting, MentionFound, Person, Record
+from cooptrack.vocab import DocumentKind, Flag, MeetingKind, RemovalReason, Role
 
 _ROLE_ORDER = list(Role)
 
@@ -30,24 +36,28 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
     sections = split_sections(body)
     lead_text = " ".join(b.text for b in sections.lead if b.kind is not BlockKind.HEADING)
     all_text = " ".join(b.text for b in body)
-    mechanism, others = M.main_mechanism(title, all_text)
-    base = {"source": source, "title": title, "text": cleaned.text, "removed": cleaned.removed}
+    captions = [r.text for r in cleaned.removed if r.reason is RemovalReason.PHOTO_CAPTION]
+    mechanism, others = M.main_mechanism(title, " ".join([all_text, *captions]))
+    base: dict[str, Any] = {"source": source, "title": title, "text": cleaned.text, "removed": cleaned.removed}
     base["reader"] = cleaned.reader
     base["language"] = cleaned.language
-    reason = M.relevance(title, lead_text or all_text[:2000], mechanism, others)
-    if reason is not None or mechanism is None:
-        return Record(
+    base["mentions"] = _mentions(cleaned)
+    said = [s.text for b in body[:12] for s in sentences(b)][:12] + [s for c in captions[:4] for s in split_text(c)]
+    decision = relevance.decide(title, said, mechanism, others)
+    if not decision.relevant or mechanism is None:
+        record = Record(
             relevant=False,
-            relevance_reason=reason,
+            relevance_reason=decision.reason,
             mechanism=mechanism.name if mechanism else None,
             partner=mechanism.partner if mechanism else None,
-            flags=[Flag.NOT_RELEVANT],
             **base,
         )
-    kind = M.document_kind(title, lead_text)
-    the_meeting = _meeting(cleaned, sections, title, lead_text, all_text, kind)
+        record.flags = [Flag.NOT_RELEVANT, *document_flags(cleaned, sections, body)]
+        return record
+    kind = relevance.document_kind(title, lead_text, decision.statements)
+    the_meeting = _meeting(cleaned, sections, title, lead_text, all_text, kind, mechanism, captions)
     people = collect_people(
-        [s for b in sections.outside_areas for s in sentences(b)], (the_meeting.kind, the_meeting.ordinal)
+        [s for b in sections.outside_areas for s in sentences(b)], (the_meeting.kind, the_meeting.ordinal), captions
     )
     areas = _areas(sections)
     agreements = extract_agreements(sections.outside_areas, people)
@@ -78,11 +88,21 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
 
 
 def _meeting(
-    cleaned: Cleaned, sections: Sections, title: str | None, lead: str, all_text: str, kind: DocumentKind
+    cleaned: Cleaned,
+    sections: Sections,
+    title: str | None,
+    lead: str,
+    all_text: str,
+    kind: DocumentKind,
+    entry: Entry,
+    captions: list[str],
 ) -> Meeting:
-    meeting_kind, ordinal = M.identify_meeting(title, lead or all_text)
+    meeting_kind, ordinal = M.identify_meeting(title, lead or all_text, entry)
     if meeting_kind is None:
-        meeting_kind, ordinal = M.identify_meeting(None, all_text)
+        meeting_kind, ordinal = M.identify_meeting(None, all_text, entry)
+    if ordinal is None and captions:  # the meeting named in full only in a photo caption
+        caption_kind, ordinal = M.identify_meeting(None, " ".join(captions), entry)
+        meeting_kind = meeting_kind or caption_kind
     meeting_kind = meeting_kind or MeetingKind.OTHER
     lead_blocks = [b for b in sections.lead if b.kind is not BlockKind.HEADING] or cleaned.body()[:2]
     when = meeting_date(cleaned, lead_blocks, kind)
@@ -137,3 +157,29 @@ def _span_of(heading: Block | None, measures: list[Block]) -> tuple[int, int] | 
     if not blocks:
         return None
     return (blocks[0].start, blocks[-1].end)
+
+
+def _mentions(cleaned: Cleaned) -> list[MentionFound]:
+    """Every naming of a mechanism and mention of a meeting in the cleaned text, with spans."""
+    out: list[MentionFound] = []
+    for block in cleaned.blocks:
+        for m in mechanisms.find(block.text):
+            out.append(
+                MentionFound(
+                    what="mechanism",
+                    text=block.text[m.start : m.end],
+                    mechanism=m.entry.name,
+                    span=(block.start + m.start, block.start + m.end),
+                )
+            )
+        for mm in M.meeting_mentions(block.text):
+            out.append(
+                MentionFound(
+                    what="meeting",
+                    text=block.text[mm.start : mm.end],
+                    kind=mm.kind,
+                    ordinal=mm.ordinal,
+                    span=(block.start + mm.start, block.start + mm.end),
+                )
+            )
+    return sorted(out, key=lambda m: m.span)
