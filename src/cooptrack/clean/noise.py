@@ -14,30 +14,30 @@ from cooptrack.dates import MONTH_RE, WEEKDAY_RE
 SPACE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
+# Encoding noise ([NOISE-ENC]): a no-break space read in the wrong encoding leaves a stray "Â"
+# before it; Big5 text read as another encoding turns curly quotes into "ˇ§" and "ˇ¨".
+_STRAY_A = re.compile(r"\u00c2(?=[\u00a0 \t]|$)", re.MULTILINE)
+_MOJIBAKE_PAIRS = (("\u02c7\u00a7", "\u201c"), ("\u02c7\u00a8", "\u201d"))
+
+
+def fold_encoding(text: str) -> str:
+    """The text without the genre's encoding noise: stray "Â" before a (no-break) space or at a
+    line's end, mojibake quotation marks "ˇ§ … ˇ¨" as the curly quotes they were."""
+    if "\u00c2" in text:
+        text = _STRAY_A.sub("", text)
+    if "\u02c7" in text:
+        for bad, good in _MOJIBAKE_PAIRS:
+            text = text.replace(bad, good)
+    return text
+
+
 # A row of dashes, rules or underscores under a heading.
 UNDERLINE = re.compile(r"^[\-\u2010-\u2015\u2500\u2501_=~]{3,}$")
 # A separator row: asterisks, equals signs, hashes (possibly spaced).
 SEPARATOR = re.compile(r"^(?:[*#=~]\s*){3,}$")
 
-SITE_NAVIGATION = re.compile(
-    r"^(?:go to main content|skip to (?:main )?content|today['\u2019]s press releases|"
-    r"chinese version|english version|previous (?:day|page)|next (?:day|page)|important notices?|privacy policy|"
-    r"print(?:er[- ]friendly)?(?: this page| version)?|back to top|email this (?:article|page)|"
-    r"share(?: this)?|text size|previous article|next article|home|press releases?|"
-    r"top|menu|search|sitemap|contact us|close|[aA]\s?[aA]\s?[aA]|"
-    # share buttons, font-size and print bars, cookie-banner buttons, comment links
-    r"share(?: this| on \w+)?\s*:?|facebook|twitter|x|whatsapp|linkedin|weibo|wechat|e-?mail|"
-    r"font size\s*:?\s*(?:[aA]\s?){2,3}|"
-    r"(?:print|e-?mail|share|save|comments?)(?:\s*\|\s*(?:print|e-?mail|share|save|comments?))+|"
-    r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies)|cookie settings|"
-    r"leave a comment|\d+ comments?|"
-    # a news page's advertising, paywall and follow chrome
-    r"advertisement|sponsored(?: content)?|continue reading|story continues below(?: advertisement)?|"
-    r"subscribe to (?:read|unlock|continue)(?: (?:the|this) (?:full )?(?:article|story))?|"
-    r"already a subscriber\??(?: (?:log|sign) in)?|follow(?: (?:publisher|us))?|share this (?:story|article)|"
-    r"(?:share on \w+)(?:\s*\|\s*share on \w+)+)$",
-    re.IGNORECASE,
-)
+# Site navigation, page chrome and the chrome of each source of pages are kept as data: the
+# catalogue of cooptrack/data/chrome.toml (cooptrack.clean.chrome).
 
 # "Ends/Wednesday, November 29, 2023" and its variants.
 FOOTER_ENDS = re.compile(
@@ -95,15 +95,6 @@ DATE_LINE = re.compile(
 # A page's line of facts about the story, its parts apart by "·" or "|", one of them dated:
 # "NewsNow Hong Kong · From: Hong Kong Free Press · Nov 20, 2025, 7:42 PM GMT+8".
 META_LINE = re.compile(r"^(?=[^.]*\b(?:19|20)\d\d\b)(?:[^\u00b7|]{1,60}\s[\u00b7|]\s){1,5}[^\u00b7|]{1,60}$")
-# A cookie banner, a breadcrumb ("Home » Press Releases » 2004"), a copyright line, an
-# in-story teaser ("READ MORE: ...").
-PAGE_CHROME_LINE = re.compile(
-    r"^(?:we use cookies\b.*|this (?:site|website) uses cookies\b.*|"
-    r"home\s*[»>›/|]\s*.*|©.*|sign up\b.*\b(?:newsletter|subscription)\b.*|(?:tags?|topics?)\s*:.*|"
-    r"copyright\s+(?:©\s*)?\d{4}.*|"
-    r"(?:read more|see also|related|also read)\s*:\s+.{5,150})$",
-    re.IGNORECASE,
-)
 # A writer's name alone on a line ("Kelly Ip", "Staff Reporter"): a byline when a date line follows.
 WRITER_LINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}")
 # Words by which a line speaks of a co-operation meeting (a headline does, a site's name does not).
@@ -112,6 +103,14 @@ URL_LINE = re.compile(r"^(?:source\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECA
 
 # "Hong Kong – " before a headline on a mirror site: a short proper name and a spaced dash.
 MIRROR_PREFIX = re.compile(r"^(?P<prefix>[A-Z][\w.&']*(?:\s[A-Z][\w.&']*){0,3})\s[\u2013\u2014|:]\s+(?=\S)")
+
+# The lede of a news story glued after a release: "On February 9, according to Pingtan
+# Customs, ...", "According to the port authority, ...", "March 3 (Xinhua) -- ..." ([CLEAN-BODYCUT]).
+ARTICLE_LEDE = re.compile(
+    rf"^(?:On\s+)?(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?"
+    r"(?:,\s+according\s+to\b|\s*\([A-Z][^()]{0,40}\)\s*(?:--|\u2014|\u2013|-))"
+    r"|^According\s+to\s+(?:the\s+)?[A-Za-z][\w'&\-]*(?:\s+[\w'&\-]+){1,12},"
+)
 
 # Words that say a paragraph belongs to the release about a meeting (used to spot a glued-on
 # article that does not).

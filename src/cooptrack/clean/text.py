@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from cooptrack.clean import noise
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
-from cooptrack.dates import DATELINE, parse_date_phrase, safe_date
+from cooptrack.clean.chrome import Hit, catalogue
+from cooptrack.clean.page import Line as _Line
+from cooptrack.clean.page import cut_unrelated, drop_site_footer, take_title
+from cooptrack.clean.page import headline_like as _headline_like
+from cooptrack.dates import parse_date_phrase, printed_date, safe_date, stamp_date
 from cooptrack.record import Removed
 from cooptrack.vocab import RemovalReason
 
@@ -34,16 +37,6 @@ BULLET = re.compile(
 )
 _TERMINAL = re.compile(r"[.;,!?]['\"\u2019\u201d)]*$")
 _SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)]$")
-_MIRROR_SITES = re.compile(r"^(?:Hong Kong|HK|HKSAR|GovHK|China|Xinhua|news\.gov\.hk|info\.gov\.hk)$")
-
-
-@dataclass
-class _Line:
-    text: str
-    indented: bool
-    underlined: bool = False
-    blank_before: bool = False
-    chrome_after: bool = False  # site navigation or page chrome was removed right after it
 
 
 def clean(text: str, *, html: bool = False) -> Cleaned:
@@ -57,10 +50,10 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
     scan = _Scanner()
     scan.run(_normalise(text))
     removed = scan.removed
-    title, lines = _take_title(_join_wrapped_headlines(_drop_site_footer(scan.lines, removed)), removed)
+    title, lines = take_title(_join_wrapped_headlines(drop_site_footer(scan.lines, removed)), removed)
     lines = _unwrap(lines)
     blocks = [_classify(line) for line in lines]
-    blocks, unrelated = _cut_unrelated(blocks, removed)
+    blocks, unrelated = cut_unrelated(lines, blocks, removed, own_page=reader == "gia" or scan.ended)
     if title is not None:
         blocks.insert(0, Block(BlockKind.TITLE, title, 0, 0))
     cleaned_text = _layout(blocks)
@@ -73,13 +66,26 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
         page_date=scan.page_date,
         ended=scan.ended,
         unrelated_cut=unrelated,
+        language=_language(cleaned_text),
         reader=reader,
     )
+
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _language(text: str) -> str:
+    """The release's language from its own text ([LANG]), never from the page's address: Chinese
+    when its Chinese characters outnumber its English words."""
+    sample = text[:20_000]
+    return "zh" if len(_CJK.findall(sample)) > len(_LATIN_WORD.findall(sample)) else "en"
 
 
 def _normalise(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    text = noise.fold_encoding(text)
     lines = [_table_row(line) if "\t" in line.strip() else line for line in text.split("\n")]
     return [_SPACES.sub(" ", line) for line in lines]
 
@@ -116,6 +122,9 @@ class _Scanner:
                 self._in_media = False
                 continue
             self._url_date(line)
+            line = self._strip_inline(line)
+            if not line:
+                continue
             reason = self._noise_reason(line)
             if reason is not None:
                 if reason in _CHROME and self.lines:
@@ -131,6 +140,28 @@ class _Scanner:
                 self._after_end = self.ended = True
             self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank))
             self._blank = False
+
+    def _strip_inline(self, line: str) -> str:
+        """Cut chrome glued to the line (a ` date YYYY-MM-DD ` prefix, a byline with its stamp
+        after a headline, a bureau's 'border image'); a date among it dates the page."""
+        if self._after_end:
+            return line
+        rest, hits = catalogue().strip_inline(line)
+        for hit in hits:
+            self._remove(hit.reason, hit.text)
+            if hit.date is not None:
+                self.page_date = self.page_date or _footer_date(hit.date)
+        if hits and not rest.strip() and self.lines:
+            self.lines[-1].chrome_after = True
+        return rest.strip()
+
+    def _dated(self, date: dt.date | None) -> RemovalReason:
+        """A date line, page stamp or byline on its own line: it dates the page (the first one
+        found) and tells that the line above it heads a document (a headline over its stamp)."""
+        self.page_date = self.page_date or date
+        if self.lines:
+            self.lines[-1].dated_after = True
+        return RemovalReason.PAGE_CHROME
 
     def _byline_above(self, line: str) -> None:
         """A news page's writer on a line of its own under the headline, then "Published: ...":
@@ -153,7 +184,8 @@ class _Scanner:
         return [Removed(reason=reason, text="\n".join(lines)) for reason, lines in self._removed_parts]
 
     def _url_date(self, line: str) -> None:
-        m = noise.ARCHIVE_URL_DATE.search(line)
+        # only the release's own address, printed as a line of its own ("Source: https://...")
+        m = noise.ARCHIVE_URL_DATE.search(line) if noise.URL_LINE.match(line) else None
         if m and self.url_date is None:
             ym = m["ym"]
             self.url_date = safe_date(int(ym[:4]), int(ym[4:]), int(m["d"]))
@@ -172,26 +204,24 @@ class _Scanner:
             return RemovalReason.FOOTER
         if noise.FOOTER_ISSUED.match(line):
             return RemovalReason.FOOTER
-        if len(line) < 40 and noise.SITE_NAVIGATION.match(line):
-            return RemovalReason.SITE_NAVIGATION
+        chrome = catalogue().line(line)
+        if chrome is not None:
+            return self._chrome(chrome)
         if noise.SEPARATOR.match(line):
             return RemovalReason.SEPARATOR
         if noise.UNDERLINE.match(line):
             if self.lines and not self._blank:
                 self.lines[-1].underlined = True
             return RemovalReason.HEADING_UNDERLINE
-        if noise.PAGE_CHROME_LINE.match(line):
-            return RemovalReason.PAGE_CHROME
-        if noise.URL_LINE.match(line):
-            return RemovalReason.PAGE_CHROME
         # "By Staff Reporter | Updated: 2023-09-13 07:12" dates the page
         if noise.BYLINE.search(line) or noise.META_LINE.match(line):
-            self.page_date = self.page_date or _footer_date(line)
-            return RemovalReason.PAGE_CHROME
+            return self._dated(_footer_date(line))
         dated = noise.DATE_LINE.match(line)
         if dated:
-            self.page_date = self.page_date or _footer_date(dated["date"])
-            return RemovalReason.PAGE_CHROME
+            return self._dated(_footer_date(dated["date"]))
+        stamp = stamp_date(line)  # a page's time stamp in any form of the genre (dates.py)
+        if stamp is not None:
+            return self._dated(stamp)
         if noise.PHOTO_LINE.match(line) or noise.PHOTO_CAPTION.search(line):
             return RemovalReason.PHOTO_CAPTION
         if noise.MEDIA_LIST.match(line):
@@ -200,6 +230,13 @@ class _Scanner:
         if self._in_media and not _SENTENCE_END.search(line):
             return RemovalReason.MEDIA_LIST
         return None
+
+    def _chrome(self, hit: Hit) -> RemovalReason:
+        """A line of the catalogue's chrome; an end marker closes the release (the page is
+        complete, and the rest of it is the site's)."""
+        if hit.kind == "end":
+            self._after_end = self.ended = True
+        return hit.reason
 
     def _after_end_reason(self, line: str) -> RemovalReason:
         if noise.FOOTER_ISSUED.match(line) or noise.FOOTER_NNNN.match(line):
@@ -210,78 +247,21 @@ class _Scanner:
             self._in_media = True
         if self._in_media:
             return RemovalReason.MEDIA_LIST
-        if len(line) < 40 and noise.SITE_NAVIGATION.match(line):
+        chrome = catalogue().line(line)
+        if chrome is not None and chrome.reason is RemovalReason.SITE_NAVIGATION:
             return RemovalReason.SITE_NAVIGATION
         return RemovalReason.AFTER_FOOTER
 
 
-_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
-
-
 def _footer_date(text: str) -> dt.date | None:
-    iso = _ISO_DATE.search(text)
-    if iso:
-        return safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
+    printed = printed_date(text)
+    if printed is not None:
+        return printed
     found = parse_date_phrase(text) or parse_date_phrase(text.title())  # "PUBLISHED OCT 17, 2025"
     if found is None:
         return None
     month, day, year, _ = found
     return safe_date(year, month, day) if year is not None else None
-
-
-def _headline_like(text: str) -> bool:
-    if DATELINE.match(text) or len(text) > 300 or len(text.split()) > 45:
-        return False
-    if text.endswith(")"):
-        return True
-    return not re.search(r"[.;,:]$", text)
-
-
-def _drop_site_footer(lines: list[_Line], removed: list[Removed]) -> list[_Line]:
-    """A site's name as the page's last line, after its share bar ("Macao Business Daily - Local
-    and regional news"): not the release's."""
-    if len(lines) < 3 or not lines[-2].chrome_after:
-        return lines
-    last = lines[-1].text
-    if len(last) > 100 or _SENTENCE_END.search(last) or noise.MEETING_CUE.search(last):
-        return lines
-    removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=last))
-    return lines[:-1]
-
-
-def _take_title(lines: list[_Line], removed: list[Removed]) -> tuple[str | None, list[_Line]]:
-    """The first line is the headline when it looks like one; drop its mirror prefix and repeat.
-
-    A site's name over its navigation ("News Archive", then "Skip to content", ...) is no
-    headline when the next line is one that names a meeting and the site's name does not.
-    """
-    if (
-        len(lines) > 1
-        and lines[0].chrome_after
-        and not noise.MEETING_CUE.search(lines[0].text)
-        and _headline_like(lines[1].text)
-        and noise.MEETING_CUE.search(lines[1].text)
-    ):
-        removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=lines[0].text))
-        lines = lines[1:]
-    if not lines or not _headline_like(lines[0].text):
-        return None, lines
-    title = lines[0].text
-    rest = lines[1:]
-    m = noise.MIRROR_PREFIX.match(title)
-    stripped = title[m.end() :] if m else None
-    for i, line in enumerate(rest[:3]):
-        if line.text == title or (stripped is not None and line.text == stripped):
-            if stripped is not None and line.text == stripped:
-                removed.append(Removed(reason=RemovalReason.MIRROR_PREFIX, text=title[: m.end()] if m else ""))
-                title = stripped
-            removed.append(Removed(reason=RemovalReason.DUPLICATE_TITLE, text=line.text))
-            del rest[i]
-            return title, rest
-    if m and stripped and _MIRROR_SITES.match(m["prefix"]):
-        removed.append(Removed(reason=RemovalReason.MIRROR_PREFIX, text=title[: m.end()]))
-        title = stripped
-    return title, rest
 
 
 def _join_wrapped_headlines(lines: list[_Line], upto: int = 6) -> list[_Line]:
@@ -391,36 +371,6 @@ def _bullet_sentence(text: str) -> bool:
     label = m["label"]
     numbered = label[:1].isdigit() or label.startswith("(")
     return not numbered or len(text.split()) > 9
-
-
-def _cut_unrelated(blocks: list[Block], removed: list[Removed]) -> tuple[list[Block], bool]:
-    """Cut an article glued after the release: a new headline, then prose not about the meeting.
-
-    Only after the release has reached its closing paragraphs (signing, attendance), and only
-    when none of the paragraphs after the headline speaks of Hong Kong or of the meeting. A news
-    site's own marker of other stories ("Also in the news", "Related stories") cuts at once.
-    """
-    closed = False
-    for i, block in enumerate(blocks):
-        if i > 0 and len(block.text) < 60 and noise.OTHER_STORIES.match(block.text):
-            removed.append(Removed(reason=RemovalReason.UNRELATED_ARTICLE, text="\n".join(b.text for b in blocks[i:])))
-            return blocks[:i], True
-        if block.kind is BlockKind.PARAGRAPH and noise.CLOSING_CUES.search(block.text):
-            closed = True
-            continue
-        if not closed or block.kind is BlockKind.BULLET or i + 1 >= len(blocks):
-            continue
-        if not _headline_like(block.text):
-            continue
-        tail = blocks[i + 1 :]
-        prose = [b for b in tail if b.kind is not BlockKind.HEADING]
-        if not prose or sum(len(b.text) for b in prose) < 200:
-            continue
-        if any(noise.RELEASE_CUES.search(b.text) for b in [block, *tail]):
-            continue
-        removed.append(Removed(reason=RemovalReason.UNRELATED_ARTICLE, text="\n".join(b.text for b in blocks[i:])))
-        return blocks[:i], True
-    return blocks, False
 
 
 def _layout(blocks: list[Block]) -> str:

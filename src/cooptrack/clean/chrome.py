@@ -1,0 +1,244 @@
+"""The catalogue of page chrome, kept as data (``cooptrack/data/chrome.toml``).
+
+Pages of the genre come from many sources (the Government's press-release pages of several
+eras, the bureau's site, the news portal, mirrors with video players, translated-news sites,
+blogs, re-hosts ...). Each source prints its own chrome around the release: navigation above the
+headline, menus, banners, stamps, end-of-page links. The catalogue lists it family by family;
+this module reads it once and answers, for one line of a page, whether and how it is chrome:
+
+* :meth:`Catalogue.line`: chrome wherever it stands (``lines``, ``patterns``), or a line that
+  closes the release (``ends``);
+* :meth:`Catalogue.head`: chrome only above the headline (menus, section words);
+* :meth:`Catalogue.banner`: a banner at the page's top, under the site's name;
+* :meth:`Catalogue.breadcrumb`: the first item of a numbered breadcrumb ("1. Home");
+* :meth:`Catalogue.strip_inline`: chrome glued to a line's start or end, cut off.
+
+Whole lines are compared folded (:func:`fold`: case, white space, quotation marks, a leading
+bullet glyph, a stray ``Â``). Each kind of pattern is tried as one combined expression first, so
+a line costs a few regular-expression calls whatever the catalogue's size.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+
+from cooptrack.vocab import RemovalReason
+
+HitKind = Literal["any", "head", "end", "inline"]
+
+_MAX_LINE = 600  # no chrome line is longer: longer lines are never tested
+_TAIL = 240  # chrome glued to a line's end is looked for in its last characters only
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+    }
+)
+_WHITE = re.compile(r"\s+")
+_LEAD_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219\-\u2013\u2014*]\s+(?=\w)")
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_KEYS = frozenset(
+    "id source reason max_length lines patterns head head_patterns ends ends_patterns banner inline breadcrumb".split()
+)
+
+
+def fold(text: str) -> str:
+    """A line as compared with the catalogue: NFKC, one quote style, no stray ``Â``, one space
+    between words, lower case, no leading bullet glyph."""
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).replace("\u00c2", "")
+    folded = _WHITE.sub(" ", folded).strip().casefold()
+    return _LEAD_BULLET.sub("", folded)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A piece of chrome found: its family, what kind of chrome it is, the reason to record, the
+    date it carries (as printed: a ` date YYYY-MM-DD ` prefix, a byline's stamp) and the text cut
+    (for inline chrome)."""
+
+    family: str
+    kind: HitKind
+    reason: RemovalReason
+    date: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Family:
+    """One source's chrome (see the keys described at the top of ``chrome.toml``)."""
+
+    id: str
+    source: str
+    reason: RemovalReason
+    max_length: int
+    lines: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    head: tuple[str, ...]
+    head_patterns: tuple[re.Pattern[str], ...]
+    ends: tuple[str, ...]
+    ends_patterns: tuple[re.Pattern[str], ...]
+    banner: tuple[re.Pattern[str], ...]
+    inline: tuple[re.Pattern[str], ...]
+    breadcrumb: re.Pattern[str] | None
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> Family:
+        unknown = set(table) - _KEYS
+        if unknown:
+            raise ValueError(f"chrome family {table.get('id')!r}: unknown keys {sorted(unknown)}")
+
+        def regexes(key: str) -> tuple[re.Pattern[str], ...]:
+            return tuple(re.compile(p, re.IGNORECASE) for p in table.get(key, []))
+
+        crumb = table.get("breadcrumb")
+        return cls(
+            id=table["id"],
+            source=table["source"],
+            reason=RemovalReason(table.get("reason", RemovalReason.PAGE_CHROME.value)),
+            max_length=int(table.get("max_length", _MAX_LINE)),
+            lines=tuple(fold(x) for x in table.get("lines", [])),
+            patterns=regexes("patterns"),
+            head=tuple(fold(x) for x in table.get("head", [])),
+            head_patterns=regexes("head_patterns"),
+            ends=tuple(fold(x) for x in table.get("ends", [])),
+            ends_patterns=regexes("ends_patterns"),
+            banner=regexes("banner"),
+            inline=regexes("inline"),
+            breadcrumb=re.compile(crumb, re.IGNORECASE) if crumb else None,
+        )
+
+
+class _Patterns:
+    """The patterns of one kind across families: one combined expression, then the family's own."""
+
+    def __init__(self, entries: list[tuple[Family, re.Pattern[str]]]) -> None:
+        self._entries = entries
+        joined = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for _, p in entries)
+        self._any = re.compile(joined, re.IGNORECASE) if entries else None
+
+    def full(self, text: str) -> tuple[Family, re.Match[str]] | None:
+        if self._any is None or not self._any.fullmatch(text):
+            return None
+        for family, pattern in self._entries:
+            m = pattern.fullmatch(text)
+            if m and len(text) <= family.max_length:
+                return family, m
+        return None
+
+    def search(self, text: str) -> tuple[Family, re.Match[str]] | None:
+        if self._any is None or not self._any.search(text):
+            return None
+        for family, pattern in self._entries:
+            m = pattern.search(text)
+            if m:
+                return family, m
+        return None
+
+
+class Catalogue:
+    """The chrome families, indexed for line-by-line questions."""
+
+    def __init__(self, families: list[Family]) -> None:
+        self.families = tuple(families)
+        ids = [f.id for f in families]
+        if len(set(ids)) != len(ids):
+            raise ValueError("chrome families must have distinct ids")
+        self._lines: dict[str, tuple[Family, HitKind]] = {}
+        for family in families:  # the first family to name a line owns it; an end marker wins
+            for key in family.ends:
+                self._lines[key] = (family, "end")
+            for key in family.lines:
+                self._lines.setdefault(key, (family, "any"))
+        self._head = {key: f for f in reversed(families) for key in f.head}
+
+        def entries(attr: str) -> list[tuple[Family, re.Pattern[str]]]:
+            return [(f, p) for f in families for p in getattr(f, attr)]
+
+        self._patterns = _Patterns(entries("patterns"))
+        self._ends = _Patterns(entries("ends_patterns"))
+        self._head_patterns = _Patterns(entries("head_patterns"))
+        self._banner = _Patterns(entries("banner"))
+        self._crumbs = _Patterns([(f, f.breadcrumb) for f in families if f.breadcrumb is not None])
+        inline = entries("inline")
+        self._inline_start = _Patterns([(f, p) for f, p in inline if p.pattern.startswith("^")])
+        self._inline_end = _Patterns([(f, p) for f, p in inline if p.pattern.endswith("$")])
+
+    def family(self, family_id: str) -> Family:
+        return next(f for f in self.families if f.id == family_id)
+
+    def line(self, text: str) -> Hit | None:
+        """Whether the whole line is chrome: anywhere (``any``) or closing the release (``end``)."""
+        if len(text) > _MAX_LINE:
+            return None
+        folded = fold(text)
+        known = self._lines.get(folded)
+        if known is not None and len(text) <= known[0].max_length:
+            return Hit(known[0].id, known[1], known[0].reason)
+        plain = _LEAD_BULLET.sub("", text)
+        found = self._ends.full(plain)
+        if found:
+            return Hit(found[0].id, "end", found[0].reason)
+        found = self._patterns.full(plain)
+        return Hit(found[0].id, "any", found[0].reason) if found else None
+
+    def head(self, text: str) -> Hit | None:
+        """Whether the line is chrome when it stands above the headline (a menu, a section word)."""
+        if len(text) > _MAX_LINE:
+            return None
+        family = self._head.get(fold(text))
+        if family is not None:
+            return Hit(family.id, "head", family.reason)
+        found = self._head_patterns.full(text)
+        return Hit(found[0].id, "head", found[0].reason) if found else None
+
+    def banner(self, text: str) -> Hit | None:
+        """Whether the line is a site's banner (about translated news): it and the lines above
+        it are the site's."""
+        found = self._banner.full(text) if len(text) <= _MAX_LINE else None
+        return Hit(found[0].id, "head", found[0].reason) if found else None
+
+    def breadcrumb(self, text: str) -> bool:
+        """Whether the line is a numbered breadcrumb's first item ("1. Home")."""
+        return len(text) <= 40 and self._crumbs.full(text) is not None
+
+    def strip_inline(self, text: str) -> tuple[str, list[Hit]]:
+        """The line without chrome glued to its start or end, and what was cut."""
+        hits: list[Hit] = []
+        found = self._inline_start.search(text[:_TAIL])
+        if found:
+            m = found[1]
+            hits.append(Hit(found[0].id, "inline", found[0].reason, _date(m), m.group(0).strip()))
+            text = text[m.end() :]
+        offset = max(len(text) - _TAIL, 0)
+        found = self._inline_end.search(text[offset:])
+        if found:
+            m = found[1]
+            hits.append(Hit(found[0].id, "inline", found[0].reason, _date(m), m.group(0).strip()))
+            text = text[: offset + m.start()]
+        return text, hits
+
+
+def _date(m: re.Match[str]) -> str | None:
+    return m.groupdict().get("date")
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The catalogue of ``cooptrack/data/chrome.toml``, read once."""
+    data = tomllib.loads(files("cooptrack").joinpath("data/chrome.toml").read_text("utf-8"))
+    return Catalogue([Family.from_table(t) for t in data["family"]])

@@ -1,0 +1,245 @@
+"""What of a page is not the release: the chrome above its headline, and an article glued after it.
+
+The text cleaner (:mod:`cooptrack.clean.text`) scans a page's lines once, removing the chrome that
+may stand anywhere. What is left still holds, at its top, what only the page's head can hold, and
+at its end, on a copy, what another document can add:
+
+* the head: menus and section words, a translated-news site's name over its banner, a numbered
+  breadcrumb, a site's name over its navigation, a mirror site's prefix and its repeat of the
+  headline, a video-player mirror's own headline printed twice over the release's
+  ([TITLE-CHROME], [REL-CHROME]). What remains first is the headline, when it looks like one; a
+  page that prints none has no title (never a line of chrome);
+* the end: a site's name as the last line, after its share bar; an unrelated article glued on
+  after the release ([CLEAN-BODYCUT]): cut only on a copy (never on the Government's own page,
+  whose body ends at ``Ends/``), only after the release's closing paragraphs, only on positive
+  evidence of another document (a news site's marker of other stories, or a new headline over a
+  dateline, byline or news lede) and only when nothing after it speaks of the release's matters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from cooptrack.clean import noise
+from cooptrack.clean.blocks import Block, BlockKind
+from cooptrack.clean.chrome import catalogue
+from cooptrack.dates import DATELINE
+from cooptrack.record import Removed
+from cooptrack.vocab import RemovalReason
+
+_SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)]$")
+_MIRROR_SITES = re.compile(r"^(?:Hong Kong|HK|HKSAR|GovHK|China|Xinhua|news\.gov\.hk|info\.gov\.hk)$")
+_HEAD_SPAN = 80  # the page's head: chrome above the headline is looked for among its first lines
+_PROSE_WORDS = 20  # a line this long is prose: the head has ended
+# A menu item or section word: one to four plain words, no digits, no sentence punctuation.
+_MENU_ITEM = re.compile(r"[A-Za-z][A-Za-z&'\u2019\-]*(?: [A-Za-z&'\u2019\-]+){0,3}:?")
+_MENU_MAX = 30
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+(\S.{0,300})$")
+
+
+@dataclass
+class Line:
+    """A line of the page kept by the scan, with what the scan saw around it."""
+
+    text: str
+    indented: bool
+    underlined: bool = False
+    blank_before: bool = False
+    chrome_after: bool = False  # site navigation or page chrome was removed right after it
+    dated_after: bool = False  # a date line, page stamp or byline was removed right after it
+
+
+def headline_like(text: str) -> bool:
+    """Short enough, and not ending as a sentence does (a closing bracket is fine)."""
+    if DATELINE.match(text) or len(text) > 300 or len(text.split()) > 45:
+        return False
+    if text.endswith(")"):
+        return True
+    return not re.search(r"[.;,:]$", text)
+
+
+# --------------------------------------------------------------------------------------------
+# The head of the page and its headline
+
+
+def take_title(lines: list[Line], removed: list[Removed]) -> tuple[str | None, list[Line]]:
+    """The headline and the lines after it, the page's head chrome recorded as removed.
+
+    The first line left after the head's chrome is the headline when it looks like one. A site's
+    name over its navigation ("News Archive", then "Skip to content", ...) is no headline when the
+    next line names a meeting and the site's name does not.
+    """
+    lines = _drop_head_chrome(lines, removed)
+    if (
+        len(lines) > 1
+        and lines[0].chrome_after
+        and not noise.MEETING_CUE.search(lines[0].text)
+        and headline_like(lines[1].text)
+        and noise.MEETING_CUE.search(lines[1].text)
+    ):
+        removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=lines[0].text))
+        lines = lines[1:]
+    if not lines or not headline_like(lines[0].text):
+        return None, lines
+    return _mirrored(lines[0].text, lines[1:], removed)
+
+
+def _mirrored(title: str, rest: list[Line], removed: list[Removed]) -> tuple[str, list[Line]]:
+    """Drop a mirror site's prefix ("Hong Kong – ") and the headline's repeats under it; when the
+    repeated headline is the mirror's own, the release's headline follows it."""
+    m = noise.MIRROR_PREFIX.match(title)
+    stripped = title[m.end() :] if m else None
+    repeats = [i for i, x in enumerate(rest[:4]) if x.text in (title, stripped)]
+    known_site = m is not None and _MIRROR_SITES.match(m["prefix"]) is not None
+    if m and stripped is not None and (known_site or any(rest[i].text == stripped for i in repeats)):
+        removed.append(Removed(reason=RemovalReason.MIRROR_PREFIX, text=title[: m.end()]))
+        title = stripped
+    for i in reversed(repeats):
+        removed.append(Removed(reason=RemovalReason.DUPLICATE_TITLE, text=rest[i].text))
+        del rest[i]
+    if repeats and _release_headline_below(rest):
+        removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=title))
+        return rest[0].text, rest[1:]
+    return title, rest
+
+
+def _release_headline_below(rest: list[Line]) -> bool:
+    """A video-player mirror prints its own headline above and below the player, then the
+    release's headline over the release's lead ([REL-CHROME]): that one is the title."""
+    if len(rest) < 2 or not headline_like(rest[0].text) or _MENU_ITEM.fullmatch(rest[0].text):
+        return False
+    lead = rest[1].text
+    return len(lead.split()) >= _PROSE_WORDS and bool(_SENTENCE_END.search(lead))
+
+
+def _drop_head_chrome(lines: list[Line], removed: list[Removed]) -> list[Line]:
+    """Lines above the headline that only a page's head holds: a translated-news site's name and
+    banner, menus and section words, the first items of a numbered breadcrumb."""
+    cat = catalogue()
+    head = _head_end(lines)
+    start = max((i + 1 for i in range(head) if cat.banner(lines[i].text)), default=0)
+    i = start
+    while i < head:
+        text = lines[i].text
+        if cat.head(text):
+            i += 1
+        elif cat.breadcrumb(text):
+            crumbs = _breadcrumb(lines, i)
+            i += crumbs
+            if crumbs > 1:  # the last item is the headline, without its number
+                i -= 1
+                lines = [*lines[:i], _unnumbered(lines[i]), *lines[i + 1 :]]
+                break
+        elif (run := _menu_run(lines, i)) > 0:
+            i += run
+        else:
+            break
+    if i:
+        removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text="\n".join(x.text for x in lines[:i])))
+    return lines[i:]
+
+
+def _head_end(lines: list[Line]) -> int:
+    """Where the page's head ends: at its first line of prose, or after :data:`_HEAD_SPAN` lines."""
+    for i, line in enumerate(lines[:_HEAD_SPAN]):
+        if len(line.text.split()) > _PROSE_WORDS:
+            return i
+    return min(len(lines), _HEAD_SPAN)
+
+
+def _breadcrumb(lines: list[Line], i: int) -> int:
+    """How many numbered items ("1. Home", "2. News", "3. ‹Headline›") the breadcrumb at ``i`` has."""
+    n = 1
+    for line in lines[i + 1 : i + 8]:
+        m = _NUMBERED.match(line.text)
+        if m is None or int(m[1]) != n + 1:
+            break
+        n += 1
+    return n
+
+
+def _unnumbered(line: Line) -> Line:
+    m = _NUMBERED.match(line.text)
+    return replace(line, text=m[2]) if m else line
+
+
+def _menu_run(lines: list[Line], i: int) -> int:
+    """Two or more menu items in a row above a headline: a site's menu (a blog's, an e-bulletin's)."""
+    j = i
+    while j < len(lines) and len(lines[j].text) <= _MENU_MAX and _MENU_ITEM.fullmatch(lines[j].text):
+        j += 1
+    if j - i >= 2 and j < len(lines) and headline_like(lines[j].text):
+        return j - i
+    return 0
+
+
+def drop_site_footer(lines: list[Line], removed: list[Removed]) -> list[Line]:
+    """A site's name as the page's last line, after its share bar ("Macao Business Daily - Local
+    and regional news"): not the release's."""
+    if len(lines) < 3 or not lines[-2].chrome_after:
+        return lines
+    last = lines[-1].text
+    if len(last) > 100 or _SENTENCE_END.search(last) or noise.MEETING_CUE.search(last):
+        return lines
+    removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=last))
+    return lines[:-1]
+
+
+# --------------------------------------------------------------------------------------------
+# An article glued after the release
+
+
+def cut_unrelated(
+    lines: list[Line], blocks: list[Block], removed: list[Removed], *, own_page: bool
+) -> tuple[list[Block], bool]:
+    """Cut an article glued after the release (``blocks`` are ``lines`` classified, one for one).
+
+    Nothing is cut on the Government's own page (``own_page``: read by its reader, or closed by
+    its ``Ends/`` footer): a section after the areas ("Health advice", a heading, a paragraph
+    and a list) is the release's. On a copy, a news site's marker of other stories ("Also in
+    the news", "Related stories") cuts at once. Otherwise the cut needs the release's closing
+    paragraphs (signing, attendance) before it, a new headline with the head of a document
+    under it (a date line, stamp or byline, a wire dateline, a news lede "On ‹Month D›,
+    according to ..."), and nothing after it that speaks of Hong Kong or the meeting.
+    """
+    if own_page:
+        return blocks, False
+    closed = False
+    for i, block in enumerate(blocks):
+        if i > 0 and len(block.text) < 60 and noise.OTHER_STORIES.match(block.text):
+            return _cut(blocks, i, removed, f"a news site's marker of other stories ({block.text!r})")
+        if block.kind is BlockKind.PARAGRAPH and noise.CLOSING_CUES.search(block.text):
+            closed = True
+            continue
+        if not closed or block.kind is BlockKind.BULLET or i + 1 >= len(blocks) or not headline_like(block.text):
+            continue
+        evidence = _document_head(lines, blocks, i)
+        tail = blocks[i + 1 :]
+        prose = [b for b in tail if b.kind is not BlockKind.HEADING]
+        if evidence is None or sum(len(b.text) for b in prose) < 200:
+            continue
+        if any(noise.RELEASE_CUES.search(b.text) for b in [block, *tail]):
+            continue
+        why = f"a new headline ({block.text!r}) over {evidence}, then prose about something else"
+        return _cut(blocks, i, removed, why)
+    return blocks, False
+
+
+def _document_head(lines: list[Line], blocks: list[Block], i: int) -> str | None:
+    """What shows that the line at ``i`` heads another document, in words (None: nothing does)."""
+    if lines[i].dated_after:
+        return "its own date line, stamp or byline"
+    following = next((b.text for b in blocks[i + 1 : i + 3] if b.kind is BlockKind.PARAGRAPH), None)
+    if following is None:
+        return None
+    if DATELINE.match(following):
+        return "a wire dateline"
+    lede = noise.ARTICLE_LEDE.match(following)
+    return f"a news lede ({lede.group(0).strip()!r})" if lede else None
+
+
+def _cut(blocks: list[Block], i: int, removed: list[Removed], why: str) -> tuple[list[Block], bool]:
+    text = "\n".join(b.text for b in blocks[i:])
+    removed.append(Removed(reason=RemovalReason.UNRELATED_ARTICLE, text=text, detail=why))
+    return blocks[:i], True
