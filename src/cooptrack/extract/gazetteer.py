@@ -40,7 +40,7 @@ PARTNERS: frozenset[str] = PROVINCES | MUNICIPALITIES | SARS | frozenset(CITIES)
 # Places a meeting can be held in (cities, and the province-level cities themselves).
 VENUES: frozenset[str] = frozenset(CITIES) | MUNICIPALITIES | SARS | {"Hong Kong"}
 
-# Chinese surnames as romanised in Mainland (pinyin) and Hong Kong (Cantonese) usage.
+# Chinese surnames as romanised in Mainland (pinyin), Hong Kong (Cantonese) and Macao usage.
 SURNAMES: frozenset[str] = frozenset(
     """
     Ai An Ao Au Bai Ban Bao Bei Bi Bian Bo Bu Cai Cao Cen Chai Chan Chang Chao Chau Chen Cheng
@@ -54,6 +54,7 @@ SURNAMES: frozenset[str] = frozenset(
     To Tong Tsai Tsang Tse Tso Tsoi Tsui Tu Tung Wan Wang Wei Wen Wong Woo Wu Xi Xia Xiao Xie
     Xin Xing Xiong Xu Xue Yan Yang Yao Yau Ye Yeung Yi Yim Yin Ying Yip Yiu Yu Yuan Yue Yuen
     Yung Zeng Zhai Zhan Zhang Zhao Zheng Zhong Zhou Zhu Zhuang Zou Ouyang Zhuge Situ Shangguan
+    Leong Cheong Ieong Iong Lao Vong Kuok Sou Cheang Sum Chio
     """.split()
 )
 

@@ -159,7 +159,8 @@ HONORIFICS = {
     "prof": "Professor",
 }
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.?(?=\s))"
-NAME = rf"{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,3}}"
+# Portuguese names of Macao officials keep their particles: "Helena de Senna Fernandes".
+NAME = rf"{NAME_TOKEN}(?:(?:\s(?:de|da|do|dos|das))?\s{NAME_TOKEN}){{0,3}}"
 HONORIFIC_NAME = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})\b")
 # Words that start an official post.
 POST_HEAD = re.compile(
@@ -202,7 +203,7 @@ NOT_ATTENDING = re.compile(r"(?i)\babsence\b|\bwill\s+be\s+the\s+acting\b|\bwill
 # A sentence about meeting someone outside the conference: a call, a visit.
 OTHER_ENCOUNTER = re.compile(
     r"(?i)\b(?:met(?!\s+(?:in|at)\b)|meets|(?:to|will|would)\s+meet|called\s+on|call\s+on|courtesy\s+call|"
-    r"visited|(?:to|will)\s+visit)\b"
+    r"visited|(?:to|will)\s+visit|meeting\s+with)\b|(?-i:(?<!\bthe\s)(?<!\ba\s)\bmeeting\s+(?=(?:the\s+)?[A-Z][a-z]))"
 )
 # An event that is not a meeting of the mechanism, where a sentence's names take no part in it.
 OTHER_EVENT = re.compile(
@@ -228,7 +229,7 @@ SIGNED_ELSEWHEN = re.compile(
 PASSIVE_SIGNED = re.compile(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?signed\b(?!\s+by\b)")
 WITNESS_CUE = re.compile(r"(?i)\bwitness(?:ed|ing)?\b")
 CENTRAL_POST = re.compile(
-    r"(?i)Liaison Office|Central People's Government|State Council|\bMinistry\b|"
+    r"(?i)Liaison Office|\bNDRC\b|\bMOFCOM\b|\bHKMAO\b|Central People's Government|State Council|\bMinistry\b|"
     r"National Development and Reform|Central Committee|Office of the Commissioner|\bNational\b|\bMinister\b"
 )
 # Offices that exist both centrally and in each province: central unless the post names a province.
@@ -251,6 +252,9 @@ MACAO_POST = re.compile(
     r"(?i)(?<!Kong\sand\s)(?<!Kong\s&\s)(?<!Kong,\s)\bMaca[ou]\b(?!\s+(?:Affairs|Work)\b)|\bSecretary\s+for\s+(?:Economy\s+(?:and|&)\s+Finance|Administration\s+(?:and|&)\s+Justice|"
     r"Social\s+Affairs\s+(?:and|&)\s+Culture|Transport\s+(?:and|&)\s+Public\s+Works)\b"
 )
+
+# A sentence naming its people's side: "Attending the meeting on the Macao side were ...".
+SIDE_HINT = re.compile(r"(?i)\bon\s+the\s+(?P<owner>Maca[ou]|Mainland|Hong\s+Kong|HKSAR|[A-Z][a-z]+)\s+side\b")
 
 # Who chaired ([C-*]). A chair verb whose subject comes before it: "co-chaired", "jointly chaired",
 # "will co-chair", "presided over", "convened", "led the meeting" (not followed by "by").
@@ -284,7 +288,11 @@ DELEGATION_LED_BY_ONE = re.compile(
     r"(?i)\b(?:delegation|side)\s*,?\s+(?:(?:was|is|will\s+be)\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
     r"|\b(?:delegation|side)\s+by\b"  # "..., and the Guangdong side by B"
 )
-OFFICIALS_LED_BY_HIM = re.compile(r"(?i)\bofficials\s+led\s+by\s+(?:him|her)\b")
+# "X attended the conference with officials led by him" (or "with officials of the commission").
+HEAD_WITH_OFFICIALS = re.compile(
+    r"(?i)\b(?:attend(?:ed|ing|s)?|led|leading)\b[^.;]{0,160}?\bwith\s+(?:(?:his|her|the|senior|other|relevant)\s+)*"
+    r"officials\s+(?:led\s+by\s+(?:him|her)|of|from)\b"
+)
 # After a chair verb, the other chair as its object: "co-chaired the plenary with ...".
 CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that|its|their)\s+[^,.;:()]{0,160}?)?,?\s+(?:together\s+)?with\b")
 # An object of "with" who is not a chair: "with C as special guest", "with C attending".

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
-from cooptrack.extract.meeting import meeting_mentions
 from cooptrack.extract.sentences import Sentence, mask_speech
-from cooptrack.vocab import Honorific, MeetingKind, Role, Side
+from cooptrack.vocab import Honorific, Role, Side
 
 
 @dataclass
@@ -46,6 +45,7 @@ class Mention:
     post: str | None
     start: int
     end: int
+    bare: bool = False  # a name alone, no post or honorific: a reference, or a chair in news style
 
 
 def surname_of(name: str) -> str:
@@ -128,6 +128,10 @@ _PLACE_BEFORE = re.compile(
     r"(?P<partner>[A-Z][a-z]+)(?:\s+(?:Zhuang|Hui|Uygur|Uyghur))?(?:\s+Autonomous\s+Region)?"
     r"(?:\s+(?:Province|Provincial|Municipality|Municipal))?(?:\s+People['\u2019]s)?\s*$"
 )
+# A Central body's abbreviation before a post, part of the post as written: "NDRC Vice Chairman".
+_BODY_BEFORE = re.compile(r"\b(?P<body>NDRC|MOFCOM|HKMAO)\s*$")
+# A post word in capitals, as a news story's first words print it: "CHIEF Executive Donald Tsang".
+_CAPS_POST_WORD = re.compile(r"^\s*(?:CHIEF|FINANCIAL|SECRETARY|GOVERNOR|MAYOR|VICE|EXECUTIVE|DEPUTY)(?=\s+[A-Z][a-z])")
 
 
 def _tidy_post(post: str, before: str) -> str | None:
@@ -136,6 +140,8 @@ def _tidy_post(post: str, before: str) -> str | None:
     place = _PLACE_BEFORE.search(before)
     if place and place["partner"] in PARTNERS and not post.startswith(place["partner"]):
         post = f"{place.group(0).strip()} {post}"
+    elif body := _BODY_BEFORE.search(before):
+        post = f"{body['body']} {post}"
     if post.split()[-1] in {"and", "of", "the", "for"}:
         return None
     return post or None
@@ -149,24 +155,27 @@ def _name_tokens(text: str, start: int) -> str:
 def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mention]:
     """Every person named in a sentence, in order (speech in quotation marks is skipped)."""
     text = masked if masked is not None else mask_speech(sentence.text)
+    text = _CAPS_POST_WORD.sub(lambda m: m.group(0).capitalize(), text)  # a news lead's "CHIEF Executive ..."
     anchors: list[tuple[int, int, str, str | None]] = []  # (post search end, name start, name, honorific)
+    anchored = _Covered(len(text))  # each anchor's span, from post search end to name end
     for m in P.HONORIFIC_NAME.finditer(text):
         name = _trim_name(m["name"])
         if name:
             anchors.append((m.start(), m.start("name"), name, P.HONORIFICS[m["hon"].rstrip(".").lower()]))
+            anchored.add(m.start(), m.start("name") + len(name))
     for m in _BARE_AFTER_COMMA.finditer(text):
         name = _trim_name(m["name"])
-        overlaps = any(a <= m.start("name") < b + len(n) for a, b, n, _ in anchors)
-        if name and not overlaps and _looks_like_name(name.split()):
+        if name and m.start("name") not in anchored and _looks_like_name(name.split()):
             anchors.append((m.start("name"), m.start("name"), name, None))
+            anchored.add(m.start("name"), m.start("name") + len(name))
     for m in _NAME_THEN_POST.finditer(text):
         name = m["name"]
-        overlaps = any(a <= m.start("name") < b + len(n) for a, b, n, _ in anchors)
-        if not overlaps and _looks_like_name(name.split()):
+        if m.start("name") not in anchored and _looks_like_name(name.split()):
             anchors.append((m.start("name"), m.start("name"), name, None))
+            anchored.add(m.start("name"), m.start("name") + len(name))
     anchors.sort(key=lambda a: a[1])
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Covered(len(text))
     floor = 0
     for post_end, name_start, name, hon in anchors:
         post = _post_before(text, post_end, floor)
@@ -178,9 +187,25 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
         if hon is None and post is None:
             continue
         found.append(Mention(name, hon, post, sentence.start + name_start, sentence.start + end))
-        taken.append((post_end, end))
+        taken.add(post_end, end)
     found.extend(_bare_mentions(text, sentence.start, taken))
+    found.extend(_bare_names(text, sentence.start, taken))
     return sorted(found, key=lambda x: x.start)
+
+
+class _Covered:
+    """The offsets of a text covered by spans already read. Asking about an offset takes one
+    step, not one per span (a sentence may name thousands), so reading stays linear."""
+
+    def __init__(self, size: int) -> None:
+        self._marks = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        if end > start:
+            self._marks[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, at: int) -> bool:
+        return bool(self._marks[at])
 
 
 def _trim_name(name: str) -> str:
@@ -201,12 +226,12 @@ _POST_RUN = re.compile(
 )
 
 
-def _bare_mentions(text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
+def _bare_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
     """Names without an honorific after a post: "the Vice-Governor of X, Guo Ningning" and,
     in news copies, "Guangdong Governor Ma Xingrui"."""
     out: list[Mention] = []
     for m in P.POST_HEAD.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in taken:
             continue
         run = _POST_RUN.match(text, m.start())
         if not run:
@@ -217,11 +242,35 @@ def _bare_mentions(text: str, offset: int, taken: list[tuple[int, int]]) -> list
             continue
         post, name = found
         n_start = m.start() + span.rindex(name)
-        if any(a <= n_start < b for a, b in taken):
+        if n_start in taken:
             continue
-        full_post = _tidy_post(post, text[: m.start()])
+        # the place a news story writes before the post is a few words: read no further back
+        full_post = _tidy_post(post, text[max(0, m.start() - _PLACE_WINDOW) : m.start()])
         out.append(Mention(name, None, full_post, offset + n_start, offset + n_start + len(name)))
-        taken.append((m.start(), n_start + len(name)))
+        taken.add(m.start(), n_start + len(name))
+    return out
+
+
+_PLACE_WINDOW = 200
+
+# A run of capitalised words that may be a name written alone ("Carrie Lam and Yin Li co-chaired").
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'\u2019/-]){P.NAME_TOKEN}(?:\s{P.NAME_TOKEN})*")
+
+
+def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
+    """Names written alone, anchored on a Chinese surname ("Carrie Lam and Yin Li co-chaired");
+    the release's people decide whether they refer to someone, or chair."""
+    out: list[Mention] = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        tokens = m.group(0).split()
+        if len(tokens) > 6 or any(m.start() + i in taken for i in range(len(m.group(0)))):
+            continue
+        for k in range(len(tokens) - 1):  # "After Carrie Lam ...": the longest name at the run's end
+            rest = tokens[k:]
+            if tokens[k] not in PARTNERS and _looks_like_name(rest) and any(t in SURNAMES for t in rest):
+                name = " ".join(rest)
+                out.append(Mention(name, None, None, offset + m.end() - len(name), offset + m.end(), bare=True))
+                break
     return out
 
 
@@ -273,12 +322,14 @@ def _looks_like_name(tokens: list[str]) -> bool:
 
 
 def side_of(post: str | None) -> Side | None:
-    """Central for offices of the Central People's Government, Mainland for provincial and
-    municipal posts, HK for the HKSAR's; None when the post does not say."""
+    """Macao for the Macao Government's, Central for offices of the Central People's Government,
+    Mainland for provincial and municipal posts, HK for the HKSAR's; None when the post does not say."""
     if not post:
         return None
     if P.CENTRAL_POST.search(post):
         return Side.CENTRAL
+    if P.MACAO_POST.search(post):
+        return Side.MACAO
     if P.MAINLAND_POST.search(post):
         return Side.MAINLAND
     if P.CENTRAL_IF_UNQUALIFIED.search(post):
@@ -292,7 +343,7 @@ def side_of(post: str | None) -> Side | None:
     return None
 
 
-def _possessive_side(text: str, post: str | None) -> Side | None:
+def possessive_side(text: str, post: str | None) -> Side | None:
     """A news story's "Guangxi's Vice-Chairman Liu Ning": the post says no place, its owner does."""
     if not post:
         return None
@@ -301,6 +352,8 @@ def _possessive_side(text: str, post: str | None) -> Side | None:
         return None
     if re.fullmatch(P.HK, m["owner"]):
         return Side.HK
+    if P.MACAO_POST.fullmatch(m["owner"]):
+        return Side.MACAO
     return Side.MAINLAND if m["owner"].removesuffix(" Province").removesuffix(" Municipality") in PARTNERS else None
 
 
@@ -315,147 +368,7 @@ def name_key(name: str) -> str:
     return re.sub(r"[\s\-.]", "", name).casefold()
 
 
-def _chaired_meeting(masked: str, cue: re.Match[str]) -> tuple[MeetingKind, int | None] | None:
-    """The meeting a co-chair cue is about: the one it governs ("co-chaired the 12th Plenary"),
-    else the one named before it ("the 15th Working Meeting was held ..., co-chaired by")."""
-    mentions = meeting_mentions(masked)
-    after = [m for m in mentions if 0 <= m.start - cue.end() <= 20]
-    before = [m for m in mentions if m.end <= cue.start()]
-    chosen = after[0] if after else (before[-1] if before else None)
-    return (chosen.kind, chosen.ordinal) if chosen else None
-
-
-def _about_another_meeting(
-    masked: str, cue: re.Match[str] | None, meeting: tuple[MeetingKind | None, int | None] | None
-) -> bool:
-    """The sentence's co-chairs (``cue``: its first co-chair cue) chair a meeting other than the
-    record's (another kind or number)."""
-    if meeting is None or meeting[0] is None or cue is None:
-        return False
-    chaired = _chaired_meeting(masked, cue)
-    if chaired is None:
-        return False
-    kind, ordinal = chaired
-    other_kind = kind is not meeting[0] and not {kind, meeting[0]} & _CUM
-    return other_kind or (ordinal is not None and meeting[1] is not None and ordinal != meeting[1])
-
-
-# A high-level meeting cum plenary is written as either ("co-chaired the plenary", "the meeting").
-_CUM = frozenset({MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY})
-
-
-def collect_people(
-    sentences: list[Sentence], meeting: tuple[MeetingKind | None, int | None] | None = None
-) -> list[Found]:
-    """Everyone named in these sentences, once each, with the roles their sentences give.
-
-    ``meeting`` (kind, ordinal) is the record's meeting: a sentence about another meeting (a
-    working meeting held before the plenary) or another event (a forum, a dinner) gives no role."""
-    people: list[Found] = []
-    chaired_by_post: list[str] = []  # "The Chief Secretary for Administration and the Mayor of X co-chaired"
-    for sentence in sentences:
-        masked = mask_speech(sentence.text)
-        if P.NOT_ATTENDING.search(masked):
-            continue
-        cue = P.CO_CHAIR_CUE.search(masked)
-        no_role = _about_another_meeting(masked, cue, meeting) or bool(
-            P.OTHER_EVENT.search(masked) and not P.MEETING_MENTION.search(masked)
-        )
-        if cue and not no_role and not P.HONORIFIC_NAME.search(masked[: cue.start()]):
-            chaired_by_post.append(masked[: cue.start()])
-        new_here: list[Found] = []
-        role_cues = _RoleCues.of(masked)
-        for mention in mentions_in(sentence, masked=masked):
-            person = _resolve(people, mention)
-            if person is None:
-                if len(mention.name.split()) < 2:
-                    continue
-                person = Found(
-                    mention.name, mention.honorific, mention.post, side_of(mention.post), mention.start, mention.end
-                )
-                if person.side is None:
-                    person.side = _possessive_side(masked, mention.post)
-                if person.side is None and P.HK_OFFICIALS.search(masked):
-                    person.side = Side.HK
-                people.append(person)
-                new_here.append(person)
-            elif person.post is None and mention.post:
-                person.post, person.side = mention.post, side_of(mention.post)
-            if not no_role:
-                person.roles |= _roles_of(role_cues, mention.start - sentence.start, person.side)
-        for person in signatories_in(sentence, people):
-            person.roles.add(Role.SIGNATORY)
-        # First named in a sentence giving no role: there, attending; unless the sentence is
-        # about another encounter ("John Lee met the delegation", "is expected to meet ...").
-        elsewhere = (P.OTHER_ENCOUNTER.search(masked) or P.ANOTHER_TIME.search(masked)) and not P.ATTEND_CUE.search(
-            masked
-        )
-        for person in new_here:  # an official, not a commentator ("Dr Simon Lee, an economist, said")
-            if not person.roles and not elsewhere and not no_role and person.post:
-                person.roles.add(Role.ATTENDEE)
-    if chaired_by_post and not any(Role.CO_CHAIR in p.roles for p in people):
-        for person in people:  # co-chairs named by post only, and by name elsewhere
-            if person.post and any(re.search(rf"(?i)\bthe\s+{re.escape(person.post)}\b", s) for s in chaired_by_post):
-                person.roles.add(Role.CO_CHAIR)
-    for person in people:
-        if person.roles & {Role.CO_CHAIR, Role.SPECIAL_GUEST}:
-            person.roles.discard(Role.ATTENDEE)
-    return people
-
-
-@dataclass(frozen=True)
-class _RoleCues:
-    """What a sentence says about roles, read once for all the people it names."""
-
-    attended_by: int | None  # where "attended by" starts
-    chaired_by: int | None  # where "chaired by" starts
-    last_co_chair_cue: int | None  # where the last "co-chaired" (or "leading the delegations") starts
-    co_chair_with: bool  # "co-chaired ... with": the people before and after both co-chair
-    special_guest: bool
-    attend: bool
-
-    @classmethod
-    def of(cls, text: str) -> _RoleCues:
-        attended_by = P.ATTENDED_BY.search(text)
-        chaired_by = P.CHAIRED_BY.search(text)
-        last, with_ = None, False
-        for cue in P.CO_CHAIR_CUE.finditer(text):
-            noun = P.CO_CHAIRS_NOUN.search(text, max(0, cue.start() - 10), cue.end())
-            if noun is not None and noun.end() == cue.end():
-                continue  # "witnessed by the two co-chairs": the co-chairs are others
-            last = cue.start()
-            with_ = with_ or bool(P.CO_CHAIR_WITH.match(text, cue.end()))
-        return cls(
-            attended_by.start() if attended_by else None,
-            chaired_by.start() if chaired_by else None,
-            last,
-            with_,
-            bool(P.SPECIAL_GUEST_CUE.search(text)),
-            bool(P.ATTEND_CUE.search(text)),
-        )
-
-
-def _roles_of(cues: _RoleCues, at: int, side: Side | None) -> set[Role]:
-    """The roles a sentence gives to the person named at offset ``at``."""
-    roles: set[Role] = set()
-    in_attended_clause = cues.attended_by is not None and at > cues.attended_by
-    if cues.chaired_by is not None:
-        if at > cues.chaired_by and not in_attended_clause:
-            roles.add(Role.CO_CHAIR)
-    elif (
-        not in_attended_clause
-        and cues.last_co_chair_cue is not None
-        and (at < cues.last_co_chair_cue or cues.co_chair_with)
-    ):
-        roles.add(Role.CO_CHAIR)
-    if cues.special_guest or (side is Side.CENTRAL and cues.attend):
-        roles.add(Role.SPECIAL_GUEST)
-    if not roles and (cues.attend or in_attended_clause):
-        roles.add(Role.ATTENDEE)
-    return roles
-
-
-def _resolve(people: list[Found], mention: Mention) -> Found | None:
+def resolve(people: list[Found], mention: Mention) -> Found | None:
     """The person already named whom a mention refers to, if any."""
     key = name_key(mention.name)
     for person in people:
@@ -497,7 +410,7 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     for mention in mentions:
         at = mention.start - sentence.start
         if (signed_by and at > signed_by.start()) or (not signed_by and at < sign.start()):
-            person = _resolve(people, mention)
+            person = resolve(people, mention)
             if person is not None and person not in out:
                 out.append(person)
     with_ = None if signed_by else re.search(r"\bwith\b", masked[sign.end() :])
@@ -506,7 +419,7 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
         clause_end = next((i for i in (masked.find(";", after), masked.find(". ", after)) if i >= 0), len(masked))
         for mention in mentions:
             if after <= mention.start - sentence.start < clause_end:
-                person = _resolve(people, mention)
+                person = resolve(people, mention)
                 if person is not None and person not in out:
                     out.append(person)
     # A surname alone: "signed by Nip and Beijing Vice Mayor Yin Yong", "Tsang and ... signed".

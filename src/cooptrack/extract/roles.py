@@ -1,0 +1,227 @@
+"""Roles from one sentence: who chaired the meeting, who is a special guest, who attended.
+
+A sentence names people at known offsets; this module reads the sentence's verbs around them
+([C-*] and [SG] of the genre's patterns):
+
+- a chair verb with its subject before it ("A and B co-chaired", "will jointly preside over",
+  "convened", "led the meeting", "leading the delegations of ... respectively", "with A and B
+  leading delegations to the meeting"): the subject's people, less those who are the object of
+  another verb ("met with X and co-chaired", "After meeting X, ..."), and the object of "with"
+  ("co-chaired the plenary with the Governor ..., Mr B");
+- a chair verb followed by "by" ("was co-chaired by", "was presided over by", "the delegations
+  were led by", "The HKSAR delegation was led by A, and the Sichuan delegation was led by B"):
+  the people after "by", up to the next clause;
+- a relative clause ("Mr C, who chaired the conference as the Convenor"): the person before "who";
+- one side's delegation leader ("A led a delegation to ...") says nothing of the chair by itself:
+  such leaders are returned as ``heads``, and the release's people decide (two sides' leaders
+  chair);
+- "with C as special guest": C only; Central officials present are special guests whatever the
+  verb; co-chairs are never special guests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cooptrack.extract import patterns as P
+from cooptrack.vocab import Role, Side
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A chair verb: ``start`` and ``end`` of the verb (for a passive one, ``end`` is after "by")."""
+
+    start: int
+    end: int
+    passive: bool = False
+    relative: bool = False
+
+
+@dataclass
+class SentenceRoles:
+    """What a sentence says of each person it names (by index of ``spans``)."""
+
+    roles: list[set[Role]]
+    heads: set[int] = field(default_factory=set)  # one side's delegation leaders
+    pronoun: str | None = None  # "he"/"she": a chair verb's subject is a pronoun
+    first_cue: Cue | None = None
+
+
+def chair_cues(text: str) -> list[Cue]:
+    """Every chair verb of a sentence, in order."""
+    cues = [Cue(m.start(), m.end(), passive=True) for m in P.CHAIR_PASSIVE.finditer(text)]
+    actives = [m for m in P.CHAIR_ACTIVE.finditer(text) if not _noun(text, m) and not _passive_aux(text, m.start())]
+    actives += list(P.DELEGATIONS_LED.finditer(text))
+    ones = list(P.DELEGATION_LED_ONE.finditer(text))
+    by_ones = [m for m in P.DELEGATION_LED_BY_ONE.finditer(text) if not text.startswith(" side", m.end())]
+    if len(ones) + len(by_ones) >= 2:  # "A led the Hong Kong delegation, while B led the Beijing side"
+        actives += ones
+        cues += [Cue(m.start(), m.end(), passive=True) for m in by_ones]
+    for m in actives:
+        if not any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in cues):
+            cues.append(Cue(m.start(), m.end(), relative=bool(_WHO_BEFORE.search(text, 0, m.start()))))
+    return sorted(cues, key=lambda c: c.start)
+
+
+_WHO_BEFORE = re.compile(r"(?i)\bwho\s+(?:(?:will|would|also|has|had|then|is|was|were|are|to|jointly)\s+)*$")
+_PASSIVE_AUX = re.compile(r"(?i)\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$")
+
+
+def _noun(text: str, m: re.Match[str]) -> bool:
+    """ "the two co-chairs", "both co-chairs": a noun, naming others."""
+    noun = P.CO_CHAIRS_NOUN.search(text, max(0, m.start() - 10), m.end())
+    return noun is not None and noun.end() == m.end()
+
+
+def _passive_aux(text: str, at: int) -> bool:
+    """ "was convened in Chengdu", "were jointly chaired": passive with nobody named."""
+    return bool(_PASSIVE_AUX.search(text, max(0, at - 30), at))
+
+
+def read_roles(
+    text: str, spans: Sequence[Span], sides: Sequence[Side | None], cues: list[Cue] | None = None
+) -> SentenceRoles:
+    """The roles a sentence (speech masked) gives to the people named at ``spans`` (``cues``: its
+    chair verbs, if already read)."""
+    cues = chair_cues(text) if cues is None else cues
+    objects = _objects(text, spans)
+    guests = _within(spans, [(m.start("who"), m.end("who")) for m in P.SPECIAL_GUEST_WITH.finditer(text)])
+    chairs: set[int] = set()
+    pronoun = None
+    for k, cue in enumerate(cues):
+        if cue.passive:
+            limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
+            chairs |= _after_by(text, spans, cue.end, limit)
+        elif cue.relative:
+            who = _WHO_BEFORE.search(text, 0, cue.start)
+            chairs |= _group_before(text, spans, who.start() if who else cue.start)
+        else:
+            subject = {i for i in _before(text, spans, cue.start) if i not in objects}
+            if not subject and pronoun is None:
+                pronoun = _pronoun(text[: cue.start])
+            chairs |= subject
+            chairs |= _with_object(text, spans, cue.end)
+    chairs -= guests
+    heads = set() if chairs else _one_side_heads(text, spans, objects)
+    roles = _other_roles(text, spans, sides, chairs, guests)
+    return SentenceRoles(roles, heads, pronoun, cues[0] if cues else None)
+
+
+def _other_roles(
+    text: str, spans: Sequence[Span], sides: Sequence[Side | None], chairs: set[int], guests: set[int]
+) -> list[set[Role]]:
+    attended_by = P.ATTENDED_BY.search(text)
+    guest_cue = not guests and bool(P.SPECIAL_GUEST_CUE.search(text))
+    present = bool(P.PRESENCE_CUE.search(text))
+    attend = bool(P.ATTEND_CUE.search(text))
+    out: list[set[Role]] = []
+    for i, (start, _) in enumerate(spans):
+        roles: set[Role] = set()
+        if i in chairs:
+            roles.add(Role.CO_CHAIR)
+        elif i in guests or guest_cue or (sides[i] is Side.CENTRAL and present):
+            roles.add(Role.SPECIAL_GUEST)
+        elif attend or (attended_by is not None and start > attended_by.start()):
+            roles.add(Role.ATTENDEE)
+        out.append(roles)
+    return out
+
+
+def _within(spans: Sequence[Span], ranges: list[Span]) -> set[int]:
+    return {i for i, (s, e) in enumerate(spans) if any(a <= s and e <= b for a, b in ranges)}
+
+
+def _clause_start(text: str, at: int) -> int:
+    return text.rfind(";", 0, at) + 1
+
+
+def _before(text: str, spans: Sequence[Span], at: int) -> list[int]:
+    """People named before ``at`` in its clause (after the last semicolon)."""
+    floor = _clause_start(text, at)
+    return [i for i, (s, e) in enumerate(spans) if s >= floor and e <= at]
+
+
+def _objects(text: str, spans: Sequence[Span]) -> set[int]:
+    """People named as the object of a verb that is not chairing ("met with X", "after meeting X",
+    "accompanied by X"), and those joined to them by "and"."""
+    out: set[int] = set()
+    prev_end, prev_object = 0, False
+    for i, (s, e) in enumerate(spans):
+        gap = text[prev_end:s]
+        is_object = bool(P.OBJECT_OF_OTHER_VERB.search(gap)) or (
+            prev_object and bool(re.search(r"\band\b", gap)) and not P.CHAIR_ACTIVE.search(gap)
+        )
+        if is_object:
+            out.add(i)
+        prev_end, prev_object = e, is_object
+    return out
+
+
+def _after_by(text: str, spans: Sequence[Span], at: int, limit: int) -> set[int]:
+    """People named after a passive chair verb's "by", up to the end of its clause."""
+    stop = P.PASSIVE_SCOPE_END.search(text, at, limit)
+    end = stop.start() if stop else limit
+    return {i for i, (s, _) in enumerate(spans) if at <= s < end}
+
+
+# What may stand between two people of one subject: connectors, posts, commas.
+_COORDINATION = re.compile(
+    r"[\s,]*(?:(?:and|the|of|for|in|province|city|municipal|governor|mayor|secretary|deputy|director|vice|"
+    r"executive|chief|party|general|committee|chairman|people's|[A-Z][\w'\u2019&().-]*)[\s,]*)*"
+)
+
+
+def _group_before(text: str, spans: Sequence[Span], at: int) -> set[int]:
+    """The person named last before ``at``, with those joined to them ("A and B, who ...")."""
+    before = [i for i, (_, e) in enumerate(spans) if e <= at]
+    if not before:
+        return set()
+    group = {before[-1]}
+    for j in reversed(before[:-1]):
+        gap = text[spans[j][1] : spans[j + 1][0]]
+        if not (re.search(r"\band\b", gap) or gap.strip() == ",") or not _COORDINATION.fullmatch(gap):
+            break
+        group.add(j)
+    return group
+
+
+def _with_object(text: str, spans: Sequence[Span], at: int) -> set[int]:
+    """The other chair after "co-chaired the plenary with": the first person named after "with",
+    unless a special guest or an attendee ("with C attending")."""
+    m = P.CHAIR_WITH.match(text, at)
+    if m is None:
+        return set()
+    clause_end = text.find(";", m.end())
+    for i, (s, e) in enumerate(spans):
+        if s >= m.end() and (clause_end < 0 or s < clause_end):
+            if s - m.end() > 200 or _NOT_CHAIR_AFTER.match(text, e):
+                return set()
+            return {i}
+    return set()
+
+
+# After a with-object's name (and its post, if written after): "as special guest", "attending".
+_NOT_CHAIR_AFTER = re.compile(rf"(?i)(?:\s*,[^,;]{{0,120}},)?{P.WITH_NOT_CHAIR.pattern.removeprefix('(?i)')}")
+
+
+def _pronoun(prefix: str) -> str | None:
+    m = P.PRONOUN_SUBJECT.match(prefix)
+    return m["pronoun"].lower() if m else None
+
+
+def _one_side_heads(text: str, spans: Sequence[Span], objects: set[int]) -> set[int]:
+    """Leaders of one side's delegation: "A led the HKSAR delegation", "The Sichuan delegation
+    was led by B", "X attended the conference with officials led by him"."""
+    heads: set[int] = set()
+    for m in P.DELEGATION_LED_ONE.finditer(text):
+        heads |= _group_before(text, spans, m.start()) - objects
+    for m in P.HEAD_WITH_OFFICIALS.finditer(text):
+        heads |= set(_before(text, spans, m.start())[:1]) - objects
+    for m in P.DELEGATION_LED_BY_ONE.finditer(text):
+        after = [i for i, (s, _) in enumerate(spans) if s >= m.end()]
+        heads |= set(after[:1])
+    return heads

@@ -1,0 +1,224 @@
+"""The release's roster: everyone it names, once each, with the roles its sentences give.
+
+People are found sentence by sentence (:mod:`cooptrack.extract.people`), references (a surname,
+a pronoun, a full name without a post) resolve to people already named, and each sentence's
+verbs give roles (:mod:`cooptrack.extract.roles`). Photo captions, which the cleaner removes,
+may supply the full name of someone the body names by surname only; they are never a source of
+roles ([C-ANAPHORA], [PEOPLE-STYLE]). Over the whole release:
+
+- co-chairs named by post only ("The Chief Secretary for Administration and the Mayor of X
+  co-chaired") are the people named with those posts elsewhere;
+- when nobody is given a chair verb, the leaders of the two sides' delegations chair ([C-LED],
+  [C-BR]); one side's leader alone does not;
+- co-chairs are neither attendees nor special guests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cooptrack.clean.blocks import Block, BlockKind
+from cooptrack.extract import patterns as P
+from cooptrack.extract.gazetteer import PARTNERS
+from cooptrack.extract.meeting import meeting_mentions
+from cooptrack.extract.people import Found, Mention, mentions_in, possessive_side, resolve, side_of, signatories_in
+from cooptrack.extract.roles import Cue, chair_cues, read_roles
+from cooptrack.extract.sentences import Sentence, mask_speech, split_text
+from cooptrack.vocab import MeetingKind, Role, Side
+
+MeetingId = tuple[MeetingKind | None, int | None]
+
+_FEMALE = frozenset({"Mrs", "Ms", "Miss"})
+
+
+def collect_people(
+    sentences: list[Sentence], meeting: MeetingId | None = None, captions: Sequence[str] = ()
+) -> list[Found]:
+    """Everyone named in these sentences, once each, with the roles their sentences give.
+
+    ``meeting`` (kind, ordinal) is the record's meeting: a sentence about another meeting (a
+    working meeting held before the plenary) or another event (a forum, a dinner) gives no role.
+    ``captions`` are the photo captions removed from the release: names only."""
+    roster = _Roster(captioned=_caption_people(captions))
+    for sentence in sentences:
+        roster.read(sentence, meeting)
+    return roster.finish()
+
+
+@dataclass
+class _Roster:
+    captioned: list[Found]
+    people: list[Found] = field(default_factory=list)
+    chaired_by_post: list[str] = field(default_factory=list)  # "The CS and the Mayor of X co-chaired"
+    subjects: list[Found] = field(default_factory=list)  # the first person of each sentence, for pronouns
+    heads: list[Found] = field(default_factory=list)  # one side's delegation leaders
+
+    def read(self, sentence: Sentence, meeting: MeetingId | None) -> None:
+        masked = mask_speech(sentence.text)
+        if P.NOT_ATTENDING.search(masked):
+            return
+        cues = chair_cues(masked)
+        no_role = _about_another_meeting(masked, cues[0] if cues else None, meeting) or bool(
+            P.OTHER_EVENT.search(masked) and not P.MEETING_MENTION.search(masked)
+        )
+        if cues and not no_role and not P.HONORIFIC_NAME.search(masked[: cues[0].start]):
+            self.chaired_by_post.append(masked[: cues[0].start])
+        new_here = self._named(sentence, masked, cues, no_role)
+        for person in signatories_in(sentence, self.people):
+            person.roles.add(Role.SIGNATORY)
+        # First named in a sentence giving no role: there, attending; unless the sentence is
+        # about another encounter ("John Lee met the delegation", "is expected to meet ...").
+        elsewhere = (P.OTHER_ENCOUNTER.search(masked) or P.ANOTHER_TIME.search(masked)) and not P.ATTEND_CUE.search(
+            masked
+        )
+        for person in new_here:  # an official, not a commentator ("Dr Simon Lee, an economist, said")
+            if not person.roles and not elsewhere and not no_role and person.post:
+                person.roles.add(Role.ATTENDEE)
+
+    def _named(self, sentence: Sentence, masked: str, cues: list[Cue], no_role: bool) -> list[Found]:
+        """The people a sentence names, with the roles it gives them; returns those first named here."""
+        mentions = mentions_in(sentence, masked=masked)
+        persons = [self._known(m) for m in mentions]
+        spans = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
+        sides = [p.side if p else _side(masked, m) for p, m in zip(persons, mentions, strict=True)]
+        reading = read_roles(masked, spans, sides, cues)
+        new_here: list[Found] = []
+        named: list[Found] = []
+        for i, mention in enumerate(mentions):
+            roles: set[Role] = set() if no_role else reading.roles[i]
+            person = persons[i] or self._new(mention, masked, roles)
+            if person is None:
+                continue
+            if persons[i] is None:
+                new_here.append(person)
+            named.append(person)
+            person.roles |= roles
+            if i in reading.heads and not no_role:
+                self.heads.append(person)
+        if reading.pronoun and not no_role:
+            self._pronoun_chairs(reading.pronoun)
+        if named:
+            self.subjects.append(named[0])
+        return new_here
+
+    def _known(self, mention: Mention) -> Found | None:
+        """The person already named (in the body, or in a caption) whom a mention refers to."""
+        person = resolve(self.people, mention)
+        if person is not None:
+            if person.post is None and mention.post:
+                person.post, person.side = mention.post, side_of(mention.post)
+            return person
+        captioned = resolve(self.captioned, mention)
+        if captioned is None:
+            return None
+        post = mention.post or captioned.post
+        person = Found(
+            captioned.name, mention.honorific or captioned.honorific, post, side_of(post), mention.start, mention.end
+        )
+        self.people.append(person)
+        return person
+
+    def _new(self, mention: Mention, masked: str, roles: set[Role]) -> Found | None:
+        """A person first named here; a bare name (no post, no honorific) only as a chair."""
+        if len(mention.name.split()) < 2 or (mention.bare and Role.CO_CHAIR not in roles):
+            return None
+        side = _side(masked, mention)
+        person = Found(mention.name, mention.honorific, mention.post, side, mention.start, mention.end)
+        if person.side is None and P.HK_OFFICIALS.search(masked):
+            person.side = Side.HK
+        self.people.append(person)
+        return person
+
+    def _pronoun_chairs(self, pronoun: str) -> None:
+        """ "He will co-chair the plenary with ...": the last sentence's subject of that gender."""
+        for person in reversed(self.subjects[-3:]):
+            female = person.honorific in _FEMALE
+            if person.honorific is None or female == (pronoun == "she"):
+                person.roles.add(Role.CO_CHAIR)
+                return
+
+    def finish(self) -> list[Found]:
+        people = self.people
+        if self.chaired_by_post and not any(Role.CO_CHAIR in p.roles for p in people):
+            for person in people:  # co-chairs named by post only, and by name elsewhere
+                if person.post and any(
+                    re.search(rf"(?i)\bthe\s+{re.escape(person.post)}\b", s) for s in self.chaired_by_post
+                ):
+                    person.roles.add(Role.CO_CHAIR)
+        if not any(Role.CO_CHAIR in p.roles for p in people):
+            sides = {p.side is Side.HK for p in self.heads if p.side is not None}
+            if len(sides) == 2:  # the two sides' delegation leaders
+                for person in self.heads:
+                    person.roles.add(Role.CO_CHAIR)
+        for person in people:
+            if Role.CO_CHAIR in person.roles:
+                person.roles -= {Role.ATTENDEE, Role.SPECIAL_GUEST}
+            elif Role.SPECIAL_GUEST in person.roles:
+                person.roles.discard(Role.ATTENDEE)
+        return people
+
+
+def _side(masked: str, mention: Mention) -> Side | None:
+    """A person's side: their post's owner ("Macau's Secretary for ..."), else the post, unless the
+    post names no place and the sentence names the side ("on the Macao side were the Director of ...")."""
+    side = possessive_side(masked, mention.post) or side_of(mention.post)
+    hint = P.SIDE_HINT.search(masked)
+    if hint is None or (side is not None and (side is not Side.HK or P.HK_POST.search(mention.post or ""))):
+        return side
+    owner = hint["owner"]
+    if P.MACAO_POST.fullmatch(owner):
+        return Side.MACAO
+    if re.fullmatch(P.HK, owner):
+        return Side.HK
+    return Side.MAINLAND if owner == "Mainland" or owner in PARTNERS else side
+
+
+def _caption_people(captions: Sequence[str]) -> list[Found]:
+    """The people photo captions name, for resolving the body's short references."""
+    out: list[Found] = []
+    for caption in captions:
+        for text in split_text(caption):
+            block = Block(BlockKind.PARAGRAPH, text, 0, len(text))
+            for m in mentions_in(Sentence(text, 0, block)):
+                if not m.bare and len(m.name.split()) > 1 and resolve(out, m) is None:
+                    out.append(Found(m.name, m.honorific, m.post, side_of(m.post), -1, -1))
+    return out
+
+
+def _chaired_meeting(masked: str, cue: Cue) -> tuple[MeetingKind, int | None] | None:
+    """The meeting a chair verb is about: the one it governs ("co-chaired the 12th Plenary"), else
+    the one named before it ("the 15th Working Meeting was held ..., co-chaired by"); none when the
+    sentence's subject is this meeting, unnamed ("The meeting, building on ..., was co-chaired by")."""
+    mentions = meeting_mentions(masked)
+    after = [m for m in mentions if 0 <= m.start - cue.end <= 20 and not cue.passive]
+    before = [m for m in mentions if m.end <= cue.start]
+    if after:
+        chosen = after[0]
+    elif cue.passive and _THIS_MEETING.match(masked):  # "The meeting, building on the ... Sixth Plenary, was ..."
+        chosen = None
+    else:
+        chosen = before[-1] if before else None
+    return (chosen.kind, chosen.ordinal) if chosen else None
+
+
+# A sentence whose subject is this meeting, unnamed.
+_THIS_MEETING = re.compile(r"\s*(?:The|This)\s+(?:meetings?|plenary|conference|session)\b(?!\s+of\b)")
+
+
+def _about_another_meeting(masked: str, cue: Cue | None, meeting: MeetingId | None) -> bool:
+    """The sentence's co-chairs (``cue``: its first chair verb) chair a meeting other than the
+    record's (another kind or number)."""
+    if meeting is None or meeting[0] is None or cue is None:
+        return False
+    chaired = _chaired_meeting(masked, cue)
+    if chaired is None:
+        return False
+    kind, ordinal = chaired
+    other_kind = kind is not meeting[0] and not {kind, meeting[0]} & _CUM
+    return other_kind or (ordinal is not None and meeting[1] is not None and ordinal != meeting[1])
+
+
+# A high-level meeting cum plenary is written as either ("co-chaired the plenary", "the meeting").
+_CUM = frozenset({MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY})
