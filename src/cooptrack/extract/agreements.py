@@ -65,6 +65,8 @@ class _Collector:
 
     def add(self, title: str, start: int, *, label: str | None = None, in_list: bool = False) -> FoundAgreement | None:
         title = _tidy_title(title)
+        if P.SPEECH_IN_QUOTES.search(title):
+            return None  # "... we have entered into a deeper partnership under our mechanism."
         kind = P.agreement_kind(title)
         if kind is None:
             if not in_list or len(title.split()) < 3:
@@ -248,7 +250,9 @@ _AT_THE_EVENT = re.compile(r"(?i)\b(?:witness(?:ed|ing|es)?|(?:at|after|during|a
 
 def _signed_before(text: str) -> bool:
     """A sentence about a signing at another time: "since the signing of ...", "signed in 2019"."""
-    return bool(P.SIGNED_ELSEWHEN.search(text) or P.SIGNED_BEFORE.search(text))
+    if P.SIGNED_SINCE.search(text):
+        return True
+    return bool(P.SIGNED_ELSEWHEN.search(text) or P.SIGNED_BEFORE.search(text)) and not P.RENEWAL.search(text)
 
 
 def _described(text: str) -> str | None:

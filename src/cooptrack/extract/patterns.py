@@ -405,11 +405,18 @@ DESCRIBED_END = re.compile(
     r"\s*(?:$|[.,;:()\u201d\"]|(?:by|at|in|with|during|after|before|and|or|which|that|was|were|is|are|will|"
     r"between|respectively|today|yesterday|on|as|under|from|signed|witnessed)\b)"
 )
-# A signing at another time than the meeting's: "since the signing of ...", "... signed in 2019".
+# A signing at another time than the meeting's: "since the signing of ...", "... entered into in 2019".
+SIGNED_SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+)?(?:signing|conclusion|renewal)\b")
 SIGNED_BEFORE = re.compile(
-    r"(?i)\bsince\s+(?:the\s+)?(?:signing|conclusion|renewal)\b"
-    r"|\b(?:signing|renewal|renewed|entered\s+into|concluded)\b[^.;]{0,200}?\bin\s+(?:(?:January|February|March|"
+    r"(?i)\b(?:signing|entered\s+into|concluded)\b[^.;]{0,200}?\bin\s+(?:(?:January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b"
+)
+# A renewal is this meeting's act: a year in its sentence is the first signing's ("the renewal of
+# the “...”, first signed in 2019").
+RENEWAL = re.compile(r"(?i)\brenew(?:al|ed|s)?\b")
+# A quotation that is speech, not a title: first person, a finite verb, or a full stop at its end.
+SPEECH_IN_QUOTES = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Uu]s|I|will|would|should|can|must|is|are|was|were|have|has)\b|[.!?]$"
 )
 # "the documents signed today": a participle after the documents, whose signers are not named.
 DOCUMENTS_SIGNED = re.compile(
