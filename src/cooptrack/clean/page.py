@@ -67,19 +67,15 @@ def take_title(lines: list[Line], removed: list[Removed]) -> tuple[str | None, l
     """The headline and the lines after it, the page's head chrome recorded as removed.
 
     The first line left after the head's chrome is the headline when it looks like one. A site's
-    name over its navigation ("News Archive", then "Skip to content", ...) is no headline when the
-    next line names a meeting and the site's name does not.
+    name over its navigation or its section words ("News Archive", then "Skip to content"; a
+    bureau's name, then "News" and a stamp) is no headline when the line under them names a
+    meeting and the site's name does not.
     """
     lines = _drop_head_chrome(lines, removed)
-    if (
-        len(lines) > 1
-        and lines[0].chrome_after
-        and not noise.MEETING_CUE.search(lines[0].text)
-        and headline_like(lines[1].text)
-        and noise.MEETING_CUE.search(lines[1].text)
-    ):
-        removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=lines[0].text))
-        lines = lines[1:]
+    site = _site_name(lines)
+    if site:
+        removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text="\n".join(x.text for x in lines[:site])))
+        lines = lines[site:]
     if not lines or not headline_like(lines[0].text):
         return None, lines
     return _mirrored(lines[0].text, lines[1:], removed)
@@ -102,6 +98,18 @@ def _mirrored(title: str, rest: list[Line], removed: list[Removed]) -> tuple[str
         removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=title))
         return rest[0].text, rest[1:]
     return title, rest
+
+
+def _site_name(lines: list[Line]) -> int:
+    """How many lines a site's name and the section words under it take above the headline."""
+    if len(lines) < 2 or noise.MEETING_CUE.search(lines[0].text):
+        return 0
+    j = 1
+    while j < min(len(lines), 6) and len(lines[j].text) <= _MENU_MAX and _MENU_ITEM.fullmatch(lines[j].text):
+        j += 1
+    if (j == 1 and not lines[0].chrome_after) or j >= len(lines):
+        return 0
+    return j if headline_like(lines[j].text) and noise.MEETING_CUE.search(lines[j].text) else 0
 
 
 def _release_headline_below(rest: list[Line]) -> bool:
@@ -165,11 +173,14 @@ def _unnumbered(line: Line) -> Line:
 
 
 def _menu_run(lines: list[Line], i: int) -> int:
-    """Two or more menu items in a row above a headline: a site's menu (a blog's, an e-bulletin's)."""
+    """Menu items above a headline: two or more in a row (a blog's menu, an e-bulletin's), or one
+    or two words alone (a section word) over a headline of four words or more."""
     j = i
     while j < len(lines) and len(lines[j].text) <= _MENU_MAX and _MENU_ITEM.fullmatch(lines[j].text):
         j += 1
-    if j - i >= 2 and j < len(lines) and headline_like(lines[j].text):
+    if j == i or j >= len(lines) or not headline_like(lines[j].text):
+        return 0
+    if j - i >= 2 or (len(lines[i].text.split()) <= 2 and len(lines[j].text.split()) >= 4):
         return j - i
     return 0
 

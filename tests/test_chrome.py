@@ -1,0 +1,318 @@
+"""The catalogue of page chrome (``cooptrack/data/chrome.toml``), one synthetic page per family.
+
+Every page here is invented (the meeting, the people and the words); only the chrome imitates
+what each source prints around a release (``../shared/genre/patterns.md`` [TITLE-CHROME],
+[REL-CHROME], [TITLE-GLUED]). For each page the title must be the release's headline, the
+chrome must be gone from the cleaned text and the release's own lines kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pytest
+
+from cooptrack.clean import clean
+from cooptrack.clean.chrome import catalogue, fold
+
+NBSP = "\u00a0"
+HEADLINE = "Third Plenary Session of Hong Kong/Hunan Co-operation Conference held in Changsha"
+LEAD = (
+    "     The Chief Secretary for Administration, Mr Lam Ka-ming, and the Vice Governor of Hunan Province, "
+    "Mr Zhou Wei, co-chaired the Third Plenary Session of the Hong Kong/Hunan Co-operation Conference in "
+    "Changsha today (May 14). The two sides agreed to deepen co-operation in four areas."
+)
+BODY = f"""{LEAD}
+
+Logistics
+
+     Support logistics enterprises of the two places to open new rail and river freight routes to Hong Kong.
+
+Tourism
+
+     Promote joint tourism itineraries linking Zhangjiajie, Changsha and Hong Kong in overseas markets.
+
+     Officials attending the plenary included the Secretary for Transport and Logistics, Mr Ho Chun-wai."""
+KEPT = [
+    "co-chaired the Third Plenary Session",
+    "Support logistics enterprises",
+    "Secretary for Transport and Logistics",
+]
+FOOTER = "Ends/Wednesday, May 14, 2025\nIssued at HKT 19:05\n\nNNNN"
+
+
+@dataclass
+class Page:
+    family: str
+    variant: str
+    text: str
+    title: str | None = HEADLINE
+    gone: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=lambda: list(KEPT))
+    ended: bool | None = None
+    page_date: dt.date | None = None
+
+
+PAGES = [
+    Page(
+        "any-site-navigation",
+        "share-and-cookie-buttons",
+        f"Skip to content\nMenu\nSearch\n\n{HEADLINE}\n\nShare on Facebook | Share on Twitter\nText size\n\n{BODY}\n\n"
+        "Accept all cookies\nManage preferences\nLeave a comment",
+        gone=["Skip to content", "Share on Facebook", "Text size", "Accept all cookies", "Leave a comment"],
+    ),
+    Page(
+        "any-site-page-chrome",
+        "breadcrumb-cookie-copyright",
+        "Home » Press Releases » 2025\nWe use cookies to improve your experience on our site.\n\n"
+        f"{HEADLINE}\n\n{BODY}\n\n"
+        "Tags: Hunan, Changsha, co-operation\nCopyright 2025 Pearl Delta Post. All rights reserved.",
+        gone=["Home »", "We use cookies", "Tags: Hunan", "Copyright 2025"],
+    ),
+    Page(
+        "rules",
+        "printer-rule-and-stars",
+        f"{HEADLINE}\n{'*' * 63}\n\n{BODY}\n*\n**\n= = = = =",
+        gone=["*" * 3, "= = ="],
+    ),
+    Page(
+        "gia-2017",
+        "with-90-star-rule",
+        f"Go to main content\n \n{HEADLINE}\n{'*' * 90}\n\n{BODY}\n\n{FOOTER}\nToday's Press Releases",
+        gone=["Go to main content", "*" * 90, "Issued at HKT", "NNNN", "Today's Press Releases"],
+        ended=True,
+    ),
+    Page(
+        "gia-2017",
+        "without-rule",
+        f"Go to main content\n\n{HEADLINE}\n\n{BODY}\n\n{FOOTER}",
+        gone=["Go to main content", "NNNN"],
+        ended=True,
+    ),
+    Page(
+        "gia-2011",
+        "language-and-email-line",
+        f"Traditional Chinese Simplified Chinese Email this article\n\n{HEADLINE}\n\n{BODY}\n\n{FOOTER}",
+        gone=["Traditional Chinese", "Email this article"],
+        ended=True,
+    ),
+    Page(
+        "gia-2003",
+        "press-release-and-homepage-link",
+        f"Press Release\n{NBSP}\n \n Email this articleGovernment Homepage\n\n"
+        f"{HEADLINE}\n{'*' * 30}\n\n{BODY}\n\n{FOOTER}",
+        gone=["Press Release", "Email this article", "Government Homepage", "*" * 30],
+        ended=True,
+    ),
+    Page(
+        "gia-2010",
+        "news-portal-line-and-photo-row",
+        f"news.gov.hk - Hong Kong's Government News Portal\n\n{HEADLINE}\n\n{BODY}\n\n{FOOTER}\n"
+        "Photo Photo Photo\nPrint this page",
+        gone=["news.gov.hk", "Photo Photo", "Print this page"],
+        ended=True,
+    ),
+    Page(
+        "printer-friendly",
+        "close-window-and-printed-from",
+        f"{HEADLINE}\n{'*' * 63}\n\n{BODY}\n\n{FOOTER}\n"
+        "Printed from www.info.gov.hk/gia/general/202505/14/P2025051400712p.htm\nClose window",
+        gone=["Printed from", "Close window"],
+        ended=True,
+    ),
+    Page(
+        "cmab-desktop",
+        "jump-link-and-border-images",
+        f"Jump to the beginning of content\nborder image\nPress Releases\nborder image\n{HEADLINE}\n\n"
+        f"border image {LEAD.strip()}\n\nLogistics\n\n     Support logistics enterprises of the two places to open new "
+        "freight routes.\nborder image\n\n     Officials attending the plenary included the Secretary for Transport "
+        "and Logistics, Mr Ho Chun-wai.",
+        gone=["Jump to the beginning", "border image", "Press Releases"],
+    ),
+    Page(
+        "cmab-mobile",
+        "press-releases-over-headline",
+        f"Menu\nPress Releases\n\n{HEADLINE}\n\n{BODY}",
+        gone=["Press Releases"],
+    ),
+    Page(
+        "cmab-print",
+        "print-table",
+        f"Press Release\nPrint Table\n{HEADLINE}\n\n{BODY}",
+        gone=["Press Release\n", "Print Table"],
+    ),
+    Page(
+        "news-portal-old",
+        "size-options-and-language-links",
+        "Press here to Skip to the main content\nFont Size\nA- A A+\nRSS Subscription\nAdvanced Search\nSitemap\n"
+        f"繁體 简体\n\n{HEADLINE}\nMay 14, 2025\n\n{BODY}",
+        gone=["Press here to Skip", "Font Size", "A- A A+", "RSS Subscription", "Advanced Search", "Sitemap", "繁體"],
+        page_date=dt.date(2025, 5, 14),
+    ),
+    Page(
+        "ebulletin-2004",
+        "menus-stars-go-to-top",
+        "\n".join(["*"] * 12 + ["Weather", "*", "Traffic Conditions", "*", "Categories:", "Business & Finance", "*"])
+        + "\nGovernment at Work\n*\n"
+        + f"{HEADLINE}\n*\nMay 14, 2004\n\n{BODY}\n\nGo To Top\n*\n*\nPrint This Page\nRelated Links\nOther News\n"
+        "Hong Kong Tourism Board launches summer campaign",
+        gone=[
+            "Weather",
+            "Traffic Conditions",
+            "Categories",
+            "Government at Work",
+            "Go To Top",
+            "Other News",
+            "summer campaign",
+        ],
+        ended=True,
+        page_date=dt.date(2004, 5, 14),
+    ),
+    Page(
+        "breadcrumb",
+        "numbered-home-section-headline",
+        f"1. Home\n2. News\n3. {HEADLINE}\n2025 May 14   18:20\n{HEADLINE}\n\n{BODY}",
+        gone=["1. Home", "2. News", "3. "],
+        page_date=dt.date(2025, 5, 14),
+    ),
+    Page(
+        "translated-news",
+        "site-name-banner-editor-in-charge",
+        "Hunan Daily Online\nThe following news is machine translated for reference only.\n\n"
+        f"{HEADLINE}\n\n{BODY}\n\nEditor in charge: [Liu Fang]\nHunan Daily Online all rights reserved",
+        gone=["Hunan Daily Online", "machine translated", "Editor in charge", "all rights reserved"],
+        ended=True,
+    ),
+    Page(
+        "video-player",
+        "site-headline-around-player-then-release",
+        "Skip to main content\nShare this\nHK and Hunan sign up for closer links\n"
+        "Video Player is loading.\nPlay Video\nPlay\n"
+        "Mute\nCurrent Time 0:00\n/\nDuration 0:00\nLoaded: 0%\nÂ\n1x\nPlayback Rate\n• Chapters\n"
+        "• descriptions off, selected\n• captions settings, opens captions settings dialog\n• captions off, selected\n"
+        "Fullscreen\nThis is a modal window.\nHK and Hunan sign up for closer links\n2025-05-14 19:30\n"
+        f"{HEADLINE}\n{BODY}\nMore Images\nThe Chief Secretary (left) shakes hands with the Vice Governor.\n"
+        "Source: HKSAR Government Press Releases",
+        gone=[
+            "Video Player",
+            "Current Time",
+            "Chapters",
+            "captions off",
+            "sign up for closer links",
+            "More Images",
+            "shakes hands",
+        ],
+        ended=True,
+        page_date=dt.date(2025, 5, 14),
+    ),
+    Page(
+        "official-blog",
+        "menu-lines-and-badges",
+        "Home\nBiography\nMy Blog\nSpeeches\nPhoto Gallery\nVideos\nContact\n\n"
+        f"{HEADLINE}\n\n{BODY}\n\nW3C WAI-AA WCAG 2.0\nWeb Accessibility Recognition Scheme Gold Award",
+        gone=["Biography", "My Blog", "Photo Gallery", "W3C", "Recognition Scheme"],
+    ),
+    Page(
+        "rehost",
+        "print-plugin-and-tag-list",
+        f"image_pdfimage_print\n{HEADLINE}\n\n{BODY}\n\n"
+        "Filed under: Greater Bay Area, Hunan\nTagged: plenary, co-operation",
+        gone=["image_pdf", "Filed under", "Tagged:"],
+    ),
+    Page(
+        "markdown-copy",
+        "pipes-and-empty-images",
+        f"|\n![]()\n|\n{HEADLINE}\n|\n\n{BODY}\n\n![]() |\n|",
+        gone=["![]()", "\n|"],
+    ),
+    Page(
+        "overseas-office",
+        "back-to-list",
+        f"{HEADLINE}\n\n{BODY}\n\nBack to list\nBack to top\nHong Kong Economic and Trade Office in Singapore",
+        gone=["Back to list", "Back to top", "Economic and Trade Office"],
+        ended=True,
+    ),
+    Page(
+        "page-stamps",
+        "date-prefix-glued-to-headline",
+        f" date 2025-05-14 {HEADLINE}\n\n{BODY}",
+        gone=["date 2025-05-14"],
+        page_date=dt.date(2025, 5, 14),
+    ),
+    Page(
+        "page-stamps",
+        "byline-glued-to-headline",
+        "HK, Hunan explore joint logistics projects By Liu Fang (Pearl Delta Post) Updated: 2025-05-15 08:10\n\n"
+        f"{BODY}",
+        title="HK, Hunan explore joint logistics projects",
+        gone=["Liu Fang", "Updated"],
+        page_date=dt.date(2025, 5, 15),
+    ),
+    Page(
+        "page-stamps",
+        "no-headline-gives-no-title",
+        f"Go to main content\nHome\nSearch\n2025-05-14 18:20 Last Updated At:05-14 19:02\n\n{BODY}",
+        title=None,
+        gone=["Go to main content", "Last Updated"],
+        page_date=dt.date(2025, 5, 14),
+    ),
+]
+
+
+@pytest.mark.parametrize("page", [pytest.param(p, id=f"{p.family}:{p.variant}") for p in PAGES])
+def test_chrome_family(page: Page) -> None:
+    cleaned = clean(page.text)
+    assert cleaned.title == page.title, f"title: {cleaned.title!r}"
+    body = cleaned.text if cleaned.title is None else cleaned.text[len(cleaned.title) :]
+    left = [g for g in page.gone if g in body]
+    assert not left, f"chrome left in the text: {left}\n---\n{cleaned.text}"
+    lost = [k for k in page.kept if k not in cleaned.text]
+    assert not lost, f"the release's own text lost: {lost}\n---\n{cleaned.text}"
+    assert cleaned.text.count(HEADLINE) <= 1, "the headline is printed once"
+    assert not cleaned.unrelated_cut, "chrome is not an unrelated article"
+    if page.ended is not None:
+        assert cleaned.ended is page.ended
+    if page.page_date is not None:
+        assert cleaned.page_date == page.page_date
+
+
+def test_every_family_has_a_page() -> None:
+    """The catalogue grows with each site: a family without a synthetic page here is untested."""
+    tested = {p.family for p in PAGES}
+    missing = [f.id for f in catalogue().families if f.id not in tested]
+    assert not missing, f"chrome families without a test page: {missing}"
+
+
+def test_families_are_documented() -> None:
+    for family in catalogue().families:
+        assert family.source.strip(), family.id
+
+
+@pytest.mark.parametrize(
+    ("printed", "folded"),
+    [
+        ("  • Captions   off, selected ", "captions off, selected"),
+        ("Today\u2019s Press Releases", "today's press releases"),
+        ("\u00c2", ""),
+        ("ＦＯＮＴ Size", "font size"),
+    ],
+)
+def test_lines_are_compared_folded(printed: str, folded: str) -> None:
+    assert fold(printed) == folded
+
+
+def test_a_headline_naming_a_menu_word_is_kept() -> None:
+    """Menu words above the headline are chrome; the same words in a headline are not."""
+    text = f"Home\nNews\n\nHome affairs chief attends plenary of Hong Kong/Hunan conference\n\n{BODY}"
+    assert clean(text).title == "Home affairs chief attends plenary of Hong Kong/Hunan conference"
+
+
+def test_machine_translation_in_the_release_is_no_banner() -> None:
+    """A banner is looked for in the page's head only: a sentence of the body naming machine
+    translation does not make what is above it the site's."""
+    text = (
+        f"{HEADLINE}\n\n{LEAD}\n\n     The two sides will support research on machine translation between Chinese and "
+        "English for use by enterprises and universities of the two places."
+    )
+    assert clean(text).title == HEADLINE
