@@ -49,13 +49,25 @@ def main_mechanism(title: str | None, body: str) -> tuple[Mechanism | None, list
 _MEETING_OF = re.compile(rf"(?i:(?:plenary|session|meeting|working\s+meeting)\s+of\s+(?:the\s+)?|\b{P._ORD}\s+)$")
 
 
-_PAIR = re.compile(rf"\bHong Kong\s+and\s+(?P<a>{P.PLACE})\b|\b(?P<b>{P.PLACE})\s+and\s+Hong Kong\b")
-_CONFERENCE_WORDS = re.compile(r"(?i)\b(?:co-?operation\s+(?:conference|meeting)|joint\s+conference)\b")
+# Hong Kong and a partner as the two sides: "Hong Kong and Shandong", "Hong Kong, Jiangxi sign ...",
+# "Hong Kong/Guangxi Co-operation Agreements", "Hubei-Hong Kong".
+_PAIR = re.compile(
+    rf"\b{P.HK}(?:\s+and\s+|\s*,\s*|\s*[/\-\u2013]\s*)(?P<a>{P.PLACE})\b"
+    rf"|\b(?P<b>{P.PLACE})(?:\s+and\s+|\s*,\s*|\s*[/\-\u2013]\s*){P.HK}\b"
+)
+# The governments' meeting, unnamed: a trade body's "joint meeting between the ... Council and ..."
+# is not one.
+_CONFERENCE_WORDS = re.compile(
+    r"(?i)\b(?:co-?operation\s+(?:conference|meeting)|joint\s+conference|joint\s+meeting|high[-\s]level\s+meeting)\b"
+    r"(?![^.]{0,60}\b(?:between|of)\s+(?:the\s+)?(?:[A-Z][\w&'-]*\s+){1,6}"
+    r"(?:Council|Chamber|Federation|Association|Corporation|Authority|Board|Bank|University|Company|Group|Institute|Society)\b)"
+)
 
 
 def _implied_mechanism(text: str) -> Mechanism | None:
     """A news copy may not spell the mechanism's name: "Hong Kong and Shandong ... the second
-    plenary of their co-operation conference" names it all the same."""
+    plenary of their co-operation conference", or a wire story's "Hong Kong, Jiangxi sign deals"
+    over "a joint meeting" of the two governments, names it all the same."""
     if not _CONFERENCE_WORDS.search(text):
         return None
     counts: Counter[str] = Counter()
@@ -90,6 +102,8 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
         window = text[m.end() : m.end() + 80]
         if P.is_party_plenum(window.split(".")[0]):
             continue
+        if _of_another_body(text, m.end()):
+            continue
         if any(b.start <= m.start() < b.end for b in bound):
             continue  # "High Level Meeting" inside "the 11th Hong Kong Macao Co-operation High Level Meeting"
         kind, ordinal_text = _kind_of(m)
@@ -122,6 +136,13 @@ def _bound_mentions(text: str) -> list[MeetingMention]:
     return out
 
 
+def _of_another_body(text: str, end: int) -> bool:
+    """The meeting named at ``end`` is another body's ("... of the Joint Task Force on ..."), unless
+    the mechanism is named first ("... of the Hong Kong/Guangdong Co-operation Joint Conference")."""
+    other = P.OTHER_BODY_AFTER.match(text, end)
+    return other is not None and not mechanisms.find(text[end : other.end()])
+
+
 def _kind_of(m: re.Match[str]) -> tuple[MeetingKind, str | None]:
     if m["cum"] or m["cum_short"]:
         return MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY, m["ord_cum"]
@@ -131,6 +152,8 @@ def _kind_of(m: re.Match[str]) -> tuple[MeetingKind, str | None]:
         return MeetingKind.PLENARY, m["ord_plen"]
     if m["meeting"]:  # "the first meeting of the Joint Conference": its plenary, as early releases say
         return MeetingKind.PLENARY, m["ord_meet"]
+    if m["joint"]:
+        return MeetingKind.PLENARY, None
     return MeetingKind.HIGH_LEVEL_MEETING, m["ord_hlm"]
 
 

@@ -40,6 +40,15 @@ MEETING_MENTION = re.compile(
     rf"|(?P<meeting>(?P<ord_meet>{_ORD})\s+(?i:meeting)\b)"
     rf"|(?P<plenary_bare>\b(?i:plenary)\b)"
     rf"|(?P<hlm_bare>{_HLM})"
+    rf"|(?P<joint>\b(?i:joint\s+meeting)\b)"  # a wire story's "a joint meeting" of the two governments
+)
+# A meeting of another body than the mechanism: "the second meeting of the Hong Kong-Shenzhen Joint
+# Task Force on ...", "the third plenary of the ... Steering Committee".
+OTHER_BODY_AFTER = re.compile(
+    r"\s+(?:session\s+)?of\s+(?:the\s+)?[^.;()]{0,80}?\b(?i:task\s+force|expert\s+group|working\s+group|"
+    r"steering\s+(?:group|committee)|committee|symposium|commission|panel|liaison\s+group|association|"
+    r"chamber|federation|advisory\s+(?:board|council)|trade\s+development\s+council|legislative\s+council|"
+    r"congress)\b"
 )
 # A mention that refers to an earlier or later meeting, not the one the release is about.
 OTHER_MEETING_BEFORE = re.compile(
@@ -91,7 +100,7 @@ CHAIR_PREDICATE = re.compile(
 PAST_EVENT = re.compile(
     r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:held|took\s+place|co-?chaired|chaired|presided|convened|"
     r"attended|participated|(?<!will\s)led|reviewed|reached|agreed|signed|discussed|concluded|kept|inked|"
-    r"met\s+for)\b|\b(?:was|were)\s+(?:held|convened)\b"
+    r"met\s+for)\b|\b(?:was|were)\s+(?:held|convened)\b|\bconsensus\s+(?:reached\s+)?(?:at|during)\b"
 )
 # The predicates that say the meeting itself took place, as opposed to what was done there.
 MEETING_EVENT = re.compile(
@@ -103,6 +112,12 @@ FUTURE_EVENT = re.compile(
     r"take\s+place|meet|visit|depart|head|sign|set)\b|\b(?:is|are)\s+(?:scheduled|due|set|expected|going)\s+to\b|"
     r"\bto\s+be\s+(?:held|convened)\b|\b(?:is|are)\s+to\s+(?:be\s+held|attend|co-?chair|lead|hold)\b|"
     r"\b(?:is|are)\s+leading\b|\bshall\s+(?:attend|co-?chair|hold)\b|\bto\s+(?:attend|co-?chair)\b"
+)
+# A party to a meeting that is not a government: a trade body's "joint meeting between the HKTDC
+# and Hubei", "co-chaired by HKTDC Chairman ...".
+OTHER_PARTY = re.compile(
+    r"\b(?:HKTDC|TDC|HKGCC|FHKI|CGCC|CMA|(?:Trade\s+Development|Productivity|Business)\s+Council|"
+    r"Chamber\s+of\s+Commerce|Federation\s+of|Chinese\s+Manufacturers|Association\s+of)\b"
 )
 # A future too vague to be an announcement (a courtesy call's "will be held later in the year").
 VAGUE_FUTURE = re.compile(

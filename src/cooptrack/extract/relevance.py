@@ -33,27 +33,35 @@ class Tense(StrEnum):
 
 @dataclass(frozen=True)
 class Statement:
-    """A sentence that says a meeting of the mechanism took place (or will)."""
+    """A sentence that says a meeting took place (or will), and how plainly it says whose."""
 
     text: str
     tense: Tense
-    named: bool  # names the mechanism (or its meeting by ordinal and name) in the sentence itself
+    named: bool  # names a mechanism Hong Kong is party to in the sentence itself
+    numbered: bool  # names a meeting by its number ("the Fourth Plenary", "the 22nd Working Meeting")
     chaired: bool  # says who chaired, co-chaired, presided over, convened or led the delegations
+    others: bool  # names another party's body ("between the HKTDC and Hubei", "Guangdong-Macao ...")
     mentions: tuple[MeetingMention, ...]
 
+    def plain(self, known: bool) -> bool:
+        """Whether the statement is about a meeting of the page's mechanism: it names it, names a
+        numbered meeting, or says who chaired "the conference" of a mechanism named before."""
+        if self.others and not self.named:
+            return False
+        return self.named or self.numbered or (self.chaired and known)
 
-def statement(sentence: str, *, mechanism_known: bool) -> Statement | None:
+
+def statement(sentence: str) -> Statement | None:
     """The statement a sentence makes about a meeting, if it makes one."""
     text = sentence
     if P.VAGUE_FUTURE.search(text) and not P.THIS_MEETING_DAY.search(text):
         return None
-    named = any(m.entry.hk_party for m in find(text))
+    named_here = find(text)
+    named = any(m.entry.hk_party for m in named_here)
     mentions = tuple(m for m in meeting_mentions(text) if not _another_time(text, m))
-    noun = P.MEETING_NOUN.search(text)
     chaired = bool(P.CHAIR_PREDICATE.search(text))
-    if not (mentions or (noun and (named or mechanism_known))):
-        return None
-    if not named and not mentions and not chaired and not P.FORMAL_MEETING_NOUN.search(text):
+    noun = P.MEETING_NOUN.search(text)
+    if not mentions and not ((named or chaired) and noun):
         return None  # "the two sides exchanged views at the meeting": any meeting at all
     if P.PAST_EVENT.search(text):
         tense = Tense.PAST
@@ -63,7 +71,9 @@ def statement(sentence: str, *, mechanism_known: bool) -> Statement | None:
         return None
     if not mentions and _only_another_time(text):
         return None
-    return Statement(text, tense, named, chaired, mentions)
+    others = any(not m.entry.hk_party for m in named_here) or bool(P.OTHER_PARTY.search(text))
+    numbered = any(m.ordinal is not None for m in mentions)
+    return Statement(text, tense, named, numbered, chaired, others, mentions)
 
 
 def _another_time(text: str, m: MeetingMention) -> bool:
@@ -89,34 +99,45 @@ def decide(
     mechanism: Entry | None,
     others: list[Entry],
     *,
-    implied: bool = False,
+    context: tuple[str, ...] = (),
 ) -> Decision:
-    """Relevant or not, with the reason. ``sentences`` are the page's own (lead first), captions
-    included; ``implied`` is set when no sentence names the mechanism (a news copy's "Hong Kong
-    and Shandong ... their co-operation conference")."""
+    """Relevant or not, with the reason. ``sentences`` are the page's own, lead first;
+    ``context`` is what names the meeting outside them (photo captions). A mechanism named in the
+    headline, the context or an earlier sentence (or implied by the page: "Hong Kong and Shandong
+    ... their co-operation conference") lets "the conference" that someone co-chaired be its."""
     if mechanism is None:
         return Decision(False, _no_mechanism(title, sentences, others), ())
-    found = [s for s in (statement(x, mechanism_known=True) for x in sentences[:12]) if s is not None]
-    headline = statement(title, mechanism_known=True) if title else None
+    known = bool(find(" ".join([title or "", *context]))) or not _named_anywhere(sentences, title, context)
+    found: list[Statement] = []
+    for text in [*sentences[:12], *context]:
+        said = statement(text)
+        if said is not None and said.plain(known):
+            found.append(said)
+        known = known or any(m.entry.hk_party for m in find(text))
+    headline = statement(title) if title else None
     ordinals = {m.ordinal for s in found for m in s.mentions if m.ordinal is not None}
     if len(ordinals) >= 3 and not any(P.THIS_MEETING_DAY.search(s.text) for s in found):
         return Decision(False, f"a background page: it names {len(ordinals)} meetings of the {mechanism.name} "
                         "and reports none of them", tuple(found))  # fmt: skip
     cue = P.LOOKALIKE_TITLE.search(title or "")
-    if headline is not None and cue is None and (headline.named or headline.mentions or _pairs(title)):
+    named_in_headline = headline is not None and (headline.named or headline.mentions or _pairs(title))
+    if headline is not None and cue is None and named_in_headline and not headline.others:
         return Decision(True, None, (headline, *found))
     if cue is not None:
-        plain = [
-            s for s in found[:8] if (s.named or s.mentions or s.chaired) and not _vague(s) and _the_event(s)
-        ]
+        plain = [s for s in found[:8] if not _vague(s) and _the_event(s)]
         if plain:
             return Decision(True, None, tuple(found))
         return Decision(False, f"a {cue['cue'].lower()} (per its headline), not a meeting of the {mechanism.name}: "
                         "the page names the mechanism but reports none of its meetings", tuple(found))  # fmt: skip
-    if any(s.named or s.mentions or s.chaired or implied for s in found):
+    if found:
         return Decision(True, None, tuple(found))
     return Decision(False, f"names the {mechanism.name} but does not report or announce one of its meetings",
                     tuple(found))  # fmt: skip
+
+
+def _named_anywhere(sentences: list[str], title: str | None, context: tuple[str, ...]) -> bool:
+    """Whether any text names a mechanism (if none does, the page's mechanism is implied)."""
+    return any(find(x) for x in [title or "", *context, *sentences])
 
 
 def _pairs(title: str | None) -> bool:
@@ -135,7 +156,7 @@ def _vague(s: Statement) -> bool:
 def _no_mechanism(title: str | None, sentences: list[str], others: list[Entry]) -> str:
     if others:
         return f"about the {others[0].name}, a mechanism between other governments: Hong Kong is not a party"
-    if P.is_party_plenum(" ".join([title or "", *sentences[:4]])):
+    if any(P.is_party_plenum(x) and P.MEETING_MENTION.search(x) for x in [title or "", *sentences[:6]]):
         return "about a party or legislature plenum, not a co-operation mechanism"
     return "names no co-operation mechanism to which Hong Kong is a party"
 
