@@ -83,6 +83,11 @@ _ELSEWHEN = re.compile(
     r"(?i)\b(?:consensus|building\s+on|since|previous|preceding|earlier\s+(?:meeting|plenary|session)|last|"
     r"established|founded|set\s+up|launched|inaugurated|originally|first\s+announced|postponed\s+from)\b"
 )
+# Words of a journey before a date in its clause: the day of travel, which may not be the meeting's.
+_TRAVEL = re.compile(
+    r"(?i)\b(?:return(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|leav(?:e|es|ing)|left\s+for|arriv(?:e|es|ed|ing|al)|"
+    r"set\s+off|fly|flew|back\s+to)\b"
+)
 _MEETING_WORD = re.compile(r"(?i)\b(?:plenary|plenum|meeting|conference|session|co-?chair\w*)\b")
 _ANNOUNCING = re.compile(r"(?i)\b(?:will|to\s+be\s+held|to\s+attend|to\s+co-?chair|is\s+to)\b")
 # The year in the meeting's own name: "the Hong Kong/Shenzhen Co-operation Meeting 2024".
@@ -204,31 +209,32 @@ def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, d
 
 
 def _day_in(sentence: str, kind: DocumentKind) -> _Day | None:
-    """The first word on a day in the sentence that is this meeting's; for an announcement, a
-    date after the meeting's name ("to attend the plenary on October 16") comes first."""
-    found: list[tuple[int, _Day]] = []
-    for m in _ON_DAY.finditer(sentence):
-        if not _elsewhen(sentence, m.start()):
-            found.append((m.start(), _phrase_day(m["date"])))
-    for m in _RELATIVE.finditer(sentence):
-        if not _elsewhen(sentence, m.start()):
-            found.append((m.start(), _relative_day(m)))
+    """The word on this meeting's day in the sentence, if any. A day with its month ("on Nov 6")
+    says more than a weekday ("on Monday"); a day of travel ("return to Hong Kong on June 5",
+    "depart for Chengdu tomorrow") is the meeting's only when the sentence has no other; for an
+    announcement, a date after the meeting's name ("to attend the plenary on October 16") first."""
+    found: list[tuple[bool, bool, int, _Day]] = []
+    for pattern in (_ON_DAY, _RELATIVE):
+        for m in pattern.finditer(sentence):
+            clause = _clause_before(sentence, m.start())
+            if not _ELSEWHEN.search(clause):
+                said = _phrase_day(m["date"]) if pattern is _ON_DAY else _relative_day(m)
+                found.append((bool(_TRAVEL.search(clause)), said.relative, m.start(), said))
     if not found:
         return None
-    # a day with its month ("on Nov 6") says more than a weekday in the same sentence ("on Monday")
-    found.sort(key=lambda x: (x[1].relative, x[0]))
+    found.sort(key=lambda x: x[:3])
     if kind is DocumentKind.ANNOUNCEMENT:
         named = _MEETING_WORD.search(sentence)
-        after = [d for at, d in found if named and at > named.start() and d.month is not None]
+        after = [x for x in found if named and x[2] > named.start() and x[3].month is not None]
         if after:
-            return after[0]
-    return found[0][1]
+            return after[0][3]
+    return found[0][3]
 
 
-def _elsewhen(sentence: str, at: int) -> bool:
-    """The words before ``at`` in its clause give the date to another meeting or event."""
+def _clause_before(sentence: str, at: int) -> str:
+    """The words before ``at`` in its clause (at most 120 characters)."""
     start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 120, 0)
-    return bool(_ELSEWHEN.search(sentence, start, at))
+    return sentence[start:at]
 
 
 def _phrase_day(phrase: str) -> _Day:
