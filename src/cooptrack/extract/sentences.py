@@ -13,6 +13,10 @@ from cooptrack.extract.patterns import ABBREVIATIONS, SENTENCE_SPLIT
 _SPEECH = re.compile(r"[\u201c\"][^\u201c\u201d\"]{60,}?(?:[\u201d\"]|$)")
 
 
+# Longer than any abbreviation of ABBREVIATIONS ("Sept."), all of which end the text they are found in.
+_LONGEST_ABBREVIATION = 8
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -26,7 +30,9 @@ def _spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     begin = 0
     for m in SENTENCE_SPLIT.finditer(text):
-        if ABBREVIATIONS.search(text[begin : m.start()]):
+        # An abbreviation ends where the split would be: only the last few characters before it
+        # are read, so that a long run of abbreviations is not read again at every full stop.
+        if ABBREVIATIONS.search(text, max(begin, m.start() - _LONGEST_ABBREVIATION), m.start()):
             continue
         out.append((begin, m.start()))
         begin = m.end()
