@@ -147,7 +147,10 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
 
 
 def test_glued_unrelated_article_is_cut_after_the_closing_paragraphs() -> None:
+    """[CLEAN-BODYCUT] contrast: a mirror copy prints, after the release, a new headline over a
+    news lede ("According to ...,") and prose about something else: cut, with its evidence."""
     text = (
+        "Hong Kong – Seventh Plenary of Hong Kong/Guangxi Co-operation Conference held\n\n"
         "Seventh Plenary of Hong Kong/Guangxi Co-operation Conference held\n\n"
         "     The Chief Secretary for Administration co-chaired the plenary in Nanning today (April 2).\n"
         "     Officials of the HKSAR Government attending the meeting included the Secretary for Transport, "
@@ -161,6 +164,60 @@ def test_glued_unrelated_article_is_cut_after_the_closing_paragraphs() -> None:
     assert cleaned.unrelated_cut
     assert "Beihai" not in cleaned.text
     assert "unrelated_article" in _reasons(cleaned)
+    cut = next(r for r in cleaned.removed if r.reason.value == "unrelated_article")
+    assert cut.detail and "news lede" in cut.detail and "Port of Beihai" in cut.detail
+
+
+# A release whose last section, after its areas and the attendance paragraph, names neither
+# Hong Kong nor the meeting: a heading, a paragraph and a list (invented wording).
+_EXTRA_SECTIONS = (
+    "Fourth Plenary Session of Hong Kong/Hunan Co-operation Conference held in Changsha\n\n"
+    "     The Chief Secretary for Administration and the Governor of Hunan Province co-chaired the Fourth "
+    "Plenary Session of the Hong Kong/Hunan Co-operation Conference in Changsha today (June 3).\n"
+    "Tourism\n"
+    "     Promote joint tourism routes and exchanges between travel trade associations of the two places.\n"
+    "     Officials attending the plenary included the Secretary for Transport and Logistics.\n"
+    "Travel advice\n"
+    "     Members of the public travelling in summer should take heed of the following:\n"
+    "• check the weather forecast before setting out on a hike or a boat trip;\n"
+    "• drink plenty of water and avoid strenuous activities at noon; and\n"
+    "• seek medical advice promptly when feeling unwell.\n"
+    "Advice on mosquito bites\n"
+    "     Wear loose, light-coloured long-sleeved clothes and trousers, and apply insect repellent on exposed "
+    "parts of the body and clothing when outdoors, especially in parks and near ponds and streams.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("layout", "text"),
+    [
+        ("government-page", _EXTRA_SECTIONS + "Ends/Tuesday, June 3, 2025\nIssued at HKT 19:30\nNNNN\n"),
+        ("copy-without-footer", _EXTRA_SECTIONS),
+        (
+            "mirror-copy",
+            "Hong Kong – " + _EXTRA_SECTIONS.replace("\n\n", "\n\n" + _EXTRA_SECTIONS.split("\n")[0] + "\n\n", 1),
+        ),
+    ],
+)
+def test_a_release_with_extra_sections_keeps_them_all(layout: str, text: str) -> None:
+    """[CLEAN-BODYCUT] Nothing of the release is cut: a section after the areas with no word of
+    Hong Kong or of the meeting is no glued article without a document's head of its own."""
+    cleaned = clean(text)
+    assert not cleaned.unrelated_cut
+    assert "unrelated_article" not in _reasons(cleaned)
+    for words in ("Travel advice", "seek medical advice promptly", "Advice on mosquito bites", "ponds and streams"):
+        assert words in cleaned.text, layout
+
+
+def test_an_extra_section_on_the_governments_page_is_never_cut() -> None:
+    """On the Government's page the body ends at ``Ends/``: even a dated lede inside it is the
+    release's (no other document can be printed inside its body element)."""
+    text = _EXTRA_SECTIONS.replace(
+        "Advice on mosquito bites\n     Wear",
+        "Advice on mosquito bites\n     On June 2, according to the Centre for Health Protection, wear",
+    )
+    cleaned = clean(text + "Ends/Tuesday, June 3, 2025\n")
+    assert not cleaned.unrelated_cut and "Centre for Health Protection" in cleaned.text
 
 
 @pytest.mark.parametrize("marker", ["Also in the news", "Related stories", "In other news:"])
