@@ -268,8 +268,15 @@ MACAO_POST = re.compile(
     r"Social\s+Affairs\s+(?:and|&)\s+Culture|Transport\s+(?:and|&)\s+Public\s+Works)\b"
 )
 
-# A sentence naming its people's side: "Attending the meeting on the Macao side were ...".
-SIDE_HINT = re.compile(r"(?i)\bon\s+the\s+(?P<owner>Maca[ou]|Mainland|Hong\s+Kong|HKSAR|[A-Z][a-z]+)\s+side\b")
+# A sentence naming its people's side: "Attending the meeting on the Macao side were ...", "Officials
+# of the Macao Special Administrative Region Government attending included ...", "Members of the
+# Macao delegation included ...".
+_SIDE_OWNER = r"(?:Maca[ou]|Mainland|Hong\s+Kong|HKSAR|[A-Z][a-z]+)"
+SIDE_HINT = re.compile(
+    rf"(?i)\bon\s+the\s+(?P<side>{_SIDE_OWNER})\s+side\b"
+    rf"|\b(?:officials|members)\s+of\s+the\s+(?P<of>{_SIDE_OWNER})\b"
+    rf"|\bthe\s+(?P<delegation>{_SIDE_OWNER})\s+delegation\s+(?:included|comprised|was\s+made\s+up)\b"
+)
 
 # Who chaired ([C-*]). A chair verb whose subject comes before it: "co-chaired", "jointly chaired",
 # "will co-chair", "presided over", "convened", "led the meeting" (not followed by "by").

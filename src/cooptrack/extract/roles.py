@@ -91,20 +91,20 @@ def read_roles(
     objects = _objects(text, spans)
     guests = _within(spans, [(m.start("who"), m.end("who")) for m in P.SPECIAL_GUEST_WITH.finditer(text)])
     chairs: set[int] = set()
-    pronoun = None
+    pronoun: str | None = None
     for k, cue in enumerate(cues):
+        limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
         if cue.passive:
-            limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
             chairs |= _after_by(text, spans, cue.end, limit)
         elif cue.relative:
             who = _WHO_BEFORE.search(text, 0, cue.start)
             chairs |= _group_before(text, spans, who.start() if who else cue.start)
         else:
             subject = {i for i in _before(text, spans, cue.start) if i not in objects}
-            if not subject and pronoun is None:
-                pronoun = _pronoun(text[: cue.start])
-            chairs |= subject
-            chairs |= _with_object(text, spans, cue.end)
+            other = _with_object(text, spans, cue.end)
+            if not subject and (pronoun := pronoun or _pronoun(text[: cue.start])) is None:
+                subject = _subject_after(text, spans, cue, limit, other)
+            chairs |= subject | other
     chairs -= guests
     heads = set() if chairs else _one_side_heads(text, spans, objects)
     roles = _other_roles(text, spans, sides, chairs, guests)
@@ -206,6 +206,31 @@ def _with_object(text: str, spans: Sequence[Span], at: int) -> set[int]:
 
 # After a with-object's name (and its post, if written after): "as special guest", "attending".
 _NOT_CHAIR_AFTER = re.compile(rf"(?i)(?:\s*,[^,;]{{0,120}},)?{P.WITH_NOT_CHAIR.pattern.removeprefix('(?i)')}")
+
+
+# "Leading the Hong Kong delegation was A", "Co-chairing the plenary were A and B": the subject
+# follows a copula after the chair verb's phrase.
+_INVERTED = re.compile(r"[^;,]{0,200}?\s(?:was|were|is|are|will\s+be)\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int]) -> set[int]:
+    """The subject of a chair verb that opens its clause: after a copula ("Leading the Hong Kong
+    delegation was A"), or after the participle's phrase ("After co-chairing the plenary with B,
+    Mr A said ...")."""
+    if text[_clause_start(text, cue.start) : cue.start].strip(" ,") not in _OPENERS:
+        return set()
+    inverted = _INVERTED.match(text, cue.end)
+    if inverted:
+        return _after_by(text, spans, inverted.end(), limit)
+    if not text[cue.start : cue.end].endswith("ing"):
+        return set()
+    after = max([cue.end] + [spans[i][1] for i in other])
+    comma = text.find(",", after, limit)
+    later = [i for i, (s, _) in enumerate(spans) if comma >= 0 and comma < s <= comma + 40]
+    return set(later[:1])
+
+
+_OPENERS = frozenset({"", "After", "after", "Before", "before", "While", "while", "When", "when", "Since", "since"})
 
 
 def _pronoun(prefix: str) -> str | None:

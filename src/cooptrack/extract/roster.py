@@ -167,7 +167,7 @@ def _side(masked: str, mention: Mention) -> Side | None:
     hint = P.SIDE_HINT.search(masked)
     if hint is None or (side is not None and (side is not Side.HK or P.HK_POST.search(mention.post or ""))):
         return side
-    owner = hint["owner"]
+    owner = hint["side"] or hint["of"] or hint["delegation"]
     if P.MACAO_POST.fullmatch(owner):
         return Side.MACAO
     if re.fullmatch(P.HK, owner):
