@@ -44,6 +44,17 @@ _TRAILING_BRACKET = re.compile(
 
 
 def _tidy_title(raw: str) -> str:
+    """The title without its outer quotation marks and trailing list punctuation; inner quotation
+    marks of a nested title are kept ("Arrangements for the “P-Hong Kong ... Conference” Mechanism")."""
+    title = _tidy_outer(raw)
+    if title.count("\u201c") > title.count("\u201d"):
+        title += "\u201d"  # the inner quotation closed the title: its closing mark was taken as the outer
+    elif title.count("\u201d") > title.count("\u201c"):
+        title = "\u201c" + title
+    return title
+
+
+def _tidy_outer(raw: str) -> str:
     title = raw.strip()
     title = re.sub(r"^[\u201c\"]|[\u201d\"]$", "", title.strip())
     title = re.sub(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:and|or)?\s*$", "", title)
@@ -52,7 +63,7 @@ def _tidy_title(raw: str) -> str:
     stripped = title.strip(' ;,.\u201c\u201d"')
     bracket = _TRAILING_BRACKET.sub("", stripped)
     if bracket != stripped and bracket:
-        return _tidy_title(bracket)
+        return _tidy_outer(bracket)
     return title.strip(' ;,.\u201c\u201d"')
 
 
@@ -148,8 +159,8 @@ class _Collector:
         group: list[FoundAgreement] = []
         # "entered into the “...”": without a sign word, only a title quoted after the verb counts
         after = 0 if P.SIGN_CUE.search(text) else min((m.end() for m in P.AGREE_VERB.finditer(text)), default=0)
-        for m in P.QUOTED.finditer(text, after):
-            item = self.add(m["t"], sentence.start + m.start("t"))
+        for at, quoted in _quoted_titles(text, after):
+            item = self.add(quoted, sentence.start + at)
             if item is not None:
                 group.append(item)
         if group:
@@ -202,7 +213,7 @@ class _Collector:
             item.chinese_only = item.chinese_only or chinese
 
     def _referents(self, text: str) -> list[FoundAgreement]:
-        quoted = [_norm(m["t"]) for m in P.QUOTED.finditer(text)]
+        quoted = [_norm(t) for _, t in _quoted_titles(text)]
         if quoted:
             found = [i for q in quoted for i in self.items if _norm(i.title) == q]
             if found:
@@ -226,6 +237,46 @@ _ITEM_CHINESE_ONLY = re.compile(
     r"\s*\((?:in\s+)?Chinese\s+(?:version\s+)?only\)\s*(?:[;,.]\s*)?(?:and|or)?\s*$", re.IGNORECASE
 )
 _SOLE_ANNEX = re.compile(r"\b(?:is|are)\s+(?:attached\s+)?(?:at|in)\s+(?:the\s+)?Annex\b(?!\s*\d)")
+
+
+def _quoted_titles(text: str, pos: int = 0) -> list[tuple[int, str]]:
+    """The quoted strings of a text from ``pos``, as (offset, content without the outer quotes).
+
+    Machine translations nest curly quotes ("the “Arrangements for the “P-Hong Kong Cooperation
+    Conference” Mechanism”"), or leave the outer one open before the next title ("the “A “B” and
+    the “C”"): a nested quotation is read whole, with its inner quotes, instead of the inner one."""
+    nested = _nested_quotes(text, pos)
+    out = [(m.start("t"), m["t"]) for m in P.QUOTED.finditer(text, pos)]
+    out = [(at, t) for at, t in out if not any(a <= at < b for a, b in nested)]
+    out += [(a, text[a:b]) for a, b in nested]
+    return sorted(out)
+
+
+def _nested_quotes(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans (inside the outer quotes) of curly quotations holding another quotation."""
+    spans: list[tuple[int, int]] = []
+    stack: list[list[int]] = []  # [start, holds an inner quotation]
+    for m in _CURLY.finditer(text, pos):
+        if m[0] == "\u201c":
+            window = max(0, m.start() - 40)
+            between = _NEXT_ITEM.search(text[window : m.start()]) if len(stack) == 1 and stack[0][1] else None
+            if between is not None:  # "“A “B” and the “C”": the first one was never closed
+                spans.append((stack.pop()[0] + 1, window + between.start() + 1))
+            stack.append([m.start(), 0])
+        elif stack:
+            start, inner = stack.pop()
+            if stack:
+                stack[-1][1] = 1
+            elif inner:
+                spans.append((start + 1, m.start()))
+    if len(stack) == 1 and stack[0][1]:  # left open to the end of the sentence
+        spans.append((stack[0][0] + 1, len(text.rstrip(" .;,"))))
+    return spans
+
+
+_CURLY = re.compile("[\u201c\u201d]")
+# Between two titles of a list: "” and the “", ", the “" (the end of the text searched is the next quote).
+_NEXT_ITEM = re.compile(r"\u201d\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:the\s+)?$")
 
 
 def _label(label: str | None) -> str | None:

@@ -444,6 +444,11 @@ SPEECH_IN_QUOTES = re.compile(
 DOCUMENTS_SIGNED = re.compile(
     r"(?i)\b(?:documents|agreements|memorand(?:a|ums)|arrangements|pacts|deals|letters\s+of\s+intent)\s+$"
 )
+# A signing sentence that opens on its witnesses: "Witnessed by A and B, C and D signed ...".
+WITNESSED_BY_LEAD = re.compile(
+    r"^\s*(?:[Ww]itnessed\s+by|[Ii]n\s+the\s+presence\s+of|[Uu]nder\s+the\s+witness\s+of)\s+"
+    r"[^;]{0,200}?\band\s+[A-Z][^,;]{0,80},"
+)
 # "witnessed the signing of the memorandum ... by A and B": the signatories follow "by".
 SIGNING_OF_BY = re.compile(r"(?i)\bsigning\s+of\b[^.;]{0,300}?(?=\bby\b)")
 

@@ -395,6 +395,8 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     """The people a sentence says signed: named before "signed" (or after "signed by"), or
     referred to by post alone ("the Financial Secretary and the Vice Governor signed")."""
     masked = mask_speech(sentence.text)
+    if witnesses := P.WITNESSED_BY_LEAD.match(masked):  # "Witnessed by A and B, C and D signed ...": not A, B
+        masked = " " * witnesses.end() + masked[witnesses.end() :]
     signed_by = P.SIGNED_BY.search(masked)
     if signed_by is None and (signing := P.SIGNING_OF_BY.search(masked)):  # "the signing of the ... by A and B"
         signed_by = re.compile(r"\bby\b").match(masked, signing.end())
