@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from cooptrack.extract.gazetteer import PARTNERS, partner_name
 from cooptrack.vocab import MeetingKind, Side
 
 
@@ -130,6 +129,9 @@ _SUFFIX = (
 
 @functools.cache
 def _place_re() -> str:
+    # imported here: cooptrack.extract reads this module, and its package imports the extractor
+    from cooptrack.extract.gazetteer import PARTNERS
+
     names = sorted(PARTNERS | {"Macau"}, key=len, reverse=True)
     places = "|".join(re.escape(n) for n in names)
     return rf"(?:{places})(?:\s+(?:Province|Municipality|City))?"
@@ -197,6 +199,8 @@ def _pair_entry(parties: list[str], suffix: str) -> Entry | None:
 
 
 def _partner(place: str) -> str | None:
+    from cooptrack.extract.gazetteer import partner_name
+
     return _pinyin().get(place) or partner_name(place)
 
 

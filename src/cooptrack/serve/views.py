@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
+from cooptrack import mechanisms
 from cooptrack.errors import NotFound
 from cooptrack.knowledge import changes, people, queries, series
 from cooptrack.knowledge.people import PersonRecord
@@ -341,10 +342,14 @@ def people_filter(data: Data, *, q: str | None, side: str | None) -> list[Row]:
 
 def mechanism_row(mech: series.Mechanism) -> Row:
     years = [y for m in mech.meetings for y in _years(m)]
+    entry = mechanisms.by_name(mech.name)
     return {
         "key": mech.key,
         "name": mech.name,
         "partner": mech.partner,
+        "established": entry.first_year if entry and entry.listed else None,
+        "chairs": entry.chairs if entry else None,
+        "also_called": [*entry.aliases, *entry.aliases_zh] if entry else [],
         "meetings": len(mech.meetings),
         "gaps": [g.describe() for g in mech.gaps],
         "first_year": min(years, default=None),

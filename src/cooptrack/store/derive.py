@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from cooptrack import mechanisms
 from cooptrack.record import Record
 from cooptrack.store.models import Agreement, Area, ItemKind, Measure, Meeting, Person, SearchEntry
 from cooptrack.vocab import MeetingKind, RemovalReason
@@ -55,8 +56,10 @@ def series_of(kind: str | None) -> str:
 
 
 def mechanism_key(mechanism: str | None, partner: str | None = None) -> str:
-    """A mechanism's name compared for identity: "Hong Kong-Sichuan" and "Hong Kong/Sichuan" are one."""
-    text = (mechanism or partner or "").casefold().replace("cooperation", "co-operation")
+    """A mechanism's name compared for identity: "Hong Kong-Sichuan" and "Hong Kong/Sichuan" are one,
+    and so are an old name and the current one (the mechanisms table, :mod:`cooptrack.mechanisms`)."""
+    name = mechanisms.canonical(mechanism) or mechanism
+    text = (name or partner or "").casefold().replace("cooperation", "co-operation")
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
