@@ -150,63 +150,70 @@ def test_an_older_index_lists_pre_2008_names() -> None:
     assert all(item.name.pre_2008 for item in listings)
 
 
+# --- index pages of other layouts ([ACQ-INDEX]) ---------------------------------------------------------
+
+ARCHIVE = "https://www.info.gov.hk/gia/general/"
+SEP_21_2004, OCT_12_2015 = dt.date(2004, 9, 21), dt.date(2015, 10, 12)
+JUN_18, JUN_19, JUN_20 = dt.date(2024, 6, 18), dt.date(2024, 6, 19), dt.date(2024, 6, 20)
+HUBEI_PACTS = "202406/18/P2024061800530.htm"
+BELT_AND_ROAD = "202406/20/P2024062000612.htm"
+
+
+def _read(day: dt.date) -> list[A.Listing]:
+    relative = f"{day:%Y%m}/{day:%d}.htm"
+    return A.read_index((DATA / relative).read_text("utf-8"), ARCHIVE + relative, day)
+
+
+@pytest.mark.parametrize(
+    ("day", "names", "title"),
+    [
+        pytest.param(
+            SEP_21_2004, ["0921066", "0921140", "0921177", "0921203"],
+            "Seven Hong Kong/ Beijing co-operation pacts signed (with photos)", id="links-with-class-NEW",
+        ),
+        pytest.param(
+            OCT_12_2015, ["P2015101200288", "P2015101200505", "P2015101200517", "P2015101200560"],
+            "Hong Kong and Fujian sign six co-operation agreements (with photos)", id="list-with-class-list",
+        ),
+        pytest.param(
+            JUN_18, ["P2024061800241", "P2024061800476", "P2024061800530"],
+            "CE calls on Party Secretary of Hubei Province", id="list-with-id-prlist",
+        ),
+        pytest.param(
+            JUN_20, ["P2024062000158", "P2024062000612", "P2024062000655"],
+            "Hong Kong Monetary Authority announces survey results", id="unknown-layout-every-release-link",
+        ),
+    ],
+)  # fmt: skip
+def test_an_index_of_each_layout_lists_the_days_releases(day: dt.date, names: list[str], title: str) -> None:
+    listings = _read(day)
+    assert [item.name.stem for item in listings] == names
+    assert title in [item.title for item in listings]
+    assert all(item.day == day and item.url.startswith(ARCHIVE + f"{day:%Y%m}/{day:%d}/") for item in listings)
+
+
+def test_links_to_another_days_releases_are_not_the_days() -> None:
+    assert "0920115" not in {item.name.stem for item in _read(SEP_21_2004)}  # in a side column
+    assert "P2024061700399" not in {item.name.stem for item in _read(JUN_18)}  # "most read", beside the list
+    assert "P2024061800530" not in {item.name.stem for item in _read(JUN_20)}  # "related", with no list to trust
+
+
+def test_a_release_linked_by_an_icon_first_takes_its_headline_from_the_next_link() -> None:
+    (first, *_) = _read(JUN_20)
+    assert first.title == "Hong Kong Monetary Authority announces survey results"
+
+
+def test_an_empty_list_is_a_day_with_nothing_listed() -> None:
+    page = '<ul id="prlist"></ul><p><a href="/gia/general/202406/17/P2024061700399.htm">Yesterday</a></p>'
+    assert A.read_index(page, ARCHIVE + "202406/18.htm", JUN_18) == []
+
+
 def test_a_page_without_a_release_list_is_not_taken_for_an_empty_day() -> None:
     with pytest.raises(InputError) as caught:
         A.read_index("<html><body><p>Service unavailable</p></body></html>", "https://x.gov.hk/202311/28.htm", NOV_28)
     assert str(caught.value) == (
-        "https://x.gov.hk/202311/28.htm: is not a daily index page (no div.leftBody listing releases)"
+        "https://x.gov.hk/202311/28.htm: is not a daily index page (no list of releases, no link to a release)"
     )
-
-
-# --- picks from headlines ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("title", "reason"),
-    [
-        (
-            "Fourth Plenary Session of Hong Kong/Sichuan Co-operation Conference held in Chengdu (with photos)",
-            "its headline names a meeting of the Hong Kong/Sichuan Co-operation Conference",
-        ),
-        (
-            "CS to attend Hong Kong/Beijing Co-operation Conference in Beijing",
-            "its headline names a meeting of the Hong Kong/Beijing Co-operation Conference",
-        ),
-        (
-            "HK/Guangdong Co-operation Joint Conference holds ninth plenary",
-            "its headline names a meeting of the Hong Kong/Guangdong Co-operation Joint Conference",
-        ),
-        (
-            "Hong Kong and Zhejiang sign co-operation documents at third plenary",
-            "its headline pairs Hong Kong with Zhejiang and names a plenary",
-        ),
-        (
-            "HK, Shenzhen sign co-operation agreements at meeting",
-            "its headline pairs Hong Kong with Shenzhen and speaks of a meeting",
-        ),
-    ],
-    ids=["plenary", "announcement", "pre-2008-abbreviated", "no-mechanism-named", "a-meeting-unnumbered"],
-)
-def test_headlines_about_a_meeting_are_picked_with_a_reason(title: str, reason: str) -> None:
-    assert A.pick(title) == A.Decision(True, reason)
-
-
-@pytest.mark.parametrize(
-    ("title", "reason"),
-    [
-        ("LCQ12: Cross-boundary school buses", "its headline names no co-operation mechanism to which Hong Kong"),
-        ("CE meets visiting delegation of Sichuan entrepreneurs", "its headline names no co-operation mechanism"),
-        ("Guangdong/Macao Co-operation Joint Conference held in Zhuhai", "about the Guangdong/Macao Co-operation"),
-        ("Hong Kong and Guangdong officials tour the Western Corridor", "its headline names no co-operation"),
-        ("Hong Kong and Shanghai delegates attend CPC plenary session", "about a party or legislature plenum"),
-        ("", "the index gives it no headline"),
-    ],
-    ids=["council-question", "courtesy-call", "other-governments", "pair-without-meeting", "party-plenum", "empty"],
-)
-def test_other_headlines_are_skipped_with_a_reason(title: str, reason: str) -> None:
-    decision = A.pick(title)
-    assert not decision.picked
-    assert decision.reason.startswith(reason)
 
 
 def test_an_index_read_today_is_not_over_until_midnight_in_hong_kong() -> None:
@@ -249,13 +256,59 @@ def test_a_day_whose_index_fails_is_left_to_do(server: ArchiveServer, tmp_path: 
     assert CrawlState(tmp_path / "cache").last_day(server.archive) == NOV_28
 
 
-def test_a_day_without_an_index_is_done(server: ArchiveServer, tmp_path: Path, local_client: None) -> None:
+def test_a_day_without_an_index_is_done_and_no_failure(
+    server: ArchiveServer, tmp_path: Path, local_client: None
+) -> None:
     result = runner.invoke(
         app,
         ["crawl", "--since", "2023-12-01", "--until", "2023-12-02", "--archive", server.archive, *_places(tmp_path)],
     )
-    assert [line.split(": ", 2)[2] for line in _errors(result)] == ["HTTP 404 Not Found"] * 2
+    assert (result.exit_code, result.stderr) == (0, "")
     assert CrawlState(tmp_path / "cache").last_day(server.archive) == dt.date(2023, 12, 2)
+    assert server.counts() == {"202312/01.htm": 1, "202312/02.htm": 1}
+
+
+def test_days_of_every_index_layout_and_a_day_without_one_are_crawled_complete(
+    server: ArchiveServer, tmp_path: Path
+) -> None:
+    plan = A.CrawlPlan(since=JUN_18, until=JUN_20, archive=server.archive)
+    with HttpClient(LOCAL) as client:
+        events = list(A.crawl(plan, PageCache(tmp_path / "cache"), client))
+    assert [e for e in events if isinstance(e, A.Failed)] == []
+    assert [e.day for e in events if isinstance(e, A.NoIndex)] == [JUN_19]
+    assert {e.day: e.complete for e in events if isinstance(e, A.DayDone)} == {JUN_18: True, JUN_19: True, JUN_20: True}
+    decided = [e for e in events if isinstance(e, A.Decided)]
+    picked = [e.listing.url.removeprefix(server.archive) for e in decided if e.decision.picked]
+    assert picked == [HUBEI_PACTS, BELT_AND_ROAD]
+    assert [e.listing.url.removeprefix(server.archive) for e in events if isinstance(e, A.Fetched)] == picked
+    assert server.counts()["202406/19.htm"] == 1
+
+
+def test_a_day_without_an_index_yet_is_left_to_do_until_it_is_over(
+    server: ArchiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(A, "_now", lambda: dt.datetime(2024, 6, 19, 8, 30, tzinfo=A.HKT))
+    plan = A.CrawlPlan(since=JUN_19, until=JUN_19, archive=server.archive)
+    with HttpClient(LOCAL) as client:
+        events = list(A.crawl(plan, PageCache(tmp_path / "cache"), client))
+    assert events == [A.NoIndex(JUN_19, server.page("202406/19.htm")), A.DayDone(JUN_19, complete=False)]
+
+
+def test_crawl_command_over_the_index_layouts_stores_the_picked_releases(
+    server: ArchiveServer, tmp_path: Path, local_client: None
+) -> None:
+    result = runner.invoke(
+        app,
+        ["crawl", "--since", "2024-06-18", "--until", "2024-06-20", "--archive", server.archive, *_places(tmp_path)],
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[-1] == (
+        "fetched 4, from cache 0; picked 2, skipped 4; ingested 2, unchanged 0 (0 not relevant); failed 0"
+    )
+    assert "(its headline pairs Hong Kong with Hubei and speaks of co-operation signed)" in result.stdout
+    slugs = _slugs(tmp_path)
+    assert len(slugs) == 2 and "hubei-plenary-3" in slugs
+    assert CrawlState(tmp_path / "cache").last_day(server.archive) == JUN_20
 
 
 def test_crawl_command_fetches_picks_and_stores_and_reports_each_failure(

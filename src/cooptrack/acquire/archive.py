@@ -1,15 +1,18 @@
 """The Government's press-release archive: daily index pages, release links, and what to pick.
 
 Each day of the archive has an index page, ``<archive>YYYYMM/DD.htm`` (the archive being
-``https://www.info.gov.hk/gia/general/``), listing the day's releases as links inside
-``div.leftBody`` elements. A release link is recognised by its file name: ``P2023112900501.htm``
-(the letter P, the date, a serial number), ``0610166.htm`` before about 2008 (month, day, serial
-number), and either with ``p`` before ``.htm`` for the printer-friendly page.
+``https://www.info.gov.hk/gia/general/``), listing the day's releases as links. A release link is
+recognised by its file name: ``P2023112900501.htm`` (the letter P, the date, a serial number),
+``0610166.htm`` before about 2008 (month, day, serial number), and either with ``p`` before
+``.htm`` for the printer-friendly page. The list has sat in different containers over the years
+([ACQ-INDEX]): ``div.leftBody`` elements, a list with the id ``prlist``, a list with the class
+``list``, links with the class ``NEW``; :func:`read_index` tries each, and when none holds a
+release it takes every link of the page whose file name is a release of the day. A day without
+an index page (404) is a day with nothing published: done, not failed.
 
-:func:`pick` decides from a headline alone whether a release reports or announces a meeting of a
-co-operation mechanism, and says why, using the extractor's own relevance rules
-(:func:`cooptrack.extract.meeting.relevance`), so the crawler and the parser share one vocabulary.
-It leans to recall: the parser reads each picked release in full and has the last word.
+:func:`pick` (:mod:`cooptrack.acquire.pick`) decides from a headline alone whether a release may
+report or announce a meeting of a co-operation mechanism, and says why. It leans to recall: the
+parser reads each picked release in full and has the last word.
 
 :func:`crawl` walks the days from ``since`` to ``until``, reading each index and each picked
 release through the page cache, and yields what happened as events; the caller parses and stores.
@@ -19,20 +22,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cooptrack import config
 from cooptrack.acquire.cache import Page, PageCache
 from cooptrack.acquire.decode import decode
 from cooptrack.acquire.http import HttpClient
+from cooptrack.acquire.pick import Decision as Decision  # re-exported: the crawler's picks
+from cooptrack.acquire.pick import pick as pick
 from cooptrack.errors import FetchError, HTTPStatusError, InputError, RefusedURL
-from cooptrack.extract import meeting as M
-from cooptrack.extract import patterns as P
-from cooptrack.extract.gazetteer import partner_name
 
 HKT = dt.timezone(dt.timedelta(hours=config.ARCHIVE_UTC_OFFSET_HOURS))
 _RELEASE_NAME = re.compile(r"^(?P<stem>P\d{13}|\d{7})(?P<printable>p)?\.htm$", re.IGNORECASE)
@@ -58,6 +60,10 @@ class ReleaseName:
     def pre_2008(self) -> bool:
         return not self.stem.upper().startswith("P")
 
+    def of_day(self, day: dt.date) -> bool:
+        """Whether the name dates the release to ``day`` (P + YYYYMMDD, or MMDD before 2008)."""
+        return self.stem[:4] == f"{day:%m%d}" if self.pre_2008 else self.stem[1:9] == f"{day:%Y%m%d}"
+
 
 def release_name(url: str) -> ReleaseName | None:
     """The release a URL names, or None when its file name is not a release's."""
@@ -80,75 +86,53 @@ class Listing:
 
 
 def read_index(html: str, page_url: str, day: dt.date) -> list[Listing]:
-    """The releases an index page lists in its ``div.leftBody`` elements, each once, in order.
+    """The releases a day's index page lists, each once, in order.
 
-    Raises an InputError when the page has no ``div.leftBody`` at all (it is not a daily index, or
-    the archive's layout changed): a day is never taken for empty in silence.
+    The known containers are tried in turn (:data:`CONTAINERS`); the first that lists a release of
+    the day gives the list. When none does, every link of the page whose file name is a release of
+    the day is taken. A link whose file name dates it to another day (a side bar's highlights) is
+    not the day's. Raises an InputError when the page has neither a known container nor a link to
+    a release (it is not a daily index): a day is never taken for empty in silence.
     """
     tree = LexborHTMLParser(html)
-    lists = tree.css("div.leftBody")
-    if not lists:
-        raise InputError(page_url, "is not a daily index page (no div.leftBody listing releases)")
-    seen: set[str] = set()
-    out: list[Listing] = []
-    for block in lists:
-        for link in block.css("a[href]"):
-            url = urljoin(page_url, (link.attributes.get("href") or "").strip())
-            name = release_name(url)
-            if name is None or name.stem in seen:
-                continue
-            seen.add(name.stem)
-            title = _SPACES.sub(" ", link.text(deep=True)).strip()
-            out.append(Listing(day=day, title=title, url=url, name=name))
-    return out
+    containers = False
+    for selector in CONTAINERS:
+        nodes = tree.css(selector)
+        containers = containers or bool(nodes)
+        listings = _listings(_links(nodes), page_url, day)
+        if listings:
+            return listings
+    listings = _listings(tree.css("a[href]"), page_url, day)
+    if not listings and not containers:
+        raise InputError(page_url, "is not a daily index page (no list of releases, no link to a release)")
+    return listings
 
 
-# --- picking from headlines -----------------------------------------------------------------------
+# Where a day's list of releases has sat over the years: the current layout first.
+CONTAINERS = ("div.leftBody", "#prlist", ".list", "a.NEW")
 
 
-@dataclass(frozen=True)
-class Decision:
-    picked: bool
-    reason: str
+def _links(nodes: list[LexborNode]) -> Iterator[LexborNode]:
+    for node in nodes:
+        if node.tag == "a":
+            yield node
+        else:
+            yield from node.css("a[href]")
 
 
-def pick(title: str) -> Decision:
-    """Whether a headline reports or announces a meeting of a co-operation mechanism, and why."""
-    if not title:
-        return Decision(False, "the index gives it no headline")
-    mechanism, others = M.main_mechanism(title, "")
-    why_not = M.relevance(title, "", mechanism, others)
-    if mechanism is not None and why_not is None:
-        return Decision(True, f"its headline names a meeting of the {mechanism.name}")
-    if mechanism is None and not others:
-        paired = _paired_meeting(title)
-        if paired is not None:
-            return Decision(True, paired)
-    return Decision(False, _headline_reason(why_not or "names no meeting of a co-operation mechanism"))
-
-
-def _headline_reason(reason: str) -> str:
-    """The extractor's reason, said of the headline ("names no ..." → "its headline names no ...")."""
-    return f"its headline {reason}" if reason.startswith(("names ", "does ")) else reason
-
-
-def _paired_meeting(title: str) -> str | None:
-    """A headline naming no mechanism that pairs Hong Kong with a partner and names a meeting."""
-    if P.is_party_plenum(title):
-        return None
-    for pair in P.TITLE_PAIR.finditer(title):
-        partner = partner_name(pair["a"] or pair["b"])
-        mentions = M.meeting_mentions(title)
-        if partner and mentions:
-            kind = mentions[0].kind.value.replace("_", " ").replace("high level", "high-level")
-            return f"its headline pairs Hong Kong with {partner} and names a {kind}"
-        meeting = _MEETING_WORD.search(title)
-        if partner and meeting:  # "HK, Shenzhen sign co-operation agreements at meeting": the release decides
-            return f"its headline pairs Hong Kong with {partner} and speaks of a {meeting[0].lower()}"
-    return None
-
-
-_MEETING_WORD = re.compile(r"(?i)\b(?:meeting|conference)\b")
+def _listings(links: Iterable[LexborNode], page_url: str, day: dt.date) -> list[Listing]:
+    """The links that name releases of the day, each release once (a later link may give the
+    headline an icon's link lacked)."""
+    found: dict[str, Listing] = {}
+    for link in links:
+        url = urljoin(page_url, (link.attributes.get("href") or "").strip())
+        name = release_name(url)
+        if name is None or not name.of_day(day):
+            continue
+        title = _SPACES.sub(" ", link.text(deep=True)).strip()
+        if name.stem not in found or (title and not found[name.stem].title):
+            found[name.stem] = Listing(day=day, title=title, url=url, name=name)
+    return list(found.values())
 
 
 # --- crawling -------------------------------------------------------------------------------------
@@ -190,12 +174,20 @@ class Failed:
 
 
 @dataclass(frozen=True)
+class NoIndex:
+    """The archive has no index page for the day (404 or 410): nothing was published that day."""
+
+    day: dt.date
+    url: str
+
+
+@dataclass(frozen=True)
 class DayDone:
     day: dt.date
     complete: bool  # its index was read after the day ended, and every picked release was read
 
 
-Event = IndexRead | Decided | Fetched | Failed | DayDone
+Event = IndexRead | NoIndex | Decided | Fetched | Failed | DayDone
 
 
 def days(since: dt.date, until: dt.date) -> Iterator[dt.date]:
@@ -221,8 +213,12 @@ def _crawl_day(day: dt.date, plan: CrawlPlan, cache: PageCache, client: HttpClie
         page = cache.fetch(url, client, refresh=plan.refresh, valid=lambda cached: day_over(day, cached.fetched_at))
         listings = read_index(decode(page.body, url)[0], page.final_url, day)
     except InputError as exc:
+        if _no_index(exc):  # not a failure; done once the day is over (today's may come yet)
+            yield NoIndex(day, url)
+            yield DayDone(day, complete=day_over(day, _now()))
+            return
         yield Failed(day, url, exc, lasting=_lasting(exc))
-        yield DayDone(day, complete=_no_index(exc))
+        yield DayDone(day, complete=False)
         return
     yield IndexRead(day, page, len(listings))
     complete = day_over(day, page.fetched_at)
@@ -249,7 +245,11 @@ def day_over(day: dt.date, at: dt.datetime) -> bool:
 
 def today() -> dt.date:
     """Today in Hong Kong, the archive's calendar."""
-    return dt.datetime.now(HKT).date()
+    return _now().date()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(HKT)
 
 
 def _no_index(exc: InputError) -> bool:
