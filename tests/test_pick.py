@@ -85,6 +85,8 @@ PICKED = [
      f"{_named(BELT_AND_ROAD)} (by part of its name)"),
     ("belt-and-road-reworded", "HK, NDRC hold joint conference on Belt and Road",
      f"{_named(BELT_AND_ROAD)} (by part of its name)"),
+    ("chinese-name", "第二十二次粵港合作聯席會議在廣州舉行",
+     _named("Hong Kong/Guangdong Co-operation Joint Conference")),
     # a mirror's "Hong Kong – " prefix and its own rewording
     ("mirror-rewording", "Hong Kong \u2013 Sichuan, HK ink six cooperation pacts",
      _paired("Sichuan", "speaks of co-operation signed")),
@@ -154,7 +156,7 @@ def test_look_alikes_are_refused_with_their_reason(headline: str, reason: str) -
     "entry", [pytest.param(e, id=e.name) for e in mechanisms.mechanisms() if e.hk_party and e.listed]
 )
 def test_every_mechanism_of_the_table_is_picked_by_its_names(entry: mechanisms.Entry) -> None:
-    for name in (entry.name, *entry.aliases):
+    for name in (entry.name, *entry.aliases, *entry.aliases_zh):
         assert A.pick(f"{name} held").picked, name
 
 

@@ -52,9 +52,11 @@ class Decision:
 NO_MECHANISM = "its headline names no co-operation mechanism to which Hong Kong is a party"
 _LONGEST = 400  # a headline is short; what lies beyond is not read (bounded work on any input)
 
-# A meeting word, for a headline naming a mechanism (its name's own "Conference" counts).
+# A meeting word, for a headline naming a mechanism (its name's own "Conference" counts), and
+# the Chinese ones for a headline in Chinese ("會議" is in the names, "論壇" the PPRD forum's).
 _MEETING_WORD = re.compile(
     r"(?i)\b(?:conference|meeting|plenary|session|forum|convene[sd]?|held|holds?|co-?chair(?:s|ed)?)\b"
+    r"|會議|会议|論壇|论坛|全體|全体|舉行|举行|召開|召开"
 )
 # A meeting word for a headline that names no mechanism but pairs Hong Kong with a partner.
 _PAIR_MEETING = re.compile(r"(?i)\b(?:meeting|conference)\b")
