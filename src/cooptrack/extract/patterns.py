@@ -316,7 +316,10 @@ HEAD_WITH_OFFICIALS = re.compile(
     r"officials\s+(?:led\s+by\s+(?:him|her)|of|from)\b"
 )
 # After a chair verb, the other chair as its object: "co-chaired the plenary with ...".
-CHAIR_WITH = re.compile(r"(?i)(?:\s+(?:the|this|that|its|their)\s+[^,.;:()]{0,160}?)?,?\s+(?:together\s+)?with\b")
+CHAIR_WITH = re.compile(
+    r"(?i)(?:\s+(?:the|this|that|its|their)\s+[^,.;:()]{0,160}?)?(?:,?\s+together\s+with|\s+with"
+    r"(?!\s+(?:the\s+)?(?:direction|guidance|support|participation|presence|attendance|assistance)\b))\b"
+)
 # An object of "with" who is not a chair: "with C as special guest", "with C attending".
 WITH_NOT_CHAIR = re.compile(r"(?i)\s*,?\s*(?:as\b|attending\b|present\b|in\s+attendance\b|also\b|looking\s+on\b)")
 # "with C and D as special guests": only the people of the with-phrase are special guests.

@@ -99,10 +99,13 @@ _POST_AFTER_HEAD = (
 )
 # A comma followed by a capitalised word (not an honorific) continues the post: "Secretary for
 # Innovation, Technology and Industry"; ", and Mr ...", ", said", ";" or a full stop ends it.
+# The next person of a list, named before a post in lower case: ", Paul Chan, financial secretary".
+_NAMED = rf"{P.NAME},\s+(?:the\s+)?[a-z]"
+_NEXT_NAMED = rf",\s+{_NAMED}"
 _POST_AFTER = re.compile(
     rf",\s+(?:the\s+)?(?P<post>{_POST_AFTER_HEAD}"
-    rf"(?:[^,;()\n.]|\.(?=\S)|,\s+(?=[A-Z])(?!{P.HONORIFIC}\s))*?)"
-    rf"(?:\s*\([A-Z]{{2,}}\))?\s*(?=,\s+(?![A-Z])|,\s+{P.HONORIFIC}\s|;|\.(?:\s|$)|$)"
+    rf"(?:[^,;()\n.]|\.(?=\S)|,\s+(?=[A-Z])(?!{P.HONORIFIC}\s)(?!{_NAMED}))*?)"
+    rf"(?:\s*\([A-Z]{{2,}}\))?\s*(?=,\s+(?![A-Z])|,\s+{P.HONORIFIC}\s|{_NEXT_NAMED}|;|\.(?:\s|$)|$)"
 )
 _NAME_THEN_POST = re.compile(rf"\b(?P<name>{P.NAME})(?={_POST_AFTER.pattern})")
 
@@ -125,7 +128,7 @@ def _post_after(text: str, end: int) -> tuple[str | None, int]:
 # The place a news story writes before a post: "Guangdong", "Guangxi Zhuang Autonomous Region",
 # "Sichuan Provincial", "Guangxi Zhuang Autonomous Region People's" (Government ...).
 _PLACE_BEFORE = re.compile(
-    r"(?P<partner>[A-Z][a-z]+)(?:\s+(?:Zhuang|Hui|Uygur|Uyghur))?(?:\s+Autonomous\s+Region)?"
+    r"(?P<partner>Hong\s+Kong|HKSAR|[A-Z][a-z]+)(?:\s+(?:Zhuang|Hui|Uygur|Uyghur))?(?:\s+Autonomous\s+Region)?"
     r"(?:\s+(?:Province|Provincial|Municipality|Municipal))?(?:\s+People['\u2019]s)?\s*$"
 )
 # A Central body's abbreviation before a post, part of the post as written: "NDRC Vice Chairman".
@@ -138,7 +141,11 @@ def _tidy_post(post: str, before: str) -> str | None:
     post = re.sub(r"\s*\([A-Z]{2,}\)", "", post).strip(" ,")
     post = re.sub(r"^(?:the|The)\s+", "", post)
     place = _PLACE_BEFORE.search(before)
-    if place and place["partner"] in PARTNERS and not post.startswith(place["partner"]):
+    if (
+        place
+        and (place["partner"] in PARTNERS or re.fullmatch(P.HK, place["partner"]))
+        and not post.startswith(place["partner"])
+    ):
         post = f"{place.group(0).strip()} {post}"
     elif body := _BODY_BEFORE.search(before):
         post = f"{body['body']} {post}"
@@ -189,6 +196,7 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
         found.append(Mention(name, hon, post, sentence.start + name_start, sentence.start + end))
         taken.add(post_end, end)
     found.extend(_bare_mentions(text, sentence.start, taken))
+    found.extend(_lower_post_mentions(text, sentence.start, taken))
     found.extend(_bare_names(text, sentence.start, taken))
     return sorted(found, key=lambda x: x.start)
 
@@ -253,6 +261,38 @@ def _bare_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
 
 _PLACE_WINDOW = 200
 
+# A news story's office or place before a post in lower case, then the name: "Tianjin mayor Zhang
+# Gong", "Liaison Office deputy director Luo Yonggang", "State Council Hong Kong and Macao Affairs
+# Office deputy director Zhou Ji".
+_LOWER_POST = (
+    r"(?:(?:executive|deputy|vice|assistant)[\s-]+)*(?:mayor|governor|director(?:-general)?|"
+    r"party\s+(?:secretary|chief)|secretary(?:-general)?|chairman|commissioner|minister|president)"
+)
+_OFFICE_LOWER_POST_NAME = re.compile(
+    rf"(?<![\w-])(?P<post>(?:[A-Z][\w'\u2019&.-]*\s+(?:(?:and|of|for|the|on)\s+){{0,2}}){{1,12}}{_LOWER_POST})"
+    rf"\s+(?P<name>{P.NAME})"
+)
+
+
+def _lower_post_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
+    """Names after an office and a post in lower case, as news stories write them."""
+    out: list[Mention] = []
+    for m in _OFFICE_LOWER_POST_NAME.finditer(text):
+        name = _name_prefix(m["name"].split())
+        if not name or m.start("name") in taken:
+            continue
+        start = m.start("post")
+        covered = [i for i in range(start, m.end("post")) if i in taken]
+        if covered:  # "Chief Executive John Lee and Tianjin mayor ...": the post starts after the last name
+            start = covered[-1] + 1
+        post = re.sub(r"^[\s,]*(?:(?:and|the|of|The)\s+)*", "", text[start : m.end("post")])
+        if not post or not post[0].isupper():
+            continue
+        out.append(Mention(name, None, post, offset + m.start("name"), offset + m.start("name") + len(name)))
+        taken.add(start, m.start("name") + len(name))
+    return out
+
+
 # A run of capitalised words that may be a name written alone ("Carrie Lam and Yin Li co-chaired").
 _CAPITALISED_RUN = re.compile(rf"(?<![\w'\u2019/-]){P.NAME_TOKEN}(?:\s{P.NAME_TOKEN})*")
 
@@ -265,6 +305,9 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
         tokens = m.group(0).split()
         if len(tokens) > 6 or any(m.start() + i in taken for i in range(len(m.group(0)))):
             continue
+        if len(tokens) == 1 and tokens[0] in SURNAMES and (m.start() > 0 or tokens[0] not in _WORDS):
+            out.append(Mention(tokens[0], None, None, offset + m.start(), offset + m.end(), bare=True))  # "Lam and ..."
+            continue
         for k in range(len(tokens) - 1):  # "After Carrie Lam ...": the longest name at the run's end
             rest = tokens[k:]
             if tokens[k] not in PARTNERS and _looks_like_name(rest) and any(t in SURNAMES for t in rest):
@@ -272,6 +315,10 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
                 out.append(Mention(name, None, None, offset + m.end() - len(name), offset + m.end(), bare=True))
                 break
     return out
+
+
+# Surnames that are also English words opening a sentence ("So the two sides ...").
+_WORDS = frozenset({"So", "To", "Long", "Man", "Lo", "Ho", "Wan", "Sun", "Ding", "Chi", "Tin", "Hung"})
 
 
 def _split_post_name(span: str) -> tuple[str, str] | None:

@@ -21,6 +21,7 @@ A sentence names people at known offsets; this module reads the sentence's verbs
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -114,21 +115,39 @@ def read_roles(
 def _other_roles(
     text: str, spans: Sequence[Span], sides: Sequence[Side | None], chairs: set[int], guests: set[int]
 ) -> list[set[Role]]:
-    attended_by = P.ATTENDED_BY.search(text)
+    attending = _attended_by(text, spans)
     guest_cue = not guests and bool(P.SPECIAL_GUEST_CUE.search(text))
     present = bool(P.PRESENCE_CUE.search(text))
     attend = bool(P.ATTEND_CUE.search(text))
     out: list[set[Role]] = []
-    for i, (start, _) in enumerate(spans):
+    for i in range(len(spans)):
         roles: set[Role] = set()
         if i in chairs:
             roles.add(Role.CO_CHAIR)
         elif i in guests or guest_cue or (sides[i] is Side.CENTRAL and present):
             roles.add(Role.SPECIAL_GUEST)
-        elif attend or (attended_by is not None and start > attended_by.start()):
+        elif attend or i in attending:
             roles.add(Role.ATTENDEE)
         out.append(roles)
     return out
+
+
+def _attended_by(text: str, spans: Sequence[Span]) -> set[int]:
+    """The people after "attended by", "accompanied by", "witnessed by": all those after it, but
+    when the phrase opens the sentence ("Witnessed by X and Y, A and B signed ..."), its own
+    names only (joined by "and")."""
+    m = P.ATTENDED_BY.search(text)
+    if m is None:
+        return set()
+    after = [i for i, (s, _) in enumerate(spans) if s > m.start()]
+    if text[: m.start()].strip(" ,") not in _OPENERS | {"Also", "Later"} or not after:
+        return set(after)
+    group = {after[0]}
+    for prev, i in itertools.pairwise(after):
+        if not re.search(r"\band\b", text[spans[prev][1] : spans[i][0]]):
+            break
+        group.add(i)
+    return group
 
 
 def _within(spans: Sequence[Span], ranges: list[Span]) -> set[int]:
