@@ -71,6 +71,14 @@ PAGES = [
         gone=["Home »", "We use cookies", "Tags: Hunan", "Copyright 2025"],
     ),
     Page(
+        "news-site-menus",
+        "menu-row-and-site-section",
+        "Skip to content\nLocal | Business | World | Opinion\nHunan Daily Online | Hong Kong\n"
+        f"Home News GBA Business Culture\n{HEADLINE}\nUpdated: 2025-05-14 20:15\n\n{BODY}",
+        gone=["Local | Business", "Hunan Daily Online", "GBA Business"],
+        page_date=dt.date(2025, 5, 14),
+    ),
+    Page(
         "rules",
         "printer-rule-and-stars",
         f"{HEADLINE}\n{'*' * 63}\n\n{BODY}\n*\n**\n= = = = =",
@@ -306,6 +314,13 @@ def test_a_headline_naming_a_menu_word_is_kept() -> None:
     """Menu words above the headline are chrome; the same words in a headline are not."""
     text = f"Home\nNews\n\nHome affairs chief attends plenary of Hong Kong/Hunan conference\n\n{BODY}"
     assert clean(text).title == "Home affairs chief attends plenary of Hong Kong/Hunan conference"
+
+
+def test_a_headline_with_a_slash_is_no_menu() -> None:
+    assert catalogue().head("Hong Kong/Hunan Co-operation Conference") is None
+    assert (
+        clean(f"Hong Kong/Hunan Co-operation Conference\n\n{BODY}").title == "Hong Kong/Hunan Co-operation Conference"
+    )
 
 
 def test_machine_translation_in_the_release_is_no_banner() -> None:

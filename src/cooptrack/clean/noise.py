@@ -95,6 +95,14 @@ DATE_LINE = re.compile(
 # A page's line of facts about the story, its parts apart by "·" or "|", one of them dated:
 # "NewsNow Hong Kong · From: Hong Kong Free Press · Nov 20, 2025, 7:42 PM GMT+8".
 META_LINE = re.compile(r"^(?=[^.]*\b(?:19|20)\d\d\b)(?:[^\u00b7|]{1,60}\s[\u00b7|]\s){1,5}[^\u00b7|]{1,60}$")
+# A page's line of labelled facts, one of them dated: "Release time: 2018-09-20 21:47:05   Source:
+# Zhejiang Daily", "Date: 2025-11-21 Author: Li Hua" ([TITLE-CHROME], [D-PRINTED]).
+FIELDS_LINE = re.compile(
+    r"^(?=.{0,200}\b(?:19|20)\d\d\b)(?:(?:release\s+(?:time|date)|publish(?:ed|ing)?(?:\s+(?:at|on|time|date))?|"
+    r"(?:last\s+)?updated|posted|date|time|source|author|editor|writer|reporter|from|origin|views?)"
+    r"\s*[:\uff1a]\s*(?:[^:\uff1a]|(?<=\d):(?=\d)){1,80}?\s*){1,5}$",
+    re.IGNORECASE,
+)
 # A writer's name alone on a line ("Kelly Ip", "Staff Reporter"): a byline when a date line follows.
 WRITER_LINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}")
 # Words by which a line speaks of a co-operation meeting (a headline does, a site's name does not).

@@ -104,12 +104,19 @@ def _site_name(lines: list[Line]) -> int:
     """How many lines a site's name and the section words under it take above the headline."""
     if len(lines) < 2 or noise.MEETING_CUE.search(lines[0].text):
         return 0
+    below = lines[1].text
+    if lines[1].dated_after and not lines[0].dated_after and _names_a_meeting(below):
+        return 1  # the headline is the line over its date line or byline: the line above is the site's
     j = 1
     while j < min(len(lines), 6) and len(lines[j].text) <= _MENU_MAX and _MENU_ITEM.fullmatch(lines[j].text):
         j += 1
     if (j == 1 and not lines[0].chrome_after) or j >= len(lines):
         return 0
     return j if headline_like(lines[j].text) and noise.MEETING_CUE.search(lines[j].text) else 0
+
+
+def _names_a_meeting(text: str) -> bool:
+    return headline_like(text) and len(text.split()) >= 4 and noise.MEETING_CUE.search(text) is not None
 
 
 def _release_headline_below(rest: list[Line]) -> bool:
@@ -209,7 +216,8 @@ def cut_unrelated(
     Nothing is cut on the Government's own page (``own_page``: read by its reader, or closed by
     its ``Ends/`` footer): a section after the areas ("Health advice", a heading, a paragraph
     and a list) is the release's. On a copy, a news site's marker of other stories ("Also in
-    the news", "Related stories") cuts at once. Otherwise the cut needs the release's closing
+    the news", "Related stories") cuts at once (an unrelated article when prose follows it, chrome
+    when only headlines do). Otherwise the cut needs the release's closing
     paragraphs (signing, attendance) before it, a new headline with the head of a document
     under it (a date line, stamp or byline, a wire dateline, a news lede "On ‹Month D›,
     according to ..."), and nothing after it that speaks of Hong Kong or the meeting.
@@ -219,7 +227,7 @@ def cut_unrelated(
     closed = False
     for i, block in enumerate(blocks):
         if i > 0 and len(block.text) < 60 and noise.OTHER_STORIES.match(block.text):
-            return _cut(blocks, i, removed, f"a news site's marker of other stories ({block.text!r})")
+            return _other_stories(blocks, i, removed)
         if block.kind is BlockKind.PARAGRAPH and noise.CLOSING_CUES.search(block.text):
             closed = True
             continue
@@ -248,6 +256,22 @@ def _document_head(lines: list[Line], blocks: list[Block], i: int) -> str | None
         return "a wire dateline"
     lede = noise.ARTICLE_LEDE.match(following)
     return f"a news lede ({lede.group(0).strip()!r})" if lede else None
+
+
+def _other_stories(blocks: list[Block], i: int, removed: list[Removed]) -> tuple[list[Block], bool]:
+    """A news site's marker of other stories ends the story: what follows is cut. It is another
+    document's text (``unrelated_content``) when it holds prose; a list of headlines is chrome."""
+    marker = blocks[i].text
+    if any(_prose(b) for b in blocks[i + 1 :]):
+        return _cut(blocks, i, removed, f"a news site's marker of other stories ({marker!r}), then their prose")
+    removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text="\n".join(b.text for b in blocks[i:])))
+    return blocks[:i], False
+
+
+def _prose(block: Block) -> bool:
+    return (
+        block.kind is not BlockKind.HEADING and len(block.text.split()) >= 12 and bool(_SENTENCE_END.search(block.text))
+    )
 
 
 def _cut(blocks: list[Block], i: int, removed: list[Removed], why: str) -> tuple[list[Block], bool]:

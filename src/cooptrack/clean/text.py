@@ -214,7 +214,7 @@ class _Scanner:
                 self.lines[-1].underlined = True
             return RemovalReason.HEADING_UNDERLINE
         # "By Staff Reporter | Updated: 2023-09-13 07:12" dates the page
-        if noise.BYLINE.search(line) or noise.META_LINE.match(line):
+        if noise.BYLINE.search(line) or noise.META_LINE.match(line) or noise.FIELDS_LINE.match(line):
             return self._dated(_footer_date(line))
         dated = noise.DATE_LINE.match(line)
         if dated:
