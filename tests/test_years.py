@@ -205,6 +205,12 @@ def test_the_day_a_report_was_published_narrows_the_years_the_officials_allow() 
 
 
 def test_a_news_copy_dated_by_its_page_gets_the_years_up_to_its_publication(corpus: Path) -> None:
-    record = parse_path(Path(__file__).parent / "data" / "synthetic" / "news_chinadaily_guangxi_1st_plenary.txt")
-    assert record.meeting.date is None  # "on Tuesday": no day is invented from the page's date
-    assert record.meeting.year_range == (2022, 2023)
+    synthetic = Path(__file__).parent / "data" / "synthetic"
+    # a mirror's repost stamp, months after "today (November 26)", is no year source ([D-PRINTED]),
+    # but the page was published by then
+    record = parse_path(synthetic / "gen_d_printed_beijing_2024_repost_stamp.txt")
+    assert record.meeting.date is None
+    assert record.meeting.year_range == (2022, 2025)
+    # "on Tuesday" on a page stamped Wednesday 2023-09-13 is the Tuesday of that week
+    record = parse_path(synthetic / "news_chinadaily_guangxi_1st_plenary.txt")
+    assert record.meeting.date == dt.date(2023, 9, 12)

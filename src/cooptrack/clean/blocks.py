@@ -43,6 +43,8 @@ class Cleaned:
     unrelated_cut: bool = False  # an unrelated article was found glued on and cut
     language: str = "en"  # "en" or "zh", found from the content (never from the address)
     reader: str = "text"  # "text", or the HTML reader's path (cooptrack.clean.html): "gia", "generic" ...
+    source_bytes: int = 0  # the size of the input as given, in bytes of UTF-8 (cut copies stop at ~2,000)
+    trailer: list[str] = field(default_factory=list)  # lines printed after the release's last line (chrome, footer)
 
     @property
     def title(self) -> str | None:

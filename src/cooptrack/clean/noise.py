@@ -132,3 +132,16 @@ CLOSING_CUES = re.compile(
     r"\bsigned\b|\battend(?:ed|ing)?\b|\baccompan(?:ied|ying)\b|special guests?",
     re.IGNORECASE,
 )
+
+# --- end markers ([FLAG-FALSETRUNC], [FLAG-MISSEDTRUNC]; kept by the dates helper) ------------
+# Lines printed after a page's body that prove the page was copied to its end: the Government's
+# footer, the overseas offices' "Back to list" / "Back to top", the e-bulletin's "Go To Top" and
+# footer links, a translated-news site's "Editor in charge: [name]". Read from the lines printed
+# after the release (``Cleaned.trailer``) by ``cooptrack.extract.flags.truncated``.
+END_MARKER = re.compile(
+    r"^(?:ends?\s*/.{0,60}|issued\s+at\s+hkt.{0,20}|n{4}|enditem|\(end\)"
+    r"|back\s+to\s+(?:top|list|index|home(?:\s*page)?)|go\s+to\s+top|top\s+of\s+page"
+    r"|print\s+this\s+page|print\s+close|print|close(?:\s+window)?|related\s+links|other\s+news"
+    r"|(?:responsible\s+)?editors?\s+in\s+charge\s*[:：].{0,60})$",
+    re.IGNORECASE,
+)

@@ -42,6 +42,7 @@ _SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)]$")
 def clean(text: str, *, html: bool = False) -> Cleaned:
     """Clean a release (text, or HTML when ``html``) into the release's own blocks."""
     reader = "text"
+    source_bytes = len(text.encode("utf-8", "replace"))
     if html:
         from cooptrack.clean.html import html_to_text
 
@@ -50,10 +51,13 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
     scan = _Scanner()
     scan.run(_normalise(text))
     removed = scan.removed
-    title, lines = take_title(_join_wrapped_headlines(drop_site_footer(scan.lines, removed)), removed)
+    site = drop_site_footer(scan.lines, removed)
+    title, lines = take_title(_join_wrapped_headlines(site), removed)
     lines = _unwrap(lines)
-    blocks = [_classify(line) for line in lines]
-    blocks, unrelated = cut_unrelated(lines, blocks, removed, own_page=reader == "gia" or scan.ended)
+    classified = [_classify(line) for line in lines]
+    blocks, unrelated = cut_unrelated(lines, classified, removed, own_page=reader == "gia" or scan.ended)
+    # what the page printed after the release's last line: blocks cut at the end, a site's name, chrome
+    trailer = [b.text for b in classified[len(blocks) :]] + [x.text for x in scan.lines[len(site) :]] + scan.trailer
     if title is not None:
         blocks.insert(0, Block(BlockKind.TITLE, title, 0, 0))
     cleaned_text = _layout(blocks)
@@ -68,6 +72,8 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
         unrelated_cut=unrelated,
         language=_language(cleaned_text),
         reader=reader,
+        source_bytes=source_bytes,
+        trailer=trailer,
     )
 
 
@@ -98,6 +104,11 @@ def _table_row(line: str) -> str:
 
 
 _CHROME = frozenset({RemovalReason.SITE_NAVIGATION, RemovalReason.PAGE_CHROME})
+# Removed lines that also stand inside a release (captions, media lists, rules): not a sign that
+# the release is over.
+_INSIDE = frozenset(
+    {RemovalReason.PHOTO_CAPTION, RemovalReason.MEDIA_LIST, RemovalReason.HEADING_UNDERLINE, RemovalReason.SEPARATOR}
+)
 
 
 class _Scanner:
@@ -109,6 +120,7 @@ class _Scanner:
         self.footer_date: dt.date | None = None
         self.url_date: dt.date | None = None
         self.page_date: dt.date | None = None
+        self.trailer: list[str] = []  # what was removed after the last line kept
         self.ended = False
         self._after_end = False
         self._in_media = False
@@ -139,6 +151,7 @@ class _Scanner:
                 line = line[: end_mark.start()]
                 self._after_end = self.ended = True
             self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank))
+            self.trailer = []
             self._blank = False
 
     def _strip_inline(self, line: str) -> str:
@@ -174,6 +187,8 @@ class _Scanner:
             self._remove(RemovalReason.PAGE_CHROME, above)
 
     def _remove(self, reason: RemovalReason, line: str) -> None:
+        if reason not in _INSIDE:
+            self.trailer.append(line)
         if self._removed_parts and self._removed_parts[-1][0] is reason:
             self._removed_parts[-1][1].append(line)
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from cooptrack.clean import noise
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
 from cooptrack.extract import patterns as P
 from cooptrack.extract.sections import Sections
@@ -16,6 +17,11 @@ from cooptrack.record import Record
 from cooptrack.vocab import DocumentKind, Flag, Role
 
 _TERMINAL = re.compile(r"[.!?\u201d\u2019\"')]$")
+# A page that is one photo caption, closed by the caption's bar: "... today (June 3). |"
+_CAPTION_END = re.compile(r"[.!?)]\s+\|$")
+# Partial copies of pages are cut at about 2,000 bytes of UTF-8 (a little more when a copy was
+# cut at 2,000 characters): a copy of that size whose last line is the release's is cut.
+_CUT_SIZE = (1_950, 2_100)
 
 
 def document_flags(cleaned: Cleaned, sections: Sections, body: list[Block]) -> list[Flag]:
@@ -46,8 +52,19 @@ def data_quality_flags(record: Record, cleaned: Cleaned, sections: Sections, bod
 
 
 def truncated(cleaned: Cleaned, sections: Sections, body: list[Block]) -> bool:
-    """The document stops mid-way: mid-sentence, or on a heading or a lead-in with nothing after it."""
-    if cleaned.ended or not body:
+    """The copy stops before the release's end ([FLAG-MISSEDTRUNC], [FLAG-FALSETRUNC]).
+
+    An end marker (the ``Ends/`` footer, "Back to list", "Go To Top", "Editor in charge: ...")
+    proves the page complete, however short, and so does a one-sentence caption page ending
+    " |". Otherwise the copy is cut when it stops mid-sentence, or on a heading or a lead-in with
+    nothing after it; or when it has the size at which partial copies are cut (~2,000 bytes)
+    with the release's own text last, even on a full stop.
+    """
+    if cleaned.ended or any(noise.END_MARKER.match(line) for line in cleaned.trailer) or not body:
         return False
     last = body[-1].text.rstrip()
-    return body[-1].kind is BlockKind.HEADING or last.endswith(":") or not _TERMINAL.search(last)
+    if _CAPTION_END.search(last):
+        return False
+    if body[-1].kind is BlockKind.HEADING or last.endswith(":") or not _TERMINAL.search(last):
+        return True
+    return _CUT_SIZE[0] <= cleaned.source_bytes <= _CUT_SIZE[1] and not cleaned.trailer and not cleaned.unrelated_cut
