@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
@@ -394,14 +395,24 @@ def possessive_side(text: str, post: str | None) -> Side | None:
     """A news story's "Guangxi's Vice-Chairman Liu Ning": the post says no place, its owner does."""
     if not post:
         return None
-    m = re.search(rf"\b(?P<owner>{P.HK}|{P.PLACE})['’]s\s+{re.escape(post)}", text)
-    if m is None:
+    owner = next((owner for end, owner in _possessives(text) if text.startswith(post, end)), None)
+    if owner is None:
         return None
-    if re.fullmatch(P.HK, m["owner"]):
+    if re.fullmatch(P.HK, owner):
         return Side.HK
-    if P.MACAO_POST.fullmatch(m["owner"]):
+    if P.MACAO_POST.fullmatch(owner):
         return Side.MACAO
-    return Side.MAINLAND if m["owner"].removesuffix(" Province").removesuffix(" Municipality") in PARTNERS else None
+    return Side.MAINLAND if owner.removesuffix(" Province").removesuffix(" Municipality") in PARTNERS else None
+
+
+_POSSESSIVE = re.compile(rf"\b(?P<owner>{P.HK}|{P.PLACE})['\u2019]s\s+")
+
+
+@lru_cache(maxsize=4)
+def _possessives(text: str) -> list[tuple[int, str]]:
+    """Where each "<owner>'s " of a sentence ends, and its owner: read once for all the posts
+    the sentence names (a pattern made for each post was compiled and run per person)."""
+    return [(m.end(), m["owner"]) for m in _POSSESSIVE.finditer(text)]
 
 
 def honorific(value: str | None) -> Honorific | None:

@@ -15,6 +15,9 @@ _SPEECH = re.compile(r"[\u201c\"][^\u201c\u201d\"]{60,}?(?:[\u201d\"]|$)")
 
 # Longer than any abbreviation of ABBREVIATIONS ("Sept."), all of which end the text they are found in.
 _LONGEST_ABBREVIATION = 8
+# The longest sentence read whole: real releases' longest (a list of officials joined by
+# semicolons) are about 1,300 characters.
+_LONGEST_SENTENCE = 3_000
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,21 @@ def _spans(text: str) -> list[tuple[int, int]]:
         out.append((begin, m.start()))
         begin = m.end()
     out.append((begin, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return [(c, d) for a, b in out for c, d in _pieces(text, a, b) if text[c:d].strip()]
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A sentence longer than any a release writes (a line without full stops, a run of list
+    items) cut at spaces into pieces of at most _LONGEST_SENTENCE characters, so that what is
+    read sentence by sentence (people, roles, signings) is read in bounded pieces."""
+    out: list[tuple[int, int]] = []
+    while b - a > _LONGEST_SENTENCE:
+        space = text.rfind(" ", a + _LONGEST_SENTENCE // 2, a + _LONGEST_SENTENCE)
+        cut = space if space > a else a + _LONGEST_SENTENCE
+        out.append((a, cut))
+        a = cut + 1 if space > a else cut
+    out.append((a, b))
+    return out
 
 
 def sentences(block: Block) -> list[Sentence]:
