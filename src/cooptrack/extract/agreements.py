@@ -96,6 +96,9 @@ class _Collector:
             if self.expect_list:
                 self._list_item(block)
             return
+        if self.expect_list and _item_like(block.text):  # an item of a list that lost its bullets
+            self._list_item(block)
+            return
         if self.expect_list and self.last_group and block.kind is BlockKind.HEADING:
             self.expect_list = False
         if block.kind is BlockKind.HEADING:
@@ -108,9 +111,8 @@ class _Collector:
 
     def _list_item(self, block: Block) -> None:
         raw = block.text
-        marker = _ITEM_CHINESE_ONLY.search(raw)  # "1. Memorandum of ... (Chinese only);"
-        if marker:
-            raw = raw[: marker.start()]
+        notes = [m[0] for m in _ITEM_NOTE.finditer(raw)]  # "1. Memorandum of ... (Chinese only) (Annex 2);"
+        raw = _ITEM_NOTE.sub(lambda m: " " * len(m[0]), raw).rstrip()
         offset = block.start + (len(raw) - len(raw.lstrip('\u201c" ')))
         if " | " in raw:  # a table's row: the title is the cell naming a kind of document
             cell = next((c for c in raw.split(" | ") if P.agreement_kind(c)), None)
@@ -127,8 +129,10 @@ class _Collector:
             rest = raw[lead + quoted.end() :]
             raw = quoted["t"]
         item = self.add(raw, offset, label=_label(block.label), in_list=True)
-        if item is not None and marker:
-            item.chinese_only = True
+        if item is not None and notes:
+            item.chinese_only = item.chinese_only or any(P.CHINESE_ONLY.search(n) for n in notes)
+            numbers = [n for note in notes for n in annex_numbers(note)]
+            item.annex = f"Annex {numbers[0]}" if len(numbers) == 1 else item.annex
         if item is not None and item not in self.last_group:
             self.last_group.append(item)
         if item is not None and rest and P.SIGN_CUE.search(rest) and not item.signatories:
@@ -137,7 +141,8 @@ class _Collector:
     def sentence(self, sentence: Sentence) -> None:
         text = sentence.text
         signing = P.SIGN_CUE.search(text) or P.AGREE_VERB.search(text)
-        if signing and not P.ANNEX.search(text) and not _signed_before(text):
+        past = _signed_before(text)
+        if signing and not P.ANNEX.search(text) and not past:
             group = self._titles_in(sentence)
             if group:
                 names = [p.name for p in signatories_in(sentence, self.people)]
@@ -145,10 +150,10 @@ class _Collector:
                     if not item.signatories:
                         item.signatories = names
                 self.last_group = group
-            if text.rstrip().endswith(":"):
-                self.expect_list = True
-                self.last_group = []
-        elif text.rstrip().endswith(":") and re.search(r"(?i)\b(?:agreements?|documents?|memorand)", text):
+        # "The following four agreements were signed at the meeting:" opens a list of agreements
+        # (not "... the following agreements signed at the last meeting:")
+        opens = text.rstrip().endswith(":") and (signing or _DOCUMENTS.search(text))
+        if opens and not past and not P.OTHER_MEETING_LIST.search(text):
             self.expect_list = True
             self.last_group = []
         if P.ANNEX.search(text):
@@ -172,7 +177,9 @@ class _Collector:
             if not group and (head := re.match(r"\s*(?:The|the)\s+", text)):
                 named = text[head.end() : passive.start()]
                 run = _title_run(named) if named[:1].isupper() else _described(named)
-                item = self.add(run, sentence.start + head.end()) if run else None
+                short = [i for i in self.items if run and _norm(i.title).startswith(_norm(run))]
+                item = short[0] if len(short) == 1 else None  # "The Co-operation Memorandum was signed by ..."
+                item = item or (self.add(run, sentence.start + head.end()) if run else None)
                 group = [item] if item is not None else []
             if group:
                 return group
@@ -233,10 +240,37 @@ class _Collector:
 
 
 _ITEM_SIGNED_BY = re.compile(r",?\s+(?:was\s+|were\s+)?signed\s+by\b")
-_ITEM_CHINESE_ONLY = re.compile(
-    r"\s*\((?:in\s+)?Chinese\s+(?:version\s+)?only\)\s*(?:[;,.]\s*)?(?:and|or)?\s*$", re.IGNORECASE
-)
+# A list item's notes in brackets: "(Chinese only)", "(Annex 2)", "(Annex 3, Chinese only)".
+_NOTE = r"(?:(?:in\s+)?Chinese\s+(?:version\s+)?only|(?:see\s+|at\s+)?Annex\s+\d{1,2})"
+_ITEM_NOTE = re.compile(rf"(?i)\s*[(\uff08]\s*{_NOTE}(?:\s*[,;]\s*(?:and\s+)?{_NOTE})*\s*[)\uff09]")
 _SOLE_ANNEX = re.compile(r"\b(?:is|are)\s+(?:attached\s+)?(?:at|in)\s+(?:the\s+)?Annex\b(?!\s*\d)")
+_CONNECTORS = frozenset({"of", "the", "and", "on", "in", "for", "between", "to", "with", "among", "a", "an", "by"})
+
+
+def _item_like(text: str) -> bool:
+    """A paragraph that is one item of a list of agreements: the title (quoted or not) of a kind
+    of document, in title case, then at most its notes and a "signed by" clause ("Memorandum of
+    Understanding on X, signed by Mr A and Ms B (Chinese only) (Annex 2);"). A sentence about
+    documents ("The X was signed by ...", "... signed by ... are at Annexes 2 and 3") is not one."""
+    plain = _ITEM_NOTE.sub("", text)
+    signed = _ITEM_SIGNED_BY.search(plain)
+    body, rest = (plain[: signed.start()], plain[signed.end() :]) if signed else (plain, "")
+    if (signed and re.search(r"\b(?:was|were)\b", signed[0])) or P.ANNEX.search(rest) or _FINITE.search(rest):
+        return False
+    body = body.strip().rstrip(";,.").removesuffix(" and").strip()
+    quoted = P.QUOTED.match(body)
+    body = quoted["t"] if quoted else body
+    words = body.split()
+    if not words or words[0] == "The" or len(words) > 60 or P.agreement_kind(" ".join(words[:10])) is None:
+        return False
+    if P.SIGN_CUE.search(body) or P.SPEECH_IN_QUOTES.search(body):
+        return False
+    titled = sum(1 for w in words if w in _CONNECTORS or w.lstrip("\u201c\u2018\"'(")[:1].isupper())
+    return titled >= 0.75 * len(words)
+
+
+_DOCUMENTS = re.compile(r"(?i)\b(?:agreements?|documents?|memorand)")
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|have|has|had)\b")
 
 
 def _quoted_titles(text: str, pos: int = 0) -> list[tuple[int, str]]:

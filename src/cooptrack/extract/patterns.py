@@ -443,6 +443,11 @@ RENEWAL = re.compile(r"(?i)\brenew(?:al|ed|s)?\b")
 SPEECH_IN_QUOTES = re.compile(
     r"\b(?:[Ww]e|[Oo]ur|[Uu]s|I|will|would|should|can|must|is|are|was|were|have|has)\b|[.!?]$"
 )
+# Agreements of another meeting: "the following agreements signed at the last meeting:".
+OTHER_MEETING_LIST = re.compile(
+    r"(?i)\b(?:last|previous|preceding|earlier|past|former)\s+(?:meeting|plenary|plenaries|session|conference|"
+    r"high-level\s+meeting|year)s?\b|\bsince\s+(?:the\s+)?(?:last|previous|\w+\s+plenary|(?:19|20)\d\d)\b"
+)
 # "the documents signed today": a participle after the documents, whose signers are not named.
 DOCUMENTS_SIGNED = re.compile(
     r"(?i)\b(?:documents|agreements|memorand(?:a|ums)|arrangements|pacts|deals|letters\s+of\s+intent)\s+$"
