@@ -207,8 +207,9 @@ def _partner(place: str) -> str | None:
 @functools.cache
 def _other_governments(places: tuple[str, ...], suffix: str) -> Entry:
     name = "/".join(places)
-    for entry in _table()[1]:
-        if not entry.hk_party and entry.name.startswith(f"{name} "):
+    for entry in _table()[1]:  # "Macao-Guangdong ..." is the table's Guangdong/Macao conference
+        parties = entry.name.split(" ", 1)[0].split("/")
+        if not entry.hk_party and sorted(parties) == sorted(places):
             return entry
     words = re.sub(r"\s+", " ", suffix.strip()).title().replace("Cooperation", "Co-operation")
     return Entry(f"{name} {words}", None, Side.MAINLAND, False, True, (MeetingKind.PLENARY,), "", listed=False)
@@ -248,3 +249,76 @@ def canonical(name: str | None) -> str | None:
     """The canonical name of a mechanism as written, or None when it names none."""
     entry = by_name(name)
     return entry.name if entry else None
+
+
+# --- matching Chinese ---------------------------------------------------------------------------
+# Chinese names are matched on the folded text (cooptrack.extract.zh.fold: Simplified, NFKC, no
+# injected pinyin), the spans mapped back to the text as written. A mechanism with a partner is
+# named by the partner's one-character abbreviation (abbrev_zh) next to 港, in either order
+# (粵港, 港深, 沪港), and a kind of body: 合作會議, 合作聯席會議, 聯席會議, 經貿(合作)會議, 合作高層
+# 會議, 高層會晤(暨…合作會議); the others by their aliases_zh. Two abbreviations without 港 (粵澳,
+# 閩澳) name a mechanism between other governments ([ZH-MECH], [ZH-NEG]).
+
+_ZH_BODY = (
+    r"(?:高层会晤暨(?:[{a}]?港[{a}]?)?(?:经贸)?合作(?:联席)?会议(?:机制|制度)?"
+    r"|(?:经贸|经济)?合作(?:联席)?会议(?:机制|制度)?|合作高层会议|联席会议|经贸会议|高层会晤"
+    r"|(?:举行|召开)了?第(?:\d{{1,3}}|[一二三四五六七八九十廿]{{1,3}})次(?:合作)?会议)"
+)
+_ZH_QUOTES = "「」“”\"『』"
+
+
+@functools.cache
+def _zh_abbrevs() -> dict[str, Entry]:
+    """Folded one-character abbreviation → the partner's entry (every partner of the table)."""
+    from cooptrack.extract.zh.fold import simplified
+
+    return {simplified(a): e for e in _table()[1] if e.partner and e.hk_party for a in e.abbrev_zh}
+
+
+@functools.cache
+def _zh_pair_re() -> re.Pattern[str]:
+    a = "".join(_zh_abbrevs())
+    body = _ZH_BODY.format(a=a)
+    return re.compile(
+        rf"(?<![{a}])(?:(?P<p>[{a}])港|港(?P<q>[{a}]))(?![{a}])(?P<body>{body})"
+        rf"|(?<![{a}港])(?P<x>[{a}])(?P<y>[{a}])(?P<other>(?:经贸)?合作(?:联席)?会议)"
+    )
+
+
+@functools.cache
+def _zh_named() -> tuple[tuple[re.Pattern[str], Entry], ...]:
+    """The aliases_zh of every row, folded, their quotation marks optional."""
+    from cooptrack.extract.zh.fold import simplified
+
+    out = []
+    for entry in _table()[1]:
+        names = {simplified(n) for n in entry.aliases_zh}
+        if not names:
+            continue
+        alts = []
+        for name in sorted(names, key=len, reverse=True):
+            plain = "".join(c for c in name if c not in _ZH_QUOTES)
+            alts.append(f"[{_ZH_QUOTES}]?".join(re.escape(c) for c in plain))
+        out.append((re.compile("|".join(alts)), entry))
+    return tuple(out)
+
+
+def find_zh(text: str) -> list[Mention]:
+    """Every Chinese naming of a mechanism in ``text`` (either script), spans into ``text``."""
+    from cooptrack.extract.zh.fold import fold
+
+    folded = fold(text)
+    found: list[Mention] = []
+    for pattern, entry in _zh_named():
+        for m in pattern.finditer(folded.text):
+            found.append(Mention(entry, *folded.span(m.start(), m.end())))
+    abbrevs = _zh_abbrevs()
+    for m in _zh_pair_re().finditer(folded.text):
+        if m["body"]:
+            paired: Entry | None = abbrevs[m["p"] or m["q"]]
+        else:
+            x, y = abbrevs[m["x"]].partner, abbrevs[m["y"]].partner
+            paired = _other_governments((x, y), "Co-operation Conference") if x and y and x != y else None
+        if paired is not None:
+            found.append(Mention(paired, *folded.span(m.start(), m.end())))
+    return _without_overlaps(found)

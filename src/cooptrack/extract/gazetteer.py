@@ -36,9 +36,56 @@ CITIES: dict[str, str] = {
     "Yinchuan": "Ningxia", "Urumqi": "Xinjiang", "Lhasa": "Tibet", "Hohhot": "Inner Mongolia",
 }  # fmt: skip
 
+# Other cities a meeting (or the visit it is part of) may be held in: prefecture-level and some
+# county-level cities, by province. Venues only: no mechanism is named after them.
+OTHER_CITIES: dict[str, str] = {
+    "Shantou": "Guangdong", "Zhanjiang": "Guangdong", "Shaoguan": "Guangdong", "Meizhou": "Guangdong",
+    "Shanwei": "Guangdong", "Heyuan": "Guangdong", "Yangjiang": "Guangdong", "Qingyuan": "Guangdong",
+    "Chaozhou": "Guangdong", "Jieyang": "Guangdong", "Yunfu": "Guangdong", "Maoming": "Guangdong",
+    "Putian": "Fujian", "Sanming": "Fujian", "Zhangzhou": "Fujian", "Nanping": "Fujian", "Longyan": "Fujian",
+    "Ningde": "Fujian", "Mianyang": "Sichuan", "Yibin": "Sichuan", "Luzhou": "Sichuan", "Deyang": "Sichuan",
+    "Leshan": "Sichuan", "Nanchong": "Sichuan", "Zigong": "Sichuan", "Panzhihua": "Sichuan", "Dazhou": "Sichuan",
+    "Ya'an": "Sichuan", "Yichang": "Hubei", "Xiangyang": "Hubei", "Jingzhou": "Hubei", "Huangshi": "Hubei",
+    "Shiyan": "Hubei", "Xiaogan": "Hubei", "Ezhou": "Hubei", "Huanggang": "Hubei", "Enshi": "Hubei",
+    "Shaoxing": "Zhejiang", "Jiaxing": "Zhejiang", "Huzhou": "Zhejiang", "Jinhua": "Zhejiang",
+    "Yiwu": "Zhejiang", "Taizhou": "Zhejiang", "Zhoushan": "Zhejiang", "Lishui": "Zhejiang", "Quzhou": "Zhejiang",
+    "Wuxi": "Jiangsu", "Changzhou": "Jiangsu", "Nantong": "Jiangsu", "Yangzhou": "Jiangsu", "Xuzhou": "Jiangsu",
+    "Zhenjiang": "Jiangsu", "Yancheng": "Jiangsu", "Lianyungang": "Jiangsu", "Huai'an": "Jiangsu",
+    "Kunshan": "Jiangsu", "Suqian": "Jiangsu", "Yantai": "Shandong", "Weifang": "Shandong", "Zibo": "Shandong",
+    "Weihai": "Shandong", "Linyi": "Shandong", "Jining": "Shandong", "Qufu": "Shandong", "Tai'an": "Shandong",
+    "Rizhao": "Shandong", "Dongying": "Shandong", "Liaocheng": "Shandong", "Dezhou": "Shandong",
+    "Danzhou": "Hainan", "Qionghai": "Hainan", "Wenchang": "Hainan", "Boao": "Hainan", "Guilin": "Guangxi",
+    "Liuzhou": "Guangxi", "Beihai": "Guangxi", "Wuzhou": "Guangxi", "Qinzhou": "Guangxi",
+    "Fangchenggang": "Guangxi", "Yulin": "Guangxi", "Baise": "Guangxi", "Zhuzhou": "Hunan", "Xiangtan": "Hunan",
+    "Hengyang": "Hunan", "Yueyang": "Hunan", "Changde": "Hunan", "Zhangjiajie": "Hunan", "Chenzhou": "Hunan",
+    "Jiujiang": "Jiangxi", "Ganzhou": "Jiangxi", "Jingdezhen": "Jiangxi", "Shangrao": "Jiangxi",
+    "Ji'an": "Jiangxi", "Pingxiang": "Jiangxi", "Yingtan": "Jiangxi", "Wuhu": "Anhui", "Bengbu": "Anhui",
+    "Anqing": "Anhui", "Huangshan": "Anhui", "Ma'anshan": "Anhui", "Luoyang": "Henan", "Kaifeng": "Henan",
+    "Xinxiang": "Henan", "Nanyang": "Henan", "Anyang": "Henan", "Xianyang": "Shaanxi", "Baoji": "Shaanxi",
+    "Yan'an": "Shaanxi", "Yuxi": "Yunnan", "Dali": "Yunnan", "Lijiang": "Yunnan", "Xishuangbanna": "Yunnan",
+    "Zunyi": "Guizhou", "Anshun": "Guizhou", "Anshan": "Liaoning", "Dandong": "Liaoning", "Jinzhou": "Liaoning",
+    "Jilin City": "Jilin", "Yanbian": "Jilin", "Daqing": "Heilongjiang", "Qiqihar": "Heilongjiang",
+    "Tangshan": "Hebei", "Baoding": "Hebei", "Qinhuangdao": "Hebei", "Handan": "Hebei", "Langfang": "Hebei",
+    "Xiong'an": "Hebei", "Zhangjiakou": "Hebei", "Datong": "Shanxi", "Tianshui": "Gansu", "Dunhuang": "Gansu",
+    "Jiayuguan": "Gansu", "Baotou": "Inner Mongolia", "Ordos": "Inner Mongolia", "Kashgar": "Xinjiang",
+    "Shigatse": "Tibet", "Golmud": "Qinghai", "Binhai": "Tianjin", "Pudong": "Shanghai", "Lingang": "Shanghai",
+    "Liangjiang": "Chongqing", "Tianfu": "Sichuan",
+}  # fmt: skip
+
+# The capital of each province and autonomous region ("in the provincial capital").
+CAPITALS: dict[str, str] = {
+    "Guangdong": "Guangzhou", "Fujian": "Fuzhou", "Sichuan": "Chengdu", "Zhejiang": "Hangzhou",
+    "Hubei": "Wuhan", "Jiangsu": "Nanjing", "Shandong": "Jinan", "Hainan": "Haikou", "Guangxi": "Nanning",
+    "Hunan": "Changsha", "Jiangxi": "Nanchang", "Anhui": "Hefei", "Henan": "Zhengzhou", "Shaanxi": "Xi'an",
+    "Yunnan": "Kunming", "Guizhou": "Guiyang", "Liaoning": "Shenyang", "Jilin": "Changchun",
+    "Heilongjiang": "Harbin", "Hebei": "Shijiazhuang", "Shanxi": "Taiyuan", "Gansu": "Lanzhou",
+    "Qinghai": "Xining", "Ningxia": "Yinchuan", "Xinjiang": "Urumqi", "Tibet": "Lhasa",
+    "Inner Mongolia": "Hohhot",
+}  # fmt: skip
+
 PARTNERS: frozenset[str] = PROVINCES | MUNICIPALITIES | SARS | frozenset(CITIES)
 # Places a meeting can be held in (cities, and the province-level cities themselves).
-VENUES: frozenset[str] = frozenset(CITIES) | MUNICIPALITIES | SARS | {"Hong Kong"}
+VENUES: frozenset[str] = frozenset(CITIES) | frozenset(OTHER_CITIES) | MUNICIPALITIES | SARS | {"Hong Kong"}
 
 # Chinese surnames as romanised in Mainland (pinyin), Hong Kong (Cantonese) and Macao usage.
 SURNAMES: frozenset[str] = frozenset(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
-from cooptrack.extract.gazetteer import CITIES, PROVINCES, VENUES, partner_name
+from cooptrack.extract.gazetteer import CAPITALS, CITIES, PROVINCES, VENUES, partner_name
 from cooptrack.extract.numbers import ordinal_value
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry
@@ -112,7 +112,7 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
     return sorted(out, key=lambda x: x.start)
 
 
-_ORD_BEFORE = re.compile(rf"\b(?P<ord>{P._ORD})\s+(?:[a-z]+\s+){{0,2}}$")
+_ORD_BEFORE = re.compile(rf"\b(?P<ord>{P._ORD})\s+(?:(?!physical|in-person|face-to-face|ever\b)[a-z]+\s+){{0,2}}$")
 _HELD_ITS = re.compile(rf"\s+(?:held|convened|had)\s+its\s+(?P<ord>{P._ORD})\s+(?i:meeting|session|plenary)")
 _HLM_NAME = re.compile(r"(?i)high[-\s]level\s+meeting$")
 
@@ -186,15 +186,22 @@ _FIXED_KINDS = frozenset({(MeetingKind.OTHER,), (MeetingKind.HIGH_LEVEL_MEETING,
 
 
 def _held_together(sentences: list[str]) -> bool:
-    """A high-level meeting and a plenary of this meeting named in one sentence."""
+    """A high-level meeting and a plenary of this meeting named in one sentence, or the plenary
+    named and the next sentence saying it "took place alongside a high-level meeting"."""
+    plenary_before = False
     for sentence in sentences:
         kinds = {m.kind for m in meeting_mentions(sentence)}
-        if MeetingKind.HIGH_LEVEL_MEETING in kinds and MeetingKind.PLENARY in kinds:
+        together = MeetingKind.PLENARY in kinds or (plenary_before and _ALONGSIDE.search(sentence))
+        if MeetingKind.HIGH_LEVEL_MEETING in kinds and together:
             return True
+        plenary_before = plenary_before or MeetingKind.PLENARY in kinds
     return False
 
 
 _PART_OF_CUM = frozenset({MeetingKind.HIGH_LEVEL_MEETING, MeetingKind.PLENARY})
+_ALONGSIDE = re.compile(
+    r"(?i)\b(?:alongside|together\s+with|in\s+conjunction\s+with|back-to-back\s+with|along\s+with)\b"
+)
 
 
 def relevance(title: str | None, lead: str, mechanism: Mechanism | None, others: list[Mechanism]) -> str | None:
@@ -237,23 +244,95 @@ def _names_partner(headline: str, mechanism: Mechanism) -> bool:
     return bool(mechanism.partner and re.search(rf"\b{re.escape(mechanism.partner)}\b", headline))
 
 
-def venue(title: str | None, lead_blocks: list[Block]) -> str | None:
-    """The city the meeting was held in, when the release says."""
-    texts = [b.text for b in lead_blocks[:2] if b.kind is BlockKind.PARAGRAPH]
-    if any(P.VIA_VIDEO.search(t) for t in texts):
+def venue(
+    title: str | None,
+    lead_blocks: list[Block],
+    statements: list[str] | None = None,
+    partner: str | None = None,
+    ordinal: int | None = None,
+) -> str | None:
+    """The city the meeting was held in, when the release says: where the sentence reporting the
+    meeting places it ("in Guilin", "at the Hong Kong Convention and Exhibition Centre", "in the
+    northern city" of a city partner; a wire story's "here" with its dateline), else the city of
+    the visit during which it was held, else the headline's. A building alone, or a video
+    conference, gives none; when a sentence reports the meeting, a city named elsewhere in the
+    lead for another reason does not stand in for it, and a dateline alone is where the story was
+    filed, not where the meeting was held."""
+    texts = [b.text for b in lead_blocks[:3] if b.kind is BlockKind.PARAGRAPH]
+    said = (statements or [])[:2]
+    if _video_meeting(said or texts[:1], texts):
         return None
-    for text in [*texts, title or ""]:
-        if P.IN_THE_CAPITAL.search(text):
+    for sentence in said:
+        if P.IN_THE_CAPITAL.search(sentence):
             return "Beijing"
-        for m in P.VENUE_PHRASE.finditer(text):
-            place = _venue_of(m["place"], m["region"])
-            if place:
-                return place
-    if texts:
-        dateline = P.NEWS_DATELINE.match(texts[0]) or P.PLACE_DATELINE.match(texts[0])
-        if dateline:
-            return _venue_of(dateline["place"].title(), None)
+        place = _place_in(sentence) or _first(P.VISIT_PLACE, sentence) or _the_city(sentence, partner)
+        if place:
+            return place
+        dateline = _dateline_place([sentence])
+        if dateline is not None:  # "GUANGZHOU, Sept. 12 (Xinhua) -- ... held the 20th plenary"
+            return dateline
+        if P.HERE.search(sentence) and (dateline := _dateline_place(texts[:1])):
+            return dateline
+    # "... pledged to work together after a high-level meeting of the two governments in Shanghai"
+    places = [_place_in(x) for t in texts[:2] for x in split_text(t) if _this_meeting(x, ordinal)]
+    places += [_first(P.VISIT_PLACE, t) for t in [*texts, title or ""]]
+    places += [_first(P.MEETING_PLACE, title or "")]
+    if not said:  # no sentence reports the meeting: any city the lead places something in
+        places += [_first(P.MEETING_PLACE, t) for t in texts]
+    return next((p for p in places if p), None)
+
+
+def _this_meeting(sentence: str, ordinal: int | None) -> bool:
+    """The sentence names a meeting that may be the page's (not "the third plenary" of a fourth's page)."""
+    mentions = meeting_mentions(sentence)
+    return bool(mentions) and all(m.ordinal in (None, ordinal) for m in mentions)
+
+
+def _the_city(sentence: str, partner: str | None) -> str | None:
+    """ "in the northern city" (a city partner), "in the provincial capital" (a province's capital)."""
+    m = P.THE_CITY.search(sentence)
+    if m is None or partner is None:
+        return None
+    if m["what"] == "capital":
+        return CAPITALS.get(partner) or ("Beijing" if partner == "Beijing" else None)
+    return partner if partner in VENUES else None
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    return next((p for m in pattern.finditer(text) if (p := _venue_of(m["place"], None))), None)
+
+
+def _place_in(sentence: str) -> str | None:
+    """The city a sentence places its meeting in: one named close after the meeting's name or the
+    verb that reports it ("... Co-operation Conference (the plenary) in Hong Kong today", "was held
+    in Nanjing"), or right before the day ("in Guilin today"); not a city named for another reason
+    further on ("... a pledge to bring enterprises to list in Hong Kong")."""
+    anchors = [m.end for m in meeting_mentions(sentence)] + [m.end for m in mechanisms.find(sentence)]
+    anchors += [m.end() for m in P.PLACE_ANCHOR.finditer(sentence)]
+    for m in P.MEETING_PLACE.finditer(sentence):
+        place = _venue_of(m["place"], m["region"])
+        if place is None:
+            continue
+        near = any(0 <= m.start() - a <= _NEAR for a in anchors)
+        if near or P.DAY_AFTER_PLACE.match(sentence, m.end()):
+            return place
     return None
+
+
+_NEAR = 45  # characters between a meeting's name (or its verb) and the city it was held in
+
+
+def _video_meeting(said: list[str], texts: list[str]) -> bool:
+    """The meeting was held by video: said in the sentence reporting it, or in the lead ("It was held
+    by video conference because of the pandemic")."""
+    return any(P.VIA_VIDEO.search(t) for t in said) or any(P.HELD_BY_VIDEO.search(t) for t in texts[:2])
+
+
+def _dateline_place(texts: list[str]) -> str | None:
+    if not texts:
+        return None
+    dateline = P.NEWS_DATELINE.match(texts[0]) or P.PLACE_DATELINE.match(texts[0])
+    return _venue_of(dateline["place"].title(), None) if dateline else None
 
 
 def _venue_of(place: str, region: str | None) -> str | None:

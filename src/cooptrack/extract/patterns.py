@@ -100,7 +100,9 @@ CHAIR_PREDICATE = re.compile(
 PAST_EVENT = re.compile(
     r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:held|took\s+place|co-?chaired|chaired|presided|convened|"
     r"attended|participated|(?<!will\s)led|reviewed|reached|agreed|signed|discussed|concluded|kept|inked|"
-    r"met\s+for)\b|\b(?:was|were)\s+(?:held|convened)\b|\bconsensus\s+(?:reached\s+)?(?:at|during)\b"
+    r"met\s+for)\b|\b(?:was|were)\s+(?:held|convened)\b|\bconsensus\s+(?:reached\s+)?(?:at|during)\b|"
+    r"\bafter\s+(?:co-?chairing|chairing|attending|holding|presiding\s+over|convening)\b|"
+    r"\bafter\s+(?:a|the|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|plenary|conference|session)\b"
 )
 # The predicates that say the meeting itself took place, as opposed to what was done there.
 MEETING_EVENT = re.compile(
@@ -159,7 +161,37 @@ VENUE_PHRASE = re.compile(
 IN_THE_CAPITAL = re.compile(
     r"\b(?i:held|met|meeting|plenary|session|conference)\s+in\s+the\s+(?:national\s+)?capital\b(?!\s+of\b|,?\s+[A-Z])"
 )
-VIA_VIDEO = re.compile(r"(?i)\bvia\s+video\s*(?:-\s*)?conferenc|\bvideo\s*conferenc|\bonline\b")
+VIA_VIDEO = re.compile(
+    r"(?i)\b(?:via|by|through|over)\s+video\s*(?:-\s*)?(?:conferenc|link|call)|\bvideo\s*conferenc|\bvideo\s+link\b|"
+    r"\b(?:held|met|meeting|attended|joined|convened)\s+(?:online|virtually|remotely)\b|\bonline\s+meeting\b"
+)
+# Where the sentence that reports the meeting places it: "in Guilin", "at the Hong Kong Convention ...".
+MEETING_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)(?:,\s*(?P<region>[A-Z][a-z]+)(?:\s+Province)?)?"
+)
+# The city of the visit during which the meeting was held.
+VISIT_PLACE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|delegation\s+[^.;]{0,90}?\bto|"
+    r"arriv(?:e|ed|es|ing)\s+in|travel(?:led|s|ling)?\s+to|depart(?:ed|s|ing)?\s+for|head(?:ed|s|ing)?\s+to|"
+    r"(?:stay|stop)\s+in)\s+(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)"
+)
+# "in the northern city", "in the provincial capital": the partner city, or the partner's capital.
+THE_CITY = re.compile(r"\bin\s+the\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?P<what>city|municipality|capital)\b(?!\s+of\b)")
+HERE = re.compile(r"\bhere\b")
+# The verbs and nouns a meeting's city follows: "held in", "met in", "co-chair the conference in".
+PLACE_ANCHOR = re.compile(
+    r"(?i)\b(?:held|met|meet|convened|gathered|took\s+place|co-?chair(?:ed)?|chaired|(?<!press\s)conference|"
+    r"plenary(?:\s+session)?|meeting|session)\b"
+)
+# The meeting said to be held by video, in a sentence of the lead.
+HELD_BY_VIDEO = re.compile(
+    r"(?i)\bheld\s+(?:by|via|through|over|online\s+via)\s+video\b|\bheld\s+(?:online|virtually)\b"
+)
+# The day right after a city: "in Guilin today", "in Hangzhou on Friday".
+DAY_AFTER_PLACE = re.compile(
+    r"(?:,\s*[A-Z][a-z]+)?,?\s+(?:today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight|"
+    r"on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|on\s+[A-Z][a-z]+\s+\d)"
+)
 
 # --- people -----------------------------------------------------------------------------------
 
@@ -217,8 +249,9 @@ ATTEND_CUE = re.compile(
 NOT_ATTENDING = re.compile(r"(?i)\babsence\b|\bwill\s+be\s+the\s+acting\b|\bwill\s+act\s+as\b")
 # A sentence about meeting someone outside the conference: a call, a visit.
 OTHER_ENCOUNTER = re.compile(
-    r"(?i)\b(?:met(?!\s+(?:in|at)\b)|meets|(?:to|will|would)\s+meet|called\s+on|call\s+on|courtesy\s+call|"
-    r"visited|(?:to|will)\s+visit|meeting\s+with)\b|(?-i:(?<!\bthe\s)(?<!\ba\s)\bmeeting\s+(?=(?:the\s+)?[A-Z][a-z]))"
+    r"(?i)\b(?:met(?!\s+(?:in|at)\b)|meets|(?:to|will|would)\s+(?:also\s+|then\s+)?meet|called\s+on|call\s+on|"
+    r"courtesy\s+call|visited|(?:to|will)\s+(?:also\s+|then\s+)?visit|meeting\s+with)\b"
+    r"|(?-i:(?<!\bthe\s)(?<!\ba\s)\bmeeting\s+(?=(?:the\s+)?[A-Z][a-z]))"
 )
 # An event that is not a meeting of the mechanism, where a sentence's names take no part in it.
 OTHER_EVENT = re.compile(
@@ -281,8 +314,8 @@ SIDE_HINT = re.compile(
 # Who chaired ([C-*]). A chair verb whose subject comes before it: "co-chaired", "jointly chaired",
 # "will co-chair", "presided over", "convened", "led the meeting" (not followed by "by").
 CHAIR_ACTIVE = re.compile(
-    r"(?i)(?<![\w-])(?:co-?chair(?:ed|s|ing)?|(?:jointly\s+)?chair(?:ed|ing)|(?:will|to|shall|would|jointly)\s+chair|"
-    r"(?:jointly\s+)?presid(?:ed|e|es|ing)\s+over|(?:jointly\s+)?conven(?:ed|e|es|ing)|"
+    r"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chair(?:ed|ing)|presid(?:ed|e|es|ing)\s+over|conven(?:ed|e|es|ing))|"
+    r"(?:co-?|jointly\s+)chairs?|(?:will|to|shall|would)\s+(?:co-?|jointly\s+)?chair|"
     r"(?:jointly\s+)?(?:led|lead|leads|leading|headed|heading)\s+the\s+(?:meeting|plenary|conference|session|talks))\b"
     r"(?!\s+(?:[\w'-]+\s+){0,5}?by\b)"
 )
@@ -333,7 +366,7 @@ PASSIVE_SCOPE_END = re.compile(
 # "After meeting X, A and B co-chaired", "Accompanied by X, ...".
 OBJECT_OF_OTHER_VERB = re.compile(
     r"(?i)\b(?:met(?!\s+(?:in|at|on)\b)|meets|call(?:ed|ing|s)?\s+on|visit(?:ed|ing)|"
-    r"(?:accompanied|joined|attended|witnessed|greeted|received|welcomed|thanked|invited)(?:\s+by)?|"
+    r"(?:attended|witnessed)\s+by|(?:accompanied|joined)(?:\s+by)?|greeted|received|welcomed|thanked|invited|"
     r"meeting\s+with)\b|(?-i:(?<!\bthe\s)(?<!\ba\s)\bmeeting\s+(?=(?:the\s+)?[A-Z]))"
 )
 # A pronoun as the subject of a chair verb: "He will co-chair the plenary with ...".

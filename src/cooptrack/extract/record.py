@@ -7,6 +7,7 @@ measures (with themes), agreements, and the data-quality flags.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from cooptrack import mechanisms
@@ -22,6 +23,7 @@ from cooptrack.extract.sections import Sections, split_sections
 from cooptrack.extract.sentences import sentences, split_text
 from cooptrack.extract.themes import area_themes, heading_themes, measure_themes
 from cooptrack.extract.when import meeting_date
+from cooptrack.extract.zh import extract_zh
 from cooptrack.mechanisms import Entry
 from cooptrack.record import Agreement, Area, Measure, Meeting, MentionFound, Person, Record
 from cooptrack.vocab import DocumentKind, Flag, MeetingKind, RemovalReason, Role
@@ -31,6 +33,8 @@ _ROLE_ORDER = list(Role)
 
 def extract(cleaned: Cleaned, *, source: str) -> Record:
     """The record of one cleaned release."""
+    if cleaned.language == "zh":  # Chinese pages have their own path (cooptrack.extract.zh)
+        return extract_zh(cleaned, source=source)
     title = cleaned.title
     body = cleaned.body()
     sections = split_sections(body)
@@ -56,7 +60,8 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
         record.flags = [Flag.NOT_RELEVANT, *document_flags(cleaned, sections, body)]
         return record
     kind = relevance.document_kind(title, lead_text, decision.statements)
-    the_meeting = _meeting(cleaned, sections, title, lead_text, all_text, kind, mechanism, captions)
+    page = _Page(cleaned, sections, title, lead_text, all_text, captions, [s.text for s in decision.statements])
+    the_meeting = _meeting(page, kind, mechanism)
     people = collect_people(
         [s for b in sections.outside_areas for s in sentences(b)], (the_meeting.kind, the_meeting.ordinal), captions
     )
@@ -88,25 +93,29 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
     return record
 
 
-def _meeting(
-    cleaned: Cleaned,
-    sections: Sections,
-    title: str | None,
-    lead: str,
-    all_text: str,
-    kind: DocumentKind,
-    entry: Entry,
-    captions: list[str],
-) -> Meeting:
-    meeting_kind, ordinal = M.identify_meeting(title, lead or all_text, entry)
+@dataclass(frozen=True)
+class _Page:
+    """What the meeting's facts are read from."""
+
+    cleaned: Cleaned
+    sections: Sections
+    title: str | None
+    lead: str
+    all_text: str
+    captions: list[str]  # photo captions: they may name the meeting in full
+    statements: list[str]  # the sentences that report (or announce) the meeting
+
+
+def _meeting(page: _Page, kind: DocumentKind, entry: Entry) -> Meeting:
+    meeting_kind, ordinal = M.identify_meeting(page.title, page.lead or page.all_text, entry)
     if meeting_kind is None:
-        meeting_kind, ordinal = M.identify_meeting(None, all_text, entry)
-    if ordinal is None and captions:  # the meeting named in full only in a photo caption
-        caption_kind, ordinal = M.identify_meeting(None, " ".join(captions), entry)
+        meeting_kind, ordinal = M.identify_meeting(None, page.all_text, entry)
+    if ordinal is None and page.captions:  # the meeting named in full only in a photo caption
+        caption_kind, ordinal = M.identify_meeting(None, " ".join(page.captions), entry)
         meeting_kind = meeting_kind or caption_kind
     meeting_kind = meeting_kind or MeetingKind.OTHER
-    lead_blocks = [b for b in sections.lead if b.kind is not BlockKind.HEADING] or cleaned.body()[:2]
-    when = meeting_date(cleaned, lead_blocks, kind)
+    lead_blocks = [b for b in page.sections.lead if b.kind is not BlockKind.HEADING] or page.cleaned.body()[:2]
+    when = meeting_date(page.cleaned, lead_blocks, kind)
     first = lead_blocks[0] if lead_blocks else None
     return Meeting(
         ordinal=ordinal,
@@ -114,7 +123,7 @@ def _meeting(
         date=when.date,
         date_text=when.date_text,
         year_range=(when.date.year, when.date.year) if when.date else None,
-        venue=M.venue(title, lead_blocks),
+        venue=M.venue(page.title, lead_blocks, page.statements, entry.partner, ordinal),
         span=(first.start, first.end) if first else None,
     )
 
