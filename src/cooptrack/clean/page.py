@@ -164,13 +164,14 @@ def _head_end(lines: list[Line]) -> int:
 
 
 def _breadcrumb(lines: list[Line], i: int) -> int:
-    """How many numbered items ("1. Home", "2. News", "3. ‹Headline›") the breadcrumb at ``i`` has."""
-    n = 1
+    """How many numbered items ("1. Home", "2. News", "3. ‹Headline›") the breadcrumb at ``i`` has
+    (numbered upwards: an item the scan removed as navigation leaves a gap)."""
+    n, last = 1, 1
     for line in lines[i + 1 : i + 8]:
         m = _NUMBERED.match(line.text)
-        if m is None or int(m[1]) != n + 1:
+        if m is None or not last < int(m[1]) <= last + 2:
             break
-        n += 1
+        n, last = n + 1, int(m[1])
     return n
 
 
