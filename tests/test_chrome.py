@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from cooptrack.clean import clean
+from chrome_pages_zh import zh_pages
 from cooptrack.clean.chrome import catalogue, fold
 
 NBSP = "\u00a0"
@@ -266,6 +267,8 @@ PAGES = [
         page_date=dt.date(2025, 5, 14),
     ),
 ]
+
+PAGES += zh_pages(Page)  # the Chinese families ([ZH-NOISE])
 
 
 @pytest.mark.parametrize("page", [pytest.param(p, id=f"{p.family}:{p.variant}") for p in PAGES])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from cooptrack.clean import noise
+from cooptrack.clean import noise, zh
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
 from cooptrack.clean.chrome import Hit, catalogue
 from cooptrack.clean.page import Line as _Line
@@ -36,7 +36,7 @@ BULLET = re.compile(
     r"|\((?:[ivxlc]{1,6}|[a-z]|\d{1,2})\)|(?:[ivxlc]{1,6}|[a-z]|\d{1,2})[.)])\s+(?=\S)",
 )
 _TERMINAL = re.compile(r"[.;,!?]['\"\u2019\u201d)]*$")
-_SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)]$")
+_SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)\u3002\uff01\uff1f\uff1b\u300d]$")  # and Chinese 。！？；」
 
 
 def clean(text: str, *, html: bool = False) -> Cleaned:
@@ -49,8 +49,9 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
         page = html_to_text(text)
         text, reader = page.text, page.path
     scan = _Scanner()
-    scan.run(_normalise(text))
-    removed = scan.removed
+    raw_lines, zh_removed = zh.prepare(_normalise(text))  # Chinese: injected pinyin, glued end marks
+    scan.run(raw_lines)
+    removed = [*zh_removed, *scan.removed]
     site = drop_site_footer(scan.lines, removed)
     title, lines = take_title(_join_wrapped_headlines(site), removed)
     lines = _unwrap(lines)
@@ -206,6 +207,9 @@ class _Scanner:
             self.url_date = safe_date(int(ym[:4]), int(ym[4:]), int(m["d"]))
 
     def _noise_reason(self, line: str) -> RemovalReason | None:
+        zh_hit = zh.furniture(line, after_end=self._after_end)
+        if zh_hit is not None:
+            return self._zh(zh_hit)
         if self._after_end:
             return self._after_end_reason(line)
         ends = noise.FOOTER_ENDS.match(line)
@@ -245,6 +249,15 @@ class _Scanner:
         if self._in_media and not _SENTENCE_END.search(line):
             return RemovalReason.MEDIA_LIST
         return None
+
+    def _zh(self, hit: zh.Furniture) -> RemovalReason:
+        """Chinese furniture (cooptrack.clean.zh): an end mark closes the release, a printed date dates it."""
+        if hit.ends:
+            self._after_end = self.ended = True
+        self.footer_date = self.footer_date or hit.footer_date
+        if hit.page_date is not None:
+            self._dated(hit.page_date)
+        return hit.reason
 
     def _chrome(self, hit: Hit) -> RemovalReason:
         """A line of the catalogue's chrome; an end marker closes the release (the page is

@@ -258,6 +258,10 @@ OTHER_EVENT = re.compile(
     r"(?i)\b(?:forum|opening\s+ceremony|banquet|dinner|luncheon|reception|seminar|symposium|exhibition|"
     r"trade\s+fair|expo)\b"
 )
+# The meeting named only as the time of another event: "After the plenary, X hosted a reception".
+MEETING_AS_TIME = re.compile(
+    r"(?i)\b(?:after|before|following|ahead\s+of|prior\s+to)\s+the\s+(?:plenary|meeting|conference|session)\b"
+)
 # "the two co-chairs" as a noun: the people it names are others.
 CO_CHAIRS_NOUN = re.compile(r"(?i)\b(?:the\s+two|both|the)\s+co-?chairs\b")
 # Another time than the meeting's: "led a delegation to Hainan earlier this year".
@@ -314,7 +318,7 @@ SIDE_HINT = re.compile(
 # Who chaired ([C-*]). A chair verb whose subject comes before it: "co-chaired", "jointly chaired",
 # "will co-chair", "presided over", "convened", "led the meeting" (not followed by "by").
 CHAIR_ACTIVE = re.compile(
-    r"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chair(?:ed|ing)|presid(?:ed|e|es|ing)\s+over|conven(?:ed|e|es|ing))|"
+    r"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chair(?:ed|ing)|presid(?:ed|e|es|ing)(?:\s+over)?|conven(?:ed|e|es|ing))|"
     r"(?:co-?|jointly\s+)chairs?|(?:will|to|shall|would)\s+(?:co-?|jointly\s+)?chair|"
     r"(?:jointly\s+)?(?:led|lead|leads|leading|headed|heading)\s+the\s+(?:meeting|plenary|conference|session|talks))\b"
     r"(?!\s+(?:[\w'-]+\s+){0,5}?by\b)"

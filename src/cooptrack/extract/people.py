@@ -73,7 +73,8 @@ def _post_before(text: str, start: int, floor: int = 0) -> str | None:
     window = window.rstrip()
     comma = window.endswith(",")
     window = window.removesuffix(",").rstrip()
-    cut = max(window.rfind(";"), window.rfind(":"), window.rfind(". "))
+    # a clause, or a new post after ", the" ("Leading a delegation of the HKSAR Government, the Chief ...")
+    cut = max(window.rfind(";"), window.rfind(":"), window.rfind(". "), window.rfind(", the "), window.rfind(", The "))
     segment = window[cut + 1 :] if cut >= 0 else window
     # a news story's "the mayor of Beijing, Yin Yong", "the province's executive vice governor, Xu"
     clause = segment.rsplit(",", 1)[-1]
@@ -306,7 +307,12 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
         tokens = m.group(0).split()
         if len(tokens) > 6 or any(m.start() + i in taken for i in range(len(m.group(0)))):
             continue
-        if len(tokens) == 1 and tokens[0] in SURNAMES and (m.start() > 0 or tokens[0] not in _WORDS):
+        if (
+            len(tokens) == 1
+            and tokens[0] in SURNAMES
+            and tokens[0] != "He"
+            and (m.start() > 0 or tokens[0] not in _WORDS)
+        ):
             out.append(Mention(tokens[0], None, None, offset + m.start(), offset + m.end(), bare=True))  # "Lam and ..."
             continue
         for k in range(len(tokens) - 1):  # "After Carrie Lam ...": the longest name at the run's end
@@ -318,7 +324,8 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
     return out
 
 
-# Surnames that are also English words opening a sentence ("So the two sides ...").
+# Surnames that are also English words opening a sentence ("So the two sides ..."); "He" never
+# stands alone for a person surnamed He (it is the pronoun).
 _WORDS = frozenset({"So", "To", "Long", "Man", "Lo", "Ho", "Wan", "Sun", "Ding", "Chi", "Tin", "Hung"})
 
 

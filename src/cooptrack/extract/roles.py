@@ -159,9 +159,21 @@ def _clause_start(text: str, at: int) -> int:
 
 
 def _before(text: str, spans: Sequence[Span], at: int) -> list[int]:
-    """People named before ``at`` in its clause (after the last semicolon)."""
+    """People named before ``at`` in its clause: after the last semicolon, and after a new clause's
+    conjunction followed by its own subject ("A and B attended, and Governor C and D co-chaired";
+    not "A met X, and co-chaired")."""
     floor = _clause_start(text, at)
+    for m in _NEW_CLAUSE.finditer(text, floor, at):
+        first = next((s for s, e in spans if s >= m.end() and e <= at), None)
+        last = max((e for _, e in spans if floor <= e <= m.start()), default=None)
+        if first is None or last is None or not _COORDINATION.fullmatch(text, m.end(), first):
+            continue
+        if not _COORDINATION.fullmatch(text, last, m.start()):  # a verb ends the clause before
+            floor = m.end()
     return [i for i, (s, e) in enumerate(spans) if s >= floor and e <= at]
+
+
+_NEW_CLAUSE = re.compile(r"(?i),\s+(?:and|while|but|whereas|as)\s+")
 
 
 def _objects(text: str, spans: Sequence[Span]) -> set[int]:
@@ -190,7 +202,7 @@ def _after_by(text: str, spans: Sequence[Span], at: int, limit: int) -> set[int]
 # What may stand between two people of one subject: connectors, posts, commas.
 _COORDINATION = re.compile(
     r"[\s,]*(?:(?:and|the|of|for|in|province|city|municipal|governor|mayor|secretary|deputy|director|vice|"
-    r"executive|chief|party|general|committee|chairman|people's|[A-Z][\w'\u2019&().-]*)[\s,]*)*"
+    r"executive|chief|party|general|committee|chairman|people's|[A-Z][\w'\u2019&().-]*|\([A-Z]{2,}\))[\s,]*)*"
 )
 
 

@@ -60,9 +60,10 @@ class _Roster:
         if P.NOT_ATTENDING.search(masked):
             return
         cues = chair_cues(masked)
-        no_role = _about_another_meeting(masked, cues[0] if cues else None, meeting) or bool(
-            P.OTHER_EVENT.search(masked) and not P.MEETING_MENTION.search(masked)
+        other_event = P.OTHER_EVENT.search(masked) and (
+            not P.MEETING_MENTION.search(masked) or (P.MEETING_AS_TIME.search(masked) and not cues)
         )
+        no_role = _about_another_meeting(masked, cues[0] if cues else None, meeting) or bool(other_event)
         if cues and not no_role and not P.HONORIFIC_NAME.search(masked[: cues[0].start]):
             self.chaired_by_post.append(masked[: cues[0].start])
         new_here = self._named(sentence, masked, cues, no_role)

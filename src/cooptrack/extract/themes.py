@@ -189,6 +189,67 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
 }
 
 
+# Chinese cue words (../shared/genre/chinese.md), per theme, in the folded form of
+# cooptrack.extract.zh.fold (Simplified, NFKC): matched on a Chinese text's folded copy, without word
+# boundaries. The English cues above are not used on Chinese text, nor these on English text.
+CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
+    T.NATIONAL_STRATEGY: (
+        (r"一带一路", 2), (r"大湾区", 2), (r"国家战略|国家发展战略", 2), (r"五年规划|十四五|十五五", 2),
+        (r"成渝地区双城经济圈|长江经济带|长三角", 2), (r"双循环", 1.5), (r"自贸区|自由贸易试验区|自贸港", 1),
+    ),
+    T.TRADE_INVESTMENT: (
+        (r"经贸|商贸", 1.5), (r"贸易", 1), (r"投资|招商", 1), (r"企业", 0.5), (r"经济", 0.5), (r"消费", 1),
+        (r"电子商务|电商", 1), (r"展会|博览会|交易会", 1), (r"走出去", 1), (r"营商环境", 1), (r"CEPA", 1.5),
+        (r"市场(?!准入)", 0.5), (r"品牌", 0.5),
+    ),
+    T.FINANCE: (
+        (r"金融", 1.5), (r"金融科技", 1), (r"上市", 1.5), (r"债券", 1.5), (r"资本市场", 2), (r"保险", 1.5),
+        (r"人民币", 1), (r"理财通|互联互通", 1.5), (r"银行|证券", 1), (r"融资", 1), (r"基金", 0.5),
+    ),
+    T.PROFESSIONAL_SERVICES: (
+        (r"法律服务|律师|法律专业", 2), (r"仲裁|调解", 2), (r"争议解决", 2), (r"知识产权", 2), (r"会计", 1.5),
+        (r"专业服务", 2), (r"专业资格", 2), (r"法律", 1), (r"建筑|工程顾问", 1),
+    ),
+    T.INNOVATION_TECHNOLOGY: (
+        (r"创新科技|科技创新|科创", 2), (r"科技", 1), (r"研发|科研|研究", 1), (r"数字经济|数据", 1),
+        (r"智慧城市", 2), (r"科学园|科技园", 1.5), (r"人工智能|生物科技|机器人", 1), (r"实验室", 1), (r"创新", 0.5),
+    ),
+    T.TRANSPORT_LOGISTICS: (
+        (r"航空|机场|航班", 2), (r"航运|港口|海运|邮轮", 1.5), (r"铁路|高铁", 2), (r"物流", 2), (r"交通|运输", 1),
+        (r"口岸|通关", 1), (r"基建|基础设施", 0.5),
+    ),
+    T.CULTURE_TOURISM: (
+        (r"文化", 1.5), (r"艺术|演艺|文艺", 1.5), (r"旅游", 2), (r"旅客|游客|访客", 2), (r"文创|创意产业", 1.5),
+        (r"文物|博物馆|非遗", 1.5), (r"体育|运动员|全运会", 2), (r"电影|戏曲|粤剧", 1),
+    ),
+    T.EDUCATION: (
+        (r"教育", 1.5), (r"学校|姊妹学校|姐妹学校", 1.5), (r"高校|大学", 1.5), (r"学生", 1), (r"教师", 1.5),
+        (r"职业教育|职业培训", 1.5), (r"学术", 1), (r"培训", 0.5),
+    ),
+    T.YOUTH: ((r"青年|年轻人|青少年", 2), (r"实习", 2), (r"创业", 1)),
+    T.HEALTH: (
+        (r"医疗|医药|医学|卫生", 2), (r"医院", 2), (r"中医药|中医", 2), (r"疫情|防疫|传染病", 2),
+        (r"疾病|药品|药物|病人", 1.5),
+    ),
+    T.ENVIRONMENT: (
+        (r"环境|环保", 1.5), (r"生态", 2), (r"气候", 2), (r"污染|排放", 2), (r"海洋垃圾|废物|垃圾", 1),
+        (r"碳中和|碳达峰|减碳", 1.5), (r"生物多样性", 1.5), (r"空气质素|空气质量|水质", 1.5), (r"低碳|绿色发展", 1),
+    ),
+    T.CITY_MANAGEMENT: (
+        (r"城市管理|城市治理", 2), (r"公共服务", 1.5), (r"房屋|住房|物业管理", 2), (r"食品安全|食物安全", 2),
+        (r"供水|供电|燃气", 1.5), (r"城市规划|城市更新", 1), (r"社会福利|安老|长者", 1),
+    ),
+    T.CIVIL_SERVICE_TALENT: (
+        (r"公务员", 2.5), (r"人才", 1), (r"技能", 1.5), (r"人员交流|挂职", 1), (r"人力资源|劳动力", 1),
+    ),
+    T.FACILITATION: (
+        (r"香港居民|香港人|港人|香港同胞", 1.5), (r"便利(?:措施|香港)", 2),
+        (r"在内地(?:生活|学习|工作|就业|发展)", 1.5), (r"回乡证|通行证", 2), (r"同等待遇|国民待遇", 2), (r"一站式", 1),
+    ),
+    T.LIAISON: ((r"联络机制|定期会晤|沟通机制|两地政府", 1.5), (r"互访|高层交流", 1)),
+}  # fmt: skip
+
+
 def _anchors(pattern: str) -> tuple[str, ...] | None:
     """Words a text must hold for the pattern to match it: each top-level alternative's literal
     start, case-folded (None when an alternative starts with a group or a class: always try it).
@@ -227,6 +288,22 @@ _OTHER_HEADING = re.compile(r"(?i)^(?:other(?:s| areas?| co-?operation| matters)
 
 
 Scores = defaultdict[Theme, float]
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_COMPILED_ZH = {theme: [(re.compile(p), w) for p, w in cues] for theme, cues in CUES_ZH.items()}
+_FIRST_SENTENCE_ZH = re.compile(r"^[^。；]{1,400}[。；]")
+_TOPIC_PHRASE_ZH = re.compile(r"^(?:在|于)?[^,，。]{2,20}方面[,，]")
+
+
+def _zh_scores(text: str, scores: Scores) -> None:
+    """Add the Chinese cues' weights (on the text's folded copy)."""
+    from cooptrack.extract.zh.fold import simplified
+
+    folded = simplified(text)
+    for theme, cues in _COMPILED_ZH.items():
+        for pattern, weight in cues:
+            n = len(pattern.findall(folded))
+            if n:
+                scores[theme] += weight * n
 
 
 def cue_scores(text: str) -> Scores:
@@ -241,17 +318,19 @@ def cue_scores(text: str) -> Scores:
             n = len(pattern.findall(text))
             if n:
                 scores[theme] += weight * n
+    if _CJK.search(text):
+        _zh_scores(text, scores)
     return scores
 
 
 def measure_scores(text: str) -> Scores:
     """Cue scores with the first sentence counting twice and a topic phrase three times."""
     scores = cue_scores(text)
-    first = _FIRST_SENTENCE.match(text)
+    first = _FIRST_SENTENCE.match(text) or _FIRST_SENTENCE_ZH.match(text)
     if first:
         for theme, value in cue_scores(first.group(0)).items():
             scores[theme] += value
-    topic = _TOPIC_PHRASE.match(text)
+    topic = _TOPIC_PHRASE.match(text) or _TOPIC_PHRASE_ZH.match(text)
     if topic:
         for theme, value in cue_scores(topic.group(0)).items():
             scores[theme] += 2 * value

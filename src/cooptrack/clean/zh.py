@@ -1,0 +1,120 @@
+"""Chinese page furniture that needs more than a line of the chrome catalogue ([ZH-NOISE], [ZH-FOLD]).
+
+The catalogue (``data/chrome.toml``) holds the Chinese chrome that is a plain line (跳至主要內容,
+字型大小, 分享到:, licence lines, breadcrumbs, 責任編輯:X …). This module reads what carries a
+date or closes the release, and mends lines before the scan:
+
+* :func:`prepare`: injected pinyin removed from every line (``會(huì)議`` → ``會議``, the printed
+  line kept as the removal's text, for provenance); an end mark glued to the last sentence
+  (``…。(完)``, ``【编辑:X】``) and a share label glued to the headline (``…分享到:``) put on lines
+  of their own;
+* :func:`furniture`: the end marks (``完``, ``(完)``, ``【编辑:X】``, ``責任編輯:X``), the GIA end block
+  (``YYYY年M月D日(星期X)`` gives the release's year, ``香港時間HH時MM分``, ``即日新聞``), the dated
+  lines of portals and news sites (``YYYY年M月D日``, ``發佈日期: YYYY-MM-DD HH:MM``, a broadcaster's
+  ``即時新聞: 本地 • YYYY-MM-DD HH:MM``, ``當前報章YYYY年M月D日``, ``YYYY年MM月DD日 HH:MM | 来源:…``) which
+  date the page, a mirror's own stamp (``发布时间:… 来源: spYYYYMMDD``: no date source), photo
+  captions (``…(政府新聞處)``, ``(記者X攝)``, ``資料圖``) and a repost's ``(原标题:…)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from cooptrack.dates import safe_date
+from cooptrack.record import Removed
+from cooptrack.vocab import RemovalReason
+
+# A lower-case syllable (with tone marks) in ASCII parentheses right after a Chinese character.
+PINYIN = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,7}\)")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+_END_GLUED = re.compile(r"(?<=\S)\s*(?P<mark>[(（]完[)）]|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{1,20}】)\s*$")
+_SHARE_GLUED = re.compile(r"(?<=\S)\s*(?P<mark>分享到\s?[:：]?)\s*$")
+
+_Y, _M, _D = r"(?P<y>(?:19|20)\d\d)", r"(?P<m>\d{1,2})", r"(?P<d>\d{1,2})"
+_END = re.compile(
+    r"完|[(（]完[)）]|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{1,20}】|(?:责任编辑|責任編輯)\s?[:：]\s?\S{1,20}"
+)
+_GIA_DATE = re.compile(rf"{_Y}年{_M}月{_D}日\s?[(（]星期[一二三四五六日天][)）]")
+_GIA_TIME = re.compile(r"香港(?:時間|时间)\s?\d{1,2}\s?[時时]\s?\d{1,2}\s?分|即日(?:新聞|新闻)")
+_DATE_LINE = re.compile(rf"(?:(?:當前報章|当前报章)\s?)?{_Y}年{_M}月{_D}日(?:\s?星期[一二三四五六日天])?")
+_STAMPS = (
+    re.compile(
+        rf"(?:發佈日期|发布日期|發布日期|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+    ),
+    re.compile(rf"(?:發佈時間|发布时间)\s?[:：]\s?\d{{1,2}}:\d{{2}}\s{_Y}-{_M}-{_D}"),
+    re.compile(rf".{{0,40}}即時新聞\s?[:：].{{0,20}}[•·]\s?{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}"),
+    re.compile(rf"{_Y}年{_M}月{_D}日\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}}"),
+    re.compile(rf"{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?"),
+)
+_MIRROR_STAMP = re.compile(
+    r"(?:发布时间|發佈時間|发布日期)\s?[:：]\s?\d{4}-\d\d-\d\d\s?[\d:]{0,8}\s{0,3}(?:来源|來源)\s?[:：]\s?sp\d{8}"
+)
+_CAPTION = re.compile(
+    r".{2,300}[(（](?:政府新聞處|政府新闻处|(?:記者|记者)\S{1,6}(?:攝|摄))[)）]|(?:資料圖|资料图)(?:片)?"
+)
+_ORIGINAL_TITLE = re.compile(r"[(（](?:原標題|原标题)\s?[:：].{2,200}[)）]")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A line of Chinese furniture: why it goes, whether it closes the release, the date it gives."""
+
+    reason: RemovalReason
+    ends: bool = False
+    footer_date: dt.date | None = None
+    page_date: dt.date | None = None
+
+
+def prepare(lines: list[str]) -> tuple[list[str], list[Removed]]:
+    """Lines with injected pinyin removed and glued end marks put on lines of their own."""
+    out: list[str] = []
+    removed: list[Removed] = []
+    for line in lines:
+        if not _CJK.search(line):
+            out.append(line)
+            continue
+        plain = PINYIN.sub("", line)
+        if plain != line:
+            removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=line, detail="injected pinyin removed"))
+        glued = _END_GLUED.search(plain) or _SHARE_GLUED.search(plain)
+        if glued:
+            out.extend([plain[: glued.start()], glued["mark"]])
+        else:
+            out.append(plain)
+    return out, removed
+
+
+def furniture(line: str, *, after_end: bool) -> Furniture | None:
+    """What the line is, when it is Chinese furniture (None: it is not)."""
+    if len(line) > 120 or not _CJK.search(line):
+        return None
+    if _END.fullmatch(line):
+        return Furniture(RemovalReason.FOOTER, ends=True)
+    m = _GIA_DATE.fullmatch(line)
+    if m:
+        return Furniture(RemovalReason.FOOTER, ends=True, footer_date=_date(m))
+    if _GIA_TIME.fullmatch(line):
+        return Furniture(RemovalReason.FOOTER)
+    if _MIRROR_STAMP.match(line):
+        return Furniture(RemovalReason.PAGE_CHROME)
+    m = _DATE_LINE.fullmatch(line)
+    if m:
+        if after_end:
+            return Furniture(RemovalReason.FOOTER, footer_date=_date(m))
+        return Furniture(RemovalReason.PAGE_CHROME, page_date=_date(m))
+    for stamp in _STAMPS:
+        m = stamp.fullmatch(line)
+        if m:
+            return Furniture(RemovalReason.PAGE_CHROME, page_date=_date(m))
+    if _CAPTION.fullmatch(line):
+        return Furniture(RemovalReason.PHOTO_CAPTION)
+    if _ORIGINAL_TITLE.fullmatch(line):
+        return Furniture(RemovalReason.DUPLICATE_TITLE)
+    return None
+
+
+def _date(m: re.Match[str]) -> dt.date | None:
+    return safe_date(int(m["y"]), int(m["m"]), int(m["d"]))

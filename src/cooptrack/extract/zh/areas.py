@@ -1,0 +1,90 @@
+"""Areas of co-operation in a Chinese release: the declared count, headings and measures
+([ZH-COUNT] [ZH-AREAS]).
+
+The count is what the release announces (N個範疇, N個合作領域, 八個範疇, 就…N個範疇的合作方向達成
+共識, a headline's N領域M項目), not key areas (N個重點合作領域), items (M個項目), documents (N份),
+agreements (N項協議) nor a leader's opinion (表示…在N個領域…). Headings are the bare short lines
+after 達成共識: (their (一) / 一、 labels apart); paragraphs opening 在X方面 are measures without a
+heading; a comma list (…等N個範疇) gives no headings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cooptrack.clean.blocks import Block
+from cooptrack.extract.zh import patterns as P
+from cooptrack.extract.zh.fold import fold
+from cooptrack.extract.zh.numbers import number
+from cooptrack.extract.zh.text import Sent
+
+
+@dataclass
+class Group:
+    heading: Block | None
+    heading_text: str | None
+    measures: list[Block] = field(default_factory=list)
+
+
+def declared_count(title: Sent | None, lead: list[Sent]) -> int | None:
+    """The number of areas the release announces, from its headline or lead."""
+    for sent in [*([title] if title else []), *lead]:
+        f = sent.f
+        for m in P.DECLARED.finditer(f):
+            before = f[: m.start()]
+            if P.SPEECH.search(before) and not P.CONSENSUS.search(f):
+                continue
+            value = number(m["n"] or m["h"])
+            if value:
+                return value
+    return None
+
+
+def _heading_line(text: str) -> bool:
+    f = fold(text).text.strip()
+    return 0 < len(f) <= 30 and not any(c in f for c in "。,;:!?") and not P.SIGN.search(f)
+
+
+def _closing(text: str) -> bool:
+    f = fold(text).text
+    return bool(P.SIGN.search(f) or f.startswith(("会后", "出席", "随团", "参与", "陪同")) or "随团出席" in f)
+
+
+def split(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:
+    """The lead, the area groups and the closing blocks of the body."""
+    start = next(
+        (
+            i + 1
+            for i, b in enumerate(body)
+            if P.CONSENSUS.search(fold(b.text).text) and b.text.rstrip().endswith((":", "："))
+        ),
+        None,
+    )
+    if start is None:
+        return _inline_areas(body)
+    groups: list[Group] = []
+    end = len(body)
+    for i in range(start, len(body)):
+        block = body[i]
+        if _heading_line(block.text):
+            label = P.AREA_LABEL.match(block.text)
+            heading = block.text[label.end() :] if label else block.text
+            groups.append(Group(block, heading.strip()))
+        elif _closing(block.text) and groups:
+            end = i
+            break
+        elif groups:
+            groups[-1].measures.append(block)
+        else:
+            groups.append(Group(None, None, [block]))
+    return body[:start], groups, body[end:]
+
+
+def _inline_areas(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:
+    """No heading lines: paragraphs opening 在X方面 are measures, each its own area, no heading."""
+    picked = [i for i, b in enumerate(body) if P.IN_AREA.match(fold(b.text).text)]
+    if not picked:
+        return body, [], []
+    first, last = picked[0], picked[-1]
+    groups = [Group(None, None, [body[i]]) for i in range(first, last + 1)]
+    return body[:first], groups, body[last + 1 :]

@@ -1,0 +1,258 @@
+"""The mechanism of a Chinese page, whether it reports or announces one of its meetings, and the
+meeting's kind, ordinal and venue ([ZH-MECH] [ZH-NEG] [ZH-KIND] [ZH-ORD] [ZH-VENUE] [ZH-DOCKIND]).
+
+A *statement* is a sentence naming a meeting of a mechanism Hong Kong is a party to (by name, or
+as 聯席會議第N次會議 once the name is given) with a predicate saying it took place or will (舉行,
+召開, 共同主持, 主持, 出席, 將於 …), not about another time (以來, 去年, 此前) nor a hope (期望, 籌備).
+A headline of another kind of event (會見, 研討洽談會, 成果展, 簽約儀式) needs a statement of the
+meeting itself, chaired or held. A page naming three or more numbered meetings and reporting none
+is a background page. Every "no" has its reason in words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from cooptrack import mechanisms
+from cooptrack.extract.zh import patterns as P
+from cooptrack.extract.zh.numbers import number
+from cooptrack.extract.zh.places import CITIES_ZH, CITY_ABBREV_ZH, CITY_NAMES
+from cooptrack.extract.zh.text import Sent
+from cooptrack.mechanisms import Entry
+from cooptrack.vocab import DocumentKind, MeetingKind
+
+
+@dataclass(frozen=True)
+class Named:
+    """A naming of a mechanism in a sentence, in folded positions."""
+
+    entry: Entry
+    sent: Sent
+    start: int
+    end: int
+
+
+def named(sent: Sent) -> list[Named]:
+    """Every mechanism the sentence names."""
+    return [Named(m.entry, sent, sent.at(m.start), sent.at(m.end)) for m in mechanisms.find_zh(sent.text)]
+
+
+def _other_body(n: Named) -> bool:
+    """The naming is of another body of the mechanism (its task force, liaison office …)."""
+    return bool(P.OTHER_BODY.match(n.sent.f[n.end : n.end + 24]))
+
+
+def main_mechanism(title: Sent | None, sents: list[Sent]) -> tuple[Entry | None, list[Entry]]:
+    """The page's mechanism (the one named most, the headline counting triple) and the others."""
+    counts: Counter[str] = Counter()
+    entries: dict[str, Entry] = {}
+    for sent, weight in [*([(title, 3)] if title else []), *((s, 1) for s in sents)]:
+        for n in named(sent):
+            if _other_body(n) and n.entry.hk_party:
+                continue
+            entries[n.entry.name] = n.entry
+            counts[n.entry.name] += weight * (1 if n.entry.hk_party else 2)
+    ranked = [entries[name] for name, _ in counts.most_common()]
+    ours = [e for e in ranked if e.hk_party]
+    return (ours[0] if ours else None), [e for e in ranked if not e.hk_party]
+
+
+@dataclass(frozen=True)
+class Statement:
+    sent: Sent
+    future: bool
+    chaired: bool
+    this_day: bool
+
+
+def statement(sent: Sent, known: bool) -> Statement | None:
+    """The statement the sentence makes about a meeting of a mechanism, if it makes one."""
+    f = sent.f
+    ours = [n for n in named(sent) if n.entry.hk_party and not _other_body(n)]
+    if any(not n.entry.hk_party for n in named(sent)) and not ours:
+        return None
+    generic = known and (P.ORD_GENERIC.search(f) or ("会议" in f and P.CHAIR.search(f)))
+    if not ours and not generic:
+        return None
+    if not P.PREDICATE.search(f):
+        return None
+    this_day = bool(P.THIS_DAY.search(f))
+    if (P.OTHER_TIME.search(f) or P.HOPE.search(f)) and not this_day:
+        return None
+    future = bool(P.FUTURE.search(f)) and not P.REPORT.search(f)
+    return Statement(sent, future, bool(P.CHAIR.search(f)), this_day)
+
+
+@dataclass(frozen=True)
+class Decision:
+    relevant: bool
+    reason: str | None
+    statements: tuple[Statement, ...]
+
+
+def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: list[Entry]) -> Decision:
+    """Relevant or not, with the reason in words."""
+    if entry is None:
+        return Decision(False, _no_mechanism(title, sents, others), ())
+    known = title is not None and any(n.entry.hk_party for n in named(title))
+    found: list[Statement] = []
+    for sent in sents[:16]:
+        said = statement(sent, known)
+        if said is not None:
+            found.append(said)
+        known = known or any(n.entry.hk_party for n in named(sent))
+    ordinals = {o for s in sents for o in _ordinals(s)}
+    points = sum(1 for s in sents if P.NUMBERED_POINT.match(s.f))
+    if (len(ordinals) >= 3 or points >= 3) and not any(s.this_day for s in found):
+        what = f"names {len(ordinals)} meetings" if len(ordinals) >= 3 else "sets out its points 一、二、三"
+        return Decision(False, f"a background page on the {entry.name}: it {what} and reports none of them", ())
+    head = statement(title, True) if title else None
+    cue = P.LOOKALIKE_TITLE.search(title.f) if title else None
+    if cue is not None:
+        plain = [s for s in found if s.chaired or ((s.this_day and "举行" in s.sent.f) or "召开" in s.sent.f)]
+        if plain:
+            return Decision(True, None, tuple(found))
+        kind = P.LOOKALIKE_WORDS[cue["cue"]]
+        return Decision(False, f"a {kind} (per its headline), not a meeting of the {entry.name}: "
+                        "the page names the mechanism but reports none of its meetings", tuple(found))  # fmt: skip
+    if head is not None:
+        return Decision(True, None, (head, *found))
+    if found:
+        return Decision(True, None, tuple(found))
+    return Decision(False, f"names the {entry.name} but does not report or announce one of its meetings", ())
+
+
+def _ordinals(sent: Sent) -> set[int]:
+    out = set()
+    for n in named(sent):
+        found = _ordinal_at(n)
+        if found is not None and found[0] is not None:
+            out.add(found[0])
+    return out
+
+
+def _no_mechanism(title: Sent | None, sents: list[Sent], others: list[Entry]) -> str:
+    if others:
+        return f"about the {others[0].name}, a mechanism between other governments: Hong Kong is not a party"
+    texts = [title.f if title else "", *(s.f for s in sents[:8])]
+    if any(P.PARTY_PLENUM.search(t) for t in texts):
+        return "about a party plenum, not a co-operation mechanism"
+    return "names no co-operation mechanism to which Hong Kong is a party (read as Chinese)"
+
+
+# --- the meeting: kind and ordinal -----------------------------------------------------------------
+
+
+def _ordinal_at(n: Named) -> tuple[int | None, bool] | None:
+    """The ordinal of the meeting a naming names (None: it names none), and whether it is a
+    working meeting's."""
+    f = n.sent.f
+    inside = P.ORDINAL_IN.search(f[n.start : n.end])
+    if inside:
+        return (1 if inside["first"] else number(inside["n"])), False
+    after = P.ORD_AFTER.match(f[n.end : n.end + 16])
+    if after:
+        return (1 if after["first"] else number(after["n"])), bool(after["working"])
+    before = P.ORD_BEFORE.search(f[max(0, n.start - 10) : n.start])
+    if before:
+        return (1 if before["first"] else number(before["n"])), False
+    return None
+
+
+def identify(
+    entry: Entry, title: Sent | None, statements: tuple[Statement, ...], sents: list[Sent]
+) -> tuple[MeetingKind, int | None]:
+    """The meeting's kind and ordinal: from the headline, then the statements, then any sentence."""
+    pool = [*([title] if title else []), *(s.sent for s in statements), *sents[:10]]
+    kind: MeetingKind | None = None
+    for sent in pool:
+        for n in named(sent):
+            if n.entry.name != entry.name:
+                continue
+            got = _ordinal_at(n)
+            k = _kind(n, got)
+            kind = kind or k
+            if got is not None:
+                return (MeetingKind.WORKING_MEETING if got[1] else k), got[0]
+        generic = P.ORD_GENERIC.search(sent.f) if sent is not title or named(sent) else None
+        if (generic and any(n.entry.name == entry.name for n in named(sent))) or (generic and sent is not title):
+            if generic["wn"]:
+                return MeetingKind.WORKING_MEETING, number(generic["wn"])
+            return kind or entry.ordinal_kind, (1 if generic["first"] else number(generic["n"]))
+    return kind or entry.ordinal_kind, None
+
+
+def _kind(n: Named, got: tuple[int | None, bool] | None) -> MeetingKind:
+    text = n.sent.f[n.start : n.end + 6]
+    if got is not None and got[1]:
+        return MeetingKind.WORKING_MEETING
+    if P.HLM_CUM.search(text) and MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY in n.entry.kinds:
+        return MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY
+    if "高层会晤" in n.sent.f[n.start : n.end] and MeetingKind.HIGH_LEVEL_MEETING in n.entry.kinds:
+        return MeetingKind.HIGH_LEVEL_MEETING
+    return n.entry.ordinal_kind
+
+
+# --- venue ---------------------------------------------------------------------------------------------
+
+_VERBS = ("在", "于", "抵", "赴", "来", "到", "访", "抵达", "前往", "访问")
+
+
+def venue(title: Sent | None, statements: tuple[Statement, ...], lead: list[Sent]) -> str | None:
+    """The city the meeting was held in, from the sentence stating it, else a visit's city."""
+    pool = [s.sent for s in statements if s.sent is not title][:3] + ([title] if title else [])
+    for sent in pool:
+        if P.VIDEO.search(sent.f):
+            return None
+        place = _place_after_verb(sent.f)
+        if place:
+            return place
+    for sent in lead[:4]:
+        m = P.VISIT.search(sent.f)
+        if m:
+            place = _city_at(m["place"] or m["here"] or "", 0)
+            if place:
+                return place
+    return None
+
+
+def _place_after_verb(f: str) -> str | None:
+    for i in range(len(f)):
+        for verb in _VERBS:
+            if f.startswith(verb, i):
+                place = _city_at(f, i + len(verb))
+                if place:
+                    return place
+    return None
+
+
+def _city_at(f: str, i: int) -> str | None:
+    for name in CITY_NAMES:
+        if f.startswith(name, i):
+            return CITIES_ZH[name]
+    ch = f[i : i + 1]
+    nxt = f[i + 1 : i + 2]
+    if (
+        ch in CITY_ABBREV_ZH
+        and nxt not in CITY_ABBREV_ZH
+        and nxt not in "港合两三各等地"
+        and not f.startswith("深化", i)
+    ):
+        return CITY_ABBREV_ZH[ch]
+    return None
+
+
+# --- document kind -------------------------------------------------------------------------------------
+
+
+def document_kind(title: Sent | None, statements: tuple[Statement, ...], lead: list[Sent]) -> DocumentKind:
+    """A report when a statement says the meeting took place, an announcement when it will."""
+    if any(not s.future for s in statements if s.sent is not title):
+        return DocumentKind.REPORT
+    if statements and all(s.future for s in statements):
+        return DocumentKind.ANNOUNCEMENT
+    text = " ".join([title.f if title else "", *(s.f for s in lead[:3])])
+    if P.ANNOUNCEMENT.search(text) and not P.REPORT.search(text):
+        return DocumentKind.ANNOUNCEMENT
+    return DocumentKind.REPORT

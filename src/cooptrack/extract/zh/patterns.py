@@ -1,0 +1,183 @@
+"""Every Chinese pattern and cue word of the Chinese path, in one place ([ZH-*] of chinese.md).
+
+All patterns are written in the folded form of :mod:`.fold` (Simplified characters, NFKC: ASCII
+``,():`` and digits, while ``、。“”《》「」`` stay full-width), so that one pattern reads both
+scripts and both widths. Every repetition is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cooptrack.extract.zh.numbers import NUMBER
+from cooptrack.extract.zh.places import CITY_NAMES, PROVINCES_ZH
+
+N = NUMBER
+SENTENCE_END = "。！？；!?;"
+# A sentence (a clause of the text ending at 。！？；, or a line).
+SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]{{1,600}}[{SENTENCE_END}]?[”」』)]?")
+
+# --- meetings: kinds and ordinals ([ZH-KIND] [ZH-ORD]) ------------------------------------------
+# After a mechanism's name: 第N次会议, 第N次全体会议, 首次会议, 第N次开会, 第N次工作会议.
+ORD_AFTER = re.compile(
+    rf"^(?:的|举行|召开|举行了|召开了|举行的|召开的){{0,1}}"
+    rf"(?:第(?P<n>{N})次|(?P<first>首次))(?P<working>工作)?(?:全体)?(?:会议|开会|会晤)"
+)
+# Before a mechanism's name: 第三次京港合作会议, 第19次粤港合作联席会议, 首次.
+ORD_BEFORE = re.compile(rf"(?:第(?P<n>{N})次|(?P<first>首次))(?:召开的|举行的|的)?$")
+# Generic forms once the mechanism is named: 联席会议第N次会议, 第N次工作会议.
+ORD_GENERIC = re.compile(
+    rf"(?:联席会议|合作会议|高层会议)(?:第(?P<n>{N})次|(?P<first>首次))(?:全体)?会议"
+    rf"|第(?P<wn>{N})次工作会议"
+)
+WORKING = re.compile(rf"第(?P<n>{N})次工作会议")
+ORDINAL_IN = re.compile(rf"第(?P<n>{N})次|(?P<first>首次)")
+HLM_CUM = re.compile("高层会晤暨")
+HLM = re.compile("高层会晤|合作高层会议")
+# Another body of a mechanism, with numbers of its own.
+OTHER_BODY = re.compile(
+    r"^(?:下设的?|属下的?|框架下的?|的)?[^,。、]{0,12}?"
+    r"(?:专责小组|工作小组|联络办公室|咨询委员会|督导组|秘书处|联络小组|工作组|小组)"
+)
+
+# --- relevance ([ZH-MECH] [ZH-NEG]) ---------------------------------------------------------------
+# A predicate saying a meeting took place, is taking place or will.
+PREDICATE = re.compile(
+    r"共同主持|主持|举行|举办|召开|开会|出席|参加|率领|率团|带领|达成共识|达成了|签署|签订|会上|会议上|会晤"
+)
+CHAIR = re.compile(r"共同主持|主持|率领[^。]{0,30}代表团|率团")
+FUTURE = re.compile(
+    r"将于|将在|将会|将出席|将率|将与|将共同|将就|将举行|将召开|明日|明天|听日|下个月|下月|即将|拟于|将$"
+)
+PAST_MARK = re.compile(r"今日|今天|当天|当日|今早|今朝|日前|昨日|昨天|噚日|寻日|琴日|了|已|达成共识|签署了")
+# The sentence is about another time, or hopes for a meeting: no statement.
+OTHER_TIME = re.compile(r"以来|去年|上次|上届|上一次|早前|此前|过去|历届|至今|已经举行|已举行|自\d{4}年|自二")
+HOPE = re.compile(r"期望|期待|希望|筹备|准备|商讨|展望|欢迎.{0,10}出席")
+THIS_DAY = re.compile(rf"今日|今天|当天|当日|今早|今朝|本月{N}日|明日|明天|将于|于{N}日|{N}日(?:上午|下午|晚上)")
+# Headline of another kind of event: a call, a symposium, an exhibition, a signing ceremony.
+LOOKALIKE_TITLE = re.compile(
+    r"(?P<cue>会见|会面|拜会|拜访|研讨洽谈会|洽谈会|成果展|展览|签约仪式|签署仪式|座谈会|研讨会|全会|督导组)"
+)
+LOOKALIKE_WORDS = {
+    "会见": "courtesy call",
+    "会面": "courtesy call",
+    "拜会": "courtesy call",
+    "拜访": "courtesy call",
+    "研讨洽谈会": "symposium",
+    "洽谈会": "symposium",
+    "成果展": "exhibition",
+    "展览": "exhibition",
+    "签约仪式": "signing ceremony",
+    "签署仪式": "signing ceremony",
+    "座谈会": "symposium",
+    "研讨会": "seminar",
+    "全会": "party plenum",
+    "督导组": "steering group meeting",
+}
+PARTY_PLENUM = re.compile(r"中共中央[^。]{0,10}全体会议|[一二三四五六七八九十]中全会|(?:届|次)全国代表大会|二十大")
+NUMBERED_POINT = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\))")
+LAUNCH = re.compile(r"正式启动|启动|成立[^。,]{0,20}机制")
+
+# --- document kind ([ZH-DOCKIND]) ---------------------------------------------------------------------
+ANNOUNCEMENT = re.compile(r"将于|明日|明天|听日|下个月|下月|将出席|将率团|将率领|将就|将共同主持|将主持|即将")
+REPORT = re.compile(r"今日[^。]{0,40}(?:举行|召开|主持)|召开了|举行了|达成共识|签署了|共同主持了|主持了|已举行")
+
+# --- venue ([ZH-VENUE]) ---------------------------------------------------------------------------
+VENUE_VERB = r"(?:在|于|抵|赴|来|到|抵达|前往|访问|访)"
+VIDEO = re.compile(r"视频|视像|线上|以网上|遥距")
+VISIT = re.compile(
+    r"(?:率团|率领[^。]{0,20}代表团)(?:访问|到访|前往)(?P<place>[^,。、]{2,4})|正在(?P<here>[^,。、]{1,4})访问"
+)
+
+# --- dates ([ZH-DATE]) -----------------------------------------------------------------------------
+MONTH_DAY = rf"(?P<m>{N})月(?P<d>{N})日"
+TODAY_PAREN = re.compile(rf"(?P<rel>今日|今天|明日|明天|今|明|昨日|昨天)\((?:(?P<m>{N})月)?(?P<d>{N})日\)")
+WEEKDAY_PAREN = re.compile(rf"(?:周|星期|礼拜)[一二三四五六日天]\((?:(?P<m>{N})月)?(?P<d>{N})日\)")
+THIS_MONTH = re.compile(rf"本月(?P<d>{N})日")
+WILL_ON = re.compile(rf"将于(?:(?P<m>{N})月)?(?P<d>{N})日")
+DATED = re.compile(rf"(?:(?P<y>(?:19|20)\d\d|[一二三四五六七八九〇○零]{{4}})年)?(?P<m>{N})月(?P<d>{N})日")
+DAY_ONLY = re.compile(rf"(?<![月\d])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚)")
+CANTONESE_DAY = re.compile(r"噚日|寻日|琴日|听日|今朝")
+WIRE_DATELINE = re.compile(rf"^[^。,]{{0,30}}?(?:社|网|报|台)?[^。,]{{0,12}}?(?P<m>{N})月(?P<d>{N})日电")
+# Years that are not the meeting's: founding years, events named by year, future events.
+NOT_MEETING_YEAR = re.compile(r"^(?:起|以来|开始|举行的|举办的|全运会)|^[^。,]{0,8}(?:论坛|博览会|全运会|运动会)")
+
+# --- people ([ZH-ROLE] [ZH-PEOPLE] [ZH-PRESIDE]) --------------------------------------------------------
+# Posts, longest first within each alternation; a place before a Mainland post is part of it.
+_HK_POSTS = (
+    r"署理行政长官|行政长官|特首|政务司副司长|政务司司长|政务司长|财政司副司长|财政司司长|财政司长"
+    r"|律政司副司长|律政司司长|律政司长"
+    r"|(?:政制及内地事务|商务及经济发展|财经事务及库务|创新科技及工业|创新及科技|文化体育及旅游|医务卫生|食物及卫生"
+    r"|教育|环境及生态|环境|运输及物流|运输及房屋|发展|房屋|劳工及福利|保安|公务员事务|民政及青年事务|民政事务)局?(?:副局长|局长)"
+    r"|(?:政制及内地|医卫|商经|财库|创科|文体旅|环生|运流|劳福|民青)局长"
+)
+_PLACE_NAMES = "|".join(sorted([*PROVINCES_ZH, *CITY_NAMES], key=len, reverse=True))
+_PLACE = rf"(?:中共)?(?:{_PLACE_NAMES})(?:省|市|自治区)?"
+_MAINLAND_POSTS = (
+    rf"(?:中共中央政治局委员兼|中央政治局委员兼|政治局委员兼)?(?:{_PLACE})?"
+    r"(?:省委副书记|省委书记|市委副书记|市委书记|常务副省长|副省长|省长|常务副市长|副市长|市长|省委常委|市委常委"
+    r"|省政府秘书长|市政府秘书长|秘书长|人大常委会主任|政协主席)"
+)
+_CENTRAL = (
+    r"(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|港澳办"
+    r"|中央人民政府驻香港特别行政区联络办公室|香港中联办|中联办"
+    r"|国家发展和改革委员会|国家发展改革委|国家发改委|商务部|国务院)(?:常务副主任|副主任|主任|副部长|部长)"
+)
+_MACAO = (
+    r"澳门(?:特区|特别行政区)?(?:政府)?"
+    r"(?:经济财政司司长|行政法务司司长|社会文化司司长|运输工务司司长|保安司司长|行政长官)"
+)
+POST = re.compile(
+    rf"(?P<central>{_CENTRAL})|(?P<macao>{_MACAO})|(?P<mainland>{_MAINLAND_POSTS})"
+    rf"|(?:香港特区政府|特区政府|香港特区|香港)?(?P<hk>{_HK_POSTS})"
+)
+# A compound post: posts joined by 、 or 兼 are one post.
+POST_JOIN = re.compile(r"^(?:、|兼)")
+# Characters that end a name: what follows a name in the genre's sentences.
+NAME_STOP = frozenset(
+    "今明昨本在于与和及、,。与同以共表致出主率会见签等将也亦随陪受并则(「“向对称说指为分先后一的就均是于各已带到去向连偕"
+)
+NAME_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+DOUBLE_SURNAMES = frozenset("欧阳 司徒 上官 诸葛 司马 林郑 叶刘 范徐 陈方 梁唐".split())
+TITLE_AFTER = re.compile(r"^(?:资深大律师|教授|博士|先生|女士|太太|小姐)")
+HONORIFIC_ZH = {"教授": "Professor", "博士": "Dr", "先生": "Mr", "女士": "Ms", "太太": "Mrs", "小姐": "Miss"}
+# Reverse order: name then post (王伟中省长, 李家超行政长官), and a surname with a post (马省长).
+POST_SUFFIX = re.compile(r"^(?:省长|市长|行政长官|书记|副主任|主任|司长|局长|副省长|副市长)")
+# Role verbs, in the order they are tried on a clause.
+CO_CHAIR = re.compile(r"共同主持")
+PRESIDE = re.compile(r"主持(?:会议|了会议|了|$|,|。)")
+LEAD_DELEGATION = re.compile(r"率领|率团|带领")
+SPECIAL_GUEST = re.compile(r"特邀嘉宾")
+ON_BEHALF = re.compile(r"受(?P<who>[^,。、]{2,8}?)委托")
+ATTEND = re.compile(r"出席|参加|随团|随行|陪同|列席|与会")
+MET = re.compile(r"会见|会面|会晤|拜会|拜访|接见")
+WITNESS = re.compile(r"见证")
+SIGN = re.compile(r"签署|签订|签约|签了")
+
+# --- areas and counts ([ZH-COUNT] [ZH-AREAS]) ---------------------------------------------------------
+DECLARED = re.compile(rf"(?P<n>{N})个(?:合作)?(?:范畴|领域|方面)|(?P<h>{N})(?:大)?领域(?:{N})项")
+NOT_A_COUNT = re.compile(r"重点|主要")
+SPEECH = re.compile(r"表示|指出|认为|说|称|致辞|强调|话")
+CONSENSUS = re.compile(r"达成(?:了)?共识|达成(?:以下|如下)")
+AREA_LABEL = re.compile(
+    r"^(?:\((?P<a>[一二三四五六七八九十]{1,2})\)|(?P<b>[一二三四五六七八九十]{1,2})、|(?P<c>\d{1,2})[.、])\s?"
+)
+IN_AREA = re.compile(r"^(?:在|于)?(?P<topic>[^,。、]{2,20}?)方面[,:]")
+
+# --- agreements ([ZH-AGREE]) -------------------------------------------------------------------------
+TITLE_QUOTED = re.compile(r"《(?P<title>[^《》\n]{2,200})》")
+AGREEMENT_KINDS: tuple[tuple[str, str], ...] = (
+    ("谅解备忘录", "mou"),
+    ("框架协议", "framework_agreement"),
+    ("备忘录", "memorandum"),
+    ("合作备忘", "memorandum"),
+    ("意向书", "letter_of_intent"),
+    ("合作安排", "arrangement"),
+    ("安排", "arrangement"),
+    ("协议书", "agreement"),
+    ("协议", "agreement"),
+    ("合同", "agreement"),
+)
+PLAN_TITLE = re.compile(r"(?:纲要|规划|意见|决定|公报|条例)$")
+SIGNED_BY = re.compile(r"由(?P<who>[^。]{2,40}?)(?:代表双方)?签署")
+DESCRIBED_ONLY = re.compile(rf"签署(?:了)?(?:{N}|多)(?:份|项)")

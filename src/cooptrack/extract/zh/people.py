@@ -1,0 +1,197 @@
+"""People in a Chinese release: names and posts as written, sides, and roles at the meeting
+([ZH-PEOPLE] [ZH-ROLE] [ZH-PRESIDE]).
+
+A person is named after a post, with no comma or honorific between (行政長官李家超, 廣東省省長X,
+國務院港澳辦副主任、香港中聯辦主任X: posts joined by 、 or 兼 are one post). A name is two or three
+characters (four after a double surname: 林鄭月娥), ending where the sentence goes on (今日, 與, 在,
+表示 …) or at a title after it (教授, 博士 …). Later the person is found by the full name, by the
+surname and the post (馬省長), or as 他/她 opening a sentence (the first person of the sentence
+before). Roles are read clause by clause (apart at commas): 共同主持 and 主持 (the meeting) make
+co-chairs, both heads leading their delegations make co-chairs, 以特邀嘉賓身份 and a Central
+official's 出席 make special guests, 出席 / 參加 / 隨團 / 陪同 attendees, 簽署 signatories; 會見 and
+見證 give no role, nor does X in 受X委託.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cooptrack.extract.zh import patterns as P
+from cooptrack.extract.zh.text import Sent, clauses
+from cooptrack.vocab import Role, Side
+
+_SIDES = {"central": Side.CENTRAL, "macao": Side.MACAO, "mainland": Side.MAINLAND, "hk": Side.HK}
+
+
+@dataclass
+class Found:
+    """A person of the release: name and post as written, folded name, side, roles, span."""
+
+    name: str
+    key: str  # the folded name
+    post: str | None
+    side: Side
+    start: int
+    end: int
+    honorific: str | None = None
+    roles: set[Role] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _At:
+    person: Found
+    start: int  # folded positions in the sentence
+    end: int
+
+
+def _name_at(f: str, i: int) -> int:
+    """The end of a name starting at folded position ``i`` (``i`` when there is none)."""
+    if f[i : i + 1] in P.NAME_STOP or f[i + 1 : i + 2] in ("、", ",", "。", ""):
+        return i
+    j = i
+    while j < len(f) and j - i < 4 and P.NAME_CHAR.match(f[j]):
+        if j - i >= 2 and (f[j] in P.NAME_STOP or P.TITLE_AFTER.match(f[j:]) or P.POST_SUFFIX.match(f[j:])):
+            break
+        if j - i == 3 and f[i : i + 2] not in P.DOUBLE_SURNAMES:
+            break
+        j += 1
+    return j if j - i >= 2 else i
+
+
+def collect(sents: list[Sent]) -> list[Found]:
+    """Every person named after a post, first naming first (post and side from it)."""
+    people: dict[str, Found] = {}
+    for sent in sents:
+        f = sent.f
+        pos = 0
+        while True:
+            m = P.POST.search(f, pos)
+            if m is None:
+                break
+            end = m.end()
+            while True:  # a compound post: 、 or 兼 and another post
+                nxt = P.POST.match(f, end + 1) if P.POST_JOIN.match(f[end : end + 1]) else None
+                if nxt is None:
+                    break
+                end = nxt.end()
+            name_end = _name_at(f, end)
+            pos = max(end, name_end, m.start() + 1)
+            if name_end == end:
+                continue
+            key = f[end:name_end]
+            if key in people:
+                continue
+            s, e = sent.span(end, name_end)
+            title = P.TITLE_AFTER.match(f[name_end:])
+            people[key] = Found(
+                name=sent.original(end, name_end),
+                key=key,
+                post=sent.original(m.start(), end),
+                side=_SIDES[m.lastgroup or "mainland"],
+                start=s,
+                end=e,
+                honorific=P.HONORIFIC_ZH.get(title.group(0)) if title else None,
+            )
+    return list(people.values())
+
+
+def _occurrences(sent: Sent, people: list[Found], previous: Found | None) -> list[_At]:
+    """Where the sentence names each person: full name, surname and post, or 他/她 opening it."""
+    f = sent.f
+    out: list[_At] = []
+    for p in people:
+        for m in re.finditer(re.escape(p.key), f):
+            out.append(_At(p, m.start(), m.end()))
+        if p.post:
+            for m in re.finditer(re.escape(p.key[0]) + r"(?=(?:省长|市长|书记|主任|司长|局长|特首))", f):
+                tail = P.POST_SUFFIX.match(f[m.end() :]) or re.match("特首", f[m.end() :])
+                if (
+                    tail
+                    and p.post
+                    and _post_ends(p, tail.group(0))
+                    and not any(a.start <= m.start() < a.end for a in out)
+                ):
+                    out.append(_At(p, m.start(), m.end() + len(tail.group(0))))
+    if previous is not None and re.match(r"^\s*(?:他|她)", f):
+        out.append(_At(previous, 0, 1))
+    return sorted(out, key=lambda a: a.start)
+
+
+def _post_ends(p: Found, suffix: str) -> bool:
+    from cooptrack.extract.zh.fold import simplified
+
+    post = simplified(p.post or "")
+    return post.endswith(suffix) or (suffix == "特首" and post.endswith("行政长官"))
+
+
+def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[int]) -> None:
+    """Give each person the roles the text gives them (``meeting_sents``: ids of the sentences
+    that state the meeting, where speaking or witnessing is attending)."""
+    previous: Found | None = None
+    leaders: list[Found] = []
+    for idx, sent in enumerate(sents):
+        at = _occurrences(sent, people, previous)
+        for start, end in clauses(sent.f):
+            here = [a for a in at if start <= a.start < end]
+            _clause_roles(sent.f, start, end, here, at, leaders, idx in meeting_sents)
+        if at:
+            previous = at[0].person
+    sides = {p.side for p in leaders}
+    if len(leaders) >= 2 and len(sides) >= 2:
+        for p in leaders:
+            p.roles.add(Role.CO_CHAIR)
+    else:
+        for p in leaders:
+            p.roles.add(Role.ATTENDEE)
+    for p in people:
+        if Role.CO_CHAIR in p.roles or Role.SPECIAL_GUEST in p.roles:
+            p.roles.discard(Role.ATTENDEE)
+        if Role.CO_CHAIR in p.roles:
+            p.roles.discard(Role.SPECIAL_GUEST)
+
+
+def _clause_roles(
+    f: str, start: int, end: int, here: list[_At], at: list[_At], leaders: list[Found], meeting: bool
+) -> None:
+    clause = f[start:end]
+    if P.MET.search(clause):
+        return
+    behalf = P.ON_BEHALF.search(clause)
+    absent = {a.person.key for a in here if behalf and behalf.start() <= a.start - start < behalf.end()}
+    present = [a for a in here if a.person.key not in absent]
+    chair = P.CO_CHAIR.search(clause) or _presides(clause)
+    if chair:
+        subjects = [a for a in present if a.start - start < chair.start()]
+        if re.match(r"^(?:今日|今天|昨日)?(?:和|与|同)", clause) and at and at[0] not in subjects:
+            subjects.insert(0, at[0])  # "她表示，今日和马省长共同主持": the speaker too
+        for a in subjects:
+            a.person.roles.add(Role.CO_CHAIR)
+        return
+    if (P.LEAD_DELEGATION.search(clause) and "代表团" in f) or (P.LEAD_DELEGATION.search(clause) and "率团" in clause):
+        verb = P.LEAD_DELEGATION.search(clause)
+        for a in present:
+            if verb and a.start - start < verb.start() and a.person not in leaders:
+                leaders.append(a.person)
+        return
+    if P.SPECIAL_GUEST.search(clause):
+        for a in present:
+            a.person.roles.add(Role.SPECIAL_GUEST)
+        return
+    if P.SIGN.search(clause) and not P.WITNESS.search(clause):
+        verb = P.SIGN.search(clause)
+        for a in present:
+            if verb and a.start - start < verb.start():
+                a.person.roles.add(Role.SIGNATORY)
+        return
+    if P.ATTEND.search(clause) or (meeting and re.search(r"致辞|讲话|见证|发言", clause)):
+        for a in present:
+            central = a.person.side is Side.CENTRAL and "出席" in clause
+            a.person.roles.add(Role.SPECIAL_GUEST if central else Role.ATTENDEE)
+
+
+def _presides(clause: str) -> re.Match[str] | None:
+    m = P.PRESIDE.search(clause)
+    if m is None or re.match(r"^[^,。]{0,4}(?:仪式|开幕|典礼|签约|论坛|研讨)", clause[m.end() :]):
+        return None
+    return m

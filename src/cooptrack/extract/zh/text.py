@@ -1,0 +1,66 @@
+"""Sentences of a Chinese release, each with its folded copy and its offset in the cleaned text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from cooptrack.clean.blocks import Block
+from cooptrack.extract.zh.fold import Folded, fold
+
+_SENTENCE = re.compile(r"[^。！？；!?;\n]{1,2000}(?:[。！？；!?;]+[”」』)]?)?")
+_CLAUSE = re.compile(r"[^,，:：]{1,600}[,，:：]?")
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One sentence: its text as written, where it starts in ``Record.text``, and its folded copy."""
+
+    text: str
+    start: int
+    block: int  # the index of its block in the body (-1: the headline)
+    folded: Folded = field(repr=False)
+
+    @property
+    def f(self) -> str:
+        """The folded text (patterns are matched on it)."""
+        return self.folded.text
+
+    def span(self, fstart: int, fend: int) -> tuple[int, int]:
+        """Folded positions to a span of ``Record.text``."""
+        s, e = self.folded.span(fstart, fend)
+        return self.start + s, self.start + e
+
+    def original(self, fstart: int, fend: int) -> str:
+        """Folded positions to the text as written (pinyin left out)."""
+        return self.folded.original(fstart, fend)
+
+    def at(self, original_pos: int) -> int:
+        """The folded position of a position in the text as written."""
+        return bisect.bisect_left(self.folded.index, original_pos)
+
+
+def split(text: str, start: int, block: int) -> list[Sent]:
+    """The sentences of one block's text."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        piece = m.group(0)
+        if piece.strip():
+            out.append(Sent(piece, start + m.start(), block, fold(piece)))
+    return out
+
+
+def sentences(blocks: list[Block]) -> list[Sent]:
+    """Every sentence of the blocks, in order."""
+    return [s for i, b in enumerate(blocks) for s in split(b.text, b.start, i)]
+
+
+def headline(title: str | None) -> Sent | None:
+    """The headline as one sentence (its offsets are those of the title block: 0)."""
+    return Sent(title, 0, -1, fold(title)) if title else None
+
+
+def clauses(folded: str) -> list[tuple[int, int]]:
+    """The clauses of a folded sentence (apart at commas and colons), as (start, end)."""
+    return [(m.start(), m.end()) for m in _CLAUSE.finditer(folded)]

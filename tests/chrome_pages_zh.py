@@ -1,0 +1,64 @@
+"""Synthetic Chinese pages for the Chinese chrome families of ``data/chrome.toml`` ([ZH-NOISE]).
+
+Invented text: a Hong Kong/Hunan plenary that never took place; only the chrome imitates what
+each source prints. Read by tests/test_chrome.py (one page per family).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+HEADLINE_ZH = "政務司司長與湖南省副省長共同主持港湘合作會議第三次會議"
+LEAD_ZH = (
+    "  政務司司長林嘉明與湖南省副省長周偉今日(五月十四日)在長沙共同主持港湘合作會議第三次會議。"
+    "雙方同意在物流和旅遊兩個範疇深化合作。"
+)
+BODY_ZH = f"""{LEAD_ZH}
+
+  雙方將支持兩地物流企業開拓經香港的鐵路及內河貨運新線路。
+
+  隨團出席會議的特區政府官員包括運輸及物流局局長何俊偉。"""
+KEPT_ZH = ["共同主持港湘合作會議第三次會議", "支持兩地物流企業", "運輸及物流局局長何俊偉"]
+
+
+def zh_pages(page: Any) -> list[Any]:
+    """The pages, built with test_chrome's ``Page`` class."""
+    return [
+        page(
+            "gia-zh",
+            "gia-chinese-release",
+            f"跳至主要內容\n今日新聞公報\n{HEADLINE_ZH}\n{'*' * 40}\n{BODY_ZH}\n\n完\n\n2025年5月14日(星期三)\n香港時間19時05分\n",
+            title=HEADLINE_ZH,
+            gone=["跳至主要內容", "今日新聞公報", "香港時間", "2025年5月14日"],
+            kept=KEPT_ZH,
+            ended=True,
+        ),
+        page(
+            "news-portal-zh",
+            "portal-chinese",
+            f"按此，跳至主要內容。\n字型大小\nEnglish 繁體 简体\n2025年5月14日\n要聞\n{HEADLINE_ZH}\n\n{BODY_ZH}\n",
+            title=HEADLINE_ZH,
+            gone=["按此", "字型大小", "繁體", "要聞"],
+            kept=KEPT_ZH,
+            page_date=dt.date(2025, 5, 14),
+        ),
+        page(
+            "hk-media-zh",
+            "paper-and-broadcaster",
+            f"無綫新聞 TVB News\nSkip This Ads\n{HEADLINE_ZH}\n\n【明報專訊】{BODY_ZH.lstrip()}\n\nclose ad\n",
+            title=HEADLINE_ZH,
+            gone=["無綫新聞", "Skip This Ads", "明報專訊", "close ad"],
+            kept=KEPT_ZH,
+        ),
+        page(
+            "mainland-media-zh",
+            "repost-with-licence",
+            f"您当前的位置：首页 >> 要闻 >> 正文\n{HEADLINE_ZH}分享到：\n来源：新华网\n\n{BODY_ZH}\n\n"
+            "责任编辑：王明\n相关新闻\n港湘物流合作再上新台阶\n京公网安备 11010502000001号\n",
+            title=HEADLINE_ZH,
+            gone=["您当前的位置", "分享到", "来源", "责任编辑", "相关新闻", "港湘物流合作再上新台阶", "京公网安备"],
+            kept=KEPT_ZH,
+            ended=True,
+        ),
+    ]
