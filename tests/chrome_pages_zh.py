@@ -28,7 +28,8 @@ def zh_pages(page: Any) -> list[Any]:
         page(
             "gia-zh",
             "gia-chinese-release",
-            f"跳至主要內容\n今日新聞公報\n{HEADLINE_ZH}\n{'*' * 40}\n{BODY_ZH}\n\n完\n\n2025年5月14日(星期三)\n香港時間19時05分\n",
+            f"跳至主要內容\n今日新聞公報\n{HEADLINE_ZH}\n{'*' * 40}\n{BODY_ZH}\n\n"
+            "完\n\n2025年5月14日(星期三)\n香港時間19時05分\n",
             title=HEADLINE_ZH,
             gone=["跳至主要內容", "今日新聞公報", "香港時間", "2025年5月14日"],
             kept=KEPT_ZH,

@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from cooptrack.extract.zh.fold import simplified
+from cooptrack.extract.zh.places import chinese_names
 from cooptrack.pipeline import parse_path
 from cooptrack.record import Record
 from cooptrack.vocab import AgreementKind, Flag, Honorific, MeetingKind, Role, Side, Theme
@@ -160,7 +162,11 @@ def test_expectation_is_grounded_in_its_document(stem: str) -> None:
         assert meeting["kind"] in VALID["meeting_kind"]
     grounded(exp.get("title"), "title")
     grounded(meeting.get("date_text"), "date_text")
-    grounded(meeting.get("venue"), "venue")
+    if stem.startswith("zh_"):  # a Chinese document names its venue in Chinese, the record in English
+        venue = meeting.get("venue")
+        assert venue is None or any(n in simplified(raw) for n in chinese_names(venue)), venue
+    else:
+        grounded(meeting.get("venue"), "venue")
     for h in exp.get("area_headings", []):
         grounded(h, "heading")
     for p in exp.get("people", []):

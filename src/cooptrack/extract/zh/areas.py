@@ -10,6 +10,7 @@ heading; a comma list (…等N個範疇) gives no headings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cooptrack.clean.blocks import Block
@@ -47,7 +48,9 @@ def _heading_line(text: str) -> bool:
 
 def _closing(text: str) -> bool:
     f = fold(text).text
-    return bool(P.SIGN.search(f) or f.startswith(("会后", "出席", "随团", "参与", "陪同")) or "随团出席" in f)
+    starts = ("会后", "会前", "会上", "会议期间", "出席", "随团", "参与", "陪同", "此外", "另外")
+    said = re.match(r"^[^,。]{2,16}?(?:表示|指出|说|称|强调)", f)  # a speaker's paragraph after the areas
+    return bool(P.SIGN.search(f) or P.MET.search(f) or f.startswith(starts) or "随团出席" in f or said)
 
 
 def split(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:

@@ -129,7 +129,7 @@ _MACAO = (
 )
 POST = re.compile(
     rf"(?P<central>{_CENTRAL})|(?P<macao>{_MACAO})|(?P<mainland>{_MAINLAND_POSTS})"
-    rf"|(?:香港特区政府|特区政府|香港特区|香港)?(?P<hk>{_HK_POSTS})"
+    rf"|(?:香港特别行政区政府|香港特别行政区|香港特区政府|特区政府|香港特区|香港)?(?P<hk>{_HK_POSTS})"
 )
 # A compound post: posts joined by 、 or 兼 are one post.
 POST_JOIN = re.compile(r"^(?:、|兼)")

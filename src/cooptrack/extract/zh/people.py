@@ -21,6 +21,9 @@ from cooptrack.extract.zh import patterns as P
 from cooptrack.extract.zh.text import Sent, clauses
 from cooptrack.vocab import Role, Side
 
+_VERB = re.compile(
+    r"主持|率领|率团|带领|特邀|出席|参加|随团|随行|陪同|列席|与会|会见|会面|会晤|拜会|签署|签订|签约|见证|致辞|讲话|表示|指出|说|委托"
+)
 _SIDES = {"central": Side.CENTRAL, "macao": Side.MACAO, "mainland": Side.MAINLAND, "hk": Side.HK}
 
 
@@ -132,9 +135,14 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
     leaders: list[Found] = []
     for idx, sent in enumerate(sents):
         at = _occurrences(sent, people, previous)
+        carried: list[_At] = []  # people of a clause with no verb: a list the next clause's verb takes
         for start, end in clauses(sent.f):
             here = [a for a in at if start <= a.start < end]
-            _clause_roles(sent.f, start, end, here, at, leaders, idx in meeting_sents)
+            if not _VERB.search(sent.f[start:end]):
+                carried += here
+                continue
+            _clause_roles(sent.f, start, end, carried + here, at, leaders, idx in meeting_sents)
+            carried = []
         if at:
             previous = at[0].person
     sides = {p.side for p in leaders}
@@ -154,6 +162,7 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
 def _clause_roles(
     f: str, start: int, end: int, here: list[_At], at: list[_At], leaders: list[Found], meeting: bool
 ) -> None:
+    start = min([start, *(a.start for a in here)])  # from the first person of a list carried over
     clause = f[start:end]
     if P.MET.search(clause):
         return
