@@ -112,7 +112,11 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
     return sorted(out, key=lambda x: x.start)
 
 
-_ORD_BEFORE = re.compile(rf"\b(?P<ord>{P._ORD})\s+(?:(?!physical|in-person|face-to-face|ever\b)[a-z]+\s+){{0,2}}$")
+_ORD_BEFORE = re.compile(
+    rf"\b(?P<ord>{P._ORD})\s+(?P<words>(?:(?:physical|in-person|face-to-face|ever|offline|formal|official|full)\s+){{0,2}})$"
+)
+# "the first physical ... joint conference (in four years)": a first of its sort, no number of the series
+_NOT_A_NUMBER = re.compile(r"\b(?:physical|in-person|face-to-face|ever|offline)\b")
 _HELD_ITS = re.compile(rf"\s+(?:held|convened|had)\s+its\s+(?P<ord>{P._ORD})\s+(?i:meeting|session|plenary)")
 _HLM_NAME = re.compile(r"(?i)high[-\s]level\s+meeting$")
 
@@ -128,7 +132,8 @@ def _bound_mentions(text: str) -> list[MeetingMention]:
             kind = MeetingKind.HIGH_LEVEL_MEETING  # "the first Hubei-Hong Kong High-Level Meeting"
         before = _ORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
         if before and not P.OTHER_MEETING_BEFORE.search(text[max(0, before.start() - 60) : before.start()]):
-            out.append(MeetingMention(kind, ordinal_value(before["ord"]), before.start(), mention.end))
+            number = None if _NOT_A_NUMBER.search(before["words"]) else ordinal_value(before["ord"])
+            out.append(MeetingMention(kind, number, before.start(), mention.end))
             continue
         after = _HELD_ITS.match(text, mention.end)
         if after:

@@ -98,7 +98,8 @@ CHAIR_PREDICATE = re.compile(
     r"\bdelegations?\s+(?:was|were)\s+(?:respectively\s+)?(?:led|headed)\s+by\b|\bwas\s+led\s+by\b"
 )
 PAST_EVENT = re.compile(
-    r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:held|took\s+place|co-?chaired|chaired|presided|convened|"
+    r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!-)\b(?:held|took\s+place|co-?chaired|chaired|"
+    r"presided|(?:co-?)?convened|"
     r"attended|participated|(?<!will\s)led|reviewed|reached|agreed|signed|discussed|concluded|kept|inked|"
     r"met\s+for)\b|\b(?:was|were)\s+(?:held|convened)\b|\bconsensus\s+(?:reached\s+)?(?:at|during)\b|"
     r"\bafter\s+(?:co-?chairing|chairing|attending|holding|presiding\s+over|convening)\b|"
@@ -113,6 +114,7 @@ FUTURE_EVENT = re.compile(
     r"(?i)\bwill\s+(?:\w+\s+){0,3}?(?:be\s+(?:held|convened)|attend|co-?chair|chair|lead|hold|preside|convene|"
     r"take\s+place|meet|visit|depart|head|sign|set)\b|\b(?:is|are)\s+(?:scheduled|due|set|expected|going)\s+to\b|"
     r"\bto\s+be\s+(?:held|convened)\b|\b(?:is|are)\s+to\s+(?:be\s+held|attend|co-?chair|lead|hold)\b|"
+    r"\bwould\s+(?:\w+\s+){0,2}?(?:be\s+held|take\s+the\s+form|attend|co-?chair|lead|hold)\b|"
     r"\b(?:is|are)\s+leading\b|\bshall\s+(?:attend|co-?chair|hold)\b|\bto\s+(?:attend|co-?chair)\b"
 )
 # A party to a meeting that is not a government: a trade body's "joint meeting between the HKTDC
@@ -120,6 +122,17 @@ FUTURE_EVENT = re.compile(
 OTHER_PARTY = re.compile(
     r"\b(?:HKTDC|TDC|HKGCC|FHKI|CGCC|CMA|(?:Trade\s+Development|Productivity|Business)\s+Council|"
     r"Chamber\s+of\s+Commerce|Federation\s+of|Chinese\s+Manufacturers|Association\s+of)\b"
+)
+# What a finite verb of the past says for certain (a participle "held together with" does not).
+PAST_FINITE = re.compile(
+    r"(?i)\b(?:was|were)\s+(?:held|convened|co-?chaired|chaired|presided)\b|\btook\s+place\b|"
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!-)\b(?:co-?chaired|jointly\s+chaired|presided\s+over|convened|reviewed|reached|"
+    r"discussed|concluded)\b|\bheld\s+(?:the|a|its|their)\b"
+)
+# A habit, not an event: "Its plenary sessions are held ... normally once every two years".
+HABITUAL = re.compile(
+    r"(?i)\b(?:at\s+each|every\s+(?:year|two|three|other)|normally|usually|alternately|annually|regularly|"
+    r"once\s+(?:a|every))\b"
 )
 # A future too vague to be an announcement (a courtesy call's "will be held later in the year").
 VAGUE_FUTURE = re.compile(

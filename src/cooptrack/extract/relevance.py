@@ -63,9 +63,14 @@ def statement(sentence: str) -> Statement | None:
     noun = P.MEETING_NOUN.search(text)
     if not mentions and not ((named or chaired) and noun):
         return None  # "the two sides exchanged views at the meeting": any meeting at all
-    if P.PAST_EVENT.search(text):
+    if P.HABITUAL.search(text) and not P.THIS_MEETING_DAY.search(text):
+        return None  # how the mechanism works, not one of its meetings
+    future = P.FUTURE_EVENT.search(text)
+    if future and not P.PAST_FINITE.search(text):
+        tense = Tense.FUTURE  # "it would take the form of a high-level meeting held together with ..."
+    elif P.PAST_EVENT.search(text):
         tense = Tense.PAST
-    elif P.FUTURE_EVENT.search(text):
+    elif future:
         tense = Tense.FUTURE
     else:
         return None
@@ -115,14 +120,13 @@ def decide(
             found.append(said)
         known = known or any(m.entry.hk_party for m in find(text))
     headline = statement(title) if title else None
-    ordinals = {m.ordinal for s in found for m in s.mentions if m.ordinal is not None}
-    if len(ordinals) >= 3 and not any(P.THIS_MEETING_DAY.search(s.text) for s in found):
+    ordinals = {m.ordinal for x in sentences[:12] for m in meeting_mentions(x) if m.ordinal is not None}
+    if len(ordinals) >= 3 and not any(P.THIS_MEETING_DAY.search(x) for x in sentences[:12]):
         return Decision(False, f"a background page: it names {len(ordinals)} meetings of the {mechanism.name} "
                         "and reports none of them", tuple(found))  # fmt: skip
     cue = P.LOOKALIKE_TITLE.search(title or "")
-    named_in_headline = headline is not None and (headline.named or headline.mentions or _pairs(title))
-    if headline is not None and cue is None and named_in_headline and not headline.others:
-        return Decision(True, None, (headline, *found))
+    if cue is None and _names_a_meeting(title):
+        return Decision(True, None, (headline, *found) if headline else tuple(found))
     if cue is not None:
         plain = [s for s in found[:8] if not _vague(s) and _the_event(s)]
         if plain:
@@ -140,8 +144,20 @@ def _named_anywhere(sentences: list[str], title: str | None, context: tuple[str,
     return any(find(x) for x in [title or "", *context, *sentences])
 
 
-def _pairs(title: str | None) -> bool:
-    return bool(title and (P.TITLE_PAIR.search(title) or find(title)))
+def _names_a_meeting(title: str | None) -> bool:
+    """A headline that names a meeting of a mechanism Hong Kong is party to, whatever its verb:
+    "CS co-chairs Fourth Plenary Session of ...", "HK-Guangdong joint conference to be held"."""
+    if not title:
+        return False
+    named = find(title)
+    if any(not m.entry.hk_party for m in named) or P.OTHER_PARTY.search(title):
+        return False
+    mentions = [m for m in meeting_mentions(title) if not _another_time(title, m)]
+    pairs = bool(named) or bool(P.TITLE_PAIR.search(title))
+    outside = "".join(c if not any(m.start <= i < m.end for m in named) else " " for i, c in enumerate(title))
+    return bool(mentions and (pairs or any(m.ordinal for m in mentions))) or (
+        bool(named) and bool(P.MEETING_NOUN.search(outside))  # a meeting word besides the mechanism's name
+    )
 
 
 def _the_event(s: Statement) -> bool:
