@@ -102,3 +102,19 @@ def test_every_row_is_complete() -> None:
 def test_stored_meetings_of_an_old_and_a_new_name_are_one_mechanism() -> None:
     old = mechanism_key("Hong Kong/Shanghai Economic and Trade Co-operation Conference", "Shanghai")
     assert old == mechanism_key("Hong Kong/Shanghai Co-operation Conference", "Shanghai")
+
+
+def test_a_meeting_without_a_partner_is_stored_under_the_mechanisms_short_name() -> None:
+    from cooptrack.pipeline import parse_text
+    from cooptrack.store.derive import meeting_slug
+
+    text = (
+        "Fifth joint conference on Belt and Road held in Beijing\n\n"
+        "     The Secretary for Commerce and Economic Development, Mr Algernon Yau, and the Vice Chairman of the "
+        "National Development and Reform Commission, Mr Zhou Haibing, led the delegations to the fifth Joint "
+        "Conference on Advancing Hong Kong's Full Participation in and Contribution to the Belt and Road Initiative "
+        "in Beijing today (June 3).\n"
+    )  # synthetic
+    record = parse_text(text, "synthetic.txt", html=False)
+    assert record.relevant and record.partner is None
+    assert meeting_slug(record, "0" * 64) == "belt-and-road-meeting-5"

@@ -44,6 +44,12 @@ class Entry:
     aliases: tuple[str, ...] = ()
     aliases_zh: tuple[str, ...] = ()
     listed: bool = True  # False for a partner without a row, named by the default pattern
+    short_name: str | None = None
+
+    @property
+    def short(self) -> str:
+        """What to call it in a label or an address: the partner, or its own short name."""
+        return self.partner or self.short_name or self.name
 
     @property
     def ordinal_kind(self) -> MeetingKind:
@@ -80,6 +86,7 @@ def _entry(row: dict[str, Any], default: dict[str, Any], *, listed: bool = True)
         aliases=tuple(row.get("aliases", ())),
         aliases_zh=tuple(row.get("aliases_zh", ())),
         listed=listed,
+        short_name=row.get("short"),
     )
 
 

@@ -30,7 +30,8 @@ _SLUG_KINDS: dict[MeetingKind, str] = {
 
 def meeting_slug(record: Record, sha256: str) -> str:
     """``<partner>-<kind>-<ordinal>``; the date, then the document's hash, stand in for an ordinal."""
-    partner = _slugify(record.partner or "") or "unknown"
+    entry = mechanisms.by_name(record.mechanism)
+    partner = _slugify(record.partner or (entry.short if entry else "")) or "unknown"
     kind = _SLUG_KINDS[record.meeting.kind] if record.meeting.kind else "meeting"
     if record.meeting.ordinal is not None:
         number = str(record.meeting.ordinal)
