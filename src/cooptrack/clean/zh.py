@@ -45,7 +45,7 @@ _STAMPS = (
         rf"(?:發佈日期|发布日期|發布日期|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
     ),
     re.compile(rf"(?:發佈時間|发布时间)\s?[:：]\s?\d{{1,2}}:\d{{2}}\s{_Y}-{_M}-{_D}"),
-    re.compile(rf".{{0,40}}即時新聞\s?[:：].{{0,20}}[•·]\s?{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}"),
+    re.compile(rf".{{0,40}}即(?:時|时)(?:新聞|新闻)\s?[:：].{{0,20}}[•·]\s?{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}"),
     re.compile(rf"{_Y}年{_M}月{_D}日\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}}"),
     re.compile(rf"{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?"),
 )
@@ -55,6 +55,7 @@ _MIRROR_STAMP = re.compile(
 _CAPTION = re.compile(
     r".{2,300}[(（](?:政府新聞處|政府新闻处|(?:記者|记者)\S{1,6}(?:攝|摄))[)）]|(?:資料圖|资料图)(?:片)?"
 )
+_SLOGAN = re.compile(r"[^,，。:：;；!?！？]{2,12}(?:\s[^,，。:：;；!?！？]{2,12}){0,2}")
 _ORIGINAL_TITLE = re.compile(r"[(（](?:原標題|原标题)\s?[:：].{2,200}[)）]")
 
 
@@ -72,10 +73,15 @@ def prepare(lines: list[str]) -> tuple[list[str], list[Removed]]:
     """Lines with injected pinyin removed and glued end marks put on lines of their own."""
     out: list[str] = []
     removed: list[Removed] = []
+    slogans = False  # after a repost's (原标题:…), its slogan sub-heads
     for line in lines:
         if not _CJK.search(line):
             out.append(line)
             continue
+        if slogans and _SLOGAN.fullmatch(line.strip()):
+            removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=line.strip(), detail="a slogan sub-head"))
+            continue
+        slogans = bool(_ORIGINAL_TITLE.fullmatch(line.strip()))
         plain = PINYIN.sub("", line)
         if plain != line:
             removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=line, detail="injected pinyin removed"))

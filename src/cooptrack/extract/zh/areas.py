@@ -33,7 +33,7 @@ def declared_count(title: Sent | None, lead: list[Sent]) -> int | None:
         f = sent.f
         for m in P.DECLARED.finditer(f):
             before = f[: m.start()]
-            if P.SPEECH.search(before) and not P.CONSENSUS.search(f):
+            if P.SPEECH.search(before) and not P.CONSENSUS.search(f) and "同意" not in f:
                 continue
             value = number(m["n"] or m["h"])
             if value:
