@@ -450,6 +450,10 @@ def resolve(people: list[Found], mention: Mention) -> Found | None:
     return candidates[0] if candidates else None
 
 
+# The people after "with" watch the signing: "with Lam and Yin looking on", "with the CE witnessing".
+_LOOKING_ON = re.compile(r"(?i)\b(?:looking\s+on|witness(?:ing|ed)|in\s+attendance|present)\b")
+
+
 def _passive_start(text: str, sign_at: int) -> int:
     """Where the auxiliary before the sign verb at ``sign_at`` starts ("was signed"), or ``sign_at``."""
     aux = re.search(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", text[:sign_at])
@@ -484,6 +488,8 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     if with_ is not None:  # "A signed the Memorandum ... with the director of ..., Yang Jun"
         after = sign.end() + with_.end()
         clause_end = next((i for i in (masked.find(";", after), masked.find(". ", after)) if i >= 0), len(masked))
+        if _LOOKING_ON.search(masked, after, clause_end):  # "..., with A and B looking on": witnesses
+            clause_end = after
         for mention in mentions:
             if after <= mention.start - sentence.start < clause_end:
                 person = resolve(people, mention)

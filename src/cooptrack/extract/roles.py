@@ -48,6 +48,7 @@ class SentenceRoles:
 
     roles: list[set[Role]]
     heads: set[int] = field(default_factory=set)  # one side's delegation leaders
+    aside: set[int] = field(default_factory=set)  # named on the way to a chair verb, not its subject ("met X")
     pronoun: str | None = None  # "he"/"she": a chair verb's subject is a pronoun
     first_cue: Cue | None = None
 
@@ -92,6 +93,7 @@ def read_roles(
     objects = _objects(text, spans)
     guests = _within(spans, [(m.start("who"), m.end("who")) for m in P.SPECIAL_GUEST_WITH.finditer(text)])
     chairs: set[int] = set()
+    aside = set(objects)
     pronoun: str | None = None
     for k, cue in enumerate(cues):
         limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
@@ -101,7 +103,8 @@ def read_roles(
             who = _WHO_BEFORE.search(text, 0, cue.start)
             chairs |= _group_before(text, spans, who.start() if who else cue.start)
         else:
-            subject = {i for i in _before(text, spans, cue.start) if i not in objects}
+            subject = _subject(text, spans, cue.start, objects)
+            aside |= set(_before(text, spans, cue.start)) - subject
             other = _with_object(text, spans, cue.end)
             if not subject and (pronoun := pronoun or _pronoun(text[: cue.start])) is None:
                 subject = _subject_after(text, spans, cue, limit, other)
@@ -109,7 +112,7 @@ def read_roles(
     chairs -= guests
     heads = set() if chairs else _one_side_heads(text, spans, objects)
     roles = _other_roles(text, spans, sides, chairs, guests)
-    return SentenceRoles(roles, heads, pronoun, cues[0] if cues else None)
+    return SentenceRoles(roles, heads, aside - chairs, pronoun, cues[0] if cues else None)
 
 
 def _other_roles(
@@ -173,6 +176,19 @@ def _before(text: str, spans: Sequence[Span], at: int) -> list[int]:
     return [i for i, (s, e) in enumerate(spans) if s >= floor and e <= at]
 
 
+def _subject(text: str, spans: Sequence[Span], at: int, objects: set[int]) -> set[int]:
+    """The subject of a chair verb at ``at``: the first person of its clause who is no object of
+    another verb, and those joined to them ("A and the Governor ..., Mr B"); not someone A "held
+    talks with" or "met" on the way."""
+    out: list[int] = []
+    for i in _before(text, spans, at):
+        if i in objects:
+            continue
+        if not out or _COORDINATION.fullmatch(text, spans[out[-1]][1], spans[i][0]):
+            out.append(i)
+    return set(out)
+
+
 _NEW_CLAUSE = re.compile(r"(?i),\s+(?:and|while|but|whereas|as)\s+")
 
 
@@ -202,7 +218,8 @@ def _after_by(text: str, spans: Sequence[Span], at: int, limit: int) -> set[int]
 # What may stand between two people of one subject: connectors, posts, commas.
 _COORDINATION = re.compile(
     r"[\s,]*(?:(?:and|the|of|for|in|province|city|municipal|governor|mayor|secretary|deputy|director|vice|"
-    r"executive|chief|party|general|committee|chairman|people's|[A-Z][\w'\u2019&().-]*|\([A-Z]{2,}\))[\s,]*)*"
+    r"executive|chief|party|general|committee|chairman|people's|(?:vice|deputy|executive)-[a-z]+|"
+    r"[A-Z][\w'\u2019&().-]*|\([A-Z]{2,}\))[\s,]*)*"
 )
 
 

@@ -92,7 +92,7 @@ class _Roster:
             person = persons[i] or self._new(mention, masked, roles)
             if person is None:
                 continue
-            if persons[i] is None:
+            if persons[i] is None and i not in reading.aside:  # one "held talks with" gets no default role
                 new_here.append(person)
             named.append(person)
             person.roles |= roles
