@@ -179,7 +179,7 @@ class _Collector:
                 run = _title_run(named) if named[:1].isupper() else _described(named)
                 short = [i for i in self.items if run and _norm(i.title).startswith(_norm(run))]
                 item = short[0] if len(short) == 1 else None  # "The Co-operation Memorandum was signed by ..."
-                item = item or (self.add(run, sentence.start + head.end()) if run else None)
+                item = item or (self.add(run, sentence.start + head.end()) if run else self._referred(named))
                 group = [item] if item is not None else []
             if group:
                 return group
@@ -192,11 +192,24 @@ class _Collector:
             else:
                 described = _described(text[at:])
                 titles = [(0, described)] if described else []
+                referred = None if described or anchor["det"] != "the" else self._referred(text[at:])
+                if referred is not None and referred not in group:  # "X and Y signed the memorandum."
+                    group.append(referred)
             for offset, title in titles:
                 item = self.add(title, sentence.start + at + offset)
                 if item is not None and item not in group:
                     group.append(item)
         return group
+
+    def _referred(self, text: str) -> FoundAgreement | None:
+        """The one agreement already named that "the memorandum", "the co-operation agreement"
+        (the start of ``text``) refers to, if exactly one is of that kind."""
+        m = _REFERENCE.match(text)
+        if m is None:
+            return None
+        word = m["k"].casefold()[:8]  # "memorand", "agreemen", "arrangem", ...
+        named = [i for i in self.items if word in i.title.casefold()]
+        return named[0] if len(named) == 1 else None
 
     def _annex(self, sentence: Sentence) -> None:
         text = sentence.text
@@ -269,6 +282,11 @@ def _item_like(text: str) -> bool:
     return titled >= 0.75 * len(words)
 
 
+# A document referred to by its kind alone: "signed the memorandum.", "the co-operation agreement at".
+_REFERENCE = re.compile(
+    r"(?i)(?:co-?operation\s+|framework\s+)?(?P<k>memorand(?:um|a)|agreement|arrangements?|letter\s+of\s+intent|protocol)"
+    r"(?=\s*(?:$|[.,;:)]|(?:on\s+behalf|at|with|in|during|after|before|today|yesterday|respectively)\b))"
+)
 _DOCUMENTS = re.compile(r"(?i)\b(?:agreements?|documents?|memorand)")
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|have|has|had)\b")
 
