@@ -50,15 +50,36 @@ _AGREED = re.compile(r"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+ou
 _OTHER_MEETING = re.compile(r"(?i)\b(?:was|were)\s+held\b|\bat\s+which\b|\blast\b|\bprevious\b|\bsince\b")
 
 
+# What makes a count of areas stated in prose this meeting's ([COUNT]): the two sides agree on
+# it, or will co-operate in it ("will pursue closer ties in 11 areas", "to enhance co-operation in
+# four areas"); not progress made, agreements signed, or one leader's view of where co-operation
+# could grow.
+_COUNT_CUE = re.compile(
+    r"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out|pledg(?:e[ds]?|ing)|vow(?:ed|s)?|will|shall|"
+    r"to\s+(?:co-?operate|work|pursue|deepen|strengthen|enhance|focus|carry\s+out|take\s+forward|promote|expand))\b"
+)
+_NOT_COUNT = re.compile(
+    r"(?i)\b(?:progress|achieve(?:d|ments?)|results|advanced|sign(?:ed|ing)?|inked|potential|room\s+for|could|"
+    r"might|hoped?|hopes|suggest(?:ed|s)?|propos(?:ed|es|als?)|sees?|saw)\b"
+)
+
+
 def _agreed_count(text: str) -> int | None:
     """An area count stated outside a lead-in: only in a sentence saying the two sides agreed
-    on it at this meeting (not a count recalled from an earlier one)."""
+    on it or will co-operate in it at this meeting (not a count recalled from an earlier one),
+    and whose own clause is not about progress, signings or an opinion ("reviewed the
+    achievements and agreed to strengthen co-operation in eight areas" counts)."""
     for sentence in re.split(r"(?<=\.)\s+", text):
-        if _AGREED.search(sentence) and not _OTHER_MEETING.search(sentence):
-            n = declared_count(sentence)
-            if n:
-                return n
+        m = P.DECLARED_AREAS.search(sentence)
+        if m is None or not _COUNT_CUE.search(sentence) or _OTHER_MEETING.search(sentence):
+            continue
+        clause = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
+        if not _NOT_COUNT.search(clause) and (n := declared_count(sentence[m.start() :])):
+            return n
     return None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:\u2014]|\s\band\s")
 
 
 def _is_lead_in(block: Block) -> bool:
