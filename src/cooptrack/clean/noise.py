@@ -56,7 +56,7 @@ BYLINE = re.compile(
     r"|^By\s+[A-Z][\w.'\- ]{2,60}(?:,\s*[\w ]{3,40})?(?:\s*\|\s*[^|]{1,60})*$"
     # "Joanne Leung · 23 April 2024, 9:15pm"
     r"|^[A-Z][\w.'\- ]{2,60}\s*[\u00b7|\u2022]\s*[^\u00b7|\u2022]{0,40}\b(?:19|20)\d\d\b[^.]{0,20}$"
-    r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*\|\s*[A-Z][a-z]+(?: [A-Z][a-z'\-]+){1,2}$"  # "Local | Wallis Wang"
+    r"|^(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*\|\s*[A-Z][a-z]+(?: [A-Z][a-z'\-]+){1,2})$"  # "Local | Wallis Wang"
     r"|^\S+@\S+\.\w+$|\b(?:at|email:?)\s+\S+@\S+\.\w+\.?$",
     re.IGNORECASE,
 )
@@ -96,11 +96,18 @@ DATE_LINE = re.compile(
 # "NewsNow Hong Kong · From: Hong Kong Free Press · Nov 20, 2025, 7:42 PM GMT+8".
 META_LINE = re.compile(r"^(?=[^.]*\b(?:19|20)\d\d\b)(?:[^\u00b7|]{1,60}\s[\u00b7|]\s){1,5}[^\u00b7|]{1,60}$")
 # A page's line of labelled facts, one of them dated: "Release time: 2018-09-20 21:47:05   Source:
-# Zhejiang Daily", "Date: 2025-11-21 Author: Li Hua" ([TITLE-CHROME], [D-PRINTED]).
+# Zhejiang Daily", "Date: 2025-11-21 Author: Li Hua", "2017-11-21 10:32  Source: Fujian Daily",
+# "Date: 2012-09-12  Source: ...  [Font: Large Medium Small]", "www.chinaview.cn  2010-09-17 08:15:46"
+# ([TITLE-CHROME], [D-PRINTED]).
+_FIELD = (
+    r"\[?(?:release\s+(?:time|date)|publish(?:ed|ing)?(?:\s+(?:at|on|time|date))?|(?:last\s+)?updated|posted|date|"
+    r"time|source|author|editor|writer|reporter|from|origin|views?|clicks?|hits|font(?:\s+size)?|text\s+size)"
+    r"\s*[:\uff1a]\s*(?:[^:\uff1a]|(?<=\d):(?=\d)){1,80}?\s*"
+)
 FIELDS_LINE = re.compile(
-    r"^(?=.{0,200}\b(?:19|20)\d\d\b)(?:(?:release\s+(?:time|date)|publish(?:ed|ing)?(?:\s+(?:at|on|time|date))?|"
-    r"(?:last\s+)?updated|posted|date|time|source|author|editor|writer|reporter|from|origin|views?)"
-    r"\s*[:\uff1a]\s*(?:[^:\uff1a]|(?<=\d):(?=\d)){1,80}?\s*){1,5}$",
+    r"^(?=.{0,200}\b(?:19|20)\d\d\b)(?:"
+    r"(?:(?:www\.)?[\w-]{1,40}(?:\.[\w-]{1,40}){1,4}\s+)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}"
+    rf"(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{_FIELD}){{0,5}}|(?:{_FIELD}){{1,5}})$",
     re.IGNORECASE,
 )
 # A writer's name alone on a line ("Kelly Ip", "Staff Reporter"): a byline when a date line follows.

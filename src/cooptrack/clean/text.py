@@ -93,15 +93,27 @@ def _normalise(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = noise.fold_encoding(text)
-    lines = [_table_row(line) if "\t" in line.strip() else line for line in text.split("\n")]
+    lines, in_table = [], False
+    for line in text.split("\n"):
+        row = "\t" in line.strip()
+        lines.append(_table_row(line, first=not in_table) if row else line)
+        in_table = row
     return [_SPACES.sub(" ", line) for line in lines]
 
 
-def _table_row(line: str) -> str:
+_LABEL = re.compile(r"[A-Z][A-Za-z&'/\-]*(?: [A-Za-z&'/\-]+){0,3}")
+
+
+def _table_row(line: str, *, first: bool) -> str:
     """A row of a table saved with tabs between its cells ("Title<TAB>Signed by") is an item of a
-    list, its cells kept apart by " | "."""
+    list, its cells kept apart by " | "; a table's first row of column labels ("Agreement<TAB>Signed
+    by") is a line of its own, not an item ([HTML-GIA])."""
     cells = [c for c in (_MULTISPACE.sub(" ", c.strip()) for c in line.split("\t")) if c]
-    return f"\u2022 {' | '.join(cells)}" if len(cells) >= 2 else line
+    if len(cells) < 2:
+        return line
+    if first and all(len(c) <= 40 and _LABEL.fullmatch(c) for c in cells):
+        return " | ".join(cells)
+    return f"\u2022 {' | '.join(cells)}"
 
 
 _CHROME = frozenset({RemovalReason.SITE_NAVIGATION, RemovalReason.PAGE_CHROME})

@@ -36,8 +36,8 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
         verb = P.SIGN.search(f)
         if verb is None:
             continue
-        signers = _signatories(f, people)
         for m in P.TITLE_QUOTED.finditer(f):
+            signers = _signatories(f, m.start(), people)
             folded_title = m["title"]
             if P.PLAN_TITLE.search(folded_title) or folded_title in seen:
                 continue
@@ -56,15 +56,20 @@ def _kind(title: str) -> AgreementKind:
     return AgreementKind.OTHER
 
 
-def _signatories(f: str, people: list[Found]) -> list[str]:
-    """Who the sentence says signed: 由X與Y簽署, or the subjects of 簽署 (not of 見證)."""
+def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
+    """Who the sentence says signed the title at ``at``: 由X與Y簽署, or the subjects of the
+    signing verb before it (not of 見證)."""
     by = P.SIGNED_BY.search(f)
     if by:
         return [p.name for p in people if p.key in by["who"]]
-    verb = P.SIGN.search(f)
-    if verb is None or P.WITNESS.search(f[: verb.start()]):
+    verbs = [v for v in P.SIGN.finditer(f) if v.start() < at]
+    if not verbs:
         return []
+    verb = verbs[-1]
     head = f[: verb.start()]
+    clause_head = head[max(head.rfind(","), head.rfind("。"), -1) + 1 :]
+    if P.WITNESS.search(clause_head):
+        return []
     clause_start = max(head.rfind(","), head.rfind("。"), -1) + 1
     subject = head[clause_start:]
     found = sorted((subject.find(p.key), p.name) for p in people if p.key in subject)

@@ -59,7 +59,7 @@ def split(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:
         (
             i + 1
             for i, b in enumerate(body)
-            if P.CONSENSUS.search(fold(b.text).text) and b.text.rstrip().endswith((":", "："))
+            if P.AREAS_INTRO.search(fold(b.text).text)
         ),
         None,
     )

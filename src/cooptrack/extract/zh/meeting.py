@@ -196,7 +196,7 @@ def _kind(n: Named, got: tuple[int | None, bool] | None) -> MeetingKind:
 
 # --- venue ---------------------------------------------------------------------------------------------
 
-_VERBS = ("在", "于", "抵", "赴", "来", "到", "访", "抵达", "前往", "访问")
+_VERBS = ("在", "于", "喺", "抵", "赴", "来", "到", "访", "抵达", "前往", "访问")
 
 
 def venue(title: Sent | None, statements: tuple[Statement, ...], lead: list[Sent]) -> str | None:

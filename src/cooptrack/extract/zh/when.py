@@ -65,8 +65,8 @@ def _day(sent: Sent) -> _Day | None:
                 sent.original(inner_start, m.end("d") + 1),
             )
     m = P.THIS_MONTH.search(f)
-    if m:
-        return _Day(None, number(m["d"]) or 0, None, sent.original(m.start(), m.end()))
+    if m:  # month 0: the month of the page's printed date
+        return _Day(0, number(m["d"]) or 0, None, sent.original(m.start(), m.end()))
     for m in P.DATED.finditer(f):
         if P.WIRE_DATELINE.match(f[: m.end() + 1]) and f[m.end() : m.end() + 1] == "电":
             continue
@@ -93,6 +93,8 @@ def _dateline(sents: list[Sent]) -> tuple[int, int] | None:
 
 def _resolve(found: _Day, dateline: tuple[int, int] | None, printed: dt.date | None, announcement: bool) -> When:
     month = found.month
+    if month == 0:
+        month = dateline[0] if dateline is not None else (printed.month if printed is not None else None)
     if month is None and dateline is not None:
         month = dateline[0]
     if month is None and printed is not None and 0 <= printed.day - found.day <= 1:
