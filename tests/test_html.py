@@ -493,3 +493,44 @@ def test_a_printer_friendly_archive_page_is_read_like_a_release() -> None:
         "gia", "Hong Kong/Zhejiang Co-operation Conference", 3, 3
     )  # fmt: skip
     assert len(record.agreements) == 2
+
+
+# [HTML-GIA] The Government's page, its printer-friendly twin and its text twin: one record
+
+GIA_TWINS = (
+    "gen_html_gia_P2023061500450_hubei.htm",
+    "gen_html_gia_P2023061500450p_hubei.htm",
+    "gen_html_gia_P2023061500450_hubei.txt",
+)
+
+
+def test_a_gia_page_its_printer_twin_and_its_text_give_one_record() -> None:
+    from cooptrack.pipeline import parse_path
+
+    folder = Path(__file__).parent / "data" / "html"
+    records = [facts(parse_path(folder / name).model_dump(mode="json")) for name in GIA_TWINS]
+    for record in records:
+        record.pop("source", None)
+    assert records[0] == records[1] == records[2]
+
+
+def test_a_headline_split_over_spans_is_joined_as_printed_and_its_hidden_copy_ignored() -> None:
+    page = (
+        '<div style="display:none">Hidden copy of the headline</div>'
+        '<div id="PRHeadline"><span id="PRHeadlineSpan"><span>Fourth Plenary of Hong Kong/Hubei Co-op</span>'
+        "<span>eration Conference in </span><span>Wuhan</span></span></div>"
+        '<span id="pressrelease">&nbsp;&nbsp;&nbsp;&nbsp; The plenary was held today (June 15).<br />'
+        '<div class="mB15 f15">Ends/Thursday, June 15, 2023<br/>Issued at HKT 18:55</div></span>'
+    )
+    page_text = html_to_text(page)
+    assert page_text.title == "Fourth Plenary of Hong Kong/Hubei Co-operation Conference in Wuhan"
+    assert "Hidden copy" not in page_text.text
+    cleaned = clean(page, html=True)
+    assert cleaned.ended and "Issued at HKT" not in cleaned.text
+
+
+def test_a_tables_label_row_is_no_item_and_its_rows_are() -> None:
+    cleaned = clean("Headline of a release\n\nAgreement\tSigned by\nAgreement on Tourism\tMr Chan and Mr Li\n")
+    kinds = [(b.kind.value, b.text) for b in cleaned.blocks]
+    assert ("paragraph", "Agreement | Signed by") in kinds
+    assert ("bullet", "Agreement on Tourism | Mr Chan and Mr Li") in kinds
