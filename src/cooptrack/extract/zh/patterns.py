@@ -160,7 +160,9 @@ NOT_A_COUNT = re.compile(r"重点|主要")
 SPEECH = re.compile(r"表示|指出|认为|说|称|致辞|强调|话")
 CONSENSUS = re.compile(r"达成(?:了)?共识|达成(?:以下|如下)")
 # What opens the list of areas: 達成共識: / 同意深化以下方面的合作:
-AREAS_INTRO = re.compile(r"(?:达成(?:了)?共识|达成(?:以下|如下)|同意[^。]{0,30}?(?:以下|下列|如下))[^。]{0,30}[:：]\s*$")
+AREAS_INTRO = re.compile(
+    r"(?:达成(?:了)?共识|达成(?:以下|如下)|同意[^。]{0,30}?(?:以下|下列|如下))[^。]{0,30}[:：]\s*$"
+)
 AREA_LABEL = re.compile(
     r"^(?:\((?P<a>[一二三四五六七八九十]{1,2})\)|(?P<b>[一二三四五六七八九十]{1,2})、|(?P<c>\d{1,2})[.、])\s?"
 )

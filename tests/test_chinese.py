@@ -1,0 +1,116 @@
+"""The Chinese path's building blocks ([ZH-DETECT], [ZH-FOLD], [ZH-ORD], [ZH-MECH]): folding with
+spans into the text as written, numerals, pinyin removal, language found from the content, and
+Chinese pages in Big5, GB18030 and without a declared charset read through the file reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cooptrack.clean import clean
+from cooptrack.extract.zh.fold import fold, script, simplified, strip_pinyin
+from cooptrack.extract.zh.numbers import number, year
+from cooptrack.mechanisms import find_zh
+from cooptrack.pipeline import parse_path, parse_text
+
+SYNTHETIC = Path(__file__).parent / "data" / "synthetic"
+
+
+def test_folding_keeps_spans_into_the_text_as_written() -> None:
+    text = "行政長官今日在廣州主持粵港合作聯席會(huì)議第二十三次會議，雙方達成共識。"
+    f = fold(text)
+    assert "粤港合作联席会议第二十三次会议," in f.text
+    i = f.text.index("粤港合作联席会议")
+    s, e = f.span(i, i + len("粤港合作联席会议"))
+    assert text[s:e] == "粵港合作聯席會(huì)議"
+    assert f.original(i, i + 8) == "粵港合作聯席會議"
+
+
+@pytest.mark.parametrize(
+    ("printed", "folded"), [("衞生", "卫生"), ("於", "于"), ("臺灣", "台湾"), ("（附圖）", "(附图)")]
+)
+def test_variants_and_width_fold(printed: str, folded: str) -> None:
+    assert simplified(printed) == folded
+
+
+def test_pinyin_is_removed_only_after_chinese() -> None:
+    assert strip_pinyin("會(huì)議 領(lǐng)域 協(xié)議") == "會議 領域 協議"
+    assert strip_pinyin("Hong Kong (hk) and (abc)") == "Hong Kong (hk) and (abc)"
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十四", 24), ("九十九", 99), ("廿", 20), ("廿一", 21),
+     ("21", 21), ("首", 1), ("十十", None), ("百", None)],
+)  # fmt: skip
+def test_numerals(written: str, value: int | None) -> None:
+    assert number(written) == value
+
+
+def test_years_with_circle_zero() -> None:
+    assert year("二○二一") == 2021
+    assert year("二〇二三") == 2023
+    assert year("2019") == 2019
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("閩港舉行第三次合作會議", "Hong Kong/Fujian Co-operation Conference"),
+        ("港深合作會議", "Hong Kong/Shenzhen Co-operation Meeting"),
+        ("川港高層會晤暨川港合作會議", "Hong Kong/Sichuan Co-operation Conference"),
+        ("第二次港澳合作高層會議", "Hong Kong/Macao Co-operation High Level Meeting"),
+        ("粵澳合作聯席會議", "Guangdong/Macao Co-operation Joint Conference"),
+        ("闽澳合作会议", "Fujian/Macao Co-operation Conference"),
+    ],
+)
+def test_chinese_names_of_mechanisms(text: str, name: str) -> None:
+    found = find_zh(text)
+    assert [m.entry.name for m in found] == [name]
+
+
+def test_the_greater_bay_area_is_no_mechanism() -> None:
+    assert find_zh("粵港澳大灣區建設") == []
+
+
+def test_language_and_script_from_the_content() -> None:
+    page = "English 繁體 简体\n行政長官與廣東省省長共同主持粵港合作聯席會議第二十次會議\n\n  雙方在會上達成共識。"
+    assert clean(page).language == "zh"
+    assert script(page) == "Hant"
+    assert script(simplified(page)) == "Hans"
+    assert clean("The Chief Executive co-chaired the meeting (粵港合作聯席會議) today.").language == "en"
+
+
+def test_a_chinese_page_is_read_not_dropped() -> None:
+    rec = parse_text(
+        "行政長官李家超與廣東省省長王偉中今日在廣州共同主持粵港合作聯席會議第二十四次會議。\n\n雙方達成共識。"
+    )
+    assert rec.language == "zh"
+    assert rec.relevant, rec.relevance_reason
+    assert rec.partner == "Guangdong"
+
+
+@pytest.mark.parametrize("encoding", ["big5", "gb18030"])
+def test_chinese_encodings_through_the_file_reader(tmp_path: Path, encoding: str) -> None:
+    source = SYNTHETIC / (
+        "zh_mech_shanghai_2019_trad.txt" if encoding == "big5" else "zh_preside_sichuan_2023_simp.txt"
+    )
+    text = source.read_text("utf-8")
+    path = tmp_path / f"page_{encoding}.txt"
+    path.write_bytes(text.encode(encoding, "replace"))
+    rec, want = parse_path(path), parse_path(source)
+    assert rec.language == "zh"
+    assert (rec.relevant, rec.mechanism, rec.meeting.ordinal) == (want.relevant, want.mechanism, want.meeting.ordinal)
+
+
+def test_a_big5_page_without_a_declared_charset(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>x</title></head><body><h1>滬港合作會議第五次會議</h1>"
+        "<p>行政長官林鄭月娥與上海市市長應勇今日在上海共同主持滬港合作會議第五次會議。</p></body></html>"
+    )
+    path = tmp_path / "page.htm"
+    path.write_bytes(html.encode("big5"))
+    rec = parse_path(path)
+    assert rec.language == "zh"
+    assert rec.mechanism == "Hong Kong/Shanghai Co-operation Conference"
