@@ -56,11 +56,7 @@ def _closing(text: str) -> bool:
 def split(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:
     """The lead, the area groups and the closing blocks of the body."""
     start = next(
-        (
-            i + 1
-            for i, b in enumerate(body)
-            if P.AREAS_INTRO.search(fold(b.text).text)
-        ),
+        (i + 1 for i, b in enumerate(body) if P.AREAS_INTRO.search(fold(b.text).text)),
         None,
     )
     if start is None:
