@@ -483,10 +483,15 @@ DESCRIBED_END = re.compile(
     r"between|respectively|today|yesterday|on|as|under|from|signed|witnessed)\b)"
 )
 # A signing at another time than the meeting's: "since the signing of ...", "... entered into in 2019".
-SIGNED_SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+)?(?:signing|conclusion|renewal)\b")
+SIGNED_SINCE = re.compile(
+    r"(?i)\bsince\s+(?:the\s+)?(?:signing|conclusion|renewal)\b"
+    r"|\bsince\b[^.;]{0,100}?\b(?:signed|inked|concluded|entered\s+into)\b"  # "since the two governments signed"
+)
 SIGNED_BEFORE = re.compile(
     r"(?i)\b(?:signing|entered\s+into|concluded)\b[^.;]{0,200}?\bin\s+(?:(?:January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b"
+    r"|\b(?:signed|signing|inked|entered\s+into|concluded)\b[^.;]{0,200}?\bin\s+(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\s+(?:this|last)\s+year\b"
 )
 # A renewal is this meeting's act: a year in its sentence is the first signing's ("the renewal of
 # the “...”, first signed in 2019").
