@@ -212,6 +212,13 @@ def test_relevance_and_document_kind(stem: str) -> None:
         )
 
 
+@pytest.mark.parametrize("stem", cases("language"))
+def test_language(stem: str) -> None:
+    """[LANG] the language is read from the text, never from the page's address."""
+    exp, rec = expected(stem), parsed(stem)
+    assert rec.language == exp["language"], f"language: expected {exp['language']!r}, got {rec.language!r}"
+
+
 @pytest.mark.parametrize("stem", cases("title"))
 def test_title(stem: str) -> None:
     exp, rec = expected(stem), parsed(stem)
@@ -474,7 +481,9 @@ def test_spans_point_at_their_items(stem: str) -> None:
             wrong.append(f"measure {m.text[:40]!r}: span slices {got[:40]!r}")
     for p in rec.people:
         got = bounds(f"person {p.name!r}", p.span)
-        if got is not None and name_key(p.name) not in name_key(got):
+        # the full name, or the body's short reference to a name a photo caption gives in full ("Mr Chan")
+        short = got is not None and got.split()[-1] in p.name.split()
+        if got is not None and name_key(p.name) not in name_key(got) and not short:
             wrong.append(f"person {p.name!r}: span slices {got[:60]!r}")
     for a in rec.agreements:
         got = bounds(f"agreement {a.title[:40]!r}", a.span)

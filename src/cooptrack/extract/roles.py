@@ -106,7 +106,11 @@ def read_roles(
             subject = _subject(text, spans, cue.start, objects)
             aside |= set(_before(text, spans, cue.start)) - subject
             other = _with_object(text, spans, cue.end)
-            if not subject and (pronoun := pronoun or _pronoun(text[: cue.start])) is None:
+            said = _pronoun(text, cue.start)
+            if said:  # "Together with the Mayor ..., Mr B, she will co-chair": B by "with", A by pronoun
+                pronoun = pronoun or said
+                subject = {i for i in subject if _WITH.search(text, max(0, spans[i][0] - 200), spans[i][0])}
+            elif not subject:
                 subject = _subject_after(text, spans, cue, limit, other)
             chairs |= subject | other
     chairs -= guests
@@ -281,9 +285,13 @@ def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other
 _OPENERS = frozenset({"", "After", "after", "Before", "before", "While", "while", "When", "when", "Since", "since"})
 
 
-def _pronoun(prefix: str) -> str | None:
-    m = P.PRONOUN_SUBJECT.match(prefix)
+def _pronoun(text: str, at: int) -> str | None:
+    """"he"/"she" when a pronoun is the subject just before the chair verb at ``at``."""
+    m = P.PRONOUN_SUBJECT.search(text, max(0, at - 60), at)
     return m["pronoun"].lower() if m else None
+
+
+_WITH = re.compile(r"(?i)\bwith\b[^;.]{0,160}$")
 
 
 def _one_side_heads(text: str, spans: Sequence[Span], objects: set[int]) -> set[int]:
