@@ -249,6 +249,46 @@ def test_a_final_area_is_not_mistaken_for_a_glued_article() -> None:
     assert "wetlands" in cleaned.text
 
 
+@pytest.mark.parametrize(
+    ("printed", "folded"),
+    [
+        ("today (June 12).\u00c2\u00a0The two sides", "today (June 12).\u00a0The two sides"),
+        ("\u00c2\u00a0\u00c2\u00a0 The Chief Secretary", "\u00a0\u00a0 The Chief Secretary"),
+        ("signed the \u02c7\u00a7Agreement on Tourism\u02c7\u00a8.", "signed the \u201cAgreement on Tourism\u201d."),
+        ("the \u00c2ge of discovery", "the \u00c2ge of discovery"),  # a letter after it: a word, kept
+    ],
+)
+def test_encoding_noise_is_folded(printed: str, folded: str) -> None:
+    """[NOISE-ENC] a stray "Â" before a (no-break) space, and Big5 quotes read as "ˇ§ … ˇ¨"."""
+    from cooptrack.clean.noise import fold_encoding
+
+    assert fold_encoding(printed) == folded
+
+
+def test_a_line_holding_only_a_stray_a_is_chrome() -> None:
+    cleaned = clean(
+        "Plenary of Hong Kong/Hubei Co-operation Conference held\n\u00c2\n     The plenary was held today.\n"
+    )
+    assert "\u00c2" not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Plenary held in Wuhan\n\n     The Hong Kong/Hubei Co-operation Conference (鄂港合作會議) met today.", "en"),
+        (
+            "鄂港合作會議第三次會議在武漢舉行\n\n"
+            "     政務司司長今日在武漢與湖北省常務副省長共同主持鄂港合作會議第三次會議。",
+            "zh",
+        ),
+        ("繁體 简体\nEnglish\n\nHong Kong and Hubei agree on closer co-operation in finance and culture today.", "en"),
+    ],
+)
+def test_language_is_read_from_the_text(text: str, language: str) -> None:
+    """[LANG] Chinese when its Chinese characters outnumber its English words."""
+    assert clean(text).language == language
+
+
 def test_archive_url_gives_the_date_and_is_removed() -> None:
     text = "A headline\n\nhttps://www.info.gov.hk/gia/general/201906/14/P2019061400712.htm\n\n     Body text here.\n"
     cleaned = clean(text)
