@@ -48,7 +48,8 @@ FOOTER_ENDS = re.compile(
 FOOTER_ISSUED = re.compile(r"^Issued at HKT\s*\d{1,2}:\d{2}$", re.IGNORECASE)
 FOOTER_NNNN = re.compile(r"^N{4}$")
 # A news agency's end mark at the end of the last paragraph: "... governments. Enditem"
-END_MARK = re.compile(r"\s*\b(?:Enditem|\(End\)|-?End-?)\s*$")
+# (Not tried inside a run of spaces, from each of which "\s*" read the run again: quadratic.)
+END_MARK = re.compile(r"(?<!\s)\s*\b(?:Enditem|\(End\)|-?End-?)\s*$")
 # A news site's byline and contact lines.
 BYLINE = re.compile(
     r"^(?:additional reporting by|reporting by|edited by|posted (?:on|by)\b)"
@@ -75,7 +76,7 @@ OTHER_STORIES = re.compile(
 PHOTO_LINE = re.compile(r"^(?:photos?|pictures?|photo gallery)$", re.IGNORECASE)
 PHOTO_CAPTION = re.compile(
     # news.gov.hk: "Co-chairing plenary: Chief Secretary ... (right) and ... shake hands ..."
-    r"^[A-Z][\w'\- ]{2,40}:\s+.*\((?:right|left|centre|center|front row|back row|second [a-z]+|[a-z]+ row)[^)]*\)"
+    r"^[A-Z][\w'\- ]{2,40}:\s+.*\((?:right|left|centre|center|front row|back row|second [a-z]+|[a-z]+ row)[^)]{0,200}\)"
     r"|^(?:group photo|photo gallery)\s*:"
     r"|\bPhoto(?:s)? shows?\b|^\(?Photo(?:s)?(?: courtesy)?\s*[:：]|\((?:Photo|Xinhua)[/:]",
     re.IGNORECASE,

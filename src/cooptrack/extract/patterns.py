@@ -410,28 +410,34 @@ TOPIC_MEASURE = re.compile(
     r"(?:the\s+two\s+(?:sides|places|governments)|both\s+sides|both\s+places|the\s+two\s+parties)\s+"
     r"(?:will|would|agreed|shall|undertook|are\s+to|have\s+agreed)\b"
 )
+# Each alternative reads a line from its first cue word only ("(?m:^)(?>.*?cue)"): tried from every
+# cue, ".*" made a line of repeated cue words quadratic (10 s a megabyte).
 AREAS_LEAD_IN = re.compile(
-    r"(?i)\b(?:following|below)\b.*\bareas?\b|\bareas?\b.*\b(?:following|below)\b|"
-    r"\bareas?\s+of\s+co-?operation\b.*:$|\bco-?operation\s+areas?\b.*:$"
+    r"(?i)(?m:^)(?>.*?\b(?:following|below)\b).*\bareas?\b|(?m:^)(?>.*?\bareas?\b).*\b(?:following|below)\b|"
+    r"(?m:^)(?>.*?\bareas?\s+of\s+co-?operation\b).*:$|(?m:^)(?>.*?\bco-?operation\s+areas?\b).*:$"
 )
 PROGRESS_CUE = re.compile(r"(?i)\bprogress\s+(?:made|and\s+achievements|of|in)\b|\breported\s+the\s+progress\b")
 # The cue in a sentence that looks forward ("the two sides will meet regularly to review the
 # progress of co-operation") describes a mechanism's purpose, not what this release reports.
-PROGRESS_PROMISED = re.compile(r"(?i)\b(?:will|would|shall)\b[^.]*\bto\s+review\s+the\s+progress\b")
+# (Read from the first "will" after a full stop only, as AREAS_LEAD_IN: linear on a line of "will".)
+PROGRESS_PROMISED = re.compile(
+    r"(?i)(?:^|(?<=\.))(?>[^.]*?\b(?:will|would|shall)\b)[^.]*\bto\s+review\s+the\s+progress\b"
+)
 CLOSING_HEADING = re.compile(
     r"(?i)\b(?:sign(?:ing|ed)?|ceremony|attend(?:ing|ees?)|officials|delegations?|plenary|"
     r"meeting|conference|background|special\s+guests?|photos?|remarks)\b"
 )
 CLOSING_PARAGRAPH = re.compile(
-    r"(?i)\b(?:at|after|during|before)\s+the\s+(?:meeting|plenary|meeting-cum-plenary|conference|"
-    r"ceremony|high-level\s+meeting)\b[^.]*\b(?:signed|witnessed)\b"
+    # (each "[^.]*" read from the first cue after a full stop only, as AREAS_LEAD_IN: linear)
+    r"(?i)(?:^|(?<=\.))(?>[^.]*?\b(?:at|after|during|before)\s+the\s+(?:meeting|plenary|meeting-cum-plenary|"
+    r"conference|ceremony|high-level\s+meeting)\b)[^.]*\b(?:signed|witnessed)\b"
     r"|\b(?:agreements?|documents?|memorand(?:um|a)|letters?\s+of\s+intent|arrangements?)\s+"
     r"(?:were|was)\s+(?:also\s+)?signed\b"
     r"|\bsigned\s+the\s+[\u201c\"]|\bwitnessed\s+the\s+signing\b|\balso\s+attended\b|\bspecial\s+guests?\b"
     r"|\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?signed\b"
     # a wrap-up looking back over the areas: "to take forward the items above"
     r"|\b(?:the\s+)?(?:items|measures|initiatives|areas(?:\s+of\s+co-?operation)?)\s+(?:set\s+out\s+|listed\s+)?above\b"
-    r"|\bofficials\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong)[^.]*\b(?:attend|accompan|includ)"
+    r"|(?:^|(?<=\.))(?>[^.]*?\bofficials\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong))[^.]*\b(?:attend|accompan|includ)"
     r"|^\s*(?:other\s+)?officials\s+(?:attending|accompanying|who\s+attended|present)\b|\balso\s+attending\b"
 )
 # An item that names its area before a colon: "(1) Finance: support Chongqing enterprises to ...".

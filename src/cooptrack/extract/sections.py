@@ -179,9 +179,11 @@ def _inline_item(block: Block) -> bool:
     return m is not None and len(m["heading"].split()) <= 8
 
 
+# Read from the first "agreed to" after a semicolon only: tried from every one, "[^;]+" made a
+# line of them quadratic.
 _SERIES = re.compile(
-    r"(?i)\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?agreed\s+(?:on\s+the\s+following:\s+)?to\b"
-    r"[^;]+(?:;\s+(?:and\s+)?to\b[^;]+){2,}"
+    r"(?i)(?:^|(?<=;))(?>[^;]*?\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?agreed\s+"
+    r"(?:on\s+the\s+following:\s+)?to\b)[^;]+(?:;\s+(?:and\s+)?to\b[^;]+){2,}"
 )
 
 
