@@ -534,3 +534,14 @@ def test_a_tables_label_row_is_no_item_and_its_rows_are() -> None:
     kinds = [(b.kind.value, b.text) for b in cleaned.blocks]
     assert ("paragraph", "Agreement | Signed by") in kinds
     assert ("bullet", "Agreement on Tourism | Mr Chan and Mr Li") in kinds
+
+
+def test_a_hidden_copy_of_the_headline_on_another_page_is_not_read() -> None:
+    page = (
+        "<html><body><main><div style='display: none'>Plenary of Hong Kong/Hubei Co-operation Conference</div>"
+        "<h1>Plenary of Hong Kong/Hubei Co-operation Conference</h1>"
+        "<p>The Chief Secretary co-chaired the plenary in Wuhan today (June 15).</p></main></body></html>"
+    )
+    read = html_to_text(page)
+    assert read.title == "Plenary of Hong Kong/Hubei Co-operation Conference"
+    assert read.text.count("Plenary of Hong Kong/Hubei") == 1

@@ -311,9 +311,15 @@ _NOISE_NAMES = frozenset(
 _NAME_PARTS = re.compile(r"[\s_-]+")
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
 def _is_noise(node: LexborNode) -> bool:
     attrs = node.attributes
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):  # a hidden copy of the headline ([HTML-GIA])
         return True
     role = attrs.get("role")
     if role in ("navigation", "banner", "contentinfo", "complementary", "search"):
