@@ -286,7 +286,7 @@ _OPENERS = frozenset({"", "After", "after", "Before", "before", "While", "while"
 
 
 def _pronoun(text: str, at: int) -> str | None:
-    """"he"/"she" when a pronoun is the subject just before the chair verb at ``at``."""
+    """ "he"/"she" when a pronoun is the subject just before the chair verb at ``at``."""
     m = P.PRONOUN_SUBJECT.search(text, max(0, at - 60), at)
     return m["pronoun"].lower() if m else None
 

@@ -189,9 +189,10 @@ def _caption_people(captions: Sequence[str]) -> list[Found]:
 
 
 def _chaired_meeting(masked: str, cue: Cue) -> tuple[MeetingKind, int | None] | None:
-    """The meeting a chair verb is about: the one it governs ("co-chaired the 12th Plenary"), else
-    the one named before it ("the 15th Working Meeting was held ..., co-chaired by"); none when the
-    sentence's subject is this meeting, unnamed ("The meeting, building on ..., was co-chaired by")."""
+    """The meeting a chair verb is about: the one it governs ("co-chaired the 12th Plenary"); for
+    "co-chaired by", the sentence's subject ("The Seventh Plenary, held ... after the Sixth Plenary
+    ..., was co-chaired by"; none when the subject is this meeting unnamed: "The meeting, building on
+    the consensus of the 19th Plenary, was ..."); else the one named before it."""
     mentions = meeting_mentions(masked)
     after = [m for m in mentions if 0 <= m.start - cue.end <= 20 and not cue.passive]
     before = [m for m in mentions if m.end <= cue.start]
@@ -199,9 +200,16 @@ def _chaired_meeting(masked: str, cue: Cue) -> tuple[MeetingKind, int | None] | 
         chosen = after[0]
     elif cue.passive and _THIS_MEETING.match(masked):  # "The meeting, building on the ... Sixth Plenary, was ..."
         chosen = None
+    elif cue.passive:  # the subject: the first meeting named, not one after "before", "of", "after" ...
+        subjects = [m for m in before if not _GOVERNED.search(masked, max(0, m.start - 20), m.start)]
+        chosen = subjects[0] if subjects else None
     else:
         chosen = before[-1] if before else None
     return (chosen.kind, chosen.ordinal) if chosen else None
+
+
+# A meeting named as the object of a preposition: not the subject of the sentence.
+_GOVERNED = re.compile(r"(?i)\b(?:before|after|since|following|of|on|at|from|to|than)\s+(?:the\s+)?$")
 
 
 # A sentence whose subject is this meeting, unnamed.
