@@ -96,7 +96,7 @@ class _Collector:
             if self.expect_list:
                 self._list_item(block)
             return
-        if self.expect_list and _item_like(block.text):  # an item of a list that lost its bullets
+        if self.expect_list and (" | " in block.text or _item_like(block.text)):  # a table's row, or an item
             self._list_item(block)
             return
         if self.expect_list and self.last_group and block.kind is BlockKind.HEADING:
@@ -115,9 +115,9 @@ class _Collector:
         raw = _ITEM_NOTE.sub(lambda m: " " * len(m[0]), raw).rstrip()
         offset = block.start + (len(raw) - len(raw.lstrip('\u201c" ')))
         if " | " in raw:  # a table's row: the title is the cell naming a kind of document
-            cell = next((c for c in raw.split(" | ") if P.agreement_kind(c)), None)
+            cell = next((c for c in raw.split(" | ") if P.agreement_kind(c) and len(c.split()) > 2), None)
             if cell is None:
-                return  # a header row ("Document | Signed by")
+                return  # a header row ("Document | Signed by", "Agreement | Signed by")
             offset, raw = block.start + raw.index(cell), cell
         quoted = P.QUOTED.match(raw.lstrip())
         rest = ""
@@ -174,6 +174,8 @@ class _Collector:
         if passive:  # "The Agreement on X was signed by ...": a title already named, or a new one
             subject = _norm(text[: passive.start()])
             group = [i for i in self.items if _norm(i.title) in subject]
+            if not group and re.fullmatch(r"(?:it|they|both|these(?: documents)?|the (?:two )?documents)", subject):
+                group = list(self.last_group)  # "It was signed by ...": the documents just named
             if not group and (head := re.match(r"\s*(?:The|the)\s+", text)):
                 named = text[head.end() : passive.start()]
                 run = _title_run(named) if named[:1].isupper() else _described(named)
