@@ -259,7 +259,10 @@ ATTEND_CUE = re.compile(
     r"includ(?:ed|es|e|ing))\b"
 )
 # A sentence naming someone who is not at the meeting ("During Mr Chan's absence, ... will be the Acting ...").
-NOT_ATTENDING = re.compile(r"(?i)\babsence\b|\bwill\s+be\s+the\s+acting\b|\bwill\s+act\s+as\b")
+NOT_ATTENDING = re.compile(
+    r"(?i)\babsence\b|\bwill\s+be\s+the\s+acting\b|\bwill\s+act\s+as\b|"
+    r"\b(?:did|does|will)\s+not\s+attend\b|\bwas\s+(?:unable|not\s+able)\s+to\s+attend\b"
+)
 # A sentence about meeting someone outside the conference: a call, a visit.
 OTHER_ENCOUNTER = re.compile(
     r"(?i)\b(?:met(?!\s+(?:in|at)\b)|meets|(?:to|will|would)\s+(?:also\s+|then\s+)?meet|called\s+on|call\s+on|"

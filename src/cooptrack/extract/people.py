@@ -101,11 +101,13 @@ _POST_AFTER_HEAD = (
 )
 # A comma followed by a capitalised word (not an honorific) continues the post: "Secretary for
 # Innovation, Technology and Industry"; ", and Mr ...", ", said", ";" or a full stop ends it.
+# The owner of a post written after the name: "Tai Kin Ip, Macao SAR's secretary for economy and finance".
+_OWNER = r"(?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*"
 # The next person of a list, named before a post in lower case: ", Paul Chan, financial secretary".
 _NAMED = rf"{P.NAME},\s+(?:the\s+)?[a-z]"
 _NEXT_NAMED = rf",\s+{_NAMED}"
 _POST_AFTER = re.compile(
-    rf",\s+(?:the\s+)?(?P<post>{_POST_AFTER_HEAD}"
+    rf",\s+(?:the\s+)?(?:{_OWNER}['\u2019]s\s+)?(?P<post>{_POST_AFTER_HEAD}"
     rf"(?:[^,;()\n.]|\.(?=\S)|,\s+(?=[A-Z])(?!{P.HONORIFIC}\s)(?!{_NAMED}))*?)"
     rf"(?:\s*\([A-Z]{{2,}}\))?\s*(?=,\s+(?![A-Z])|,\s+{P.HONORIFIC}\s|{_NEXT_NAMED}|;|\.(?:\s|$)|$)"
 )
@@ -369,7 +371,8 @@ def _name_prefix(tokens: list[str]) -> str:
 def _looks_like_name(tokens: list[str]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
-    if any(t in P.POST_WORDS or not re.fullmatch(P.NAME_TOKEN, t) for t in tokens):
+    # a token of one capital is an initial ("C Y Leung") or a Macao surname ("O Lam")
+    if any(t in P.POST_WORDS or not (re.fullmatch(P.NAME_TOKEN, t) or re.fullmatch(r"[A-Z]", t)) for t in tokens):
         return False
     if "Hong Kong" in " ".join(tokens):
         return False
