@@ -334,3 +334,10 @@ def test_machine_translation_in_the_release_is_no_banner() -> None:
         "English for use by enterprises and universities of the two places."
     )
     assert clean(text).title == HEADLINE
+
+
+def test_an_end_marker_above_the_release_does_not_end_it() -> None:
+    """'More Images' or 'Back to list' printed above the release is chrome, not its end."""
+    cleaned = clean(f"More Images\nBack to list\n{HEADLINE}\n\n{BODY}")
+    assert cleaned.title == HEADLINE and not cleaned.ended
+    assert all(k in cleaned.text for k in KEPT)

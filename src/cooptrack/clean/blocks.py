@@ -27,6 +27,7 @@ class Block:
     underlined: bool = False  # a heading marked by a row of dashes under it
     indented: bool = False  # the source line began with white space
     label: str | None = None  # a bullet's or a heading's enumerator: "(ii)", "3."
+    rule: str = ""  # the character of a heading's underline: "=" marks a level above the areas'
 
 
 @dataclass

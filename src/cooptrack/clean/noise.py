@@ -32,7 +32,7 @@ def fold_encoding(text: str) -> str:
 
 
 # A row of dashes, rules or underscores under a heading.
-UNDERLINE = re.compile(r"^[\-\u2010-\u2015\u2500\u2501_=~]{3,}$")
+UNDERLINE = re.compile(r"^(?:[\-\u2010-\u2015\u2500\u2501_=~]{3,}|[\u2014\u2015\u2500\u2501]{2})$")  # "——" too
 # A separator row: asterisks, equals signs, hashes (possibly spaced).
 SEPARATOR = re.compile(r"^(?:[*#=~]\s*){3,}$")
 

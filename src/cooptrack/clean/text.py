@@ -55,7 +55,7 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
     site = drop_site_footer(scan.lines, removed)
     title, lines = take_title(_join_wrapped_headlines(site), removed)
     lines = _unwrap(lines)
-    classified = [_classify(line) for line in lines]
+    classified = _classify_lines(lines)
     blocks, unrelated = cut_unrelated(lines, classified, removed, own_page=reader == "gia" or scan.ended)
     # what the page printed after the release's last line: blocks cut at the end, a site's name, chrome
     trailer = [b.text for b in classified[len(blocks) :]] + [x.text for x in scan.lines[len(site) :]] + scan.trailer
@@ -163,7 +163,8 @@ class _Scanner:
                 self._remove(RemovalReason.FOOTER, line[end_mark.start() :].strip())
                 line = line[: end_mark.start()]
                 self._after_end = self.ended = True
-            self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank))
+            indent = len(raw) - len(raw.lstrip(" "))
+            self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank, indent=indent))
             self.trailer = []
             self._blank = False
 
@@ -235,6 +236,8 @@ class _Scanner:
             return RemovalReason.FOOTER
         if noise.FOOTER_ISSUED.match(line):
             return RemovalReason.FOOTER
+        if self._rule_under(line):
+            return RemovalReason.HEADING_UNDERLINE
         chrome = catalogue().line(line)
         if chrome is not None:
             return self._chrome(chrome)
@@ -271,12 +274,34 @@ class _Scanner:
             self._dated(hit.page_date)
         return hit.reason
 
+    def _rule_under(self, line: str) -> bool:
+        """A row of '-', '=' or em dashes under a heading ([HEAD-STYLE]) marks the line above it:
+        right under it, or across a blank line when that line has a heading's shape. A row of
+        '=' over the rows of '-' marks a heading of the level above the areas'."""
+        above = self.lines[-1] if self.lines else None
+        if above is None or above.underlined or not noise.UNDERLINE.match(line):
+            return False
+        if (self._blank or line[0] in "=~") and not _rule_target(above.text):
+            return False
+        above.underlined, above.rule = True, line[0]
+        return True
+
+    _prose = False  # a line of prose has been kept (read lazily by _prose_kept)
+    _checked = 0
+
     def _chrome(self, hit: Hit) -> RemovalReason:
-        """A line of the catalogue's chrome; an end marker closes the release (the page is
-        complete, and the rest of it is the site's)."""
-        if hit.kind == "end":
+        """A line of the catalogue's chrome; an end marker after the release's prose closes it
+        (the page is complete, and the rest of it is the site's)."""
+        if hit.kind == "end" and self._prose_kept():
             self._after_end = self.ended = True
         return hit.reason
+
+    def _prose_kept(self) -> bool:
+        """Whether a line of prose has been kept: an end marker above the release is no end."""
+        while not self._prose and self._checked < len(self.lines):
+            self._prose = len(self.lines[self._checked].text) >= 80
+            self._checked += 1
+        return self._prose
 
     def _after_end_reason(self, line: str) -> RemovalReason:
         if noise.FOOTER_ISSUED.match(line) or noise.FOOTER_NNNN.match(line):
@@ -291,6 +316,11 @@ class _Scanner:
         if chrome is not None and chrome.reason is RemovalReason.SITE_NAVIGATION:
             return RemovalReason.SITE_NAVIGATION
         return RemovalReason.AFTER_FOOTER
+
+
+def _rule_target(text: str) -> bool:
+    """A line that a rule across a blank line (or a row of '=') can underline: a heading's shape."""
+    return len(text) <= 150 and text[:1].isupper() and not _TERMINAL.search(text) and not text.endswith(":")
 
 
 def _footer_date(text: str) -> dt.date | None:
@@ -326,7 +356,9 @@ def _join_wrapped_headlines(lines: list[_Line], upto: int = 6) -> list[_Line]:
             and not BULLET.match(b.text)
             and _headline_like(f"{a.text} {b.text}")
         ):
-            out[i : i + 2] = [_Line(f"{a.text} {b.text}", False, b.underlined, a.blank_before, b.chrome_after)]
+            out[i : i + 2] = [
+                _Line(f"{a.text} {b.text}", False, b.underlined, a.blank_before, b.chrome_after, rule=b.rule)
+            ]
         i += 1
     return out
 
@@ -339,23 +371,60 @@ def _wrap_width(lines: list[_Line]) -> tuple[bool, int]:
 
 
 def _unwrap(lines: list[_Line]) -> list[_Line]:
-    """Join the lines of hard-wrapped paragraphs (copies wrapped at a fixed width)."""
+    """Join the lines of hard-wrapped paragraphs (copies wrapped at a fixed width), and of a
+    heading wrapped over two lines where paragraphs are indented ([AREAS-WRAP])."""
     wrapped, width = _wrap_width(lines)
+    indented = _paragraphs_indented(lines)
     groups: list[list[_Line]] = []
-    for line in lines:
-        if groups and not line.blank_before and _continues(groups[-1][-1], line, wrapped, width):
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if groups and not line.blank_before and (
+            _continues(groups[-1][-1], line, wrapped, width)
+            or (indented and _wrapped_heading(groups[-1], line, following))
+        ):
             groups[-1].append(line)
         else:
             groups.append([line])
     out: list[_Line] = []
     for group in groups:
-        first = group[0]
+        first, last = group[0], group[-1]
         if len(group) == 1:
             out.append(first)
         else:
             text = " ".join(x.text for x in group)
-            out.append(_Line(text, first.indented, group[-1].underlined, first.blank_before))
+            out.append(
+                _Line(text, first.indented, last.underlined, first.blank_before, indent=first.indent, rule=last.rule)
+            )
     return out
+
+
+def _wrapped_heading(group: list[_Line], line: _Line, following: _Line | None) -> bool:
+    """Two unindented lines standing alone over an indented paragraph, neither closing a sentence:
+    one heading hard-wrapped ([AREAS-WRAP])."""
+    first = group[0]
+    return (
+        len(group) == 1
+        and first.blank_before
+        and not first.indent
+        and not line.indent
+        and not first.underlined
+        and _rule_target(first.text)
+        and not _TERMINAL.search(line.text)
+        and not line.text.endswith(":")
+        and not BULLET.match(line.text)
+        and (following is None or following.blank_before or following.indent >= _PARAGRAPH_INDENT)
+    )
+
+
+# Paragraphs are indented by 4 to 6 spaces in the classic press release; headings never are.
+_PARAGRAPH_INDENT = 4
+
+
+def _paragraphs_indented(lines: list[_Line]) -> bool:
+    """The copy indents its paragraphs: most of its lines that close a sentence start with 4 or
+    more spaces."""
+    prose = [x for x in lines if len(x.text) >= 40 and _SENTENCE_END.search(x.text)]
+    return len(prose) >= 2 and sum(x.indent >= _PARAGRAPH_INDENT for x in prose) >= 0.6 * len(prose)
 
 
 def _continues(prev: _Line, line: _Line, wrapped: bool, width: int) -> bool:
@@ -377,7 +446,7 @@ _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|will|has|have|had|signed|agreed
 def _heading_shape(text: str) -> bool:
     """Short, capitalised, no closing punctuation, not ending mid-phrase: a heading's shape."""
     words = text.split()
-    if not words or len(words) > 14 or len(text) > 110:
+    if not words or len(words) > 20 or len(text) > 120:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] == "("):
         return False
@@ -389,14 +458,51 @@ def _heading_shape(text: str) -> bool:
 _HEADING_LABEL = re.compile(r"^(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[A-Z])[.)]|\((?:\d{1,2}|[ivxlc]{1,6})\))\s+")
 
 
-def _classify(line: _Line) -> Block:
+def _classify_lines(lines: list[_Line]) -> list[Block]:
+    """Each line's block. Where the copy indents its paragraphs, a line's place makes it a heading
+    whatever its length, and an indented line is never one ([HEAD-STYLE], [AREAS-NULLHEAD],
+    [AREAS-CUTPARA])."""
+    indented = _paragraphs_indented(lines)
+    return [
+        _classify(line, placed=_heading_place(line, lines[i + 1] if i + 1 < len(lines) else None, indented))
+        for i, line in enumerate(lines)
+    ]
+
+
+def _heading_place(line: _Line, following: _Line | None, indented: bool) -> bool:
+    """An unindented line, not closing a sentence, over an indented paragraph or a list (where
+    paragraphs are indented); or the copy's last line, cut, where paragraphs are indented or the
+    line's words are capitalised as a heading's are."""
     text = line.text
-    if line.underlined or (_heading_shape(text) and not _bullet_sentence(text)):
+    if line.indent or len(text) > 250 or BULLET.match(text) or _TERMINAL.search(text) or text.endswith(":"):
+        return False
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] == "("):
+        return False
+    if following is None:
+        return indented or (len(text.split()) <= 20 and _title_case(text))
+    return indented and (following.indent >= _PARAGRAPH_INDENT or bool(BULLET.match(following.text)))
+
+
+def _title_case(text: str) -> bool:
+    """Most of the line's longer words are capitalised: "The Belt and Road Initiative, Economic"."""
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'\-]*", text) if len(w) >= 4]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
+def _classify(line: _Line, *, placed: bool = False) -> Block:
+    text = line.text
+    if line.indent >= _PARAGRAPH_INDENT and not line.underlined and not _HEADING_LABEL.match(text):
+        is_heading = False  # in this genre an indented line is a paragraph, however short (a numbered one aside)
+    else:
+        is_heading = line.underlined or placed or (_heading_shape(text) and not _bullet_sentence(text))
+    if is_heading:
         label_m = _HEADING_LABEL.match(text)
         label = label_m.group(0).strip() if label_m else None
         heading = text[label_m.end() :] if label_m else text
         heading = heading.rstrip(":").strip()
-        return Block(BlockKind.HEADING, heading, 0, 0, underlined=line.underlined, indented=line.indented, label=label)
+        return Block(
+            BlockKind.HEADING, heading, 0, 0, underlined=line.underlined, indented=line.indented, label=label, rule=line.rule
+        )
     bullet = BULLET.match(text)
     if bullet:
         return Block(BlockKind.BULLET, text[bullet.end() :], 0, 0, indented=line.indented, label=bullet["label"])
