@@ -218,7 +218,7 @@ HONORIFICS = {
     "professor": "Professor",
     "prof": "Professor",
 }
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.?(?=\s))"
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|(?:[A-Z]\.){2,3}(?=\s)|[A-Z]\.?(?=\s))"  # "B.L.", "C"
 # Portuguese names of Macao officials keep their particles: "Helena de Senna Fernandes".
 NAME = rf"{NAME_TOKEN}(?:(?:\s(?:de|da|do|dos|das))?\s{NAME_TOKEN}){{0,3}}"
 HONORIFIC_NAME = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})\b")
