@@ -2,7 +2,8 @@
 
 Copies lose layout: older releases and mirrors print the items of "The following N agreements
 were signed at the meeting:" as plain paragraphs (indented, or bare lines shaped like headings),
-pages as ``<ul><li>``, other copies with bullets. Each pair below is one invented release written
+pages as ``<ul><li>``, other copies with bullets, and copies that lost their line breaks run
+the items on after the colon, apart by semicolons. Each pair below is one invented release written
 both ways (the documents and their expectations are in tests/data/synthetic and tests/data/html);
 both must give equal agreements: titles, kinds, annexes, languages and signatories.
 """
@@ -22,6 +23,7 @@ PAIRS = [
         "synthetic/gen_agree_list_sichuan_2015_mirror_plain.txt",
         "synthetic/gen_agree_list_sichuan_2015_mirror_bullets.txt",
     ),
+    ("synthetic/gen_agree_list_hubei_2018_inline_flattened.txt", "synthetic/gen_agree_list_hubei_2018_bullets.txt"),
 ]
 
 

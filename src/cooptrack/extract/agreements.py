@@ -142,6 +142,9 @@ class _Collector:
         text = sentence.text
         signing = P.SIGN_CUE.search(text) or P.AGREE_VERB.search(text)
         past = _signed_before(text)
+        listed = False
+        if signing and not past and (colon := text.find(":", signing.start())) > 0 and text[colon + 1 :].strip():
+            listed = self._inline_list(sentence, colon + 1)  # "... were signed at the plenary: A, signed by ...; B."
         if signing and not P.ANNEX.search(text) and not past:
             group = self._titles_in(sentence)
             if group:
@@ -156,8 +159,22 @@ class _Collector:
         if opens and not past and not P.OTHER_MEETING_LIST.search(text):
             self.expect_list = True
             self.last_group = []
-        if P.ANNEX.search(text):
+        if P.ANNEX.search(text) and not listed:  # an inline list's annexes are its items' own
             self._annex(sentence)
+
+    def _inline_list(self, sentence: Sentence, at: int) -> bool:
+        """A list of agreements run into the announcing sentence after its colon, items apart by
+        semicolons (a copy that lost its line breaks): each item is read as a list item."""
+        if P.OTHER_MEETING_LIST.search(sentence.text[:at]):
+            return False
+        found = False
+        for m in _INLINE_ITEM.finditer(sentence.text, at):
+            raw = m["item"]
+            if _item_like(raw):
+                start = sentence.start + m.start("item")
+                self._list_item(Block(BlockKind.BULLET, raw, start, start + len(raw)))
+                found = True
+        return found
 
     def _titles_in(self, sentence: Sentence) -> list[FoundAgreement]:
         text = sentence.text
@@ -168,6 +185,8 @@ class _Collector:
             item = self.add(quoted, sentence.start + at)
             if item is not None:
                 group.append(item)
+                # "the “A” and the “B” (Chinese only)": the note right after a title is its own
+                item.chinese_only = item.chinese_only or bool(_CHINESE_AFTER.match(text, at + len(quoted)))
         if group:
             return group
         passive = _PASSIVE_SIGNED.search(text)
@@ -289,6 +308,9 @@ _REFERENCE = re.compile(
     r"(?i)(?:co-?operation\s+|framework\s+)?(?P<k>memorand(?:um|a)|agreement|arrangements?|letter\s+of\s+intent|protocol)"
     r"(?=\s*(?:$|[.,;:)]|(?:on\s+behalf|at|with|in|during|after|before|today|yesterday|respectively)\b))"
 )
+# An item of a list run into a sentence: up to the next semicolon ("; and the ...").
+_INLINE_ITEM = re.compile(r"\s*(?:and\s+)?(?:the\s+)?(?P<item>[^;]{8,600}?)\s*(?:;|$)")
+_CHINESE_AFTER = re.compile(r"(?i)[\u201d\"]?\s*[(\uff08](?:in\s+)?Chinese\s+(?:version\s+)?only[)\uff09]")
 _DOCUMENTS = re.compile(r"(?i)\b(?:agreements?|documents?|memorand)")
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|have|has|had)\b")
 
