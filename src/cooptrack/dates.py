@@ -131,9 +131,10 @@ _ANY_DATE = (
 )
 # A line that is only the page's time stamp: "2019-06-03 10:15 Last Updated At:06-03 11:20",
 # "2019 June 3   10:15", "2019-06-0310:15:32", "Updated: 2019-06-03 10:15", "Friday, June 3, 2019".
+_WEEKDAY_ABBREVIATED = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 STAMP_LINE = re.compile(
     r"^(?:(?:last\s+)?(?:updated|published|posted|released?|date|time|release\s+time)(?:\s+(?:at|on))?\s*[:：]?\s*)?"
-    rf"(?:{WEEKDAY_RE},?\s*)?{_ANY_DATE}"
+    rf"(?:(?:{WEEKDAY_RE}|{_WEEKDAY_ABBREVIATED}),?\s*)?{_ANY_DATE}"
     rf"(?:,?\s*(?:HKT|SGT)?\s*{_TIME})?"
     r"(?:\s*[|\u00b7]?\s*(?:last\s+)?updated(?:\s+at)?\s*[:：]?\s*(?:\d{1,4}[-/.:]\d{1,2}(?:[-/.:]\d{1,2})?\s*){0,3})?$",
     re.IGNORECASE,

@@ -378,9 +378,13 @@ def _unwrap(lines: list[_Line]) -> list[_Line]:
     groups: list[list[_Line]] = []
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if groups and not line.blank_before and (
-            _continues(groups[-1][-1], line, wrapped, width)
-            or (indented and _wrapped_heading(groups[-1], line, following))
+        if (
+            groups
+            and not line.blank_before
+            and (
+                _continues(groups[-1][-1], line, wrapped, width)
+                or (indented and _wrapped_heading(groups[-1], line, following))
+            )
         ):
             groups[-1].append(line)
         else:
@@ -501,7 +505,14 @@ def _classify(line: _Line, *, placed: bool = False) -> Block:
         heading = text[label_m.end() :] if label_m else text
         heading = heading.rstrip(":").strip()
         return Block(
-            BlockKind.HEADING, heading, 0, 0, underlined=line.underlined, indented=line.indented, label=label, rule=line.rule
+            BlockKind.HEADING,
+            heading,
+            0,
+            0,
+            underlined=line.underlined,
+            indented=line.indented,
+            label=label,
+            rule=line.rule,
         )
     bullet = BULLET.match(text)
     if bullet:

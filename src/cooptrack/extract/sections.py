@@ -200,8 +200,10 @@ def _areas(blocks: list[Block]) -> list[AreaBlocks]:
     if not any(b.kind is BlockKind.HEADING for b in blocks) and (inline := _inline_headed(blocks)) is not None:
         return inline
     out: list[AreaBlocks] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
+            if block.rule == "=" and i + 1 < len(blocks) and blocks[i + 1].kind is BlockKind.HEADING:
+                continue  # a heading over the areas' own ("=====" over "-----"), not an area ([HEAD-STYLE])
             out.append(AreaBlocks(heading=block))
         else:
             if not out:

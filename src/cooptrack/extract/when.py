@@ -65,7 +65,7 @@ _PAREN = rf"\s*\((?:{WEEKDAY_RE},?\s*)?(?:(?P<date>{DATE_PHRASE})|(?P<nth>\d{{1,
 # "on June 28", "on Monday, December 10", "on Tuesday (September 2)", "on the afternoon of June 3",
 # "held on 21 Mar 2019"
 _ON_DAY = re.compile(
-    rf"\bon\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?"
+    rf"\b(?i:on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?)"
     rf"(?:{WEEKDAY_RE}{_PART}(?:,?\s+|\s*\((?={DATE_PHRASE}\))))?(?P<date>{DATE_PHRASE})"
 )
 # "today (June 28)", "yesterday afternoon", "tomorrow", "this Thursday (June 5)", "next Monday",
@@ -76,6 +76,8 @@ _RELATIVE = re.compile(
     rf"|\b(?:(?P<which>next|this|coming|last|on)\s+)?(?-i:(?P<weekday>{WEEKDAY_RE}))\b(?!'))"
     rf"{_PART}(?:{_PAREN}|,\s+(?P<date2>{DATE_PHRASE}))?"
 )
+# A date in brackets on its own, where a copy has reworded "today": "in Changsha nowadays (March 18)".
+_PAREN_DAY = re.compile(rf"\((?:{WEEKDAY_RE},?\s*)?(?P<date>{DATE_PHRASE})\)")
 _OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _WEEKDAYS = {name: i for i, name in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))}
 # Words before a date in its clause that give it to another meeting or event than this one.
@@ -106,6 +108,9 @@ def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind)
     said = _said_day(cleaned.title, lead_blocks, kind, filed is not None)
     if said.unknown:
         return MeetingDate(None, None)
+    today = _today(lead_blocks) if said.relative else None
+    if today is not None and said.offset == 0:
+        said = today  # "... co-chaired the plenary today", after "said in Tianjin today (July 16)"
     page = _page_day(cleaned, filed, said, kind)
     if said.month is not None and said.day is not None:
         year = said.year or _named_year(cleaned.title, lead_blocks)
@@ -113,7 +118,9 @@ def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind)
             return MeetingDate(safe_date(year, said.month, said.day), said.text)
         return MeetingDate(date_near(said.month, said.day, page) if page else None, said.text)
     if said.relative:
-        day = _relative(said, page, kind) if page else None
+        # "yesterday", "on Tuesday": from the page's date, or from the text's own "today (June 3)"
+        base = date_near(today.month, today.day, page) if today and today.month and today.day and page else page
+        day = _relative(said, base, kind) if base else None
         return MeetingDate(day, _filed_text(filed, day))
     if filed is not None:  # a wire story with no other word on the day: the dateline's
         return MeetingDate(page, filed[3])
@@ -208,17 +215,29 @@ def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, d
     return _NONE
 
 
+_TODAY_IS = re.compile(rf"(?i:\btoday)\s*\((?:{WEEKDAY_RE},?\s*)?(?P<date>{DATE_PHRASE})\)")
+
+
+def _today(lead_blocks: list[Block]) -> _Day | None:
+    """The day the text calls "today (June 3)", wherever the lead says it."""
+    for block in lead_blocks[:3]:
+        m = _TODAY_IS.search(block.text)
+        if m:
+            return _phrase_day(m["date"])
+    return None
+
+
 def _day_in(sentence: str, kind: DocumentKind) -> _Day | None:
     """The word on this meeting's day in the sentence, if any. A day with its month ("on Nov 6")
     says more than a weekday ("on Monday"); a day of travel ("return to Hong Kong on June 5",
     "depart for Chengdu tomorrow") is the meeting's only when the sentence has no other; for an
     announcement, a date after the meeting's name ("to attend the plenary on October 16") first."""
     found: list[tuple[bool, bool, int, _Day]] = []
-    for pattern in (_ON_DAY, _RELATIVE):
+    for pattern in (_ON_DAY, _RELATIVE, _PAREN_DAY):
         for m in pattern.finditer(sentence):
             clause = _clause_before(sentence, m.start())
             if not _ELSEWHEN.search(clause):
-                said = _phrase_day(m["date"]) if pattern is _ON_DAY else _relative_day(m)
+                said = _relative_day(m) if pattern is _RELATIVE else _phrase_day(m["date"])
                 found.append((bool(_TRAVEL.search(clause)), said.relative, m.start(), said))
     if not found:
         return None
