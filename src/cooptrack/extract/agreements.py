@@ -458,6 +458,10 @@ def annex_numbers(text: str) -> list[int]:
 def extract_agreements(blocks: list[Block], people: list[Found]) -> list[FoundAgreement]:
     """Agreements signed at the meeting, from the blocks outside the areas, in order."""
     collector = _Collector(people)
+    previous_end: int | None = None
     for block in blocks:
+        if previous_end is not None and block.start > previous_end + 2:
+            collector.expect_list = False  # the areas lie between: a list before them has ended
         collector.block(block)
+        previous_end = block.end
     return collector.items
