@@ -168,10 +168,11 @@ class _Collector:
         if P.OTHER_MEETING_LIST.search(sentence.text[:at]):
             return False
         found = False
-        for m in _INLINE_ITEM.finditer(sentence.text, at):
-            raw = m["item"]
-            if _item_like(raw):
-                start = sentence.start + m.start("item")
+        for part in re.finditer(r"[^;]+", sentence.text[at:]):
+            lead = _INLINE_LEAD.match(part[0])
+            raw = part[0][lead.end() if lead else 0 :].rstrip()
+            if len(raw) >= 8 and _item_like(raw):
+                start = sentence.start + at + part.start() + (lead.end() if lead else 0)
                 self._list_item(Block(BlockKind.BULLET, raw, start, start + len(raw)))
                 found = True
         return found
@@ -308,8 +309,8 @@ _REFERENCE = re.compile(
     r"(?i)(?:co-?operation\s+|framework\s+)?(?P<k>memorand(?:um|a)|agreement|arrangements?|letter\s+of\s+intent|protocol)"
     r"(?=\s*(?:$|[.,;:)]|(?:on\s+behalf|at|with|in|during|after|before|today|yesterday|respectively)\b))"
 )
-# An item of a list run into a sentence: up to the next semicolon ("; and the ...").
-_INLINE_ITEM = re.compile(r"\s*(?:and\s+)?(?:the\s+)?(?P<item>[^;]{8,600}?)\s*(?:;|$)")
+# What comes before an item of a list run into a sentence: "; and the ...".
+_INLINE_LEAD = re.compile(r"\s*(?:and\s+)?(?:the\s+)?")
 _CHINESE_AFTER = re.compile(r"(?i)[\u201d\"]?\s*[(\uff08](?:in\s+)?Chinese\s+(?:version\s+)?only[)\uff09]")
 _DOCUMENTS = re.compile(r"(?i)\b(?:agreements?|documents?|memorand)")
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|have|has|had)\b")
