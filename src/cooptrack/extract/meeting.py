@@ -3,6 +3,7 @@ whether it was held or is announced, and whether the release is about such a mee
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -96,6 +97,7 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
     Conference on Advancing ...", "the ... Joint Conference held its sixth meeting")."""
     bound = _bound_mentions(text)
     out = list(bound)
+    starts = [b.start for b in bound]  # in order: bisect finds the bound mention around a position
     for m in P.MEETING_MENTION.finditer(text):
         if P.OTHER_MEETING_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue
@@ -104,7 +106,8 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
             continue
         if _of_another_body(text, m.end()):
             continue
-        if any(b.start <= m.start() < b.end for b in bound):
+        at = bisect.bisect_right(starts, m.start()) - 1
+        if at >= 0 and m.start() < bound[at].end:
             continue  # "High Level Meeting" inside "the 11th Hong Kong Macao Co-operation High Level Meeting"
         kind, ordinal_text = _kind_of(m)
         ordinal = ordinal_value(ordinal_text) if ordinal_text else None
@@ -279,7 +282,13 @@ def venue(
         if P.HERE.search(sentence) and (dateline := _dateline_place(texts[:1])):
             return dateline
     # "... pledged to work together after a high-level meeting of the two governments in Shanghai"
-    places = [_place_in(x) for t in texts[:2] for x in split_text(t) if _this_meeting(x, ordinal)]
+    lead_dateline = _dateline_place(texts[:1])
+    places = [
+        _place_in(x) or (lead_dateline if P.HERE.search(x) else None)
+        for t in texts[:2]
+        for x in split_text(t)[:6]
+        if _this_meeting(x, ordinal)
+    ]
     places += [_first(P.VISIT_PLACE, t) for t in [*texts, title or ""]]
     places += [_first(P.MEETING_PLACE, title or "")]
     if not said:  # no sentence reports the meeting: any city the lead places something in

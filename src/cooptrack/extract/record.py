@@ -106,10 +106,14 @@ class _Page:
     statements: list[str]  # the sentences that report (or announce) the meeting
 
 
+_WINDOW = 6000  # characters of the lead read for the meeting's kind and number
+
+
 def _meeting(page: _Page, kind: DocumentKind, entry: Entry) -> Meeting:
-    meeting_kind, ordinal = M.identify_meeting(page.title, page.lead or page.all_text, entry)
+    # the meeting is named at the start: a bounded window keeps a pathological page linear
+    meeting_kind, ordinal = M.identify_meeting(page.title, (page.lead or page.all_text)[:_WINDOW], entry)
     if meeting_kind is None:
-        meeting_kind, ordinal = M.identify_meeting(None, page.all_text, entry)
+        meeting_kind, ordinal = M.identify_meeting(None, page.all_text[: 4 * _WINDOW], entry)
     if ordinal is None and page.captions:  # the meeting named in full only in a photo caption
         caption_kind, ordinal = M.identify_meeting(None, " ".join(page.captions), entry)
         meeting_kind = meeting_kind or caption_kind
