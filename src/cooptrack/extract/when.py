@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, Cleaned
 from cooptrack.dates import DATE_PHRASE, DATELINE, WEEKDAY_RE, date_near, parse_date_phrase, safe_date
 from cooptrack.extract.sentences import split_text
@@ -97,6 +98,8 @@ _NAMED_YEAR = re.compile(
     r"(?i:co-?operation\s+(?:meeting|conference)|high[-\s]level\s+meeting|joint\s+conference)"
     r"\s+(?P<year>(?:19|20)\d\d)\b(?![-/.]\d)"
 )
+_YEAR_AFTER = re.compile(r"\s+(?P<year>(?:19|20)\d\d)\b(?![-/.]\d)")
+_YEAR_BEFORE = re.compile(r"\b(?i:the)\s+(?P<year>(?:19|20)\d\d)\s+$")
 # A stamp later than a report's day by more than this is a mirror's repost, not the page's date.
 _REPOST_AFTER = 10
 _ANNOUNCED_AHEAD = 90
@@ -188,7 +191,16 @@ def _relative(said: _Day, page: dt.date, kind: DocumentKind) -> dt.date:
 
 
 def _named_year(title: str | None, lead_blocks: list[Block]) -> int | None:
+    """A year in the meeting's own name: after it ("the Hong Kong/Shenzhen Co-operation Meeting
+    2024", "... High-level Meeting 2025") or before it ("the 2023 Hong Kong-Shenzhen Co-operation
+    Meeting")."""
     for text in [title or "", *(b.text for b in lead_blocks[:3])]:
+        for mention in mechanisms.find(text):
+            found = _YEAR_AFTER.match(text, mention.end) or _YEAR_BEFORE.search(
+                text[max(0, mention.start - 10) : mention.start]
+            )
+            if found:
+                return int(found["year"])
         m = _NAMED_YEAR.search(text)
         if m:
             return int(m["year"])
