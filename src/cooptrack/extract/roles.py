@@ -21,6 +21,7 @@ A sentence names people at known offsets; this module reads the sentence's verbs
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -158,7 +159,7 @@ def _attended_by(text: str, spans: Sequence[Span]) -> set[int]:
 
 
 def _within(spans: Sequence[Span], ranges: list[Span]) -> set[int]:
-    return {i for i, (s, e) in enumerate(spans) if any(a <= s and e <= b for a, b in ranges)}
+    return {i for a, b in ranges for i in _between(spans, a, b)}
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -168,16 +169,32 @@ def _clause_start(text: str, at: int) -> int:
 def _before(text: str, spans: Sequence[Span], at: int) -> list[int]:
     """People named before ``at`` in its clause: after the last semicolon, and after a new clause's
     conjunction followed by its own subject ("A and B attended, and Governor C and D co-chaired";
-    not "A met X, and co-chaired")."""
-    floor = _clause_start(text, at)
+    not "A met X, and co-chaired"). A subject stands within ``_REACH`` characters of its verb."""
+    floor = max(_clause_start(text, at), at - _REACH)
     for m in _NEW_CLAUSE.finditer(text, floor, at):
-        first = next((s for s, e in spans if s >= m.end() and e <= at), None)
-        last = max((e for _, e in spans if floor <= e <= m.start()), default=None)
-        if first is None or last is None or not _COORDINATION.fullmatch(text, m.end(), first):
+        after = _between(spans, m.end(), at)
+        before = _between(spans, floor, m.start())
+        if not after or not before or not _COORDINATION.fullmatch(text, m.end(), spans[after[0]][0]):
             continue
-        if not _COORDINATION.fullmatch(text, last, m.start()):  # a verb ends the clause before
+        if not _COORDINATION.fullmatch(text, spans[before[-1]][1], m.start()):  # a verb ends the clause
             floor = m.end()
-    return [i for i, (s, e) in enumerate(spans) if s >= floor and e <= at]
+    return _between(spans, floor, at)
+
+
+# How far before its verb a subject may stand, and after "by" its people (reading stays linear).
+_REACH = 600
+
+
+def _between(spans: Sequence[Span], lo: int, hi: int) -> list[int]:
+    """The indices of the people named wholly between offsets ``lo`` and ``hi`` (spans in order)."""
+    first = bisect.bisect_left(spans, lo, key=lambda sp: sp[0])
+    out = []
+    for i in range(first, len(spans)):
+        if spans[i][0] >= hi:
+            break
+        if spans[i][1] <= hi:
+            out.append(i)
+    return out
 
 
 def _subject(text: str, spans: Sequence[Span], at: int, objects: set[int]) -> set[int]:
@@ -214,22 +231,23 @@ def _objects(text: str, spans: Sequence[Span]) -> set[int]:
 
 def _after_by(text: str, spans: Sequence[Span], at: int, limit: int) -> set[int]:
     """People named after a passive chair verb's "by", up to the end of its clause."""
+    limit = min(limit, at + _REACH)
     stop = P.PASSIVE_SCOPE_END.search(text, at, limit)
     end = stop.start() if stop else limit
-    return {i for i, (s, _) in enumerate(spans) if at <= s < end}
+    return set(_between(spans, at, end))
 
 
 # What may stand between two people of one subject: connectors, posts, commas.
 _COORDINATION = re.compile(
-    r"[\s,]*(?:(?:and|the|of|for|in|province|city|municipal|governor|mayor|secretary|deputy|director|vice|"
-    r"executive|chief|party|general|committee|chairman|people's|(?:vice|deputy|executive)-[a-z]+|"
-    r"[A-Z][\w'\u2019&().-]*|\([A-Z]{2,}\))[\s,]*)*"
+    r"[\s,]*+(?>(?:(?:(?:vice|deputy|executive)-[a-z]+|and|the|of|for|in|province|city|municipal|governor|mayor|"
+    r"secretary|deputy|director|vice|executive|chief|party|general|committee|chairman|people's)\b|"
+    r"[A-Z][\w'\u2019&().-]*+|\([A-Z]{2,}\))[\s,]*+)*+"
 )
 
 
 def _group_before(text: str, spans: Sequence[Span], at: int) -> set[int]:
     """The person named last before ``at``, with those joined to them ("A and B, who ...")."""
-    before = [i for i, (_, e) in enumerate(spans) if e <= at]
+    before = _between(spans, max(0, at - _REACH), at)
     if not before:
         return set()
     group = {before[-1]}
@@ -247,12 +265,9 @@ def _with_object(text: str, spans: Sequence[Span], at: int) -> set[int]:
     m = P.CHAIR_WITH.match(text, at)
     if m is None:
         return set()
-    clause_end = text.find(";", m.end())
-    for i, (s, e) in enumerate(spans):
-        if s >= m.end() and (clause_end < 0 or s < clause_end):
-            if s - m.end() > 200 or _NOT_CHAIR_AFTER.match(text, e):
-                return set()
-            return {i}
+    clause_end = text.find(";", m.end(), m.end() + 200)
+    for i in _between(spans, m.end(), clause_end if clause_end >= 0 else m.end() + 200)[:1]:
+        return set() if _NOT_CHAIR_AFTER.match(text, spans[i][1]) else {i}
     return set()
 
 
@@ -278,7 +293,7 @@ def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other
         return set()
     after = max([cue.end] + [spans[i][1] for i in other])
     comma = text.find(",", after, limit)
-    later = [i for i, (s, _) in enumerate(spans) if comma >= 0 and comma < s <= comma + 40]
+    later = _between(spans, comma + 1, comma + 80) if comma >= 0 else []
     return set(later[:1])
 
 
@@ -303,6 +318,5 @@ def _one_side_heads(text: str, spans: Sequence[Span], objects: set[int]) -> set[
     for m in P.HEAD_WITH_OFFICIALS.finditer(text):
         heads |= set(_before(text, spans, m.start())[:1]) - objects
     for m in P.DELEGATION_LED_BY_ONE.finditer(text):
-        after = [i for i, (s, _) in enumerate(spans) if s >= m.end()]
-        heads |= set(after[:1])
+        heads |= set(_between(spans, m.end(), m.end() + _REACH)[:1])
     return heads

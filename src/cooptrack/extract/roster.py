@@ -15,6 +15,7 @@ roles ([C-ANAPHORA], [PEOPLE-STYLE]). Over the whole release:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -83,13 +84,13 @@ class _Roster:
         mentions = mentions_in(sentence, masked=masked)
         persons = [self._known(m) for m in mentions]
         spans = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
-        sides = [p.side if p else _side(masked, m) for p, m in zip(persons, mentions, strict=True)]
+        sides = [p.side if p else _side(masked, m, sentence.start) for p, m in zip(persons, mentions, strict=True)]
         reading = read_roles(masked, spans, sides, cues)
         new_here: list[Found] = []
         named: list[Found] = []
         for i, mention in enumerate(mentions):
             roles: set[Role] = set() if no_role else reading.roles[i]
-            person = persons[i] or self._new(mention, masked, roles)
+            person = persons[i] or self._new(mention, masked, roles, sentence.start)
             if person is None:
                 continue
             if persons[i] is None and i not in reading.aside:  # one "held talks with" gets no default role
@@ -121,11 +122,11 @@ class _Roster:
         self.people.append(person)
         return person
 
-    def _new(self, mention: Mention, masked: str, roles: set[Role]) -> Found | None:
+    def _new(self, mention: Mention, masked: str, roles: set[Role], offset: int) -> Found | None:
         """A person first named here; a bare name (no post, no honorific) only as a chair."""
         if len(mention.name.split()) < 2 or (mention.bare and Role.CO_CHAIR not in roles):
             return None
-        side = _side(masked, mention)
+        side = _side(masked, mention, offset)
         person = Found(mention.name, mention.honorific, mention.post, side, mention.start, mention.end)
         if person.side is None and P.HK_OFFICIALS.search(masked):
             person.side = Side.HK
@@ -161,11 +162,13 @@ class _Roster:
         return people
 
 
-def _side(masked: str, mention: Mention) -> Side | None:
+def _side(masked: str, mention: Mention, offset: int) -> Side | None:
     """A person's side: their post's owner ("Macau's Secretary for ..."), else the post, unless the
-    post names no place and the sentence names the side ("on the Macao side were the Director of ...")."""
-    side = possessive_side(masked, mention.post) or side_of(mention.post)
-    hint = P.SIDE_HINT.search(masked)
+    post names no place and the sentence names the side ("on the Macao side were the Director of ...").
+    ``offset`` is the sentence's start in the cleaned text."""
+    at = mention.start - offset
+    side = possessive_side(masked[max(0, at - 300) : at + 300], mention.post) or side_of(mention.post)
+    hint = _side_hint(masked)
     if hint is None or (side is not None and (side is not Side.HK or P.HK_POST.search(mention.post or ""))):
         return side
     owner = hint["side"] or hint["of"] or hint["delegation"]
@@ -174,6 +177,12 @@ def _side(masked: str, mention: Mention) -> Side | None:
     if re.fullmatch(P.HK, owner):
         return Side.HK
     return Side.MAINLAND if owner == "Mainland" or owner in PARTNERS else side
+
+
+@functools.lru_cache(maxsize=32)
+def _side_hint(masked: str) -> re.Match[str] | None:
+    """The sentence's own word on its people's side, read once per sentence."""
+    return P.SIDE_HINT.search(masked)
 
 
 def _caption_people(captions: Sequence[str]) -> list[Found]:
