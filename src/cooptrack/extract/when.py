@@ -91,6 +91,10 @@ _TRAVEL = re.compile(
     r"(?i)\b(?:return(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|leav(?:e|es|ing)|left\s+for|arriv(?:e|es|ed|ing|al)|"
     r"set\s+off|fly|flew|back\s+to)\b"
 )
+_PLANNED = re.compile(
+    r"(?i)\b(?:ha(?:d|s|ve)\s+(?:first\s+|originally\s+)?been\s+(?:set|scheduled|planned|fixed|slated|due)|"
+    r"originally|(?:postponed|rescheduled|delayed|put\s+off|pushed\s+back)\s+from)\b"
+)
 _MEETING_WORD = re.compile(r"(?i)\b(?:plenary|plenum|meeting|conference|session|co-?chair\w*)\b")
 _ANNOUNCING = re.compile(r"(?i)\b(?:will|to\s+be\s+held|to\s+attend|to\s+co-?chair|is\s+to)\b")
 # The year in the meeting's own name: "the Hong Kong/Shenzhen Co-operation Meeting 2024".
@@ -220,6 +224,9 @@ def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, d
     naming = [s for s in sentences if _MEETING_WORD.search(s)]
     if kind is DocumentKind.ANNOUNCEMENT:
         naming = [s for s in naming if _ANNOUNCING.search(s)] + naming
+    # a sentence about the meeting's plan ("had first been set for April 12, and then on April
+    # 24") gives its day only when no other sentence does ([D-MOVED])
+    naming = [s for s in naming if not _PLANNED.search(s)] + [s for s in naming if _PLANNED.search(s)]
     for sentence in [*naming, *sentences, title or ""]:
         said = _day_in(sentence, kind)
         if said is not None:
