@@ -390,7 +390,10 @@ OBJECT_OF_OTHER_VERB = re.compile(
     r"meeting\s+with)\b|(?-i:(?<!\bthe\s)(?<!\ba\s)\bmeeting\s+(?=(?:the\s+)?[A-Z]))"
 )
 # A pronoun as the subject of a chair verb: "He will co-chair the plenary with ...".
-PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;(]\s*|\band\s+)(?P<pronoun>He|She|he|she)\s+(?:\w+\s+){0,3}$")
+PRONOUN_SUBJECT = re.compile(
+    r"(?:^\s*|[,;(]\s*|\b(?:and|which|that|where|after|when|as|since|before)\s+)(?P<pronoun>He|She|he|she)\s+"
+    r"(?:\w+\s+){0,3}$"
+)
 # Central officials are special guests whatever the verb, when the sentence puts them there ([SG]).
 PRESENCE_CUE = re.compile(
     r"(?i)\b(?:attend(?:ed|ing|s|ance)?|accompan(?:ied|ying|y)|joined|present|includ(?:ed|es|e|ing)|"

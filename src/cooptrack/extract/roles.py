@@ -66,7 +66,9 @@ def chair_cues(text: str) -> list[Cue]:
         cues += [Cue(m.start(), m.end(), passive=True) for m in by_ones]
     for m in actives:
         if not any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in cues):
-            cues.append(Cue(m.start(), m.end(), relative=bool(_WHO_BEFORE.search(text, 0, m.start()))))
+            cues.append(
+                Cue(m.start(), m.end(), relative=bool(_WHO_BEFORE.search(text, max(0, m.start() - 80), m.start())))
+            )
     return sorted(cues, key=lambda c: c.start)
 
 
@@ -101,16 +103,23 @@ def read_roles(
         if cue.passive:
             chairs |= _after_by(text, spans, cue.end, limit)
         elif cue.relative:
-            who = _WHO_BEFORE.search(text, 0, cue.start)
+            who = _WHO_BEFORE.search(text, max(0, cue.start - 80), cue.start)
             chairs |= _group_before(text, spans, who.start() if who else cue.start)
+            chairs |= _with_object(text, spans, cue.end)  # "Mrs A, who co-chaired the plenary with B, said"
         else:
             subject = _subject(text, spans, cue.start, objects)
             aside |= set(_before(text, spans, cue.start)) - subject
             other = _with_object(text, spans, cue.end)
             said = _pronoun(text, cue.start)
-            if said:  # "Together with the Mayor ..., Mr B, she will co-chair": B by "with", A by pronoun
-                pronoun = pronoun or said
-                subject = {i for i in subject if _WITH.search(text, max(0, spans[i][0] - 200), spans[i][0])}
+            if said:
+                # "Together with the Mayor ..., Mr B, she will co-chair": B by "with", A by the pronoun,
+                # named earlier in the sentence ("A says ..., after he co-chaired"), just after its
+                # clause ("..., which she co-chaired with B, the CE, Mrs A, said") or before it
+                with_b = {i for i in subject if _WITH.search(text, max(0, spans[i][0] - 200), spans[i][0])}
+                earlier = sorted((subject | set(_before(text, spans, cue.start))) - with_b - objects)
+                named = set(earlier[:1]) or _named_after_clause(text, spans, cue, limit, other)
+                pronoun = pronoun or (None if named else said)
+                subject = with_b | named
             elif not subject:
                 subject = _subject_after(text, spans, cue, limit, other)
             chairs |= subject | other
@@ -295,6 +304,21 @@ def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other
     comma = text.find(",", after, limit)
     later = _between(spans, comma + 1, comma + 80) if comma >= 0 else []
     return set(later[:1])
+
+
+def _named_after_clause(text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int]) -> set[int]:
+    """The person a pronoun in a subordinate clause stands for, named right after the clause
+    ("..., which she co-chaired with B, the Chief Executive, Mrs A, said"; "After he co-chaired ...")."""
+    if not _SUBORDINATE.search(text, max(0, cue.start - 60), cue.start):
+        return set()
+    after = max([cue.end] + [spans[i][1] for i in other])
+    comma = text.find(",", after, limit)
+    later = _between(spans, comma + 1, comma + 120) if comma >= 0 else []
+    return set(later[:1])
+
+
+# A pronoun opening a subordinate clause just before the chair verb.
+_SUBORDINATE = re.compile(r"(?i)\b(?:which|that|where|after|when|as|since|before)\s+(?:he|she)\s+(?:\w+\s+){0,3}$")
 
 
 _OPENERS = frozenset({"", "After", "after", "Before", "before", "While", "while", "When", "when", "Since", "since"})
