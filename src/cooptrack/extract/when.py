@@ -107,6 +107,7 @@ _YEAR_BEFORE = re.compile(r"\b(?i:the)\s+(?P<year>(?:19|20)\d\d)\s+$")
 # A stamp later than a report's day by more than this is a mirror's repost, not the page's date.
 _REPOST_AFTER = 10
 _ANNOUNCED_AHEAD = 90
+_REPORTED_AHEAD = 14  # a report's stamp a little before its day: a story of the eve, or a wrong kind
 
 
 def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind) -> MeetingDate:
@@ -175,11 +176,11 @@ def _page_day(
 
 def _fits(stamp: dt.date, day: dt.date, kind: DocumentKind) -> bool:
     """A page stamped ``stamp`` can be the page of a meeting on ``day``: a report is published on
-    the day or soon after, an announcement before the day."""
+    the day or soon after, an announcement before the day (either, whatever the kind read, so that
+    a report taken for an announcement keeps its year); weeks after it, the stamp is a repost's."""
     late = (stamp - day).days
-    if kind is DocumentKind.ANNOUNCEMENT:
-        return -_ANNOUNCED_AHEAD <= late <= 1
-    return -1 <= late <= _REPOST_AFTER
+    ahead = _ANNOUNCED_AHEAD if kind is DocumentKind.ANNOUNCEMENT else _REPORTED_AHEAD
+    return -ahead <= late <= _REPOST_AFTER
 
 
 def _relative(said: _Day, page: dt.date, kind: DocumentKind) -> dt.date:
@@ -271,7 +272,8 @@ def _day_in(sentence: str, kind: DocumentKind) -> _Day | None:
 
 def _clause_before(sentence: str, at: int) -> str:
     """The words before ``at`` in its clause (at most 120 characters)."""
-    start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 120, 0)
+    window = max(at - 120, 0)  # bounded, so that a long sentence is read in linear time
+    start = max(sentence.rfind(",", window, at), sentence.rfind(";", window, at), window)
     return sentence[start:at]
 
 
