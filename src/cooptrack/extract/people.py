@@ -270,12 +270,17 @@ _PLACE_WINDOW = 200
 # Office deputy director Zhou Ji".
 _LOWER_POST = (
     r"(?:(?:executive|deputy|vice|assistant)[\s-]+)*(?:mayor|governor|director(?:-general)?|"
-    r"party\s+(?:secretary|chief)|secretary(?:-general)?|chairman|commissioner|minister|president)"
+    r"party\s+(?:secretary|chief)|secretary(?:-general)?|chairman|commissioner|minister|president|leader)"
 )
 _OFFICE_LOWER_POST_NAME = re.compile(
-    rf"(?<![\w-])(?P<post>(?:[A-Z][\w'\u2019&.-]*\s+(?:(?:and|of|for|the|on)\s+){{0,2}}){{1,12}}{_LOWER_POST})"
+    rf"(?<![\w-])(?P<post>(?:[A-Z][\w'\u2019&.-]*\s+(?:(?:and|of|for|the|on)\s+){{0,2}}){{1,12}}"
+    rf"(?:(?!(?:and|the|of|for|on|with|by)\s)[a-z]+\s+)?{_LOWER_POST})"  # "Hong Kong's commerce secretary"
     rf"\s+(?P<name>{P.NAME})"
 )
+
+
+# A name joined by "and" to the next person's office and post.
+_NAME_AND = re.compile(rf"(?P<name>{P.NAME})\s+and\s+")
 
 
 def _lower_post_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
@@ -289,6 +294,9 @@ def _lower_post_mentions(text: str, offset: int, taken: _Covered) -> list[Mentio
         covered = [i for i in range(start, m.end("post")) if i in taken]
         if covered:  # "Chief Executive John Lee and Tianjin mayor ...": the post starts after the last name
             start = covered[-1] + 1
+        for named in _NAME_AND.finditer(text, start, m.end("post")):  # "... leader Carrie Lam and Sichuan governor"
+            if _looks_like_name(named["name"].split()):
+                start = named.end()
         post = re.sub(r"^[\s,]*(?:(?:and|the|of|The)\s+)*", "", text[start : m.end("post")])
         if not post or not post[0].isupper():
             continue
