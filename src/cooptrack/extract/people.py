@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
@@ -156,11 +155,6 @@ def _tidy_post(post: str, before: str) -> str | None:
     if post.split()[-1] in {"and", "of", "the", "for"}:
         return None
     return post or None
-
-
-def _name_tokens(text: str, start: int) -> str:
-    m = re.match(P.NAME, text[start:])
-    return m.group(0) if m else ""
 
 
 def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mention]:
@@ -385,52 +379,6 @@ def _looks_like_name(tokens: list[str]) -> bool:
     if "Hong Kong" in " ".join(tokens):
         return False
     return any(t in SURNAMES for t in tokens) or any("-" in t for t in tokens)
-
-
-def side_of(post: str | None) -> Side | None:
-    """Macao for the Macao Government's, Central for offices of the Central People's Government,
-    Mainland for provincial and municipal posts, HK for the HKSAR's; None when the post does not say."""
-    if not post:
-        return None
-    if P.CENTRAL_POST.search(post):
-        return Side.CENTRAL
-    if P.MACAO_POST.search(post):
-        return Side.MACAO
-    if P.MAINLAND_POST.search(post):
-        return Side.MAINLAND
-    if P.CENTRAL_IF_UNQUALIFIED.search(post):
-        return Side.CENTRAL
-    if P.HK_POST.search(post):
-        return Side.HK
-    if any(re.search(rf"\b{re.escape(p)}\b", post) for p in PARTNERS):
-        return Side.MAINLAND
-    if P.HK_DEPARTMENT_HEAD.search(post):
-        return Side.HK
-    return None
-
-
-def possessive_side(text: str, post: str | None) -> Side | None:
-    """A news story's "Guangxi's Vice-Chairman Liu Ning": the post says no place, its owner does."""
-    if not post:
-        return None
-    owner = next((owner for end, owner in _possessives(text) if text.startswith(post, end)), None)
-    if owner is None:
-        return None
-    if re.fullmatch(P.HK, owner):
-        return Side.HK
-    if P.MACAO_POST.fullmatch(owner):
-        return Side.MACAO
-    return Side.MAINLAND if owner.removesuffix(" Province").removesuffix(" Municipality") in PARTNERS else None
-
-
-_POSSESSIVE = re.compile(rf"\b(?P<owner>{P.HK}|{P.PLACE})['\u2019]s\s+")
-
-
-@lru_cache(maxsize=4)
-def _possessives(text: str) -> list[tuple[int, str]]:
-    """Where each "<owner>'s " of a sentence ends, and its owner: read once for all the posts
-    the sentence names (a pattern made for each post was compiled and run per person)."""
-    return [(m.end(), m["owner"]) for m in _POSSESSIVE.finditer(text)]
 
 
 def honorific(value: str | None) -> Honorific | None:

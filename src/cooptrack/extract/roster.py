@@ -15,18 +15,17 @@ roles ([C-ANAPHORA], [PEOPLE-STYLE]). Over the whole release:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
-from cooptrack.extract.gazetteer import PARTNERS
 from cooptrack.extract.meeting import meeting_mentions
-from cooptrack.extract.people import Found, Mention, mentions_in, possessive_side, resolve, side_of, signatories_in
+from cooptrack.extract.people import Found, Mention, mentions_in, resolve, signatories_in
 from cooptrack.extract.roles import Cue, chair_cues, read_roles
 from cooptrack.extract.sentences import Sentence, mask_speech, split_text
+from cooptrack.extract.sides import side_in, side_of
 from cooptrack.vocab import MeetingKind, Role, Side
 
 MeetingId = tuple[MeetingKind | None, int | None]
@@ -84,7 +83,7 @@ class _Roster:
         mentions = mentions_in(sentence, masked=masked)
         persons = [self._known(m) for m in mentions]
         spans = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
-        sides = [p.side if p else _side(masked, m, sentence.start) for p, m in zip(persons, mentions, strict=True)]
+        sides = [p.side if p else side_in(masked, m, sentence.start) for p, m in zip(persons, mentions, strict=True)]
         reading = read_roles(masked, spans, sides, cues)
         new_here: list[Found] = []
         named: list[Found] = []
@@ -126,7 +125,7 @@ class _Roster:
         """A person first named here; a bare name (no post, no honorific) only as a chair."""
         if len(mention.name.split()) < 2 or (mention.bare and Role.CO_CHAIR not in roles):
             return None
-        side = _side(masked, mention, offset)
+        side = side_in(masked, mention, offset)
         person = Found(mention.name, mention.honorific, mention.post, side, mention.start, mention.end)
         if person.side is None and P.HK_OFFICIALS.search(masked):
             person.side = Side.HK
@@ -160,29 +159,6 @@ class _Roster:
             elif Role.SPECIAL_GUEST in person.roles:
                 person.roles.discard(Role.ATTENDEE)
         return people
-
-
-def _side(masked: str, mention: Mention, offset: int) -> Side | None:
-    """A person's side: their post's owner ("Macau's Secretary for ..."), else the post, unless the
-    post names no place and the sentence names the side ("on the Macao side were the Director of ...").
-    ``offset`` is the sentence's start in the cleaned text."""
-    at = mention.start - offset
-    side = possessive_side(masked[max(0, at - 300) : at + 300], mention.post) or side_of(mention.post)
-    hint = _side_hint(masked)
-    if hint is None or (side is not None and (side is not Side.HK or P.HK_POST.search(mention.post or ""))):
-        return side
-    owner = hint["side"] or hint["of"] or hint["delegation"]
-    if P.MACAO_POST.fullmatch(owner):
-        return Side.MACAO
-    if re.fullmatch(P.HK, owner):
-        return Side.HK
-    return Side.MAINLAND if owner == "Mainland" or owner in PARTNERS else side
-
-
-@functools.lru_cache(maxsize=32)
-def _side_hint(masked: str) -> re.Match[str] | None:
-    """The sentence's own word on its people's side, read once per sentence."""
-    return P.SIDE_HINT.search(masked)
 
 
 def _caption_people(captions: Sequence[str]) -> list[Found]:

@@ -1,0 +1,86 @@
+"""Sides: whose official a person is — Hong Kong, the Mainland, the Central People's Government, Macao.
+
+The post says it ("Governor of Guangdong Province", "Deputy Director of the Liaison Office ...",
+"Secretary for Economy and Finance of the Macao SAR Government"); failing that, the post's owner
+("Macau's Secretary for ...", "Guangxi's Vice-Chairman") or the sentence ("Members of the Macao
+delegation included ...") does ([REL-MACAO], [PEOPLE-STYLE]).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cooptrack.extract import patterns as P
+from cooptrack.extract.gazetteer import PARTNERS
+from cooptrack.extract.people import Mention
+from cooptrack.vocab import Side
+
+
+def side_of(post: str | None) -> Side | None:
+    """Macao for the Macao Government's, Central for offices of the Central People's Government,
+    Mainland for provincial and municipal posts, HK for the HKSAR's; None when the post does not say."""
+    if not post:
+        return None
+    if P.CENTRAL_POST.search(post):
+        return Side.CENTRAL
+    if P.MACAO_POST.search(post):
+        return Side.MACAO
+    if P.MAINLAND_POST.search(post):
+        return Side.MAINLAND
+    if P.CENTRAL_IF_UNQUALIFIED.search(post):
+        return Side.CENTRAL
+    if P.HK_POST.search(post):
+        return Side.HK
+    if any(re.search(rf"\b{re.escape(p)}\b", post) for p in PARTNERS):
+        return Side.MAINLAND
+    if P.HK_DEPARTMENT_HEAD.search(post):
+        return Side.HK
+    return None
+
+
+def possessive_side(text: str, post: str | None) -> Side | None:
+    """A news story's "Guangxi's Vice-Chairman Liu Ning": the post says no place, its owner does."""
+    if not post:
+        return None
+    owner = next((owner for end, owner in _possessives(text) if text.startswith(post, end)), None)
+    if owner is None:
+        return None
+    if re.fullmatch(P.HK, owner):
+        return Side.HK
+    if P.MACAO_POST.fullmatch(owner):
+        return Side.MACAO
+    return Side.MAINLAND if owner.removesuffix(" Province").removesuffix(" Municipality") in PARTNERS else None
+
+
+_POSSESSIVE = re.compile(rf"\b(?P<owner>{P.HK}|{P.PLACE})['\u2019]s\s+")
+
+
+@functools.lru_cache(maxsize=4)
+def _possessives(text: str) -> list[tuple[int, str]]:
+    """Where each "<owner>'s " of a sentence ends, and its owner: read once for all the posts
+    the sentence names (a pattern made for each post was compiled and run per person)."""
+    return [(m.end(), m["owner"]) for m in _POSSESSIVE.finditer(text)]
+
+
+def side_in(masked: str, mention: Mention, offset: int) -> Side | None:
+    """A person's side: their post's owner ("Macau's Secretary for ..."), else the post, unless the
+    post names no place and the sentence names the side ("on the Macao side were the Director of ...").
+    ``offset`` is the sentence's start in the cleaned text."""
+    at = mention.start - offset
+    side = possessive_side(masked[max(0, at - 300) : at + 300], mention.post) or side_of(mention.post)
+    hint = _side_hint(masked)
+    if hint is None or (side is not None and (side is not Side.HK or P.HK_POST.search(mention.post or ""))):
+        return side
+    owner = hint["side"] or hint["of"] or hint["delegation"]
+    if P.MACAO_POST.fullmatch(owner):
+        return Side.MACAO
+    if re.fullmatch(P.HK, owner):
+        return Side.HK
+    return Side.MAINLAND if owner == "Mainland" or owner in PARTNERS else side
+
+
+@functools.lru_cache(maxsize=32)
+def _side_hint(masked: str) -> re.Match[str] | None:
+    """The sentence's own word on its people's side, read once per sentence."""
+    return P.SIDE_HINT.search(masked)
