@@ -26,6 +26,9 @@ from cooptrack.pipeline import parse_text
         ("2023-09-19 HKT 18:05", dt.date(2023, 9, 19)),
         ("Nov 20, 2025, 8:05 PM GMT+8", dt.date(2025, 11, 20)),
         ("Release time: 2018-09-20 21:47:05", dt.date(2018, 9, 20)),
+        ("June 10, 2019 / 6:12 PM / Updated 2 hours ago", dt.date(2019, 6, 10)),
+        ("Last updated: 14:05, 3 July 2024", dt.date(2024, 7, 3)),
+        ("29 Nov 2018 - 8:30 PM", dt.date(2018, 11, 29)),
     ],
 )
 def test_a_page_stamp_in_any_form_gives_the_page_s_date(line: str, day: dt.date) -> None:

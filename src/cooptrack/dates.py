@@ -135,8 +135,9 @@ _WEEKDAY_ABBREVIATED = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 STAMP_LINE = re.compile(
     r"^(?:(?:last\s+)?(?:updated|published|posted|released?|date|time|release\s+time)(?:\s+(?:at|on))?\s*[:：]?\s*)?"
     rf"(?:{_TIME},?\s*)?(?:(?:{WEEKDAY_RE}|{_WEEKDAY_ABBREVIATED}),?\s*)?{_ANY_DATE}"
-    rf"(?:\s*[,|\u00b7\-\u2013\u2014]?\s*(?:HKT|SGT)?\s*{_TIME})?"
-    r"(?:\s*[|\u00b7]?\s*(?:last\s+)?updated(?:\s+at)?\s*[:：]?\s*(?:\d{1,4}[-/.:]\d{1,2}(?:[-/.:]\d{1,2})?\s*){0,3})?$",
+    rf"(?:\s*[,|/\u00b7\-\u2013\u2014]?\s*(?:HKT|SGT)?\s*{_TIME})?"
+    # "Last Updated At:06-03 11:20", "/ Updated 2 hours ago"
+    r"(?:\s*[|/\u00b7]?\s*(?:last\s+)?updated\b(?:\s+at)?\s*[:：]?[\w:\-/. ]{0,30})?$",
     re.IGNORECASE,
 )
 
