@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
+from cooptrack.extract.nameindex import index_of
 from cooptrack.extract.sentences import Sentence, mask_speech
 from cooptrack.vocab import Honorific, Role, Side
 
@@ -394,14 +395,14 @@ def name_key(name: str) -> str:
 
 def resolve(people: list[Found], mention: Mention) -> Found | None:
     """The person already named whom a mention refers to, if any."""
-    key = name_key(mention.name)
-    for person in people:
-        pkey = name_key(person.name)
-        if pkey == key or (len(mention.name.split()) > 1 and (pkey.startswith(key) or key.startswith(pkey))):
-            return person
+    # the first person whose key is the mention's, or (a full name) begins it or starts with it
+    index = index_of(people, name_key)
+    first = index.first(name_key(mention.name), prefixes=len(mention.name.split()) > 1)
+    if first is not None:
+        return people[first]
     if len(mention.name.split()) != 1:
         return None
-    candidates = [p for p in people if p.surname == mention.name or mention.name in p.name.split()]
+    candidates = [people[i] for i in index.with_word(mention.name)]  # surname or a word of the name
     if mention.honorific:
         same = [p for p in candidates if p.honorific == mention.honorific]
         candidates = same or candidates
@@ -460,13 +461,13 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     else:
         clause = re.split(r"[,;.]", masked[: sign.start()])[-1]
     for token in re.findall(r"\b[A-Z][a-z]+\b(?!\s+Kong)", clause):
-        named = [p for p in people if p.surname == token]
+        named = [people[i] for i in index_of(people, name_key).with_surname(token)]
         if len(named) == 1 and named[0] not in out:
             out.append(named[0])
     subject = masked[: sign.start()]
-    for person in people:
-        if person not in out and not signed_by and re.search(rf"\b{re.escape(person.name)}\b", subject):
-            out.append(person)
+    for i in index_of(people, name_key).named_in(subject) if not signed_by else []:  # named whole in the subject
+        if people[i] not in out:
+            out.append(people[i])
     if out or signed_by:
         return out
     if P.CO_CHAIRS.search(subject):
