@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from cooptrack.pipeline import parse_text
+from cooptrack.record import Record
+from cooptrack.vocab import Flag, RemovalReason
 from recordfacts import facts
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -26,11 +28,22 @@ def _as_gia_page(text: str) -> str:
     )
 
 
+def _release_only(text: str, record: Record) -> str:
+    """The text without an article a mirror glued after the release: the Government's own page
+    carries the release alone (nothing inside its body is ever cut as another article)."""
+    for removed in record.removed:
+        if removed.reason is RemovalReason.UNRELATED_ARTICLE:
+            text = text[: text.index(removed.text.split("\n")[0])]
+    return text
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem[:3])
 def test_text_and_html_copies_give_the_same_record(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     as_text = parse_text(text, path.name, html=False)
-    as_html = parse_text(_as_gia_page(text), path.name, html=True)
+    as_html = parse_text(_as_gia_page(_release_only(text, as_text)), path.name, html=True)
     assert as_html.relevant and as_html.measures
-    assert facts(as_html.model_dump(mode="json")) == facts(as_text.model_dump(mode="json"))
+    from_text = facts(as_text.model_dump(mode="json"))
+    from_text["flags"] = [f for f in from_text["flags"] if f != Flag.UNRELATED_CONTENT]
+    assert facts(as_html.model_dump(mode="json")) == from_text
     assert [m.text for m in as_html.measures] == [m.text for m in as_text.measures]
