@@ -71,9 +71,16 @@ def test_a_heading_cut_as_the_copy_s_last_line_is_kept_as_cut() -> None:
     assert _headings(_LEAD + body)[-1] == cut
 
 
-def test_a_cut_sentence_as_the_last_line_of_a_flush_copy_stays_a_paragraph() -> None:
-    body = "Finance\nSupport A.\nTourism\nPromote multi-destination itineraries with the support of the"
-    record = parse_text(_FLUSH_LEAD + body, html=False)
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Promote multi-destination itineraries with the support of the",
+        "Hong Kong and Anhui agreed to deepen co-operation in finance, trade and logistics with both Governments",
+        "The Chief Secretary for Administration, Mr Lau Ka-ming, and the Vice Governor",
+    ],
+)
+def test_a_cut_sentence_as_the_last_line_of_a_flush_copy_is_no_heading(last: str) -> None:
+    record = parse_text(_FLUSH_LEAD + f"Finance\nSupport A.\nTourism\n{last}", html=False)
     assert [a.heading for a in record.areas] == ["Finance", "Tourism"]
 
 

@@ -450,13 +450,13 @@ _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|will|has|have|had|signed|agreed
 def _heading_shape(text: str) -> bool:
     """Short, capitalised, no closing punctuation, not ending mid-phrase: a heading's shape."""
     words = text.split()
-    if not words or len(words) > 20 or len(text) > 120:
+    if not words or len(words) > 14 or len(text) > 110:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] == "("):
         return False
     if text.endswith(":"):
         return len(words) <= 6 and not _FINITE_VERB.search(text)
-    return not _TERMINAL.search(text) and not _DANGLING.search(text)
+    return not _TERMINAL.search(text) and not _DANGLING.search(text) and not _SPEAKER.search(text)
 
 
 _HEADING_LABEL = re.compile(r"^(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[A-Z])[.)]|\((?:\d{1,2}|[ivxlc]{1,6})\))\s+")
@@ -483,8 +483,23 @@ def _heading_place(line: _Line, following: _Line | None, indented: bool) -> bool
     if not (text[:1].isupper() or text[:1].isdigit() or text[:1] == "("):
         return False
     if following is None:
-        return indented or (len(text.split()) <= 20 and _title_case(text))
-    return indented and (following.indent >= _PARAGRAPH_INDENT or bool(BULLET.match(following.text)))
+        return indented or (len(text.split()) <= 20 and _title_case(text) and not _PROSE_WORD.search(text))
+    if indented:
+        return following.indent >= _PARAGRAPH_INDENT or bool(BULLET.match(following.text))
+    # a flush copy: a long heading stands over a paragraph that closes its sentences
+    return (
+        len(text) <= 160
+        and len(text.split()) <= 24
+        and not _PROSE_WORD.search(text)
+        and not _DANGLING.search(text)
+        and bool(_TERMINAL.search(following.text))
+    )
+
+
+# Words of a sentence, never of a heading: a cut sentence is no heading for its capitals alone
+# (a news subhead may hold a verb, "What was signed", but never a person or what one said).
+_SPEAKER = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|said|says)\b")
+_PROSE_WORD = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|said|says|will|would|is|are|was|were|has|have|had)\b")
 
 
 def _title_case(text: str) -> bool:
