@@ -90,3 +90,13 @@ def test_a_page_that_is_not_relevant_is_still_flagged_truncated() -> None:
     )
     assert not record.relevant
     assert set(record.flags) >= {Flag.NOT_RELEVANT, Flag.TRUNCATED}
+
+
+def test_a_chinese_page_ending_on_its_full_stop_is_complete() -> None:
+    page = (
+        "香港與廣東舉行合作聯席會議\n\n"
+        "行政長官李家超和廣東省省長王偉中今日（六月三日）在廣州共同主持粵港合作聯席會議第二十四次會議。"
+        "雙方就多個範疇達成共識。\n"
+    )
+    assert not _truncated(page)
+    assert _truncated(page.rstrip("。\n") + "，並")

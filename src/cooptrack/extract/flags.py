@@ -16,7 +16,7 @@ from cooptrack.extract.sections import Sections
 from cooptrack.record import Record
 from cooptrack.vocab import DocumentKind, Flag, Role
 
-_TERMINAL = re.compile(r"[.!?\u201d\u2019\"')]$")
+_TERMINAL = re.compile(r"[.!?\u201d\u2019\"')\u3002\uff01\uff1f\u300d\u300f\uff09]$")  # and "。！？」』）"
 # A page that is one photo caption, closed by the caption's bar: "... today (June 3). |"
 _CAPTION_END = re.compile(r"[.!?)]\s+\|$")
 # Partial copies of pages are cut at about 2,000 bytes of UTF-8 (a little more when a copy was
