@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from cooptrack.dates import DATE_PHRASE, DATELINE
+from cooptrack.dates import DATELINE
 from cooptrack.extract.numbers import CARDINAL_RE, ORDINAL_RE
 from cooptrack.vocab import AgreementKind
 
@@ -157,12 +157,7 @@ OTHER_TIME_ANYWHERE = re.compile(
 
 # --- dates and venues -------------------------------------------------------------------------
 
-RELATIVE_DATE = re.compile(
-    rf"(?i:today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight)\s*"
-    rf"\((?:[A-Z][a-z]+day,?\s*)?(?P<date>{DATE_PHRASE})\)"
-)
-# "on December 10", "on Monday, December 10", and a news story's "on Tuesday (September 2)".
-ON_DATE = re.compile(rf"\bon\s+(?:[A-Z][a-z]+day(?:,?\s+|\s*\((?={DATE_PHRASE}\))))?(?P<date>{DATE_PHRASE})")
+# The words of the genre about a meeting's day are read in extract/when.py.
 NEWS_DATELINE = DATELINE
 # A news story's dateline without a date: "NANNING – Hong Kong and ...".
 PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{3,})?)\s*(?:--|\u2014|\u2013|-|:)\s+(?=[A-Z])")
