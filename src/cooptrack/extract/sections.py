@@ -119,6 +119,7 @@ def split_sections(body: list[Block]) -> Sections:
         run = _topic_run(body) or _agreed_list(body) or _agreed_series(body)
         if run is not None:
             start, end = run
+    end = _after_bare_list(body, start, end)
     areas = _areas(body[start:end])
     lead_in = body[lead_in_at] if lead_in_at is not None else None
     count = declared_count(lead_in.text) if lead_in else None
@@ -132,6 +133,21 @@ def split_sections(body: list[Block]) -> Sections:
         lead_in=lead_in,
         ends_in_areas=end == len(body) and bool(areas),
     )
+
+
+def _after_bare_list(body: list[Block], start: int, end: int) -> int:
+    """A list of areas ("(a) the implementation of CEPA; (b) tourism.", or items naming their area
+    before a colon) ends the areas at its last item when the paragraph after it is not a measure:
+    after short items, any paragraph; after longer ones, a paragraph naming people ("The Hong Kong
+    delegation included the Secretary for ..., Mr A; ..."), which is the closing."""
+    i = start
+    while i < end and body[i].kind is BlockKind.BULLET:
+        i += 1
+    if i - start < 2 or i >= end or body[i].kind is not BlockKind.PARAGRAPH:
+        return end
+    short = all(len(b.text.split()) <= 14 for b in body[start:i])
+    names_people = len(P.HONORIFIC_NAME.findall(body[i].text)) >= 2  # "The delegation included Mr A; Ms B"
+    return i if short or names_people else end
 
 
 def _topic_run(body: list[Block]) -> tuple[int, int] | None:
