@@ -246,6 +246,29 @@ def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
     ]
 
 
+FORMULAS = ['=HYPERLINK("http://evil.example","x") to promote trade', "+1+1 cells", "-2+3 cells", "@SUM(A1) cells",
+            "\tTab first cells", "\rReturn first cells"]  # fmt: skip
+
+
+def test_the_csv_export_never_holds_a_cell_a_spreadsheet_would_run_as_a_formula(
+    tmp_path: Path, make_release: MakeRelease
+) -> None:
+    """Synthetic measures and an agreement that begin like formulas are exported behind a quote; numbers stay."""
+    url = f"sqlite:///{tmp_path / 'formulas.db'}"
+    areas = [("=Trade", ["trade_investment"], [(text, ["trade_investment"]) for text in FORMULAS])]
+    with Store(url) as store:
+        store.ingest(*make_release(areas=areas, agreements=["=cmd|' /C calc'!A0"]))
+    assert _run("export", str(tmp_path / "csv"), "--format", "csv", "--db", url).exit_code == 0
+    with (tmp_path / "csv" / "measures.csv").open(encoding="utf-8", newline="") as handle:
+        measures = list(csv.DictReader(handle))
+    with (tmp_path / "csv" / "agreements.csv").open(encoding="utf-8", newline="") as handle:
+        agreements = list(csv.DictReader(handle))
+    assert sorted(r["text"] for r in measures) == sorted("'" + text for text in FORMULAS)
+    assert {r["area_heading"] for r in measures} == {"'=Trade"}
+    assert [r["title"] for r in agreements] == ["'=cmd|' /C calc'!A0"]
+    assert all(r["position"].isdigit() and r["span_start"].isdigit() for r in measures), "numbers are not quoted"
+
+
 def test_help_lists_every_command() -> None:
     result = _run("--help")
     assert result.exit_code == 0

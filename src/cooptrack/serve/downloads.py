@@ -20,6 +20,7 @@ from cooptrack.serve.api import LISTS
 from cooptrack.serve.app import Problem, data, reader, web
 from cooptrack.serve.pages import render
 from cooptrack.serve.views import Data, Row, mechanism_row, meeting_row
+from cooptrack.store.export import spreadsheet_safe
 
 router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)
 Store = Annotated[Data, Depends(data)]
@@ -59,20 +60,14 @@ def to_csv(rows: list[Row]) -> str:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return _inert("; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value))
+        return spreadsheet_safe(
+            "; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value)
+        )
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else _inert(value)
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _inert(value: Any) -> Any:
-    """A text a spreadsheet would run as a formula (it starts with ``= + - @``, a tab or a CR) behind a ``'``."""
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+    return "" if value is None else spreadsheet_safe(value)
 
 
 @router.get("/feed.atom")

@@ -2,6 +2,10 @@
 
 Every exported row carries its source (uri, sha256 of the bytes, when they were read, version)
 and its span into the cleaned text of that version, so that each fact can be checked.
+
+Document text is untrusted: a CSV cell that a spreadsheet would run as a formula (it starts with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written behind a ``'``
+(:func:`spreadsheet_safe`), here and in the web application's downloads alike.
 """
 
 from __future__ import annotations
@@ -84,10 +88,21 @@ def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
+        return spreadsheet_safe("; ".join(str(v) for v in value))
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else value
+    return "" if value is None else spreadsheet_safe(value)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text a spreadsheet would run as a formula (it starts with ``= + - @``, a tab or a CR) behind a ``'``.
+
+    Numbers are left as they are (``-3`` is a number to a spreadsheet, not a formula).
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def _provenance(meeting: Meeting) -> dict[str, Any]:
