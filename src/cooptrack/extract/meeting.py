@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cooptrack import mechanisms
@@ -98,7 +99,7 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
     bound = _bound_mentions(text)
     out = list(bound)
     starts = [b.start for b in bound]  # in order: bisect finds the bound mention around a position
-    for m in P.MEETING_MENTION.finditer(text):
+    for m in _candidates(text):
         if P.OTHER_MEETING_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue
         window = text[m.end() : m.end() + 80]
@@ -113,6 +114,38 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
         ordinal = ordinal_value(ordinal_text) if ordinal_text else None
         out.append(MeetingMention(kind, ordinal, m.start(), m.end()))
     return sorted(out, key=lambda x: x.start)
+
+
+# Every mention names a plenary or a meeting: the mention pattern is tried only around these words
+# (it tries many alternatives at every position, which a long page without them need not pay for).
+_ANCHOR = re.compile(r"(?i)plenary|meeting")
+_BEFORE_ANCHOR, _AFTER_ANCHOR = 80, 40
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """MEETING_MENTION's matches in ``text``, found in windows around the anchor words."""
+    end = -1
+    lo = hi = -1
+    windows: list[tuple[int, int]] = []
+    for a in _ANCHOR.finditer(text):
+        start, stop = max(0, a.start() - _BEFORE_ANCHOR), min(len(text), a.end() + _AFTER_ANCHOR)
+        if start <= hi:
+            hi = stop
+        else:
+            if hi > lo:
+                windows.append((lo, hi))
+            lo, hi = start, stop
+    if hi > lo:
+        windows.append((lo, hi))
+    for lo, hi in windows:
+        for m in P.MEETING_MENTION.finditer(text, max(lo, end), hi):
+            end = m.end()
+            yield m
+
+
+def mentions_a_meeting(text: str) -> bool:
+    """Whether ``text`` mentions a meeting at all (any form of MEETING_MENTION), cheaply."""
+    return next(_candidates(text), None) is not None
 
 
 _ORD_BEFORE = re.compile(

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cooptrack.extract import patterns as P
-from cooptrack.extract.meeting import MeetingMention, meeting_mentions
+from cooptrack.extract.meeting import MeetingMention, meeting_mentions, mentions_a_meeting
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry, find
 from cooptrack.vocab import DocumentKind
@@ -172,7 +172,7 @@ def _vague(s: Statement) -> bool:
 def _no_mechanism(title: str | None, sentences: list[str], others: list[Entry]) -> str:
     if others:
         return f"about the {others[0].name}, a mechanism between other governments: Hong Kong is not a party"
-    if any(P.is_party_plenum(x) and P.MEETING_MENTION.search(x) for x in [title or "", *sentences[:6]]):
+    if any(P.is_party_plenum(x) and mentions_a_meeting(x) for x in [title or "", *sentences[:6]]):
         return "about a party or legislature plenum, not a co-operation mechanism"
     return "names no co-operation mechanism to which Hong Kong is a party"
 

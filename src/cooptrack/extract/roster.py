@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
-from cooptrack.extract.meeting import meeting_mentions
+from cooptrack.extract.meeting import meeting_mentions, mentions_a_meeting
 from cooptrack.extract.people import Found, Mention, mentions_in, resolve, signatories_in
 from cooptrack.extract.roles import Cue, chair_cues, read_roles
 from cooptrack.extract.sentences import Sentence, mask_speech, split_text
@@ -61,7 +61,7 @@ class _Roster:
             return
         cues = chair_cues(masked)
         other_event = P.OTHER_EVENT.search(masked) and (
-            not P.MEETING_MENTION.search(masked) or (P.MEETING_AS_TIME.search(masked) and not cues)
+            not mentions_a_meeting(masked) or (P.MEETING_AS_TIME.search(masked) and not cues)
         )
         no_role = _about_another_meeting(masked, cues[0] if cues else None, meeting) or bool(other_event)
         if cues and not no_role and not P.HONORIFIC_NAME.search(masked[: cues[0].start]):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
+from cooptrack.extract.meeting import mentions_a_meeting
 from cooptrack.extract.numbers import cardinal_value
 
 
@@ -108,7 +109,7 @@ def split_sections(body: list[Block]) -> Sections:
         # Headings come after the lead: a heading before the first paragraph that names a
         # meeting (a news page's byline, time stamps, share bar) does not open the areas.
         first_para = next(
-            (i for i, b in enumerate(body) if b.kind is BlockKind.PARAGRAPH and P.MEETING_MENTION.search(b.text)), 0
+            (i for i, b in enumerate(body) if b.kind is BlockKind.PARAGRAPH and mentions_a_meeting(b.text)), 0
         )
         start = next(
             (i for i, b in enumerate(body) if b.kind is BlockKind.HEADING and not _is_closing(b) and i > first_para),
