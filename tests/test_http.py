@@ -9,16 +9,21 @@ httpx's mock transport and a stub resolver, so nothing leaves the machine.
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import socket
 import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from archive_server import ArchiveServer, Fault
+from cooptrack.acquire.cache import PageCache
+from cooptrack.acquire.decode import decode, http_charset
 from cooptrack.acquire.http import HttpClient, HttpOptions, host_allowed
 from cooptrack.errors import FetchError, HTTPStatusError, RefusedURL, TooLarge
 
@@ -83,7 +88,7 @@ def test_a_page_is_fetched_with_the_tools_user_agent(server: ArchiveServer) -> N
     assert b"Hong Kong/Sichuan Co-operation Conference" in response.body
     assert response.final_url == response.url == server.page(SICHUAN)
     agent = server.seen[0].headers["user-agent"]
-    assert agent.startswith("cooptrack/") and "press releases" in agent
+    assert agent.startswith("cooptrack/") and "press releases" in agent and agent.endswith("; no limit)")
     assert client.requests == len(server.seen) == 1
 
 
@@ -120,8 +125,8 @@ def test_a_404_is_not_retried(server: ArchiveServer) -> None:
     assert len(server.seen) == 1
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 410, 429, 451])
-def test_no_4xx_answer_is_retried(status: int) -> None:
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 410, 451])
+def test_no_4xx_answer_but_429_is_retried(status: int) -> None:
     sent: list[httpx.Request] = []
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -133,6 +138,46 @@ def test_no_4xx_answer_is_retried(status: int) -> None:
         client.get("https://www.info.gov.hk/gia/general/202311/29/P2023112900610.htm")
     assert caught.value.status == status
     assert len(sent) == 1
+
+
+URL = "https://www.info.gov.hk/gia/general/202311/29/P2023112900610.htm"
+
+
+def test_a_429_is_tried_again_after_the_seconds_its_retry_after_asks_for() -> None:
+    answers = [httpx.Response(429, headers={"Retry-After": "7"}), httpx.Response(200, text="<p>ok</p>")]
+    waits = Waits()
+    with _public(HttpOptions(rate=0, retries=3, backoff=1), _mock(answers), waits) as client:
+        assert client.get(URL).body == b"<p>ok</p>"
+    assert waits.slept == [7.0], "the server's wait, not the backoff"
+
+
+def test_a_retry_after_given_as_a_date_is_waited_until_then() -> None:
+    when = email.utils.format_datetime(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=120), usegmt=True)
+    answers = [httpx.Response(503, headers={"Retry-After": when}), httpx.Response(200, text="<p>ok</p>")]
+    waits = Waits()
+    with _public(HttpOptions(rate=0, retries=1, backoff=1), _mock(answers), waits) as client:
+        client.get(URL)
+    assert len(waits.slept) == 1 and 100 < waits.slept[0] <= 120
+
+
+def test_a_429_without_retry_after_backs_off_then_fails_as_worth_asking_again() -> None:
+    waits = Waits()
+    options = HttpOptions(rate=0, retries=2, backoff=1)
+    with _public(options, _mock([httpx.Response(429)] * 3), waits) as client, pytest.raises(FetchError) as caught:
+        client.get(URL)
+    assert waits.slept == [1.0, 2.0]
+    assert not isinstance(caught.value, HTTPStatusError), "not a lasting answer: the crawl asks again next run"
+    assert str(caught.value) == f"{URL}: the server answered HTTP 429 Too Many Requests (3 attempts)"
+
+
+def test_a_retry_after_longer_than_the_limit_is_not_waited_for() -> None:
+    waits = Waits()
+    answers = [httpx.Response(429, headers={"Retry-After": "86400"})]
+    options = HttpOptions(rate=0, retries=3, max_retry_after=600)
+    with _public(options, _mock(answers), waits) as client, pytest.raises(FetchError) as caught:
+        client.get(URL)
+    assert waits.slept == []
+    assert "asked to wait 86400 s, longer than 600 s" in str(caught.value)
 
 
 def test_backoff_doubles_from_the_configured_wait() -> None:
@@ -372,6 +417,58 @@ def test_an_allowed_host_whose_name_resolves_to_a_private_address_is_refused(
             client.check("https://intranet.gov.hk/a.htm")
 
 
+def test_the_connection_goes_to_the_address_checked_never_to_a_second_lookup(
+    server: ArchiveServer, only_loopback: list[Any]
+) -> None:
+    """The name is resolved once, for the check; a second answer (DNS rebinding) is never asked for nor used."""
+    lookups: list[str] = []
+
+    def rebinding(host: str, port: int) -> list[str]:
+        lookups.append(host)
+        return ["127.0.0.1"] if len(lookups) == 1 else ["10.0.0.7"]
+
+    options = HttpOptions(rate=0, timeout=1.0, retries=0, allowed_hosts=("archive.test",),
+                          allowed_private=frozenset({"127.0.0.1"}))  # fmt: skip
+    port = int(server.url.rsplit(":", 1)[1])
+    with HttpClient(options, resolve=rebinding) as client:
+        response = client.get(server.page(SICHUAN).replace("127.0.0.1", "archive.test"))
+    assert response.status == 200 and b"Sichuan" in response.body
+    assert lookups == ["archive.test"], "resolved once"
+    assert only_loopback == [("127.0.0.1", port)], "connected to the address checked"
+    assert server.seen[0].headers["host"] == f"archive.test:{port}", "the request still names the host"
+
+
+def test_a_second_request_checks_and_pins_the_host_again() -> None:
+    """Each request resolves and checks the name anew: an address that turned private is refused."""
+    answers = iter([["127.0.0.1"], ["10.0.0.7"]])
+    options = HttpOptions(rate=0, retries=0, allowed_hosts=("archive.test",), allowed_private=frozenset({"127.0.0.1"}))
+    with HttpClient(options, resolve=lambda host, port: next(answers)) as client:
+        client.check("http://archive.test/a.htm")
+        with pytest.raises(RefusedURL):
+            client.check("http://archive.test/a.htm")
+
+
+# --- the page's charset ----------------------------------------------------------------------------
+
+
+def test_the_charset_of_the_content_type_header_decodes_the_page(tmp_path: Path) -> None:
+    """A simplified-Chinese page in GB2312 without a <meta> charset: detection alone reads it as Big5."""
+    body = "<html><body><h1>香港与广东签署协议</h1><p>签署协议</p></body></html>".encode("gb18030")
+    answers = [httpx.Response(200, headers={"Content-Type": "text/html; charset=GB2312"}, content=body)]
+    with _public(HttpOptions(rate=0), _mock(answers)) as client:
+        page = PageCache(tmp_path).fetch(URL, client)
+    assert "签署协议" in page.document().text
+    again = PageCache(tmp_path).get(URL)
+    assert again is not None and "签署协议" in again.document().text, "the header's charset is kept in the cache"
+
+
+def test_a_western_charset_label_does_not_outrank_a_page_in_utf_8() -> None:
+    raw = "<p>Co-operation — “signed” in Chongqing</p>".encode()
+    assert decode(raw, "page", http_charset("text/html; charset=ISO-8859-1")) == (raw.decode(), "utf-8")
+    assert decode("签署协议".encode("gb18030"), "x", "gbk") == ("签署协议", "gb18030")
+    assert http_charset('text/html; charset="big5"') == "big5" and http_charset("text/html") is None
+
+
 @pytest.mark.parametrize(
     ("host", "allowed"),
     [
@@ -407,6 +504,20 @@ def test_requests_are_spaced_by_the_rate_limit_retries_included() -> None:
         waits.now += 10  # a long pause: the next request need not wait
         client.get("https://www.info.gov.hk/3.htm")
     assert waits.slept == [0.5, 0.1, 0.4]
+
+
+@pytest.mark.parametrize(("rate", "said"), [(1.0, "1 request/s"), (0.25, "0.25 requests/s"), (4, "4 requests/s")])
+def test_the_user_agent_states_the_configured_rate(rate: float, said: str) -> None:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200)
+
+    with _public(HttpOptions(rate=rate), _mock(answer)) as client:
+        client.get("https://www.info.gov.hk/1.htm")
+    assert sent[0].headers["user-agent"].endswith(f"; {said})")
+    assert HttpOptions(rate=rate, user_agent="custom/1").agent == "custom/1"
 
 
 def test_the_default_pace_is_one_request_a_second() -> None:

@@ -27,16 +27,18 @@ TIMEOUT_SECONDS = 30.0  # to connect, and between two reads of a response
 RETRIES = 3  # further attempts after a network error, a time-out or a 5xx answer (never after a 4xx)
 BACKOFF_SECONDS = 2.0  # the wait before the first retry, doubled before each next one
 MAX_REDIRECTS = 5
+MAX_RETRY_AFTER_SECONDS = 600.0  # the longest wait a 429 or 503's Retry-After is honoured for
 DEFAULT_CACHE = "./cooptrack-cache"  # raw pages and crawl state, beside ./cooptrack.db
 CACHE_ENV = "COOPTRACK_CACHE"
 ARCHIVE_UTC_OFFSET_HOURS = 8  # the archive's days are Hong Kong days (HKT, UTC+8)
 
 
-def user_agent() -> str:
-    """The User-Agent every request carries: the tool, its version, and what it does."""
+def user_agent(rate: float = REQUESTS_PER_SECOND) -> str:
+    """The User-Agent every request carries: the tool, its version, what it does, and its pace."""
     from cooptrack import __version__
 
-    return f"cooptrack/{__version__} (reads HKSAR Government press releases on co-operation conferences; 1 request/s)"
+    pace = "no limit" if rate <= 0 else f"{rate:g} request/s" if rate == 1 else f"{rate:g} requests/s"
+    return f"cooptrack/{__version__} (reads HKSAR Government press releases on co-operation conferences; {pace})"
 
 
 def cache_dir(option: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:

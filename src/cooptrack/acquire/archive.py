@@ -30,7 +30,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cooptrack import config
 from cooptrack.acquire.cache import Page, PageCache
-from cooptrack.acquire.decode import decode
+from cooptrack.acquire.decode import decode, http_charset
 from cooptrack.acquire.http import HttpClient
 from cooptrack.acquire.pick import Decision as Decision  # re-exported: the crawler's picks
 from cooptrack.acquire.pick import pick as pick
@@ -211,7 +211,7 @@ def _crawl_day(day: dt.date, plan: CrawlPlan, cache: PageCache, client: HttpClie
     url = index_url(day, plan.archive)
     try:
         page = cache.fetch(url, client, refresh=plan.refresh, valid=lambda cached: day_over(day, cached.fetched_at))
-        listings = read_index(decode(page.body, url)[0], page.final_url, day)
+        listings = read_index(decode(page.body, url, http_charset(page.content_type))[0], page.final_url, day)
     except InputError as exc:
         if _no_index(exc):  # not a failure; done once the day is over (today's may come yet)
             yield NoIndex(day, url)

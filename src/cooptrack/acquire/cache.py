@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from cooptrack.acquire.decode import http_charset
 from cooptrack.acquire.files import Document, document_from_bytes
 from cooptrack.acquire.http import HttpClient
 from cooptrack.errors import CooptrackError, HTTPStatusError
@@ -53,9 +54,10 @@ class Page:
     from_cache: bool = False
 
     def document(self) -> Document:
-        """The page decoded, named by its URL's last part, dated when it was fetched."""
+        """The page decoded (the charset of its HTTP header first), named by its URL's last part, dated when fetched."""
         name = urlsplit(self.url).path.rsplit("/", 1)[-1] or self.url
-        doc = document_from_bytes(self.body, source=name, uri=self.url, label=self.url)
+        charset = http_charset(self.content_type)
+        doc = document_from_bytes(self.body, source=name, uri=self.url, label=self.url, charset=charset)
         return replace(doc, fetched_at=self.fetched_at)
 
 

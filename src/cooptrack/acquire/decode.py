@@ -2,12 +2,15 @@
 
 In order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without one (every other byte
 zero); refusal of binary content (known file signatures, named for the user, then NUL bytes and
-control characters); UTF-8, mending a few stray Windows-1252 bytes in otherwise valid UTF-8; the
-charset an HTML page or XML declaration names; Windows-1252 for Western text whose non-ASCII
-bytes stand alone (curly quotes, accents); and otherwise the encoding ``charset-normalizer``
-finds, preferring Windows-1252 and the Chinese sets (Big5, GB18030) when another reading is
-about as likely, since the releases are in English or Chinese. Narrow charsets are read as
-their usual supersets (ASCII and Latin-1 as Windows-1252, GB2312 and GBK as GB18030).
+control characters); the charset of the HTTP ``Content-Type`` header, when the page came over
+HTTP with one and the bytes decode under it (a Western single-byte label, often a server's
+default, does not outrank bytes that are valid UTF-8); UTF-8, mending a few stray Windows-1252
+bytes in otherwise valid UTF-8; the charset an HTML page or XML declaration names; Windows-1252
+for Western text whose non-ASCII bytes stand alone (curly quotes, accents); and otherwise the
+encoding ``charset-normalizer`` finds, preferring Windows-1252 and the Chinese sets (Big5,
+GB18030) when another reading is about as likely, since the releases are in English or Chinese.
+Narrow charsets are read as their usual supersets (ASCII and Latin-1 as Windows-1252, GB2312
+and GBK as GB18030).
 """
 
 from __future__ import annotations
@@ -27,8 +30,11 @@ _BOMS = (
 )
 
 
-def decode(raw: bytes, label: str) -> tuple[str, str]:
-    """Decode bytes into text and name the encoding used; refuse binary data."""
+def decode(raw: bytes, label: str, charset: str | None = None) -> tuple[str, str]:
+    """Decode bytes into text and name the encoding used; refuse binary data.
+
+    ``charset`` is what the HTTP ``Content-Type`` header said (:func:`http_charset`), if anything.
+    """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return _checked(_decode_strictly(raw, encoding, label), label), encoding
@@ -36,6 +42,9 @@ def decode(raw: bytes, label: str) -> tuple[str, str]:
     if utf16 is not None:
         return _checked(utf16[0], label), utf16[1]
     _refuse_binary(raw, label)
+    sent = _sent(raw, charset) if charset else None
+    if sent is not None:
+        return sent
     for attempt in (_utf8, _declared, _western):
         found = attempt(raw)
         if found is not None:
@@ -193,6 +202,32 @@ def _variants(names: Iterable[str]) -> list[str]:
     for name in names:
         out.extend(_WIDER.get(name, (name,)))
     return list(dict.fromkeys(out))
+
+
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def http_charset(content_type: str | None) -> str | None:
+    """The ``charset`` parameter of a ``Content-Type`` header (``text/html; charset=Big5``), or None."""
+    found = _CHARSET.search(content_type or "")
+    return found.group(1) if found else None
+
+
+def _sent(raw: bytes, charset: str) -> tuple[str, str] | None:
+    """The bytes decoded as the HTTP header's charset says, when they are that."""
+    try:
+        name = codecs.lookup(charset).name.replace("-", "_")
+    except LookupError:
+        return None
+    if name.startswith(("utf_16", "utf_32")):
+        return None  # without a BOM (checked before), a guess
+    if name in ("ascii", "latin_1", "iso8859_1", "cp1252") and _utf8(raw) is not None:
+        return None  # a server's default label over a UTF-8 page: the bytes win
+    for encoding in _variants([name]):
+        text = _try_decode(raw, encoding)
+        if text is not None:
+            return text, encoding
+    return None
 
 
 def _declared(raw: bytes) -> tuple[str, str] | None:

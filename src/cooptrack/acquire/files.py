@@ -127,15 +127,21 @@ def _too_large(size: int, limit: int) -> str:
 
 
 def document_from_bytes(
-    raw: bytes, *, source: str, uri: str, label: str | None = None, max_bytes: int = MAX_BYTES
+    raw: bytes,
+    *,
+    source: str,
+    uri: str,
+    label: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    charset: str | None = None,
 ) -> Document:
-    """Decode raw bytes into a Document (shared by files and, later, URLs)."""
+    """Decode raw bytes into a Document (files, and pages, with the ``charset`` their HTTP header gave)."""
     label = label or source
     if len(raw) > max_bytes:
         raise TooLarge(label, _too_large(len(raw), max_bytes))
     if not raw:
         raise EmptyInput(label, "is empty")
-    text, encoding = decode(raw, label)
+    text, encoding = decode(raw, label, charset)
     if not text.strip(_BLANKS):
         problem = "is empty" if not text else "contains only white space"
         raise EmptyInput(label, problem)

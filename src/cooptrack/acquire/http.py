@@ -3,7 +3,10 @@
 Every request carries the tool's User-Agent and waits its turn: at most
 :data:`~cooptrack.config.REQUESTS_PER_SECOND` requests a second, counted across retries and
 redirects. A network error, a time-out, a response cut short or a 5xx answer is tried again after
-a wait that doubles each time (``backoff``, ``2 × backoff``, ...); a 4xx answer is final. A time-out
+a wait that doubles each time (``backoff``, ``2 × backoff``, ...); a 4xx answer is final, except
+``429 Too Many Requests``, tried again after the wait its ``Retry-After`` asks for (seconds or a
+date; a 503's ``Retry-After`` is honoured too), up to :attr:`HttpOptions.max_retry_after`: a server
+asking for longer is not waited for (the page fails, to be asked again next run). A time-out
 is :attr:`HttpOptions.timeout` to connect or between two reads, and :attr:`HttpOptions.deadline`
 for a whole answer (a server sending a byte now and then would otherwise hold the crawl for ever).
 
@@ -12,8 +15,9 @@ Before each request, and again for each redirect's target, the URL is checked: o
 an address that is private, loopback, link-local or otherwise not public (an IPv6 address leading to
 an IPv4 one, mapped, 6to4, NAT64 or IPv4-compatible, is judged by that one), unless it is listed in
 :attr:`HttpOptions.allowed_private` (which is how the tests reach their server on 127.0.0.1).
-The host's addresses are resolved for that check just before the request; a host whose name
-resolves differently a moment later (DNS rebinding) is not guarded against.
+The host's name is resolved once, for that check, and the connection is made to the address
+checked (:class:`_PinnedBackend`; TLS still verifies the certificate for the name): a name that
+resolves differently a moment later (DNS rebinding) cannot lead the request elsewhere.
 
 Bodies are read as a stream and never beyond :attr:`HttpOptions.max_bytes`, counted after
 decompression: only gzip and deflate are asked for, and they are inflated here a piece at a time
@@ -24,16 +28,18 @@ becomes one :class:`~cooptrack.errors.FetchError` naming the URL asked for and t
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import ipaddress
 import re
 import socket
 import time
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
 
+import httpcore
 import httpx
 
 from cooptrack import config
@@ -51,7 +57,7 @@ Resolver = Callable[[str, int], list[str]]
 class HttpOptions:
     """How the client behaves; the defaults come from :mod:`cooptrack.config`."""
 
-    user_agent: str = field(default_factory=config.user_agent)
+    user_agent: str = ""  # empty: the tool's own, stating the rate (config.user_agent)
     rate: float = config.REQUESTS_PER_SECOND  # requests per second; 0 for no limit
     timeout: float = config.TIMEOUT_SECONDS
     deadline: float = 10 * config.TIMEOUT_SECONDS  # for a whole answer, however slowly its bytes come
@@ -61,6 +67,12 @@ class HttpOptions:
     allowed_private: frozenset[str] = frozenset()  # private addresses allowed all the same (tests)
     max_redirects: int = config.MAX_REDIRECTS
     max_bytes: int = MAX_BYTES
+    max_retry_after: float = config.MAX_RETRY_AFTER_SECONDS  # the longest Retry-After waited for
+
+    @property
+    def agent(self) -> str:
+        """The User-Agent sent: the one given, else the tool's, stating the configured rate."""
+        return self.user_agent or config.user_agent(self.rate)
 
 
 @dataclass(frozen=True)
@@ -78,9 +90,10 @@ class Response:
 class _Retryable(Exception):
     """A failure worth another attempt; ``problem`` says what went wrong, in words."""
 
-    def __init__(self, problem: str) -> None:
+    def __init__(self, problem: str, wait: float | None = None) -> None:
         super().__init__(problem)
         self.problem = problem
+        self.wait = wait  # what the server asked for (Retry-After), instead of the backoff
 
 
 @dataclass
@@ -90,6 +103,7 @@ class _Answer:
     location: str | None
     content_type: str | None
     body: bytes
+    retry_after: str | None = None
 
 
 class HttpClient:
@@ -110,15 +124,16 @@ class HttpClient:
         self._clock = clock
         self._resolve = resolve or _resolve
         self._next_turn = 0.0
+        self._pins = _PinnedBackend()  # the addresses checked, which connections are made to
         self._http = httpx.Client(
             headers={
-                "User-Agent": self.options.user_agent,
+                "User-Agent": self.options.agent,
                 "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5",
                 "Accept-Encoding": "gzip, deflate",  # only what can be inflated a bounded piece at a time
             },
             timeout=httpx.Timeout(self.options.timeout),
             follow_redirects=False,  # each target is checked against the policy first
-            transport=transport,
+            transport=transport or _pinned_transport(self._pins),
         )
 
     def close(self) -> None:
@@ -134,13 +149,16 @@ class HttpClient:
         """The page at ``url``, after retries; raises a FetchError naming ``url`` and the problem."""
         attempts = self.options.retries + 1
         problem = ""
+        asked: float | None = None
         for attempt in range(attempts):
             if attempt:
-                self._sleep(self.options.backoff * 2 ** (attempt - 1))
+                self._sleep(self.options.backoff * 2 ** (attempt - 1) if asked is None else asked)
             try:
                 return self._follow(url)
             except _Retryable as exc:
-                problem = exc.problem
+                problem, asked = exc.problem, exc.wait
+                if asked is not None and asked > self.options.max_retry_after:
+                    raise FetchError(url, f"{problem}, longer than {self.options.max_retry_after:g} s") from exc
         tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
         raise FetchError(url, f"{problem} ({tries})")
 
@@ -154,8 +172,10 @@ class HttpClient:
             if answer.status in _REDIRECTS and answer.location:
                 target = str(httpx.URL(target).join(answer.location))
                 continue
-            if answer.status >= 500:
-                raise _Retryable(f"the server answered HTTP {answer.status} {answer.reason}".rstrip())
+            wait = _retry_after(answer.retry_after)
+            if answer.status == 429 or answer.status >= 500:
+                asks = "" if wait is None else f" and asked to wait {wait:g} s"
+                raise _Retryable(f"the server answered HTTP {answer.status} {answer.reason}".rstrip() + asks, wait)
             if answer.status >= 400:
                 where = "" if target == url else f" (at {target})"
                 problem = f"HTTP {answer.status} {answer.reason}".rstrip() + where
@@ -182,9 +202,11 @@ class HttpClient:
             allowed = ", ".join(self.options.allowed_hosts) or "none"
             raise RefusedURL(label, f"{via}is on {host or 'no host'}, a host not allowed (allowed: {allowed})")
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
-        for address in self._addresses(host, port, label):
+        addresses = self._addresses(host, port, label)
+        for address in addresses:
             if not _public(address) and str(address) not in self.options.allowed_private:
                 raise RefusedURL(label, f"{via}is on {host} at {address}, a private or loopback address")
+        self._pins.pin(parsed.host, str(addresses[0]))
 
     def _addresses(self, host: str, port: int, label: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
         try:
@@ -208,7 +230,8 @@ class HttpClient:
                 status = response.status_code
                 location = response.headers.get("location")
                 body = b"" if status != 200 else self._read(response, asked, started)
-                return _Answer(status, response.reason_phrase, location, response.headers.get("content-type"), body)
+                return _Answer(status, response.reason_phrase, location, response.headers.get("content-type"), body,
+                               response.headers.get("retry-after"))  # fmt: skip
         except httpx.TimeoutException as exc:
             raise _Retryable(f"timed out after {self.options.timeout:g} s") from exc
         except httpx.RemoteProtocolError as exc:
@@ -267,6 +290,60 @@ class _Inflater:
                 self._unpacker = zlib.decompressobj(-zlib.MAX_WBITS)
                 return self(raw, room)
             raise FetchError(self.asked, f"the body cannot be decompressed ({self.coding}): {exc}") from exc
+
+
+class _PinnedBackend(httpcore.NetworkBackend):
+    """Connections go to the address checked for a host (:meth:`HttpClient.check`), never to a fresh lookup."""
+
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+        self._pins: dict[str, str] = {}
+        self.connected: list[tuple[str, str, int]] = []  # (host, address, port), for the tests
+
+    def pin(self, host: str, address: str) -> None:
+        self._pins[host.strip("[]").rstrip(".").lower()] = address
+
+    def connect_tcp(
+        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:  # fmt: skip
+        address = self._pins.get(host.strip("[]").rstrip(".").lower())
+        if address is None:
+            raise httpcore.ConnectError(f"{host} was not checked before connecting")
+        self.connected.append((host, address, port))
+        return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("no Unix sockets")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _pinned_transport(backend: _PinnedBackend) -> httpx.HTTPTransport:
+    """httpx's transport, its connection pool connecting through ``backend`` (TLS checks the name as usual)."""
+    transport = httpx.HTTPTransport()
+    context = transport._pool._ssl_context  # the default context httpx made (certifi's roots)
+    transport._pool = httpcore.ConnectionPool(ssl_context=context, keepalive_expiry=5.0, network_backend=backend)
+    return transport
+
+
+def _retry_after(value: str | None) -> float | None:
+    """A ``Retry-After`` header in seconds (a number of seconds, or an HTTP date); None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
 
 
 def host_allowed(host: str, patterns: tuple[str, ...]) -> bool:
