@@ -219,6 +219,13 @@ def test_language(stem: str) -> None:
     assert rec.language == exp["language"], f"language: expected {exp['language']!r}, got {rec.language!r}"
 
 
+@pytest.mark.parametrize("stem", cases("script"))
+def test_script(stem: str) -> None:
+    """[ZH-DETECT] [ZH-FOLD] a Chinese page's script is read from its characters and kept on the record."""
+    exp, rec = expected(stem), parsed(stem)
+    assert rec.script == exp["script"], f"script: expected {exp['script']!r}, got {rec.script!r}"
+
+
 @pytest.mark.parametrize("stem", cases("title"))
 def test_title(stem: str) -> None:
     exp, rec = expected(stem), parsed(stem)

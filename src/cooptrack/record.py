@@ -119,6 +119,7 @@ class Record(_Model):
     source: str
     reader: str | None = None  # how it was read: "text", or the HTML reader's path ("gia", "generic", "trafilatura")
     language: str = "en"  # "en" or "zh", from the content
+    script: Literal["traditional", "simplified"] | None = None  # a Chinese page's script, from its characters
     relevant: bool
     relevance_reason: str | None = None
     document_kind: DocumentKind = DocumentKind.REPORT

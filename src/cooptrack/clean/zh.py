@@ -70,9 +70,10 @@ class Furniture:
 
 
 def prepare(lines: list[str]) -> tuple[list[str], list[Removed]]:
-    """Lines with injected pinyin removed and glued end marks put on lines of their own."""
+    """Lines with injected pinyin removed and glued end marks put on lines of their own; on a
+    Chinese page, the English site furniture above its first Chinese line and below its last."""
+    lines, removed = _foreign_edges(lines)
     out: list[str] = []
-    removed: list[Removed] = []
     slogans = False  # after a repost's (原标题:…), its slogan sub-heads
     for line in lines:
         if not _CJK.search(line):
@@ -91,6 +92,31 @@ def prepare(lines: list[str]) -> tuple[list[str], list[Removed]]:
         else:
             out.append(plain)
     return out, removed
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_STAMP_LINE = re.compile(r"\d{4}[-/.年]\d{1,2}")
+
+
+def _foreign_edges(lines: list[str]) -> tuple[list[str], list[Removed]]:
+    """A Chinese page's English lines before its first Chinese line and after its last one (a
+    site's name, its menu, 'Copyright …', 'Privacy | Terms of Use'): the release is in Chinese, so
+    they are the site's furniture ([ZH-DETECT]). Date stamps stay for the scanner to read."""
+    chinese = [i for i, line in enumerate(lines) if _CJK.search(line)]
+    text = "\n".join(lines)
+    if not chinese or len(_CJK.findall(text)) <= 2 * len(_LATIN_WORD.findall(text)):
+        return lines, []
+    first, last = chinese[0], chinese[-1]
+    removed: list[Removed] = []
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        edge = i < first or i > last
+        if edge and _LATIN_WORD.search(line) and not _STAMP_LINE.search(line):
+            detail = "English site furniture around a Chinese page"
+            removed.append(Removed(reason=RemovalReason.SITE_NAVIGATION, text=line.strip(), detail=detail))
+            continue
+        kept.append(line)
+    return kept, removed
 
 
 def furniture(line: str, *, after_end: bool) -> Furniture | None:

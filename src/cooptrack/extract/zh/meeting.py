@@ -174,13 +174,29 @@ def identify(
             k = _kind(n, got)
             kind = kind or k
             if got is not None:
-                return (MeetingKind.WORKING_MEETING if got[1] else k), got[0]
+                return (MeetingKind.WORKING_MEETING if got[1] else _fullest(k, got[0], entry, pool)), got[0]
         generic = P.ORD_GENERIC.search(sent.f) if sent is not title or named(sent) else None
         if (generic and any(n.entry.name == entry.name for n in named(sent))) or (generic and sent is not title):
             if generic["wn"]:
                 return MeetingKind.WORKING_MEETING, number(generic["wn"])
             return kind or entry.ordinal_kind, (1 if generic["first"] else number(generic["n"]))
     return kind or entry.ordinal_kind, None
+
+
+def _fullest(kind: MeetingKind, ordinal: int | None, entry: Entry, pool: list[Sent]) -> MeetingKind:
+    """A plenary named elsewhere on the page as the high-level meeting cum plenary (the same
+    number, or none) is that: a headline shortens the name ('川港合作会议第四次会议' over a lead's
+    '川港高层会晤暨川港合作会议第四次会议')."""
+    if kind is not MeetingKind.PLENARY or MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY not in entry.kinds:
+        return kind
+    for sent in pool:
+        for n in named(sent):
+            if n.entry.name != entry.name or not P.HLM_CUM.search(sent.f[n.start : n.end + 6]):
+                continue
+            got = _ordinal_at(n)
+            if got is None or got[0] in (None, ordinal):
+                return MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY
+    return kind
 
 
 def _kind(n: Named, got: tuple[int | None, bool] | None) -> MeetingKind:

@@ -96,7 +96,9 @@ WEEKDAY_PAREN = re.compile(rf"(?:周|星期|礼拜)[一二三四五六日天]\((
 THIS_MONTH = re.compile(rf"本月(?P<d>{N})日")
 WILL_ON = re.compile(rf"将于(?:(?P<m>{N})月)?(?P<d>{N})日")
 DATED = re.compile(rf"(?:(?P<y>(?:19|20)\d\d|[一二三四五六七八九〇○零]{{4}})年)?(?P<m>{N})月(?P<d>{N})日")
-DAY_ONLY = re.compile(rf"(?<![月\d])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚)")
+# The Dth, on its own (Mainland wires: '…第四次会议28日在成都举行'): before a time of day, a place or
+# the verb of the meeting.
+DAY_ONLY = re.compile(rf"(?<![月\d年期周])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚|(?=在|于|举行|召开|,))")
 CANTONESE_DAY = re.compile(r"噚日|寻日|琴日|听日|今朝")
 WIRE_DATELINE = re.compile(rf"^[^。,]{{0,30}}?(?:社|网|报|台)?[^。,]{{0,12}}?(?P<m>{N})月(?P<d>{N})日电")
 # Years that are not the meeting's: founding years, events named by year, future events.
@@ -134,6 +136,8 @@ POST = re.compile(
 # A compound post: posts joined by 、 or 兼 are one post.
 POST_JOIN = re.compile(r"^(?:、|兼)")
 # Characters that end a name: what follows a name in the genre's sentences.
+# 今 明 昨 本 end a name only as a day word (今日, 明天, 本月): 黄守明 is a name.
+DAY_WORD = re.compile(r"[今明昨本](?:日|天|年|早|晚|晨|午|月|周|次)")
 NAME_STOP = frozenset(
     "今明昨本在于与和及、,。与同以共表致出主率会见签等将也亦随陪受并则(「“向对称说指为分先后一的就均是于各已带到去向连偕"
 )
@@ -150,7 +154,7 @@ LEAD_DELEGATION = re.compile(r"率领|率团|带领")
 SPECIAL_GUEST = re.compile(r"特邀嘉宾")
 ON_BEHALF = re.compile(r"受(?P<who>[^,。、]{2,8}?)委托")
 ATTEND = re.compile(r"出席|参加|随团|随行|陪同|列席|与会")
-MET = re.compile(r"会见|会面|会晤|拜会|拜访|接见")
+MET = re.compile(r"会见|会面|(?<!高层)会晤|拜会|拜访|接见")  # 高层会晤 is the meeting itself
 WITNESS = re.compile(r"见证")
 SIGN = re.compile(r"签署|签订|签约|签了")
 

@@ -54,12 +54,19 @@ def _name_at(f: str, i: int) -> int:
         return i
     j = i
     while j < len(f) and j - i < 4 and P.NAME_CHAR.match(f[j]):
-        if j - i >= 2 and (f[j] in P.NAME_STOP or P.TITLE_AFTER.match(f[j:]) or P.POST_SUFFIX.match(f[j:])):
+        if j - i >= 2 and (_stops(f, j) or P.TITLE_AFTER.match(f[j:]) or P.POST_SUFFIX.match(f[j:])):
             break
         if j - i == 3 and f[i : i + 2] not in P.DOUBLE_SURNAMES:
             break
         j += 1
     return j if j - i >= 2 else i
+
+
+def _stops(f: str, j: int) -> bool:
+    """The character at ``j`` ends a name (今 明 昨 本 only as a day word: 黄守明 is a name)."""
+    if f[j] in "今明昨本":
+        return bool(P.DAY_WORD.match(f, j)) or j + 1 >= len(f)
+    return f[j] in P.NAME_STOP
 
 
 def collect(sents: list[Sent]) -> list[Found]:
@@ -172,8 +179,8 @@ def _clause_roles(
     chair = P.CO_CHAIR.search(clause) or _presides(clause)
     if chair:
         subjects = [a for a in present if a.start - start < chair.start()]
-        if re.match(r"^(?:今日|今天|昨日)?(?:和|与|同)", clause) and at and at[0] not in subjects:
-            subjects.insert(0, at[0])  # "她表示，今日和马省长共同主持": the speaker too
+        if _with_clause(clause) and at and at[0] not in subjects:
+            subjects.insert(0, at[0])  # "她表示，今日和马省长共同主持", "…会晤,并与Y共同主持": the subject too
         for a in subjects:
             a.person.roles.add(Role.CO_CHAIR)
         return
@@ -197,6 +204,16 @@ def _clause_roles(
         for a in present:
             central = a.person.side is Side.CENTRAL and "出席" in clause
             a.person.roles.add(Role.SPECIAL_GUEST if central else Role.ATTENDEE)
+
+
+_WITH = re.compile(
+    r"^(?:并|并且|还|亦|也|随后|其后|之后|再)?(?:今日|今天|昨日|当天|随后)?(?:在[^,与和同]{1,12})?(?:和|与|同)"
+)
+
+
+def _with_clause(clause: str) -> bool:
+    """The clause goes on with the sentence's subject: it opens '(并)(今日)(在X)与Y …'."""
+    return bool(_WITH.match(clause))
 
 
 def _presides(clause: str) -> re.Match[str] | None:

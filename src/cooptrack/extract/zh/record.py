@@ -10,7 +10,7 @@ venue) are in English; every copied string is as written, in the page's own scri
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from cooptrack.clean.blocks import Block, Cleaned
 from cooptrack.extract.themes import area_themes, heading_themes, measure_themes
@@ -18,7 +18,7 @@ from cooptrack.extract.zh import agreements as A
 from cooptrack.extract.zh import areas as R
 from cooptrack.extract.zh import meeting as M
 from cooptrack.extract.zh import people as W
-from cooptrack.extract.zh.fold import CJK
+from cooptrack.extract.zh.fold import CJK, script
 from cooptrack.extract.zh.text import Sent, headline, sentences
 from cooptrack.extract.zh.when import meeting_date
 from cooptrack.mechanisms import Entry
@@ -36,7 +36,7 @@ def extract_zh(cleaned: Cleaned, *, source: str) -> Record:
     sents = sentences(body)
     entry, others = M.main_mechanism(title, sents)
     base: dict[str, Any] = {"source": source, "title": cleaned.title, "text": cleaned.text}
-    base |= {"removed": cleaned.removed, "reader": cleaned.reader, "language": "zh"}
+    base |= {"removed": cleaned.removed, "reader": cleaned.reader, "language": "zh", "script": _script(cleaned.text)}
     base["mentions"] = _mentions(cleaned.text, sents)
     decision = M.decide(title, sents, entry, others)
     if not decision.relevant or entry is None:
@@ -104,6 +104,12 @@ def _meeting(
         venue=M.venue(title, statements, lead),
         span=(first.start, first.start + len(first.text)) if first else None,
     )
+
+
+def _script(text: str) -> Literal["traditional", "simplified"] | None:
+    """The page's script, from the characters only one of the two scripts writes."""
+    found = script(text)
+    return None if found is None else ("traditional" if found == "Hant" else "simplified")
 
 
 def _person(p: W.Found) -> Person:
