@@ -8,13 +8,14 @@ connect elsewhere.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
 from archive_server import DATA, LOCAL, NOV_28, NOV_29, NOV_30, ArchiveServer, Fault
-from cooptrack.acquire.cache import CrawlState, PageCache
+from cooptrack.acquire.cache import CrawlState, DayStatus, PageCache
 from cooptrack.acquire.http import HttpClient
 from cooptrack.errors import CooptrackError, HTTPStatusError
 
@@ -144,6 +145,31 @@ def test_a_cached_page_becomes_a_document_decoded_and_dated_when_fetched(server:
 
 
 # --- the crawl state --------------------------------------------------------------------------------
+
+
+def test_the_ledger_resumes_at_the_earliest_day_not_done_and_a_day_done_stays_done(tmp_path: Path) -> None:
+    state = CrawlState(tmp_path / "cache")
+    archive = "https://a.gov.hk/"
+    assert state.resume_day(archive) is None
+    state.record(archive, NOV_28, DayStatus.DONE)
+    state.record(archive, NOV_29, DayStatus.INCOMPLETE)
+    state.record(archive, NOV_30, DayStatus.EMPTY)
+    state.record(archive, dt.date(2023, 12, 5), DayStatus.DONE)
+    assert (state.last_day(archive), state.resume_day(archive)) == (NOV_28, NOV_29)
+    assert state.done_days(archive, NOV_29, dt.date(2023, 12, 31)) == {NOV_30, dt.date(2023, 12, 5)}
+    state.record(archive, NOV_29, DayStatus.DONE)
+    state.record(archive, NOV_29, DayStatus.INCOMPLETE)  # a later failure does not undo a day done
+    assert (state.last_day(archive), state.resume_day(archive)) == (NOV_30, dt.date(2023, 12, 1))
+    assert state.status(archive, NOV_30) == DayStatus.EMPTY
+    state.record(archive, dt.date(2023, 11, 20), DayStatus.INCOMPLETE)  # an earlier day, tried and not done
+    assert (state.last_day(archive), state.resume_day(archive)) == (None, dt.date(2023, 11, 20))
+
+
+def test_an_older_state_file_reads_as_its_last_complete_day(tmp_path: Path) -> None:
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "crawl-state.json").write_text('{"https://a.gov.hk/": {"last_complete_day": "2023-11-29"}}')
+    state = CrawlState(tmp_path / "cache")
+    assert (state.last_day("https://a.gov.hk/"), state.resume_day("https://a.gov.hk/")) == (NOV_29, NOV_30)
 
 
 def test_crawl_state_keeps_the_last_complete_day_per_archive_and_never_moves_back(tmp_path: Path) -> None:

@@ -371,6 +371,30 @@ def test_since_last_starts_after_the_last_complete_day(
     assert CrawlState(tmp_path / "cache").last_day(faulty.archive) == NOV_29
 
 
+def test_since_last_resumes_at_a_day_left_undone_even_after_later_days_were_crawled(
+    server: ArchiveServer, tmp_path: Path, local_client: None
+) -> None:
+    """A day whose index failed stays to do: a later crawl of other days does not carry the ledger past it."""
+    server.faults["202311/29.htm"] = Fault("status", status=503)
+    _crawl(server, tmp_path)  # the 28th and 30th done, the 29th not
+    later = ["--since", "2023-12-01", "--until", "2023-12-02"]
+    assert runner.invoke(app, ["crawl", *later, "--archive", server.archive, *_places(tmp_path)]).exit_code == 0
+    state = CrawlState(tmp_path / "cache")
+    assert state.resume_day(server.archive) == NOV_29
+    assert [state.status(server.archive, dt.date(2023, 11, d)) for d in (28, 29, 30)] == ["done", "incomplete", "done"]
+    assert state.status(server.archive, dt.date(2023, 12, 1)) == "empty", "no index page: recorded as empty"
+    del server.faults["202311/29.htm"]
+    before = server.counts()
+    result = runner.invoke(
+        app, ["crawl", "--since", "last", "--until", "2023-12-02", "--archive", server.archive, *_places(tmp_path)]
+    )
+    read = server.counts() - before
+    assert read["202311/29.htm"] == 1 and "202311/30.htm" not in read and "202312/01.htm" not in read, read
+    assert "picked 4, skipped 2" in result.stdout, "the 29th's releases, and only its"
+    assert state.last_day(server.archive) == dt.date(2023, 12, 2)
+    assert state.resume_day(server.archive) == dt.date(2023, 12, 3)
+
+
 def test_since_last_when_everything_is_done_does_nothing(
     server: ArchiveServer, tmp_path: Path, local_client: None
 ) -> None:

@@ -144,6 +144,7 @@ class CrawlPlan:
     until: dt.date
     archive: str = config.ARCHIVE_URL
     refresh: bool = False
+    skip: frozenset[dt.date] = frozenset()  # days known to be done (the ledger's), not crawled again
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,8 @@ def crawl(plan: CrawlPlan, cache: PageCache, client: HttpClient) -> Iterator[Eve
     """
     client.check(index_url(plan.since, plan.archive))
     for day in days(plan.since, plan.until):
-        yield from _crawl_day(day, plan, cache, client)
+        if day not in plan.skip:
+            yield from _crawl_day(day, plan, cache, client)
 
 
 def _crawl_day(day: dt.date, plan: CrawlPlan, cache: PageCache, client: HttpClient) -> Iterator[Event]:

@@ -5,7 +5,7 @@
     <cache>/pages/ab/<sha256 of the URL>.json   what was fetched for a URL: where it ended up,
                                                 the HTTP status, when, and the body's sha256
     <cache>/bodies/cd/<sha256 of the body>      the raw bytes, as received
-    <cache>/crawl-state.json                    per archive: the last day crawled completely
+    <cache>/crawl-state.json                    per archive: the ledger of days crawled, done or not
 
 :meth:`PageCache.fetch` answers from the cache unless asked to refresh (or unless the caller's
 ``valid`` test rejects the cached copy, as the crawler does for a day's index read before the day
@@ -26,6 +26,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -140,28 +141,135 @@ class PageCache:
         _write_atomically(self._entry_path(url), json.dumps(entry, indent=1).encode("utf-8"), self.root)
 
 
+class DayStatus(StrEnum):
+    """What the ledger knows of a day of an archive."""
+
+    DONE = "done"  # its index read after the day ended, and every picked release read (or lastingly refused)
+    EMPTY = "empty"  # no index page at all (404 or 410) once the day was over: nothing published; done
+    INCOMPLETE = "incomplete"  # tried, not done: crawled again by ``--since last``
+
+
 class CrawlState:
-    """For each archive, the last day whose index and picked releases were all read."""
+    """The crawl ledger: for each archive, every day crawled and whether it is done.
+
+    Kept per archive in ``crawl-state.json`` as ranges of days done (empty days included), the
+    days without an index (``empty``) and the days tried but not done (``incomplete``). A day done
+    stays done. :meth:`resume_day` is the earliest day not done from the first day ever crawled,
+    so a day left undone is crawled again however many later days were done since: no day is
+    ever skipped. An older state file (the last complete day only) reads as one range of one day.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._path = root / _STATE
 
-    def last_day(self, archive: str) -> dt.date | None:
-        entry = _read_json(self._path).get(archive)
-        try:
-            return dt.date.fromisoformat(entry["last_complete_day"]) if isinstance(entry, dict) else None
-        except (KeyError, TypeError, ValueError):
-            return None
+    def record(self, archive: str, day: dt.date, status: DayStatus) -> None:
+        """Write down what became of ``day`` (a day done is never undone)."""
+        ledger = _Ledger.read(_read_json(self._path).get(archive))
+        ledger.record(day, status)
+        state = _read_json(self._path)
+        state[archive] = ledger.dump()
+        _write_atomically(self._path, json.dumps(state, indent=1, sort_keys=True).encode("utf-8"), self.root)
 
     def mark_done(self, archive: str, day: dt.date) -> None:
-        """Record ``day`` as crawled completely (the state never moves back)."""
-        last = self.last_day(archive)
-        if last is not None and last >= day:
+        """Record ``day`` as crawled completely."""
+        self.record(archive, day, DayStatus.DONE)
+
+    def status(self, archive: str, day: dt.date) -> DayStatus | None:
+        """What the ledger says of ``day``; None for a day never crawled."""
+        return _Ledger.read(_read_json(self._path).get(archive)).status(day)
+
+    def last_day(self, archive: str) -> dt.date | None:
+        """The last day of the unbroken run of days done from the first day crawled (None: not one)."""
+        return _Ledger.read(_read_json(self._path).get(archive)).last_day()
+
+    def resume_day(self, archive: str) -> dt.date | None:
+        """The earliest day not done, from the first day crawled; None when nothing was ever crawled."""
+        return _Ledger.read(_read_json(self._path).get(archive)).resume_day()
+
+    def done_days(self, archive: str, since: dt.date, until: dt.date) -> frozenset[dt.date]:
+        """The days from ``since`` to ``until`` that are done (a ``--since last`` run skips them)."""
+        ledger = _Ledger.read(_read_json(self._path).get(archive))
+        found = set()
+        for start, end in ledger.ranges:
+            day = max(start, since)
+            while day <= min(end, until):
+                found.add(day)
+                day += dt.timedelta(days=1)
+        return frozenset(found)
+
+
+@dataclass
+class _Ledger:
+    """One archive's ledger: merged ranges of days done, the empty days, the incomplete days."""
+
+    ranges: list[tuple[dt.date, dt.date]]
+    empty: set[dt.date]
+    incomplete: set[dt.date]
+
+    @classmethod
+    def read(cls, entry: Any) -> _Ledger:
+        ledger = cls([], set(), set())
+        if not isinstance(entry, dict):
+            return ledger
+        try:
+            if "ranges" in entry:
+                ledger.ranges = [(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in entry["ranges"]]
+                ledger.empty = {dt.date.fromisoformat(d) for d in entry.get("empty", [])}
+                ledger.incomplete = {dt.date.fromisoformat(d) for d in entry.get("incomplete", [])}
+            elif entry.get("last_complete_day"):  # the state of an older version: one day known
+                last = dt.date.fromisoformat(entry["last_complete_day"])
+                ledger.ranges = [(last, last)]
+        except (TypeError, ValueError):
+            return cls([], set(), set())
+        return ledger
+
+    def dump(self) -> dict[str, Any]:
+        return {
+            "ranges": [[a.isoformat(), b.isoformat()] for a, b in self.ranges],
+            "empty": sorted(d.isoformat() for d in self.empty),
+            "incomplete": sorted(d.isoformat() for d in self.incomplete),
+            "last_complete_day": last.isoformat() if (last := self.last_day()) else None,
+            "at": dt.datetime.now(dt.UTC).isoformat(),
+        }
+
+    def status(self, day: dt.date) -> DayStatus | None:
+        if any(a <= day <= b for a, b in self.ranges):
+            return DayStatus.EMPTY if day in self.empty else DayStatus.DONE
+        return DayStatus.INCOMPLETE if day in self.incomplete else None
+
+    def record(self, day: dt.date, status: DayStatus) -> None:
+        if status is DayStatus.INCOMPLETE:
+            if self.status(day) is None:
+                self.incomplete.add(day)
             return
-        state = _read_json(self._path)
-        state[archive] = {"last_complete_day": day.isoformat(), "at": dt.datetime.now(dt.UTC).isoformat()}
-        _write_atomically(self._path, json.dumps(state, indent=1, sort_keys=True).encode("utf-8"), self.root)
+        self.incomplete.discard(day)
+        if status is DayStatus.EMPTY:
+            self.empty.add(day)
+        merged: list[tuple[dt.date, dt.date]] = []
+        for start, end in sorted([*self.ranges, (day, day)]):
+            if merged and start <= merged[-1][1] + dt.timedelta(days=1):
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        self.ranges = merged
+
+    def first_day(self) -> dt.date | None:
+        starts = [a for a, _ in self.ranges] + list(self.incomplete)
+        return min(starts) if starts else None
+
+    def last_day(self) -> dt.date | None:
+        first = self.first_day()
+        if first is None or not self.ranges or self.ranges[0][0] != first:
+            return None
+        return self.ranges[0][1]
+
+    def resume_day(self) -> dt.date | None:
+        first = self.first_day()
+        if first is None:
+            return None
+        last = self.last_day()
+        return first if last is None else last + dt.timedelta(days=1)
 
 
 def _holds(path: Path, digest: str) -> bool:

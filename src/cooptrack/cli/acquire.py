@@ -24,8 +24,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.text import Text
 
 from cooptrack import config, render
-from cooptrack.acquire.archive import CrawlPlan, DayDone, Decided, Failed, Fetched, IndexRead, crawl, today
-from cooptrack.acquire.cache import CrawlState, Page, PageCache
+from cooptrack.acquire.archive import CrawlPlan, DayDone, Decided, Failed, Fetched, IndexRead, NoIndex, crawl, today
+from cooptrack.acquire.cache import CrawlState, DayStatus, Page, PageCache
 from cooptrack.acquire.http import HttpClient, HttpOptions
 from cooptrack.cli.base import (
     DbOption,
@@ -123,7 +123,7 @@ def crawl_archive(
     meetings from their headlines (saying why), and fetch, parse and store them.
 
     A crawl that is stopped resumes where it was when run again (every page read is cached);
-    --since last starts after the last day crawled completely, for daily updates.
+    --since last starts at the earliest day not done (the ledger's), for daily updates.
     """
     with _Run(db, cache, client_options(rate, allow_host or []), fmt) as run:
         plan = _plan(since, until, archive, refresh, run.state)
@@ -141,14 +141,15 @@ def _plan(since: str, until: str | None, archive: str, refresh: bool, state: Cra
     if end > last_day:
         end = last_day  # the archive has no index for days to come (and a 404 would be remembered)
     if since.strip().lower() == "last":
-        done = state.last_day(archive)
-        if done is None:
+        start_at = state.resume_day(archive)  # the earliest day not done, however many later days are
+        if start_at is None:
             raise CooptrackError(
                 f"{archive}: no crawl has completed a day yet (cache {state.root}); start with --since YYYY-MM-DD"
             )
-        start = done + dt.timedelta(days=1)
-        if start > end:
+        if start_at > end:
             return None
+        skip = state.done_days(archive, start_at, end)
+        return CrawlPlan(since=start_at, until=end, archive=archive, refresh=refresh, skip=skip)
     else:
         start = _date(since, "--since")
     if start > end:
@@ -286,9 +287,9 @@ class _Run:
         entry["relevant"] = record.relevant
 
     def crawl(self, plan: CrawlPlan, *, explain: bool) -> None:
-        """Walk the plan's days; the crawl state advances through the days read completely."""
-        contiguous = True
-        with self.progress((plan.until - plan.since).days + 1, "crawling") as advance:
+        """Walk the plan's days, each written down in the ledger: done, empty (no index) or incomplete."""
+        empty: set[dt.date] = set()
+        with self.progress((plan.until - plan.since).days + 1 - len(plan.skip), "crawling") as advance:
             for event in crawl(plan, self.cache, self._client):
                 if isinstance(event, IndexRead):
                     self.count_page(event.page)
@@ -299,10 +300,11 @@ class _Run:
                     self.store(event.page, self.pages[-1])
                 elif isinstance(event, Failed):
                     self.fail(event.error, self._entry_for(event.url))
+                elif isinstance(event, NoIndex):
+                    empty.add(event.day)
                 elif isinstance(event, DayDone):
-                    contiguous = contiguous and event.complete
-                    if contiguous:
-                        self.state.mark_done(plan.archive, event.day)
+                    done = DayStatus.EMPTY if event.day in empty else DayStatus.DONE
+                    self.state.record(plan.archive, event.day, done if event.complete else DayStatus.INCOMPLETE)
                     advance()
                 if self.aborted:
                     break
