@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
-from cooptrack.extract.nameindex import index_of
+from cooptrack.extract.nameindex import index_of, posts_after_the
 from cooptrack.extract.sentences import Sentence, mask_speech
 from cooptrack.vocab import Honorific, Role, Side
 
@@ -472,4 +472,5 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
         return out
     if P.CO_CHAIRS.search(subject):
         return [p for p in people if Role.CO_CHAIR in p.roles]
-    return [p for p in people if p.post and re.search(rf"(?i)\bthe\s+{re.escape(p.post)}\b", subject)]
+    posts = posts_after_the([subject], (p.post for p in people if p.post))  # "the <post>"
+    return [p for p in people if p.post in posts]

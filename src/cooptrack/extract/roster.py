@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
 from cooptrack.extract.meeting import meeting_mentions, mentions_a_meeting
+from cooptrack.extract.nameindex import posts_after_the
 from cooptrack.extract.people import Found, Mention, mentions_in, resolve, signatories_in
 from cooptrack.extract.roles import Cue, chair_cues, read_roles
 from cooptrack.extract.sentences import Sentence, mask_speech, split_text
@@ -143,10 +144,10 @@ class _Roster:
     def finish(self) -> list[Found]:
         people = self.people
         if self.chaired_by_post and not any(Role.CO_CHAIR in p.roles for p in people):
-            for person in people:  # co-chairs named by post only, and by name elsewhere
-                if person.post and any(
-                    re.search(rf"(?i)\bthe\s+{re.escape(person.post)}\b", s) for s in self.chaired_by_post
-                ):
+            # co-chairs named by post only ("the <post>"), and by name elsewhere
+            named = posts_after_the(self.chaired_by_post, (p.post for p in people if p.post))
+            for person in people:
+                if person.post in named:
                     person.roles.add(Role.CO_CHAIR)
         if not any(Role.CO_CHAIR in p.roles for p in people):
             sides = {p.side is Side.HK for p in self.heads if p.side is not None}
