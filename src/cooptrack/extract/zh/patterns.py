@@ -100,7 +100,8 @@ DATED = re.compile(rf"(?:(?P<y>(?:19|20)\d\d|[一二三四五六七八九〇○�
 # the verb of the meeting.
 DAY_ONLY = re.compile(rf"(?<![月\d年期周])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚|(?=在|于|举行|召开|,))")
 CANTONESE_DAY = re.compile(r"噚日|寻日|琴日|听日|今朝")
-WIRE_DATELINE = re.compile(rf"^[^。,]{{0,30}}?(?:社|网|报|台)?[^。,]{{0,12}}?(?P<m>{N})月(?P<d>{N})日电")
+# A dateline: a wire's 电, a paper's or a portal's 讯 (浙江在线10月18日讯).
+WIRE_DATELINE = re.compile(rf"^[^。,]{{0,30}}?(?:社|网|报|台)?[^。,]{{0,12}}?(?P<m>{N})月(?P<d>{N})日(?:电|讯)")
 # Years that are not the meeting's: founding years, events named by year, future events.
 NOT_MEETING_YEAR = re.compile(r"^(?:起|以来|开始|举行的|举办的|全运会)|^[^。,]{0,8}(?:论坛|博览会|全运会|运动会)")
 

@@ -46,7 +46,7 @@ def meeting_date(sents: list[Sent], printed: dt.date | None, *, announcement: bo
             found = _Day(dateline[0], dateline[1], None, found.text)
         return _resolve(found, dateline, printed, announcement)
     for sent in sents[:2]:
-        if ("当天" in sent.f or "今日" in sent.f) and dateline is not None:
+        if any(w in sent.f for w in ("当天", "今日", "今天")) and dateline is not None:
             m, d = dateline
             return _resolve(_Day(m, d, None, f"{m}月{d}日"), None, printed, announcement)
     return When(None, None)
@@ -68,7 +68,7 @@ def _day(sent: Sent) -> _Day | None:
     if m:  # month 0: the month of the page's printed date
         return _Day(0, number(m["d"]) or 0, None, sent.original(m.start(), m.end()))
     for m in P.DATED.finditer(f):
-        if P.WIRE_DATELINE.match(f[: m.end() + 1]) and f[m.end() : m.end() + 1] == "电":
+        if P.WIRE_DATELINE.match(f[: m.end() + 1]) and f[m.end() : m.end() + 1] in ("电", "讯"):
             continue
         y = year(m["y"]) if m["y"] else None
         if y is not None and P.NOT_MEETING_YEAR.match(f[m.end() : m.end() + 10]):
