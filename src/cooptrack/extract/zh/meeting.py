@@ -18,7 +18,7 @@ from cooptrack import mechanisms
 from cooptrack.extract.zh import patterns as P
 from cooptrack.extract.zh.numbers import number
 from cooptrack.extract.zh.places import CITIES_ZH, CITY_ABBREV_ZH, CITY_NAMES
-from cooptrack.extract.zh.text import Sent
+from cooptrack.extract.zh.text import Sent, clauses
 from cooptrack.mechanisms import Entry
 from cooptrack.vocab import DocumentKind, MeetingKind
 
@@ -73,15 +73,27 @@ def statement(sent: Sent, known: bool) -> Statement | None:
     if any(not n.entry.hk_party for n in named(sent)) and not ours:
         return None
     generic = known and (P.ORD_GENERIC.search(f) or ("会议" in f and P.CHAIR.search(f)))
-    if not ours and not generic:
+    if not ours and (not generic or P.BODY_WORD.search(f)):  # 专责小组…第一次工作会议: another body's meeting
         return None
-    if not P.PREDICATE.search(f):
+    if not P.PREDICATE.search(f) or (ours and not generic and not _said_of_mechanism(sent, ours)):
         return None
     this_day = bool(P.THIS_DAY.search(f))
     if (P.OTHER_TIME.search(f) or P.HOPE.search(f)) and not this_day:
         return None
     future = bool(P.FUTURE.search(f)) and not P.REPORT.search(f)
     return Statement(sent, future, bool(P.CHAIR.search(f)), this_day)
+
+
+def _said_of_mechanism(sent: Sent, ours: list[Named]) -> bool:
+    """The predicate is the mechanism's, not another body's: where the sentence names a task
+    force or a steering group ('专责小组每年举行…工作会议,并向粤港合作联席会议汇报'), the verb must
+    stand in the clause that names the mechanism."""
+    if not P.BODY_WORD.search(sent.f):
+        return True
+    for start, end in clauses(sent.f):
+        if any(start <= n.start < end for n in ours) and P.PREDICATE.search(sent.f[start:end]):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -110,7 +122,12 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
     head = statement(title, True) if title else None
     cue = P.LOOKALIKE_TITLE.search(title.f) if title else None
     if cue is not None:
-        plain = [s for s in found if s.chaired or ((s.this_day and "举行" in s.sent.f) or "召开" in s.sent.f)]
+        # under a call's or a ceremony's headline, only the meeting held counts, not a coming one
+        plain = [
+            s
+            for s in found
+            if not s.future and (s.chaired or ((s.this_day and "举行" in s.sent.f) or "召开" in s.sent.f))
+        ]
         if plain:
             return Decision(True, None, tuple(found))
         kind = P.LOOKALIKE_WORDS[cue["cue"]]
@@ -120,6 +137,12 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
         return Decision(True, None, (head, *found))
     if found:
         return Decision(True, None, tuple(found))
+    for sent in [*([title] if title else []), *sents[:3]]:
+        body = P.BODY_WORD.search(sent.f)
+        if body is not None:
+            what = sent.original(body.start(), body.end())
+            return Decision(False, f"a meeting of another body of the {entry.name} (its {what}), "
+                            "not one of the mechanism's own meetings", ())  # fmt: skip
     return Decision(False, f"names the {entry.name} but does not report or announce one of its meetings", ())
 
 

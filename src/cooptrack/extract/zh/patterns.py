@@ -40,6 +40,8 @@ OTHER_BODY = re.compile(
     r"(?:专责小组|工作小组|联络办公室|咨询委员会|督导组|秘书处|联络小组|工作组|小组)"
 )
 
+BODY_WORD = re.compile(r"专责小组|工作小组|联络小组|工作组|督导组|咨询委员会|联络办公室|秘书处")
+
 # --- relevance ([ZH-MECH] [ZH-NEG]) ---------------------------------------------------------------
 # A predicate saying a meeting took place, is taking place or will.
 PREDICATE = re.compile(
