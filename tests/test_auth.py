@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from cooptrack.serve.app import WebSettings
-from cooptrack.serve.auth import LoginLimiter, check_password, digest, hash_password, make_token
+from cooptrack.serve.auth import check_password, digest, hash_password, make_token
+from cooptrack.serve.throttle import SignInThrottle, ThrottleRules
 from cooptrack.store import Store
 from webtools import ADMIN, EDITOR, PASSWORD, add_accounts, client, csrf_of, ingest_corpus, sign_in
 
@@ -55,7 +58,10 @@ def test_signing_in_sets_an_http_only_same_site_session_cookie(store: Store) -> 
 
 @pytest.mark.parametrize(
     ("headers", "settings"),
-    [({"X-Forwarded-Proto": "https"}, WebSettings()), ({}, WebSettings(secure_cookies=True))],
+    [
+        ({"X-Forwarded-Proto": "https"}, WebSettings(trusted_proxies=("testclient",))),
+        ({}, WebSettings(secure_cookies=True)),
+    ],
     ids=["behind-an-https-proxy", "forced-by-settings"],
 )
 def test_the_session_cookie_is_secure_behind_https(
@@ -70,6 +76,15 @@ def test_the_session_cookie_is_secure_behind_https(
     response = c.post("/login", data=form, headers=headers)
     assert response.status_code == 303
     assert "Secure" in response.headers["set-cookie"]
+
+
+def test_forwarded_headers_from_a_client_that_is_not_a_trusted_proxy_are_ignored(store: Store) -> None:
+    """The old server believed anyone's X-Forwarded-Proto (and Uvicorn anyone's X-Forwarded-For from 127.0.0.1)."""
+    forged = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.9"}
+    page = client(store).get("/login", headers=forged)
+    assert "Secure" not in page.headers["set-cookie"]
+    trusted = client(store, WebSettings(trusted_proxies=("testclient", "10.0.0.0/8")))
+    assert "Secure" in trusted.get("/login", headers=forged).headers["set-cookie"]
 
 
 def test_the_session_cookie_is_not_stored_only_its_hash(store: Store) -> None:
@@ -172,44 +187,89 @@ def test_reading_can_be_made_to_require_signing_in(store: Store) -> None:
     assert c.get("/api/meetings").status_code == 200
 
 
-def test_wrong_passwords_are_refused_and_then_rate_limited(store: Store) -> None:
-    now = [0.0]
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _throttled(store: Store, clock: Clock, **rules: Any) -> TestClient:
     c = client(store)
-    c.app.state.web.limiter = LoginLimiter(attempts=3, window=60, clock=lambda: now[0])  # type: ignore[attr-defined]
+    c.app.state.web.throttle = SignInThrottle(ThrottleRules(**rules), clock)  # type: ignore[attr-defined]
+    return c
+
+
+def _try(c: TestClient, name: str, password: str = "not the password") -> int:
     token = csrf_of(c.get("/login").text)
-    for _ in range(3):
-        wrong = c.post("/login", data={"name": EDITOR, "password": "not the password", "csrf_token": token})
-        assert wrong.status_code == 401 and "wrong name or password" in wrong.text
+    return c.post("/login", data={"name": name, "password": password, "csrf_token": token}).status_code
+
+
+def test_wrong_passwords_are_refused_then_slowed_by_a_doubling_delay(store: Store) -> None:
+    clock = Clock()
+    c = _throttled(store, clock, free=3, base=1.0, cap=900.0)
+    assert [_try(c, EDITOR) for _ in range(3)] == [401, 401, 401]
+    token = csrf_of(c.get("/login").text)
     blocked = c.post("/login", data={"name": EDITOR, "password": PASSWORD, "csrf_token": token})
-    assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 0
-    now[0] = 61.0
-    assert c.post("/login", data={"name": EDITOR, "password": PASSWORD, "csrf_token": token}).status_code == 303
+    assert blocked.status_code == 429 and blocked.headers["retry-after"] == "1"
+    assert "too many failed sign-ins" in blocked.text
+    clock.now += 1
+    assert _try(c, EDITOR) == 401  # the fourth failure: the delay doubles
+    assert _try(c, EDITOR, PASSWORD) == 429
+    clock.now += 2
+    assert _try(c, EDITOR, PASSWORD) == 303
 
 
-def test_a_successful_sign_in_does_not_forget_the_failures_from_its_address(store: Store) -> None:
-    """Guessing other users' passwords from one address stays limited for someone who has an account."""
-    c = client(store)
-    c.app.state.web.limiter = LoginLimiter(attempts=3, window=60, clock=lambda: 0.0)  # type: ignore[attr-defined]
-    token = csrf_of(c.get("/login").text)
-    for n in range(2):
-        guess = {"name": f"guess{n}", "password": "x" * 12, "csrf_token": token}
-        assert c.post("/login", data=guess).status_code == 401
-    assert c.post("/login", data={"name": EDITOR, "password": PASSWORD, "csrf_token": token}).status_code == 303
-    token = csrf_of(c.get("/login").text)  # the session's own from now on
-    assert c.post("/login", data={"name": "guess2", "password": "x" * 12, "csrf_token": token}).status_code == 401
-    blocked = c.post("/login", data={"name": ADMIN, "password": "x" * 12, "csrf_token": token})
-    assert blocked.status_code == 429
+def test_one_persons_typos_behind_a_shared_address_do_not_lock_out_the_others(store: Store) -> None:
+    """All of these come from one address (the test client's): only the one who mistyped waits."""
+    clock = Clock()
+    c = _throttled(store, clock, free=3)
+    assert [_try(c, EDITOR) for _ in range(8)].count(429) >= 4
+    assert _try(c, ADMIN, PASSWORD) == 303, "a colleague at the same address signs in at once"
 
 
-def test_the_limiter_forgets_failures_older_than_its_window_so_its_memory_stays_bounded() -> None:
-    now = [0.0]
-    limiter = LoginLimiter(attempts=3, window=60, clock=lambda: now[0])
-    for n in range(10_001):
-        limiter.failed(f"user:name-{n}")
-    now[0] = 61.0
-    limiter.failed("user:one-more")
-    assert len(limiter._failures) == 1
-    assert limiter.retry_after("user:name-1") == 0
+def test_guesses_at_an_account_from_many_addresses_never_lock_out_its_owners_browser(store: Store) -> None:
+    """The account-wide delay spares a browser that signed in to the account before (its device cookie)."""
+    clock = Clock()
+    throttle = SignInThrottle(ThrottleRules(free=3, account_free=5, account_cap=60), clock)
+    device = throttle.succeeded(EDITOR, "10.0.0.1")  # the owner's browser signed in once
+    waits = []
+    for n in range(12):  # an attacker guessing from twelve addresses, waiting as told
+        waits.append(throttle.wait(EDITOR, f"203.0.113.{n}"))
+        clock.now += waits[-1]
+        throttle.failed(EDITOR, f"203.0.113.{n}")
+    assert waits == [0] * 5 + [1, 2, 4, 8, 16, 32, 60], "slowed from the sixth guess, doubling up to the cap"
+    assert throttle.wait(EDITOR, "198.51.100.7") > 0, "a stranger waits: the account is under attack"
+    assert throttle.wait(EDITOR, "10.0.0.1", device) == 0, "its owner's browser does not"
+    assert throttle.wait(EDITOR, "198.51.100.7", "forged") > 0
+
+
+def test_one_address_trying_many_names_is_stopped_but_not_a_browser_known_to_its_account(store: Store) -> None:
+    clock = Clock()
+    c = _throttled(store, clock, names_per_address=3, window=60)
+    assert _try(c, EDITOR, PASSWORD) == 303  # this browser signed in once: it is known to edith's account
+    c.cookies.delete("ct_session")
+    assert [_try(c, f"guess{n}") for n in range(3)] == [401, 401, 401]
+    assert _try(c, "guess3") == 429, "a fourth name from the address"
+    assert _try(c, "guess0") == 401, "a name already failing there goes on under its own delay"
+    assert _try(c, ADMIN, PASSWORD) == 429, "a new name from the address waits too"
+    assert _try(c, EDITOR, PASSWORD) == 303, "but not edith in the browser she used before"
+    c.cookies.delete("ct_session")
+    assert _try(c, "guess4") == 429, "signing in to one's own account does not lift the limit for other names"
+    clock.now += 61
+    assert _try(c, "guess4") == 401, "forgotten after the window"
+
+
+def test_the_throttle_forgets_quiet_failures_so_its_memory_stays_bounded() -> None:
+    clock = Clock()
+    throttle = SignInThrottle(ThrottleRules(window=60), clock)
+    for n in range(5_001):
+        throttle.failed(f"name-{n}", "192.0.2.1")
+    clock.now += 61
+    throttle.failed("one-more", "192.0.2.2")
+    assert len(throttle._pairs) == 1 and len(throttle._accounts) == 1 and len(throttle._addresses) == 1
+    assert throttle.wait("name-1", "192.0.2.1") == 0
 
 
 def test_an_unknown_user_is_refused_like_a_wrong_password(store: Store) -> None:

@@ -33,7 +33,12 @@ def add_accounts(store: Store) -> None:
 
 
 def client(store: Store, settings: WebSettings | None = None, *, raise_errors: bool = True) -> TestClient:
-    return TestClient(create_app(store, settings), raise_server_exceptions=raise_errors, follow_redirects=False)
+    return TestClient(
+        create_app(store, settings),
+        base_url="http://localhost",
+        raise_server_exceptions=raise_errors,
+        follow_redirects=False,
+    )
 
 
 def csrf_of(html: str) -> str:

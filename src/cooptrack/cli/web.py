@@ -1,16 +1,20 @@
 """The web commands: ``serve`` (the web application and API), ``user`` and ``token`` (accounts).
 
-``cooptrack serve`` runs one Uvicorn process over the store. ``cooptrack user add NAME --role
-editor`` asks for the password twice on a terminal, or reads one line from standard input
-(``echo "$PW" | cooptrack user add …``). ``cooptrack token add NAME`` prints a new API token
-once; only its hash is kept, and ``cooptrack token revoke PREFIX`` ends it.
+``cooptrack serve`` runs one Uvicorn process over the store (no ``Server`` banner, proxy headers
+read by the app from the configured proxies only, a structured access log with ``--access-log``).
+``cooptrack user add NAME --role reader|editor|admin`` asks for the password twice on a terminal,
+or reads one line from standard input (``echo "$PW" | cooptrack user add …``); ``user role``,
+``disable``, ``enable``, ``remove``, ``reset-password`` and ``logout`` (end the sessions) manage
+accounts. ``cooptrack token add NAME`` prints a new API token once (valid ``--days``, 90 by
+default); only its hash is kept; ``token list`` shows each with its expiry and last use, and
+``cooptrack token revoke PREFIX`` (or ``--user NAME``: all of theirs) ends it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -20,7 +24,7 @@ from cooptrack.cli.base import DbOption, app, boundary, open_store, say, stdout
 from cooptrack.errors import CooptrackError
 from cooptrack.store.accounts import AccountRole
 
-user_app = typer.Typer(help="Accounts that may record progress (editors) and manage others (admins).",
+user_app = typer.Typer(help="Accounts: readers (read), editors (also record progress), admins (also manage accounts).",
                        no_args_is_help=True)  # fmt: skip
 token_app = typer.Typer(help="API tokens for scripts (Authorization: Bearer).", no_args_is_help=True)
 app.add_typer(user_app, name="user")
@@ -40,21 +44,70 @@ def serve(
         bool,
         typer.Option("--secure-cookies", help="always mark cookies Secure (behind HTTPS) [$COOPTRACK_SECURE_COOKIES]"),
     ] = False,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="the public URL, for absolute links [$COOPTRACK_BASE_URL]")
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host", metavar="HOST", help="also answer to this Host (repeatable) [$COOPTRACK_ALLOWED_HOSTS]"
+        ),
+    ] = None,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--trusted-proxy",
+            metavar="ADDRESS",
+            help="believe X-Forwarded-For/-Proto from this address or network (repeatable) "
+            "[$COOPTRACK_TRUSTED_PROXIES]",
+        ),
+    ] = None,
+    hsts_seconds: Annotated[
+        int | None, typer.Option("--hsts-seconds", min=0, help="send Strict-Transport-Security over HTTPS")
+    ] = None,
+    access_log: Annotated[
+        str | None,
+        typer.Option("--access-log", metavar="FILE", help="one JSON line per request to FILE (- for stderr)"),
+    ] = None,
 ) -> None:
     """Serve the web application and the JSON API (docs at /api/docs) over the store."""
     import uvicorn  # imported here: the other commands do not need it
 
     from cooptrack.serve.app import WebSettings, create_app
 
-    settings = WebSettings.from_env()
+    env = WebSettings.from_env()
     settings = dataclasses.replace(
-        settings,
-        read_requires_login=settings.read_requires_login or login_to_read,
-        secure_cookies=settings.secure_cookies or secure_cookies,
+        env,
+        read_requires_login=env.read_requires_login or login_to_read,
+        secure_cookies=env.secure_cookies or secure_cookies,
+        base_url=base_url or env.base_url,
+        allowed_hosts=(*env.allowed_hosts, host, *(allowed_host or ())),
+        trusted_proxies=(*env.trusted_proxies, *(trusted_proxy or ())),
+        hsts_seconds=env.hsts_seconds if hsts_seconds is None else hsts_seconds,
     )
+    if access_log:
+        _log_access(access_log)
     web_app = create_app(open_store(db), settings)
     sys.stderr.write(f"cooptrack: serving on http://{host}:{port}/ (API docs at /api/docs); Ctrl-C stops\n")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning", proxy_headers=True)
+    uvicorn.run(web_app, **uvicorn_options(host, port))
+
+
+def uvicorn_options(host: str, port: int) -> dict[str, Any]:
+    """How Uvicorn runs the app: no Server banner, no proxy headers of its own (the app reads them from the
+    configured proxies only), no access log of its own (the app's is structured)."""
+    return {"host": host, "port": port, "log_level": "warning", "proxy_headers": False, "server_header": False,
+            "access_log": False}  # fmt: skip
+
+
+def _log_access(target: str) -> None:
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr) if target == "-" else logging.FileHandler(target, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log = logging.getLogger("cooptrack.access")
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
 
 
 def _read_password(name: str) -> str:
@@ -74,9 +127,10 @@ def _read_password(name: str) -> str:
 @boundary
 def user_add(
     name: Annotated[str, typer.Argument(help="the user name to sign in with")],
-    role: Annotated[AccountRole, typer.Option("--role", help="editor (records progress) or admin")] = (
-        AccountRole.EDITOR
-    ),
+    role: Annotated[
+        AccountRole,
+        typer.Option("--role", help="reader (reads), editor (records progress) or admin (manages accounts)"),
+    ] = AccountRole.EDITOR,
     db: DbOption = None,
 ) -> None:
     """Add an account; the password is asked for (or read from standard input)."""
@@ -95,11 +149,79 @@ def user_list(db: DbOption = None) -> None:
     with open_store(db) as store:
         users = store.users()
     table = Table(title=Text(f"{len(users)} accounts"), title_justify="left")
-    for column in ("name", "role", "added"):
+    for column in ("name", "role", "added", "disabled"):
         table.add_column(column)
     for u in users:
-        table.add_row(Text(u.name), Text(u.role), Text(f"{u.created_at:%Y-%m-%d}"))
+        disabled = f"{u.disabled_at:%Y-%m-%d}" if u.disabled_at else ""
+        table.add_row(Text(u.name), Text(u.role), Text(f"{u.created_at:%Y-%m-%d}"), Text(disabled))
     stdout().print(table)
+
+
+@user_app.command("role")
+@boundary
+def user_role(
+    name: Annotated[str, typer.Argument(help="the account")],
+    role: Annotated[AccountRole, typer.Argument(help="reader, editor or admin")],
+    db: DbOption = None,
+) -> None:
+    """Give an account another role (the last admin stays one)."""
+    with open_store(db) as store:
+        store.set_role(name, role)
+    say(f"{name} is now {role.value}")
+
+
+@user_app.command("disable")
+@boundary
+def user_disable(name: Annotated[str, typer.Argument(help="the account")], db: DbOption = None) -> None:
+    """Disable an account: it cannot sign in, its sessions end, its tokens are refused (until enabled)."""
+    with open_store(db) as store:
+        store.disable_user(name)
+    say(f"disabled {name}; its sessions have ended")
+
+
+@user_app.command("enable")
+@boundary
+def user_enable(name: Annotated[str, typer.Argument(help="the account")], db: DbOption = None) -> None:
+    """Enable a disabled account."""
+    with open_store(db) as store:
+        store.enable_user(name)
+    say(f"enabled {name}")
+
+
+@user_app.command("remove")
+@boundary
+def user_remove(
+    name: Annotated[str, typer.Argument(help="the account")],
+    yes: Annotated[bool, typer.Option("--yes", help="do not ask for confirmation")] = False,
+    db: DbOption = None,
+) -> None:
+    """Remove an account with its sessions and tokens (the statuses it recorded keep its name)."""
+    if not yes and not typer.confirm(f"remove {name}?", default=False):
+        raise CooptrackError("nothing removed")
+    with open_store(db) as store:
+        store.remove_user(name)
+    say(f"removed {name}")
+
+
+@user_app.command("reset-password")
+@boundary
+def user_reset_password(name: Annotated[str, typer.Argument(help="the account")], db: DbOption = None) -> None:
+    """Set a new password for an account (asked for, or read from standard input); its sessions end."""
+    from cooptrack.serve.auth import hash_password
+
+    password = _read_password(name)
+    with open_store(db) as store:
+        store.set_password_hash(name, hash_password(password), end_sessions_but="")
+    say(f"new password for {name}; its sessions have ended")
+
+
+@user_app.command("logout")
+@boundary
+def user_logout(name: Annotated[str, typer.Argument(help="the account")], db: DbOption = None) -> None:
+    """End every session of an account (it must sign in again)."""
+    with open_store(db) as store:
+        ended = store.end_sessions(name)
+    say(f"ended {ended} sessions of {name}")
 
 
 @token_app.command("add")
@@ -107,15 +229,16 @@ def user_list(db: DbOption = None) -> None:
 def token_add(
     name: Annotated[str, typer.Argument(help="the user the token acts for")],
     label: Annotated[str, typer.Option("--label", help="what the token is for")] = "script",
+    days: Annotated[int, typer.Option("--days", min=1, max=3660, help="how long it is valid")] = 90,
     db: DbOption = None,
 ) -> None:
     """Make an API token for a user; it is printed once and cannot be shown again."""
     from cooptrack.serve.auth import make_token
 
     with open_store(db) as store:
-        made = make_token(store, name, label)
+        made = make_token(store, name, label, days)
     sys.stdout.write(made.secret + "\n")
-    sys.stderr.write(f"token {made.prefix}… for {name}: keep it now, it is not shown again\n")
+    sys.stderr.write(f"token {made.prefix}… for {name}, valid {days} days: keep it now, it is not shown again\n")
 
 
 @token_app.command("list")
@@ -125,23 +248,32 @@ def token_list(db: DbOption = None) -> None:
     with open_store(db) as store:
         tokens = store.tokens()
     table = Table(title=Text(f"{len(tokens)} tokens"), title_justify="left")
-    for column in ("prefix", "user", "label", "made", "revoked"):
+    for column in ("prefix", "user", "label", "made", "expires", "last used", "revoked"):
         table.add_column(column)
     for t in tokens:
         revoked = f"{t.revoked_at:%Y-%m-%d}" if t.revoked_at else ""
-        table.add_row(Text(t.prefix), Text(t.user.name), Text(t.label), Text(f"{t.created_at:%Y-%m-%d}"), Text(revoked))
+        expires = f"{t.expires_at:%Y-%m-%d}" if t.expires_at else "never"
+        used = f"{t.last_used_at:%Y-%m-%d %H:%M}" if t.last_used_at else "never"
+        table.add_row(Text(t.prefix), Text(t.user.name), Text(t.label), Text(f"{t.created_at:%Y-%m-%d}"),
+                      Text(expires), Text(used), Text(revoked))  # fmt: skip
     stdout().print(table)
 
 
 @token_app.command("revoke")
 @boundary
 def token_revoke(
-    prefix: Annotated[str, typer.Argument(help="the start of the token (as token list shows it)")],
+    prefix: Annotated[str | None, typer.Argument(help="the start of the token (as token list shows it)")] = None,
+    user: Annotated[str | None, typer.Option("--user", help="revoke every live token of this user")] = None,
     db: DbOption = None,
 ) -> None:
-    """Revoke a token; it stops working at once."""
-    if len(prefix.strip()) < 6:
+    """Revoke a token (or all of a user's); it stops working at once."""
+    if user is not None and prefix is None:
+        with open_store(db) as store:
+            count = store.revoke_tokens(user)
+        say(f"revoked {count} tokens of {user}")
+        return
+    if prefix is None or len(prefix.strip()) < 6:
         raise CooptrackError("give at least six characters of the token (cooptrack token list shows them)")
     with open_store(db) as store:
-        revoked = store.revoke_token(prefix.strip())
+        revoked = store.revoke_token(prefix.strip(), user_name=user)
     say(f"revoked {revoked.prefix}… ({revoked.label}, for {revoked.user.name})")

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from cooptrack.knowledge import brief, queries, series
 from cooptrack.serve import views
-from cooptrack.serve.app import Problem, caller, data, reader, web, writer
+from cooptrack.serve.app import Problem, caller, data, expensive, public_url, reader, web, writer
 from cooptrack.serve.auth import CSRF_HEADER, Caller, same
 from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data, Row
@@ -73,15 +73,22 @@ def envelope(request: Request, rows: list[Any], page: int = 1, per_page: int | N
     last = max(1, -(-len(rows) // size))
 
     def link(n: int) -> str:
-        return str(request.url.include_query_params(page=n, per_page=size))
+        return _public(request, request.url.include_query_params(page=n, per_page=size))
 
-    links = {"self": str(request.url), "first": link(1), "last": link(last),
+    links = {"self": public_url(request), "first": link(1), "last": link(last),
              "next": link(page + 1) if page < last else None, "prev": link(page - 1) if page > 1 else None}  # fmt: skip
     return Envelope(data=chunk, meta=Meta(page=page, per_page=size, total=len(rows), **meta), links=links)
 
 
 def one(request: Request, obj: Any) -> Envelope:
-    return Envelope(data=obj, meta=Meta(page=1, per_page=1, total=1), links={"self": str(request.url)})
+    return Envelope(data=obj, meta=Meta(page=1, per_page=1, total=1), links={"self": public_url(request)})
+
+
+def _public(request: Request, url: Any) -> str:
+    return public_url(request, url.path + (f"?{url.query}" if url.query else ""))
+
+
+Costly = [Depends(expensive)]  # rate-limited for anonymous callers (see app.expensive)
 
 
 Store = Annotated[Data, Depends(data)]
@@ -119,15 +126,18 @@ def mechanism(request: Request, d: Store, slug: str) -> Envelope:
     return one(request, views.mechanism_detail(d, d.mechanism(slug)))
 
 
-@router.get("/mechanisms/{slug}/brief", response_model=Envelope, summary="The briefing for the next plenary")
+@router.get("/mechanisms/{slug}/brief", response_model=Envelope, summary="The briefing for the next plenary",
+            dependencies=Costly)  # fmt: skip
 def briefing(request: Request, d: Store, slug: str) -> Envelope:
     mech = d.mechanism(slug)
-    return one(
-        request, json.loads(brief.render(brief.build(d.store, mech.partner or mech.name), brief.BriefFormat.JSON))
-    )
+    partner = mech.partner or mech.name
+    text = web(request).memo(("brief", partner, "json"), lambda: brief.render(brief.build(d.store, partner),
+                                                                               brief.BriefFormat.JSON))  # fmt: skip
+    return one(request, json.loads(text))
 
 
-@router.get("/diff", response_model=Envelope, summary="What changed between two meetings of a mechanism")
+@router.get("/diff", response_model=Envelope, summary="What changed between two meetings of a mechanism",
+            dependencies=Costly)  # fmt: skip
 def diff(
     request: Request, d: Store, mechanism: Annotated[str, Query(max_length=200)],
     earlier: Text = None, later: Text = None,
@@ -135,7 +145,8 @@ def diff(
     return one(request, views.diff_json(queries.diff(d.store, mechanism, earlier, later).diff))
 
 
-@router.get("/compare", response_model=Envelope, summary="Two partners (or two meetings) side by side by theme")
+@router.get("/compare", response_model=Envelope, summary="Two partners (or two meetings) side by side by theme",
+            dependencies=Costly)  # fmt: skip
 def compare(
     request: Request, d: Store, left: Annotated[str, Query(max_length=200)],
     right: Annotated[str, Query(max_length=200)],
@@ -203,7 +214,7 @@ def person(request: Request, d: Store, person_id: str) -> Envelope:
     return one(request, d.person(person_id).popolo())
 
 
-@router.get("/search", response_model=Envelope, summary="Full-text search with facets")
+@router.get("/search", response_model=Envelope, summary="Full-text search with facets", dependencies=Costly)
 def search(
     request: Request, d: Store, q: Annotated[str, Query(max_length=200)], partner: Text = None,
     theme: Theme | None = None, year: Year = None, meeting_kind: MeetingKind | None = None,
@@ -218,17 +229,16 @@ def search(
 
 @router.get("/me", response_model=Envelope, summary="Who the API takes you for")
 def me(request: Request, who: Annotated[Caller, Depends(caller)]) -> Envelope:
-    role = who.user.role if who.user else None
-    return one(request, {"user": who.name, "role": role, "via": who.via, "can_write": who.can_write})
+    return one(request, {"user": who.name, "role": who.role, "via": who.via, "can_write": who.can_write})
 
 
 @router.get("/users", response_model=Envelope, summary="Accounts (admins only)")
 def users(request: Request, who: Annotated[Caller, Depends(writer)]) -> Envelope:
     if not who.is_admin:
         raise Problem(403, "only an admin may list the accounts")
-    rows = [
-        {"name": u.name, "role": u.role, "created_at": u.created_at.isoformat()} for u in web(request).store.users()
-    ]
+    rows = [{"name": u.name, "role": u.role, "created_at": u.created_at.isoformat(),
+             "disabled_at": u.disabled_at.isoformat() if u.disabled_at else None}
+            for u in web(request).store.users()]  # fmt: skip
     return envelope(request, rows)
 
 

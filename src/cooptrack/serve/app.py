@@ -2,18 +2,27 @@
 
 :func:`create_app` takes a :class:`~cooptrack.store.Store` (or a database URL) and
 :class:`WebSettings`. Every error, wherever raised, leaves as one shape: under ``/api`` the JSON
-``{"error": {"code", "message"}}``, elsewhere an HTML page saying the same in words.
+``{"error": {"code", "message"}}``, elsewhere an HTML page saying the same in words. What wraps
+every request (proxies, hosts, HEAD, security headers, the access log) is in :mod:`.middleware`;
+the API documentation, served from the app itself, in :mod:`.apidocs`.
+
+Absolute links (the API's ``links``, the Atom feed's ids) are made from :func:`public_url`: the
+configured base URL, else the request's host once :mod:`.middleware` has checked that it is one
+of the allowed hosts — never from an unchecked ``Host`` header.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from dataclasses import replace as dataclasses_replace
 from pathlib import Path
-from typing import Any
-from urllib.parse import quote
+from typing import Any, TypeVar
+from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,11 +33,14 @@ from starlette.exceptions import HTTPException
 
 from cooptrack import __version__
 from cooptrack.errors import CooptrackError, NotFound, StoreError
-from cooptrack.serve.auth import Caller, LoginLimiter, identify
+from cooptrack.serve.auth import Caller, identify
+from cooptrack.serve.middleware import HeadAsGet, TrustedProxies, harden
+from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.serve.views import Data
 from cooptrack.store import Store
 
 _STATIC = Path(__file__).parent / "static"
+T = TypeVar("T")
 _LOG = logging.getLogger("cooptrack.serve")
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
@@ -43,32 +55,54 @@ class WebSettings:
     read_requires_login: bool = False  # reading is open unless this is set
     secure_cookies: bool = False  # always mark cookies Secure (else only when HTTPS is seen)
     session_hours: int = 12
-    login_attempts: int = 5  # failed sign-ins allowed per user name and per address ...
-    login_window: float = 900.0  # ... within this many seconds
+    session_idle_minutes: int = 60  # a session unused this long ends
     per_page: int = 50
     max_per_page: int = 500
+    base_url: str | None = None  # e.g. https://cooptrack.example.org/ : absolute links are made from it
+    allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "[::1]")  # Host headers answered
+    trusted_proxies: tuple[str, ...] = ()  # addresses (or networks) whose X-Forwarded-* are believed
+    hsts_seconds: int = 0  # Strict-Transport-Security over HTTPS (0: not sent)
+    anonymous_per_minute: float = 30.0  # expensive requests an anonymous address may make a minute (0: no limit)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
-        """``COOPTRACK_READ_REQUIRES_LOGIN`` and ``COOPTRACK_SECURE_COOKIES`` (``1``/``true``/``yes``)."""
+        """``COOPTRACK_READ_REQUIRES_LOGIN``, ``COOPTRACK_SECURE_COOKIES`` (``1``/``true``/``yes``),
+        ``COOPTRACK_BASE_URL``, ``COOPTRACK_ALLOWED_HOSTS`` and ``COOPTRACK_TRUSTED_PROXIES`` (comma-separated),
+        ``COOPTRACK_HSTS_SECONDS``."""
         env = os.environ if environ is None else environ
 
         def flag(name: str) -> bool:
             return env.get(name, "").strip().lower() in ("1", "true", "yes", "on")
 
-        return cls(read_requires_login=flag("COOPTRACK_READ_REQUIRES_LOGIN"),
-                   secure_cookies=flag("COOPTRACK_SECURE_COOKIES"))  # fmt: skip
+        def listed(name: str) -> tuple[str, ...]:
+            return tuple(v.strip() for v in env.get(name, "").split(",") if v.strip())
+
+        found = cls(read_requires_login=flag("COOPTRACK_READ_REQUIRES_LOGIN"),
+                    secure_cookies=flag("COOPTRACK_SECURE_COOKIES"), base_url=env.get("COOPTRACK_BASE_URL") or None,
+                    trusted_proxies=listed("COOPTRACK_TRUSTED_PROXIES"),
+                    hsts_seconds=int(env.get("COOPTRACK_HSTS_SECONDS", "0") or 0))  # fmt: skip
+        hosts = listed("COOPTRACK_ALLOWED_HOSTS")
+        return dataclasses_replace(found, allowed_hosts=found.allowed_hosts + hosts) if hosts else found
+
+    def hosts(self) -> frozenset[str]:
+        """The host names requests may name: the allowed ones and the base URL's."""
+        names = {h.strip().lower() for h in self.allowed_hosts}
+        if self.base_url:
+            names.add((urlsplit(self.base_url).hostname or "").lower())
+        return frozenset(n for n in names if n) | {f"[{n}]" for n in names if ":" in n and not n.startswith("[")}
 
 
 @dataclass
 class Web:
-    """What every request handler needs: the store, the settings, the login limiter, templates."""
+    """What every request handler needs: the store, the settings, the throttles, templates."""
 
     store: Store
     settings: WebSettings
-    limiter: LoginLimiter
+    throttle: SignInThrottle
+    budget: RequestBudget
     templates: Environment = field(repr=False)
     _snapshot: tuple[tuple[object, ...], Data] | None = field(default=None, repr=False)
+    _memo: OrderedDict[tuple[object, ...], Any] = field(default_factory=OrderedDict, repr=False)
 
     def snapshot(self) -> Data:
         """The store as readers see it, loaded again only when something was written since (any process)."""
@@ -79,6 +113,22 @@ class Web:
         fresh = Data(self.store)
         self._snapshot = (stamp, fresh)
         return fresh
+
+    def memo(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, kept until the store changes: the one place where expensive answers are cached.
+
+        Briefings go through here; the speed work (issue 14) may move more here or change how.
+        """
+        full = (self.store.stamp(), *key)
+        if full in self._memo:
+            self._memo.move_to_end(full)
+            found: T = self._memo[full]
+            return found
+        value = compute()
+        self._memo[full] = value
+        while len(self._memo) > 64:
+            self._memo.popitem(last=False)
+        return value
 
 
 class Problem(Exception):
@@ -113,9 +163,35 @@ def data(request: Request) -> Data:
 def caller(request: Request) -> Caller:
     """Who sent this request (worked out once per request)."""
     if not hasattr(request.state, "caller"):
-        request.state.caller = identify(web(request).store, request)
+        w = web(request)
+        idle = dt.timedelta(minutes=w.settings.session_idle_minutes)
+        request.state.caller = identify(w.store, request, idle)
     found: Caller = request.state.caller
     return found
+
+
+def client_address(request: Request) -> str:
+    """The client's address (a trusted proxy's X-Forwarded-For already applied)."""
+    return request.client.host if request.client else "?"
+
+
+def expensive(request: Request) -> None:
+    """A dependency of expensive reads: anonymous callers spend their address's budget (429 when spent)."""
+    if caller(request).user is not None:
+        return
+    wait = web(request).budget.take(client_address(request))
+    if wait:
+        raise Problem(429, f"too many expensive requests from this address: try again in {wait} s, or sign in",
+                      headers={"Retry-After": str(wait)})  # fmt: skip
+
+
+def public_url(request: Request, path_and_query: str | None = None) -> str:
+    """An absolute URL of this site: the base URL's, else the checked host's (never an unchecked Host)."""
+    if path_and_query is None:
+        path_and_query = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    base = web(request).settings.base_url
+    root = base.rstrip("/") if base else f"{request.url.scheme}://{request.headers.get('host', 'localhost')}"
+    return root + path_and_query
 
 
 def reader(request: Request) -> Caller:
@@ -140,7 +216,7 @@ def writer(request: Request) -> Caller:
 
 def create_app(store: Store | str, settings: WebSettings | None = None) -> FastAPI:
     """The application over ``store`` (a Store, or a database URL to open one)."""
-    from cooptrack.serve import api, downloads, forms, pages  # the routers import this module's helpers
+    from cooptrack.serve import accounts, api, apidocs, downloads, forms, pages  # they import this module
 
     opened = store if isinstance(store, Store) else Store(store)
     settings = settings or WebSettings()
@@ -148,7 +224,7 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
         title="cooptrack",
         version=__version__,
         summary="Hong Kong's co-operation conferences with Mainland partners: meetings, measures and their follow-up.",
-        docs_url="/api/docs",
+        docs_url=None,  # served by apidocs, from the app's own files
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
@@ -159,28 +235,22 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    app.state.web = Web(opened, settings, LoginLimiter(settings.login_attempts, settings.login_window), templates)
+    budget = RequestBudget(settings.anonymous_per_minute)
+    app.state.web = Web(opened, settings, SignInThrottle(), budget, templates)
     app.include_router(api.router)
+    app.include_router(apidocs.router)
     app.include_router(pages.router)
     app.include_router(forms.router)
+    app.include_router(accounts.router)
     app.include_router(downloads.router)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
+    apidocs.mount(app)
+    apidocs.declare_bearer(app)
     _handle_errors(app)
-    app.middleware("http")(_security_headers)
+    app.middleware("http")(harden)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(TrustedProxies, proxies=settings.trusted_proxies)
     return app
-
-
-async def _security_headers(request: Request, call_next: Any) -> Response:
-    response: Response = await call_next(request)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    if not request.url.path.startswith("/api/docs"):
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
-        )
-    return response
 
 
 def _handle_errors(app: FastAPI) -> None:
@@ -197,7 +267,8 @@ def error_response(request: Request, problem: Problem) -> Response:
         body = {"error": {"code": problem.code, "message": problem.message}}
         return JSONResponse(body, status_code=problem.status, headers=problem.headers)
     if problem.status == 401 and request.method == "GET":
-        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(here, safe='')}", status_code=303)
     from cooptrack.serve.pages import render_error  # pages import this module
 
     return render_error(request, problem.status, problem.code, problem.message, problem.headers)

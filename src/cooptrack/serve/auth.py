@@ -1,31 +1,34 @@
-"""Who is asking: passwords (argon2), browser sessions, CSRF tokens, API tokens, login limits.
+"""Who is asking: passwords (argon2), browser sessions, CSRF tokens, API tokens, roles.
 
 - Passwords are hashed with argon2id (``argon2-cffi``'s current parameters); a hash made with
   older parameters is replaced at the next successful sign-in.
 - A browser session is a random cookie (``ct_session``): HttpOnly, SameSite=Lax, and Secure
-  when the request came over HTTPS (directly or as ``X-Forwarded-Proto: https``) or when the
-  settings say so. The store keeps only its SHA-256.
+  when the request came over HTTPS (directly, or said so by a trusted proxy's
+  ``X-Forwarded-Proto``) or when the settings say so. The store keeps only its SHA-256. It ends
+  at its expiry, after an idle time, when its user is disabled, or when an admin ends it.
 - Every form carries a CSRF token: the session's own once signed in; before that (the sign-in
   form), a random value also set as the ``ct_csrf`` cookie (double submit). JSON writes with a
   session send it as ``X-CSRF-Token``; requests with an API token need none.
-- API tokens (``Authorization: Bearer ct_…``) are shown once, stored as SHA-256, revocable.
-- Sign-in attempts are limited per user name and per client address (:class:`LoginLimiter`).
+- API tokens (``Authorization: Bearer ct_…``) are shown once, stored as SHA-256, revocable,
+  and expire (90 days unless said otherwise).
+- Roles: a reader reads (where reading needs signing in) and changes nothing; an editor also
+  records statuses; an admin also manages accounts.
+- Sign-in attempts are throttled (:mod:`cooptrack.serve.throttle`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
-import time
-from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Request
 
+from cooptrack.errors import CooptrackError
 from cooptrack.store import Store
 from cooptrack.store.accounts import AccountRole
 from cooptrack.store.models import UserAccount
@@ -36,6 +39,7 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 TOKEN_PREFIX = "ct_"
 PASSWORD_MIN = 10
+TOKEN_DAYS = 90  # a new API token's lifetime unless said otherwise
 
 _HASHER = PasswordHasher()
 
@@ -89,10 +93,13 @@ class NewToken:
     prefix: str
 
 
-def make_token(store: Store, user: str, label: str) -> NewToken:
+def make_token(store: Store, user: str, label: str, days: int = TOKEN_DAYS) -> NewToken:
+    """A new API token for ``user``, valid for ``days`` days."""
+    if not 1 <= days <= 3660:
+        raise CooptrackError("a token lasts from 1 to 3660 days")
     secret = TOKEN_PREFIX + new_secret()
     prefix = secret[: len(TOKEN_PREFIX) + 8]
-    store.add_token(user, label, digest(secret), prefix)
+    store.add_token(user, label, digest(secret), prefix, dt.datetime.now(dt.UTC) + dt.timedelta(days=days))
     return NewToken(secret, prefix)
 
 
@@ -110,6 +117,10 @@ class Caller:
         return self.user.name if self.user else None
 
     @property
+    def role(self) -> str | None:
+        return self.user.role if self.user else None
+
+    @property
     def can_write(self) -> bool:
         return self.user is not None and self.user.role in (AccountRole.EDITOR, AccountRole.ADMIN)
 
@@ -118,8 +129,8 @@ class Caller:
         return self.user is not None and self.user.role == AccountRole.ADMIN
 
 
-def identify(store: Store, request: Request) -> Caller:
-    """Who sent the request: an API token, else a session cookie, else nobody."""
+def identify(store: Store, request: Request, idle: dt.timedelta | None = None) -> Caller:
+    """Who sent the request: an API token, else a session cookie (idle for less than ``idle``), else nobody."""
     header = request.headers.get("authorization", "")
     scheme, _, credential = header.partition(" ")
     if scheme.lower() == "bearer" and credential.strip():
@@ -129,53 +140,16 @@ def identify(store: Store, request: Request) -> Caller:
         return Caller(None, "bad_token", "")
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        session = store.session_for(digest(cookie))
+        session = store.session_for(digest(cookie), idle)
         if session is not None:
             return Caller(session.user, "session", session.csrf, session.token_hash)
     return Caller(None, "anonymous", request.cookies.get(CSRF_COOKIE) or "")
 
 
 def is_https(request: Request, force: bool) -> bool:
-    """Whether cookies must be Secure: HTTPS seen directly or through a proxy, or forced by settings."""
-    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
-    return force or request.url.scheme == "https" or forwarded == "https"
+    """Whether cookies must be Secure: HTTPS seen (directly, or as a trusted proxy said), or forced by settings.
 
-
-class LoginLimiter:
-    """At most ``attempts`` failed sign-ins per ``window`` seconds, per user name and per address.
-
-    Kept in memory (one server process); the clock can be given, so tests do not wait.
+    ``X-Forwarded-Proto`` is read by :mod:`.middleware` only from the configured proxies, which
+    sets the request's scheme; here it is never read from the request itself.
     """
-
-    def __init__(self, attempts: int = 5, window: float = 900.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.attempts = attempts
-        self.window = window
-        self.clock = clock
-        self._failures: dict[str, deque[float]] = {}
-
-    def _recent(self, key: str) -> deque[float]:
-        now = self.clock()
-        seen = self._failures.setdefault(key, deque())
-        while seen and seen[0] <= now - self.window:
-            seen.popleft()
-        return seen
-
-    def retry_after(self, *keys: str) -> int:
-        """Seconds until another attempt is allowed (0: allowed now)."""
-        wait = 0.0
-        for key in keys:
-            seen = self._recent(key)
-            if len(seen) >= self.attempts:
-                wait = max(wait, seen[0] + self.window - self.clock())
-        return int(wait) + 1 if wait > 0 else 0
-
-    def failed(self, *keys: str) -> None:
-        for key in keys:
-            self._recent(key).append(self.clock())
-        if len(self._failures) > 10_000:  # forget the quiet ones (no failure in the window), so memory stays bounded
-            for key in [k for k in self._failures if not self._recent(k)]:
-                del self._failures[key]
-
-    def succeeded(self, *keys: str) -> None:
-        for key in keys:
-            self._failures.pop(key, None)
+    return force or request.url.scheme == "https"

@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from cooptrack.knowledge import brief
 from cooptrack.serve.api import LISTS
-from cooptrack.serve.app import Problem, data, reader, web
+from cooptrack.serve.app import Problem, data, expensive, public_url, reader, web
 from cooptrack.serve.pages import render
 from cooptrack.serve.views import Data, Row, mechanism_row, meeting_row
 from cooptrack.store.export import spreadsheet_safe
@@ -35,7 +35,7 @@ def downloads(request: Request, d: Store) -> Response:
     return render(request, "downloads.html", lists=sorted(LISTS), mechanisms=[mechanism_row(m) for m in d.mechanisms])
 
 
-@router.get("/download/{name}.{fmt}")
+@router.get("/download/{name}.{fmt}", dependencies=[Depends(expensive)])
 def download(request: Request, d: Store, name: str, fmt: str) -> Response:
     if name not in LISTS or fmt not in _TYPES:
         raise Problem(404, f"no download {name}.{fmt} (the lists are {', '.join(sorted(LISTS))}; as csv or json)")
@@ -83,7 +83,7 @@ def feed(request: Request, d: Store) -> Response:
                             "url": f"/meetings/{m.slug}#rec-agreement-{g.position}", "updated": seen,
                             "summary": f"{g.kind.replace('_', ' ')} signed at {m.slug}"})  # fmt: skip
     entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
-    base = str(request.base_url).rstrip("/")
+    base = public_url(request, "")
     updated = entries[0]["updated"] if entries else None
     body = web(request).templates.get_template("feed.atom.xml").render(entries=entries, base=base, updated=updated)
     return Response(body, media_type="application/atom+xml; charset=utf-8")
@@ -94,12 +94,13 @@ def _summary(row: Row) -> str:
             f"{row['measures']} measures, {row['agreements']} agreements")  # fmt: skip
 
 
-@router.get("/mechanisms/{slug}/brief.{fmt}")
-def briefing(d: Store, slug: str, fmt: str) -> Response:
+@router.get("/mechanisms/{slug}/brief.{fmt}", dependencies=[Depends(expensive)])
+def briefing(request: Request, d: Store, slug: str, fmt: str) -> Response:
     if fmt not in _BRIEFS:
         raise Problem(404, f"no briefing as .{fmt} (md, html or pdf)")
     mech = d.mechanism(slug)
-    body = brief.render(brief.build(d.store, mech.partner or mech.name), _BRIEFS[fmt])
+    partner = mech.partner or mech.name
+    body = web(request).memo(("brief", partner, fmt), lambda: brief.render(brief.build(d.store, partner), _BRIEFS[fmt]))
     name = re.sub(r"[^a-z0-9]+", "-", (mech.partner or "mechanism").casefold()).strip("-") or "mechanism"
     headers = {"Content-Disposition": f'attachment; filename="{name}-brief.{fmt}"'}
     return Response(body, media_type=_BRIEF_TYPES[fmt], headers=headers)

@@ -1,8 +1,9 @@
 """The forms that change something: sign in, sign out, record a status, re-attach an event.
 
 Every form carries the caller's CSRF token (checked before anything else); signing in is
-rate-limited per user name and per address; after a change the browser is sent back to a page
-(post, redirect, get), so that reloading does not repeat it.
+throttled (:mod:`.throttle`: per account and address, per account unless from a browser that
+signed in to it before, per address over many names); a disabled account cannot sign in; after a
+change the browser is sent back to a page (post, redirect, get), so that reloading does not repeat it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from cooptrack.errors import CooptrackError
-from cooptrack.serve.app import Problem, caller, data, web, writer
+from cooptrack.serve.app import Problem, caller, client_address, data, web, writer
 from cooptrack.serve.auth import (
     CSRF_COOKIE,
     SESSION_COOKIE,
@@ -28,6 +29,7 @@ from cooptrack.serve.auth import (
     same,
 )
 from cooptrack.serve.pages import measure_page, render
+from cooptrack.serve.throttle import DEVICE_COOKIE
 from cooptrack.serve.views import Data
 from cooptrack.vocab import EvidenceKind, TrackingStatus
 
@@ -37,7 +39,8 @@ Short = Annotated[str, Form(max_length=200)]
 Token = Annotated[str, Form(alias="csrf_token", max_length=200)]
 
 
-def _check_csrf(request: Request, token: str) -> Caller:
+def check_csrf(request: Request, token: str) -> Caller:
+    """The caller, once the form's CSRF token is theirs (403 otherwise)."""
     who = caller(request)
     expected = who.csrf if who.via == "session" else request.cookies.get(CSRF_COOKIE)
     if not same(token, expected):
@@ -66,37 +69,49 @@ def login(
     request: Request, name: Short, password: Annotated[str, Form(max_length=1000)], csrf: Token,
     next: Annotated[str, Form(max_length=500)] = "/tracker",
 ) -> Response:  # fmt: skip
-    _check_csrf(request, csrf)
+    check_csrf(request, csrf)
     w = web(request)
-    keys = (f"user:{name.casefold()}", f"addr:{request.client.host if request.client else '?'}")
-    wait = w.limiter.retry_after(*keys)
+    address, device = client_address(request), request.cookies.get(DEVICE_COOKIE)
+    wait = w.throttle.wait(name, address, device)
     if wait:
-        message = f"too many failed sign-ins: try again in {wait // 60 + 1} minutes"
+        message = f"too many failed sign-ins: try again in {_duration(wait)}"
         return render(request, "login.html", 429, {"Retry-After": str(wait)}, next=_safe_next(next),
                       problem=message, name=name)  # fmt: skip
     user = w.store.user(name)
     if user is None or not check_password(user.password_hash, password):
         if user is None:
             hash_password(password)  # as slow as a wrong password, so names cannot be probed by timing
-        w.limiter.failed(*keys)
+        w.throttle.failed(name, address)
         return render(request, "login.html", 401, next=_safe_next(next), problem="wrong name or password", name=name)
-    w.limiter.succeeded(keys[0])  # the address's failures stand: one's own account must not reset them
+    if user.disabled_at is not None:
+        return render(request, "login.html", 403, next=_safe_next(next), name=name,
+                      problem="this account is disabled: ask an admin")  # fmt: skip
+    known = w.throttle.succeeded(name, address)
     if needs_rehash(user.password_hash):
         w.store.set_password_hash(user.name, hash_password(password))
     secret = new_secret()
     lifetime = dt.timedelta(hours=w.settings.session_hours)
     w.store.open_session(user, digest(secret), new_secret(), lifetime)
     response = RedirectResponse(_safe_next(next), status_code=303)
+    secure = is_https(request, w.settings.secure_cookies)
     response.set_cookie(
         SESSION_COOKIE, secret, max_age=int(lifetime.total_seconds()), httponly=True, samesite="lax",
-        secure=is_https(request, w.settings.secure_cookies), path="/",
+        secure=secure, path="/",
     )  # fmt: skip
+    response.set_cookie(DEVICE_COOKIE, known, max_age=365 * 86400, httponly=True, samesite="strict", secure=secure,
+                        path="/login")  # fmt: skip
     return response
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} seconds"
+    return f"{-(-seconds // 60)} minutes"
 
 
 @router.post("/logout")
 def logout(request: Request, csrf: Token) -> Response:
-    who = _check_csrf(request, csrf)
+    who = check_csrf(request, csrf)
     if who.session_hash:
         web(request).store.close_session(who.session_hash)
     response = RedirectResponse("/", status_code=303)
@@ -113,7 +128,7 @@ def add_event(
     status: Annotated[str, Form(max_length=40)], note: Annotated[str, Form(max_length=4000)] = "",
     evidence_url: Annotated[str, Form(max_length=2000)] = "", evidence_kind: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:  # fmt: skip
-    _check_csrf(request, csrf)
+    check_csrf(request, csrf)
     who = writer(request)
     d.measure(key)
     form = {"status": status, "note": note, "evidence_url": evidence_url, "evidence_kind": evidence_kind}
@@ -136,7 +151,7 @@ def reattach(
     request: Request, event_id: Annotated[int, Path(ge=1, le=2**62)], csrf: Token,
     measure: Annotated[str, Form(max_length=64)],
 ) -> Response:  # fmt: skip
-    _check_csrf(request, csrf)
+    check_csrf(request, csrf)
     who = writer(request)
     web(request).store.reattach_event(event_id, measure.strip(), by=who.name or "?")
     return RedirectResponse(f"/measures/{measure.strip()}#history", status_code=303)

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import queries, series
 from cooptrack.serve import charts, views
-from cooptrack.serve.app import caller, data, html, reader, web
+from cooptrack.serve.app import caller, data, expensive, html, reader, web
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
 from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data
@@ -126,7 +126,7 @@ def mechanism(request: Request, d: Store, slug: str) -> HTMLResponse:
     return render(request, "mechanism.html", mech=views.mechanism_detail(d, d.mechanism(slug)))
 
 
-@router.get("/meetings", response_class=HTMLResponse)
+@router.get("/meetings", response_class=HTMLResponse, dependencies=[Depends(expensive)])
 def meetings(request: Request, d: Store) -> HTMLResponse:
     return render(request, "mechanisms.html", mechanisms=[views.mechanism_detail(d, m) for m in d.mechanisms],
                   with_meetings=True)  # fmt: skip
@@ -140,7 +140,7 @@ def meeting(request: Request, d: Store, slug: str) -> HTMLResponse:
                   mechanism=views.mechanism_row(mech))  # fmt: skip
 
 
-@router.get("/search", response_class=HTMLResponse)
+@router.get("/search", response_class=HTMLResponse, dependencies=[Depends(expensive)])
 def search(
     request: Request, d: Store, q: Text = None, partner: Text = None, theme: Text = None,
     year: Text = None, meeting_kind: Text = None, kind: Text = None, status: Text = None, page: Page = 1,
@@ -163,7 +163,7 @@ def highlight(snippet: str, ranges: Sequence[Sequence[int]]) -> Markup:
     return Markup("").join(out)
 
 
-@router.get("/compare", response_class=HTMLResponse)
+@router.get("/compare", response_class=HTMLResponse, dependencies=[Depends(expensive)])
 def compare(request: Request, d: Store, left: Text = None, right: Text = None) -> HTMLResponse:
     options = [(mech.partner or mech.name, mech.partner or mech.name) for mech in d.mechanisms]
     options += [(m.slug, f"{m.slug} ({views.meeting_row(m)['when']})") for m in d.meetings]

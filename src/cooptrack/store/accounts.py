@@ -1,8 +1,16 @@
-"""Accounts: users who may write, their browser sessions and their API tokens.
+"""Accounts: users (readers, editors, admins), their browser sessions and their API tokens.
 
 Only hashes are stored: a password as argon2 (made by :mod:`cooptrack.serve.auth`), a session
 cookie and an API token as SHA-256 (they are long random strings, so a fast hash is enough).
 A token is shown once, when made; it is named afterwards by its first characters (``prefix``).
+
+An admin can disable an account (it cannot sign in; its sessions end and its tokens are refused
+until it is enabled again), remove it (its sessions and tokens go with it; the events it
+recorded keep its name), reset its password (its sessions end), end its sessions and revoke its
+tokens. The last admin who can sign in cannot be disabled, removed or made something else.
+A session ends after an idle time (:meth:`AccountsMixin.session_for`'s ``idle``) as well as at its
+expiry; a token may have an expiry; both remember when they were last used (written at most
+once a minute, so reading does not become writing).
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from enum import StrEnum
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
@@ -24,10 +32,15 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,199}$")
 
 
 class AccountRole(StrEnum):
-    """What an account may do: editors record events; admins also manage accounts."""
+    """What an account may do: readers read (where reading needs signing in); editors also record
+    events; admins also manage accounts."""
 
+    READER = "reader"
     EDITOR = "editor"
     ADMIN = "admin"
+
+
+TOUCH_EVERY = dt.timedelta(minutes=1)  # a session's or token's last use is written at most this often
 
 
 class AccountsMixin:
@@ -62,30 +75,98 @@ class AccountsMixin:
         with self._read() as session:
             return list(session.scalars(select(UserAccount).order_by(UserAccount.name)))
 
-    def set_password_hash(self, name: str, password_hash: str) -> None:
-        """Replace a user's password hash (a rehash with newer parameters, or a new password)."""
+    def set_password_hash(self, name: str, password_hash: str, *, end_sessions_but: str | None = None) -> None:
+        """Replace a user's password hash (a rehash, a change, a reset).
+
+        ``end_sessions_but``: end every session of the user but this one (``""``: all of them).
+        """
         with self._written() as session:
-            user = session.scalar(select(UserAccount).where(UserAccount.name == name))
-            if user is None:
-                raise NotFound(f'no user "{name}"')
+            user = _user(session, name)
             user.password_hash = password_hash
+            if end_sessions_but is not None:
+                session.execute(
+                    delete(WebSession).where(WebSession.user_id == user.id, WebSession.token_hash != end_sessions_but)
+                )
+
+    def set_role(self, name: str, role: AccountRole) -> UserAccount:
+        with self._written() as session:
+            user = _user(session, name)
+            if role is not AccountRole.ADMIN:
+                _keep_an_admin(session, user, "made a " + role.value)
+            user.role = role.value
+            return user
+
+    def disable_user(self, name: str) -> UserAccount:
+        """Disable an account: it cannot sign in, its sessions end, its tokens are refused."""
+        with self._written() as session:
+            user = _user(session, name)
+            _keep_an_admin(session, user, "disabled")
+            user.disabled_at = user.disabled_at or _now()
+            session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+            return user
+
+    def enable_user(self, name: str) -> UserAccount:
+        with self._written() as session:
+            user = _user(session, name)
+            user.disabled_at = None
+            return user
+
+    def remove_user(self, name: str) -> None:
+        """Remove an account with its sessions and tokens (the events it recorded keep its name)."""
+        with self._written() as session:
+            user = _user(session, name)
+            _keep_an_admin(session, user, "removed")
+            session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+            session.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
+            session.delete(user)
+
+    def end_sessions(self, name: str) -> int:
+        """End every session of a user (they must sign in again); returns how many ended."""
+        with self._written() as session:
+            user = _user(session, name)
+            ended = session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+            return int(getattr(ended, "rowcount", 0) or 0)
+
+    def live_sessions(self) -> dict[str, int]:
+        """How many sessions each user has open (not expired)."""
+        with self._read() as session:
+            rows = session.execute(
+                select(UserAccount.name, func.count(WebSession.id))
+                .join(WebSession, WebSession.user_id == UserAccount.id)
+                .where(WebSession.expires_at > _now())
+                .group_by(UserAccount.name)
+            )
+            return {name: int(count) for name, count in rows}
 
     # --- browser sessions -----------------------------------------------------------------------
 
     def open_session(self, user: UserAccount, token_hash: str, csrf: str, lifetime: dt.timedelta) -> WebSession:
         now = _now()
-        row = WebSession(token_hash=token_hash, user_id=user.id, csrf=csrf, created_at=now, expires_at=now + lifetime)
+        row = WebSession(token_hash=token_hash, user_id=user.id, csrf=csrf, created_at=now, expires_at=now + lifetime,
+                         last_seen_at=now)  # fmt: skip
         with self._written() as session:
             session.add(row)
         return row
 
-    def session_for(self, token_hash: str) -> WebSession | None:
-        """The live session with this cookie hash (its user loaded), or None if unknown or expired."""
+    def session_for(self, token_hash: str, idle: dt.timedelta | None = None) -> WebSession | None:
+        """The live session with this cookie hash (its user loaded), or None.
+
+        Not live: unknown, expired, idle for longer than ``idle``, or its user disabled. A live
+        session's last use is written down (at most once a minute).
+        """
         with self._read() as session:
             row = session.scalar(
                 select(WebSession).where(WebSession.token_hash == token_hash).options(joinedload(WebSession.user))
             )
-        return row if row is not None and row.expires_at > _now() else None
+        now = _now()
+        if row is None or row.expires_at <= now or row.user.disabled_at is not None:
+            return None
+        if idle is not None and row.last_seen_at + idle <= now:
+            return None
+        if now - row.last_seen_at >= TOUCH_EVERY:
+            with self._written() as session:
+                session.execute(update(WebSession).where(WebSession.id == row.id).values(last_seen_at=now))
+        return row
 
     def close_session(self, token_hash: str) -> None:
         """End a session (signing out), and forget every expired one."""
@@ -95,45 +176,94 @@ class AccountsMixin:
 
     # --- API tokens -----------------------------------------------------------------------------
 
-    def add_token(self, user_name: str, label: str, token_hash: str, prefix: str) -> ApiToken:
+    def add_token(
+        self, user_name: str, label: str, token_hash: str, prefix: str, expires_at: dt.datetime | None = None
+    ) -> ApiToken:
         with self._written() as session:
             user = session.scalar(select(UserAccount).where(UserAccount.name == user_name))
             if user is None:
                 raise NotFound(f'no user "{user_name}" (add one with cooptrack user add)')
-            row = ApiToken(token_hash=token_hash, prefix=prefix, label=label, user_id=user.id, created_at=_now())
+            row = ApiToken(token_hash=token_hash, prefix=prefix, label=label, user_id=user.id, created_at=_now(),
+                           expires_at=expires_at)  # fmt: skip
             session.add(row)
         return row
 
     def token_for(self, token_hash: str) -> ApiToken | None:
-        """The unrevoked token with this hash (its user loaded), or None."""
+        """The live token with this hash (its user loaded): not revoked, not expired, its user not disabled.
+
+        Its last use is written down (at most once a minute).
+        """
         with self._read() as session:
-            return session.scalar(
+            row = session.scalar(
                 select(ApiToken)
                 .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
                 .options(joinedload(ApiToken.user))
             )
+        now = _now()
+        if row is None or row.user.disabled_at is not None or (row.expires_at is not None and row.expires_at <= now):
+            return None
+        if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
+            with self._written() as session:
+                session.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
+            row.last_used_at = now
+        return row
 
-    def tokens(self) -> list[ApiToken]:
+    def tokens(self, user_name: str | None = None) -> list[ApiToken]:
+        """Every token (or one user's), oldest first, revoked and expired ones included."""
         with self._read() as session:
             stmt = select(ApiToken).options(joinedload(ApiToken.user)).order_by(ApiToken.created_at, ApiToken.id)
+            if user_name is not None:
+                stmt = stmt.join(UserAccount, ApiToken.user_id == UserAccount.id).where(UserAccount.name == user_name)
             return list(session.scalars(stmt))
 
-    def revoke_token(self, prefix: str) -> ApiToken:
-        """Revoke the one live token whose prefix this is; it stops working at once."""
+    def revoke_token(self, prefix: str, user_name: str | None = None) -> ApiToken:
+        """Revoke the one live token whose prefix this is (of ``user_name``, when given); it stops working at once."""
         with self._written() as session:
-            found = list(
-                session.scalars(
-                    select(ApiToken)
-                    .where(ApiToken.prefix.startswith(prefix, autoescape=True), ApiToken.revoked_at.is_(None))
-                    .options(joinedload(ApiToken.user))
-                )
-            )  # fmt: skip
+            stmt = (
+                select(ApiToken)
+                .where(ApiToken.prefix.startswith(prefix, autoescape=True), ApiToken.revoked_at.is_(None))
+                .options(joinedload(ApiToken.user))
+            )
+            if user_name is not None:
+                stmt = stmt.join(UserAccount, ApiToken.user_id == UserAccount.id).where(UserAccount.name == user_name)
+            found = list(session.scalars(stmt))
             if not found:
                 raise NotFound(f'no live token starting "{prefix}" (cooptrack token list shows them)')
             if len(found) > 1:
                 raise CooptrackError(f'"{prefix}" starts {len(found)} tokens; give more of it')
             found[0].revoked_at = _now()
             return found[0]
+
+    def revoke_tokens(self, user_name: str) -> int:
+        """Revoke every live token of a user; returns how many."""
+        with self._written() as session:
+            user = _user(session, user_name)
+            done = session.execute(
+                update(ApiToken)
+                .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+                .values(revoked_at=_now())
+            )
+            return int(getattr(done, "rowcount", 0) or 0)
+
+
+def _user(session: Session, name: str) -> UserAccount:
+    user = session.scalar(select(UserAccount).where(UserAccount.name == name))
+    if user is None:
+        raise NotFound(f'no user "{name}"')
+    return user
+
+
+def _keep_an_admin(session: Session, user: UserAccount, change: str) -> None:
+    """Refuse a change that would leave no admin who can sign in."""
+    if user.role != AccountRole.ADMIN or user.disabled_at is not None:
+        return
+    others = session.scalar(
+        select(func.count(UserAccount.id)).where(
+            UserAccount.role == AccountRole.ADMIN.value, UserAccount.disabled_at.is_(None), UserAccount.id != user.id
+        )
+    )
+    if not others:
+        raise CooptrackError(f"{user.name} is the last admin who can sign in, and cannot be {change}")
 
 
 def _now() -> dt.datetime:

@@ -354,7 +354,7 @@ class TrackingReattach(Base):
 
 
 class UserAccount(Base):
-    """Someone who may write (record events); the password is stored as an argon2 hash only."""
+    """Someone who signs in: a reader, an editor or an admin; the password is stored as an argon2 hash only."""
 
     __tablename__ = "user_account"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -362,6 +362,7 @@ class UserAccount(Base):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[dt.datetime]
+    disabled_at: Mapped[dt.datetime | None]  # set: cannot sign in, sessions and tokens refused
 
 
 class WebSession(Base):
@@ -374,6 +375,7 @@ class WebSession(Base):
     csrf: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime]
     expires_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime]  # the idle timeout counts from here
     user: Mapped[UserAccount] = relationship()
 
 
@@ -388,4 +390,6 @@ class ApiToken(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
     created_at: Mapped[dt.datetime]
     revoked_at: Mapped[dt.datetime | None]
+    expires_at: Mapped[dt.datetime | None]  # None: never (tokens made before expiry existed)
+    last_used_at: Mapped[dt.datetime | None]
     user: Mapped[UserAccount] = relationship()

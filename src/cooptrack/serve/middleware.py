@@ -1,0 +1,168 @@
+"""What wraps every request: proxies, hosts, HEAD, security headers, caching, the access log.
+
+- :class:`TrustedProxies`: ``X-Forwarded-For`` and ``X-Forwarded-Proto`` are believed only from
+  the addresses in :attr:`WebSettings.trusted_proxies`; from anyone else they are ignored (a
+  client cannot pretend to be HTTPS, or to come from another address, to the sign-in throttle).
+- :class:`HeadAsGet`: ``HEAD`` is answered wherever ``GET`` is, with the same headers and no body.
+- :func:`harden`: a request whose ``Host`` is not one the server answers to (its base URL's, or
+  :attr:`WebSettings.allowed_hosts`) is refused (400), so that no link is ever built from an
+  untrusted ``Host``; every answer gets the same Content-Security-Policy (``default-src 'self'``,
+  ``base-uri 'none'``, ``form-action 'self'``, ``frame-ancestors 'none'``, ``object-src 'none'``),
+  ``Permissions-Policy``, ``Cross-Origin-Opener-Policy``, ``X-Content-Type-Options``,
+  ``Referrer-Policy``, and ``Strict-Transport-Security`` over HTTPS when configured; answers to a
+  signed-in request (a session cookie or a token) or that set a cookie are ``Cache-Control:
+  no-store``; and one line of JSON goes to the ``cooptrack.access`` logger (who, what, status, time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import json
+import logging
+import secrets
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import TYPE_CHECKING, Any
+
+from fastapi import Request
+from fastapi.responses import Response
+
+if TYPE_CHECKING:
+    from cooptrack.serve.app import WebSettings
+
+ACCESS_LOG = logging.getLogger("cooptrack.access")
+
+CSP = "; ".join((
+    "default-src 'self'", "img-src 'self' data:", "style-src 'self'", "script-src 'self'", "object-src 'none'",
+    "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+))  # fmt: skip
+PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class TrustedProxies:
+    """Take the client's address and scheme from ``X-Forwarded-*`` only when a trusted proxy sent them."""
+
+    def __init__(self, app: ASGIApp, proxies: tuple[str, ...]) -> None:
+        self.app = app
+        self.networks = [_network(p) for p in proxies]
+        self.names = {p for p, n in zip(proxies, self.networks, strict=True) if n is None}
+
+    def trusted(self, address: str) -> bool:
+        if address in self.names:
+            return True
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(n is not None and ip in n for n in self.networks)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        client = scope.get("client")
+        if scope["type"] == "http" and client and self.trusted(str(client[0])):
+            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+            chain = [a.strip() for a in headers.get("x-forwarded-for", "").split(",") if a.strip()]
+            while chain and self.trusted(chain[-1]):
+                chain.pop()  # proxies in front of proxies
+            if chain:
+                scope["client"] = (chain[-1], 0)
+            proto = headers.get("x-forwarded-proto", "").split(",")[-1].strip().lower()
+            if proto in ("http", "https"):
+                scope["scheme"] = proto
+        await self.app(scope, receive, send)
+
+
+def _network(value: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    try:
+        return ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        return None  # a name (the test client's "testclient")
+
+
+class HeadAsGet:
+    """Answer ``HEAD`` as ``GET`` would, without the body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+def host_allowed(request: Request, settings: WebSettings) -> bool:
+    """Whether the request's ``Host`` is one this server answers to."""
+    host = request.headers.get("host", "").strip().lower()
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    return name in settings.hosts()
+
+
+async def harden(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    from cooptrack.serve.app import Problem, error_response, web  # app imports this module
+
+    started = time.perf_counter()
+    settings = web(request).settings
+    request.state.request_id = secrets.token_hex(8)
+    if not host_allowed(request, settings):
+        host = request.headers.get("host", "")[:100]
+        response = error_response(request, Problem(400, f"this server does not answer to the host {host!r}"))
+    else:
+        response = await call_next(request)
+    _headers(request, response, settings)
+    _log(request, response, started)
+    return response
+
+
+def _headers(request: Request, response: Response, settings: WebSettings) -> None:
+    headers = response.headers
+    headers["Content-Security-Policy"] = CSP
+    headers["Permissions-Policy"] = PERMISSIONS
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    headers["Cross-Origin-Resource-Policy"] = "same-origin"
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "same-origin"
+    headers["X-Frame-Options"] = "DENY"
+    if settings.hsts_seconds and request.url.scheme == "https":
+        headers["Strict-Transport-Security"] = f"max-age={settings.hsts_seconds}; includeSubDomains"
+    signed_in = "authorization" in request.headers or "ct_session" in request.cookies
+    if signed_in or "set-cookie" in headers:
+        headers["Cache-Control"] = "no-store"
+    if "server" in headers:
+        del headers["server"]
+
+
+def _log(request: Request, response: Response, started: float) -> None:
+    if not ACCESS_LOG.isEnabledFor(logging.INFO):
+        return
+    who = getattr(request.state, "caller", None)
+    entry = {
+        "time": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
+        "request": getattr(request.state, "request_id", None),
+        "remote": request.client.host if request.client else None,
+        "user": getattr(who, "name", None),
+        "via": getattr(who, "via", None),
+        "method": request.method,
+        "path": request.url.path,
+        "query": request.url.query or None,
+        "status": response.status_code,
+        "ms": round((time.perf_counter() - started) * 1000, 1),
+        "bytes": int(response.headers["content-length"]) if "content-length" in response.headers else None,
+        "agent": request.headers.get("user-agent", "")[:200] or None,
+    }
+    ACCESS_LOG.info("%s", json.dumps(entry, ensure_ascii=False))
