@@ -54,6 +54,7 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
     removed = [*zh_removed, *scan.removed]
     site = drop_site_footer(scan.lines, removed)
     title, lines = take_title(_join_wrapped_headlines(site), removed)
+    title, lines = zh.join_headline(title, lines)  # [ZH-TITLE] a Chinese headline printed on two lines
     lines = _unwrap(lines)
     classified = _classify_lines(lines)
     blocks, unrelated = cut_unrelated(lines, classified, removed, own_page=reader == "gia" or scan.ended)
@@ -299,7 +300,7 @@ class _Scanner:
     def _prose_kept(self) -> bool:
         """Whether a line of prose has been kept: an end marker above the release is no end."""
         while not self._prose and self._checked < len(self.lines):
-            self._prose = len(self.lines[self._checked].text) >= 80
+            self._prose = len(self.lines[self._checked].text) >= 80 or zh.prose(self.lines[self._checked].text)
             self._checked += 1
         return self._prose
 

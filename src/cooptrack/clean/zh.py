@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from cooptrack.clean.page import Line
 from cooptrack.dates import safe_date
 from cooptrack.record import Removed
 from cooptrack.vocab import RemovalReason
@@ -45,7 +46,9 @@ _STAMPS = (
         rf"(?:發佈日期|发布日期|發布日期|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
     ),
     re.compile(rf"(?:發佈時間|发布时间)\s?[:：]\s?\d{{1,2}}:\d{{2}}\s{_Y}-{_M}-{_D}"),
-    re.compile(rf".{{0,40}}即(?:時|时)(?:新聞|新闻)\s?[:：].{{0,20}}[•·]\s?{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}"),
+    re.compile(
+        rf".{{0,40}}即(?:時|时)(?:新聞|新闻)\s?[:：].{{0,20}}[•·]\s?{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+    ),
     re.compile(rf"{_Y}年{_M}月{_D}日\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}}"),
     re.compile(
         rf"{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s{{0,3}}(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}})?"
@@ -76,6 +79,7 @@ def prepare(lines: list[str]) -> tuple[list[str], list[Removed]]:
     """Lines with injected pinyin removed and glued end marks put on lines of their own; on a
     Chinese page, the English site furniture above its first Chinese line and below its last."""
     lines, removed = _foreign_edges(lines)
+    lines = _split_glued_lead(lines)
     out: list[str] = []
     slogans = False  # after a repost's (原标题:…), its slogan sub-heads
     for line in lines:
@@ -95,6 +99,47 @@ def prepare(lines: list[str]) -> tuple[list[str], list[Removed]]:
         else:
             out.append(plain)
     return out, removed
+
+
+_SENTENCE_MARK = re.compile(r"[。！？；!?;，,:：]")
+# Where a lead glued to its headline begins: a post, a bracketed source or a wire's name, then the
+# day of the meeting before the first full stop ('…第二十四次会议 双方签署多份合作协议行政长官李家超与…今日(6日)…').
+_LEAD_GLUED = re.compile(
+    r"^(?P<head>[^。，,]{8,80}?)(?P<lead>(?:署理)?(?:行政長官|行政长官|政務司司長|政务司司长|財政司司長|财政司司长"
+    r"|國務院|国务院|【[^】]{2,12}】|新華社|新华社|中新社)[^。]{0,80}?(?:今日|今天|昨日|昨天|明日|\d{1,2}日)[^。]{0,300}。.*)$"
+)
+
+
+def prose(line: str) -> bool:
+    """A line of Chinese prose: 30 Chinese characters or more, closing a sentence (a Chinese
+    paragraph is short in characters, so the English measure of 80 does not hold)."""
+    return len(_CJK.findall(line)) >= 30 and bool(re.search(r"[。！？]", line))
+
+
+def join_headline(title: str | None, lines: list[Line]) -> tuple[str | None, list[Line]]:
+    """A Chinese headline printed on two lines is one, joined with a space ([ZH-TITLE]): a short
+    line right under it (no blank line between) that ends no sentence, over the lead."""
+    if not title or not _CJK.search(title) or _SENTENCE_MARK.search(title[-1:]) or len(lines) < 2:
+        return title, lines
+    second, lead = lines[0], lines[1]
+    text = second.text.strip()
+    if second.blank_before or second.indented or not _CJK.search(text) or len(text) > 30:
+        return title, lines
+    if _SENTENCE_MARK.search(text) or len(lead.text) < 40 or "。" not in lead.text:
+        return title, lines
+    return f"{title.rstrip()} {text}", lines[1:]
+
+
+def _split_glued_lead(lines: list[str]) -> list[str]:
+    """A broadcaster's repost glues its headline to the lead: the first Chinese line that runs
+    from a headline (no full stop, no comma) into a lead opening with a post or a source and
+    the day ('…协议行政长官李家超与…今日(6日)…。') is split there ([ZH-TITLE])."""
+    for i, line in enumerate(lines[:6]):
+        if not _CJK.search(line) or furniture(line.strip(), after_end=False) is not None:
+            continue
+        m = _LEAD_GLUED.match(line.strip()) if len(line) > 60 else None
+        return [*lines[:i], m["head"], m["lead"], *lines[i + 1 :]] if m else lines
+    return lines
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")

@@ -24,6 +24,7 @@ from cooptrack.vocab import Role, Side
 _VERB = re.compile(
     r"主持|率领|率团|带领|特邀|出席|参加|随团|随行|陪同|列席|与会|会见|会面|会晤|拜会|签署|签订|签约|见证|致辞|讲话|表示|指出|说|委托"
 )
+_LIST_OF_ATTENDING = re.compile(r"^(?:随团|陪同)?(?:出席|参加|列席)[^,。]{0,12}的[^,。]{0,16}(?:包括|有|计有)")
 _SIDES = {"central": Side.CENTRAL, "macao": Side.MACAO, "mainland": Side.MAINLAND, "hk": Side.HK}
 
 
@@ -143,13 +144,18 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
     for idx, sent in enumerate(sents):
         at = _occurrences(sent, people, previous)
         carried: list[_At] = []  # people of a clause with no verb: a list the next clause's verb takes
+        attending = False  # the sentence opened with attending ('随团出席会议的…包括A, …包括B和C')
         for start, end in clauses(sent.f):
             here = [a for a in at if start <= a.start < end]
             if not _VERB.search(sent.f[start:end]):
                 carried += here
                 continue
             _clause_roles(sent.f, start, end, carried + here, at, leaders, idx in meeting_sents)
+            attending = bool(_LIST_OF_ATTENDING.match(sent.f[start:end]))
             carried = []
+        for a in carried if attending else []:  # a list after the verb's own clause
+            central = a.person.side is Side.CENTRAL
+            a.person.roles.add(Role.SPECIAL_GUEST if central else Role.ATTENDEE)
         if at:
             previous = at[0].person
     sides = {p.side for p in leaders}
