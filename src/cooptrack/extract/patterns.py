@@ -30,7 +30,7 @@ HK_NAME = re.compile(rf"^{HK}$")
 
 _ORD = rf"(?i:{ORDINAL_RE})"
 _PLENARY = r"(?i:plenary(?:\s+(?:session|meeting))?)"
-_HLM = r"(?i:high[-\s]level\s+meeting)"
+_HLM = r"(?i:high[-\s]level\s+(?:meeting|assembly))"  # a content farm's "assembly"
 MEETING_MENTION = re.compile(
     rf"(?P<cum>{_HLM}\s*(?:-\s*)?cum\s*(?:-\s*)?(?:the\s+)?(?:(?P<ord_cum>{_ORD})\s+)?{_PLENARY})"
     rf"|(?P<cum_short>\bmeeting-cum-plenary\b)"
@@ -115,6 +115,7 @@ FUTURE_EVENT = re.compile(
     r"take\s+place|meet|visit|depart|head|sign|set)\b|\b(?:is|are)\s+(?:scheduled|due|set|expected|going)\s+to\b|"
     r"\bto\s+be\s+(?:held|convened)\b|\b(?:is|are)\s+to\s+(?:be\s+held|attend|co-?chair|lead|hold)\b|"
     r"\bwould\s+(?:\w+\s+){0,2}?(?:be\s+held|take\s+the\s+form|attend|co-?chair|lead|hold)\b|"
+    r"\b(?:it|this|the\s+(?:plenary|meeting|conference|session|meeting-cum-plenary))\s+will\s+be\b|"
     r"\b(?:is|are)\s+leading\b|\bshall\s+(?:attend|co-?chair|hold)\b|\bto\s+(?:attend|co-?chair)\b"
 )
 # A party to a meeting that is not a government: a trade body's "joint meeting between the HKTDC
@@ -147,7 +148,7 @@ THIS_MEETING_DAY = re.compile(
 )
 # Right after a meeting's name: the words that date it to another time ("... in Wuhan in April").
 OTHER_TIME_AFTER = re.compile(
-    rf"(?i)^[^.;]{{0,140}}?\b(?:in\s+{_MONTHS}\b|in\s+(?:19|20)\d\d\b|(?:last|next)\s+(?:year|month)\b|"
+    rf"(?i)^(?:(?!\b(?:since|after|when|who|which|where)\b)[^.;]){{0,140}}?\b(?:in\s+{_MONTHS}\b|in\s+(?:19|20)\d\d\b|(?:last|next)\s+(?:year|month)\b|"
     r"later\s+(?:this|in\s+the)\s+year\b|earlier\s+this\s+(?:year|month)\b|years?\s+ago\b|since\s+(?:19|20)\d\d\b)"
 )
 OTHER_TIME_ANYWHERE = re.compile(
@@ -326,17 +327,24 @@ SIDE_HINT = re.compile(
     rf"|\bthe\s+(?P<delegation>{_SIDE_OWNER})\s+delegation\s+(?:included|comprised|was\s+made\s+up)\b"
 )
 
+# Between a chair verb and its "by": adverbials only ("chaired jointly by", "chaired on the mainland
+# side by", "co-chaired in Hong Kong today (March 26) by"); not an object ("the meeting attended by"),
+# nor another verb or a with-phrase ("..., accompanied by", "with B, joined by").
+_TO_BY = (
+    r"\s+(?!(?:the|a|an|this|that|its|their|his|her)\s)"
+    r"(?:(?!(?:with|and|as|attended|accompanied|joined|witnessed|followed|signed)\b)[\w'()-]+,?\s+){0,8}?by\b"
+)
 # Who chaired ([C-*]). A chair verb whose subject comes before it: "co-chaired", "jointly chaired",
 # "will co-chair", "presided over", "convened", "led the meeting" (not followed by "by").
 CHAIR_ACTIVE = re.compile(
     r"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chair(?:ed|ing)|presid(?:ed|e|es|ing)(?:\s+over)?|conven(?:ed|e|es|ing))|"
     r"(?:co-?|jointly\s+)chairs?|(?:will|to|shall|would)\s+(?:co-?|jointly\s+)?chair|"
     r"(?:jointly\s+)?(?:led|lead|leads|leading|headed|heading)\s+the\s+(?:meeting|plenary|conference|session|talks))\b"
-    r"(?!\s+(?:[\w'-]+\s+){0,5}?by\b)"
+    rf"(?!{_TO_BY})"
 )
 # A chair verb followed by "by": "co-chaired by", "presided over by", "chaired on the mainland side by".
 CHAIR_PASSIVE = re.compile(
-    r"(?i)(?<![\w-])(?:co-?chaired|chaired|presided\s+over|convened)\s+(?:[\w'-]+\s+){0,5}?by\b"
+    rf"(?i)(?<![\w-])(?:co-?chaired|chaired|presided\s+over|convened){_TO_BY}"
     r"|\b(?:meetings?|plenary|plenaries|conference|sessions?|talks|delegations|sides)\s*,?\s+"
     r"(?:(?:was|were|will\s+be|are|is)\s+)?(?:\w+ly\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
 )

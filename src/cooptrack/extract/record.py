@@ -46,7 +46,7 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
     base["reader"] = cleaned.reader
     base["language"] = cleaned.language
     base["mentions"] = _mentions(cleaned)
-    said = [s.text for b in body[:12] for s in sentences(b)][:12]
+    said = [s.text for b in body[:24] for s in sentences(b)][:24]
     context = tuple(s for c in captions[:4] for s in split_text(c))
     decision = relevance.decide(title, said, mechanism, others, context=context)
     if not decision.relevant or mechanism is None:

@@ -91,6 +91,9 @@ def _only_another_time(text: str) -> bool:
     return bool(P.OTHER_TIME_ANYWHERE.search(text)) and not P.THIS_MEETING_DAY.search(text)
 
 
+_LEAD, _FAR = 12, 24  # sentences read for statements; after the lead only a meeting named in full counts
+
+
 @dataclass(frozen=True)
 class Decision:
     relevant: bool
@@ -114,9 +117,10 @@ def decide(
         return Decision(False, _no_mechanism(title, sentences, others), ())
     known = bool(find(" ".join([title or "", *context]))) or not _named_anywhere(sentences, title, context)
     found: list[Statement] = []
-    for text in [*sentences[:12], *context]:
+    for at, text in enumerate([*sentences[:_LEAD], *context, *sentences[_LEAD:_FAR]]):
         said = statement(text)
-        if said is not None and said.plain(known):
+        far = at >= _LEAD + len(context)  # a feature names the meeting further on: plainly, or not at all
+        if said is not None and said.plain(known) and (not far or (said.named and said.numbered)):
             found.append(said)
         known = known or any(m.entry.hk_party for m in find(text))
     headline = statement(title) if title else None
