@@ -47,10 +47,11 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
-def sign_in(c: TestClient, name: str = EDITOR, password: str = PASSWORD) -> None:
+def sign_in(c: TestClient, name: str = EDITOR, password: str = PASSWORD, next_page: str = "/tracker") -> None:
     token = csrf_of(c.get("/login").text)
-    response = c.post("/login", data={"name": name, "password": password, "csrf_token": token, "next": "/tracker"})
+    response = c.post("/login", data={"name": name, "password": password, "csrf_token": token, "next": next_page})
     assert response.status_code == 303, response.text
+    assert response.headers["location"] == next_page
 
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"  # as in conftest.py

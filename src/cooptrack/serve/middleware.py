@@ -10,8 +10,9 @@
   ``base-uri 'none'``, ``form-action 'self'``, ``frame-ancestors 'none'``, ``object-src 'none'``),
   ``Permissions-Policy``, ``Cross-Origin-Opener-Policy``, ``X-Content-Type-Options``,
   ``Referrer-Policy``, and ``Strict-Transport-Security`` over HTTPS when configured; answers to a
-  signed-in request (a session cookie or a token) or that set a cookie are ``Cache-Control:
-  no-store``; and one line of JSON goes to the ``cooptrack.access`` logger (who, what, status, time).
+  signed-in request (a session cookie or a token), that set a cookie, or of the account pages
+  (sign-in, account, admin) are ``Cache-Control: no-store``; and one line of JSON goes to the
+  ``cooptrack.access`` logger (who, what, status, time).
 """
 
 from __future__ import annotations
@@ -141,7 +142,8 @@ def _headers(request: Request, response: Response, settings: WebSettings) -> Non
     if settings.hsts_seconds and request.url.scheme == "https":
         headers["Strict-Transport-Security"] = f"max-age={settings.hsts_seconds}; includeSubDomains"
     signed_in = "authorization" in request.headers or "ct_session" in request.cookies
-    if signed_in or "set-cookie" in headers:
+    private = request.url.path in ("/login", "/account") or request.url.path.startswith("/admin/")
+    if signed_in or private or "set-cookie" in headers:
         headers["Cache-Control"] = "no-store"
     if "server" in headers:
         del headers["server"]
