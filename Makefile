@@ -41,3 +41,4 @@ bench: install
 	$(BIN)/python benchmarks/parse.py --write
 	$(BIN)/python benchmarks/ingest.py --write
 	$(BIN)/python benchmarks/search.py --write
+	$(BIN)/python benchmarks/pathological.py --write

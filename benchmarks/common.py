@@ -113,7 +113,8 @@ def command_line() -> str:
         shown = script.relative_to(ROOT)
     except ValueError:
         shown = script
-    return " ".join([".venv/bin/python", str(shown), *sys.argv[1:]])
+    env = [f"PYTHONPATH={os.environ['PYTHONPATH']}"] if os.environ.get("PYTHONPATH") else []
+    return " ".join([*env, ".venv/bin/python", str(shown), *sys.argv[1:]])
 
 
 def write_section(name: str, title: str, body: str) -> None:
