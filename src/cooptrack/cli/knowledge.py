@@ -92,7 +92,8 @@ def show_person(
 
 
 def _person_view(p: people.PersonRecord) -> RenderableType:
-    head = Text.assemble((p.name, "bold cyan"), f"  ({p.side or 'side unknown'})")
+    chinese = [(f"  {p.name_zh}", "bold cyan")] if p.name_zh and p.name_zh != p.name else []  # both names
+    head = Text.assemble((p.name, "bold cyan"), *chinese, f"  ({p.side or 'side unknown'})")
     parts: list[RenderableType] = [head]
     if p.other_names:
         parts.append(Text(f"also written: {'; '.join(p.other_names)}", style="dim"))

@@ -10,7 +10,10 @@ from it may be wider than the truth, never narrower. A term still running counts
 :data:`CHECKED`, the day the table was last brought up to date.
 
 A name denotes an official when it is one of the official's names, or a shorter form of one
-(:func:`shortens`: "Erick Tsang" of "Erick Tsang Kwok-wai"), and no other official fits.
+(:func:`shortens`: "Erick Tsang" of "Erick Tsang Kwok-wai"), and no other official fits. Each row
+also holds the official's Chinese name (``name_zh``, in Traditional characters as the Government
+writes it); a name written in either script denotes the official too (曾國衞 and 曾国卫 are Erick
+Tsang Kwok-wai: :func:`name_key` folds the script).
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from cooptrack.knowledge import names_zh
+
 CHECKED = dt.date(2026, 12, 1)  # terms still running are known to run at least to this day
 
 
@@ -31,10 +36,11 @@ class Term:
     """One post held by one official, from ``start`` to ``end`` (None: still running at CHECKED)."""
 
     person: str
-    names: tuple[str, ...]  # the full name first, then the shorter ones
+    names: tuple[str, ...]  # the full name first, then the shorter ones (and the Chinese name last)
     post: str
     start: dt.date
     end: dt.date | None
+    name_zh: str | None = None  # the Chinese name, in Traditional characters
 
     @property
     def last_day(self) -> dt.date:
@@ -42,7 +48,10 @@ class Term:
 
 
 def name_key(name: str) -> str:
-    """A name compared for identity: case, hyphens, full stops and spacing set aside."""
+    """A name compared for identity: case, hyphens, full stops and spacing set aside; a Chinese
+    name by its characters, Traditional and Simplified folded (曾國衞 is 曾国卫)."""
+    if names_zh.is_chinese(name):
+        return names_zh.zh_key(name)
     return " ".join(re.findall(r"[a-z0-9]+", name.casefold().replace("'", "")))
 
 
@@ -74,13 +83,15 @@ def table() -> tuple[Term, ...]:
     out = []
     for row in csv.DictReader(io.StringIO(text)):
         others = tuple(n.strip() for n in row["other_names"].split(";") if n.strip())
+        chinese = (row.get("name_zh") or "").strip() or None
         out.append(
             Term(
                 person=row["person"],
-                names=(row["person"], *others),
+                names=(row["person"], *others, *([chinese] if chinese else [])),
                 post=row["post"],
                 start=dt.date.fromisoformat(row["start"]),
                 end=dt.date.fromisoformat(row["end"]) if row["end"] else None,
+                name_zh=chinese,
             )
         )
     return tuple(out)
@@ -129,6 +140,11 @@ def terms_of(name: str) -> list[Term]:
     if person is None:
         return []
     return sorted((t for t in table() if t.person == person), key=lambda t: t.start)
+
+
+def chinese_name(name: str) -> str | None:
+    """The Chinese name of the official this name denotes (None: none, or several, fit)."""
+    return next((t.name_zh for t in terms_of(name) if t.name_zh), None)
 
 
 def terms_for(name: str, post: str) -> list[Term]:

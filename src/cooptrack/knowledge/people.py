@@ -10,6 +10,10 @@ meeting, span). Appearances are gathered into people by rules that each leave a 
 3. a shortened name ("Erick Tsang" of "Erick Tsang Kwok-wai": its first or last words, see
    :func:`.officials.shortens`) when exactly one person stored fits it; if two or more fit,
    nothing is merged and the doubt is shown;
+   a name written in Chinese is the same name in either script (王偉中, 王伟中), and a Mainland or
+   Central official's Chinese name is the English spelling that is its pinyin ("Wang Weizhong",
+   :mod:`.names_zh`) when exactly one fits on each side; a principal official's Chinese name is in
+   the terms-of-office table;
 4. users' decisions: ``same_person`` joins two names, ``different_people`` keeps two apart
    (over rules 1–3). Decisions are keyed by :func:`name_key`, so they outlive re-ingests.
 
@@ -26,7 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from cooptrack.knowledge import officials
+from cooptrack.knowledge import names_zh, officials, reports
 
 HK_GOVERNMENT = "Government of the Hong Kong Special Administrative Region"
 CENTRAL_GOVERNMENT = "Central People's Government"
@@ -120,6 +124,7 @@ class PersonRecord:
     reasons: list[str] = field(default_factory=list)  # why these names are one person
     doubts: list[str] = field(default_factory=list)  # names that may be this person, not merged
     keys: list[str] = field(default_factory=list)  # the name keys gathered here
+    name_zh: str | None = None  # the name in Chinese, as the table or the Chinese releases write it
 
     @property
     def signed(self) -> list[tuple[str, str]]:
@@ -130,6 +135,7 @@ class PersonRecord:
         return {
             "id": f"person/{self.id}",
             "name": self.name,
+            "name_zh": self.name_zh,
             "other_names": [{"name": n} for n in self.other_names],
             "side": self.side,
             "memberships": [
@@ -258,6 +264,9 @@ def gather(appearances: Sequence[Appearance], decisions: PeopleDecisions | None 
             groups.join(left, right, said)
     _join_officials(groups, by_key)
     doubts = _join_shortened(groups, by_key)
+    scopes = {k: (apps[0].name, apps[0].side, _scope(k)) for k, apps in by_key.items()}
+    for left, right, why in names_zh.pinyin_pairs(scopes, doubts, find=groups.find):
+        groups.join(left, right, why)
     _same_name_elsewhere(groups, by_key, doubts)
     people = [_person(groups, root, by_key, doubts) for root in {groups.find(k) for k in by_key}]
     for left, right, who in decisions.different:
@@ -362,21 +371,32 @@ def _person(
     apps = sorted((a for k in keys for a in by_key[k]), key=_when_key)
     names = Counter(a.name for a in apps)
     terms = next((officials.terms_of(a.name) for a in apps if officials.terms_of(a.name)), [])
-    name = terms[0].person if terms else max(names, key=lambda n: (len(n.split()), names[n], n))
+    latin = [n for n in names if not names_zh.is_chinese(n)] or list(names)
+    name = terms[0].person if terms else max(latin, key=lambda n: (len(n.split()), names[n], n))
+    chinese = [n for n in names if names_zh.is_chinese(n)]
+    name_zh = next((t.name_zh for t in terms if t.name_zh), None) or (
+        max(chinese, key=lambda n: (names[n], n)) if chinese else None
+    )
     sides = Counter(a.side for a in apps if a.side)
     reasons = list(groups.reasons.get(root, []))
     same_written = [k for k in keys if len({a.name for a in by_key[k]}) > 1]
     for k in same_written:
         spellings = " and ".join(f'"{n}"' for n in sorted({a.name for a in by_key[k]}))
-        reasons.insert(0, f"{spellings} are the same name once case, hyphens and honorifics are set aside")
+        folded = (
+            "Traditional and Simplified characters are folded"
+            if names_zh.is_chinese(k)
+            else ("case, hyphens and honorifics are set aside")
+        )
+        reasons.insert(0, f"{spellings} are the same name once {folded}")
     if terms and name not in names:
         written = " and ".join(f'"{n}"' for n in sorted(names))
         reasons.append(f"{written} is {name} in the table of principal officials' terms of office")
     side = sides.most_common(1)[0][0] if sides else None
     scope = by_key[keys[0]][0].meeting.partner if all(_scope(k) for k in keys) else None
     return PersonRecord(
-        id=_slug(f"{name} {scope}" if scope else name),
+        id=_slug(f"{_slug(name) or names_zh.slug(name)} {scope or ''}"),
         name=name,
+        name_zh=name_zh,
         side=side,
         other_names=sorted(n for n in names if n != name),
         appearances=apps,
@@ -470,4 +490,11 @@ def appearances(meetings: Iterable[MeetingWithPeople]) -> list[Appearance]:
                 if any(name_key(s) == key or _shortens(name_key(s), key) for s in g.signatories)
             )
             out.append(Appearance(p.name, p.honorific, p.post, p.side, tuple(p.roles), m, p.span, signed))
+        written = {p.name for p in m.people}
+        for q, signed in reports.other_people(m):  # the meeting's other reports, in another language too
+            if q.name not in written:
+                written.add(q.name)
+                roles = tuple(r.value for r in q.roles)
+                honorific, side = (x.value if x else None for x in (q.honorific, q.side))
+                out.append(Appearance(q.name, honorific, q.post, side, roles, m, None, signed))
     return out
