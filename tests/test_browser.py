@@ -3,8 +3,10 @@ started here on 127.0.0.1, over a temporary SQLite store ingested from the real 
 
 Overview → search, narrowed by a facet → a meeting, a measure clicked to its source sentence →
 an anonymous visitor cannot change anything → sign in as an editor → mark the measure
-implemented with evidence → see it in its history and in the tracker. Screenshots of the main
-pages go to the test's temporary folder, and to ``$COOPTRACK_SCREENSHOTS`` when set.
+implemented with evidence → see it in its history and in the tracker. The account pages: a
+reader changes her password; an admin disables her (her session ends), resets her password and
+enables her again. The API documentation runs offline under the site's CSP. Screenshots of the
+main pages go to the test's temporary folder, and to ``$COOPTRACK_SCREENSHOTS`` when set.
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ import pytest
 import uvicorn
 
 from cooptrack.serve.app import create_app
+from cooptrack.serve.auth import hash_password
 from cooptrack.store import Store
-from webtools import EDITOR, PASSWORD, add_accounts, ingest_corpus
+from cooptrack.store.accounts import AccountRole
+from webtools import ADMIN, EDITOR, PASSWORD, add_accounts, ingest_corpus
+
+READER, NEW_PASSWORD = "rita", "another long password"
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -45,6 +51,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Iter
     with Store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.db'}") as store:
         ingest_corpus(store, corpus_dir)
         add_accounts(store)
+        store.add_user(READER, AccountRole.READER, hash_password(PASSWORD))
         port = _free_port()
         server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
@@ -192,4 +199,70 @@ def test_the_pages_work_without_javascript(browser: object, base_url: str) -> No
     page.goto(base_url + "/meetings/beijing-plenary-5")
     page.locator("#rec-measure-2 a.measure-link").click()
     assert page.evaluate("location.hash") == "#src-measure-2"
+    context.close()
+
+
+def _sign_in(page: Any, base_url: str, name: str, password: str) -> None:
+    page.goto(base_url + "/login?next=/account")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_a_reader_changes_her_password_and_an_admin_disables_resets_and_enables_her(
+    browser: object, base_url: str, shots: Path
+) -> None:
+    expect = playwright_api.expect
+    reader = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # type: ignore[attr-defined]
+    _sign_in(reader, base_url, READER, PASSWORD)
+    reader.wait_for_url("**/account")
+    reader.get_by_label("Current password").fill(PASSWORD)
+    reader.get_by_label("New password (at least 10 characters)").fill(NEW_PASSWORD)
+    reader.get_by_label("New password again").fill(NEW_PASSWORD)
+    reader.get_by_role("button", name="Change password").click()
+    expect(reader.get_by_role("status")).to_contain_text("Your password was changed")
+    _shoot(reader, shots, "account")
+
+    admin = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # type: ignore[attr-defined]
+    _sign_in(admin, base_url, ADMIN, PASSWORD)
+    admin.get_by_role("link", name="Accounts").click()
+    section = admin.locator(f"#user-{READER}")
+    expect(section).to_contain_text("1 open sessions")
+    section.get_by_role("button", name=f"Disable {READER}").click()
+    expect(admin.get_by_role("status")).to_contain_text("disabled")
+    expect(admin.locator(f"#user-{READER}")).to_contain_text("disabled since")
+    _shoot(admin, shots, "accounts")
+
+    reader.goto(base_url + "/account")
+    reader.wait_for_url("**/login?next=%2Faccount")  # her session ended
+    _sign_in(reader, base_url, READER, NEW_PASSWORD)
+    expect(reader.get_by_role("alert")).to_contain_text("disabled")
+
+    section = admin.locator(f"#user-{READER}")
+    section.get_by_label(f"New password for {READER}").fill(PASSWORD)
+    section.get_by_role("button", name="Reset password").click()
+    expect(admin.get_by_role("status")).to_contain_text("password was reset")
+    admin.locator(f"#user-{READER}").get_by_role("button", name=f"Enable {READER}").click()
+    expect(admin.get_by_role("status")).to_contain_text("enabled")
+
+    _sign_in(reader, base_url, READER, PASSWORD)
+    reader.wait_for_url("**/account")
+    expect(reader.get_by_text(f"Signed in as {READER}, reader")).to_be_visible()
+    reader.context.close()
+    admin.context.close()
+
+
+def test_the_api_documentation_runs_offline_under_the_sites_csp(browser: object, base_url: str) -> None:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    elsewhere: list[str] = []
+    page.on("request", lambda r: elsewhere.append(r.url) if not r.url.startswith(base_url) else None)
+    page.goto(base_url + "/api/docs")
+    playwright_api.expect(page.locator(".swagger-ui .info .title")).to_contain_text("cooptrack")
+    playwright_api.expect(page.get_by_text("/api/meetings", exact=True).first).to_be_visible()
+    playwright_api.expect(page.locator(".swagger-ui .authorize")).to_be_visible()  # the bearer scheme
+    assert elsewhere == [], "every file from this server"
+    assert not [p for p in problems if "Content Security Policy" in p], problems
     context.close()

@@ -1,8 +1,9 @@
-"""The API's documentation, served by the app itself: Swagger UI from the ``swagger-ui-bundle`` package.
+"""The API's documentation, served by the app itself: Swagger UI 5 as the ``fastapi-offline`` package ships it.
 
 No file comes from elsewhere (an office's network is often offline): the page ``/api/docs`` loads
 Swagger UI's script and stylesheet from ``/api/docs/assets/`` (the files the pinned
-``swagger-ui-bundle`` package ships) and its start-up from ``/static/api-docs.js``, so it runs
+``fastapi-offline`` package vendors; only its files are used, not its app class; Swagger UI 5
+reads OpenAPI 3.1, which FastAPI writes) and its start-up from ``/static/api-docs.js``, so it runs
 under the same Content-Security-Policy as every page (no inline script, no other origin). The
 OpenAPI document declares the bearer-token scheme (``Authorization: Bearer ct_…``): optional
 for reading (needed where reading requires signing in), required for writing without a session.
@@ -10,9 +11,10 @@ for reading (needed where reading requires signing in), required for writing wit
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-import swagger_ui_bundle  # type: ignore[import-untyped]
+import fastapi_offline
 from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
@@ -22,6 +24,7 @@ router = APIRouter(include_in_schema=False)
 
 ASSETS = "/api/docs/assets"
 BEARER = "bearerAuth"
+_FILES = Path(fastapi_offline.__file__).parent / "static"  # swagger-ui-bundle.js, swagger-ui.css, favicon.png
 
 _PAGE = f"""<!doctype html>
 <html lang="en">
@@ -30,6 +33,7 @@ _PAGE = f"""<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>cooptrack API</title>
 <link rel="stylesheet" href="{ASSETS}/swagger-ui.css">
+<link rel="icon" href="{ASSETS}/favicon.png">
 </head>
 <body>
 <div id="swagger-ui" data-openapi="/api/openapi.json"></div>
@@ -48,7 +52,7 @@ def docs() -> HTMLResponse:
 
 def mount(app: FastAPI) -> None:
     """Serve Swagger UI's own files (as the package ships them) under :data:`ASSETS`."""
-    app.mount(ASSETS, StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="api-docs-assets")
+    app.mount(ASSETS, StaticFiles(directory=_FILES), name="api-docs-assets")
 
 
 def declare_bearer(app: FastAPI) -> None:
