@@ -105,7 +105,7 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
         window = text[m.end() : m.end() + 80]
         if P.is_party_plenum(window.split(".")[0]):
             continue
-        if _of_another_body(text, m.end()):
+        if _of_another_body(text, m.end()) or P.OTHER_BODY_BEFORE.search(text[max(0, m.start() - 160) : m.start()]):
             continue
         at = bisect.bisect_right(starts, m.start()) - 1
         if at >= 0 and m.start() < bound[at].end:
@@ -306,7 +306,9 @@ def venue(
     for sentence in said:
         if P.IN_THE_CAPITAL.search(sentence):
             return "Beijing"
-        place = _place_in(sentence) or _first(P.VISIT_PLACE, sentence) or _the_city(sentence, partner)
+        before = next((p for t in texts[:1] if (p := _first(P.MEETING_PLACE, t))), None)
+        place = _place_in(sentence) or _first(P.PLACE_DISTRICT, sentence) or _first(P.VISIT_PLACE, sentence)
+        place = place or _the_city(sentence, partner, before)
         if place:
             return place
         dateline = _dateline_place([sentence])
@@ -322,7 +324,7 @@ def venue(
         for x in split_text(t)[:6]
         if _this_meeting(x, ordinal)
     ]
-    places += [_first(P.VISIT_PLACE, t) for t in [*texts, title or ""]]
+    places += [_first(P.VISIT_PLACE, t) or _the_city(t, partner) for t in [*texts, title or ""]]
     places += [_first(P.MEETING_PLACE, title or "")]
     if not said:  # no sentence reports the meeting: any city the lead places something in
         places += [_first(P.MEETING_PLACE, t) for t in texts]
@@ -335,14 +337,19 @@ def _this_meeting(sentence: str, ordinal: int | None) -> bool:
     return bool(mentions) and all(m.ordinal in (None, ordinal) for m in mentions)
 
 
-def _the_city(sentence: str, partner: str | None) -> str | None:
-    """ "in the northern city" (a city partner), "in the provincial capital" (a province's capital)."""
+def _the_city(sentence: str, partner: str | None, before: str | None = None) -> str | None:
+    """ "in the northern city", "a visit to the city" (a city partner, else the city named just
+    before), "in the provincial capital" (the partner's capital), "in the Zhejiang capital"."""
     m = P.THE_CITY.search(sentence)
-    if m is None or partner is None:
+    if m is None:
         return None
+    if m["province"]:
+        return CAPITALS.get(m["province"])
     if m["what"] == "capital":
-        return CAPITALS.get(partner) or ("Beijing" if partner == "Beijing" else None)
-    return partner if partner in VENUES else None
+        return CAPITALS.get(partner or "") or ("Beijing" if partner == "Beijing" else None)
+    if partner in VENUES:
+        return partner
+    return before
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:
@@ -384,6 +391,9 @@ def _dateline_place(texts: list[str]) -> str | None:
 
 def _venue_of(place: str, region: str | None) -> str | None:
     place = place.strip()
+    first = place.split(" ", 1)[0]
+    if place not in VENUES and first in VENUES and place != first:  # "the Tianjin Meijiang Convention ..."
+        place = first
     if place in VENUES:
         return "Macao" if place == "Macau" else place
     if place in PROVINCES and region is None:

@@ -34,7 +34,7 @@ _HLM = r"(?i:high[-\s]level\s+(?:meeting|assembly))"  # a content farm's "assemb
 MEETING_MENTION = re.compile(
     rf"(?P<cum>{_HLM}\s*(?:-\s*)?cum\s*(?:-\s*)?(?:the\s+)?(?:(?P<ord_cum>{_ORD})\s+)?{_PLENARY})"
     rf"|(?P<cum_short>\bmeeting-cum-plenary\b)"
-    rf"|(?P<working>(?:(?P<ord_work>{_ORD})\s+)?(?i:working\s+meeting))"
+    rf"|(?P<working>(?:(?P<ord_work>{_ORD})\s+)?(?i:working\s+meeting)(?!s))"
     rf"|(?P<plenary>(?:(?P<ord_plen>{_ORD})\s+){_PLENARY})"
     rf"|(?P<hlm>(?:(?P<ord_hlm>{_ORD})\s+){_HLM})"
     rf"|(?P<meeting>(?P<ord_meet>{_ORD})\s+(?i:meeting)\b)"
@@ -44,6 +44,12 @@ MEETING_MENTION = re.compile(
 )
 # A meeting of another body than the mechanism: "the second meeting of the Hong Kong-Shenzhen Joint
 # Task Force on ...", "the third plenary of the ... Steering Committee".
+# A body's own meeting named before it: "The ... Joint Working Group on ... held its 16th meeting".
+OTHER_BODY_BEFORE = re.compile(
+    r"(?i)\b(?:task\s+force|expert\s+group|working\s+group|steering\s+(?:group|committee)|committee|commission|"
+    r"panel|liaison\s+group|association|council|symposium|forum)\b(?:\s+(?:on|for)\s+[^.;()]{0,90}?)?"
+    r"\s+(?:held|convened|had|holds|will\s+hold)\s+its\s+$"
+)
 OTHER_BODY_AFTER = re.compile(
     r"\s+(?:session\s+)?of\s+(?:the\s+)?[^.;()]{0,80}?\b(?i:task\s+force|expert\s+group|working\s+group|"
     r"steering\s+(?:group|committee)|committee|symposium|commission|panel|liaison\s+group|association|"
@@ -53,7 +59,7 @@ OTHER_BODY_AFTER = re.compile(
 # A mention that refers to an earlier or later meeting, not the one the release is about.
 OTHER_MEETING_BEFORE = re.compile(
     r"(?i:\b(?:since|last|previous|preceding|prepar(?:e|ation|ing)\s+for|ahead\s+of|before|"
-    r"following\s+up\s+on|follow-up\s+to|the\s+next|next)\s+(?:the\s+)?$"
+    r"following\s+up\s+on|follow-up\s+to|the\s+next|next)\s+(?:the\s+|its\s+|their\s+)?$"
     # what an earlier meeting decided: "the co-operation items agreed at the Third Plenary Session"
     r"|\b(?:items|measures|projects|initiatives|matters|consensus|tasks|proposals|areas|results|outcomes|"
     r"directions)\s+(?:agreed|reached|endorsed|adopted|decided|set\s+out)\s+(?:upon\s+)?(?:at|during|in)\s+"
@@ -66,7 +72,8 @@ _PARTY_PLENUM = re.compile(r"(?i)\b(?:CPC|Communist Party|Central Committee|Nati
 LOOKALIKE_TITLE = re.compile(
     r"(?i)\b(?P<cue>meets?|met|calls?\s+on|courtesy\s+call|symposium|seminar|exhibition|expo|"
     r"forum|reception|banquet|luncheon|dinner|visits?|tours?|speech|remarks|opens?|officiates?|"
-    r"webinar|roundtable|workshop|study\s+session|briefing|signs?|signing|inks?)\b"
+    r"webinar|roundtable|workshop|study\s+session|briefing|signs?|signing|inks?|LCQ\d*|written\s+reply|"
+    r"question|replies|reply)\b"
 )
 EVENT_VERB = re.compile(
     r"(?i)\b(?:held|co-?chaired|chaired|convened|attended|attends?|hosted|took\s+place|"
@@ -87,6 +94,10 @@ _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octob
 MEETING_NOUN = re.compile(
     r"(?i)\b(?:(?<!press\s)(?<!video\s)(?<!news\s)conference|plenary|plenum|meeting-cum-plenary|meeting|session)s?\b"
 )
+# One meeting (not "plenaries", "meetings": a count of many, as a background page writes).
+ONE_MEETING_NOUN = re.compile(
+    r"(?i)\b(?:(?<!press\s)(?<!video\s)(?<!news\s)conference|plenary|plenum|meeting-cum-plenary|meeting|session|talks)\b"
+)
 # Nouns that name a formal meeting of a mechanism (a bare "meeting" may be any encounter).
 FORMAL_MEETING_NOUN = re.compile(
     r"(?i)\b(?:(?<!press\s)(?<!video\s)(?<!news\s)conference|plenary|joint\s+meeting|high[-\s]level\s+meeting|"
@@ -95,20 +106,24 @@ FORMAL_MEETING_NOUN = re.compile(
 CHAIR_PREDICATE = re.compile(
     r"(?i)\bco-?chair(?:ed|ing|s)?\b|\b(?:jointly\s+)?chaired\b|\bpresid(?:ed|e|ing)\s+over\b|\bconven(?:ed|e|ing)\b|"
     r"\b(?:led|leading|lead|headed|heading)\s+(?:the\s+)?(?:two\s+|respective\s+|their\s+)?(?:[\w'-]+\s+){0,4}?delegations\b|"
-    r"\bdelegations?\s+(?:was|were)\s+(?:respectively\s+)?(?:led|headed)\s+by\b|\bwas\s+led\s+by\b"
+    r"\bdelegations?\s+(?:was|were)\s+(?:respectively\s+)?(?:led|headed)\s+by\b|\bwas\s+led\s+by\b|"
+    r"\bin\s+the\s+chair\b|\b(?:joint\s+)?(?:co-?)?chairmanship\b"
 )
 PAST_EVENT = re.compile(
     r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!-)\b(?:held|took\s+place|co-?chaired|chaired|"
     r"presided|(?:co-?)?convened|"
-    r"attended|participated|(?<!will\s)led|reviewed|reached|agreed|signed|discussed|concluded|kept|inked|"
+    r"attended|participated|(?<!will\s)led|reviewed|reached|agreed|signed|discussed|concluded|kept|inked|joined|"
     r"met\s+for)\b|\b(?:was|were)\s+(?:held|convened)\b|\bconsensus\s+(?:reached\s+)?(?:at|during)\b|"
     r"\bafter\s+(?:co-?chairing|chairing|attending|holding|presiding\s+over|convening)\b|"
+    # a meeting that "opened" (not an exhibition that "was opened"): the meeting is the subject
+    r"\b(?:plenary|session|meeting|conference)\s+opened\b|\b(?:plenary|session)\s+[^.;]{0,120}?\bopened\b|"
     r"\bafter\s+(?:a|the|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|plenary|conference|session)\b"
 )
 # The predicates that say the meeting itself took place, as opposed to what was done there.
 MEETING_EVENT = re.compile(
     r"(?i)(?<!\bbe\s)\b(?:held|took\s+place|co-?chaired|chaired|presided|convened|attended|participated|kept|"
-    r"opened|(?:was|were)\s+(?:held|convened))\b|\bconsensus\s+(?:at|during)\b"
+    r"joined|(?:was|were)\s+(?:held|convened))\b|\bconsensus\s+(?:at|during)\b|"
+    r"\b(?:plenary|session|meeting|conference)\s+opened\b|\b(?:plenary|session)\s+[^.;]{0,120}?\bopened\b"
 )
 FUTURE_EVENT = re.compile(
     r"(?i)\bwill\s+(?:\w+\s+){0,3}?(?:be\s+(?:held|convened)|attend|co-?chair|chair|lead|hold|preside|convene|"
@@ -146,6 +161,8 @@ THIS_MEETING_DAY = re.compile(
     r"(?i)\b(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|"
     r"(?:on|this|next)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
+# A day the meeting may already have been held on: "Today they reviewed ..." (not "next Monday").
+PAST_DAY = re.compile(r"(?i)\b(?:today|yesterday|this\s+(?:morning|afternoon|evening)|tonight)\b")
 # Right after a meeting's name: the words that date it to another time ("... in Wuhan in April").
 OTHER_TIME_AFTER = re.compile(
     rf"(?i)^(?:(?!\b(?:since|after|when|who|which|where)\b)[^.;]){{0,140}}?\b(?:in\s+{_MONTHS}\b|in\s+(?:19|20)\d\d\b|(?:last|next)\s+(?:year|month)\b|"
@@ -178,14 +195,23 @@ VIA_VIDEO = re.compile(
 MEETING_PLACE = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)(?:,\s*(?P<region>[A-Z][a-z]+)(?:\s+Province)?)?"
 )
+# "in the Admiralty district of Hong Kong", "on the outskirts of Jinan".
+PLACE_DISTRICT = re.compile(
+    r"\b(?:in|at|on)\s+the\s+(?:[A-Z][a-z]+\s+){0,3}(?:district|area|suburbs?|quarter|outskirts|centre|center)\s+of\s+"
+    r"(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)"
+)
 # The city of the visit during which the meeting was held.
 VISIT_PLACE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|delegation\s+[^.;]{0,90}?\bto|"
     r"arriv(?:e|ed|es|ing)\s+in|travel(?:led|s|ling)?\s+to|depart(?:ed|s|ing)?\s+for|head(?:ed|s|ing)?\s+to|"
-    r"(?:stay|stop)\s+in)\s+(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)"
+    r"(?:stay|stop)\s+in|spen[dt]s?\s+[^.;]{0,40}?\bin)\s+(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)"
 )
-# "in the northern city", "in the provincial capital": the partner city, or the partner's capital.
-THE_CITY = re.compile(r"\bin\s+the\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?P<what>city|municipality|capital)\b(?!\s+of\b)")
+# "in the northern city", "to the city", "in the provincial capital", "in the Zhejiang capital": the
+# partner city, the partner's capital, or a named province's capital.
+THE_CITY = re.compile(
+    r"\b(?:in|to)\s+the\s+(?:(?P<province>[A-Z][a-z]+)\s+|[a-z]+(?:-[a-z]+)?\s+)?"
+    r"(?P<what>city|municipality|capital|metropolis)\b(?!\s+of\b)"
+)
 HERE = re.compile(r"\bhere\b")
 # The verbs and nouns a meeting's city follows: "held in", "met in", "co-chair the conference in".
 PLACE_ANCHOR = re.compile(
@@ -214,7 +240,8 @@ HONORIFICS = {
     "professor": "Professor",
     "prof": "Professor",
 }
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|(?:[A-Z]\.){2,3}(?=\s)|[A-Z]\.?(?=\s))"  # "B.L.", "C"
+# "B.L.", "C"; a translation's given name in brackets: "Lin Zheng(yue'e)"
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?(?:\([a-z'\u2019]+\))?|(?:[A-Z]\.){2,3}(?=\s)|[A-Z]\.?(?=\s))"
 # Portuguese names of Macao officials keep their particles: "Helena de Senna Fernandes".
 NAME = rf"{NAME_TOKEN}(?:(?:\s(?:de|da|do|dos|das))?\s{NAME_TOKEN}){{0,3}}"
 HONORIFIC_NAME = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})\b")
@@ -223,12 +250,19 @@ POST_HEAD = re.compile(
     r"\b(?:Chief|Financial|Secretary|Under|Permanent|Deputy|Director|Governor|Vice|Vice-\w+|"
     r"Executive|Mayor|Party|Chairman|Chairperson|Chairwoman|President|Commissioner|Head|"
     r"Minister|Member|Convenor|Assistant|Political|Solicitor|Controller|Consul|Administrator|"
-    r"Leader|Government|Permanent|Principal|Acting)\b"
+    r"Leader|Government|Permanent|Principal|Acting|Monetary)\b"
+)
+# A word in lower case between capitalised words of a post, as a content farm's spinner writes them
+# ("the Secretary for Economic system and Finance"); never a connector, a verb or a relative.
+LOWER_IN_POST = (
+    r"(?!(?:of|the|for|and|in|on|at|to|cum|said|says|told|met|saw|gave|led|held|took|made|will|would|can|could|"
+    r"may|also|then|was|were|is|are|has|had|have|from|with|by|as|that|who|which|when|while|where|after|before)\b)"
+    r"[a-z]+(?<!ed)(?<!ing)(?=\s+(?:and\s+)?[A-Z])"
 )
 # What a post may be made of: capitalised words, abbreviations, connectors, commas.
 POST_BODY = re.compile(
     r"^(?:[A-Z][\w'\u2019.\-/&]*|of|the|for|and|in|on|at|to|cum|\([A-Z]{2,}\)|,)"
-    r"(?:\s+(?:[A-Z][\w'\u2019.\-/&]*|of|the|for|and|in|on|at|to|cum|\([A-Z]{2,}\))|,)*$"
+    rf"(?:\s+(?:[A-Z][\w'\u2019.\-/&]*|of|the|for|and|in|on|at|to|cum|\([A-Z]{{2,}}\)|{LOWER_IN_POST})|,)*$"
 )
 # Words of posts and institutions, which are never part of a person's name.
 POST_WORDS = frozenset(
@@ -265,10 +299,11 @@ OTHER_ENCOUNTER = re.compile(
     r"courtesy\s+call|visited|(?:to|will)\s+(?:also\s+|then\s+)?visit|meeting\s+with)\b"
     r"|(?-i:(?<!\bthe\s)(?<!\ba\s)\bmeeting\s+(?=(?:the\s+)?[A-Z][a-z]))"
 )
-# An event that is not a meeting of the mechanism, where a sentence's names take no part in it.
+# An event that is not a meeting of the mechanism, where a sentence's names take no part in it; not
+# a building named after one ("the Hong Kong Convention and Exhibition Centre", "Expo Center").
 OTHER_EVENT = re.compile(
     r"(?i)\b(?:forum|opening\s+ceremony|banquet|dinner|luncheon|reception|seminar|symposium|exhibition|"
-    r"trade\s+fair|expo)\b"
+    r"trade\s+fair|expo)\b(?!\s+(?:centre|center|hall|room|building|complex|ground|venue|park)s?\b)"
 )
 # The meeting named only as the time of another event: "After the plenary, X hosted a reception".
 MEETING_AS_TIME = re.compile(
@@ -290,7 +325,7 @@ SIGNED_ELSEWHEN = re.compile(
     r"|\b(?:signed|inked)\b[^.;]{0,200}?\b(?:last\s+year|earlier\s+this\s+year|years?\s+ago)\b"
 )
 # "the Framework Agreement was signed in April 2010": a document as subject, no signer named
-PASSIVE_SIGNED = re.compile(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?signed\b(?!\s+by\b)")
+PASSIVE_SIGNED = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?signed\b(?!\s+by\b)")
 WITNESS_CUE = re.compile(r"(?i)\bwitness(?:ed|ing)?\b")
 CENTRAL_POST = re.compile(
     r"(?i)Liaison Office|\bNDRC\b|\bMOFCOM\b|\bHKMAO\b|Central People's Government|State Council|\bMinistry\b|"
@@ -304,6 +339,7 @@ MAINLAND_POST = re.compile(
 )
 HK_POST = re.compile(
     r"(?i)\b(?:Chief Executive|Chief Secretary|Financial Secretary|Secretary for|Under Secretary|"
+    r"Chief\s+Gov(?:ernmen)?t|Monetary\s+Secretary|"  # a content farm's spun "Chief Executive", "Financial Secretary"
     r"Permanent Secretary|HKSAR|Hong Kong|Commissioner for|Government Chief|Secretary for Justice|"
     r"Solicitor General|Government Economist)\b"
 )
@@ -349,10 +385,11 @@ CHAIR_PASSIVE = re.compile(
     r"(?:(?:was|were|will\s+be|are|is)\s+)?(?:\w+ly\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
 )
 # The leaders of the two delegations chair: "leading the delegations of ... respectively",
-# "with A and B leading delegations to the meeting", "A and B led the delegations of ...".
+# "with A and B leading delegations to the meeting", "A and B led the delegations of ...", "Heading
+# the two sides were A and B".
 DELEGATIONS_LED = re.compile(
-    r"(?i)\b(?:led|lead|leads|leading|headed|head|heads|heading)\s+(?:the\s+|their\s+)?(?:two\s+|respective\s+)?"
-    r"(?:[\w'&()-]+\s+){0,8}?delegations\b"
+    r"(?i)\b(?:led|lead|leads|leading|headed|head|heads|heading)\s+(?:the\s+|their\s+)?"
+    r"(?:(?:two|both|respective)\s+sides|(?:two\s+|respective\s+)?(?:[\w'&()-]+\s+){0,8}?delegations)\b"
 )
 # One side's leader ("A led the HKSAR delegation", "the Sichuan delegation was led by B", "led
 # HKSAR Government officials to attend", "with officials led by him"): two of them in a sentence
@@ -401,7 +438,8 @@ PRONOUN_SUBJECT = re.compile(
 PRESENCE_CUE = re.compile(
     r"(?i)\b(?:attend(?:ed|ing|s|ance)?|accompan(?:ied|ying|y)|joined|present|includ(?:ed|es|e|ing)|"
     r"witness(?:ed|ing)?|speech(?:es)?|spoke|address(?:ed)?|deliver(?:ed|s)?|participat\w*|direction|guidance|"
-    r"visitor|guests?|co-?chair\w*|chair(?:ed|ing)|presid\w*|conven\w*|were\s+at|was\s+at|on\s+hand)\b"
+    r"visitor|guests?|co-?chair\w*|chair(?:ed|ing)|presid\w*|conven\w*|were\s+at|was\s+at|on\s+hand|"
+    r"(?:took|take|takes|taking)\s+part|sat\s+in|(?:was|were)\s+among)\b"
 )
 
 # --- areas ------------------------------------------------------------------------------------

@@ -46,9 +46,10 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
     base["reader"] = cleaned.reader
     base["language"] = cleaned.language
     base["mentions"] = _mentions(cleaned)
-    said = [s.text for b in body[:24] for s in sentences(b)][:24]
+    said = [s.text for b in body if b.kind is not BlockKind.HEADING for s in sentences(b)][:24]  # menus aside
     context = tuple(s for c in captions[:4] for s in split_text(c))
-    decision = relevance.decide(title, said, mechanism, others, context=context)
+    lines = tuple(b.text for b in body[:40])
+    decision = relevance.decide(title, said, mechanism, others, context=context, lines=lines)
     if not decision.relevant or mechanism is None:
         record = Record(
             relevant=False,

@@ -22,7 +22,7 @@ from enum import StrEnum
 from cooptrack.extract import patterns as P
 from cooptrack.extract.meeting import MeetingMention, meeting_mentions, mentions_a_meeting
 from cooptrack.extract.sentences import split_text
-from cooptrack.mechanisms import Entry, find
+from cooptrack.mechanisms import Entry, Mention, find
 from cooptrack.vocab import DocumentKind
 
 
@@ -60,7 +60,7 @@ def statement(sentence: str) -> Statement | None:
     named = any(m.entry.hk_party for m in named_here)
     mentions = tuple(m for m in meeting_mentions(text) if not _another_time(text, m))
     chaired = bool(P.CHAIR_PREDICATE.search(text))
-    noun = P.MEETING_NOUN.search(text)
+    noun = P.ONE_MEETING_NOUN.search(_blanked(text, named_here))  # a meeting word besides the mechanism's name
     if not mentions and not ((named or chaired) and noun):
         return None  # "the two sides exchanged views at the meeting": any meeting at all
     if P.HABITUAL.search(text) and not P.THIS_MEETING_DAY.search(text):
@@ -79,6 +79,17 @@ def statement(sentence: str) -> Statement | None:
     others = any(not m.entry.hk_party for m in named_here) or bool(P.OTHER_PARTY.search(text))
     numbered = any(m.ordinal is not None for m in mentions)
     return Statement(text, tense, named, numbered, chaired, others, mentions)
+
+
+def _blanked(text: str, named: list[Mention]) -> str:
+    """The text with the mechanisms' names blanked (their own "Conference" is no meeting word; a
+    mechanism that is itself a meeting, "the Hong Kong/Shenzhen Co-operation Meeting", stays)."""
+    out = list(text)
+    for m in named:
+        if m.entry.name.endswith("Meeting"):
+            continue
+        out[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(out)
 
 
 def _another_time(text: str, m: MeetingMention) -> bool:
@@ -108,14 +119,19 @@ def decide(
     others: list[Entry],
     *,
     context: tuple[str, ...] = (),
+    lines: tuple[str, ...] = (),
 ) -> Decision:
     """Relevant or not, with the reason. ``sentences`` are the page's own, lead first;
-    ``context`` is what names the meeting outside them (photo captions). A mechanism named in the
+    ``context`` is what names the meeting outside them (photo captions); ``lines`` are the page's
+    first blocks, headings and table rows included (a list of meetings). A mechanism named in the
     headline, the context or an earlier sentence (or implied by the page: "Hong Kong and Shandong
     ... their co-operation conference") lets "the conference" that someone co-chaired be its."""
     if mechanism is None:
         return Decision(False, _no_mechanism(title, sentences, others), ())
-    known = bool(find(" ".join([title or "", *context]))) or not _named_anywhere(sentences, title, context)
+    if title and _about_other_governments(title):
+        return Decision(False, f"about the {find(title)[0].entry.name}, a mechanism between other governments: "
+                        "Hong Kong is not a party", ())  # fmt: skip
+    known = _ours(" ".join([title or "", *context])) or not _named_anywhere(sentences, title, context)
     found: list[Statement] = []
     for at, text in enumerate([*sentences[:_LEAD], *context, *sentences[_LEAD:_FAR]]):
         said = statement(text)
@@ -124,8 +140,10 @@ def decide(
             found.append(said)
         known = known or any(m.entry.hk_party for m in find(text))
     headline = statement(title) if title else None
-    ordinals = {m.ordinal for x in sentences[:12] for m in meeting_mentions(x) if m.ordinal is not None}
-    if len(ordinals) >= 3 and not any(P.THIS_MEETING_DAY.search(x) for x in sentences[:12]):
+    listed = lines or tuple(sentences[:12])
+    ordinals = {m.ordinal for x in listed for m in meeting_mentions(x) if m.ordinal is not None}
+    reported_first = any(s.text in sentences[:3] for s in found)  # a report names its meeting at once
+    if len(ordinals) >= 3 and not reported_first and not any(P.THIS_MEETING_DAY.search(x) for x in sentences[:12]):
         return Decision(False, f"a background page: it names {len(ordinals)} meetings of the {mechanism.name} "
                         "and reports none of them", tuple(found))  # fmt: skip
     cue = P.LOOKALIKE_TITLE.search(title or "")
@@ -135,12 +153,42 @@ def decide(
         plain = [s for s in found[:8] if not _vague(s) and _the_event(s)]
         if plain:
             return Decision(True, None, tuple(found))
-        return Decision(False, f"a {cue['cue'].lower()} (per its headline), not a meeting of the {mechanism.name}: "
+        return Decision(False, f"{_event(cue['cue'])} (per its headline), not a meeting of the {mechanism.name}: "
                         "the page names the mechanism but reports none of its meetings", tuple(found))  # fmt: skip
     if found:
         return Decision(True, None, tuple(found))
     return Decision(False, f"names the {mechanism.name} but does not report or announce one of its meetings",
                     tuple(found))  # fmt: skip
+
+
+_EVENTS = (
+    (re.compile(r"(?i)meets?|met|calls?\s+on|courtesy"), "a call on or meeting with someone"),
+    (re.compile(r"(?i)signs?|signing|inks?"), "a signing"),
+    (re.compile(r"(?i)visits?|tours?"), "a visit"),
+    (re.compile(r"(?i)speech|remarks"), "a speech"),
+    (re.compile(r"(?i)opens?|officiates?"), "an opening"),
+    (re.compile(r"(?i)LCQ|question|repl"), "a Legislative Council question and reply"),
+    (re.compile(r"(?i)exhibition|expo"), "an exhibition"),
+)
+
+
+def _event(cue: str) -> str:
+    """The kind of event a headline's cue word names, in words: "a symposium", "a visit"."""
+    for pattern, name in _EVENTS:
+        if pattern.match(cue):
+            return name
+    word = cue.lower()
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+def _ours(text: str) -> bool:
+    return any(m.entry.hk_party for m in find(text))
+
+
+def _about_other_governments(title: str) -> bool:
+    """A headline naming another governments' mechanism and none of Hong Kong's."""
+    named = find(title)
+    return bool(named) and not any(m.entry.hk_party for m in named)
 
 
 def _named_anywhere(sentences: list[str], title: str | None, context: tuple[str, ...]) -> bool:
@@ -186,7 +234,7 @@ def document_kind(title: str | None, lead: str, statements: tuple[Statement, ...
     reports the day's work in the past ("Today they reviewed ...") makes a report of a page
     whose first sentence says the delegation "is leading ... to co-chair" the meeting."""
     held = any(s.tense is Tense.PAST for s in statements) or any(
-        P.PAST_EVENT.search(x) and P.THIS_MEETING_DAY.search(x) for x in split_text(lead)[:6]
+        P.PAST_EVENT.search(x) and P.PAST_DAY.search(x) for x in split_text(lead)[:6]
     )
     if held:
         return DocumentKind.REPORT
