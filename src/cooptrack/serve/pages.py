@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import queries, series
-from cooptrack.serve import charts, views
+from cooptrack.serve import charts, sources, views
 from cooptrack.serve.app import caller, data, expensive, html, reader, web
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
 from cooptrack.serve.search import search as search_hits
@@ -136,8 +136,9 @@ def meetings(request: Request, d: Store) -> HTMLResponse:
 def meeting(request: Request, d: Store, slug: str) -> HTMLResponse:
     m = d.meeting(slug)
     mech = d.mechanism_of(m)
-    return render(request, "meeting.html", m=views.meeting_detail(m, d.tracking), source=marked_text(m),
-                  mechanism=views.mechanism_row(mech))  # fmt: skip
+    srcs = sources.of(m)  # the meeting's other reports beside the primary one ([ZH] one meeting, two languages)
+    return render(request, "meeting.html", m=views.meeting_detail(m, d.tracking, srcs), source=marked_text(m),
+                  others=[(s, sources.marked(s)) for s in srcs[1:]], mechanism=views.mechanism_row(mech))  # fmt: skip
 
 
 @router.get("/search", response_class=HTMLResponse, dependencies=[Depends(expensive)])

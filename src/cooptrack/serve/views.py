@@ -17,6 +17,7 @@ from cooptrack.errors import NotFound
 from cooptrack.knowledge import changes, people, queries, series
 from cooptrack.knowledge.people import PersonRecord
 from cooptrack.render import date_label, kind_label
+from cooptrack.serve import sources
 from cooptrack.store import Store
 from cooptrack.store.models import Agreement, Measure, Meeting, TrackingEvent
 from cooptrack.store.tracking import Attachment, Tracking
@@ -135,10 +136,15 @@ def meeting_row(m: Meeting) -> Row:
     }
 
 
-def meeting_detail(m: Meeting, tracking: Tracking) -> Row:
-    """A meeting with its record, its sources and its cleaned text (which every span points into)."""
+def meeting_detail(m: Meeting, tracking: Tracking, srcs: list[sources.Source] | None = None) -> Row:
+    """A meeting with its record, its sources and its cleaned text (which every span points into);
+    with several sources, where each item is in the others and what they state differently."""
     version = m.document
+    srcs = sources.of(m) if srcs is None else srcs
     return {
+        "sources": sources.summary(srcs),
+        "counterparts": sources.counterparts(srcs),
+        "differences": sources.differences(srcs),
         **meeting_row(m),
         "year_reasons": list(m.year_reasons),
         "declared_area_count": m.declared_area_count,
