@@ -206,3 +206,13 @@ def test_a_briefing_is_computed_once_until_the_store_changes(store: Store, monke
     for _ in range(3):
         assert c.get(f"/mechanisms/{slug}/brief.md").status_code == 200
     assert len(built) == 1
+
+
+def test_the_settings_are_read_from_the_environment_when_the_server_starts() -> None:
+    env = {"COOPTRACK_BASE_URL": "https://cooptrack.office.lan/", "COOPTRACK_ALLOWED_HOSTS": "intranet, cooptrack",
+           "COOPTRACK_TRUSTED_PROXIES": "10.0.0.1,192.168.0.0/16", "COOPTRACK_HSTS_SECONDS": "600"}  # fmt: skip
+    settings = WebSettings.from_env(env)
+    assert settings.base_url == "https://cooptrack.office.lan/" and settings.hsts_seconds == 600
+    assert settings.trusted_proxies == ("10.0.0.1", "192.168.0.0/16")
+    assert {"intranet", "cooptrack", "localhost", "cooptrack.office.lan"} <= settings.hosts()
+    assert WebSettings.from_env({}).hosts() == {"localhost", "127.0.0.1", "[::1]"}
