@@ -100,7 +100,7 @@ WILL_ON = re.compile(rf"将于(?:(?P<m>{N})月)?(?P<d>{N})日")
 DATED = re.compile(rf"(?:(?P<y>(?:19|20)\d\d|[一二三四五六七八九〇○零]{{4}})年)?(?P<m>{N})月(?P<d>{N})日")
 # The Dth, on its own (Mainland wires: '…第四次会议28日在成都举行'): before a time of day, a place or
 # the verb of the meeting.
-DAY_ONLY = re.compile(rf"(?<![月\d年期周])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚|(?=在|于|举行|召开|,))")
+DAY_ONLY = re.compile(rf"(?<![月\d年期周])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚|(?=在|于|以|举行|召开|,))")
 CANTONESE_DAY = re.compile(r"噚日|寻日|琴日|听日|今朝")
 # A dateline: a wire's 电, a paper's or a portal's 讯 (浙江在线10月18日讯).
 WIRE_DATELINE = re.compile(rf"^[^。,]{{0,30}}?(?:社|网|报|台)?[^。,]{{0,12}}?(?P<m>{N})月(?P<d>{N})日(?:电|讯)")
@@ -128,9 +128,10 @@ _CENTRAL = (
     r"|中央人民政府驻香港特别行政区联络办公室|香港中联办|中联办"
     r"|国家发展和改革委员会|国家发展改革委|国家发改委|商务部|国务院)(?:常务副主任|副主任|主任|副部长|部长)"
 )
+# Macao's posts: its Secretaries' titles are Macao's alone (HK has no 经济财政司), its CE needs the name.
 _MACAO = (
-    r"澳门(?:特区|特别行政区)?(?:政府)?"
-    r"(?:经济财政司司长|行政法务司司长|社会文化司司长|运输工务司司长|保安司司长|行政长官)"
+    r"(?:澳门(?:特区|特别行政区)?(?:政府)?)?(?:经济财政司司长|行政法务司司长|社会文化司司长|运输工务司司长|保安司司长)"
+    r"|澳门(?:特区|特别行政区)?(?:政府)?(?:行政长官|特首)"
 )
 POST = re.compile(
     rf"(?P<central>{_CENTRAL})|(?P<macao>{_MACAO})|(?P<mainland>{_MAINLAND_POSTS})"
@@ -139,6 +140,8 @@ POST = re.compile(
 # A compound post: posts joined by 、 or 兼 are one post.
 POST_JOIN = re.compile(r"^(?:、|兼)")
 # Characters that end a name: what follows a name in the genre's sentences.
+# Adverbs that never open a name: a post before them is a surname's ('唐市长还介绍了').
+NOT_A_NAME_START = frozenset("还又再都便即仍均也亦则就")
 # 今 明 昨 本 end a name only as a day word (今日, 明天, 本月): 黄守明 is a name.
 DAY_WORD = re.compile(r"[今明昨本](?:日|天|年|早|晚|晨|午|月|周|次)")
 NAME_STOP = frozenset(

@@ -51,7 +51,7 @@ class _At:
 
 def _name_at(f: str, i: int) -> int:
     """The end of a name starting at folded position ``i`` (``i`` when there is none)."""
-    if f[i : i + 1] in P.NAME_STOP or f[i + 1 : i + 2] in ("、", ",", "。", ""):
+    if f[i : i + 1] in P.NAME_STOP or f[i : i + 1] in P.NOT_A_NAME_START or f[i + 1 : i + 2] in ("、", ",", "。", ""):
         return i
     j = i
     while j < len(f) and j - i < 4 and P.NAME_CHAR.match(f[j]):
