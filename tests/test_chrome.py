@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from cooptrack.clean import clean
 from chrome_pages_zh import zh_pages
+from cooptrack.clean import clean
 from cooptrack.clean.chrome import catalogue, fold
 
 NBSP = "\u00a0"
@@ -266,6 +266,36 @@ PAGES = [
         gone=["Go to main content", "Last Updated"],
         page_date=dt.date(2025, 5, 14),
     ),
+    Page(
+        "news-agency-ends",
+        "credit-glued-to-the-last-paragraph",
+        f"{HEADLINE}\n\n{BODY} REUTERS\n\nMarkets close higher on property gains",
+        gone=["REUTERS", "Markets close higher"],
+        ended=True,
+    ),
+    Page(
+        "news-agency-ends",
+        "credit-and-end-mark-on-their-own-lines",
+        f"{HEADLINE}\n\n{BODY}\n\n(Xinhua)\nEnditem\nChangsha opens third metro line to airport",
+        gone=["(Xinhua)", "Enditem", "Changsha opens"],
+        ended=True,
+    ),
+    Page(
+        "news-site-footers",
+        "comments-tags-and-trends",
+        f"{HEADLINE}\n\n{BODY}\n\nComments are closed.\nTags: Hunan, Changsha, logistics\n"
+        "Filed under: Greater China\nSearch Trends\nChangsha opens third metro line to airport",
+        gone=["Comments are closed", "Tags: Hunan", "Filed under", "Search Trends", "Changsha opens"],
+        ended=True,
+    ),
+    Page(
+        "news-site-footers",
+        "print-close-bar-and-footer-links",
+        f"{HEADLINE}\n\n{BODY}\n\n\u3010Print\u3011\u3010Close\u3011\n"
+        "About Us | Contact Us | Advertise | Privacy Policy | Terms of Use\nHunan Pearl Weekly",
+        gone=["Print", "Contact Us", "Hunan Pearl Weekly"],
+        ended=True,
+    ),
 ]
 
 PAGES += zh_pages(Page)  # the Chinese families ([ZH-NOISE])
@@ -341,3 +371,18 @@ def test_an_end_marker_above_the_release_does_not_end_it() -> None:
     cleaned = clean(f"More Images\nBack to list\n{HEADLINE}\n\n{BODY}")
     assert cleaned.title == HEADLINE and not cleaned.ended
     assert all(k in cleaned.text for k in KEPT)
+
+
+def test_a_table_of_column_labels_is_no_footer_row() -> None:
+    """A row of footer links ends the story; a table's first row of column labels (cells apart by
+    tabs, joined by bars) names no site service, and the rows under it stay the release's."""
+    table = "Hospital\tAge\tGender\tCondition\n1.\tQueen Mary Hospital\t42\tMale\tStable\n"
+    cleaned = clean(f"{HEADLINE}\n\n{LEAD}\n\n{table}\n     The two sides will meet again next year.")
+    assert not cleaned.ended
+    assert "Queen Mary Hospital" in cleaned.text and "meet again next year" in cleaned.text
+
+
+def test_an_end_marker_under_a_long_headline_does_not_end_it() -> None:
+    """'Print' under a headline of 80 characters, before any sentence: chrome, not the end."""
+    cleaned = clean(f"{HEADLINE} and Zhuzhou\nPrint\n\n{BODY}")
+    assert not cleaned.ended and all(k in cleaned.text for k in KEPT)

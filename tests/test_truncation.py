@@ -35,7 +35,23 @@ def _pad(head: str, last: str, size: int) -> str:
 
 @pytest.mark.parametrize(
     "marker",
-    ["Back to top", "Back to list", "Go To Top", "Editor in charge: [Li Na]", "Ends/Friday, May 6, 2022"],
+    [
+        "Back to top",
+        "Back to list",
+        "Go To Top",
+        "Editor in charge: [Li Na]",
+        "Ends/Friday, May 6, 2022",
+        "(Xinhua)",
+        "REUTERS",
+        "Enditem",
+        "Comments are closed.",
+        "Tags: Guangxi, logistics, Nanning",
+        "Filed Underneath: Hong Kong",
+        "Search Trends",
+        "\u3010Print\u3011\u3010Close\u3011",
+        "[ Print ] [ Close ]",
+        "Support Us | Code of Ethics | Error/typo? | Contact Us | Newsletter",
+    ],
 )
 def test_an_end_marker_after_the_body_proves_a_short_page_complete(marker: str) -> None:
     # the last item has no full stop: without the marker the copy would look cut
@@ -100,3 +116,11 @@ def test_a_chinese_page_ending_on_its_full_stop_is_complete() -> None:
     )
     assert not _truncated(page)
     assert _truncated(page.rstrip("。\n") + "，並")
+
+
+@pytest.mark.parametrize("credit", ["REUTERS", "(Xinhua)", "Enditem"])
+def test_a_wire_credit_glued_to_the_last_paragraph_ends_the_story(credit: str) -> None:
+    text = _pad(_LEAD.rstrip("\n"), f"     The two sides agreed to meet again next year. {credit}", 2000)
+    assert not _truncated(text)
+    # in lower case inside a cut sentence it is no credit: "... until the end"
+    assert _truncated(_LEAD + "     The two sides agreed to keep the office open until the end")

@@ -7,7 +7,9 @@ headline, menus, banners, stamps, end-of-page links. The catalogue lists it fami
 this module reads it once and answers, for one line of a page, whether and how it is chrome:
 
 * :meth:`Catalogue.line`: chrome wherever it stands (``lines``, ``patterns``), or a line that
-  closes the release (``ends``);
+  closes the release (``ends``, ``ends_patterns``: the one place of the genre's end markers);
+* :meth:`Catalogue.end_glued`: an end marker glued to the release's last paragraph (``ends_inline``);
+* :meth:`Catalogue.is_end`: whether a line printed after the release proves the copy complete;
 * :meth:`Catalogue.head`: chrome only above the headline (menus, section words);
 * :meth:`Catalogue.banner`: a banner at the page's top, under the site's name;
 * :meth:`Catalogue.breadcrumb`: the first item of a numbered breadcrumb ("1. Home");
@@ -53,7 +55,8 @@ _WHITE = re.compile(r"\s+")
 _LEAD_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219\-\u2013\u2014*]\s+(?=\w)")
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _KEYS = frozenset(
-    "id source reason max_length lines patterns head head_patterns ends ends_patterns banner inline breadcrumb".split()
+    "id source reason max_length lines patterns head head_patterns ends ends_patterns ends_inline banner inline"
+    " breadcrumb".split()
 )
 
 
@@ -92,6 +95,7 @@ class Family:
     head_patterns: tuple[re.Pattern[str], ...]
     ends: tuple[str, ...]
     ends_patterns: tuple[re.Pattern[str], ...]
+    ends_inline: tuple[re.Pattern[str], ...]
     banner: tuple[re.Pattern[str], ...]
     inline: tuple[re.Pattern[str], ...]
     breadcrumb: re.Pattern[str] | None
@@ -117,6 +121,7 @@ class Family:
             head_patterns=regexes("head_patterns"),
             ends=tuple(fold(x) for x in table.get("ends", [])),
             ends_patterns=regexes("ends_patterns"),
+            ends_inline=regexes("ends_inline"),
             banner=regexes("banner"),
             inline=regexes("inline"),
             breadcrumb=re.compile(crumb, re.IGNORECASE) if crumb else None,
@@ -171,6 +176,7 @@ class Catalogue:
 
         self._patterns = _Patterns(entries("patterns"))
         self._ends = _Patterns(entries("ends_patterns"))
+        self._ends_inline = _Patterns(entries("ends_inline"))
         self._head_patterns = _Patterns(entries("head_patterns"))
         self._banner = _Patterns(entries("banner"))
         self._crumbs = _Patterns([(f, f.breadcrumb) for f in families if f.breadcrumb is not None])
@@ -195,6 +201,21 @@ class Catalogue:
             return Hit(found[0].id, "end", found[0].reason)
         found = self._patterns.full(plain)
         return Hit(found[0].id, "any", found[0].reason) if found else None
+
+    def is_end(self, text: str) -> bool:
+        """Whether the line is an end marker (whole, or glued to the line's end)."""
+        hit = self.line(text)
+        return (hit is not None and hit.kind == "end") or self.end_glued(text) is not None
+
+    def end_glued(self, text: str) -> tuple[str, Hit] | None:
+        """An end marker glued to the end of a line ("… in 1997. REUTERS", "… Enditem"): the line
+        without it, and what was cut. Looked for in the line's last characters only."""
+        offset = max(len(text) - _TAIL, 0)
+        found = self._ends_inline.search(text[offset:])
+        if found is None:
+            return None
+        m = found[1]
+        return text[: offset + m.start()], Hit(found[0].id, "end", found[0].reason, None, m.group(0).strip())
 
     def head(self, text: str) -> Hit | None:
         """Whether the line is chrome when it stands above the headline (a menu, a section word)."""

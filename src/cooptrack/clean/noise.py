@@ -47,9 +47,6 @@ FOOTER_ENDS = re.compile(
 )
 FOOTER_ISSUED = re.compile(r"^Issued at HKT\s*\d{1,2}:\d{2}$", re.IGNORECASE)
 FOOTER_NNNN = re.compile(r"^N{4}$")
-# A news agency's end mark at the end of the last paragraph: "... governments. Enditem"
-# (Not tried inside a run of spaces, from each of which "\s*" read the run again: quadratic.)
-END_MARK = re.compile(r"(?<!\s)\s*\b(?:Enditem|\(End\)|-?End-?)\s*$")
 # A news site's byline and contact lines.
 BYLINE = re.compile(
     r"^(?:additional reporting by|reporting by|edited by|posted (?:on|by)\b)"
@@ -67,7 +64,9 @@ OTHER_STORIES = re.compile(
     r"(?:also\s+in\s+the\s+news|in\s+other\s+news|other\s+news|more\s+(?:news|stories)|"
     r"related\s+(?:news|stories|articles|reading)|read\s+more|you\s+may\s+also\s+like|"
     r"recommended(?:\s+for\s+you)?|latest\s+news|top\s+stories|most\s+read|related|topics|tags|"
-    r"trending(?:\s+(?:now|on\s+\S.{0,30}))?|more\s+from\s+\S.{0,40}|"
+    r"trending(?:\s+(?:now|on\s+\S.{0,30}))?|more\s+from\s+\S.{0,40}|related\s+(?:posts|content|coverage)|"
+    # a section's other stories: "More in Local", "More in Hong Kong"
+    r"more\s+in\s+(?-i:[A-Z])[\w&'\-]{0,20}(?:\s[\w&'\-]{1,20}){0,2}|"
     # a wire release's contact block
     r"media\s+contacts?)\s*:?$",
     re.IGNORECASE,
@@ -78,7 +77,9 @@ PHOTO_CAPTION = re.compile(
     # news.gov.hk: "Co-chairing plenary: Chief Secretary ... (right) and ... shake hands ..."
     r"^[A-Z][\w'\- ]{2,40}:\s+.*\((?:right|left|centre|center|front row|back row|second [a-z]+|[a-z]+ row)[^)]{0,200}\)"
     r"|^(?:group photo|photo gallery)\s*:"
-    r"|\bPhoto(?:s)? shows?\b|^\(?Photo(?:s)?(?: courtesy)?\s*[:：]|\((?:Photo|Xinhua)[/:]",
+    r"|\bPhoto(?:s)? shows?\b|^\(?Photo(?:s)?(?: courtesy)?\s*[:：]|\((?:Photo|Xinhua)[/:]"
+    # "(Cover image: The skyline of Jinan ... /CFP)", "File photo: ...", "Top image: ..."
+    r"|^\(?(?:cover|top|file|main|featured?|header|lead|banner)\s+(?:image|photo|picture|pic)s?\s*[:：]",
     re.IGNORECASE,
 )
 MEDIA_LIST = re.compile(r"^(?:audio\s*/\s*video|videos?|audio|video clips?)$", re.IGNORECASE)
@@ -141,15 +142,6 @@ CLOSING_CUES = re.compile(
     re.IGNORECASE,
 )
 
-# --- end markers ([FLAG-FALSETRUNC], [FLAG-MISSEDTRUNC]; kept by the dates helper) ------------
-# Lines printed after a page's body that prove the page was copied to its end: the Government's
-# footer, the overseas offices' "Back to list" / "Back to top", the e-bulletin's "Go To Top" and
-# footer links, a translated-news site's "Editor in charge: [name]". Read from the lines printed
-# after the release (``Cleaned.trailer``) by ``cooptrack.extract.flags.truncated``.
-END_MARKER = re.compile(
-    r"^(?:ends?\s*/.{0,60}|issued\s+at\s+hkt.{0,20}|n{4}|enditem|\(end\)"
-    r"|back\s+to\s+(?:top|list|index|home(?:\s*page)?)|go\s+to\s+top|top\s+of\s+page"
-    r"|print\s+this\s+page|print\s+close|print|close(?:\s+window)?|related\s+links|other\s+news"
-    r"|(?:responsible\s+)?editors?\s+in\s+charge\s*[:：].{0,60})$",
-    re.IGNORECASE,
-)
+# End markers ([FLAG-FALSETRUNC], [FLAG-MISSEDTRUNC]) other than the Government's footer above
+# ("Back to list", "Go To Top", "Editor in charge: …", a wire's "Enditem" or "(Xinhua)", "Tags: …")
+# are kept in one place: the `ends` of the chrome catalogue (cooptrack/data/chrome.toml).

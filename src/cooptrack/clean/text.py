@@ -37,6 +37,7 @@ BULLET = re.compile(
 )
 _TERMINAL = re.compile(r"[.;,!?]['\"\u2019\u201d)]*$")
 _SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)\u3002\uff01\uff1f\uff1b\u300d]$")  # and Chinese 。！？；」
+_PROSE_END = re.compile(r"[.!]['\"\u2019\u201d)]{0,2}$")  # a sentence closed (a headline closes none)
 
 
 def clean(text: str, *, html: bool = False) -> Cleaned:
@@ -57,7 +58,7 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
     title, lines = zh.join_headline(title, lines)  # [ZH-TITLE] a Chinese headline printed on two lines
     lines = _unwrap(lines)
     classified = _classify_lines(lines)
-    blocks, unrelated = cut_unrelated(lines, classified, removed, own_page=reader == "gia" or scan.ended)
+    blocks, unrelated = cut_unrelated(lines, classified, removed, own_page=reader == "gia" or scan.footer_ended)
     # what the page printed after the release's last line: blocks cut at the end, a site's name, chrome
     trailer = [b.text for b in classified[len(blocks) :]] + [x.text for x in scan.lines[len(site) :]] + scan.trailer
     if title is not None:
@@ -135,7 +136,8 @@ class _Scanner:
         self.url_date: dt.date | None = None
         self.page_date: dt.date | None = None
         self.trailer: list[str] = []  # what was removed after the last line kept
-        self.ended = False
+        self.ended = False  # an end marker closed the release: the copy is complete
+        self.footer_ended = False  # the Government's own footer (Ends/, 完) closed it: its own page
         self._after_end = False
         self._in_media = False
         self._blank = False
@@ -159,10 +161,10 @@ class _Scanner:
                         self.lines[-1].chrome_after = True
                 self._remove(reason, line)
                 continue
-            end_mark = noise.END_MARK.search(line) if len(line) > 40 else None
-            if end_mark:
-                self._remove(RemovalReason.FOOTER, line[end_mark.start() :].strip())
-                line = line[: end_mark.start()]
+            end_mark = catalogue().end_glued(line) if len(line) > 40 else None
+            if end_mark:  # a wire's "… Enditem", a closing "REUTERS": the release ends with this line
+                line, hit = end_mark
+                self._remove(hit.reason, hit.text)
                 self._after_end = self.ended = True
             indent = len(raw) - len(raw.lstrip(" "))
             self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank, indent=indent))
@@ -228,7 +230,7 @@ class _Scanner:
             return self._after_end_reason(line)
         ends = noise.FOOTER_ENDS.match(line)
         if ends and (ends["date"] or len(line) < 40):
-            self._after_end = self.ended = True
+            self._after_end = self.ended = self.footer_ended = True
             if ends["date"]:
                 self.footer_date = _footer_date(ends["date"])
             return RemovalReason.FOOTER
@@ -269,7 +271,7 @@ class _Scanner:
     def _zh(self, hit: zh.Furniture) -> RemovalReason:
         """Chinese furniture (cooptrack.clean.zh): an end mark closes the release, a printed date dates it."""
         if hit.ends:
-            self._after_end = self.ended = True
+            self._after_end = self.ended = self.footer_ended = True
         self.footer_date = self.footer_date or hit.footer_date
         if hit.page_date is not None:
             self._dated(hit.page_date)
@@ -298,9 +300,11 @@ class _Scanner:
         return hit.reason
 
     def _prose_kept(self) -> bool:
-        """Whether a line of prose has been kept: an end marker above the release is no end."""
+        """Whether a line of prose (a sentence closed) has been kept: an end marker above the
+        release, or under a long headline, is no end."""
         while not self._prose and self._checked < len(self.lines):
-            self._prose = len(self.lines[self._checked].text) >= 80 or zh.prose(self.lines[self._checked].text)
+            text = self.lines[self._checked].text
+            self._prose = (len(text) >= 60 and _PROSE_END.search(text) is not None) or zh.prose(text)
             self._checked += 1
         return self._prose
 

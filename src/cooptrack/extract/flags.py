@@ -11,6 +11,7 @@ import re
 
 from cooptrack.clean import noise
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
+from cooptrack.clean.chrome import catalogue
 from cooptrack.extract import patterns as P
 from cooptrack.extract.sections import Sections
 from cooptrack.record import Record
@@ -54,13 +55,14 @@ def data_quality_flags(record: Record, cleaned: Cleaned, sections: Sections, bod
 def truncated(cleaned: Cleaned, sections: Sections, body: list[Block]) -> bool:
     """The copy stops before the release's end ([FLAG-MISSEDTRUNC], [FLAG-FALSETRUNC]).
 
-    An end marker (the ``Ends/`` footer, "Back to list", "Go To Top", "Editor in charge: ...")
-    proves the page complete, however short, and so does a one-sentence caption page ending
-    " |". Otherwise the copy is cut when it stops mid-sentence, or on a heading or a lead-in with
-    nothing after it; or when it has the size at which partial copies are cut (~2,000 bytes)
-    with the release's own text last, even on a full stop.
+    An end marker (the Government's ``Ends/`` footer, or one of the chrome catalogue's ``ends``:
+    "Back to list", "Go To Top", "Editor in charge: ...", "Tags: ...", a wire's "(Xinhua)")
+    printed after the release proves the page complete, however short, and so does a
+    one-sentence caption page ending " |". Otherwise the copy is cut when it stops mid-sentence,
+    or on a heading or a lead-in with nothing after it; or when it has the size at which partial
+    copies are cut (~2,000 bytes) with the release's own text last, even on a full stop.
     """
-    if cleaned.ended or any(noise.END_MARKER.match(line) for line in cleaned.trailer) or not body:
+    if cleaned.ended or any(_end_marker(line) for line in cleaned.trailer) or not body:
         return False
     last = body[-1].text.rstrip()
     if _CAPTION_END.search(last):
@@ -68,3 +70,12 @@ def truncated(cleaned: Cleaned, sections: Sections, body: list[Block]) -> bool:
     if body[-1].kind is BlockKind.HEADING or last.endswith(":") or not _TERMINAL.search(last):
         return True
     return _CUT_SIZE[0] <= cleaned.source_bytes <= _CUT_SIZE[1] and not cleaned.trailer and not cleaned.unrelated_cut
+
+
+def _end_marker(line: str) -> bool:
+    """A line printed after the release that proves the copy complete: the Government's footer
+    (cooptrack.clean.noise) or an end marker of the chrome catalogue."""
+    line = line.strip()
+    return bool(
+        noise.FOOTER_ENDS.match(line) or noise.FOOTER_ISSUED.match(line) or noise.FOOTER_NNNN.match(line)
+    ) or catalogue().is_end(line)
