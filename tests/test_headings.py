@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cooptrack.pipeline import parse_text
+from cooptrack.vocab import Flag
 
 _LEAD = (
     "Third Plenary Session of Hong Kong/Anhui Co-operation Conference held in Hefei\n\n"
@@ -82,6 +83,25 @@ def test_a_heading_cut_as_the_copy_s_last_line_is_kept_as_cut() -> None:
 def test_a_cut_sentence_as_the_last_line_of_a_flush_copy_is_no_heading(last: str) -> None:
     record = parse_text(_FLUSH_LEAD + f"Finance\nSupport A.\nTourism\n{last}", html=False)
     assert [a.heading for a in record.areas] == ["Finance", "Tourism"]
+
+
+_NEWS = (
+    "Hong Kong, Anhui agree to deepen finance ties\n\n"
+    "Chief Secretary Lau Ka-ming and Anhui Vice Governor Wang Jun co-chaired the third plenary of the Hong "
+    "Kong/Anhui Co-operation Conference in Hefei on Tuesday.\n\n"
+    "The two sides agreed to support Anhui firms seeking listings in Hong Kong.\n\n"
+)
+
+
+@pytest.mark.parametrize("last", ["Lau sai", "Lawmakers from the two sides welcomed the bank", "On Tuesday t"])
+def test_a_news_story_without_headings_gets_none_from_its_cut_last_line(last: str) -> None:
+    """[AREAS-CUT] A copy whose layout has no headings: its cut last line is a cut paragraph."""
+    record = parse_text(_NEWS + last, html=False)
+    assert [a.heading for a in record.areas if a.heading] == []
+    assert Flag.TRUNCATED in record.flags
+    # the same line after a heading of the body's own keeps its cut heading
+    record = parse_text(_NEWS + "Finance\n\nThe two sides will list more firms.\n\nOn Tuesday t", html=False)
+    assert [a.heading for a in record.areas if a.heading][-1:] == ["On Tuesday t"]
 
 
 def test_a_heading_wrapped_over_two_lines_is_one() -> None:

@@ -472,10 +472,30 @@ def _classify_lines(lines: list[_Line]) -> list[Block]:
     whatever its length, and an indented line is never one ([HEAD-STYLE], [AREAS-NULLHEAD],
     [AREAS-CUTPARA])."""
     indented = _paragraphs_indented(lines)
-    return [
+    blocks = [
         _classify(line, placed=_heading_place(line, lines[i + 1] if i + 1 < len(lines) else None, indented))
         for i, line in enumerate(lines)
     ]
+    if blocks and _cut_line_no_heading(lines, blocks, indented):
+        last = blocks[-1]
+        blocks[-1] = Block(BlockKind.PARAGRAPH, lines[-1].text, 0, 0, indented=last.indented)
+    return blocks
+
+
+def _cut_line_no_heading(lines: list[_Line], blocks: list[Block], indented: bool) -> bool:
+    """The copy's last line, cut ("Tang wi", "Lawmakers from the financial services sector welcomed
+    the bank"), is a heading only where the layout has headings: a copy that indents its
+    paragraphs, or prints a heading under its first paragraph (or a lead-in closing on ":") before
+    it ([AREAS-CUT]). A news story without headings gets none from its cut last line: it is a cut
+    paragraph."""
+    last = blocks[-1]
+    if last.kind is not BlockKind.HEADING or last.underlined or indented or _SENTENCE_END.search(lines[-1].text):
+        return False
+    if len(blocks) >= 2 and blocks[-2].text.endswith(":"):
+        return False
+    # lines over the first paragraph (a site's name, a headline, a byline) are no layout of areas
+    first = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH), len(blocks))
+    return not any(b.kind is BlockKind.HEADING for b in blocks[first:-1])
 
 
 def _heading_place(line: _Line, following: _Line | None, indented: bool) -> bool:
