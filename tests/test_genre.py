@@ -162,7 +162,11 @@ def test_expectation_is_grounded_in_its_document(stem: str) -> None:
     meeting = exp.get("meeting", {})
     if meeting.get("kind") is not None:
         assert meeting["kind"] in VALID["meeting_kind"]
-    grounded(exp.get("title"), "title")
+    if stem.startswith("zh_") and exp.get("title"):  # a headline printed on two lines, furniture between
+        for part in exp["title"].split():
+            grounded(part, "title part")
+    else:
+        grounded(exp.get("title"), "title")
     grounded(meeting.get("date_text"), "date_text")
     if stem.startswith("zh_"):  # a Chinese document names its venue in Chinese, the record in English
         venue = meeting.get("venue")

@@ -146,11 +146,19 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _STAMP_LINE = re.compile(r"\d{4}[-/.年]\d{1,2}")
 
 
+def _chinese_line(line: str) -> bool:
+    """A line of the Chinese page itself, not a bilingual banner or menu ('Beijing Municipal
+    Government | 北京市人民政府', '中文 | English'): Chinese outweighs English, no '|' beside English."""
+    latin = len(_LATIN_WORD.findall(line))
+    return len(_CJK.findall(line)) > 2 * latin and not (latin and "|" in line)
+
+
 def _foreign_edges(lines: list[str]) -> tuple[list[str], list[Removed]]:
     """A Chinese page's English lines before its first Chinese line and after its last one (a
-    site's name, its menu, 'Copyright …', 'Privacy | Terms of Use'): the release is in Chinese, so
-    they are the site's furniture ([ZH-DETECT]). Date stamps stay for the scanner to read."""
-    chinese = [i for i, line in enumerate(lines) if _CJK.search(line)]
+    site's name, its menu, 'Copyright …', 'Privacy | Terms of Use', a bilingual banner): the
+    release is in Chinese, so they are the site's furniture ([ZH-DETECT]). Date stamps stay for
+    the scanner to read."""
+    chinese = [i for i, line in enumerate(lines) if _chinese_line(line)]
     text = "\n".join(lines)
     if not chinese or len(_CJK.findall(text)) <= 2 * len(_LATIN_WORD.findall(text)):
         return lines, []

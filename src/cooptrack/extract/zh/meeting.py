@@ -131,7 +131,8 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
         if plain:
             return Decision(True, None, tuple(found))
         kind = P.LOOKALIKE_WORDS[cue["cue"]]
-        return Decision(False, f"a {kind} (per its headline), not a meeting of the {entry.name}: "
+        article = "an" if kind[0] in "aeiou" else "a"
+        return Decision(False, f"{article} {kind} (per its headline), not a meeting of the {entry.name}: "
                         "the page names the mechanism but reports none of its meetings", tuple(found))  # fmt: skip
     if head is not None:
         return Decision(True, None, (head, *found))
