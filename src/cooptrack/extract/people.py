@@ -461,9 +461,9 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     else:
         clause = re.split(r"[,;.]", masked[: sign.start()])[-1]
     for token in re.findall(r"\b[A-Z][a-z]+\b(?!\s+Kong)", clause):
-        named = [people[i] for i in index_of(people, name_key).with_surname(token)]
-        if len(named) == 1 and named[0] not in out:
-            out.append(named[0])
+        named = index_of(people, name_key).with_surname(token)
+        if len(named) == 1 and people[named[0]] not in out:
+            out.append(people[named[0]])
     subject = masked[: sign.start()]
     for i in index_of(people, name_key).named_in(subject) if not signed_by else []:  # named whole in the subject
         if people[i] not in out:
