@@ -29,6 +29,10 @@ from cooptrack.pipeline import parse_text
         ("June 10, 2019 / 6:12 PM / Updated 2 hours ago", dt.date(2019, 6, 10)),
         ("Last updated: 14:05, 3 July 2024", dt.date(2024, 7, 3)),
         ("29 Nov 2018 - 8:30 PM", dt.date(2018, 11, 29)),
+        ("December 9, 2019 20:15 JST", dt.date(2019, 12, 9)),  # any zone in capitals
+        ("June 3, 2019 10:00 (UTC+08:00)", dt.date(2019, 6, 3)),
+        ("Updated 18:05, 14-May-2026", dt.date(2026, 5, 14)),  # day-month-year joined by hyphens
+        ("PUBLISHED : Wednesday, 19 December, 2007, 12:00am", dt.date(2007, 12, 19)),
     ],
 )
 def test_a_page_stamp_in_any_form_gives_the_page_s_date(line: str, day: dt.date) -> None:
@@ -63,7 +67,13 @@ def _date(text: str) -> tuple[dt.date | None, str | None]:
         ("on Monday", dt.date(2025, 6, 2), None),  # the stamp is a Wednesday: that week's Monday
         ("on Tuesday (June 3)", dt.date(2025, 6, 3), "June 3"),
         ("on the afternoon of June 2", dt.date(2025, 6, 2), "June 2"),
-        ("today (4th)", None, None),  # a day with no month: no date
+        # a day with no month: the stamp gives month and year when its own day agrees, else no date
+        ("today (4th)", dt.date(2025, 6, 4), None),
+        ("today (3rd)", None, None),
+        ("yesterday (3rd)", dt.date(2025, 6, 3), None),
+        ("on the 2nd", dt.date(2025, 6, 2), None),  # a day alone: in the week up to a report's stamp
+        ("on the 20th", None, None),
+        ("on the afternoon of the 3rd of June", dt.date(2025, 6, 3), "3rd of June"),
         ("on 21 Mar 2019", dt.date(2019, 3, 21), "21 Mar"),  # a full date is printed whole
     ],
 )
@@ -135,3 +145,27 @@ def test_a_sentence_about_the_plan_gives_no_day_before_the_one_that_reports_the_
         "meeting in Hong Kong on Thursday.\n"
     )
     assert _date(text) == (dt.date(2025, 5, 8), None)
+
+
+def test_a_day_with_no_month_and_no_printed_date_gives_no_date() -> None:
+    assert _date(_HEAD + "\n" + _MEETING.format(day="today (4th)") + "\n") == (None, None)
+
+
+def test_another_event_s_day_is_not_the_meeting_s() -> None:
+    text = (
+        "Pan-PRD leaders meet\nUPDATED: 08:17, June 07, 2006\n\nLeaders of the region pledged on Tuesday in Chengdu "
+        "to remove barriers to trade.\n\nThe pledge was made at the Pan-Pearl River Delta Regional Co-operation Chief "
+        "Executive Joint Conference, held on the sidelines of the third Pan-PRD Regional Co-operation and Development "
+        "Forum, which opened in the city on Monday.\n"
+    )
+    assert _date(text) == (dt.date(2006, 6, 6), None)
+
+
+def test_another_event_s_day_stands_when_no_sentence_gives_the_meeting_s() -> None:
+    text = (
+        "CE attends forum and co-chairs plenary\n2006-06-06 20:00\n\nThe Chief Executive, Mr Donald Tsang, attended "
+        "the opening of the Pan-Pearl River Delta Regional Co-operation and Development Forum this morning (June 6) "
+        "and, in the afternoon, co-chaired the Ninth Plenary of the Hong Kong/Guangdong Co-operation Joint Conference "
+        "with the Governor of Guangdong Province, Mr Huang Huahua.\n"
+    )
+    assert _date(text) == (dt.date(2006, 6, 6), "June 6")

@@ -37,8 +37,10 @@ WEEKDAY_RE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH_DAY = re.compile(
     rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
+# "29 November 2023", "6th of September"
 _DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"\b(?P<day>\d{{1,2}})(?:(?:st|nd|rd|th)\s+of)?(?:st|nd|rd|th)?\s+(?P<month>{MONTH_RE})"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 
 
@@ -85,7 +87,7 @@ def date_near(month: int, day: int, anchor: dt.date) -> dt.date | None:
 # A news story's dateline: "HONG KONG, Nov. 18 (Xinhua) --", "GUANGZHOU, June 3 -".
 DATE_PHRASE = (
     rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?"
-    rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}(?:,?\s+\d{{4}})?)"
+    rf"|(?<!\d)\d{{1,2}}(?:(?:st|nd|rd|th)\s+of)?(?:st|nd|rd|th)?\s+{MONTH_RE}(?:,?\s+\d{{4}})?)"
 )
 DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z .'\-]{{1,40}}),\s+(?P<date>{DATE_PHRASE})\s*"
@@ -103,7 +105,10 @@ _NUMERIC_DATE = re.compile(
 )
 _YEAR_FIRST = re.compile(rf"(?<!\d){_YEAR}\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}\b")
 _MONTH_FIRST = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX},?\s+{_YEAR}\b")
-_DAY_FIRST = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}\s+(?P<month>{MONTH_RE}),?\s+{_YEAR}\b")
+# "21 Mar 2019", "16 September, 2019", a stamp's "14-May-2026"
+_DAY_FIRST = re.compile(
+    rf"(?<!\d)(?P<day>\d{{1,2}}){_ORDINAL_SUFFIX}(?:\s+|-)(?P<month>{MONTH_RE})(?:,?\s+|-){_YEAR}\b"
+)
 
 
 def printed_date(text: str) -> dt.date | None:
@@ -124,10 +129,12 @@ def printed_date(text: str) -> dt.date | None:
     return best[1] if best else None
 
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:HKT|SGT|GMT\s*[+-]\s*\d{1,2}|UTC(?:\s*[+-]\s*\d{1,2})?))?"
+# A time and its zone in capitals, any of them ("HKT", "JST", "SGT", "ET", "GMT+8", "(UTC+08:00)")
+_ZONE = r"\(?(?-i:[A-Z]{1,4}T|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
+_TIME = rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE})?"
 _ANY_DATE = (
     rf"(?:(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}|(?:19|20)\d\d\s+{MONTH_RE}\s+\d{{1,2}}"
-    rf"|{MONTH_RE}\s+\d{{1,2}}{_ORDINAL_SUFFIX},?\s+(?:19|20)\d\d|\d{{1,2}}{_ORDINAL_SUFFIX}\s+{MONTH_RE},?\s+(?:19|20)\d\d)"
+    rf"|{MONTH_RE}\s+\d{{1,2}}{_ORDINAL_SUFFIX},?\s+(?:19|20)\d\d|\d{{1,2}}{_ORDINAL_SUFFIX}(?:\s+|-){MONTH_RE}(?:,?\s+|-)(?:19|20)\d\d)"
 )
 # A line that is only the page's time stamp: "2019-06-03 10:15 Last Updated At:06-03 11:20",
 # "2019 June 3   10:15", "2019-06-0310:15:32", "Updated: 2019-06-03 10:15", "Friday, June 3, 2019".
@@ -135,7 +142,7 @@ _WEEKDAY_ABBREVIATED = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 STAMP_LINE = re.compile(
     r"^(?:(?:last\s+)?(?:updated|published|posted|released?|date|time|release\s+time)(?:\s+(?:at|on))?\s*[:：]?\s*)?"
     rf"(?:{_TIME},?\s*)?(?:(?:{WEEKDAY_RE}|{_WEEKDAY_ABBREVIATED}),?\s*)?{_ANY_DATE}"
-    rf"(?:\s*[,|/\u00b7\-\u2013\u2014]?\s*(?:HKT|SGT)?\s*{_TIME})?"
+    rf"(?:\s*[,|/\u00b7\-\u2013\u2014]?\s*(?:{_ZONE}\s*)?{_TIME})?"
     # "Last Updated At:06-03 11:20", "/ Updated 2 hours ago"
     r"(?:\s*[|/\u00b7]?\s*(?:last\s+)?updated\b(?:\s+at)?\s*[:：]?[\w:\-/. ]{0,30})?$",
     re.IGNORECASE,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
 from cooptrack.extract.meeting import mentions_a_meeting
@@ -92,6 +93,12 @@ def _is_lead_in(block: Block) -> bool:
     ) or bool(text.rstrip().endswith(":") and P.AREAS_LEAD_IN.search(text))
 
 
+def _names_meeting(text: str) -> bool:
+    """A paragraph naming a meeting, or a mechanism whose meetings have no meeting word ("held the
+    second Joint Conference on Advancing ...", "the Hong Kong-Shenzhen co-operation meeting")."""
+    return mentions_a_meeting(text) or any(m.entry.hk_party for m in mechanisms.find(text))
+
+
 def _is_closing(block: Block) -> bool:
     if block.kind is BlockKind.HEADING:
         return bool(P.CLOSING_HEADING.search(block.text))
@@ -109,7 +116,7 @@ def split_sections(body: list[Block]) -> Sections:
         # Headings come after the lead: a heading before the first paragraph that names a
         # meeting (a news page's byline, time stamps, share bar) does not open the areas.
         first_para = next(
-            (i for i, b in enumerate(body) if b.kind is BlockKind.PARAGRAPH and mentions_a_meeting(b.text)), 0
+            (i for i, b in enumerate(body) if b.kind is BlockKind.PARAGRAPH and _names_meeting(b.text)), 0
         )
         start = next(
             (i for i, b in enumerate(body) if b.kind is BlockKind.HEADING and not _is_closing(b) and i > first_para),

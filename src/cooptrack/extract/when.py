@@ -17,7 +17,8 @@ Two things are read apart and then combined:
 
 A year in the meeting's own name ("Co-operation Meeting 2024") is printed too. A year elsewhere in
 the body never dates the meeting. With a month and day but no year, the date is null and the day
-is kept as ``date_text``; a day with no month ("today (29th)") gives no date at all.
+is kept as ``date_text``; a day with no month ("today (7th)", "On the 6th") is dated only by a
+printed date whose own day agrees, else not at all ("today (29th)" on a page of the 30th).
 """
 
 from __future__ import annotations
@@ -50,11 +51,12 @@ class _Day:
     offset: int | None = None  # days after the page's date: today 0, yesterday -1, tomorrow 1
     weekday: int | None = None  # Monday 0
     direction: int = 0  # a weekday on or before the page's date (-1), on or after (1), strictly (-2, 2)
-    unknown: bool = False  # a day with no month ("today (29th)"): no date can be read
+    nth: int | None = None  # a day of the month with no month ("today (7th)", "On the 6th")
+    unknown: bool = False  # a phrase that names no day that can be
 
     @property
     def relative(self) -> bool:
-        return self.offset is not None or self.weekday is not None
+        return self.offset is not None or self.weekday is not None or self.nth is not None
 
 
 _NONE = _Day()
@@ -66,7 +68,7 @@ _PAREN = rf"\s*\((?:{WEEKDAY_RE},?\s*)?(?:(?P<date>{DATE_PHRASE})|(?P<nth>\d{{1,
 # "on June 28", "on Monday, December 10", "on Tuesday (September 2)", "on the afternoon of June 3",
 # "held on 21 Mar 2019"
 _ON_DAY = re.compile(
-    rf"\b(?i:on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?)"
+    rf"\b(?i:on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:the\s+(?=\d))?)"
     rf"(?:{WEEKDAY_RE}{_PART}(?:,?\s+|\s*\((?={DATE_PHRASE}\))))?(?P<date>{DATE_PHRASE})"
 )
 # "today (June 28)", "yesterday afternoon", "tomorrow", "this Thursday (June 5)", "next Monday",
@@ -76,6 +78,12 @@ _RELATIVE = re.compile(
     r"|\bthis\s+(?P<part>morning|afternoon|evening)\b"
     rf"|\b(?:(?P<which>next|this|coming|last|on)\s+)?(?-i:(?P<weekday>{WEEKDAY_RE}))\b(?!'))"
     rf"{_PART}(?:{_PAREN}|,\s+(?P<date2>{DATE_PHRASE}))?"
+)
+# A day of the month without its month, as machine translations write it: "On the 6th", "on the
+# afternoon of the 28th" (not "the 6th Plenary", "the 20th anniversary").
+_ON_NTH = re.compile(
+    r"(?i:\bon\s+the\s+(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?)(?P<nth>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?=\s*[,.;:)]|\s+(?:in|at|and|when|while|as|with|during|this|last)\b)"
 )
 # A date in brackets on its own, where a copy has reworded "today": "in Changsha nowadays (March 18)".
 _PAREN_DAY = re.compile(rf"\((?:{WEEKDAY_RE},?\s*)?(?P<date>{DATE_PHRASE})\)")
@@ -91,6 +99,16 @@ _TRAVEL = re.compile(
     r"(?i)\b(?:return(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|leav(?:e|es|ing)|left\s+for|arriv(?:e|es|ed|ing|al)|"
     r"set\s+off|fly|flew|back\s+to)\b"
 )
+# Events other than the meeting, whose days are their own: "the Forum, which opened in the city on
+# Monday", "attended the opening of the expo on Monday", "a dinner on Sunday".
+_EVENT_OR_MEETING = re.compile(
+    r"(?i)\b(?:(?P<event>forums?|expos?|exposition|fairs?|exhibitions?|festivals?|summits?|symposi(?:um|a)|seminars?|"
+    r"games|roadshows?|galas?|banquets?|dinners?|luncheons?|receptions?)(?!\s+(?:Cent(?:re|er)|Hall|Building|Complex|Grounds?|Park|Hotel|Venue)\b)|plenary|plenum|meetings?|conferences?|"
+    r"sessions?|talks)\b"
+)
+_RELATIVE_CLAUSE = re.compile(r"[,;]?\s*(?:which|that|where)\b")
+# An event named as the meeting's setting, not as the subject of the day: "on the sidelines of the forum".
+_SETTING = re.compile(r"(?i)\b(?:at|in|during|alongside|sidelines\s+of|on\s+the\s+margins?\s+of)\s+(?:the\s+)?$")
 _PLANNED = re.compile(
     r"(?i)\b(?:ha(?:d|s|ve)\s+(?:first\s+|originally\s+)?been\s+(?:set|scheduled|planned|fixed|slated|due)|"
     r"originally|(?:postponed|rescheduled|delayed|put\s+off|pushed\s+back)\s+from)\b"
@@ -120,6 +138,8 @@ def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind)
     if today is not None and said.offset == 0:
         said = today  # "... co-chaired the plenary today", after "said in Tianjin today (July 16)"
     page = _page_day(cleaned, filed, said, kind)
+    if said.nth is not None:  # "today (7th)": the printed date supplies the month and year if its day agrees
+        return MeetingDate(_nth_date(said, page, kind) if page else None, None)
     if said.month is not None and said.day is not None:
         year = said.year or _named_year(cleaned.title, lead_blocks)
         if year is not None:
@@ -195,6 +215,20 @@ def _relative(said: _Day, page: dt.date, kind: DocumentKind) -> dt.date:
     return page - dt.timedelta(days=back or (7 if direction < -1 else 0))
 
 
+def _nth_date(said: _Day, page: dt.date, kind: DocumentKind) -> dt.date | None:
+    """The day of the month with no month ("today (7th)", "yesterday (6th)", "On the 6th"), dated
+    from the page's printed date only when that date's own day agrees: the day the relative word
+    gives ("today (7th)" on a page of the 7th), or, for a day alone, one of the seven days up to
+    the page's date (a report) or from it (an announcement). Else no date: "today (29th)" on a
+    page dated the 30th names a day the text does not place."""
+    if said.offset is not None or said.weekday is not None:
+        day = _relative(said, page, kind)
+        return day if day.day == said.nth else None
+    step = 1 if kind is DocumentKind.ANNOUNCEMENT else -1
+    days = (page + dt.timedelta(days=step * k) for k in range(7))
+    return next((d for d in days if d.day == said.nth), None)
+
+
 def _named_year(title: str | None, lead_blocks: list[Block]) -> int | None:
     """A year in the meeting's own name: after it ("the Hong Kong/Shenzhen Co-operation Meeting
     2024", "... High-level Meeting 2025") or before it ("the 2023 Hong Kong-Shenzhen Co-operation
@@ -228,11 +262,16 @@ def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, d
     # a sentence about the meeting's plan ("had first been set for April 12, and then on April
     # 24") gives its day only when no other sentence does ([D-MOVED])
     naming = [s for s in naming if not _PLANNED.search(s)] + [s for s in naming if _PLANNED.search(s)]
+    # another event's day ("the Forum, which opened on Monday") is the meeting's only when no
+    # sentence gives another ("attended the opening of the Forum this morning (June 6) and, in the
+    # afternoon, co-chaired the plenary")
+    elsewhere: _Day | None = None
     for sentence in [*naming, *sentences, title or ""]:
-        said = _day_in(sentence, kind)
-        if said is not None:
-            return said
-    return _NONE
+        found = _day_in(sentence, kind)
+        if found is not None and not found[1]:
+            return found[0]
+        elsewhere = elsewhere or (found[0] if found else None)
+    return elsewhere or _NONE
 
 
 _TODAY_IS = re.compile(rf"(?i:\btoday)\s*\((?:{WEEKDAY_RE},?\s*)?(?P<date>{DATE_PHRASE})\)")
@@ -247,27 +286,44 @@ def _today(lead_blocks: list[Block]) -> _Day | None:
     return None
 
 
-def _day_in(sentence: str, kind: DocumentKind) -> _Day | None:
-    """The word on this meeting's day in the sentence, if any. A day with its month ("on Nov 6")
-    says more than a weekday ("on Monday"); a day of travel ("return to Hong Kong on June 5",
-    "depart for Chengdu tomorrow") is the meeting's only when the sentence has no other; for an
+def _day_in(sentence: str, kind: DocumentKind) -> tuple[_Day, bool] | None:
+    """The word on this meeting's day in the sentence, if any, and whether it is another event's.
+    A day with its month ("on Nov 6") says more than a weekday ("on Monday"); a day of travel
+    ("return to Hong Kong on June 5", "depart for Chengdu tomorrow") or of another event ("the
+    Forum, which opened on Monday") is the meeting's only when the sentence has no other; for an
     announcement, a date after the meeting's name ("to attend the plenary on October 16") first."""
-    found: list[tuple[bool, bool, int, _Day]] = []
-    for pattern in (_ON_DAY, _RELATIVE, _PAREN_DAY):
+    found: list[tuple[bool, bool, bool, int, _Day]] = []
+    for pattern in (_ON_DAY, _RELATIVE, _PAREN_DAY, _ON_NTH):
         for m in pattern.finditer(sentence):
             clause = _clause_before(sentence, m.start())
             if not _ELSEWHEN.search(clause):
-                said = _relative_day(m) if pattern is _RELATIVE else _phrase_day(m["date"])
-                found.append((bool(_TRAVEL.search(clause)), said.relative, m.start(), said))
+                said = _relative_day(m) if pattern in (_RELATIVE, _ON_NTH) else _phrase_day(m["date"])
+                other = _other_event(sentence, m.start(), clause)
+                found.append((other, bool(_TRAVEL.search(clause)), said.relative, m.start(), said))
     if not found:
         return None
-    found.sort(key=lambda x: x[:3])
+    found.sort(key=lambda x: x[:4])
     if kind is DocumentKind.ANNOUNCEMENT:
         named = _MEETING_WORD.search(sentence)
-        after = [x for x in found if named and x[2] > named.start() and x[3].month is not None]
+        after = [x for x in found if named and x[3] > named.start() and x[4].month is not None and not x[0]]
         if after:
-            return after[0][3]
-    return found[0][3]
+            return after[0][4], False
+    return found[0][4], found[0][0]
+
+
+def _other_event(sentence: str, at: int, clause: str) -> bool:
+    """Whether the day at ``at`` is another event's than a meeting's: the clause before it is a
+    relative one ("…, which opened in the city on Monday") whose antecedent is an event such as a
+    forum or an expo, or a clause naming such an event and no meeting ("attended the opening of
+    the forum on Monday"), unless as the meeting's setting ("held at the forum on Monday")."""
+    if _RELATIVE_CLAUSE.match(clause):
+        start = at - len(clause)
+        nouns = list(_EVENT_OR_MEETING.finditer(sentence, max(0, start - 80), start))
+        return bool(nouns) and nouns[-1]["event"] is not None
+    nouns = list(_EVENT_OR_MEETING.finditer(clause))
+    if not nouns or any(n["event"] is None for n in nouns):
+        return False
+    return not any(_SETTING.search(clause, 0, n.start()) for n in nouns)
 
 
 def _clause_before(sentence: str, at: int) -> str:
@@ -286,20 +342,28 @@ def _phrase_day(phrase: str) -> _Day:
 
 
 def _without_year(phrase: str) -> str:
-    return re.sub(r",?\s+(?:19|20)\d\d$", "", phrase.strip())
+    text = re.sub(r",?\s+(?:19|20)\d\d$", "", phrase.strip())
+    return _SENTENCE_STOP.sub(r"\1", text)  # "on 3 June." (a full stop, not an abbreviation's point)
+
+
+_SENTENCE_STOP = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\.$"
+)
 
 
 def _relative_day(m: re.Match[str]) -> _Day:
-    phrase = m["date"] or m["date2"]
+    groups = m.groupdict()
+    phrase = groups.get("date") or groups.get("date2")
     if phrase:
         return _phrase_day(phrase)
-    if m["nth"]:
-        return _Day(unknown=True)
+    nth = int(m["nth"].rstrip("stndrh")) if m["nth"] else None
+    if "word" not in groups:  # "On the 6th"
+        return _Day(nth=nth)
     if m["word"]:
-        return _Day(offset=_OFFSETS[m["word"].lower()])
+        return _Day(offset=_OFFSETS[m["word"].lower()], nth=nth)
     if m["part"]:
-        return _Day(offset=0)
+        return _Day(offset=0, nth=nth)
     which = (m["which"] or "").lower()
     weekday = _WEEKDAYS[m["weekday"][:-3].lower()]
     direction = {"next": 2, "coming": 1, "last": -2}.get(which, 0)
-    return _Day(weekday=weekday, direction=direction)
+    return _Day(weekday=weekday, direction=direction, nth=nth)
