@@ -340,6 +340,7 @@ MAINLAND_POST = re.compile(
 HK_POST = re.compile(
     r"(?i)\b(?:Chief Executive|Chief Secretary|Financial Secretary|Secretary for|Under Secretary|"
     r"Chief\s+Gov(?:ernmen)?t|Monetary\s+Secretary|"  # a content farm's spun "Chief Executive", "Financial Secretary"
+    r"Chief\s+Gov(?:ernmen)?t|Monetary\s+Secretary|"  # a content farm's spun "Chief Executive", "Financial Secretary"
     r"Permanent Secretary|HKSAR|Hong Kong|Commissioner for|Government Chief|Secretary for Justice|"
     r"Solicitor General|Government Economist)\b"
 )

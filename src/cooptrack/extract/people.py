@@ -97,7 +97,7 @@ _POST_AFTER_HEAD = (
     r"(?i:chief\s+executive|chief\s+secretary|financial\s+secretary|secretary\s+(?:for|of)\b|"
     r"(?:under|permanent|deputy)\s+secretary|(?:deputy\s+)?director\b|(?:executive\s+)?vice[- ]governor|governor\b|"
     r"(?:executive\s+)?vice[- ]mayor|mayor\b|party\s+(?:secretary|chief)\b|(?:vice[- ])?chairman\b|"
-    r"(?:deputy\s+)?secretary[- ]general|(?:vice[- ])?minister\b|commissioner\b|head\s+of\b)"
+    r"(?:deputy\s+)?secretary[- ]general|(?:vice[- ])?minister\b|commissioner\b|head\s+of\b|member\s+of\b)"
 )
 # A comma followed by a capitalised word (not an honorific) continues the post: "Secretary for
 # Innovation, Technology and Industry"; ", and Mr ...", ", said", ";" or a full stop ends it.
@@ -228,7 +228,7 @@ _BARE_AFTER_COMMA = re.compile(rf",\s+(?P<name>{P.NAME})(?=\s*(?:,|;|\.|\band\b|
 # A post and a name: capitalised words and connectors, at most 40 (a run of capitalised words
 # longer than any post is cut, which keeps the reading linear in the length of the text).
 _POST_RUN = re.compile(
-    r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'\u2019\-]*|of|the|for|and|in|&|"
+    r"[A-Z][\w'\u2019\-]*(?:(?:\s+|,\s+)(?:(?:[A-Z]\.){2,3}(?!\w)|[A-Z][\w'\u2019\-]*|of|the|for|and|in|&|"
     r"secretary|governor|mayor|chairman|director|vice|deputy)){0,40}"  # "Communist Party secretary Chen Jining"
 )
 
@@ -243,7 +243,8 @@ def _bare_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
         run = _POST_RUN.match(text, m.start())
         if not run:
             continue
-        span = run.group(0)
+        # a run stops before a name already read ("Chief Executive A and Zhu Xiaodan, governor of ...")
+        span = run.group(0)[: next((i - m.start() for i in range(run.start(), run.end()) if i in taken), None)]
         found = _split_post_name(span)
         if found is None:
             continue
@@ -265,12 +266,21 @@ _PLACE_WINDOW = 200
 # Office deputy director Zhou Ji".
 _LOWER_POST = (
     r"(?:(?:executive|deputy|vice|assistant)[\s-]+)*(?:mayor|governor|director(?:-general)?|"
-    r"party\s+(?:secretary|chief)|secretary(?:-general)?|chairman|commissioner|minister|president|leader)"
+    r"(?i:party)\s+(?:secretary|chief)|secretary(?:-general)?|chairman|commissioner|minister|president|leader|"
+    r"chief)"
 )
 _OFFICE_LOWER_POST_NAME = re.compile(
     rf"(?<![\w-])(?P<post>(?:[A-Z][\w'\u2019&.-]*\s+(?:(?:and|of|for|the|on)\s+){{0,2}}){{1,12}}"
-    rf"(?:(?!(?:and|the|of|for|on|with|by)\s)[a-z]+\s+)?{_LOWER_POST})"  # "Hong Kong's commerce secretary"
+    # "Hong Kong's commerce secretary", "Macau's economy and finance chief"
+    rf"(?:(?!(?:and|the|of|for|on|with|by)\s)[a-z]+\s+(?:(?:and|&)\s+[a-z]+\s+)?)?{_LOWER_POST})"
     rf"\s+(?P<name>{P.NAME})"
+)
+# A post in the plural before the names it is each one's: "Provincial leaders A and B attended",
+# "Vice-Governors A, B and C".
+_PLURAL_POST_NAMES = re.compile(
+    rf"(?<![\w-])(?P<post>(?:[A-Z][\w'\u2019&.-]*\s+){{1,4}}(?i:(?:executive\s+|deputy\s+)?(?:vice[- ])?"
+    rf"(?:leaders|governors|mayors|secretaries|directors)))\s+(?P<names>{P.NAME}(?:,\s+{P.NAME}){{0,6}}"
+    rf",?\s+and\s+{P.NAME})"
 )
 
 
@@ -297,6 +307,14 @@ def _lower_post_mentions(text: str, offset: int, taken: _Covered) -> list[Mentio
             continue
         out.append(Mention(name, None, post, offset + m.start("name"), offset + m.start("name") + len(name)))
         taken.add(start, m.start("name") + len(name))
+    for m in _PLURAL_POST_NAMES.finditer(text):
+        if m.start("post") in taken:
+            continue
+        for named in re.finditer(P.NAME, m["names"]):
+            at = m.start("names") + named.start()
+            if named.group(0) != "and" and _looks_like_name(named.group(0).split()) and at not in taken:
+                out.append(Mention(named.group(0), None, m["post"], offset + at, offset + at + len(named.group(0))))
+        taken.add(m.start(), m.end())
     return out
 
 
@@ -320,6 +338,8 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
         ):
             out.append(Mention(tokens[0], None, None, offset + m.start(), offset + m.end(), bare=True))  # "Lam and ..."
             continue
+        if tokens[0] in _ARTICLES:  # "The Lo Wu crossing": a place
+            continue
         for k in range(len(tokens) - 1):  # "After Carrie Lam ...": the longest name at the run's end
             rest = tokens[k:]
             if tokens[k] not in PARTNERS and _looks_like_name(rest) and any(t in SURNAMES for t in rest):
@@ -329,6 +349,7 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
     return out
 
 
+_ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"})
 # Surnames that are also English words opening a sentence ("So the two sides ..."); "He" never
 # stands alone for a person surnamed He (it is the pronoun).
 _WORDS = frozenset({"So", "To", "Long", "Man", "Lo", "Ho", "Wan", "Sun", "Ding", "Chi", "Tin", "Hung"})
@@ -371,11 +392,22 @@ def _name_prefix(tokens: list[str]) -> str:
     return " ".join(out) if _looks_like_name(out) else ""
 
 
+_INITIALS = re.compile(r"[A-Z]|(?:[A-Z]\.){1,3}")
+# Words of meetings and places, never of a name: "(Macao-Hong) Kong Cooperation High-Level Meeting".
+_NOT_NAME_WORDS = frozenset(
+    "Meeting Meetings Conference Cooperation Co-operation Plenary Session High-Level Joint Forum Centre Center "
+    "Hotel Hall Building Road Street Port Bridge Park Zone Area Bay River Delta District New Territories".split()
+)
+
+
 def _looks_like_name(tokens: list[str]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
-    # a token of one capital is an initial ("C Y Leung") or a Macao surname ("O Lam")
-    if any(t in P.POST_WORDS or not (re.fullmatch(P.NAME_TOKEN, t) or re.fullmatch(r"[A-Z]", t)) for t in tokens):
+    # a token of one capital is an initial ("C Y Leung", "C.Y. Leung") or a Macao surname ("O Lam")
+    if any(
+        t in P.POST_WORDS or t in _NOT_NAME_WORDS or not (re.fullmatch(P.NAME_TOKEN, t) or _INITIALS.fullmatch(t))
+        for t in tokens
+    ):
         return False
     if "Hong Kong" in " ".join(tokens):
         return False
@@ -416,8 +448,15 @@ _LOOKING_ON = re.compile(r"(?i)\b(?:looking\s+on|witness(?:ing|ed)|in\s+attendan
 
 def _passive_start(text: str, sign_at: int) -> int:
     """Where the auxiliary before the sign verb at ``sign_at`` starts ("was signed"), or ``sign_at``."""
-    aux = re.search(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", text[:sign_at])
+    aux = _AUX_BEFORE.search(text, max(0, sign_at - 40), sign_at)
     return aux.start() if aux else sign_at
+
+
+_AUX_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+
+
+# A subordinate clause before a sign verb, whose subject is its own.
+_SIGN_CLAUSE_START = re.compile(r"(?i)\b(?:since|because|until|once|whereas|although|though)\s+")
 
 
 def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
@@ -438,9 +477,11 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
         return []  # "Mr Chan said that the documents signed today would ...": a participle, no signer
     out: list[Found] = []
     mentions = mentions_in(sentence, masked=masked)
+    # the sign verb's own clause: "It was Mr Tung's first visit since the two sides signed ...": not Tung
+    floor = 0 if signed_by else max((m.end() for m in _SIGN_CLAUSE_START.finditer(masked, 0, sign.start())), default=0)
     for mention in mentions:
         at = mention.start - sentence.start
-        if (signed_by and at > signed_by.start()) or (not signed_by and at < sign.start()):
+        if (signed_by and at > signed_by.start()) or (not signed_by and floor <= at < sign.start()):
             person = resolve(people, mention)
             if person is not None and person not in out:
                 out.append(person)
@@ -459,12 +500,12 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     if signed_by:
         clause = re.split(r"[,;.]", masked[signed_by.end() :], maxsplit=1)[0]
     else:
-        clause = re.split(r"[,;.]", masked[: sign.start()])[-1]
+        clause = re.split(r"[,;.]", masked[floor : sign.start()])[-1]
     for token in re.findall(r"\b[A-Z][a-z]+\b(?!\s+Kong)", clause):
         named = index_of(people, name_key).with_surname(token)
         if len(named) == 1 and people[named[0]] not in out:
             out.append(people[named[0]])
-    subject = masked[: sign.start()]
+    subject = masked[floor : sign.start()]
     for i in index_of(people, name_key).named_in(subject) if not signed_by else []:  # named whole in the subject
         if people[i] not in out:
             out.append(people[i])

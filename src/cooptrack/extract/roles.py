@@ -35,12 +35,17 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class Cue:
-    """A chair verb: ``start`` and ``end`` of the verb (for a passive one, ``end`` is after "by")."""
+    """A chair verb: ``start`` and ``end`` of the verb (for a passive one, ``end`` is after "by").
+    ``who``: the span whose people chair ("with A and B in the chair"); ``one_side``: one side's
+    leader, paired with another in the sentence ("with A heading the Hong Kong delegation and B
+    heading the Macao delegation")."""
 
     start: int
     end: int
     passive: bool = False
     relative: bool = False
+    who: Span | None = None
+    one_side: bool = False
 
 
 @dataclass
@@ -57,19 +62,37 @@ class SentenceRoles:
 def chair_cues(text: str) -> list[Cue]:
     """Every chair verb of a sentence, in order."""
     cues = [Cue(m.start(), m.end(), passive=True) for m in P.CHAIR_PASSIVE.finditer(text)]
+    cues += [Cue(m.start(), m.end(), passive=True) for m in _CHAIR_NOUN_OF.finditer(text)]
+    cues += [Cue(m.start(), m.end(), who=(m.start("who"), m.end("who"))) for m in _CHAIR_WITH_AS.finditer(text)]
     actives = [m for m in P.CHAIR_ACTIVE.finditer(text) if not _noun(text, m) and not _passive_aux(text, m.start())]
-    actives += list(P.DELEGATIONS_LED.finditer(text))
+    actives += list(P.DELEGATIONS_LED.finditer(text)) + list(_DELEGATIONS_RESPECTIVELY.finditer(text))
     ones = list(P.DELEGATION_LED_ONE.finditer(text))
     by_ones = [m for m in P.DELEGATION_LED_BY_ONE.finditer(text) if not text.startswith(" side", m.end())]
+    paired: list[re.Match[str]] = []
     if len(ones) + len(by_ones) >= 2:  # "A led the Hong Kong delegation, while B led the Beijing side"
-        actives += ones
+        paired = ones
         cues += [Cue(m.start(), m.end(), passive=True) for m in by_ones]
-    for m in actives:
+    for m in [*actives, *paired]:
         if not any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in cues):
-            cues.append(
-                Cue(m.start(), m.end(), relative=bool(_WHO_BEFORE.search(text, max(0, m.start() - 80), m.start())))
-            )
+            relative = bool(_WHO_BEFORE.search(text, max(0, m.start() - 80), m.start()))
+            cues.append(Cue(m.start(), m.end(), relative=relative, one_side=m in paired))
     return sorted(cues, key=lambda c: c.start)
+
+
+# A chair noun: "under the joint chairmanship of A and B", "the co-chairmanship of"; its people follow.
+_CHAIR_NOUN_OF = re.compile(
+    r"(?i)\b(?:under\s+the\s+(?:joint\s+)?|(?:joint|co-?)\s*)chair(?:man|woman|person)?ship\s+of\b"
+)
+# "with A and B in the chair", "with A and B as (the) co-chairs": the with-phrase's people chair.
+_CHAIR_WITH_AS = re.compile(
+    r"(?i)\bwith\s+(?P<who>[^;]{0,300}?)\s+(?:in\s+the\s+chairs?|as\s+(?:the\s+|its\s+)?"
+    r"(?:co-?|joint\s+)?chair(?:s|men|persons|man|person|woman)?)\b"
+)
+# A content farm's spun "leading": "A and B, primary the delegations of X and Y respectively, kept ...".
+_DELEGATIONS_RESPECTIVELY = re.compile(
+    r"(?i)\b(?!(?:of|and|with|to|from|in|for|by|on|at|between|among|that|which|were|was|are|is)\b)[a-z]+\s+"
+    r"(?:the|their)\s+(?:two\s+|respective\s+)?delegations\s+of\b(?=[^.;]{0,200}?\brespectively\b)"
+)
 
 
 _WHO_BEFORE = re.compile(r"(?i)\bwho\s+(?:(?:will|would|also|has|had|then|is|was|were|are|to|jointly)\s+)*$")
@@ -100,33 +123,47 @@ def read_roles(
     pronoun: str | None = None
     for k, cue in enumerate(cues):
         limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
-        if cue.passive:
+        if cue.who is not None:
+            chairs |= _within(spans, [cue.who])
+        elif cue.passive:
             chairs |= _after_by(text, spans, cue.end, limit)
         elif cue.relative:
             who = _WHO_BEFORE.search(text, max(0, cue.start - 80), cue.start)
             chairs |= _group_before(text, spans, who.start() if who else cue.start)
             chairs |= _with_object(text, spans, cue.end)  # "Mrs A, who co-chaired the plenary with B, said"
+        elif cue.one_side:  # "with A heading the Hong Kong delegation and B heading the Macao delegation"
+            floor = cues[k - 1].end if k else 0
+            leader = {i for i in _group_before(text, spans, cue.start) if spans[i][0] >= floor} - objects
+            chairs |= leader or _subject_after(text, spans, cue, limit, set())  # "Leading the HK delegation was A"
         else:
-            subject = _subject(text, spans, cue.start, objects)
+            subject, said = _active_subject(text, spans, cue, limit, objects)
             aside |= set(_before(text, spans, cue.start)) - subject
-            other = _with_object(text, spans, cue.end)
-            said = _pronoun(text, cue.start)
-            if said:
-                # "Together with the Mayor ..., Mr B, she will co-chair": B by "with", A by the pronoun,
-                # named earlier in the sentence ("A says ..., after he co-chaired"), just after its
-                # clause ("..., which she co-chaired with B, the CE, Mrs A, said") or before it
-                with_b = {i for i in subject if _WITH.search(text, max(0, spans[i][0] - 200), spans[i][0])}
-                earlier = sorted((subject | set(_before(text, spans, cue.start))) - with_b - objects)
-                named = set(earlier[:1]) or _named_after_clause(text, spans, cue, limit, other)
-                pronoun = pronoun or (None if named else said)
-                subject = with_b | named
-            elif not subject:
-                subject = _subject_after(text, spans, cue, limit, other)
-            chairs |= subject | other
+            pronoun = pronoun or said
+            chairs |= subject
     chairs -= guests
     heads = set() if chairs else _one_side_heads(text, spans, objects)
     roles = _other_roles(text, spans, sides, chairs, guests)
     return SentenceRoles(roles, heads, aside - chairs, pronoun, cues[0] if cues else None)
+
+
+def _active_subject(
+    text: str, spans: Sequence[Span], cue: Cue, limit: int, objects: set[int]
+) -> tuple[set[int], str | None]:
+    """Who chairs by an active chair verb: its subject and the object of its "with"; and the
+    pronoun ("he"/"she") the release must resolve, when the subject is one not named here."""
+    subject = _subject(text, spans, cue.start, objects)
+    other = _with_object(text, spans, cue.end)
+    said, partners, at = _pronoun(text, spans, cue.start)
+    if not said:
+        return (subject or _subject_after(text, spans, cue, limit, other)) | other, None
+    # "Together with the Mayor ..., Mr B, she will co-chair": B by "with", A by the pronoun, named
+    # earlier in the sentence ("A says ..., after he co-chaired"), just after its clause ("..., which
+    # she co-chaired with B, the CE, Mrs A, said") or before it; "during which he and the Governor
+    # ..., Mr B, co-chaired": B joined to the pronoun
+    with_b = {i for i in subject if _WITH.search(text, max(0, spans[i][0] - 200), spans[i][0])} | partners
+    earlier = sorted((subject | set(_between(spans, _clause_start(text, at), at))) - with_b - objects)
+    named = set(earlier[:1]) or _named_after_clause(text, spans, cue, limit, other)
+    return with_b | named | other, None if named else said
 
 
 def _other_roles(
@@ -187,7 +224,22 @@ def _before(text: str, spans: Sequence[Span], at: int) -> list[int]:
             continue
         if not _COORDINATION.fullmatch(text, spans[before[-1]][1], m.start()):  # a verb ends the clause
             floor = m.end()
+    # a subordinate clause whose subject is named right after its conjunction: "The crossing will open
+    # ... after the Chief Secretary, A, and B presided over"; "with A and B co-chairing the session"
+    participle = text[at : at + 40].split(" ", 1)[0].endswith("ing")
+    for m in _SUBORDINATOR.finditer(text, floor, at):
+        after = _between(spans, m.end(), at)
+        if not after or not _COORDINATION.fullmatch(text, m.end(), spans[after[0]][0]):
+            continue
+        # "with" only before its own participle: not "held talks with X before co-chairing"
+        if m["with"] is None or (participle and _COORDINATION.fullmatch(text, spans[after[-1]][1], at)):
+            floor = m.end()
     return _between(spans, floor, at)
+
+
+_SUBORDINATOR = re.compile(
+    r"(?i)\b(?:after|before|when|whenever|while|whereas|since|because|once|until|where|(?P<with>with))\s+"
+)
 
 
 # How far before its verb a subject may stand, and after "by" its people (reading stays linear).
@@ -219,7 +271,8 @@ def _subject(text: str, spans: Sequence[Span], at: int, objects: set[int]) -> se
     return set(out)
 
 
-_NEW_CLAUSE = re.compile(r"(?i),\s+(?:and|while|but|whereas|as)\s+")
+# A new clause: ", and", ", while", or "and" after a participle ("with A attending and B co-chairing").
+_NEW_CLAUSE = re.compile(r"(?i)(?:,\s+(?:and|while|but|whereas|as)|(?:(?<=ing)|(?<=ed))\s+(?:and|while|whereas))\s+")
 
 
 def _objects(text: str, spans: Sequence[Span]) -> set[int]:
@@ -246,11 +299,15 @@ def _after_by(text: str, spans: Sequence[Span], at: int, limit: int) -> set[int]
     return set(_between(spans, at, end))
 
 
-# What may stand between two people of one subject: connectors, posts, commas.
+# What may stand between two people of one subject: connectors, posts, commas, "together with", a
+# relative clause ("A, who arrived on Monday with a delegation, and B presided over").
 _COORDINATION = re.compile(
     r"[\s,]*+(?>(?:(?:(?:vice|deputy|executive)-[a-z]+|and|the|of|for|in|province|city|municipal|governor|mayor|"
-    r"secretary|deputy|director|vice|executive|chief|party|general|committee|chairman|people's)\b|"
-    r"[A-Z][\w'\u2019&().-]*+|\([A-Z]{2,}\))[\s,]*+)*+"
+    r"secretary|deputy|director|vice|executive|chief|party|general|committee|chairman|people's|provincial|"
+    r"standing|member|region|autonomous|special|administrative|government|council|state|office|affairs|"
+    r"commission|bureau|department|central|work|head|leader|minister|commissioner|president|"
+    r"(?:together|along)\s+with)\b|(?<=,\s)who(?:se)?\s[^,;]{0,200}+,?|"
+    rf"[A-Z][\w'\u2019&().-]*+|\([A-Z]{{2,}}\)|{P.LOWER_IN_POST})[\s,]*+)*+"
 )
 
 
@@ -292,18 +349,38 @@ _INVERTED = re.compile(r"[^;,]{0,200}?\s(?:was|were|is|are|will\s+be)\s+(?=(?:th
 def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int]) -> set[int]:
     """The subject of a chair verb that opens its clause: after a copula ("Leading the Hong Kong
     delegation was A"), or after the participle's phrase ("After co-chairing the plenary with B,
-    Mr A said ...")."""
-    if text[_clause_start(text, cue.start) : cue.start].strip(" ,") not in _OPENERS:
+    Mr A said ...", "Speaking after co-chairing ... with B, Mr A said", "Leading their respective
+    delegations, the Chief Executive, Mr A, and the Mayor ..., Mr B, held ...")."""
+    opener = text[_clause_start(text, cue.start) : cue.start].strip(" ,")
+    if opener not in _OPENERS and not _PARTICIPLE_OPENER.fullmatch(opener):
         return set()
     inverted = _INVERTED.match(text, cue.end)
     if inverted:
         return _after_by(text, spans, inverted.end(), limit)
-    if not text[cue.start : cue.end].endswith("ing"):
+    if not (opener or text[cue.start : cue.end].split()[0].endswith("ing")):
         return set()
     after = max([cue.end] + [spans[i][1] for i in other])
     comma = text.find(",", after, limit)
-    later = _between(spans, comma + 1, comma + 80) if comma >= 0 else []
-    return set(later[:1])
+    return _group_after(text, spans, comma + 1, limit) if comma >= 0 else set()
+
+
+# A participle before the chair verb: "Speaking after", "Speaking to reporters after", "Upon".
+_PARTICIPLE_OPENER = re.compile(
+    r"(?i)(?:[a-z]+ing\b[^,;]{0,60}?\s)?(?:after|before|while|when|since|upon|on|following)|[a-z]+ing"
+)
+
+
+def _group_after(text: str, spans: Sequence[Span], at: int, limit: int) -> set[int]:
+    """The person named first after ``at`` (posts and connectors between), with those joined to them
+    ("the Chief Executive, Mr A, and the Mayor of Beijing, Mr B")."""
+    group: list[int] = []
+    for i in _between(spans, at, min(limit, at + _REACH)):
+        if not _COORDINATION.fullmatch(text, spans[group[-1]][1] if group else at, spans[i][0]):
+            break
+        if group and not re.search(r"\band\b|together\s+with", text[spans[group[-1]][1] : spans[i][0]]):
+            break
+        group.append(i)
+    return set(group)
 
 
 def _named_after_clause(text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int]) -> set[int]:
@@ -324,10 +401,26 @@ _SUBORDINATE = re.compile(r"(?i)\b(?:which|that|where|after|when|as|since|before
 _OPENERS = frozenset({"", "After", "after", "Before", "before", "While", "while", "When", "when", "Since", "since"})
 
 
-def _pronoun(text: str, at: int) -> str | None:
-    """ "he"/"she" when a pronoun is the subject just before the chair verb at ``at``."""
+def _pronoun(text: str, spans: Sequence[Span], at: int) -> tuple[str | None, set[int], int]:
+    """ "he"/"she" when a pronoun is the subject of the chair verb at ``at``: just before it, or
+    joined to the people named up to it ("he and the Governor ..., Mr B, co-chaired"): those people;
+    and where the pronoun stands."""
     m = P.PRONOUN_SUBJECT.search(text, max(0, at - 60), at)
-    return m["pronoun"].lower() if m else None
+    if m:
+        return m["pronoun"].lower(), set(), m.start("pronoun")
+    for m in _PRONOUN_AND.finditer(text, max(0, at - _REACH), at):
+        group = _between(spans, m.end(), at)
+        if group and all(
+            _COORDINATION.fullmatch(text, spans[j - 1][1] if j != group[0] else m.end(), spans[j][0]) for j in group
+        ):
+            return m["pronoun"].lower(), set(group), m.start("pronoun")
+    return None, set(), at
+
+
+# A pronoun joined to others as the subject: "In the afternoon, she and the Governor ...".
+_PRONOUN_AND = re.compile(
+    r"(?:^\s*|[,;(]\s*|\b(?:and|which|that|where|after|when|as|since|before|whom)\s+)(?P<pronoun>[Hh]e|[Ss]he)\s+and\s+"
+)
 
 
 _WITH = re.compile(r"(?i)\bwith\b[^;.]{0,160}$")

@@ -27,6 +27,7 @@ from cooptrack.extract.people import Found, Mention, mentions_in, resolve, signa
 from cooptrack.extract.roles import Cue, chair_cues, read_roles
 from cooptrack.extract.sentences import Sentence, mask_speech, split_text
 from cooptrack.extract.sides import side_in, side_of
+from cooptrack.knowledge.officials import official
 from cooptrack.vocab import MeetingKind, Role, Side
 
 MeetingId = tuple[MeetingKind | None, int | None]
@@ -55,6 +56,7 @@ class _Roster:
     chaired_by_post: list[str] = field(default_factory=list)  # "The CS and the Mayor of X co-chaired"
     subjects: list[Found] = field(default_factory=list)  # the first person of each sentence, for pronouns
     heads: list[Found] = field(default_factory=list)  # one side's delegation leaders
+    unposted: list[Found] = field(default_factory=list)  # full names written alone, not kept ("John Lee's convoy")
 
     def read(self, sentence: Sentence, meeting: MeetingId | None) -> None:
         masked = mask_speech(sentence.text)
@@ -62,7 +64,8 @@ class _Roster:
             return
         cues = chair_cues(masked)
         other_event = P.OTHER_EVENT.search(masked) and (
-            not mentions_a_meeting(masked) or (P.MEETING_AS_TIME.search(masked) and not cues)
+            (not mentions_a_meeting(masked) and not (cues and _THIS_MEETING.match(masked)))
+            or (P.MEETING_AS_TIME.search(masked) and not cues)
         )
         no_role = _about_another_meeting(masked, cues[0] if cues else None, meeting) or bool(other_event)
         if cues and not no_role and not P.HONORIFIC_NAME.search(masked[: cues[0].start]):
@@ -123,8 +126,15 @@ class _Roster:
         return person
 
     def _new(self, mention: Mention, masked: str, roles: set[Role], offset: int) -> Found | None:
-        """A person first named here; a bare name (no post, no honorific) only as a chair."""
+        """A person first named here; a bare name (no post, no honorific) only as a chair, and a chair's
+        surname alone as the full name written alone before ("... with Lee", after "John Lee's convoy")."""
+        if len(mention.name.split()) < 2 and Role.CO_CHAIR in roles:
+            earlier = resolve(self.unposted, mention)
+            if earlier is not None:
+                mention = Mention(earlier.name, mention.honorific, None, mention.start, mention.end, bare=True)
         if len(mention.name.split()) < 2 or (mention.bare and Role.CO_CHAIR not in roles):
+            if mention.bare and len(mention.name.split()) > 1 and resolve(self.unposted, mention) is None:
+                self.unposted.append(Found(mention.name, None, None, None, mention.start, mention.end))
             return None
         side = side_in(masked, mention, offset)
         person = Found(mention.name, mention.honorific, mention.post, side, mention.start, mention.end)
@@ -155,6 +165,8 @@ class _Roster:
                 for person in self.heads:
                     person.roles.add(Role.CO_CHAIR)
         for person in people:
+            if person.side is None and official(person.name):  # no post said: a Hong Kong official by name
+                person.side = Side.HK
             if Role.CO_CHAIR in person.roles:
                 person.roles -= {Role.ATTENDEE, Role.SPECIAL_GUEST}
             elif Role.SPECIAL_GUEST in person.roles:
@@ -184,6 +196,8 @@ def _chaired_meeting(masked: str, cue: Cue) -> tuple[MeetingKind, int | None] | 
     before = [m for m in mentions if m.end <= cue.start]
     if after:
         chosen = after[0]
+    elif cue.passive and before and _REDUCED_PASSIVE.search(masked, max(0, cue.start - 12), cue.start):
+        chosen = before[-1]  # "... to the 21st Plenary of the Joint Conference, to be chaired by": the plenary's
     elif cue.passive and _THIS_MEETING.match(masked):  # "The meeting, building on the ... Sixth Plenary, was ..."
         chosen = None
     elif cue.passive:  # the subject: the first meeting named, not one after "before", "of", "after" ...
@@ -192,6 +206,11 @@ def _chaired_meeting(masked: str, cue: Cue) -> tuple[MeetingKind, int | None] | 
     else:
         chosen = before[-1] if before else None
     return (chosen.kind, chosen.ordinal) if chosen else None
+
+
+# A passive chair verb that modifies the noun before it, not the sentence's subject: "..., to be
+# chaired by", "..., chaired by".
+_REDUCED_PASSIVE = re.compile(r"(?:,\s*|\bto\s+be\s+|\bbeing\s+)$")
 
 
 # A meeting named as the object of a preposition: not the subject of the sentence.
