@@ -140,7 +140,8 @@ _ANY_DATE = (
 # "2019 June 3   10:15", "2019-06-0310:15:32", "Updated: 2019-06-03 10:15", "Friday, June 3, 2019".
 _WEEKDAY_ABBREVIATED = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 STAMP_LINE = re.compile(
-    r"^(?:(?:last\s+)?(?:updated|published|posted|released?|date|time|release\s+time)(?:\s+(?:at|on))?\s*[:：]?\s*)?"
+    r"^(?:(?:(?:last|first|originally)\s+)?(?:updated|published|posted|released?|modified|issued|date|time|"
+    r"(?:release|publish(?:ed)?|publication|post(?:ed)?)\s+(?:date|time))(?:\s+(?:at|on))?\s*[:：]?\s*)?"
     rf"(?:{_TIME},?\s*)?(?:(?:{WEEKDAY_RE}|{_WEEKDAY_ABBREVIATED}),?\s*)?{_ANY_DATE}"
     rf"(?:\s*[,|/\u00b7\-\u2013\u2014]?\s*(?:{_ZONE}\s*)?{_TIME})?"
     # "Last Updated At:06-03 11:20", "/ Updated 2 hours ago"

@@ -80,10 +80,10 @@ _RELATIVE = re.compile(
     rf"{_PART}(?:{_PAREN}|,\s+(?P<date2>{DATE_PHRASE}))?"
 )
 # A day of the month without its month, as machine translations write it: "On the 6th", "on the
-# afternoon of the 28th" (not "the 6th Plenary", "the 20th anniversary").
+# afternoon of the 28th", "on the 18th of this month" (not "the 6th Plenary", "the 20th anniversary").
 _ON_NTH = re.compile(
     r"(?i:\bon\s+the\s+(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?)(?P<nth>\d{1,2})(?:st|nd|rd|th)\b"
-    r"(?=\s*[,.;:)]|\s+(?:in|at|and|when|while|as|with|during|this|last)\b)"
+    r"(?i:\s+of\s+(?:this|the)\s+month\b)?(?=\s*[,.;:)]|\s+(?:in|at|and|when|while|as|with|during|this|last)\b)"
 )
 # A date in brackets on its own, where a copy has reworded "today": "in Changsha nowadays (March 18)".
 _PAREN_DAY = re.compile(rf"\((?:{WEEKDAY_RE},?\s*)?(?P<date>{DATE_PHRASE})\)")
@@ -106,7 +106,10 @@ _EVENT_OR_MEETING = re.compile(
     r"games|roadshows?|galas?|banquets?|dinners?|luncheons?|receptions?)(?!\s+(?:Cent(?:re|er)|Hall|Building|Complex|Grounds?|Park|Hotel|Venue)\b)|plenary|plenum|meetings?|conferences?|"
     r"sessions?|talks)\b"
 )
-_RELATIVE_CLAUSE = re.compile(r"[,;]?\s*(?:which|that|where)\b")
+# ", which opened …", ", a four-day event that Chan toured …" (an apposition, then the relative pronoun)
+_RELATIVE_CLAUSE = re.compile(
+    r"[,;]?\s*(?P<apposition>(?:an?|the)\s+(?:[\w'-]+\s+){1,4}?)?(?:which|that|where|whose)\b"
+)
 # An event named as the meeting's setting, not as the subject of the day: "on the sidelines of the forum".
 _SETTING = re.compile(r"(?i)\b(?:at|in|during|alongside|sidelines\s+of|on\s+the\s+margins?\s+of)\s+(?:the\s+)?$")
 _PLANNED = re.compile(
@@ -313,12 +316,15 @@ def _day_in(sentence: str, kind: DocumentKind) -> tuple[_Day, bool] | None:
 
 def _other_event(sentence: str, at: int, clause: str) -> bool:
     """Whether the day at ``at`` is another event's than a meeting's: the clause before it is a
-    relative one ("…, which opened in the city on Monday") whose antecedent is an event such as a
-    forum or an expo, or a clause naming such an event and no meeting ("attended the opening of
-    the forum on Monday"), unless as the meeting's setting ("held at the forum on Monday")."""
-    if _RELATIVE_CLAUSE.match(clause):
+    relative one ("…, which opened in the city on Monday", "…, a four-day event that Chan toured on
+    Friday") whose antecedent is an event such as a forum or an expo, or a clause naming such an
+    event and no meeting ("attended the opening of the forum on Monday"), unless as the meeting's
+    setting ("held at the forum on Monday")."""
+    relative = _RELATIVE_CLAUSE.match(clause)
+    if relative:
         start = at - len(clause)
-        nouns = list(_EVENT_OR_MEETING.finditer(sentence, max(0, start - 80), start))
+        nouns = list(_EVENT_OR_MEETING.finditer(relative["apposition"] or ""))
+        nouns = nouns or list(_EVENT_OR_MEETING.finditer(sentence, max(0, start - 80), start))
         return bool(nouns) and nouns[-1]["event"] is not None
     nouns = list(_EVENT_OR_MEETING.finditer(clause))
     if not nouns or any(n["event"] is None for n in nouns):
