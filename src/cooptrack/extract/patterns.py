@@ -341,6 +341,7 @@ HK_POST = re.compile(
     r"(?i)\b(?:Chief Executive|Chief Secretary|Financial Secretary|Secretary for|Under Secretary|"
     r"Chief\s+Gov(?:ernmen)?t|Monetary\s+Secretary|"  # a content farm's spun "Chief Executive", "Financial Secretary"
     r"Chief\s+Gov(?:ernmen)?t|Monetary\s+Secretary|"  # a content farm's spun "Chief Executive", "Financial Secretary"
+    r"Chief\s+Gov(?:ernmen)?t|Monetary\s+Secretary|"  # a content farm's spun "Chief Executive", "Financial Secretary"
     r"Permanent Secretary|HKSAR|Hong Kong|Commissioner for|Government Chief|Secretary for Justice|"
     r"Solicitor General|Government Economist)\b"
 )
@@ -376,12 +377,13 @@ _TO_BY = (
 CHAIR_ACTIVE = re.compile(
     r"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chair(?:ed|ing)|presid(?:ed|e|es|ing)(?:\s+over)?|conven(?:ed|e|es|ing))|"
     r"(?:co-?|jointly\s+)chairs?|(?:will|to|shall|would)\s+(?:co-?|jointly\s+)?chair|"
+    r"(?:co-?|jointly\s+)host(?:ed|ing|s)?|"  # "co-hosted the plenary" (never "hosted" alone: a dinner, a city)
     r"(?:jointly\s+)?(?:led|lead|leads|leading|headed|heading)\s+the\s+(?:meeting|plenary|conference|session|talks))\b"
     rf"(?!{_TO_BY})"
 )
 # A chair verb followed by "by": "co-chaired by", "presided over by", "chaired on the mainland side by".
 CHAIR_PASSIVE = re.compile(
-    rf"(?i)(?<![\w-])(?:co-?chaired|chaired|presided\s+over|convened){_TO_BY}"
+    rf"(?i)(?<![\w-])(?:co-?chaired|chaired|presided\s+over|convened|(?:co-?|jointly\s+)hosted){_TO_BY}"
     r"|\b(?:meetings?|plenary|plenaries|conference|sessions?|talks|delegations|sides)\s*,?\s+"
     r"(?:(?:was|were|will\s+be|are|is)\s+)?(?:\w+ly\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
 )
@@ -411,7 +413,7 @@ HEAD_WITH_OFFICIALS = re.compile(
 )
 # After a chair verb, the other chair as its object: "co-chaired the plenary with ...".
 CHAIR_WITH = re.compile(
-    r"(?i)(?:\s+(?:the|this|that|its|their)\s+[^,.;:()]{0,160}?)?(?:,?\s+together\s+with|\s+with"
+    r"(?i)(?:\s+(?:the|this|that|its|their)\s+[^,.;:]{0,160}?)?(?:,?\s+together\s+with|\s+with"
     r"(?!\s+(?:the\s+)?(?:direction|guidance|support|participation|presence|attendance|assistance)\b))\b"
 )
 # An object of "with" who is not a chair: "with C as special guest", "with C attending".

@@ -56,6 +56,7 @@ class SentenceRoles:
     heads: set[int] = field(default_factory=set)  # one side's delegation leaders
     aside: set[int] = field(default_factory=set)  # named on the way to a chair verb, not its subject ("met X")
     pronoun: str | None = None  # "he"/"she": a chair verb's subject is a pronoun
+    pair: bool = False  # "The two then co-chaired ...": the two people named just before
     first_cue: Cue | None = None
 
 
@@ -63,9 +64,11 @@ def chair_cues(text: str) -> list[Cue]:
     """Every chair verb of a sentence, in order."""
     cues = [Cue(m.start(), m.end(), passive=True) for m in P.CHAIR_PASSIVE.finditer(text)]
     cues += [Cue(m.start(), m.end(), passive=True) for m in _CHAIR_NOUN_OF.finditer(text)]
+    cues += [Cue(m.start(), m.end(), passive=True) for m in _CO_CHAIRS_WERE.finditer(text)]
     cues += [Cue(m.start(), m.end(), who=(m.start("who"), m.end("who"))) for m in _CHAIR_WITH_AS.finditer(text)]
     actives = [m for m in P.CHAIR_ACTIVE.finditer(text) if not _noun(text, m) and not _passive_aux(text, m.start())]
     actives += list(P.DELEGATIONS_LED.finditer(text)) + list(_DELEGATIONS_RESPECTIVELY.finditer(text))
+    actives += list(_WERE_CO_CHAIRS.finditer(text))
     ones = list(P.DELEGATION_LED_ONE.finditer(text))
     by_ones = [m for m in P.DELEGATION_LED_BY_ONE.finditer(text) if not text.startswith(" side", m.end())]
     paired: list[re.Match[str]] = []
@@ -83,10 +86,20 @@ def chair_cues(text: str) -> list[Cue]:
 _CHAIR_NOUN_OF = re.compile(
     r"(?i)\b(?:under\s+the\s+(?:joint\s+)?|(?:joint|co-?)\s*)chair(?:man|woman|person)?ship\s+of\b"
 )
-# "with A and B in the chair", "with A and B as (the) co-chairs": the with-phrase's people chair.
+# "with A and B in the chair", "with A and B as (the) co-chairs", "at its head": the with-phrase's people chair.
 _CHAIR_WITH_AS = re.compile(
-    r"(?i)\bwith\s+(?P<who>[^;]{0,300}?)\s+(?:in\s+the\s+chairs?|as\s+(?:the\s+|its\s+)?"
+    r"(?i)\bwith\s+(?P<who>[^;]{0,300}?)\s+(?:in\s+the\s+chairs?|at\s+(?:its|the)\s+(?:head|helm)|as\s+(?:the\s+|its\s+)?"
     r"(?:co-?|joint\s+)?chair(?:s|men|persons|man|person|woman)?)\b"
+)
+# The chairs as a noun: "The co-chairs were A and B" (its people follow), "A and B were the co-chairs",
+# "served as co-chairs" (its subject precedes).
+_CO_CHAIR_NOUN = r"(?:co-?chair(?:s|men|persons)?|joint\s+chairs|chairs)"
+_CO_CHAIRS_WERE = re.compile(
+    rf"(?i)\b(?:the|its|their)\s+(?:two\s+)?(?:(?:meeting|plenary|conference|session)['\u2019]s\s+)?{_CO_CHAIR_NOUN}"
+    r"\s+(?:were|was|are|will\s+be)\s+(?=(?:the\s+)?[A-Z])"
+)
+_WERE_CO_CHAIRS = re.compile(
+    rf"(?i)\b(?:were|are|will\s+be|(?:served|acted|sat)\s+as)\s+(?:the\s+)?(?:two\s+)?{_CO_CHAIR_NOUN}\b"
 )
 # A content farm's spun "leading": "A and B, primary the delegations of X and Y respectively, kept ...".
 _DELEGATIONS_RESPECTIVELY = re.compile(
@@ -143,7 +156,18 @@ def read_roles(
     chairs -= guests
     heads = set() if chairs else _one_side_heads(text, spans, objects)
     roles = _other_roles(text, spans, sides, chairs, guests)
-    return SentenceRoles(roles, heads, aside - chairs, pronoun, cues[0] if cues else None)
+    pair = not chairs and any(
+        not c.passive and not c.relative and _PAIR_SUBJECT.search(text, max(0, c.start - 80), c.start) for c in cues
+    )
+    return SentenceRoles(roles, heads, aside - chairs, pronoun, pair=pair, first_cue=cues[0] if cues else None)
+
+
+# Two people named before, as the subject: "The two then co-chaired", "Both leaders co-chaired".
+_PAIR_SUBJECT = re.compile(
+    r"(?i)(?:^\s*|[,;]\s*|\b(?:and|after|when|then|where)\s+)(?:the\s+two|both|the\s+pair)"
+    r"(?!\s+(?:sides|places|governments|cities|parties|regions|delegations|co-?chairs)\b)"
+    r"(?:\s+(?:leaders|officials|heads|men|women))?\s+(?:(?:then|later|also|jointly|today|have|had|will)\s+){0,3}$"
+)
 
 
 def _active_subject(
@@ -359,9 +383,15 @@ def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other
         return _after_by(text, spans, inverted.end(), limit)
     if not (opener or text[cue.start : cue.end].split()[0].endswith("ing")):
         return set()
+    # the participle's phrase ends at a comma followed by its subject ("..., this morning (May 6), the CS, Mr A, ...")
     after = max([cue.end] + [spans[i][1] for i in other])
-    comma = text.find(",", after, limit)
-    return _group_after(text, spans, comma + 1, limit) if comma >= 0 else set()
+    comma = text.find(",", after, min(limit, after + _REACH))
+    while comma >= 0:
+        group = _group_after(text, spans, comma + 1, limit)
+        if group:
+            return group
+        comma = text.find(",", comma + 1, min(limit, after + _REACH))
+    return set()
 
 
 # A participle before the chair verb: "Speaking after", "Speaking to reporters after", "Upon".

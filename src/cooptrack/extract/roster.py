@@ -57,6 +57,7 @@ class _Roster:
     subjects: list[Found] = field(default_factory=list)  # the first person of each sentence, for pronouns
     heads: list[Found] = field(default_factory=list)  # one side's delegation leaders
     unposted: list[Found] = field(default_factory=list)  # full names written alone, not kept ("John Lee's convoy")
+    named: list[list[Found]] = field(default_factory=list)  # the people of each sentence naming any
 
     def read(self, sentence: Sentence, meeting: MeetingId | None) -> None:
         masked = mask_speech(sentence.text)
@@ -67,7 +68,11 @@ class _Roster:
             (not mentions_a_meeting(masked) and not (cues and _THIS_MEETING.match(masked)))
             or (P.MEETING_AS_TIME.search(masked) and not cues)
         )
-        no_role = _about_another_meeting(masked, cues[0] if cues else None, meeting) or bool(other_event)
+        # a chair verb of another meeting gives no role ("A, who co-chaired the Second Plenary in 2023,
+        # attended the Third, which was co-chaired by B and C": B and C chair)
+        ours = [c for c in cues if not _about_another_meeting(masked, c, meeting)]
+        no_role = (bool(cues) and not ours) or bool(other_event)
+        cues = ours or cues
         if cues and not no_role and not P.HONORIFIC_NAME.search(masked[: cues[0].start]):
             self.chaired_by_post.append(masked[: cues[0].start])
         new_here = self._named(sentence, masked, cues, no_role)
@@ -104,8 +109,11 @@ class _Roster:
                 self.heads.append(person)
         if reading.pronoun and not no_role:
             self._pronoun_chairs(reading.pronoun)
+        if reading.pair and not no_role:
+            self._pair_chairs()
         if named:
             self.subjects.append(named[0])
+            self.named.append(named)
         return new_here
 
     def _known(self, mention: Mention) -> Found | None:
@@ -150,6 +158,20 @@ class _Roster:
             if person.honorific is None or female == (pronoun == "she"):
                 person.roles.add(Role.CO_CHAIR)
                 return
+
+    def _pair_chairs(self) -> None:
+        """ "The two then co-chaired ...": the two sides' people of the last sentences naming two or more
+        (one of Hong Kong and one of the other side, when their sides are known)."""
+        for group in reversed(self.named[-2:]):
+            people = [p for i, p in enumerate(group) if all(p is not q for q in group[:i])]
+            if len(people) < 2:
+                continue
+            hk = [p for p in people if p.side is Side.HK]
+            others = [p for p in people if p.side is not None and p.side is not Side.HK]
+            pair = [hk[0], others[0]] if hk and others else people[:2]
+            for person in pair:
+                person.roles.add(Role.CO_CHAIR)
+            return
 
     def finish(self) -> list[Found]:
         people = self.people
@@ -196,7 +218,7 @@ def _chaired_meeting(masked: str, cue: Cue) -> tuple[MeetingKind, int | None] | 
     before = [m for m in mentions if m.end <= cue.start]
     if after:
         chosen = after[0]
-    elif cue.passive and before and _REDUCED_PASSIVE.search(masked, max(0, cue.start - 12), cue.start):
+    elif cue.passive and before and _REDUCED_PASSIVE.search(masked, max(0, cue.start - 40), cue.start):
         chosen = before[-1]  # "... to the 21st Plenary of the Joint Conference, to be chaired by": the plenary's
     elif cue.passive and _THIS_MEETING.match(masked):  # "The meeting, building on the ... Sixth Plenary, was ..."
         chosen = None
@@ -209,8 +231,11 @@ def _chaired_meeting(masked: str, cue: Cue) -> tuple[MeetingKind, int | None] | 
 
 
 # A passive chair verb that modifies the noun before it, not the sentence's subject: "..., to be
-# chaired by", "..., chaired by".
-_REDUCED_PASSIVE = re.compile(r"(?:,\s*|\bto\s+be\s+|\bbeing\s+)$")
+# chaired by", "..., chaired by", "..., which was co-chaired by".
+_REDUCED_PASSIVE = re.compile(
+    r"(?:,\s*|\bto\s+be\s+|\bbeing\s+|\b(?:which|that)\s+(?:was|were|is|are|will\s+be|(?:has|had)\s+been)\s+)"
+    r"(?:\w+ly\s+)?$"
+)
 
 
 # A meeting named as the object of a preposition: not the subject of the sentence.
