@@ -448,10 +448,12 @@ PRESENCE_CUE = re.compile(
 # --- areas ------------------------------------------------------------------------------------
 
 # A count of co-operation areas ([COUNT]): "11 co-operation areas", "10 key areas", "11 fields",
-# "12 areas of co-operation", and a content farm's spun "12 co-operation locations".
+# "12 areas of co-operation", and a content farm's spun "12 co-operation locations" or "the following
+# six locations" (a bare "locations" only after "following": "the 2 locations" are the two places).
 DECLARED_AREAS = re.compile(
-    rf"(?P<n>\b(?i:{CARDINAL_RE}))\s+(?:(?i:key|major|main|new|priority|specific|important)\s+)?"
-    r"(?i:(?:co-?operation\s+)?(?:areas?|fields)|(?:major\s+)?areas?\s+of\s+co-?operation|co-?operation\s+locations)\b"
+    rf"(?P<follow>\b(?i:following)\s+)?(?P<n>\b(?i:{CARDINAL_RE}))\s+(?:(?i:key|major|main|new|priority|specific|important)\s+)?"
+    r"(?i:(?:co-?operation\s+)?(?:areas?|fields)|(?:major\s+)?areas?\s+of\s+co-?operation|co-?operation\s+locations"
+    r"|(?(follow)locations|(?!)))\b"
 )
 # A measure that names its topic first: "On finance, the two sides will ...", "As regards tourism,
 # both sides agreed to ...". The parties and a verb must follow, so "On behalf of ..." is not one.

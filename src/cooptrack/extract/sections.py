@@ -49,7 +49,11 @@ def declared_count(text: str) -> int | None:
 
 
 _AGREED = re.compile(r"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out|pledg(?:e[ds]?|ing)|vow(?:ed|s)?)\b")
-_OTHER_MEETING = re.compile(r"(?i)\b(?:was|were)\s+held\b|\bat\s+which\b|\blast\b|\bprevious\b|\bsince\b")
+_OTHER_MEETING = re.compile(r"(?i)\b(?:was|were)\s+held\b|\bat\s+which\b|\blast\b|\bprevious\b")
+# "since" dates its own clause, or a sentence it opens: "reviewed the progress made since the second
+# plenary and agreed to focus on eight fields" is this meeting's count; "the eight areas agreed since
+# 2019", "Since 2016, the two sides have co-operated in 11 areas" are not.
+_SINCE = re.compile(r"(?i)\bsince\b")
 
 
 # What makes a count of areas stated in prose this meeting's ([COUNT]): the two sides agree on
@@ -71,23 +75,62 @@ def _agreed_count(text: str) -> int | None:
     on it or will co-operate in it at this meeting (not a count recalled from an earlier one),
     and whose own clause is not about progress, signings or an opinion ("reviewed the
     achievements and agreed to strengthen co-operation in eight areas" counts)."""
+    speech = bool(_SPEECH_OPENER.match(text))
     for sentence in re.split(r"(?<=\.)\s+", text):
         m = P.DECLARED_AREAS.search(sentence)
         if m is None or not _COUNT_CUE.search(sentence) or _OTHER_MEETING.search(sentence):
             continue
         clause = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
-        if not _NOT_COUNT.search(clause) and (n := declared_count(sentence[m.start() :])):
+        after = _CLAUSE_BREAK.split(sentence[m.end() :])[0]
+        since = _SINCE.search(clause + " " + after) or _SINCE.match(sentence.lstrip())  # "Since 2019, ..."
+        if _NOT_COUNT.search(clause) or since or (speech and _a_view(sentence)):
+            continue
+        if n := declared_count(sentence[m.start() :]):
             return n
     return None
 
 
+# A paragraph in one person's words: "Yin Li said that ...", "In his speech, Mr Lee stressed ...".
+# A collective subject ("The meeting noted", "Both sides said") is written in lower case after its
+# first word, and is not matched.
+_SPEECH_OPENER = re.compile(
+    r"(?:In\s+(?:his|her|their)\s+(?:speech|remarks|address)[^,]{0,60},\s+)?(?:[A-Z][\w'().\-]*\s+){0,5}?"
+    r"[A-Z][\w'().\-]*\s+(?:also\s+)?(?:said|says|stated|noted|pointed\s+out|stressed|emphasi[sz]ed|added|remarked|"
+    r"hoped|suggested|proposed|expressed|believed|called\s+for|urged)\b"
+)
+_JOINT_DECISION = re.compile(r"(?i)\b(?:agree[ds]?|consensus|reached|decided)\b")
+_PLAN = re.compile(r"(?i)\b(?:will|would|shall)\b")
+_OPINION = re.compile(
+    r"(?i)\b(?:should|could|might|may|can|hopes?|hoped|wish(?:es|ed)?|suggest\w*|propos\w*|need(?:s|ed)?\s+to|must|"
+    r"look(?:s|ed)?\s+forward)\b"
+)
+
+
+def _a_view(sentence: str) -> bool:
+    """In a paragraph of one person's words, a sentence with a count is that person's view of
+    where co-operation should go ("The two sides should … deepen cooperation in the following 6 key
+    areas"), unless it reports what the sides agreed, or what they will do with no word of opinion
+    ("Mr Tsang said the two sides would strengthen co-operation in the following six areas:")."""
+    if _JOINT_DECISION.search(sentence):
+        return False
+    return not _PLAN.search(sentence) or bool(_OPINION.search(sentence))
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014]|\s\band\s")
+
+
+def _count_sentence(text: str) -> str:
+    """The sentence of ``text`` holding its count of areas, or the last one (a lead-in's)."""
+    parts = re.split(r"(?<=\.)\s+", text)
+    return next((p for p in parts if P.DECLARED_AREAS.search(p)), parts[-1])
 
 
 def _is_lead_in(block: Block) -> bool:
     if block.kind is not BlockKind.PARAGRAPH:
         return False
     text = block.text
+    if _SPEECH_OPENER.match(text) and _a_view(_count_sentence(text)):
+        return False  # one leader's areas in a speech: no lead-in of the meeting's areas
     return bool(
         P.DECLARED_AREAS.search(text) and (text.rstrip().endswith(":") or P.AREAS_LEAD_IN.search(text))
     ) or bool(text.rstrip().endswith(":") and P.AREAS_LEAD_IN.search(text))
