@@ -118,7 +118,10 @@ def prose(line: str) -> bool:
 
 def join_headline(title: str | None, lines: list[Line]) -> tuple[str | None, list[Line]]:
     """A Chinese headline printed on two lines is one, joined with a space ([ZH-TITLE]): a short
-    line right under it (no blank line between) that ends no sentence, over the lead."""
+    line right under it (no blank line between) that ends no sentence, over the lead. A first
+    line holding a full stop is the lead of a page that prints no headline (a wire's item)."""
+    if title and _CJK.search(title) and re.search(r"。.", title.rstrip() + "~"):
+        return None, [Line(title, False), *lines]  # a page with no headline: its first line is the lead
     if not title or not _CJK.search(title) or _SENTENCE_MARK.search(title[-1:]) or len(lines) < 2:
         return title, lines
     second, lead = lines[0], lines[1]

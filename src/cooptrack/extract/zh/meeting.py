@@ -236,7 +236,7 @@ def _kind(n: Named, got: tuple[int | None, bool] | None) -> MeetingKind:
 
 # --- venue ---------------------------------------------------------------------------------------------
 
-_VERBS = ("在", "于", "喺", "抵", "赴", "来", "到", "访", "抵达", "前往", "访问")
+_VERBS = ("在", "于", "喺", "抵", "赴", "来", "到", "去", "访", "抵达", "前往", "访问")
 
 
 def venue(title: Sent | None, statements: tuple[Statement, ...], lead: list[Sent]) -> str | None:
@@ -288,9 +288,10 @@ def _city_at(f: str, i: int) -> str | None:
 
 def document_kind(title: Sent | None, statements: tuple[Statement, ...], lead: list[Sent]) -> DocumentKind:
     """A report when a statement says the meeting took place, an announcement when it will."""
-    if any(not s.future for s in statements if s.sent is not title):
+    body = [s for s in statements if s.sent is not title]  # a headline's present tense is its style
+    if any(not s.future for s in body):
         return DocumentKind.REPORT
-    if statements and all(s.future for s in statements):
+    if (body or statements) and all(s.future for s in (body or statements)):
         return DocumentKind.ANNOUNCEMENT
     text = " ".join([title.f if title else "", *(s.f for s in lead[:3])])
     if P.ANNOUNCEMENT.search(text) and not P.REPORT.search(text):
