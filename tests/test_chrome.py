@@ -80,6 +80,23 @@ PAGES = [
         page_date=dt.date(2025, 5, 14),
     ),
     Page(
+        "news-site-menus",
+        "slash-section-and-labelled-breadcrumb",
+        "You are here: Home > News > Hong Kong\nWORLD / ASIA\nHunan freight trains to reach Kwai Chung by 2026\n"
+        f"Posted: 14 May 2025 21:02\n\n{BODY}",
+        title="Hunan freight trains to reach Kwai Chung by 2026",
+        gone=["You are here", "WORLD / ASIA", "Posted"],
+        page_date=dt.date(2025, 5, 14),
+    ),
+    Page(
+        "news-mastheads",
+        "name-over-a-stamp-then-the-story",
+        f"South China Morning Post\nPublished: 8:00pm, 14 May 2025\n\n{BODY}",
+        title=None,
+        gone=["South China Morning Post", "Published"],
+        page_date=dt.date(2025, 5, 14),
+    ),
+    Page(
         "rules",
         "printer-rule-and-stars",
         f"{HEADLINE}\n{'*' * 63}\n\n{BODY}\n*\n**\n= = = = =",
@@ -386,3 +403,51 @@ def test_an_end_marker_under_a_long_headline_does_not_end_it() -> None:
     """'Print' under a headline of 80 characters, before any sentence: chrome, not the end."""
     cleaned = clean(f"{HEADLINE} and Zhuzhou\nPrint\n\n{BODY}")
     assert not cleaned.ended and all(k in cleaned.text for k in KEPT)
+
+
+# --- A site's name found by its shape (cooptrack.clean.page, a masthead), not by the catalogue ---
+_NEWS_HEADLINE = "Hunan and Hong Kong to open more freight routes"
+
+
+@pytest.mark.parametrize(
+    ("name", "chrome"),
+    [
+        ("Xiangjiang Evening Courier", "Latest | Hunan | Greater Bay Area | Business | Opinion"),
+        ("THE PEARL RIVER LEDGER", "News | Markets | Property\nMarkets"),
+        ("Changsha, China\nChangsha Municipal People's Government", "Home > News > City News"),
+        ("HXT", "HOME | CHINA | WORLD | LIFE\nCHINA / ECONOMY"),
+        ("Hunan Weekly\n\u6e58\u6c5f\u5468\u520a", "Home \u203a Hunan \u203a Economy"),
+    ],
+)
+def test_a_site_s_name_over_its_chrome_is_no_headline(name: str, chrome: str) -> None:
+    """A short line with no verb and no meeting word, over the site's chrome and a headline: the
+    site's name, whatever the site ([TITLE-CHROME])."""
+    cleaned = clean(f"{name}\n{chrome}\n{_NEWS_HEADLINE}\nBy Staff Reporter\n\n{BODY}")
+    assert cleaned.title == _NEWS_HEADLINE
+    assert name.split("\n")[0] not in cleaned.text
+
+
+def test_a_site_s_name_over_a_menu_row_and_no_headline_gives_no_title() -> None:
+    cleaned = clean(f"Xiangjiang Evening Courier\nLatest | Hunan | Business | Opinion\n\n{BODY}")
+    assert cleaned.title is None and "Xiangjiang" not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("headline", "after"),
+    [
+        ("Greater Bay Area Youth Internships", "Published: 14 May 2025 21:02"),  # over its stamp, then the lead
+        ("Hunan Logistics Week", "Share on Facebook | Share on Twitter"),  # over a share bar, then the lead
+        (_NEWS_HEADLINE, "Officials pledge faster customs clearance for rail freight"),  # over a standfirst
+    ],
+)
+def test_a_headline_over_its_stamp_standfirst_or_share_bar_stays_the_title(headline: str, after: str) -> None:
+    assert clean(f"{headline}\n{after}\n\n{BODY}").title == headline
+
+
+def test_a_headline_printed_on_two_lines_is_joined() -> None:
+    """[TITLE-CHROME] A headline wrapped inside the mechanism's name, over the indented lead: one line;
+    a short headline over its subhead stays alone."""
+    wrapped = "Third Plenary Session of Hong Kong/Hunan\nCo-operation Conference held in Changsha"
+    text = f"Go to main content\n{wrapped}\n{BODY}"
+    assert clean(text).title == "Third Plenary Session of Hong Kong/Hunan Co-operation Conference held in Changsha"
+    assert clean(f"CS visits Changsha\nPlenary session\n{BODY}").title == "CS visits Changsha"

@@ -36,6 +36,18 @@ _PROSE_WORDS = 20  # a line this long is prose: the head has ended
 _MENU_ITEM = re.compile(r"[A-Za-z][A-Za-z&'\u2019\-]*(?: [A-Za-z&'\u2019\-]+){0,3}:?")
 _MENU_MAX = 30
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+(\S.{0,300})$")
+# A site's name (a masthead): every word capitalised ("South China Morning Post", "THE BUSINESS
+# TIMES", "Jiangxi, China", "The People's Government of Guangxi Zhuang Autonomous Region"), or a
+# short line of Chinese ("澳門每日時報"); no verb, no meeting word, no year.
+_NAME_WORD = re.compile(r"(?:[A-Z0-9&\u2018\u201c'\"][\w.&'\u2019\-]{0,30}|of|the|and|for|in|on|at|de|da|du),?")
+_NAME_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,16}")
+_NAME_MAX = (8, 64)  # words, characters
+_NOT_A_NAME = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|will|would|to|says?|said|vows?|vowed|agree[sd]?|signs?|signed|holds?|held|"
+    r"meets?|met|leads?|led|visits?|visited|opens?|opened|launch(?:es|ed)?|sets?|seeks?|eyes|plans?|planned|"
+    r"push(?:es|ed)?|boosts?|boosted|urges?d?|calls?|called|takes?|took|makes?|made|wins?|won|joins?|joined|"
+    r"hails?|hailed|inks?|inked|unveils?|unveiled|announces?d?|(?:19|20)\d\d)\b"
+)
 
 
 @dataclass
@@ -80,7 +92,39 @@ def take_title(lines: list[Line], removed: list[Removed]) -> tuple[str | None, l
         lines = lines[site:]
     if not lines or not headline_like(lines[0].text):
         return None, lines
-    return _mirrored(lines[0].text, lines[1:], removed)
+    title, rest = _mirrored(lines[0].text, lines[1:], removed)
+    if _wrapped_title(title, rest):
+        title, rest = f"{title} {rest[0].text}", rest[1:]
+    return title, rest
+
+
+_WRAP_TAIL_WORDS = 6
+_WRAP_WIDTH = 36
+_OPEN_END = re.compile(r"(?:\b(?:of|and|the|to|in|for|with|on|at|by|a|an)|[/\-\u2013,])$", re.IGNORECASE)
+
+
+def _wrapped_title(title: str, rest: list[Line]) -> bool:
+    """A headline printed on two lines ("CS to co-chair Second Plenary Session of Hong Kong/Hubei",
+    "Co-operation Conference") over the release's indented lead, or over a blank line when the
+    first line stops mid-phrase: one headline ([TITLE-CHROME]: joined with one space). A line
+    under the headline that closes a sentence, or is long, is the lead or a standfirst."""
+    if not rest or rest[0].blank_before or rest[0].indent or noise.MIRROR_PREFIX.match(rest[0].text):
+        return False
+    tail = rest[0].text
+    if len(tail.split()) > _WRAP_TAIL_WORDS or not tail[:1].isupper() or _SENTENCE_END.search(tail):
+        return False
+    if DATELINE.match(tail) or not headline_like(f"{title} {tail}") or _SENTENCE_END.search(title):
+        return False
+    open_end = _OPEN_END.search(title) is not None
+    # a long line wrapped inside a name ("… of Hong Kong/Hubei" + "Co-operation Conference …": the
+    # name goes on in capitals); a headline over a subhead ("CE leads delegation to Tianjin" +
+    # "High-level meeting") is two lines
+    first_words = tail.split()[:2]
+    in_a_name = len(title) >= _WRAP_WIDTH and len(first_words) == 2 and all(w[:1].isupper() for w in first_words)
+    after = rest[1] if len(rest) > 1 else None
+    if after is not None and after.indent >= 4 and not after.blank_before:
+        return open_end or in_a_name
+    return (after is None or after.blank_before) and open_end
 
 
 def _mirrored(title: str, rest: list[Line], removed: list[Removed]) -> tuple[str, list[Line]]:
@@ -132,7 +176,8 @@ def _release_headline_below(rest: list[Line]) -> bool:
 
 def _drop_head_chrome(lines: list[Line], removed: list[Removed]) -> list[Line]:
     """Lines above the headline that only a page's head holds: a translated-news site's name and
-    banner, menus and section words, the first items of a numbered breadcrumb."""
+    banner, a site's name over its chrome, menus and section words, the first items of a numbered
+    breadcrumb."""
     cat = catalogue()
     head = _head_end(lines)
     start = max((i + 1 for i in range(head) if cat.banner(lines[i].text)), default=0)
@@ -148,7 +193,7 @@ def _drop_head_chrome(lines: list[Line], removed: list[Removed]) -> list[Line]:
                 i -= 1
                 lines = [*lines[:i], _unnumbered(lines[i]), *lines[i + 1 :]]
                 break
-        elif (run := _menu_run(lines, i)) > 0:
+        elif (run := _menu_run(lines, i)) > 0 or (run := _masthead(lines, i, head)) > 0:
             i += run
         else:
             break
@@ -163,6 +208,50 @@ def _head_end(lines: list[Line]) -> int:
         if len(line.text.split()) > _PROSE_WORDS:
             return i
     return min(len(lines), _HEAD_SPAN)
+
+
+def _masthead(lines: list[Line], i: int, head: int) -> int:
+    """How many lines at ``i`` are the site's name ([TITLE-CHROME]): one to three short lines
+    shaped as a name (:func:`_name_shaped`: no verb, no meeting word) followed by the site's chrome
+    (removed by the scan right under them, or a menu row, section words, a breadcrumb), then a
+    headline-shaped line. A menu row right under the name proves it even when no headline follows
+    (the page then has no title, never the name). A headline over its stamp or a byline is no
+    site's name: what follows its chrome is the lead, not a headline."""
+    j = i
+    while j < min(head, i + 3, len(lines) - 1) and _name_shaped(lines[j].text):
+        j += 1
+        if lines[j - 1].chrome_after or lines[j - 1].dated_after:
+            break
+    if j == i:
+        return 0
+    k = j
+    while k < head and (run := _chrome_run(lines, k)) > 0:  # within the page's head: linear
+        k += run
+    if k >= len(lines) or not (k > j or lines[j - 1].chrome_after or lines[j - 1].dated_after):
+        return 0
+    menu_row = k > j and catalogue().head(lines[j].text) is not None
+    nxt = lines[k].text
+    headline = headline_like(nxt) and len(nxt.split()) >= 3 and not _name_shaped(nxt)
+    return j - i if headline or menu_row else 0
+
+
+def _name_shaped(text: str) -> bool:
+    """A line shaped as a site's name: see :data:`_NAME_WORD`."""
+    if _NAME_CJK.fullmatch(text):
+        return True
+    words = text.split()
+    if not 1 <= len(words) <= _NAME_MAX[0] or len(text) > _NAME_MAX[1] or text[-1] in ".!?:;":
+        return False
+    if noise.MEETING_CUE.search(text) or _NOT_A_NAME.search(text):
+        return False
+    return all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+def _chrome_run(lines: list[Line], i: int) -> int:
+    """How many lines at ``i`` are head chrome seen ahead (a menu row, section words)."""
+    if catalogue().head(lines[i].text):
+        return 1
+    return _menu_run(lines, i)
 
 
 def _breadcrumb(lines: list[Line], i: int) -> int:
@@ -190,7 +279,8 @@ def _menu_run(lines: list[Line], i: int) -> int:
         j += 1
     if j == i or j >= len(lines) or not headline_like(lines[j].text):
         return 0
-    if j - i >= 2 or (len(lines[i].text.split()) <= 2 and len(lines[j].text.split()) >= 4):
+    words = [w for w in lines[i].text.split() if w not in ("&", "and")]  # "Government & Economy"
+    if j - i >= 2 or (len(words) <= 2 and len(lines[j].text.split()) >= 4):
         return j - i
     return 0
 

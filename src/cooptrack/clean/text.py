@@ -243,8 +243,10 @@ class _Scanner:
             return RemovalReason.HEADING_UNDERLINE
         chrome = catalogue().line(line)
         if chrome is not None:
+            self._in_media = False  # a media list ends at the page's chrome (a row of '*' on the e-bulletin)
             return self._chrome(chrome)
         if noise.SEPARATOR.match(line):
+            self._in_media = False
             return RemovalReason.SEPARATOR
         if noise.UNDERLINE.match(line):
             if self.lines and not self._blank:
