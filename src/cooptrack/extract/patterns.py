@@ -449,9 +449,10 @@ PRESENCE_CUE = re.compile(
 
 # A count of co-operation areas ([COUNT]): "11 co-operation areas", "10 key areas", "11 fields",
 # "12 areas of co-operation", and a content farm's spun "12 co-operation locations" or "the following
-# six locations" (a bare "locations" only after "following": "the 2 locations" are the two places).
+# six locations" (a bare "locations" only after "following" or its spun "subsequent", "next": "the 2
+# locations" are the two places).
 DECLARED_AREAS = re.compile(
-    rf"(?P<follow>\b(?i:following)\s+)?(?P<n>\b(?i:{CARDINAL_RE}))\s+(?:(?i:key|major|main|new|priority|specific|important)\s+)?"
+    rf"(?P<follow>\b(?i:following|subsequent|next)\s+)?(?P<n>\b(?i:{CARDINAL_RE}))\s+(?:(?i:key|major|main|new|priority|specific|important)\s+)?"
     r"(?i:(?:co-?operation\s+)?(?:areas?|fields)|(?:major\s+)?areas?\s+of\s+co-?operation|co-?operation\s+locations"
     r"|(?(follow)locations|(?!)))\b"
 )

@@ -49,11 +49,12 @@ def declared_count(text: str) -> int | None:
 
 
 _AGREED = re.compile(r"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out|pledg(?:e[ds]?|ing)|vow(?:ed|s)?)\b")
-_OTHER_MEETING = re.compile(r"(?i)\b(?:was|were)\s+held\b|\bat\s+which\b|\blast\b|\bprevious\b")
-# "since" dates its own clause, or a sentence it opens: "reviewed the progress made since the second
-# plenary and agreed to focus on eight fields" is this meeting's count; "the eight areas agreed since
-# 2019", "Since 2016, the two sides have co-operated in 11 areas" are not.
-_SINCE = re.compile(r"(?i)\bsince\b")
+_OTHER_MEETING = re.compile(r"(?i)\b(?:was|were)\s+held\b")
+# Words of an earlier meeting date the count's own clause, or the sentence they open: "reviewed the
+# progress made since the last plenary and agreed to focus on eight fields" is this meeting's
+# count; "the eight areas agreed at the previous plenary", "At the last plenary, the two sides
+# agreed on 11 areas", "Since 2016, the two sides have co-operated in 11 areas" are not.
+_EARLIER = re.compile(r"(?i)\bat\s+which\b|\blast\b|\bprevious\b|\bsince\b")
 
 
 # What makes a count of areas stated in prose this meeting's ([COUNT]): the two sides agree on
@@ -82,8 +83,9 @@ def _agreed_count(text: str) -> int | None:
             continue
         clause = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
         after = _CLAUSE_BREAK.split(sentence[m.end() :])[0]
-        since = _SINCE.search(clause + " " + after) or _SINCE.match(sentence.lstrip())  # "Since 2019, ..."
-        if _NOT_COUNT.search(clause) or since or (speech and _a_view(sentence)):
+        opening = re.split(r"[,;]", sentence[: m.start()], maxsplit=1)  # "At the last plenary, ..."
+        earlier = _EARLIER.search(clause + " " + after) or (len(opening) > 1 and _EARLIER.search(opening[0]))
+        if _NOT_COUNT.search(clause) or earlier or (speech and _a_view(sentence)):
             continue
         if n := declared_count(sentence[m.start() :]):
             return n
@@ -99,7 +101,10 @@ _SPEECH_OPENER = re.compile(
     r"hoped|suggested|proposed|expressed|believed|called\s+for|urged)\b"
 )
 _JOINT_DECISION = re.compile(r"(?i)\b(?:agree[ds]?|consensus|reached|decided)\b")
-_PLAN = re.compile(r"(?i)\b(?:will|would|shall)\b")
+_JOINT_PLAN = re.compile(
+    r"(?i)\b(?:the\s+two\s+(?:sides|places|governments|parties)|both\s+(?:sides|places|governments))\s+"
+    r"(?:will|would|shall)\b"
+)
 _OPINION = re.compile(
     r"(?i)\b(?:should|could|might|may|can|hopes?|hoped|wish(?:es|ed)?|suggest\w*|propos\w*|need(?:s|ed)?\s+to|must|"
     r"look(?:s|ed)?\s+forward)\b"
@@ -109,11 +114,12 @@ _OPINION = re.compile(
 def _a_view(sentence: str) -> bool:
     """In a paragraph of one person's words, a sentence with a count is that person's view of
     where co-operation should go ("The two sides should … deepen cooperation in the following 6 key
-    areas"), unless it reports what the sides agreed, or what they will do with no word of opinion
-    ("Mr Tsang said the two sides would strengthen co-operation in the following six areas:")."""
+    areas", "Beijing will work with Hong Kong in ten fields"), unless it reports what the sides
+    agreed, or what both will do with no word of opinion ("Mr Tsang said the two sides would
+    strengthen co-operation in the following six areas:")."""
     if _JOINT_DECISION.search(sentence):
         return False
-    return not _PLAN.search(sentence) or bool(_OPINION.search(sentence))
+    return not _JOINT_PLAN.search(sentence) or bool(_OPINION.search(sentence))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014]|\s\band\s")
