@@ -340,8 +340,6 @@ MAINLAND_POST = re.compile(
 HK_POST = re.compile(
     r"(?i)\b(?:Chief Executive|Chief Secretary|Financial Secretary|Secretary for|Under Secretary|"
     r"Chief\s+Gov(?:ernmen)?t|Monetary\s+Secretary|"  # a content farm's spun "Chief Executive", "Financial Secretary"
-    r"Chief\s+Gov(?:ernmen)?t|Monetary\s+Secretary|"  # a content farm's spun "Chief Executive", "Financial Secretary"
-    r"Chief\s+Gov(?:ernmen)?t|Monetary\s+Secretary|"  # a content farm's spun "Chief Executive", "Financial Secretary"
     r"Permanent Secretary|HKSAR|Hong Kong|Commissioner for|Government Chief|Secretary for Justice|"
     r"Solicitor General|Government Economist)\b"
 )
@@ -391,14 +389,14 @@ CHAIR_PASSIVE = re.compile(
 # "with A and B leading delegations to the meeting", "A and B led the delegations of ...", "Heading
 # the two sides were A and B".
 DELEGATIONS_LED = re.compile(
-    r"(?i)\b(?:led|lead|leads|leading|headed|head|heads|heading)\s+(?:the\s+|their\s+)?"
+    r"(?i)\b(?:at\s+the\s+head\s+of|led|lead|leads|leading|headed|head|heads|heading)\s+(?:the\s+|their\s+)?"
     r"(?:(?:two|both|respective)\s+sides|(?:two\s+|respective\s+)?(?:[\w'&()-]+\s+){0,8}?delegations)\b"
 )
 # One side's leader ("A led the HKSAR delegation", "the Sichuan delegation was led by B", "led
 # HKSAR Government officials to attend", "with officials led by him"): two of them in a sentence
 # chair; alone, it says nothing of the chair unless the other side's leader is named elsewhere.
 DELEGATION_LED_ONE = re.compile(
-    r"(?i)\b(?:led|leads|leading|headed|heads|heading|will\s+lead|to\s+lead)\s+(?:the|a|an|his|her)\s+"
+    r"(?i)\b(?:at\s+the\s+head\s+of|led|leads|leading|headed|heads|heading|will\s+lead|to\s+lead)\s+(?:the|a|an|his|her)\s+"
     r"(?:[\w'&()-]+\s+){0,8}?(?:delegation|side)\b(?!s)"
     r"|\b(?:led|leading|will\s+lead)\s+(?:[\w'&()-]+\s+){0,6}?officials\b"
 )

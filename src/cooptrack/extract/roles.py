@@ -145,9 +145,13 @@ def read_roles(
             chairs |= _group_before(text, spans, who.start() if who else cue.start)
             chairs |= _with_object(text, spans, cue.end)  # "Mrs A, who co-chaired the plenary with B, said"
         elif cue.one_side:  # "with A heading the Hong Kong delegation and B heading the Macao delegation"
-            floor = cues[k - 1].end if k else 0
-            leader = {i for i in _group_before(text, spans, cue.start) if spans[i][0] >= floor} - objects
-            chairs |= leader or _subject_after(text, spans, cue, limit, set())  # "Leading the HK delegation was A"
+            floor = max(cues[k - 1].end if k else 0, _clause_start(text, cue.start))
+            group = [i for i in _group_before(text, spans, cue.start) if spans[i][0] >= floor]
+            if group and _COORDINATION.fullmatch(text, spans[max(group)][1], cue.start):
+                chairs |= set(group) - objects
+            else:  # "Leading the HK delegation was A, while at the head of the P delegation was B"
+                clauses = [m.end() for m in _NEW_CLAUSE.finditer(text, floor, cue.start)]
+                chairs |= _subject_after(text, spans, cue, limit, set(), max([floor, *clauses]))
         else:
             subject, said = _active_subject(text, spans, cue, limit, objects)
             aside |= set(_before(text, spans, cue.start)) - subject
@@ -155,7 +159,7 @@ def read_roles(
             chairs |= subject
     chairs -= guests
     heads = set() if chairs else _one_side_heads(text, spans, objects)
-    roles = _other_roles(text, spans, sides, chairs, guests)
+    roles = _other_roles(text, spans, sides, chairs, guests, _encountered(text, spans, objects))
     pair = not chairs and any(
         not c.passive and not c.relative and _PAIR_SUBJECT.search(text, max(0, c.start - 80), c.start) for c in cues
     )
@@ -191,7 +195,12 @@ def _active_subject(
 
 
 def _other_roles(
-    text: str, spans: Sequence[Span], sides: Sequence[Side | None], chairs: set[int], guests: set[int]
+    text: str,
+    spans: Sequence[Span],
+    sides: Sequence[Side | None],
+    chairs: set[int],
+    guests: set[int],
+    encountered: set[int],
 ) -> list[set[Role]]:
     attending = _attended_by(text, spans)
     guest_cue = not guests and bool(P.SPECIAL_GUEST_CUE.search(text))
@@ -204,7 +213,7 @@ def _other_roles(
             roles.add(Role.CO_CHAIR)
         elif i in guests or guest_cue or (sides[i] is Side.CENTRAL and present):
             roles.add(Role.SPECIAL_GUEST)
-        elif attend or i in attending:
+        elif (attend and i not in encountered) or i in attending:
             roles.add(Role.ATTENDEE)
         out.append(roles)
     return out
@@ -315,6 +324,25 @@ def _objects(text: str, spans: Sequence[Span]) -> set[int]:
     return out
 
 
+def _encountered(text: str, spans: Sequence[Span], objects: set[int]) -> set[int]:
+    """The objects of a visit or a call ("Mr Lee had earlier met the Party Secretary, Mr X"): not
+    made attendees by the sentence's other verbs ("Accompanied by Y, Mr Lee met X")."""
+    out: set[int] = set()
+    for i in sorted(objects):
+        verb = _ENCOUNTER.search(text, max(0, spans[i][0] - 200), spans[i][0])
+        if verb and not _BY_OBJECT.search(text, verb.start(), spans[i][0]):
+            out.add(i)
+    return out
+
+
+_ENCOUNTER = re.compile(
+    r"(?i)\b(?:met(?!\s+(?:in|at|on)\b)|meets|call(?:ed|ing|s)?\s+on|visit(?:ed|ing)|greeted|received|"
+    r"welcomed|thanked|invited|meeting\s+with)\b"
+)
+# A verb with "by" after the encounter: its people are there ("met X and was accompanied by Y").
+_BY_OBJECT = re.compile(r"(?i)\b(?:accompanied|joined|attended|witnessed)\b|\bby\b")
+
+
 def _after_by(text: str, spans: Sequence[Span], at: int, limit: int) -> set[int]:
     """People named after a passive chair verb's "by", up to the end of its clause."""
     limit = min(limit, at + _REACH)
@@ -370,12 +398,14 @@ _NOT_CHAIR_AFTER = re.compile(rf"(?i)(?:\s*,[^,;]{{0,120}},)?{P.WITH_NOT_CHAIR.p
 _INVERTED = re.compile(r"[^;,]{0,200}?\s(?:was|were|is|are|will\s+be)\s+(?=(?:the\s+)?[A-Z])")
 
 
-def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int]) -> set[int]:
+def _subject_after(
+    text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int], floor: int = 0
+) -> set[int]:
     """The subject of a chair verb that opens its clause: after a copula ("Leading the Hong Kong
     delegation was A"), or after the participle's phrase ("After co-chairing the plenary with B,
     Mr A said ...", "Speaking after co-chairing ... with B, Mr A said", "Leading their respective
     delegations, the Chief Executive, Mr A, and the Mayor ..., Mr B, held ...")."""
-    opener = text[_clause_start(text, cue.start) : cue.start].strip(" ,")
+    opener = _LEADING_CONJUNCTION.sub("", text[max(floor, _clause_start(text, cue.start)) : cue.start].strip(" ,"))
     if opener not in _OPENERS and not _PARTICIPLE_OPENER.fullmatch(opener):
         return set()
     inverted = _INVERTED.match(text, cue.end)
@@ -394,6 +424,7 @@ def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other
     return set()
 
 
+_LEADING_CONJUNCTION = re.compile(r"(?i)^(?:and|while|whereas|but)\b\s*")
 # A participle before the chair verb: "Speaking after", "Speaking to reporters after", "Upon".
 _PARTICIPLE_OPENER = re.compile(
     r"(?i)(?:[a-z]+ing\b[^,;]{0,60}?\s)?(?:after|before|while|when|since|upon|on|following)|[a-z]+ing"
