@@ -196,7 +196,9 @@ class _Collector:
             group = [i for i in self.items if _norm(i.title) in subject]
             if not group and re.fullmatch(r"(?:it|they|both|these(?: documents)?|the (?:two )?documents)", subject):
                 group = list(self.last_group)  # "It was signed by ...": the documents just named
-            if not group and (head := re.match(r"\s*(?:The|the)\s+", text)):
+            # the subject at the sentence's head, or at its last clause's ("Witnessed by A, the X was signed by")
+            head = re.match(r"\s*(?:The|the)\s+", text) or _CLAUSE_HEAD.search(text, 0, passive.start())
+            if not group and head:
                 named = text[head.end() : passive.start()]
                 run = _title_run(named) if named[:1].isupper() else _described(named)
                 short = [i for i in self.items if run and _norm(i.title).startswith(_norm(run))]
@@ -418,6 +420,7 @@ def _title_run(text: str) -> str:
     return " ".join(words)
 
 
+_CLAUSE_HEAD = re.compile(r"[,;]\s+(?:The|the)\s+(?=[^,;]*$)")
 _PASSIVE_SIGNED = re.compile(
     r"\b(?:was|were)\s+(?:also\s+|jointly\s+)?signed\s+(?!(?:the|a|an)\b)(?:[\w'-]+\s+){0,4}?by\b"
 )

@@ -528,11 +528,15 @@ SIGN_OBJECT = re.compile(
 AGREE_VERB = re.compile(r"(?i)\b(?:entered\s+into|renewal\s+of|renewed|conclusion\s+of|concluded)\b(?!\s+force\b)")
 # A document named by its kind and what it is about, in lower case: "a memorandum on the Hong
 # Kong/Sichuan Co-operation Conference", "the co-operation memorandum of the Fourth Plenary Session
-# of the ...". What it is about must be a name (capitalised): "a memorandum of co-operation on
-# tourism" is only described. The name is read on by TITLE_TOKEN runs.
+# of the ...", "the memorandum of the third plenary of the Guangxi-Hong Kong Cooperation Conference",
+# "the memorandum of cooperation of the third plenary session of the ..." (a meeting in lower case
+# before the name). What it is about must be a name (capitalised): "a
+# memorandum of co-operation on tourism" is only described. The name is read on by TITLE_TOKEN runs.
 DESCRIBED_DOCUMENT = re.compile(
-    r"(?:(?:co-?operation|framework)\s+)?(?:memorand(?:um|a)(?:\s+of\s+understanding)?|(?:framework\s+)?agreement|"
-    r"arrangement|letter\s+of\s+intent|protocol)\s+(?:on|of|concerning|regarding)\s+(?:the\s+)?(?=[A-Z0-9])"
+    r"(?:(?:co-?operation|framework)\s+)?(?:memorand(?:um|a)(?:\s+of\s+(?:understanding|co-?operation))?|"
+    r"(?:framework\s+)?agreement|arrangement|letter\s+of\s+intent|protocol)\s+(?:on|of|concerning|regarding)\s+(?:the\s+)?"
+    rf"(?:(?i:{ORDINAL_RE})\s+(?:plenary(?:\s+(?:session|meeting))?|(?:working\s+|high-level\s+)?meeting|session)"
+    r"\s+of\s+(?:the\s+)?)?(?=[A-Z0-9])"
 )
 # What may follow a described document's name: punctuation, or a word that starts another phrase.
 DESCRIBED_END = re.compile(
@@ -569,7 +573,8 @@ DOCUMENTS_SIGNED = re.compile(
 # A signing sentence that opens on its witnesses: "Witnessed by A and B, C and D signed ...".
 WITNESSED_BY_LEAD = re.compile(
     r"^\s*(?:[Ww]itnessed\s+by|[Ii]n\s+the\s+presence\s+of|[Uu]nder\s+the\s+witness\s+of)\s+"
-    r"[^;]{0,200}?\band\s+[A-Z][^,;]{0,80},"
+    # "the two co-chairs," (named by no name), or "A and B," (posts with their commas)
+    r"(?:(?:the|both)\s+[^,;A-Z]{0,60},|[^;]{0,200}?\band\s+[A-Z][^,;]{0,80},)"
 )
 # "witnessed the signing of the memorandum ... by A and B": the signatories follow "by".
 SIGNING_OF_BY = re.compile(r"(?i)\bsigning\s+of\b[^.;]{0,300}?(?=\bby\b)")
