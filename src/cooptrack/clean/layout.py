@@ -1,0 +1,259 @@
+"""The layout of a release's lines: hard wraps joined, then each line a heading, a bullet or a
+paragraph ([HEAD-STYLE], [AREAS-NULLHEAD], [AREAS-WRAP], [AREAS-CUTPARA], [AREAS-CUT]).
+
+The genre marks headings by a row of dashes underneath, by standing alone on a short line, by
+their place over an indented paragraph, or not at all; copies wrapped at a fixed width break
+paragraphs (and headlines) over several lines. :func:`join_wrapped_headlines` and :func:`unwrap`
+join what a wrap broke, :func:`classify_lines` gives each line its block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cooptrack.clean.blocks import Block, BlockKind
+from cooptrack.clean.page import Line as _Line
+from cooptrack.clean.page import headline_like as _headline_like
+
+BULLET = re.compile(
+    r"^(?P<label>[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219\u2043\u25a0\u25a1\u2013\u2014*\-]"
+    r"|\((?:[ivxlc]{1,6}|[a-z]|\d{1,2})\)|(?:[ivxlc]{1,6}|[a-z]|\d{1,2})[.)])\s+(?=\S)",
+)
+_TERMINAL = re.compile(r"[.;,!?]['\"\u2019\u201d)]*$")
+SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)\u3002\uff01\uff1f\uff1b\u300d]$")  # and Chinese 。！？；」
+
+
+def rule_target(text: str) -> bool:
+    """A line that a rule across a blank line (or a row of '=') can underline: a heading's shape."""
+    return len(text) <= 150 and text[:1].isupper() and not _TERMINAL.search(text) and not text.endswith(":")
+
+
+def join_wrapped_headlines(lines: list[_Line], upto: int = 6) -> list[_Line]:
+    """A copy hard-wrapped at a fixed width breaks its headline (and a mirror's repeat of it)
+    over two lines: two unindented lines standing alone between blank lines, the first not
+    ending a sentence, are one headline."""
+    wrapped, width = _wrap_width(lines)
+    if not wrapped:
+        return lines  # not a fixed-width copy: a headline over a standfirst stays two lines
+    out = list(lines)
+    i = 0
+    while i + 1 < min(len(out), upto):
+        a, b = out[i], out[i + 1]
+        alone = i + 2 >= len(out) or out[i + 2].blank_before
+        if (
+            not b.blank_before
+            and alone
+            and not a.indented
+            and not b.indented
+            and not SENTENCE_END.search(a.text)
+            and len(a.text) >= 0.8 * width
+            and not BULLET.match(b.text)
+            and _headline_like(f"{a.text} {b.text}")
+        ):
+            out[i : i + 2] = [
+                _Line(f"{a.text} {b.text}", False, b.underlined, a.blank_before, b.chrome_after, rule=b.rule)
+            ]
+        i += 1
+    return out
+
+
+def _wrap_width(lines: list[_Line]) -> tuple[bool, int]:
+    """Whether the copy is hard-wrapped at a fixed width, and that width (its longest line)."""
+    long_lines = [len(x.text) for x in lines if len(x.text) >= 40]
+    width = max(long_lines, default=0)
+    return len(long_lines) >= 6 and width <= 110, width
+
+
+def unwrap(lines: list[_Line]) -> list[_Line]:
+    """Join the lines of hard-wrapped paragraphs (copies wrapped at a fixed width), and of a
+    heading wrapped over two lines where paragraphs are indented ([AREAS-WRAP])."""
+    wrapped, width = _wrap_width(lines)
+    indented = _paragraphs_indented(lines)
+    groups: list[list[_Line]] = []
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            groups
+            and not line.blank_before
+            and (
+                _continues(groups[-1][-1], line, wrapped, width)
+                or (indented and _wrapped_heading(groups[-1], line, following))
+            )
+        ):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    out: list[_Line] = []
+    for group in groups:
+        first, last = group[0], group[-1]
+        if len(group) == 1:
+            out.append(first)
+        else:
+            text = " ".join(x.text for x in group)
+            out.append(
+                _Line(text, first.indented, last.underlined, first.blank_before, indent=first.indent, rule=last.rule)
+            )
+    return out
+
+
+def _wrapped_heading(group: list[_Line], line: _Line, following: _Line | None) -> bool:
+    """Two unindented lines standing alone over an indented paragraph, neither closing a sentence:
+    one heading hard-wrapped ([AREAS-WRAP])."""
+    first = group[0]
+    return (
+        len(group) == 1
+        and first.blank_before
+        and not first.indent
+        and not line.indent
+        and not first.underlined
+        and rule_target(first.text)
+        and not _TERMINAL.search(line.text)
+        and not line.text.endswith(":")
+        and not BULLET.match(line.text)
+        and (following is None or following.blank_before or following.indent >= _PARAGRAPH_INDENT)
+    )
+
+
+# Paragraphs are indented by 4 to 6 spaces in the classic press release; headings never are.
+_PARAGRAPH_INDENT = 4
+
+
+def _paragraphs_indented(lines: list[_Line]) -> bool:
+    """The copy indents its paragraphs: most of its lines that close a sentence start with 4 or
+    more spaces."""
+    prose = [x for x in lines if len(x.text) >= 40 and SENTENCE_END.search(x.text)]
+    return len(prose) >= 2 and sum(x.indent >= _PARAGRAPH_INDENT for x in prose) >= 0.6 * len(prose)
+
+
+def _continues(prev: _Line, line: _Line, wrapped: bool, width: int) -> bool:
+    if prev.underlined or BULLET.match(line.text):
+        return False
+    if not SENTENCE_END.search(prev.text) and line.text[:1].islower():
+        return True
+    if not wrapped or len(prev.text) < 0.7 * width:
+        return False
+    # A near-full line that stops mid-sentence ("..., and the") goes on in the next line, even
+    # when that line starts with a capitalised word and looks like a heading ("Executive Vice ...").
+    return not _heading_shape(line.text) or not SENTENCE_END.search(prev.text)
+
+
+_DANGLING = re.compile(r"\b(?:and|or|of|the|to|in|for|with|on|by|as|at|a|an)$", re.IGNORECASE)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|will|has|have|had|signed|agreed|include[sd]?)\b")
+
+
+def _heading_shape(text: str) -> bool:
+    """Short, capitalised, no closing punctuation, not ending mid-phrase: a heading's shape."""
+    words = text.split()
+    if not words or len(words) > 14 or len(text) > 110:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] == "("):
+        return False
+    if text.endswith(":"):
+        return len(words) <= 6 and not _FINITE_VERB.search(text)
+    return not _TERMINAL.search(text) and not _DANGLING.search(text) and not _SPEAKER.search(text)
+
+
+_HEADING_LABEL = re.compile(r"^(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[A-Z])[.)]|\((?:\d{1,2}|[ivxlc]{1,6})\))\s+")
+
+
+def classify_lines(lines: list[_Line]) -> list[Block]:
+    """Each line's block. Where the copy indents its paragraphs, a line's place makes it a heading
+    whatever its length, and an indented line is never one ([HEAD-STYLE], [AREAS-NULLHEAD],
+    [AREAS-CUTPARA])."""
+    indented = _paragraphs_indented(lines)
+    blocks = [
+        _classify(line, placed=_heading_place(line, lines[i + 1] if i + 1 < len(lines) else None, indented))
+        for i, line in enumerate(lines)
+    ]
+    if blocks and _cut_line_no_heading(lines, blocks, indented):
+        last = blocks[-1]
+        blocks[-1] = Block(BlockKind.PARAGRAPH, lines[-1].text, 0, 0, indented=last.indented)
+    return blocks
+
+
+def _cut_line_no_heading(lines: list[_Line], blocks: list[Block], indented: bool) -> bool:
+    """The copy's last line, cut ("Tang wi", "Lawmakers from the financial services sector welcomed
+    the bank"), is a heading only where the layout has headings: a copy that indents its
+    paragraphs, or prints a heading under its first paragraph (or a lead-in closing on ":") before
+    it ([AREAS-CUT]). A news story without headings gets none from its cut last line: it is a cut
+    paragraph."""
+    last = blocks[-1]
+    if last.kind is not BlockKind.HEADING or last.underlined or indented or SENTENCE_END.search(lines[-1].text):
+        return False
+    if len(blocks) >= 2 and blocks[-2].text.endswith(":"):
+        return False
+    # lines over the first paragraph (a site's name, a headline, a byline) are no layout of areas
+    first = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH), len(blocks))
+    return not any(b.kind is BlockKind.HEADING for b in blocks[first:-1])
+
+
+def _heading_place(line: _Line, following: _Line | None, indented: bool) -> bool:
+    """An unindented line, not closing a sentence, over an indented paragraph or a list (where
+    paragraphs are indented); or the copy's last line, cut, where paragraphs are indented or the
+    line's words are capitalised as a heading's are."""
+    text = line.text
+    if line.indent or len(text) > 250 or BULLET.match(text) or _TERMINAL.search(text) or text.endswith(":"):
+        return False
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] == "("):
+        return False
+    if following is None:
+        return indented or (len(text.split()) <= 20 and _title_case(text) and not _PROSE_WORD.search(text))
+    if indented:
+        return following.indent >= _PARAGRAPH_INDENT or bool(BULLET.match(following.text))
+    # a flush copy: a long heading stands over a paragraph that closes its sentences
+    return (
+        len(text) <= 160
+        and len(text.split()) <= 24
+        and not _PROSE_WORD.search(text)
+        and not _DANGLING.search(text)
+        and bool(_TERMINAL.search(following.text))
+    )
+
+
+# Words of a sentence, never of a heading: a cut sentence is no heading for its capitals alone
+# (a news subhead may hold a verb, "What was signed", but never a person or what one said).
+_SPEAKER = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|said|says)\b")
+_PROSE_WORD = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|said|says|will|would|is|are|was|were|has|have|had)\b")
+
+
+def _title_case(text: str) -> bool:
+    """Most of the line's longer words are capitalised: "The Belt and Road Initiative, Economic"."""
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'\-]*", text) if len(w) >= 4]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
+def _classify(line: _Line, *, placed: bool = False) -> Block:
+    text = line.text
+    if line.indent >= _PARAGRAPH_INDENT and not line.underlined and not _HEADING_LABEL.match(text):
+        is_heading = False  # in this genre an indented line is a paragraph, however short (a numbered one aside)
+    else:
+        is_heading = line.underlined or placed or (_heading_shape(text) and not _bullet_sentence(text))
+    if is_heading:
+        label_m = _HEADING_LABEL.match(text)
+        label = label_m.group(0).strip() if label_m else None
+        heading = text[label_m.end() :] if label_m else text
+        heading = heading.rstrip(":").strip()
+        return Block(
+            BlockKind.HEADING,
+            heading,
+            0,
+            0,
+            underlined=line.underlined,
+            indented=line.indented,
+            label=label,
+            rule=line.rule,
+        )
+    bullet = BULLET.match(text)
+    if bullet:
+        return Block(BlockKind.BULLET, text[bullet.end() :], 0, 0, indented=line.indented, label=bullet["label"])
+    return Block(BlockKind.PARAGRAPH, text, 0, 0, indented=line.indented)
+
+
+def _bullet_sentence(text: str) -> bool:
+    """A bulleted line is a list item unless it is a short numbered heading ("1. Finance")."""
+    m = BULLET.match(text)
+    if not m:
+        return False
+    label = m["label"]
+    numbered = label[:1].isdigit() or label.startswith("(")
+    return not numbered or len(text.split()) > 9
