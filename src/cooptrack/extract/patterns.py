@@ -335,7 +335,7 @@ CENTRAL_POST = re.compile(
 CENTRAL_IF_UNQUALIFIED = re.compile(r"(?i)Hong Kong and Macao (?:Affairs|Work) Office")
 MAINLAND_POST = re.compile(
     r"(?i)\b(?:Governor|Vice[- ]Governor|Mayor|Vice[- ]Mayor|Provincial|Municipal|CPC|Party Secretary|"
-    r"People's Government|Province|Autonomous Region)\b"
+    r"People's Government|Province|Autonomous Region|(?:Regional|City|Provincial|Municipal)\s+leaders?)\b"
 )
 HK_POST = re.compile(
     r"(?i)\b(?:Chief Executive|Chief Secretary|Financial Secretary|Secretary for|Under Secretary|"

@@ -229,12 +229,18 @@ def _attended_by(text: str, spans: Sequence[Span]) -> set[int]:
     after = [i for i, (s, _) in enumerate(spans) if s > m.start()]
     if text[: m.start()].strip(" ,") not in _OPENERS | {"Also", "Later"} or not after:
         return set(after)
+    if _MAIN_VERB.search(text, m.end(), spans[after[0]][0]):  # "Witnessed by the two co-chairs, the ... was signed by"
+        return set()
     group = {after[0]}
     for prev, i in itertools.pairwise(after):
         if not re.search(r"\band\b", text[spans[prev][1] : spans[i][0]]):
             break
         group.add(i)
     return group
+
+
+# A finite verb: the opening phrase has ended before the people after it.
+_MAIN_VERB = re.compile(r"(?i)\b(?:was|were|is|are|signed|inked|exchanged)\b")
 
 
 def _within(spans: Sequence[Span], ranges: list[Span]) -> set[int]:
@@ -398,9 +404,7 @@ _NOT_CHAIR_AFTER = re.compile(rf"(?i)(?:\s*,[^,;]{{0,120}},)?{P.WITH_NOT_CHAIR.p
 _INVERTED = re.compile(r"[^;,]{0,200}?\s(?:was|were|is|are|will\s+be)\s+(?=(?:the\s+)?[A-Z])")
 
 
-def _subject_after(
-    text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int], floor: int = 0
-) -> set[int]:
+def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int], floor: int = 0) -> set[int]:
     """The subject of a chair verb that opens its clause: after a copula ("Leading the Hong Kong
     delegation was A"), or after the participle's phrase ("After co-chairing the plenary with B,
     Mr A said ...", "Speaking after co-chairing ... with B, Mr A said", "Leading their respective

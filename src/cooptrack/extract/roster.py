@@ -214,7 +214,10 @@ def _chaired_meeting(masked: str, cue: Cue) -> tuple[MeetingKind, int | None] | 
     ..., was co-chaired by"; none when the subject is this meeting unnamed: "The meeting, building on
     the consensus of the 19th Plenary, was ..."); else the one named before it."""
     mentions = meeting_mentions(masked)
-    after = [m for m in mentions if 0 <= m.start - cue.end <= 20 and not cue.passive]
+    # the verb's object, before any comma ("co-chaired the session, the first plenary ... since 2019": this one)
+    after = [
+        m for m in mentions if 0 <= m.start - cue.end <= 20 and not cue.passive and "," not in masked[cue.end : m.start]
+    ]
     before = [m for m in mentions if m.end <= cue.start]
     if after:
         chosen = after[0]
