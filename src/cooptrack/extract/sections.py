@@ -100,7 +100,9 @@ _SPEECH_OPENER = re.compile(
     r"[A-Z][\w'().\-]*\s+(?:also\s+)?(?:said|says|stated|noted|pointed\s+out|stressed|emphasi[sz]ed|added|remarked|"
     r"hoped|suggested|proposed|expressed|believed|called\s+for|urged)\b"
 )
-_JOINT_DECISION = re.compile(r"(?i)\b(?:agree[ds]?|consensus|reached|decided)\b")
+_JOINT_DECISION = re.compile(
+    r"(?i)\b(?:agree[ds]?|consensus|reached|decided|identified|set\s+out)\b"  # not one speaker's "pledged"
+)
 _JOINT_PLAN = re.compile(
     r"(?i)\b(?:the\s+two\s+(?:sides|places|governments|parties)|both\s+(?:sides|places|governments))\s+"
     r"(?:will|would|shall)\b"
