@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import VENUES
-from cooptrack.extract.people import Found, signatories_in
+from cooptrack.extract.people import Found
 from cooptrack.extract.sentences import Sentence, sentences
+from cooptrack.extract.signers import signatories_in
 from cooptrack.vocab import AgreementKind
 
 

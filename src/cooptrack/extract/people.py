@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
-from cooptrack.extract.nameindex import index_of, posts_after_the
+from cooptrack.extract.nameindex import index_of
 from cooptrack.extract.sentences import Sentence, mask_speech
 from cooptrack.vocab import Honorific, Role, Side
 
@@ -440,78 +440,3 @@ def resolve(people: list[Found], mention: Mention) -> Found | None:
         candidates = same or candidates
     candidates.sort(key=lambda p: (Role.CO_CHAIR not in p.roles, p.surname != mention.name))
     return candidates[0] if candidates else None
-
-
-# The people after "with" watch the signing: "with Lam and Yin looking on", "with the CE witnessing".
-_LOOKING_ON = re.compile(r"(?i)\b(?:looking\s+on|witness(?:ing|ed)|in\s+attendance|present)\b")
-
-
-def _passive_start(text: str, sign_at: int) -> int:
-    """Where the auxiliary before the sign verb at ``sign_at`` starts ("was signed"), or ``sign_at``."""
-    aux = _AUX_BEFORE.search(text, max(0, sign_at - 40), sign_at)
-    return aux.start() if aux else sign_at
-
-
-_AUX_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
-
-
-# A subordinate clause before a sign verb, whose subject is its own.
-_SIGN_CLAUSE_START = re.compile(r"(?i)\b(?:since|because|until|once|whereas|although|though)\s+")
-
-
-def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
-    """The people a sentence says signed: named before "signed" (or after "signed by"), or
-    referred to by post alone ("the Financial Secretary and the Vice Governor signed")."""
-    masked = mask_speech(sentence.text)
-    if witnesses := P.WITNESSED_BY_LEAD.match(masked):  # "Witnessed by A and B, C and D signed ...": not A, B
-        masked = " " * witnesses.end() + masked[witnesses.end() :]
-    signed_by = P.SIGNED_BY.search(masked)
-    if signed_by is None and (signing := P.SIGNING_OF_BY.search(masked)):  # "the signing of the ... by A and B"
-        signed_by = re.compile(r"\bby\b").match(masked, signing.end())
-    sign = P.SIGN_VERB.search(masked) or signed_by
-    if not sign or (P.WITNESS_CUE.search(masked[: sign.start()]) and not signed_by) or P.SIGNED_ELSEWHEN.search(masked):
-        return []
-    if not signed_by and P.PASSIVE_SIGNED.match(masked, _passive_start(masked, sign.start())):
-        return []  # "... since the Framework Agreement was signed in April 2010": nobody named signs
-    if not signed_by and P.DOCUMENTS_SIGNED.search(masked, 0, sign.start()):
-        return []  # "Mr Chan said that the documents signed today would ...": a participle, no signer
-    out: list[Found] = []
-    mentions = mentions_in(sentence, masked=masked)
-    # the sign verb's own clause: "It was Mr Tung's first visit since the two sides signed ...": not Tung
-    floor = 0 if signed_by else max((m.end() for m in _SIGN_CLAUSE_START.finditer(masked, 0, sign.start())), default=0)
-    for mention in mentions:
-        at = mention.start - sentence.start
-        if (signed_by and at > signed_by.start()) or (not signed_by and floor <= at < sign.start()):
-            person = resolve(people, mention)
-            if person is not None and person not in out:
-                out.append(person)
-    with_ = None if signed_by else re.search(r"\bwith\b", masked[sign.end() :])
-    if with_ is not None:  # "A signed the Memorandum ... with the director of ..., Yang Jun"
-        after = sign.end() + with_.end()
-        clause_end = next((i for i in (masked.find(";", after), masked.find(". ", after)) if i >= 0), len(masked))
-        if _LOOKING_ON.search(masked, after, clause_end):  # "..., with A and B looking on": witnesses
-            clause_end = after
-        for mention in mentions:
-            if after <= mention.start - sentence.start < clause_end:
-                person = resolve(people, mention)
-                if person is not None and person not in out:
-                    out.append(person)
-    # A surname alone: "signed by Nip and Beijing Vice Mayor Yin Yong", "Tsang and ... signed".
-    if signed_by:
-        clause = re.split(r"[,;.]", masked[signed_by.end() :], maxsplit=1)[0]
-    else:
-        clause = re.split(r"[,;.]", masked[floor : sign.start()])[-1]
-    for token in re.findall(r"\b[A-Z][a-z]+\b(?!\s+Kong)", clause):
-        named = index_of(people, name_key).with_surname(token)
-        if len(named) == 1 and people[named[0]] not in out:
-            out.append(people[named[0]])
-    subject = masked[floor : sign.start()]
-    for i in index_of(people, name_key).named_in(subject) if not signed_by else []:  # named whole in the subject
-        if people[i] not in out:
-            out.append(people[i])
-    if out or signed_by:
-        return out
-    if P.CO_CHAIRS.search(subject):
-        return [p for p in people if Role.CO_CHAIR in p.roles]
-    posts = posts_after_the([subject], (p.post for p in people if p.post))  # "the <post>"
-    return [p for p in people if p.post in posts]

@@ -23,10 +23,11 @@ from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
 from cooptrack.extract.meeting import meeting_mentions, mentions_a_meeting
 from cooptrack.extract.nameindex import posts_after_the
-from cooptrack.extract.people import Found, Mention, mentions_in, resolve, signatories_in
+from cooptrack.extract.people import Found, Mention, mentions_in, resolve
 from cooptrack.extract.roles import Cue, chair_cues, read_roles
 from cooptrack.extract.sentences import Sentence, mask_speech, split_text
 from cooptrack.extract.sides import side_in, side_of
+from cooptrack.extract.signers import signatories_in
 from cooptrack.knowledge.officials import official
 from cooptrack.vocab import MeetingKind, Role, Side
 
