@@ -131,6 +131,7 @@ def printed_date(text: str) -> dt.date | None:
 
 # A time and its zone in capitals, any of them ("HKT", "JST", "SGT", "ET", "GMT+8", "(UTC+08:00)")
 _ZONE = r"\(?(?-i:[A-Z]{1,4}T|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
+ZONE = _ZONE  # for the cleaner's lines of facts (clean/noise.py)
 _TIME = rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE})?"
 _ANY_DATE = (
     rf"(?:(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}|(?:19|20)\d\d\s+{MONTH_RE}\s+\d{{1,2}}"

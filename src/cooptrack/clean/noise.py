@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from cooptrack.dates import MONTH_RE, WEEKDAY_RE
+from cooptrack.dates import MONTH_RE, WEEKDAY_RE, ZONE
 
 # Characters that render as white space in the releases (NBSP, ideographic space, thin spaces).
 SPACE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
@@ -109,7 +109,7 @@ _FIELD = (
 FIELDS_LINE = re.compile(
     r"^(?=.{0,200}\b(?:19|20)\d\d\b)(?:"
     r"(?:(?:www\.)?[\w-]{1,40}(?:\.[\w-]{1,40}){1,4}\s+)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}"
-    rf"(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{_FIELD}){{0,5}}|(?:{_FIELD}){{1,5}})$",
+    rf"(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{ZONE})?)?\s*(?:{_FIELD}){{0,5}}|(?:{_FIELD}){{1,5}})$",
     re.IGNORECASE,
 )
 # A writer's name alone on a line ("Kelly Ip", "Staff Reporter"): a byline when a date line follows.
