@@ -381,7 +381,7 @@ CHAIR_ACTIVE = re.compile(
 )
 # A chair verb followed by "by": "co-chaired by", "presided over by", "chaired on the mainland side by".
 CHAIR_PASSIVE = re.compile(
-    rf"(?i)(?<![\w-])(?:co-?chaired|chaired|presided\s+over|convened|(?:co-?|jointly\s+)hosted){_TO_BY}"
+    rf"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chaired|presided\s+over|convened)|(?:co-?|jointly\s+)hosted){_TO_BY}"
     r"|\b(?:meetings?|plenary|plenaries|conference|sessions?|talks|delegations|sides)\s*,?\s+"
     r"(?:(?:was|were|will\s+be|are|is)\s+)?(?:\w+ly\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
 )
@@ -411,7 +411,7 @@ HEAD_WITH_OFFICIALS = re.compile(
 )
 # After a chair verb, the other chair as its object: "co-chaired the plenary with ...".
 CHAIR_WITH = re.compile(
-    r"(?i)(?:\s+(?:the|this|that|its|their)\s+[^,.;:]{0,160}?)?(?:,?\s+together\s+with|\s+with"
+    r"(?i)(?:\s+(?:the|this|that|its|their)\s+[^,.;:]{0,160}?)?(?:,?\s+(?:together\s+with|alongside)|\s+with"
     r"(?!\s+(?:the\s+)?(?:direction|guidance|support|participation|presence|attendance|assistance)\b))\b"
 )
 # An object of "with" who is not a chair: "with C as special guest", "with C attending".

@@ -267,7 +267,7 @@ _PLACE_WINDOW = 200
 _LOWER_POST = (
     r"(?:(?:executive|deputy|vice|assistant)[\s-]+)*(?:mayor|governor|director(?:-general)?|"
     r"(?i:party)\s+(?:secretary|chief)|secretary(?:-general)?|chairman|commissioner|minister|president|leader|"
-    r"chief)"
+    r"chief|counterpart)"
 )
 _OFFICE_LOWER_POST_NAME = re.compile(
     rf"(?<![\w-])(?P<post>(?:[A-Z][\w'\u2019&.-]*\s+(?:(?:and|of|for|the|on)\s+){{0,2}}){{1,12}}"

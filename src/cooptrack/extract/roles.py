@@ -65,6 +65,9 @@ def chair_cues(text: str) -> list[Cue]:
     cues = [Cue(m.start(), m.end(), passive=True) for m in P.CHAIR_PASSIVE.finditer(text)]
     cues += [Cue(m.start(), m.end(), passive=True) for m in _CHAIR_NOUN_OF.finditer(text)]
     cues += [Cue(m.start(), m.end(), passive=True) for m in _CO_CHAIRS_WERE.finditer(text)]
+    opening = _LED_BY_OPENING.match(text)
+    if opening and (opening["chair"] or _BOTH_SIDES.search(text, opening.end(), opening.end() + _REACH)):
+        cues.append(Cue(opening.start(), opening.end(), passive=True))  # "Led by A and B, the two delegations"
     cues += [Cue(m.start(), m.end(), who=(m.start("who"), m.end("who"))) for m in _CHAIR_WITH_AS.finditer(text)]
     actives = [m for m in P.CHAIR_ACTIVE.finditer(text) if not _noun(text, m) and not _passive_aux(text, m.start())]
     actives += list(P.DELEGATIONS_LED.finditer(text)) + list(_DELEGATIONS_RESPECTIVELY.finditer(text))
@@ -101,6 +104,12 @@ _CO_CHAIRS_WERE = re.compile(
 _WERE_CO_CHAIRS = re.compile(
     rf"(?i)\b(?:were|are|will\s+be|(?:served|acted|sat)\s+as)\s+(?:the\s+)?(?:two\s+)?{_CO_CHAIR_NOUN}\b"
 )
+# A sentence opening with the passive: "Led by A and B, the two delegations held ..." (led or headed
+# only when both sides follow), "Co-chaired by A and B, the plenary ...".
+_LED_BY_OPENING = re.compile(
+    r"(?i)\s*(?:(?P<chair>(?:co-?|jointly\s+)?(?:chaired|presided\s+over|convened))|led|headed)\s+(?:jointly\s+)?by\b"
+)
+_BOTH_SIDES = re.compile(r"(?i)\b(?:two|both|respective)\s+(?:delegations|sides)\b")
 # A content farm's spun "leading": "A and B, primary the delegations of X and Y respectively, kept ...".
 _DELEGATIONS_RESPECTIVELY = re.compile(
     r"(?i)\b(?!(?:of|and|with|to|from|in|for|by|on|at|between|among|that|which|were|was|are|is)\b)[a-z]+\s+"
@@ -179,6 +188,8 @@ def _active_subject(
 ) -> tuple[set[int], str | None]:
     """Who chairs by an active chair verb: its subject and the object of its "with"; and the
     pronoun ("he"/"she") the release must resolve, when the subject is one not named here."""
+    if _FOR_GERUND.search(text, max(0, cue.start - 12), cue.start):  # "thanked B for chairing": B
+        return _group_before(text, spans, cue.start), None
     subject = _subject(text, spans, cue.start, objects)
     other = _with_object(text, spans, cue.end)
     said, partners, at = _pronoun(text, spans, cue.start)
@@ -192,6 +203,9 @@ def _active_subject(
     earlier = sorted((subject | set(_between(spans, _clause_start(text, at), at))) - with_b - objects)
     named = set(earlier[:1]) or _named_after_clause(text, spans, cue, limit, other)
     return with_b | named | other, None if named else said
+
+
+_FOR_GERUND = re.compile(r"(?i)\bfor\s+$")
 
 
 def _other_roles(
@@ -363,7 +377,7 @@ _COORDINATION = re.compile(
     r"[\s,]*+(?>(?:(?:(?:vice|deputy|executive)-[a-z]+|and|the|of|for|in|province|city|municipal|governor|mayor|"
     r"secretary|deputy|director|vice|executive|chief|party|general|committee|chairman|people's|provincial|"
     r"standing|member|region|autonomous|special|administrative|government|council|state|office|affairs|"
-    r"commission|bureau|department|central|work|head|leader|minister|commissioner|president|"
+    r"commission|bureau|department|central|work|head|leader|minister|commissioner|president|his|her|counterparts?|"
     r"(?:together|along)\s+with)\b|(?<=,\s)who(?:se)?\s[^,;]{0,200}+,?|"
     rf"[A-Z][\w'\u2019&().-]*+|\([A-Z]{{2,}}\)|{P.LOWER_IN_POST})[\s,]*+)*+"
 )
