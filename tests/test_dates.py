@@ -72,6 +72,8 @@ def _date(text: str) -> tuple[dt.date | None, str | None]:
         ("today (3rd)", None, None),
         ("yesterday (3rd)", dt.date(2025, 6, 3), None),
         ("on the 2nd", dt.date(2025, 6, 2), None),  # a day alone: in the week up to a report's stamp
+        ("on 2nd", dt.date(2025, 6, 2), None),
+        ("yesterday (the 3rd)", dt.date(2025, 6, 3), None),
         ("on the 20th", None, None),
         ("on the afternoon of the 3rd of June", dt.date(2025, 6, 3), "3rd of June"),
         ("on 21 Mar 2019", dt.date(2019, 3, 21), "21 Mar"),  # a full date is printed whole

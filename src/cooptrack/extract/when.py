@@ -9,7 +9,9 @@ Two things are read apart and then combined:
   afternoon", "on Wednesday", a date with its year ("held on 21 Mar 2019"). The sentences that
   name the meeting are read first; a date that belongs to an earlier meeting ("building on the
   consensus of the Sixth Plenary on March 5") is not this meeting's. An announcement's day is
-  the one in the sentence naming the meeting (its plan, [D-MOVED]), not the departure's.
+  the one in the sentence naming the meeting (its plan, [D-MOVED]), not the departure's. Another
+  event's day ("the Forum, which opened in the city on Monday") is the meeting's only when no
+  sentence of the lead gives another.
 - **the page's printed date**, the year source: the ``Ends/`` footer, the release's archive URL
   printed in the text, a dated wire dateline, a page's date line or stamp (``Cleaned.page_date``).
   A stamp that does not fit the story's own day (weeks after a report's "today (June 3)", after
@@ -64,7 +66,7 @@ _NONE = _Day()
 # --- the words of the genre about a day ------------------------------------------------------------
 
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_PAREN = rf"\s*\((?:{WEEKDAY_RE},?\s*)?(?:(?P<date>{DATE_PHRASE})|(?P<nth>\d{{1,2}}(?:st|nd|rd|th)?))\)"
+_PAREN = rf"\s*\((?:{WEEKDAY_RE},?\s*)?(?:(?P<date>{DATE_PHRASE})|(?:the\s+)?(?P<nth>\d{{1,2}}(?:st|nd|rd|th)?))\)"
 # "on June 28", "on Monday, December 10", "on Tuesday (September 2)", "on the afternoon of June 3",
 # "held on 21 Mar 2019"
 _ON_DAY = re.compile(
@@ -82,7 +84,7 @@ _RELATIVE = re.compile(
 # A day of the month without its month, as machine translations write it: "On the 6th", "on the
 # afternoon of the 28th", "on the 18th of this month" (not "the 6th Plenary", "the 20th anniversary").
 _ON_NTH = re.compile(
-    r"(?i:\bon\s+the\s+(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?)(?P<nth>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?i:\bon\s+(?:the\s+)?(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?)(?P<nth>\d{1,2})(?:st|nd|rd|th)\b"
     r"(?i:\s+of\s+(?:this|the)\s+month\b)?(?=\s*[,.;:)]|\s+(?:in|at|and|when|while|as|with|during|this|last)\b)"
 )
 # A date in brackets on its own, where a copy has reworded "today": "in Changsha nowadays (March 18)".
