@@ -240,8 +240,13 @@ HONORIFICS = {
     "professor": "Professor",
     "prof": "Professor",
 }
-# "B.L.", "C"; a translation's given name in brackets: "Lin Zheng(yue'e)"
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?(?:\([a-z'\u2019]+\))?|(?:[A-Z]\.){2,3}(?=\s)|[A-Z]\.?(?=\s))"
+# Abbreviations of two capitals that are no initials of a given name.
+NOT_INITIALS = r"(?!(?:CE|CS|FS|SJ|SC|JP|HK|PS|US|UK|EU|UN|GD|SZ|MO|LC|PR|TV|IT|AI|ID|OK|NO|AM|PM)\b)"
+# "B.L.", "C"; a translation's given name in brackets: "Lin Zheng(yue'e)"; run-together initials "CY"
+NAME_TOKEN = (
+    r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?(?:\([a-z'\u2019]+\))?|(?:[A-Z]\.){2,3}(?=\s)|[A-Z]\.?(?=\s)|"
+    rf"{NOT_INITIALS}[A-Z]{{2}}(?=\s[A-Z][a-z]))"  # "CY Leung", never "CE Leung"
+)
 # Portuguese names of Macao officials keep their particles: "Helena de Senna Fernandes".
 NAME = rf"{NAME_TOKEN}(?:(?:\s(?:de|da|do|dos|das))?\s{NAME_TOKEN}){{0,3}}"
 HONORIFIC_NAME = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})\b")
@@ -440,7 +445,8 @@ PRESENCE_CUE = re.compile(
     r"(?i)\b(?:attend(?:ed|ing|s|ance)?|accompan(?:ied|ying|y)|joined|present|includ(?:ed|es|e|ing)|"
     r"witness(?:ed|ing)?|speech(?:es)?|spoke|address(?:ed)?|deliver(?:ed|s)?|participat\w*|direction|guidance|"
     r"visitor|guests?|co-?chair\w*|chair(?:ed|ing)|presid\w*|conven\w*|were\s+at|was\s+at|on\s+hand|"
-    r"(?:took|take|takes|taking)\s+part|sat\s+in|(?:was|were)\s+among)\b"
+    r"(?:took|take|takes|taking)\s+part|sat\s+in|(?:was|were)\s+among|(?:was|were|also)\s+(?:also\s+)?there|"
+    r"at\s+the\s+(?:meeting|plenary|conference|session))\b"
 )
 
 # --- areas ------------------------------------------------------------------------------------

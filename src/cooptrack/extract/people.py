@@ -117,7 +117,9 @@ _NAME_THEN_POST = re.compile(rf"\b(?P<name>{P.NAME})(?={_POST_AFTER.pattern})")
 # What a post written in lower case is made of: its head words, capitalised words, connectors.
 _LOOSE_POST_WORD = (
     r"(?:[A-Z][\w'\u2019\-]*|of|the|and|for|in|executive|vice|vice-\w+|deputy|director|secretary|governor|"
-    r"mayor|chairman|general|party|chief|administration|affairs|mainland|constitutional|bureau|neighbou?ring|former)"
+    r"mayor|chairman|general|party|chief|administration|affairs|mainland|constitutional|bureau|neighbou?ring|former|"
+    r"provincial|municipal|government|people's|committee|office|commission|department|region|autonomous|standing|"
+    r"member|council|state|central)"
 )
 _LOOSE_POST_WORDS = re.compile(rf"{_LOOSE_POST_WORD}(?:\s+(?:{_LOOSE_POST_WORD}|&))*")
 _LOOSE_POST_BEFORE = re.compile(rf"(?:\bthe\s+|^\s*|['\u2019]s\s+)(?P<post>{_POST_AFTER_HEAD}.*)$")
@@ -380,7 +382,9 @@ def _given_name(token: str) -> bool:
     # "Secretary-General", "Vice-Governor", "Vice-Premier": a hyphenated post word is no given name
     if "-" in token and any(part in P.POST_WORDS or part in _POST_PARTS for part in token.split("-")):
         return False
-    return token not in P.POST_WORDS and token not in PARTNERS and token not in SURNAMES and token.istitle()
+    initials = _INITIALS.fullmatch(token) is not None and len(token.rstrip(".")) > 1  # "CY", "C.Y."
+    known = token in P.POST_WORDS or token in PARTNERS or token in SURNAMES
+    return not known and (token.istitle() or initials)
 
 
 def _name_prefix(tokens: list[str]) -> str:
@@ -392,7 +396,7 @@ def _name_prefix(tokens: list[str]) -> str:
     return " ".join(out) if _looks_like_name(out) else ""
 
 
-_INITIALS = re.compile(r"[A-Z]|(?:[A-Z]\.){1,3}")
+_INITIALS = re.compile(rf"[A-Z]|(?:[A-Z]\.){{1,3}}|{P.NOT_INITIALS}[A-Z]{{2}}")
 # Words of meetings and places, never of a name: "(Macao-Hong) Kong Cooperation High-Level Meeting".
 _NOT_NAME_WORDS = frozenset(
     "Meeting Meetings Conference Cooperation Co-operation Plenary Session High-Level Joint Forum Centre Center "
