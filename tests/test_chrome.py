@@ -437,6 +437,7 @@ def test_a_site_s_name_over_a_menu_row_and_no_headline_gives_no_title() -> None:
     [
         ("Greater Bay Area Youth Internships", "Published: 14 May 2025 21:02"),  # over its stamp, then the lead
         ("Hunan Logistics Week", "Share on Facebook | Share on Twitter"),  # over a share bar, then the lead
+        ("Xiangjiang Freight Corridor", "By Staff Reporter"),  # over a byline, then the lead
         (_NEWS_HEADLINE, "Officials pledge faster customs clearance for rail freight"),  # over a standfirst
     ],
 )
