@@ -152,8 +152,8 @@ def _items(rows: dict[Any, list[dict[str, Any]]], rng: random.Random, mid: int, 
 
 
 def _entry(eid: int, kind: str, item: int, mid: int, position: int, body: str, themes: list[str]) -> dict[str, Any]:
-    return {"id": eid, "kind": kind, "item_id": item, "meeting_id": mid, "position": position, "text": body,
-            "extra": "", "themes": f" {' '.join(themes)} " if themes else ""}  # fmt: skip
+    return {"id": eid, "kind": kind, "item_id": item, "meeting_id": mid, "document_id": mid, "position": position,
+            "text": body, "extra": "", "themes": f" {' '.join(themes)} " if themes else "", "grams": ""}  # fmt: skip
 
 
 # --- timing ------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 The store finds the hits (up to :data:`SEARCH_MAX`); facets (partner, theme, year, kind of meeting, kind of item,
 tracking status) and pages are worked out here from them, so every facet shows how many hits
-each of its values would leave.
+each of its values would leave. A hit in another report of its meeting (the Chinese release of
+an English one) links to that report's text on the meeting's page (``#src2-measure-3``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from cooptrack.render import hit_json
 from cooptrack.serve.views import Data, Row, status_label
-from cooptrack.store import SearchQuery
+from cooptrack.store import Hit, SearchQuery
 
 SEARCH_MAX = 2000  # hits fetched per query; facets and pages are worked out from them
 FACETS = ("partner", "theme", "year", "meeting_kind", "kind", "status")
@@ -23,15 +24,18 @@ def search(data: Data, text: str, facets: dict[str, str | None]) -> tuple[list[R
     keys = {(x.meeting_id, x.span): x.key for x in data.measures.values()}
     rows = []
     for hit in data.store.search(SearchQuery(text, limit=SEARCH_MAX)):
-        key = keys.get((hit.meeting_id, hit.span)) if hit.kind == "measure" else None
+        n = _source_number(data, hit)
+        key = keys.get((hit.meeting_id, hit.span)) if hit.kind == "measure" and n == 1 else None
         status = data.tracking.status(key).value if key else None
+        anchor = f"src-{hit.kind}-{_position(data, hit.meeting, hit.kind, hit.span)}"
         rows.append(
             {
                 **hit_json(hit),
+                "source_n": n,
                 "measure": key,
                 "status": status,
                 "status_label": status_label(status) if status else None,
-                "url": f"/meetings/{hit.meeting}#src-{hit.kind}-{_position(data, hit.meeting, hit.kind, hit.span)}",
+                "url": f"/meetings/{hit.meeting}#{anchor if n == 1 else f'src{n}-{hit.kind}-{hit.position}'}",
             }
         )
     chosen = [row for row in rows if all(_facet_fits(row, name, value) for name, value in facets.items())]
@@ -56,6 +60,13 @@ def _facet_fits(row: Row, name: str, value: str | None) -> bool:
     if name == "partner":
         return any(v.casefold() == value.casefold() for v in _facet_values(row, name))
     return value in _facet_values(row, name)
+
+
+def _source_number(data: Data, hit: Hit) -> int:
+    """Which source of its meeting a hit came from, numbered as on the meeting's page (1: the primary)."""
+    reports = sorted(data.meeting(hit.meeting).reports, key=lambda r: (not r.is_primary, r.id))
+    uris = [r.source.uri for r in reports if r.document is None or r.document.relevant]
+    return uris.index(hit.source) + 1 if hit.source in uris else 1
 
 
 def _position(data: Data, slug: str, kind: str, span: tuple[int, int] | None) -> int:

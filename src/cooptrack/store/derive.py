@@ -16,6 +16,7 @@ from typing import Any
 
 from cooptrack import mechanisms
 from cooptrack.record import Record
+from cooptrack.store import grams
 from cooptrack.store.models import Agreement, Area, ItemKind, Measure, Meeting, Person, SearchEntry
 from cooptrack.vocab import MeetingKind, RemovalReason
 
@@ -243,8 +244,9 @@ def search_entries(meeting_id: int, rows: Items) -> list[SearchEntry]:
     def add(kind: ItemKind, row: Person | Area | Measure | Agreement, text: str, extra: str, themes: list[str]) -> None:
         out.append(
             SearchEntry(
-                kind=kind, item_id=row.id, meeting_id=meeting_id, position=row.position, text=text, extra=extra,
-                themes=f" {' '.join(themes)} " if themes else "", span_start=row.span_start, span_end=row.span_end,
+                kind=kind, item_id=row.id, meeting_id=meeting_id, document_id=row.document_id, position=row.position,
+                text=text, extra=extra, themes=f" {' '.join(themes)} " if themes else "",
+                grams=grams.index_text(text, extra), span_start=row.span_start, span_end=row.span_end,
             )
         )  # fmt: skip
 
@@ -257,4 +259,46 @@ def search_entries(meeting_id: int, rows: Items) -> list[SearchEntry]:
         add(ItemKind.MEASURE, m, m.text, "", m.themes)
     for g in rows.agreements:
         add(ItemKind.AGREEMENT, g, g.title, "; ".join(g.signatories), [])
+    return out
+
+
+def indexed_reports(records: list[tuple[int, Record]]) -> list[tuple[int, Record]]:
+    """Which of a meeting's other reports are searched too: one in each language and script the
+    primary report (first in ``records``) and the others before it do not cover — the Chinese
+    release and the partner's Simplified report beside an English primary, never a copy in the
+    primary's own language (its items would be every hit twice)."""
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for i, (document_id, record) in enumerate(records):
+        script = (record.language, record.script)
+        if script not in seen and i:
+            out.append((document_id, record))
+        seen.add(script)
+    return out
+
+
+def report_entries(meeting_id: int, document_id: int, record: Record) -> list[SearchEntry]:
+    """What the full-text index holds for another report of a meeting: its items as its record
+    has them (no rows: ``item_id`` 0), numbered and spanned as the meeting page marks them."""
+    out: list[SearchEntry] = []
+
+    def add(kind: ItemKind, n: int, text: str, extra: str, themes: list[Any], span: tuple[int, int] | None) -> None:
+        names = [t.value for t in themes]
+        out.append(
+            SearchEntry(
+                kind=kind, item_id=0, meeting_id=meeting_id, document_id=document_id, position=n, text=text,
+                extra=extra, themes=f" {' '.join(names)} " if names else "", grams=grams.index_text(text, extra),
+                span_start=span[0] if span else None, span_end=span[1] if span else None,
+            )
+        )  # fmt: skip
+
+    for n, p in enumerate(record.people, 1):
+        add(ItemKind.PERSON, n, p.name, p.post or "", [], p.span)
+    for n, a in enumerate(record.areas, 1):
+        if a.heading:
+            add(ItemKind.AREA, n, a.heading, "", list(a.themes), _heading_span(record.text, a.heading, a.span))
+    for n, m in enumerate(record.measures, 1):
+        add(ItemKind.MEASURE, n, m.text, "", list(m.themes), m.span)
+    for n, g in enumerate(record.agreements, 1):
+        add(ItemKind.AGREEMENT, n, g.title, "; ".join(g.signatories), [], g.span)
     return out

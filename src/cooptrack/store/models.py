@@ -268,10 +268,13 @@ class Agreement(Base, _Spanned):
 
 
 class SearchEntry(Base, _Spanned):
-    """One searchable item; on SQLite the FTS5 table ``search_fts`` indexes ``text`` and ``extra``.
+    """One searchable item; on SQLite the FTS5 table ``search_fts`` indexes ``text``, ``extra`` and ``grams``.
 
-    ``item_id`` is the row's id in the table named by ``kind``; ``themes`` is the item's theme
-    ids between spaces (`` health education ``) so that a theme filter is a portable LIKE.
+    ``item_id`` is the row's id in the table named by ``kind`` (0 for an item of another report
+    of the meeting, read from that report's record: no row holds it); ``document_id`` is the
+    document version of the report it came from; ``themes`` is the item's theme ids between
+    spaces (`` health education ``) so that a theme filter is a portable LIKE; ``grams`` is the
+    Chinese of ``text`` and ``extra`` folded into bigrams (:mod:`.grams`), empty without Chinese.
     """
 
     __tablename__ = "search_entry"
@@ -279,10 +282,12 @@ class SearchEntry(Base, _Spanned):
     kind: Mapped[str] = mapped_column(String(20), index=True)
     item_id: Mapped[int]
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document_version.id"), index=True)
     position: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
     extra: Mapped[str] = mapped_column(Text)  # a person's post; an agreement's signatories
     themes: Mapped[str] = mapped_column(String(400))
+    grams: Mapped[str] = mapped_column(Text, default="")
     meeting: Mapped[Meeting] = relationship()
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, column, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
-from cooptrack.store import snippets
+from cooptrack.store import grams, snippets
 from cooptrack.store.models import DocumentVersion, ItemKind, Meeting, SearchEntry, Source
 from cooptrack.vocab import MeetingKind, Theme
 
@@ -32,6 +32,10 @@ _SNIPPET_WORDS = snippets.WORDS
 _LIKE_CONTEXT = 90  # characters shown on each side of the first match without FTS
 _TS_CONFIG = "cooptrack_english"  # made by migration core_0003
 _TS_MARKS = f"StartSel={_OPEN}, StopSel={_CLOSE}, HighlightAll=true"  # the whole column, its matches marked
+# A word of a query in an item holding Chinese: its start after anything but a letter or digit
+# (a Chinese character is no letter here: "與CEPA相關"), and the rest of the word (a stem's ending).
+_WORD_START = f"(?<![^\\W_{grams.HAN_CHARS}])"
+_WORD_REST = f"[^\\W_{grams.HAN_CHARS}]*"
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,8 @@ class Hit:
     meeting_kind: str | None
     themes: tuple[str, ...]
     span: tuple[int, int] | None
-    source: str
+    source: str  # the report it came from: the meeting's primary one, or another in its own language
+    position: int = 0  # the item's number among its kind in that report's record
 
 
 def terms(text: str) -> list[tuple[str, bool]]:
@@ -86,7 +91,7 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
     stmt = (
         select(SearchEntry, Meeting.slug, Meeting.partner, Meeting.year, Meeting.kind, Source.uri, *match.snippets)
         .join(Meeting, SearchEntry.meeting_id == Meeting.id)
-        .join(DocumentVersion, Meeting.document_id == DocumentVersion.id)
+        .join(DocumentVersion, SearchEntry.document_id == DocumentVersion.id)
         .join(Source, DocumentVersion.source_id == Source.id)
     )
     stmt = _facets(match.joined(stmt).where(match.condition), query)
@@ -99,7 +104,7 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
                 kind=entry.kind, text=entry.text, snippet=plain, highlights=highlights, meeting=slug,
                 meeting_id=entry.meeting_id, partner=partner, year=year, meeting_kind=meeting_kind,
                 themes=tuple(entry.themes.split()),
-                span=entry.span, source=uri,
+                span=entry.span, source=uri, position=entry.position,
             )
         )  # fmt: skip
     return hits
@@ -141,44 +146,70 @@ def _text_match(words: list[tuple[str, bool]], *, full_text: bool, dialect: str)
     """The only dialect-specific part of search."""
     if full_text and dialect == "postgresql":
         return _postgres_match(words)
-    if full_text:  # SQLite FTS5
-        fts = table("search_fts", column("rowid"), column("rank"))
-        name: ColumnElement[Any] = literal_column("search_fts")
-        expression = " ".join('"' + term.replace('"', '""') + '"' + ("*" if prefix else "") for term, prefix in words)
-        return _Match(
-            condition=name.op("MATCH")(expression),
-            snippets=(func.snippet(name, -1, _OPEN, _CLOSE, "…", _SNIPPET_WORDS),),
-            finish=lambda _entry, _words, columns: str(columns[0]),
-            order=(fts.c.rank,),
-            join=(fts, fts.c.rowid == SearchEntry.id),
-        )
-    conditions = []
-    for term, _prefix in words:
+    if full_text:
+        return _fts5_match(words)
+    conditions: list[ColumnElement[bool]] = []
+    for term, prefix in words:
+        if grams.has_chinese(term):  # the folded bigrams hold it in either script
+            pattern = f"%{_like_escape(grams.gram_string(grams.query_tokens(term, prefix=prefix)))}%"
+            conditions.append(SearchEntry.grams.like(pattern, escape="\\"))
+            continue
         pattern = f"%{_like_escape(term)}%"
         conditions.append(
             or_(SearchEntry.text.ilike(pattern, escape="\\"), SearchEntry.extra.ilike(pattern, escape="\\"))
         )
-    return _Match(condition=and_(*conditions), snippets=(), finish=lambda entry, words, _: _like_snippet(entry, words))
+    return _Match(
+        condition=and_(*conditions),
+        snippets=(),
+        finish=_chinese_or(lambda entry, words, _: _like_snippet(entry, words)),
+    )
+
+
+def _fts5_match(words: list[tuple[str, bool]]) -> _Match:
+    """SQLite FTS5: a word or phrase in any column; Chinese, a phrase of bigrams in ``grams``."""
+    fts = table("search_fts", column("rowid"), column("rank"))
+    name: ColumnElement[Any] = literal_column("search_fts")
+    parts = []
+    for term, prefix in words:
+        if grams.has_chinese(term):
+            tokens = grams.query_tokens(term, prefix=prefix)
+            star = "*" if tokens[-1].prefix else ""
+            parts.append('grams : "' + " ".join(t.text.replace('"', '""') for t in tokens) + '"' + star)
+        else:
+            parts.append('"' + term.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return _Match(
+        condition=name.op("MATCH")(" ".join(parts)),
+        snippets=(func.snippet(name, -1, _OPEN, _CLOSE, "…", _SNIPPET_WORDS),),
+        finish=_chinese_or(lambda _entry, _words, columns: str(columns[0])),
+        order=(fts.c.rank,),
+        join=(fts, fts.c.rowid == SearchEntry.id),
+    )
 
 
 def _postgres_match(words: list[tuple[str, bool]]) -> _Match:
     """PostgreSQL: every term (a word, a phrase, a prefix) must match ``search_vector``."""
     config: ColumnElement[Any] = literal_column(f"'{_TS_CONFIG}'::regconfig")
-    parts: list[ColumnElement[Any]] = [
-        # a prefix is one quoted lexeme: whatever the user typed is text, never tsquery syntax
-        func.to_tsquery(config, "'" + term.replace("\\", "\\\\").replace("'", "''") + "':*")
-        if prefix
-        else func.phraseto_tsquery(config, term)
-        for term, prefix in words
-    ]
+    parts: list[ColumnElement[Any]] = []
+    for term, prefix in words:
+        if grams.has_chinese(term):  # a phrase of quoted bigrams, the last perhaps a prefix
+            tokens = grams.query_tokens(term, prefix=prefix)
+            parts.append(func.to_tsquery(config, " <-> ".join(_lexeme(t.text, t.prefix) for t in tokens)))
+        elif prefix:  # one quoted lexeme: whatever the user typed is text, never tsquery syntax
+            parts.append(func.to_tsquery(config, _lexeme(term, True)))
+        else:
+            parts.append(func.phraseto_tsquery(config, term))
     query = functools.reduce(_both, parts)
     vector: ColumnElement[Any] = literal_column("search_entry.search_vector")
     return _Match(
         condition=vector.op("@@")(query),
         snippets=tuple(func.ts_headline(config, c, query, _TS_MARKS) for c in (SearchEntry.text, SearchEntry.extra)),
-        finish=_cut,
+        finish=_chinese_or(_cut),
         order=(func.ts_rank(vector, query).desc(),),
     )
+
+
+def _lexeme(text: str, prefix: bool) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if prefix else "")
 
 
 def _both(left: ColumnElement[Any], right: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -189,6 +220,47 @@ def _cut(_entry: SearchEntry, words: list[tuple[str, bool]], columns: list[Any])
     """The snippet from PostgreSQL's marked columns, cut as FTS5 cuts one."""
     sizes = [n for n in (len(re.findall(r"[^\W_]+", term)) for term, _ in words) if n > 1]
     return snippets.cut([str(c or "") for c in columns], sizes, _OPEN, _CLOSE)
+
+
+def _chinese_or(finish: Finish) -> Finish:
+    """The database's snippet, except for an item holding Chinese: that one is marked here, the same
+    on every database (neither FTS5's snippet nor ``ts_headline`` knows the bigrams matched)."""
+
+    def chosen(entry: SearchEntry, words: list[tuple[str, bool]], columns: list[Any]) -> str:
+        return _chinese_snippet(entry, words) if entry.grams else finish(entry, words, columns)
+
+    return chosen
+
+
+def _chinese_snippet(entry: SearchEntry, words: list[tuple[str, bool]]) -> str:
+    """A window of :data:`snippets.WORDS_ZH` tokens (a Chinese character is one) around the matches:
+    a Chinese term where its folded form is in the folded text, in either script; a word, by its start."""
+    columns = []
+    for text in (entry.text, entry.extra):
+        found: list[tuple[int, int]] = []
+        for term, _prefix in words:
+            if grams.has_chinese(term):
+                found += grams.find(text, term)
+            else:
+                pattern = _WORD_START + r"[\W_]+".join(map(re.escape, re.findall(r"[^\W_]+", term))) + _WORD_REST
+                found += [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+        columns.append(_marked(text, found))
+    sizes = [len(snippets.tokens(term)) for term, _ in words]
+    cut = snippets.cut(columns, [n for n in sizes if n > 1], _OPEN, _CLOSE, snippets.WORDS_ZH)
+    return cut or snippets.cut([f"{_OPEN}{_CLOSE}{entry.text}"], [], _OPEN, _CLOSE, snippets.WORDS_ZH)
+
+
+def _marked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The text with the ranges (merged where they overlap) between the snippet marks."""
+    out, at = [], 0
+    for start, end in sorted(ranges):
+        if end <= at:
+            continue
+        start = max(start, at)
+        out += [text[at:start], _OPEN, text[start:end], _CLOSE]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _like_escape(value: str) -> str:

@@ -14,6 +14,10 @@ marks the matched words of each column (PostgreSQL's stemming decides what match
 
 Which match is "different" is told apart by its words (casefolded), where FTS5 knows the query
 term: ``firm`` and ``firms`` count twice here and once there, the only way the two can differ.
+
+Chinese (an item holding Chinese is marked by :mod:`.search` itself, on both databases): each
+Chinese character is a token, a window holds :data:`WORDS_ZH` of them, and a sentence also starts
+after ``。``, ``：``, ``；``, ``！`` or ``？``.
 """
 
 from __future__ import annotations
@@ -23,7 +27,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 WORDS = 16
-_TOKEN = re.compile(r"[^\W_]+")
+WORDS_ZH = 40  # tokens of a window where each Chinese character is one
+_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(f"[{_HAN}]|[^\\W_{_HAN}]+")
+_FULL_STOPS = frozenset("。：；！？")
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens a window counts: words, and each Chinese character alone."""
+    return _TOKEN.findall(text)
 
 
 @dataclass(frozen=True)
@@ -34,24 +46,26 @@ class _Column:
     sentences: list[int]  # the tokens that start a sentence
 
 
-def cut(columns: Sequence[str], phrase_sizes: Sequence[int], open_mark: str, close_mark: str) -> str:
+def cut(
+    columns: Sequence[str], phrase_sizes: Sequence[int], open_mark: str, close_mark: str, words: int = WORDS
+) -> str:
     """The snippet, its matches between ``open_mark`` and ``close_mark``; each column marked likewise."""
     parsed = [_parse(c, sorted(set(phrase_sizes), reverse=True), open_mark, close_mark) for c in columns]
     best = (-1, -1, 0)  # score, column, first token
     for index, column in enumerate(parsed):
         for first, _size, _text in column.matches:
-            score, start = _score(column, first, centre=True)
+            score, start = _score(column, first, words, centre=True)
             if score > best[0]:
                 best = (score, index, start)
             sentence = max((s for s in column.sentences if s <= first), default=0)
-            if len(column.tokens) > WORDS and sentence < first:
-                score, _ = _score(column, sentence, centre=False)
+            if len(column.tokens) > words and sentence < first:
+                score, _ = _score(column, sentence, words, centre=False)
                 score += 120 if sentence == 0 else 100
                 if score > best[0]:
                     best = (score, index, sentence)
     if best[1] < 0:
         return ""
-    return _render(parsed[best[1]], best[2], open_mark, close_mark)
+    return _render(parsed[best[1]], best[2], open_mark, close_mark, words)
 
 
 def _parse(marked: str, sizes: list[int], open_mark: str, close_mark: str) -> _Column:
@@ -83,28 +97,28 @@ def _parse(marked: str, sizes: list[int], open_mark: str, close_mark: str) -> _C
 def _starts_sentence(text: str, offset: int) -> bool:
     before = text[:offset]
     stripped = before.rstrip(" \t\r\n")
-    return len(stripped) < len(before) and stripped[-1:] in (".", ":")
+    return (len(stripped) < len(before) and stripped[-1:] in (".", ":")) or stripped[-1:] in _FULL_STOPS
 
 
-def _score(column: _Column, start: int, *, centre: bool) -> tuple[int, int]:
+def _score(column: _Column, start: int, window: int, *, centre: bool) -> tuple[int, int]:
     """The score of the window starting at ``start``, and where it goes when centred."""
     seen: set[str] = set()
     score, first, last = 0, -1, 0
     for token, size, words in column.matches:
-        if start <= token < start + WORDS:
+        if start <= token < start + window:
             score += 1 if words in seen else 1000
             seen.add(words)
             first = token if first < 0 else first
             last = token + size
     if not centre:
         return score, start
-    moved = first - (WORDS - (last - first)) // 2
-    return score, max(0, min(moved, len(column.tokens) - WORDS))
+    moved = first - (window - (last - first)) // 2
+    return score, max(0, min(moved, len(column.tokens) - window))
 
 
-def _render(column: _Column, start: int, open_mark: str, close_mark: str) -> str:
+def _render(column: _Column, start: int, open_mark: str, close_mark: str, window: int) -> str:
     tokens, text = column.tokens, column.text
-    end = min(start + WORDS, len(tokens)) - 1
+    end = min(start + window, len(tokens)) - 1
     begin = tokens[start][0] if start > 0 else 0
     stop = tokens[end][1] if end < len(tokens) - 1 else len(text)
     out, at = [], begin

@@ -392,6 +392,9 @@ def _settle(session: Session, meeting: Meeting) -> None:
     session.add_all([*rows.people, *rows.areas, *rows.measures, *rows.agreements])
     session.flush()
     session.add_all(derive.search_entries(meeting.id, rows))
+    others = [(r.document_id, _record(r.document)) for r in sorted(meeting.reports, key=lambda r: r.id) if r != best]
+    for document_id, other in derive.indexed_reports([(best.document_id, record), *others]):
+        session.add_all(derive.report_entries(meeting.id, document_id, other))
 
 
 def _record(version: DocumentVersion) -> Record:
