@@ -17,16 +17,19 @@ A sentence names people at known offsets; this module reads the sentence's verbs
   chair);
 - "with C as special guest": C only; Central officials present are special guests whatever the
   verb; co-chairs are never special guests.
+
+The clauses around the verbs (subjects, objects, groups of people) are read by
+:mod:`cooptrack.extract.clauses`.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from cooptrack.extract import clauses as C
 from cooptrack.extract import patterns as P
 from cooptrack.vocab import Role, Side
 
@@ -66,7 +69,7 @@ def chair_cues(text: str) -> list[Cue]:
     cues += [Cue(m.start(), m.end(), passive=True) for m in _CHAIR_NOUN_OF.finditer(text)]
     cues += [Cue(m.start(), m.end(), passive=True) for m in _CO_CHAIRS_WERE.finditer(text)]
     opening = _LED_BY_OPENING.match(text)
-    if opening and (opening["chair"] or _BOTH_SIDES.search(text, opening.end(), opening.end() + _REACH)):
+    if opening and (opening["chair"] or _BOTH_SIDES.search(text, opening.end(), opening.end() + C.REACH)):
         cues.append(Cue(opening.start(), opening.end(), passive=True))  # "Led by A and B, the two delegations"
     cues += [Cue(m.start(), m.end(), who=(m.start("who"), m.end("who"))) for m in _CHAIR_WITH_AS.finditer(text)]
     actives = [m for m in P.CHAIR_ACTIVE.finditer(text) if not _noun(text, m) and not _passive_aux(text, m.start())]
@@ -89,27 +92,41 @@ def chair_cues(text: str) -> list[Cue]:
 _CHAIR_NOUN_OF = re.compile(
     r"(?i)\b(?:under\s+the\s+(?:joint\s+)?|(?:joint|co-?)\s*)chair(?:man|woman|person)?ship\s+of\b"
 )
+
+
 # "with A and B in the chair", "with A and B as (the) co-chairs", "at its head": the with-phrase's people chair.
 _CHAIR_WITH_AS = re.compile(
     r"(?i)\bwith\s+(?P<who>[^;]{0,300}?)\s+(?:in\s+the\s+chairs?|at\s+(?:its|the)\s+(?:head|helm)|as\s+(?:the\s+|its\s+)?"
     r"(?:co-?|joint\s+)?chair(?:s|men|persons|man|person|woman)?)\b"
 )
+
+
 # The chairs as a noun: "The co-chairs were A and B" (its people follow), "A and B were the co-chairs",
 # "served as co-chairs" (its subject precedes).
 _CO_CHAIR_NOUN = r"(?:co-?chair(?:s|men|persons)?|joint\s+chairs|chairs)"
+
+
 _CO_CHAIRS_WERE = re.compile(
     rf"(?i)\b(?:the|its|their)\s+(?:two\s+)?(?:(?:meeting|plenary|conference|session)['\u2019]s\s+)?{_CO_CHAIR_NOUN}"
     r"\s+(?:were|was|are|will\s+be)\s+(?=(?:the\s+)?[A-Z])"
 )
+
+
 _WERE_CO_CHAIRS = re.compile(
     rf"(?i)\b(?:were|are|will\s+be|(?:served|acted|sat)\s+as)\s+(?:the\s+)?(?:two\s+)?{_CO_CHAIR_NOUN}\b"
 )
+
+
 # A sentence opening with the passive: "Led by A and B, the two delegations held ..." (led or headed
 # only when both sides follow), "Co-chaired by A and B, the plenary ...".
 _LED_BY_OPENING = re.compile(
     r"(?i)\s*(?:(?P<chair>(?:co-?|jointly\s+)?(?:chaired|presided\s+over|convened))|led|headed)\s+(?:jointly\s+)?by\b"
 )
+
+
 _BOTH_SIDES = re.compile(r"(?i)\b(?:two|both|respective)\s+(?:delegations|sides)\b")
+
+
 # A content farm's spun "leading": "A and B, primary the delegations of X and Y respectively, kept ...".
 _DELEGATIONS_RESPECTIVELY = re.compile(
     r"(?i)\b(?!(?:of|and|with|to|from|in|for|by|on|at|between|among|that|which|were|was|are|is)\b)[a-z]+\s+"
@@ -118,6 +135,8 @@ _DELEGATIONS_RESPECTIVELY = re.compile(
 
 
 _WHO_BEFORE = re.compile(r"(?i)\bwho\s+(?:(?:will|would|also|has|had|then|is|was|were|are|to|jointly)\s+)*$")
+
+
 _PASSIVE_AUX = re.compile(r"(?i)\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$")
 
 
@@ -138,37 +157,37 @@ def read_roles(
     """The roles a sentence (speech masked) gives to the people named at ``spans`` (``cues``: its
     chair verbs, if already read)."""
     cues = chair_cues(text) if cues is None else cues
-    objects = _objects(text, spans)
-    guests = _within(spans, [(m.start("who"), m.end("who")) for m in P.SPECIAL_GUEST_WITH.finditer(text)])
+    objects = C.objects_of(text, spans)
+    guests = C.within(spans, [(m.start("who"), m.end("who")) for m in P.SPECIAL_GUEST_WITH.finditer(text)])
     chairs: set[int] = set()
     aside = set(objects)
     pronoun: str | None = None
     for k, cue in enumerate(cues):
         limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
         if cue.who is not None:
-            chairs |= _within(spans, [cue.who])
+            chairs |= C.within(spans, [cue.who])
         elif cue.passive:
-            chairs |= _after_by(text, spans, cue.end, limit)
+            chairs |= C.after_by(text, spans, cue.end, limit)
         elif cue.relative:
             who = _WHO_BEFORE.search(text, max(0, cue.start - 80), cue.start)
-            chairs |= _group_before(text, spans, who.start() if who else cue.start)
-            chairs |= _with_object(text, spans, cue.end)  # "Mrs A, who co-chaired the plenary with B, said"
+            chairs |= C.group_before(text, spans, who.start() if who else cue.start)
+            chairs |= C.with_object(text, spans, cue.end)  # "Mrs A, who co-chaired the plenary with B, said"
         elif cue.one_side:  # "with A heading the Hong Kong delegation and B heading the Macao delegation"
-            floor = max(cues[k - 1].end if k else 0, _clause_start(text, cue.start))
-            group = [i for i in _group_before(text, spans, cue.start) if spans[i][0] >= floor]
-            if group and _COORDINATION.fullmatch(text, spans[max(group)][1], cue.start):
+            floor = max(cues[k - 1].end if k else 0, C.clause_start(text, cue.start))
+            group = [i for i in C.group_before(text, spans, cue.start) if spans[i][0] >= floor]
+            if group and C.COORDINATION.fullmatch(text, spans[max(group)][1], cue.start):
                 chairs |= set(group) - objects
             else:  # "Leading the HK delegation was A, while at the head of the P delegation was B"
-                clauses = [m.end() for m in _NEW_CLAUSE.finditer(text, floor, cue.start)]
+                clauses = [m.end() for m in C.NEW_CLAUSE.finditer(text, floor, cue.start)]
                 chairs |= _subject_after(text, spans, cue, limit, set(), max([floor, *clauses]))
         else:
             subject, said = _active_subject(text, spans, cue, limit, objects)
-            aside |= set(_before(text, spans, cue.start)) - subject
+            aside |= set(C.people_before(text, spans, cue.start)) - subject
             pronoun = pronoun or said
             chairs |= subject
     chairs -= guests
     heads = set() if chairs else _one_side_heads(text, spans, objects)
-    roles = _other_roles(text, spans, sides, chairs, guests, _encountered(text, spans, objects))
+    roles = _other_roles(text, spans, sides, chairs, guests, C.encountered(text, spans, objects))
     pair = not chairs and any(
         not c.passive and not c.relative and _PAIR_SUBJECT.search(text, max(0, c.start - 80), c.start) for c in cues
     )
@@ -189,9 +208,9 @@ def _active_subject(
     """Who chairs by an active chair verb: its subject and the object of its "with"; and the
     pronoun ("he"/"she") the release must resolve, when the subject is one not named here."""
     if _FOR_GERUND.search(text, max(0, cue.start - 12), cue.start):  # "thanked B for chairing": B
-        return _group_before(text, spans, cue.start), None
-    subject = _subject(text, spans, cue.start, objects)
-    other = _with_object(text, spans, cue.end)
+        return C.group_before(text, spans, cue.start), None
+    subject = C.subject_before(text, spans, cue.start, objects)
+    other = C.with_object(text, spans, cue.end)
     said, partners, at = _pronoun(text, spans, cue.start)
     if not said:
         return (subject or _subject_after(text, spans, cue, limit, other)) | other, None
@@ -200,7 +219,7 @@ def _active_subject(
     # she co-chaired with B, the CE, Mrs A, said") or before it; "during which he and the Governor
     # ..., Mr B, co-chaired": B joined to the pronoun
     with_b = {i for i in subject if _WITH.search(text, max(0, spans[i][0] - 200), spans[i][0])} | partners
-    earlier = sorted((subject | set(_between(spans, _clause_start(text, at), at))) - with_b - objects)
+    earlier = sorted((subject | set(C.between(spans, C.clause_start(text, at), at))) - with_b - objects)
     named = set(earlier[:1]) or _named_after_clause(text, spans, cue, limit, other)
     return with_b | named | other, None if named else said
 
@@ -257,162 +276,6 @@ def _attended_by(text: str, spans: Sequence[Span]) -> set[int]:
 _MAIN_VERB = re.compile(r"(?i)\b(?:was|were|is|are|signed|inked|exchanged)\b")
 
 
-def _within(spans: Sequence[Span], ranges: list[Span]) -> set[int]:
-    return {i for a, b in ranges for i in _between(spans, a, b)}
-
-
-def _clause_start(text: str, at: int) -> int:
-    return text.rfind(";", 0, at) + 1
-
-
-def _before(text: str, spans: Sequence[Span], at: int) -> list[int]:
-    """People named before ``at`` in its clause: after the last semicolon, and after a new clause's
-    conjunction followed by its own subject ("A and B attended, and Governor C and D co-chaired";
-    not "A met X, and co-chaired"). A subject stands within ``_REACH`` characters of its verb."""
-    floor = max(_clause_start(text, at), at - _REACH)
-    for m in _NEW_CLAUSE.finditer(text, floor, at):
-        after = _between(spans, m.end(), at)
-        before = _between(spans, floor, m.start())
-        if not after or not before or not _COORDINATION.fullmatch(text, m.end(), spans[after[0]][0]):
-            continue
-        if not _COORDINATION.fullmatch(text, spans[before[-1]][1], m.start()):  # a verb ends the clause
-            floor = m.end()
-    # a subordinate clause whose subject is named right after its conjunction: "The crossing will open
-    # ... after the Chief Secretary, A, and B presided over"; "with A and B co-chairing the session"
-    participle = text[at : at + 40].split(" ", 1)[0].endswith("ing")
-    for m in _SUBORDINATOR.finditer(text, floor, at):
-        after = _between(spans, m.end(), at)
-        if not after or not _COORDINATION.fullmatch(text, m.end(), spans[after[0]][0]):
-            continue
-        # "with" only before its own participle: not "held talks with X before co-chairing"
-        if m["with"] is None or (participle and _COORDINATION.fullmatch(text, spans[after[-1]][1], at)):
-            floor = m.end()
-    return _between(spans, floor, at)
-
-
-_SUBORDINATOR = re.compile(
-    r"(?i)\b(?:after|before|when|whenever|while|whereas|since|because|once|until|where|(?P<with>with))\s+"
-)
-
-
-# How far before its verb a subject may stand, and after "by" its people (reading stays linear).
-_REACH = 600
-
-
-def _between(spans: Sequence[Span], lo: int, hi: int) -> list[int]:
-    """The indices of the people named wholly between offsets ``lo`` and ``hi`` (spans in order)."""
-    first = bisect.bisect_left(spans, lo, key=lambda sp: sp[0])
-    out = []
-    for i in range(first, len(spans)):
-        if spans[i][0] >= hi:
-            break
-        if spans[i][1] <= hi:
-            out.append(i)
-    return out
-
-
-def _subject(text: str, spans: Sequence[Span], at: int, objects: set[int]) -> set[int]:
-    """The subject of a chair verb at ``at``: the first person of its clause who is no object of
-    another verb, and those joined to them ("A and the Governor ..., Mr B"); not someone A "held
-    talks with" or "met" on the way."""
-    out: list[int] = []
-    for i in _before(text, spans, at):
-        if i in objects:
-            continue
-        if not out or _COORDINATION.fullmatch(text, spans[out[-1]][1], spans[i][0]):
-            out.append(i)
-    return set(out)
-
-
-# A new clause: ", and", ", while", or "and" after a participle ("with A attending and B co-chairing").
-_NEW_CLAUSE = re.compile(r"(?i)(?:,\s+(?:and|while|but|whereas|as)|(?:(?<=ing)|(?<=ed))\s+(?:and|while|whereas))\s+")
-
-
-def _objects(text: str, spans: Sequence[Span]) -> set[int]:
-    """People named as the object of a verb that is not chairing ("met with X", "after meeting X",
-    "accompanied by X"), and those joined to them by "and"."""
-    out: set[int] = set()
-    prev_end, prev_object = 0, False
-    for i, (s, e) in enumerate(spans):
-        gap = text[prev_end:s]
-        is_object = bool(P.OBJECT_OF_OTHER_VERB.search(gap)) or (
-            prev_object and bool(re.search(r"\band\b", gap)) and not P.CHAIR_ACTIVE.search(gap)
-        )
-        if is_object:
-            out.add(i)
-        prev_end, prev_object = e, is_object
-    return out
-
-
-def _encountered(text: str, spans: Sequence[Span], objects: set[int]) -> set[int]:
-    """The objects of a visit or a call ("Mr Lee had earlier met the Party Secretary, Mr X"): not
-    made attendees by the sentence's other verbs ("Accompanied by Y, Mr Lee met X")."""
-    out: set[int] = set()
-    for i in sorted(objects):
-        verb = _ENCOUNTER.search(text, max(0, spans[i][0] - 200), spans[i][0])
-        if verb and not _BY_OBJECT.search(text, verb.start(), spans[i][0]):
-            out.add(i)
-    return out
-
-
-_ENCOUNTER = re.compile(
-    r"(?i)\b(?:met(?!\s+(?:in|at|on)\b)|meets|call(?:ed|ing|s)?\s+on|visit(?:ed|ing)|greeted|received|"
-    r"welcomed|thanked|invited|meeting\s+with)\b"
-)
-# A verb with "by" after the encounter: its people are there ("met X and was accompanied by Y").
-_BY_OBJECT = re.compile(r"(?i)\b(?:accompanied|joined|attended|witnessed)\b|\bby\b")
-
-
-def _after_by(text: str, spans: Sequence[Span], at: int, limit: int) -> set[int]:
-    """People named after a passive chair verb's "by", up to the end of its clause."""
-    limit = min(limit, at + _REACH)
-    stop = P.PASSIVE_SCOPE_END.search(text, at, limit)
-    end = stop.start() if stop else limit
-    return set(_between(spans, at, end))
-
-
-# What may stand between two people of one subject: connectors, posts, commas, "together with", a
-# relative clause ("A, who arrived on Monday with a delegation, and B presided over").
-_COORDINATION = re.compile(
-    r"[\s,]*+(?>(?:(?:(?:vice|deputy|executive)-[a-z]+|and|the|of|for|in|province|city|municipal|governor|mayor|"
-    r"secretary|deputy|director|vice|executive|chief|party|general|committee|chairman|people's|provincial|"
-    r"standing|member|region|autonomous|special|administrative|government|council|state|office|affairs|"
-    r"commission|bureau|department|central|work|head|leader|minister|commissioner|president|his|her|counterparts?|"
-    r"(?:together|along)\s+with)\b|(?<=,\s)who(?:se)?\s[^,;]{0,200}+,?|"
-    rf"[A-Z][\w'\u2019&().-]*+|\([A-Z]{{2,}}\)|{P.LOWER_IN_POST})[\s,]*+)*+"
-)
-
-
-def _group_before(text: str, spans: Sequence[Span], at: int) -> set[int]:
-    """The person named last before ``at``, with those joined to them ("A and B, who ...")."""
-    before = _between(spans, max(0, at - _REACH), at)
-    if not before:
-        return set()
-    group = {before[-1]}
-    for j in reversed(before[:-1]):
-        gap = text[spans[j][1] : spans[j + 1][0]]
-        if not (re.search(r"\band\b", gap) or gap.strip() == ",") or not _COORDINATION.fullmatch(gap):
-            break
-        group.add(j)
-    return group
-
-
-def _with_object(text: str, spans: Sequence[Span], at: int) -> set[int]:
-    """The other chair after "co-chaired the plenary with": the first person named after "with",
-    unless a special guest or an attendee ("with C attending")."""
-    m = P.CHAIR_WITH.match(text, at)
-    if m is None:
-        return set()
-    clause_end = text.find(";", m.end(), m.end() + 200)
-    for i in _between(spans, m.end(), clause_end if clause_end >= 0 else m.end() + 200)[:1]:
-        return set() if _NOT_CHAIR_AFTER.match(text, spans[i][1]) else {i}
-    return set()
-
-
-# After a with-object's name (and its post, if written after): "as special guest", "attending".
-_NOT_CHAIR_AFTER = re.compile(rf"(?i)(?:\s*,[^,;]{{0,120}},)?{P.WITH_NOT_CHAIR.pattern.removeprefix('(?i)')}")
-
-
 # "Leading the Hong Kong delegation was A", "Co-chairing the plenary were A and B": the subject
 # follows a copula after the chair verb's phrase.
 _INVERTED = re.compile(r"[^;,]{0,200}?\s(?:was|were|is|are|will\s+be)\s+(?=(?:the\s+)?[A-Z])")
@@ -423,43 +286,32 @@ def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other
     delegation was A"), or after the participle's phrase ("After co-chairing the plenary with B,
     Mr A said ...", "Speaking after co-chairing ... with B, Mr A said", "Leading their respective
     delegations, the Chief Executive, Mr A, and the Mayor ..., Mr B, held ...")."""
-    opener = _LEADING_CONJUNCTION.sub("", text[max(floor, _clause_start(text, cue.start)) : cue.start].strip(" ,"))
+    opener = _LEADING_CONJUNCTION.sub("", text[max(floor, C.clause_start(text, cue.start)) : cue.start].strip(" ,"))
     if opener not in _OPENERS and not _PARTICIPLE_OPENER.fullmatch(opener):
         return set()
     inverted = _INVERTED.match(text, cue.end)
     if inverted:
-        return _after_by(text, spans, inverted.end(), limit)
+        return C.after_by(text, spans, inverted.end(), limit)
     if not (opener or text[cue.start : cue.end].split()[0].endswith("ing")):
         return set()
     # the participle's phrase ends at a comma followed by its subject ("..., this morning (May 6), the CS, Mr A, ...")
     after = max([cue.end] + [spans[i][1] for i in other])
-    comma = text.find(",", after, min(limit, after + _REACH))
+    comma = text.find(",", after, min(limit, after + C.REACH))
     while comma >= 0:
-        group = _group_after(text, spans, comma + 1, limit)
+        group = C.group_after(text, spans, comma + 1, limit)
         if group:
             return group
-        comma = text.find(",", comma + 1, min(limit, after + _REACH))
+        comma = text.find(",", comma + 1, min(limit, after + C.REACH))
     return set()
 
 
 _LEADING_CONJUNCTION = re.compile(r"(?i)^(?:and|while|whereas|but)\b\s*")
+
+
 # A participle before the chair verb: "Speaking after", "Speaking to reporters after", "Upon".
 _PARTICIPLE_OPENER = re.compile(
     r"(?i)(?:[a-z]+ing\b[^,;]{0,60}?\s)?(?:after|before|while|when|since|upon|on|following)|[a-z]+ing"
 )
-
-
-def _group_after(text: str, spans: Sequence[Span], at: int, limit: int) -> set[int]:
-    """The person named first after ``at`` (posts and connectors between), with those joined to them
-    ("the Chief Executive, Mr A, and the Mayor of Beijing, Mr B")."""
-    group: list[int] = []
-    for i in _between(spans, at, min(limit, at + _REACH)):
-        if not _COORDINATION.fullmatch(text, spans[group[-1]][1] if group else at, spans[i][0]):
-            break
-        if group and not re.search(r"\band\b|together\s+with", text[spans[group[-1]][1] : spans[i][0]]):
-            break
-        group.append(i)
-    return set(group)
 
 
 def _named_after_clause(text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int]) -> set[int]:
@@ -469,7 +321,7 @@ def _named_after_clause(text: str, spans: Sequence[Span], cue: Cue, limit: int, 
         return set()
     after = max([cue.end] + [spans[i][1] for i in other])
     comma = text.find(",", after, limit)
-    later = _between(spans, comma + 1, comma + 120) if comma >= 0 else []
+    later = C.between(spans, comma + 1, comma + 120) if comma >= 0 else []
     return set(later[:1])
 
 
@@ -487,10 +339,10 @@ def _pronoun(text: str, spans: Sequence[Span], at: int) -> tuple[str | None, set
     m = P.PRONOUN_SUBJECT.search(text, max(0, at - 60), at)
     if m:
         return m["pronoun"].lower(), set(), m.start("pronoun")
-    for m in _PRONOUN_AND.finditer(text, max(0, at - _REACH), at):
-        group = _between(spans, m.end(), at)
+    for m in _PRONOUN_AND.finditer(text, max(0, at - C.REACH), at):
+        group = C.between(spans, m.end(), at)
         if group and all(
-            _COORDINATION.fullmatch(text, spans[j - 1][1] if j != group[0] else m.end(), spans[j][0]) for j in group
+            C.COORDINATION.fullmatch(text, spans[j - 1][1] if j != group[0] else m.end(), spans[j][0]) for j in group
         ):
             return m["pronoun"].lower(), set(group), m.start("pronoun")
     return None, set(), at
@@ -510,9 +362,9 @@ def _one_side_heads(text: str, spans: Sequence[Span], objects: set[int]) -> set[
     was led by B", "X attended the conference with officials led by him"."""
     heads: set[int] = set()
     for m in P.DELEGATION_LED_ONE.finditer(text):
-        heads |= _group_before(text, spans, m.start()) - objects
+        heads |= C.group_before(text, spans, m.start()) - objects
     for m in P.HEAD_WITH_OFFICIALS.finditer(text):
-        heads |= set(_before(text, spans, m.start())[:1]) - objects
+        heads |= set(C.people_before(text, spans, m.start())[:1]) - objects
     for m in P.DELEGATION_LED_BY_ONE.finditer(text):
-        heads |= set(_between(spans, m.end(), m.end() + _REACH)[:1])
+        heads |= set(C.between(spans, m.end(), m.end() + C.REACH)[:1])
     return heads
