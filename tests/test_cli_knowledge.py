@@ -179,6 +179,42 @@ def test_the_briefing_as_html_pdf_and_json(db: str, tmp_path: Path) -> None:
     assert len(data["meetings"]) == 3 and data["sources"]
 
 
+NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")  # Debian's fonts-noto-cjk
+
+
+def test_a_briefing_in_chinese_shows_its_characters_in_every_format(store: Store, make_release: Any) -> None:
+    """Chinese measures (synthetic) come out as written; the PDF embeds a CJK font (Noto CJK, from
+    Debian's fonts-noto-cjk, which ``make install`` installs) and its text extracts as Chinese."""
+    measure = "推动粤港澳大湾区金融市场互联互通,支持香港发展绿色金融。"
+    areas = [("金融合作", ["finance"], [(measure, ["finance"])])]
+    doc, record = make_release(partner="Guangdong", ordinal=21, areas=areas)
+    store.ingest(doc, record.model_copy(update={"language": "zh", "script": "simplified"}))
+    built = brief.build(store, "Guangdong")
+    assert measure in brief.render(built, brief.BriefFormat.MD).decode("utf-8")
+    assert measure in brief.render(built, brief.BriefFormat.HTML).decode("utf-8")
+    assert json.loads(brief.render(built, brief.BriefFormat.JSON))["areas"][0]["measures"][0]["text"] == measure
+    pdf = PdfReader(io.BytesIO(brief.render(built, brief.BriefFormat.PDF)))
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert "21st plenary" in text
+    if not NOTO_CJK.exists():
+        pytest.skip("fonts-noto-cjk is not installed (make install installs it)")
+    assert any("Noto-Serif-CJK-TC" in name for name in _embedded_fonts(pdf)), _embedded_fonts(pdf)
+    assert "金融市场互联互通" in text.replace("\n", "")
+
+
+def _embedded_fonts(pdf: PdfReader) -> set[str]:
+    """The fonts whose program is in the file (a FontFile in its descriptor, or its descendant's)."""
+    found = set()
+    for page in pdf.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = described["/FontDescriptor"].get_object()
+            if any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                found.add(str(font["/BaseFont"]))
+    return found
+
+
 def test_a_briefing_on_an_unknown_partner_is_one_line(db: str) -> None:
     result = _run(db, "brief", "Atlantis")
     assert result.exit_code == 1

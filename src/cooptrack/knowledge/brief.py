@@ -138,7 +138,10 @@ _SIDES = {"HK": "Hong Kong", "Mainland": "Mainland", "Central": "Central People'
 def _ordinal(n: int | None) -> str:
     if n is None:
         return ""
-    return _ORDINAL_WORDS[n] if n < len(_ORDINAL_WORDS) else f"{n}th"
+    if n < len(_ORDINAL_WORDS):
+        return _ORDINAL_WORDS[n]
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _label(m: Meeting) -> str:
