@@ -414,8 +414,10 @@ _NEWS_HEADLINE = "Hunan and Hong Kong to open more freight routes"
     [
         ("Xiangjiang Evening Courier", "Latest | Hunan | Greater Bay Area | Business | Opinion"),
         ("THE PEARL RIVER LEDGER", "News | Markets | Property\nMarkets"),
+        ("Pearl Delta Post", "Top Stories | Greater Bay Area | Policy\nGreater Bay Area"),  # a menu item again
         ("Changsha, China\nChangsha Municipal People's Government", "Home > News > City News"),
         ("HXT", "HOME | CHINA | WORLD | LIFE\nCHINA / ECONOMY"),
+        ("Lingnan Business Journal - English Edition", "Politics | Economy | Property"),
         ("Hunan Weekly\n\u6e58\u6c5f\u5468\u520a", "Home \u203a Hunan \u203a Economy"),
     ],
 )

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from cooptrack.clean import noise
 from cooptrack.clean.blocks import Block, BlockKind
-from cooptrack.clean.chrome import catalogue
+from cooptrack.clean.chrome import catalogue, fold
 from cooptrack.dates import DATELINE
 from cooptrack.record import Removed
 from cooptrack.vocab import RemovalReason
@@ -36,10 +36,14 @@ _PROSE_WORDS = 20  # a line this long is prose: the head has ended
 _MENU_ITEM = re.compile(r"[A-Za-z][A-Za-z&'\u2019\-]*(?: [A-Za-z&'\u2019\-]+){0,3}:?")
 _MENU_MAX = 30
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+(\S.{0,300})$")
+_MENU_SEPARATOR = re.compile(r"\s[|\u00bb\u203a\u00b7\u2022>/]\s")
 # A site's name (a masthead): every word capitalised ("South China Morning Post", "THE BUSINESS
-# TIMES", "Jiangxi, China", "The People's Government of Guangxi Zhuang Autonomous Region"), or a
+# TIMES", "Jiangxi, China", "The People's Government of Guangxi Zhuang Autonomous Region", "HK
+# Economic Journal - English Edition"), or a
 # short line of Chinese ("澳門每日時報"); no verb, no meeting word, no year.
-_NAME_WORD = re.compile(r"(?:[A-Z0-9&\u2018\u201c'\"][\w.&'\u2019\-]{0,30}|of|the|and|for|in|on|at|de|da|du),?")
+_NAME_WORD = re.compile(
+    r"(?:[A-Z0-9&\u2018\u201c'\"][\w.&'\u2019\-]{0,30}|of|the|and|for|in|on|at|de|da|du|[-\u2013\u2014]),?"
+)
 _NAME_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,16}")
 _NAME_MAX = (8, 64)  # words, characters
 _NOT_A_NAME = re.compile(
@@ -182,9 +186,13 @@ def _drop_head_chrome(lines: list[Line], removed: list[Removed]) -> list[Line]:
     head = _head_end(lines)
     start = max((i + 1 for i in range(head) if cat.banner(lines[i].text)), default=0)
     i = start
+    items: set[str] = set()  # the items of the menu rows above: a section word repeats one
     while i < head:
         text = lines[i].text
         if cat.head(text):
+            items.update(fold(x) for x in _MENU_SEPARATOR.split(text))
+            i += 1
+        elif fold(text) in items:  # "Greater Bay Area" under "Top Stories | Greater Bay Area | Business"
             i += 1
         elif cat.breadcrumb(text):
             crumbs = _breadcrumb(lines, i)
