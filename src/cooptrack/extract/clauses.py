@@ -28,9 +28,15 @@ def clause_start(text: str, at: int) -> int:
 
 
 def people_before(text: str, spans: Sequence[Span], at: int) -> list[int]:
-    """People named before ``at`` in its clause: after the last semicolon, and after a new clause's
-    conjunction followed by its own subject ("A and B attended, and Governor C and D co-chaired";
-    not "A met X, and co-chaired"). A subject stands within ``REACH`` characters of its verb."""
+    """People named before ``at`` in its clause (from :func:`subject_floor`)."""
+    return between(spans, subject_floor(text, spans, at), at)
+
+
+def subject_floor(text: str, spans: Sequence[Span], at: int) -> int:
+    """Where the subject of a verb at ``at`` may start: after the last semicolon, and after a new
+    clause's conjunction followed by its own subject ("A and B attended, and Governor C and D
+    co-chaired"; not "A met X, and co-chaired"). A subject stands within ``REACH`` characters of
+    its verb."""
     floor = max(clause_start(text, at), at - REACH)
     for m in NEW_CLAUSE.finditer(text, floor, at):
         after = between(spans, m.end(), at)
@@ -49,7 +55,7 @@ def people_before(text: str, spans: Sequence[Span], at: int) -> list[int]:
         # "with" only before its own participle: not "held talks with X before co-chairing"
         if m["with"] is None or (participle and COORDINATION.fullmatch(text, spans[after[-1]][1], at)):
             floor = m.end()
-    return between(spans, floor, at)
+    return floor
 
 
 _SUBORDINATOR = re.compile(
@@ -129,10 +135,14 @@ _BY_OBJECT = re.compile(r"(?i)\b(?:accompanied|joined|attended|witnessed)\b|\bby
 
 def after_by(text: str, spans: Sequence[Span], at: int, limit: int) -> set[int]:
     """People named after a passive chair verb's "by", up to the end of its clause."""
+    return set(between(spans, at, by_scope_end(text, at, limit)))
+
+
+def by_scope_end(text: str, at: int, limit: int) -> int:
+    """Where the names after a "by" at ``at`` end: another clause begins."""
     limit = min(limit, at + REACH)
     stop = P.PASSIVE_SCOPE_END.search(text, at, limit)
-    end = stop.start() if stop else limit
-    return set(between(spans, at, end))
+    return stop.start() if stop else limit
 
 
 # What may stand between two people of one subject: connectors, posts, commas, "together with", a

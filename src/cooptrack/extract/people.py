@@ -66,6 +66,12 @@ def surname_of(name: str) -> str:
 _HONORIFIC_WORD = re.compile(rf"\b{P.HONORIFIC}\s")
 
 
+_AND_THE_POST = re.compile(
+    r" and the (?=(?:Chief|Executive|Governor|Mayor|Vice|Deputy|Director|Secretary|Chairman|Financial|Party)\b)"
+    r"(?!Secretary\s+for\s+Financial\b)"
+)
+
+
 def _post_before(text: str, start: int, floor: int = 0) -> str | None:
     """The post written just before a name: the earliest start of a post head from which the
     rest up to the name is made only of capitalised words and connectors."""
@@ -75,6 +81,8 @@ def _post_before(text: str, start: int, floor: int = 0) -> str | None:
     window = window.removesuffix(",").rstrip()
     # a clause, or a new post after ", the" ("Leading a delegation of the HKSAR Government, the Chief ...")
     cut = max(window.rfind(";"), window.rfind(":"), window.rfind(". "), window.rfind(", the "), window.rfind(", The "))
+    # another person's post before "and the <post>" ("the Chief Secretary and the Executive Vice Governor of ...")
+    cut = max([cut, *(m.start() + 4 for m in _AND_THE_POST.finditer(window, max(0, cut)))])
     segment = window[cut + 1 :] if cut >= 0 else window
     # a news story's "the mayor of Beijing, Yin Yong", "the province's executive vice governor, Xu"
     clause = segment.rsplit(",", 1)[-1]

@@ -60,6 +60,7 @@ class SentenceRoles:
     aside: set[int] = field(default_factory=set)  # named on the way to a chair verb, not its subject ("met X")
     pronoun: str | None = None  # "he"/"she": a chair verb's subject is a pronoun
     pair: bool = False  # "The two then co-chaired ...": the two people named just before
+    zones: list[Span] = field(default_factory=list)  # where the chairs are named: posts there may name them
     first_cue: Cue | None = None
 
 
@@ -162,12 +163,21 @@ def read_roles(
     chairs: set[int] = set()
     aside = set(objects)
     pronoun: str | None = None
+    zones: list[Span] = []
     for k, cue in enumerate(cues):
         limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
         if cue.who is not None:
             chairs |= C.within(spans, [cue.who])
         elif cue.passive:
             chairs |= C.after_by(text, spans, cue.end, limit)
+            if not _HABIT.search(text, max(0, cue.start - 20), cue.start):  # not "which is co-chaired by"
+                zones.append((cue.end, C.by_scope_end(text, cue.end, limit)))
+            by_pronoun = _BY_PRONOUN.match(text, cue.end)  # "which will be co-chaired by him and the Governor ..."
+            if by_pronoun:
+                named = [i for i in C.people_before(text, spans, cue.start) if i not in objects][:1]
+                chairs |= set(named)
+                if not named:
+                    pronoun = pronoun or ("he" if by_pronoun["pronoun"].lower() == "him" else "she")
         elif cue.relative:
             who = _WHO_BEFORE.search(text, max(0, cue.start - 80), cue.start)
             chairs |= C.group_before(text, spans, who.start() if who else cue.start)
@@ -185,13 +195,30 @@ def read_roles(
             aside |= set(C.people_before(text, spans, cue.start)) - subject
             pronoun = pronoun or said
             chairs |= subject
+            zones.append(_subject_zone(text, spans, cue.start))
     chairs -= guests
     heads = set() if chairs else _one_side_heads(text, spans, objects)
     roles = _other_roles(text, spans, sides, chairs, guests, C.encountered(text, spans, objects))
     pair = not chairs and any(
         not c.passive and not c.relative and _PAIR_SUBJECT.search(text, max(0, c.start - 80), c.start) for c in cues
     )
-    return SentenceRoles(roles, heads, aside - chairs, pronoun, pair=pair, first_cue=cues[0] if cues else None)
+    first = cues[0] if cues else None
+    return SentenceRoles(roles, heads, aside - chairs, pronoun, pair=pair, zones=zones, first_cue=first)
+
+
+# A habit, not this meeting: "the joint conference, which is co-chaired by the chief executive and ...".
+_HABIT = re.compile(r"(?i)\b(?:is|are)\s+(?:\w+ly\s+)?$")
+# A pronoun after a passive's "by": "co-chaired by him and the Governor ...".
+_BY_PRONOUN = re.compile(r"(?i)\s*(?P<pronoun>him|her)\b")
+
+
+def _subject_zone(text: str, spans: Sequence[Span], at: int) -> Span:
+    """Where an active chair verb's subject is written, after any other verb's object ("A met the
+    Governor and co-chaired ...": not the Governor)."""
+    floor = C.subject_floor(text, spans, at)
+    for m in P.OBJECT_OF_OTHER_VERB.finditer(text, floor, at):
+        floor = m.end()
+    return floor, at
 
 
 # Two people named before, as the subject: "The two then co-chaired", "Both leaders co-chaired".

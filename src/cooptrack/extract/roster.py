@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
+from cooptrack.extract.gazetteer import PARTNERS
 from cooptrack.extract.meeting import meeting_mentions, mentions_a_meeting
 from cooptrack.extract.nameindex import posts_after_the
 from cooptrack.extract.people import Found, Mention, mentions_in, resolve
@@ -55,6 +56,7 @@ class _Roster:
     captioned: list[Found]
     people: list[Found] = field(default_factory=list)
     chaired_by_post: list[str] = field(default_factory=list)  # "The CS and the Mayor of X co-chaired"
+    chair_zones: list[str] = field(default_factory=list)  # where chairs are named ("the Chief Secretary and ...")
     subjects: list[Found] = field(default_factory=list)  # the first person of each sentence, for pronouns
     heads: list[Found] = field(default_factory=list)  # one side's delegation leaders
     unposted: list[Found] = field(default_factory=list)  # full names written alone, not kept ("John Lee's convoy")
@@ -95,6 +97,8 @@ class _Roster:
         spans = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
         sides = [p.side if p else side_in(masked, m, sentence.start) for p, m in zip(persons, mentions, strict=True)]
         reading = read_roles(masked, spans, sides, cues)
+        if not no_role:
+            self.chair_zones += [masked[a:b] for a, b in reading.zones]
         new_here: list[Found] = []
         named: list[Found] = []
         for i, mention in enumerate(mentions):
@@ -174,6 +178,19 @@ class _Roster:
                 person.roles.add(Role.CO_CHAIR)
             return
 
+    def _chairs_by_post(self) -> None:
+        """A chair named by post where the chairs are named ("In the afternoon, the Chief Secretary
+        and the Executive Vice Governor ..., Mr B, co-chaired"), when the release has named fewer than
+        two: the one person named with that post, or its short form ("Chief Secretary" of "Chief
+        Secretary for Administration", "Governor" of "Guangdong Governor")."""
+        forms: dict[str, list[Found]] = {}
+        for person in self.people:
+            for form in _post_forms(person.post):
+                forms.setdefault(form, []).append(person)
+        unique = {form: named[0] for form, named in forms.items() if len(named) == 1}
+        for form in posts_after_the(self.chair_zones, unique):
+            unique[form].roles.add(Role.CO_CHAIR)
+
     def finish(self) -> list[Found]:
         people = self.people
         if self.chaired_by_post and not any(Role.CO_CHAIR in p.roles for p in people):
@@ -182,6 +199,8 @@ class _Roster:
             for person in people:
                 if person.post in named:
                     person.roles.add(Role.CO_CHAIR)
+        if sum(Role.CO_CHAIR in p.roles for p in people) < 2:
+            self._chairs_by_post()
         if not any(Role.CO_CHAIR in p.roles for p in people):
             sides = {p.side is Side.HK for p in self.heads if p.side is not None}
             if len(sides) == 2:  # the two sides' delegation leaders
@@ -195,6 +214,41 @@ class _Roster:
             elif Role.SPECIAL_GUEST in person.roles:
                 person.roles.discard(Role.ATTENDEE)
         return people
+
+
+def _post_forms(post: str | None) -> set[str]:
+    """A post and the short form a release refers back to it by: its head before "of"/"for", less
+    the place before it, when that head names one office ("Chief Secretary", "Governor", "Mayor")."""
+    if not post:
+        return set()
+    head = _POST_TAIL.split(post, maxsplit=1)[0]
+    place = _PLACE_HEAD.match(head)
+    if place and (place["place"] in PARTNERS or P.HK_NAME.match(place["place"])):
+        head = head[place.end() :]
+    return {post, head} if head.casefold() in _SHORT_POSTS else {post}
+
+
+_POST_TAIL = re.compile(r"\s+(?:of|for)\s+|\s*\(")
+_PLACE_HEAD = re.compile(rf"^(?P<place>{P.HK}|[A-Z][a-z]+)(?:['\u2019]s)?\s+(?=[A-Z])")
+_SHORT_POSTS = frozenset(
+    s.casefold()
+    for s in (
+        "Chief Executive",
+        "Chief Secretary",
+        "Financial Secretary",
+        "Governor",
+        "Mayor",
+        "Executive Vice Governor",
+        "Executive Vice-Governor",
+        "Vice Governor",
+        "Vice-Governor",
+        "Executive Vice Mayor",
+        "Vice Mayor",
+        "Vice-Mayor",
+        "Chairman",
+        "Party Secretary",
+    )
+)
 
 
 def _caption_people(captions: Sequence[str]) -> list[Found]:
