@@ -198,7 +198,7 @@ class _Collector:
             if not group and re.fullmatch(r"(?:it|they|both|these(?: documents)?|the (?:two )?documents)", subject):
                 group = list(self.last_group)  # "It was signed by ...": the documents just named
             # the subject at the sentence's head, or at its last clause's ("Witnessed by A, the X was signed by")
-            head = re.match(r"\s*(?:The|the)\s+", text) or _CLAUSE_HEAD.search(text, 0, passive.start())
+            head = re.match(r"\s*(?:The|the)\s+", text) or _clause_head(text, passive.start())
             if not group and head:
                 named = text[head.end() : passive.start()]
                 run = _title_run(named) if named[:1].isupper() else _described(named)
@@ -421,7 +421,15 @@ def _title_run(text: str) -> str:
     return " ".join(words)
 
 
-_CLAUSE_HEAD = re.compile(r"[,;]\s+(?:The|the)\s+(?=[^,;]*$)")
+_CLAUSE_HEAD = re.compile(r"\s+(?:The|the)\s+")
+
+
+def _clause_head(text: str, end: int) -> re.Match[str] | None:
+    """The article opening the last clause before ``end`` ("Witnessed by A, the X was signed")."""
+    comma = max(text.rfind(",", 0, end), text.rfind(";", 0, end))
+    return _CLAUSE_HEAD.match(text, comma + 1, end) if comma >= 0 else None
+
+
 _PASSIVE_SIGNED = re.compile(
     r"\b(?:was|were)\s+(?:also\s+|jointly\s+)?signed\s+(?!(?:the|a|an)\b)(?:[\w'-]+\s+){0,4}?by\b"
 )
