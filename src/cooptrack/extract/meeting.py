@@ -311,8 +311,10 @@ def venue(
         place = place or _the_city(sentence, partner, before)
         if place:
             return place
-        dateline = _dateline_place([sentence])
-        if dateline is not None:  # "GUANGZHOU, Sept. 12 (Xinhua) -- ... held the 20th plenary"
+        # "GUANGZHOU, Sept. 12 (Xinhua) -- ... held the 20th plenary": the dateline's own paragraph
+        in_first = bool(texts) and sentence in texts[0]
+        dateline = _dateline_place([sentence]) or (_dateline_place(texts[:1]) if in_first else None)
+        if dateline is not None:
             return dateline
         if P.HERE.search(sentence) and (dateline := _dateline_place(texts[:1])):
             return dateline
