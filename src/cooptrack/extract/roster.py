@@ -27,9 +27,8 @@ from cooptrack.extract.nameindex import posts_after_the
 from cooptrack.extract.people import Found, Mention, mentions_in, resolve
 from cooptrack.extract.roles import Cue, chair_cues, read_roles
 from cooptrack.extract.sentences import Sentence, mask_speech, split_text
-from cooptrack.extract.sides import side_in, side_of
+from cooptrack.extract.sides import hong_kong_official, side_in, side_of
 from cooptrack.extract.signers import signatories_in
-from cooptrack.knowledge.officials import official
 from cooptrack.vocab import MeetingKind, Role, Side
 
 MeetingId = tuple[MeetingKind | None, int | None]
@@ -207,7 +206,7 @@ class _Roster:
                 for person in self.heads:
                     person.roles.add(Role.CO_CHAIR)
         for person in people:
-            if person.side is None and official(person.name):  # no post said: a Hong Kong official by name
+            if person.side is None and hong_kong_official(person.name):  # no post said: an HK official by name
                 person.side = Side.HK
             if Role.CO_CHAIR in person.roles:
                 person.roles -= {Role.ATTENDEE, Role.SPECIAL_GUEST}

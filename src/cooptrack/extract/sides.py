@@ -14,6 +14,7 @@ import re
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS
 from cooptrack.extract.people import Mention
+from cooptrack.knowledge import officials
 from cooptrack.vocab import Side
 
 
@@ -37,6 +38,32 @@ def side_of(post: str | None) -> Side | None:
     if P.HK_DEPARTMENT_HEAD.search(post):
         return Side.HK
     return None
+
+
+def hong_kong_official(name: str) -> bool:
+    """Whether a name denotes one of the Hong Kong officials of the officials table
+    (:mod:`cooptrack.knowledge.officials`): one of their names, or a shorter form of one (its first
+    or last words, two or more; initials aside). One set lookup per name, not a pass over the table."""
+    key = officials.name_key(name)
+    words = tuple(w for w in key.split() if len(w) > 1)
+    return (key,) in _official_forms() or (len(words) >= 2 and words in _official_forms())
+
+
+@functools.cache
+def _official_forms() -> frozenset[tuple[str, ...]]:
+    """Every form of every official's names that :func:`hong_kong_official` accepts: each name's
+    whole key (as a 1-tuple), its words less initials, and its first and last words."""
+    forms: set[tuple[str, ...]] = set()
+    for term in officials.table():
+        for name in term.names:
+            key = officials.name_key(name)
+            words = tuple(w for w in key.split() if len(w) > 1)
+            forms.add((key,))
+            if len(words) >= 2:
+                forms.add(words)
+            for n in range(2, len(words)):
+                forms.update((words[:n], words[-n:]))
+    return frozenset(forms)
 
 
 def possessive_side(text: str, post: str | None) -> Side | None:
