@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS
-from cooptrack.extract.meeting import meeting_mentions, mentions_a_meeting
+from cooptrack.extract.meeting import MeetingMention, meeting_mentions, mentions_a_meeting
 from cooptrack.extract.nameindex import posts_after_the
 from cooptrack.extract.people import Found, Mention, mentions_in, resolve
 from cooptrack.extract.roles import Cue, chair_cues, read_roles
@@ -262,12 +263,19 @@ def _caption_people(captions: Sequence[str]) -> list[Found]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _meetings_in(masked: str) -> tuple[MeetingMention, ...]:
+    """A sentence's meeting mentions, read once for all its chair verbs (once per verb, a
+    sentence naming many was read as many times: five times the cost of a page of them)."""
+    return tuple(meeting_mentions(masked))
+
+
 def _chaired_meeting(masked: str, cue: Cue) -> tuple[MeetingKind, int | None] | None:
     """The meeting a chair verb is about: the one it governs ("co-chaired the 12th Plenary"); for
     "co-chaired by", the sentence's subject ("The Seventh Plenary, held ... after the Sixth Plenary
     ..., was co-chaired by"; none when the subject is this meeting unnamed: "The meeting, building on
     the consensus of the 19th Plenary, was ..."); else the one named before it."""
-    mentions = meeting_mentions(masked)
+    mentions = _meetings_in(masked)
     # the verb's object, before any comma ("co-chaired the session, the first plenary ... since 2019": this one)
     after = [
         m for m in mentions if 0 <= m.start - cue.end <= 20 and not cue.passive and "," not in masked[cue.end : m.start]
