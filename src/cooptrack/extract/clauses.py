@@ -153,7 +153,7 @@ COORDINATION = re.compile(
     r"standing|member|region|autonomous|special|administrative|government|council|state|office|affairs|"
     r"commission|bureau|department|central|work|head|leader|minister|commissioner|president|his|her|counterparts?|"
     r"(?:together|along)\s+with)\b|(?<=,\s)who(?:se)?\s[^,;]{0,200}+,?|"
-    rf"[A-Z][\w'\u2019&().-]*+|\([A-Z]{{2,}}\)|{P.LOWER_IN_POST})[\s,]*+)*+"
+    rf"[A-Z][\w'\u2019&().-]*+|\([A-Z][^()]{{0,120}}+\)|{P.LOWER_IN_POST})[\s,]*+)*+"
 )
 
 

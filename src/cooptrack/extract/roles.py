@@ -110,6 +110,7 @@ _CO_CHAIR_NOUN = r"(?:co-?chair(?:s|men|persons)?|joint\s+chairs|chairs)"
 _CO_CHAIRS_WERE = re.compile(
     rf"(?i)\b(?:the|its|their)\s+(?:two\s+)?(?:(?:meeting|plenary|conference|session)['\u2019]s\s+)?{_CO_CHAIR_NOUN}"
     r"\s+(?:were|was|are|will\s+be)\s+(?=(?:the\s+)?[A-Z])"
+    rf"|\b(?:{_CO_CHAIR_NOUN}|chaired\s+by)\s*:\s*(?=(?:the\s+)?[A-Z])"  # "Co-chairs: A and B"
 )
 
 
@@ -195,7 +196,7 @@ def read_roles(
             aside |= set(C.people_before(text, spans, cue.start)) - subject
             pronoun = pronoun or said
             chairs |= subject
-            zones.append(_subject_zone(text, spans, cue.start))
+            zones += _subject_zone(text, spans, cue)
     chairs -= guests
     heads = set() if chairs else _one_side_heads(text, spans, objects)
     roles = _other_roles(text, spans, sides, chairs, guests, C.encountered(text, spans, objects))
@@ -212,13 +213,17 @@ _HABIT = re.compile(r"(?i)\b(?:is|are)\s+(?:\w+ly\s+)?$")
 _BY_PRONOUN = re.compile(r"(?i)\s*(?P<pronoun>him|her)\b")
 
 
-def _subject_zone(text: str, spans: Sequence[Span], at: int) -> Span:
+def _subject_zone(text: str, spans: Sequence[Span], cue: Cue) -> list[Span]:
     """Where an active chair verb's subject is written, after any other verb's object ("A met the
-    Governor and co-chaired ...": not the Governor)."""
+    Governor and co-chaired ...": not the Governor); none for a fronted participle, whose subject
+    follows it ("Speaking with B after co-chairing ..., A said")."""
+    at = cue.start
+    if _FRONTED_PARTICIPLE.match(text, C.clause_start(text, at)) and text[at : cue.end].split()[0].endswith("ing"):
+        return []
     floor = C.subject_floor(text, spans, at)
     for m in P.OBJECT_OF_OTHER_VERB.finditer(text, floor, at):
         floor = m.end()
-    return floor, at
+    return [(floor, at)]
 
 
 # Two people named before, as the subject: "The two then co-chaired", "Both leaders co-chaired".
@@ -240,6 +245,10 @@ def _active_subject(
     other = C.with_object(text, spans, cue.end)
     said, partners, at = _pronoun(text, spans, cue.start)
     if not said:
+        fronted = _FRONTED_PARTICIPLE.match(text, C.clause_start(text, cue.start))
+        if fronted and text[cue.start : cue.end].split()[0].endswith("ing"):
+            # "Speaking to reporters with B after co-chairing ..., Mr A said": the participle's subject follows
+            subject = _subject_after(text, spans, cue, limit, other, fronted=True) or subject
         return (subject or _subject_after(text, spans, cue, limit, other)) | other, None
     # "Together with the Mayor ..., Mr B, she will co-chair": B by "with", A by the pronoun, named
     # earlier in the sentence ("A says ..., after he co-chaired"), just after its clause ("..., which
@@ -308,13 +317,15 @@ _MAIN_VERB = re.compile(r"(?i)\b(?:was|were|is|are|signed|inked|exchanged)\b")
 _INVERTED = re.compile(r"[^;,]{0,200}?\s(?:was|were|is|are|will\s+be)\s+(?=(?:the\s+)?[A-Z])")
 
 
-def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int], floor: int = 0) -> set[int]:
+def _subject_after(
+    text: str, spans: Sequence[Span], cue: Cue, limit: int, other: set[int], floor: int = 0, *, fronted: bool = False
+) -> set[int]:
     """The subject of a chair verb that opens its clause: after a copula ("Leading the Hong Kong
     delegation was A"), or after the participle's phrase ("After co-chairing the plenary with B,
     Mr A said ...", "Speaking after co-chairing ... with B, Mr A said", "Leading their respective
     delegations, the Chief Executive, Mr A, and the Mayor ..., Mr B, held ...")."""
     opener = _LEADING_CONJUNCTION.sub("", text[max(floor, C.clause_start(text, cue.start)) : cue.start].strip(" ,"))
-    if opener not in _OPENERS and not _PARTICIPLE_OPENER.fullmatch(opener):
+    if opener not in _OPENERS and not _PARTICIPLE_OPENER.fullmatch(opener) and not fronted:
         return set()
     inverted = _INVERTED.match(text, cue.end)
     if inverted:
@@ -332,6 +343,8 @@ def _subject_after(text: str, spans: Sequence[Span], cue: Cue, limit: int, other
     return set()
 
 
+# A clause opening with a participle: "Speaking to reporters ...", "After jointly presiding over ...".
+_FRONTED_PARTICIPLE = re.compile(r"\s*(?:(?:After|Before|While|When|Upon|On)\s+)?[A-Z][a-z]+ing\b")
 _LEADING_CONJUNCTION = re.compile(r"(?i)^(?:and|while|whereas|but)\b\s*")
 
 
