@@ -196,16 +196,20 @@ def run(sizes: list[int], cap: float) -> list[list[object]]:
     for name, make in cases:
         for contender, fn in CONTENDERS.items():
             per_mb: list[float | None] = []
+            cells: list[str] = []
             for size in sizes:
+                if cells and per_mb[-1] is None:  # stopped at a smaller size: not tried
+                    per_mb.append(None)
+                    cells.append("–")
+                    continue
                 documents = make(size)
                 mb = sum(len(text.encode("utf-8")) for text, _ in documents) / MB
-                seconds = _cpu_seconds(fn, documents, cap) if not per_mb or per_mb[-1] is not None else None
+                seconds = _cpu_seconds(fn, documents, cap)
                 per_mb.append(seconds / mb if seconds is not None else None)
-                shown = "–" if seconds is None else f"{seconds / mb:.2f}"
-                print(f"  {name:48} {contender:12} {size // KB:5} kB  {shown} s/MB", flush=True)
+                cells.append(f"{seconds / mb:.2f}" if seconds is not None else f">{cap:.0f} s")
+                print(f"  {name:48} {contender:12} {size // KB:5} kB  {cells[-1]} s/MB", flush=True)
             first, last = per_mb[0], per_mb[-1]
             growth = f"{last / first:.1f}×" if first and last else "–"
-            cells = [f"{v:.2f}" if v is not None else f">{cap:.0f} s" for v in per_mb]
             rows.append([name, contender, *cells, growth])
     return rows
 
@@ -214,7 +218,7 @@ def report(rows: list[list[object]], sizes: list[int], cap: float) -> str:
     headers = ["input", "contender", *(f"s/MB at {s // KB} kB" for s in sizes), "growth"]
     return (
         f'CPU seconds per megabyte of input (UTF-8), by size; ">{cap:.0f} s": stopped after {cap:.0f} s '
-        f"of CPU at that size (and not tried at larger sizes); growth: s/MB at {sizes[-1] // KB} kB over "
+        f'of CPU at that size ("–": not tried at larger sizes); growth: s/MB at {sizes[-1] // KB} kB over '
         f"s/MB at {sizes[0] // KB} kB, 1.0 for a cost linear in the input.\n\n"
         f"{common.table(headers, rows)}\n"
     )
