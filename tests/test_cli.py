@@ -235,7 +235,7 @@ def test_search_with_facets(filled: str) -> None:
 def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
     result = _run("export", str(tmp_path / "csv"), "--format", "csv", "--db", filled)
     assert result.exit_code == 0
-    with (tmp_path / "csv" / "measures.csv").open(encoding="utf-8", newline="") as handle:
+    with (tmp_path / "csv" / "measures.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 4 and {r["source_uri"] for r in rows} == {"/synthetic/anhui-3.txt", "/synthetic/hunan-2.txt"}
     assert _run("export", str(tmp_path / "json"), "--db", filled).exit_code == 0
@@ -259,9 +259,9 @@ def test_the_csv_export_never_holds_a_cell_a_spreadsheet_would_run_as_a_formula(
     with Store(url) as store:
         store.ingest(*make_release(areas=areas, agreements=["=cmd|' /C calc'!A0"]))
     assert _run("export", str(tmp_path / "csv"), "--format", "csv", "--db", url).exit_code == 0
-    with (tmp_path / "csv" / "measures.csv").open(encoding="utf-8", newline="") as handle:
+    with (tmp_path / "csv" / "measures.csv").open(encoding="utf-8-sig", newline="") as handle:
         measures = list(csv.DictReader(handle))
-    with (tmp_path / "csv" / "agreements.csv").open(encoding="utf-8", newline="") as handle:
+    with (tmp_path / "csv" / "agreements.csv").open(encoding="utf-8-sig", newline="") as handle:
         agreements = list(csv.DictReader(handle))
     assert sorted(r["text"] for r in measures) == sorted("'" + text for text in FORMULAS)
     assert {r["area_heading"] for r in measures} == {"'=Trade"}

@@ -123,7 +123,7 @@ def test_the_agreements_register_filters_by_partner(web: TestClient, stored: Sto
 def test_lists_download_as_csv_and_json_with_the_pages_filters(web: TestClient, stored: Store) -> None:
     response = web.get("/download/measures.csv?partner=Sichuan")
     assert response.headers["content-disposition"] == 'attachment; filename="cooptrack-measures.csv"'
-    rows = list(csv.DictReader(io.StringIO(response.text)))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == len(stored.meeting("sichuan-hlm-plenary-2").measures)
     assert {r["partner"] for r in rows} == {"Sichuan"} and all(r["span"] for r in rows)
     as_json = web.get("/download/agreements.json").json()["data"]
@@ -224,8 +224,8 @@ def test_a_csv_download_never_holds_a_cell_a_spreadsheet_would_run_as_a_formula(
     with Store(f"sqlite:///{tmp_path / 'formulas.db'}") as store:
         store.ingest(*make_release(areas=areas, agreements=["=cmd|' /C calc'!A0"]))
         c = client(store)
-        measures = list(csv.DictReader(io.StringIO(c.get("/download/measures.csv").text)))
-        agreements = list(csv.DictReader(io.StringIO(c.get("/download/agreements.csv").text)))
+        measures = list(csv.DictReader(io.StringIO(c.get("/download/measures.csv").content.decode("utf-8-sig"))))
+        agreements = list(csv.DictReader(io.StringIO(c.get("/download/agreements.csv").content.decode("utf-8-sig"))))
         as_json = c.get("/download/measures.json").json()["data"]
     assert sorted(r["text"] for r in measures) == sorted("'" + text for text in FORMULAS)
     assert [r["title"] for r in agreements] == ["'=cmd|' /C calc'!A0"]

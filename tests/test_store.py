@@ -316,7 +316,7 @@ def test_csv_rows_point_back_into_the_cleaned_text(store: Store, make_release: M
     sources = {doc.uri: doc.sha256 for doc, _ in docs}
     field = {"people.csv": "name", "areas.csv": "heading", "measures.csv": "text", "agreements.csv": "title"}
     for name, column in field.items():
-        with (tmp_path / name).open(encoding="utf-8", newline="") as handle:
+        with (tmp_path / name).open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
         assert rows and list(rows[0]) == list(COLUMNS[name])
         for row in rows:

@@ -33,11 +33,13 @@ from starlette.exceptions import HTTPException
 
 from cooptrack import __version__
 from cooptrack.errors import CooptrackError, NotFound, StoreError
+from cooptrack.serve import i18n
 from cooptrack.serve.auth import Caller, identify
 from cooptrack.serve.middleware import HeadAsGet, TrustedProxies, harden
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.serve.views import Data
 from cooptrack.store import Store
+from cooptrack.store.grams import has_chinese
 
 _STATIC = Path(__file__).parent / "static"
 T = TypeVar("T")
@@ -235,6 +237,8 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    templates.globals.update(i18n.template_helpers())
+    templates.tests["chinese"] = lambda value: isinstance(value, str) and has_chinese(value)
     budget = RequestBudget(settings.anonymous_per_minute)
     app.state.web = Web(opened, settings, SignInThrottle(), budget, templates)
     app.include_router(api.router)

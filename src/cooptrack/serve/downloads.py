@@ -25,6 +25,7 @@ from cooptrack.store.export import spreadsheet_safe
 router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)
 Store = Annotated[Data, Depends(data)]
 
+BOM = "\ufeff"  # before a CSV file's first column: spreadsheets then read the file as UTF-8
 _TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 _BRIEFS = {"md": brief.BriefFormat.MD, "html": brief.BriefFormat.HTML, "pdf": brief.BriefFormat.PDF}
 _BRIEF_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "pdf": "application/pdf"}
@@ -49,9 +50,11 @@ def to_csv(rows: list[Row]) -> str:
     """Rows as CSV: lists joined by ``; ``, nested objects as JSON, every column of every row.
 
     Document text is untrusted: a cell that a spreadsheet would take for a formula starts with ``'``.
+    The text starts with a byte order mark, so that Excel reads it as UTF-8 (Chinese as written).
     """
     columns = list(dict.fromkeys(k for row in rows for k in row))
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)

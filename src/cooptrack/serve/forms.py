@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from cooptrack.errors import CooptrackError
+from cooptrack.serve import i18n
 from cooptrack.serve.app import Problem, caller, client_address, data, web, writer
 from cooptrack.serve.auth import (
     CSRF_COOKIE,
@@ -54,6 +55,24 @@ def _safe_next(target: str | None) -> str:
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
     return "/tracker"
+
+
+# --- the interface's language ----------------------------------------------------------------------
+
+
+@router.post("/language")
+def choose_language(
+    request: Request, csrf: Token, language: Short, next: Annotated[str, Form(max_length=2000)] = "/"
+) -> Response:
+    """Remember the browser's language (a cookie for a year) and go back to the page it was on."""
+    check_csrf(request, csrf)
+    if language not in i18n.LANGUAGES:
+        raise Problem(422, f"no interface in {language!r} (there is {', '.join(i18n.LANGUAGES)})")
+    response = RedirectResponse(next if _safe_next(next) == next else "/", status_code=303)
+    secure = is_https(request, web(request).settings.secure_cookies)
+    response.set_cookie(i18n.COOKIE, language, max_age=365 * 24 * 3600, httponly=True, samesite="lax",
+                        secure=secure, path="/")  # fmt: skip
+    return response
 
 
 # --- signing in and out --------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import queries, series
-from cooptrack.serve import charts, sources, views
+from cooptrack.serve import charts, i18n, sources, views
 from cooptrack.serve.app import caller, data, expensive, html, reader, web
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
 from cooptrack.serve.search import search as search_hits
@@ -55,11 +55,24 @@ def render(request: Request, template: str, status: int = 200, headers: Mapping[
     """A page: the template with who is signed in, their CSRF token and the navigation."""
     who = caller(request)
     csrf = who.csrf or secrets.token_urlsafe(24)
-    page = (
-        web(request)
-        .templates.get_template(template)
-        .render(request=request, who=who, csrf=csrf, nav=NAV, path=request.url.path, choices=CHOICES, **context)
-    )
+    language = i18n.chosen(request)
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    with i18n.speaking(language):
+        page = (
+            web(request)
+            .templates.get_template(template)
+            .render(
+                request=request,
+                who=who,
+                csrf=csrf,
+                nav=NAV,
+                path=request.url.path,
+                choices=CHOICES,
+                lang=language,
+                here=here,
+                **context,
+            )
+        )
     response = html(page, status, headers)
     if who.via != "session" and csrf != request.cookies.get(CSRF_COOKIE):
         secure = is_https(request, web(request).settings.secure_cookies)

@@ -80,7 +80,7 @@ def export_csv(store: Store, directory: Path) -> dict[str, int]:
 
 
 def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:  # a BOM: spreadsheets read UTF-8 (Chinese)
         writer = csv.DictWriter(handle, fieldnames=COLUMNS[path.name])
         writer.writeheader()
         writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
