@@ -25,7 +25,7 @@ from cooptrack.vocab import (
     Theme,
 )
 
-PARSER_VERSION = "1.2.0"
+PARSER_VERSION = "1.3.0"
 
 Span = Annotated[tuple[int, int], Field(description="[start, end) offsets into the cleaned text")]
 
