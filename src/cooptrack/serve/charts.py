@@ -2,7 +2,8 @@
 
 Each chart is an accessible image (``role="img"`` with a title and a description) whose parts
 are links (a heatmap cell opens the tracker for that partner and theme; a timeline mark opens
-the meeting) with a ``<title>`` that says the value in words. Every text is escaped.
+the meeting) with a ``<title>`` that says the value in words. Every text is escaped. Titles and
+theme labels are in the interface's language (:mod:`.i18n`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup, escape
 
 from cooptrack.knowledge import series
+from cooptrack.serve.i18n import gettext, ngettext
 from cooptrack.serve.views import theme_label
 
 _LOW = (241, 245, 249)  # the colour of an empty cell
@@ -36,7 +38,7 @@ def heatmap(mx: series.Matrix) -> Markup:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart heatmap" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="hm-title hm-desc">',
-        '<title id="hm-title">Measures by partner and theme</title>',
+        f'<title id="hm-title">{escape(gettext("Measures by partner and theme"))}</title>',
         f'<desc id="hm-desc">Counts of measures of {escape(mx.scope)}, one row per partner, one column per theme.'
         "</desc>",
     ]
@@ -44,7 +46,7 @@ def heatmap(mx: series.Matrix) -> Markup:
         x = left + j * cell_w + cell_w / 2
         out.append(
             f'<text class="col" x="{x:.0f}" y="{top - 8}" transform="rotate(-50 {x:.0f} {top - 8})">'
-            f"{escape(_short(theme_label(theme)))}</text>"
+            f"{escape(_short(gettext(theme_label(theme))))}</text>"
         )
     for i, partner in enumerate(mx.partners):
         y = top + i * cell_h
@@ -53,7 +55,9 @@ def heatmap(mx: series.Matrix) -> Markup:
             n = mx.counts.get((partner, theme), 0)
             x = left + j * cell_w
             link = "/tracker?" + urlencode({"partner": partner, "theme": theme})
-            words = f"{partner}, {theme_label(theme)}: {n} measure{'s' * (n != 1)}"
+            words = f"{partner}, {gettext(theme_label(theme))}: " + ngettext("{n} measure", "{n} measures", n).format(
+                n=n
+            )
             ink = "#fff" if peak and n > peak / 2 else "#0f172a"
             out.append(
                 f'<a href="{escape(link)}"><title>{escape(words)}</title>'
@@ -86,7 +90,7 @@ def timeline(entries: Sequence[series.TimelineEntry]) -> Markup:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="tl-title tl-desc">',
-        '<title id="tl-title">Meetings of each mechanism over the years</title>',
+        f'<title id="tl-title">{escape(gettext("Meetings of each mechanism over the years"))}</title>',
         '<desc id="tl-desc">A dot is a meeting in the year it was held; a bar is a meeting whose year the '
         "release does not give, across the years the officials named allow.</desc>",
     ]

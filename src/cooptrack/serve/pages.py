@@ -119,9 +119,11 @@ def query_string(request: Request) -> str:
 def overview(request: Request, d: Store) -> HTMLResponse:
     mx = series.matrix(d.mechanisms, latest=False)
     entries = series.timeline(d.mechanisms)
+    with i18n.speaking(i18n.chosen(request)):  # the charts' titles and labels
+        heatmap, timeline = charts.heatmap(mx), charts.timeline(entries)
     return render(
-        request, "overview.html", counts=views.overview(d), heatmap=charts.heatmap(mx), matrix=views.matrix_json(mx),
-        timeline=charts.timeline(entries), undated=[e for e in entries if e.years is None],
+        request, "overview.html", counts=views.overview(d), heatmap=heatmap, matrix=views.matrix_json(mx),
+        timeline=timeline, undated=[e for e in entries if e.years is None],
         mechanisms=[views.mechanism_row(m) for m in d.mechanisms],
         statuses=TRACKING_STATUS_LABELS,
     )  # fmt: skip
