@@ -43,3 +43,4 @@ bench: install
 	$(BIN)/python benchmarks/ingest.py --write
 	$(BIN)/python benchmarks/search.py --write
 	$(BIN)/python benchmarks/pathological.py --write
+	$(BIN)/python benchmarks/search_zh.py --write

@@ -21,7 +21,7 @@ the median and p95 of the time to find every match (``count(*)``: search ranks e
 its facets count them all, so a look-up cannot stop at the first twenty). jieba is not a dependency of cooptrack:
 ``.venv/bin/pip install jieba==0.42.1`` to run its contender (skipped, and said so, without it).
 
-    .venv/bin/python benchmarks/search_zh.py --n 100000 --write
+    .venv/bin/python benchmarks/search_zh.py --n 1000000 --write
 """
 
 from __future__ import annotations
@@ -288,8 +288,8 @@ def detail(results: list[Result]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=100_000, help="items (default 100 000)")
-    parser.add_argument("--reps", type=int, default=20, help="timed runs of each query")
+    parser.add_argument("--n", type=int, default=1_000_000, help="items (default 1 000 000)")
+    parser.add_argument("--reps", type=int, default=10, help="timed runs of each query")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     parser.add_argument("--write", action="store_true", help="update the section of docs/performance.md")
     args = parser.parse_args()
