@@ -101,14 +101,15 @@ class NameIndex:
         return sorted(i for name in names for i in self._by_name[name])
 
 
-_THE = re.compile(r"(?i)\bthe\s+")
+# Where a post may start: after "the", or after its owner ("Guangdong's executive vice governor").
+_THE = re.compile(r"(?i)\bthe\s+|\b[a-z]+['\u2019]s\s+")
 
 
 def posts_after_the(texts: Iterable[str], posts: Iterable[str]) -> set[str]:
-    """The posts written as "the <post>" (in any case, ending on a word boundary) in any of the
-    texts, as ``re.search(rf"(?i)\\bthe\\s+{re.escape(post)}\\b", text)`` finds them: each text
-    is walked once through a trie of the posts (case folded character by character), instead of
-    searched once for each post of each person named."""
+    """The posts written as "the <post>" or "<owner>'s <post>" (in any case, ending on a word
+    boundary) in any of the texts, as ``re.search(rf"(?i)\\bthe\\s+{re.escape(post)}\\b", text)``
+    finds them: each text is walked once through a trie of the posts (case folded character by
+    character), instead of searched once for each post of each person named."""
     trie: Trie = {}
     for post in set(posts):
         node = trie

@@ -190,6 +190,12 @@ class _Roster:
         unique = {form: named[0] for form, named in forms.items() if len(named) == 1}
         for form in posts_after_the(self.chair_zones, unique):
             unique[form].roles.add(Role.CO_CHAIR)
+        by_office = {form.casefold(): person for form, person in unique.items()}
+        for zone in self.chair_zones:  # a news story's "Hong Kong's No. 2 official", "the city's leader"
+            for m in _EPITHET.finditer(zone):
+                office = next(office for office, group in _EPITHET_OFFICES.items() if m[group])
+                if office in by_office:
+                    by_office[office].roles.add(Role.CO_CHAIR)
 
     def finish(self) -> list[Found]:
         people = self.people
@@ -249,6 +255,16 @@ _SHORT_POSTS = frozenset(
         "Party Secretary",
     )
 )
+
+
+# How news stories name Hong Kong's officials without their post: "Hong Kong's No. 2 official", "the
+# city's leader", "Hong Kong's finance chief".
+_HK_OWNER = r"(?:Hong\s+Kong['\u2019]s|HK['\u2019]s|the\s+city['\u2019]s|the\s+SAR['\u2019]s)"
+_EPITHET = re.compile(
+    rf"(?i)\b{_HK_OWNER}\s+(?:(?P<cs>(?:No\.?\s*2|number[-\s]two|second[-\s]highest[-\s]ranking)\s+official)|"
+    r"(?P<ce>leader|top\s+official)|(?P<fs>financial\s+secretary|finance\s+chief|financial\s+chief))\b"
+)
+_EPITHET_OFFICES = {"chief secretary": "cs", "chief executive": "ce", "financial secretary": "fs"}
 
 
 def _caption_people(captions: Sequence[str]) -> list[Found]:
