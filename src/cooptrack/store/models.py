@@ -282,7 +282,7 @@ class SearchEntry(Base, _Spanned):
     kind: Mapped[str] = mapped_column(String(20), index=True)
     item_id: Mapped[int]
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("document_version.id"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document_version.id"))  # never looked up: no index
     position: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
     extra: Mapped[str] = mapped_column(Text)  # a person's post; an agreement's signatories

@@ -43,7 +43,6 @@ def upgrade() -> None:
         batch.alter_column("grams", existing_type=sa.Text, nullable=False)
         batch.create_foreign_key("fk_search_entry_document_id_document_version", "document_version",
                                  ["document_id"], ["id"])  # fmt: skip
-        batch.create_index("ix_search_entry_document_id", ["document_id"])
     _make_index(("text", "extra", "grams"))
 
 
@@ -52,7 +51,6 @@ def downgrade() -> None:
     op.execute("DELETE FROM search_entry WHERE document_id <> (SELECT document_id FROM meeting "
                "WHERE meeting.id = search_entry.meeting_id)")  # fmt: skip
     with op.batch_alter_table("search_entry") as batch:
-        batch.drop_index("ix_search_entry_document_id")
         batch.drop_constraint("fk_search_entry_document_id_document_version", type_="foreignkey")
         batch.drop_column("grams")
         batch.drop_column("document_id")
