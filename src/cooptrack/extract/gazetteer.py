@@ -102,6 +102,8 @@ SURNAMES: frozenset[str] = frozenset(
     Xin Xing Xiong Xu Xue Yan Yang Yao Yau Ye Yeung Yi Yim Yin Ying Yip Yiu Yu Yuan Yue Yuen
     Yung Zeng Zhai Zhan Zhang Zhao Zheng Zhong Zhou Zhu Zhuang Zou Ouyang Zhuge Situ Shangguan
     Leong Cheong Ieong Iong Lao Vong Kuok Sou Cheang Sum Chio
+    Zuo Ran Rong Ruan Shang Zha Mu Niu Rao Sang Shan Xiang You Zang Zhen Zhuo Zong Gan Huo Jian Jiao Jing
+    Kou Leng Min Ning Nong Quan Rui Sui Weng Xian Xuan Xun Yong Yun Zu Ke Diao Gou Gui Lyu Shuai Tong
     """.split()
 )
 

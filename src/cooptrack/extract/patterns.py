@@ -381,12 +381,15 @@ CHAIR_ACTIVE = re.compile(
     r"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chair(?:ed|ing)|presid(?:ed|e|es|ing)(?:\s+over)?|conven(?:ed|e|es|ing))|"
     r"(?:co-?|jointly\s+)chairs?|(?:will|to|shall|would)\s+(?:co-?|jointly\s+)?chair|"
     r"(?:co-?|jointly\s+)host(?:ed|ing|s)?|"  # "co-hosted the plenary" (never "hosted" alone: a dinner, a city)
+    r"host(?:ed|ing|s)?\s+the\s+(?:meeting|plenary|conference|session)|"  # a translation's "hosted the meeting"
     r"(?:jointly\s+)?(?:led|lead|leads|leading|headed|heading)\s+the\s+(?:meeting|plenary|conference|session|talks))\b"
     rf"(?!{_TO_BY})"
 )
 # A chair verb followed by "by": "co-chaired by", "presided over by", "chaired on the mainland side by".
 CHAIR_PASSIVE = re.compile(
     rf"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chaired|presided\s+over|convened)|(?:co-?|jointly\s+)hosted){_TO_BY}"
+    r"|\b(?:meetings?|plenary|conference|sessions?)\b(?:(?!banquet|dinner|luncheon|reception|ceremony)[^.;]){0,160}?"
+    r",\s+hosted\s+by\b"  # a translation's "..., hosted by"
     r"|\b(?:meetings?|plenary|plenaries|conference|sessions?|talks|delegations|sides)\s*,?\s+"
     r"(?:(?:was|were|will\s+be|are|is)\s+)?(?:\w+ly\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
 )
