@@ -17,7 +17,7 @@ $(BIN)/cooptrack: pyproject.toml requirements.lock
 
 install: $(BIN)/cooptrack
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y --no-install-recommends chromium)  # browser tests
-	@test -d /usr/share/fonts/opentype/noto || (apt-get update -qq && apt-get install -y --no-install-recommends fonts-noto-cjk)  # Chinese in PDFs and screenshots
+	@test -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc || (apt-get update -qq && apt-get install -y --no-install-recommends fonts-noto-cjk)  # Chinese in PDFs and screenshots
 
 setup: install
 	$(BIN)/cooptrack ingest $(CORPUS)
