@@ -74,8 +74,12 @@ class _Roster:
         # a chair verb of another meeting gives no role ("A, who co-chaired the Second Plenary in 2023,
         # attended the Third, which was co-chaired by B and C": B and C chair)
         ours = [c for c in cues if not _about_another_meeting(masked, c, meeting)]
-        no_role = (bool(cues) and not ours) or bool(other_event)
-        cues = ours or cues
+        # only another meeting's chair verbs: no chair, and roles only as the words say ("Mr A, who
+        # co-chaired the working meeting in March, will accompany Mr Chan": A attends; "The 19th
+        # Plenary was co-chaired by A and B": nobody)
+        elsewhere_chaired = bool(cues) and not ours
+        no_role = bool(other_event) or (elsewhere_chaired and not P.ATTEND_CUE.search(masked))
+        cues = ours
         if cues and not no_role and not P.HONORIFIC_NAME.search(masked[: cues[0].start]):
             self.chaired_by_post.append(masked[: cues[0].start])
         new_here = self._named(sentence, masked, cues, no_role)
@@ -87,7 +91,7 @@ class _Roster:
             masked
         )
         for person in new_here:  # an official, not a commentator ("Dr Simon Lee, an economist, said")
-            if not person.roles and not elsewhere and not no_role and person.post:
+            if not person.roles and not elsewhere and not no_role and not elsewhere_chaired and person.post:
                 person.roles.add(Role.ATTENDEE)
 
     def _named(self, sentence: Sentence, masked: str, cues: list[Cue], no_role: bool) -> list[Found]:
