@@ -107,17 +107,18 @@ def bounded(work: Callable[[], T], size: int) -> Work[T]:
 
 
 def assert_linear(make: Callable[[int], str], run: Callable[[str], T], size: int) -> list[Work[T]]:
-    """Run ``run`` on ``make(size)``, ``make(2 * size)`` and ``make(4 * size)``: the calls must grow
-    no faster than the input (2.5x and 5x, plus a constant), the CPU seconds no faster than twice
-    it (8x from the first to the last: a quadratic path gives 16x), and each run stay within bounds."""
+    """Run ``run`` on ``make(size)``, ``make(2 * size)`` and ``make(4 * size)``: the calls and the CPU
+    seconds must grow no faster than twice the input (3.5x and 8x, plus a constant: a quadratic path
+    gives 4x and 16x; a reader that changes its path at some size, as the generic reader's library
+    does, may step up once between two sizes), and each run stay within bounds."""
     works: list[Work[T]] = []
     for n in (size, 2 * size, 4 * size):
         given = make(n)
         works.append(bounded(partial(run, given), len(given)))
     one, two, four = works
     slack = 50_000  # what any input costs apart from its length, whatever the size
-    assert two.calls <= 2.5 * one.calls + slack, _growth(works)
-    assert four.calls <= 5 * one.calls + slack, _growth(works)
+    assert two.calls <= 3.5 * one.calls + slack, _growth(works)
+    assert four.calls <= 8 * one.calls + slack, _growth(works)
     assert four.cpu <= 8 * one.cpu + 0.5, _growth(works)
     return works
 
