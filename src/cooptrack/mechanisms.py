@@ -224,6 +224,19 @@ def _other_governments(places: tuple[str, ...], suffix: str) -> Entry:
 
 def find(text: str) -> list[Mention]:
     """Every naming of a mechanism in ``text``, in order, each resolved to its table entry."""
+    return list(_find(text))
+
+
+# Every English naming holds one of these words, every Chinese one a Chinese character: a text
+# with neither (most sentences) names no mechanism, and is not scanned by the name patterns.
+_ANY_NAME = re.compile(r"(?i)co-?operation|joint\s+conference|high[-\s]level|belt|pan-?p|pprd|[\u3400-\u9fff]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _find(text: str) -> tuple[Mention, ...]:
+    """``find``, remembered: a page's sentences are asked about several times."""
+    if not _ANY_NAME.search(text):
+        return ()
     found: list[Mention] = []
     for pattern, entry in _named():
         found.extend(Mention(entry, m.start(), m.end()) for m in pattern.finditer(text))
@@ -239,7 +252,7 @@ def find(text: str) -> list[Mention]:
         while start >= 0:
             found.append(Mention(entry, start, start + len(alias)))
             start = text.find(alias, start + len(alias))
-    return _without_overlaps(found)
+    return tuple(_without_overlaps(found))
 
 
 def _without_overlaps(found: list[Mention]) -> list[Mention]:
