@@ -4,6 +4,7 @@ whether it was held or is announced, and whether the release is about such a mee
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -96,6 +97,12 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
     mechanism's name with its meeting's number ("the Third Hong Kong-Sichuan Co-operation
     Conference", "the 11th Hong Kong Macao Co-operation High Level Meeting", "the seventh Joint
     Conference on Advancing ...", "the ... Joint Conference held its sixth meeting")."""
+    return list(_meeting_mentions(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _meeting_mentions(text: str) -> tuple[MeetingMention, ...]:
+    """``meeting_mentions``, remembered: a page's sentences are asked about several times."""
     bound = _bound_mentions(text)
     out = list(bound)
     starts = [b.start for b in bound]  # in order: bisect finds the bound mention around a position
@@ -113,7 +120,7 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
         kind, ordinal_text = _kind_of(m)
         ordinal = ordinal_value(ordinal_text) if ordinal_text else None
         out.append(MeetingMention(kind, ordinal, m.start(), m.end()))
-    return sorted(out, key=lambda x: x.start)
+    return tuple(sorted(out, key=lambda x: x.start))
 
 
 # Every mention names a plenary or a meeting: the mention pattern is tried only around these words
