@@ -286,7 +286,7 @@ POST_WORDS = frozenset(
 ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
 # "signed by", "signed after the plenary by", "signed today by" (not "signed the ... by")
 SIGNED_BY = re.compile(r"(?i)\bsigned\s+(?!(?:the|a|an)\b)(?:[\w'-]+\s+){0,4}?by\b")
-HK_OFFICIALS = re.compile(r"(?i)\bofficials\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+officials\b")
+HK_OFFICIALS = re.compile(r"(?i)\boffic(?:ials|ers)\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+offic(?:ials|ers)\b")
 CO_CHAIRS = re.compile(r"(?i)\b(?:the\s+two|both)\s+co-?chairs\b")
 SPECIAL_GUEST_CUE = re.compile(r"(?i)\bspecial\s+guests?\b")
 ATTEND_CUE = re.compile(
@@ -497,8 +497,8 @@ CLOSING_PARAGRAPH = re.compile(
     r"|\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?signed\b"
     # a wrap-up looking back over the areas: "to take forward the items above"
     r"|\b(?:the\s+)?(?:items|measures|initiatives|areas(?:\s+of\s+co-?operation)?)\s+(?:set\s+out\s+|listed\s+)?above\b"
-    r"|(?:^|(?<=\.))(?>[^.]*?\bofficials\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong))[^.]*\b(?:attend|accompan|includ)"
-    r"|^\s*(?:other\s+)?officials\s+(?:attending|accompanying|who\s+attended|present)\b|\balso\s+attending\b"
+    r"|(?:^|(?<=\.))(?>[^.]*?\boffic(?:ials|ers)\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong))[^.]*\b(?:attend|accompan|includ)"
+    r"|^\s*(?:other\s+)?offic(?:ials|ers)\s+(?:attending|accompanying|who\s+attended|present)\b|\balso\s+attending\b"
 )
 # An item that names its area before a colon: "(1) Finance: support Chongqing enterprises to ...".
 INLINE_HEADING = re.compile(r"(?P<heading>[A-Z][A-Za-z,'\- ]{2,70}?)\s*:\s+(?=\S)")
