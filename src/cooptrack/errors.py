@@ -11,6 +11,7 @@
     │   ├── BinaryInput            not text: an image, an archive, an executable ...
     │   ├── TooLarge               over the size limit
     │   ├── UndecodableInput       text in an encoding that cannot be recognised
+    │   ├── NotARelease            JSON: a record cooptrack parse wrote, a gold file, other data
     │   └── FetchError             a URL cannot be fetched (network error, time-out, cut short)
     │       ├── RefusedURL         not fetched by policy: a scheme, host or address not allowed
     │       └── HTTPStatusError    the server answered with an error status (404, 500 ...)
@@ -72,6 +73,10 @@ class TooLarge(InputError):
 
 
 class UndecodableInput(InputError):
+    pass
+
+
+class NotARelease(InputError):
     pass
 
 

@@ -5,7 +5,9 @@
 in plain words: a missing file, a folder, a file the system will not let us read, one over the
 size limit (checked from ``stat`` before a byte is read), an empty one, a PDF, an image, an
 archive, or text in an encoding that cannot be recognised (the last three are found by
-:mod:`cooptrack.acquire.decode`).
+:mod:`cooptrack.acquire.decode`), and JSON (:func:`refuse_json`): a record written by
+``cooptrack parse``, a gold file or any other data is not a release, and reading it as one would
+make bogus meetings out of its keys and values.
 
 :func:`iter_paths` expands folders into the files they hold, in a stable order, skipping hidden
 files and folders and never visiting a folder twice (so symbolic-link loops end).
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cooptrack.acquire.decode import decode
-from cooptrack.errors import EmptyInput, MissingInput, NotAFile, TooLarge, UnreadableInput
+from cooptrack.errors import EmptyInput, MissingInput, NotAFile, NotARelease, TooLarge, UnreadableInput
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -145,6 +148,7 @@ def document_from_bytes(
     if not text.strip(_BLANKS):
         problem = "is empty" if not text else "contains only white space"
         raise EmptyInput(label, problem)
+    refuse_json(text, label)
     media_type = "text/html" if looks_like_html(text) else "text/plain"
     return Document(source=source, uri=uri, raw=raw, text=text, encoding=encoding, media_type=media_type)
 
@@ -156,6 +160,36 @@ _BLANKS += "\u2028\u2029\u202f\u205f\u3000\u0085\u200b\u200c\u200d\u2060\ufeff"
 
 # --------------------------------------------------------------------------------------------
 # Kinds of text and folders
+
+# Keys every record ``cooptrack parse`` writes holds (the gold format's, plus the parser's own).
+_RECORD_KEYS = frozenset({"mechanism", "meeting", "areas", "agreements", "parser_version"})
+
+
+def refuse_json(text: str, label: str) -> None:
+    """Refuse a JSON document: a record ``cooptrack parse`` wrote, a gold file, or other data.
+
+    Only text that starts with ``{`` or ``[`` and parses whole as JSON is refused; a release that
+    quotes a brace is not JSON. A record names the release it was parsed from, to ingest instead.
+    """
+    head = text.lstrip(_BLANKS)
+    if not head.startswith(("{", "[")):
+        return
+    try:
+        data = json.loads(head)
+    except ValueError:
+        return
+    if isinstance(data, dict) and data.keys() >= _RECORD_KEYS:
+        source = data.get("source")
+        where = f" ({source})" if isinstance(source, str) and source else ""
+        version = data.get("parser_version")
+        raise NotARelease(
+            label,
+            f"is a record written by cooptrack parse {version}, not a release: ingest the release it was parsed "
+            f"from{where}",
+        )
+    if isinstance(data, dict) and {"mechanism", "meeting", "areas"} <= data.keys():
+        raise NotARelease(label, "is a record in the gold format (JSON), not a release: only releases are ingested")
+    raise NotARelease(label, "is JSON data, not a release (text or HTML)")
 
 
 _HTML_MARKERS = ("<body", "<p>", "<p ", "<div", "<br", "<span", "<table", "<head", "<title")

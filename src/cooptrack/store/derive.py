@@ -225,16 +225,25 @@ def _heading_span(text: str, heading: str | None, span: tuple[int, int] | None) 
 
 
 class _KeyMaker:
-    """Stable keys for one meeting; the same text twice gets ``#2`` on its second key."""
+    """Stable keys for one meeting; the same text twice gets ``#2`` on its second key.
+
+    ``#2`` is not punctuation once normalised ("A" twice and "A 2" once would share a key), so a
+    key already given goes on to ``#3`` and beyond: keys that never collided are unchanged.
+    """
 
     def __init__(self, slug: str) -> None:
         self._slug = slug
         self._seen: Counter[tuple[ItemKind, str]] = Counter()
+        self._given: set[str] = set()
 
     def make(self, text: str, kind: ItemKind) -> str:
-        self._seen[(kind, normalise(text))] += 1
-        n = self._seen[(kind, normalise(text))]
-        return stable_key(self._slug, text if n == 1 else f"{text} #{n}", kind)
+        while True:
+            self._seen[(kind, normalise(text))] += 1
+            n = self._seen[(kind, normalise(text))]
+            key = stable_key(self._slug, text if n == 1 else f"{text} #{n}", kind)
+            if key not in self._given:
+                self._given.add(key)
+                return key
 
 
 def search_entries(meeting_id: int, rows: Items) -> list[SearchEntry]:

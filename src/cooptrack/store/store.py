@@ -158,8 +158,10 @@ class Store(TrackingMixin, AccountsMixin):
         try:
             with self._write() as session:
                 return _ingest(session, doc, record)
-        except (IntegrityError, DataError) as exc:
-            return Ingested(Outcome.REJECTED, reason=f"cannot be stored ({_reason(exc)})")
+        except IntegrityError:
+            return Ingested(Outcome.REJECTED, reason="cannot be stored: two of its items would be the same item")
+        except DataError:
+            return Ingested(Outcome.REJECTED, reason="cannot be stored: a value in it does not fit the database")
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
 
