@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cooptrack.completeness import Completeness
 from cooptrack.vocab import (
     AgreementKind,
     DocumentKind,
@@ -140,6 +141,11 @@ class Record(_Model):
     @property
     def measures(self) -> list[Measure]:
         return [m for a in self.areas for m in a.measures]
+
+    @property
+    def completeness(self) -> Completeness:
+        """How completely the release was read: areas read of areas declared, and why not all."""
+        return Completeness.of(self.flags, self.declared_area_count, len(self.areas), len(self.measures))
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)

@@ -243,7 +243,9 @@ def diff_meetings(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """What changed between two meetings of a mechanism (default: its last two): areas added,
-    dropped, renamed; measures carried over (with their rewording), new, dropped; agreements."""
+    dropped, renamed; measures carried over (with their rewording), new, dropped; agreements.
+    A meeting read partly (fewer areas than announced, a cut copy, a progress review) is said so:
+    nothing is called new after it or dropped at it; one read with no measure is left out."""
     with open_store(db) as store:
         found = queries.diff(store, mechanism, start, end)
     if fmt is OutputFormat.JSON:
@@ -271,11 +273,13 @@ def _diff_view(found: queries.MeetingDiff) -> RenderableType:
     parts: list[RenderableType] = [
         Text.assemble((found.mechanism.name, "bold"), f": {d.earlier.slug} → {d.later.slug}"),
         Text(d.summary(), style="dim"),
+        *(Text(line, style="yellow") for line in [*d.skipped, *(d.limits() if d.comparable else [])]),
     ]
     areas = Table(title="Areas", title_justify="left", box=box.SIMPLE_HEAD)
     for column in ("", "earlier", "later", "why"):
         areas.add_column(column, overflow="fold")
-    marks = {"kept": ("=", ""), "renamed": ("~", "yellow"), "added": ("+", "green"), "dropped": ("-", "red")}
+    marks = {"kept": ("=", ""), "renamed": ("~", "yellow"), "added": ("+", "green"), "dropped": ("-", "red"),
+             "unmatched": ("?", "dim")}  # fmt: skip
     for c in d.areas:
         mark, style = marks[c.status]
         areas.add_row(
@@ -294,6 +298,13 @@ def _diff_view(found: queries.MeetingDiff) -> RenderableType:
         measures.add_row(_t("+", "green"), _t(f"→ {m.key[:8]}", "dim"), _t(m.text, "green"), _t(""))
     for m in d.dropped:
         measures.add_row(_t("-", "red"), _t(f"{m.key[:8]} →", "dim"), _t(m.text, "red"), _t(""))
+    first, second = d.names[0] or d.earlier.slug, d.names[1] or d.later.slug
+    for m in d.not_found_earlier:
+        why = _t(f"not in what was read of {first}", "dim")
+        measures.add_row(_t("?"), _t(f"→ {m.key[:8]}", "dim"), _t(m.text), why)
+    for m in d.not_found_later:
+        why = _t(f"not in what was read of {second}", "dim")
+        measures.add_row(_t("?"), _t(f"{m.key[:8]} →", "dim"), _t(m.text), why)
     parts.append(measures)
     if d.agreements:
         signed = Table(title="Agreements signed", title_justify="left", box=box.SIMPLE_HEAD)

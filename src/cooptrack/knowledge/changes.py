@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
+from cooptrack.completeness import Completeness
 from cooptrack.store.derive import normalise
 
 LINK_MIN = 62.0  # a later measure at least this close to an earlier one carries it over
@@ -184,7 +185,7 @@ def word_diff(old: str, new: str) -> str:
 class AreaChange:
     """An area of either meeting: kept (same heading), renamed, added or dropped."""
 
-    status: str  # "kept", "renamed", "added", "dropped"
+    status: str  # "kept", "renamed", "added", "dropped"; "unmatched" when the other meeting was read partly
     earlier: AreaLike | None
     later: AreaLike | None
     score: float | None = None
@@ -267,9 +268,40 @@ class MeetingLike(Protocol):
     def slug(self) -> str: ...
 
 
+_ORDINAL_WORDS = ("", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
+_KIND_NAMES = {
+    "plenary": "plenary",
+    "high_level_meeting_cum_plenary": "high-level meeting cum plenary",
+    "high_level_meeting": "high-level meeting",
+    "working_meeting": "working meeting",
+}
+
+
+def ordinal_word(n: int | None) -> str:
+    """The ordinal in words: Fifth for 5, 21st for 21, nothing for None."""
+    if n is None:
+        return ""
+    if n < len(_ORDINAL_WORDS):
+        return _ORDINAL_WORDS[n]
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def meeting_name(kind: str | None, ordinal: int | None, slug: str) -> str:
+    """A meeting as a sentence names it: "the Fifth plenary"; its slug when it has no number."""
+    if ordinal is None:
+        return slug
+    return f"the {ordinal_word(ordinal)} {_KIND_NAMES.get(kind or '', 'meeting')}"
+
+
 @dataclass
 class Diff:
-    """What changed from ``earlier`` to ``later`` (two meetings of one mechanism)."""
+    """What changed from ``earlier`` to ``later`` (two meetings of one mechanism).
+
+    A measure is *new* only when the earlier meeting was read completely, *dropped* only when
+    the later one was: otherwise it is in ``not_found_earlier`` / ``not_found_later`` (it may be
+    in the part not read), and :meth:`limits` says which meeting was read partly and why.
+    """
 
     earlier: MeetingLike
     later: MeetingLike
@@ -278,6 +310,11 @@ class Diff:
     new: list[MeasureLike] = field(default_factory=list)
     dropped: list[MeasureLike] = field(default_factory=list)
     agreements: list[AgreementChange] = field(default_factory=list)
+    not_found_earlier: list[MeasureLike] = field(default_factory=list)  # later measures; the earlier read partly
+    not_found_later: list[MeasureLike] = field(default_factory=list)  # earlier measures; the later read partly
+    names: tuple[str, str] = ("", "")  # how the meetings are named in sentences ("the Fifth plenary")
+    reading: tuple[Completeness | None, Completeness | None] = (None, None)
+    skipped: list[str] = field(default_factory=list)  # meetings between the two left out, and why
 
     @property
     def unchanged(self) -> list[Link]:
@@ -287,12 +324,44 @@ class Diff:
     def reworded(self) -> list[Link]:
         return [link for link in self.carried if not link.unchanged]
 
+    @property
+    def comparable(self) -> bool:
+        """Whether any measure could be compared (something of both meetings was read)."""
+        return all(r is None or r.comparable for r in self.reading)
+
+    def limits(self) -> list[str]:
+        """Which meeting was read partly and what that forbids: one sentence each (none if both whole)."""
+        out = []
+        for name, reading in zip(self._names(), self.reading, strict=True):
+            said = reading.limit(name) if reading is not None else None
+            if said:
+                out.append(said[0].upper() + said[1:])
+        return out
+
+    def _names(self) -> tuple[str, str]:
+        return (self.names[0] or self.earlier.slug, self.names[1] or self.later.slug)
+
     def summary(self) -> str:
-        """``1 measure carried over unchanged, 3 reworded, 2 new, 1 dropped; 1 agreement signed``."""
+        """``1 measure carried over unchanged, 3 reworded, 2 new, 1 dropped; 1 agreement signed``.
+
+        A partly read meeting's counts say "not found in what was read of ..." instead of "new"
+        or "dropped"; a meeting of which nothing was read gives only why it cannot be compared.
+        """
         signed = len(self.agreements)
+        agreements = f"{signed} agreement{'s' * (signed != 1)} signed"
+        if not self.comparable:
+            return "; ".join([*self.limits(), agreements])
+        first, second = self._names()
+        new = (
+            f"{len(self.new)} new"
+            if not self.not_found_earlier
+            else f"{len(self.not_found_earlier)} not found in what was read of {first}"
+        )
+        dropped = (f"{len(self.dropped)} dropped" if not self.not_found_later
+                   else f"{len(self.not_found_later)} not found in what was read of {second}")  # fmt: skip
         return (
             f"{_measures(len(self.unchanged))} carried over unchanged, {len(self.reworded)} reworded, "
-            f"{len(self.new)} new, {len(self.dropped)} dropped; {signed} agreement{'s' * (signed != 1)} signed"
+            f"{new}, {dropped}; {agreements}"
         )
 
 
@@ -304,8 +373,11 @@ def diff(
     agreements: tuple[Sequence[AgreementLike], Sequence[AgreementLike]],
     area_of: Mapping[str, int] | None = None,
     decisions: Decisions | None = None,
+    reading: tuple[Completeness | None, Completeness | None] = (None, None),
+    names: tuple[str, str] = ("", ""),
 ) -> Diff:
-    """Compare two meetings. ``area_of`` maps a measure key to its area's position (for renames)."""
+    """Compare two meetings. ``area_of`` maps a measure key to its area's position (for renames);
+    ``reading`` says how completely each was read (None: completely)."""
     links = link_measures(measures[0], measures[1], decisions)
     linked_e = {link.earlier.key for link in links}
     linked_l = {link.later.key for link in links}
@@ -314,14 +386,27 @@ def diff(
         for link in links:
             pair = (area_of.get(link.earlier.key, -1), area_of.get(link.later.key, -1))
             carried[pair] = carried.get(pair, 0) + 1
+    whole = tuple(r is None or r.complete for r in reading)
+    new = [m for m in measures[1] if m.key not in linked_l]
+    dropped = [m for m in measures[0] if m.key not in linked_e]
+    area_changes = [
+        AreaChange("unmatched", c.earlier, c.later, c.score, c.basis)
+        if (c.status == "added" and not whole[0]) or (c.status == "dropped" and not whole[1])
+        else c
+        for c in match_areas(areas[0], areas[1], carried)
+    ]
     return Diff(
         earlier=earlier,
         later=later,
-        areas=match_areas(areas[0], areas[1], carried),
+        areas=area_changes,
         carried=links,
-        new=[m for m in measures[1] if m.key not in linked_l],
-        dropped=[m for m in measures[0] if m.key not in linked_e],
+        new=new if whole[0] else [],
+        dropped=dropped if whole[1] else [],
         agreements=agreement_changes(agreements[0], agreements[1]),
+        not_found_earlier=[] if whole[0] else new,
+        not_found_later=[] if whole[1] else dropped,
+        names=names,
+        reading=reading,
     )
 
 
@@ -331,6 +416,13 @@ def diff_json(d: Diff, measure: Callable[[MeasureLike], dict[str, Any]]) -> dict
         "earlier": d.earlier.slug,
         "later": d.later.slug,
         "summary": d.summary(),
+        "comparable": d.comparable,
+        "limits": d.limits(),
+        "skipped": list(d.skipped),
+        "completeness": {
+            "earlier": d.reading[0].json() if d.reading[0] else None,
+            "later": d.reading[1].json() if d.reading[1] else None,
+        },
         "areas": [
             {
                 "status": c.status,
@@ -353,6 +445,8 @@ def diff_json(d: Diff, measure: Callable[[MeasureLike], dict[str, Any]]) -> dict
         ],
         "new": [measure(m) for m in d.new],
         "dropped": [measure(m) for m in d.dropped],
+        "not_found_earlier": [measure(m) for m in d.not_found_earlier],
+        "not_found_later": [measure(m) for m in d.not_found_later],
         "agreements": [
             {"status": c.status, "title": c.agreement.title, "renews": c.earlier.title if c.earlier else None}
             for c in d.agreements

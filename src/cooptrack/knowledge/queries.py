@@ -107,7 +107,9 @@ class MeetingDiff:
 def diff(store: Store, mechanism: str, earlier: str | None = None, later: str | None = None) -> MeetingDiff:
     """What changed between two meetings of a mechanism (default: its last two plenaries).
 
-    ``earlier`` and ``later`` are ordinals of the plenary series ("4") or meeting slugs.
+    ``earlier`` and ``later`` are ordinals of the plenary series ("4") or meeting slugs. By
+    default the earlier is the last one before ``later`` of which something was read: meetings
+    read with no measure are left out, and the diff says so (:attr:`changes.Diff.skipped`).
     """
     mech = series.find(mechanisms(store), mechanism)
     held = mech.plenaries or mech.meetings
@@ -118,19 +120,53 @@ def diff(store: Store, mechanism: str, earlier: str | None = None, later: str | 
     else:
         raise NotFound(f"no meeting of {mech.name} is stored")
     if earlier is not None:
-        start = _pick(mech, earlier)
-    else:
-        before = [m for m in held if series.order_key(m) < series.order_key(to) or _earlier_ordinal(m, to)]
-        if not before:
-            raise NotFound(f"{mech.name}: no meeting before {to.slug} is stored, so there is nothing to compare")
-        start = before[-1]
-    a, b = stored(start), stored(to)
+        return MeetingDiff(mech, compare_meetings(store, stored(_pick(mech, earlier)), stored(to)))
+    before = [m for m in held if series.order_key(m) < series.order_key(to) or _earlier_ordinal(m, to)]
+    if not before:
+        raise NotFound(f"{mech.name}: no meeting before {to.slug} is stored, so there is nothing to compare")
+    start = len(before) - 1
+    while start > 0 and not stored(before[start]).completeness.comparable:
+        start -= 1
+    skipped = [stored(m) for m in before[start + 1 :]]
+    return MeetingDiff(mech, compare_meetings(store, stored(before[start]), stored(to), skipped))
+
+
+def meeting_name(m: Meeting) -> str:
+    """A meeting as sentences name it: "the Fifth plenary"."""
+    return changes.meeting_name(m.kind, m.ordinal, m.slug)
+
+
+def compare_meetings(store: Store, a: Meeting, b: Meeting, skipped: Sequence[Meeting] = ()) -> changes.Diff:
+    """The diff of two stored meetings, knowing how completely each was read."""
     area_of = {m.key: area.position for area in [*a.areas, *b.areas] for m in area.measures}
     found = changes.diff(
         a, b, (a.measures, b.measures), (a.areas, b.areas), (a.agreements, b.agreements), area_of,
-        link_decisions(store, [a, b]),
+        link_decisions(store, [a, b]), (a.completeness, b.completeness), (meeting_name(a), meeting_name(b)),
     )  # fmt: skip
-    return MeetingDiff(mech, found)
+    for m in skipped:
+        why = m.completeness.limit(meeting_name(m)) or f"{meeting_name(m)} is left out"
+        found.skipped.append(f"{why[0].upper()}{why[1:]}; it is left out of the comparison")
+    return found
+
+
+def steps(store: Store, mech: series.Mechanism) -> list[changes.Diff]:
+    """Each plenary compared with the one before it; a meeting of which nothing was read is left
+    out (the next comparison says so), or, when it is the last, compared to say that it cannot be."""
+    out: list[changes.Diff] = []
+    previous: Meeting | None = None
+    skipped: list[Meeting] = []
+    for m in (stored(x) for x in mech.plenaries):
+        if previous is None or not m.completeness.comparable:
+            if previous is None and m.completeness.comparable:
+                previous = m
+            elif previous is not None:
+                skipped.append(m)
+            continue
+        out.append(compare_meetings(store, previous, m, skipped))
+        previous, skipped = m, []
+    if previous is not None and skipped:
+        out.append(compare_meetings(store, previous, skipped[-1], skipped[:-1]))
+    return out
 
 
 def _earlier_ordinal(m: series.MeetingLike, to: series.MeetingLike) -> bool:

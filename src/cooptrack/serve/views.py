@@ -7,7 +7,6 @@ lazily, once per request, through :mod:`cooptrack.knowledge.queries` and friends
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
@@ -131,6 +130,7 @@ def meeting_row(m: Meeting) -> Row:
         "agreements": len(m.agreements),
         "people": len(m.people),
         "flags": list(m.flags),
+        "completeness": m.completeness.json(),
         "source": m.document.source.uri,
         "url": f"/meetings/{m.slug}",
     }
@@ -377,13 +377,10 @@ def _years(m: series.MeetingLike) -> list[int]:
 
 
 def mechanism_detail(data: Data, mech: series.Mechanism) -> Row:
-    """A mechanism's meetings in order, and what changed between each meeting and the one before."""
+    """A mechanism's meetings in order, and what changed between each meeting and the one before
+    (a meeting read with no measure left out, and said so: :func:`queries.steps`)."""
     held = [queries.stored(m) for m in mech.meetings]
-    steps = []
-    plenaries = [queries.stored(m) for m in mech.plenaries]
-    for earlier, later in itertools.pairwise(plenaries):
-        found = queries.diff(data.store, mech.name, earlier.slug, later.slug)
-        steps.append(diff_json(found.diff))
+    steps = [diff_json(d) for d in queries.steps(data.store, mech)]
     return {**mechanism_row(mech), "meeting_list": [meeting_row(m) for m in held], "changes": steps}
 
 
@@ -399,6 +396,7 @@ def compare_json(c: queries.Comparison, tracking: Tracking) -> Row:
     return {
         "left": meeting_row(c.left),
         "right": meeting_row(c.right),
+        "limits": [said for said in (limit(c.left), limit(c.right)) if said],
         "themes": [
             {
                 "theme": theme,
@@ -409,6 +407,13 @@ def compare_json(c: queries.Comparison, tracking: Tracking) -> Row:
             for theme, a, b in c.rows
         ],
     }
+
+
+def limit(m: Meeting) -> str | None:
+    """Why a comparison with this meeting says less ("The Fifth plenary's release was read with 0 of
+    10 areas: its measures cannot be compared"); None when its release was read completely."""
+    said = m.completeness.limit(queries.meeting_name(m))
+    return f"{said[0].upper()}{said[1:]}" if said else None
 
 
 def matrix_json(mx: series.Matrix) -> Row:

@@ -41,6 +41,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from cooptrack.completeness import Completeness
+
 
 class ItemKind(StrEnum):
     """The kinds of item a meeting holds, as searched and exported."""
@@ -184,6 +186,12 @@ class Meeting(Base, _Spanned):
     agreements: Mapped[list[Agreement]] = relationship(
         back_populates="meeting", order_by="Agreement.position", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @property
+    def completeness(self) -> Completeness:
+        """How completely its primary report was read (from its flags and counts): what a
+        comparison with this meeting may say."""
+        return Completeness.of(self.flags or [], self.declared_area_count, len(self.areas), len(self.measures))
 
 
 class Report(Base):
