@@ -133,7 +133,7 @@ def test_lists_download_as_csv_and_json_with_the_pages_filters(web: TestClient, 
 
 def test_the_download_links_of_a_list_keep_its_filters_whatever_they_hold(web: TestClient) -> None:
     page = web.get("/tracker", params={"q": "R&D #1 = yes", "partner": "Sichuan"}).text
-    link = html.unescape(re.search(r'href="(/download/measures\.csv[^"]*)"', page)[1])  # type: ignore[index]
+    link = html.unescape(re.search(r'href="(/download/commitments\.csv[^"]*)"', page)[1])  # type: ignore[index]
     assert parse_qs(urlsplit(link).query) == {"q": ["R&D #1 = yes"], "partner": ["Sichuan"]}
 
 

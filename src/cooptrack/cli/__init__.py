@@ -2,10 +2,10 @@
 
 :mod:`.base` holds the app and what every command shares; each other module registers its
 commands on the app when imported: :mod:`.core` (parse, ingest, list, show, search, export),
-:mod:`.acquire` (fetch, crawl).
+:mod:`.acquire` (fetch, crawl), :mod:`.commitments` (commitments list|show|split|join).
 """
 
-from cooptrack.cli import acquire, core, db, knowledge, web
+from cooptrack.cli import acquire, commitments, core, db, knowledge, web
 from cooptrack.cli.base import app
 
-__all__ = ["acquire", "app", "core", "db", "knowledge", "web"]
+__all__ = ["acquire", "app", "commitments", "core", "db", "knowledge", "web"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -204,8 +204,14 @@ class Matrix:
         return sum(self.counts.get((partner, t), 0) for t in self.themes)
 
 
-def matrix(all_mechanisms: Sequence[Mechanism], *, latest: bool = True) -> Matrix:
-    """Partner × theme counts of measures: of each mechanism's latest meeting, or of all meetings."""
+def matrix(
+    all_mechanisms: Sequence[Mechanism], *, latest: bool = True, counted: Callable[[MeasureRow], bool] | None = None
+) -> Matrix:
+    """Partner × theme counts of measures: of each mechanism's latest meeting, or of all meetings.
+
+    ``counted`` says which measures count (over all meetings, a commitment's latest appearance only:
+    :meth:`cooptrack.knowledge.commitments.Ledger.counted`); by default every one.
+    """
     counts: Counter[tuple[str, str]] = Counter()
     partners: list[str] = []
     for mech in all_mechanisms:
@@ -213,6 +219,8 @@ def matrix(all_mechanisms: Sequence[Mechanism], *, latest: bool = True) -> Matri
         chosen = [mech.latest()] if latest else mech.meetings
         for m in chosen:
             for measure in m.measures if m is not None else []:
+                if counted is not None and not counted(measure):
+                    continue
                 counts[(partner, measure.primary_theme or Theme.OTHER.value)] += 1
         if partner not in partners:
             partners.append(partner)

@@ -156,7 +156,8 @@ def compare(
 
 @router.get("/matrix", response_model=Envelope, summary="Measures by partner and theme")
 def matrix(request: Request, d: Store, scope: Annotated[str, Query(pattern="^(latest|all)$")] = "latest") -> Envelope:
-    return one(request, views.matrix_json(series.matrix(d.mechanisms, latest=scope == "latest")))
+    counted = None if scope == "latest" else d.ledger.counted  # over all meetings, a commitment once
+    return one(request, views.matrix_json(series.matrix(d.mechanisms, latest=scope == "latest", counted=counted)))
 
 
 @router.get("/timeline", response_model=Envelope, summary="Meetings per mechanism over the years")
@@ -178,6 +179,26 @@ def measures(
 @router.get("/measures/{key}", response_model=Envelope, summary="A measure, its status and its history")
 def measure(request: Request, d: Store, key: str) -> Envelope:
     return one(request, {**d.measure_row(key), "history": views.history(d, key)})
+
+
+@router.get("/commitments", response_model=Envelope,
+            summary="Every commitment: a measure followed across meetings, with its status")  # fmt: skip
+def commitments(
+    request: Request, d: Store, partner: Text = None, theme: Theme | None = None,
+    status: TrackingStatus | None = None, meeting: Text = None, q: Text = None, stale: bool = False,
+    page: Page = 1, per_page: PerPage = None,
+) -> Envelope:  # fmt: skip
+    rows = views.commitments_filter(d, partner=partner, theme=theme.value if theme else None,
+                                    status=status.value if status else None, q=q, stale=stale,
+                                    meeting=meeting)  # fmt: skip
+    return envelope(request, rows, page, per_page)
+
+
+@router.get("/commitments/{key}", response_model=Envelope,
+            summary="A commitment: its appearances, status and history")  # fmt: skip
+def commitment(request: Request, d: Store, key: str) -> Envelope:
+    c = d.commitment(key)
+    return one(request, {**views.commitment_row(c, d.tracking), "history": views.history(d, c.key)})
 
 
 @router.get("/events", response_model=Envelope, summary="Every tracking event, newest first")
@@ -301,6 +322,9 @@ LISTS: dict[str, Callable[[Data, dict[str, str]], list[Row]]] = {
     "people": lambda d, p: views.people_filter(d, q=p.get("q"), side=p.get("side")),
     "mechanisms": lambda d, p: [views.mechanism_row(m) for m in d.mechanisms],
     "events": lambda d, p: views.all_events(d),
+    "commitments": lambda d, p: views.commitments_filter(
+        d, partner=p.get("partner"), theme=p.get("theme"), status=p.get("status"), q=p.get("q"),
+        stale=bool(p.get("stale")), meeting=p.get("meeting")),
 }  # fmt: skip
 
 

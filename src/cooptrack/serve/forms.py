@@ -14,7 +14,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from cooptrack.errors import CooptrackError
+from cooptrack.errors import CooptrackError, NotFound
+from cooptrack.knowledge import ledger
 from cooptrack.serve import i18n
 from cooptrack.serve.app import Problem, caller, client_address, data, web, writer
 from cooptrack.serve.auth import (
@@ -29,7 +30,7 @@ from cooptrack.serve.auth import (
     new_secret,
     same,
 )
-from cooptrack.serve.pages import measure_page, render
+from cooptrack.serve.pages import commitment_page, measure_page, render
 from cooptrack.serve.throttle import DEVICE_COOKIE
 from cooptrack.serve.views import Data
 from cooptrack.vocab import EvidenceKind, TrackingStatus
@@ -163,6 +164,44 @@ def add_event(
             raise
         return measure_page(request, d, key, str(exc), form)
     return RedirectResponse(f"/measures/{key}#history", status_code=303)
+
+
+@router.post("/commitments/{key}/split")
+def split_commitment(
+    request: Request, key: str, d: Annotated[Data, Depends(data)], csrf: Token,
+    measure: Annotated[str, Form(max_length=64)], note: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:  # fmt: skip
+    """The appearance ``measure`` and those after it become a commitment of their own."""
+    check_csrf(request, csrf)
+    who = writer(request)
+    c = d.commitment(key)
+    if measure.strip() not in c.keys:
+        return commitment_page(request, d, key, "choose an appearance of this commitment")
+    try:
+        ledger.split(web(request).store, measure.strip(), by=who.name or "?", note=note.strip() or None)
+    except CooptrackError as exc:
+        if type(exc) is not CooptrackError:
+            raise
+        return commitment_page(request, d, key, str(exc))
+    return RedirectResponse(f"/commitments/{measure.strip()}", status_code=303)
+
+
+@router.post("/commitments/{key}/join")
+def join_commitments(
+    request: Request, key: str, d: Annotated[Data, Depends(data)], csrf: Token,
+    other: Annotated[str, Form(max_length=64)], note: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:  # fmt: skip
+    """This commitment and the one of the measure (or commitment) ``other`` are one."""
+    check_csrf(request, csrf)
+    who = writer(request)
+    c = d.commitment(key)
+    try:
+        ledger.join(web(request).store, c.key, other, by=who.name or "?", note=note.strip() or None)
+    except CooptrackError as exc:
+        if type(exc) not in (CooptrackError, NotFound):
+            raise
+        return commitment_page(request, d, key, str(exc))
+    return RedirectResponse(f"/commitments/{c.key}", status_code=303)  # any appearance's key finds the joined one
 
 
 @router.post("/events/{event_id}/reattach")

@@ -7,6 +7,7 @@ rows from :mod:`.views` (the same rows the API returns) and renders one template
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -117,7 +118,7 @@ def query_string(request: Request) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, d: Store) -> HTMLResponse:
-    mx = series.matrix(d.mechanisms, latest=False)
+    mx = series.matrix(d.mechanisms, latest=False, counted=d.ledger.counted)  # a commitment once, not per meeting
     entries = series.timeline(d.mechanisms)
     with i18n.speaking(i18n.chosen(request)):  # the charts' titles and labels
         heatmap, timeline = charts.heatmap(mx), charts.timeline(entries)
@@ -221,15 +222,41 @@ def agreements(
 @router.get("/tracker", response_class=HTMLResponse)
 def tracker(
     request: Request, d: Store, partner: Text = None, theme: Text = None, status: Text = None, q: Text = None,
-    page: Page = 1,
+    stale: Text = None, page: Page = 1,
 ) -> HTMLResponse:  # fmt: skip
-    rows = views.measures_filter(d, partner=partner, theme=theme, status=status, meeting=None, q=q)
+    rows = views.commitments_filter(d, partner=partner, theme=theme, status=status, q=q, stale=bool(stale))
     chunk, pager = paged(request, rows, page, 50)
     events = views.all_events(d)[:10]
     return render(request, "tracker.html", rows=chunk, paging=pager, partners=_partners(d), recent=events,
                   unattached=views.unattached(d), counts=views.overview(d)["statuses"],
-                  chosen={"partner": partner or "", "theme": theme or "", "status": status or "", "q": q or ""},
+                  chosen={"partner": partner or "", "theme": theme or "", "status": status or "", "q": q or "",
+                          "stale": "1" if stale else ""},
                   query=query_string(request))  # fmt: skip
+
+
+@router.get("/commitments/{key}", response_class=HTMLResponse)
+def commitment(request: Request, d: Store, key: str) -> HTMLResponse:
+    return commitment_page(request, d, key)
+
+
+def commitment_page(request: Request, d: Store, key: str, problem: str | None = None) -> HTMLResponse:
+    """A commitment: its appearances meeting by meeting, its status and history, split and join forms."""
+    c = d.commitment(key)
+    return render(request, "commitment.html", status=422 if problem else 200, c=views.commitment_row(c, d.tracking),
+                  history=views.history(d, c.key), problem=problem, words=word_markup)  # fmt: skip
+
+
+def word_markup(diffed: str) -> Markup:
+    """A word diff (``[-old-] {+new+}``) with the words removed in ``<del>`` and those added in ``<ins>``."""
+    out = []
+    for token in re.findall(r"\[-.*?-\]|\{\+.*?\+\}|\S+", diffed):
+        if token.startswith("[-"):
+            out.append(Markup("<del>{}</del>").format(token[2:-2]))
+        elif token.startswith("{+"):
+            out.append(Markup("<ins>{}</ins>").format(token[2:-2]))
+        else:
+            out.append(escape(token))
+    return Markup(" ").join(out)
 
 
 @router.get("/measures/{key}", response_class=HTMLResponse)

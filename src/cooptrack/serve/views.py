@@ -13,7 +13,7 @@ from typing import Any
 
 from cooptrack import mechanisms
 from cooptrack.errors import NotFound
-from cooptrack.knowledge import changes, people, queries, series
+from cooptrack.knowledge import changes, commitments, ledger, people, queries, series
 from cooptrack.knowledge.people import PersonRecord
 from cooptrack.render import date_label, kind_label
 from cooptrack.serve import sources
@@ -61,8 +61,17 @@ class Data:
         return series.mechanisms(self.meetings)
 
     @cached_property
+    def ledger(self) -> commitments.Ledger:
+        """Every commitment: measures followed from meeting to meeting, with users' splits and joins."""
+        return ledger.ledger(self.store, self.meetings, self.mechanisms)
+
+    @cached_property
     def tracking(self) -> Tracking:
-        return self.store.tracking()
+        """Status events, each visible from every appearance of its commitment."""
+        return ledger.shared_tracking(self.store.tracking(), self.ledger)
+
+    def commitment(self, ref: str) -> commitments.Commitment:
+        return ledger.find(self.ledger, ref)
 
     @cached_property
     def people(self) -> list[PersonRecord]:
@@ -228,8 +237,18 @@ def measure_row(x: Measure, tracking: Tracking, m: Meeting) -> Row:
         "status_since": latest.made_at.isoformat() if latest else None,
         "events": len(tracking.by_measure.get(x.key, [])),
         "url": f"/measures/{x.key}",
+        "commitment": commitment_ref(x.key, tracking),
         "source_url": f"/meetings/{m.slug}#src-measure-{x.position}",
     }
+
+
+def commitment_ref(key: str, tracking: Tracking) -> Row | None:
+    """The commitment a measure is an appearance of, when it appears at more than one meeting."""
+    group = tracking.groups.get(key)
+    if not group:
+        return None
+    return {"key": group[0], "appearance": group.index(key) + 1, "appearances": len(group),
+            "url": f"/commitments/{group[0]}"}  # fmt: skip
 
 
 def measures_filter(
@@ -251,6 +270,36 @@ def measures_filter(
             if status and row["status"] != status:
                 continue
             out.append(row)
+    return out
+
+
+def commitment_row(c: commitments.Commitment, tracking: Tracking) -> Row:
+    """A commitment with its appearances, status and staleness (the API's, the tracker's, the page's)."""
+    row = ledger.commitment_json(c, tracking)
+    return row | {"status_label": status_label(row["status"]), "theme_label": theme_label(c.primary_theme)}
+
+
+def commitments_filter(
+    data: Data, *, partner: str | None, theme: str | None, status: str | None, q: str | None,
+    stale: bool = False, meeting: str | None = None,
+) -> list[Row]:  # fmt: skip
+    """The tracker's rows: one per commitment (a theme is its latest wording's primary theme, as the
+    heatmap counts it; words and a meeting match any appearance)."""
+    words = (q or "").casefold().split()
+    out = []
+    for c in data.ledger.commitments:
+        if partner and (c.partner or "").casefold() != partner.casefold():
+            continue
+        if theme and (c.primary_theme or Theme.OTHER.value) != theme:
+            continue
+        if meeting and all(a.meeting.slug != meeting for a in c.appearances):
+            continue
+        if words and not any(all(w in a.measure.text.casefold() for w in words) for a in c.appearances):
+            continue
+        row = commitment_row(c, data.tracking)
+        if (status and row["status"] != status) or (stale and not row["stale"]):
+            continue
+        out.append(row)
     return out
 
 
@@ -279,7 +328,7 @@ def unattached(data: Data) -> list[Row]:
 
 
 def all_events(data: Data) -> list[Row]:
-    rows = [event_row(e, w) for items in data.tracking.by_measure.values() for e, w in items]
+    rows = [event_row(e, w) for e, w in data.tracking.attached()]
     rows += unattached(data)
     return sorted(rows, key=lambda r: (r["made_at"], r["id"]), reverse=True)
 
@@ -443,17 +492,21 @@ def timeline_json(entries: Sequence[series.TimelineEntry]) -> list[Row]:
 
 
 def overview(data: Data) -> Row:
+    """Counts of everything stored. ``measures`` counts commitments (a measure repeated at three
+    meetings is one); ``appearances`` counts them at every meeting that stated them."""
     tracking = data.tracking
     statuses = {s.value: 0 for s in TrackingStatus}
-    for key in data.measures:
-        statuses[tracking.status(key).value] += 1
+    for c in data.ledger.commitments:
+        statuses[tracking.status(c.key).value] += 1
     return {
         "meetings": len(data.meetings),
         "mechanisms": len(data.mechanisms),
-        "measures": len(data.measures),
+        "measures": len(data.ledger.commitments),
+        "appearances": len(data.measures),
+        "repeated": sum(1 for c in data.ledger.commitments if c.repeats),
         "agreements": sum(len(m.agreements) for m in data.meetings),
         "people": len(data.people),
-        "events": sum(len(v) for v in tracking.by_measure.values()),
+        "events": len(tracking.attached()),
         "unattached_events": len(tracking.unattached),
         "statuses": statuses,
     }

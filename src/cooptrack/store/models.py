@@ -306,6 +306,8 @@ class CorrectionKind(StrEnum):
     DIFFERENT_PEOPLE = "different_people"  # two names that look alike are two people
     LINK_CONFIRMED = "link_confirmed"  # a later measure (key) carries an earlier one over
     LINK_REJECTED = "link_rejected"  # it does not, whatever the similarity says
+    COMMITMENT_SPLIT = "commitment_split"  # a measure (right) starts a commitment apart from the one before (left)
+    COMMITMENT_JOIN = "commitment_join"  # two measures' commitments are one
 
 
 class Correction(Base):

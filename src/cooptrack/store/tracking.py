@@ -17,9 +17,9 @@ Events are never updated nor deleted; a measure's status is the latest event att
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from sqlalchemy import func, select
@@ -57,6 +57,7 @@ class Tracking:
 
     by_measure: dict[str, list[tuple[TrackingEvent, Attachment]]]
     unattached: list[TrackingEvent]
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a measure key -> its group's keys, in order
 
     def history(self, key: str) -> list[tuple[TrackingEvent, Attachment]]:
         """A measure's events, newest first."""
@@ -69,6 +70,28 @@ class Tracking:
     def latest(self, key: str) -> TrackingEvent | None:
         events = self.history(key)
         return events[0][0] if events else None
+
+    def shared(self, groups: Iterable[Sequence[str]]) -> Tracking:
+        """The same events, each visible from every measure of its group (a commitment's appearances):
+        a group's status is the latest event recorded on any of its measures."""
+        out = Tracking({}, list(self.unattached))
+        for keys in groups:
+            group = tuple(keys)
+            out.groups.update(dict.fromkeys(group, group))
+            events = [item for k in group for item in self.by_measure.get(k, [])]
+            if events:
+                out.by_measure.update(dict.fromkeys(group, events))
+        for key, events in self.by_measure.items():
+            out.by_measure.setdefault(key, events)
+        return out
+
+    def attached(self) -> list[tuple[TrackingEvent, Attachment]]:
+        """Every attached event once (a shared view lists an event under several measures)."""
+        seen: dict[int, tuple[TrackingEvent, Attachment]] = {}
+        for items in self.by_measure.values():
+            for event, where in items:
+                seen.setdefault(event.id, (event, where))
+        return list(seen.values())
 
 
 class TrackingMixin:
