@@ -358,6 +358,10 @@ MACAO_POST = re.compile(
     r"Social\s+Affairs\s+(?:and|&)\s+Culture|Transport\s+(?:and|&)\s+Public\s+Works)\b"
 )
 
+# "the Chief Executive of the neighbouring Special Administrative Region": the other SAR than the
+# one the document speaks from (Macao in a Hong Kong release, Hong Kong in a Macao paper).
+NEIGHBOURING_SAR = re.compile(r"(?i)\bneighbou?ring\s+(?:Special\s+Administrative\s+Region|SAR)\b")
+
 # A sentence naming its people's side: "Attending the meeting on the Macao side were ...", "Officials
 # of the Macao Special Administrative Region Government attending included ...", "Members of the
 # Macao delegation included ...".

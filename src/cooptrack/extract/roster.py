@@ -28,7 +28,7 @@ from cooptrack.extract.nameindex import posts_after_the
 from cooptrack.extract.people import Found, Mention, mentions_in, resolve
 from cooptrack.extract.roles import Cue, chair_cues, read_roles
 from cooptrack.extract.sentences import Sentence, mask_speech, split_text
-from cooptrack.extract.sides import hong_kong_official, side_in, side_of
+from cooptrack.extract.sides import hong_kong_official, neighbouring_sides, side_in, side_of
 from cooptrack.extract.signers import signatories_in
 from cooptrack.vocab import MeetingKind, Role, Side
 
@@ -216,6 +216,7 @@ class _Roster:
             if len(sides) == 2:  # the two sides' delegation leaders
                 for person in self.heads:
                     person.roles.add(Role.CO_CHAIR)
+        neighbouring_sides(people)
         for person in people:
             if person.side is None and hong_kong_official(person.name):  # no post said: an HK official by name
                 person.side = Side.HK

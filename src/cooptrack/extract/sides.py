@@ -13,7 +13,7 @@ import re
 
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS
-from cooptrack.extract.people import Mention
+from cooptrack.extract.people import Found, Mention
 from cooptrack.knowledge import officials
 from cooptrack.vocab import Side
 
@@ -105,6 +105,27 @@ def side_in(masked: str, mention: Mention, offset: int) -> Side | None:
     if re.fullmatch(P.HK, owner):
         return Side.HK
     return Side.MAINLAND if owner == "Mainland" or owner in PARTNERS else side
+
+
+def neighbouring_sides(people: list[Found]) -> None:
+    """Set the sides a "... of the neighbouring Special Administrative Region" post implies.
+
+    The neighbour is the SAR the document does not speak from: in a Hong Kong release, Macao's
+    Chief Executive; in a Macao paper, Hong Kong's. A Hong Kong official of the officials table is
+    Hong Kong's whatever the wording; anyone else so described is Macao's. When the neighbour is
+    Hong Kong, the document speaks from Macao, and its posts that name no place ("The Chief
+    Executive, Sam Hou Fai") are Macao's unless the name is a Hong Kong official's.
+    """
+    neighbours = [p for p in people if p.post and P.NEIGHBOURING_SAR.search(p.post)]
+    for person in neighbours:
+        person.side = Side.HK if hong_kong_official(person.name) else Side.MACAO
+    if not any(p.side is Side.HK for p in neighbours):
+        return
+    for person in people:
+        if person in neighbours or person.side is not Side.HK or hong_kong_official(person.name):
+            continue
+        if not re.search(P.HK, person.post or ""):
+            person.side = Side.MACAO
 
 
 @functools.lru_cache(maxsize=32)

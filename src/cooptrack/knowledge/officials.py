@@ -55,21 +55,39 @@ def name_key(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", name.casefold().replace("'", "")))
 
 
-_POST_NOISE = re.compile(
-    r"\b(?:the|of\s+the\s+hong\s+kong\s+special\s+administrative\s+region|of\s+the\s+hksar|hksar|hong\s+kong)\b"
+# What a post's words may add without naming another post: "the", Hong Kong as the owner ("of the
+# HKSAR Government", "Hong Kong's"), and "of the neighbouring SAR", which is Hong Kong when the
+# post is compared with a Hong Kong official's (a Macao paper's "Chief Executive of the
+# neighbouring Special Administrative Region, John Lee").
+_SAR = (
+    r"(?:hong\s+kong\s+special\s+administrative\s+region|hksar"
+    r"|neighbou?ring\s+(?:special\s+administrative\s+region|sar))"
 )
+_POST_NOISE = re.compile(rf"\b(?:of\s+the\s+{_SAR}(?:\s+government)?|the|hksar(?:\s+government)?|hong\s+kong)\b")
+
+# Short forms the releases use for one office only, and the Chinese names of the principal posts
+# (compared with the script folded): each stands for the post the table names.
+_POST_ALIASES = {"chief secretary": "chief secretary for administration"}
+_ZH_POSTS = {"行政长官": "chief executive", "政务司司长": "chief secretary for administration",
+             "财政司司长": "financial secretary", "律政司司长": "secretary for justice"}  # fmt: skip
+_ZH_OWNER = re.compile(r"^(?:香港特别行政区|香港特区|特区|香港)(?:政府)?")
 
 
 def post_key(post: str) -> str:
-    """A post compared for identity: "the", "of the HKSAR", case and punctuation set aside.
+    """A post compared for identity: "the", "of the HKSAR (Government)", case and punctuation set aside.
 
     "Secretary for the Financial Services and the Treasury" and "Secretary for Financial Services
-    and the Treasury" are one post; "Acting Chief Executive" is not "Chief Executive".
+    and the Treasury" are one post; "Acting Chief Executive" is not "Chief Executive";
+    "Chief Secretary" and "政務司司長" are "Chief Secretary for Administration".
     """
+    if names_zh.is_chinese(post):
+        folded = _ZH_OWNER.sub("", names_zh.zh_key(post))
+        return _ZH_POSTS.get(folded, folded)
     text = post.casefold().replace("&", " and ")
     text = re.sub(r"\([^)]*\)", " ", text)
     text = _POST_NOISE.sub(" ", re.sub(r"[^a-z0-9' ]+", " ", text).replace("'s", "s"))
-    return " ".join(text.split())
+    key = " ".join(text.split())
+    return _POST_ALIASES.get(key, key)
 
 
 def same_post(a: str, b: str) -> bool:
@@ -122,9 +140,25 @@ def _fits(key: str, full: str) -> bool:
 
 
 @cache
+def _table_forms() -> dict[tuple[str, ...], list[tuple[str, str]]]:
+    """Each name of the table (its key, with the official) under every form a name that fits it
+    has: all its words, its first or last two or more words (see :func:`shortens`)."""
+    index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for t in table():
+        for n in t.names:
+            full = name_key(n)
+            words = tuple(_bare(full))
+            forms = {words, *(words[:k] for k in range(2, len(words))), *(words[-k:] for k in range(2, len(words)))}
+            for form in forms:
+                index.setdefault(form, []).append((t.person, full))
+    return index
+
+
+@cache
 def _officials_named(key: str) -> tuple[str, ...]:
-    """The officials (by full name) a name key can denote."""
-    found = dict.fromkeys(t.person for t in table() if any(_fits(key, name_key(n)) for n in t.names))
+    """The officials (by full name) a name key can denote, in the table's order (looked up by the
+    key's words, not compared with every name of the table)."""
+    found = dict.fromkeys(person for person, full in _table_forms().get(tuple(_bare(key)), ()) if _fits(key, full))
     return tuple(found)
 
 

@@ -1,0 +1,114 @@
+"""The data errors an analyst met (issue 12 item 5), each with a synthetic document written here.
+
+The documents are in tests/data/errors (see its README); each test says what was wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cooptrack.acquire import read_path
+from cooptrack.knowledge import queries
+from cooptrack.knowledge.officials import post_key
+from cooptrack.pipeline import parse_document
+from cooptrack.record import Record
+from cooptrack.store import Store
+from cooptrack.vocab import Side
+from webtools import client
+
+ERRORS = Path(__file__).parent / "data" / "errors"
+HK_RELEASE = ERRORS / "hk_release_macao_hlm_neighbouring_sar.txt"
+MACAO_PAPER = ERRORS / "macao_paper_hlm_neighbouring_sar.txt"
+CS_FORMS = ERRORS / "hk_release_chief_secretary_forms.txt"
+
+
+def _parse(path: Path) -> Record:
+    return parse_document(read_path(path))
+
+
+def _sides(record: Record) -> dict[str, Side | None]:
+    return {p.name: p.side for p in record.people}
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    with Store(f"sqlite:///{tmp_path_factory.mktemp('errors') / 'e.db'}") as store:
+        for path in (MACAO_PAPER, CS_FORMS):  # the paper alone reports its meeting here
+            doc = read_path(path)
+            store.ingest(doc, parse_document(doc))
+        yield store
+
+
+# --- the neighbouring Special Administrative Region -------------------------------------------------
+
+
+def test_in_a_hong_kong_release_the_neighbouring_sars_chief_executive_is_macaos() -> None:
+    sides = _sides(_parse(HK_RELEASE))
+    assert sides["Sam Hou Fai"] is Side.MACAO  # was HK: "Chief Executive" read as Hong Kong's
+    assert sides["John Lee"] is Side.HK
+
+
+def test_in_a_macao_paper_the_neighbour_is_hong_kong_and_the_chief_executive_is_macaos() -> None:
+    sides = _sides(_parse(MACAO_PAPER))
+    assert sides["John Lee"] is Side.HK
+    assert sides["Sam Hou Fai"] is Side.MACAO  # the paper's own "The Chief Executive"
+    assert sides["Tai Kin Ip"] is Side.MACAO
+    assert sides["Chan Kwok-ki"] is Side.HK  # Hong Kong's, by the officials table
+
+
+def test_john_lee_has_no_post_of_the_neighbouring_sar_in_his_history(stored: Store) -> None:
+    lee = queries.person(stored, "John Lee")
+    posts = [ms.post for ms in lee.memberships]
+    assert not any("neighbouring" in post for post in posts), posts
+    assert "Chief Executive" in posts
+    # what the paper wrote is kept on its appearance
+    assert any(a.post and "neighbouring" in a.post for a in lee.appearances)
+
+
+def test_macaos_chief_executive_is_on_the_macao_side_as_a_person(stored: Store) -> None:
+    assert queries.person(stored, "Sam Hou Fai").side == "Macao"
+
+
+# --- one official's post written several ways -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "chief secretary for administration of the HKSAR government",
+        "Chief Secretary for Administration of the Hong Kong Special Administrative Region Government",
+        "Chief Secretary",
+        "政務司司長",
+        "香港特别行政区政务司司长",
+    ],
+)
+def test_forms_of_the_chief_secretarys_post_are_that_post(written: str) -> None:
+    assert post_key(written) == post_key("Chief Secretary for Administration")
+
+
+@pytest.mark.parametrize("other", ["Acting Chief Secretary for Administration", "署理政務司司長", "Secretary"])
+def test_other_posts_stay_other(other: str) -> None:
+    assert post_key(other) != post_key("Chief Secretary for Administration")
+
+
+def test_chan_kwok_ki_has_no_one_day_third_post(stored: Store) -> None:
+    chan = queries.person(stored, "Chan Kwok-ki")
+    named = [ms for ms in chan.memberships if ms.basis.startswith("named with this post")]
+    assert named == [], [(ms.post, ms.start, ms.end) for ms in named]
+    assert [ms.post for ms in chan.memberships] == [
+        "Director of the Chief Executive's Office",
+        "Chief Secretary for Administration",
+    ]
+
+
+# --- the pages ----------------------------------------------------------------------------------
+
+
+def test_the_meetings_page_is_titled_meetings(stored: Store) -> None:
+    page = client(stored).get("/meetings").text
+    assert "<title>Meetings · cooptrack</title>" in page  # was "Mechanisms"
+    assert "<h1>Meetings</h1>" in page
+    assert "<title>Mechanisms · cooptrack</title>" in client(stored).get("/mechanisms").text
