@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from cooptrack.cli import app
 from cooptrack.errors import CooptrackError, NotFound
-from cooptrack.knowledge import commitments, ledger, queries
+from cooptrack.knowledge import brief, commitments, ledger, queries
 from cooptrack.store import CorrectionKind, Store
 from cooptrack.vocab import TrackingStatus
 from webtools import add_accounts, client, csrf_of, sign_in
@@ -290,3 +290,12 @@ def test_the_cli_lists_shows_splits_and_joins(tmp_path: Path, make_release: Make
     assert joined.exit_code == 0, joined.output
     bad = runner.invoke(app, ["commitments", "show", "zzzzzzzz", "--db", url])
     assert bad.exit_code == 1 and bad.output.count("\n") == 1 and "no commitment" in bad.output
+
+
+def test_the_briefing_gives_each_measure_its_commitments_status(series: Store) -> None:
+    series.record_event(_key(series, "anhui-plenary-1", FAIR), TrackingStatus.IMPLEMENTED, by="edith", note="May")
+    text = brief.render(brief.build(series, "Anhui"), brief.BriefFormat.MD).decode("utf-8")
+    fair = next(line for line in text.splitlines() if "joint trade and investment fair" in line)
+    lab = next(line for line in text.splitlines() if "joint laboratories" in line)
+    assert "Implemented (" in text.split(fair, 1)[1][:400] and "recorded by edith" in text
+    assert "Implemented" not in text.split(lab, 1)[1][:200]

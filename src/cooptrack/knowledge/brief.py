@@ -1,11 +1,13 @@
-"""The briefing an officer takes into the next plenary with a partner: Markdown, HTML or PDF.
+"""The briefing an officer takes into the next plenary with a partner: on screen (HTML), as
+Markdown, PDF or Word.
 
 It holds the mechanism's history (meetings in order, gaps), the last meeting's areas and
-measures with their themes, whether each is new or carried over and what the tracker says
-became of it, what changed since the
-meeting before, the agreements signed at the mechanism's meetings, the people on both sides,
-and a numbered source reference for every statement (the release, and the characters of its
-cleaned text the statement rests on). Built by :func:`build`, written by :func:`render`.
+measures (numbered through the briefing) with their themes, whether each is new or carried over
+and what the tracker says became of it, what changed since the meeting before (never "dropped"
+from a release read partly: it says which meeting cannot be compared and why), the agreements
+signed at the mechanism's meetings, the people on both sides. Every statement cites a numbered
+note: the sentence of the release it rests on, quoted, and a link to that sentence on the
+meeting's page. Built by :func:`build`, written by :func:`render` (Word by :mod:`.brief_docx`).
 """
 
 from __future__ import annotations
@@ -21,10 +23,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from cooptrack import __version__
 from cooptrack.errors import CooptrackError
-from cooptrack.knowledge import changes, people, queries, series
+from cooptrack.knowledge import changes, ledger, people, queries, series
 from cooptrack.render import date_label
 from cooptrack.store import Store
-from cooptrack.store.models import Meeting
+from cooptrack.store.models import Measure, Meeting
 from cooptrack.store.tracking import Tracking
 from cooptrack.vocab import THEME_LABELS, TRACKING_STATUS_LABELS, Theme, TrackingStatus
 
@@ -33,6 +35,7 @@ class BriefFormat(StrEnum):
     MD = "md"
     HTML = "html"
     PDF = "pdf"
+    DOCX = "docx"
     JSON = "json"
 
 
@@ -49,14 +52,25 @@ class Source:
 
 @dataclass(frozen=True)
 class Cite:
-    """Where a statement comes from: a source and, if known, the characters of its cleaned text."""
+    """A numbered note: the sentence of a release a statement rests on, quoted, and the anchor of
+    that sentence on the meeting's page (``/meetings/<slug>#src-measure-3``)."""
 
-    source: int
-    span: tuple[int, int] | None = None
+    number: int
+    quote: str
+    href: str
+    meeting: str  # "Fifth plenary session"
+    source: int  # the source it quotes (the list of sources)
 
     def __str__(self) -> str:
-        where = f", chars {self.span[0]}–{self.span[1]}" if self.span else ""
-        return f"[{self.source}{where}]"
+        return f"[{self.number}]"
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """A statement of what changed, with the note it rests on when it names a measure."""
+
+    text: str
+    cite: Cite | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,7 @@ class MeetingLine:
 
 @dataclass(frozen=True)
 class MeasureLine:
+    number: int  # numbered through the briefing, not per area
     text: str
     themes: tuple[str, ...]
     status: str  # "new", "carried over", "carried over, reworded", "no earlier meeting to compare"
@@ -116,16 +131,17 @@ class Briefing:
     last: MeetingLine | None
     last_facts: list[tuple[str, str]]
     areas: list[AreaBlock]
-    changes: list[str]
+    changes: list[ChangeLine]
     changed_since: str | None
     agreements: list[AgreementLine]
     people: dict[str, list[PersonLine]]  # by side: "Hong Kong", "Mainland", "Central"
     year_reasons: list[str]
     sources: list[Source] = field(default_factory=list)
+    notes: list[Cite] = field(default_factory=list)
+    read: str | None = None  # how partly the last meeting's release was read, if it was
     tool: str = f"cooptrack {__version__}"
 
 
-_ORDINAL_WORDS = ("", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
 _KIND_LABELS = {
     "plenary": "plenary session",
     "high_level_meeting_cum_plenary": "high-level meeting cum plenary session",
@@ -133,33 +149,52 @@ _KIND_LABELS = {
     "working_meeting": "working meeting",
 }
 _SIDES = {"HK": "Hong Kong", "Mainland": "Mainland", "Central": "Central People's Government"}
-
-
-def _ordinal(n: int | None) -> str:
-    if n is None:
-        return ""
-    if n < len(_ORDINAL_WORDS):
-        return _ORDINAL_WORDS[n]
-    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+_QUOTE_MAX = 400  # characters of a quoted sentence
 
 
 def _label(m: Meeting) -> str:
     kind = _KIND_LABELS.get(m.kind or "", "meeting")
-    return f"{_ordinal(m.ordinal)} {kind}".strip().capitalize()
+    return f"{changes.ordinal_word(m.ordinal)} {kind}".strip().capitalize()
 
 
-class _Sources:
-    def __init__(self) -> None:
+def quote(text: str, span: tuple[int, int] | None) -> str:
+    """The sentence of ``text`` holding ``span`` (whole sentences if it spans several), trimmed."""
+    if span is None or not text:
+        return ""
+    start, end = max(0, min(span[0], len(text))), max(0, min(span[1], len(text)))
+    begin = max((i + len(mark) for mark in (". ", "\n", "\u3002") if (i := text.rfind(mark, 0, start)) >= 0), default=0)
+    ends = [i + 1 for mark in (". ", ".\n", "\u3002") if (i := text.find(mark, max(end - 1, begin))) >= 0]
+    line = text.find("\n", max(end - 1, begin))
+    stop = min([*ends, line if line >= 0 else len(text)])
+    said = " ".join(text[begin:stop].split())
+    return said if len(said) <= _QUOTE_MAX else said[: _QUOTE_MAX - 1].rstrip() + "…"
+
+
+class _Notes:
+    """The briefing's sources and its notes, each numbered in the order the briefing cites it."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base = base_url.rstrip("/")
         self.items: list[Source] = []
+        self.notes: list[Cite] = []
         self._numbers: dict[int, int] = {}
+        self._hrefs: dict[str, Cite] = {}
 
-    def cite(self, m: Meeting, span: tuple[int, int] | None = None) -> Cite:
+    def source(self, m: Meeting) -> int:
         doc = m.document
         if doc.id not in self._numbers:
             self._numbers[doc.id] = len(self.items) + 1
             self.items.append(Source(len(self.items) + 1, doc.source.uri, m.title, doc.sha256, doc.version))
-        return Cite(self._numbers[doc.id], span)
+        return self._numbers[doc.id]
+
+    def cite(self, m: Meeting, span: tuple[int, int] | None, anchor: str = "src-text") -> Cite:
+        """The note quoting the sentence of ``m``'s release at ``span``, linked to ``anchor`` on its page."""
+        href = f"{self.base}/meetings/{m.slug}#{anchor}"
+        if href not in self._hrefs:
+            said = quote(m.document.cleaned_text, span) or (m.title or m.slug)
+            self.notes.append(Cite(len(self.notes) + 1, said, href, _label(m), self.source(m)))
+            self._hrefs[href] = self.notes[-1]
+        return self._hrefs[href]
 
     def others(self, m: Meeting) -> tuple[int, ...]:
         out = []
@@ -175,11 +210,12 @@ class _Sources:
         return tuple(out)
 
 
-def build(store: Store, partner: str, today: dt.date | None = None) -> Briefing:
-    """The briefing on a partner's mechanism, from what the store holds."""
+def build(store: Store, partner: str, today: dt.date | None = None, base_url: str = "") -> Briefing:
+    """The briefing on a partner's mechanism, from what the store holds; its notes link to the
+    meeting pages under ``base_url`` (the site's address; nothing: links from the site's root)."""
     meetings = store.all_meetings()
     mech = series.find(series.mechanisms(meetings), partner)
-    src = _Sources()
+    src = _Notes(base_url)
     held = [queries.stored(m) for m in mech.meetings]
     lines = [
         MeetingLine(m.slug, _label(m), date_label(m) or "date not stated", m.venue, src.cite(m, m.span), src.others(m))
@@ -189,9 +225,8 @@ def build(store: Store, partner: str, today: dt.date | None = None) -> Briefing:
     if latest is None:  # pragma: no cover - a mechanism has a meeting
         raise CooptrackError(f"no meeting of {mech.name} is stored")
     last = queries.stored(latest)
-    tracked = store.tracking()
+    tracked = ledger.shared_tracking(store.tracking(), ledger.ledger(store, meetings))  # a commitment's status
     status: dict[str, str] = {}
-    change_lines: list[str] = []
     since = None
     try:
         found = queries.diff(store, mech.name, later=last.slug)
@@ -204,25 +239,28 @@ def build(store: Store, partner: str, today: dt.date | None = None) -> Briefing:
             status[link.later.key] = "carried over" if link.unchanged else "carried over, reworded"
         for m in d.new:
             status[m.key] = "new"
-        change_lines = _change_lines(d)
+        for m in d.not_found_earlier:
+            status[m.key] = f"not found in what was read of {d.names[0] or d.earlier.slug}"
     areas = [
         AreaBlock(
             a.heading or "(heading not given in the release)",
             tuple(_theme(t) for t in a.themes),
             tuple(
                 MeasureLine(
-                    m.text, tuple(_theme(t) for t in m.themes),
+                    m.position, m.text, tuple(_theme(t) for t in m.themes),
                     status.get(m.key, "no earlier meeting to compare" if found is None else "new"),
-                    tuple(q["text"] for q in m.quantities), src.cite(last, m.span), *_progress(tracked, m.key),
+                    tuple(q["text"] for q in m.quantities), src.cite(last, m.span, f"src-measure-{m.position}"),
+                    *_progress(tracked, m.key),
                 )
                 for m in a.measures
             ),
         )
         for a in last.areas
     ]  # fmt: skip
+    change_lines = _change_lines(found.diff, src) if found is not None else []
     agreements = [
         AgreementLine(g.title, g.kind.replace("_", " "), m.slug, date_label(m) or "date not stated",
-                      tuple(g.signatories), src.cite(m, g.span))
+                      tuple(g.signatories), src.cite(m, g.span, f"src-agreement-{g.position}"))
         for m in held for g in m.agreements
     ]  # fmt: skip
     everyone = queries.all_people(store, meetings)
@@ -232,7 +270,7 @@ def build(store: Store, partner: str, today: dt.date | None = None) -> Briefing:
         record = by_key.get(people.person_key(p.name, p.side, last.partner))
         history = _history(record) if record else ""
         sides.setdefault(_SIDES.get(p.side or "", "Side not stated"), []).append(
-            PersonLine(p.name, p.post, tuple(p.roles), history, src.cite(last, p.span))
+            PersonLine(p.name, p.post, tuple(p.roles), history, src.cite(last, p.span, f"src-person-{p.position}"))
         )
     facts = [
         ("Meeting", _label(last)),
@@ -242,13 +280,16 @@ def build(store: Store, partner: str, today: dt.date | None = None) -> Briefing:
         ("Areas", f"{len(last.areas)}" + (f" (the release announces {last.declared_area_count})"
                                           if last.declared_area_count is not None else "")),
         ("Measures", str(len(last.measures))),
+        ("Read", last.completeness.describe()),
     ]  # fmt: skip
+    partly = last.completeness.limit(f"this {_label(last).casefold()}")
     return Briefing(
         mechanism=mech.name, partner=mech.partner, prepared=(today or dt.date.today()).isoformat(),
         meetings=lines, gaps=[g.describe() for g in mech.gaps],
         last=next(line for line in lines if line.slug == last.slug), last_facts=facts, areas=areas,
         changes=change_lines, changed_since=since, agreements=agreements, people=sides,
-        year_reasons=list(last.year_reasons), sources=src.items,
+        year_reasons=list(last.year_reasons), sources=src.items, notes=src.notes,
+        read=f"{partly[0].upper()}{partly[1:]}." if partly else None,
     )  # fmt: skip
 
 
@@ -282,19 +323,35 @@ def _history(p: people.PersonRecord) -> str:
     return "; ".join(parts)
 
 
-def _change_lines(d: changes.Diff) -> list[str]:
-    out = []
+def _change_lines(d: changes.Diff, src: _Notes) -> list[ChangeLine]:
+    """What changed, in sentences: first which meeting was read partly or left out and why."""
+    out = [ChangeLine(f"{line}.") for line in [*d.skipped, *d.limits()]]
+    if not d.comparable:
+        return out
+    first, second = d.names[0] or d.earlier.slug, d.names[1] or d.later.slug
     for c in d.areas:
         if c.status == "renamed" and c.earlier and c.later:
-            out.append(f'Area renamed: "{c.earlier.heading}" became "{c.later.heading}" ({c.basis}).')
+            out.append(ChangeLine(f'Area renamed: "{c.earlier.heading}" became "{c.later.heading}" ({c.basis}).'))
         elif c.status == "added" and c.later:
-            out.append(f'Area added: "{c.later.heading or "(heading not given)"}".')
+            out.append(ChangeLine(f'Area added: "{c.later.heading or "(heading not given)"}".'))
         elif c.status == "dropped" and c.earlier:
-            out.append(f'Area dropped: "{c.earlier.heading or "(heading not given)"}".')
-    out.append(f"Measures: {d.summary()}.")
+            out.append(ChangeLine(f'Area dropped: "{c.earlier.heading or "(heading not given)"}".'))
+        elif c.status == "unmatched" and (c.earlier or c.later):
+            area, other = (c.later, first) if c.later else (c.earlier, second)
+            heading = area.heading if area else None
+            out.append(ChangeLine(f'Area not found in what was read of {other}: "{heading or "(heading not given)"}".'))
+    out.append(ChangeLine(f"Measures: {d.summary()}."))
+    earlier = queries.stored(d.earlier)
     for m in d.dropped:
-        out.append(f"Not repeated: {m.text}")
+        out.append(ChangeLine(f"Not repeated: {m.text}", _cite_measure(src, earlier, m)))
+    for m in d.not_found_later:
+        out.append(ChangeLine(f"Not found in what was read of {second}: {m.text}", _cite_measure(src, earlier, m)))
     return out
+
+
+def _cite_measure(src: _Notes, meeting: Meeting, m: changes.MeasureLike) -> Cite:
+    span = m.span if isinstance(m, Measure) else None
+    return src.cite(meeting, span, f"src-measure-{m.position}")
 
 
 def _md_inert(value: object) -> object:
