@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from cooptrack.memo import per_document
 from cooptrack.vocab import MeetingKind, Side
 
 
@@ -232,7 +233,7 @@ def find(text: str) -> list[Mention]:
 _ANY_NAME = re.compile(r"(?i)co-?operation|joint\s+conference|high[-\s]level|belt|pan-?p|pprd|[\u3400-\u9fff]")
 
 
-@functools.lru_cache(maxsize=4096)
+@per_document
 def _find(text: str) -> tuple[Mention, ...]:
     """``find``, remembered: a page's sentences are asked about several times."""
     if not _ANY_NAME.search(text):

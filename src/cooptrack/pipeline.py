@@ -14,17 +14,20 @@ from cooptrack.clean import clean
 from cooptrack.clean.blocks import Cleaned
 from cooptrack.extract import extract
 from cooptrack.knowledge import years
+from cooptrack.memo import new_document
 from cooptrack.record import Record
 
 
 def parse_document(doc: Document) -> Record:
     """Clean and extract one decoded document."""
+    new_document()
     return _parse(clean(doc.text, html=doc.media_type == "text/html"), doc.source)
 
 
 def parse_text(text: str, source: str = "<text>", *, html: bool | None = None) -> Record:
     """Parse a release given as a string (text or HTML, detected unless ``html`` is given)."""
     is_html = looks_like_html(text) if html is None else html
+    new_document()
     return _parse(clean(text, html=is_html), source)
 
 

@@ -4,7 +4,6 @@ whether it was held or is announced, and whether the release is about such a mee
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from cooptrack.extract.gazetteer import CAPITALS, CITIES, PROVINCES, VENUES, par
 from cooptrack.extract.numbers import ordinal_value
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry
+from cooptrack.memo import per_document
 from cooptrack.vocab import MeetingKind
 
 Mechanism = Entry
@@ -100,7 +100,7 @@ def meeting_mentions(text: str) -> list[MeetingMention]:
     return list(_meeting_mentions(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@per_document
 def _meeting_mentions(text: str) -> tuple[MeetingMention, ...]:
     """``meeting_mentions``, remembered: a page's sentences are asked about several times."""
     bound = _bound_mentions(text)

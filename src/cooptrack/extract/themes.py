@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from cooptrack.memo import per_document
 from cooptrack.vocab import Theme
 
 T = Theme
@@ -279,7 +280,21 @@ def _anchors(pattern: str) -> tuple[str, ...] | None:
 _COMPILED: dict[Theme, list[tuple[re.Pattern[str], float, tuple[str, ...] | None]]] = {
     theme: [(re.compile(rf"(?i)\b(?:{p})\b"), w, _anchors(p)) for p, w in cues] for theme, cues in CUES.items()
 }
-_ALL_ANCHORS = frozenset(a for cues in _COMPILED.values() for *_, anchors in cues for a in anchors or ())
+# Every cue in table order, and which of them each anchor may let match: a text is looked up by
+# its three-character grams, so that only the anchors starting with one of them are searched for.
+_CUE_LIST = [(theme, pattern, weight) for theme, cues in _COMPILED.items() for pattern, weight, _ in cues]
+_ANCHORS_LIST = [anchors for cues in _COMPILED.values() for *_, anchors in cues]
+_ALWAYS = frozenset(i for i, anchors in enumerate(_ANCHORS_LIST) if anchors is None)
+_CUES_OF: dict[str, list[int]] = defaultdict(list)
+for _i, _anchors_of in enumerate(_ANCHORS_LIST):
+    for _a in _anchors_of or ():
+        _CUES_OF[_a].append(_i)
+_BY_GRAM: dict[str, list[str]] = defaultdict(list)
+_SHORT_ANCHORS = [a for a in _CUES_OF if len(a) < 3]
+for _a in _CUES_OF:
+    if len(_a) >= 3:
+        _BY_GRAM[_a[:3]].append(_a)
+_GRAMS = frozenset(_BY_GRAM)
 HEADING_BONUS = 1.0
 OVERRIDE = 2.0
 _TOPIC_PHRASE = re.compile(r"^(?:On|As regards|Regarding|In respect of|As for|For)\s+[^,]{3,80},")
@@ -306,20 +321,41 @@ def _zh_scores(text: str, scores: Scores) -> None:
                 scores[theme] += weight * n
 
 
-def cue_scores(text: str) -> Scores:
-    """Sum of cue weights per theme in a text, without position weighting."""
+def _candidates(folded: str) -> list[int]:
+    """The cues (indices in table order) one of whose anchors the folded text holds, and those
+    without anchors: the only cues that can match it."""
+    grams = _GRAMS.intersection([folded[i : i + 3] for i in range(len(folded) - 2)])
+    out = set(_ALWAYS)
+    for gram in grams:
+        for anchor in _BY_GRAM[gram]:
+            if anchor in folded:
+                out.update(_CUES_OF[anchor])
+    for anchor in _SHORT_ANCHORS:
+        if anchor in folded:
+            out.update(_CUES_OF[anchor])
+    return sorted(out)
+
+
+@per_document
+def _cue_scores(text: str) -> tuple[tuple[Theme, float], ...]:
     scores: Scores = defaultdict(float)
-    folded = text.casefold()
-    present = {a for a in _ALL_ANCHORS if a in folded}
-    for theme, cues in _COMPILED.items():
-        for pattern, weight, anchors in cues:
-            if anchors is not None and present.isdisjoint(anchors):
-                continue
-            n = len(pattern.findall(text))
-            if n:
-                scores[theme] += weight * n
+    for i in _candidates(text.casefold()):
+        theme, pattern, weight = _CUE_LIST[i]
+        n = len(pattern.findall(text))
+        if n:
+            scores[theme] += weight * n
     if _CJK.search(text):
         _zh_scores(text, scores)
+    return tuple(scores.items())
+
+
+def cue_scores(text: str) -> Scores:
+    """Sum of cue weights per theme in a text, without position weighting.
+
+    Remembered for the document (a measure's first sentence is often the whole measure, and an
+    area's heading is read for the area and for each of its measures)."""
+    scores: Scores = defaultdict(float)
+    scores.update(_cue_scores(text))
     return scores
 
 
