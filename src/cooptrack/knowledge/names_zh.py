@@ -68,6 +68,20 @@ def pinyin_of(name: str) -> str:
     return " ".join(found[0]) if found else ""
 
 
+def _letters(english: str) -> str:
+    return re.sub(r"[^a-z]", "", english.casefold())
+
+
+@functools.cache
+def _all_spellings(chinese: str) -> frozenset[str]:
+    """Every English spelling :func:`spells` accepts for a Chinese name."""
+    key = zh_key(chinese)
+    if not key:
+        return frozenset()
+    surname = 2 if key[:2] in _DOUBLE_SURNAMES else 1
+    return frozenset(s for r in readings(chinese) for s in _spellings(r, surname))
+
+
 def spells(chinese: str, english_key: str) -> bool:
     """Whether an English name key ("wang weizhong") spells a Chinese name (王伟中) in pinyin."""
     letters = re.sub(r"[^a-z]", "", english_key.casefold())
@@ -104,12 +118,24 @@ def pinyin_pairs(
         same_side = zside == eside or None in (zside, eside)
         return zscope == escope and same_side and spells(zn, en_name)
 
+    # Each name under its letters (English) or every spelling of its readings (Chinese), within its
+    # partner: the names one may spell are a look-up away, not a comparison with every name.
+    by_letters: dict[tuple[str, str], list[str]] = {}
+    for en in latin:
+        by_letters.setdefault((names[en][2], _letters(names[en][0])), []).append(en)
+    by_spelling: dict[tuple[str, str], list[str]] = {}
+    for zh in chinese:
+        for spelling in _all_spellings(names[zh][0]):
+            by_spelling.setdefault((names[zh][2], spelling), []).append(zh)
+
     pairs = []
     for zh in chinese:
-        found = [en for en in latin if fits(zh, en)]
+        near = {en for spelling in _all_spellings(names[zh][0]) for en in by_letters.get((names[zh][2], spelling), ())}
+        found = sorted(en for en in near if fits(zh, en))  # in key order, as `latin` is
         if not found or any(find(en) == find(zh) for en in found):
             continue
-        back = [other for other in chinese if fits(other, found[0])]
+        mirror = set(by_spelling.get((names[found[0]][2], _letters(names[found[0]][0])), ()))
+        back = sorted(other for other in mirror if fits(other, found[0]))
         label = f'"{names[zh][0]}"'
         if len(found) == 1 and len(back) == 1:
             reading = pinyin_of(names[zh][0])

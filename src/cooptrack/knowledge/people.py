@@ -24,6 +24,7 @@ where the person is named with that post) and, for principal officials, from the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -215,12 +216,24 @@ _shortens = officials.shortens
 
 
 class _Groups:
-    """Union-find over name keys, each union with its reason, never across a user's split."""
+    """Union-find over name keys, each union with its reason, never across a user's split.
+
+    Each group keeps its members (the smaller list joins the larger), so that listing a group and
+    checking a user's splits cost the group's size, not the number of keys: gathering stays
+    O(n log n) in the number of names.
+    """
 
     def __init__(self, keys: Iterable[str], apart: set[frozenset[str]]) -> None:
         self.parent = {k: k for k in keys}
+        self.order = {k: i for i, k in enumerate(self.parent)}
+        self._members: dict[str, list[str]] = {k: [k] for k in self.parent}
         self.reasons: dict[str, list[str]] = {k: [] for k in self.parent}
-        self.apart = apart
+        self.apart: dict[str, set[str]] = {}
+        for pair in apart:
+            if len(pair) == 2:
+                x, y = pair
+                self.apart.setdefault(x, set()).add(y)
+                self.apart.setdefault(y, set()).add(x)
 
     def find(self, k: str) -> str:
         while self.parent[k] != k:
@@ -229,16 +242,23 @@ class _Groups:
         return k
 
     def members(self, root: str) -> list[str]:
-        return [k for k in self.parent if self.find(k) == root]
+        """The keys of ``root``'s group, in the order they were given."""
+        return sorted(self._members[self.find(root)], key=self.order.__getitem__)
 
     def join(self, a: str, b: str, reason: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if any(frozenset((x, y)) in self.apart for x in self.members(ra) for y in self.members(rb)):
+        small, other = (ra, rb) if len(self._members[ra]) <= len(self._members[rb]) else (rb, ra)
+        if any(y in self.parent and self.find(y) == other for x in self._members[small] for y in self.apart.get(x, ())):
             return False
         self.parent[rb] = ra
         self.reasons[ra] += [*self.reasons.pop(rb), reason]
+        joined, moved = self._members.pop(rb), self._members[ra]
+        if len(joined) > len(moved):
+            joined, moved = moved, joined
+        moved.extend(joined)
+        self._members[ra] = moved
         return True
 
 
@@ -269,8 +289,9 @@ def gather(appearances: Sequence[Appearance], decisions: PeopleDecisions | None 
         groups.join(left, right, why)
     _same_name_elsewhere(groups, by_key, doubts)
     people = [_person(groups, root, by_key, doubts) for root in {groups.find(k) for k in by_key}]
+    holder = {k: i for i, person in enumerate(people) for k in person.keys}
     for left, right, who in decisions.different:
-        for person in people:
+        for person in [people[i] for i in sorted({holder[k] for k in (left, right) if k in holder})]:
             if left in person.keys or right in person.keys:
                 other = right if left in person.keys else left
                 if other in by_key:
@@ -288,13 +309,28 @@ def _label(by_key: Mapping[str, Sequence[Appearance]], key: str) -> str:
     return f'"{by_key[key][0].name}"'
 
 
+@functools.cache
+def _official_words() -> frozenset[str]:
+    return frozenset(w for t in officials.table() for n in t.names for w in officials.name_key(n).split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _terms_of(name: str) -> list[officials.Term]:
+    """:func:`.officials.terms_of`, without comparing with each name of the table a name that holds a
+    word none of them has (every name a table name fits is made of that name's words)."""
+    words = {w for w in officials.name_key(name).split() if len(w) > 1}
+    if not words <= _official_words():
+        return []
+    return officials.terms_of(name)
+
+
 def _join_officials(groups: _Groups, by_key: Mapping[str, Sequence[Appearance]]) -> None:
     """Names the terms-of-office table knows as one official are one person."""
     seen: dict[str, str] = {}
     for key, apps in sorted(by_key.items()):
         if not any(a.side in (None, "HK") for a in apps):
             continue
-        terms = officials.terms_of(apps[0].name)
+        terms = _terms_of(apps[0].name)
         if not terms:
             continue
         canonical = terms[0].person
@@ -308,18 +344,39 @@ def _join_officials(groups: _Groups, by_key: Mapping[str, Sequence[Appearance]])
         seen.setdefault(canonical, key)
 
 
+def _strong(key: str) -> tuple[str, ...]:
+    """A name key's words of two letters or more (what :func:`.officials.shortens` compares)."""
+    return tuple(w for w in key.split() if len(w) > 1)
+
+
+def _shortened_index(keys: Sequence[str]) -> dict[tuple[str, tuple[str, ...]], list[str]]:
+    """Each key under every shortened form it could have (within its partner): its first and last
+    two or more words, and all its words (a form that drops only initials).
+
+    A name of w words has at most 2w such forms, so the index is linear in the names, and the
+    names a short one may shorten are one look-up away (instead of a comparison with every name).
+    """
+    index: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for long in keys:
+        words, scope = _strong(bare(long)), _scope(long)
+        forms = {words, *(words[:n] for n in range(2, len(words))), *(words[-n:] for n in range(2, len(words)))}
+        for form in forms:
+            index.setdefault((scope, form), []).append(long)
+    return index
+
+
 def _join_shortened(groups: _Groups, by_key: Mapping[str, Sequence[Appearance]]) -> dict[str, list[str]]:
     """A short name joins the one longer name it shortens; with several candidates, none (a doubt)."""
     doubts: dict[str, list[str]] = {}
     keys = sorted(by_key)
+    index = _shortened_index(keys)
+    sides_of = {k: {a.side for a in apps} for k, apps in by_key.items()}
     for short in keys:
-        sides = {a.side for a in by_key[short]}
+        sides = sides_of[short]
         fits = [
             long
-            for long in keys
-            if _scope(long) == _scope(short)
-            and _shortens(bare(short), bare(long))
-            and sides & {a.side for a in by_key[long]}
+            for long in index.get((_scope(short), _strong(bare(short))), ())  # sorted, as keys are
+            if _shortens(bare(short), bare(long)) and sides & sides_of[long]
         ]
         if any(groups.find(long) == groups.find(short) for long in fits):
             continue  # already one person with a name it shortens (a user said so, or the table)
@@ -370,7 +427,7 @@ def _person(
     keys = groups.members(root)
     apps = sorted((a for k in keys for a in by_key[k]), key=_when_key)
     names = Counter(a.name for a in apps)
-    terms = next((officials.terms_of(a.name) for a in apps if officials.terms_of(a.name)), [])
+    terms = next((found for a in apps if (found := _terms_of(a.name))), [])
     latin = [n for n in names if not names_zh.is_chinese(n)] or list(names)
     name = terms[0].person if terms else max(latin, key=lambda n: (len(n.split()), names[n], n))
     chinese = [n for n in names if names_zh.is_chinese(n)]
