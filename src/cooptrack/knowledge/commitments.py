@@ -309,7 +309,7 @@ def _appearances(
         prev = measure[keys[i - 1]]
         link = linked.get(k)
         if link is not None and link.earlier.key == prev.key:
-            basis = link.basis
+            basis = link.basis if link.decision else f"wording {link.score:.0f}% alike"
         else:
             joins = [r for r in applied.values() if r.kind == "join" and k in (r.first, r.second)]
             basis = joins[-1].describe() if joins else "joined by a user"
