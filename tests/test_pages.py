@@ -94,7 +94,8 @@ def test_search_marks_the_words_found_offers_facets_and_narrows(web: TestClient)
     assert re.search(r'<option value="Beijing">Beijing \(\d+\)</option>', page)
     narrowed = web.get("/search?q=medicine&partner=Beijing").text
     assert narrowed.count('<li><a href="/meetings/') < page.count('<li><a href="/meetings/')
-    assert set(re.findall(r'<a href="/meetings/([a-z0-9-]+)">\1</a>', narrowed)) == {"beijing-plenary-5"}
+    assert set(re.findall(r'<a href="/meetings/([a-z0-9-]+)" class="meeting">', narrowed)) == {"beijing-plenary-5"}
+    assert '<a href="/meetings/beijing-plenary-5" class="meeting">Beijing, 5th plenary, 2023</a>' in narrowed
 
 
 def test_search_results_are_paged(web: TestClient) -> None:

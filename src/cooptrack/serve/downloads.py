@@ -19,6 +19,8 @@ from cooptrack.knowledge import brief
 from cooptrack.serve.api import LISTS
 from cooptrack.serve.app import Problem, data, expensive, public_url, reader, web
 from cooptrack.serve.pages import render
+from cooptrack.serve.search import FACETS, sort_hits
+from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data, Row, mechanism_row, meeting_row
 from cooptrack.store.export import spreadsheet_safe
 
@@ -38,12 +40,23 @@ def downloads(request: Request, d: Store) -> Response:
 
 @router.get("/download/{name}.{fmt}", dependencies=[Depends(expensive)])
 def download(request: Request, d: Store, name: str, fmt: str) -> Response:
-    if name not in LISTS or fmt not in _TYPES:
+    if (name not in LISTS and name != "search") or fmt not in _TYPES:
         raise Problem(404, f"no download {name}.{fmt} (the lists are {', '.join(sorted(LISTS))}; as csv or json)")
-    rows = LISTS[name](d, dict(request.query_params))
+    rows = (
+        _search_rows(d, dict(request.query_params)) if name == "search" else LISTS[name](d, dict(request.query_params))
+    )
     body = to_csv(rows) if fmt == "csv" else json.dumps({"data": rows}, indent=2, ensure_ascii=False) + "\n"
     headers = {"Content-Disposition": f'attachment; filename="cooptrack-{name}.{fmt}"'}
     return Response(body, media_type=_TYPES[fmt], headers=headers)
+
+
+def _search_rows(d: Data, params: dict[str, str]) -> list[Row]:
+    """A search's results as the page shows them (its facets and order), every page of them."""
+    text = params.get("q", "")
+    if not text.strip():
+        return []
+    rows, _ = search_hits(d, text, {name: params.get(name) for name in FACETS})
+    return sort_hits(rows, params.get("sort"))
 
 
 def to_csv(rows: list[Row]) -> str:

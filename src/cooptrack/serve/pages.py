@@ -23,6 +23,7 @@ from cooptrack.knowledge import queries, series
 from cooptrack.serve import charts, i18n, sources, views
 from cooptrack.serve.app import caller, data, expensive, html, reader, web
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
+from cooptrack.serve.search import SORTS, sort_hits
 from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data
 from cooptrack.store import ItemKind
@@ -153,21 +154,36 @@ def meeting(request: Request, d: Store, slug: str) -> HTMLResponse:
     m = d.meeting(slug)
     mech = d.mechanism_of(m)
     srcs = sources.of(m)  # the meeting's other reports beside the primary one ([ZH] one meeting, two languages)
-    return render(request, "meeting.html", m=views.meeting_detail(m, d.tracking, srcs), source=marked_text(m),
+    detail = views.meeting_detail(m, d.tracking, srcs)
+    at = d.people_at(m.slug)
+    person_urls = {
+        p["position"]: at.get((p["name"], tuple(p["span"]) if p["span"] else None)) for p in detail["people"]
+    }
+    return render(request, "meeting.html", m=detail, source=marked_text(m), person_urls=person_urls,
                   others=[(s, sources.marked(s)) for s in srcs[1:]], mechanism=views.mechanism_row(mech))  # fmt: skip
 
 
 @router.get("/search", response_class=HTMLResponse, dependencies=[Depends(expensive)])
 def search(
     request: Request, d: Store, q: Text = None, partner: Text = None, theme: Text = None,
-    year: Text = None, meeting_kind: Text = None, kind: Text = None, status: Text = None, page: Page = 1,
+    year: Text = None, meeting_kind: Text = None, kind: Text = None, status: Text = None, sort: Text = None,
+    page: Page = 1,
 ) -> HTMLResponse:  # fmt: skip
     chosen = {"partner": partner, "theme": theme, "year": year, "meeting_kind": meeting_kind, "kind": kind,
               "status": status}  # fmt: skip
     rows, facets = search_hits(d, q, chosen) if q and q.strip() else ([], {})
-    chunk, pager = paged(request, rows, page)
+    chunk, pager = paged(request, sort_hits(rows, sort), page)
     return render(request, "search.html", q=q or "", chosen=chosen, hits=chunk, paging=pager, facets=facets,
-                  query=query_string(request), mark=highlight)  # fmt: skip
+                  query=query_string(request), mark=highlight, sort=sort if sort in SORTS else "relevance",
+                  facet_labels=FACET_LABELS)  # fmt: skip
+
+
+# A facet's values as the search page names them (the theme, the kind of item, the status in words).
+FACET_LABELS: dict[str, dict[str, str]] = {
+    "theme": {t.value: label for t, label in THEME_LABELS.items()},
+    "status": {s.value: label for s, label in TRACKING_STATUS_LABELS.items()},
+    "kind": {"measure": "Measures", "area": "Areas of co-operation", "agreement": "Agreements", "person": "People"},
+}
 
 
 def highlight(snippet: str, ranges: Sequence[Sequence[int]]) -> Markup:

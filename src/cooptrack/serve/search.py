@@ -8,11 +8,12 @@ an English one) links to that report's text on the meeting's page (``#src2-measu
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from cooptrack.render import hit_json
-from cooptrack.serve.views import Data, Row, status_label
+from cooptrack.serve.views import Data, Row, meeting_label, status_label
 from cooptrack.store import Hit, SearchQuery
 
 SEARCH_MAX = 2000  # hits fetched per query; facets and pages are worked out from them
@@ -31,6 +32,8 @@ def search(data: Data, text: str, facets: dict[str, str | None]) -> tuple[list[R
         rows.append(
             {
                 **hit_json(hit),
+                "meeting_label": meeting_label(data.meeting(hit.meeting)),
+                "date": _iso(data.meeting(hit.meeting).date),
                 "source_n": n,
                 "measure": key,
                 "status": status,
@@ -39,12 +42,38 @@ def search(data: Data, text: str, facets: dict[str, str | None]) -> tuple[list[R
             }
         )
     chosen = [row for row in rows if all(_facet_fits(row, name, value) for name, value in facets.items())]
+    return chosen, facet_counts(rows, facets)
+
+
+SORTS = ("relevance", "newest", "oldest")
+
+
+def sort_hits(rows: list[Row], order: str | None) -> list[Row]:
+    """Hits by relevance (as found), or by their meeting's date, newest or oldest first (a meeting
+    without a date by its year; one with neither last)."""
+    if order not in ("newest", "oldest"):
+        return rows
+    dated = [r for r in rows if r.get("date") or r.get("year")]
+    undated = [r for r in rows if not (r.get("date") or r.get("year"))]
+    dated.sort(key=lambda r: r.get("date") or f"{r['year']}-00-00", reverse=order == "newest")
+    return dated + undated
+
+
+def facet_counts(rows: Sequence[Row], facets: dict[str, str | None]) -> dict[str, dict[str, int]]:
+    """Each facet's values, counted over the rows the *other* chosen facets leave: a facet's other
+    values stay offered after one is chosen (Beijing to Sichuan in one step), each with the number
+    of hits choosing it instead would give."""
     counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    for row in chosen:
+    for row in rows:
+        misfits = [name for name, value in facets.items() if not _facet_fits(row, name, value)]
+        if len(misfits) > 1:
+            continue
         for name in FACETS:
+            if misfits and misfits[0] != name:
+                continue
             for value in _facet_values(row, name):
                 counts[name][value] = counts[name].get(value, 0) + 1
-    return chosen, {name: dict(sorted(c.items())) for name, c in counts.items()}
+    return {name: dict(sorted(c.items())) for name, c in counts.items()}
 
 
 def _facet_values(row: Row, name: str) -> list[str]:
@@ -80,3 +109,7 @@ def _position(data: Data, slug: str, kind: str, span: tuple[int, int] | None) ->
     elif kind == "agreement":
         items = m.agreements
     return next((i.position for i in items if i.span == span), 0)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -115,8 +115,29 @@ class Data:
                 return p
         raise NotFound(f'no person "{person_id}"')
 
+    def people_at(self, slug: str) -> dict[tuple[str, tuple[int, int] | None], str]:
+        """The page of each person named at the meeting ``slug``, by their name and span there."""
+        return {
+            (a.name, a.span): f"/people/{p.id}" for p in self.people for a in p.appearances if a.meeting.slug == slug
+        }
+
 
 # --- meetings -----------------------------------------------------------------------------------
+
+
+def meeting_label(m: Meeting) -> str:
+    """A meeting as a reader names it: "Jiangxi, 1st plenary, 2019" (the year as known: "2023–2026?")."""
+    nth = _nth(m.ordinal) + " " if m.ordinal else ""
+    year = str(m.year) if m.year else (f"{m.year_from}–{m.year_to}?" if m.year_from is not None else "")
+    if m.year is None and m.year_from is not None and m.year_from == m.year_to:
+        year = f"{m.year_from}?"
+    parts = [m.partner or m.mechanism or "", f"{nth}{kind_label(m.kind) or 'meeting'}", year]
+    return ", ".join(p for p in parts if p)
+
+
+def _nth(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def meeting_row(m: Meeting) -> Row:

@@ -1,0 +1,107 @@
+"""The analyst's pages (issue 12 item 4), in process: people linked from a meeting, search facets
+that keep their other values, labels in words, results by date and downloaded, meetings named
+as a reader names them, and a release's original address linked.
+
+The store holds the synthetic Jiangxi series written here (tests/data/series) and a synthetic
+release made by ``make_release`` with a web address.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from cooptrack.acquire import read_path
+from cooptrack.pipeline import parse_document
+from cooptrack.store import Store
+from webtools import client
+
+SERIES = Path(__file__).parent / "data" / "series"
+GIA = "https://www.info.gov.hk/gia/general/202405/06/P2024050600123.htm"
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    from conftest import _release  # the synthetic release maker of make_release
+
+    with Store(f"sqlite:///{tmp_path_factory.mktemp('analyst') / 'a.db'}") as store:
+        for path in sorted(SERIES.glob("jiangxi_*.txt")):
+            doc = read_path(path)
+            store.ingest(doc, parse_document(doc))
+        store.ingest(*_release(partner="Anhui", uri=GIA))
+        yield client(store)
+
+
+def _options(page: str, name: str) -> dict[str, str]:
+    select = re.search(rf'<select id="f-{name}".*?</select>', page, re.S)
+    assert select is not None
+    return dict(re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)</option>', select.group(0)))
+
+
+def test_a_person_named_at_a_meeting_links_to_their_page(web: TestClient) -> None:
+    page = web.get("/meetings/jiangxi-plenary-1").text
+    links = re.findall(r'<a class="person" href="(/people/[^"]+)">([^<]+)</a>', page)
+    assert links, "no person linked"
+    url, name = links[0]
+    assert name.split()[-1] in web.get(url).text  # the person's page names them
+    assert 'href="#src-person-1"' in page  # and the release's sentence is still one click away
+
+
+def test_a_chosen_facet_keeps_its_other_values_with_their_counts(web: TestClient) -> None:
+    everything = _options(web.get("/search?q=trade").text, "partner")
+    assert {"Jiangxi", "Anhui"} <= everything.keys()
+    chosen = _options(web.get("/search?q=trade&partner=Jiangxi").text, "partner")
+    assert chosen == everything  # Anhui still offered, with the count choosing it would give
+
+
+def test_facet_values_are_named_in_words(web: TestClient) -> None:
+    page = web.get("/search?q=trade").text
+    themes = _options(page, "theme")
+    assert "trade_investment" in themes and "_" not in themes["trade_investment"]
+    kinds = _options(page, "kind")
+    assert kinds["measure"].startswith("Measures (")
+
+
+def test_results_are_named_by_partner_meeting_and_year(web: TestClient) -> None:
+    page = web.get("/search?q=trade&partner=Jiangxi").text
+    labels = re.findall(r'class="meeting">([^<]+)</a>', page)
+    assert "Jiangxi, 1st plenary, 2019" in labels
+    assert not any(re.fullmatch(r"[a-z0-9-]+", label) for label in labels)  # no slugs
+
+
+def test_results_sort_by_date_both_ways(web: TestClient) -> None:
+    def years(order: str) -> list[int]:
+        page = web.get(f"/search?q=trade&partner=Jiangxi&sort={order}").text
+        return [int(y) for y in re.findall(r'class="meeting">Jiangxi, [^,]+, (\d{4})', page)]
+
+    newest, oldest = years("newest"), years("oldest")
+    assert newest == sorted(newest, reverse=True) and len(set(newest)) > 1
+    assert oldest == sorted(oldest)
+
+
+def test_the_results_download_holds_what_the_page_shows(web: TestClient) -> None:
+    page = web.get("/search?q=trade&partner=Jiangxi").text
+    assert 'href="/download/search.csv?q=trade&amp;partner=Jiangxi"' in page
+    body = web.get("/download/search.csv?q=trade&partner=Jiangxi").content.decode("utf-8-sig")
+    rows: list[dict[str, Any]] = list(csv.DictReader(io.StringIO(body)))
+    assert rows and {r["partner"] for r in rows} == {"Jiangxi"}
+    assert len(rows) == len(re.findall(r'class="meeting">', page))
+    assert web.get("/download/search.json").json() == {"data": []}  # no query, nothing
+
+
+def test_the_meeting_page_links_the_release_to_its_original_address(web: TestClient) -> None:
+    page = web.get("/meetings/anhui-plenary-3").text
+    assert f'<a class="original" href="{GIA}" rel="external noopener noreferrer">' in page
+    local = web.get("/meetings/jiangxi-plenary-1").text
+    assert 'class="original"' not in local  # a file on disk is no link
+
+
+def test_the_meetings_page_is_not_titled_mechanisms(web: TestClient) -> None:
+    assert "<h1>Meetings</h1>" in web.get("/meetings").text
