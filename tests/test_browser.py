@@ -122,7 +122,7 @@ def _overview_and_search(page: Any, base_url: str, shots: Path) -> None:
     page.wait_for_url("**partner=Beijing**")
     narrowed = page.locator("ol.hits > li")
     assert 0 < narrowed.count() < everything
-    assert all("beijing-plenary-5" in narrowed.nth(i).inner_text() for i in range(narrowed.count()))
+    assert all("Beijing, 5th plenary, 2023" in narrowed.nth(i).inner_text() for i in range(narrowed.count()))
     _shoot(page, shots, "search")
 
 

@@ -1,0 +1,106 @@
+"""Real-browser journeys through the analyst's pages (issue 12 item 4): Playwright driving Debian's
+chromium (headless) against a server started here on 127.0.0.1, over a temporary SQLite store of
+the real corpus (read in place) and the synthetic Jiangxi series written here.
+
+Search, choose a partner, then switch to another partner directly (its value still offered, with
+its count); open a meeting and click a person's name to their page. Screenshots of the pages go
+to the test's temporary folder, and to ``$COOPTRACK_SCREENSHOTS`` when set.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import playwright.sync_api as playwright_api
+import pytest
+import uvicorn
+
+from cooptrack.acquire import read_path
+from cooptrack.pipeline import parse_document
+from cooptrack.serve.app import create_app
+from cooptrack.store import Store
+from test_browser import ARGS, CHROMIUM, _free_port, _shoot
+from webtools import CORPUS, ingest_corpus
+
+SERIES = Path(__file__).parent / "data" / "series"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with Store(f"sqlite:///{tmp_path_factory.mktemp('pages') / 'pages.db'}") as store:
+        ingest_corpus(store, CORPUS)
+        for path in sorted(SERIES.glob("jiangxi_*.txt")):
+            doc = read_path(path)
+            store.ingest(doc, parse_document(doc))
+        port = _free_port()
+        server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        for _ in range(200):  # wait for the socket (at most 10 s), not a timing assertion
+            if server.started:
+                break
+            time.sleep(0.05)
+        assert server.started, "the server did not start"
+        yield f"http://127.0.0.1:{port}"
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    assert CHROMIUM.exists(), "Debian's chromium is needed (make install puts it there)"
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _partners(page: Any) -> dict[str, int]:
+    """The partner facet's values and counts, as offered."""
+    texts = page.locator("#f-partner option").all_inner_texts()
+    return {m[1]: int(m[2]) for t in texts if (m := re.fullmatch(r"(.+) \((\d+)\)", t.strip()))}
+
+
+def test_switch_a_facet_directly_from_one_partner_to_another(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(base_url + "/search?q=trade")
+    offered = _partners(page)
+    assert {"Jiangxi", "Sichuan"} <= offered.keys()
+    page.locator("#f-partner").select_option("Jiangxi")  # the select applies itself
+    page.wait_for_url("**partner=Jiangxi**")
+    hits = page.locator("ol.hits > li")
+    assert hits.count() == min(offered["Jiangxi"], 20)
+    assert all(hits.nth(i).locator("a.meeting").inner_text().startswith("Jiangxi, ") for i in range(hits.count()))
+    assert _partners(page) == offered  # Sichuan is still there, with its count
+    _shoot(page, shots, "search-facets")
+    page.locator("#f-partner").select_option("Sichuan")  # straight to another partner, no reset
+    page.wait_for_url("**partner=Sichuan**")
+    hits = page.locator("ol.hits > li")
+    assert hits.count() == min(offered["Sichuan"], 20)
+    assert all(hits.nth(i).locator("a.meeting").inner_text().startswith("Sichuan, ") for i in range(hits.count()))
+
+
+def test_click_a_person_from_a_meeting(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(base_url + "/meetings/jiangxi-plenary-1")
+    person = page.locator("#rec-person-1 a.person")
+    name = person.inner_text()
+    _shoot(page, shots, "meeting-people")
+    person.click()
+    page.wait_for_url("**/people/**")
+    surname_and_given = name.removeprefix("Mr ").removeprefix("Ms ").removeprefix("Mrs ").removeprefix("Dr ")
+    playwright_api.expect(page.locator("h1")).to_contain_text(surname_and_given.split()[0])
+    playwright_api.expect(page.get_by_role("link", name=re.compile("jiangxi", re.I)).first).to_be_visible()
+    _shoot(page, shots, "person")
