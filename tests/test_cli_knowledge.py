@@ -143,7 +143,7 @@ def test_compare_matrix_and_timeline_render_and_have_json(db: str) -> None:
         assert "Jiangxi" in shown.stdout
 
 
-def test_the_briefing_in_markdown_cites_a_source_for_every_measure(db: str) -> None:
+def test_the_briefing_in_markdown_cites_a_quoted_sentence_for_every_measure(db: str) -> None:
     result = _run(db, "brief", "Jiangxi")
     assert result.exit_code == 0, result.stderr
     text = result.stdout
@@ -152,14 +152,18 @@ def test_the_briefing_in_markdown_cites_a_source_for_every_measure(db: str) -> N
         "## 1. The mechanism's meetings",
         "## 3. What changed since `jiangxi-plenary-2`",
         "## 5. People at the last meeting",
+        "## Notes",
         "## Sources",
     ):
         assert heading in text
-    body = text.split("## Sources")[0]
-    measures = [line for line in body.splitlines() if line[:3] in ("1. ", "2. ")]
-    last = re.search(r"^## 2\. The last meeting: .* \[(\d+), chars \d+–\d+\]$", body, re.MULTILINE)
-    assert last is not None
-    assert measures and all(f"[{last[1]}, chars " in line for line in measures)
+    body, notes_part = text.split("## Notes")
+    notes = dict(re.findall(r"^(\d+)\. “(.+)” — ", notes_part, re.MULTILINE))
+    found = re.findall(r"^(\d+)\. (.+) \[(\d+)\]\(/meetings/jiangxi-plenary-3#src-measure-(\d+)\)$", body, re.MULTILINE)
+    assert len(found) == 5
+    assert [int(number) for number, *_ in found] == [1, 2, 3, 4, 5]  # numbered through the briefing
+    assert all(number == anchor for number, _, _, anchor in found)  # as the meeting page numbers them
+    assert all(measure in notes[note] for _, measure, note, _ in found)  # each note quotes its sentence
+    assert "chars " not in text  # links to the meeting page, not character offsets
     assert "jiangxi_3rd_plenary_2024_news.txt" in text  # the other report of the meeting is a source too
     assert "carried over, reworded" in text and "*new;" in text
 

@@ -105,3 +105,26 @@ def test_the_meeting_page_links_the_release_to_its_original_address(web: TestCli
 
 def test_the_meetings_page_is_not_titled_mechanisms(web: TestClient) -> None:
     assert "<h1>Meetings</h1>" in web.get("/meetings").text
+
+
+@pytest.mark.parametrize(
+    ("query", "found", "not_found"),
+    [
+        ("Chan", "Chan Kwok-ki", "Hu Wenming"),  # a surname alone
+        ("kwok", "Chan Kwok-ki", "Hu Wenming"),  # a part of a given name, in lower case
+        ("Chief Secretary", "Matthew Cheung Kin-chung", "Hu Wenming"),  # a post held
+        ("secretary chief", "Matthew Cheung Kin-chung", "Hu Wenming"),  # its words in any order
+        ("Vice Governor", "Hu Wenming", "Chan Kwok-ki"),  # a post as the releases write it
+    ],
+)
+def test_people_are_found_by_any_part_of_a_name_or_a_post(
+    web: TestClient, query: str, found: str, not_found: str
+) -> None:
+    page = web.get("/people", params={"q": query}).text
+    assert found in page
+    assert not_found not in page
+
+
+def test_a_people_search_that_fits_nobody_lists_nobody(web: TestClient) -> None:
+    page = web.get("/people", params={"q": "Chief Astronaut"}).text
+    assert "Chan Kwok-ki" not in page and "Hu Wenming" not in page

@@ -480,21 +480,26 @@ def meetings_timeline(db: DbOption = None, fmt: FormatOption = OutputFormat.TABL
 @boundary
 def brief_partner(
     partner: Annotated[str, typer.Argument(help='the partner or mechanism: "Sichuan", "Hong Kong/Fujian"')],
-    fmt: Annotated[brief.BriefFormat, typer.Option("--format", help="md, html, pdf, or json for scripts")] = (
-        brief.BriefFormat.MD
-    ),
+    fmt: Annotated[
+        brief.BriefFormat, typer.Option("--format", help="md, html, pdf, docx (Word), or json for scripts")
+    ] = brief.BriefFormat.MD,
     out: Annotated[
-        Path | None, typer.Option("--out", metavar="FILE", help="write here [PDF: PARTNER-brief.pdf]")
+        Path | None, typer.Option("--out", metavar="FILE", help="write here [PDF, Word: PARTNER-brief.pdf/.docx]")
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", envvar="COOPTRACK_BASE_URL", help="the site's address, for the notes' links"),
     ] = None,
     db: DbOption = None,
 ) -> None:
     """The briefing for the next plenary with a partner: history, last meeting, changes, agreements,
-    people, with a source reference for every statement."""
+    people; every statement cites the sentence it rests on, linked to the meeting's page."""
     with open_store(db) as store:
-        built = brief.build(store, partner)
+        built = brief.build(store, partner, base_url=base_url or "")
     data = brief.render(built, fmt)
-    if out is None and fmt is brief.BriefFormat.PDF:
-        out = Path(f"{re.sub(r'[^a-z0-9]+', '-', (built.partner or partner).casefold()).strip('-')}-brief.pdf")
+    if out is None and fmt in (brief.BriefFormat.PDF, brief.BriefFormat.DOCX):
+        name = re.sub(r"[^a-z0-9]+", "-", (built.partner or partner).casefold()).strip("-")
+        out = Path(f"{name}-brief.{fmt.value}")
     if out is None:
         sys.stdout.write(data.decode("utf-8"))
         return
@@ -502,4 +507,4 @@ def brief_partner(
         out.write_bytes(data)
     except OSError as exc:
         raise CooptrackError(f"{out}: cannot write the briefing ({exc.strerror or exc})") from exc
-    say(f"wrote {out} ({len(data):,} bytes, {len(built.sources)} sources cited)")
+    say(f"wrote {out} ({len(data):,} bytes, {len(built.notes)} notes from {len(built.sources)} sources)")

@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from cooptrack import __version__
 from cooptrack.errors import CooptrackError
@@ -27,6 +28,7 @@ from cooptrack.knowledge import changes, ledger, people, queries, series
 from cooptrack.render import date_label
 from cooptrack.store import Store
 from cooptrack.store.models import Measure, Meeting
+from cooptrack.store.models import Person as PersonRow
 from cooptrack.store.tracking import Tracking
 from cooptrack.vocab import THEME_LABELS, TRACKING_STATUS_LABELS, Theme, TrackingStatus
 
@@ -81,6 +83,7 @@ class MeetingLine:
     venue: str | None
     cite: Cite
     also: tuple[int, ...] = ()  # other sources reporting it
+    read: str | None = None  # how its release was read, when not completely
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ class _Notes:
             self.items.append(Source(len(self.items) + 1, doc.source.uri, m.title, doc.sha256, doc.version))
         return self._numbers[doc.id]
 
-    def cite(self, m: Meeting, span: tuple[int, int] | None, anchor: str = "src-text") -> Cite:
+    def cite(self, m: Meeting, span: tuple[int, int] | None, anchor: str = "h-source") -> Cite:
         """The note quoting the sentence of ``m``'s release at ``span``, linked to ``anchor`` on its page."""
         href = f"{self.base}/meetings/{m.slug}#{anchor}"
         if href not in self._hrefs:
@@ -218,7 +221,15 @@ def build(store: Store, partner: str, today: dt.date | None = None, base_url: st
     src = _Notes(base_url)
     held = [queries.stored(m) for m in mech.meetings]
     lines = [
-        MeetingLine(m.slug, _label(m), date_label(m) or "date not stated", m.venue, src.cite(m, m.span), src.others(m))
+        MeetingLine(
+            m.slug,
+            _label(m),
+            date_label(m) or "date not stated",
+            m.venue,
+            src.cite(m, m.span),
+            src.others(m),
+            None if m.completeness.complete else m.completeness.describe(),
+        )
         for m in held
     ]
     latest = mech.latest()
@@ -265,13 +276,17 @@ def build(store: Store, partner: str, today: dt.date | None = None, base_url: st
     ]  # fmt: skip
     everyone = queries.all_people(store, meetings)
     by_key = {k: p for p in everyone for k in p.keys}
-    sides: dict[str, list[PersonLine]] = {}
+    by_side: dict[str, list[PersonRow]] = {}
     for p in last.people:
-        record = by_key.get(people.person_key(p.name, p.side, last.partner))
-        history = _history(record) if record else ""
-        sides.setdefault(_SIDES.get(p.side or "", "Side not stated"), []).append(
-            PersonLine(p.name, p.post, tuple(p.roles), history, src.cite(last, p.span, f"src-person-{p.position}"))
-        )
+        by_side.setdefault(_SIDES.get(p.side or "", "Side not stated"), []).append(p)
+    sides: dict[str, list[PersonLine]] = {}
+    for side, rows in by_side.items():  # cited in the order the briefing shows them
+        for p in rows:
+            record = by_key.get(people.person_key(p.name, p.side, last.partner))
+            history = _history(record) if record else ""
+            sides.setdefault(side, []).append(
+                PersonLine(p.name, p.post, tuple(p.roles), history, src.cite(last, p.span, f"src-person-{p.position}"))
+            )
     facts = [
         ("Meeting", _label(last)),
         ("Date", date_label(last) or "not stated"),
@@ -341,7 +356,9 @@ def _change_lines(d: changes.Diff, src: _Notes) -> list[ChangeLine]:
             heading = area.heading if area else None
             out.append(ChangeLine(f'Area not found in what was read of {other}: "{heading or "(heading not given)"}".'))
     out.append(ChangeLine(f"Measures: {d.summary()}."))
-    earlier = queries.stored(d.earlier)
+    earlier = d.earlier
+    if not isinstance(earlier, Meeting):  # pragma: no cover - the store's diffs are of stored meetings
+        raise TypeError(earlier)
     for m in d.dropped:
         out.append(ChangeLine(f"Not repeated: {m.text}", _cite_measure(src, earlier, m)))
     for m in d.not_found_later:
@@ -371,17 +388,26 @@ _HTML_ENV = Environment(autoescape=True, **_OPTIONS)
 _MD_ENV = Environment(autoescape=False, finalize=_md_inert, **_OPTIONS)
 
 
+def fragment(briefing: Briefing) -> Markup:
+    """The briefing's content as HTML (escaped), for the site's page to wrap in its own."""
+    return Markup(_HTML_ENV.get_template("brief_body.html.j2").render(b=briefing))
+
+
 def _fetch_nothing(url: str, *args: object, **kwargs: object) -> dict[str, Any]:
     """WeasyPrint's fetcher for briefings: they need no file, page or image from anywhere."""
     raise ValueError(f"a briefing loads nothing ({url[:80]})")
 
 
 def render(briefing: Briefing, fmt: BriefFormat) -> bytes:
-    """The briefing as Markdown, HTML or JSON (UTF-8), or as a PDF (WeasyPrint)."""
+    """The briefing as Markdown, HTML or JSON (UTF-8), as a PDF (WeasyPrint) or as Word (python-docx)."""
     if fmt is BriefFormat.JSON:
         return (json.dumps(dataclasses.asdict(briefing), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if fmt is BriefFormat.MD:
         return _MD_ENV.get_template("brief.md.j2").render(b=briefing).encode("utf-8")
+    if fmt is BriefFormat.DOCX:
+        from cooptrack.knowledge import brief_docx  # imported here: only Word needs python-docx
+
+        return brief_docx.render(briefing)
     html = _HTML_ENV.get_template("brief.html.j2").render(b=briefing)
     if fmt is BriefFormat.HTML:
         return html.encode("utf-8")

@@ -1,4 +1,5 @@
-"""Files to take away: any list as CSV or JSON, the Atom feed, and a partner's briefing.
+"""Files to take away: any list as CSV or JSON, the Atom feed, and a partner's briefing (on screen,
+and as Markdown, HTML, PDF or Word).
 
 The lists are the API's (:data:`cooptrack.serve.api.LISTS`), filtered by the same query
 parameters, so a download holds exactly what the page showed, every page of it.
@@ -29,8 +30,13 @@ Store = Annotated[Data, Depends(data)]
 
 BOM = "\ufeff"  # before a CSV file's first column: spreadsheets then read the file as UTF-8
 _TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
-_BRIEFS = {"md": brief.BriefFormat.MD, "html": brief.BriefFormat.HTML, "pdf": brief.BriefFormat.PDF}
-_BRIEF_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "pdf": "application/pdf"}
+_BRIEFS = {f.value: f for f in brief.BriefFormat if f is not brief.BriefFormat.JSON}  # JSON: the API's
+_BRIEF_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 @router.get("/downloads")
@@ -110,13 +116,25 @@ def _summary(row: Row) -> str:
             f"{row['measures']} measures, {row['agreements']} agreements")  # fmt: skip
 
 
+@router.get("/mechanisms/{slug}/brief", dependencies=[Depends(expensive)])
+def briefing_page(request: Request, d: Store, slug: str) -> Response:
+    """The briefing on screen, within the site (printable: the page's chrome is not printed)."""
+    mech = d.mechanism(slug)
+    partner = mech.partner or mech.name
+    body = web(request).memo(("brief", partner, "page"), lambda: brief.fragment(brief.build(d.store, partner)))
+    return render(request, "briefing.html", mech=mechanism_row(mech), body=body)
+
+
 @router.get("/mechanisms/{slug}/brief.{fmt}", dependencies=[Depends(expensive)])
 def briefing(request: Request, d: Store, slug: str, fmt: str) -> Response:
     if fmt not in _BRIEFS:
-        raise Problem(404, f"no briefing as .{fmt} (md, html or pdf)")
+        raise Problem(404, f"no briefing as .{fmt} ({', '.join(_BRIEFS)})")
     mech = d.mechanism(slug)
     partner = mech.partner or mech.name
-    body = web(request).memo(("brief", partner, fmt), lambda: brief.render(brief.build(d.store, partner), _BRIEFS[fmt]))
+    base = public_url(request, "")  # a file's links lead back to this site's meeting pages
+    body = web(request).memo(
+        ("brief", partner, fmt, base), lambda: brief.render(brief.build(d.store, partner, base_url=base), _BRIEFS[fmt])
+    )
     name = re.sub(r"[^a-z0-9]+", "-", (mech.partner or "mechanism").casefold()).strip("-") or "mechanism"
     headers = {"Content-Disposition": f'attachment; filename="{name}-brief.{fmt}"'}
     return Response(body, media_type=_BRIEF_TYPES[fmt], headers=headers)

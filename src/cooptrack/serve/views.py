@@ -7,6 +7,7 @@ lazily, once per request, through :mod:`cooptrack.knowledge.queries` and friends
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
@@ -412,8 +413,26 @@ def person_row(p: people.PersonRecord) -> Row:
 
 
 def people_filter(data: Data, *, q: str | None, side: str | None) -> list[Row]:
-    found = people.find(data.people, q) if q and q.strip() else data.people
+    """The directory, narrowed to those whose names or posts hold every word of ``q`` ("Chan",
+    "Chief Secretary", "陳"), in any order and case; people the query denotes as a whole name (a
+    shortened form: "Carrie Lam" for "Carrie Lam Cheng Yuet-ngor") are found too."""
+    found = data.people
+    if q and q.strip():
+        words = _folded(q).split()
+        named = {p.id for p in people.find(data.people, q)}
+        found = [p for p in data.people if p.id in named or all(w in _person_text(p) for w in words)]
     return [person_row(p) for p in found if not side or p.side == side]
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _person_text(p: PersonRecord) -> str:
+    """Everything a directory search looks in: names as written, posts held and as written."""
+    posts = [m.post for m in p.memberships] + [a.post or "" for a in p.appearances]
+    names = [p.name, p.name_zh or "", *p.other_names, *(a.name for a in p.appearances)]
+    return " | ".join(_folded(t) for t in dict.fromkeys([*names, *posts]) if t)
 
 
 def mechanism_row(mech: series.Mechanism) -> Row:
