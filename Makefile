@@ -44,3 +44,4 @@ bench: install
 	$(BIN)/python benchmarks/search.py --write
 	$(BIN)/python benchmarks/pathological.py --write
 	$(BIN)/python benchmarks/search_zh.py --write
+	$(BIN)/python benchmarks/commitments.py --write

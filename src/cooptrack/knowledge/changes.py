@@ -13,6 +13,7 @@ number is a rewording), shown word by word.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -73,12 +74,17 @@ def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9$]+", text.casefold().replace("-", " ")) if w not in _STOP]
 
 
+@functools.lru_cache(maxsize=65_536)
+def _content(text: str) -> str:
+    """A text's content words joined by spaces (remembered: a measure is compared with many)."""
+    return " ".join(content_words(text))
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two measures are worded, 0 to 100 (100: the same content words in the same order)."""
-    wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
-        return 100.0 if wa == wb else 0.0
-    ta, tb = " ".join(wa), " ".join(wb)
+    ta, tb = _content(a), _content(b)
+    if not ta or not tb:
+        return 100.0 if ta == tb else 0.0
     return round((fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2, 1)
 
 
