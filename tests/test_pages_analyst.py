@@ -128,3 +128,21 @@ def test_people_are_found_by_any_part_of_a_name_or_a_post(
 def test_a_people_search_that_fits_nobody_lists_nobody(web: TestClient) -> None:
     page = web.get("/people", params={"q": "Chief Astronaut"}).text
     assert "Chan Kwok-ki" not in page and "Hu Wenming" not in page
+
+
+def test_the_search_page_offers_facets_before_any_query(web: TestClient) -> None:
+    page = web.get("/search").text
+    assert {"Jiangxi", "Anhui"} <= _options(page, "partner").keys()
+    assert '<ol class="hits">' not in page  # nothing listed until something is chosen
+
+
+def test_browsing_by_a_facet_without_a_query_lists_what_fits_newest_first(web: TestClient) -> None:
+    page = web.get("/search?partner=Jiangxi&kind=measure").text
+    labels = re.findall(r'class="meeting">([^<]+)</a>', page)
+    assert labels and all(label.startswith("Jiangxi, ") for label in labels)
+    years = [int(label.rsplit(", ", 1)[1].rstrip("?")) for label in labels]
+    assert years == sorted(years, reverse=True)
+    assert _options(page, "partner").keys() >= {"Jiangxi", "Anhui"}  # the other partner still offered
+    body = web.get("/download/search.csv?partner=Jiangxi&kind=measure").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert {r["kind"] for r in rows} == {"measure"} and {r["partner"] for r in rows} == {"Jiangxi"}

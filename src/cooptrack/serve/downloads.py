@@ -20,7 +20,7 @@ from cooptrack.knowledge import brief
 from cooptrack.serve.api import LISTS
 from cooptrack.serve.app import Problem, data, expensive, public_url, reader, web
 from cooptrack.serve.pages import render
-from cooptrack.serve.search import FACETS, sort_hits
+from cooptrack.serve.search import FACETS, browse, sort_hits
 from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data, Row, mechanism_row, meeting_row
 from cooptrack.store.export import spreadsheet_safe
@@ -58,10 +58,13 @@ def download(request: Request, d: Store, name: str, fmt: str) -> Response:
 
 def _search_rows(d: Data, params: dict[str, str]) -> list[Row]:
     """A search's results as the page shows them (its facets and order), every page of them."""
-    text = params.get("q", "")
-    if not text.strip():
+    text, facets = params.get("q", ""), {name: params.get(name) for name in FACETS}
+    if text.strip():
+        rows, _ = search_hits(d, text, facets)
+    elif any(facets.values()):  # browsing by facets alone
+        rows, _ = browse(d, facets)
+    else:
         return []
-    rows, _ = search_hits(d, text, {name: params.get(name) for name in FACETS})
     return sort_hits(rows, params.get("sort"))
 
 

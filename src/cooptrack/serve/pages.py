@@ -21,9 +21,9 @@ from markupsafe import Markup, escape
 from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import queries, series
 from cooptrack.serve import charts, i18n, sources, views
-from cooptrack.serve.app import caller, data, expensive, html, reader, web
+from cooptrack.serve.app import caller, data, expensive, html, memo, reader, web
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
-from cooptrack.serve.search import SORTS, sort_hits
+from cooptrack.serve.search import SORTS, browse, sort_hits
 from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data
 from cooptrack.store import ItemKind
@@ -119,16 +119,21 @@ def query_string(request: Request) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, d: Store) -> HTMLResponse:
-    mx = series.matrix(d.mechanisms, latest=False, counted=d.ledger.counted)  # a commitment once, not per meeting
-    entries = series.timeline(d.mechanisms)
-    with i18n.speaking(i18n.chosen(request)):  # the charts' titles and labels
-        heatmap, timeline = charts.heatmap(mx), charts.timeline(entries)
-    return render(
-        request, "overview.html", counts=views.overview(d), heatmap=heatmap, matrix=views.matrix_json(mx),
-        timeline=timeline, undated=[e for e in entries if e.years is None],
-        mechanisms=[views.mechanism_row(m) for m in d.mechanisms],
-        statuses=TRACKING_STATUS_LABELS,
-    )  # fmt: skip
+    language = i18n.chosen(request)
+
+    def gather() -> dict[str, Any]:  # what spans every meeting: once per state of the store (app.memo)
+        mx = series.matrix(d.mechanisms, latest=False, counted=d.ledger.counted)  # a commitment once, not per meeting
+        entries = series.timeline(d.mechanisms)
+        with i18n.speaking(language):  # the charts' titles and labels
+            heatmap, timeline = charts.heatmap(mx), charts.timeline(entries)
+        matrix = views.matrix_json(mx)
+        cells = {(c["partner"], c["theme"]): c["measures"] for c in matrix["counts"]}  # looked up, not searched
+        return dict(counts=views.overview(d), heatmap=heatmap, matrix=matrix, cells=cells, timeline=timeline,
+                    undated=[e for e in entries if e.years is None],
+                    mechanisms=[views.mechanism_row(m) for m in d.mechanisms])  # fmt: skip
+
+    shown = memo(request, ("overview", language), gather)
+    return render(request, "overview.html", statuses=TRACKING_STATUS_LABELS, **shown)
 
 
 @router.get("/mechanisms", response_class=HTMLResponse)
@@ -140,13 +145,22 @@ def mechanisms(request: Request, d: Store) -> HTMLResponse:
 
 @router.get("/mechanisms/{slug}", response_class=HTMLResponse)
 def mechanism(request: Request, d: Store, slug: str) -> HTMLResponse:
-    return render(request, "mechanism.html", mech=views.mechanism_detail(d, d.mechanism(slug)))
+    mech = d.mechanism(slug)
+    return render(
+        request, "mechanism.html", mech=memo(request, ("mechanism", mech.key), lambda: views.mechanism_detail(d, mech))
+    )
 
 
 @router.get("/meetings", response_class=HTMLResponse, dependencies=[Depends(expensive)])
 def meetings(request: Request, d: Store) -> HTMLResponse:
-    return render(request, "mechanisms.html", mechanisms=[views.mechanism_detail(d, m) for m in d.mechanisms],
-                  with_meetings=True)  # fmt: skip
+    def listed(mech: series.Mechanism) -> dict[str, Any]:  # its meetings; what changed is on its own page
+        return {
+            **views.mechanism_row(mech),
+            "meeting_list": [views.meeting_row(queries.stored(m)) for m in mech.meetings],
+        }
+
+    rows = memo(request, ("meetings",), lambda: [listed(m) for m in d.mechanisms])
+    return render(request, "mechanisms.html", mechanisms=rows, with_meetings=True)
 
 
 @router.get("/meetings/{slug}", response_class=HTMLResponse)
@@ -171,7 +185,12 @@ def search(
 ) -> HTMLResponse:  # fmt: skip
     chosen = {"partner": partner, "theme": theme, "year": year, "meeting_kind": meeting_kind, "kind": kind,
               "status": status}  # fmt: skip
-    rows, facets = search_hits(d, q, chosen) if q and q.strip() else ([], {})
+    if q and q.strip():
+        rows, facets = search_hits(d, q, chosen)
+    elif any(chosen.values()):  # browsing by facets alone: every item that fits, newest first
+        rows, facets = browse(d, chosen)
+    else:
+        rows, facets = [], browse(d, chosen)[1]
     chunk, pager = paged(request, sort_hits(rows, sort), page)
     return render(request, "search.html", q=q or "", chosen=chosen, hits=chunk, paging=pager, facets=facets,
                   query=query_string(request), mark=highlight, sort=sort if sort in SORTS else "relevance",

@@ -45,6 +45,41 @@ def search(data: Data, text: str, facets: dict[str, str | None]) -> tuple[list[R
     return chosen, facet_counts(rows, facets)
 
 
+def browse(data: Data, facets: dict[str, str | None]) -> tuple[list[Row], dict[str, dict[str, int]]]:
+    """Every item of every meeting, without a query, narrowed by the chosen facets (newest first),
+    with each facet's counts as :func:`search` gives them: browsing by facets alone."""
+    rows = [_item_row(data, m, kind, item) for m in data.meetings for kind, item in _items(m)]
+    rows.sort(key=lambda r: r["date"] or (f"{r['year']}-00-00" if r["year"] else ""), reverse=True)
+    chosen = [row for row in rows if all(_facet_fits(row, name, value) for name, value in facets.items())]
+    return chosen, facet_counts(rows, facets)
+
+
+def _items(m: Any) -> list[tuple[str, Any]]:
+    return [
+        *(("measure", x) for x in m.measures),
+        *(("area", a) for a in m.areas if a.heading),
+        *(("agreement", g) for g in m.agreements),
+        *(("person", p) for p in m.people),
+    ]
+
+
+def _item_row(data: Data, m: Any, kind: str, item: Any) -> Row:
+    text = {"measure": "text", "area": "heading", "agreement": "title", "person": "name"}[kind]
+    words: str = getattr(item, text)
+    key = item.key if kind == "measure" else None
+    status = data.tracking.status(key).value if key else None
+    snippet = words if len(words) <= 200 else words[:199] + "…"
+    span = [item.span_start, item.span_end] if item.span_start is not None else None
+    return {
+        "kind": kind, "meeting": m.slug, "partner": m.partner, "year": m.year, "meeting_kind": m.kind,
+        "themes": list(getattr(item, "themes", None) or []), "snippet": snippet, "highlights": [], "text": words,
+        "span": span,
+        "source": m.document.source.uri, "meeting_label": meeting_label(m), "date": _iso(m.date), "source_n": 1,
+        "measure": key, "status": status, "status_label": status_label(status) if status else None,
+        "url": f"/meetings/{m.slug}#src-{kind}-{item.position}",
+    }  # fmt: skip
+
+
 SORTS = ("relevance", "newest", "oldest")
 
 
