@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -133,16 +134,30 @@ _SUFFIX = (
     r"(?:joint\s+conference|conference|meeting|high[-\s]level\s+meeting|council|mechanism)"
     r"|joint\s+conference|high[-\s]level\s+meeting)\b"
 )
+_SUFFIX_STARTS = {"ec", "re", "co", "jo", "hi"}  # economic, regional, co-operation, joint, high-level
+
+
+@functools.cache
+def _places() -> tuple[str, ...]:
+    # imported here: cooptrack.extract reads this module, and its package imports the extractor
+    from cooptrack.extract.gazetteer import PARTNERS
+
+    return tuple(sorted(PARTNERS | {"Macau"}, key=len, reverse=True))
 
 
 @functools.cache
 def _place_re() -> str:
-    # imported here: cooptrack.extract reads this module, and its package imports the extractor
-    from cooptrack.extract.gazetteer import PARTNERS
-
-    names = sorted(PARTNERS | {"Macau"}, key=len, reverse=True)
-    places = "|".join(re.escape(n) for n in names)
+    places = "|".join(re.escape(n) for n in _places())
     return rf"(?:{places})(?:\s+(?:Province|Municipality|City))?"
+
+
+def _starting(cased: Iterable[str], folded: Iterable[str] = ()) -> str:
+    """A lookahead for the first two characters of every match (as written, or in any case): the
+    search passes over any other position at once, instead of trying each alternative there."""
+    parts = [re.escape(p) for p in sorted(set(cased))]
+    if folded:
+        parts.append("(?i:" + "|".join(re.escape(p) for p in sorted(set(folded))) + ")")
+    return "(?=" + "|".join(parts) + ")"
 
 
 @functools.cache
@@ -156,9 +171,11 @@ def _pair_re() -> re.Pattern[str]:
     abbrev = "|".join(sorted(_pinyin(), key=len, reverse=True))
     # "E-Hong Kong Cooperation Conference": a pinyin abbreviation joined to Hong Kong by a hyphen
     first = rf"(?P<a>{side}|\b(?:{abbrev})(?=-{_HK}))"
+    # a match starts with Hong Kong's name, a place's, an abbreviation's, or the name of a kind of body
+    starts = _starting({"Ho", "HK"} | {n[:2] for n in _places()} | {a[:2] for a in _pinyin()}, _SUFFIX_STARTS)
     return re.compile(
-        rf"\b{first}{_SEP}(?P<b>{side})(?:{_SEP}(?P<c>{side}))?\s+(?P<suffix>{_SUFFIX})"
-        rf"|(?P<between>{_SUFFIX})\s+between\s+(?:the\s+)?(?P<x>{side})\s+and\s+(?:the\s+)?(?P<y>{side})\b"
+        rf"{starts}(?:\b{first}{_SEP}(?P<b>{side})(?:{_SEP}(?P<c>{side}))?\s+(?P<suffix>{_SUFFIX})"
+        rf"|(?P<between>{_SUFFIX})\s+between\s+(?:the\s+)?(?P<x>{side})\s+and\s+(?:the\s+)?(?P<y>{side})\b)"
     )
 
 
@@ -183,7 +200,10 @@ def _named() -> tuple[tuple[re.Pattern[str], Entry], ...]:
     for entry in _table()[1]:
         if entry.partner is None and entry.hk_party:
             names = sorted({entry.name, *entry.aliases}, key=len, reverse=True)
-            out.append((re.compile(r"\b(?:" + "|".join(_flexible(n) for n in names) + r")"), entry))
+            # the letters a name starts with (those _flexible leaves as they are)
+            starts = [re.match(r"[A-Za-z]{0,2}", n.strip())[0] for n in names]  # type: ignore[index]
+            start = _starting((), starts) if all(starts) else ""
+            out.append((re.compile(start + r"\b(?:" + "|".join(_flexible(n) for n in names) + r")"), entry))
     return tuple(out)
 
 

@@ -24,6 +24,8 @@ _ORD_UNIT_RE = "|".join(sorted(_ORDINAL_UNITS, key=len, reverse=True))
 _ORD_TENS_RE = "|".join(_ORDINAL_TENS)
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 
+# The words an ordinal in words starts with ("twenty" of "twenty-first", "fifth", "twentieth")
+ORDINAL_WORDS = (*_TENS, *_ORDINAL_UNITS, *_ORDINAL_TENS)
 # "Fifth", "Twenty-first", "Twentieth", "20th", "21st", "3rd"
 ORDINAL_RE = rf"(?:(?:{_TENS_RE})[\s-]?(?:{_ORD_UNIT_RE})|{_ORD_TENS_RE}|{_ORD_UNIT_RE}|\d{{1,3}}(?:st|nd|rd|th))"
 # "eight", "twenty-one", "12"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from cooptrack.dates import DATELINE
-from cooptrack.extract.numbers import CARDINAL_RE, ORDINAL_RE
+from cooptrack.extract.numbers import CARDINAL_RE, ORDINAL_RE, ORDINAL_WORDS
 from cooptrack.vocab import AgreementKind
 
 # --- mechanisms -----------------------------------------------------------------------------
@@ -31,7 +31,12 @@ HK_NAME = re.compile(rf"^{HK}$")
 _ORD = rf"(?i:{ORDINAL_RE})"
 _PLENARY = r"(?i:plenary(?:\s+(?:session|meeting))?)"
 _HLM = r"(?i:high[-\s]level\s+(?:meeting|assembly))"  # a content farm's "assembly"
+# Every mention starts with a digit or with one of these pairs of letters (an ordinal's, or those of
+# "high-level", "meeting-cum-plenary", "working", "plenary", "joint"): a lookahead for them lets the
+# search pass over any other position at once, instead of trying the nine alternatives there.
+_MENTION_STARTS = "|".join(sorted({w[:2] for w in ORDINAL_WORDS} | {"hi", "me", "wo", "pl", "jo"}))
 MEETING_MENTION = re.compile(
+    rf"(?=\d|(?i:{_MENTION_STARTS}))(?:"
     rf"(?P<cum>{_HLM}\s*(?:-\s*)?cum\s*(?:-\s*)?(?:the\s+)?(?:(?P<ord_cum>{_ORD})\s+)?{_PLENARY})"
     rf"|(?P<cum_short>\bmeeting-cum-plenary\b)"
     rf"|(?P<working>(?:(?P<ord_work>{_ORD})\s+)?(?i:working\s+meeting)(?!s))"
@@ -41,6 +46,7 @@ MEETING_MENTION = re.compile(
     rf"|(?P<plenary_bare>\b(?i:plenary)\b)"
     rf"|(?P<hlm_bare>{_HLM})"
     rf"|(?P<joint>\b(?i:joint\s+meeting)\b)"  # a wire story's "a joint meeting" of the two governments
+    r")"
 )
 # A meeting of another body than the mechanism: "the second meeting of the Hong Kong-Shenzhen Joint
 # Task Force on ...", "the third plenary of the ... Steering Committee".
@@ -286,7 +292,9 @@ POST_WORDS = frozenset(
 ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
 # "signed by", "signed after the plenary by", "signed today by" (not "signed the ... by")
 SIGNED_BY = re.compile(r"(?i)\bsigned\s+(?!(?:the|a|an)\b)(?:[\w'-]+\s+){0,4}?by\b")
-HK_OFFICIALS = re.compile(r"(?i)\boffic(?:ials|ers)\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+offic(?:ials|ers)\b")
+HK_OFFICIALS = re.compile(
+    r"(?i)\boffic(?:ials|ers)\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+offic(?:ials|ers)\b"
+)
 CO_CHAIRS = re.compile(r"(?i)\b(?:the\s+two|both)\s+co-?chairs\b")
 SPECIAL_GUEST_CUE = re.compile(r"(?i)\bspecial\s+guests?\b")
 ATTEND_CUE = re.compile(
