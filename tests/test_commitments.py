@@ -299,3 +299,23 @@ def test_the_briefing_gives_each_measure_its_commitments_status(series: Store) -
     lab = next(line for line in text.splitlines() if "joint laboratories" in line)
     assert "Implemented (" in text.split(fair, 1)[1][:400] and "recorded by edith" in text
     assert "Implemented" not in text.split(lab, 1)[1][:200]
+
+
+def test_the_api_splits_and_joins_with_a_token_and_refuses_a_reader(series: Store) -> None:
+    from cooptrack.serve.auth import make_token
+
+    add_accounts(series)
+    c = client(series, raise_errors=False)
+    tours, later = _key(series, "anhui-plenary-1", TOURS), _key(series, "anhui-plenary-2", TOURS_2)
+    body = {"measure": later, "note": "a new programme"}
+    assert c.post(f"/api/commitments/{tours}/split", json=body).status_code == 401
+    auth = {"Authorization": f"Bearer {make_token(series, 'edith', 'api test').secret}"}
+    answer = c.post(f"/api/commitments/{tours}/split", json=body, headers=auth)
+    assert answer.status_code == 201 and answer.json()["data"]["kind"] == "commitment_split"
+    assert c.get(f"/api/commitments/{later}").json()["data"]["key"] == later
+    wrong = c.post(f"/api/commitments/{tours}/split", json={"measure": _key(series, "anhui-plenary-3", LAB)},
+                   headers=auth)  # fmt: skip
+    assert wrong.status_code == 422
+    joined = c.post(f"/api/commitments/{later}/join", json={"measure": tours}, headers=auth)
+    assert joined.status_code == 201
+    assert len(c.get(f"/api/commitments/{tours}").json()["data"]["appearances"]) == 3

@@ -20,7 +20,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
-from cooptrack.knowledge import brief, queries, series
+from cooptrack.knowledge import brief, ledger, queries, series
 from cooptrack.serve import views
 from cooptrack.serve.app import Problem, caller, data, expensive, public_url, reader, web, writer
 from cooptrack.serve.auth import CSRF_HEADER, Caller, same
@@ -306,6 +306,27 @@ def reattach_event(
 ) -> Envelope:
     web(request).store.reattach_event(event_id, body.measure, by=who.name or "?")
     return one(request, {"event": event_id, "measure": body.measure, "by": who.name})
+
+
+class ReshapeIn(BaseModel):
+    measure: str = Field(min_length=6, max_length=64, description="an appearance's key (split) or another measure's")
+    note: str | None = Field(default=None, max_length=4000)
+
+
+@router.post("/commitments/{key}/split", response_model=Envelope, status_code=201,
+             summary="Split a commitment: the appearance given and those after it become one of their own")  # fmt: skip
+def split_commitment(request: Request, d: Store, key: str, body: ReshapeIn, who: Writer) -> Envelope:
+    if body.measure.strip().casefold() not in d.commitment(key).keys:
+        raise Problem(422, "give the key of an appearance of this commitment")
+    done = ledger.split(web(request).store, body.measure, by=who.name or "?", note=body.note)
+    return one(request, done.json())
+
+
+@router.post("/commitments/{key}/join", response_model=Envelope, status_code=201,
+             summary="Join two commitments: this one and the one of the measure given are one")  # fmt: skip
+def join_commitments(request: Request, d: Store, key: str, body: ReshapeIn, who: Writer) -> Envelope:
+    done = ledger.join(web(request).store, d.commitment(key).key, body.measure, by=who.name or "?", note=body.note)
+    return one(request, done.json())
 
 
 # --- the lists the downloads offer (same rows as the API) ----------------------------------------
