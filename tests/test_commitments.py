@@ -319,3 +319,9 @@ def test_the_api_splits_and_joins_with_a_token_and_refuses_a_reader(series: Stor
     joined = c.post(f"/api/commitments/{later}/join", json={"measure": tours}, headers=auth)
     assert joined.status_code == 201
     assert len(c.get(f"/api/commitments/{tours}").json()["data"]["appearances"]) == 3
+
+
+def test_a_rejection_about_two_meetings_apart_does_not_cut_the_link_in_between(series: Store) -> None:
+    first, third = _key(series, "anhui-plenary-1", FAIR), _key(series, "anhui-plenary-3", FAIR)
+    queries.decide_link(series, first, third, confirm=False, by="edith", note=None)
+    assert len(_by_text(ledger.ledger(series))[FAIR].appearances) == 3  # 1 -> 2 -> 3 still linked

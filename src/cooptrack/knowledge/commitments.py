@@ -266,8 +266,11 @@ def _links(
     for (ek, lk), d in links.items():
         if lk not in later_keys or ek not in groups.of:
             continue
-        t = tail(ek)
-        if d.verdict is changes.Verdict.CONFIRMED and t not in tails and meeting[t] is not meeting[lk]:
+        if d.verdict is not changes.Verdict.CONFIRMED:
+            decided[(ek, lk)] = d  # a rejection is about these two measures only
+            continue
+        t = tail(ek)  # a confirmation carries the earlier measure's commitment over, wherever it was last seen
+        if t not in tails and meeting[t] is not meeting[lk]:
             tails[t] = measure[t]
         decided[(t, lk)] = d
     return changes.link_measures(list(tails.values()), later, decided)
