@@ -1,7 +1,9 @@
 """The web commands: ``serve`` (the web application and API), ``user`` and ``token`` (accounts).
 
-``cooptrack serve`` runs one Uvicorn process over the store (no ``Server`` banner, proxy headers
-read by the app from the configured proxies only, a structured access log with ``--access-log``).
+``cooptrack serve`` runs Uvicorn over the store with ``--workers`` processes (default: one per CPU;
+each keeps its own view of the store and its own throttles, see docs/operations.md), no ``Server``
+banner, proxy headers read by the app from the configured proxies only, a structured access log
+with ``--access-log``.
 ``cooptrack user add NAME --role reader|editor|admin`` asks for the password twice on a terminal,
 or reads one line from standard input (``echo "$PW" | cooptrack user add …``); ``user role``,
 ``disable``, ``enable``, ``remove``, ``reset-password`` and ``logout`` (end the sessions) manage
@@ -13,6 +15,7 @@ default); only its hash is kept; ``token list`` shows each with its expiry and l
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from typing import Annotated, Any
 
@@ -69,11 +72,14 @@ def serve(
         str | None,
         typer.Option("--access-log", metavar="FILE", help="one JSON line per request to FILE (- for stderr)"),
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, max=64, help="worker processes [one per CPU]")
+    ] = None,
 ) -> None:
     """Serve the web application and the JSON API (docs at /api/docs) over the store."""
     import uvicorn  # imported here: the other commands do not need it
 
-    from cooptrack.serve.app import WebSettings, create_app
+    from cooptrack.serve.app import WebSettings, create_app, log_access_to, serve_environment
 
     env = WebSettings.from_env()
     settings = dataclasses.replace(
@@ -84,30 +90,29 @@ def serve(
         allowed_hosts=(*env.allowed_hosts, host, *(allowed_host or ())),
         trusted_proxies=(*env.trusted_proxies, *(trusted_proxy or ())),
         hsts_seconds=env.hsts_seconds if hsts_seconds is None else hsts_seconds,
+        warm=True,
     )
     if access_log:
-        _log_access(access_log)
-    web_app = create_app(open_store(db), settings)
-    sys.stderr.write(f"cooptrack: serving on http://{host}:{port}/ (API docs at /api/docs); Ctrl-C stops\n")
-    uvicorn.run(web_app, **uvicorn_options(host, port))
+        log_access_to(access_log)
+    count = workers or os.cpu_count() or 1
+    store = open_store(db)  # opened here too: a store that cannot be opened is said once, before any worker
+    plural = "es" if count > 1 else ""
+    sys.stderr.write(f"cooptrack: serving on http://{host}:{port}/ (API docs at /api/docs), {count} process{plural}; "
+                     "Ctrl-C stops\n")  # fmt: skip
+    if count == 1:
+        uvicorn.run(create_app(store, settings), **uvicorn_options(host, port))
+        return
+    url = store.engine.url.render_as_string(hide_password=False)
+    store.close()
+    os.environ.update(serve_environment(url, settings, access_log))  # read by each worker's app_from_env
+    uvicorn.run("cooptrack.serve.app:app_from_env", factory=True, **uvicorn_options(host, port, count))
 
 
-def uvicorn_options(host: str, port: int) -> dict[str, Any]:
+def uvicorn_options(host: str, port: int, workers: int = 1) -> dict[str, Any]:
     """How Uvicorn runs the app: no Server banner, no proxy headers of its own (the app reads them from the
-    configured proxies only), no access log of its own (the app's is structured)."""
+    configured proxies only), no access log of its own (the app's is structured); ``workers`` processes."""
     return {"host": host, "port": port, "log_level": "warning", "proxy_headers": False, "server_header": False,
-            "access_log": False}  # fmt: skip
-
-
-def _log_access(target: str) -> None:
-    import logging
-
-    handler = logging.StreamHandler(sys.stderr) if target == "-" else logging.FileHandler(target, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    log = logging.getLogger("cooptrack.access")
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    log.propagate = False
+            "access_log": False, "workers": workers}  # fmt: skip
 
 
 def _read_password(name: str) -> str:

@@ -6,6 +6,13 @@
 every request (proxies, hosts, HEAD, security headers, the access log) is in :mod:`.middleware`;
 the API documentation, served from the app itself, in :mod:`.apidocs`.
 
+Handlers are plain functions, run in Starlette's thread pool, so that no database work ever blocks
+the event loop; the error handlers hand their rendering to the pool too. The server's view of the
+store (:meth:`Web.snapshot`) and what pages show across many meetings (:meth:`Web.memo`) are
+built once per change of the store, by one thread while the others wait, and reused until the
+store's stamp changes; with ``warm`` set, a new process builds them before its first request.
+``cooptrack serve --workers N`` runs N processes, each made by :func:`app_from_env`.
+
 Absolute links (the API's ``links``, the Atom feed's ids) are made from :func:`public_url`: the
 configured base URL, else the request's host once :mod:`.middleware` has checked that it is one
 of the allowed hosts — never from an unchecked ``Host`` header.
@@ -13,9 +20,12 @@ of the allowed hosts — never from an unchecked ``Host`` header.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import logging
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -29,13 +39,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from cooptrack import __version__
 from cooptrack.errors import CooptrackError, NotFound, StoreError
 from cooptrack.serve import i18n
 from cooptrack.serve.auth import Caller, identify
-from cooptrack.serve.middleware import HeadAsGet, TrustedProxies, harden
+from cooptrack.serve.middleware import STAMP, HeadAsGet, TrustedProxies, conditional, harden
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.serve.views import Data
 from cooptrack.store import Store
@@ -65,12 +76,13 @@ class WebSettings:
     trusted_proxies: tuple[str, ...] = ()  # addresses (or networks) whose X-Forwarded-* are believed
     hsts_seconds: int = 0  # Strict-Transport-Security over HTTPS (0: not sent)
     anonymous_per_minute: float = 30.0  # expensive requests an anonymous address may make a minute (0: no limit)
+    warm: bool = False  # build the view of the store (and the overview) before the first request
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
         """``COOPTRACK_READ_REQUIRES_LOGIN``, ``COOPTRACK_SECURE_COOKIES`` (``1``/``true``/``yes``),
         ``COOPTRACK_BASE_URL``, ``COOPTRACK_ALLOWED_HOSTS`` and ``COOPTRACK_TRUSTED_PROXIES`` (comma-separated),
-        ``COOPTRACK_HSTS_SECONDS``."""
+        ``COOPTRACK_HSTS_SECONDS``, ``COOPTRACK_ANONYMOUS_PER_MINUTE`` (0: no limit)."""
         env = os.environ if environ is None else environ
 
         def flag(name: str) -> bool:
@@ -82,7 +94,8 @@ class WebSettings:
         found = cls(read_requires_login=flag("COOPTRACK_READ_REQUIRES_LOGIN"),
                     secure_cookies=flag("COOPTRACK_SECURE_COOKIES"), base_url=env.get("COOPTRACK_BASE_URL") or None,
                     trusted_proxies=listed("COOPTRACK_TRUSTED_PROXIES"),
-                    hsts_seconds=int(env.get("COOPTRACK_HSTS_SECONDS", "0") or 0))  # fmt: skip
+                    hsts_seconds=int(env.get("COOPTRACK_HSTS_SECONDS", "0") or 0),
+                    anonymous_per_minute=float(env.get("COOPTRACK_ANONYMOUS_PER_MINUTE", "30") or 0))  # fmt: skip
         hosts = listed("COOPTRACK_ALLOWED_HOSTS")
         return dataclasses_replace(found, allowed_hosts=found.allowed_hosts + hosts) if hosts else found
 
@@ -105,32 +118,55 @@ class Web:
     templates: Environment = field(repr=False)
     _snapshot: tuple[tuple[object, ...], Data] | None = field(default=None, repr=False)
     _memo: OrderedDict[tuple[object, ...], Any] = field(default_factory=OrderedDict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _computing: dict[tuple[object, ...], threading.Lock] = field(default_factory=dict, repr=False)
 
-    def snapshot(self) -> Data:
-        """The store as readers see it, loaded again only when something was written since (any process)."""
-        stamp = self.store.stamp()
-        cached = self._snapshot
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        fresh = Data(self.store)
-        self._snapshot = (stamp, fresh)
-        return fresh
+    def snapshot(self, stamp: tuple[object, ...] | None = None) -> Data:
+        """The store as readers see it, loaded again only when something was written since (any process).
 
-    def memo(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        ``stamp`` is the store's stamp if the caller has it already (one query less)."""
+        stamp = self.store.stamp() if stamp is None else stamp
+        with self._lock:
+            cached = self._snapshot
+            if cached is not None and cached[0] == stamp:
+                return cached[1]
+            fresh = Data(self.store)
+            self._snapshot = (stamp, fresh)
+            return fresh
+
+    def memo(self, key: tuple[object, ...], compute: Callable[[], T], stamp: tuple[object, ...] | None = None) -> T:
         """``compute()``, kept until the store changes: the one place where expensive answers are cached.
 
-        Briefings go through here; the speed work (issue 14) may move more here or change how.
-        """
-        full = (self.store.stamp(), *key)
-        if full in self._memo:
-            self._memo.move_to_end(full)
-            found: T = self._memo[full]
-            return found
-        value = compute()
-        self._memo[full] = value
-        while len(self._memo) > 64:
-            self._memo.popitem(last=False)
-        return value
+        What a page shows across many meetings (the overview, a mechanism's changes, briefings) goes
+        through here. One thread computes an answer while the others asking for it wait for it (50
+        clients arriving after a write cost one computation, not 50)."""
+        full = (self.store.stamp() if stamp is None else stamp, *key)
+        with self._lock:
+            if full in self._memo:
+                self._memo.move_to_end(full)
+                found: T = self._memo[full]
+                return found
+            busy = self._computing.setdefault(full, threading.Lock())
+        with busy:
+            with self._lock:
+                if full in self._memo:
+                    done: T = self._memo[full]
+                    return done
+            value = compute()
+            with self._lock:
+                self._memo[full] = value
+                self._computing.pop(full, None)
+                while len(self._memo) > 256:
+                    self._memo.popitem(last=False)
+            return value
+
+    def warm(self) -> None:
+        """Build the view of the store and the overview now (a new process, before its first request)."""
+        try:
+            d = self.snapshot()
+            _ = d.mechanisms, d.tracking, d.people
+        except Exception:  # the store is down: the first request will say so
+            _LOG.exception("could not read the store ahead of the first request")
 
 
 class Problem(Exception):
@@ -157,7 +193,7 @@ def web(request: Request) -> Web:
 def data(request: Request) -> Data:
     """The store as this request sees it: the snapshot of the last request unless something changed."""
     if not hasattr(request.state, "data"):
-        request.state.data = web(request).snapshot()
+        request.state.data = web(request).snapshot(request.scope.get(STAMP))
     found: Data = request.state.data
     return found
 
@@ -216,6 +252,50 @@ def writer(request: Request) -> Caller:
     return who
 
 
+def stamp(request: Request) -> tuple[object, ...]:
+    """The store's stamp for this request (read once: by :func:`.middleware.conditional`, else here)."""
+    if STAMP not in request.scope:
+        request.scope[STAMP] = web(request).store.stamp()
+    found: tuple[object, ...] = request.scope[STAMP]
+    return found
+
+
+def memo(request: Request, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+    """``compute()`` for this state of the store, computed once for every request that asks (:meth:`Web.memo`)."""
+    return web(request).memo(key, compute, stamp(request))
+
+
+_ENV_DB, _ENV_SETTINGS, _ENV_LOG = "COOPTRACK_SERVE_DB", "COOPTRACK_SERVE_SETTINGS", "COOPTRACK_SERVE_ACCESS_LOG"
+
+
+def serve_environment(db: str, settings: WebSettings, access_log: str | None = None) -> dict[str, str]:
+    """What :func:`app_from_env` reads in each worker process: the database URL, the settings, the access log."""
+    return {_ENV_DB: db, _ENV_SETTINGS: json.dumps(dataclasses.asdict(settings)), _ENV_LOG: access_log or ""}
+
+
+def app_from_env() -> FastAPI:
+    """The application of one worker process of ``cooptrack serve --workers N`` (see :func:`serve_environment`)."""
+    given = json.loads(os.environ[_ENV_SETTINGS])
+    fields = {f.name for f in dataclasses.fields(WebSettings)}
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in given.items() if k in fields}
+    settings = WebSettings(**values)
+    if os.environ.get(_ENV_LOG):
+        log_access_to(os.environ[_ENV_LOG])
+    return create_app(os.environ[_ENV_DB], settings)
+
+
+def log_access_to(target: str) -> None:
+    """The access log (one JSON line per request) to a file, or to standard error for ``-``."""
+    import sys
+
+    handler = logging.StreamHandler(sys.stderr) if target == "-" else logging.FileHandler(target, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log = logging.getLogger("cooptrack.access")
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
 def create_app(store: Store | str, settings: WebSettings | None = None) -> FastAPI:
     """The application over ``store`` (a Store, or a database URL to open one)."""
     from cooptrack.serve import accounts, api, apidocs, downloads, forms, pages  # they import this module
@@ -241,6 +321,8 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
     templates.tests["chinese"] = lambda value: isinstance(value, str) and has_chinese(value)
     budget = RequestBudget(settings.anonymous_per_minute)
     app.state.web = Web(opened, settings, SignInThrottle(), budget, templates)
+    if settings.warm:
+        threading.Thread(target=app.state.web.warm, name="cooptrack-warm", daemon=True).start()
     app.include_router(api.router)
     app.include_router(apidocs.router)
     app.include_router(pages.router)
@@ -251,6 +333,7 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
     apidocs.mount(app)
     apidocs.declare_bearer(app)
     _handle_errors(app)
+    app.middleware("http")(conditional)
     app.middleware("http")(harden)
     app.add_middleware(HeadAsGet)
     app.add_middleware(TrustedProxies, proxies=settings.trusted_proxies)
@@ -279,12 +362,13 @@ def error_response(request: Request, problem: Problem) -> Response:
 
 
 async def _problem(request: Request, exc: Problem) -> Response:
-    return error_response(request, exc)
+    return await run_in_threadpool(error_response, request, exc)  # an error page reads who is signed in
 
 
 async def _http(request: Request, exc: HTTPException) -> Response:
     message = {404: "nothing here", 405: "this address does not take that method"}.get(exc.status_code, exc.detail)
-    return error_response(request, Problem(exc.status_code, str(message), headers=dict(exc.headers or {})))
+    problem = Problem(exc.status_code, str(message), headers=dict(exc.headers or {}))
+    return await run_in_threadpool(error_response, request, problem)
 
 
 async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -292,21 +376,25 @@ async def _invalid(request: Request, exc: RequestValidationError) -> Response:
     for err in exc.errors()[:5]:
         where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path"))
         parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
-    return error_response(request, Problem(422, "; ".join(parts) or "the request is not valid"))
+    problem = Problem(422, "; ".join(parts) or "the request is not valid")
+    return await run_in_threadpool(error_response, request, problem)
 
 
 async def _ours(request: Request, exc: CooptrackError) -> Response:
     if isinstance(exc, NotFound):
-        return error_response(request, Problem(404, str(exc)))
-    if isinstance(exc, StoreError):
+        problem = Problem(404, str(exc))
+    elif isinstance(exc, StoreError):
         _LOG.error("%s", exc)
-        return error_response(request, Problem(503, "the database cannot be used just now"))
-    return error_response(request, Problem(422, str(exc)))
+        problem = Problem(503, "the database cannot be used just now")
+    else:
+        problem = Problem(422, str(exc))
+    return await run_in_threadpool(error_response, request, problem)
 
 
 async def _crash(request: Request, exc: Exception) -> Response:
     _LOG.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(request, Problem(500, "something went wrong on our side; it has been logged"))
+    problem = Problem(500, "something went wrong on our side; it has been logged")
+    return await run_in_threadpool(error_response, request, problem)
 
 
 def html(text: str, status: int = 200, headers: Mapping[str, str] | None = None) -> HTMLResponse:

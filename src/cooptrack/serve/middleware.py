@@ -13,11 +13,21 @@
   signed-in request (a session cookie or a token), that set a cookie, or of the account pages
   (sign-in, account, admin) are ``Cache-Control: no-store``; and one line of JSON goes to the
   ``cooptrack.access`` logger (who, what, status, time).
+- :func:`conditional`: a page, an API answer or a download read with ``GET`` carries an ``ETag``
+  made of what it depends on: the store's stamp (:meth:`Store.stamp`, which changes with every
+  ingest, re-parse, status, re-attachment or correction), the address with its query, the host
+  and scheme (absolute links), the request's cookies and ``Authorization`` (who asks, their
+  language, their CSRF token), the day (what is "stale" changes with it) and cooptrack's version.
+  A client that sends the same tag back (``If-None-Match``) gets ``304 Not Modified`` before
+  anything is read or rendered. Answers are ``Cache-Control: private, no-cache`` (kept by the
+  browser only, asked again each time) with ``Vary: Cookie, Authorization``; what is
+  ``no-store`` (signed in, setting a cookie, account pages) is never tagged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import ipaddress
 import json
 import logging
@@ -28,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 if TYPE_CHECKING:
     from cooptrack.serve.app import WebSettings
@@ -127,6 +138,50 @@ async def harden(request: Request, call_next: Callable[[Request], Awaitable[Resp
         response = await call_next(request)
     _headers(request, response, settings)
     _log(request, response, started)
+    return response
+
+
+STAMP = "cooptrack.stamp"  # the scope key under which a request's store stamp is kept
+_UNTAGGED = ("/static/", "/login", "/logout", "/account", "/admin", "/language")
+
+
+def etag(request: Request, stamp: tuple[object, ...]) -> str:
+    """The tag of what a GET answer depends on (see :func:`conditional`)."""
+    from cooptrack import __version__
+
+    parts = (
+        __version__, repr(stamp), request.method, request.url.scheme, request.headers.get("host", ""),
+        request.url.path, request.url.query, request.headers.get("cookie", ""),
+        request.headers.get("authorization", ""), request.headers.get("accept", ""),
+        dt.datetime.now(dt.UTC).date().isoformat(),
+    )  # fmt: skip
+    return '"' + hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32] + '"'
+
+
+def _matches(header: str, tag: str) -> bool:
+    wanted = {t.strip().removeprefix("W/") for t in header.split(",")}
+    return tag in wanted or "*" in wanted
+
+
+async def conditional(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """``ETag`` on GET answers, ``304`` when the client already holds this one (see the module's doc)."""
+    from cooptrack.serve.app import web  # app imports this module
+
+    path, w = request.url.path, web(request)
+    if request.method not in ("GET", "HEAD") or path.startswith(_UNTAGGED) or w.settings.read_requires_login:
+        return await call_next(request)  # (with sign-in required to read, every reader is signed in: no-store)
+    stamp = await run_in_threadpool(w.store.stamp)  # a query: off the event loop
+    request.scope[STAMP] = stamp
+    tag = etag(request, stamp)
+    vary = "Cookie, Authorization, Accept"
+    if _matches(request.headers.get("if-none-match", ""), tag):
+        return Response(status_code=304, headers={"ETag": tag, "Vary": vary, "Cache-Control": "private, no-cache"})
+    response = await call_next(request)
+    signed_in = "authorization" in request.headers or "ct_session" in request.cookies
+    if response.status_code == 200 and "set-cookie" not in response.headers and not signed_in:
+        response.headers["ETag"] = tag
+        response.headers["Vary"] = vary
+        response.headers.setdefault("Cache-Control", "private, no-cache")
     return response
 
 

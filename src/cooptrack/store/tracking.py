@@ -144,15 +144,16 @@ class TrackingMixin:
     def stamp(self) -> tuple[object, ...]:
         """A cheap fingerprint of what readers see: it changes whenever an ingest, a re-parse, an event,
         a re-attachment or a user's correction is written (so a cached view of the store can be reused)."""
-        with self._read() as session:
-            docs = session.execute(select(func.max(DocumentVersion.id), func.max(DocumentVersion.ingested_at))).one()
-            return (
-                *docs,
-                session.scalar(select(func.count()).select_from(Meeting)),
-                session.scalar(select(func.max(TrackingEvent.id))),
-                session.scalar(select(func.max(TrackingReattach.id))),
-                session.scalar(select(func.max(Correction.id))),
-            )
+        parts = (
+            select(func.max(DocumentVersion.id)),
+            select(func.max(DocumentVersion.ingested_at)),
+            select(func.count()).select_from(Meeting),
+            select(func.max(TrackingEvent.id)),
+            select(func.max(TrackingReattach.id)),
+            select(func.max(Correction.id)),
+        )
+        with self._read() as session:  # one statement (the web server asks on every request)
+            return tuple(session.execute(select(*(p.scalar_subquery() for p in parts))).one())
 
     def events(self) -> list[TrackingEvent]:
         """Every event ever recorded, oldest first."""

@@ -1,0 +1,178 @@
+"""A server that uses the machine (issue 14, item 1): HTTP caching, work done once per change of
+the store, and ``cooptrack serve --workers``.
+
+- pages, API answers and downloads carry an ``ETag`` of what they depend on; the same tag sent
+  back is answered ``304`` before anything is read or rendered; a write, another language,
+  another visitor's cookies give another tag; signed-in answers are never tagged (no-store);
+- what the overview and a mechanism page show across many meetings is computed once per state of
+  the store (counted), and again after a write, with the same counts as before;
+- ``/meetings`` lists meetings without comparing any two of them;
+- ``--workers`` defaults to the CPU count and each worker is made from the same settings.
+
+In process (ASGI client) on a store of SYNTHETIC releases (``make_release``, written here).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from cooptrack.cli import app as cli
+from cooptrack.knowledge import queries, series
+from cooptrack.serve import views
+from cooptrack.serve.app import Web, WebSettings, app_from_env, serve_environment
+from cooptrack.store import Store
+from cooptrack.vocab import TrackingStatus
+from webtools import add_accounts, client, sign_in
+
+
+@pytest.fixture
+def store(tmp_path: Path, make_release: Callable[..., Any]) -> Iterator[Store]:
+    with Store(f"sqlite:///{tmp_path / 'cache.db'}") as opened:
+        for ordinal, year in ((1, 2019), (2, 2021), (3, 2023)):
+            opened.ingest(*make_release(ordinal=ordinal, year=year, uri=f"https://example.org/anhui-{ordinal}"))
+        add_accounts(opened)
+        yield opened
+
+
+TAGGED = ["/", "/meetings", "/tracker", "/api/meetings", "/api/overview", "/download/measures.csv"]
+
+
+@pytest.mark.parametrize("path", TAGGED)
+def test_an_unchanged_answer_is_304_when_the_client_holds_its_tag(store: Store, path: str) -> None:
+    c = client(store)
+    c.get("/")  # the CSRF cookie is set once: later answers depend on it and set none
+    first = c.get(path)
+    assert first.status_code == 200
+    tag = first.headers["etag"]
+    assert first.headers["cache-control"] == "private, no-cache"
+    assert "Cookie" in first.headers["vary"]
+    again = c.get(path, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == tag
+    assert c.get(path, headers={"If-None-Match": '"something-else"'}).status_code == 200
+
+
+def test_a_304_reads_and_renders_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    c = client(store)
+    c.get("/")
+    tag = c.get("/tracker").headers["etag"]
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the store was read for a 304")
+
+    monkeypatch.setattr(Web, "snapshot", refuse)
+    monkeypatch.setattr(Web, "memo", refuse)
+    assert c.get("/tracker", headers={"If-None-Match": tag}).status_code == 304
+
+
+def test_a_write_a_language_or_another_visitor_gives_another_tag(store: Store) -> None:
+    c = client(store)
+    c.get("/")
+    tag = c.get("/api/measures").headers["etag"]
+    key = c.get("/api/measures").json()["data"][0]["key"]
+    store.record_event(key, TrackingStatus.IN_PROGRESS, by="a test")  # a write, as another process would
+    changed = c.get("/api/measures", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["etag"] != tag
+    assert changed.json()["data"][0]["status"] == "in_progress"
+    page = c.get("/").headers["etag"]
+    c.cookies.set("ct_lang", "zh_Hant")
+    assert c.get("/", headers={"If-None-Match": page}).status_code == 200
+    stranger = client(store)
+    stranger.get("/")
+    assert stranger.get("/").headers["etag"] != page, "another visitor's page holds another CSRF token"
+
+
+def test_signed_in_answers_are_never_tagged(store: Store) -> None:
+    c = client(store)
+    sign_in(c)
+    answer = c.get("/tracker")
+    assert answer.status_code == 200
+    assert "etag" not in answer.headers and answer.headers["cache-control"] == "no-store"
+
+
+def test_what_spans_many_meetings_is_computed_once_per_state_of_the_store(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = {"matrix": 0, "steps": 0}
+    matrix, steps = series.matrix, queries.steps
+
+    def counted_matrix(*args: Any, **kwargs: Any) -> Any:
+        calls["matrix"] += 1
+        return matrix(*args, **kwargs)
+
+    def counted_steps(*args: Any, **kwargs: Any) -> Any:
+        calls["steps"] += 1
+        return steps(*args, **kwargs)
+
+    monkeypatch.setattr(series, "matrix", counted_matrix)
+    monkeypatch.setattr(queries, "steps", counted_steps)
+    c = client(store)
+    mechanism = c.get("/api/mechanisms").json()["data"][0]["url"]
+    pages = [c.get(p) for p in ("/", "/", "/", mechanism, mechanism, mechanism)]
+    assert all(p.status_code == 200 for p in pages)
+    assert calls == {"matrix": 1, "steps": 1}, "the mechanism's comparisons made once"
+    key = c.get("/api/measures").json()["data"][0]["key"]
+    store.record_event(key, TrackingStatus.IMPLEMENTED, by="a test")
+    assert c.get("/").status_code == 200
+    assert calls["matrix"] == 2, "a write: computed again"
+
+
+def test_the_overview_counts_are_the_stores(store: Store) -> None:
+    c = client(store)
+    counts = c.get("/api/overview").json()["data"]
+    d = views.Data(store)
+    assert counts == views.overview(d)
+    assert counts["meetings"] == 3
+    page = c.get("/").text
+    assert f"<strong>{counts['meetings']}</strong>" in page
+    assert f"<strong>{counts['measures']}</strong>" in page
+    matrix = views.matrix_json(series.matrix(d.mechanisms, latest=False))
+    for cell in matrix["counts"]:
+        if cell["measures"]:
+            assert f'<td class="num">{cell["measures"]}</td>' in page
+
+
+def test_the_list_of_meetings_compares_no_meetings(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a list of meetings compared two meetings")
+
+    monkeypatch.setattr(queries, "diff", refuse)
+    monkeypatch.setattr(queries, "steps", refuse)
+    page = client(store).get("/meetings")
+    assert page.status_code == 200
+    assert page.text.count('href="/meetings/') == 3
+
+
+def test_serve_runs_as_many_workers_as_cpus_by_default(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    seen: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda target, **options: seen.append((target, options)))
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    url = str(store.engine.url)
+    runner = CliRunner()
+    for args, workers in (([], 3), (["--workers", "1"], 1), (["--workers", "5"], 5)):
+        result = runner.invoke(cli, ["serve", "--db", url, "--port", "8123", *args])
+        assert result.exit_code == 0, result.output
+        target, options = seen[-1]
+        assert options["workers"] == workers
+        assert options["port"] == 8123 and options["server_header"] is False
+        if workers > 1:
+            assert target == "cooptrack.serve.app:app_from_env" and options["factory"] is True
+    bad = runner.invoke(cli, ["serve", "--db", url, "--workers", "0"])
+    assert bad.exit_code != 0
+
+
+def test_each_worker_is_made_from_the_same_settings(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = WebSettings(read_requires_login=True, allowed_hosts=("example.org",), anonymous_per_minute=0)
+    for name, value in serve_environment(str(store.engine.url), settings).items():
+        monkeypatch.setenv(name, value)
+    app = app_from_env()
+    assert app.state.web.settings == settings
+    assert app.state.web.store.engine.url == store.engine.url
