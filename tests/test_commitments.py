@@ -288,6 +288,8 @@ def test_the_cli_lists_shows_splits_and_joins(tmp_path: Path, make_release: Make
     assert len(json.loads(runner.invoke(app, ["commitments", "list", "--db", url, "--format", "json"]).output)) == 7
     joined = runner.invoke(app, ["commitments", "join", later[:10], rows[1]["key"][:10], "--db", url])
     assert joined.exit_code == 0, joined.output
+    matrix = json.loads(runner.invoke(app, ["matrix", "--all", "--db", url, "--format", "json"]).output)
+    assert [r["total"] for r in matrix["rows"] if r["partner"] == "Anhui"] == [6]  # commitments, not 10 statements
     bad = runner.invoke(app, ["commitments", "show", "zzzzzzzz", "--db", url])
     assert bad.exit_code == 1 and bad.output.count("\n") == 1 and "no commitment" in bad.output
 

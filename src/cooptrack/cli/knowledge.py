@@ -19,7 +19,7 @@ from rich.text import Text
 from cooptrack import render
 from cooptrack.cli.base import DbOption, FormatOption, OutputFormat, app, boundary, open_store, say, stdout
 from cooptrack.errors import CooptrackError
-from cooptrack.knowledge import brief, changes, people, queries, series
+from cooptrack.knowledge import brief, changes, ledger, people, queries, series
 from cooptrack.store.models import Measure
 from cooptrack.vocab import THEME_LABELS, Theme
 
@@ -414,9 +414,13 @@ def theme_matrix(
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Measures by partner and theme: of each mechanism's latest meeting, or of all (--all)."""
+    """Measures by partner and theme: of each mechanism's latest meeting, or of all (--all: a measure
+    repeated at several meetings counts once, as one commitment)."""
     with open_store(db) as store:
-        found = series.matrix(queries.mechanisms(store), latest=not all_meetings)
+        meetings = store.all_meetings()
+        mechs = queries.mechanisms(store, meetings)
+        counted = ledger.ledger(store, meetings, mechs).counted if all_meetings else None
+        found = series.matrix(mechs, latest=not all_meetings, counted=counted)
     if fmt is OutputFormat.JSON:
         render.print_json(
             stdout(),
