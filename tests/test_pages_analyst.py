@@ -146,3 +146,14 @@ def test_browsing_by_a_facet_without_a_query_lists_what_fits_newest_first(web: T
     body = web.get("/download/search.csv?partner=Jiangxi&kind=measure").content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(body)))
     assert {r["kind"] for r in rows} == {"measure"} and {r["partner"] for r in rows} == {"Jiangxi"}
+
+
+def test_a_date_without_its_year_says_so_in_the_same_words_on_every_page(web: TestClient) -> None:
+    """The Jiangxi 2nd plenary's release gives a day and month only; its year comes from officials' terms."""
+    said = re.compile(r"[A-Z][a-z]+ \d{1,2} — year not stated; \d{4}(?:–\d{4})? from officials&#39; terms")
+    meeting = web.get("/meetings/jiangxi-plenary-2").text
+    found = said.search(meeting)
+    assert found is not None
+    for path in ("/mechanisms/jiangxi", "/meetings"):
+        assert found.group(0) in web.get(path).text, path
+    assert "(2021?)" not in meeting and "(year?)" not in meeting

@@ -98,10 +98,38 @@ def day(value: str | dt.date | None) -> str:
         return ""
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     if not _ISO_DAY.fullmatch(text[:10]):
-        return gettext(text)
+        return _without_year(text) or gettext(text)
     if current() == DEFAULT:
         return text
     return format_date(dt.date.fromisoformat(text[:10]), format="long", locale=_LOCALES[current()]) + text[10:]
+
+
+# A date without its year as the store labels it (:func:`cooptrack.render.date_label`): "June 28
+# (2023–2026?)", the years from officials' terms of office, or "June 28 (year?)" with none.
+# A person's appearance writes it "June 28, 2023–2026?" or "June 28, year unknown" (people.Appearance.when).
+_NO_YEAR = re.compile(
+    r"(?P<date>.+?)(?: \((?:(?P<lo>\d{4})(?:–(?P<hi>\d{4}))?|year)\?\)"
+    r"|, (?:(?P<lo2>\d{4})(?:–(?P<hi2>\d{4}))?\?|year unknown))"
+)
+
+_YEARS_ONLY = re.compile(r"(\d{4})(?:–(\d{4}))?\?")
+
+
+def _without_year(text: str) -> str | None:
+    """The date as written, saying that its year is not stated and what the officials' terms allow:
+    "June 28 — year not stated; 2023–2026 from officials' terms" (the same words on every page)."""
+    bare = _YEARS_ONLY.fullmatch(text)
+    if bare:
+        years = bare[1] if bare[2] in (None, bare[1]) else f"{bare[1]}–{bare[2]}"
+        return gettext("date not stated; {years} from officials' terms").format(years=years)
+    found = _NO_YEAR.fullmatch(text)
+    if found is None:
+        return None
+    lo, hi = found["lo"] or found["lo2"], found["hi"] or found["hi2"]
+    if lo is None:
+        return gettext("{date} — year not stated").format(date=found["date"])
+    years = lo if hi in (None, lo) else f"{lo}–{hi}"
+    return gettext("{date} — year not stated; {years} from officials' terms").format(date=found["date"], years=years)
 
 
 def template_helpers() -> dict[str, object]:
