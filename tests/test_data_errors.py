@@ -15,6 +15,7 @@ from cooptrack.knowledge import queries
 from cooptrack.knowledge.officials import post_key
 from cooptrack.pipeline import parse_document
 from cooptrack.record import Record
+from cooptrack.render import agreement_name
 from cooptrack.store import Store
 from cooptrack.vocab import Side
 from webtools import client
@@ -23,6 +24,7 @@ ERRORS = Path(__file__).parent / "data" / "errors"
 HK_RELEASE = ERRORS / "hk_release_macao_hlm_neighbouring_sar.txt"
 MACAO_PAPER = ERRORS / "macao_paper_hlm_neighbouring_sar.txt"
 CS_FORMS = ERRORS / "hk_release_chief_secretary_forms.txt"
+ABOUT_THE = ERRORS / "hk_release_agreements_about_the.txt"
 
 
 def _parse(path: Path) -> Record:
@@ -36,7 +38,7 @@ def _sides(record: Record) -> dict[str, Side | None]:
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     with Store(f"sqlite:///{tmp_path_factory.mktemp('errors') / 'e.db'}") as store:
-        for path in (MACAO_PAPER, CS_FORMS):  # the paper alone reports its meeting here
+        for path in (MACAO_PAPER, CS_FORMS, ABOUT_THE):  # the paper alone reports its meeting here
             doc = read_path(path)
             store.ingest(doc, parse_document(doc))
         yield store
@@ -112,3 +114,42 @@ def test_the_meetings_page_is_titled_meetings(stored: Store) -> None:
     assert "<title>Meetings · cooptrack</title>" in page  # was "Mechanisms"
     assert "<h1>Meetings</h1>" in page
     assert "<title>Mechanisms · cooptrack</title>" in client(stored).get("/mechanisms").text
+
+
+# --- an agreement's name ------------------------------------------------------------------------
+
+SILK_ROAD = "Co-operation Agreement between Shaanxi and Hong Kong on Promoting Silk Road Tourism"
+
+
+def test_an_agreement_is_named_without_the_translations_about_the(stored: Store) -> None:
+    titles = [g.title for g in _parse(ABOUT_THE).agreements]
+    assert f"About the {SILK_ROAD}" in titles  # the record keeps the title as written (the gold format)
+    web = client(stored)
+    register = web.get("/agreements", params={"partner": "Shaanxi"}).text
+    assert f">{SILK_ROAD}</a>" in register and f">About the {SILK_ROAD}" not in register
+    meeting = web.get("/meetings/shaanxi-plenary-5").text
+    assert f">{SILK_ROAD}</a>" in meeting
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        (
+            "About the Economic Co-operation Agreement between A and B",
+            "Economic Co-operation Agreement between A and B",
+        ),
+        ("Concerning the Memorandum of Understanding on Tourism", "Memorandum of Understanding on Tourism"),
+        ("About the Hong Kong/Sichuan Co-operation Conference", "About the Hong Kong/Sichuan Co-operation Conference"),
+        ("Agreement on Co-operation About the Arts", "Agreement on Co-operation About the Arts"),
+        ("关于深化合作的协议", "关于深化合作的协议"),
+    ],
+    ids=[
+        "about-the-agreement",
+        "concerning-the-memorandum",
+        "no-agreement-named",
+        "about-inside",
+        "chinese-as-written",
+    ],
+)
+def test_agreement_name(title: str, name: str) -> None:
+    assert agreement_name(title) == name

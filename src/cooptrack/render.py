@@ -8,6 +8,7 @@ each extracted item marked, in colour on a terminal or with ``[[kind n: …]]`` 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,6 +99,22 @@ def meetings_view(rows: list[Listed]) -> RenderableType:
 
 def _kind(m: Meeting) -> str:
     return kind_label(m.kind)
+
+
+# A translated release's list of agreements may keep the Chinese "关于…" as "About the …" ("About the
+# Economic and Trade Co-operation Agreement between Fujian and Hong Kong ..."): the record keeps
+# the title as written (the gold format's contract); its name drops the translation's "About".
+_ABOUT = re.compile(r"^\s*(?:About|Concerning|Regarding|On)\s+(?:the\s+)?(?=[A-Z\u2018\u201c'\"])")
+_AGREEMENT_WORD = re.compile(
+    r"(?i)\b(?:Agreement|Memorandum|Arrangement|Letter\s+of\s+Intent|Accord|Protocol|Framework|Mechanism|Plan)\b"
+)
+
+
+def agreement_name(title: str) -> str:
+    """An agreement's name as the register shows it: its title, less a leading "About the" when
+    the rest names an agreement ("About the ... Agreement between Fujian and Hong Kong")."""
+    rest = _ABOUT.sub("", title, count=1)
+    return rest if rest != title and _AGREEMENT_WORD.search(rest) else title
 
 
 def kind_label(kind: str | None) -> str:
@@ -202,8 +219,8 @@ def _agreements(m: Meeting) -> Table:
         table.add_column(name, overflow="fold")
     for g in m.agreements:
         table.add_row(
-            _t(g.title, STYLES["agreement"]), _t(g.kind), _t(g.annex), _t("yes" if g.chinese_only else ""),
-            _t(", ".join(g.signatories)),
+            _t(agreement_name(g.title), STYLES["agreement"]), _t(g.kind), _t(g.annex),
+            _t("yes" if g.chinese_only else ""), _t(", ".join(g.signatories)),
         )  # fmt: skip
     return table
 

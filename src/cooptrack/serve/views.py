@@ -16,7 +16,7 @@ from cooptrack import mechanisms
 from cooptrack.errors import NotFound
 from cooptrack.knowledge import changes, commitments, ledger, people, queries, series
 from cooptrack.knowledge.people import PersonRecord
-from cooptrack.render import date_label, kind_label
+from cooptrack.render import agreement_name, date_label, kind_label
 from cooptrack.serve import sources
 from cooptrack.store import Store
 from cooptrack.store.models import Agreement, Measure, Meeting, TrackingEvent
@@ -363,6 +363,7 @@ def agreement_row(g: Agreement, m: Meeting) -> Row:
         "key": g.key,
         "position": g.position,
         "title": g.title,
+        "name": agreement_name(g.title),
         "kind": g.kind,
         "kind_label": g.kind.replace("_", " "),
         "annex": g.annex,
