@@ -15,10 +15,13 @@ from typing import Any
 from cooptrack.record import Person, Record
 
 
-def records(meeting: Any) -> Iterator[tuple[Any, Record]]:
-    """Each report of the meeting (primary first) with its record, read from its document."""
+def records(meeting: Any, *, others: bool = False) -> Iterator[tuple[Any, Record]]:
+    """Each report of the meeting (primary first) with its record, read from its document; with
+    ``others``, only the reports beside the primary one (whose records are then not read at all)."""
     found = list(getattr(meeting, "reports", ()) or ())
     for report in sorted(found, key=lambda r: (not r.is_primary, r.id or 0)):
+        if others and report.is_primary:
+            continue
         document = report.document
         if document is None or not document.relevant:
             continue
@@ -27,9 +30,7 @@ def records(meeting: Any) -> Iterator[tuple[Any, Record]]:
 
 def other_people(meeting: Any) -> Iterator[tuple[Person, tuple[str, ...]]]:
     """The people the meeting's other reports name, each with the titles of what they signed there."""
-    for report, record in records(meeting):
-        if report.is_primary:
-            continue
+    for _, record in records(meeting, others=True):  # the primary report's people are the meeting's own
         for p in record.people:
             signed = tuple(a.title for a in record.agreements if p.name in a.signatories)
             yield p, signed
