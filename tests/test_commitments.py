@@ -327,3 +327,32 @@ def test_a_rejection_about_two_meetings_apart_does_not_cut_the_link_in_between(s
     first, third = _key(series, "anhui-plenary-1", FAIR), _key(series, "anhui-plenary-3", FAIR)
     queries.decide_link(series, first, third, confirm=False, by="edith", note=None)
     assert len(_by_text(ledger.ledger(series))[FAIR].appearances) == 3  # 1 -> 2 -> 3 still linked
+
+
+def test_the_commitment_page_offers_the_commitments_worded_most_alike_for_a_join(series: Store) -> None:
+    add_accounts(series)
+    c = client(series)
+    sign_in(c)
+    medicine, clinics = _key(series, "anhui-plenary-1", MEDICINE), _key(series, "anhui-plenary-2", CLINICS)
+    offered = ledger.candidates(ledger.ledger(series), ledger.ledger(series).of_measure[medicine])
+    assert 0 < len(offered) <= 5 and all(score >= ledger.JOIN_HINT_MIN for _, score in offered)
+    assert [s for _, s in offered] == sorted((s for _, s in offered), reverse=True)
+    page = c.get(f"/commitments/{medicine}").text
+    assert "Worded most alike" in page and f'name="other" value="{clinics}"' in page
+    answer = c.post(f"/commitments/{medicine}/join", data={"other": clinics, "csrf_token": csrf_of(page)})
+    assert answer.status_code == 303
+    assert _by_text(ledger.ledger(series))[CLINICS].first.meeting.slug == "anhui-plenary-1"
+
+
+def test_a_decision_whose_measure_is_gone_is_shown_on_the_tracker_and_by_the_cli(
+    tmp_path: Path, make_release: MakeRelease
+) -> None:
+    url = f"sqlite:///{tmp_path / 'gone.db'}"
+    with Store(url) as store:
+        _ingest(store, make_release)
+        ledger.split(store, _key(store, "anhui-plenary-3", TOURS_2), by="edith", note="a new programme")
+        _ingest(store, make_release, parser_version="9.0.0", **{"3": _series((FAIR, TRADE), (LAB, TECH))})
+        tracker = client(store).get("/tracker").text
+    assert "Splits and joins whose measures are gone" in tracker and "a new programme" in tracker
+    listed = CliRunner().invoke(app, ["commitments", "list", "--db", url])
+    assert listed.exit_code == 0 and "kept, not applied: split by edith" in listed.output

@@ -16,9 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from cooptrack import render
-from cooptrack.cli.base import DbOption, FormatOption, OutputFormat, app, boundary, open_store, stdout
+from cooptrack.cli.base import DbOption, FormatOption, OutputFormat, app, boundary, open_store, say, stdout
 from cooptrack.cli.knowledge import ByOption, NoteOption, _by, _recorded, _t, _wording
-from cooptrack.knowledge import ledger
+from cooptrack.knowledge import commitments, ledger
 
 commitments_app = typer.Typer(
     help="Measures followed from meeting to meeting: list, show, split, join.", no_args_is_help=True
@@ -28,11 +28,11 @@ app.add_typer(commitments_app, name="commitments")
 KeyArgument = Annotated[str, typer.Argument(help="a commitment's or an appearance's key (six characters or more)")]
 
 
-def _rows(db: str | None) -> list[dict[str, Any]]:
+def _rows(db: str | None) -> tuple[list[dict[str, Any]], list[commitments.Reshape]]:
     with open_store(db) as store:
         found = ledger.ledger(store)
         tracking = store.tracking()
-    return [ledger.commitment_json(c, tracking) for c in found.commitments]
+    return [ledger.commitment_json(c, tracking) for c in found.commitments], found.unattached
 
 
 @commitments_app.command("list")
@@ -49,8 +49,9 @@ def list_commitments(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Every commitment once, with where it was first agreed and last seen, its status and staleness."""
+    every, unattached = _rows(db)
     rows = [
-        r for r in _rows(db)
+        r for r in every
         if (not partner or (r["partner"] or "").casefold() == partner.casefold()) and (not stale or r["stale"])
     ]  # fmt: skip
     if fmt is OutputFormat.JSON:
@@ -66,6 +67,9 @@ def list_commitments(
                       _t(r["last_seen"]["meeting"]), _t(len(r["appearances"])), _t(r["status"]),
                       _t("; ".join(r["stale"]), "yellow"))  # fmt: skip
     stdout().print(table)
+    for gone in unattached:
+        say(f"kept, not applied: {gone.kind} by {gone.made_by} on {gone.made_at[:10]} names a measure no release "
+            f"reads any more ({gone.first[:12]}, {gone.second[:12]})", "yellow")  # fmt: skip
 
 
 @commitments_app.command("show")

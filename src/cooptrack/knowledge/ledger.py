@@ -63,6 +63,23 @@ def find(found: Ledger, ref: str) -> Commitment:
     return c
 
 
+JOIN_HINT_MIN = 30.0  # other commitments worded at least this alike are offered for a join
+
+
+def candidates(found: Ledger, c: Commitment, n: int = 5) -> list[tuple[Commitment, float]]:
+    """The other commitments of its mechanism worded most alike (any appearance against any), best
+    first: what a user deciding a join looks at. None below :data:`JOIN_HINT_MIN`."""
+    scored = []
+    for other in found.commitments:
+        if other is c or other.mechanism != c.mechanism:
+            continue
+        pairs = ((a.measure.text, b.measure.text) for a in c.appearances for b in other.appearances)
+        score = max(changes.similarity(x, y) for x, y in pairs)
+        if score >= JOIN_HINT_MIN:
+            scored.append((other, score))
+    return sorted(scored, key=lambda s: (-s[1], s[0].key))[:n]
+
+
 # --- decisions ----------------------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
 from cooptrack.errors import CooptrackError
-from cooptrack.knowledge import queries, series
+from cooptrack.knowledge import ledger, queries, series
 from cooptrack.serve import charts, i18n, sources, views
 from cooptrack.serve.app import caller, data, expensive, html, memo, reader, web
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
@@ -264,6 +264,7 @@ def tracker(
     events = views.all_events(d)[:10]
     return render(request, "tracker.html", rows=chunk, paging=pager, partners=_partners(d), recent=events,
                   unattached=views.unattached(d), counts=views.overview(d)["statuses"],
+                  reshapes=d.ledger.unattached,
                   chosen={"partner": partner or "", "theme": theme or "", "status": status or "", "q": q or "",
                           "stale": "1" if stale else ""},
                   query=query_string(request))  # fmt: skip
@@ -277,8 +278,10 @@ def commitment(request: Request, d: Store, key: str) -> HTMLResponse:
 def commitment_page(request: Request, d: Store, key: str, problem: str | None = None) -> HTMLResponse:
     """A commitment: its appearances meeting by meeting, its status and history, split and join forms."""
     c = d.commitment(key)
+    alike = [{"key": o.key, "text": o.text, "meetings": [a.meeting.slug for a in o.appearances], "score": round(score)}
+             for o, score in ledger.candidates(d.ledger, c)]  # fmt: skip
     return render(request, "commitment.html", status=422 if problem else 200, c=views.commitment_row(c, d.tracking),
-                  history=views.history(d, c.key), problem=problem, words=word_markup)  # fmt: skip
+                  history=views.history(d, c.key), problem=problem, words=word_markup, alike=alike)  # fmt: skip
 
 
 def word_markup(diffed: str) -> Markup:
