@@ -74,9 +74,19 @@ def test_a_record_and_its_stored_meeting_state_the_same_completeness(stored: Sto
         (["truncated"], 4, 4, 6, Reading.PARTIAL),  # the copy stops mid-way
         (["progress_review"], None, 9, 22, Reading.PARTIAL),  # a progress review lists no areas agreed
         (["truncated"], 10, 0, 0, Reading.UNREAD),
-        ([], None, 0, 0, Reading.UNREAD),  # no measure stated: nothing to compare
+        ([], None, 0, 0, Reading.NONE_STATED),  # a whole release stating no measure: nothing to compare
+        (["progress_review"], None, 0, 0, Reading.UNREAD),
     ],
-    ids=["whole", "no-number", "fewer-areas", "truncated", "progress-review", "cut-after-lead", "no-measures"],
+    ids=[
+        "whole",
+        "no-number",
+        "fewer-areas",
+        "truncated",
+        "progress-review",
+        "cut-after-lead",
+        "no-measures",
+        "review-no-measures",
+    ],
 )
 def test_completeness_from_flags_and_counts(
     flags: list[str], declared: int | None, areas: int, measures: int, reading: Reading
@@ -84,6 +94,8 @@ def test_completeness_from_flags_and_counts(
     c = Completeness.of(flags, declared, areas, measures)
     assert c.reading is reading
     assert (c.limit("the Fourth plenary") is None) == (reading is Reading.COMPLETE)
+    assert c.comparable == (reading in (Reading.COMPLETE, Reading.PARTIAL))
+    assert c.partly_read == (reading in (Reading.PARTIAL, Reading.UNREAD))
 
 
 # --- the diff, pure ---------------------------------------------------------------------------------
@@ -179,3 +191,18 @@ def test_the_comparison_page_says_a_side_cannot_be_compared(stored: Store) -> No
     text = " ".join(html.unescape(page.text).split())
     assert "The Fifth plenary's release was read with 0 of 10 areas" in text
     assert "its measures cannot be compared" in text
+
+
+def test_the_mechanism_page_says_the_last_meeting_cannot_be_compared(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'two.db'}") as store:
+        for name in ("fujian_4th_plenary_2021.txt", "fujian_5th_plenary_2023_cut.txt"):
+            doc = read_path(PARTLY / name)
+            store.ingest(doc, parse_document(doc))
+        page = client(store).get("/mechanisms/hong-kong-fujian-co-operation-conference")
+    text = " ".join(html.unescape(page.text).split())
+    assert text.count('class="card change"') == 1  # the Fourth to the Fifth, saying it cannot be
+    assert (
+        "The Fifth plenary's release was read with 0 of 10 areas, the copy stops mid-way: its measures cannot be"
+        in text
+    )
+    assert "Not repeated" not in text and "not repeated." not in text

@@ -6,10 +6,13 @@ truncated, whether area headings are missing. A comparison never calls a measure
 a meeting read partly (it may be in the part not read), nor *new* after one; a meeting of which
 nothing was read cannot be compared at all, and says why.
 
-    complete   every area the release declares was read, the copy is whole: compare freely
-    partial    some of it was read (fewer areas than declared, a truncated copy, a progress
-               review): what was read can be found again, but absence means nothing
-    unread     no measure was read: its measures cannot be compared
+    complete     every area the release declares was read, the copy is whole: compare freely
+    partial      some of it was read (fewer areas than declared, a truncated copy, a progress
+                 review): what was read can be found again, but absence means nothing
+    unread       no measure was read of a release that declares areas, or whose copy is cut:
+                 its measures cannot be compared
+    none_stated  a whole release that states no area or measure (a high-level meeting's, an
+                 announcement): read completely, but there is nothing of it to compare
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class Reading(StrEnum):
     COMPLETE = "complete"
     PARTIAL = "partial"
     UNREAD = "unread"
+    NONE_STATED = "none_stated"
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ class Completeness:
     @property
     def reading(self) -> Reading:
         if self.measures_read == 0:
-            return Reading.UNREAD
+            declared = bool(self.areas_declared) or self.areas_read > 0
+            return Reading.UNREAD if declared or self.truncated or self.progress_review else Reading.NONE_STATED
         short = self.areas_declared is not None and self.areas_read < self.areas_declared
         if short or self.truncated or self.progress_review:
             return Reading.PARTIAL
@@ -66,12 +71,19 @@ class Completeness:
 
     @property
     def comparable(self) -> bool:
-        """Whether any of its measures can be compared (something was read)."""
-        return self.reading is not Reading.UNREAD
+        """Whether any of its measures can be compared (some were read)."""
+        return self.reading in (Reading.COMPLETE, Reading.PARTIAL)
+
+    @property
+    def partly_read(self) -> bool:
+        """Whether its release was read only in part (what a page marks "read partly")."""
+        return self.reading in (Reading.PARTIAL, Reading.UNREAD)
 
     def describe(self) -> str:
         """How it was read, in words: "read with 0 of 10 areas", "a progress review (9 areas)"."""
         n, declared = self.areas_read, self.areas_declared
+        if self.reading is Reading.NONE_STATED:
+            return "no area or measure stated"
         count = f"{n} of {declared} areas" if declared is not None else f"{n} area{'s' * (n != 1)}, no number announced"
         review = "a progress review rather than a list of the areas agreed"
         parts = [f"{review} ({count})" if self.progress_review else f"read with {count}"]
@@ -90,6 +102,8 @@ class Completeness:
         if reading is Reading.COMPLETE:
             return None
         whose = f"{name}'s release"
+        if reading is Reading.NONE_STATED:
+            return f"{whose} states no area or measure: there is nothing of it to compare"
         if self.progress_review and reading is Reading.PARTIAL:
             return (f"{whose} is {self.describe()}: a measure it does not mention is not dropped, "
                     "and one it mentions is not new")  # fmt: skip

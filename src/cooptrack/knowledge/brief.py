@@ -228,7 +228,7 @@ def build(store: Store, partner: str, today: dt.date | None = None, base_url: st
             m.venue,
             src.cite(m, m.span),
             src.others(m),
-            None if m.completeness.complete else m.completeness.describe(),
+            m.completeness.describe() if m.completeness.partly_read else None,
         )
         for m in held
     ]
