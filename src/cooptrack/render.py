@@ -17,6 +17,7 @@ from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from cooptrack.completeness import Completeness
 from cooptrack.store import Hit, Listed
 from cooptrack.store.models import Meeting
 from cooptrack.vocab import FLAG_EXPLANATIONS
@@ -62,6 +63,7 @@ def listed_json(row: Listed) -> dict[str, Any]:
         "year_range": [m.year_from, m.year_to] if m.year_from is not None else None, "venue": m.venue,
         "areas": row.areas, "measures": row.measures,
         "agreements": row.agreements, "people": row.people, "flags": list(m.flags),
+        "completeness": Completeness.of(m.flags or [], m.declared_area_count, row.areas, row.measures).json(),
     }  # fmt: skip
 
 
@@ -170,6 +172,7 @@ def _facts(m: Meeting) -> Table:
         ("partner", m.partner), ("kind", f"{_kind(m)} {m.ordinal or ''}".strip()),
         ("document", m.document_kind), ("date", date_label(m)),
         ("venue", m.venue), ("areas", f"{len(m.areas)}{declared}"), ("measures", len(m.measures)),
+        ("completeness", m.completeness.describe()),
         ("source", version.source.uri),
         ("read", f"{version.fetched_at:%Y-%m-%d %H:%M} UTC, version {version.version}, sha256 {version.sha256[:16]}…, "
                  f"parser {version.parser_version}"),
