@@ -261,6 +261,8 @@ def test_split_and_join_forms_need_an_editor_and_a_csrf_token(series: Store) -> 
     answer = c.post(f"/commitments/{tours}/split", data={"measure": later, "csrf_token": csrf_of(page)})
     assert answer.status_code == 303 and answer.headers["location"] == f"/commitments/{later}"
     assert len(_by_text(ledger.ledger(series))[TOURS].appearances) == 1
+    assert c.get(f"/commitments/{tours}").text.count('<li id="appearance-') == 1  # the pages see it at once
+    assert c.get(f"/commitments/{later}").text.count('<li id="appearance-') == 2
     answer = c.post(f"/commitments/{tours}/join", data={"other": later[:12], "csrf_token": csrf_of(page)})
     assert answer.status_code == 303
     assert len(_by_text(ledger.ledger(series))[TOURS].appearances) == 3
