@@ -358,3 +358,15 @@ def test_a_decision_whose_measure_is_gone_is_shown_on_the_tracker_and_by_the_cli
     assert "Splits and joins whose measures are gone" in tracker and "a new programme" in tracker
     listed = CliRunner().invoke(app, ["commitments", "list", "--db", url])
     assert listed.exit_code == 0 and "kept, not applied: split by edith" in listed.output
+
+
+def test_the_commitment_page_and_the_tracker_speak_chinese(series: Store) -> None:
+    from cooptrack.serve import i18n
+
+    c = client(series)
+    c.cookies.set(i18n.COOKIE, "zh-Hant")
+    page = c.get(f"/commitments/{_key(series, 'anhui-plenary-1', TOURS)}").text.split("<main", 1)[1]
+    assert "首次議定於" in page and "改寫於" in page and "逐次會議" in page
+    assert "First agreed at" not in page and "Meeting by meeting" not in page
+    tracker = c.get("/tracker").text.split("<main", 1)[1]
+    assert "曾於 3 次會議提出" in tracker and "stated at" not in tracker
