@@ -226,6 +226,9 @@ def test_the_overview_and_the_heatmap_count_commitments_not_repeats(series: Stor
     assert counts["statuses"]["implemented"] == 1 and counts["statuses"]["agreed"] == 5 and counts["events"] == 1
     cells = {(r["partner"], r["theme"]): r["measures"] for r in c.get("/api/matrix?scope=all").json()["data"]["counts"]}
     assert cells[("Anhui", "trade_investment")] == 2  # the fair once (not three times), the parks
+    for (partner, theme), n in cells.items():  # each cell opens as many rows as it counts
+        listed = c.get("/api/commitments", params={"partner": partner, "theme": theme, "per_page": 100})
+        assert len(listed.json()["data"]) == n, (partner, theme)
     tracker = c.get("/tracker", params={"partner": "Anhui", "theme": "trade_investment"}).text
     assert tracker.count("data-commitment=") == 2
     overview = c.get("/").text
