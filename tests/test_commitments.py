@@ -176,9 +176,16 @@ def test_a_user_joins_two_commitments_and_a_later_split_undoes_it(series: Store)
     assert len(series.corrections(CorrectionKind.COMMITMENT_JOIN, CorrectionKind.COMMITMENT_SPLIT)) == 2
 
 
-def test_unknown_keys_are_refused_with_a_reason(series: Store) -> None:
+def test_unknown_short_and_ambiguous_keys_are_refused_with_a_reason(series: Store) -> None:
+    fair = _key(series, "anhui-plenary-1", FAIR)
     with pytest.raises(NotFound, match='no commitment or measure with key "ffffffffff"'):
-        ledger.join(series, "ffffffffff", _key(series, "anhui-plenary-1", FAIR), by="edith", note=None)
+        ledger.join(series, "ffffffffff", fair, by="edith", note=None)
+    with pytest.raises(CooptrackError, match="at least six characters"):
+        ledger.split(series, fair[:3], by="edith", note=None)
+    found = ledger.ledger(series)
+    found.of_measure = {"abcdef01": found.commitments[0], "abcdef02": found.commitments[1]}  # two keys, one start
+    with pytest.raises(CooptrackError, match="several commitments"):
+        ledger.find(found, "abcdef")
 
 
 def test_splits_and_joins_survive_a_reingest_and_a_parser_upgrade(store: Store, make_release: MakeRelease) -> None:

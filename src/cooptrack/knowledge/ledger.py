@@ -57,10 +57,16 @@ def shared_tracking(tracking: Tracking, found: Ledger) -> Tracking:
 
 
 def find(found: Ledger, ref: str) -> Commitment:
+    """A commitment by its key or any appearance's (or six characters or more of one)."""
     c = found.find(ref)
-    if c is None:
-        raise NotFound(f'no commitment or measure with key "{ref.strip()}" (cooptrack commitments list shows them)')
-    return c
+    if c is not None:
+        return c
+    start = ref.strip().casefold()
+    if len(start) < 6:
+        raise CooptrackError(f'"{ref.strip()}": give at least six characters of a key (cooptrack commitments list)')
+    if any(k.startswith(start) for k in found.of_measure):
+        raise CooptrackError(f'"{ref.strip()}" is the start of the keys of several commitments; give more of it')
+    raise NotFound(f'no commitment or measure with key "{ref.strip()}" (cooptrack commitments list shows them)')
 
 
 JOIN_HINT_MIN = 30.0  # other commitments worded at least this alike are offered for a join
