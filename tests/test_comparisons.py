@@ -142,6 +142,14 @@ def test_nothing_is_dropped_at_a_meeting_read_partly_and_nothing_new_after_one()
     assert [m.key for m in after.dropped] == ["a2"]
 
 
+def test_nothing_is_new_in_a_progress_review_even_after_a_whole_meeting() -> None:
+    review = Completeness.of(["progress_review"], None, 2, 2)
+    d = _diff(WHOLE, review)
+    assert d.new == [] and [m.key for m in d.not_found_earlier] == ["b2"]
+    assert d.dropped == [] and [m.key for m in d.not_found_later] == ["a2"]
+    assert "1 not found in the Fourth plenary, 1 not found in what was read of the Fifth plenary" in d.summary()
+
+
 def test_two_whole_meetings_compare_as_before() -> None:
     d = _diff(WHOLE, WHOLE)
     assert ([m.key for m in d.new], [m.key for m in d.dropped], d.limits()) == (["b2"], ["a2"], [])
@@ -216,3 +224,27 @@ def test_list_and_show_state_how_completely_each_release_was_read(url: str, stor
     shown = runner.invoke(app, ["show", "fujian-plenary-5", "--db", url])
     assert shown.exit_code == 0, shown.stderr
     assert "read with 0 of 10 areas, the copy stops mid-way" in " ".join(shown.stdout.split())
+
+
+REVIEW = Path(__file__).parent / "data" / "progress_review"  # SYNTHETIC: a plenary, then a progress review
+
+
+def test_a_progress_review_drops_nothing_and_says_why(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'review.db'}") as store:
+        for path in iter_paths([REVIEW]):
+            if path.suffix == ".txt":
+                doc = read_path(path)
+                store.ingest(doc, parse_document(doc))
+        d = queries.diff(store, "Hainan").diff
+        page = client(store).get("/mechanisms/hong-kong-hainan-co-operation-conference")
+    assert d.reading[1] is not None and d.reading[1].progress_review and d.comparable
+    assert len(d.carried) == 2 and d.dropped == [] and len(d.not_found_later) == 2
+    assert d.limits() == [
+        "The Second plenary's release is a progress review rather than a list of the areas agreed "
+        "(2 areas, no number announced): a measure it does not mention is not dropped, and one it mentions is not new"
+    ]
+    assert "dropped" not in d.summary()
+    text = " ".join(html.unescape(page.text).split())
+    assert "read partly: a progress review rather than a list of the areas agreed" in text
+    assert "Not repeated" not in text
+    assert "Not found in what was read of the later meeting" in text

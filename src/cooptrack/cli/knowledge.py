@@ -300,7 +300,7 @@ def _diff_view(found: queries.MeetingDiff) -> RenderableType:
         measures.add_row(_t("-", "red"), _t(f"{m.key[:8]} →", "dim"), _t(m.text, "red"), _t(""))
     first, second = d.names[0] or d.earlier.slug, d.names[1] or d.later.slug
     for m in d.not_found_earlier:
-        why = _t(f"not in what was read of {first}", "dim")
+        why = _t(f"not in {'' if d.read_whole(0) else 'what was read of '}{first}", "dim")
         measures.add_row(_t("?"), _t(f"→ {m.key[:8]}", "dim"), _t(m.text), why)
     for m in d.not_found_later:
         why = _t(f"not in what was read of {second}", "dim")

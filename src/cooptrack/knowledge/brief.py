@@ -251,7 +251,8 @@ def build(store: Store, partner: str, today: dt.date | None = None, base_url: st
         for m in d.new:
             status[m.key] = "new"
         for m in d.not_found_earlier:
-            status[m.key] = f"not found in what was read of {d.names[0] or d.earlier.slug}"
+            read = "" if d.read_whole(0) else "what was read of "
+            status[m.key] = f"not found in {read}{d.names[0] or d.earlier.slug}"
     areas = [
         AreaBlock(
             a.heading or "(heading not given in the release)",

@@ -344,6 +344,11 @@ class Diff:
                 out.append(said[0].upper() + said[1:])
         return out
 
+    def read_whole(self, side: int) -> bool:
+        """Whether the earlier (0) or later (1) meeting's release was read completely."""
+        reading = self.reading[side]
+        return reading is None or reading.complete
+
     def _names(self) -> tuple[str, str]:
         return (self.names[0] or self.earlier.slug, self.names[1] or self.later.slug)
 
@@ -358,10 +363,11 @@ class Diff:
         if not self.comparable:
             return "; ".join([*self.limits(), agreements])
         first, second = self._names()
+        read = "" if self.read_whole(0) else "what was read of "
         new = (
             f"{len(self.new)} new"
             if not self.not_found_earlier
-            else f"{len(self.not_found_earlier)} not found in what was read of {first}"
+            else f"{len(self.not_found_earlier)} not found in {read}{first}"
         )
         dropped = (f"{len(self.dropped)} dropped" if not self.not_found_later
                    else f"{len(self.not_found_later)} not found in what was read of {second}")  # fmt: skip
@@ -392,7 +398,10 @@ def diff(
         for link in links:
             pair = (area_of.get(link.earlier.key, -1), area_of.get(link.later.key, -1))
             carried[pair] = carried.get(pair, 0) + 1
-    whole = tuple(r is None or r.complete for r in reading)
+    # A later measure is new only after a whole earlier release, and not in a progress review (which
+    # reports on measures agreed at any earlier meeting); an earlier one is dropped only at a whole later one.
+    reviewing = reading[1] is not None and reading[1].progress_review
+    whole = ((reading[0] is None or reading[0].complete) and not reviewing, reading[1] is None or reading[1].complete)
     new = [m for m in measures[1] if m.key not in linked_l]
     dropped = [m for m in measures[0] if m.key not in linked_e]
     area_changes = [
