@@ -25,7 +25,7 @@ import playwright.sync_api as playwright_api
 import pytest
 import uvicorn
 
-from cooptrack.acquire import iter_paths, read_path
+from cooptrack.acquire import read_path
 from cooptrack.pipeline import parse_document
 from cooptrack.serve.app import create_app
 from cooptrack.store import Store
@@ -48,7 +48,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with Store(f"sqlite:///{tmp_path_factory.mktemp('brief') / 'brief.db'}") as store:
-        for path in iter_paths([PARTLY]):
+        for path in sorted(PARTLY.glob("*.txt")):  # the releases (not the folder's README)
             doc = read_path(path)
             store.ingest(doc, parse_document(doc))
         port = _free_port()
