@@ -155,3 +155,11 @@ def test_the_word_briefing_downloads_with_links_to_this_site(web: TestClient) ->
     targets = {r.target_ref for r in document.part.rels.values() if r.is_external}
     assert "http://localhost/meetings/fujian-plenary-4#h-source" in targets
     assert web.get(f"/mechanisms/{SLUG}/brief.json").status_code == 404  # JSON is the API's
+
+
+def test_the_api_briefing_carries_the_notes_with_links_to_this_site(web: TestClient) -> None:
+    data = web.get(f"/api/mechanisms/{SLUG}/brief").json()["data"]
+    first = data["notes"][0]
+    assert first["number"] == 1 and first["href"] == "http://localhost/meetings/fujian-plenary-4#h-source"
+    assert first["quote"].startswith("The Chief Secretary for Administration, Mr John Lee Ka-chiu")
+    assert data["meetings"][1]["read"] == "read with 0 of 10 areas, the copy stops mid-way"

@@ -131,8 +131,10 @@ def mechanism(request: Request, d: Store, slug: str) -> Envelope:
 def briefing(request: Request, d: Store, slug: str) -> Envelope:
     mech = d.mechanism(slug)
     partner = mech.partner or mech.name
-    text = web(request).memo(("brief", partner, "json"), lambda: brief.render(brief.build(d.store, partner),
-                                                                               brief.BriefFormat.JSON))  # fmt: skip
+    base = public_url(request, "")  # the notes link to this site's meeting pages
+    text = web(request).memo(("brief", partner, "json", base),
+                             lambda: brief.render(brief.build(d.store, partner, base_url=base),
+                                                  brief.BriefFormat.JSON))  # fmt: skip
     return one(request, json.loads(text))
 
 
