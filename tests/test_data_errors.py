@@ -153,3 +153,49 @@ def test_an_agreement_is_named_without_the_translations_about_the(stored: Store)
 )
 def test_agreement_name(title: str, name: str) -> None:
     assert agreement_name(title) == name
+
+
+# --- lists of areas --------------------------------------------------------------------------------
+
+
+def _areas(path: Path) -> list[tuple[str | None, list[str]]]:
+    return [(a.heading, [m.text for m in a.measures]) for a in _parse(path).areas]
+
+
+def test_the_areas_announced_listed_as_fragments_are_areas_not_measures() -> None:
+    """'the following five areas: (1) finance, including ...; ... (4) youth exchange; and (5) health care.'"""
+    record = _parse(ERRORS / "hk_release_listed_areas_including.txt")
+    assert record.declared_area_count == 5
+    assert _areas(ERRORS / "hk_release_listed_areas_including.txt") == [
+        ("finance", ["the issuance of green bonds by Hunan enterprises in Hong Kong"]),
+        ("logistics", ["rail freight services between Changsha and the Greater Bay Area"]),
+        ("tourism and culture", []),
+        ("youth exchange", []),
+        ("health care", []),
+    ]
+    assert not any(m.text.endswith("; and") for m in record.measures)
+    assert "area_headings_missing" not in {f.value for f in record.flags}
+
+
+def test_items_naming_their_area_in_lower_case_before_a_colon_are_headed_areas() -> None:
+    areas = _areas(ERRORS / "hk_release_inline_lowercase_areas.txt")
+    assert [heading for heading, _ in areas] == ["tourism", "financial services", "public health"]
+    assert areas[1][1] == ["to support the cross-boundary issuance of bonds; and"]
+
+
+def test_a_list_of_measures_is_not_taken_for_a_list_of_areas() -> None:
+    """Items that are measures (a verb first, or longer than an area's name) stay measures of one area."""
+    from cooptrack.clean.blocks import Block, BlockKind
+    from cooptrack.extract.sections import _named_fields
+
+    def bullet(text: str) -> Block:
+        return Block(BlockKind.BULLET, text, 0, len(text))
+
+    measures = [bullet("to promote trade, including fairs;"), bullet("finance;")]
+    assert _named_fields(measures, 2) is None  # an infinitive is a measure
+    long_head = [
+        bullet("support enterprises of the two places to list in Hong Kong, including start-ups;"),
+        bullet("x"),
+    ]
+    assert _named_fields(long_head, 2) is None
+    assert _named_fields([bullet("finance;"), bullet("trade")], 3) is None  # not as many as announced

@@ -512,8 +512,9 @@ CLOSING_PARAGRAPH = re.compile(
     r"|(?:^|(?<=\.))(?>[^.]*?\boffic(?:ials|ers)\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong))[^.]*\b(?:attend|accompan|includ)"
     r"|^\s*(?:other\s+)?offic(?:ials|ers)\s+(?:attending|accompanying|who\s+attended|present)\b|\balso\s+attending\b"
 )
-# An item that names its area before a colon: "(1) Finance: support Chongqing enterprises to ...".
-INLINE_HEADING = re.compile(r"(?P<heading>[A-Z][A-Za-z,'\- ]{2,70}?)\s*:\s+(?=\S)")
+# An item that names its area before a colon, in either case: "(1) Finance: support Chongqing
+# enterprises to ...", "(a) tourism: to promote ...".
+INLINE_HEADING = re.compile(r"(?P<heading>[A-Za-z][A-Za-z,'\- ]{2,70}?)\s*:\s+(?=\S)")
 
 # --- agreements -------------------------------------------------------------------------------
 

@@ -179,9 +179,10 @@ def split_sections(body: list[Block]) -> Sections:
         if run is not None:
             start, end = run
     end = _after_bare_list(body, start, end)
-    areas = _areas(body[start:end])
     lead_in = body[lead_in_at] if lead_in_at is not None else None
-    count = declared_count(lead_in.text) if lead_in else None
+    listed = declared_count(lead_in.text) if lead_in else None
+    areas = _areas(body[start:end], listed)
+    count = listed
     if count is None:
         count = next((n for b in body[:start] if (n := _agreed_count(b.text))), None)
     return Sections(
@@ -269,11 +270,14 @@ def _agreed_series(body: list[Block]) -> tuple[int, int] | None:
     return (at, at + 1) if at is not None else None
 
 
-def _areas(blocks: list[Block]) -> list[AreaBlocks]:
-    if blocks and not any(b.kind is BlockKind.HEADING for b in blocks) and _all_short_items(blocks):
-        return [AreaBlocks(heading=_as_heading(b)) for b in blocks]
-    if not any(b.kind is BlockKind.HEADING for b in blocks) and (inline := _inline_headed(blocks)) is not None:
+def _areas(blocks: list[Block], listed: int | None = None) -> list[AreaBlocks]:
+    headless = not any(b.kind is BlockKind.HEADING for b in blocks)
+    if headless and (inline := _inline_headed(blocks)) is not None:  # "(a) tourism: to promote ...;"
         return inline
+    if blocks and headless and _all_short_items(blocks):
+        return [AreaBlocks(heading=_as_heading(b)) for b in blocks]
+    if headless and (named := _named_fields(blocks, listed)) is not None:
+        return named
     out: list[AreaBlocks] = []
     for i, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
@@ -300,6 +304,36 @@ def _inline_headed(blocks: list[Block]) -> list[AreaBlocks] | None:
         measure = Block(b.kind, b.text[m.end() :], b.start + m.end(), b.end, indented=b.indented)
         out.append(AreaBlocks(heading=heading, measures=[measure]))
     return out if len(out) >= 2 else None
+
+
+# "finance, including the listing of Beijing enterprises ...": an area's name, then what it covers.
+_FIELD_SCOPE = re.compile(r"(?i),?\s+(?:including|such\s+as|in\s+particular|especially)\s+")
+
+
+def _named_fields(blocks: list[Block], listed: int | None) -> list[AreaBlocks] | None:
+    """A list of the areas announced ("in the following six areas: (1) finance, including ...;
+    (2) trade and investment, including ...; (3) culture and creative industries; ... and (6)
+    health care."): as many items as the lead-in announced, each a field's name of a few words
+    (its "including ..." the area's one measure), none an infinitive ("to ..."). Its items,
+    fragments ending "; and", are areas, not measures of one area."""
+    if listed is None or len(blocks) != listed or not all(b.kind is BlockKind.BULLET for b in blocks):
+        return None
+    out = []
+    for b in blocks:
+        scope = _FIELD_SCOPE.search(b.text)
+        head = _as_heading(Block(b.kind, b.text[: scope.start()] if scope else b.text, b.start, b.end))
+        words = head.text.split()
+        if not words or len(words) > 6 or words[0].casefold() == "to":
+            return None
+        measures = []
+        if scope is not None:
+            rest = b.text[scope.end() :]
+            tail = re.sub(r"(?:;|,|\.)?\s*(?:and|or)?\s*$", "", rest).strip()
+            if tail:
+                begin = b.start + scope.end()
+                measures.append(Block(b.kind, tail, begin, begin + len(tail), indented=b.indented))
+        out.append(AreaBlocks(heading=head, measures=measures))
+    return out
 
 
 def _all_short_items(blocks: list[Block]) -> bool:
