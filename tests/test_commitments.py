@@ -240,6 +240,8 @@ def test_the_overview_and_the_heatmap_count_commitments_not_repeats(series: Stor
     assert tracker.count("data-commitment=") == 2
     overview = c.get("/").text
     assert "(10 statements at meetings" in overview
+    assert counts["stale"] == 5 and '<a href="/tracker?stale=1">5 measures with no news</a>' in overview  # not the fair
+    assert len(c.get("/api/commitments", params={"stale": "true"}).json()["data"]) == 5
 
 
 def test_every_appearance_shows_the_commitments_status_and_links_to_it(series: Store) -> None:

@@ -7,6 +7,7 @@ lazily, once per request, through :mod:`cooptrack.knowledge.queries` and friends
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
@@ -537,8 +538,11 @@ def overview(data: Data) -> Row:
     meetings is one); ``appearances`` counts them at every meeting that stated them."""
     tracking = data.tracking
     statuses = {s.value: 0 for s in TrackingStatus}
+    today, stale = dt.date.today(), 0
     for c in data.ledger.commitments:
-        statuses[tracking.status(c.key).value] += 1
+        status, latest = tracking.status(c.key).value, tracking.latest(c.key)
+        statuses[status] += 1
+        stale += bool(commitments.staleness(c, status, latest.made_at.date() if latest else None, today))
     return {
         "meetings": len(data.meetings),
         "mechanisms": len(data.mechanisms),
@@ -550,4 +554,5 @@ def overview(data: Data) -> Row:
         "events": len(tracking.attached()),
         "unattached_events": len(tracking.unattached),
         "statuses": statuses,
+        "stale": stale,
     }
