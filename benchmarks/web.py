@@ -1,17 +1,23 @@
-"""Web latency: pages and API of ``cooptrack serve`` under concurrent clients, beside a static peer.
+"""Web latency: pages and API of ``cooptrack serve`` under concurrent clients, beside a static reference.
 
-A SQLite store is made from the releases in ``--corpus`` (default: the five real ones of
-``../shared/corpus``, read in place), then two servers start on loopback as subprocesses:
+The store is an existing database (``--db``) or one made from the releases in ``--corpus``
+(default: the five real ones of ``../shared/corpus``, read in place). Two servers then start on
+loopback as subprocesses, with the same Uvicorn settings and the same number of workers:
 
-- ``cooptrack serve --db …`` (one Uvicorn process, the way a user runs it);
-- the peer, ``python -m http.server`` serving copies of the same pages saved from the first
-  server (the cost of sending those bytes with no work behind them), in the same run.
+- ``cooptrack serve --db … [--workers N]``, the way a user runs it;
+- the reference, ``benchmarks/static_peer.py`` under Uvicorn: copies of the same pages, saved from
+  the first server, answered as bytes with no work behind them (a static page of the same size
+  served by the same server settings).
 
-For each path and each number of concurrent clients (httpx async clients, keep-alive), every
-client sends requests one after the other until ``--n`` requests have been answered; the table
-gives the median and 95th percentile latency and the requests per second.
+Before the load, the time the first page (``/``) takes after the server starts (what a start or a
+write costs: the server's view of the store is built then) is measured once. For each path and
+each number of concurrent clients (httpx async clients, keep-alive), every client sends requests
+one after the other until ``--n`` requests have been answered; the table gives the median and 95th
+percentile latency, the requests per second, and the ratio of cooptrack's p95 to the reference's.
+The servers' resident memory (all their processes) is read from /proc after the load.
 
-    .venv/bin/python benchmarks/web.py --n 200 --clients 1,8,32 --write
+    .venv/bin/python benchmarks/web.py --n 200 --clients 1,10,50 --write
+    .venv/bin/python benchmarks/web.py --db sqlite:///bench-data/web-1000.db --n 100 --clients 1,50
 """
 
 from __future__ import annotations
@@ -35,17 +41,25 @@ from cooptrack.pipeline import parse_document
 from cooptrack.store import Store
 
 CORPUS = common.ROOT.parent / "shared" / "corpus"
-PATHS = (
-    ("page", "overview", "/"),
-    ("page", "meeting", "/meetings/beijing-plenary-5"),
-    ("page", "search", "/search?q=medicine"),
-    ("page", "tracker", "/tracker"),
-    ("api", "meetings", "/api/meetings"),
-    ("api", "meeting", "/api/meetings/beijing-plenary-5"),
-    ("api", "search", "/api/search?q=trade"),
-    ("static", "style.css", "/static/style.css"),
-)
-SAVED = {"/": "overview.html", "/meetings/beijing-plenary-5": "meeting.html", "/tracker": "tracker.html"}
+HERE = Path(__file__).resolve().parent
+
+
+def _paths(base: str) -> list[tuple[str, str, str | None]]:
+    """(label, path, saved copy's name) for each page measured; slugs read from the API."""
+    meetings = httpx.get(f"{base}/api/meetings?per_page=500", timeout=60).json()["data"]
+    mechanisms = httpx.get(f"{base}/api/mechanisms?per_page=500", timeout=60).json()["data"]
+    meeting = max(meetings, key=lambda m: (m["measures"], m["slug"]))["slug"]  # the fullest page
+    mechanism = max(mechanisms, key=lambda m: (m["meetings"], m["slug"]))["slug"]
+    return [
+        ("page overview", "/", "overview.html"),
+        ("page meeting", f"/meetings/{meeting}", "meeting.html"),
+        ("page mechanism", f"/mechanisms/{mechanism}", "mechanism.html"),
+        ("page meetings", "/meetings", "meetings.html"),
+        ("page search", "/search?q=trade", "search.html"),
+        ("page tracker", "/tracker", "tracker.html"),
+        ("api meeting", f"/api/meetings/{meeting}", None),
+        ("static style.css", "/static/style.css", None),
+    ]
 
 
 def _free_port() -> int:
@@ -56,7 +70,7 @@ def _free_port() -> int:
 
 
 def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
-    for _ in range(300):
+    for _ in range(3000):
         if proc.poll() is not None:
             raise SystemExit(f"the server for {url} stopped (exit {proc.returncode})")
         try:
@@ -64,7 +78,7 @@ def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
             return
         except httpx.HTTPError:
             time.sleep(0.1)
-    raise SystemExit(f"{url} did not answer within 30 s")
+    raise SystemExit(f"{url} did not answer within 300 s")
 
 
 def _make_store(url: str, corpus: Path) -> int:
@@ -77,6 +91,21 @@ def _make_store(url: str, corpus: Path) -> int:
         return n
 
 
+def _rss_mib(pid: int) -> float:
+    """Resident memory of a process and all its descendants (MiB), from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration):
+            continue
+    return total / 1024
+
+
 async def _load(url: str, clients: int, n: int) -> tuple[list[float], float, int]:
     """``n`` requests by ``clients`` concurrent clients: latencies (ms), wall time (s), errors."""
     latencies: list[float] = []
@@ -85,99 +114,132 @@ async def _load(url: str, clients: int, n: int) -> tuple[list[float], float, int
 
     async def client() -> None:
         nonlocal remaining, errors
-        async with httpx.AsyncClient(timeout=30.0) as http:
+        async with httpx.AsyncClient(timeout=120.0) as http:
             while remaining > 0:
                 remaining -= 1
                 start = time.perf_counter()
-                response = await http.get(url)
+                try:
+                    response = await http.get(url)
+                    errors += response.status_code != 200
+                except httpx.HTTPError:  # a refused or reset connection is an error of the row, not the run's end
+                    errors += 1
                 latencies.append((time.perf_counter() - start) * 1000)
-                errors += response.status_code != 200
 
     began = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
     return latencies, time.perf_counter() - began, errors
 
 
-def _row(label: str, kind: str, clients: int, result: tuple[list[float], float, int]) -> list[object]:
-    latencies, wall, errors = result
-    return [label, kind, clients, common.median(latencies), common.percentile(latencies, 95), len(latencies) / wall,
-            errors]  # fmt: skip
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="serve this existing store (default: make one from --corpus)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="releases to serve [../shared/corpus]")
     parser.add_argument("--n", type=int, default=200, help="requests per path and concurrency")
-    parser.add_argument("--clients", default="1,8,32", help="numbers of concurrent clients")
-    parser.add_argument("--write", action="store_true", help="write the Web section of docs/performance.md")
+    parser.add_argument("--clients", default="1,10,50", help="numbers of concurrent clients")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="Uvicorn workers of both servers [cooptrack's default: the CPU count]")  # fmt: skip
+    parser.add_argument("--only", default="", help="comma-separated labels to measure (e.g. 'overview,meeting')")
+    parser.add_argument("--section", default="web", help="the section of docs/performance.md to write")
+    parser.add_argument("--write", action="store_true", help="write the section of docs/performance.md")
     args = parser.parse_args()
     levels = [int(x) for x in args.clients.split(",") if x]
     common.header("Web latency")
     work = Path(tempfile.mkdtemp(prefix="cooptrack-web-bench-"))
-    db = f"sqlite:///{work / 'web.db'}"
-    releases = _make_store(db, args.corpus)
+    db = args.db or f"sqlite:///{work / 'web.db'}"
+    releases = None if args.db else _make_store(db, args.corpus)
+    with Store(db) as store:
+        counts = store.counts()
+    workers = args.workers or os.cpu_count() or 1
     ours, peer = _free_port(), _free_port()
     exe = Path(sys.executable).with_name("cooptrack")
-    server = subprocess.Popen([str(exe), "serve", "--db", db, "--port", str(ours)], stderr=subprocess.DEVNULL)
+    env = {**os.environ, "COOPTRACK_ANONYMOUS_PER_MINUTE": "0"}  # the load comes from one address
+    command = [str(exe), "serve", "--db", db, "--port", str(ours)]
+    if args.workers is not None:
+        command += ["--workers", str(args.workers)]
+    started = time.perf_counter()
+    log = open(work / "server.log", "wb")  # noqa: SIM115 - closed with the run
+    server = subprocess.Popen(command, stderr=log, env=env)
     saved = work / "static"
     saved.mkdir()
     peer_proc = None
+    base = f"http://127.0.0.1:{ours}"
     try:
-        _wait(f"http://127.0.0.1:{ours}/", server)
-        for path, name in SAVED.items():
-            (saved / name).write_bytes(httpx.get(f"http://127.0.0.1:{ours}{path}").content)
+        _wait(f"{base}/static/style.css", server)
+        listening = time.perf_counter()
+        first = httpx.get(f"{base}/", timeout=600)
+        cold = (time.perf_counter() - listening) * 1000
+        assert first.status_code == 200, first.status_code
+        up = (listening - started) * 1000
+        paths = _paths(base)
+        if args.only:
+            wanted = {w.strip() for w in args.only.split(",")}
+            paths = [p for p in paths if p[0].split()[-1] in wanted]
+        for _, path, name in paths:
+            if name:
+                (saved / name).write_bytes(httpx.get(f"{base}{path}", timeout=600).content)
         peer_proc = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(peer), "--bind", "127.0.0.1", "--directory", str(saved)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [sys.executable, "-m", "uvicorn", "static_peer:app", "--app-dir", str(HERE), "--port", str(peer),
+             "--host", "127.0.0.1", "--workers", str(workers), "--log-level", "warning", "--no-access-log",
+             "--no-server-header"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PEER_DIR": str(saved)},
         )  # fmt: skip
         _wait(f"http://127.0.0.1:{peer}/overview.html", peer_proc)
-        rows = _measure(ours, peer, levels, args.n)
+        rows = _measure(ours, peer, paths, levels, args.n)
+        memory = _rss_mib(server.pid)
     finally:
         for proc in (server, peer_proc):
             if proc is not None:
                 proc.terminate()
-                proc.wait(timeout=10)
+                proc.wait(timeout=30)
+        log.close()
+        problems = (work / "server.log").read_text(errors="replace")
+        if "Traceback" in problems or "rror" in problems:
+            print(f"the server said:\n{problems[-3000:]}", file=sys.stderr)
         shutil.rmtree(work, ignore_errors=True)
-    headers = ["what", "served by", "clients", "median ms", "p95 ms", "requests/s", "errors"]
+    headers = ["what", "clients", "median ms", "p95 ms", "requests/s", "errors", "reference p95 ms", "p95 / reference"]
     result = common.table(headers, rows)
+    facts = (f"store: {counts.get('meeting', 0):,} meetings, {counts.get('measure', 0):,} measures, "
+             f"{counts.get('person', 0):,} people named; workers: {args.workers or 'default'} "
+             f"(reference: {workers}); server up in {up:,.0f} ms, first page after the start {cold:,.0f} ms; "
+             f"servers' resident memory after the load {memory:,.0f} MiB")  # fmt: skip
+    print(facts)
     print(result)
     if args.write:
-        common.write_section("web", "Web: page and API latency", _body(result, releases, args.n))
+        common.write_section(args.section, f"Web: page and API latency ({counts.get('meeting', 0):,} meetings)",
+                             _body(result, facts, releases, args.n))  # fmt: skip
 
 
-def _measure(ours: int, peer: int, levels: list[int], n: int) -> list[list[object]]:
+def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], levels: list[int],
+             n: int) -> list[list[object]]:  # fmt: skip
     rows: list[list[object]] = []
-    for kind, name, path in PATHS:
+    for label, path, name in paths:
         for clients in levels:
-            url = f"http://127.0.0.1:{ours}{path}"
-            rows.append(_row(f"{kind} {name}", "cooptrack serve", clients, asyncio.run(_load(url, clients, n))))
-        if path in SAVED:
-            for clients in levels:
-                url = f"http://127.0.0.1:{peer}/{SAVED[path]}"
-                rows.append(_row(f"{kind} {name} (saved copy)", "http.server (peer)", clients,
-                                 asyncio.run(_load(url, clients, n))))  # fmt: skip
-        print(f"  {kind} {name} done", file=sys.stderr)
+            lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n))
+            p95 = common.percentile(lat, 95)
+            ref: object = "–"
+            ratio: object = "–"
+            if name:
+                ref_lat, _, _ = asyncio.run(_load(f"http://127.0.0.1:{peer}/{name}", clients, n))
+                ref = common.percentile(ref_lat, 95)
+                ratio = f"{p95 / ref:.1f}×" if ref else "–"
+            rows.append([label, clients, common.median(lat), p95, len(lat) / wall, errors, ref, ratio])
+        print(f"  {label} done", file=sys.stderr)
     return rows
 
 
-def _body(result: str, releases: int, n: int) -> str:
+def _body(result: str, facts: str, releases: int | None, n: int) -> str:
+    source = f"a SQLite store of the {releases} releases of `../shared/corpus`" if releases else "the store given"
     return f"""
 {common.machine()}
 
-`cooptrack serve` (one Uvicorn process, SQLite store of the {releases} releases of `../shared/corpus`)
-against a peer in the same run: Python's `http.server` sending copies of the same pages, saved
-from the first server (the cost of the bytes alone). Clients are httpx async clients on loopback
-with keep-alive, each sending its next request when the last is answered, {n} requests per row.
-The clients share the two cores with the servers, so the figures include their own cost.
+`cooptrack serve` over {source} ({facts}), against the reference in the same run: the same
+pages' bytes, saved from the first server, answered by a minimal ASGI app
+(`benchmarks/static_peer.py`) under Uvicorn with the same workers. Clients are httpx async
+clients on loopback with keep-alive, each sending its next request when the last is answered,
+{n} requests per row; they share the two cores with the servers, so the figures include their
+own cost. Command: `{common.command_line()}`.
 
 {result}
-
-Reading the table: the server keeps its view of the store between requests until something is
-written (`Store.stamp()`, one cheap query per request), so what a page costs beyond the peer's
-few milliseconds is building its rows from that view and rendering its template. One Uvicorn
-process works one request at a time on these shared cores, so with 8 or 32 clients the latency
-is mostly waiting in line; more Uvicorn workers are the next step. Command:
-`{common.command_line()}`.
 """
 
 

@@ -110,9 +110,12 @@ def serve(
 
 def uvicorn_options(host: str, port: int, workers: int = 1) -> dict[str, Any]:
     """How Uvicorn runs the app: no Server banner, no proxy headers of its own (the app reads them from the
-    configured proxies only), no access log of its own (the app's is structured); ``workers`` processes."""
+    configured proxies only), no access log of its own (the app's is structured); ``workers`` processes,
+    none restarted for being slow to answer the supervisor's health check while it is busy (building
+    its view of a large store holds it for seconds on a loaded machine: the default 5 s killed workers
+    in the middle of answering)."""
     return {"host": host, "port": port, "log_level": "warning", "proxy_headers": False, "server_header": False,
-            "access_log": False, "workers": workers}  # fmt: skip
+            "access_log": False, "workers": workers, "timeout_worker_healthcheck": 120}  # fmt: skip
 
 
 def _read_password(name: str) -> str:

@@ -261,8 +261,9 @@ def stamp(request: Request) -> tuple[object, ...]:
 
 
 def memo(request: Request, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-    """``compute()`` for this state of the store, computed once for every request that asks (:meth:`Web.memo`)."""
-    return web(request).memo(key, compute, stamp(request))
+    """``compute()`` for this state of the store and this day (what is stale changes with it), computed once
+    for every request that asks (:meth:`Web.memo`)."""
+    return web(request).memo((dt.datetime.now(dt.UTC).date(), *key), compute, stamp(request))
 
 
 _ENV_DB, _ENV_SETTINGS, _ENV_LOG = "COOPTRACK_SERVE_DB", "COOPTRACK_SERVE_SETTINGS", "COOPTRACK_SERVE_ACCESS_LOG"

@@ -259,11 +259,15 @@ def tracker(
     request: Request, d: Store, partner: Text = None, theme: Text = None, status: Text = None, q: Text = None,
     stale: Text = None, page: Page = 1,
 ) -> HTMLResponse:  # fmt: skip
-    rows = views.commitments_filter(d, partner=partner, theme=theme, status=status, q=q, stale=bool(stale))
+    def rows_of() -> list[views.Row]:  # every commitment's row: once per state of the store and filter
+        return views.commitments_filter(d, partner=partner, theme=theme, status=status, q=q, stale=bool(stale))
+
+    rows = memo(request, ("tracker", partner, theme, status, q, bool(stale)), rows_of)
     chunk, pager = paged(request, rows, page, 50)
     events = views.all_events(d)[:10]
+    counts = memo(request, ("counts",), lambda: views.overview(d))
     return render(request, "tracker.html", rows=chunk, paging=pager, partners=_partners(d), recent=events,
-                  unattached=views.unattached(d), counts=views.overview(d)["statuses"],
+                  unattached=views.unattached(d), counts=counts["statuses"],
                   reshapes=d.ledger.unattached,
                   chosen={"partner": partner or "", "theme": theme or "", "status": status or "", "q": q or "",
                           "stale": "1" if stale else ""},
