@@ -157,3 +157,19 @@ def test_a_date_without_its_year_says_so_in_the_same_words_on_every_page(web: Te
     for path in ("/mechanisms/jiangxi", "/meetings"):
         assert found.group(0) in web.get(path).text, path
     assert "(2021?)" not in meeting and "(year?)" not in meeting
+
+
+def test_a_persons_meetings_are_named_as_a_reader_names_them(web: TestClient) -> None:
+    page = web.get("/meetings/jiangxi-plenary-1").text
+    url = re.findall(r'<a class="person" href="(/people/[^"]+)">', page)[0]
+    person = web.get(url).text
+    assert '<a href="/meetings/jiangxi-plenary-1">Jiangxi, 1st plenary, 2019</a>' in person
+
+
+def test_each_heatmap_cell_counts_the_tracker_rows_it_opens(web: TestClient) -> None:
+    cell = r'<a href="(/tracker\?[^"]+)"><title>[^<]*?: (\d+) (?:measures?|commitments?)'
+    cells = re.findall(cell, web.get("/").text)
+    assert cells
+    for link, n in cells:
+        tracker = web.get(link.replace("&amp;", "&")).text
+        assert tracker.count("<tr data-commitment=") == int(n), link

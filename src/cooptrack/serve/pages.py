@@ -238,7 +238,9 @@ def people(request: Request, d: Store, q: Text = None, side: Text = None, page: 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person(request: Request, d: Store, person_id: str) -> HTMLResponse:
-    return render(request, "person.html", p=d.person(person_id).popolo())
+    found = d.person(person_id)
+    labels = {a.meeting.slug: views.meeting_label(d.meeting(a.meeting.slug)) for a in found.appearances}
+    return render(request, "person.html", p=found.popolo(), meeting_labels=labels)
 
 
 @router.get("/agreements", response_class=HTMLResponse)
