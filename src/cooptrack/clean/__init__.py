@@ -6,7 +6,14 @@ paragraphs, bullets) and removes what is not the release (site navigation, separ
 unrelated article glued on), recording each removal with its reason.
 """
 
+import importlib
+import pkgutil
+
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
 from cooptrack.clean.text import clean
+from cooptrack.quick import quicken
+
+# every pattern of the cleaner passes over the positions where no match can start (same matches)
+quicken(importlib.import_module(m.name) for m in pkgutil.walk_packages(__path__, f"{__name__}."))
 
 __all__ = ["Block", "BlockKind", "Cleaned", "clean"]
