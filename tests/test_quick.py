@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import cooptrack.clean
-import cooptrack.extract  # noqa: F401  (quickens the extractor's patterns)
+import cooptrack.extract  # quickens the extractor's patterns
 from cooptrack.quick import ORIGINALS, quick
 
 DATA = Path(__file__).parent / "data"
