@@ -211,7 +211,8 @@ def build(
         for i, m in enumerate(chain):
             later = list(measures_of(m))
             if i > 0:
-                for link in _links(chain[i - 1], later, groups, (measure, meeting, rank), links):
+                before = measures_of(chain[i - 1])
+                for link in _links(before, later, groups, (measure, meeting, rank), links):
                     groups.add(link.later.key, link.earlier.key)
                     linked[link.later.key] = link
             for x in later:
@@ -248,19 +249,20 @@ def _chain(mech: series.Mechanism) -> list[series.MeetingLike]:
 
 
 def _links(
-    before: series.MeetingLike,
+    before: Sequence[MeasureLike],
     later: Sequence[MeasureLike],
     groups: _Groups,
     known: tuple[Mapping[str, MeasureLike], Mapping[str, series.MeetingLike], Mapping[str, tuple[int, ...]]],
     links: changes.Decisions,
 ) -> list[changes.Link]:
-    """Links from the commitments last seen at ``before`` (and any a user linked across a gap) to ``later``."""
+    """Links from the commitments last seen among ``before`` (the previous meeting's measures, and any a
+    user linked across a gap) to ``later``."""
     measure, meeting, rank = known
 
     def tail(key: str) -> str:
         return max(groups.members[groups.of[key]], key=rank.__getitem__)
 
-    tails = {k: measure[k] for k in (tail(k) for k, m in meeting.items() if m is before and k in groups.of)}
+    tails = {k: measure[k] for k in (tail(x.key) for x in before if x.key in groups.of)}
     later_keys = {x.key for x in later}
     decided: dict[tuple[str, str], changes.Decision] = {}
     for (ek, lk), d in links.items():
