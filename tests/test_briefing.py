@@ -18,8 +18,10 @@ from pathlib import Path
 import docx
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from cooptrack.acquire import read_path
+from cooptrack.cli import app
 from cooptrack.knowledge import brief
 from cooptrack.pipeline import parse_document
 from cooptrack.store import Store
@@ -37,8 +39,13 @@ def _ingest(store: Store, names: tuple[str, ...]) -> None:
 
 
 @pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with Store(f"sqlite:///{tmp_path_factory.mktemp('briefing') / 'b.db'}") as store:
+def url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('briefing') / 'b.db'}"
+
+
+@pytest.fixture(scope="module")
+def stored(url: str) -> Iterator[Store]:
+    with Store(url) as store:
         _ingest(store, FILES)
         yield store
 
@@ -163,3 +170,17 @@ def test_the_api_briefing_carries_the_notes_with_links_to_this_site(web: TestCli
     assert first["number"] == 1 and first["href"] == "http://localhost/meetings/fujian-plenary-4#h-source"
     assert first["quote"].startswith("The Chief Secretary for Administration, Mr John Lee Ka-chiu")
     assert data["meetings"][1]["read"] == "read with 0 of 10 areas, the copy stops mid-way"
+
+
+def test_brief_writes_the_word_file_named_for_the_partner(
+    url: str, stored: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        app, ["brief", "Fujian", "--format", "docx", "--base-url", "https://ct.example.org", "--db", url]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "wrote fujian-brief.docx" in result.output and "15 notes from 3 sources" in result.output
+    document = docx.Document(str(tmp_path / "fujian-brief.docx"))
+    targets = {r.target_ref for r in document.part.rels.values() if r.is_external}
+    assert "https://ct.example.org/meetings/fujian-plenary-6#src-measure-1" in targets
