@@ -173,3 +173,32 @@ def test_each_heatmap_cell_counts_the_tracker_rows_it_opens(web: TestClient) -> 
     for link, n in cells:
         tracker = web.get(link.replace("&amp;", "&")).text
         assert tracker.count("<tr data-commitment=") == int(n), link
+
+
+def test_the_timeline_names_rows_by_partner_and_its_labels_never_collide() -> None:
+    """Ten meetings of one mechanism a year apart, some in the same year: no two ordinals overlap."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from cooptrack.knowledge.series import TimelineEntry
+    from cooptrack.serve.charts import timeline
+
+    def meeting(n: int, year: int, kind: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            slug=f"guangdong-{n}", ordinal=n, kind=kind, partner="Guangdong", date=dt.date(year, 1, 1)
+        )
+
+    name = "Hong Kong/Guangdong Co-operation Joint Conference"
+    kinds = {n: "plenary" if n % 4 else "working_meeting" for n in range(1, 13)}
+    entries = [TimelineEntry(name, meeting(n, 2010 + n // 3, kinds[n]), (2010 + n // 3,) * 2) for n in kinds]
+    svg = str(timeline(entries))
+    assert ">Guangdong</text>" in svg and "plenary or high-level meeting" in svg and 'class="working"' in svg
+    labels = [
+        (float(x), float(y), t)
+        for x, y, t in re.findall(r'<text class="ord" x="([\d.]+)" y="([\d.]+)">(\d+)</text>', svg)
+    ]
+    assert len(labels) >= 8
+    for i, (x1, y1, t1) in enumerate(labels):
+        for x2, y2, t2 in labels[i + 1 :]:
+            if y1 == y2:
+                assert abs(x1 - x2) >= 3.5 * (len(t1) + len(t2)), (t1, t2)

@@ -8,7 +8,7 @@ theme labels are in the interface's language (:mod:`.i18n`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from cooptrack.knowledge import series
 from cooptrack.serve.i18n import gettext, ngettext
 from cooptrack.serve.views import theme_label
+from cooptrack.vocab import MeetingKind
 
 _LOW = (241, 245, 249)  # the colour of an empty cell
 _HIGH = (29, 78, 216)  # ... and of the fullest
@@ -75,12 +76,18 @@ def _short(label: str, size: int = 26) -> str:
 
 
 def timeline(entries: Sequence[series.TimelineEntry]) -> Markup:
-    """One row per mechanism; a dot for each meeting in its year, a bar for the years it may fall in."""
+    """One row per mechanism, named by its partner; a dot for each plenary or high-level meeting in
+    its year, a hollow square for a working meeting, a dashed bar for the years a meeting may fall
+    in. Ordinals that would collide go below the mark, or are left to its tooltip; the row names
+    have the room they need."""
     known = [y for e in entries if e.years for y in e.years]
     lo, hi = (min(known), max(known)) if known else (2000, 2025)
     lo, hi = lo - 1, hi + 1
     rows = list(dict.fromkeys(e.mechanism for e in entries))
-    left, top, row_h, width = 260, 30, 34, 900
+    names = _row_names(entries, rows)
+    left = max(90, 16 + 7 * max((len(n) for n in names.values()), default=0))
+    top, row_h = 56, 46
+    width = left + 660
     span = max(1, hi - lo)
 
     def x_of(year: float) -> float:
@@ -91,8 +98,10 @@ def timeline(entries: Sequence[series.TimelineEntry]) -> Markup:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="tl-title tl-desc">',
         f'<title id="tl-title">{escape(gettext("Meetings of each mechanism over the years"))}</title>',
-        '<desc id="tl-desc">A dot is a meeting in the year it was held; a bar is a meeting whose year the '
-        "release does not give, across the years the officials named allow.</desc>",
+        '<desc id="tl-desc">A dot is a plenary or high-level meeting in the year it was held, a hollow square a '
+        "working meeting; a dashed bar is a meeting whose year the release does not give, across the years "
+        "the officials named allow.</desc>",
+        _legend(left),
     ]
     step = 1 if span <= 12 else 2 if span <= 24 else 5
     for year in range(lo, hi + 1):
@@ -102,27 +111,78 @@ def timeline(entries: Sequence[series.TimelineEntry]) -> Markup:
             out.append(f'<text class="year" x="{x:.1f}" y="{height - 8}">{year}</text>')
     for i, name in enumerate(rows):
         y = top + i * row_h + row_h / 2
-        out.append(f'<text class="row" x="{left - 10}" y="{y + 4:.0f}">{escape(_short(name, 40))}</text>')
-        for e in (e for e in entries if e.mechanism == name):
-            out.append(_mark(e, x_of, y))
+        out.append(f'<text class="row" x="{left - 10}" y="{y + 4:.0f}"><title>{escape(name)}</title>'
+                   f"{escape(names[name])}</text>")  # fmt: skip
+        placed = _Lanes()
+        marks = sorted((e for e in entries if e.mechanism == name and e.years), key=lambda e: _centre(e, x_of))
+        out.extend(_mark(e, x_of, y, placed) for e in marks)
     out.append("</svg>")
     return Markup("".join(out))
 
 
-def _mark(e: series.TimelineEntry, x_of: object, y: float) -> str:
-    assert callable(x_of)
+def _row_names(entries: Sequence[series.TimelineEntry], rows: Sequence[str]) -> dict[str, str]:
+    """Each mechanism's row name: its partner ("Guangdong"), unless two rows share a partner or it
+    has none, then its name shortened."""
+    partner = {e.mechanism: e.meeting.partner for e in entries}
+    counts: dict[str | None, int] = {}
+    for row in rows:
+        counts[partner.get(row)] = counts.get(partner.get(row), 0) + 1
+    return {row: p if (p := partner.get(row)) and counts[p] == 1 else _short(row, 34) for row in rows}
+
+
+def _legend(left: int) -> str:
+    y = 14
+    return (
+        f'<g class="legend"><circle cx="{left + 6}" cy="{y}" r="6"/>'
+        f'<text x="{left + 16}" y="{y + 4}">{escape(gettext("plenary or high-level meeting"))}</text>'
+        f'<rect class="working" x="{left + 216}" y="{y - 6}" width="12" height="12"/>'
+        f'<text x="{left + 234}" y="{y + 4}">{escape(gettext("working meeting"))}</text>'
+        f'<rect class="range" x="{left + 356}" y="{y - 6}" width="34" height="12" rx="6"/>'
+        f'<text x="{left + 398}" y="{y + 4}">{escape(gettext("year not stated"))}</text></g>'
+    )
+
+
+def _centre(e: series.TimelineEntry, x_of: Callable[[float], float]) -> float:
+    a, b = e.years or (0, 0)
+    return x_of(a + 0.5) if a == b else (x_of(a) + x_of(b + 1)) / 2
+
+
+class _Lanes:
+    """Where the last ordinal above and below a row's marks ended: a new one goes where it fits."""
+
+    def __init__(self) -> None:
+        self.above = self.below = float("-inf")
+
+    def place(self, x: float, text: str) -> str | None:
+        half = 3.5 * len(text) + 2
+        if x - half >= self.above:
+            self.above = x + half
+            return "above"
+        if x - half >= self.below:
+            self.below = x + half
+            return "below"
+        return None
+
+
+def _mark(e: series.TimelineEntry, x_of: Callable[[float], float], y: float, lanes: _Lanes) -> str:
     m = e.meeting
+    kind = m.kind or ""
     words = f"{e.mechanism}: {m.slug}, {e.label}"
     link = f'<a href="/meetings/{escape(m.slug)}"><title>{escape(words)}</title>'
-    label = f'<text class="ord" x="{{x:.1f}}" y="{y - 10:.0f}">{m.ordinal or ""}</text>'
-    if e.years is None:
-        return ""
-    a, b = e.years
-    if a == b:
-        x = x_of(a + 0.5)
-        return link + f'<circle cx="{x:.1f}" cy="{y:.0f}" r="7"/>' + label.format(x=x) + "</a>"
-    x1, x2 = x_of(a), x_of(b + 1)
-    return (
-        link + f'<rect class="range" x="{x1:.1f}" y="{y - 6:.0f}" width="{x2 - x1:.1f}" height="12" rx="6"/>'
-        + label.format(x=(x1 + x2) / 2) + "</a>"
-    )  # fmt: skip
+    x = _centre(e, x_of)
+    ordinal = str(m.ordinal or "")
+    lane = lanes.place(x, ordinal) if ordinal else None
+    label = (
+        ""
+        if lane is None
+        else f'<text class="ord" x="{x:.1f}" y="{y - 11 if lane == "above" else y + 19:.0f}">{ordinal}</text>'
+    )
+    a, b = e.years or (0, 0)
+    if a != b:
+        x1, x2 = x_of(a), x_of(b + 1)
+        shape = f'<rect class="range" x="{x1:.1f}" y="{y - 6:.0f}" width="{x2 - x1:.1f}" height="12" rx="6"/>'
+    elif kind == MeetingKind.WORKING_MEETING:
+        shape = f'<rect class="working" x="{x - 6:.1f}" y="{y - 6:.0f}" width="12" height="12"/>'
+    else:
+        shape = f'<circle cx="{x:.1f}" cy="{y:.0f}" r="7"/>'
+    return link + shape + label + "</a>"
