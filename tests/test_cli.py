@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from cooptrack import render
+from cooptrack import pipeline, render
 from cooptrack.acquire import Document
 from cooptrack.cli import app
 from cooptrack.cli import base as cli_base
@@ -282,14 +282,14 @@ def test_help_lists_every_command() -> None:
 def test_a_parser_crash_costs_one_file_not_the_batch(
     db_url: str, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = cli_base.parse_document
+    real = pipeline.parse_document  # what ingest's parsing processes call (they are forked after this)
 
     def fragile(doc: Document) -> Record:
         if doc.source.startswith("002_"):
             raise ValueError("unexpected layout")
         return real(doc)
 
-    monkeypatch.setattr(cli_base, "parse_document", fragile)
+    monkeypatch.setattr(pipeline, "parse_document", fragile)
     result = _run("ingest", str(corpus), "--db", db_url)
     assert result.exit_code == 1
     [line] = _errors(result)
@@ -300,8 +300,8 @@ def test_a_parser_crash_costs_one_file_not_the_batch(
 def test_a_release_that_is_not_relevant_is_stored_and_not_a_failure(
     db_url: str, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = cli_base.parse_document
-    monkeypatch.setattr(cli_base, "parse_document", lambda doc: real(doc).model_copy(update={"relevant": False}))
+    real = pipeline.parse_document
+    monkeypatch.setattr(pipeline, "parse_document", lambda doc: real(doc).model_copy(update={"relevant": False}))
     result = _run("ingest", str(next(corpus.glob("000_*.txt"))), "--db", db_url)
     assert result.exit_code == 0
     assert result.stdout.strip() == "1 inserted, 0 updated, 0 unchanged, 0 failed (1 not relevant)"

@@ -421,11 +421,16 @@ def test_a_read_only_database_can_be_read_but_not_written(
 def test_unchanged_means_the_database_file_is_not_touched(
     sqlite_url: str, tmp_path: Path, make_release: MakeRelease
 ) -> None:
+    def written() -> list[tuple[str, bytes]]:
+        """The database file and its write-ahead log (the ``-shm`` index is shared memory, not data)."""
+        return [(p.name, p.read_bytes()) for p in sorted(tmp_path.glob("test.db*")) if not p.name.endswith("-shm")]
+
     with Store(sqlite_url) as store:
         _ingest(store, make_release())
-        before = (tmp_path / "test.db").read_bytes()
+        before = written()
+        assert [name for name, _ in before] == ["test.db", "test.db-wal"]
         assert _ingest(store, make_release()) is Outcome.UNCHANGED
-    assert (tmp_path / "test.db").read_bytes() == before
+        assert written() == before
 
 
 def test_a_database_from_an_unknown_schema_revision_is_refused(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ DEFAULT_DB = "sqlite:///./cooptrack.db"  # a file in the current folder
 DB_ENV = "COOPTRACK_DB"
 PROGRESS_MIN_FILES = 20  # a progress bar for runs this long or longer (on a terminal only)
 PIPE_WIDTH = 200  # the width of tables written to a file or a pipe (unless $COLUMNS says otherwise)
+INGEST_BATCH = 200  # documents written in one transaction by ingest and reparse (each still all or nothing)
+PARSE_TIME_CAP_SECONDS = 60.0  # a parse running longer is stopped and its file fails (normal pages: under 1 s)
 
 
 def database_url(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:

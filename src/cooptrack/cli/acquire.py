@@ -31,17 +31,18 @@ from cooptrack.cli.base import (
     DbOption,
     FormatOption,
     OutputFormat,
+    TimeCapOption,
     app,
     boundary,
     error,
     open_store,
-    parse_checked,
     stderr,
     stdout,
     store_one,
 )
 from cooptrack.errors import CooptrackError, InputError, StoreError
 from cooptrack.store import Store
+from cooptrack.workers import ParsePool
 
 CacheOption = Annotated[
     Path | None,
@@ -84,11 +85,12 @@ def fetch(
     refresh: RefreshOption = False,
     rate: RateOption = None,
     allow_host: AllowHostOption = None,
+    time_cap: TimeCapOption = config.PARSE_TIME_CAP_SECONDS,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Fetch releases by URL (once: later runs read the cache), parse and store them."""
     with (
-        _Run(db, cache, client_options(rate, allow_host or []), fmt) as run,
+        _Run(db, cache, client_options(rate, allow_host or []), fmt, time_cap) as run,
         run.progress(len(urls), "fetching") as step,
     ):
         for url in urls:
@@ -117,6 +119,7 @@ def crawl_archive(
     refresh: RefreshOption = False,
     rate: RateOption = None,
     allow_host: AllowHostOption = None,
+    time_cap: TimeCapOption = config.PARSE_TIME_CAP_SECONDS,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Walk the press-release archive's daily index pages, pick the releases about co-operation
@@ -125,7 +128,7 @@ def crawl_archive(
     A crawl that is stopped resumes where it was when run again (every page read is cached);
     --since last starts at the earliest day not done (the ledger's), for daily updates.
     """
-    with _Run(db, cache, client_options(rate, allow_host or []), fmt) as run:
+    with _Run(db, cache, client_options(rate, allow_host or []), fmt, time_cap) as run:
         plan = _plan(since, until, archive, refresh, run.state)
         if plan is None:
             run.say(Text(f"nothing to crawl: the days up to {run.state.last_day(archive)} have been crawled"))
@@ -170,7 +173,9 @@ def _date(value: str, option: str) -> dt.date:
 class _Run:
     """One fetch or crawl: the store, cache and client, the tally, and what the user sees."""
 
-    def __init__(self, db: str | None, cache: Path | None, options: HttpOptions, fmt: OutputFormat) -> None:
+    def __init__(
+        self, db: str | None, cache: Path | None, options: HttpOptions, fmt: OutputFormat, time_cap: float
+    ) -> None:
         root = config.cache_dir(cache)
         self.cache = PageCache(root)
         self.state = CrawlState(root)
@@ -180,6 +185,7 @@ class _Run:
         self.aborted = False
         self._progress: Progress | None = None
         self._client = HttpClient(options)
+        self._parser = ParsePool(1, time_cap)  # each page parsed in a worker process, under the time cap
         self._store: Store | None = None
         try:
             self._store = open_store(db)
@@ -192,6 +198,7 @@ class _Run:
 
     def __exit__(self, *exc: object) -> None:
         self._client.close()
+        self._parser.close()
         if self._store is not None:
             self._store.close()
 
@@ -273,7 +280,7 @@ class _Run:
         before = Counter(self.tally)
         try:
             doc = page.document()
-            record = parse_checked(doc, page.url)
+            record = self._parser.parse_one(doc, page.url)
             store_one(self._store, doc, record, page.url, self.tally)
         except StoreError as exc:
             self.fail(exc, entry)

@@ -22,10 +22,10 @@ from rich.console import Console
 from rich.progress import track
 from rich.text import Text
 
+from cooptrack import pipeline
 from cooptrack.acquire import Document, iter_paths, read_path
 from cooptrack.config import PIPE_WIDTH, PROGRESS_MIN_FILES, database_url
 from cooptrack.errors import CooptrackError
-from cooptrack.pipeline import parse_document
 from cooptrack.record import Record
 from cooptrack.store import Outcome, Store
 
@@ -53,6 +53,16 @@ DbOption = Annotated[
     str | None, typer.Option("--db", metavar="URL", help="SQLAlchemy URL [default: $COOPTRACK_DB or ./cooptrack.db]")
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="a table for people, or JSON for scripts")]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", min=1, metavar="N", help="processes that parse [default: one per core]")
+]
+BatchOption = Annotated[int, typer.Option("--batch-size", min=1, metavar="N", help="releases stored per transaction")]
+TimeCapOption = Annotated[
+    float,
+    typer.Option(
+        "--time-cap", min=0, metavar="SECONDS", help="stop a release's parse after this long and fail it (0: never)"
+    ),
+]
 
 
 def stdout() -> Console:
@@ -135,7 +145,7 @@ def read_and_parse(path: Path) -> tuple[Document, Record]:
 def parse_checked(doc: Document, label: str) -> Record:
     """Parse one document; anything that goes wrong becomes an error naming it (``label``)."""
     try:
-        return parse_document(doc)
+        return pipeline.parse_document(doc)  # looked up when called (tests replace it)
     except Exception as exc:  # a parser bug must cost one file, not the batch
         raise CooptrackError(f"{label}: cannot be parsed ({type(exc).__name__}: {exc})") from exc
 

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cooptrack import render
+from cooptrack import config, render, runner
 from cooptrack.acquire import Document
 from cooptrack.cli.base import (
+    BatchOption,
     DbOption,
     ExportFormat,
     FormatOption,
+    JobsOption,
     OutputFormat,
+    TimeCapOption,
     app,
     boundary,
     each_file,
@@ -24,9 +26,8 @@ from cooptrack.cli.base import (
     read_and_parse,
     say,
     stdout,
-    store_one,
 )
-from cooptrack.errors import CooptrackError, StoreError
+from cooptrack.errors import CooptrackError
 from cooptrack.record import Record
 from cooptrack.store import ItemKind, SearchQuery
 from cooptrack.store.export import export_csv, export_json
@@ -95,31 +96,54 @@ def _write_record(out: Path, path: Path, doc: Document, record: Record, written:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="press releases or folders of them")],
     db: DbOption = None,
+    jobs: JobsOption = None,
+    batch_size: BatchOption = config.INGEST_BATCH,
+    time_cap: TimeCapOption = config.PARSE_TIME_CAP_SECONDS,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Parse and store releases; says how many were inserted, updated, unchanged and failed."""
-    store = open_store(db)
-    tally: Counter[str] = Counter(dict.fromkeys(("inserted", "updated", "unchanged", "failed", "not_relevant"), 0))
-    try:
-        for path in each_file(paths, "ingesting"):
-            try:
-                doc, record = read_and_parse(path)
-            except CooptrackError as exc:
-                error(exc)
-                tally["failed"] += 1
-                continue
-            store_one(store, doc, record, str(path), tally)
-    except StoreError as exc:
-        error(exc)
-        tally["failed"] += 1
-    finally:
-        store.close()
+    """Parse and store releases; says how many were inserted, updated, unchanged and failed.
+
+    Files are parsed in parallel (--jobs) and stored --batch-size at a time, one transaction per
+    batch, each release still all or nothing; a parse past --time-cap seconds fails its file.
+    """
+    with open_store(db) as store:
+        options = runner.Options(jobs=jobs, batch_size=batch_size, time_cap=time_cap)
+        report = runner.ingest(store, each_file(paths, "ingesting"), options, on_error=error)
+    _render(report, fmt)
+
+
+@app.command()
+@boundary
+def reparse(
+    db: DbOption = None,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", metavar="DIR", help="the page cache, for fetched pages")
+    ] = None,
+    jobs: JobsOption = None,
+    batch_size: BatchOption = config.INGEST_BATCH,
+    time_cap: TimeCapOption = config.PARSE_TIME_CAP_SECONDS,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Parse again, with this version's parser, every stored release an older parser read.
+
+    Files are read at their path, fetched pages from the page cache (never the network); users'
+    decisions are kept. Says how many were updated, and how many were current already.
+    """
+    with open_store(db) as store:
+        options = runner.Options(jobs=jobs, batch_size=batch_size, time_cap=time_cap)
+        report = runner.reparse(store, options, cache=config.cache_dir(cache), on_error=error)
+    _render(report, fmt)
+
+
+def _render(report: runner.Report, fmt: OutputFormat) -> None:
+    tally = report.tally()
     if fmt is OutputFormat.JSON:
-        render.print_json(stdout(), dict(tally))
+        render.print_json(stdout(), tally)
     else:
         counts = ", ".join(f"{tally[k]} {k}" for k in ("inserted", "updated", "unchanged", "failed"))
-        stdout().print(f"{counts} ({tally['not_relevant']} not relevant)")
-    raise typer.Exit(1 if tally["failed"] else 0)
+        current = f"; {tally['current']} current already" if "current" in tally else ""
+        stdout().print(f"{counts} ({tally['not_relevant']} not relevant{current})")
+    raise typer.Exit(1 if report.failed else 0)
 
 
 # --- queries ------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Any
 from cooptrack import mechanisms
 from cooptrack.record import Record
 from cooptrack.store import grams
-from cooptrack.store.models import Agreement, Area, ItemKind, Measure, Meeting, Person, SearchEntry
+from cooptrack.store.models import ItemKind, SearchEntry
 from cooptrack.vocab import MeetingKind, RemovalReason
 
 _SLUG_KINDS: dict[MeetingKind, str] = {
@@ -162,56 +162,63 @@ def meeting_fields(record: Record) -> dict[str, Any]:
     }
 
 
+Row = dict[str, Any]  # a row for a SQLAlchemy Core insert: column name -> value
+
+
 @dataclass
 class Items:
-    """The rows of one meeting's items, before they are stored."""
+    """The rows of one meeting's items, before they are stored (plain rows for Core inserts).
 
-    people: list[Person] = field(default_factory=list)
-    areas: list[Area] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
-    agreements: list[Agreement] = field(default_factory=list)
-
-
-def items(record: Record, meeting: Meeting) -> Items:
-    """One row per person, area, measure and agreement of the record, in the record's order.
-
-    The meeting must have its id and slug (flushed) and point to the document version.
+    ``measure_area[i]`` is the index in ``areas`` of the area measure ``i`` belongs to: its
+    ``area_id`` is known once the areas are inserted. Each row gets its ``id`` once inserted.
     """
+
+    people: list[Row] = field(default_factory=list)
+    areas: list[Row] = field(default_factory=list)
+    measures: list[Row] = field(default_factory=list)
+    agreements: list[Row] = field(default_factory=list)
+    measure_area: list[int] = field(default_factory=list)
+
+
+def items(record: Record, meeting_id: int, slug: str, document_id: int) -> Items:
+    """One row per person, area, measure and agreement of the record, in the record's order."""
     out = Items()
-    keys = _KeyMaker(meeting.slug)
-    common = {"meeting_id": meeting.id, "document_id": meeting.document_id}
+    keys = _KeyMaker(slug)
+    common = {"meeting_id": meeting_id, "document_id": document_id}
     for i, p in enumerate(record.people, 1):
         out.people.append(
-            Person(
-                **common, position=i, name=p.name, honorific=p.honorific, post=p.post, side=p.side,
-                roles=[r.value for r in p.roles], span_start=p.span[0], span_end=p.span[1],
-            )
+            {
+                **common, "position": i, "name": p.name, "honorific": p.honorific, "post": p.post, "side": p.side,
+                "roles": [r.value for r in p.roles], "span_start": p.span[0], "span_end": p.span[1],
+            }
         )  # fmt: skip
     for i, a in enumerate(record.areas, 1):
         heading = _heading_span(record.text, a.heading, a.span)
-        area = Area(
-            **common, position=i, heading=a.heading, themes=[t.value for t in a.themes],
-            span_start=heading[0] if heading else None, span_end=heading[1] if heading else None,
-            extent_start=a.span[0] if a.span else None, extent_end=a.span[1] if a.span else None,
+        out.areas.append(
+            {
+                **common, "position": i, "heading": a.heading, "themes": [t.value for t in a.themes],
+                "span_start": heading[0] if heading else None, "span_end": heading[1] if heading else None,
+                "extent_start": a.span[0] if a.span else None, "extent_end": a.span[1] if a.span else None,
+            }
         )  # fmt: skip
-        out.areas.append(area)
         for m in a.measures:
             themes = [t.value for t in m.themes]
+            out.measure_area.append(i - 1)
             out.measures.append(
-                Measure(
-                    **common, area=area, position=len(out.measures) + 1, key=keys.make(m.text, ItemKind.MEASURE),
-                    text=m.text, themes=themes, primary_theme=themes[0] if themes else None,
-                    quantities=[q.model_dump(mode="json") for q in m.quantities],
-                    span_start=m.span[0], span_end=m.span[1],
-                )
+                {
+                    **common, "position": len(out.measures) + 1, "key": keys.make(m.text, ItemKind.MEASURE),
+                    "text": m.text, "themes": themes, "primary_theme": themes[0] if themes else None,
+                    "quantities": [q.model_dump(mode="json") for q in m.quantities],
+                    "span_start": m.span[0], "span_end": m.span[1],
+                }
             )  # fmt: skip
     for i, g in enumerate(record.agreements, 1):
         out.agreements.append(
-            Agreement(
-                **common, position=i, key=keys.make(g.title, ItemKind.AGREEMENT), title=g.title, kind=g.kind.value,
-                annex=g.annex, chinese_only=g.chinese_only, signatories=list(g.signatories),
-                span_start=g.span[0], span_end=g.span[1],
-            )
+            {
+                **common, "position": i, "key": keys.make(g.title, ItemKind.AGREEMENT), "title": g.title,
+                "kind": g.kind.value, "annex": g.annex, "chinese_only": g.chinese_only,
+                "signatories": list(g.signatories), "span_start": g.span[0], "span_end": g.span[1],
+            }
         )  # fmt: skip
     return out
 
@@ -246,28 +253,29 @@ class _KeyMaker:
                 return key
 
 
-def search_entries(meeting_id: int, rows: Items) -> list[SearchEntry]:
-    """What the full-text index holds for the items (their ids must be known: flush first)."""
-    out: list[SearchEntry] = []
+def search_entries(meeting_id: int, rows: Items) -> list[Row]:
+    """What the full-text index holds for the items (each row with the ``id`` it was stored under)."""
+    out: list[Row] = []
 
-    def add(kind: ItemKind, row: Person | Area | Measure | Agreement, text: str, extra: str, themes: list[str]) -> None:
+    def add(kind: ItemKind, row: Row, text: str, extra: str, themes: list[str]) -> None:
         out.append(
-            SearchEntry(
-                kind=kind, item_id=row.id, meeting_id=meeting_id, document_id=row.document_id, position=row.position,
-                text=text, extra=extra, themes=f" {' '.join(themes)} " if themes else "",
-                grams=grams.index_text(text, extra), span_start=row.span_start, span_end=row.span_end,
-            )
+            {
+                "kind": kind.value, "item_id": row["id"], "meeting_id": meeting_id, "document_id": row["document_id"],
+                "position": row["position"], "text": text, "extra": extra,
+                "themes": f" {' '.join(themes)} " if themes else "", "grams": grams.index_text(text, extra),
+                "span_start": row["span_start"], "span_end": row["span_end"],
+            }
         )  # fmt: skip
 
     for p in rows.people:
-        add(ItemKind.PERSON, p, p.name, p.post or "", [])
+        add(ItemKind.PERSON, p, p["name"], p["post"] or "", [])
     for a in rows.areas:
-        if a.heading:
-            add(ItemKind.AREA, a, a.heading, "", a.themes)
+        if a["heading"]:
+            add(ItemKind.AREA, a, a["heading"], "", a["themes"])
     for m in rows.measures:
-        add(ItemKind.MEASURE, m, m.text, "", m.themes)
+        add(ItemKind.MEASURE, m, m["text"], "", m["themes"])
     for g in rows.agreements:
-        add(ItemKind.AGREEMENT, g, g.title, "; ".join(g.signatories), [])
+        add(ItemKind.AGREEMENT, g, g["title"], "; ".join(g["signatories"]), [])
     return out
 
 
@@ -287,18 +295,24 @@ def indexed_reports(records: list[tuple[int, Record]]) -> list[tuple[int, Record
 
 
 def report_entries(meeting_id: int, document_id: int, record: Record) -> list[SearchEntry]:
+    """:func:`report_entry_rows` as ``SearchEntry`` objects (what migration ``core_0004`` reads)."""
+    return [SearchEntry(**row) for row in report_entry_rows(meeting_id, document_id, record)]
+
+
+def report_entry_rows(meeting_id: int, document_id: int, record: Record) -> list[Row]:
     """What the full-text index holds for another report of a meeting: its items as its record
     has them (no rows: ``item_id`` 0), numbered and spanned as the meeting page marks them."""
-    out: list[SearchEntry] = []
+    out: list[Row] = []
 
     def add(kind: ItemKind, n: int, text: str, extra: str, themes: list[Any], span: tuple[int, int] | None) -> None:
         names = [t.value for t in themes]
         out.append(
-            SearchEntry(
-                kind=kind, item_id=0, meeting_id=meeting_id, document_id=document_id, position=n, text=text,
-                extra=extra, themes=f" {' '.join(names)} " if names else "", grams=grams.index_text(text, extra),
-                span_start=span[0] if span else None, span_end=span[1] if span else None,
-            )
+            {
+                "kind": kind.value, "item_id": 0, "meeting_id": meeting_id, "document_id": document_id,
+                "position": n, "text": text, "extra": extra, "themes": f" {' '.join(names)} " if names else "",
+                "grams": grams.index_text(text, extra),
+                "span_start": span[0] if span else None, "span_end": span[1] if span else None,
+            }
         )  # fmt: skip
 
     for n, p in enumerate(record.people, 1):

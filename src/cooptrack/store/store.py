@@ -17,10 +17,11 @@ never wait on PostgreSQL; on SQLite they wait at most while one document is writ
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -30,7 +31,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import URL, Connection, Engine, create_engine, delete, event, func, inspect, select, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
@@ -38,7 +39,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 from cooptrack.acquire import Document
 from cooptrack.errors import NotFound, StoreError
 from cooptrack.record import Record
-from cooptrack.store import derive
+from cooptrack.store import derive, writes
 from cooptrack.store.accounts import AccountsMixin
 from cooptrack.store.backup import Backup, write_backup
 from cooptrack.store.models import (
@@ -56,29 +57,13 @@ from cooptrack.store.models import (
 )
 from cooptrack.store.search import Hit, SearchQuery, run_search
 from cooptrack.store.tracking import TrackingMixin
+from cooptrack.store.writes import Ingested, Outcome
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_SECONDS = 30  # how long a SQLite writer waits for another one to finish its document
 _CONNECT_SECONDS = 10  # how long to wait for a PostgreSQL server that does not answer
 _WRITE = "cooptrack_write"  # the execution option that marks a writing transaction
 _LOCK_CLASS = 0x636F6F70  # "coop": the first key of the store's advisory lock on PostgreSQL
-
-
-class Outcome(StrEnum):
-    """What ingesting one document did."""
-
-    INSERTED = "inserted"  # a source not seen before
-    UPDATED = "updated"  # new bytes for a known source, or the same bytes parsed by a newer parser
-    UNCHANGED = "unchanged"  # nothing written
-    REJECTED = "rejected"  # the record cannot be stored; ``reason`` says why
-
-
-@dataclass(frozen=True)
-class Ingested:
-    outcome: Outcome
-    version: int | None = None
-    meeting: str | None = None  # the slug of the meeting the document reports, if any
-    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,23 +132,33 @@ class Store(TrackingMixin, AccountsMixin):
     # --- writing -------------------------------------------------------------------------------
 
     def ingest(self, doc: Document, record: Record) -> Ingested:
-        """Store one parsed document in its own transaction.
+        """Store one parsed document in its own transaction (:meth:`ingest_batch` of one)."""
+        return self.ingest_batch([(doc, record)])[0]
 
-        A record that cannot be stored comes back ``REJECTED`` with its reason; a database that
-        cannot be written raises StoreError (the rest of a batch would fail the same way).
+    def ingest_batch(self, parsed: Sequence[tuple[Document, Record]]) -> list[Ingested]:
+        """Store parsed documents in one transaction, each all or nothing; an outcome for each.
+
+        Each document is written inside a savepoint: a record the database refuses is rolled
+        back alone and comes back ``REJECTED`` with its reason, and the others are stored. A
+        database that cannot be written raises StoreError and stores none of the batch (the rest
+        of a run would fail the same way; :mod:`cooptrack.runner` then stores the batch document
+        by document, to keep every one that fits).
         """
-        problem = derive.span_problem(record)
-        if problem:
-            return Ingested(Outcome.REJECTED, reason=problem)
-        try:
-            with self._write() as session:
-                return _ingest(session, doc, record)
-        except IntegrityError:
-            return Ingested(Outcome.REJECTED, reason="cannot be stored: two of its items would be the same item")
-        except DataError:
-            return Ingested(Outcome.REJECTED, reason="cannot be stored: a value in it does not fit the database")
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
+        results: list[Ingested | None] = [None] * len(parsed)
+        for i, (_doc, record) in enumerate(parsed):
+            problem = derive.span_problem(record)
+            if problem:
+                results[i] = Ingested(Outcome.REJECTED, reason=problem)
+        if any(r is None for r in results):
+            try:
+                with self._write_connection() as conn:
+                    now = dt.datetime.now(dt.UTC)
+                    for i, (doc, record) in enumerate(parsed):
+                        if results[i] is None:
+                            results[i] = _ingest_apart(conn, doc, record, now)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
+        return [r for r in results if r is not None]
 
     def correct(
         self, kind: CorrectionKind, left: tuple[str, str], right: tuple[str, str], *, by: str, note: str | None = None
@@ -230,6 +225,24 @@ class Store(TrackingMixin, AccountsMixin):
             stmt = select(DocumentVersion).join(Source).where(Source.uri == uri).order_by(DocumentVersion.version)
             return list(session.scalars(stmt.options(joinedload(DocumentVersion.source))))
 
+    def current_versions(self, page: int = 1000) -> Iterator[tuple[str, str]]:
+        """Each source's uri and the parser version of its current version, in pages of ``page``
+        (no read transaction stays open while the caller writes)."""
+        after = 0
+        while True:
+            with self._read() as session:
+                rows = session.execute(
+                    select(Source.id, Source.uri, DocumentVersion.parser_version)
+                    .join(DocumentVersion, DocumentVersion.source_id == Source.id)
+                    .where(DocumentVersion.is_current, Source.id > after)
+                    .order_by(Source.id)
+                    .limit(page)
+                ).all()
+            if not rows:
+                return
+            yield from ((uri, version) for _id, uri, version in rows)
+            after = rows[-1][0]
+
     def counts(self) -> dict[str, int]:
         """The number of rows of each table."""
         tables = (Source, DocumentVersion, Meeting, Report, Person, Area, Measure, Agreement, SearchEntry, Correction)
@@ -246,6 +259,13 @@ class Store(TrackingMixin, AccountsMixin):
         with self._writes.begin() as session:
             _lock(session.connection())
             yield session
+
+    @contextmanager
+    def _write_connection(self) -> Iterator[Connection]:
+        """:meth:`_write` for Core statements: a connection in a transaction that holds the write lock."""
+        with self._writer.begin() as conn:
+            _lock(conn)
+            yield conn
 
     @contextmanager
     def _written(self) -> Iterator[Session]:
@@ -288,140 +308,18 @@ def _count_by_meeting(session: Session, table: type[Area | Measure | Agreement |
 
 # --- ingesting, inside one transaction ---------------------------------------------------------
 
-
-def _ingest(session: Session, doc: Document, record: Record) -> Ingested:
-    now = dt.datetime.now(dt.UTC)
-    source = session.scalar(select(Source).where(Source.uri == doc.uri))
-    current = None
-    if source is None:
-        source = Source(uri=doc.uri, name=doc.source, first_seen_at=now)
-        session.add(source)
-        outcome = Outcome.INSERTED
-    else:
-        current = session.scalar(
-            select(DocumentVersion).where(DocumentVersion.source_id == source.id, DocumentVersion.is_current)
-        )
-        outcome = Outcome.UPDATED
-    if current is not None and current.sha256 == doc.sha256:
-        if not _older(current.parser_version, record.parser_version):
-            return Ingested(Outcome.UNCHANGED, current.version, _slug_of(session, current))
-        version = current  # the same bytes, parsed again by a newer parser
-    else:
-        if current is not None:
-            current.is_current = False
-        version = _new_version(session, source, doc)
-    _fill(version, record, now)
-    session.flush()
-    return Ingested(outcome, version.version, _replace_meeting(session, source, version, record))
+_ingest = writes.ingest  # one document's writes (a module name, so that a test can replace it)
 
 
-def _new_version(session: Session, source: Source, doc: Document) -> DocumentVersion:
-    last = (
-        0
-        if source.id is None
-        else session.scalar(select(func.max(DocumentVersion.version)).where(DocumentVersion.source_id == source.id))
-    )
-    fetched = doc.fetched_at if doc.fetched_at.tzinfo else doc.fetched_at.replace(tzinfo=dt.UTC)
-    version = DocumentVersion(
-        source=source, version=(last or 0) + 1, sha256=doc.sha256, size=len(doc.raw), encoding=doc.encoding,
-        media_type=doc.media_type, fetched_at=fetched, is_current=True,
-    )  # fmt: skip
-    session.add(version)
-    return version
-
-
-def _fill(version: DocumentVersion, record: Record, now: dt.datetime) -> None:
-    version.ingested_at = now
-    version.parser_version = record.parser_version
-    version.relevant = record.relevant
-    version.relevance_reason = record.relevance_reason
-    version.cleaned_text = record.text
-    version.record = record.model_dump(mode="json", exclude={"text"})
-
-
-def _slug_of(session: Session, version: DocumentVersion) -> str | None:
-    return session.scalar(select(Meeting.slug).join(Report).where(Report.document_id == version.id))
-
-
-def _replace_meeting(session: Session, source: Source, version: DocumentVersion, record: Record) -> str | None:
-    """File the source's report under the meeting it is about; returns that meeting's slug.
-
-    The source's earlier report (if any) is withdrawn first, so that a corrected ordinal moves it;
-    a meeting that still has the same identity keeps its row (and id). A meeting's facts and items
-    always come from its best report (:func:`derive.report_rank`).
-    """
-    identity = derive.record_identity(record) if record.relevant else None
-    meeting = None if identity is None else session.scalar(select(Meeting).where(Meeting.identity == identity))
-    report = session.scalar(select(Report).where(Report.source_id == source.id))
-    if report is not None:
-        left = report.meeting
-        session.delete(report)
-        session.flush()
-        if left is not meeting:
-            session.refresh(left)
-            _settle(session, left)
-    if not record.relevant:
-        return None
-    if meeting is None:
-        slug = _free_slug(session, derive.meeting_slug(record, version.sha256))
-        meeting = Meeting(identity=identity, slug=slug, document_id=version.id, **derive.meeting_fields(record))
-        session.add(meeting)
-    session.add(Report(meeting=meeting, source_id=source.id, document_id=version.id, is_primary=False))
-    session.flush()
-    session.refresh(meeting)
-    _settle(session, meeting)
-    return meeting.slug
-
-
-def _settle(session: Session, meeting: Meeting) -> None:
-    """Elect the meeting's primary report and rebuild its facts from it; drop it if none is left."""
-    for table in (SearchEntry, Measure, Area, Person, Agreement):
-        session.execute(delete(table).where(table.meeting_id == meeting.id))
-    if not meeting.reports:
-        session.delete(meeting)
-        session.flush()
-        return
-    ranked = [(derive.report_rank(_record(r.document), r.source.uri), -r.id, r) for r in meeting.reports]
-    best = max(ranked, key=lambda item: item[:2])[2]
-    for r in meeting.reports:
-        r.is_primary = r is best
-    record = _record(best.document)
-    for name, value in derive.meeting_fields(record).items():
-        setattr(meeting, name, value)
-    meeting.document_id = best.document_id
-    session.flush()
-    rows = derive.items(record, meeting)
-    session.add_all([*rows.people, *rows.areas, *rows.measures, *rows.agreements])
-    session.flush()
-    session.add_all(derive.search_entries(meeting.id, rows))
-    others = [(r.document_id, _record(r.document)) for r in sorted(meeting.reports, key=lambda r: r.id) if r != best]
-    for document_id, other in derive.indexed_reports([(best.document_id, record), *others]):
-        session.add_all(derive.report_entries(meeting.id, document_id, other))
-
-
-def _record(version: DocumentVersion) -> Record:
-    return Record.model_validate(version.record_json())
-
-
-def _free_slug(session: Session, slug: str) -> str:
-    """The slug, or with ``-2``, ``-3`` … appended when other meetings hold it already.
-
-    The usual case, a slug no meeting holds, is one look-up in the slug's index; only a taken
-    slug reads the numbered ones (a prefix search, which no index serves on every database).
-    """
-    if session.scalar(select(Meeting.id).where(Meeting.slug == slug)) is None:
-        return slug
-    taken = set(session.scalars(select(Meeting.slug).where(Meeting.slug.startswith(f"{slug}-", autoescape=True))))
-    return next(f"{slug}-{n}" for n in range(2, len(taken) + 3) if f"{slug}-{n}" not in taken)
-
-
-def _older(stored: str, current: str) -> bool:
-    """Whether ``stored`` is an older parser version than ``current`` (``1.2.10`` > ``1.2.9``)."""
-    return _version_key(stored) < _version_key(current)
-
-
-def _version_key(version: str) -> tuple[tuple[int, str], ...]:
-    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in version.split("."))
+def _ingest_apart(conn: Connection, doc: Document, record: Record, now: dt.datetime) -> Ingested:
+    """One document of a batch inside a savepoint: refused by the database, it is rolled back alone."""
+    try:
+        with conn.begin_nested():
+            return _ingest(conn, doc, record, now)
+    except IntegrityError:
+        return Ingested(Outcome.REJECTED, reason="cannot be stored: two of its items would be the same item")
+    except DataError:
+        return Ingested(Outcome.REJECTED, reason="cannot be stored: a value in it does not fit the database")
 
 
 # --- the connection ----------------------------------------------------------------------------
@@ -438,6 +336,7 @@ def _create_engine(url: str) -> Engine:
     options: dict[str, Any] = {}
     if isinstance(parsed, URL) and parsed.get_backend_name() == "sqlite":
         options["connect_args"] = {"timeout": BUSY_SECONDS}
+        parsed = _read_only_wal(parsed)
     elif (
         isinstance(parsed, URL) and parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query
     ):
@@ -459,14 +358,47 @@ def _lock(connection: Connection) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))"), {"key": _LOCK_CLASS})
 
 
+def _read_only_wal(url: URL) -> URL:
+    """The URL of a SQLite store in WAL mode on a read-only mount opened as immutable, else as it is.
+
+    Reading a WAL store needs its ``-shm`` file, which SQLite cannot make where nothing may be
+    written ("unable to open database file"); such a store cannot change, and SQLite reads it
+    when told so (its writes are refused: "attempt to write a readonly database").
+    """
+    path = url.database
+    if not path or path == ":memory:" or path.startswith("file:") or url.query:
+        return url
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return url
+    folder = os.path.dirname(os.path.abspath(path))
+    wal = header.startswith(b"SQLite format 3\0") and len(header) == 20 and header[18] == 2
+    if not wal or os.access(folder, os.W_OK) or os.path.exists(f"{path}-shm"):
+        return url
+    return url.set(database=f"file:{os.path.abspath(path)}", query={"mode": "ro", "immutable": "1", "uri": "true"})
+
+
 def _sqlite_transactions(engine: Engine) -> None:
-    """Real transactions on SQLite (schema changes included), and foreign keys enforced."""
+    """Real transactions on SQLite (schema changes included), foreign keys enforced, WAL mode.
+
+    In WAL mode readers do not wait for a writer, nor a writer for readers, and a commit is one
+    append to the ``-wal`` file; ``synchronous=NORMAL`` syncs it at checkpoints, not at each
+    commit: a process killed at any moment loses nothing committed, a power cut may lose the last
+    transactions (never half of one). A store that cannot be written keeps the mode it has.
+    """
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # the driver's own BEGIN handling off ...
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.Error:
+            pass  # read-only: its writes are refused later, with SQLite's own words
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -1,0 +1,229 @@
+"""Ingesting one parsed document inside a write transaction, with SQLAlchemy Core statements.
+
+:meth:`Store.ingest_batch <cooptrack.store.store.Store.ingest_batch>` runs :func:`ingest` once
+per document of a batch, each inside a savepoint of the batch's one transaction: a document
+the database refuses is rolled back alone, the others stay. Every statement is a Core
+``insert`` / ``update`` / ``delete`` / ``select`` on the tables of :mod:`.models` (no ORM unit
+of work): a meeting's items go in as one ``executemany`` per table, their ids read back with
+``RETURNING`` (SQLite ≥ 3.35 and PostgreSQL), then its search entries in one more.
+
+What is written is what the ORM version of this code wrote: a source keeps every distinct
+content as a numbered version, the current one supplies its meeting's rows; a meeting's facts
+and items come from its best report (:func:`derive.report_rank`); the same bytes parsed by the
+same or a newer parser write nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
+
+from cooptrack.acquire import Document
+from cooptrack.record import Record
+from cooptrack.store import derive
+from cooptrack.store.models import (
+    Agreement,
+    Area,
+    DocumentVersion,
+    Measure,
+    Meeting,
+    Person,
+    Report,
+    SearchEntry,
+    Source,
+)
+
+_SOURCE: Table = Source.__table__  # type: ignore[assignment]
+_VERSION: Table = DocumentVersion.__table__  # type: ignore[assignment]
+_MEETING: Table = Meeting.__table__  # type: ignore[assignment]
+_REPORT: Table = Report.__table__  # type: ignore[assignment]
+_PERSON: Table = Person.__table__  # type: ignore[assignment]
+_AREA: Table = Area.__table__  # type: ignore[assignment]
+_MEASURE: Table = Measure.__table__  # type: ignore[assignment]
+_AGREEMENT: Table = Agreement.__table__  # type: ignore[assignment]
+_ENTRY: Table = SearchEntry.__table__  # type: ignore[assignment]
+_ITEM_TABLES = (_ENTRY, _MEASURE, _AREA, _PERSON, _AGREEMENT)  # the order to delete a meeting's items in
+
+
+class Outcome(StrEnum):
+    """What ingesting one document did."""
+
+    INSERTED = "inserted"  # a source not seen before
+    UPDATED = "updated"  # new bytes for a known source, or the same bytes parsed by a newer parser
+    UNCHANGED = "unchanged"  # nothing written
+    REJECTED = "rejected"  # the record cannot be stored; ``reason`` says why
+
+
+@dataclass(frozen=True)
+class Ingested:
+    outcome: Outcome
+    version: int | None = None
+    meeting: str | None = None  # the slug of the meeting the document reports, if any
+    reason: str | None = None
+
+
+def ingest(conn: Connection, doc: Document, record: Record, now: dt.datetime) -> Ingested:
+    """Write one document (its source, version, report, meeting and items) on ``conn``."""
+    found = conn.execute(select(_SOURCE.c.id).where(_SOURCE.c.uri == doc.uri)).first()
+    current = None
+    if found is None:
+        source_id = conn.execute(
+            insert(_SOURCE).values(uri=doc.uri, name=doc.source, first_seen_at=now).returning(_SOURCE.c.id)
+        ).scalar_one()
+        outcome = Outcome.INSERTED
+    else:
+        source_id = found.id
+        current = conn.execute(
+            select(_VERSION.c.id, _VERSION.c.version, _VERSION.c.sha256, _VERSION.c.parser_version).where(
+                _VERSION.c.source_id == source_id, _VERSION.c.is_current
+            )
+        ).first()
+        outcome = Outcome.UPDATED
+    fill = _fill(record, now)
+    if current is not None and current.sha256 == doc.sha256:
+        if not older(current.parser_version, record.parser_version):
+            slug = conn.execute(
+                select(_MEETING.c.slug).join(_REPORT).where(_REPORT.c.document_id == current.id)
+            ).scalar()
+            return Ingested(Outcome.UNCHANGED, current.version, slug)
+        version_id, number = current.id, current.version  # the same bytes, parsed again by a newer parser
+        conn.execute(update(_VERSION).where(_VERSION.c.id == version_id).values(**fill))
+    else:
+        if current is not None:
+            conn.execute(update(_VERSION).where(_VERSION.c.id == current.id).values(is_current=False))
+        last = conn.scalar(select(func.max(_VERSION.c.version)).where(_VERSION.c.source_id == source_id))
+        number = (last or 0) + 1
+        fetched = doc.fetched_at if doc.fetched_at.tzinfo else doc.fetched_at.replace(tzinfo=dt.UTC)
+        columns = {
+            "source_id": source_id, "version": number, "sha256": doc.sha256, "size": len(doc.raw),
+            "encoding": doc.encoding, "media_type": doc.media_type, "fetched_at": fetched, "is_current": True,
+        }  # fmt: skip
+        version_id = conn.execute(insert(_VERSION).values(**columns, **fill).returning(_VERSION.c.id)).scalar_one()
+    return Ingested(outcome, number, _replace_meeting(conn, source_id, version_id, doc.sha256, record))
+
+
+def _fill(record: Record, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "ingested_at": now,
+        "parser_version": record.parser_version,
+        "relevant": record.relevant,
+        "relevance_reason": record.relevance_reason,
+        "cleaned_text": record.text,
+        "record": record.model_dump(mode="json", exclude={"text"}),
+    }
+
+
+def _replace_meeting(conn: Connection, source_id: int, version_id: int, sha256: str, record: Record) -> str | None:
+    """File the source's report under the meeting it is about; returns that meeting's slug.
+
+    The source's earlier report (if any) is withdrawn first, so that a corrected ordinal moves it;
+    a meeting that still has the same identity keeps its row (and id).
+    """
+    identity = derive.record_identity(record) if record.relevant else None
+    meeting_id = None
+    if identity is not None:
+        meeting_id = conn.scalar(select(_MEETING.c.id).where(_MEETING.c.identity == identity))
+    earlier = conn.execute(select(_REPORT.c.id, _REPORT.c.meeting_id).where(_REPORT.c.source_id == source_id)).first()
+    if earlier is not None:
+        conn.execute(delete(_REPORT).where(_REPORT.c.id == earlier.id))
+        if earlier.meeting_id != meeting_id:
+            _settle(conn, earlier.meeting_id, {})
+    if not record.relevant:
+        return None
+    new = meeting_id is None
+    if meeting_id is None:
+        slug = _free_slug(conn, derive.meeting_slug(record, sha256))
+        meeting_id = conn.execute(
+            insert(_MEETING)
+            .values(identity=identity, slug=slug, document_id=version_id, **derive.meeting_fields(record))
+            .returning(_MEETING.c.id)
+        ).scalar_one()
+    conn.execute(insert(_REPORT).values(meeting_id=meeting_id, source_id=source_id, document_id=version_id,
+                                        is_primary=False))  # fmt: skip
+    return _settle(conn, meeting_id, {version_id: record}, new=new)
+
+
+def _settle(conn: Connection, meeting_id: int, known: dict[int, Record], *, new: bool = False) -> str | None:
+    """Elect the meeting's primary report and rebuild its facts and items from it; drop it if none
+    is left. ``known`` holds records at hand by document version (the others are read back)."""
+    if not new:
+        for table in _ITEM_TABLES:
+            conn.execute(delete(table).where(table.c.meeting_id == meeting_id))
+    reports = conn.execute(
+        select(_REPORT.c.id, _REPORT.c.document_id, _SOURCE.c.uri)
+        .join(_SOURCE, _SOURCE.c.id == _REPORT.c.source_id)
+        .where(_REPORT.c.meeting_id == meeting_id)
+        .order_by(_REPORT.c.id)
+    ).all()
+    if not reports:
+        conn.execute(delete(_MEETING).where(_MEETING.c.id == meeting_id))
+        return None
+    records = {r.document_id: known.get(r.document_id) or _stored_record(conn, r.document_id) for r in reports}
+    best = max(reports, key=lambda r: (derive.report_rank(records[r.document_id], r.uri), -r.id))
+    if len(reports) > 1 or not new:
+        conn.execute(
+            update(_REPORT).where(_REPORT.c.meeting_id == meeting_id).values(is_primary=_REPORT.c.id == best.id)
+        )
+    else:
+        conn.execute(update(_REPORT).where(_REPORT.c.id == best.id).values(is_primary=True))
+    record = records[best.document_id]
+    slug: str = conn.execute(
+        update(_MEETING)
+        .where(_MEETING.c.id == meeting_id)
+        .values(document_id=best.document_id, **derive.meeting_fields(record))
+        .returning(_MEETING.c.slug)
+    ).scalar_one()
+    rows = derive.items(record, meeting_id, slug, best.document_id)
+    _insert(conn, _PERSON, rows.people)
+    _insert(conn, _AREA, rows.areas)
+    for measure, area in zip(rows.measures, rows.measure_area, strict=True):
+        measure["area_id"] = rows.areas[area]["id"]
+    _insert(conn, _MEASURE, rows.measures)
+    _insert(conn, _AGREEMENT, rows.agreements)
+    entries = derive.search_entries(meeting_id, rows)
+    others = [(r.document_id, records[r.document_id]) for r in reports if r.id != best.id]
+    for document_id, other in derive.indexed_reports([(best.document_id, record), *others]):
+        entries += derive.report_entry_rows(meeting_id, document_id, other)
+    if entries:
+        conn.execute(insert(_ENTRY), entries)
+    return slug
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert the rows in one ``executemany``; each row gets the ``id`` it was stored under."""
+    if not rows:
+        return
+    ids = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
+    for row, row_id in zip(rows, ids, strict=True):
+        row["id"] = row_id
+
+
+def _stored_record(conn: Connection, version_id: int) -> Record:
+    found = conn.execute(select(_VERSION.c.record, _VERSION.c.cleaned_text).where(_VERSION.c.id == version_id)).one()
+    return Record.model_validate({**found.record, "text": found.cleaned_text})
+
+
+def _free_slug(conn: Connection, slug: str) -> str:
+    """The slug, or with ``-2``, ``-3`` … appended when other meetings hold it already.
+
+    The usual case, a slug no meeting holds, is one look-up in the slug's index; only a taken
+    slug reads the numbered ones (a prefix search, which no index serves on every database).
+    """
+    if conn.scalar(select(_MEETING.c.id).where(_MEETING.c.slug == slug)) is None:
+        return slug
+    like = _MEETING.c.slug.startswith(f"{slug}-", autoescape=True)
+    taken = set(conn.scalars(select(_MEETING.c.slug).where(like)))
+    return next(f"{slug}-{n}" for n in range(2, len(taken) + 3) if f"{slug}-{n}" not in taken)
+
+
+def older(stored: str, current: str) -> bool:
+    """Whether ``stored`` is an older parser version than ``current`` (``1.2.10`` > ``1.2.9``)."""
+    return _version_key(stored) < _version_key(current)
+
+
+def _version_key(version: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in version.split("."))
