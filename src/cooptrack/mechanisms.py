@@ -213,7 +213,16 @@ def _chinese() -> tuple[tuple[str, Entry], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-def _pair_entry(parties: list[str], suffix: str) -> Entry | None:
+@functools.cache
+def _chinese_without_cjk() -> tuple[tuple[str, Entry], ...]:
+    return tuple((alias, e) for alias, e in _chinese() if not _CJK.search(alias))
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@functools.lru_cache(maxsize=1024)
+def _pair_entry(parties: tuple[str, ...], suffix: str) -> Entry | None:
     hk = [p for p in parties if re.fullmatch(_HK, p)]
     places = [_partner(p) for p in parties if not re.fullmatch(_HK, p)]
     if any(p is None for p in places) or not places:
@@ -263,12 +272,13 @@ def _find(text: str) -> tuple[Mention, ...]:
         found.extend(Mention(entry, m.start(), m.end()) for m in pattern.finditer(text))
     for m in _pair_re().finditer(text):
         if m["between"]:
-            paired = _pair_entry([m["x"], m["y"]], m["between"])
+            paired = _pair_entry((m["x"], m["y"]), m["between"])
         else:
-            paired = _pair_entry([p for p in (m["a"], m["b"], m["c"]) if p], m["suffix"])
+            paired = _pair_entry(tuple(p for p in (m["a"], m["b"], m["c"]) if p), m["suffix"])
         if paired is not None:
             found.append(Mention(paired, m.start(), m.end()))
-    for alias, entry in _chinese():
+    # a name with a Chinese character is not in a text without one
+    for alias, entry in _chinese() if _CJK.search(text) else _chinese_without_cjk():
         start = text.find(alias)
         while start >= 0:
             found.append(Mention(entry, start, start + len(alias)))

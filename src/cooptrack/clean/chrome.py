@@ -30,6 +30,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
+from cooptrack.quick import quick
 from cooptrack.vocab import RemovalReason
 
 HitKind = Literal["any", "head", "end", "inline"]
@@ -134,7 +135,7 @@ class _Patterns:
     def __init__(self, entries: list[tuple[Family, re.Pattern[str]]]) -> None:
         self._entries = entries
         joined = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for _, p in entries)
-        self._any = re.compile(joined, re.IGNORECASE) if entries else None
+        self._any = quick(re.compile(joined, re.IGNORECASE)) if entries else None
 
     def full(self, text: str) -> tuple[Family, re.Match[str]] | None:
         if self._any is None or not self._any.fullmatch(text):

@@ -83,7 +83,8 @@ def _language(text: str) -> str:
     """The release's language from its own text ([LANG]), never from the page's address: Chinese
     when its Chinese characters outnumber its English words."""
     sample = text[:20_000]
-    return "zh" if len(_CJK.findall(sample)) > len(_LATIN_WORD.findall(sample)) else "en"
+    chinese = len(_CJK.findall(sample))
+    return "zh" if chinese and chinese > len(_LATIN_WORD.findall(sample)) else "en"
 
 
 def _normalise(text: str) -> list[str]:

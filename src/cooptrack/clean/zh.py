@@ -161,8 +161,10 @@ def _foreign_edges(lines: list[str]) -> tuple[list[str], list[Removed]]:
     site's name, its menu, 'Copyright …', 'Privacy | Terms of Use', a bilingual banner): the
     release is in Chinese, so they are the site's furniture ([ZH-DETECT]). Date stamps stay for
     the scanner to read."""
-    chinese = [i for i, line in enumerate(lines) if _chinese_line(line)]
     text = "\n".join(lines)
+    if not _CJK.search(text):
+        return lines, []  # no Chinese line (most pages): nothing to look for
+    chinese = [i for i, line in enumerate(lines) if _chinese_line(line)]
     if not chinese or len(_CJK.findall(text)) <= 2 * len(_LATIN_WORD.findall(text)):
         return lines, []
     first, last = chinese[0], chinese[-1]
