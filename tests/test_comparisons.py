@@ -150,6 +150,12 @@ def test_nothing_is_new_in_a_progress_review_even_after_a_whole_meeting() -> Non
     assert "1 not found in the Fourth plenary, 1 not found in what was read of the Fifth plenary" in d.summary()
 
 
+def test_nothing_is_dropped_after_a_progress_review_even_at_a_whole_meeting() -> None:
+    d = _diff(Completeness.of(["progress_review"], None, 2, 2), WHOLE)
+    assert d.dropped == [] and d.new == []
+    assert "1 not found in what was read of the Fourth plenary, 1 not found in the Fifth plenary" in d.summary()
+
+
 def test_two_whole_meetings_compare_as_before() -> None:
     d = _diff(WHOLE, WHOLE)
     assert ([m.key for m in d.new], [m.key for m in d.dropped], d.limits()) == (["b2"], ["a2"], [])
@@ -241,7 +247,8 @@ def test_a_progress_review_drops_nothing_and_says_why(tmp_path: Path) -> None:
     assert len(d.carried) == 2 and d.dropped == [] and len(d.not_found_later) == 2
     assert d.limits() == [
         "The Second plenary's release is a progress review rather than a list of the areas agreed "
-        "(2 areas, no number announced): a measure it does not mention is not dropped, and one it mentions is not new"
+        "(2 areas, no number announced): it reports on measures rather than agreeing them, so nothing compared with "
+        "it is called new or dropped"
     ]
     assert "dropped" not in d.summary()
     text = " ".join(html.unescape(page.text).split())

@@ -105,8 +105,8 @@ class Completeness:
         if reading is Reading.NONE_STATED:
             return f"{whose} states no area or measure: there is nothing of it to compare"
         if self.progress_review and reading is Reading.PARTIAL:
-            return (f"{whose} is {self.describe()}: a measure it does not mention is not dropped, "
-                    "and one it mentions is not new")  # fmt: skip
+            return (f"{whose} is {self.describe()}: it reports on measures rather than agreeing them, so nothing "
+                    "compared with it is called new or dropped")  # fmt: skip
         if reading is Reading.UNREAD:
             return f"{whose} was {self.describe()}: its measures cannot be compared"
         return (f"{whose} was {self.describe()}: its measures can be compared only in part "

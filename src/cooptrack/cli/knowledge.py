@@ -303,7 +303,7 @@ def _diff_view(found: queries.MeetingDiff) -> RenderableType:
         why = _t(f"not in {'' if d.read_whole(0) else 'what was read of '}{first}", "dim")
         measures.add_row(_t("?"), _t(f"→ {m.key[:8]}", "dim"), _t(m.text), why)
     for m in d.not_found_later:
-        why = _t(f"not in what was read of {second}", "dim")
+        why = _t(f"not in {'' if d.read_whole(1) else 'what was read of '}{second}", "dim")
         measures.add_row(_t("?"), _t(f"{m.key[:8]} →", "dim"), _t(m.text), why)
     parts.append(measures)
     if d.agreements:

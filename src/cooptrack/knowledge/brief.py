@@ -353,9 +353,10 @@ def _change_lines(d: changes.Diff, src: _Notes) -> list[ChangeLine]:
         elif c.status == "dropped" and c.earlier:
             out.append(ChangeLine(f'Area dropped: "{c.earlier.heading or "(heading not given)"}".'))
         elif c.status == "unmatched" and (c.earlier or c.later):
-            area, other = (c.later, first) if c.later else (c.earlier, second)
-            heading = area.heading if area else None
-            out.append(ChangeLine(f'Area not found in what was read of {other}: "{heading or "(heading not given)"}".'))
+            area, side = (c.later, 0) if c.later else (c.earlier, 1)
+            other = (first, second)[side] if d.read_whole(side) else f"what was read of {(first, second)[side]}"
+            heading = (area.heading if area else None) or "(heading not given)"
+            out.append(ChangeLine(f'Area not found in {other}: "{heading}".'))
     out.append(ChangeLine(f"Measures: {d.summary()}."))
     earlier = d.earlier
     if not isinstance(earlier, Meeting):  # pragma: no cover - the store's diffs are of stored meetings
@@ -363,7 +364,8 @@ def _change_lines(d: changes.Diff, src: _Notes) -> list[ChangeLine]:
     for m in d.dropped:
         out.append(ChangeLine(f"Not repeated: {m.text}", _cite_measure(src, earlier, m)))
     for m in d.not_found_later:
-        out.append(ChangeLine(f"Not found in what was read of {second}: {m.text}", _cite_measure(src, earlier, m)))
+        where = second if d.read_whole(1) else f"what was read of {second}"
+        out.append(ChangeLine(f"Not found in {where}: {m.text}", _cite_measure(src, earlier, m)))
     return out
 
 

@@ -369,8 +369,9 @@ class Diff:
             if not self.not_found_earlier
             else f"{len(self.not_found_earlier)} not found in {read}{first}"
         )
+        read_later = "" if self.read_whole(1) else "what was read of "
         dropped = (f"{len(self.dropped)} dropped" if not self.not_found_later
-                   else f"{len(self.not_found_later)} not found in what was read of {second}")  # fmt: skip
+                   else f"{len(self.not_found_later)} not found in {read_later}{second}")  # fmt: skip
         return (
             f"{_measures(len(self.unchanged))} carried over unchanged, {len(self.reworded)} reworded, "
             f"{new}, {dropped}; {agreements}"
@@ -398,10 +399,10 @@ def diff(
         for link in links:
             pair = (area_of.get(link.earlier.key, -1), area_of.get(link.later.key, -1))
             carried[pair] = carried.get(pair, 0) + 1
-    # A later measure is new only after a whole earlier release, and not in a progress review (which
-    # reports on measures agreed at any earlier meeting); an earlier one is dropped only at a whole later one.
-    reviewing = reading[1] is not None and reading[1].progress_review
-    whole = ((reading[0] is None or reading[0].complete) and not reviewing, reading[1] is None or reading[1].complete)
+    # A later measure is new only after a whole earlier release, an earlier one dropped only at a whole
+    # later one; and neither beside a progress review, which reports on measures rather than agreeing them.
+    reviewing = any(r is not None and r.progress_review for r in reading)
+    whole = tuple((r is None or r.complete) and not reviewing for r in reading)
     new = [m for m in measures[1] if m.key not in linked_l]
     dropped = [m for m in measures[0] if m.key not in linked_e]
     area_changes = [
