@@ -255,3 +255,10 @@ def test_a_progress_review_drops_nothing_and_says_why(tmp_path: Path) -> None:
     assert "read partly: a progress review rather than a list of the areas agreed" in text
     assert "Not repeated" not in text
     assert "Not found in what was read of the later meeting" in text
+
+
+def test_the_meeting_page_says_its_release_was_read_partly(stored: Store) -> None:
+    cut = client(stored).get("/meetings/fujian-plenary-5").text
+    assert "read partly: read with 0 of 10 areas, the copy stops mid-way" in " ".join(cut.split())
+    whole = client(stored).get("/meetings/fujian-plenary-4").text
+    assert "read partly:" not in whole
