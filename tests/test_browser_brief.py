@@ -3,7 +3,8 @@ chromium (``/usr/bin/chromium``, never a browser download) against a server star
 127.0.0.1, over a store of the SYNTHETIC Fujian-like series ``tests/data/partly_read`` (three
 plenaries, the Fifth a copy cut after "the following ten areas:").
 
-From the mechanism's page, open the briefing on screen: it says the Fifth plenary cannot be
+The mechanism's page marks the Fifth plenary read partly and compares around it; from it, open
+the briefing on screen: it says the Fifth plenary cannot be
 compared, and calls nothing dropped because of it; a note leads to the sentence on the meeting's
 page; download the Word briefing and read its text back with python-docx. Screenshots go to the
 test's temporary folder, and to ``$COOPTRACK_SCREENSHOTS`` when set.
@@ -89,6 +90,9 @@ def test_the_briefing_says_cannot_compare_and_downloads_as_word(browser: Any, ba
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.goto(base_url + "/mechanisms/hong-kong-fujian-co-operation-conference")
+    expect(page.locator("section.change")).to_contain_text("its measures cannot be compared")
+    expect(page.get_by_text("read partly: read with 0 of 10 areas")).to_be_visible()
+    _shoot(page, tmp_path, "mechanism-partly-read")
     page.get_by_role("link", name="on screen").click()
     expect(page.get_by_role("heading", name="Briefing: Hong Kong/Fujian Co-operation Conference")).to_be_visible()
     changes = page.locator("ul.changes")
