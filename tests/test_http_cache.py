@@ -176,3 +176,21 @@ def test_each_worker_is_made_from_the_same_settings(store: Store, monkeypatch: p
     app = app_from_env()
     assert app.state.web.settings == settings
     assert app.state.web.store.engine.url == store.engine.url
+
+
+def test_a_status_or_a_decision_keeps_the_meetings_an_ingest_reads_them_again(
+    store: Store, make_release: Callable[..., Any]
+) -> None:
+    c = client(store)
+    web = c.app.state.web  # type: ignore[attr-defined]
+    first = web.snapshot()
+    meetings = first.meetings
+    key = next(iter(first.measures))
+    store.record_event(key, TrackingStatus.IN_PROGRESS, by="a test")
+    after_status = web.snapshot()
+    assert after_status is not first, "a new view: the statuses changed"
+    assert after_status.meetings is meetings, "the same meetings: none was read again"
+    assert after_status.tracking.status(key) == TrackingStatus.IN_PROGRESS
+    store.ingest(*make_release(ordinal=4, year=2025, uri="https://example.org/anhui-4"))
+    after_ingest = web.snapshot()
+    assert after_ingest.meetings is not meetings and len(after_ingest.meetings) == len(meetings) + 1

@@ -131,6 +131,13 @@ class Web:
             if cached is not None and cached[0] == stamp:
                 return cached[1]
             fresh = Data(self.store)
+            earlier_documents = getattr(cached[0], "documents", None) if cached is not None else None
+            if (
+                cached is not None
+                and earlier_documents is not None
+                and earlier_documents == getattr(stamp, "documents", None)
+            ):
+                fresh.reuse(cached[1])  # only statuses or decisions were written: the meetings are the same
             self._snapshot = (stamp, fresh)
             return fresh
 

@@ -54,6 +54,16 @@ class Data:
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    # What depends on the stored documents alone (not on statuses, re-attachments or users' decisions).
+    _OF_DOCUMENTS = ("meetings", "mechanisms", "measures", "_meeting_of", "_by_slug", "_mechanism_by_slug")
+
+    def reuse(self, earlier: Data) -> None:
+        """Take over what ``earlier`` loaded from the documents, when no document changed since (a
+        status or a user's decision was written): the meetings are not read again."""
+        for name in self._OF_DOCUMENTS:
+            if name in earlier.__dict__:
+                self.__dict__[name] = earlier.__dict__[name]
+
     @cached_property
     def meetings(self) -> list[Meeting]:
         return self.store.all_meetings()

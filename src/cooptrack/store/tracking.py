@@ -41,6 +41,23 @@ class Attachment(NamedTuple):
     how: str  # "key", "user", "text", "unattached"
 
 
+class Stamp(NamedTuple):
+    """What :meth:`TrackingMixin.stamp` reads: the latest document version and ingest, the number of
+    meetings, the latest event, re-attachment and correction."""
+
+    version: object
+    ingested: object
+    meetings: object
+    event: object
+    reattach: object
+    correction: object
+
+    @property
+    def documents(self) -> tuple[object, ...]:
+        """The part an ingest or a re-parse changes (the meetings); users' decisions change the rest."""
+        return (self.version, self.ingested, self.meetings)
+
+
 @dataclass(frozen=True)
 class _MeasureRef:
     """What attachment needs of a stored measure (a light row, not the ORM object)."""
@@ -141,7 +158,7 @@ class TrackingMixin:
             session.add(row)
         return row
 
-    def stamp(self) -> tuple[object, ...]:
+    def stamp(self) -> Stamp:
         """A cheap fingerprint of what readers see: it changes whenever an ingest, a re-parse, an event,
         a re-attachment or a user's correction is written (so a cached view of the store can be reused)."""
         parts = (
@@ -153,7 +170,7 @@ class TrackingMixin:
             select(func.max(Correction.id)),
         )
         with self._read() as session:  # one statement (the web server asks on every request)
-            return tuple(session.execute(select(*(p.scalar_subquery() for p in parts))).one())
+            return Stamp(*session.execute(select(*(p.scalar_subquery() for p in parts))).one())
 
     def events(self) -> list[TrackingEvent]:
         """Every event ever recorded, oldest first."""
