@@ -5,12 +5,12 @@ The documents are in tests/data/errors (see its README); each test says what was
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from cooptrack.acquire import read_path
+from cooptrack.acquire import Document, read_path
 from cooptrack.knowledge import queries
 from cooptrack.knowledge.officials import post_key
 from cooptrack.pipeline import parse_document
@@ -199,3 +199,31 @@ def test_a_list_of_measures_is_not_taken_for_a_list_of_areas() -> None:
     ]
     assert _named_fields(long_head, 2) is None
     assert _named_fields([bullet("finance;"), bullet("trade")], 3) is None  # not as many as announced
+
+
+# --- one meeting across sources ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first", [2012, 2021], ids=["story-first", "release-first"])
+def test_a_story_of_another_years_second_plenary_is_not_a_source_of_this_one(
+    make_release: Callable[..., tuple[Document, Record]], first: int
+) -> None:
+    """A 2012 news story of a 'Second Plenary Session' and the 2021 release of the second plenary
+    (the numbering restarted, or the story erred): two meetings, each with its own source."""
+    with Store("sqlite://") as store:
+        for year in (first, {2012: 2021, 2021: 2012}[first]):
+            store.ingest(*make_release(partner="Sichuan", ordinal=2, year=year, uri=f"/synthetic/sichuan-{year}.txt"))
+        store.ingest(*make_release(partner="Sichuan", ordinal=2, year=2021, uri="/synthetic/sichuan-2021-copy.txt"))
+        meetings = {m.meeting.year: m.meeting.slug for m in store.meetings()}
+        assert set(meetings) == {2012, 2021}
+        sources = {year: sorted(r.source.uri for r in store.meeting(slug).reports) for year, slug in meetings.items()}
+        assert sources[2012] == ["/synthetic/sichuan-2012.txt"]
+        assert sources[2021] == ["/synthetic/sichuan-2021-copy.txt", "/synthetic/sichuan-2021.txt"]
+
+
+def test_a_source_without_a_year_still_joins_its_meeting(make_release: Callable[..., tuple[Document, Record]]) -> None:
+    with Store("sqlite://") as store:
+        store.ingest(*make_release(partner="Sichuan", ordinal=2, year=2021, uri="/synthetic/dated.txt"))
+        store.ingest(*make_release(partner="Sichuan", ordinal=2, year=None, uri="/synthetic/undated.txt"))
+        [listed] = store.meetings()
+        assert len(store.meeting(listed.meeting.slug).reports) == 2

@@ -84,6 +84,26 @@ def record_identity(record: Record) -> str | None:
     return meeting_identity(record.mechanism, record.partner, m.kind.value if m.kind else None, m.ordinal, m.date)
 
 
+def record_years(record: Record) -> tuple[int, int] | None:
+    """The years the record's meeting was (or may have been) held: its date's, or the range inferred."""
+    m = record.meeting
+    return (m.date.year, m.date.year) if m.date else m.year_range
+
+
+def years_apart(years: tuple[int, int] | None, stored_from: int | None, stored_to: int | None) -> bool:
+    """Whether a report's years and a stored meeting's cannot overlap: then they are two meetings,
+    whatever their ordinal (a 2012 story of a "second plenary" is not a source of the 2021 one)."""
+    if years is None or stored_from is None or stored_to is None:
+        return False
+    return years[1] < stored_from or years[0] > stored_to
+
+
+def dated_identity(identity: str, years: tuple[int, int]) -> str:
+    """The identity of a meeting numbered like another one of other years: its years added."""
+    lo, hi = years
+    return f"{identity}|{lo}" if lo == hi else f"{identity}|{lo}-{hi}"
+
+
 _COPY_SIGNS = frozenset({RemovalReason.MIRROR_PREFIX, RemovalReason.SITE_NAVIGATION, RemovalReason.PAGE_CHROME})
 
 

@@ -126,7 +126,7 @@ def _replace_meeting(conn: Connection, source_id: int, version_id: int, sha256: 
     identity = derive.record_identity(record) if record.relevant else None
     meeting_id = None
     if identity is not None:
-        meeting_id = conn.scalar(select(_MEETING.c.id).where(_MEETING.c.identity == identity))
+        identity, meeting_id = _same_meeting(conn, identity, derive.record_years(record))
     earlier = conn.execute(select(_REPORT.c.id, _REPORT.c.meeting_id).where(_REPORT.c.source_id == source_id)).first()
     if earlier is not None:
         conn.execute(delete(_REPORT).where(_REPORT.c.id == earlier.id))
@@ -145,6 +145,24 @@ def _replace_meeting(conn: Connection, source_id: int, version_id: int, sha256: 
     conn.execute(insert(_REPORT).values(meeting_id=meeting_id, source_id=source_id, document_id=version_id,
                                         is_primary=False))  # fmt: skip
     return _settle(conn, meeting_id, {version_id: record}, new=new)
+
+
+def _same_meeting(conn: Connection, identity: str, years: tuple[int, int] | None) -> tuple[str, int | None]:
+    """The identity the report files under and the stored meeting it names, if any: a meeting of
+    the same mechanism, series and number but of years the report's cannot overlap is another
+    meeting, filed under the identity with its years (:func:`.derive.dated_identity`)."""
+    found = conn.execute(
+        select(_MEETING.c.id, _MEETING.c.year, _MEETING.c.year_from, _MEETING.c.year_to).where(
+            _MEETING.c.identity == identity
+        )
+    ).first()
+    if found is None or years is None:
+        return identity, found.id if found is not None else None
+    stored_from, stored_to = (found.year, found.year) if found.year is not None else (found.year_from, found.year_to)
+    if not derive.years_apart(years, stored_from, stored_to):
+        return identity, found.id
+    dated = derive.dated_identity(identity, years)
+    return dated, conn.scalar(select(_MEETING.c.id).where(_MEETING.c.identity == dated))
 
 
 def _settle(conn: Connection, meeting_id: int, known: dict[int, Record], *, new: bool = False) -> str | None:
