@@ -135,6 +135,7 @@ _SUFFIX = (
     r"|joint\s+conference|high[-\s]level\s+meeting)\b"
 )
 _SUFFIX_STARTS = {"ec", "re", "co", "jo", "hi"}  # economic, regional, co-operation, joint, high-level
+_ANY_SUFFIX = re.compile(_SUFFIX)  # every pair's match holds one: a text without one holds no pair
 
 
 @functools.cache
@@ -270,7 +271,7 @@ def _find(text: str) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for pattern, entry in _named():
         found.extend(Mention(entry, m.start(), m.end()) for m in pattern.finditer(text))
-    for m in _pair_re().finditer(text):
+    for m in _pair_re().finditer(text) if _ANY_SUFFIX.search(text) else ():
         if m["between"]:
             paired = _pair_entry((m["x"], m["y"]), m["between"])
         else:

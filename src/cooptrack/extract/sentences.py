@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from cooptrack.clean.blocks import Block
 from cooptrack.extract.patterns import ABBREVIATIONS, SENTENCE_SPLIT
+from cooptrack.memo import per_document
 
 # A quotation long enough to be speech ("... ," Mrs Lam said): people named in it are not
 # attending the meeting by virtue of being named there.
@@ -27,9 +28,11 @@ class Sentence:
     block: Block
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
+@per_document
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the sentences of a text begin and end, not splitting at abbreviations such as
-    "Mr." or "Nov."."""
+    "Mr." or "Nov.". Remembered for the document: the relevance, the meeting, the people and
+    the agreements each split the same paragraphs."""
     out: list[tuple[int, int]] = []
     begin = 0
     for m in SENTENCE_SPLIT.finditer(text):
@@ -40,7 +43,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
         out.append((begin, m.start()))
         begin = m.end()
     out.append((begin, len(text)))
-    return [(c, d) for a, b in out for c, d in _pieces(text, a, b) if text[c:d].strip()]
+    return tuple((c, d) for a, b in out for c, d in _pieces(text, a, b) if text[c:d].strip())
 
 
 def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -67,8 +70,10 @@ def split_text(text: str) -> list[str]:
     return [text[a:b] for a, b in _spans(text)]
 
 
+@per_document
 def mask_speech(text: str) -> str:
-    """Blank out quoted speech, keeping offsets (same length)."""
+    """Blank out quoted speech, keeping offsets (same length); remembered for the document (the
+    people and the signatories of a sentence are read from the same masked text)."""
     out = list(text)
     for s, e in _quotations(text):
         if e - s - 2 >= 60 or (e == len(text) and e - s - 1 >= 60):
