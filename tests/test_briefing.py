@@ -83,6 +83,9 @@ def test_the_briefing_compares_around_the_release_read_with_no_measure(built: br
     )
     assert built.changed_since == "fujian-plenary-4"
     assert not any(line.startswith("Not repeated") for line in said)
+    renamed = next(line for line in built.changes if line.text.startswith("Area renamed"))
+    assert renamed.cite is not None and renamed.cite.href.endswith("/meetings/fujian-plenary-6#src-area-3")
+    assert renamed.cite.quote == "Tea, culture and youth"
     statuses = {m.text[:8]: m.status for a in built.areas for m in a.measures}
     assert statuses["Set up a"] == "new" and statuses["Hold a F"] == "carried over"
 
@@ -180,7 +183,7 @@ def test_brief_writes_the_word_file_named_for_the_partner(
         app, ["brief", "Fujian", "--format", "docx", "--base-url", "https://ct.example.org", "--db", url]
     )
     assert result.exit_code == 0, result.stderr
-    assert "wrote fujian-brief.docx" in result.output and "15 notes from 3 sources" in result.output
+    assert "wrote fujian-brief.docx" in result.output and "16 notes from 3 sources" in result.output
     document = docx.Document(str(tmp_path / "fujian-brief.docx"))
     targets = {r.target_ref for r in document.part.rels.values() if r.is_external}
     assert "https://ct.example.org/meetings/fujian-plenary-6#src-measure-1" in targets

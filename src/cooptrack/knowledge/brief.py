@@ -27,6 +27,7 @@ from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import changes, ledger, people, queries, series
 from cooptrack.render import date_label
 from cooptrack.store import Store
+from cooptrack.store.models import Area as AreaRow
 from cooptrack.store.models import Measure, Meeting
 from cooptrack.store.models import Person as PersonRow
 from cooptrack.store.tracking import Tracking
@@ -340,33 +341,44 @@ def _history(p: people.PersonRecord) -> str:
 
 
 def _change_lines(d: changes.Diff, src: _Notes) -> list[ChangeLine]:
-    """What changed, in sentences: first which meeting was read partly or left out and why."""
+    """What changed, in sentences: first which meeting was read partly or left out and why. A line
+    about an area or a measure cites it (the later meeting's, else the earlier's)."""
     out = [ChangeLine(f"{line}.") for line in [*d.skipped, *d.limits()]]
     if not d.comparable:
         return out
-    first, second = d.names[0] or d.earlier.slug, d.names[1] or d.later.slug
+    earlier, later = d.earlier, d.later
+    if not isinstance(earlier, Meeting) or not isinstance(later, Meeting):  # pragma: no cover - stored meetings
+        raise TypeError((earlier, later))
+    first, second = d.names[0] or earlier.slug, d.names[1] or later.slug
     for c in d.areas:
         if c.status == "renamed" and c.earlier and c.later:
-            out.append(ChangeLine(f'Area renamed: "{c.earlier.heading}" became "{c.later.heading}" ({c.basis}).'))
+            said = f'Area renamed: "{c.earlier.heading}" became "{c.later.heading}" ({c.basis}).'
         elif c.status == "added" and c.later:
-            out.append(ChangeLine(f'Area added: "{c.later.heading or "(heading not given)"}".'))
+            said = f'Area added: "{c.later.heading or "(heading not given)"}".'
         elif c.status == "dropped" and c.earlier:
-            out.append(ChangeLine(f'Area dropped: "{c.earlier.heading or "(heading not given)"}".'))
+            said = f'Area dropped: "{c.earlier.heading or "(heading not given)"}".'
         elif c.status == "unmatched" and (c.earlier or c.later):
             area, side = (c.later, 0) if c.later else (c.earlier, 1)
             other = (first, second)[side] if d.read_whole(side) else f"what was read of {(first, second)[side]}"
-            heading = (area.heading if area else None) or "(heading not given)"
-            out.append(ChangeLine(f'Area not found in {other}: "{heading}".'))
+            said = f'Area not found in {other}: "{(area.heading if area else None) or "(heading not given)"}".'
+        else:
+            continue
+        cited = _cite_area(src, later, c.later) if c.later else _cite_area(src, earlier, c.earlier)
+        out.append(ChangeLine(said, cited))  # cited only when said: notes are numbered as cited
     out.append(ChangeLine(f"Measures: {d.summary()}."))
-    earlier = d.earlier
-    if not isinstance(earlier, Meeting):  # pragma: no cover - the store's diffs are of stored meetings
-        raise TypeError(earlier)
     for m in d.dropped:
         out.append(ChangeLine(f"Not repeated: {m.text}", _cite_measure(src, earlier, m)))
     for m in d.not_found_later:
         where = second if d.read_whole(1) else f"what was read of {second}"
         out.append(ChangeLine(f"Not found in {where}: {m.text}", _cite_measure(src, earlier, m)))
     return out
+
+
+def _cite_area(src: _Notes, meeting: Meeting, area: changes.AreaLike | None) -> Cite | None:
+    """The note on an area's heading (its sentence, and ``#src-area-N``); none for an area without one."""
+    if not isinstance(area, AreaRow) or area.span is None:
+        return None
+    return src.cite(meeting, area.span, f"src-area-{area.position}")
 
 
 def _cite_measure(src: _Notes, meeting: Meeting, m: changes.MeasureLike) -> Cite:
