@@ -64,8 +64,14 @@ class SentenceRoles:
     first_cue: Cue | None = None
 
 
+# A word (or a part of one) every chair verb below holds: a sentence without one has none of them.
+_ANY_CHAIR_WORD = re.compile(r"(?i)chair|presid|conven|host|led|lead|head|helm|respectively|(?:delegation|side)\s+by\b")
+
+
 def chair_cues(text: str) -> list[Cue]:
     """Every chair verb of a sentence, in order."""
+    if not _ANY_CHAIR_WORD.search(text):
+        return []
     cues = [Cue(m.start(), m.end(), passive=True) for m in P.CHAIR_PASSIVE.finditer(text)]
     cues += [Cue(m.start(), m.end(), passive=True) for m in _CHAIR_NOUN_OF.finditer(text)]
     cues += [Cue(m.start(), m.end(), passive=True) for m in _CO_CHAIRS_WERE.finditer(text)]
