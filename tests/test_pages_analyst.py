@@ -202,3 +202,39 @@ def test_the_timeline_names_rows_by_partner_and_its_labels_never_collide() -> No
         for x2, y2, t2 in labels[i + 1 :]:
             if y1 == y2:
                 assert abs(x1 - x2) >= 3.5 * (len(t1) + len(t2)), (t1, t2)
+
+
+@pytest.fixture
+def jiangxi(tmp_path: Path) -> Iterator[Store]:
+    with Store(f"sqlite:///{tmp_path / 'j.db'}") as store:
+        for path in sorted(SERIES.glob("jiangxi_*.txt")):
+            doc = read_path(path)
+            store.ingest(doc, parse_document(doc))
+        yield store
+
+
+def test_the_mechanism_page_says_rewordings_in_words_not_scores(jiangxi: Store) -> None:
+    page = client(jiangxi).get("/mechanisms/jiangxi").text
+    assert "threshold" not in page and "% alike" not in page
+    assert 'From <a href="/meetings/jiangxi-plenary-1">Jiangxi, 1st plenary, 2019</a>' in page
+    assert "(same words)" in page and "(reworded)" in page
+    changed = re.findall(r'<p class="wording">Words changed: (.*?)</p>', page)
+    assert changed and all("<del>" in c or "<ins>" in c for c in changed)
+    assert "(similar heading; 1 measure carried over)" in page
+
+
+def test_the_mechanism_chart_counts_each_meetings_measures_by_status(jiangxi: Store) -> None:
+    from cooptrack.vocab import TrackingStatus
+
+    web = client(jiangxi)
+    first = jiangxi.meeting("jiangxi-plenary-1")
+    jiangxi.record_event(first.measures[1].key, TrackingStatus.IMPLEMENTED, by="test")
+    page = web.get("/mechanisms/jiangxi").text
+    chart = re.search(r'<svg[^>]*class="chart meetings".*?</svg>', page, re.S)
+    assert chart is not None
+    totals = [int(n) for n in re.findall(r'<text class="n"[^>]*>(\d+)</text>', chart.group(0))]
+    assert totals == [len(jiangxi.meeting(f"jiangxi-plenary-{n}").measures) for n in (1, 2, 3)]
+    said = re.search(r'<desc id="mc-desc">(.*?)</desc>', chart.group(0))
+    assert said is not None and said.group(1).startswith(f"1st plenary, 2019: {totals[0]} (")
+    assert "1 implemented" in said.group(1).split(";")[0]
+    assert chart.group(0).count('fill="#22c55e"') >= 2  # the legend's and the first meeting's implemented

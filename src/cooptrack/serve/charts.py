@@ -186,3 +186,61 @@ def _mark(e: series.TimelineEntry, x_of: Callable[[float], float], y: float, lan
     else:
         shape = f'<circle cx="{x:.1f}" cy="{y:.0f}" r="7"/>'
     return link + shape + label + "</a>"
+
+
+# What each status is drawn in (the pills' colours, a shade darker so that a thin bar shows).
+STATUS_FILLS = {
+    "agreed": "#94a3b8", "in_progress": "#60a5fa", "implemented": "#22c55e", "stalled": "#f59e0b",
+    "dropped": "#ef4444", "no_public_evidence": "#a855f7",
+}  # fmt: skip
+
+
+def meetings_chart(bars: Sequence[tuple[str, str, dict[str, int]]], labels: dict[str, str]) -> Markup:
+    """A mechanism's meetings in order, a bar each: its measures, stacked by what became of them
+    (each measure's status today). ``bars`` holds (name, url, count per status) per meeting;
+    ``labels`` the statuses in words. Each bar opens its meeting."""
+    most = max((sum(c.values()) for _, _, c in bars), default=0) or 1
+    left, top, bar_w, gap, plot_h = 40, 40, 46, 30, 180
+    legend_w = sum(24 + 7 * len(gettext(labels[status])) for status in STATUS_FILLS)
+    width = max(left + legend_w, left + len(bars) * (bar_w + gap) + 20)
+    height = top + plot_h + 60
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart meetings" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="mc-title mc-desc">',
+        f'<title id="mc-title">{escape(gettext("Measures agreed at each meeting, by what became of them"))}</title>',
+        f'<desc id="mc-desc">{escape(_chart_words(bars, labels))}</desc>',
+    ]
+    x_legend = left
+    for status, fill in STATUS_FILLS.items():
+        said = gettext(labels[status])
+        out.append(f'<rect x="{x_legend}" y="8" width="10" height="10" fill="{fill}"/>')
+        out.append(f'<text class="legend" x="{x_legend + 14}" y="17">{escape(said)}</text>')
+        x_legend += 24 + 7 * len(said)
+    base = top + plot_h
+    out.append(f'<line class="grid" x1="{left - 6}" y1="{base}" x2="{width - 10}" y2="{base}"/>')
+    for i, (name, url, counts) in enumerate(bars):
+        x = left + i * (bar_w + gap)
+        total = sum(counts.values())
+        words = f"{name}: " + ngettext("{n} measure", "{n} measures", total).format(n=total)
+        out.append(f'<a href="{escape(url)}"><title>{escape(words)}</title>')
+        y = float(base)
+        for status, fill in STATUS_FILLS.items():
+            h = plot_h * counts.get(status, 0) / most
+            if h:
+                y -= h
+                out.append(f'<rect class="bar" x="{x}" y="{y:.1f}" width="{bar_w}" height="{h:.1f}" fill="{fill}"/>')
+        out.append(f'<text class="n" x="{x + bar_w / 2}" y="{y - 5:.0f}">{total}</text>')
+        for line, part in enumerate(name.split(", ", 1)):
+            out.append(f'<text class="year" x="{x + bar_w / 2}" y="{base + 16 + 14 * line}">{escape(part)}</text>')
+        out.append("</a>")
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _chart_words(bars: Sequence[tuple[str, str, dict[str, int]]], labels: dict[str, str]) -> str:
+    """The chart said in words, for a screen reader: each meeting, its measures and their statuses."""
+    parts = []
+    for name, _, counts in bars:
+        said = ", ".join(f"{n} {gettext(labels[s]).casefold()}" for s, n in counts.items() if n)
+        parts.append(f"{name}: {sum(counts.values())} ({said})" if said else f"{name}: 0")
+    return "; ".join(parts)

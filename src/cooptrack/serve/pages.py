@@ -146,9 +146,11 @@ def mechanisms(request: Request, d: Store) -> HTMLResponse:
 @router.get("/mechanisms/{slug}", response_class=HTMLResponse)
 def mechanism(request: Request, d: Store, slug: str) -> HTMLResponse:
     mech = d.mechanism(slug)
-    return render(
-        request, "mechanism.html", mech=memo(request, ("mechanism", mech.key), lambda: views.mechanism_detail(d, mech))
-    )
+    detail = memo(request, ("mechanism", mech.key), lambda: views.mechanism_detail(d, mech))
+    with i18n.speaking(i18n.chosen(request)):  # the chart's title and labels
+        labels = {s.value: label for s, label in TRACKING_STATUS_LABELS.items()}
+        chart = charts.meetings_chart(views.status_bars(d, mech), labels)
+    return render(request, "mechanism.html", mech=detail, words=word_markup, chart=chart)
 
 
 @router.get("/meetings", response_class=HTMLResponse, dependencies=[Depends(expensive)])

@@ -481,8 +481,39 @@ def mechanism_detail(data: Data, mech: series.Mechanism) -> Row:
     """A mechanism's meetings in order, and what changed between each meeting and the one before
     (a meeting read with no measure left out, and said so: :func:`queries.steps`)."""
     held = [queries.stored(m) for m in mech.meetings]
-    steps = [diff_json(d) for d in queries.steps(data.store, mech)]
+    labels = {m.slug: meeting_label(m) for m in held}
+    steps = [_in_words(diff_json(d), labels) for d in queries.steps(data.store, mech)]
     return {**mechanism_row(mech), "meeting_list": [meeting_row(m) for m in held], "changes": steps}
+
+
+def status_bars(data: Data, mech: series.Mechanism) -> list[tuple[str, str, dict[str, int]]]:
+    """Each meeting of a mechanism with its measures counted by their status today (a commitment's
+    status is every appearance's): (name without the partner, url, counts) for the page's chart."""
+    out = []
+    for m in mech.meetings:
+        stored = data.meeting(m.slug)
+        counts = {s.value: 0 for s in TrackingStatus}
+        for x in stored.measures:
+            counts[data.tracking.status(x.key).value] += 1
+        name = meeting_label(stored).removeprefix(f"{stored.partner}, " if stored.partner else "")
+        out.append((name, f"/meetings/{m.slug}", counts))
+    return out
+
+
+_ALIKE = re.compile(r"headings \d+% alike(?:, )?")
+
+
+def _in_words(step: Row, labels: dict[str, str]) -> Row:
+    """A step as the mechanism page says it: meetings by name, and why a measure is carried over in
+    words ("same words", "reworded" with the words changed, "confirmed by ..."), not as scores
+    against a threshold; an area renamed "similar heading" rather than a percentage."""
+    for link in step["carried"]:
+        basis = link["basis"]
+        link["how"] = basis if basis.startswith("confirmed by") else "same words" if link["unchanged"] else "reworded"
+    for area in step["areas"]:
+        area["similar"], area["also"] = bool(area["basis"]), _ALIKE.sub("", area["basis"] or "") or None
+    return {**step, "earlier_label": labels.get(step["earlier"], step["earlier"]),
+            "later_label": labels.get(step["later"], step["later"])}  # fmt: skip
 
 
 def _measure_ref(x: changes.MeasureLike) -> Row:
