@@ -115,7 +115,7 @@ def test_the_markdown_puts_each_list_item_on_its_own_line(built: brief.Briefing)
             assert lines[i + 1].startswith("    - *") and lines[i + 2].startswith("    - Status: ")
     changes = md.split("## 3. What changed")[1].split("## 4.")[0]
     assert [line for line in changes.splitlines() if line.strip()][1].startswith("- The Fifth plenary's")
-    assert "[1](https://cooptrack.example.org/meetings/fujian-plenary-4#h-source)" in md
+    assert "[[1]](https://cooptrack.example.org/meetings/fujian-plenary-4#h-source)" in md  # shown as "[1]"
 
 
 def test_the_word_briefing_reads_back_with_its_sections_numbers_and_notes(built: brief.Briefing) -> None:

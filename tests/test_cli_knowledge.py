@@ -158,7 +158,8 @@ def test_the_briefing_in_markdown_cites_a_quoted_sentence_for_every_measure(db: 
         assert heading in text
     body, notes_part = text.split("## Notes")
     notes = dict(re.findall(r"^(\d+)\. “(.+)” — ", notes_part, re.MULTILINE))
-    found = re.findall(r"^(\d+)\. (.+) \[(\d+)\]\(/meetings/jiangxi-plenary-3#src-measure-(\d+)\)$", body, re.MULTILINE)
+    cited = r"^(\d+)\. (.+) \[\[(\d+)\]\]\(/meetings/jiangxi-plenary-3#src-measure-(\d+)\)$"  # "[n]", a link
+    found = re.findall(cited, body, re.MULTILINE)
     assert len(found) == 5
     assert [int(number) for number, *_ in found] == [1, 2, 3, 4, 5]  # numbered through the briefing
     assert all(number == anchor for number, _, _, anchor in found)  # as the meeting page numbers them
