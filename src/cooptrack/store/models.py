@@ -120,6 +120,7 @@ class DocumentVersion(Base):
     __table_args__ = (
         UniqueConstraint("source_id", "version"),
         Index("ix_document_version_current", "source_id", "is_current"),
+        Index("ix_document_version_ingested_at", "ingested_at"),  # Store.stamp() (core_0006)
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
