@@ -337,6 +337,8 @@ class Correction(Base):
 #                      evidence; keyed by the measure's stable key, with its meeting slug and
 #                      text kept so that it can be found again after a parser upgrade
 #   tracking_reattach  a user's decision that an event belongs to another measure key
+#   tracker_note       a measure's responsible bureau, or a day its progress was checked
+#                      (append-only; the latest of each field stands)
 #   user_account       a person who may write: name, role (editor or admin), password hash
 #   web_session        a signed-in browser: the hash of its cookie, its CSRF token, expiry
 #   api_token          a token for scripts: its hash, a short prefix to name it, revocation
@@ -365,6 +367,24 @@ class TrackingReattach(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("tracking_event.id"), index=True)
     measure_key: Mapped[str] = mapped_column(String(64))
+    made_by: Mapped[str] = mapped_column(String(200))
+    made_at: Mapped[dt.datetime]
+
+
+class TrackerNote(Base):
+    """What an editor wrote down about a measure besides its status (append-only, the latest of each
+    field stands): the bureau responsible for it, or that its progress was checked on a day.
+
+    Keyed like a status event, with the meeting and text kept, so that it survives a re-ingest.
+    """
+
+    __tablename__ = "tracker_note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_key: Mapped[str] = mapped_column(String(64), index=True)
+    meeting_slug: Mapped[str] = mapped_column(String(200))
+    measure_text: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(20))  # "bureau" or "checked"
+    value: Mapped[str] = mapped_column(String(300))  # the bureau's name, or the day checked (ISO)
     made_by: Mapped[str] = mapped_column(String(200))
     made_at: Mapped[dt.datetime]
 

@@ -20,6 +20,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import NamedTuple
 
 from sqlalchemy import func, select
@@ -27,7 +28,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cooptrack.errors import CooptrackError, NotFound
 from cooptrack.knowledge.changes import REATTACH_MIN, similarity
-from cooptrack.store.models import Correction, DocumentVersion, Measure, Meeting, TrackingEvent, TrackingReattach
+from cooptrack.store.models import (
+    Correction,
+    DocumentVersion,
+    Measure,
+    Meeting,
+    TrackerNote,
+    TrackingEvent,
+    TrackingReattach,
+)
 from cooptrack.vocab import EvidenceKind, TrackingStatus
 
 NOTE_MAX = 4000
@@ -41,9 +50,32 @@ class Attachment(NamedTuple):
     how: str  # "key", "user", "text", "unattached"
 
 
+class NoteField(StrEnum):
+    """What a tracker note says beside a status."""
+
+    BUREAU = "bureau"  # the bureau or department responsible for the measure
+    CHECKED = "checked"  # the day someone checked its progress
+
+
+def _checked_note(field: NoteField, value: str) -> str:
+    """The note's value, cleaned, or a one-line error: a bureau's name, or a past or present ISO day."""
+    value = " ".join(value.split())
+    if field is NoteField.BUREAU:
+        if not value or len(value) > 300:
+            raise CooptrackError("a bureau's name is needed (at most 300 characters)")
+        return value
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CooptrackError(f'"{value}" is not a day (YYYY-MM-DD)') from exc
+    if day > dt.datetime.now(dt.UTC).date():
+        raise CooptrackError(f"{value} is in the future: a check is recorded on the day it was made")
+    return day.isoformat()
+
+
 class Stamp(NamedTuple):
     """What :meth:`TrackingMixin.stamp` reads: the latest document version and ingest, the number of
-    meetings, the latest event, re-attachment and correction."""
+    meetings, the latest event, re-attachment, correction and tracker note."""
 
     version: object
     ingested: object
@@ -51,6 +83,7 @@ class Stamp(NamedTuple):
     event: object
     reattach: object
     correction: object
+    note: object = None
 
     @property
     def documents(self) -> tuple[object, ...]:
@@ -146,6 +179,26 @@ class TrackingMixin:
             session.add(row)
         return row
 
+    def record_note(self, measure_key: str, field: NoteField, value: str, *, by: str) -> TrackerNote:
+        """Append a tracker note to the measure with this key (which must exist): the bureau responsible
+        for it, or the day its progress was checked (an ISO date, not in the future)."""
+        value = _checked_note(field, value)
+        with self._written() as session:
+            found = session.execute(
+                select(Measure.text, Meeting.slug).join(Meeting).where(Measure.key == measure_key)
+            ).first()
+            if found is None:
+                raise NotFound(f'no measure with key "{measure_key}"')
+            row = TrackerNote(measure_key=measure_key, meeting_slug=found.slug, measure_text=found.text,
+                              field=field.value, value=value, made_by=by, made_at=dt.datetime.now(dt.UTC))  # fmt: skip
+            session.add(row)
+        return row
+
+    def notes(self) -> list[TrackerNote]:
+        """Every tracker note ever written, oldest first."""
+        with self._read() as session:
+            return list(session.scalars(select(TrackerNote).order_by(TrackerNote.made_at, TrackerNote.id)))
+
     def reattach_event(self, event_id: int, measure_key: str, *, by: str) -> TrackingReattach:
         """Record that an event belongs to the measure ``measure_key`` (the event itself is unchanged)."""
         with self._written() as session:
@@ -168,6 +221,7 @@ class TrackingMixin:
             select(func.max(TrackingEvent.id)),
             select(func.max(TrackingReattach.id)),
             select(func.max(Correction.id)),
+            select(func.max(TrackerNote.id)),
         )
         with self._read() as session:  # one statement (the web server asks on every request)
             return Stamp(*session.execute(select(*(p.scalar_subquery() for p in parts))).one())
