@@ -262,3 +262,16 @@ def test_the_meeting_page_says_its_release_was_read_partly(stored: Store) -> Non
     assert "read partly: read with 0 of 10 areas, the copy stops mid-way" in " ".join(cut.split())
     whole = client(stored).get("/meetings/fujian-plenary-4").text
     assert "read partly:" not in whole
+
+
+def test_in_chinese_the_pages_say_in_chinese_which_meeting_cannot_be_compared(stored: Store) -> None:
+    web = client(stored)
+    web.cookies.set("ct_lang", "zh-Hant")
+    mechanism = " ".join(web.get("/mechanisms/hong-kong-fujian-co-operation-conference").text.split())
+    assert "只讀取了部分： 讀取了 10 個範疇中的 0 個，副本中途截斷" in mechanism
+    assert "全體會議 5：新聞稿讀取了 10 個範疇中的 0 個，副本中途截斷，其措施無法比較。 比較時不計此次會議。" in mechanism
+    assert "cannot be compared" not in mechanism
+    compared = web.get("/compare", params={"left": "fujian-plenary-4", "right": "fujian-plenary-5"}).text
+    assert "其措施無法比較" in compared and "cannot be compared" not in compared
+    meeting = " ".join(web.get("/meetings/fujian-plenary-5").text.split())
+    assert "讀取了 10 個範疇中的 0 個，副本中途截斷" in meeting

@@ -321,6 +321,7 @@ class Diff:
     names: tuple[str, str] = ("", "")  # how the meetings are named in sentences ("the Fifth plenary")
     reading: tuple[Completeness | None, Completeness | None] = (None, None)
     skipped: list[str] = field(default_factory=list)  # meetings between the two left out, and why
+    skipped_meetings: list[MeetingLike] = field(default_factory=list)  # those meetings
 
     @property
     def unchanged(self) -> list[Link]:

@@ -146,6 +146,7 @@ def compare_meetings(store: Store, a: Meeting, b: Meeting, skipped: Sequence[Mee
     for m in skipped:
         why = m.completeness.limit(meeting_name(m)) or f"{meeting_name(m)} is left out"
         found.skipped.append(f"{why[0].upper()}{why[1:]}; it is left out of the comparison")
+        found.skipped_meetings.append(m)
     return found
 
 

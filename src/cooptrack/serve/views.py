@@ -521,7 +521,17 @@ def _measure_ref(x: changes.MeasureLike) -> Row:
 
 
 def diff_json(d: changes.Diff) -> Row:
-    return changes.diff_json(d, _measure_ref)
+    """A diff as the API and the mechanism page have it, with ``reading_notes``: the meetings read
+    partly or left out, as data the page words in the reader's language."""
+    notes = [reading_note(m, skipped=True) for m in d.skipped_meetings if isinstance(m, Meeting)]
+    notes += [reading_note(m) for m in (d.earlier, d.later) if isinstance(m, Meeting) and not m.completeness.complete]
+    return changes.diff_json(d, _measure_ref) | {"reading_notes": notes}
+
+
+def reading_note(m: Meeting, *, skipped: bool = False) -> Row:
+    """A meeting whose release was not read completely: who, how it was read, whether it was left out."""
+    return {"slug": m.slug, "kind_label": kind_label(m.kind), "ordinal": m.ordinal,
+            "completeness": m.completeness.json(), "skipped": skipped}  # fmt: skip
 
 
 def compare_json(c: queries.Comparison, tracking: Tracking) -> Row:
@@ -529,6 +539,7 @@ def compare_json(c: queries.Comparison, tracking: Tracking) -> Row:
         "left": meeting_row(c.left),
         "right": meeting_row(c.right),
         "limits": [said for said in (limit(c.left), limit(c.right)) if said],
+        "reading_notes": [reading_note(m) for m in (c.left, c.right) if not m.completeness.complete],
         "themes": [
             {
                 "theme": theme,
