@@ -33,6 +33,7 @@ from cooptrack.serve.auth import (
 from cooptrack.serve.pages import commitment_page, measure_page, render
 from cooptrack.serve.throttle import DEVICE_COOKIE
 from cooptrack.serve.views import Data
+from cooptrack.store.tracking import NoteField
 from cooptrack.vocab import EvidenceKind, TrackingStatus
 
 router = APIRouter(include_in_schema=False)
@@ -164,6 +165,31 @@ def add_event(
             raise
         return measure_page(request, d, key, str(exc), form)
     return RedirectResponse(f"/measures/{key}#history", status_code=303)
+
+
+@router.post("/measures/{key}/notes")
+def add_notes(
+    request: Request, key: str, d: Annotated[Data, Depends(data)], csrf: Token,
+    bureau: Annotated[str, Form(max_length=300)] = "", checked: Annotated[str, Form(max_length=20)] = "",
+) -> Response:  # fmt: skip
+    """The bureau responsible for a measure, and the day its progress was checked: each an append-only
+    note (the latest stands), shared by every appearance of its commitment."""
+    check_csrf(request, csrf)
+    who = writer(request)
+    d.measure(key)
+    form = {"bureau": bureau, "checked": checked}
+    wanted = [(NoteField.BUREAU, bureau), (NoteField.CHECKED, checked)]
+    if not any(value.strip() for _, value in wanted):
+        return measure_page(request, d, key, "write the bureau responsible, or the day you checked", form)
+    try:
+        for field, value in wanted:
+            if value.strip():
+                web(request).store.record_note(key, field, value, by=who.name or "?")
+    except CooptrackError as exc:
+        if type(exc) is not CooptrackError:
+            raise
+        return measure_page(request, d, key, str(exc), form)
+    return RedirectResponse(f"/measures/{key}#notes", status_code=303)
 
 
 @router.post("/commitments/{key}/split")

@@ -7,6 +7,7 @@ rows from :mod:`.views` (the same rows the API returns) and renders one template
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import secrets
 from collections.abc import Mapping, Sequence
@@ -261,20 +262,28 @@ def agreements(
 @router.get("/tracker", response_class=HTMLResponse)
 def tracker(
     request: Request, d: Store, partner: Text = None, theme: Text = None, status: Text = None, q: Text = None,
-    stale: Text = None, page: Page = 1,
+    stale: Text = None, meeting: Text = None, year: Text = None, sort: Text = None, page: Page = 1,
 ) -> HTMLResponse:  # fmt: skip
-    def rows_of() -> list[views.Row]:  # every commitment's row: once per state of the store and filter
-        return views.commitments_filter(d, partner=partner, theme=theme, status=status, q=q, stale=bool(stale))
+    number = int(year) if year and year.isdigit() and len(year) == 4 else None
+    order = sort if sort in views.TRACKER_SORTS else None
 
-    rows = memo(request, ("tracker", partner, theme, status, q, bool(stale)), rows_of)
+    def rows_of() -> list[views.Row]:  # every commitment's row: once per state of the store and filter
+        return views.commitments_filter(d, partner=partner, theme=theme, status=status, q=q, stale=bool(stale),
+                                        meeting=meeting, year=number, sort=order)  # fmt: skip
+
+    rows = memo(request, ("tracker", partner, theme, status, q, bool(stale), meeting, number, order), rows_of)
     chunk, pager = paged(request, rows, page, 50)
     events = views.all_events(d)[:10]
     counts = memo(request, ("counts",), lambda: views.overview(d))
+    meetings = [(m.slug, views.meeting_label(m)) for m in d.meetings if m.measures]
+    years = [(str(y), str(y)) for y in sorted({m.year for m in d.meetings if m.year}, reverse=True)]
     return render(request, "tracker.html", rows=chunk, paging=pager, partners=_partners(d), recent=events,
                   unattached=views.unattached(d), counts=counts["statuses"],
-                  reshapes=d.ledger.unattached,
+                  reshapes=d.ledger.unattached, meetings=sorted(meetings, key=lambda m: m[1]), years=years,
+                  sorts=list(views.TRACKER_SORTS.items()),
                   chosen={"partner": partner or "", "theme": theme or "", "status": status or "", "q": q or "",
-                          "stale": "1" if stale else ""},
+                          "stale": "1" if stale else "", "meeting": meeting or "", "year": year or "",
+                          "sort": order or ""},
                   query=query_string(request))  # fmt: skip
 
 
@@ -313,8 +322,10 @@ def measure(request: Request, d: Store, key: str) -> HTMLResponse:
 def measure_page(request: Request, d: Store, key: str, problem: str | None = None,
                  form: Mapping[str, str] | None = None) -> HTMLResponse:  # fmt: skip
     row = d.measure_row(key)
+    keys = d.commitment(key).keys
+    notes = {field: d.note_of(keys, field) for field in ("bureau", "checked")}
     return render(request, "measure.html", status=422 if problem else 200, x=row, history=views.history(d, key),
-                  problem=problem, form=form or {})  # fmt: skip
+                  problem=problem, form=form or {}, notes=notes, today=dt.date.today().isoformat())  # fmt: skip
 
 
 def _partners(d: Data) -> list[str]:

@@ -20,7 +20,7 @@ from cooptrack.knowledge.people import PersonRecord
 from cooptrack.render import agreement_name, date_label, kind_label
 from cooptrack.serve import sources
 from cooptrack.store import Store
-from cooptrack.store.models import Agreement, Measure, Meeting, TrackingEvent
+from cooptrack.store.models import Agreement, Measure, Meeting, TrackerNote, TrackingEvent
 from cooptrack.store.tracking import Attachment, Tracking
 from cooptrack.vocab import FLAG_EXPLANATIONS, THEME_LABELS, TRACKING_STATUS_LABELS, Flag, Theme, TrackingStatus
 
@@ -81,6 +81,16 @@ class Data:
     def tracking(self) -> Tracking:
         """Status events, each visible from every appearance of its commitment."""
         return ledger.shared_tracking(self.store.tracking(), self.ledger)
+
+    @cached_property
+    def notes(self) -> dict[tuple[str, str], TrackerNote]:
+        """The latest tracker note of each field for each measure key (notes are never changed)."""
+        return {(n.measure_key, n.field): n for n in self.store.notes()}
+
+    def note_of(self, keys: Iterable[str], field: str) -> TrackerNote | None:
+        """The latest note of ``field`` written on any of these keys (a commitment's appearances)."""
+        found = [self.notes[(k, field)] for k in keys if (k, field) in self.notes]
+        return max(found, key=lambda n: (n.made_at, n.id), default=None)
 
     def commitment(self, ref: str) -> commitments.Commitment:
         return ledger.find(self.ledger, ref)
@@ -314,10 +324,11 @@ def commitment_row(c: commitments.Commitment, tracking: Tracking) -> Row:
 
 def commitments_filter(
     data: Data, *, partner: str | None, theme: str | None, status: str | None, q: str | None,
-    stale: bool = False, meeting: str | None = None,
+    stale: bool = False, meeting: str | None = None, year: int | None = None, sort: str | None = None,
 ) -> list[Row]:  # fmt: skip
     """The tracker's rows: one per commitment (a theme is its latest wording's primary theme, as the
-    heatmap counts it; words and a meeting match any appearance)."""
+    heatmap counts it; words, a meeting and a year match any appearance), with the bureau
+    responsible and the day last checked, in the order ``sort`` asks (:data:`TRACKER_SORTS`)."""
     words = (q or "").casefold().split()
     out = []
     for c in data.ledger.commitments:
@@ -327,13 +338,50 @@ def commitments_filter(
             continue
         if meeting and all(a.meeting.slug != meeting for a in c.appearances):
             continue
+        if year is not None and not any(_in_year(data.meeting(a.meeting.slug), year) for a in c.appearances):
+            continue
         if words and not any(all(w in a.measure.text.casefold() for w in words) for a in c.appearances):
             continue
         row = commitment_row(c, data.tracking)
         if (status and row["status"] != status) or (stale and not row["stale"]):
             continue
-        out.append(row)
-    return out
+        out.append(row | _tracker_fields(data, c))
+    return _sorted_rows(out, sort)
+
+
+# The tracker's orders: as the ledger lists them (by mechanism and meeting), or by these.
+TRACKER_SORTS = {
+    "newest": "Newest meetings first",
+    "oldest": "Oldest meetings first",
+    "checked": "Least recently checked first",
+    "bureau": "By bureau responsible",
+}
+
+
+def _tracker_fields(data: Data, c: commitments.Commitment) -> Row:
+    """What editors wrote beside a commitment's status, and its first meeting as a reader names it."""
+    bureau, checked = data.note_of(c.keys, "bureau"), data.note_of(c.keys, "checked")
+    first = data.meeting(c.first.meeting.slug)
+    return {
+        "first_label": meeting_label(first),
+        "first_day": first.date.isoformat() if first.date else f"{first.year or first.year_from or 0:04d}",
+        "bureau": bureau.value if bureau else None,
+        "bureau_by": bureau.made_by if bureau else None,
+        "checked": checked.value if checked else None,
+        "checked_by": checked.made_by if checked else None,
+    }
+
+
+def _sorted_rows(rows: list[Row], sort: str | None) -> list[Row]:
+    if sort == "newest":
+        return sorted(rows, key=lambda r: r["first_day"], reverse=True)
+    if sort == "oldest":
+        return sorted(rows, key=lambda r: r["first_day"])
+    if sort == "checked":  # never checked first, then the longest ago
+        return sorted(rows, key=lambda r: r["checked"] or "")
+    if sort == "bureau":  # no bureau last
+        return sorted(rows, key=lambda r: (r["bureau"] is None, (r["bureau"] or "").casefold()))
+    return rows
 
 
 def event_row(event: TrackingEvent, where: Attachment | None) -> Row:
@@ -353,7 +401,20 @@ def event_row(event: TrackingEvent, where: Attachment | None) -> Row:
 
 
 def history(data: Data, key: str) -> list[Row]:
-    return [event_row(e, where) for e, where in data.tracking.history(key)]
+    """A measure's events, each naming the measure and meeting it was recorded on (a commitment's
+    events come from any of its appearances)."""
+    rows = [event_row(e, where) for e, where in data.tracking.history(key)]
+    for row in rows:
+        row["recorded_for"]["meeting_label"] = _label_of(data, row["recorded_for"]["meeting"])
+    return rows
+
+
+def _label_of(data: Data, slug: str) -> str:
+    """A meeting's name as a reader says it, or its slug when it is no longer stored."""
+    try:
+        return meeting_label(data.meeting(slug))
+    except NotFound:
+        return slug
 
 
 def unattached(data: Data) -> list[Row]:
