@@ -1,8 +1,9 @@
 """The reference of benchmarks/web.py: the same pages' bytes served by a minimal ASGI app under Uvicorn.
 
 ``PEER_DIR`` holds the saved copies (``overview.html`` …); ``GET /NAME`` answers the file's bytes
-as ``text/html`` with nothing computed. Run with the same Uvicorn settings as ``cooptrack serve``
-(``--workers`` included), so the difference is the work cooptrack does for a page.
+as ``text/html`` with nothing computed. ``python benchmarks/static_peer.py PORT WORKERS`` runs it
+with the same Uvicorn settings as ``cooptrack serve`` (its options, its workers, its listening
+socket), so the difference is the work cooptrack does for a page.
 """
 
 from __future__ import annotations
@@ -23,3 +24,25 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def main() -> None:
+    """``static_peer.py PORT WORKERS``: serve with cooptrack's own Uvicorn settings and workers."""
+    import sys
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from cooptrack.cli.web import uvicorn_options
+    from cooptrack.serve.workers import TcpConfig
+
+    port, workers = int(sys.argv[1]), int(sys.argv[2])
+    config = TcpConfig("static_peer:app", **uvicorn_options("127.0.0.1", port, workers))
+    if workers > 1:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    else:
+        uvicorn.Server(config).run()
+
+
+if __name__ == "__main__":
+    main()

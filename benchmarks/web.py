@@ -13,7 +13,9 @@ Before the load, the time the first page (``/``) takes after the server starts (
 write costs: the server's view of the store is built then) is measured once. For each path and
 each number of concurrent clients (httpx async clients, keep-alive), every client sends requests
 one after the other until ``--n`` requests have been answered; the table gives the median and 95th
-percentile latency, the requests per second, and the ratio of cooptrack's p95 to the reference's.
+percentile latency, the requests per second, and the ratio of cooptrack's p95 to the reference's;
+each page is also asked again with its ``ETag`` (``If-None-Match``, as a browser revisiting it),
+which cooptrack answers ``304`` while the store is unchanged.
 The servers' resident memory (all their processes) is read from /proc after the load.
 
     .venv/bin/python benchmarks/web.py --n 200 --clients 1,10,50 --write
@@ -106,21 +108,23 @@ def _rss_mib(pid: int) -> float:
     return total / 1024
 
 
-async def _load(url: str, clients: int, n: int) -> tuple[list[float], float, int]:
-    """``n`` requests by ``clients`` concurrent clients: latencies (ms), wall time (s), errors."""
+async def _load(url: str, clients: int, n: int, again: dict[str, str] | None = None) -> tuple[list[float], float, int]:
+    """``n`` requests by ``clients`` concurrent clients: latencies (ms), wall time (s), errors. With
+    ``again`` (a visitor's cookie and the page's tag as ``If-None-Match``: a browser asking again),
+    each request expects 304."""
     latencies: list[float] = []
     errors = 0
     remaining = n
 
     async def client() -> None:
         nonlocal remaining, errors
-        async with httpx.AsyncClient(timeout=120.0) as http:
+        async with httpx.AsyncClient(timeout=120.0, headers=again or {}) as http:
             while remaining > 0:
                 remaining -= 1
                 start = time.perf_counter()
                 try:
                     response = await http.get(url)
-                    errors += response.status_code != 200
+                    errors += response.status_code != (304 if again else 200)
                 except httpx.HTTPError:  # a refused or reset connection is an error of the row, not the run's end
                     errors += 1
                 latencies.append((time.perf_counter() - start) * 1000)
@@ -178,9 +182,7 @@ def main() -> None:
             if name:
                 (saved / name).write_bytes(httpx.get(f"{base}{path}", timeout=600).content)
         peer_proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "static_peer:app", "--app-dir", str(HERE), "--port", str(peer),
-             "--host", "127.0.0.1", "--workers", str(workers), "--log-level", "warning", "--no-access-log",
-             "--no-server-header"],
+            [sys.executable, str(HERE / "static_peer.py"), str(peer), str(workers)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PEER_DIR": str(saved)},
         )  # fmt: skip
         _wait(f"http://127.0.0.1:{peer}/overview.html", peer_proc)
@@ -223,8 +225,23 @@ def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], lev
                 ref = common.percentile(ref_lat, 95)
                 ratio = f"{p95 / ref:.1f}×" if ref else "–"
             rows.append([label, clients, common.median(lat), p95, len(lat) / wall, errors, ref, ratio])
+        again = _visited(f"http://127.0.0.1:{ours}{path}") if name else None
+        for clients in levels if again else ():
+            lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n, again))
+            rows.append([f"{label}, asked again (304)", clients, common.median(lat), common.percentile(lat, 95),
+                         len(lat) / wall, errors, "–", "–"])  # fmt: skip
         print(f"  {label} done", file=sys.stderr)
     return rows
+
+
+def _visited(url: str) -> dict[str, str] | None:
+    """The headers of a browser asking again for a page it holds: its cookies (the first visit sets
+    the CSRF cookie, and is not tagged) and the page's ETag."""
+    with httpx.Client(timeout=600) as http:
+        http.get(url)
+        tag = http.get(url).headers.get("etag")
+        cookie = "; ".join(f"{k}={v}" for k, v in http.cookies.items())
+    return {"If-None-Match": tag, "Cookie": cookie} if tag else None
 
 
 def _body(result: str, facts: str, releases: int | None, n: int) -> str:

@@ -152,8 +152,11 @@ def test_the_list_of_meetings_compares_no_meetings(store: Store, monkeypatch: py
 def test_serve_runs_as_many_workers_as_cpus_by_default(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
+    from cooptrack.cli import web as web_cli
+
     seen: list[tuple[Any, dict[str, Any]]] = []
     monkeypatch.setattr(uvicorn, "run", lambda target, **options: seen.append((target, options)))
+    monkeypatch.setattr(web_cli, "run_workers", lambda options: seen.append(("workers", options)))
     monkeypatch.setattr(os, "cpu_count", lambda: 3)
     url = str(store.engine.url)
     runner = CliRunner()
@@ -163,10 +166,28 @@ def test_serve_runs_as_many_workers_as_cpus_by_default(store: Store, monkeypatch
         target, options = seen[-1]
         assert options["workers"] == workers
         assert options["port"] == 8123 and options["server_header"] is False
-        if workers > 1:
-            assert target == "cooptrack.serve.app:app_from_env" and options["factory"] is True
+        assert (target == "workers") is (workers > 1), "several workers: Uvicorn's supervisor, one: uvicorn.run"
+        assert options["timeout_worker_healthcheck"] >= 60, "a worker busy reading the store is not killed"
     bad = runner.invoke(cli, ["serve", "--db", url, "--workers", "0"])
     assert bad.exit_code != 0
+
+
+def test_the_workers_listening_socket_is_tcp_so_answers_are_not_held_back() -> None:
+    import socket
+
+    from cooptrack.cli.web import uvicorn_options
+    from cooptrack.serve.workers import APP, TcpConfig
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = TcpConfig(APP, factory=True, **uvicorn_options("127.0.0.1", port, 2))
+    sock = config.bind_socket()
+    try:
+        assert sock.proto == socket.IPPROTO_TCP, "protocol 0 leaves Nagle on for every connection (asyncio)"
+        assert sock.getsockname()[1] == port and sock.get_inheritable()
+    finally:
+        sock.close()
 
 
 def test_each_worker_is_made_from_the_same_settings(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

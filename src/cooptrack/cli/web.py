@@ -105,7 +105,14 @@ def serve(
     url = store.engine.url.render_as_string(hide_password=False)
     store.close()
     os.environ.update(serve_environment(url, settings, access_log))  # read by each worker's app_from_env
-    uvicorn.run("cooptrack.serve.app:app_from_env", factory=True, **uvicorn_options(host, port, count))
+    run_workers(uvicorn_options(host, port, count))
+
+
+def run_workers(options: dict[str, Any]) -> None:
+    """Several worker processes (see :mod:`cooptrack.serve.workers`: a socket that keeps Nagle off)."""
+    from cooptrack.serve import workers
+
+    workers.run(options)
 
 
 def uvicorn_options(host: str, port: int, workers: int = 1) -> dict[str, Any]:
