@@ -4,21 +4,25 @@ Two parts, in one run:
 
 ``cooptrack ingest FOLDER…``
     the command itself, as a subprocess, on the first 1 000, 10 000 and 100 000 pages of one
-    generated corpus (``bench-data/corpus``, written once): wall time, pages per second, CPU time,
-    and its peak resident memory (the last ``VmHWM`` read from ``/proc/PID/status``, polled every
-    0.1 s, with ``VmRSS`` kept as samples). Not ``ru_maxrss``: Linux carries a child's maximum over
-    from its parent's size at fork, so it would report this script's own memory. Then the same on
-    PostgreSQL.
+    generated corpus (``bench-data/corpus``, written once): wall time, pages per second, CPU time
+    (its parsing processes included), and peak resident memory: the command's own (the last
+    ``VmHWM`` read from ``/proc/PID/status``, polled every 0.1 s) and the largest sum of ``VmRSS``
+    over the command and its parsing processes. Not ``ru_maxrss``: Linux carries a child's maximum
+    over from its parent's size at fork, so it would report this script's own memory. Then the
+    same on PostgreSQL. With ``--reparse``, each SQLite store is then marked as read by an older
+    parser and ``cooptrack reparse`` runs on it, timed the same way.
 store only, against a bulk insert of the same rows
-    the first ``--peer-n`` pages parsed once (not timed), then ``Store.ingest`` document by
-    document (one transaction each, versions, the meeting settled, search rows), against the peer:
-    the very rows that ingest wrote, read back and inserted again into a fresh store of the same
-    schema with SQLAlchemy Core ``executemany``, one transaction per table, FTS triggers included.
-    The ratio is the cost of per-document transactions and versioning.
+    the first ``--peer-n`` pages parsed once (in parsing processes, not timed), then
+    ``Store.ingest_batch`` in batches of ``config.INGEST_BATCH`` (one transaction each, a savepoint
+    per document, versions, the meeting settled, search rows), and ``Store.ingest`` document by
+    document (a transaction each), against the peer: the very rows that ingest wrote, read back and
+    inserted again into a fresh store of the same schema with SQLAlchemy Core ``executemany``, one
+    transaction per table, FTS triggers included. The ratio is the cost of the look-ups,
+    versioning and per-document guarantees.
 
 PostgreSQL runs use a schema made for the run and dropped after it (``search_path`` in the URL).
 
-    .venv/bin/python benchmarks/ingest.py --sizes 1000,10000,100000 --pg-sizes 1000,10000 --write
+    .venv/bin/python benchmarks/ingest.py --sizes 1000,10000,100000 --pg-sizes 1000,10000 --reparse --write
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,12 +42,13 @@ from typing import Any
 import common
 import corpus
 import psycopg
-from sqlalchemy import MetaData, insert, select
+from sqlalchemy import MetaData, insert, select, text
 
-from cooptrack.acquire import Document, document_from_bytes
-from cooptrack.pipeline import parse_document
+from cooptrack import config
+from cooptrack.acquire import Document
 from cooptrack.record import Record
 from cooptrack.store import Store
+from cooptrack.workers import ParsePool
 
 CORPUS = common.DATA / "corpus"
 COOPTRACK = common.ROOT / ".venv" / "bin" / "cooptrack"
@@ -57,10 +62,12 @@ class CliRun:
     seconds: float
     cpu: float
     peak_rss_mib: float
-    samples: list[tuple[float, float]]  # (seconds since start, resident MiB)
+    samples: list[tuple[float, float]]  # (seconds since start, resident MiB of the command and its workers)
     tally: dict[str, int]
     returncode: int
+    tree_peak_mib: float = float("nan")  # the largest sum of VmRSS over the command and its parsing processes
     baseline_mib: float = float("nan")  # peak RSS of the same command on an empty folder, run just before
+    command: str = "ingest"
 
 
 # --- databases ---------------------------------------------------------------------------------
@@ -107,13 +114,20 @@ def run_cli(url: str, dialect: str, n: int) -> CliRun:
     return run
 
 
-def _ingest(folders: list[str], url: str, dialect: str, n: int) -> CliRun:
+def run_reparse(url: str, n: int) -> CliRun:
+    """``cooptrack reparse`` on a store whose every version is marked as read by parser 0.0.0."""
+    with Store(url) as store, store.engine.begin() as conn:
+        conn.execute(text("UPDATE document_version SET parser_version = '0.0.0'"))
+    return _ingest([], url, "SQLite", n, command="reparse")
+
+
+def _ingest(folders: list[str], url: str, dialect: str, n: int, command: str = "ingest") -> CliRun:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         child = subprocess.Popen(
-            [str(COOPTRACK), "ingest", "--db", url, "--format", "json", *folders], stdout=out, stderr=err
+            [str(COOPTRACK), command, "--db", url, "--format", "json", *folders], stdout=out, stderr=err
         )
-        samples, peak, status, usage = _watch(child.pid, start)
+        samples, peak, tree_peak, status, usage = _watch(child.pid, start)
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
@@ -124,23 +138,36 @@ def _ingest(folders: list[str], url: str, dialect: str, n: int) -> CliRun:
         tally = {"unreadable output": 1}
         print(f"cooptrack ingest said: {errors[-2000:]}")
     return CliRun(dialect, n, seconds, usage.ru_utime + usage.ru_stime, peak, samples, tally,
-                  os.waitstatus_to_exitcode(status))  # fmt: skip
+                  os.waitstatus_to_exitcode(status), tree_peak, command=command)  # fmt: skip
 
 
-def _watch(pid: int, start: float) -> tuple[list[tuple[float, float]], float, int, Any]:
-    """Sample the child's memory until it ends: RSS samples, peak (VmHWM), exit status, resource usage."""
+def _watch(pid: int, start: float) -> tuple[list[tuple[float, float]], float, float, int, Any]:
+    """Sample the child's memory until it ends: RSS samples of it and its workers, its peak (VmHWM),
+    the largest sum over it and its workers, exit status, resource usage (workers included)."""
     samples: list[tuple[float, float]] = []
-    peak = float("nan")
+    peak = tree_peak = float("nan")
     while True:
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
-            return samples, peak, status, usage
+            return samples, peak, tree_peak, status, usage
         rss, hwm = _proc_mib(pid, "VmRSS:"), _proc_mib(pid, "VmHWM:")
         if rss is not None:
-            samples.append((time.perf_counter() - start, rss))
+            tree = rss + sum(_proc_mib(child, "VmRSS:") or 0.0 for child in _descendants(pid))
+            samples.append((time.perf_counter() - start, tree))
+            tree_peak = tree if tree_peak != tree_peak else max(tree_peak, tree)
         if hwm is not None:
             peak = hwm if peak != peak else max(peak, hwm)
         time.sleep(0.1)
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes under ``pid``, whichever of its threads started them (its parsing processes
+    are started by a thread)."""
+    children = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with suppress(OSError, ValueError):
+            children += [int(c) for c in (task / "children").read_text().split()]
+    return [*children, *(d for c in children for d in _descendants(c))]
 
 
 def _proc_mib(pid: int, field: str) -> float | None:
@@ -157,18 +184,23 @@ def _proc_mib(pid: int, field: str) -> float | None:
 
 
 def parsed(n: int) -> list[tuple[Document, Record]]:
-    out = []
-    for page in corpus.pages(n):
-        doc = document_from_bytes(page.raw, source=page.name, uri=str(CORPUS / page.name))
-        out.append((doc, parse_document(doc)))
-    return out
+    paths = [path for folder in corpus.folders(CORPUS, n) for path in sorted(folder.iterdir())][:n]
+    with ParsePool(time_cap=None) as pool:
+        return [(p.doc, p.record) for p in pool.parse_paths(paths, window=64) if p.doc and p.record]
 
 
-def store_vs_bulk(url: str, peer_url: str, docs: list[tuple[Document, Record]]) -> dict[str, Any]:
-    """Seconds for Store.ingest of every document, and for the peer's insert of the rows it wrote."""
+def store_vs_bulk(url: str, one_url: str, peer_url: str, docs: list[tuple[Document, Record]]) -> dict[str, Any]:
+    """Seconds for Store.ingest_batch of every document (and Store.ingest one by one, into another
+    store), and for the peer's insert of the rows they wrote."""
+    size = config.INGEST_BATCH
+    with Store(one_url) as store:
+        start = time.perf_counter()
+        for doc, record in docs:
+            store.ingest(doc, record)
+        one_s = time.perf_counter() - start
     with Store(url) as store:
         start = time.perf_counter()
-        outcomes = [store.ingest(doc, record).outcome.value for doc, record in docs]
+        outcomes = [r.outcome.value for i in range(0, len(docs), size) for r in store.ingest_batch(docs[i : i + size])]
         ingest_s = time.perf_counter() - start
         rows = _read_rows(store.engine)
     with Store(peer_url) as peer:
@@ -186,7 +218,9 @@ def store_vs_bulk(url: str, peer_url: str, docs: list[tuple[Document, Record]]) 
         copied = {name: len(r) for name, r in rows.items() if r}
         if peer.counts() != store_counts(url):
             raise AssertionError("the peer's tables do not hold the same rows")
-    return {"ingest_s": ingest_s, "bulk_s": bulk_s, "rows": sum(copied.values()), "tables": copied,
+    if store_counts(one_url) != store_counts(url):
+        raise AssertionError("one by one and in batches, the stores do not hold the same rows")
+    return {"ingest_s": ingest_s, "one_s": one_s, "bulk_s": bulk_s, "rows": sum(copied.values()), "tables": copied,
             "outcomes": {o: outcomes.count(o) for o in set(outcomes)}}  # fmt: skip
 
 
@@ -214,11 +248,12 @@ def cli_table(runs: list[CliRun]) -> str:
     for r in runs:
         quartiles = [_rss_at(r.samples, q) for q in (0.25, 0.5, 0.75)]
         rows.append(
-            [r.dialect, r.pages, r.seconds, r.pages / r.seconds, r.cpu, r.baseline_mib, r.peak_rss_mib,
-             r.peak_rss_mib - r.baseline_mib, " / ".join(f"{q:.0f}" for q in quartiles), _tally(r.tally), r.returncode]
+            [r.command, r.dialect, r.pages, r.seconds, r.pages / r.seconds, r.cpu, r.baseline_mib, r.peak_rss_mib,
+             r.peak_rss_mib - r.baseline_mib, r.tree_peak_mib, " / ".join(f"{q:.0f}" for q in quartiles),
+             _tally(r.tally), r.returncode]
         )  # fmt: skip
-    headers = ["database", "pages", "seconds", "pages/s", "CPU s", "no pages: peak MiB", "peak RSS MiB",
-               "growth MiB", "RSS at ¼ / ½ / ¾ MiB", "tally", "exit"]  # fmt: skip
+    headers = ["command", "database", "pages", "seconds", "pages/s", "CPU s", "no pages: peak MiB", "peak RSS MiB",
+               "growth MiB", "with workers: peak MiB", "with workers at ¼ / ½ / ¾ MiB", "tally", "exit"]  # fmt: skip
     return common.table(headers, rows)
 
 
@@ -230,17 +265,20 @@ def _rss_at(samples: list[tuple[float, float]], fraction: float) -> float:
 
 
 def _tally(tally: dict[str, int]) -> str:
-    keys = ("inserted", "updated", "unchanged", "failed", "not_relevant")
+    keys = ("inserted", "updated", "unchanged", "failed", "not_relevant", "current")
     return ", ".join(f"{tally.get(k, 0)} {k.replace('_', ' ')}" for k in keys if tally.get(k)) or json.dumps(tally)
 
 
 def peer_table(results: dict[str, dict[str, Any]], n: int, parse_s: float) -> str:
     rows = []
     for dialect, r in results.items():
-        rows.append([dialect, "Store.ingest, a transaction per document", n, r["ingest_s"], n / r["ingest_s"], "1.0×"])
+        batches = f"Store.ingest_batch, {config.INGEST_BATCH} documents a transaction"
+        rows.append([dialect, batches, n, r["ingest_s"], n / r["ingest_s"], "1.0×"])
+        rows.append([dialect, "Store.ingest, a transaction per document", n, r["one_s"], n / r["one_s"],
+                     f"{r['ingest_s'] / r['one_s']:.2f}×"])  # fmt: skip
         rows.append([dialect, "peer: Core executemany of the same rows", n, r["bulk_s"], n / r["bulk_s"],
-                     f"{r['ingest_s'] / r['bulk_s']:.1f}×"])  # fmt: skip
-    table = common.table(["database", "how", "pages", "seconds", "pages/s", "speed-up"], rows)
+                     f"{r['ingest_s'] / r['bulk_s']:.2f}×"])  # fmt: skip
+    table = common.table(["database", "how", "pages", "seconds", "pages/s", "time against the batches"], rows)
     some = next(iter(results.values()))
     tables = ", ".join(f"{k} {v:,}" for k, v in sorted(some["tables"].items()))
     return (
@@ -254,6 +292,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes for cooptrack ingest on SQLite")
     parser.add_argument("--pg-sizes", default="1000,10000", help="corpus sizes on PostgreSQL ('' for none)")
     parser.add_argument("--peer-n", type=int, default=2000, help="pages for the store-only comparison (0: skip)")
+    parser.add_argument("--reparse", action="store_true", help="also time cooptrack reparse on each SQLite store")
     parser.add_argument("--write", action="store_true", help="update the section of docs/performance.md")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -268,13 +307,13 @@ def main() -> None:
     report = _Report(facts, written / largest, write=args.write)
     last = [n for n in sizes if n == max(sizes)][:1]  # the longest run goes last: the rest is written first
     for dialect, n in [*(("SQLite", n) for n in sizes if n not in last), *(("PostgreSQL", n) for n in pg_sizes)]:
-        report.runs.append(_cli_run(dialect, n))
+        report.runs += _cli_run(dialect, n, reparse=args.reparse)
         report.update(pending=len(last) + (1 if args.peer_n else 0))
     if args.peer_n:
         report.peer = _peer(args.peer_n, with_pg=bool(pg_sizes))
         report.update(pending=len(last))
     for n in last:
-        report.runs.append(_cli_run("SQLite", n))
+        report.runs += _cli_run("SQLite", n, reparse=args.reparse)
         report.update(pending=0)
     print(cli_table(report.runs))
     print(report.peer)
@@ -300,15 +339,21 @@ class _Report:
         common.write_section("ingest", "Ingest throughput and peak memory", body)
 
 
-def _cli_run(dialect: str, n: int) -> CliRun:
+def _cli_run(dialect: str, n: int, *, reparse: bool) -> list[CliRun]:
+    runs = []
     if dialect == "SQLite":
         with sqlite_db(f"ingest-{n}") as url:
-            run = run_cli(url, dialect, n)
+            runs.append(run_cli(url, dialect, n))
+            if reparse:
+                runs.append(run_reparse(url, n))
+                runs[-1].baseline_mib = runs[0].baseline_mib
     else:
         with pg_schema(f"bench_ingest_{n}") as url:
-            run = run_cli(url, dialect, n)
-    print(f"  {dialect} {n:,}: {run.seconds:.0f} s, peak {run.peak_rss_mib:.0f} MiB", flush=True)
-    return run
+            runs.append(run_cli(url, dialect, n))
+    for run in runs:
+        print(f"  {run.command} {dialect} {n:,}: {run.seconds:.0f} s, peak {run.peak_rss_mib:.0f} MiB "
+              f"({run.tree_peak_mib:.0f} with workers)", flush=True)  # fmt: skip
+    return runs
 
 
 def _peer(n: int, *, with_pg: bool) -> str:
@@ -316,16 +361,20 @@ def _peer(n: int, *, with_pg: bool) -> str:
     docs = parsed(n)
     parse_s = time.perf_counter() - start
     results = {}
-    with sqlite_db("peer-store") as url, sqlite_db("peer-bulk") as bulk:
-        results["SQLite"] = store_vs_bulk(url, bulk, docs)
+    with sqlite_db("peer-store") as url, sqlite_db("peer-one") as one, sqlite_db("peer-bulk") as bulk:
+        results["SQLite"] = store_vs_bulk(url, one, bulk, docs)
     if with_pg:
-        with pg_schema("bench_peer_store") as url, pg_schema("bench_peer_bulk") as bulk:
-            results["PostgreSQL"] = store_vs_bulk(url, bulk, docs)
+        with (
+            pg_schema("bench_peer_store") as url,
+            pg_schema("bench_peer_one") as one,
+            pg_schema("bench_peer_bulk") as bulk,
+        ):
+            results["PostgreSQL"] = store_vs_bulk(url, one, bulk, docs)
     return peer_table(results, n, parse_s)
 
 
 def _document(runs: list[CliRun], peer: str, facts: str, mean_size: float) -> str:
-    sqlite = [r for r in runs if r.dialect == "SQLite"]
+    sqlite = [r for r in runs if r.dialect == "SQLite" and r.command == "ingest"]
     flat = ""
     if len(sqlite) > 1:
         low, high = sqlite[0], sqlite[-1]
@@ -333,13 +382,15 @@ def _document(runs: list[CliRun], peer: str, facts: str, mean_size: float) -> st
             f"Peak memory from {low.pages:,} to {high.pages:,} pages (×{high.pages // low.pages}): "
             f"{low.peak_rss_mib:.0f} → {high.peak_rss_mib:.0f} MiB (×{high.peak_rss_mib / low.peak_rss_mib:.2f}); "
             f"above the same command on no pages, {low.peak_rss_mib - low.baseline_mib:.0f} → "
-            f"{high.peak_rss_mib - high.baseline_mib:.0f} MiB.\n\n"
+            f"{high.peak_rss_mib - high.baseline_mib:.0f} MiB; with its parsing processes, "
+            f"{low.tree_peak_mib:.0f} → {high.tree_peak_mib:.0f} MiB.\n\n"
         )
     return (
         f"Command: `{common.command_line()}`\n\nMachine: {facts}\n\n"
         f"Pages: the generated corpus (`benchmarks/corpus.py`), mean {mean_size / 1e3:.1f} kB a page, "
         "on local disk.\n\n"
-        f"### `cooptrack ingest FOLDER…` (a subprocess: parse and store)\n\n{cli_table(runs)}\n\n{flat}"
+        f"### `cooptrack ingest FOLDER…` and `cooptrack reparse` (subprocesses: parse and store)\n\n"
+        f"{cli_table(runs)}\n\n{flat}"
         f"### Store only, against a bulk insert of the same rows\n\n{peer}"
     )
 

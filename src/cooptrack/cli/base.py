@@ -54,7 +54,7 @@ DbOption = Annotated[
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="a table for people, or JSON for scripts")]
 JobsOption = Annotated[
-    int | None, typer.Option("--jobs", min=1, metavar="N", help="processes that parse [default: one per core]")
+    int | None, typer.Option("--jobs", min=1, metavar="N", help="processes that parse (default: one per core)")
 ]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, metavar="N", help="releases stored per transaction")]
 TimeCapOption = Annotated[

@@ -1,17 +1,20 @@
-"""The Store: the one class that talks to the database, for every command and (later) the API.
+"""The Store: the one class that talks to the database, for every command and the API.
 
-Opening a store runs the migrations shipped in the package (``alembic upgrade head``). Each
-ingested document is one transaction. A source keeps every distinct content it ever had as a
-numbered version; the current one supplies its meeting's rows. Ingesting the same bytes again
-writes nothing, unless they were parsed by an older parser, in which case they are parsed again.
+Opening a store runs the migrations shipped in the package (``alembic upgrade head``). Documents
+are ingested in batches, one transaction each (:meth:`Store.ingest_batch`; :meth:`Store.ingest`
+is a batch of one), each document all or nothing (one the database refuses is rolled back alone,
+to its savepoint). The writes are Core
+statements (:mod:`.writes`). A source keeps every distinct content it ever had as a numbered
+version; the current one supplies its meeting's rows. Ingesting the same bytes again writes
+nothing, unless they were parsed by an older parser, in which case they are parsed again.
 
-The store is SQLite (a file, the default) or PostgreSQL (``postgresql://`` URLs use psycopg 3).
-Writers take turns, one document at a time, whatever the number of processes: on SQLite a write
-transaction starts with ``BEGIN IMMEDIATE`` (waiting up to :data:`BUSY_SECONDS` for the lock),
-on PostgreSQL with a transaction-level advisory lock on the store's schema. So the look-ups
-that decide what to write (is this source known? is this meeting stored? is this slug free?)
-see every earlier document, and two ingests at once cannot store one meeting twice. Readers
-never wait on PostgreSQL; on SQLite they wait at most while one document is written.
+The store is SQLite (a file, the default, in WAL mode) or PostgreSQL (``postgresql://`` URLs use
+psycopg 3). Writers take turns, one batch at a time, whatever the number of processes: on SQLite
+a write transaction starts with ``BEGIN IMMEDIATE`` (waiting up to :data:`BUSY_SECONDS` for the
+lock), on PostgreSQL with a transaction-level advisory lock on the store's schema. So the
+look-ups that decide what to write (is this source known? is this meeting stored? is this slug
+free?) see every earlier document, and two ingests at once cannot store one meeting twice.
+Readers do not wait for writers (PostgreSQL; SQLite in WAL mode).
 """
 
 from __future__ import annotations
@@ -138,27 +141,41 @@ class Store(TrackingMixin, AccountsMixin):
     def ingest_batch(self, parsed: Sequence[tuple[Document, Record]]) -> list[Ingested]:
         """Store parsed documents in one transaction, each all or nothing; an outcome for each.
 
-        Each document is written inside a savepoint: a record the database refuses is rolled
-        back alone and comes back ``REJECTED`` with its reason, and the others are stored. A
-        database that cannot be written raises StoreError and stores none of the batch (the rest
-        of a run would fail the same way; :mod:`cooptrack.runner` then stores the batch document
-        by document, to keep every one that fits).
+        A record the database refuses comes back ``REJECTED`` with its reason, and the others are
+        stored: the batch is written straight through, and only when the database refuses one
+        is it written again, each document inside a savepoint (the refused one rolled back
+        alone). A database that cannot be written raises StoreError and stores none of the batch
+        (the rest of a run would fail the same way; :mod:`cooptrack.runner` then stores the batch
+        document by document, to keep every one that fits).
         """
         results: list[Ingested | None] = [None] * len(parsed)
         for i, (_doc, record) in enumerate(parsed):
             problem = derive.span_problem(record)
             if problem:
                 results[i] = Ingested(Outcome.REJECTED, reason=problem)
-        if any(r is None for r in results):
+        todo = [i for i, r in enumerate(results) if r is None]
+        try:
             try:
-                with self._write_connection() as conn:
-                    now = dt.datetime.now(dt.UTC)
-                    for i, (doc, record) in enumerate(parsed):
-                        if results[i] is None:
-                            results[i] = _ingest_apart(conn, doc, record, now)
-            except SQLAlchemyError as exc:
-                raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
+                written = self._write_batch(parsed, todo, apart=len(todo) == 1)
+            except (IntegrityError, DataError):
+                written = self._write_batch(parsed, todo, apart=True)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
+        for i, result in zip(todo, written, strict=True):
+            results[i] = result
         return [r for r in results if r is not None]
+
+    def _write_batch(
+        self, parsed: Sequence[tuple[Document, Record]], todo: list[int], *, apart: bool
+    ) -> list[Ingested]:
+        """The documents ``todo`` of ``parsed`` in one transaction; ``apart``: each in a savepoint,
+        refused alone (else a refusal rolls back the whole transaction, raised)."""
+        if not todo:
+            return []
+        with self._write_connection() as conn:
+            now = dt.datetime.now(dt.UTC)
+            write = _ingest_apart if apart else _ingest
+            return [write(conn, *parsed[i], now) for i in todo]
 
     def correct(
         self, kind: CorrectionKind, left: tuple[str, str], right: tuple[str, str], *, by: str, note: str | None = None

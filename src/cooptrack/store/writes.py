@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
 
 from cooptrack.acquire import Document
 from cooptrack.record import Record
@@ -48,6 +48,19 @@ _AGREEMENT: Table = Agreement.__table__  # type: ignore[assignment]
 _ENTRY: Table = SearchEntry.__table__  # type: ignore[assignment]
 _ITEM_TABLES = (_ENTRY, _MEASURE, _AREA, _PERSON, _AGREEMENT)  # the order to delete a meeting's items in
 
+# The statements every new document runs, built once (parameters bound at each execution).
+_SOURCE_BY_URI = select(_SOURCE.c.id).where(_SOURCE.c.uri == bindparam("uri"))
+_NEW_SOURCE = insert(_SOURCE).returning(_SOURCE.c.id)
+_NEW_VERSION = insert(_VERSION).returning(_VERSION.c.id)
+_NEW_MEETING = insert(_MEETING).returning(_MEETING.c.id)
+_NEW_REPORT = insert(_REPORT)
+_NEW_ENTRIES = insert(_ENTRY)
+_MEETING_BY_IDENTITY = select(_MEETING.c.id, _MEETING.c.year, _MEETING.c.year_from, _MEETING.c.year_to).where(
+    _MEETING.c.identity == bindparam("identity")
+)
+_MEETING_BY_SLUG = select(_MEETING.c.id).where(_MEETING.c.slug == bindparam("slug"))
+_NEW_ITEMS = {t.name: insert(t).returning(t.c.id, sort_by_parameter_order=True) for t in _ITEM_TABLES}
+
 
 class Outcome(StrEnum):
     """What ingesting one document did."""
@@ -68,12 +81,10 @@ class Ingested:
 
 def ingest(conn: Connection, doc: Document, record: Record, now: dt.datetime) -> Ingested:
     """Write one document (its source, version, report, meeting and items) on ``conn``."""
-    found = conn.execute(select(_SOURCE.c.id).where(_SOURCE.c.uri == doc.uri)).first()
+    found = conn.execute(_SOURCE_BY_URI, {"uri": doc.uri}).first()
     current = None
     if found is None:
-        source_id = conn.execute(
-            insert(_SOURCE).values(uri=doc.uri, name=doc.source, first_seen_at=now).returning(_SOURCE.c.id)
-        ).scalar_one()
+        source_id = conn.execute(_NEW_SOURCE, {"uri": doc.uri, "name": doc.source, "first_seen_at": now}).scalar_one()
         outcome = Outcome.INSERTED
     else:
         source_id = found.id
@@ -95,15 +106,18 @@ def ingest(conn: Connection, doc: Document, record: Record, now: dt.datetime) ->
     else:
         if current is not None:
             conn.execute(update(_VERSION).where(_VERSION.c.id == current.id).values(is_current=False))
-        last = conn.scalar(select(func.max(_VERSION.c.version)).where(_VERSION.c.source_id == source_id))
+        last = None  # a new source has no version yet: no look-up
+        if found is not None:
+            last = conn.scalar(select(func.max(_VERSION.c.version)).where(_VERSION.c.source_id == source_id))
         number = (last or 0) + 1
         fetched = doc.fetched_at if doc.fetched_at.tzinfo else doc.fetched_at.replace(tzinfo=dt.UTC)
         columns = {
             "source_id": source_id, "version": number, "sha256": doc.sha256, "size": len(doc.raw),
             "encoding": doc.encoding, "media_type": doc.media_type, "fetched_at": fetched, "is_current": True,
         }  # fmt: skip
-        version_id = conn.execute(insert(_VERSION).values(**columns, **fill).returning(_VERSION.c.id)).scalar_one()
-    return Ingested(outcome, number, _replace_meeting(conn, source_id, version_id, doc.sha256, record))
+        version_id = conn.execute(_NEW_VERSION, {**columns, **fill}).scalar_one()
+    slug = _replace_meeting(conn, source_id, version_id, doc.sha256, record, known_source=found is not None)
+    return Ingested(outcome, number, slug)
 
 
 def _fill(record: Record, now: dt.datetime) -> dict[str, Any]:
@@ -117,45 +131,48 @@ def _fill(record: Record, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-def _replace_meeting(conn: Connection, source_id: int, version_id: int, sha256: str, record: Record) -> str | None:
+def _replace_meeting(
+    conn: Connection, source_id: int, version_id: int, sha256: str, record: Record, *, known_source: bool = True
+) -> str | None:
     """File the source's report under the meeting it is about; returns that meeting's slug.
 
-    The source's earlier report (if any) is withdrawn first, so that a corrected ordinal moves it;
-    a meeting that still has the same identity keeps its row (and id).
+    The source's earlier report (if any: never for a new source) is withdrawn first, so that a
+    corrected ordinal moves it; a meeting that still has the same identity keeps its row (and id).
+    A new meeting gets its facts, its one report (primary) and its items without a look-up more.
     """
     identity = derive.record_identity(record) if record.relevant else None
     meeting_id = None
     if identity is not None:
         identity, meeting_id = _same_meeting(conn, identity, derive.record_years(record))
-    earlier = conn.execute(select(_REPORT.c.id, _REPORT.c.meeting_id).where(_REPORT.c.source_id == source_id)).first()
+    earlier = None
+    if known_source:
+        earlier = conn.execute(
+            select(_REPORT.c.id, _REPORT.c.meeting_id).where(_REPORT.c.source_id == source_id)
+        ).first()
     if earlier is not None:
         conn.execute(delete(_REPORT).where(_REPORT.c.id == earlier.id))
         if earlier.meeting_id != meeting_id:
             _settle(conn, earlier.meeting_id, {})
     if not record.relevant:
         return None
-    new = meeting_id is None
     if meeting_id is None:
         slug = _free_slug(conn, derive.meeting_slug(record, sha256))
-        meeting_id = conn.execute(
-            insert(_MEETING)
-            .values(identity=identity, slug=slug, document_id=version_id, **derive.meeting_fields(record))
-            .returning(_MEETING.c.id)
-        ).scalar_one()
+        meeting = {"identity": identity, "slug": slug, "document_id": version_id, **derive.meeting_fields(record)}
+        meeting_id = conn.execute(_NEW_MEETING, meeting).scalar_one()
+        report = {"meeting_id": meeting_id, "source_id": source_id, "document_id": version_id, "is_primary": True}
+        conn.execute(_NEW_REPORT, report)
+        _write_items(conn, meeting_id, slug, version_id, record, [])
+        return slug
     conn.execute(insert(_REPORT).values(meeting_id=meeting_id, source_id=source_id, document_id=version_id,
                                         is_primary=False))  # fmt: skip
-    return _settle(conn, meeting_id, {version_id: record}, new=new)
+    return _settle(conn, meeting_id, {version_id: record})
 
 
 def _same_meeting(conn: Connection, identity: str, years: tuple[int, int] | None) -> tuple[str, int | None]:
     """The identity the report files under and the stored meeting it names, if any: a meeting of
     the same mechanism, series and number but of years the report's cannot overlap is another
     meeting, filed under the identity with its years (:func:`.derive.dated_identity`)."""
-    found = conn.execute(
-        select(_MEETING.c.id, _MEETING.c.year, _MEETING.c.year_from, _MEETING.c.year_to).where(
-            _MEETING.c.identity == identity
-        )
-    ).first()
+    found = conn.execute(_MEETING_BY_IDENTITY, {"identity": identity}).first()
     if found is None or years is None:
         return identity, found.id if found is not None else None
     stored_from, stored_to = (found.year, found.year) if found.year is not None else (found.year_from, found.year_to)
@@ -165,12 +182,11 @@ def _same_meeting(conn: Connection, identity: str, years: tuple[int, int] | None
     return dated, conn.scalar(select(_MEETING.c.id).where(_MEETING.c.identity == dated))
 
 
-def _settle(conn: Connection, meeting_id: int, known: dict[int, Record], *, new: bool = False) -> str | None:
+def _settle(conn: Connection, meeting_id: int, known: dict[int, Record]) -> str | None:
     """Elect the meeting's primary report and rebuild its facts and items from it; drop it if none
     is left. ``known`` holds records at hand by document version (the others are read back)."""
-    if not new:
-        for table in _ITEM_TABLES:
-            conn.execute(delete(table).where(table.c.meeting_id == meeting_id))
+    for table in _ITEM_TABLES:
+        conn.execute(delete(table).where(table.c.meeting_id == meeting_id))
     reports = conn.execute(
         select(_REPORT.c.id, _REPORT.c.document_id, _SOURCE.c.uri)
         .join(_SOURCE, _SOURCE.c.id == _REPORT.c.source_id)
@@ -182,12 +198,7 @@ def _settle(conn: Connection, meeting_id: int, known: dict[int, Record], *, new:
         return None
     records = {r.document_id: known.get(r.document_id) or _stored_record(conn, r.document_id) for r in reports}
     best = max(reports, key=lambda r: (derive.report_rank(records[r.document_id], r.uri), -r.id))
-    if len(reports) > 1 or not new:
-        conn.execute(
-            update(_REPORT).where(_REPORT.c.meeting_id == meeting_id).values(is_primary=_REPORT.c.id == best.id)
-        )
-    else:
-        conn.execute(update(_REPORT).where(_REPORT.c.id == best.id).values(is_primary=True))
+    conn.execute(update(_REPORT).where(_REPORT.c.meeting_id == meeting_id).values(is_primary=_REPORT.c.id == best.id))
     record = records[best.document_id]
     slug: str = conn.execute(
         update(_MEETING)
@@ -195,7 +206,17 @@ def _settle(conn: Connection, meeting_id: int, known: dict[int, Record], *, new:
         .values(document_id=best.document_id, **derive.meeting_fields(record))
         .returning(_MEETING.c.slug)
     ).scalar_one()
-    rows = derive.items(record, meeting_id, slug, best.document_id)
+    others = [(r.document_id, records[r.document_id]) for r in reports if r.id != best.id]
+    _write_items(conn, meeting_id, slug, best.document_id, record, others)
+    return slug
+
+
+def _write_items(
+    conn: Connection, meeting_id: int, slug: str, document_id: int, record: Record, others: list[tuple[int, Record]]
+) -> None:
+    """The meeting's items from its primary report's record, and the search entries of its items
+    and of its other reports in other languages (:func:`derive.indexed_reports`)."""
+    rows = derive.items(record, meeting_id, slug, document_id)
     _insert(conn, _PERSON, rows.people)
     _insert(conn, _AREA, rows.areas)
     for measure, area in zip(rows.measures, rows.measure_area, strict=True):
@@ -203,19 +224,17 @@ def _settle(conn: Connection, meeting_id: int, known: dict[int, Record], *, new:
     _insert(conn, _MEASURE, rows.measures)
     _insert(conn, _AGREEMENT, rows.agreements)
     entries = derive.search_entries(meeting_id, rows)
-    others = [(r.document_id, records[r.document_id]) for r in reports if r.id != best.id]
-    for document_id, other in derive.indexed_reports([(best.document_id, record), *others]):
-        entries += derive.report_entry_rows(meeting_id, document_id, other)
+    for other_id, other in derive.indexed_reports([(document_id, record), *others]):
+        entries += derive.report_entry_rows(meeting_id, other_id, other)
     if entries:
-        conn.execute(insert(_ENTRY), entries)
-    return slug
+        conn.execute(_NEW_ENTRIES, entries)
 
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert the rows in one ``executemany``; each row gets the ``id`` it was stored under."""
     if not rows:
         return
-    ids = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
+    ids = conn.execute(_NEW_ITEMS[table.name], rows).scalars().all()
     for row, row_id in zip(rows, ids, strict=True):
         row["id"] = row_id
 
@@ -231,7 +250,7 @@ def _free_slug(conn: Connection, slug: str) -> str:
     The usual case, a slug no meeting holds, is one look-up in the slug's index; only a taken
     slug reads the numbered ones (a prefix search, which no index serves on every database).
     """
-    if conn.scalar(select(_MEETING.c.id).where(_MEETING.c.slug == slug)) is None:
+    if conn.scalar(_MEETING_BY_SLUG, {"slug": slug}) is None:
         return slug
     like = _MEETING.c.slug.startswith(f"{slug}-", autoescape=True)
     taken = set(conn.scalars(select(_MEETING.c.slug).where(like)))
