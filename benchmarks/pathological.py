@@ -180,8 +180,9 @@ def _enough(pages: list[tuple[str, bool]], size: int) -> list[tuple[str, bool]]:
     return out
 
 
-def run(sizes: list[int], cap: float) -> list[list[object]]:
-    for fn in CONTENDERS.values():  # imports and first-use caches, outside the figures
+def run(sizes: list[int], cap: float, only: str = "", contenders: str = "") -> list[list[object]]:
+    chosen = {k: v for k, v in CONTENDERS.items() if not contenders or k in contenders.split(",")}
+    for fn in chosen.values():  # imports and first-use caches, outside the figures
         fn(HEAD, False)
         fn(f"<html><body><p>{HEAD}</p></body></html>", True)
     cases: list[tuple[str, Callable[[int], list[tuple[str, bool]]]]] = [
@@ -194,7 +195,9 @@ def run(sizes: list[int], cap: float) -> list[list[object]]:
     cases.append(("normal: 200 generated pages (HTML)", lambda n: _enough(generated, n)))
     rows: list[list[object]] = []
     for name, make in cases:
-        for contender, fn in CONTENDERS.items():
+        if only and not any(word in name for word in only.split("|")):
+            continue
+        for contender, fn in chosen.items():
             per_mb: list[float | None] = []
             cells: list[str] = []
             for size in sizes:
@@ -228,12 +231,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="100,200,400,800", help="sizes in kB (default 100,200,400,800)")
     parser.add_argument("--cap", type=float, default=120.0, help="CPU seconds before a parse is stopped")
+    parser.add_argument("--only", default="", help="only the inputs whose name holds one of these words (a|b)")
+    parser.add_argument("--contenders", default="", help="only these contenders (cooptrack,trafilatura)")
     parser.add_argument("--write", action="store_true", help="update the section of docs/performance.md")
     args = parser.parse_args()
+    if args.write and (args.only or args.contenders):
+        parser.error("--write replaces the whole section: not with --only or --contenders")
     sizes = [int(s) * KB for s in args.sizes.split(",")]
     facts = common.machine()
     print(f"Parsing cost on pathological inputs\n{facts}\n")
-    body = report(run(sizes, args.cap), sizes, args.cap)
+    body = report(run(sizes, args.cap, args.only, args.contenders), sizes, args.cap)
     print(body)
     if args.write:
         doc = f"Command: `{common.command_line()}`\n\nMachine: {facts}\n\n{body}"
