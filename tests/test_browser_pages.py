@@ -3,7 +3,8 @@ chromium (headless) against a server started here on 127.0.0.1, over a temporary
 the real corpus (read in place) and the synthetic Jiangxi series written here.
 
 Search, choose a partner, then switch to another partner directly (its value still offered, with
-its count); open a meeting and click a person's name to their page. Screenshots of the pages go
+its count); open a meeting and click a person's name to their page; an editor writes down the
+bureau responsible for a measure and the day it was checked, and finds them in the tracker. Screenshots of the pages go
 to the test's temporary folder, and to ``$COOPTRACK_SCREENSHOTS`` when set.
 """
 
@@ -25,7 +26,7 @@ from cooptrack.pipeline import parse_document
 from cooptrack.serve.app import create_app
 from cooptrack.store import Store
 from test_browser import ARGS, CHROMIUM, _free_port, _shoot
-from webtools import CORPUS, ingest_corpus
+from webtools import CORPUS, EDITOR, PASSWORD, add_accounts, ingest_corpus
 
 SERIES = Path(__file__).parent / "data" / "series"
 
@@ -39,6 +40,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for path in sorted(SERIES.glob("jiangxi_*.txt")):
             doc = read_path(path)
             store.ingest(doc, parse_document(doc))
+        add_accounts(store)
         port = _free_port()
         server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
@@ -104,3 +106,30 @@ def test_click_a_person_from_a_meeting(page: Any, base_url: str, shots: Path) ->
     playwright_api.expect(page.locator("h1")).to_contain_text(surname_and_given.split()[0])
     playwright_api.expect(page.get_by_role("link", name=re.compile("jiangxi", re.I)).first).to_be_visible()
     _shoot(page, shots, "person")
+
+
+def test_an_editor_writes_the_bureau_and_the_check_and_the_tracker_shows_them(
+    page: Any, base_url: str, shots: Path
+) -> None:
+    expect = playwright_api.expect
+    page.goto(base_url + "/tracker?partner=Jiangxi&sort=newest")
+    fair = page.locator("table.tracker tr", has_text="trade and investment fair")
+    expect(fair).to_have_count(1)
+    fair.get_by_role("link").first.click()
+    page.wait_for_url("**/commitments/**")
+    page.goto(page.url.replace("/commitments/", "/measures/"))
+    page.get_by_role("link", name="Sign in", exact=True).click()
+    page.get_by_label("User name").fill(EDITOR)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/measures/**")
+    page.get_by_label("Bureau responsible").fill("Commerce and Economic Development Bureau")
+    page.get_by_label("Progress checked on").fill("2026-11-30")
+    page.get_by_role("button", name="Write these down").click()
+    page.wait_for_url("**#notes")
+    expect(page.locator("#notes")).to_contain_text("Commerce and Economic Development Bureau")
+    page.goto(base_url + "/tracker?partner=Jiangxi&sort=bureau")  # the rows with a bureau first
+    row = page.locator("table.tracker tr", has_text="trade and investment fair")
+    expect(row).to_contain_text("Commerce and Economic Development Bureau")
+    expect(row).to_contain_text("2026-11-30")
+    _shoot(page, shots, "tracker-fields")
