@@ -227,3 +227,16 @@ def test_a_source_without_a_year_still_joins_its_meeting(make_release: Callable[
         store.ingest(*make_release(partner="Sichuan", ordinal=2, year=None, uri="/synthetic/undated.txt"))
         [listed] = store.meetings()
         assert len(store.meeting(listed.meeting.slug).reports) == 2
+
+
+def test_meetings_of_other_years_stay_apart_on_both_databases(
+    db_url: str, make_release: Callable[..., tuple[Document, Record]]
+) -> None:
+    with Store(db_url) as store:
+        for year in (2021, 2012, 2021):
+            store.ingest(
+                *make_release(
+                    partner="Sichuan", ordinal=2, year=year, uri=f"/synthetic/s-{year}-{len(store.meetings())}.txt"
+                )
+            )
+        assert sorted(m.meeting.year for m in store.meetings()) == [2012, 2021]

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from cooptrack.acquire import read_path
 from cooptrack.errors import CooptrackError
@@ -128,3 +127,17 @@ def test_each_event_names_the_measure_and_meeting_it_was_recorded_on(store: Stor
     page = client(store).get(f"/measures/{second}").text
     history = page[page.index('id="history"') :]
     assert "Encourage Jiangxi enterprises" in history and "(Jiangxi, 1st plenary, 2019)" in history
+
+
+def test_notes_and_their_order_on_both_databases(db_url: str) -> None:
+    with Store(db_url) as opened:
+        _ingest(opened)
+        first, second, _ = _fair_keys(opened)
+        opened.record_note(first, NoteField.BUREAU, "Bureau A", by="edith")
+        opened.record_note(second, NoteField.CHECKED, "2026-01-15", by="adam")
+        opened.record_note(first, NoteField.BUREAU, "Bureau B", by="adam")
+        assert [(n.field, n.value) for n in opened.notes()] == [
+            ("bureau", "Bureau A"), ("checked", "2026-01-15"), ("bureau", "Bureau B"),
+        ]  # fmt: skip
+        row = _fair_row(client(opened).get("/tracker").text)
+        assert "<td>Bureau B</td>" in row and "2026-01-15" in row
