@@ -355,8 +355,8 @@ def _not_fts(name: str | None, kind: str, _parent: object) -> bool:
     """Leave out each dialect's full-text index, which the models do not describe."""
     if kind == "table" and name is not None and name.startswith(("search_fts", "alembic_version")):
         return False
-    # ix_meeting_date (core_0005): search's walk from the newest meeting, sorted on PostgreSQL, not in the models
-    left_out = ("search_vector", "ix_search_entry_search_vector", "ix_meeting_date")
+    # ix_meeting_newest (core_0008): search walks the meetings from the newest; sorted on PostgreSQL, not in the models
+    left_out = ("search_vector", "ix_search_entry_search_vector", "ix_meeting_newest")
     return not (kind in ("column", "index") and name in left_out)
 
 
