@@ -1,48 +1,151 @@
 """Search as the pages and the API offer it: the store's full-text search, narrowed by facets.
 
-The store finds the hits (up to :data:`SEARCH_MAX`); facets (partner, theme, year, kind of meeting, kind of item,
-tracking status) and pages are worked out here from them, so every facet shows how many hits
-each of its values would leave. A hit in another report of its meeting (the Chinese release of
-an English one) links to that report's text on the meeting's page (``#src2-measure-3``).
+The store finds the hits a page shows, and counts in SQL (one ``GROUP BY`` over every match, no
+hit fetched) how many items each value of each facet (partner, theme, year, kind of meeting, kind
+of item) would leave; the tracking status, kept by the web side, is counted from the few measures
+that have one. The rows of :func:`search` are fetched a page at a time (:class:`SearchRows`). A
+hit in another report of its meeting (the Chinese release of an English one) links to that
+report's text on the meeting's page (``#src2-measure-3``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, SupportsIndex, overload
 
 from cooptrack.render import hit_json
 from cooptrack.serve.views import Data, Row, meeting_label, status_label
-from cooptrack.store import Hit, SearchQuery
+from cooptrack.store import Hit, ItemKind, MeasureFilter, SearchQuery
+from cooptrack.store.search import count_search, matched_keys
+from cooptrack.vocab import MeetingKind, Theme, TrackingStatus
 
-SEARCH_MAX = 2000  # hits fetched per query; facets and pages are worked out from them
 FACETS = ("partner", "theme", "year", "meeting_kind", "kind", "status")
+_ORDERS = {None: "date", "newest": "date", "oldest": "oldest", "relevance": "relevance"}  # sort -> store order
 
 
-def search(data: Data, text: str, facets: dict[str, str | None]) -> tuple[list[Row], dict[str, dict[str, int]]]:
-    """The hits of ``text`` narrowed by the chosen facets, and each facet's values with their counts."""
-    keys = {(x.meeting_id, x.span): x.key for x in data.measures.values()}
-    rows = []
-    for hit in data.store.search(SearchQuery(text, limit=SEARCH_MAX)):
-        n = _source_number(data, hit)
-        key = keys.get((hit.meeting_id, hit.span)) if hit.kind == "measure" and n == 1 else None
-        status = data.tracking.status(key).value if key else None
-        anchor = f"src-{hit.kind}-{_position(data, hit.meeting, hit.kind, hit.span)}"
-        rows.append(
-            {
-                **hit_json(hit),
-                "meeting_label": meeting_label(data.meeting(hit.meeting)),
-                "date": _iso(data.meeting(hit.meeting).date),
-                "source_n": n,
-                "measure": key,
-                "status": status,
-                "status_label": status_label(status) if status else None,
-                "url": f"/meetings/{hit.meeting}#{anchor if n == 1 else f'src{n}-{hit.kind}-{hit.position}'}",
-            }
-        )
-    chosen = [row for row in rows if all(_facet_fits(row, name, value) for name, value in facets.items())]
-    return chosen, facet_counts(rows, facets)
+def search(
+    data: Data, text: str, facets: dict[str, str | None], order: str | None = None
+) -> tuple[list[Row], dict[str, dict[str, int]]]:
+    """The hits of ``text`` narrowed by the chosen facets (newest first; ``order``: "newest",
+    "oldest", "relevance"), and each facet's values with their counts, over what the *other*
+    chosen facets leave (a facet's other values stay offered after one is chosen)."""
+    query = _query(data, text, facets, order)
+    total, counts = _counts(data, query)
+    for name, value in facets.items():
+        if value and name in FACETS:
+            counts[name] = _counts(data, _query(data, text, {**facets, name: None}, order))[1][name]
+    return SearchRows(data, query, total), counts
+
+
+class SearchRows(list[Row]):
+    """The rows of a search, fetched from the store a slice at a time (a page of them): a list to
+    its callers (``len``, slices, iteration), holding no row itself."""
+
+    def __init__(self, data: Data, query: SearchQuery | None, total: int) -> None:
+        super().__init__()
+        self.data, self.query, self.total = data, query, total
+
+    def __len__(self) -> int:
+        return self.total
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self.total)
+            if step != 1:
+                return self._fetch(start, max(stop - start, 0))[::step]
+            return self._fetch(start, max(stop - start, 0))
+        position = int(index) + self.total if int(index) < 0 else int(index)
+        if not 0 <= position < self.total:
+            raise IndexError(index)
+        return self._fetch(position, 1)[0]
+
+    def __iter__(self) -> Iterator[Row]:
+        for start in range(0, self.total, 500):
+            yield from self._fetch(start, 500)
+
+    def sorted(self, order: str | None) -> SearchRows:
+        """The same rows in another order ("newest", "oldest", "relevance")."""
+        if self.query is None:
+            return self
+        query = SearchQuery(**{**self.query.__dict__, "order": _ORDERS.get(order, "date")})
+        return SearchRows(self.data, query, self.total)
+
+    def _fetch(self, offset: int, limit: int) -> list[Row]:
+        if self.query is None or limit <= 0:
+            return []
+        query = SearchQuery(**{**self.query.__dict__, "offset": offset, "limit": limit})
+        return [_row(self.data, hit) for hit in self.data.store.search(query)]
+
+
+def _row(data: Data, hit: Hit) -> Row:
+    n = _source_number(data, hit)
+    key = hit.measure_key if n == 1 else None
+    status = data.tracking.status(key).value if key else None
+    anchor = f"src-{hit.kind}-{_position(data, hit.meeting, hit.kind, hit.span)}"
+    return {
+        **hit_json(hit),
+        "meeting_label": meeting_label(data.meeting(hit.meeting)),
+        "date": _iso(data.meeting(hit.meeting).date),
+        "source_n": n,
+        "measure": key,
+        "status": status,
+        "status_label": status_label(status) if status else None,
+        "url": f"/meetings/{hit.meeting}#{anchor if n == 1 else f'src{n}-{hit.kind}-{hit.position}'}",
+    }
+
+
+def _query(data: Data, text: str, facets: dict[str, str | None], order: str | None) -> SearchQuery | None:
+    """The store's query for the chosen facets (None: a value no item can have, such as year=abc)."""
+    try:
+        year = facets.get("year")
+        if year and str(int(year)) != year:
+            return None
+        theme, meeting_kind, kind, status = (facets.get(n) for n in ("theme", "meeting_kind", "kind", "status"))
+        return SearchQuery(
+            text, partner=facets.get("partner") or None, theme=Theme(theme) if theme else None,
+            year=int(year) if year else None, kind=ItemKind(kind) if kind else None,
+            meeting_kind=MeetingKind(meeting_kind) if meeting_kind else None,
+            order=_ORDERS.get(order, "date"), measures=_with_status(data, TrackingStatus(status)) if status else None,
+        )  # fmt: skip
+    except ValueError:
+        return None
+
+
+def _statuses(data: Data) -> dict[str, str]:
+    """The status of every measure that has one other than the default (a user recorded it)."""
+    return {key: data.tracking.status(key).value for key in data.tracking.by_measure}
+
+
+def _with_status(data: Data, status: TrackingStatus) -> MeasureFilter:
+    statuses = _statuses(data)
+    if status is TrackingStatus.AGREED:  # the default: every measure but those with another status
+        return MeasureFilter(frozenset(k for k, s in statuses.items() if s != status.value), among=False)
+    return MeasureFilter(frozenset(k for k, s in statuses.items() if s == status.value))
+
+
+def _counts(data: Data, query: SearchQuery | None) -> tuple[int, dict[str, dict[str, int]]]:
+    """How many items ``query`` finds, and each facet's values over them (the status from the
+    measures that have one)."""
+    if query is None:
+        return 0, {name: {} for name in FACETS}
+    store = data.store
+    with store._read() as session:
+        found = count_search(session, query, full_text=store.full_text)
+        statuses = _statuses(data)
+        keys = matched_keys(session, query, frozenset(statuses), full_text=store.full_text)
+    status: dict[str, int] = {}
+    for key in keys:
+        status[statuses[key]] = status.get(statuses[key], 0) + 1
+    agreed = TrackingStatus.AGREED.value
+    untracked = found.primary_measures - (sum(status.values()) - status.get(agreed, 0)) - status.get(agreed, 0)
+    if untracked:
+        status[agreed] = status.get(agreed, 0) + untracked
+    return found.total, {**found.facets, "status": dict(sorted(status.items()))}
 
 
 def browse(data: Data, facets: dict[str, str | None]) -> tuple[list[Row], dict[str, dict[str, int]]]:
@@ -85,7 +188,9 @@ SORTS = ("relevance", "newest", "oldest")
 
 def sort_hits(rows: list[Row], order: str | None) -> list[Row]:
     """Hits by relevance (as found), or by their meeting's date, newest or oldest first (a meeting
-    without a date by its year; one with neither last)."""
+    without a date by its year; one with neither last). A search's rows are sorted by the store."""
+    if isinstance(rows, SearchRows):
+        return rows.sorted(order)
     if order not in ("newest", "oldest"):
         return rows
     dated = [r for r in rows if r.get("date") or r.get("year")]

@@ -6,8 +6,19 @@ schema, :mod:`.derive` turns a record into rows, :mod:`.search` is full-text sea
 """
 
 from cooptrack.store.models import CorrectionKind, ItemKind
-from cooptrack.store.search import Hit, SearchQuery
+from cooptrack.store.search import Hit, MeasureFilter, SearchCounts, SearchQuery
 from cooptrack.store.store import Listed, Store
 from cooptrack.store.writes import Ingested, Outcome
 
-__all__ = ["CorrectionKind", "Hit", "Ingested", "ItemKind", "Listed", "Outcome", "SearchQuery", "Store"]
+__all__ = [
+    "CorrectionKind",
+    "Hit",
+    "Ingested",
+    "ItemKind",
+    "Listed",
+    "MeasureFilter",
+    "Outcome",
+    "SearchCounts",
+    "SearchQuery",
+    "Store",
+]

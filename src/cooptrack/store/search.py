@@ -17,14 +17,18 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, column, func, literal_column, or_, select, table
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import Join
 
 from cooptrack.store import grams, snippets
-from cooptrack.store.models import DocumentVersion, ItemKind, Meeting, SearchEntry, Source
+from cooptrack.store.models import DocumentVersion, ItemKind, Measure, Meeting, SearchEntry, Source
 from cooptrack.vocab import MeetingKind, Theme
+
+Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])  # a select statement, whatever its columns
 
 # Around the matched words of a snippet as the database returns it; Hit.highlights replaces them.
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -49,6 +53,27 @@ class SearchQuery:
     kind: ItemKind | None = None
     meeting_kind: MeetingKind | None = None  # plenary, high-level meeting cum plenary, working meeting ...
     limit: int = 20
+    offset: int = 0  # hits skipped (a later page)
+    order: str = "date"  # "date": newest meetings first; "oldest"; "relevance": best match first (ranks every match)
+    measures: MeasureFilter | None = None  # only measures of a meeting's primary report, by key (a tracking status)
+
+
+@dataclass(frozen=True)
+class MeasureFilter:
+    """Only the measures of a meeting's primary report whose key is in ``keys`` (``among``), or
+    whose key is not (``among=False``: every such measure but those)."""
+
+    keys: frozenset[str]
+    among: bool = True
+
+
+@dataclass(frozen=True)
+class SearchCounts:
+    """How many items a query finds, and how many of them hold each value of each facet."""
+
+    total: int
+    facets: dict[str, dict[str, int]]  # partner, theme, year, meeting_kind, kind: value -> items
+    primary_measures: int  # measures of a meeting's primary report among them (those a status is kept for)
 
 
 @dataclass(frozen=True)
@@ -68,6 +93,7 @@ class Hit:
     span: tuple[int, int] | None
     source: str  # the report it came from: the meeting's primary one, or another in its own language
     position: int = 0  # the item's number among its kind in that report's record
+    measure_key: str | None = None  # a measure of the meeting's primary report: its stable key
 
 
 def terms(text: str) -> list[tuple[str, bool]]:
@@ -82,45 +108,183 @@ def terms(text: str) -> list[tuple[str, bool]]:
     return found
 
 
+SCAN_FROM = 5000  # matches from which the newest are found walking the meetings from the newest
+FACETS = ("partner", "theme", "year", "meeting_kind", "kind")
+
+
 def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list[Hit]:
-    """The hits of ``query``, best first (FTS rank; otherwise the latest meetings first)."""
+    """The hits of ``query``: the newest meetings first, or with ``order="relevance"`` the best first
+    (FTS rank; without a full-text index, the newest first too).
+
+    Newest first never ranks every match: with few matches (up to :data:`SCAN_FROM`) they are
+    sorted by date; with more, the meetings are walked from the newest (``ix_meeting_newest``) and
+    the walk stops at the last hit asked for. Only the hits of the page are joined to their
+    meeting's report and get a snippet.
+    """
+    match = _matcher(session, query, full_text=full_text)
+    if match is None or query.limit <= 0:
+        return []
+    ids = list(session.scalars(_page(session, match, query).offset(max(query.offset, 0)).limit(query.limit)))
+    return _hits(session, match, ids) if ids else []
+
+
+def count_search(session: Session, query: SearchQuery, *, full_text: bool) -> SearchCounts:
+    """How many items ``query`` finds (facets applied), and each facet's values among them: one
+    ``GROUP BY`` over the matches, no hit fetched."""
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    match = _matcher(session, query, full_text=full_text)
+    if match is None:
+        return SearchCounts(0, counts, 0)
+    primary = and_(SearchEntry.kind == ItemKind.MEASURE.value, SearchEntry.item_id != 0)
+    columns = (Meeting.partner, SearchEntry.themes, Meeting.year, Meeting.kind, SearchEntry.kind, primary)
+    stmt = select(*columns, func.count()).join(Meeting, SearchEntry.meeting_id == Meeting.id)
+    stmt = _facets(stmt.where(match.entries), query).group_by(*columns)
+    total = measures = 0
+    for partner, themes, year, meeting_kind, kind, is_primary, n in session.execute(stmt):
+        total += n
+        measures += n if is_primary else 0
+        values = (partner, None, year, meeting_kind, kind)
+        for name, value in zip(FACETS, values, strict=True):
+            if value is not None:
+                counts[name][str(value)] = counts[name].get(str(value), 0) + n
+        for theme in themes.split():
+            counts["theme"][theme] = counts["theme"].get(theme, 0) + n
+    return SearchCounts(total, {name: dict(sorted(c.items())) for name, c in counts.items()}, measures)
+
+
+def matched_keys(session: Session, query: SearchQuery, keys: frozenset[str], *, full_text: bool) -> set[str]:
+    """Which of ``keys`` belong to measures (of a meeting's primary report) that ``query`` finds."""
+    match = _matcher(session, query, full_text=full_text)
+    if match is None or not keys:
+        return set()
+    stmt = (
+        select(Measure.key)
+        .join(SearchEntry, and_(SearchEntry.kind == ItemKind.MEASURE.value, SearchEntry.item_id == Measure.id))
+        .join(Meeting, SearchEntry.meeting_id == Meeting.id)
+        .where(match.entries, Measure.key.in_(sorted(keys)))
+    )
+    return set(session.scalars(_facets(stmt, query)))
+
+
+def _matcher(session: Session, query: SearchQuery, *, full_text: bool) -> _Match | None:
     words = terms(query.text)
     if not words or "\x00" in query.text + (query.partner or ""):  # nothing stored holds a NUL (nor can, on PostgreSQL)
-        return []
-    match = _text_match(words, full_text=full_text, dialect=session.get_bind().dialect.name)
+        return None
+    return _text_match(words, full_text=full_text, dialect=session.get_bind().dialect.name)
+
+
+def _page(session: Session, match: _Match, query: SearchQuery) -> Select[Any]:
+    """The ids of the hits in order (before offset and limit), by the cheapest way for the query."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    newest = (*_newest(Meeting.year, Meeting.date, Meeting.id, postgres=postgres), SearchEntry.id)
+    stmt = select(SearchEntry.id).join(Meeting, SearchEntry.meeting_id == Meeting.id)
+    if query.order == "relevance" and match.order:
+        return _facets(match.joined(stmt).where(match.condition), query).order_by(*match.order, *newest)
+    if query.order == "oldest":  # on demand: every match sorted
+        oldest = (Meeting.year.asc().nulls_last(), Meeting.date.asc().nulls_first(), Meeting.id, SearchEntry.id)
+        return _facets(stmt.where(match.entries), query).order_by(*oldest)
+    if match.walked is None or _few(session, match):
+        return _facets(stmt.where(match.entries), query).order_by(*newest)
+    if postgres:
+        return _walk_postgres(match, query)
+    # Walk ix_meeting_newest from the newest meeting, each meeting's entries by their own index, and keep
+    # those among the matches (``walked`` keeps the match set from driving the plan).
+    walk = _CrossJoin(Meeting.__table__, SearchEntry.__table__, SearchEntry.meeting_id == Meeting.id)
+    stmt = select(SearchEntry.id).select_from(walk)
+    return _facets(stmt.where(match.walked), query).order_by(*newest)
+
+
+class _CrossJoin(Join):
+    """``a CROSS JOIN b ON ...``: SQLite keeps ``a`` the outer loop (its planner, left alone, may
+    start from an index on a facet of ``b``, such as ``kind``, and sort every match)."""
+
+    inherit_cache = True
+
+
+@compiles(_CrossJoin, "sqlite")
+def _cross_join(element: _CrossJoin, compiler: Any, **kw: Any) -> str:
+    kw["asfrom"] = True
+    left, right = compiler.process(element.left, **kw), compiler.process(element.right, **kw)
+    return f"{left} CROSS JOIN {right} ON {compiler.process(element.onclause, **kw)}"
+
+
+def _walk_postgres(match: _Match, query: SearchQuery) -> Select[Any]:
+    """PostgreSQL's walk: the meetings newest first (``ix_meeting_newest``), each one's matching entries
+    beside it (LATERAL), so that the plan can stop at the last hit asked for."""
+    meetings = _meeting_facets(select(Meeting.id, Meeting.year, Meeting.date), query).subquery("newest")
+    found = select(SearchEntry.id).where(SearchEntry.meeting_id == meetings.c.id, match.entries)
+    entries = _entry_facets(found, query).lateral("found")
+    return (
+        select(entries.c.id)
+        .select_from(meetings)
+        .join(entries, literal_column("true"))
+        .order_by(*_newest(meetings.c.year, meetings.c.date, meetings.c.id, postgres=True), entries.c.id)
+    )
+
+
+def _newest(year: Any, date: Any, meeting: Any, *, postgres: bool) -> tuple[ColumnElement[Any], ...]:
+    """Newest meetings first: by year, then date (without a date after the dated ones of its year;
+    with neither, last), as ``ix_meeting_newest`` holds them (SQLite: NULL sorts last already)."""
+    if postgres:
+        return (year.desc().nulls_last(), date.desc().nulls_last(), meeting.desc())
+    return (year.desc(), date.desc(), meeting.desc())
+
+
+def _few(session: Session, match: _Match) -> bool:
+    """Whether the terms match at most :data:`SCAN_FROM` items (found by counting no further)."""
+    assert match.first is not None
+    some = match.first.limit(SCAN_FROM + 1).subquery()
+    return (session.scalar(select(func.count()).select_from(some)) or 0) <= SCAN_FROM
+
+
+def _hits(session: Session, match: _Match, ids: list[int]) -> list[Hit]:
+    """The hits of ``ids`` in that order: meeting, report and snippet of each."""
     stmt = (
-        select(SearchEntry, Meeting.slug, Meeting.partner, Meeting.year, Meeting.kind, Source.uri, *match.snippets)
+        select(SearchEntry, Meeting.slug, Meeting.partner, Meeting.year, Meeting.kind, Source.uri, Measure.key,
+               *match.snippets)
         .join(Meeting, SearchEntry.meeting_id == Meeting.id)
         .join(DocumentVersion, SearchEntry.document_id == DocumentVersion.id)
         .join(Source, DocumentVersion.source_id == Source.id)
-    )
-    stmt = _facets(match.joined(stmt).where(match.condition), query)
-    stmt = stmt.order_by(*match.order, Meeting.date.desc().nulls_last(), Meeting.id, SearchEntry.id)
-    hits = []
-    for entry, slug, partner, year, meeting_kind, uri, *columns in session.execute(stmt.limit(max(query.limit, 0))):
-        plain, highlights = _split_marks(match.finish(entry, words, columns))
-        hits.append(
-            Hit(
-                kind=entry.kind, text=entry.text, snippet=plain, highlights=highlights, meeting=slug,
-                meeting_id=entry.meeting_id, partner=partner, year=year, meeting_kind=meeting_kind,
-                themes=tuple(entry.themes.split()),
-                span=entry.span, source=uri, position=entry.position,
-            )
+        .outerjoin(Measure, and_(SearchEntry.kind == ItemKind.MEASURE.value, SearchEntry.item_id == Measure.id))
+    )  # fmt: skip
+    stmt = match.joined(stmt).where(SearchEntry.id.in_(ids))
+    if match.join is not None:  # FTS5's snippet() needs its MATCH in the query that calls it
+        stmt = stmt.where(match.condition)
+    found: dict[int, Hit] = {}
+    for entry, slug, partner, year, meeting_kind, uri, key, *columns in session.execute(stmt):
+        plain, highlights = _split_marks(match.finish(entry, match.words, columns))
+        found[entry.id] = Hit(
+            kind=entry.kind, text=entry.text, snippet=plain, highlights=highlights, meeting=slug,
+            meeting_id=entry.meeting_id, partner=partner, year=year, meeting_kind=meeting_kind,
+            themes=tuple(entry.themes.split()), span=entry.span, source=uri, position=entry.position,
+            measure_key=key,
         )  # fmt: skip
-    return hits
+    return [found[i] for i in ids if i in found]
 
 
-def _facets(stmt: Select[Any], query: SearchQuery) -> Select[Any]:
+def _facets(stmt: Q, query: SearchQuery) -> Q:
+    return _entry_facets(_meeting_facets(stmt, query), query)
+
+
+def _meeting_facets(stmt: Q, query: SearchQuery) -> Q:
     if query.partner:
         stmt = stmt.where(func.lower(Meeting.partner) == query.partner.strip().lower())
-    if query.theme:
-        stmt = stmt.where(SearchEntry.themes.like(f"% {_like_escape(query.theme.value)} %", escape="\\"))
     if query.year is not None:
         stmt = stmt.where(Meeting.year == query.year)
-    if query.kind:
-        stmt = stmt.where(SearchEntry.kind == query.kind.value)
     if query.meeting_kind:
         stmt = stmt.where(Meeting.kind == query.meeting_kind.value)
+    return stmt
+
+
+def _entry_facets(stmt: Q, query: SearchQuery) -> Q:
+    if query.theme:
+        stmt = stmt.where(SearchEntry.themes.like(f"% {_like_escape(query.theme.value)} %", escape="\\"))
+    if query.kind:
+        stmt = stmt.where(SearchEntry.kind == query.kind.value)
+    if query.measures is not None:
+        keys = select(Measure.id).where(Measure.key.in_(sorted(query.measures.keys)))
+        inside = SearchEntry.item_id.in_(keys) if query.measures.among else SearchEntry.item_id.not_in(keys)
+        stmt = stmt.where(SearchEntry.kind == ItemKind.MEASURE.value, SearchEntry.item_id != 0, inside)
     return stmt
 
 
@@ -129,14 +293,22 @@ Finish = Callable[[SearchEntry, list[tuple[str, bool]], list[Any]], str]
 
 @dataclass(frozen=True)
 class _Match:
-    """How one database finds the terms: a condition, what to join, an order, and the snippet:
-    the columns the database gives for it, and how they become the snippet (matches marked)."""
+    """How one database finds the terms: a condition, what to join, an order (relevance), and the
+    snippet: the columns the database gives for it, and how they become the snippet (matches marked).
 
+    ``entries`` is the condition on ``search_entry`` alone; ``walked`` the same for a plan that walks
+    the entries another way (not driven by the text index); ``first`` selects matches, to count a few.
+    """
+
+    words: list[tuple[str, bool]]
     condition: ColumnElement[bool]
+    entries: ColumnElement[bool]
     snippets: tuple[ColumnElement[Any], ...]
     finish: Finish
     order: tuple[ColumnElement[Any], ...] = ()
     join: tuple[Any, ColumnElement[bool]] | None = None
+    walked: ColumnElement[bool] | None = None
+    first: Select[Any] | None = None
 
     def joined(self, stmt: Select[Any]) -> Select[Any]:
         return stmt if self.join is None else stmt.join(*self.join)
@@ -159,7 +331,9 @@ def _text_match(words: list[tuple[str, bool]], *, full_text: bool, dialect: str)
             or_(SearchEntry.text.ilike(pattern, escape="\\"), SearchEntry.extra.ilike(pattern, escape="\\"))
         )
     return _Match(
+        words=words,
         condition=and_(*conditions),
+        entries=and_(*conditions),
         snippets=(),
         finish=_chinese_or(lambda entry, words, _: _like_snippet(entry, words)),
     )
@@ -177,12 +351,18 @@ def _fts5_match(words: list[tuple[str, bool]]) -> _Match:
             parts.append('grams : "' + " ".join(t.text.replace('"', '""') for t in tokens) + '"' + star)
         else:
             parts.append('"' + term.replace('"', '""') + '"' + ("*" if prefix else ""))
+    condition = name.op("MATCH")(" ".join(parts))
+    found = select(fts.c.rowid).where(condition)
     return _Match(
-        condition=name.op("MATCH")(" ".join(parts)),
+        words=words,
+        condition=condition,
+        entries=SearchEntry.id.in_(found),
         snippets=(func.snippet(name, -1, _OPEN, _CLOSE, "…", _SNIPPET_WORDS),),
         finish=_chinese_or(lambda _entry, _words, columns: str(columns[0])),
         order=(fts.c.rank,),
         join=(fts, fts.c.rowid == SearchEntry.id),
+        walked=(SearchEntry.id + 0).in_(found),  # "+ 0": the matches are looked up, they do not drive the plan
+        first=found,
     )
 
 
@@ -200,8 +380,13 @@ def _postgres_match(words: list[tuple[str, bool]]) -> _Match:
             parts.append(func.phraseto_tsquery(config, term))
     query = functools.reduce(_both, parts)
     vector: ColumnElement[Any] = literal_column("search_entry.search_vector")
+    condition = vector.op("@@")(query)
     return _Match(
-        condition=vector.op("@@")(query),
+        words=words,
+        condition=condition,
+        entries=condition,
+        walked=condition,
+        first=select(SearchEntry.id).where(condition),
         snippets=tuple(func.ts_headline(config, c, query, _TS_MARKS) for c in (SearchEntry.text, SearchEntry.extra)),
         finish=_chinese_or(_cut),
         order=(func.ts_rank(vector, query).desc(),),

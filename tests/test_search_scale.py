@@ -1,0 +1,276 @@
+"""Search that does not rank the world (issue 14 item 2), on SQLite and PostgreSQL: the newest hits
+found by walking the meetings give what sorting every match gives; counts and facet counts equal
+``count(*)`` over every match; the work of a search is bounded by the page it shows, counted in
+statements, snippets and SQLite virtual-machine steps, never timed.
+
+The stores are filled directly with rows (SQLAlchemy Core, as ``benchmarks/search.py`` does): SYNTHETIC
+meetings and items written here, of every partner and year, some without a date, some without
+a year, so that the order and the facets are exercised beyond the first page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, insert
+
+from cooptrack.acquire import Document
+from cooptrack.record import Record
+from cooptrack.serve import search as web_search
+from cooptrack.serve.views import Data
+from cooptrack.store import ItemKind, SearchQuery, Store
+from cooptrack.store import search as store_search
+from cooptrack.store.models import Area, DocumentVersion, Measure, Meeting, Report, SearchEntry, Source
+from cooptrack.vocab import MeetingKind, Theme, TrackingStatus
+
+MakeRelease = Callable[..., tuple[Document, Record]]
+PARTNERS = ("Anhui", "Hunan", "Jiangxi", "Sichuan")
+WORDS = ("logistics", "arbitration", "wetlands", "tourism")
+THEMES = ("trade_investment", "professional_services", "environment", "culture_tourism")
+MEETINGS = 120
+ITEMS = 12  # items a meeting (two areas, ten measures)
+
+
+def _fill(url: str, meetings: int = MEETINGS) -> list[dict[str, Any]]:
+    """A store of MEETINGS meetings; returns the search entries written, with their meeting's facts."""
+    rng = random.Random(14)
+    now = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in (Source, DocumentVersion, Meeting, Report, Area, Measure,
+                                                             SearchEntry)}  # fmt: skip
+    entries = []
+    for k in range(1, meetings + 1):
+        partner = PARTNERS[k % len(PARTNERS)]
+        year: int | None = 2000 + rng.randrange(20)
+        date: dt.date | None = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+        if k % 17 == 0:
+            date = None  # a year, no date
+        if k % 29 == 0:
+            year = date = None  # neither
+        kind = (MeetingKind.PLENARY if k % 3 else MeetingKind.WORKING_MEETING).value
+        rows[Source].append({"id": k, "uri": f"/synthetic/{k}.txt", "name": f"{k}.txt", "first_seen_at": now})
+        rows[DocumentVersion].append(
+            {"id": k, "source_id": k, "version": 1, "sha256": f"{k:064x}", "size": 0, "encoding": "utf-8",
+             "media_type": "text/plain", "fetched_at": now, "ingested_at": now, "parser_version": "test",
+             "relevant": True, "relevance_reason": None, "is_current": True, "cleaned_text": "", "record": {}}
+        )  # fmt: skip
+        rows[Meeting].append(
+            {"id": k, "slug": f"{partner.lower()}-{kind}-{k}", "identity": f"m{k}", "document_id": k,
+             "partner": partner, "kind": kind, "mechanism": f"Hong Kong/{partner} Co-operation Conference",
+             "ordinal": k, "date": date, "year": year, "year_from": year, "year_to": year, "year_reasons": [],
+             "flags": [], "document_kind": "report", "title": None}
+        )  # fmt: skip
+        rows[Report].append({"id": k, "meeting_id": k, "source_id": k, "document_id": k, "is_primary": True})
+        for a in range(2):
+            area_id = k * 2 + a
+            rows[Area].append({"id": area_id, "meeting_id": k, "document_id": k, "position": a,
+                               "heading": f"Area {a}", "themes": [], "extent_start": None,
+                               "extent_end": None})  # fmt: skip
+        for i in range(ITEMS):
+            words = " and ".join(w for w in WORDS if rng.random() < 0.3) or "exchanges"
+            themes = [t for t in THEMES if rng.random() < 0.4]
+            text = f"Promote {words} between the two places (synthetic item {i})."
+            item_kind = "measure" if i < ITEMS - 2 else "area"
+            eid = k * 100 + i
+            item_id = k * 100 + i if item_kind == "measure" else k * 2 + i - (ITEMS - 2)
+            if item_kind == "measure":
+                rows[Measure].append(
+                    {"id": item_id, "key": f"{item_id:032x}", "meeting_id": k, "area_id": k * 2, "document_id": k,
+                     "position": i, "text": text, "themes": themes, "primary_theme": themes[0] if themes else None,
+                     "quantities": []}
+                )  # fmt: skip
+            entry = {"id": eid, "kind": item_kind, "item_id": item_id, "meeting_id": k, "document_id": k,
+                     "position": i, "text": text, "extra": "", "themes": f" {' '.join(themes)} " if themes else "",
+                     "grams": ""}  # fmt: skip
+            rows[SearchEntry].append(entry)
+            entries.append({**entry, "partner": partner, "year": year, "date": date, "meeting_kind": kind})
+    with Store(url) as store, store.engine.begin() as conn:
+        for model in (Source, DocumentVersion, Meeting, Report, Area, Measure, SearchEntry):
+            conn.execute(insert(model.__table__), rows[model])
+    return entries
+
+
+@pytest.fixture
+def filled(db_url: str) -> Iterator[tuple[Store, list[dict[str, Any]]]]:
+    entries = _fill(db_url)
+    with Store(db_url) as store:
+        yield store, entries
+
+
+def _newest(entries: list[dict[str, Any]]) -> list[int]:
+    """The order search promises: year, then date, newest first (without a date after the dated ones
+    of its year, with neither last), then meeting, then item."""
+
+    def key(e: dict[str, Any]) -> tuple[Any, ...]:
+        day = e["date"].toordinal() if e["date"] else 0
+        return (e["year"] is None, -(e["year"] or 0), e["date"] is None, -day, -e["meeting_id"], e["id"])
+
+    return [e["id"] for e in sorted(entries, key=key)]
+
+
+def _truth(entries: list[dict[str, Any]], word: str, **facets: Any) -> list[dict[str, Any]]:
+    out = [e for e in entries if word in e["text"]]
+    for name, value in facets.items():
+        if name == "theme":
+            out = [e for e in out if f" {value.value} " in e["themes"]]
+        elif name == "kind":
+            out = [e for e in out if e["kind"] == value.value]
+        else:
+            out = [e for e in out if e[name] == getattr(value, "value", value)]
+    return out
+
+
+QUERIES = [
+    ("logistics", {}),
+    ("wetlands", {"partner": "Hunan"}),
+    ("arbitration", {"year": 2007}),
+    ("tourism", {"theme": Theme.ENVIRONMENT}),
+    ("logistics", {"kind": ItemKind.AREA}),
+    ("wetlands", {"meeting_kind": MeetingKind.WORKING_MEETING, "theme": Theme.TRADE_INVESTMENT}),
+    ("quantum", {}),
+]
+
+
+def _ids(store: Store, entries: list[dict[str, Any]], query: SearchQuery) -> list[int]:
+    by_position = {(e["meeting_id"], e["kind"], e["position"]): e["id"] for e in entries}
+    return [by_position[(h.meeting_id, h.kind, h.position)] for h in store.search(query)]
+
+
+@pytest.mark.parametrize("scan_from", [0, 10**6], ids=["walk", "sort"])
+def test_newest_first_walking_the_meetings_or_sorting_every_match_gives_the_same_hits(
+    filled: tuple[Store, list[dict[str, Any]]], scan_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, entries = filled
+    monkeypatch.setattr(store_search, "SCAN_FROM", scan_from)  # 0: always walk; a million: always sort
+    for word, facets in QUERIES:
+        expected = _newest(_truth(entries, word, **facets))
+        assert _ids(store, entries, SearchQuery(word, **facets)) == expected[:20], (word, facets)
+        assert _ids(store, entries, SearchQuery(word, offset=20, limit=15, **facets)) == expected[20:35]
+
+
+def test_relevance_and_oldest_are_on_demand(filled: tuple[Store, list[dict[str, Any]]]) -> None:
+    store, entries = filled
+    every = _truth(entries, "logistics")
+    oldest = _ids(store, entries, SearchQuery("logistics", order="oldest", limit=10**6))
+    assert sorted(oldest) == sorted(e["id"] for e in every) and oldest != _newest(every)
+    years = [e["year"] for e in sorted(every, key=lambda e: oldest.index(e["id"]))]
+    dated = [y for y in years if y is not None]
+    assert dated == sorted(dated) and years[-1] is None  # the oldest first, without a year last
+    best = _ids(store, entries, SearchQuery("logistics", order="relevance", limit=10**6))
+    assert sorted(best) == sorted(oldest)
+
+
+def test_counts_are_count_of_every_match(filled: tuple[Store, list[dict[str, Any]]]) -> None:
+    store, entries = filled
+    for word, facets in QUERIES:
+        truth = _truth(entries, word, **facets)
+        with store._read() as session:
+            counts = store_search.count_search(session, SearchQuery(word, **facets), full_text=store.full_text)
+        assert counts.total == len(truth) == len(store.search(SearchQuery(word, limit=10**6, **facets)))
+        assert counts.facets["partner"] == dict(sorted(Counter(e["partner"] for e in truth).items()))
+        assert counts.facets["year"] == dict(sorted(Counter(str(e["year"]) for e in truth if e["year"]).items()))
+        assert counts.facets["kind"] == dict(sorted(Counter(e["kind"] for e in truth).items()))
+        assert counts.facets["meeting_kind"] == dict(sorted(Counter(e["meeting_kind"] for e in truth).items()))
+        themes = Counter(t for e in truth for t in e["themes"].split())
+        assert counts.facets["theme"] == dict(sorted(themes.items()))
+        assert counts.primary_measures == sum(e["kind"] == "measure" for e in truth)
+
+
+def test_a_search_sends_three_statements_and_snippets_only_its_page(
+    filled: tuple[Store, list[dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, entries = filled
+    matches = len(_truth(entries, "logistics"))
+    assert matches > 200  # far more than a page
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    selects = lambda: [s for s in statements if s.lstrip().upper().startswith("SELECT")]  # noqa: E731
+    finished = []
+    split = store_search._split_marks
+    monkeypatch.setattr(store_search, "_split_marks", lambda s: (finished.append(s), split(s))[1])
+    for scan_from in (0, 10**6):
+        monkeypatch.setattr(store_search, "SCAN_FROM", scan_from)
+        statements.clear()
+        finished.clear()
+        assert len(store.search(SearchQuery("logistics"))) == 20
+        assert len(finished) == 20  # a snippet for each hit shown, none for the other matches
+        assert len(selects()) <= 3  # how many match (up to SCAN_FROM), the page's ids, the page's hits
+
+
+def test_on_sqlite_the_newest_page_costs_the_list_of_matches_and_a_short_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's virtual machine steps (a progress handler every 100): the first page newest first
+    costs listing the matching ids (FTS5) and a walk over the newest meetings, which hardly grows
+    with the store; sorting every match, as oldest first does, grows with it."""
+
+    def steps(url: str, sql: str) -> int:
+        count = 0
+
+        def tick() -> int:
+            nonlocal count
+            count += 1
+            return 0
+
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            conn.set_progress_handler(tick, 100)
+            conn.execute(sql).fetchall()
+        return count
+
+    def page(url: str, query: SearchQuery) -> str:
+        with Store(url) as store, store._read() as session:
+            match = store_search._matcher(session, query, full_text=True)
+            assert match is not None
+            stmt = store_search._page(session, match, query).limit(20)
+            return str(stmt.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
+
+    monkeypatch.setattr(store_search, "SCAN_FROM", 100)  # these stores' matches are walked (a million's are)
+    extra = {}
+    for meetings in (120, 480):
+        url = f"sqlite:///{tmp_path / f'{meetings}.db'}"
+        _fill(url, meetings)
+        listing = steps(url, """SELECT rowid FROM search_fts WHERE search_fts MATCH '"logistics"'""")
+        walk = steps(url, page(url, SearchQuery("logistics")))
+        every = steps(url, page(url, SearchQuery("logistics", order="oldest")))
+        extra[meetings] = (walk - listing, every - listing)
+    # sorting every match grows with the matches (four times as many); beside the list of matches
+    # (an index of their ids, in C), the walk reads the same few newest meetings at either size
+    assert extra[480][1] > 3 * extra[120][1]
+    assert extra[480][0] < 2 * extra[120][0] and extra[480][0] * 5 < extra[480][1]
+
+
+@pytest.mark.parametrize("sqlite_or_pg", ["sqlite", "postgres"])
+def test_the_web_search_counts_every_match_and_fetches_a_page(
+    request: pytest.FixtureRequest, sqlite_or_pg: str
+) -> None:
+    url = str(request.getfixturevalue(f"{sqlite_or_pg}_url"))
+    entries = _fill(url)
+    with Store(url) as store:
+        measures = [e for e in _truth(entries, "logistics") if e["kind"] == "measure"]
+        done, dropped = f"{measures[0]['item_id']:032x}", f"{measures[1]['item_id']:032x}"
+        store.record_event(done, TrackingStatus.IMPLEMENTED, by="tester")
+        store.record_event(dropped, TrackingStatus.DROPPED, by="tester")
+        data = Data(store)
+        rows, counts = web_search.search(data, "logistics", {"partner": "anhui", "status": None})
+        truth = _truth(entries, "logistics", partner="Anhui")
+        assert len(rows) == len(truth) and sum(counts["kind"].values()) == len(truth)
+        assert counts["partner"] == dict(sorted(Counter(e["partner"] for e in _truth(entries, "logistics")).items()))
+        assert [r["kind"] for r in rows[:25]] == [
+            e["kind"] for e in sorted(truth, key=lambda e: _newest(truth).index(e["id"]))
+        ][:25]
+        every, facets = web_search.search(data, "logistics", {})
+        # a status shows on every appearance of its commitment (the same text at later meetings)
+        status = {f"{e['item_id']:032x}": data.tracking.status(f"{e['item_id']:032x}").value for e in measures}
+        assert facets["status"] == dict(sorted(Counter(status.values()).items()))
+        assert {"agreed", "dropped", "implemented"} <= set(facets["status"])
+        for value in ("implemented", "agreed"):
+            chosen, _ = web_search.search(data, "logistics", {"status": value})
+            assert sorted(r["measure"] for r in chosen) == sorted(k for k, v in status.items() if v == value)
+        assert len(list(every)) == len(every) == len(_truth(entries, "logistics"))
+        assert [r["status"] for r in every if r["kind"] == "measure"].count("dropped") == facets["status"]["dropped"]
