@@ -223,10 +223,11 @@ def _json(text: str) -> dict[str, object]:
 
 @pytest.fixture
 def mounted(tmp_path: Path) -> Iterator[Path]:
-    """A folder on a tmpfs of 1 MiB of its own, unmounted afterwards (needs root)."""
+    """A folder on a tmpfs of 4 MiB of its own, unmounted afterwards (needs root); room for a store of the
+    40 releases and the write-ahead log of one transaction writing most of them."""
     where = tmp_path / "mnt"
     where.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)], capture_output=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(where)], capture_output=True)
     if done.returncode != 0:
         pytest.fail(f"cannot mount a tmpfs for the test (run as root): {done.stderr.decode().strip()}")
     try:
