@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -238,3 +239,17 @@ def test_the_mechanism_chart_counts_each_meetings_measures_by_status(jiangxi: St
     assert said is not None and said.group(1).startswith(f"1st plenary, 2019: {totals[0]} (")
     assert "1 implemented" in said.group(1).split(";")[0]
     assert chart.group(0).count('fill="#22c55e"') >= 2  # the legend's and the first meeting's implemented
+
+
+def test_the_command_line_finds_people_by_any_part_of_a_name_or_a_post(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cooptrack.cli import app
+
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(SERIES / "jiangxi_1st_plenary_2019.txt"), "--db", db]).exit_code == 0
+    found = runner.invoke(app, ["people", "secretary chief", "--db", db, "--format", "json"])
+    assert found.exit_code == 0, found.stderr
+    names = [p["name"] for p in json.loads(found.stdout)]
+    assert "Matthew Cheung Kin-chung" in names and "Hu Wenming" not in names

@@ -53,13 +53,17 @@ def _theme(theme: str | None) -> str:
 @app.command("people")
 @boundary
 def list_people(
+    query: Annotated[str | None, typer.Argument(help='any part of a name or a post: "Chan", "Chief Secretary"')] = None,
     side: Annotated[str | None, typer.Option(help="only this side: HK, Mainland or Central")] = None,
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Everyone named in the store, one row per person however the releases spell them."""
+    """Everyone named in the store (or those whose names or posts hold every word of QUERY), one row
+    per person however the releases spell them."""
     with open_store(db) as store:
         found = queries.all_people(store)
+    if query:
+        found = people.search(found, query)
     if side:
         found = [p for p in found if (p.side or "").casefold() == side.casefold()]
     if fmt is OutputFormat.JSON:

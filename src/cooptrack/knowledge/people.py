@@ -521,6 +521,28 @@ def find(people: Sequence[PersonRecord], query: str) -> list[PersonRecord]:
     return [p for p in people if any(_shortens(key, bare(k)) for k in p.keys) or _shortens(key, name_key(p.name))]
 
 
+def search(people: Sequence[PersonRecord], query: str) -> list[PersonRecord]:
+    """People whose names or posts hold every word of ``query`` ("Chan", "kwok", "Chief Secretary",
+    "陳"), in any order and case, and those the query denotes as a whole name (:func:`find`: a
+    shortened form, "Carrie Lam"); in the directory's order."""
+    words = _folded(query).split()
+    if not words:
+        return list(people)
+    named = {p.id for p in find(people, query)}
+    return [p for p in people if p.id in named or all(w in _searched_text(p) for w in words)]
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _searched_text(p: PersonRecord) -> str:
+    """What a directory search looks in: the names as written, the posts held and as written."""
+    posts = [m.post for m in p.memberships] + [a.post or "" for a in p.appearances]
+    names = [p.name, p.name_zh or "", *p.other_names, *(a.name for a in p.appearances)]
+    return " | ".join(_folded(t) for t in dict.fromkeys([*names, *posts]) if t)
+
+
 class AgreementRow(Protocol):
     @property
     def title(self) -> str: ...

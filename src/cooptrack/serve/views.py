@@ -486,26 +486,10 @@ def person_row(p: people.PersonRecord) -> Row:
 
 
 def people_filter(data: Data, *, q: str | None, side: str | None) -> list[Row]:
-    """The directory, narrowed to those whose names or posts hold every word of ``q`` ("Chan",
-    "Chief Secretary", "陳"), in any order and case; people the query denotes as a whole name (a
-    shortened form: "Carrie Lam" for "Carrie Lam Cheng Yuet-ngor") are found too."""
-    found = data.people
-    if q and q.strip():
-        words = _folded(q).split()
-        named = {p.id for p in people.find(data.people, q)}
-        found = [p for p in data.people if p.id in named or all(w in _person_text(p) for w in words)]
+    """The directory, narrowed to those whose names or posts hold every word of ``q``
+    (:func:`.people.search`) and to a side."""
+    found = people.search(data.people, q) if q and q.strip() else data.people
     return [person_row(p) for p in found if not side or p.side == side]
-
-
-def _folded(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def _person_text(p: PersonRecord) -> str:
-    """Everything a directory search looks in: names as written, posts held and as written."""
-    posts = [m.post for m in p.memberships] + [a.post or "" for a in p.appearances]
-    names = [p.name, p.name_zh or "", *p.other_names, *(a.name for a in p.appearances)]
-    return " | ".join(_folded(t) for t in dict.fromkeys([*names, *posts]) if t)
 
 
 def mechanism_row(mech: series.Mechanism) -> Row:
