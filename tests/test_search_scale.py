@@ -11,6 +11,7 @@ a year, so that the order and the facets are exercised beyond the first page.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import sqlite3
 from collections import Counter
@@ -274,3 +275,27 @@ def test_the_web_search_counts_every_match_and_fetches_a_page(
             assert sorted(r["measure"] for r in chosen) == sorted(k for k, v in status.items() if v == value)
         assert len(list(every)) == len(every) == len(_truth(entries, "logistics"))
         assert [r["status"] for r in every if r["kind"] == "measure"].count("dropped") == facets["status"]["dropped"]
+
+
+def test_the_command_sorts_newest_first_unless_asked(sqlite_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from cooptrack.cli import app
+
+    entries = _fill(sqlite_url)
+    path = sqlite_url  # the store's URL
+
+    def years(*more: str) -> list[int | None]:
+        result = CliRunner().invoke(
+            app, ["search", "logistics", "--limit", "500", "--db", path, "--format", "json", *more]
+        )
+        assert result.exit_code == 0, result.stderr
+        return [hit["year"] for hit in json.loads(result.stdout)]
+
+    newest, oldest, best = years(), years("--sort", "oldest"), years("--sort", "relevance")
+    truth = _truth(entries, "logistics")
+    assert len(newest) == len(oldest) == len(best) == len(truth)
+    dated = [y for y in newest if y is not None]
+    assert dated == sorted(dated, reverse=True) and newest[-1] is None
+    assert [y for y in oldest if y is not None] == sorted(dated) and sorted(map(str, best)) == sorted(map(str, newest))
+    assert CliRunner().invoke(app, ["search", "logistics", "--sort", "best", "--db", path]).exit_code == 2

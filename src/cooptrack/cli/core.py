@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -183,6 +184,12 @@ def show(
         console.print(render.meeting_view(row))
 
 
+class SearchOrder(StrEnum):
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    RELEVANCE = "relevance"
+
+
 @app.command()
 @boundary
 def search(
@@ -195,16 +202,21 @@ def search(
         MeetingKind | None, typer.Option("--meeting-kind", help="only meetings of this kind")
     ] = None,
     limit: Annotated[int, typer.Option(min=1, help="at most this many results")] = 20,
+    sort: Annotated[
+        SearchOrder, typer.Option(help="newest meetings first, oldest first, or the best match first")
+    ] = SearchOrder.NEWEST,
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Full-text search over measures, area headings, agreements and people, with facets."""
+    order = {SearchOrder.NEWEST: "date", SearchOrder.OLDEST: "oldest", SearchOrder.RELEVANCE: "relevance"}[sort]
     with open_store(db) as store:
         hits = store.search(
             SearchQuery(
-                query, partner=partner, theme=theme, year=year, kind=kind, meeting_kind=meeting_kind, limit=limit
+                query, partner=partner, theme=theme, year=year, kind=kind, meeting_kind=meeting_kind, limit=limit,
+                order=order,
             )
-        )
+        )  # fmt: skip
     if fmt is OutputFormat.JSON:
         render.print_json(stdout(), [render.hit_json(hit) for hit in hits])
     else:
