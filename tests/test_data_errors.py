@@ -240,3 +240,12 @@ def test_meetings_of_other_years_stay_apart_on_both_databases(
                 )
             )
         assert sorted(m.meeting.year for m in store.meetings()) == [2012, 2021]
+
+
+def test_a_post_in_lower_case_opening_a_sentence_is_read_whole() -> None:
+    """'The chief secretary for administration of the HKSAR Government, Mr Chan Kwok-ki, ...' gave the
+    post 'HKSAR Government' (the capitalised words alone), a third post on his page."""
+    people = {p.name: p for p in _parse(ERRORS / "hk_release_lowercase_post_opening.txt").people}
+    assert people["Chan Kwok-ki"].post == "chief secretary for administration of the HKSAR Government"
+    assert post_key(people["Chan Kwok-ki"].post or "") == post_key("Chief Secretary for Administration")
+    assert people["Ren Zhu"].post == "executive vice governor of Jiangxi Province"

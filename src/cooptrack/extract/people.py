@@ -130,7 +130,7 @@ _LOOSE_POST_WORD = (
     r"member|council|state|central)"
 )
 _LOOSE_POST_WORDS = re.compile(rf"{_LOOSE_POST_WORD}(?:\s+(?:{_LOOSE_POST_WORD}|&))*")
-_LOOSE_POST_BEFORE = re.compile(rf"(?:\bthe\s+|^\s*|['\u2019]s\s+)(?P<post>{_POST_AFTER_HEAD}.*)$")
+_LOOSE_POST_BEFORE = re.compile(rf"(?:\b[Tt]he\s+|^\s*|['\u2019]s\s+)(?P<post>{_POST_AFTER_HEAD}.*)$")
 
 
 def _post_after(text: str, end: int) -> tuple[str | None, int]:
