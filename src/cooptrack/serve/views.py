@@ -104,10 +104,17 @@ class Data:
         return {x.key: x for m in self.meetings for x in m.measures}
 
     def meeting(self, slug: str) -> Meeting:
-        for m in self.meetings:
-            if m.slug == slug:
-                return m
-        raise NotFound(f'no meeting "{slug}"')
+        if slug not in self._by_slug:
+            raise NotFound(f'no meeting "{slug}"')
+        return self._by_slug[slug]
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Meeting]:
+        return {m.slug: m for m in self.meetings}
+
+    @cached_property
+    def _mechanism_by_slug(self) -> dict[str, series.Mechanism]:
+        return {x.slug: mech for mech in reversed(self.mechanisms) for x in mech.meetings}  # the first wins
 
     @cached_property
     def _meeting_of(self) -> dict[str, Meeting]:
@@ -129,19 +136,29 @@ class Data:
         return series.find(self.mechanisms, key)
 
     def mechanism_of(self, m: Meeting) -> series.Mechanism:
-        return next(mech for mech in self.mechanisms if any(x.slug == m.slug for x in mech.meetings))
+        return self._mechanism_by_slug[m.slug]
 
     def person(self, person_id: str) -> PersonRecord:
-        for p in self.people:
-            if p.id == person_id:
-                return p
-        raise NotFound(f'no person "{person_id}"')
+        if person_id not in self._person_by_id:
+            raise NotFound(f'no person "{person_id}"')
+        return self._person_by_id[person_id]
+
+    @cached_property
+    def _person_by_id(self) -> dict[str, PersonRecord]:
+        return {p.id: p for p in reversed(self.people)}  # the first wins, as a scan would find it
 
     def people_at(self, slug: str) -> dict[tuple[str, tuple[int, int] | None], str]:
         """The page of each person named at the meeting ``slug``, by their name and span there."""
-        return {
-            (a.name, a.span): f"/people/{p.id}" for p in self.people for a in p.appearances if a.meeting.slug == slug
-        }
+        return self._people_by_meeting.get(slug, {})
+
+    @cached_property
+    def _people_by_meeting(self) -> dict[str, dict[tuple[str, tuple[int, int] | None], str]]:
+        """Everyone's appearances by meeting, gathered once (a meeting page looks up its own)."""
+        out: dict[str, dict[tuple[str, tuple[int, int] | None], str]] = {}
+        for p in self.people:
+            for a in p.appearances:
+                out.setdefault(a.meeting.slug, {})[(a.name, a.span)] = f"/people/{p.id}"
+        return out
 
 
 # --- meetings -----------------------------------------------------------------------------------
