@@ -137,8 +137,7 @@ def count_search(session: Session, query: SearchQuery, *, full_text: bool) -> Se
         return SearchCounts(0, counts, 0)
     primary = and_(SearchEntry.kind == ItemKind.MEASURE.value, SearchEntry.item_id != 0)
     columns = (Meeting.partner, SearchEntry.themes, Meeting.year, Meeting.kind, SearchEntry.kind, primary)
-    stmt = select(*columns, func.count()).join(Meeting, SearchEntry.meeting_id == Meeting.id)
-    stmt = _facets(stmt.where(match.entries), query).group_by(*columns)
+    stmt = _facets(_counted(select(*columns, func.count()), match, query), query).group_by(*columns)
     total = measures = 0
     for partner, themes, year, meeting_kind, kind, is_primary, n in session.execute(stmt):
         total += n
@@ -164,6 +163,16 @@ def matched_keys(session: Session, query: SearchQuery, keys: frozenset[str], *, 
         .where(match.entries, Measure.key.in_(sorted(keys)))
     )
     return set(session.scalars(_facets(stmt, query)))
+
+
+def _counted(stmt: Q, match: _Match, query: SearchQuery) -> Q:
+    """``stmt`` over the matches, for counting. With a facet of the meeting (partner, year, kind of
+    meeting) the meetings that fit lead and the matches are looked up (SQLite, left alone, looks
+    the whole match list up once per meeting); without one, the matches lead."""
+    if (query.partner or query.year is not None or query.meeting_kind) and match.walked is not None:
+        walk = _CrossJoin(Meeting.__table__, SearchEntry.__table__, SearchEntry.meeting_id == Meeting.id)
+        return stmt.select_from(walk).where(match.walked)
+    return stmt.join(Meeting, SearchEntry.meeting_id == Meeting.id).where(match.entries)
 
 
 def _matcher(session: Session, query: SearchQuery, *, full_text: bool) -> _Match | None:
