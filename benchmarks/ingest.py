@@ -6,9 +6,11 @@ Two parts, in one run:
     the command itself, as a subprocess, on the first 1 000, 10 000 and 100 000 pages of one
     generated corpus (``bench-data/corpus``, written once): wall time, pages per second, CPU time
     (its parsing processes included), and peak resident memory: the command's own (the last
-    ``VmHWM`` read from ``/proc/PID/status``, polled every 0.1 s) and the largest sum of ``VmRSS``
+    ``VmHWM`` read from ``/proc/PID/status``, polled every 0.1 s) and the largest sum of ``Pss``
     over the command and its parsing processes. Not ``ru_maxrss``: Linux carries a child's maximum
-    over from its parent's size at fork, so it would report this script's own memory. Then the
+    over from its parent's size at fork, so it would report this script's own memory. The sum is of
+    proportional set sizes (``Pss`` of ``/proc/PID/smaps_rollup``): what the workers share with the
+    command since the fork is counted once. Then the
     same on PostgreSQL. With ``--reparse``, each SQLite store is then marked as read by an older
     parser and ``cooptrack reparse`` runs on it, timed the same way.
 store only, against a bulk insert of the same rows
@@ -62,10 +64,10 @@ class CliRun:
     seconds: float
     cpu: float
     peak_rss_mib: float
-    samples: list[tuple[float, float]]  # (seconds since start, resident MiB of the command and its workers)
+    samples: list[tuple[float, float]]  # (seconds since start, Pss MiB of the command and its workers)
     tally: dict[str, int]
     returncode: int
-    tree_peak_mib: float = float("nan")  # the largest sum of VmRSS over the command and its parsing processes
+    tree_peak_mib: float = float("nan")  # the largest sum of Pss over the command and its parsing processes
     baseline_mib: float = float("nan")  # peak RSS of the same command on an empty folder, run just before
     command: str = "ingest"
 
@@ -152,12 +154,23 @@ def _watch(pid: int, start: float) -> tuple[list[tuple[float, float]], float, fl
             return samples, peak, tree_peak, status, usage
         rss, hwm = _proc_mib(pid, "VmRSS:"), _proc_mib(pid, "VmHWM:")
         if rss is not None:
-            tree = rss + sum(_proc_mib(child, "VmRSS:") or 0.0 for child in _descendants(pid))
+            tree = sum(_pss_mib(p) or 0.0 for p in (pid, *_descendants(pid)))
             samples.append((time.perf_counter() - start, tree))
             tree_peak = tree if tree_peak != tree_peak else max(tree_peak, tree)
         if hwm is not None:
             peak = hwm if peak != peak else max(peak, hwm)
         time.sleep(0.1)
+
+
+def _pss_mib(pid: int) -> float | None:
+    """The process's proportional set size: pages shared with its forked workers counted once in all."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def _descendants(pid: int) -> list[int]:
