@@ -220,9 +220,11 @@ def _cross_join(element: _CrossJoin, compiler: Any, **kw: Any) -> str:
 def _walk_postgres(match: _Match, query: SearchQuery) -> Select[Any]:
     """PostgreSQL's walk: the meetings newest first (``ix_meeting_newest``), each one's matching entries
     beside it (LATERAL), so that the plan can stop at the last hit asked for."""
+    # OFFSET 0 keeps the entries' subquery a nested loop over the meetings: flattened, the planner
+    # (which takes a phrase for rarer than it is) would find every match by the text index and sort them all
     meetings = _meeting_facets(select(Meeting.id, Meeting.year, Meeting.date), query).subquery("newest")
     found = select(SearchEntry.id).where(SearchEntry.meeting_id == meetings.c.id, match.entries)
-    entries = _entry_facets(found, query).lateral("found")
+    entries = _entry_facets(found, query).offset(0).lateral("found")
     return (
         select(entries.c.id)
         .select_from(meetings)
