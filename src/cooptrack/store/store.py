@@ -174,8 +174,15 @@ class Store(TrackingMixin, AccountsMixin):
             return []
         with self._write_connection() as conn:
             now = dt.datetime.now(dt.UTC)
-            write = _ingest_apart if apart else _ingest
-            return [write(conn, *parsed[i], now) for i in todo]
+            if apart:
+                return [_ingest_apart(conn, *parsed[i], now) for i in todo]
+            writes.defer_items(conn)  # the new meetings' items together at the end, a statement per table
+            try:
+                results = [_ingest(conn, *parsed[i], now) for i in todo]
+                writes.write_deferred(conn)
+            finally:
+                conn.info.pop(writes.PENDING, None)
+            return results
 
     def correct(
         self, kind: CorrectionKind, left: tuple[str, str], right: tuple[str, str], *, by: str, note: str | None = None

@@ -47,6 +47,7 @@ _MEASURE: Table = Measure.__table__  # type: ignore[assignment]
 _AGREEMENT: Table = Agreement.__table__  # type: ignore[assignment]
 _ENTRY: Table = SearchEntry.__table__  # type: ignore[assignment]
 _ITEM_TABLES = (_ENTRY, _MEASURE, _AREA, _PERSON, _AGREEMENT)  # the order to delete a meeting's items in
+PENDING = "cooptrack_pending_items"  # conn.info: new meetings whose items wait for the end of the batch
 
 # The statements every new document runs, built once (parameters bound at each execution).
 _SOURCE_BY_URI = select(_SOURCE.c.id).where(_SOURCE.c.uri == bindparam("uri"))
@@ -161,7 +162,11 @@ def _replace_meeting(
         meeting_id = conn.execute(_NEW_MEETING, meeting).scalar_one()
         report = {"meeting_id": meeting_id, "source_id": source_id, "document_id": version_id, "is_primary": True}
         conn.execute(_NEW_REPORT, report)
-        _write_items(conn, meeting_id, slug, version_id, record, [])
+        pending = conn.info.get(PENDING)
+        if pending is None:
+            _write_items(conn, meeting_id, slug, version_id, record, [])
+        else:  # written with the other new meetings of the batch, by write_deferred
+            pending[meeting_id] = (slug, version_id, record)
         return slug
     conn.execute(insert(_REPORT).values(meeting_id=meeting_id, source_id=source_id, document_id=version_id,
                                         is_primary=False))  # fmt: skip
@@ -185,6 +190,9 @@ def _same_meeting(conn: Connection, identity: str, years: tuple[int, int] | None
 def _settle(conn: Connection, meeting_id: int, known: dict[int, Record]) -> str | None:
     """Elect the meeting's primary report and rebuild its facts and items from it; drop it if none
     is left. ``known`` holds records at hand by document version (the others are read back)."""
+    pending = conn.info.get(PENDING)
+    if pending:
+        pending.pop(meeting_id, None)  # a new meeting of this batch: its items are written here instead
     for table in _ITEM_TABLES:
         conn.execute(delete(table).where(table.c.meeting_id == meeting_id))
     reports = conn.execute(
@@ -226,6 +234,30 @@ def _write_items(
     entries = derive.search_entries(meeting_id, rows)
     for other_id, other in derive.indexed_reports([(document_id, record), *others]):
         entries += derive.report_entry_rows(meeting_id, other_id, other)
+    if entries:
+        conn.execute(_NEW_ENTRIES, entries)
+
+
+def defer_items(conn: Connection) -> None:
+    """From now on, new meetings' items wait for :func:`write_deferred` (at the end of a batch)."""
+    conn.info[PENDING] = {}
+
+
+def write_deferred(conn: Connection) -> None:
+    """The items and search entries of the batch's new meetings: one ``executemany`` per table."""
+    pending: dict[int, tuple[str, int, Record]] = conn.info.pop(PENDING, None) or {}
+    made = [(mid, derive.items(record, mid, slug, document_id)) for mid, (slug, document_id, record) in pending.items()]
+    for _mid, rows in made:
+        for measure, area in zip(rows.measures, rows.measure_area, strict=True):
+            measure["_area"] = rows.areas[area]
+    _insert(conn, _PERSON, [row for _mid, rows in made for row in rows.people])
+    _insert(conn, _AREA, [row for _mid, rows in made for row in rows.areas])
+    measures = [row for _mid, rows in made for row in rows.measures]
+    for measure in measures:
+        measure["area_id"] = measure.pop("_area")["id"]
+    _insert(conn, _MEASURE, measures)
+    _insert(conn, _AGREEMENT, [row for _mid, rows in made for row in rows.agreements])
+    entries = [entry for mid, rows in made for entry in derive.search_entries(mid, rows)]
     if entries:
         conn.execute(_NEW_ENTRIES, entries)
 
