@@ -1,11 +1,13 @@
 """Ingesting one parsed document inside a write transaction, with SQLAlchemy Core statements.
 
 :meth:`Store.ingest_batch <cooptrack.store.store.Store.ingest_batch>` runs :func:`ingest` once
-per document of a batch, each inside a savepoint of the batch's one transaction: a document
-the database refuses is rolled back alone, the others stay. Every statement is a Core
-``insert`` / ``update`` / ``delete`` / ``select`` on the tables of :mod:`.models` (no ORM unit
-of work): a meeting's items go in as one ``executemany`` per table, their ids read back with
-``RETURNING`` (SQLite ≥ 3.35 and PostgreSQL), then its search entries in one more.
+per document of a batch, in the batch's one transaction (each in a savepoint when the batch is
+written again because the database refused one: that one is rolled back alone, the others
+stay). Every statement is a Core ``insert`` / ``update`` / ``delete`` / ``select`` on the tables
+of :mod:`.models` (no ORM unit of work). The items of the batch's new meetings wait for
+:func:`write_deferred` at its end: one ``executemany`` per table, their ids read back with
+``RETURNING`` (SQLite ≥ 3.35 and PostgreSQL), then their search entries in one more; a meeting
+reported again is rebuilt at once (:func:`_settle`).
 
 What is written is what the ORM version of this code wrote: a source keeps every distinct
 content as a numbered version, the current one supplies its meeting's rows; a meeting's facts
