@@ -11,19 +11,14 @@ main pages go to the test's temporary folder, and to ``$COOPTRACK_SCREENSHOTS`` 
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import playwright.sync_api as playwright_api
 import pytest
-import uvicorn
 
+from browsertools import chromium, serving, shoot
 from cooptrack.serve.app import create_app
 from cooptrack.serve.auth import hash_password
 from cooptrack.store import Store
@@ -32,18 +27,7 @@ from webtools import ADMIN, EDITOR, PASSWORD, add_accounts, ingest_corpus
 
 READER, NEW_PASSWORD = "rita", "another long password"
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]  # fmt: skip
-
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
@@ -52,18 +36,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Iter
         ingest_corpus(store, corpus_dir)
         add_accounts(store)
         store.add_user(READER, AccountRole.READER, hash_password(PASSWORD))
-        port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        for _ in range(200):  # wait for the socket (at most 10 s), not a timing assertion
-            if server.started:
-                break
-            time.sleep(0.05)
-        assert server.started, "the server did not start"
-        yield f"http://127.0.0.1:{port}"
-        server.should_exit = True
-        thread.join(timeout=10)
+        with serving(create_app(store)) as url:
+            yield url
 
 
 @pytest.fixture(scope="module")
@@ -75,26 +49,13 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    assert CHROMIUM.exists(), "Debian's chromium is needed (make install puts it there)"
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("screenshots")
-
-
-def _shoot(page: object, shots: Path, name: str) -> None:
-    path = shots / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)  # type: ignore[attr-defined]
-    assert path.stat().st_size > 5_000, f"{name}: the screenshot is empty"
-    if os.environ.get("COOPTRACK_SCREENSHOTS"):
-        target = Path(os.environ["COOPTRACK_SCREENSHOTS"])
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, target / path.name)
 
 
 def test_a_visitor_explores_and_an_editor_records_progress(browser: object, base_url: str, shots: Path) -> None:
@@ -112,7 +73,7 @@ def _overview_and_search(page: Any, base_url: str, shots: Path) -> None:
     page.goto(base_url + "/")
     expect(page.get_by_role("heading", name="Co-operation with Mainland partners at a glance")).to_be_visible()
     expect(page.locator("svg.heatmap")).to_be_visible()
-    _shoot(page, shots, "overview")
+    shoot(page, shots, "overview")
     page.get_by_role("link", name="Search", exact=True).click()
     page.get_by_label('Words or "a phrase"').fill("medicine")
     page.get_by_role("button", name="Search", exact=True).click()
@@ -123,7 +84,7 @@ def _overview_and_search(page: Any, base_url: str, shots: Path) -> None:
     narrowed = page.locator("ol.hits > li")
     assert 0 < narrowed.count() < everything
     assert all("Beijing, 5th plenary, 2023" in narrowed.nth(i).inner_text() for i in range(narrowed.count()))
-    _shoot(page, shots, "search")
+    shoot(page, shots, "search")
 
 
 def _measure_to_its_sentence(page: Any, base_url: str, shots: Path) -> str:
@@ -137,7 +98,7 @@ def _measure_to_its_sentence(page: Any, base_url: str, shots: Path) -> str:
     assert target.get_attribute("id") == "src-measure-3"
     assert text[:40] in target.inner_text().replace("\n", " ")
     playwright_api.expect(target).to_be_in_viewport()
-    _shoot(page, shots, "meeting")
+    shoot(page, shots, "meeting")
     page.locator("#src-measure-3 > a.tag").click()
     page.wait_for_url("**#rec-measure-3")
     href: str = page.locator("#rec-measure-3 .meta a").last.get_attribute("href")
@@ -170,10 +131,10 @@ def _editor_marks_it_implemented(page: Any, base_url: str, shots: Path, key: str
     expect(history).to_contain_text("Implemented")
     expect(history).to_contain_text("Opened to the public in March")
     expect(history.get_by_role("link", name="https://example.org/evidence")).to_be_visible()
-    _shoot(page, shots, "measure")
+    shoot(page, shots, "measure")
     page.goto(base_url + "/tracker?status=implemented")
     expect(page.locator(f'table.tracker tr[data-keys~="{key}"]')).to_have_count(1)  # its commitment's row
-    _shoot(page, shots, "tracker")
+    shoot(page, shots, "tracker")
 
 
 def test_pages_are_usable_on_a_phone(browser: object, base_url: str, shots: Path) -> None:
@@ -184,7 +145,7 @@ def test_pages_are_usable_on_a_phone(browser: object, base_url: str, shots: Path
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"{path} scrolls sideways on a phone by {overflow}px"
     page.goto(base_url + "/meetings/beijing-plenary-5")
-    _shoot(page, shots, "meeting-phone")
+    shoot(page, shots, "meeting-phone")
     context.close()
 
 
@@ -221,7 +182,7 @@ def test_a_reader_changes_her_password_and_an_admin_disables_resets_and_enables_
     reader.get_by_label("New password again").fill(NEW_PASSWORD)
     reader.get_by_role("button", name="Change password").click()
     expect(reader.get_by_role("status")).to_contain_text("Your password was changed")
-    _shoot(reader, shots, "account")
+    shoot(reader, shots, "account")
 
     admin = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # type: ignore[attr-defined]
     _sign_in(admin, base_url, ADMIN, PASSWORD)
@@ -231,7 +192,7 @@ def test_a_reader_changes_her_password_and_an_admin_disables_resets_and_enables_
     section.get_by_role("button", name=f"Disable {READER}").click()
     expect(admin.get_by_role("status")).to_contain_text("disabled")
     expect(admin.locator(f"#user-{READER}")).to_contain_text("disabled since")
-    _shoot(admin, shots, "accounts")
+    shoot(admin, shots, "accounts")
 
     reader.goto(base_url + "/account")
     reader.wait_for_url("**/login?next=%2Faccount")  # her session ended

@@ -12,11 +12,6 @@ test's temporary folder, and to ``$COOPTRACK_SCREENSHOTS`` when set.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,26 +19,16 @@ from typing import Any
 import docx
 import playwright.sync_api as playwright_api
 import pytest
-import uvicorn
 
+from browsertools import chromium, serving, shoot
 from cooptrack.acquire import read_path
 from cooptrack.pipeline import parse_document
 from cooptrack.serve.app import create_app
 from cooptrack.store import Store
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]  # fmt: skip
 PARTLY = Path(__file__).parent / "data" / "partly_read"
 
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
@@ -52,37 +37,14 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for path in sorted(PARTLY.glob("*.txt")):  # the releases (not the folder's README)
             doc = read_path(path)
             store.ingest(doc, parse_document(doc))
-        port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        for _ in range(200):  # wait for the socket (at most 10 s), not a timing assertion
-            if server.started:
-                break
-            time.sleep(0.05)
-        assert server.started, "the server did not start"
-        yield f"http://127.0.0.1:{port}"
-        server.should_exit = True
-        thread.join(timeout=10)
+        with serving(create_app(store)) as url:
+            yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    assert CHROMIUM.exists(), "Debian's chromium is needed (make install puts it there)"
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
-
-
-def _shoot(page: Any, shots: Path, name: str) -> None:
-    path = shots / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)
-    assert path.stat().st_size > 5_000, f"{name}: the screenshot is empty"
-    if os.environ.get("COOPTRACK_SCREENSHOTS"):
-        target = Path(os.environ["COOPTRACK_SCREENSHOTS"])
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, target / path.name)
 
 
 def test_the_briefing_says_cannot_compare_and_downloads_as_word(browser: Any, base_url: str, tmp_path: Path) -> None:
@@ -92,7 +54,7 @@ def test_the_briefing_says_cannot_compare_and_downloads_as_word(browser: Any, ba
     page.goto(base_url + "/mechanisms/hong-kong-fujian-co-operation-conference")
     expect(page.locator("section.change")).to_contain_text("its measures cannot be compared")
     expect(page.get_by_text("read partly: read with 0 of 10 areas")).to_be_visible()
-    _shoot(page, tmp_path, "mechanism-partly-read")
+    shoot(page, tmp_path, "mechanism-partly-read")
     page.get_by_role("link", name="on screen").click()
     expect(page.get_by_role("heading", name="Briefing: Hong Kong/Fujian Co-operation Conference")).to_be_visible()
     changes = page.locator("ul.changes")
@@ -100,9 +62,9 @@ def test_the_briefing_says_cannot_compare_and_downloads_as_word(browser: Any, ba
     expect(changes).to_contain_text("its measures cannot be compared; it is left out of the comparison")
     assert "Not repeated" not in changes.inner_text()
     expect(page.locator("article.briefing table").first).to_contain_text("Read partly: read with 0 of 10 areas")
-    _shoot(page, tmp_path, "briefing")
+    shoot(page, tmp_path, "briefing")
     page.get_by_role("heading", name="3. What changed since fujian-plenary-4").scroll_into_view_if_needed()
-    _shoot(page, tmp_path, "briefing-changes")
+    shoot(page, tmp_path, "briefing-changes")
     page.emulate_media(media="print")  # on paper: the briefing alone, without the site's header
     expect(page.locator("header.top")).to_be_hidden()
     expect(page.locator("article.briefing")).to_be_visible()

@@ -11,20 +11,15 @@ measures agreed without repeats). Screenshots go to the test's temporary folder,
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import playwright.sync_api as playwright_api
 import pytest
-import uvicorn
 
+from browsertools import chromium, serving, shoot
 from cooptrack.acquire import read_path
 from cooptrack.knowledge import ledger
 from cooptrack.pipeline import parse_document
@@ -32,20 +27,10 @@ from cooptrack.serve.app import create_app
 from cooptrack.store import Store
 from webtools import EDITOR, PASSWORD, add_accounts
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]  # fmt: skip
 SERIES = Path(__file__).parent / "data" / "series"
 PLENARIES = ["jiangxi-plenary-1", "jiangxi-plenary-2", "jiangxi-plenary-3"]
 
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
@@ -55,37 +40,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Stor
             doc = read_path(path)
             store.ingest(doc, parse_document(doc))
         add_accounts(store)
-        port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        for _ in range(200):  # wait for the socket (at most 10 s), not a timing assertion
-            if server.started:
-                break
-            time.sleep(0.05)
-        assert server.started, "the server did not start"
-        yield f"http://127.0.0.1:{port}", store
-        server.should_exit = True
-        thread.join(timeout=10)
+        with serving(create_app(store)) as url:
+            yield url, store
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    assert CHROMIUM.exists(), "Debian's chromium is needed (make install puts it there)"
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
-
-
-def _shoot(page: Any, folder: Path, name: str) -> None:
-    path = folder / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)
-    assert path.stat().st_size > 5_000, f"{name}: the screenshot is empty"
-    if os.environ.get("COOPTRACK_SCREENSHOTS"):
-        target = Path(os.environ["COOPTRACK_SCREENSHOTS"])
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, target / path.name)
 
 
 def test_a_repeated_measure_marked_implemented_once_is_implemented_at_every_meeting(
@@ -107,7 +69,7 @@ def test_a_repeated_measure_marked_implemented_once_is_implemented_at_every_meet
     rows = page.locator("table.tracker tbody tr", has_text="trade and investment fair")
     expect(rows).to_have_count(1)  # one row, not one per meeting
     expect(rows).to_contain_text("stated at 3 meetings")
-    _shoot(page, tmp_path, "commitments-tracker")
+    shoot(page, tmp_path, "commitments-tracker")
     rows.get_by_role("link", name=re.compile("trade and investment fair")).click()
     page.wait_for_url(f"**/commitments/{fair.key}")
     expect(page.locator("ol.appearances > li")).to_have_count(3)
@@ -135,7 +97,7 @@ def test_a_repeated_measure_marked_implemented_once_is_implemented_at_every_meet
     page.goto(f"{base_url}/commitments/{fair.last.measure.key}")  # the page of any appearance
     expect(page.locator("#commitment-status")).to_contain_text("Implemented")
     expect(page.locator("#history ol.history > li")).to_contain_text("The fair was held in Hong Kong")
-    _shoot(page, tmp_path, "commitment")
+    shoot(page, tmp_path, "commitment")
 
     page.goto(base_url + "/")
     expect(page.locator("ul.statuses a[href='/tracker?status=implemented']")).to_contain_text("1")

@@ -11,21 +11,18 @@ to the test's temporary folder, and to ``$COOPTRACK_SCREENSHOTS`` when set.
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import playwright.sync_api as playwright_api
 import pytest
-import uvicorn
 
+from browsertools import chromium, serving, shoot
 from cooptrack.acquire import read_path
 from cooptrack.pipeline import parse_document
 from cooptrack.serve.app import create_app
 from cooptrack.store import Store
-from test_browser import ARGS, CHROMIUM, _free_port, _shoot
 from webtools import CORPUS, EDITOR, PASSWORD, add_accounts, ingest_corpus
 
 SERIES = Path(__file__).parent / "data" / "series"
@@ -41,29 +38,16 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             doc = read_path(path)
             store.ingest(doc, parse_document(doc))
         add_accounts(store)
-        port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        for _ in range(200):  # wait for the socket (at most 10 s), not a timing assertion
-            if server.started:
-                break
-            time.sleep(0.05)
-        assert server.started, "the server did not start"
-        yield f"http://127.0.0.1:{port}"
-        server.should_exit = True
-        thread.join(timeout=10)
+        with serving(create_app(store)) as url:
+            yield url
 
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    assert CHROMIUM.exists(), "Debian's chromium is needed (make install puts it there)"
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with chromium() as browser:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         yield context.new_page()
         context.close()
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +71,7 @@ def test_switch_a_facet_directly_from_one_partner_to_another(page: Any, base_url
     assert hits.count() == min(offered["Jiangxi"], 20)
     assert all(hits.nth(i).locator("a.meeting").inner_text().startswith("Jiangxi, ") for i in range(hits.count()))
     assert _partners(page) == offered  # Sichuan is still there, with its count
-    _shoot(page, shots, "search-facets")
+    shoot(page, shots, "search-facets")
     page.locator("#f-partner").select_option("Sichuan")  # straight to another partner, no reset
     page.wait_for_url("**partner=Sichuan**")
     hits = page.locator("ol.hits > li")
@@ -99,13 +83,13 @@ def test_click_a_person_from_a_meeting(page: Any, base_url: str, shots: Path) ->
     page.goto(base_url + "/meetings/jiangxi-plenary-1")
     person = page.locator("#rec-person-1 a.person")
     name = person.inner_text()
-    _shoot(page, shots, "meeting-people")
+    shoot(page, shots, "meeting-people")
     person.click()
     page.wait_for_url("**/people/**")
     surname_and_given = name.removeprefix("Mr ").removeprefix("Ms ").removeprefix("Mrs ").removeprefix("Dr ")
     playwright_api.expect(page.locator("h1")).to_contain_text(surname_and_given.split()[0])
     playwright_api.expect(page.get_by_role("link", name=re.compile("jiangxi", re.I)).first).to_be_visible()
-    _shoot(page, shots, "person")
+    shoot(page, shots, "person")
 
 
 def test_an_editor_writes_the_bureau_and_the_check_and_the_tracker_shows_them(
@@ -132,4 +116,4 @@ def test_an_editor_writes_the_bureau_and_the_check_and_the_tracker_shows_them(
     row = page.locator("table.tracker tr", has_text="trade and investment fair")
     expect(row).to_contain_text("Commerce and Economic Development Bureau")
     expect(row).to_contain_text("2026-11-30")
-    _shoot(page, shots, "tracker-fields")
+    shoot(page, shots, "tracker-fields")

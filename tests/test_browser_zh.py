@@ -12,19 +12,13 @@ the Chinese interface go to the test's temporary folder, and to ``$COOPTRACK_SCR
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import playwright.sync_api as playwright_api
 import pytest
-import uvicorn
 
+from browsertools import chromium, serving, shoot
 from cooptrack.acquire import read_path
 from cooptrack.pipeline import parse_document
 from cooptrack.serve.app import create_app
@@ -36,9 +30,6 @@ FILES = [
     "sichuan_pair/sichuan_hlm_3rd_2023_en.txt", "sichuan_pair/sichuan_hlm_3rd_2023_zh_trad.txt",
     "sichuan_pair/sichuan_hlm_3rd_2023_zh_mainland_simp.txt",
 ]  # fmt: skip
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]  # fmt: skip
 
 pytestmark = pytest.mark.slow
 
@@ -49,39 +40,14 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for name in FILES:  # each English release first: it is its meeting's source 1
             doc = read_path(SERIES / name)
             store.ingest(doc, parse_document(doc))
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        for _ in range(200):  # wait for the socket (at most 10 s), not a timing assertion
-            if server.started:
-                break
-            time.sleep(0.05)
-        assert server.started, "the server did not start"
-        yield f"http://127.0.0.1:{port}"
-        server.should_exit = True
-        thread.join(timeout=10)
+        with serving(create_app(store)) as url:
+            yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    assert CHROMIUM.exists(), "Debian's chromium is needed (make install puts it there)"
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
-
-
-def _shoot(page: Any, shots: Path, name: str) -> None:
-    path = shots / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)
-    assert path.stat().st_size > 5_000, f"{name}: the screenshot is empty"
-    if os.environ.get("COOPTRACK_SCREENSHOTS"):
-        target = Path(os.environ["COOPTRACK_SCREENSHOTS"])
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, target / path.name)
 
 
 def test_in_chinese_a_search_in_one_script_finds_the_other_and_the_texts_side_by_side(
@@ -95,7 +61,7 @@ def test_in_chinese_a_search_in_one_script_finds_the_other_and_the_texts_side_by
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "zh-Hant"
     assert page.get_by_role("heading", level=1).inner_text() == "與內地合作一覽"
-    _shoot(page, tmp_path, "zh-overview")
+    shoot(page, tmp_path, "zh-overview")
 
     page.get_by_role("link", name="搜尋", exact=True).click()
     page.get_by_label("字詞或").fill("粵港")  # Traditional characters ...
@@ -106,7 +72,7 @@ def test_in_chinese_a_search_in_one_script_finds_the_other_and_the_texts_side_by
     marks = {m.inner_text() for m in page.locator("ol.hits mark").all()}
     assert marks == {"粤港"}  # ... find the Simplified report
     assert "來源 2" in hits.first.inner_text()  # the meeting's second source, in Chinese
-    _shoot(page, tmp_path, "zh-search")
+    shoot(page, tmp_path, "zh-search")
 
     hits.first.locator("a").first.click()
     page.wait_for_load_state()
@@ -120,11 +86,11 @@ def test_in_chinese_a_search_in_one_script_finds_the_other_and_the_texts_side_by
     target = page.locator("#src2-agreement-1")
     assert target.is_visible() and "粤港合作联席会议第二十一次会议备忘录" in target.inner_text()
     assert page.get_by_role("heading", name="紀錄").is_visible() and "2019年11月12日" in page.inner_text(".facts")
-    _shoot(page, tmp_path, "zh-meeting")
+    shoot(page, tmp_path, "zh-meeting")
 
     page.goto(base_url + "/meetings/sichuan-hlm-plenary-3")  # three sources, and where they differ
     assert page.locator(".texts > .text").count() == 3 and page.get_by_text("各來源的分歧").is_visible()
-    _shoot(page, tmp_path, "zh-meeting-sources")
+    shoot(page, tmp_path, "zh-meeting-sources")
 
     other = browser.new_context()  # the choice is this browser's only
     elsewhere = other.new_page()

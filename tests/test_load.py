@@ -10,16 +10,14 @@ the store exactly once, in each writer's order.
 
 from __future__ import annotations
 
-import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
+from browsertools import free_port, serving
 from cooptrack.cli.web import uvicorn_options
 from cooptrack.serve.app import WebSettings, create_app
 from cooptrack.serve.auth import hash_password, make_token
@@ -42,28 +40,9 @@ def served(postgres_url: str, make_release: Callable[..., Any]) -> Iterator[tupl
         for n in range(WRITERS):
             store.add_user(f"writer{n}", AccountRole.EDITOR, hash_password("a long test password"))
             tokens.append(make_token(store, f"writer{n}", "load test").secret)
-        options = uvicorn_options("127.0.0.1", _free_port())
         settings = WebSettings(anonymous_per_minute=0)  # the readers share one address: no budget here
-        server = uvicorn.Server(uvicorn.Config(create_app(store, settings), **options))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        for _ in range(200):  # wait for the socket (at most 10 s), not a timing assertion
-            if server.started:
-                break
-            time.sleep(0.05)
-        assert server.started, "the server did not start"
-        try:
-            yield f"http://127.0.0.1:{options['port']}", store, tokens
-        finally:
-            server.should_exit = True
-            thread.join(timeout=30)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+        with serving(create_app(store, settings), **uvicorn_options("127.0.0.1", free_port())) as url:
+            yield url, store, tokens
 
 
 def test_fifty_readers_and_two_writers_lose_nothing(served: tuple[str, Store, list[str]]) -> None:

@@ -9,15 +9,13 @@ chromium (Playwright).
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from browsertools import chromium, serving
 from cooptrack.acquire import read_path
 from cooptrack.knowledge import queries
 from cooptrack.pipeline import parse_document
@@ -27,7 +25,6 @@ from webtools import client
 
 PAIR = Path(__file__).parent / "data" / "series" / "sichuan_pair"
 FILES = ["sichuan_hlm_3rd_2023_en.txt", "sichuan_hlm_3rd_2023_zh_trad.txt", "sichuan_hlm_3rd_2023_zh_mainland_simp.txt"]
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
@@ -106,36 +103,15 @@ def test_where_the_sources_differ_each_statement_is_shown_with_its_span(web: Tes
 
 @pytest.mark.slow
 def test_in_a_browser_an_item_leads_to_its_place_in_each_source(store: Store) -> None:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    import uvicorn
-
-    assert CHROMIUM.exists(), "Debian's chromium is needed (make install puts it there)"
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        for _ in range(200):  # wait for the socket (at most 10 s), not a timing assertion
-            if server.started:
-                break
-            time.sleep(0.05)
-        assert server.started
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(f"http://127.0.0.1:{port}/meetings/{_slug(store)}")
-            texts = page.locator(".texts > .text")
-            assert texts.count() == 3
-            boxes = [texts.nth(i).bounding_box() for i in range(2)]
-            assert boxes[0] and boxes[1] and boxes[0]["y"] == boxes[1]["y"]  # side by side, not stacked
-            page.locator("#rec-person-1 a.also").first.click()
-            assert page.url.endswith("#src2-person-1")
-            assert page.locator("#src2-person-1").inner_text().endswith("李家超")
-            page.locator('.differences a[href="#src3-person-3"]').click()
-            assert page.locator("#src3-person-3").is_visible()
-            browser.close()
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(create_app(store)) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(f"{base}/meetings/{_slug(store)}")
+        texts = page.locator(".texts > .text")
+        assert texts.count() == 3
+        boxes = [texts.nth(i).bounding_box() for i in range(2)]
+        assert boxes[0] and boxes[1] and boxes[0]["y"] == boxes[1]["y"]  # side by side, not stacked
+        page.locator("#rec-person-1 a.also").first.click()
+        assert page.url.endswith("#src2-person-1")
+        assert page.locator("#src2-person-1").inner_text().endswith("李家超")
+        page.locator('.differences a[href="#src3-person-3"]').click()
+        assert page.locator("#src3-person-3").is_visible()
