@@ -21,10 +21,10 @@ import pytest
 
 from browsertools import chromium, serving, shoot
 from cooptrack.acquire import read_path
-from cooptrack.knowledge import ledger
 from cooptrack.pipeline import parse_document
 from cooptrack.serve.app import create_app
 from cooptrack.store import Store
+from cooptrack.views import ledger
 from webtools import EDITOR, PASSWORD, add_accounts
 
 SERIES = Path(__file__).parent / "data" / "series"

@@ -22,9 +22,10 @@ from typer.testing import CliRunner
 from cooptrack.acquire import iter_paths, read_path
 from cooptrack.cli import app
 from cooptrack.completeness import Completeness, Reading
-from cooptrack.knowledge import changes, queries
+from cooptrack.knowledge import changes
 from cooptrack.pipeline import parse_document
 from cooptrack.store import Store
+from cooptrack.views import queries
 from webtools import client
 
 PARTLY = Path(__file__).parent / "data" / "partly_read"

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from cooptrack.acquire import Document, read_path
-from cooptrack.knowledge import queries
 from cooptrack.knowledge.officials import post_key
 from cooptrack.pipeline import parse_document
 from cooptrack.record import Record
 from cooptrack.render import agreement_name
 from cooptrack.store import Store
+from cooptrack.views import queries
 from cooptrack.vocab import Side
 from webtools import client
 

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from cooptrack.acquire import read_path
-from cooptrack.knowledge import changes, people, queries, series
+from cooptrack.knowledge import changes, people, series
 from cooptrack.pipeline import parse_document
 from cooptrack.record import PARSER_VERSION
 from cooptrack.store import Store
 from cooptrack.store.store import Outcome
+from cooptrack.views import queries
 
 SERIES = Path(__file__).parent / "data" / "series"
 FIRST, SECOND, THIRD = "jiangxi-plenary-1", "jiangxi-plenary-2", "jiangxi-plenary-3"

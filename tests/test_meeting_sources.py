@@ -17,10 +17,10 @@ from fastapi.testclient import TestClient
 
 from browsertools import chromium, serving
 from cooptrack.acquire import read_path
-from cooptrack.knowledge import queries
 from cooptrack.pipeline import parse_document
 from cooptrack.serve.app import create_app
 from cooptrack.store import Store
+from cooptrack.views import queries
 from webtools import client
 
 PAIR = Path(__file__).parent / "data" / "series" / "sichuan_pair"

@@ -18,7 +18,8 @@ from rich.text import Text
 from cooptrack import render
 from cooptrack.cli.base import DbOption, FormatOption, OutputFormat, app, boundary, open_store, say, stdout
 from cooptrack.cli.knowledge import ByOption, NoteOption, _by, _recorded, _t, _wording
-from cooptrack.knowledge import commitments, ledger
+from cooptrack.knowledge import commitments
+from cooptrack.views import ledger
 
 commitments_app = typer.Typer(
     help="Measures followed from meeting to meeting: list, show, split, join.", no_args_is_help=True

@@ -24,13 +24,14 @@ from markupsafe import Markup
 
 from cooptrack import __version__
 from cooptrack.errors import CooptrackError
-from cooptrack.knowledge import changes, ledger, people, queries, series
+from cooptrack.knowledge import changes, people, series
 from cooptrack.render import date_label
 from cooptrack.store import Store
 from cooptrack.store.models import Area as AreaRow
 from cooptrack.store.models import Measure, Meeting
 from cooptrack.store.models import Person as PersonRow
 from cooptrack.store.tracking import Tracking
+from cooptrack.views import ledger, queries
 from cooptrack.vocab import THEME_LABELS, TRACKING_STATUS_LABELS, Theme, TrackingStatus
 
 

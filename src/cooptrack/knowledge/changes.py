@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from rapidfuzz import fuzz
 
 from cooptrack.completeness import Completeness
-from cooptrack.store.derive import normalise
+from cooptrack.keys import normalise
 
 LINK_MIN = 62.0  # a later measure at least this close to an earlier one carries it over
 AREA_MIN = 70.0  # two area headings at least this close are the same area (renamed if not equal)

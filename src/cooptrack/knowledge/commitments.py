@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from cooptrack.keys import normalise
 from cooptrack.knowledge import changes, series
-from cooptrack.store.derive import normalise
 
 STALE_DAYS = 365  # no status change for this long: stale
 STALE_MEETINGS = 3  # still "agreed" at this many meetings of its mechanism (the first included): stale

@@ -2,7 +2,7 @@
 years it met, and counts of measures by partner and theme.
 
 Works on stored meetings (anything shaped like :class:`MeetingLike`); no database access.
-A mechanism is known by :func:`cooptrack.store.derive.mechanism_key`, so that "Hong Kong-Sichuan"
+A mechanism is known by :func:`cooptrack.keys.mechanism_key`, so that "Hong Kong-Sichuan"
 and "Hong Kong/Sichuan" are one; its name is the spelling most of its meetings use.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from cooptrack.errors import NotFound
-from cooptrack.store.derive import mechanism_key, series_of
+from cooptrack.keys import mechanism_key, series_of
 from cooptrack.vocab import Theme
 
 

@@ -15,7 +15,6 @@ from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from cooptrack.errors import CooptrackError, NotFound
-from cooptrack.knowledge import ledger
 from cooptrack.serve import i18n
 from cooptrack.serve.app import Problem, caller, client_address, data, web, writer
 from cooptrack.serve.auth import (
@@ -34,6 +33,7 @@ from cooptrack.serve.pages import commitment_page, measure_page, render
 from cooptrack.serve.throttle import DEVICE_COOKIE
 from cooptrack.serve.views import Data
 from cooptrack.store.tracking import NoteField
+from cooptrack.views import ledger
 from cooptrack.vocab import EvidenceKind, TrackingStatus
 
 router = APIRouter(include_in_schema=False)

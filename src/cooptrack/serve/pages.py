@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
 from cooptrack.errors import CooptrackError
-from cooptrack.knowledge import ledger, queries, series
+from cooptrack.knowledge import series
 from cooptrack.serve import charts, i18n, sources, views
 from cooptrack.serve.app import caller, data, expensive, html, memo, reader, web
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
@@ -29,6 +29,7 @@ from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data
 from cooptrack.store import ItemKind
 from cooptrack.store.models import Meeting
+from cooptrack.views import ledger, queries
 from cooptrack.vocab import SIDE_LABELS, THEME_LABELS, TRACKING_STATUS_LABELS, AgreementKind, EvidenceKind, MeetingKind
 
 router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)

@@ -2,7 +2,7 @@
 
 Every list and object a page shows is built here once; the API returns it as JSON, the pages
 hand it to a template, the downloads write it as CSV or JSON. :class:`Data` reads the store
-lazily, once per request, through :mod:`cooptrack.knowledge.queries` and friends.
+lazily, once per request, through :mod:`cooptrack.views.queries` and friends.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from typing import Any
 
 from cooptrack import mechanisms
 from cooptrack.errors import NotFound
-from cooptrack.knowledge import changes, commitments, ledger, people, queries, series
+from cooptrack.knowledge import changes, commitments, people, series
 from cooptrack.knowledge.people import PersonRecord
 from cooptrack.render import agreement_name, date_label, kind_label
 from cooptrack.serve import sources
 from cooptrack.store import Store
 from cooptrack.store.models import Agreement, Measure, Meeting, TrackerNote, TrackingEvent
 from cooptrack.store.tracking import Attachment, Tracking
+from cooptrack.views import ledger, queries
 from cooptrack.vocab import FLAG_EXPLANATIONS, THEME_LABELS, TRACKING_STATUS_LABELS, Flag, Theme, TrackingStatus
 
 Row = dict[str, Any]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cooptrack import mechanisms
+from cooptrack.keys import mechanism_key, normalise, series_of
 from cooptrack.record import Record
 from cooptrack.store import grams
 from cooptrack.store.models import ItemKind, SearchEntry
@@ -41,28 +42,6 @@ def meeting_slug(record: Record, sha256: str) -> str:
     else:
         number = sha256[:8]
     return f"{partner}-{kind}-{number}"
-
-
-# Plenaries and high-level meetings cum plenaries are numbered in one series.
-_SERIES: dict[str, str] = {
-    MeetingKind.PLENARY: "plenary",
-    MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY: "plenary",
-    MeetingKind.HIGH_LEVEL_MEETING: "high-level",
-    MeetingKind.WORKING_MEETING: "working",
-}
-
-
-def series_of(kind: str | None) -> str:
-    """The numbered series a kind of meeting belongs to (``plenary`` for both kinds of plenary)."""
-    return _SERIES.get(kind or "", "meeting")
-
-
-def mechanism_key(mechanism: str | None, partner: str | None = None) -> str:
-    """A mechanism's name compared for identity: "Hong Kong-Sichuan" and "Hong Kong/Sichuan" are one,
-    and so are an old name and the current one (the mechanisms table, :mod:`cooptrack.mechanisms`)."""
-    name = mechanisms.canonical(mechanism) or mechanism
-    text = (name or partner or "").casefold().replace("cooperation", "co-operation")
-    return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
 def meeting_identity(
@@ -129,11 +108,6 @@ def report_rank(record: Record, uri: str) -> tuple[int, ...]:
 
 def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
-
-def normalise(text: str) -> str:
-    """Text compared for identity: case, punctuation and spacing do not count."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def stable_key(slug: str, text: str, kind: str = ItemKind.MEASURE) -> str:

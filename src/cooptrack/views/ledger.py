@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from cooptrack.errors import CooptrackError, NotFound
-from cooptrack.knowledge import changes, commitments, queries, series
+from cooptrack.knowledge import changes, commitments, series
 from cooptrack.knowledge.commitments import Commitment, Ledger, Reshape
 from cooptrack.render import date_label
 from cooptrack.store import CorrectionKind, Store
 from cooptrack.store.models import Measure, Meeting
 from cooptrack.store.tracking import Tracking
+from cooptrack.views import queries
 
 _KINDS = {CorrectionKind.COMMITMENT_SPLIT.value: "split", CorrectionKind.COMMITMENT_JOIN.value: "join"}
 
