@@ -193,7 +193,16 @@ def _page(session: Session, match: _Match, query: SearchQuery) -> Select[Any]:
         oldest = (Meeting.year.asc().nulls_last(), Meeting.date.asc().nulls_first(), Meeting.id, SearchEntry.id)
         return _facets(stmt.where(match.entries), query).order_by(*oldest)
     if match.walked is None or _few(session, match):
-        return _facets(stmt.where(match.entries), query).order_by(*newest)
+        if not postgres:
+            return _facets(stmt.where(match.entries), query).order_by(*newest)
+        # every match found first by the text index, then its meeting looked up: each subquery kept as
+        # written (OFFSET 0), or the planner walks every meeting for a rare term, or hashes them all
+        found = select(SearchEntry.id, SearchEntry.meeting_id).where(match.entries)
+        few = _entry_facets(found, query).offset(0).subquery("found")
+        meeting = select(Meeting.id, Meeting.year, Meeting.date).where(Meeting.id == few.c.meeting_id)
+        its = _meeting_facets(meeting, query).offset(0).lateral("its")
+        order = _newest(its.c.year, its.c.date, its.c.id, postgres=True)
+        return select(few.c.id).select_from(few).join(its, literal_column("true")).order_by(*order, few.c.id)
     if postgres:
         return _walk_postgres(match, query)
     # Walk ix_meeting_newest from the newest meeting, each meeting's entries by their own index, and keep
