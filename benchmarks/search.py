@@ -1,4 +1,4 @@
-"""Search latency (median and p95) over a store of 1 000 000 synthetic measures, against a LIKE scan.
+"""Search latency (median and p95) over a store of 1 000 000 synthetic measures, against the bare ranked top 20.
 
 The store is made by ``Store(url)`` (so the schema is the migrations'), then filled directly with
 SQLAlchemy Core, not through the parser: meetings across 40 partners and 28 years, five areas a
@@ -8,12 +8,14 @@ measure, as ingest writes them. The full-text index is built as the store builds
 the FTS5 triggers of the migration, on PostgreSQL by the generated ``tsvector`` column and its
 GIN index (migration ``core_0003``), both filled as the rows go in.
 
-Each query runs through ``Store.search`` (full-text, ranked) and through the peer, the store's own
-LIKE path (``run_search(..., full_text=False)``: the same joins, facets, order and limit, with
-``ILIKE '%term%'`` for the match), on the same database in the same run; a dozen queries, each
-without and with facets.
+Each query runs, with and without its facets, through ``Store.search`` (20 hits newest first, as
+the CLI and the pages ask them), through ``Store.search`` with ``order="relevance"`` (every match
+ranked), and through ``count_search`` (the total and every facet's counts, as the web search asks
+them); the peer is the bare top 20 of the text index ranked (``ORDER BY rank`` / ``ts_rank``, no
+facet, no join, no snippet), on the same database in the same run. On PostgreSQL the tables are
+analysed after the build, as autovacuum would (the planner needs their statistics).
 
-    .venv/bin/python benchmarks/search.py --n 1000000 --write
+    .venv/bin/python benchmarks/search.py --n 1000000 --peer-reps 5 --count-reps 3 --write
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ from typing import Any
 
 import common
 import pools as P
+import psycopg
 from ingest import pg_schema, sqlite_db
 from sqlalchemy import func, insert, select, text
 
 from cooptrack.extract.themes import heading_themes, measure_themes
 from cooptrack.store import ItemKind, SearchQuery, Store
 from cooptrack.store.models import Area, DocumentVersion, Measure, Meeting, Report, SearchEntry, Source
-from cooptrack.store.search import run_search
+from cooptrack.store.search import count_search, run_search, terms
 from cooptrack.vocab import Theme
 
 MEASURES_PER_MEETING = 25
@@ -72,8 +75,6 @@ def build(url: str, n: int, seed: int = 0) -> float:
     meetings = (n + MEASURES_PER_MEETING - 1) // MEASURES_PER_MEETING
     start = time.perf_counter()
     with Store(url) as store, store.engine.begin() as conn:
-        if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql("PRAGMA journal_mode=OFF")  # the build only: nothing to recover
         left = n
         for first in range(0, meetings, BATCH_MEETINGS):
             batch = _batch(first, min(BATCH_MEETINGS, meetings - first), left, seed)
@@ -159,29 +160,60 @@ def _entry(eid: int, kind: str, item: int, mid: int, position: int, body: str, t
 # --- timing ------------------------------------------------------------------------------------
 
 
-def _query(words: str, facets: dict[str, Any]) -> SearchQuery:
-    return SearchQuery(words, **facets)
+def _query(words: str, facets: dict[str, Any], **more: Any) -> SearchQuery:
+    return SearchQuery(words, **facets, **more)
 
 
-def time_queries(store: Store, full_reps: int, like_reps: int) -> list[list[Any]]:
-    """For each query and facet set: median and p95 ms of full-text and of LIKE, and the hits of each."""
+def time_queries(store: Store, reps: int, peer_reps: int, count_reps: int, like_reps: int) -> list[list[Any]]:
+    """For each query and facet set: median and p95 ms of the default search (newest first), of
+    relevance order, of the bare ranked top 20 (the text index alone), of the counts (total and
+    facets over every match), and of LIKE if asked."""
     rows = []
     for words, facets in QUERIES:
         for with_facets in (False, True):
-            query = _query(words, facets if with_facets else {})
-            fts_ms, fts_hits = _timed(lambda q=query: store.search(q), full_reps)
-            like_ms, like_hits = _timed(lambda q=query: _like(store, q), like_reps)
+            chosen = facets if with_facets else {}
+            query = _query(words, chosen)
+            newest_ms, hits = _timed(lambda q=query: store.search(q), reps)
+            best = _query(words, chosen, order="relevance")
+            best_ms, _ = _timed(lambda q=best: store.search(q), peer_reps)
+            bare_ms, _ = _timed(lambda w=words: _bare(store, w), peer_reps)
+            counted: list[int] = []
+            count_ms, _ = _timed(lambda q=query, c=counted: _count(store, q, c), count_reps)
             label = ", ".join(f"{k}={getattr(v, 'value', v)}" for k, v in facets.items()) if with_facets else ""
-            rows.append([words, label, fts_hits, common.median(fts_ms), common.percentile(fts_ms, 95), like_hits,
-                         common.median(like_ms), common.percentile(like_ms, 95),
-                         _ratio(common.median(like_ms), common.median(fts_ms))])  # fmt: skip
-            print(f"  {words} [{label}]: {rows[-1][3]:.1f} ms against {rows[-1][6]:.0f} ms", flush=True)
+            row: list[Any] = [words, label, counted[-1], hits]
+            for ms in (newest_ms, bare_ms, best_ms, count_ms):
+                row += [common.median(ms), common.percentile(ms, 95)]
+            if like_reps:
+                like_ms, _ = _timed(lambda q=query: _like(store, q), like_reps)
+                row += [common.median(like_ms)]
+            rows.append(row)
+            print(f"  {words} [{label}]: {row[4]:.1f} ms (p95 {row[5]:.1f}) against bare {row[6]:.1f}, "
+                  f"relevance {row[8]:.1f}, counts {row[10]:.1f} ({row[2]:,} matches)", flush=True)  # fmt: skip
     return rows
 
 
-def _ratio(slow: float, fast: float) -> str:
-    ratio = slow / fast
-    return f"{ratio:.2g}×" if ratio < 1 else f"{ratio:.1f}×" if ratio < 10 else f"{ratio:.0f}×"
+def _bare(store: Store, words: str) -> list[Any]:
+    """The bare top 20 by rank: the text index alone (no facet, no join, no snippet)."""
+    with store.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            made = "to_tsquery" if words.endswith("*") else "websearch_to_tsquery"
+            sql = (f"SELECT id FROM search_entry, {made}('cooptrack_english', :q) AS q "
+                   "WHERE search_vector @@ q ORDER BY ts_rank(search_vector, q) DESC LIMIT 20")  # fmt: skip
+            q = f"'{words[:-1]}':*" if words.endswith("*") else words
+            return list(conn.execute(text(sql), {"q": q}))
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rank LIMIT 20"
+        return list(conn.execute(text(sql), {"q": _fts(words)}))
+
+
+def _fts(words: str) -> str:
+    """The FTS5 query the store makes of ``words`` (each term quoted, a prefix starred)."""
+    return " ".join('"' + term + '"' + ("*" if prefix else "") for term, prefix in terms(words))
+
+
+def _count(store: Store, query: SearchQuery, counted: list[int]) -> list[Any]:
+    with store._sessions() as session:
+        counted.append(count_search(session, query, full_text=store.full_text).total)
+    return []
 
 
 def _like(store: Store, query: SearchQuery) -> list[Any]:
@@ -220,55 +252,90 @@ def _size(store: Store) -> str:
     return f"{int(size or 0) / 2**20:,.0f} MiB"
 
 
-HEADERS = ["query", "facets", "FTS hits", "FTS median ms", "FTS p95 ms", "LIKE hits", "LIKE median ms",
-           "LIKE p95 ms", "LIKE / FTS"]  # fmt: skip
+HEADERS = ["query", "facets", "matches", "hits", "search ms", "search p95", "bare top 20 ms", "bare p95",
+           "relevance ms", "relevance p95", "counts ms", "counts p95"]  # fmt: skip
 
 
 def bench(url: str, dialect: str, n: int, args: argparse.Namespace, *, fresh: bool) -> str:
-    """Build (unless the SQLite file holds the store already), time the queries, and describe the run."""
+    """Build (unless the store is there already), time the queries, and describe the run."""
     built = "reused from an earlier run"
     if fresh:
         seconds = build(url, n)
         built = f"built in {seconds:.0f} s ({n / seconds:,.0f} measures/s)"
     with Store(url) as store:
+        if store.engine.dialect.name == "postgresql":  # what autovacuum does after a load: the planner's statistics
+            with store.engine.begin() as conn:
+                conn.execute(text("ANALYZE"))
         full_text = "full-text index" if store.full_text else "NO full-text index: both columns are LIKE"
         print(f"{dialect}: {_counts(store)}, {_size(store)}; {built}; {full_text}", flush=True)
-        rows = time_queries(store, args.reps, args.like_reps)
+        rows = time_queries(store, args.reps, args.peer_reps or args.reps, args.count_reps, args.like_reps)
         facts = f"{_counts(store)}, {_size(store)} on disk; {built}; search used its {full_text}."
-    fts = [r[3] for r in rows]
-    like = [r[6] for r in rows]
+    headers = HEADERS + (["LIKE ms"] if args.like_reps else [])
+
+    def of(i: int) -> str:  # the median of a column's medians, and the worst p95 beside it
+        return f"{common.median([r[i] for r in rows]):.1f} ms (worst p95 {max(r[i + 1] for r in rows):.1f} ms)"
+
     summary = (
-        f"Over all {len(rows)} queries: full-text median of medians {common.median(fts):.1f} ms (worst p95 "
-        f"{max(r[4] for r in rows):.1f} ms); LIKE {common.median(like):,.0f} ms "
-        f"(worst p95 {max(r[7] for r in rows):,.0f} ms)."
+        f"Over all {len(rows)} queries, medians of medians: search (newest first) {of(4)}; the bare ranked top 20 "
+        f"{of(6)}; relevance order {of(8)}; counts {of(10)}."
     )
-    return f"#### {dialect}\n\n{facts}\n\n{common.table(HEADERS, rows)}\n\n{summary}\n"
+    return f"#### {dialect}\n\n{facts}\n\n{common.table(headers, rows)}\n\n{summary}\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="measures in the store (default 1 000 000)")
-    parser.add_argument("--reps", type=int, default=20, help="timed runs of each full-text query")
-    parser.add_argument("--like-reps", type=int, default=3, help="timed runs of each LIKE query")
+    parser.add_argument("--reps", type=int, default=20, help="timed runs of each search")
+    parser.add_argument("--peer-reps", type=int, help="timed runs of the bare top 20 and of relevance (default --reps)")
+    parser.add_argument("--count-reps", type=int, default=5, help="timed runs of each count (total and facets)")
+    parser.add_argument("--like-reps", type=int, default=0, help="timed runs of the LIKE path (default none)")
     parser.add_argument("--rebuild", action="store_true", help="build the SQLite store even if it exists")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only (without --write)")
+    parser.add_argument("--pg-schema", help="a schema holding the store of an earlier run (kept; built if empty)")
     parser.add_argument("--write", action="store_true", help="update the section of docs/performance.md")
     args = parser.parse_args()
     facts = common.machine()
     print(f"Search latency\n{facts}\n")
     common.DATA.mkdir(exist_ok=True)
-    parts = [_sqlite(args)]
-    if not args.no_pg:
+    parts = [] if args.no_sqlite else [_sqlite(args)]
+    if args.pg_schema:
+        parts.append(_kept_schema(args))
+    elif not args.no_pg:
         with pg_schema("bench_search") as url:
             parts.append(bench(url, "PostgreSQL", args.n, args, fresh=True))
     body = "\n".join(parts)
     print(body)
     if args.write:
-        doc = (
-            f"Command: `{common.command_line()}`\n\nMachine: {facts}\n\nEach full-text query ran {args.reps} times "
-            f"and each LIKE query {args.like_reps} times, after one untimed run; limit 20 hits, as the CLI.\n\n{body}"
-        )
+        explained = EXPLAINED.format(reps=args.reps, peer_reps=args.peer_reps or args.reps, count_reps=args.count_reps)
+        doc = f"Command: `{common.command_line()}`\n\nMachine: {facts}\n\n{explained}\n\n{body}"
         common.write_section("search", "Search latency over a million measures", doc)
+
+
+EXPLAINED = (
+    "*search*: `Store.search` as the CLI and the pages call it, 20 hits newest first, snippets included "
+    "({reps} timed runs after one untimed); *bare top 20* ({peer_reps} timed runs): the text index alone ranked, "
+    "`SELECT rowid FROM "
+    "search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20` on SQLite, `... ORDER BY ts_rank(...) DESC "
+    "LIMIT 20` on PostgreSQL (no facet, no join, no snippet: the same for a query with and without facets); "
+    '*relevance*: `Store.search` with `order="relevance"`, the best match first (every match ranked; '
+    "{peer_reps} timed runs); "
+    "*counts*: `count_search`, the total and every facet's counts over every match, as the web search asks "
+    "them ({count_reps} timed runs); *matches*: that total."
+)
+
+
+def _kept_schema(args: argparse.Namespace) -> str:
+    url = f"{common.PG_URL}?options=-csearch_path%3D{args.pg_schema}"
+    dsn = common.PG_URL.replace("postgresql+psycopg", "postgresql")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{args.pg_schema}"')
+        kept = conn.execute(f"SELECT to_regclass('\"{args.pg_schema}\".meeting')").fetchone()
+    fresh = kept is None or kept[0] is None
+    if not fresh:
+        with psycopg.connect(dsn) as conn:
+            fresh = not conn.execute(f'SELECT 1 FROM "{args.pg_schema}".meeting LIMIT 1').fetchone()
+    return bench(url, "PostgreSQL", args.n, args, fresh=fresh)
 
 
 def _sqlite(args: argparse.Namespace) -> str:
