@@ -499,13 +499,22 @@ def brief_partner(
         str | None,
         typer.Option("--base-url", envvar="COOPTRACK_BASE_URL", help="the site's address, for the notes' links"),
     ] = None,
+    lang: Annotated[
+        str, typer.Option("--lang", help="en, or zh_Hant: headings and labels in Traditional Chinese (HTML, PDF, Word)")
+    ] = "en",
     db: DbOption = None,
 ) -> None:
     """The briefing for the next plenary with a partner: history, last meeting, changes, agreements,
     people; every statement cites the sentence it rests on, linked to the meeting's page."""
-    with open_store(db) as store:
-        built = brief.build(store, partner, base_url=base_url or "")
-    data = brief.render(built, fmt)
+    from cooptrack.serve import i18n  # the web's catalogue: one translation for the site and the files
+
+    language = lang.replace("_", "-")
+    if language not in i18n.LANGUAGES:
+        raise CooptrackError(f"--lang {lang}: no such language (there is en and zh_Hant)")
+    with i18n.speaking(language):
+        with open_store(db) as store:
+            built = brief.build(store, partner, base_url=base_url or "")
+        data = brief.render(built, fmt, i18n.gettext, language)
     if out is None and fmt in (brief.BriefFormat.PDF, brief.BriefFormat.DOCX):
         name = re.sub(r"[^a-z0-9]+", "-", (built.partner or partner).casefold()).strip("-")
         out = Path(f"{name}-brief.{fmt.value}")

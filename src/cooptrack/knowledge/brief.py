@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -404,9 +405,17 @@ _HTML_ENV = Environment(autoescape=True, **_OPTIONS)
 _MD_ENV = Environment(autoescape=False, finalize=_md_inert, **_OPTIONS)
 
 
-def fragment(briefing: Briefing) -> Markup:
-    """The briefing's content as HTML (escaped), for the site's page to wrap in its own."""
-    return Markup(_HTML_ENV.get_template("brief_body.html.j2").render(b=briefing))
+def _as_is(message: str) -> str:
+    return message
+
+
+Translator = Callable[[str], str]
+
+
+def fragment(briefing: Briefing, gettext: Translator = _as_is) -> Markup:
+    """The briefing's content as HTML (escaped), for the site's page to wrap in its own; its headings
+    and labels in the language of ``gettext`` (the web's :func:`cooptrack.serve.i18n.gettext`)."""
+    return Markup(_HTML_ENV.get_template("brief_body.html.j2").render(b=briefing, _=gettext))
 
 
 def _fetch_nothing(url: str, *args: object, **kwargs: object) -> dict[str, Any]:
@@ -414,8 +423,10 @@ def _fetch_nothing(url: str, *args: object, **kwargs: object) -> dict[str, Any]:
     raise ValueError(f"a briefing loads nothing ({url[:80]})")
 
 
-def render(briefing: Briefing, fmt: BriefFormat) -> bytes:
-    """The briefing as Markdown, HTML or JSON (UTF-8), as a PDF (WeasyPrint) or as Word (python-docx)."""
+def render(briefing: Briefing, fmt: BriefFormat, gettext: Translator = _as_is, lang: str = "en") -> bytes:
+    """The briefing as Markdown, HTML or JSON (UTF-8), as a PDF (WeasyPrint) or as Word (python-docx).
+    HTML, PDF and Word have their headings and labels in the language of ``gettext`` (``lang`` its
+    code for the HTML); document text stays as written. Markdown and JSON are English."""
     if fmt is BriefFormat.JSON:
         return (json.dumps(dataclasses.asdict(briefing), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if fmt is BriefFormat.MD:
@@ -423,8 +434,8 @@ def render(briefing: Briefing, fmt: BriefFormat) -> bytes:
     if fmt is BriefFormat.DOCX:
         from cooptrack.knowledge import brief_docx  # imported here: only Word needs python-docx
 
-        return brief_docx.render(briefing)
-    html = _HTML_ENV.get_template("brief.html.j2").render(b=briefing)
+        return brief_docx.render(briefing, gettext)
+    html = _HTML_ENV.get_template("brief.html.j2").render(b=briefing, _=gettext, lang=lang)
     if fmt is BriefFormat.HTML:
         return html.encode("utf-8")
     from weasyprint import HTML  # imported here: it takes a second to load

@@ -15,8 +15,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from cooptrack.knowledge import brief
+from cooptrack.serve import i18n
 from cooptrack.serve.api import LISTS
 from cooptrack.serve.app import Problem, data, expensive, public_url, reader, web
 from cooptrack.serve.pages import render
@@ -124,7 +126,13 @@ def briefing_page(request: Request, d: Store, slug: str) -> Response:
     """The briefing on screen, within the site (printable: the page's chrome is not printed)."""
     mech = d.mechanism(slug)
     partner = mech.partner or mech.name
-    body = web(request).memo(("brief", partner, "page"), lambda: brief.fragment(brief.build(d.store, partner)))
+    language = i18n.chosen(request)  # headings and labels in the interface's language, document text as written
+
+    def made() -> Markup:
+        with i18n.speaking(language):
+            return brief.fragment(brief.build(d.store, partner), i18n.gettext)
+
+    body = web(request).memo(("brief", partner, "page", language), made)
     return render(request, "briefing.html", mech=mechanism_row(mech), body=body)
 
 
@@ -135,9 +143,14 @@ def briefing(request: Request, d: Store, slug: str, fmt: str) -> Response:
     mech = d.mechanism(slug)
     partner = mech.partner or mech.name
     base = public_url(request, "")  # a file's links lead back to this site's meeting pages
-    body = web(request).memo(
-        ("brief", partner, fmt, base), lambda: brief.render(brief.build(d.store, partner, base_url=base), _BRIEFS[fmt])
-    )
+    language = i18n.chosen(request)
+
+    def made() -> bytes:
+        with i18n.speaking(language):
+            built = brief.build(d.store, partner, base_url=base)
+            return brief.render(built, _BRIEFS[fmt], i18n.gettext, language)
+
+    body = web(request).memo(("brief", partner, fmt, base, language), made)
     name = re.sub(r"[^a-z0-9]+", "-", (mech.partner or "mechanism").casefold()).strip("-") or "mechanism"
     headers = {"Content-Disposition": f'attachment; filename="{name}-brief.{fmt}"'}
     return Response(body, media_type=_BRIEF_TYPES[fmt], headers=headers)
