@@ -8,7 +8,7 @@ theme labels are in the interface's language (:mod:`.i18n`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
@@ -75,15 +75,25 @@ def _short(label: str, size: int = 26) -> str:
     return head if len(head) <= size else head[: size - 1] + "…"
 
 
-def timeline(entries: Sequence[series.TimelineEntry]) -> Markup:
+TIMELINE_MARKS = 300  # more meetings than this: a mark per mechanism and year, not per meeting
+
+
+def timeline(entries: Sequence[series.TimelineEntry], slugs: Mapping[str, str] | None = None) -> Markup:
     """One row per mechanism, named by its partner; a dot for each plenary or high-level meeting in
     its year, a hollow square for a working meeting, a dashed bar for the years a meeting may fall
     in. Ordinals that would collide go below the mark, or are left to its tooltip; the row names
-    have the room they need."""
+    have the room they need.
+
+    Beyond TIMELINE_MARKS meetings the chart counts instead: a dot per mechanism and year, sized and
+    labelled by its number of meetings, opening the list of those meetings (``slugs`` names each
+    mechanism's slug), so that the chart's size follows the mechanisms and years, not the meetings."""
     known = [y for e in entries if e.years for y in e.years]
     lo, hi = (min(known), max(known)) if known else (2000, 2025)
     lo, hi = lo - 1, hi + 1
     rows = list(dict.fromkeys(e.mechanism for e in entries))
+    by_row: dict[str, list[series.TimelineEntry]] = {row: [] for row in rows}
+    for e in entries:
+        by_row[e.mechanism].append(e)
     names = _row_names(entries, rows)
     left = max(90, 16 + 7 * max((len(n) for n in names.values()), default=0))
     top, row_h = 56, 46
@@ -94,14 +104,21 @@ def timeline(entries: Sequence[series.TimelineEntry]) -> Markup:
         return left + (width - left - 20) * (year - lo) / span
 
     height = top + row_h * len(rows) + 30
+    counted = len(entries) > TIMELINE_MARKS
+    desc = (
+        "A dot is the meetings of a mechanism in a year, larger and numbered for more; a dashed bar is the "
+        "meetings whose year the release does not give, across the years the officials named allow."
+        if counted
+        else "A dot is a plenary or high-level meeting in the year it was held, a hollow square a "
+        "working meeting; a dashed bar is a meeting whose year the release does not give, across the years "
+        "the officials named allow."
+    )
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="tl-title tl-desc">',
         f'<title id="tl-title">{escape(gettext("Meetings of each mechanism over the years"))}</title>',
-        '<desc id="tl-desc">A dot is a plenary or high-level meeting in the year it was held, a hollow square a '
-        "working meeting; a dashed bar is a meeting whose year the release does not give, across the years "
-        "the officials named allow.</desc>",
-        _legend(left),
+        f'<desc id="tl-desc">{desc}</desc>',
+        _counted_legend(left) if counted else _legend(left),
     ]
     step = 1 if span <= 12 else 2 if span <= 24 else 5
     for year in range(lo, hi + 1):
@@ -114,7 +131,10 @@ def timeline(entries: Sequence[series.TimelineEntry]) -> Markup:
         out.append(f'<text class="row" x="{left - 10}" y="{y + 4:.0f}"><title>{escape(name)}</title>'
                    f"{escape(names[name])}</text>")  # fmt: skip
         placed = _Lanes()
-        marks = sorted((e for e in entries if e.mechanism == name and e.years), key=lambda e: _centre(e, x_of))
+        if counted:
+            out.extend(_counted_marks(name, by_row[name], (slugs or {}).get(name), x_of, y, placed))
+            continue
+        marks = sorted((e for e in by_row[name] if e.years), key=lambda e: _centre(e, x_of))
         out.extend(_mark(e, x_of, y, placed) for e in marks)
     out.append("</svg>")
     return Markup("".join(out))
@@ -140,6 +160,50 @@ def _legend(left: int) -> str:
         f'<rect class="range" x="{left + 356}" y="{y - 6}" width="34" height="12" rx="6"/>'
         f'<text x="{left + 398}" y="{y + 4}">{escape(gettext("year not stated"))}</text></g>'
     )
+
+
+def _counted_legend(left: int) -> str:
+    y = 14
+    return (
+        f'<g class="legend"><circle cx="{left + 6}" cy="{y}" r="6"/>'
+        f'<text x="{left + 16}" y="{y + 4}">{escape(gettext("meetings of a year (the number above)"))}</text>'
+        f'<rect class="range" x="{left + 356}" y="{y - 6}" width="34" height="12" rx="6"/>'
+        f'<text x="{left + 398}" y="{y + 4}">{escape(gettext("year not stated"))}</text></g>'
+    )
+
+
+def _counted_marks(name: str, entries: Sequence[series.TimelineEntry], slug: str | None,
+                   x_of: Callable[[float], float], y: float, lanes: _Lanes) -> list[str]:  # fmt: skip
+    """A row's meetings counted by year (or by span of years, for those whose year is not stated):
+    a mark each, opening the list of the mechanism's meetings of that year."""
+    spans: dict[tuple[int, int], int] = {}
+    for e in entries:
+        if e.years:
+            spans[e.years] = spans.get(e.years, 0) + 1
+    peak = max(spans.values(), default=1)
+    out = []
+    for (a, b), n in sorted(spans.items(), key=lambda item: (item[0][0] + item[0][1], item[0])):
+        query = {"mechanism": slug} if slug else {}
+        if a == b:
+            query["year"] = str(a)
+        link = "/meetings" + (f"?{urlencode(query)}" if query else "")
+        when = str(a) if a == b else f"{a}–{b}?"
+        words = f"{name}, {when}: " + ngettext("{n} meeting", "{n} meetings", n).format(n=n)
+        x = x_of(a + 0.5) if a == b else (x_of(a) + x_of(b + 1)) / 2
+        label = str(n)
+        lane = lanes.place(x, label)
+        text = (
+            ""
+            if lane is None
+            else f'<text class="ord" x="{x:.1f}" y="{y - 11 if lane == "above" else y + 19:.0f}">{label}</text>'
+        )
+        if a != b:
+            x1, x2 = x_of(a), x_of(b + 1)
+            shape = f'<rect class="range" x="{x1:.1f}" y="{y - 6:.0f}" width="{x2 - x1:.1f}" height="12" rx="6"/>'
+        else:
+            shape = f'<circle cx="{x:.1f}" cy="{y:.0f}" r="{3 + 5 * (n / peak) ** 0.5:.1f}"/>'
+        out.append(f'<a href="{escape(link)}"><title>{escape(words)}</title>{shape}{text}</a>')
+    return out
 
 
 def _centre(e: series.TimelineEntry, x_of: Callable[[float], float]) -> float:

@@ -7,6 +7,7 @@ rows from :mod:`.views` (the same rows the API returns) and renders one template
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import secrets
@@ -39,6 +40,8 @@ Who = Annotated[Caller, Depends(caller)]
 Page = Annotated[int, Query(ge=1, le=100_000)]
 Text = Annotated[str | None, Query(max_length=200)]
 PER_PAGE = 25
+UNDATED_SHOWN = 20  # the overview names at most this many meetings of no known year
+MEETINGS_PER_PAGE = 50  # the list of meetings: a page of rows, whatever the store holds
 
 NAV = (("/", "Overview"), ("/mechanisms", "Mechanisms"), ("/search", "Search"), ("/compare", "Compare"),
        ("/people", "People"), ("/agreements", "Agreements"), ("/tracker", "Tracker"),
@@ -127,11 +130,13 @@ def overview(request: Request, d: Store) -> HTMLResponse:
         mx = series.matrix(d.mechanisms, latest=False, counted=d.ledger.counted)  # a commitment once, not per meeting
         entries = series.timeline(d.mechanisms)
         with i18n.speaking(language):  # the charts' titles and labels
-            heatmap, timeline = charts.heatmap(mx), charts.timeline(entries)
+            heatmap = charts.heatmap(mx)
+            timeline = charts.timeline(entries, {m.name: views.mechanism_slug(m) for m in d.mechanisms})
         matrix = views.matrix_json(mx)
+        undated = [e for e in entries if e.years is None]
         cells = {(c["partner"], c["theme"]): c["measures"] for c in matrix["counts"]}  # looked up, not searched
         return dict(counts=views.overview(d), heatmap=heatmap, matrix=matrix, cells=cells, timeline=timeline,
-                    undated=[e for e in entries if e.years is None],
+                    undated=undated[:UNDATED_SHOWN], undated_more=max(0, len(undated) - UNDATED_SHOWN),
                     mechanisms=[views.mechanism_row(m) for m in d.mechanisms])  # fmt: skip
 
     shown = memo(request, ("overview", language), gather)
@@ -140,9 +145,7 @@ def overview(request: Request, d: Store) -> HTMLResponse:
 
 @router.get("/mechanisms", response_class=HTMLResponse)
 def mechanisms(request: Request, d: Store) -> HTMLResponse:
-    return render(
-        request, "mechanisms.html", mechanisms=[views.mechanism_row(m) for m in d.mechanisms], with_meetings=False
-    )
+    return render(request, "mechanisms.html", mechanisms=[views.mechanism_row(m) for m in d.mechanisms])
 
 
 @router.get("/mechanisms/{slug}", response_class=HTMLResponse)
@@ -156,15 +159,30 @@ def mechanism(request: Request, d: Store, slug: str) -> HTMLResponse:
 
 
 @router.get("/meetings", response_class=HTMLResponse, dependencies=[Depends(expensive)])
-def meetings(request: Request, d: Store) -> HTMLResponse:
-    def listed(mech: series.Mechanism) -> dict[str, Any]:  # its meetings; what changed is on its own page
-        return {
-            **views.mechanism_row(mech),
-            "meeting_list": [views.meeting_row(queries.stored(m)) for m in mech.meetings],
-        }
+def meetings(
+    request: Request, d: Store, mechanism: Text = None, year: Text = None, page: Page = 1
+) -> HTMLResponse:  # fmt: skip
+    """Every meeting, by mechanism and in order, a page of MEETINGS_PER_PAGE at a time (a page costs
+    the same at 100 meetings or 10,000); a mechanism and a year narrow the list and stay across pages."""
+    number = int(year) if year and year.isdigit() and len(year) == 4 else None
+    mechs = [(views.mechanism_slug(m), m.name) for m in d.mechanisms]
+    chosen_mech = mechanism if mechanism in dict(mechs) else None
 
-    rows = memo(request, ("meetings",), lambda: [listed(m) for m in d.mechanisms])
-    return render(request, "mechanisms.html", mechanisms=rows, with_meetings=True)
+    def listed() -> list[views.Row]:  # the rows that fit: once per state of the store and filter
+        return [
+            {**views.meeting_row(queries.stored(m)), "mechanism_url": f"/mechanisms/{views.mechanism_slug(mech)}"}
+            for mech in d.mechanisms
+            if chosen_mech is None or views.mechanism_slug(mech) == chosen_mech
+            for m in mech.meetings
+            if number is None or views.in_year(queries.stored(m), number)
+        ]
+
+    rows = memo(request, ("meetings", chosen_mech, number), listed)
+    chunk, pager = paged(request, rows, page, MEETINGS_PER_PAGE)
+    years = memo(request, ("meeting-years",), lambda: sorted({m.year for m in d.meetings if m.year}, reverse=True))
+    return render(request, "meetings.html", rows=chunk, paging=pager, mechanisms=mechs,
+                  years=[(str(y), str(y)) for y in years],
+                  chosen={"mechanism": chosen_mech or "", "year": year if number else ""})  # fmt: skip
 
 
 @router.get("/meetings/{slug}", response_class=HTMLResponse)
@@ -276,16 +294,41 @@ def tracker(
     chunk, pager = paged(request, rows, page, 50)
     events = views.all_events(d)[:10]
     counts = memo(request, ("counts",), lambda: views.overview(d))
-    meetings = [(m.slug, views.meeting_label(m)) for m in d.meetings if m.measures]
-    years = [(str(y), str(y)) for y in sorted({m.year for m in d.meetings if m.year}, reverse=True)]
+    offered, fit = memo(request, ("tracker-meetings", partner, number, meeting),
+                        lambda: meeting_choices(d, partner, number, meeting))  # fmt: skip
+    years = memo(request, ("meeting-years",), lambda: sorted({m.year for m in d.meetings if m.year}, reverse=True))
     return render(request, "tracker.html", rows=chunk, paging=pager, partners=_partners(d), recent=events,
                   unattached=views.unattached(d), counts=counts["statuses"],
-                  reshapes=d.ledger.unattached, meetings=sorted(meetings, key=lambda m: m[1]), years=years,
+                  reshapes=d.ledger.unattached, meetings=offered, meetings_fit=fit,
+                  years=[(str(y), str(y)) for y in years],
                   sorts=list(views.TRACKER_SORTS.items()),
                   chosen={"partner": partner or "", "theme": theme or "", "status": status or "", "q": q or "",
                           "stale": "1" if stale else "", "meeting": meeting or "", "year": year or "",
                           "sort": order or ""},
                   query=query_string(request))  # fmt: skip
+
+
+MEETING_CHOICES = 40  # the tracker's meeting filter offers at most this many meetings
+
+
+def meeting_choices(
+    d: Data, partner: str | None, year: int | None, chosen: str | None
+) -> tuple[list[tuple[str, str]], int]:
+    """The tracker's meeting filter: the chosen partner's meetings with measures (of the chosen year),
+    newest first, at most MEETING_CHOICES of them, and how many fit; none before a partner is chosen
+    (every meeting would be thousands of options). The chosen meeting is always offered; a meeting's
+    page links to its measures in the tracker."""
+    fit: list[Meeting] = []
+    if partner:
+        folded = partner.casefold()
+        fit = [m for m in d.meetings if m.measures and (m.partner or "").casefold() == folded
+               and (year is None or views.in_year(m, year))]  # fmt: skip
+    fit.sort(key=lambda m: (m.year or m.year_to or 0, m.date or dt.date.min, m.ordinal or 0), reverse=True)
+    offered = [(m.slug, views.meeting_label(m)) for m in fit[:MEETING_CHOICES]]
+    if chosen and chosen not in {slug for slug, _ in offered}:
+        with contextlib.suppress(CooptrackError):  # no such meeting: the filter finds nothing, as it says
+            offered.insert(0, (chosen, views.meeting_label(d.meeting(chosen))))
+    return offered, len(fit)
 
 
 @router.get("/commitments/{key}", response_class=HTMLResponse)

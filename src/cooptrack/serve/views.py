@@ -262,13 +262,14 @@ def meetings_filter(rows: Iterable[Meeting], *, partner: str | None, kind: str |
             continue
         if kind and m.kind != kind:
             continue
-        if year is not None and not _in_year(m, year):
+        if year is not None and not in_year(m, year):
             continue
         out.append(meeting_row(m))
     return out
 
 
-def _in_year(m: Meeting, year: int) -> bool:
+def in_year(m: Meeting, year: int) -> bool:
+    """Held in ``year``, or in a span of years that holds it (its year not stated)."""
     if m.year is not None:
         return m.year == year
     return m.year_from is not None and m.year_to is not None and m.year_from <= year <= m.year_to
@@ -356,7 +357,7 @@ def commitments_filter(
             continue
         if meeting and all(a.meeting.slug != meeting for a in c.appearances):
             continue
-        if year is not None and not any(_in_year(data.meeting(a.meeting.slug), year) for a in c.appearances):
+        if year is not None and not any(in_year(data.meeting(a.meeting.slug), year) for a in c.appearances):
             continue
         if words and not any(all(w in a.measure.text.casefold() for w in words) for a in c.appearances):
             continue
@@ -476,7 +477,7 @@ def agreements_filter(
     for m in data.meetings:
         if partner and (m.partner or "").casefold() != partner.casefold():
             continue
-        if year is not None and not _in_year(m, year):
+        if year is not None and not in_year(m, year):
             continue
         for g in m.agreements:
             if kind and g.kind != kind:
