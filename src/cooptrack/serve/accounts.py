@@ -16,8 +16,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from cooptrack.errors import CooptrackError
-from cooptrack.serve.app import LoginRequired, Problem, caller, web
 from cooptrack.serve.auth import Caller, check_password, hash_password, password_problem
+from cooptrack.serve.context import LoginRequired, Problem, caller, web
 from cooptrack.serve.forms import Token, check_csrf
 from cooptrack.serve.pages import render
 from cooptrack.store.accounts import AccountRole

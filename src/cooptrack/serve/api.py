@@ -22,8 +22,8 @@ from pydantic import BaseModel, Field
 
 from cooptrack.knowledge import brief, series
 from cooptrack.serve import views
-from cooptrack.serve.app import Problem, caller, data, expensive, public_url, reader, web, writer
 from cooptrack.serve.auth import CSRF_HEADER, Caller, same
+from cooptrack.serve.context import Problem, caller, data, expensive, public_url, reader, web, writer
 from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data, Row
 from cooptrack.store import ItemKind

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from cooptrack.knowledge import brief
 from cooptrack.serve import i18n
 from cooptrack.serve.api import LISTS
-from cooptrack.serve.app import Problem, data, expensive, public_url, reader, web
+from cooptrack.serve.context import Problem, data, expensive, public_url, reader, web
 from cooptrack.serve.pages import render
 from cooptrack.serve.search import FACETS, browse, sort_hits
 from cooptrack.serve.search import search as search_hits

@@ -16,7 +16,6 @@ from fastapi.responses import RedirectResponse, Response
 
 from cooptrack.errors import CooptrackError, NotFound
 from cooptrack.serve import i18n
-from cooptrack.serve.app import Problem, caller, client_address, data, web, writer
 from cooptrack.serve.auth import (
     CSRF_COOKIE,
     SESSION_COOKIE,
@@ -29,6 +28,7 @@ from cooptrack.serve.auth import (
     new_secret,
     same,
 )
+from cooptrack.serve.context import Problem, caller, client_address, data, web, writer
 from cooptrack.serve.pages import commitment_page, measure_page, render
 from cooptrack.serve.throttle import DEVICE_COOKIE
 from cooptrack.serve.views import Data

@@ -34,14 +34,14 @@ import logging
 import secrets
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-if TYPE_CHECKING:
-    from cooptrack.serve.app import WebSettings
+from cooptrack.serve.context import STAMP, Problem, WebSettings, web
+from cooptrack.serve.errors import error_response
 
 ACCESS_LOG = logging.getLogger("cooptrack.access")
 
@@ -126,8 +126,6 @@ def host_allowed(request: Request, settings: WebSettings) -> bool:
 
 
 async def harden(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    from cooptrack.serve.app import Problem, error_response, web  # app imports this module
-
     started = time.perf_counter()
     settings = web(request).settings
     request.state.request_id = secrets.token_hex(8)
@@ -141,7 +139,6 @@ async def harden(request: Request, call_next: Callable[[Request], Awaitable[Resp
     return response
 
 
-STAMP = "cooptrack.stamp"  # the scope key under which a request's store stamp is kept
 _UNTAGGED = ("/static/", "/login", "/logout", "/account", "/admin", "/language")
 
 
@@ -165,8 +162,6 @@ def _matches(header: str, tag: str) -> bool:
 
 async def conditional(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
     """``ETag`` on GET answers, ``304`` when the client already holds this one (see the module's doc)."""
-    from cooptrack.serve.app import web  # app imports this module
-
     path, w = request.url.path, web(request)
     if request.method not in ("GET", "HEAD") or path.startswith(_UNTAGGED) or w.settings.read_requires_login:
         return await call_next(request)  # (with sign-in required to read, every reader is signed in: no-store)

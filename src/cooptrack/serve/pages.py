@@ -23,8 +23,8 @@ from markupsafe import Markup, escape
 from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import series
 from cooptrack.serve import charts, i18n, sources, views
-from cooptrack.serve.app import caller, data, expensive, html, memo, reader, web
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
+from cooptrack.serve.context import caller, data, expensive, html, memo, reader, web
 from cooptrack.serve.search import SORTS, browse, sort_hits
 from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data
