@@ -189,3 +189,16 @@ def test_the_overview_timeline_counts_by_year_once_meetings_are_many(
     assert link is not None
     found, _ = _walk(web, link.group(1).replace("&amp;", "&"))
     assert len(found) == 4 * N // 20 and all(s.startswith("hunan-") for s in found)
+
+
+def test_the_counted_timeline_draws_the_last_years_and_says_where_the_rest_are(
+    stores: dict[int, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(charts, "TIMELINE_MARKS", N // 2)
+    monkeypatch.setattr(charts, "TIMELINE_YEARS", 3)
+    page = client(stores[4 * N][2]).get("/").text
+    chart = page.split('class="chart timeline"', 1)[1].split("</svg>", 1)[0]
+    years = {int(y) for y in re.findall(r"year=(\d{4})", chart)}
+    assert years == {2017, 2018, 2019}, "the last three years of 2015-2019"
+    assert "the chart counts them by mechanism and year, from 2017" in page
+    assert 'href="/meetings">Every meeting, a page at a time</a>' in page

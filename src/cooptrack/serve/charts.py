@@ -78,6 +78,15 @@ def _short(label: str, size: int = 26) -> str:
 TIMELINE_MARKS = 300  # more meetings than this: a mark per mechanism and year, not per meeting
 
 
+TIMELINE_YEARS = 12  # ... and the last this many years only (the rest in /meetings and on each mechanism's page)
+
+
+def timeline_since(entries: Sequence[series.TimelineEntry]) -> int | None:
+    """The first year the timeline draws when it leaves earlier years out (many meetings), else None."""
+    known = [y for e in entries if e.years for y in e.years]
+    if len(entries) <= TIMELINE_MARKS or not known or max(known) - min(known) < TIMELINE_YEARS:
+        return None
+    return max(known) - TIMELINE_YEARS + 1
 def timeline(entries: Sequence[series.TimelineEntry], slugs: Mapping[str, str] | None = None) -> Markup:
     """One row per mechanism, named by its partner; a dot for each plenary or high-level meeting in
     its year, a hollow square for a working meeting, a dashed bar for the years a meeting may fall
@@ -86,7 +95,12 @@ def timeline(entries: Sequence[series.TimelineEntry], slugs: Mapping[str, str] |
 
     Beyond TIMELINE_MARKS meetings the chart counts instead: a dot per mechanism and year, sized and
     labelled by its number of meetings, opening the list of those meetings (``slugs`` names each
-    mechanism's slug), so that the chart's size follows the mechanisms and years, not the meetings."""
+    mechanism's slug), and only the last TIMELINE_YEARS years (:func:`timeline_since`), so that the
+    chart's size follows the mechanisms, not the meetings or the years."""
+    since = timeline_since(entries)
+    if since is not None:  # a meeting that may fall in the years drawn stays, its span cut to them
+        entries = [series.TimelineEntry(e.mechanism, e.meeting, (max(e.years[0], since), e.years[1]))
+                   for e in entries if e.years and e.years[1] >= since]  # fmt: skip
     known = [y for e in entries if e.years for y in e.years]
     lo, hi = (min(known), max(known)) if known else (2000, 2025)
     lo, hi = lo - 1, hi + 1
@@ -104,8 +118,8 @@ def timeline(entries: Sequence[series.TimelineEntry], slugs: Mapping[str, str] |
         return left + (width - left - 20) * (year - lo) / span
 
     height = top + row_h * len(rows) + 30
-    counted = len(entries) > TIMELINE_MARKS
-    desc = (
+    counted = since is not None or len(entries) > TIMELINE_MARKS
+    desc = gettext(
         "A dot is the meetings of a mechanism in a year, larger and numbered for more; a dashed bar is the "
         "meetings whose year the release does not give, across the years the officials named allow."
         if counted

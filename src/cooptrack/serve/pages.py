@@ -132,11 +132,12 @@ def overview(request: Request, d: Store) -> HTMLResponse:
         with i18n.speaking(language):  # the charts' titles and labels
             heatmap = charts.heatmap(mx)
             timeline = charts.timeline(entries, {m.name: views.mechanism_slug(m) for m in d.mechanisms})
+        since = charts.timeline_since(entries)
         matrix = views.matrix_json(mx)
         undated = [e for e in entries if e.years is None]
         cells = {(c["partner"], c["theme"]): c["measures"] for c in matrix["counts"]}  # looked up, not searched
         return dict(counts=views.overview(d), heatmap=heatmap, matrix=matrix, cells=cells, timeline=timeline,
-                    undated=undated[:UNDATED_SHOWN], undated_more=max(0, len(undated) - UNDATED_SHOWN),
+                    since=since, undated=undated[:UNDATED_SHOWN], undated_more=max(0, len(undated) - UNDATED_SHOWN),
                     mechanisms=[views.mechanism_row(m) for m in d.mechanisms])  # fmt: skip
 
     shown = memo(request, ("overview", language), gather)
