@@ -132,6 +132,61 @@ def _without_year(text: str) -> str | None:
     return gettext("{date} — year not stated; {years} from officials' terms").format(date=found["date"], years=years)
 
 
+# Sentences the Python code writes (knowledge/changes.py, commitments.py, series.py, people.py): each
+# is a message of the catalogue with its placeholders, recognised in the finished English sentence
+# and written again in the current language, the placeholders' values carried over (themselves
+# translated when they are a message). The code that writes them stays free of the web's languages.
+SENTENCES = (
+    "wording {score}% alike",
+    "wording {score}% alike (threshold {threshold}%)",
+    "confirmed by {who} on {day}",
+    "1 measure carried over",
+    "{n} measures carried over",
+    "plenary {numbers} not in the store",
+    "plenaries {numbers} not in the store",
+    "{series} meeting {numbers} not in the store",
+    "{series} meetings {numbers} not in the store",
+    "named with this post in 1 release",
+    "named with this post in {n} releases",
+    "terms of office table",
+    "{written} is {name} in the table of principal officials' terms of office",
+    "{one} and {other} are both {name} in the table of principal officials' terms of office",
+    "{spellings} are the same name once Traditional and Simplified characters are folded",
+    "{spellings} are the same name once case, hyphens and honorifics are set aside",
+    "{zh} is {en}: the pinyin of the Chinese name ({reading}) is the English spelling",
+)
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    found = []
+    for message in SENTENCES:
+        parts = re.split(r"\{(\w+)\}", message)
+        pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
+        found.append((re.compile(pattern), message))
+    return tuple(found)
+
+
+def said(text: str | None) -> str:
+    """A sentence the Python code wrote, in the current language: a message of the catalogue as it
+    is, or one of :data:`SENTENCES` with its values put back; else the text as it is."""
+    if not text:
+        return ""
+    found = catalogue(current()).get(text)
+    if isinstance(found, str):
+        return found
+    if current() == DEFAULT:
+        return text
+    for pattern, message in _patterns():
+        match = pattern.fullmatch(text)
+        if match:
+            values = {k: gettext(v) for k, v in match.groupdict().items()}
+            return gettext(message).format(**values)
+    return text
+
+
 def template_helpers() -> dict[str, object]:
-    """What every template may call: ``_``, ``ngettext``, ``num``, ``day``, the languages, the current one."""
-    return {"_": gettext, "ngettext": ngettext, "num": number, "day": day, "languages": LANGUAGES, "language": current}
+    """What every template may call: ``_``, ``ngettext``, ``num``, ``day``, ``said`` (a sentence the code
+    wrote), the languages, the current one."""
+    return {"_": gettext, "ngettext": ngettext, "num": number, "day": day, "said": said, "languages": LANGUAGES,
+            "language": current}  # fmt: skip
