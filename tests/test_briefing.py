@@ -22,9 +22,9 @@ from typer.testing import CliRunner
 
 from cooptrack.acquire import read_path
 from cooptrack.cli import app
-from cooptrack.knowledge import brief
 from cooptrack.pipeline import parse_document
 from cooptrack.store import Store
+from cooptrack.views import brief
 from webtools import client
 
 PARTLY = Path(__file__).parent / "data" / "partly_read"

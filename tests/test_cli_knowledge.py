@@ -16,8 +16,8 @@ from pypdf import PdfReader
 from typer.testing import CliRunner, Result
 
 from cooptrack.cli import app
-from cooptrack.knowledge import brief
 from cooptrack.store import Store
+from cooptrack.views import brief
 from cooptrack.vocab import EvidenceKind, TrackingStatus
 
 SERIES = Path(__file__).parent / "data" / "series"

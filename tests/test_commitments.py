@@ -20,9 +20,9 @@ from typer.testing import CliRunner
 
 from cooptrack.cli import app
 from cooptrack.errors import CooptrackError, NotFound
-from cooptrack.knowledge import brief, commitments
+from cooptrack.knowledge import commitments
 from cooptrack.store import CorrectionKind, Store
-from cooptrack.views import ledger, queries
+from cooptrack.views import brief, ledger, queries
 from cooptrack.vocab import TrackingStatus
 from webtools import add_accounts, client, csrf_of, sign_in
 

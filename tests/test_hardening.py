@@ -21,10 +21,10 @@ import pytest
 import uvicorn
 
 from cooptrack.cli.web import uvicorn_options
-from cooptrack.knowledge import brief
 from cooptrack.serve.app import WebSettings, create_app
 from cooptrack.serve.auth import make_token
 from cooptrack.store import Store
+from cooptrack.views import brief
 from webtools import ADMIN, EDITOR, add_accounts, client, sign_in
 
 

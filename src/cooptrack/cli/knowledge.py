@@ -19,9 +19,9 @@ from rich.text import Text
 from cooptrack import render
 from cooptrack.cli.base import DbOption, FormatOption, OutputFormat, app, boundary, open_store, say, stdout
 from cooptrack.errors import CooptrackError
-from cooptrack.knowledge import brief, changes, people, series
+from cooptrack.knowledge import changes, people, series
 from cooptrack.store.models import Measure
-from cooptrack.views import ledger, queries
+from cooptrack.views import brief, ledger, queries
 from cooptrack.vocab import THEME_LABELS, Theme
 
 ByOption = Annotated[str | None, typer.Option("--by", help="who decides [default: your user name]")]

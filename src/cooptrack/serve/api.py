@@ -20,14 +20,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
-from cooptrack.knowledge import brief, series
+from cooptrack.knowledge import series
 from cooptrack.serve import views
 from cooptrack.serve.auth import CSRF_HEADER, Caller, same
 from cooptrack.serve.context import Problem, caller, data, expensive, public_url, reader, web, writer
 from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data, Row
 from cooptrack.store import ItemKind
-from cooptrack.views import ledger, queries
+from cooptrack.views import brief, ledger, queries
 from cooptrack.vocab import AgreementKind, EvidenceKind, MeetingKind, Theme, TrackingStatus
 
 

@@ -17,7 +17,6 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
-from cooptrack.knowledge import brief
 from cooptrack.serve import i18n
 from cooptrack.serve.api import LISTS
 from cooptrack.serve.context import Problem, data, expensive, public_url, reader, web
@@ -26,6 +25,7 @@ from cooptrack.serve.search import FACETS, browse, sort_hits
 from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data, Row, mechanism_row, meeting_row
 from cooptrack.store.export import spreadsheet_safe
+from cooptrack.views import brief
 
 router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)
 Store = Annotated[Data, Depends(data)]

@@ -395,7 +395,7 @@ def _md_inert(value: object) -> object:
 
 # Document text is untrusted: the HTML (and so the PDF) is autoescaped, the Markdown has no raw HTML.
 _OPTIONS: dict[str, Any] = {
-    "loader": PackageLoader("cooptrack.knowledge", "templates"),
+    "loader": PackageLoader("cooptrack.views", "templates"),
     "undefined": StrictUndefined,
     "trim_blocks": True,
     "lstrip_blocks": True,
@@ -432,7 +432,7 @@ def render(briefing: Briefing, fmt: BriefFormat, gettext: Translator = _as_is, l
     if fmt is BriefFormat.MD:
         return _MD_ENV.get_template("brief.md.j2").render(b=briefing).encode("utf-8")
     if fmt is BriefFormat.DOCX:
-        from cooptrack.knowledge import brief_docx  # imported here: only Word needs python-docx
+        from cooptrack.views import brief_docx  # imported here: only Word needs python-docx
 
         return brief_docx.render(briefing, gettext)
     html = _HTML_ENV.get_template("brief.html.j2").render(b=briefing, _=gettext, lang=lang)

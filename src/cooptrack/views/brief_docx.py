@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    from cooptrack.knowledge.brief import Briefing, Cite
+    from cooptrack.views.brief import Briefing, Cite
 
 _LINK_COLOUR = "1F4E79"
 _MUTED = RGBColor(0x55, 0x55, 0x55)
