@@ -40,8 +40,13 @@ def heatmap(mx: series.Matrix) -> Markup:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart heatmap" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="hm-title hm-desc">',
         f'<title id="hm-title">{escape(gettext("Measures by partner and theme"))}</title>',
-        f'<desc id="hm-desc">Counts of measures of {escape(mx.scope)}, one row per partner, one column per theme.'
-        "</desc>",
+        '<desc id="hm-desc">'
+        + escape(
+            gettext("Counts of measures of {scope}, one row per partner, one column per theme.").format(
+                scope=gettext(mx.scope)
+            )
+        )
+        + "</desc>",
     ]
     for j, theme in enumerate(mx.themes):
         x = left + j * cell_w + cell_w / 2
@@ -76,8 +81,6 @@ def _short(label: str, size: int = 26) -> str:
 
 
 TIMELINE_MARKS = 300  # more meetings than this: a mark per mechanism and year, not per meeting
-
-
 TIMELINE_YEARS = 12  # ... and the last this many years only (the rest in /meetings and on each mechanism's page)
 
 
@@ -87,6 +90,8 @@ def timeline_since(entries: Sequence[series.TimelineEntry]) -> int | None:
     if len(entries) <= TIMELINE_MARKS or not known or max(known) - min(known) < TIMELINE_YEARS:
         return None
     return max(known) - TIMELINE_YEARS + 1
+
+
 def timeline(entries: Sequence[series.TimelineEntry], slugs: Mapping[str, str] | None = None) -> Markup:
     """One row per mechanism, named by its partner; a dot for each plenary or high-level meeting in
     its year, a hollow square for a working meeting, a dashed bar for the years a meeting may fall

@@ -196,7 +196,8 @@ def meeting(request: Request, d: Store, slug: str) -> HTMLResponse:
     person_urls = {
         p["position"]: at.get((p["name"], tuple(p["span"]) if p["span"] else None)) for p in detail["people"]
     }
-    return render(request, "meeting.html", m=detail, source=marked_text(m), person_urls=person_urls,
+    source = marked_text(m, i18n.chosen(request))
+    return render(request, "meeting.html", m=detail, source=source, person_urls=person_urls,
                   others=[(s, sources.marked(s)) for s in srcs[1:]], mechanism=views.mechanism_row(mech))  # fmt: skip
 
 
@@ -382,8 +383,9 @@ def _partners(d: Data) -> list[str]:
 _TAGS = {"person": "P", "area": "A", "measure": "M", "agreement": "G"}
 
 
-def marked_text(m: Meeting) -> Markup:
-    """The cleaned text, escaped, each item a ``<span id="src-KIND-N">`` that links to the record.
+def marked_text(m: Meeting, language: str = i18n.DEFAULT) -> Markup:
+    """The cleaned text, escaped, each item a ``<span id="src-KIND-N">`` that links to the record
+    (its tag's title in the interface's ``language``).
 
     Items nest (a person inside an agreement); one that would cross another's end is cut there.
     """
@@ -411,10 +413,11 @@ def marked_text(m: Meeting) -> Markup:
             end = min(end, stack[-1])
         out.append(str(escape(text[pos:start])))
         pos = start
-        label = f"{kind.capitalize()} {n}"
+        with i18n.speaking(language):
+            label = escape(i18n.gettext("{kind} {n} in the record").format(kind=i18n.gettext(kind.capitalize()), n=n))
         out.append(
             f'<span class="hl hl-{kind}" id="src-{kind}-{n}"><a class="tag" href="#rec-{kind}-{n}" '
-            f'title="{label} in the record" aria-label="{label} in the record">{_TAGS[kind]}{n}</a>'
+            f'title="{label}" aria-label="{label}">{_TAGS[kind]}{n}</a>'
         )
         stack.append(end)
     close_until(len(text))
