@@ -242,7 +242,7 @@ def highlight(snippet: str, ranges: Sequence[Sequence[int]]) -> Markup:
 @router.get("/compare", response_class=HTMLResponse, dependencies=[Depends(expensive)])
 def compare(request: Request, d: Store, left: Text = None, right: Text = None) -> HTMLResponse:
     options = [(mech.partner or mech.name, mech.partner or mech.name) for mech in d.mechanisms]
-    options += [(m.slug, f"{m.slug} ({views.meeting_row(m)['when']})") for m in d.meetings]
+    options += compare_meetings(d, (left, right))
     result, problem = None, None
     if left and right:
         try:
@@ -251,6 +251,30 @@ def compare(request: Request, d: Store, left: Text = None, right: Text = None) -
             problem = str(exc)
     return render(request, "compare.html", options=options, left=left or "", right=right or "", result=result,
                   problem=problem, status=422 if problem else 200)  # fmt: skip
+
+
+def compare_meetings(d: Data, sides: Sequence[str | None]) -> list[tuple[str, str]]:
+    """The meetings /compare offers beside the partners: those of the partners chosen (a side names a
+    partner, or a meeting of one), newest first, at most MEETING_CHOICES a partner, and the meetings
+    chosen; never every meeting (thousands of options, twice)."""
+    names = {(mech.partner or mech.name).casefold() for mech in d.mechanisms}
+    partners, chosen = set(), []
+    for side in sides:
+        if not side:
+            continue
+        if side.casefold() in names:
+            partners.add(side.casefold())
+            continue
+        with contextlib.suppress(CooptrackError):
+            m = d.meeting(side)
+            chosen.append(m)
+            partners.add((m.partner or m.mechanism or "").casefold())
+    offered: dict[str, Meeting] = {m.slug: m for m in chosen}
+    for partner in sorted(partners):
+        of = [m for m in d.meetings if (m.partner or m.mechanism or "").casefold() == partner]
+        of.sort(key=lambda m: (m.year or m.year_to or 0, m.date or dt.date.min, m.ordinal or 0), reverse=True)
+        offered.update((m.slug, m) for m in of[:MEETING_CHOICES])
+    return [(m.slug, views.meeting_label(m)) for m in offered.values()]
 
 
 @router.get("/people", response_class=HTMLResponse)
@@ -310,7 +334,7 @@ def tracker(
                   query=query_string(request))  # fmt: skip
 
 
-MEETING_CHOICES = 40  # the tracker's meeting filter offers at most this many meetings
+MEETING_CHOICES = 40  # the tracker's meeting filter (and /compare, a partner) offers at most this many meetings
 
 
 def meeting_choices(
