@@ -140,6 +140,10 @@ def test_the_briefing_on_screen_is_in_chinese(web: TestClient, documents: str) -
     headings = re.findall(r"<h2[^>]*>(.*?)</h2>", page, re.S)
     assert len(headings) >= 6 and all(re.search(r"[\u4e00-\u9fff]", h) for h in headings), headings
     assert "上一次會議" in page and "機制會議上簽署的協議" in page and "The last meeting" not in page
+    # what changed, as the code wrote it, in Chinese; the measures themselves as written
+    assert "沒有再提：Support Hong Kong enterprises" in page and "Not repeated" not in page
+    assert "措施：3 項措施原文延續" in page and "carried over unchanged" not in page
+    assert "4（公報宣布 4 個）" in page and "讀取了 4 個範疇中的 4 個" in page
     web.cookies.set(i18n.COOKIE, "en")
     assert "<h2>2. The last meeting:" in web.get(f"/mechanisms/{slug.group(1)}/brief").text
 

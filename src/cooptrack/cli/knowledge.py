@@ -514,7 +514,7 @@ def brief_partner(
     with i18n.speaking(language):
         with open_store(db) as store:
             built = brief.build(store, partner, base_url=base_url or "")
-        data = brief.render(built, fmt, i18n.gettext, language)
+        data = brief.render(built, fmt, i18n.said, language)
     if out is None and fmt in (brief.BriefFormat.PDF, brief.BriefFormat.DOCX):
         name = re.sub(r"[^a-z0-9]+", "-", (built.partner or partner).casefold()).strip("-")
         out = Path(f"{name}-brief.{fmt.value}")

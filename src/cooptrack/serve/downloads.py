@@ -130,7 +130,7 @@ def briefing_page(request: Request, d: Store, slug: str) -> Response:
 
     def made() -> Markup:
         with i18n.speaking(language):
-            return brief.fragment(brief.build(d.store, partner), i18n.gettext)
+            return brief.fragment(brief.build(d.store, partner), i18n.said)
 
     body = web(request).memo(("brief", partner, "page", language), made)
     return render(request, "briefing.html", mech=mechanism_row(mech), body=body)
@@ -148,7 +148,7 @@ def briefing(request: Request, d: Store, slug: str, fmt: str) -> Response:
     def made() -> bytes:
         with i18n.speaking(language):
             built = brief.build(d.store, partner, base_url=base)
-            return brief.render(built, _BRIEFS[fmt], i18n.gettext, language)
+            return brief.render(built, _BRIEFS[fmt], i18n.said, language)
 
     body = web(request).memo(("brief", partner, fmt, base, language), made)
     name = re.sub(r"[^a-z0-9]+", "-", (mech.partner or "mechanism").casefold()).strip("-") or "mechanism"

@@ -154,7 +154,32 @@ SENTENCES = (
     "{spellings} are the same name once Traditional and Simplified characters are folded",
     "{spellings} are the same name once case, hyphens and honorifics are set aside",
     "{zh} is {en}: the pinyin of the Chinese name ({reading}) is the English spelling",
+    # what changed between two meetings (knowledge/changes.py, the briefing's lines)
+    'Area renamed: "{earlier}" became "{later}" ({basis}).',
+    'Area added: "{heading}".',
+    'Area dropped: "{heading}".',
+    "Not repeated: {text}",
+    "Not found in {where}: {text}",
+    "Measures: {summary}.",
+    "{unchanged} carried over unchanged, {reworded} reworded, {new}, {dropped}; {agreements}",
+    "1 measure",
+    "{n} measures",
+    "{n} new",
+    "{n} dropped",
+    "1 agreement signed",
+    "{n} agreements signed",
+    # how a release was read (completeness.py), the briefing's facts
+    "{areas} (the release announces {declared})",
+    "read with {count}",
+    "read with {count}, the copy stops mid-way",
+    "{n} of {declared} areas",
+    "no area or measure stated",
 )
+
+
+# The placeholders whose values are the code's words too (translated in turn); the others are
+# document text (headings, measures, names, meetings) and stay as written.
+_SAID_TOO = frozenset({"summary", "unchanged", "reworded", "new", "dropped", "agreements", "basis", "series", "count"})
 
 
 @functools.cache
@@ -162,7 +187,10 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     found = []
     for message in SENTENCES:
         parts = re.split(r"\{(\w+)\}", message)
-        pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
+        pattern = "".join(
+            re.escape(part) if i % 2 == 0 else rf"(?P<{part}>\d+)" if part == "n" else f"(?P<{part}>.+?)"
+            for i, part in enumerate(parts)
+        )  # a count is digits only: "{n} new" never reads a measure that ends in "new"
         found.append((re.compile(pattern), message))
     return tuple(found)
 
@@ -180,7 +208,7 @@ def said(text: str | None) -> str:
     for pattern, message in _patterns():
         match = pattern.fullmatch(text)
         if match:
-            values = {k: gettext(v) for k, v in match.groupdict().items()}
+            values = {k: said(v) if k in _SAID_TOO else v for k, v in match.groupdict().items()}
             return gettext(message).format(**values)
     return text
 

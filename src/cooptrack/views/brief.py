@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -412,10 +412,15 @@ def _as_is(message: str) -> str:
 Translator = Callable[[str], str]
 
 
+def _each(gettext: Translator) -> Callable[[Sequence[str]], list[str]]:
+    """For the templates: every message of a list translated (themes, gaps)."""
+    return lambda items: [gettext(item) for item in items]
+
+
 def fragment(briefing: Briefing, gettext: Translator = _as_is) -> Markup:
     """The briefing's content as HTML (escaped), for the site's page to wrap in its own; its headings
     and labels in the language of ``gettext`` (the web's :func:`cooptrack.serve.i18n.gettext`)."""
-    return Markup(_HTML_ENV.get_template("brief_body.html.j2").render(b=briefing, _=gettext))
+    return Markup(_HTML_ENV.get_template("brief_body.html.j2").render(b=briefing, _=gettext, each=_each(gettext)))
 
 
 def _fetch_nothing(url: str, *args: object, **kwargs: object) -> dict[str, Any]:
@@ -435,7 +440,7 @@ def render(briefing: Briefing, fmt: BriefFormat, gettext: Translator = _as_is, l
         from cooptrack.views import brief_docx  # imported here: only Word needs python-docx
 
         return brief_docx.render(briefing, gettext)
-    html = _HTML_ENV.get_template("brief.html.j2").render(b=briefing, _=gettext, lang=lang)
+    html = _HTML_ENV.get_template("brief.html.j2").render(b=briefing, _=gettext, each=_each(gettext), lang=lang)
     if fmt is BriefFormat.HTML:
         return html.encode("utf-8")
     from weasyprint import HTML  # imported here: it takes a second to load

@@ -51,7 +51,7 @@ def render(b: Briefing, _: Callable[[str], str] = _as_is) -> bytes:
     )
     doc.add_heading(f"3. {changed}", level=1)
     for line in b.changes:
-        _cited(doc.add_paragraph(line.text, style="List Bullet"), line.cite)
+        _cited(doc.add_paragraph(_(line.text), style="List Bullet"), line.cite)
     if not b.changes:
         doc.add_paragraph(_("No earlier meeting of this mechanism is in the store."))
     _agreements(doc, b, _)
@@ -85,7 +85,7 @@ def _meetings(doc: DocumentType, b: Briefing, _: Callable[[str], str]) -> None:
                 " " + _("also sources {numbers}").format(numbers=", ".join(str(n) for n in m.also))
             )
     if b.gaps:
-        doc.add_paragraph(_("Gaps in the record: {gaps}.").format(gaps="; ".join(b.gaps)))
+        doc.add_paragraph(_("Gaps in the record: {gaps}.").format(gaps="; ".join(_(g) for g in b.gaps)))
 
 
 def _last(doc: DocumentType, b: Briefing, _: Callable[[str], str]) -> None:
@@ -97,7 +97,7 @@ def _last(doc: DocumentType, b: Briefing, _: Callable[[str], str]) -> None:
     for label, value in b.last_facts:
         p = doc.add_paragraph(style="List Bullet")
         p.add_run(f"{_(label)}: ").bold = True
-        p.add_run(value)
+        p.add_run(_(value) if label in ("Areas", "Read") else value)  # the others are document text
     for reason in b.year_reasons:
         p = doc.add_paragraph(style="List Bullet")
         p.add_run(_("Year") + ": ").italic = True
