@@ -196,8 +196,8 @@ def test_show_prints_the_record_of_a_meeting_by_slug_or_id(filled: str) -> None:
     for expected in ("Lau Ka-ming", "Chinese medicine", "Memorandum on Testing [draft]", "/synthetic/anhui-3.txt"):
         assert expected in text
     as_json = json.loads(_run("show", "1", "--db", filled, "--format", "json").stdout)
-    assert as_json["meeting"] == "anhui-plenary-3" and as_json["record"]["partner"] == "Anhui"
-    assert len(as_json["source"]["sha256"]) == 64
+    assert as_json["slug"] == "anhui-plenary-3" and as_json["record"]["partner"] == "Anhui"
+    assert len(as_json["read"]["sha256"]) == 64 and as_json["source"] == "/synthetic/anhui-3.txt"
 
 
 def test_show_source_marks_each_item_in_the_cleaned_text(filled: str) -> None:

@@ -132,24 +132,6 @@ def _flags(m: Meeting) -> list[str]:
 # --- show -------------------------------------------------------------------------------------
 
 
-def meeting_json(meeting: Meeting) -> dict[str, Any]:
-    """A meeting as scripts get it: its listing facts, its source, and the stored record."""
-    row = Listed(meeting, len(meeting.areas), len(meeting.measures), len(meeting.agreements), len(meeting.people))
-    version = meeting.document
-    source = {
-        "uri": version.source.uri, "sha256": version.sha256, "fetched_at": version.fetched_at.isoformat(),
-        "version": version.version, "parser_version": version.parser_version,
-    }  # fmt: skip
-    reports = [
-        {"uri": r.source.uri, "sha256": r.document.sha256, "version": r.document.version, "primary": r.is_primary}
-        for r in meeting.reports
-    ]
-    return {
-        **listed_json(row), "year_reasons": list(meeting.year_reasons), "source": source, "reports": reports,
-        "record": version.record_json(),
-    }  # fmt: skip
-
-
 def meeting_view(meeting: Meeting) -> RenderableType:
     """Facts, source, people, areas with their measures, and agreements of one meeting."""
     parts: list[RenderableType] = [_facts(meeting)]

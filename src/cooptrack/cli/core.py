@@ -171,11 +171,14 @@ def show(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """One meeting: its facts, people, areas and measures, agreements (or its marked source text)."""
+    from cooptrack.serve import views  # the meeting's one document, the API's too (cooptrack.views.meeting)
+
     with open_store(db) as store:
         row = store.meeting(meeting)
+        document = views.meeting_view(row, store.tracking()).document() if fmt is OutputFormat.JSON else None
     console = stdout()
-    if fmt is OutputFormat.JSON:
-        render.print_json(console, render.meeting_json(row))
+    if document is not None:
+        render.print_json(console, document)
     elif source and console.is_terminal:
         console.print(render.marked_source(row, styled=True))
     elif source:

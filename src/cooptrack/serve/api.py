@@ -114,7 +114,7 @@ def meetings(
 
 @router.get("/meetings/{slug}", response_model=Envelope, summary="A meeting: its record and cleaned source text")
 def meeting(request: Request, d: Store, slug: str) -> Envelope:
-    return one(request, views.meeting_detail(d.meeting(slug), d.tracking))
+    return one(request, views.meeting_view(d.meeting(slug), d.tracking).document())
 
 
 @router.get("/mechanisms", response_model=Envelope, summary="Mechanisms, with the gaps in their numbering")

@@ -23,6 +23,7 @@ from cooptrack.store import Store
 from cooptrack.store.models import Agreement, Measure, Meeting, TrackerNote, TrackingEvent
 from cooptrack.store.tracking import Attachment, Tracking
 from cooptrack.views import ledger, queries
+from cooptrack.views.meeting import MeetingView
 from cooptrack.vocab import FLAG_EXPLANATIONS, THEME_LABELS, TRACKING_STATUS_LABELS, Flag, Theme, TrackingStatus
 
 Row = dict[str, Any]
@@ -253,6 +254,13 @@ def meeting_detail(m: Meeting, tracking: Tracking, srcs: list[sources.Source] | 
         "agreements": [agreement_row(g, m) for g in m.agreements],
         "text": version.cleaned_text,
     }
+
+
+def meeting_view(m: Meeting, tracking: Tracking, srcs: list[sources.Source] | None = None) -> MeetingView:
+    """The one document of a meeting, for the API and ``cooptrack show --format json``: the detail
+    above and the record as parsed (its text is the detail's ``text``)."""
+    record = {k: v for k, v in m.document.record.items() if k != "text"}
+    return MeetingView.model_validate({**meeting_detail(m, tracking, srcs), "record": record})
 
 
 def meetings_filter(rows: Iterable[Meeting], *, partner: str | None, kind: str | None, year: int | None) -> list[Row]:

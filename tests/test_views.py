@@ -1,0 +1,56 @@
+"""One view of each thing (issue 12 item 7): a meeting is one document, :class:`MeetingView`,
+whether the API or ``cooptrack show --format json`` gives it. Synthetic releases written here."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
+from cooptrack.cli import app
+from cooptrack.serve import views
+from cooptrack.store import Store
+from cooptrack.views.meeting import MeetingView
+from webtools import client
+
+runner = CliRunner()
+
+
+def test_the_cli_and_the_api_give_one_document_of_a_meeting(tmp_path: Path, make_release: Callable[..., Any]) -> None:
+    url = f"sqlite:///{tmp_path / 'views.db'}"
+    with Store(url) as store:
+        store.ingest(*make_release(partner="Anhui", year=2023, agreements=["Memorandum on Testing [draft]"]))
+        store.ingest(*make_release(partner="Hunan", year=None, ordinal=2))
+        meetings = store.all_meetings()
+        api = client(store)
+        documents = {}
+        for m in meetings:
+            from_api = api.get(f"/api/meetings/{m.slug}").json()["data"]
+            shown = runner.invoke(app, ["show", m.slug, "--db", url, "--format", "json"])
+            assert shown.exit_code == 0, shown.stderr
+            from_cli = json.loads(shown.stdout)
+            assert from_cli == from_api
+            assert MeetingView.model_validate(from_cli).slug == m.slug
+            # the API's keys before the view (meeting_detail) are all still there
+            assert set(views.meeting_detail(m, store.tracking())) <= set(from_api)
+            documents[m.partner] = from_cli
+    assert len(documents) == 2
+    anhui, hunan = documents["Anhui"], documents["Hunan"]
+    assert [a["title"] for a in anhui["agreements"]] != [] and hunan["agreements"] == []
+    assert anhui["record"]["partner"] == "Anhui" and "text" not in anhui["record"] and anhui["text"]
+    assert len(anhui["read"]["sha256"]) == 64
+
+
+def test_the_view_refuses_a_key_it_does_not_declare(tmp_path: Path, make_release: Callable[..., Any]) -> None:
+    with Store(f"sqlite:///{tmp_path / 'views.db'}") as store:
+        store.ingest(*make_release(partner="Anhui", year=2023))
+        (m,) = store.all_meetings()
+        document = views.meeting_view(m, store.tracking()).document()
+    MeetingView.model_validate(document)  # what the builder makes is what the model declares
+    with pytest.raises(ValidationError):
+        MeetingView.model_validate({**document, "surprise": 1})
