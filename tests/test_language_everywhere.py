@@ -164,3 +164,16 @@ def test_the_briefing_files_are_in_chinese_when_asked(store: Store) -> None:
     assert headings[0].startswith("簡報：")
     english = brief.render(built, brief.BriefFormat.HTML).decode("utf-8")  # no translator: English
     assert "People at the last meeting" in english and '<html lang="en">' in english
+
+
+def test_the_cli_writes_the_briefing_in_chinese_when_asked(store: Store) -> None:
+    from typer.testing import CliRunner
+
+    from cooptrack.cli import app
+
+    db = str(store.engine.url)
+    result = CliRunner().invoke(app, ["brief", "Jiangxi", "--format", "html", "--lang", "zh_Hant", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert '<html lang="zh-Hant">' in result.stdout and "<h2>5. 上一次會議的出席人士</h2>" in result.stdout
+    wrong = CliRunner().invoke(app, ["brief", "Jiangxi", "--lang", "fr", "--db", db])
+    assert wrong.exit_code != 0 and "--lang fr" in wrong.output
