@@ -222,3 +222,16 @@ def test_compare_offers_the_partners_then_their_meetings_not_every_meeting(store
     page = web.get(f"/compare?left={oldest}&right={slugs[-1]}")
     assert page.status_code == 200
     assert f'<option value="{oldest}" selected>' in page.text and f'<option value="{slugs[-1]}" selected>' in page.text
+
+
+def test_the_api_lists_meetings_a_page_at_a_time_by_mechanism_too(stores: dict[int, Any]) -> None:
+    web, slugs, _ = stores[4 * N]
+    mech = "hong-kong-hunan-co-operation-conference"
+    found, url = [], f"/api/meetings?mechanism={mech}&per_page=30"
+    while url:
+        body = web.get(url).json()
+        assert len(body["data"]) <= 30
+        found += [row["slug"] for row in body["data"]]
+        url = body["links"]["next"] or ""
+    assert sorted(found) == sorted(s for s in slugs if s.startswith("hunan-"))
+    assert web.get("/api/meetings?mechanism=no-such-thing").json()["meta"]["total"] == 0

@@ -105,9 +105,11 @@ def overview(request: Request, d: Store) -> Envelope:
 @router.get("/meetings", response_model=Envelope, summary="Meetings, by mechanism and in order")
 def meetings(
     request: Request, d: Store, partner: Text = None, kind: MeetingKind | None = None, year: Year = None,
+    mechanism: Annotated[str | None, Query(max_length=200, description="a mechanism's slug")] = None,
     page: Page = 1, per_page: PerPage = None,
 ) -> Envelope:  # fmt: skip
-    ordered = [queries.stored(m) for mech in d.mechanisms for m in mech.meetings]
+    mechs = [mech for mech in d.mechanisms if mechanism is None or views.mechanism_slug(mech) == mechanism]
+    ordered = [queries.stored(m) for mech in mechs for m in mech.meetings]
     rows = views.meetings_filter(ordered, partner=partner, kind=kind.value if kind else None, year=year)
     return envelope(request, rows, page, per_page)
 
