@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 import common
 
-import cooptrack.store  # noqa: F401  (the store first: knowledge and store import each other)
 from cooptrack.knowledge import changes, commitments, series
 
 WORDS = """trade fair youth exchange internship finance bonds listing medicine hospital tourism culture heritage
