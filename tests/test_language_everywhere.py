@@ -177,3 +177,10 @@ def test_the_cli_writes_the_briefing_in_chinese_when_asked(store: Store) -> None
     assert '<html lang="zh-Hant">' in result.stdout and "<h2>5. 上一次會議的出席人士</h2>" in result.stdout
     wrong = CliRunner().invoke(app, ["brief", "Jiangxi", "--lang", "fr", "--db", db])
     assert wrong.exit_code != 0 and "--lang fr" in wrong.output
+
+
+def test_why_a_meeting_has_its_year_is_said_in_chinese(web: TestClient) -> None:
+    page = web.get("/meetings/jiangxi-plenary-2").text  # its release gives no year: the officials' terms do
+    assert "John Lee 於 2021年6月25日 至 2022年4月7日 任 Chief Secretary for Administration" in page
+    assert "只有在 2021 年的 November 9 同時擔任這些職位；另 2 名提及的官員當時亦在任" in page
+    assert "held these posts together" not in page and "other officials named" not in page

@@ -174,12 +174,31 @@ SENTENCES = (
     "read with {count}, the copy stops mid-way",
     "{n} of {declared} areas",
     "no area or measure stated",
+    # why a meeting's year is what it is (knowledge/years.py); the first pattern that fits is taken
+    "{name} was {post} from {start} to {end}",
+    "{name} has been {post} since {start}",
+    "{conclusion}; the 1 other official named held theirs then too",
+    "{conclusion}; the {n} other officials named held theirs then too",
+    "{name} held that post on {date} only in {year}",
+    "{name} held that post on {date} in {years}",
+    "{name} held that post only in {year}",
+    "{name} held that post in {years}",
+    "{named} held these posts together on {date} only in {year}",
+    "{named} held these posts together on {date} in {years}",
+    "{named} held these posts together only in {year}",
+    "{named} held these posts together in {years}",
+    "{named} never held these posts together in the table of terms of office: no year inferred",
+    "terms still running are known up to {checked}, when the table was last checked",
+    "the report was published on {published}, so the meeting was held by then",
+    "the announcement was published on {published}, so the meeting is held then or later",
 )
 
 
 # The placeholders whose values are the code's words too (translated in turn); the others are
 # document text (headings, measures, names, meetings) and stay as written.
-_SAID_TOO = frozenset({"summary", "unchanged", "reworded", "new", "dropped", "agreements", "basis", "series", "count"})
+_SAID_TOO = frozenset({"summary", "unchanged", "reworded", "new", "dropped", "agreements", "basis", "series", "count",
+                       "conclusion"})  # fmt: skip
+_DAYS = frozenset({"start", "end", "checked", "published"})  # ISO days, written as the locale writes them
 
 
 @functools.cache
@@ -208,7 +227,9 @@ def said(text: str | None) -> str:
     for pattern, message in _patterns():
         match = pattern.fullmatch(text)
         if match:
-            values = {k: said(v) if k in _SAID_TOO else v for k, v in match.groupdict().items()}
+            values = {
+                k: said(v) if k in _SAID_TOO else day(v) if k in _DAYS else v for k, v in match.groupdict().items()
+            }
             return gettext(message).format(**values)
     return text
 

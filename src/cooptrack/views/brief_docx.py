@@ -101,7 +101,7 @@ def _last(doc: DocumentType, b: Briefing, _: Callable[[str], str]) -> None:
     for reason in b.year_reasons:
         p = doc.add_paragraph(style="List Bullet")
         p.add_run(_("Year") + ": ").italic = True
-        p.add_run(reason)
+        p.add_run(_(reason))
     for area in b.areas:
         themes = f" — {', '.join(_(t) for t in area.themes)}" if area.themes else ""
         doc.add_heading(f"{area.heading}{themes}", level=2)
