@@ -184,3 +184,13 @@ def test_why_a_meeting_has_its_year_is_said_in_chinese(web: TestClient) -> None:
     assert "John Lee 於 2021年6月25日 至 2022年4月7日 任 Chief Secretary for Administration" in page
     assert "只有在 2021 年的 November 9 同時擔任這些職位；另 2 名提及的官員當時亦在任" in page
     assert "held these posts together" not in page and "other officials named" not in page
+
+
+def test_what_went_wrong_is_said_in_chinese(store: Store) -> None:
+    c = client(store, raise_errors=False)
+    c.cookies.set(i18n.COOKIE, "zh-Hant")
+    assert "沒有會議「nope」" in c.get("/meetings/nope").text
+    assert "這裏沒有內容" in c.get("/no/such/page").text
+    assert "鍵最少要有六個字元" in c.get("/commitments/abc").text
+    c.cookies.set(i18n.COOKIE, "en")
+    assert "no meeting &#34;nope&#34;" in c.get("/meetings/nope").text  # English as the code wrote it

@@ -191,6 +191,20 @@ SENTENCES = (
     "terms still running are known up to {checked}, when the table was last checked",
     "the report was published on {published}, so the meeting was held by then",
     "the announcement was published on {published}, so the meeting is held then or later",
+    # what a page or a form says went wrong (serve/errors.py, forms.py, views/queries.py)
+    "nothing here",
+    "this address does not take that method",
+    "wrong name or password",
+    "a password needs at least {n} characters",
+    "this form has expired or did not come from this site: reload the page and try again",
+    'no meeting "{ref}"',
+    'no person "{ref}"',
+    'no mechanism "{ref}" (known: {known})',
+    'no measure with key "{ref}"',
+    '"{ref}": give at least six characters of a key (cooptrack commitments list)',
+    "no briefing as .{fmt} ({formats})",
+    "too many expensive requests from this address: try again in {n} s, or sign in",
+    "{name} may not change anything",
 )
 
 
