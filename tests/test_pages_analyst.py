@@ -87,6 +87,17 @@ def test_results_sort_by_date_both_ways(web: TestClient) -> None:
     assert oldest == sorted(oldest)
 
 
+def test_a_search_is_newest_first_unless_asked_and_the_order_says_so(web: TestClient) -> None:
+    page = web.get("/search?q=trade&partner=Jiangxi").text
+    years = [int(y) for y in re.findall(r'class="meeting">Jiangxi, [^,]+, (\d{4})', page)]
+    assert years == sorted(years, reverse=True) and len(set(years)) > 1
+    chosen = re.findall(r'<option value="([^"]*)" selected>', page.split('id="f-sort"')[1].split("</select>")[0])
+    assert chosen == [], "the default order (newest first) is the select's first option"
+    assert '<option value="">Newest meetings first</option>' in page
+    best = web.get("/search?q=trade&partner=Jiangxi&sort=relevance").text
+    assert '<option value="relevance" selected>Best match first</option>' in best
+
+
 def test_the_results_download_holds_what_the_page_shows(web: TestClient) -> None:
     page = web.get("/search?q=trade&partner=Jiangxi").text
     assert 'href="/download/search.csv?q=trade&amp;partner=Jiangxi"' in page

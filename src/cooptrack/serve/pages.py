@@ -217,7 +217,7 @@ def search(
         rows, facets = [], browse(d, chosen)[1]
     chunk, pager = paged(request, sort_hits(rows, sort), page)
     return render(request, "search.html", q=q or "", chosen=chosen, hits=chunk, paging=pager, facets=facets,
-                  query=query_string(request), mark=highlight, sort=sort if sort in SORTS else "relevance",
+                  query=query_string(request), mark=highlight, sort=sort if sort in SORTS else "newest",
                   facet_labels=FACET_LABELS)  # fmt: skip
 
 

@@ -187,12 +187,14 @@ SORTS = ("relevance", "newest", "oldest")
 
 
 def sort_hits(rows: list[Row], order: str | None) -> list[Row]:
-    """Hits by relevance (as found), or by their meeting's date, newest or oldest first (a meeting
-    without a date by its year; one with neither last). A search's rows are sorted by the store."""
+    """Hits by their meeting's date, newest first unless asked oldest first (a meeting without a
+    date by its year; one with neither last), or by relevance (a browse's rows: as found). A
+    search's rows are sorted by the store."""
     if isinstance(rows, SearchRows):
         return rows.sorted(order)
-    if order not in ("newest", "oldest"):
+    if order == "relevance":
         return rows
+    order = order if order == "oldest" else "newest"
     dated = [r for r in rows if r.get("date") or r.get("year")]
     undated = [r for r in rows if not (r.get("date") or r.get("year"))]
     dated.sort(key=lambda r: r.get("date") or f"{r['year']}-00-00", reverse=order == "newest")
