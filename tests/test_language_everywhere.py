@@ -143,6 +143,8 @@ def test_the_briefing_on_screen_is_in_chinese(web: TestClient, documents: str) -
     # what changed, as the code wrote it, in Chinese; the measures themselves as written
     assert "沒有再提：Support Hong Kong enterprises" in page and "Not repeated" not in page
     assert "措施：3 項措施原文延續" in page and "carried over unchanged" not in page
+    assert "上一次會議：第 3 次全體會議" in page and "Third plenary session" not in page  # the code's label
+    assert "2019年10月15日" in page and "2019-10-15" not in page.split("<article", 1)[1].split('id="notes"')[0]
     assert "4（公報宣布 4 個）" in page and "讀取了 4 個範疇中的 4 個" in page
     web.cookies.set(i18n.COOKIE, "en")
     assert "<h2>2. The last meeting:" in web.get(f"/mechanisms/{slug.group(1)}/brief").text

@@ -228,6 +228,23 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(found)
 
 
+# A meeting as the briefing names it (views/brief.py: "Third plenary session", "21st plenary session").
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_MEETING = re.compile(
+    r"(?:(?P<word>" + "|".join(_ORDINALS) + r")|(?P<n>\d+)(?:st|nd|rd|th)) (?P<kind>"
+    r"plenary session|high-level meeting cum plenary session|high-level meeting|working meeting|meeting)",
+    re.IGNORECASE,
+)
+
+
+def _meeting(text: str) -> str | None:
+    found = _MEETING.fullmatch(text)
+    if found is None:
+        return None
+    n = found["n"] or str(_ORDINALS.index(found["word"].casefold()) + 1)
+    return gettext("{kind} {n}").format(n=n, kind=gettext(found["kind"].casefold()))
+
+
 def said(text: str | None) -> str:
     """A sentence the Python code wrote, in the current language: a message of the catalogue as it
     is, or one of :data:`SENTENCES` with its values put back; else the text as it is."""
@@ -238,6 +255,11 @@ def said(text: str | None) -> str:
         return found
     if current() == DEFAULT:
         return text
+    if _ISO_DAY.fullmatch(text) or _NO_YEAR.fullmatch(text) or _YEARS_ONLY.fullmatch(text):
+        return day(text)  # a day the code wrote (ISO, or without its year), as the locale writes it
+    meeting = _meeting(text)
+    if meeting is not None:
+        return meeting
     for pattern, message in _patterns():
         match = pattern.fullmatch(text)
         if match:

@@ -42,7 +42,7 @@ def render(b: Briefing, _: Callable[[str], str] = _as_is) -> bytes:
     _muted(doc.add_paragraph(
         _("Prepared {day} by {tool} from the press releases in the store. Every statement cites a "
           "numbered note: the sentence of the release it rests on, quoted under Notes, with a link to that "
-          "sentence on the meeting's page.").format(day=b.prepared, tool=b.tool)
+          "sentence on the meeting's page.").format(day=_(b.prepared), tool=b.tool)
     ))  # fmt: skip
     _meetings(doc, b, _)
     _last(doc, b, _)
@@ -58,7 +58,7 @@ def render(b: Briefing, _: Callable[[str], str] = _as_is) -> bytes:
     _people(doc, b, _)
     doc.add_heading(_("Notes"), level=1)
     for c in b.notes:
-        p = doc.add_paragraph(f"{c.number}. “{c.quote}” — {c.meeting}, {_('source {n}').format(n=c.source)}: ")
+        p = doc.add_paragraph(f"{c.number}. “{c.quote}” — {_(c.meeting)}, {_('source {n}').format(n=c.source)}: ")
         _link(p, c.href, c.href)
     doc.add_heading(_("Sources"), level=1)
     for s in b.sources:
@@ -76,7 +76,7 @@ def _meetings(doc: DocumentType, b: Briefing, _: Callable[[str], str]) -> None:
     table = _table(doc, tuple(_(h) for h in ("Meeting", "When", "Venue", "Note")))
     for m in b.meetings:
         cells = table.add_row().cells  # type: ignore[no-untyped-call]
-        cells[0].text, cells[1].text, cells[2].text = f"{m.label} ({m.slug})", m.when, m.venue or _("not stated")
+        cells[0].text, cells[1].text, cells[2].text = f"{_(m.label)} ({m.slug})", _(m.when), m.venue or _("not stated")
         if m.read:
             cells[0].add_paragraph(_("Read partly: {what}").format(what=m.read))
         _cited(cells[3].paragraphs[0], m.cite)
@@ -91,13 +91,14 @@ def _meetings(doc: DocumentType, b: Briefing, _: Callable[[str], str]) -> None:
 def _last(doc: DocumentType, b: Briefing, _: Callable[[str], str]) -> None:
     if b.last is None:  # pragma: no cover - a briefing has a last meeting
         return
-    _cited(doc.add_heading("2. " + _("The last meeting: {meeting}").format(meeting=b.last.label), level=1), b.last.cite)
+    last = _("The last meeting: {meeting}").format(meeting=_(b.last.label))
+    _cited(doc.add_heading(f"2. {last}", level=1), b.last.cite)
     if b.read:
         doc.add_paragraph().add_run(b.read).bold = True
     for label, value in b.last_facts:
         p = doc.add_paragraph(style="List Bullet")
         p.add_run(f"{_(label)}: ").bold = True
-        p.add_run(_(value) if label in ("Areas", "Read") else value)  # the others are document text
+        p.add_run(_(value) if label in ("Meeting", "Areas", "Read", "Date") else value)  # the others are document text
     for reason in b.year_reasons:
         p = doc.add_paragraph(style="List Bullet")
         p.add_run(_("Year") + ": ").italic = True
@@ -129,7 +130,7 @@ def _agreements(doc: DocumentType, b: Briefing, _: Callable[[str], str]) -> None
     for g in b.agreements:
         cells = table.add_row().cells  # type: ignore[no-untyped-call]
         cells[0].text, cells[1].text = g.title, _(g.kind)
-        cells[2].text, cells[3].text = f"{g.meeting} ({g.when})", "; ".join(g.signatories) or _("not stated")
+        cells[2].text, cells[3].text = f"{g.meeting} ({_(g.when)})", "; ".join(g.signatories) or _("not stated")
         _cited(cells[4].paragraphs[0], g.cite)
 
 
