@@ -133,6 +133,13 @@ def test_no_english_left_in_the_chinese_interface(web: TestClient, documents: st
     assert left == {}, "\n".join(f"{p}: {r}" for p, runs in left.items() for r in runs)
 
 
+def test_no_english_left_in_the_chinese_briefings(web: TestClient, documents: str) -> None:
+    slugs = sorted(set(re.findall(r'href="/mechanisms/([a-z0-9-]+)"', web.get("/mechanisms").text)))
+    assert len(slugs) == 4, slugs
+    left = {slug: english_runs(web.get(f"/mechanisms/{slug}/brief").text, documents) for slug in slugs}
+    assert {slug: runs for slug, runs in left.items() if runs} == {}
+
+
 def test_the_briefing_on_screen_is_in_chinese(web: TestClient, documents: str) -> None:
     slug = re.search(r'href="/mechanisms/([a-z0-9-]*jiangxi[a-z0-9-]*)"', web.get("/mechanisms").text)
     assert slug

@@ -170,10 +170,16 @@ SENTENCES = (
     "{n} agreements signed",
     # how a release was read (completeness.py), the briefing's facts
     "{areas} (the release announces {declared})",
+    "read with {count}, the copy stops mid-way",  # before the shorter: the first that fits is taken
     "read with {count}",
-    "read with {count}, the copy stops mid-way",
     "{n} of {declared} areas",
     "no area or measure stated",
+    "headings {score}% alike",
+    "headings {score}% alike, {carried}",
+    "The {meeting}'s release was {how}: its measures cannot be compared; it is left out of the comparison.",
+    "The {meeting}'s release was {how}: its measures cannot be compared",
+    "The {meeting}'s release was {how}: its measures can be compared only in part "
+    "(a measure not found in it may be in the part not read)",
     # why a meeting's year is what it is (knowledge/years.py); the first pattern that fits is taken
     "{name} was {post} from {start} to {end}",
     "{name} has been {post} since {start}",
@@ -211,7 +217,7 @@ SENTENCES = (
 # The placeholders whose values are the code's words too (translated in turn); the others are
 # document text (headings, measures, names, meetings) and stay as written.
 _SAID_TOO = frozenset({"summary", "unchanged", "reworded", "new", "dropped", "agreements", "basis", "series", "count",
-                       "conclusion"})  # fmt: skip
+                       "conclusion", "carried", "how", "meeting"})  # fmt: skip
 _DAYS = frozenset({"start", "end", "checked", "published"})  # ISO days, written as the locale writes them
 
 
@@ -232,7 +238,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _MEETING = re.compile(
     r"(?:(?P<word>" + "|".join(_ORDINALS) + r")|(?P<n>\d+)(?:st|nd|rd|th)) (?P<kind>"
-    r"plenary session|high-level meeting cum plenary session|high-level meeting|working meeting|meeting)",
+    r"plenary session|high-level meeting cum plenary session|high-level meeting|working meeting|meeting|plenary)",
     re.IGNORECASE,
 )
 

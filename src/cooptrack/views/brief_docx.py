@@ -78,7 +78,7 @@ def _meetings(doc: DocumentType, b: Briefing, _: Callable[[str], str]) -> None:
         cells = table.add_row().cells  # type: ignore[no-untyped-call]
         cells[0].text, cells[1].text, cells[2].text = f"{_(m.label)} ({m.slug})", _(m.when), m.venue or _("not stated")
         if m.read:
-            cells[0].add_paragraph(_("Read partly: {what}").format(what=m.read))
+            cells[0].add_paragraph(_("Read partly: {what}").format(what=_(m.read)))
         _cited(cells[3].paragraphs[0], m.cite)
         if m.also:
             cells[3].paragraphs[0].add_run(
