@@ -203,3 +203,14 @@ def test_what_went_wrong_is_said_in_chinese(store: Store) -> None:
     assert "鍵最少要有六個字元" in c.get("/commitments/abc").text
     c.cookies.set(i18n.COOKIE, "en")
     assert "no meeting &#34;nope&#34;" in c.get("/meetings/nope").text  # English as the code wrote it
+
+
+def test_a_status_recorded_is_said_in_chinese_in_the_briefing(store: Store, web: TestClient) -> None:
+    from cooptrack.vocab import EvidenceKind, TrackingStatus
+
+    page = web.get("/meetings/jiangxi-plenary-3").text
+    key = re.findall(r'href="/measures/([^"#]+)"', page)[0]
+    store.record_event(key, TrackingStatus.IMPLEMENTED, by="edith", note="五月開通",
+                       evidence_url="https://www.info.gov.hk/x", evidence_kind=EvidenceKind.OFFICIAL)  # fmt: skip
+    brief_page = web.get("/mechanisms/hong-kong-jiangxi-co-operation-conference/brief").text
+    assert "由 edith 記錄" in brief_page and "：五月開通）" in brief_page and "recorded by" not in brief_page

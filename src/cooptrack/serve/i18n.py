@@ -211,14 +211,20 @@ SENTENCES = (
     "no briefing as .{fmt} ({formats})",
     "too many expensive requests from this address: try again in {n} s, or sign in",
     "{name} may not change anything",
+    "choose one of the statuses listed",
+    # the tracker's latest word on a measure, in the briefing (views/brief.py _progress)
+    "{status} ({day}, recorded by {who}, {kind} evidence: {note})",
+    "{status} ({day}, recorded by {who}, {kind} evidence)",
+    "{status} ({day}, recorded by {who}: {note})",
+    "{status} ({day}, recorded by {who})",
 )
 
 
 # The placeholders whose values are the code's words too (translated in turn); the others are
 # document text (headings, measures, names, meetings) and stay as written.
 _SAID_TOO = frozenset({"summary", "unchanged", "reworded", "new", "dropped", "agreements", "basis", "series", "count",
-                       "conclusion", "carried", "how", "meeting"})  # fmt: skip
-_DAYS = frozenset({"start", "end", "checked", "published"})  # ISO days, written as the locale writes them
+                       "conclusion", "carried", "how", "meeting", "status", "kind"})  # fmt: skip
+_DAYS = frozenset({"start", "end", "checked", "published", "day"})  # ISO days, written as the locale writes them
 
 
 @functools.cache
