@@ -16,6 +16,7 @@ from cooptrack.cli import app
 from cooptrack.serve import views
 from cooptrack.store import Store
 from cooptrack.views.meeting import MeetingView
+from cooptrack.views.person import PersonView
 from webtools import client
 
 runner = CliRunner()
@@ -54,3 +55,30 @@ def test_the_view_refuses_a_key_it_does_not_declare(tmp_path: Path, make_release
     MeetingView.model_validate(document)  # what the builder makes is what the model declares
     with pytest.raises(ValidationError):
         MeetingView.model_validate({**document, "surprise": 1})
+
+
+def test_the_cli_and_the_api_give_one_document_of_a_person(tmp_path: Path, make_release: Callable[..., Any]) -> None:
+    url = f"sqlite:///{tmp_path / 'views.db'}"
+    with Store(url) as store:
+        store.ingest(*make_release(partner="Anhui", year=2023, people=[("Lau Ka-ming", "Secretary for Testing")]))
+        both = [("Lau Ka-ming", "Secretary for Testing"), ("Ho Wing-sze", "Under Secretary")]
+        store.ingest(*make_release(partner="Hunan", year=2024, ordinal=2, people=both))
+        slugs = {m.slug for m in store.all_meetings()}
+        api = client(store)
+        listed = api.get("/api/people").json()["data"]
+        assert {row["name"] for row in listed} == {"Lau Ka-ming", "Ho Wing-sze"}
+        everyone = runner.invoke(app, ["people", "--db", url, "--format", "json"])
+        assert everyone.exit_code == 0, everyone.stderr
+        from_list = {p["name"]: p for p in json.loads(everyone.stdout)}
+        for row in listed:
+            from_api = api.get(f"/api/people/{row['id']}").json()["data"]
+            shown = runner.invoke(app, ["person", row["name"], "--db", url, "--format", "json"])
+            assert shown.exit_code == 0, shown.stderr
+            from_cli = json.loads(shown.stdout)
+            assert from_cli == from_api == from_list[row["name"]]
+            assert PersonView.model_validate(from_cli).url == row["url"]
+    lau = from_list["Lau Ka-ming"]
+    assert {a["meeting"] for a in lau["appearances"]} == slugs and len(slugs) == 2
+    assert lau["id"].startswith("person/") and lau["memberships"][0]["role"] == "Secretary for Testing"
+    with pytest.raises(ValidationError):
+        PersonView.model_validate({**lau, "surprise": 1})

@@ -22,6 +22,7 @@ from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import changes, people, series
 from cooptrack.store.models import Measure
 from cooptrack.views import brief, ledger, queries
+from cooptrack.views.person import person_view
 from cooptrack.vocab import THEME_LABELS, Theme
 
 ByOption = Annotated[str | None, typer.Option("--by", help="who decides [default: your user name]")]
@@ -68,7 +69,7 @@ def list_people(
     if side:
         found = [p for p in found if (p.side or "").casefold() == side.casefold()]
     if fmt is OutputFormat.JSON:
-        render.print_json(stdout(), [p.popolo() for p in found])
+        render.print_json(stdout(), [person_view(p).document() for p in found])
         return
     table = Table(title=Text(f"{len(found)} people"), title_justify="left", box=box.SIMPLE_HEAD)
     for name in ("name", "side", "latest post", "meetings", "also written"):
@@ -91,7 +92,7 @@ def show_person(
     with open_store(db) as store:
         found = queries.person(store, name)
     if fmt is OutputFormat.JSON:
-        render.print_json(stdout(), found.popolo())
+        render.print_json(stdout(), person_view(found).document())
         return
     stdout().print(_person_view(found))
 

@@ -28,6 +28,7 @@ from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data, Row
 from cooptrack.store import ItemKind
 from cooptrack.views import brief, ledger, queries
+from cooptrack.views.person import person_view
 from cooptrack.vocab import AgreementKind, EvidenceKind, MeetingKind, Theme, TrackingStatus
 
 
@@ -237,7 +238,7 @@ def people_list(
 
 @router.get("/people/{person_id}", response_model=Envelope, summary="A person (Popolo): posts and appearances")
 def person(request: Request, d: Store, person_id: str) -> Envelope:
-    return one(request, d.person(person_id).popolo())
+    return one(request, person_view(d.person(person_id)).document())
 
 
 @router.get("/search", response_model=Envelope, summary="Full-text search with facets", dependencies=Costly)
