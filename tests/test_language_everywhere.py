@@ -214,3 +214,18 @@ def test_a_status_recorded_is_said_in_chinese_in_the_briefing(store: Store, web:
                        evidence_url="https://www.info.gov.hk/x", evidence_kind=EvidenceKind.OFFICIAL)  # fmt: skip
     brief_page = web.get("/mechanisms/hong-kong-jiangxi-co-operation-conference/brief").text
     assert "由 edith 記錄" in brief_page and "：五月開通）" in brief_page and "recorded by" not in brief_page
+
+
+def test_every_sentence_of_the_code_has_its_chinese_with_its_placeholders() -> None:
+    catalogue = i18n.catalogue("zh-Hant")
+    missing = [s for s in i18n.SENTENCES if not isinstance(catalogue.get(s), str)]
+    assert missing == []
+    for sentence in i18n.SENTENCES:
+        found = catalogue[sentence]
+        assert isinstance(found, str) and re.search(r"[\u4e00-\u9fff]", found), sentence
+        assert set(re.findall(r"\{\w+\}", sentence)) == set(re.findall(r"\{\w+\}", found)), sentence
+    with i18n.speaking("zh-Hant"):  # a count is digits: a measure ending in "new" is not a count
+        assert i18n.said("3 new") == "新增 3 項" and i18n.said("Support the new") == "Support the new"
+        assert i18n.said('Area added: "Culture and tourism".') == "新增範疇：「Culture and tourism」。"
+    with i18n.speaking("en"):
+        assert i18n.said("3 new") == "3 new"
