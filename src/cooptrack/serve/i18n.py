@@ -154,6 +154,11 @@ SENTENCES = (
     "{spellings} are the same name once Traditional and Simplified characters are folded",
     "{spellings} are the same name once case, hyphens and honorifics are set aside",
     "{zh} is {en}: the pinyin of the Chinese name ({reading}) is the English spelling",
+    "not the same person as {other}: decided by {who}",
+    "{name} could be {names}: not merged (several fit)",
+    "{short} is {long} without {words}, and no other person stored fits",
+    '"{name}" is also named at meetings with {others}: not merged (a Mainland name is compared within one '
+    'partner; say "{choice}" to decide)',
     # what changed between two meetings (knowledge/changes.py, the briefing's lines)
     'Area renamed: "{earlier}" became "{later}" ({basis}).',
     'Area added: "{heading}".',
