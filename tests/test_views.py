@@ -15,8 +15,10 @@ from typer.testing import CliRunner
 from cooptrack.cli import app
 from cooptrack.serve import views
 from cooptrack.store import Store
+from cooptrack.views.commitment import CommitmentView
 from cooptrack.views.meeting import MeetingView
 from cooptrack.views.person import PersonView
+from cooptrack.vocab import TrackingStatus
 from webtools import client
 
 runner = CliRunner()
@@ -82,3 +84,37 @@ def test_the_cli_and_the_api_give_one_document_of_a_person(tmp_path: Path, make_
     assert lau["id"].startswith("person/") and lau["memberships"][0]["role"] == "Secretary for Testing"
     with pytest.raises(ValidationError):
         PersonView.model_validate({**lau, "surprise": 1})
+
+
+def test_the_cli_and_the_api_give_one_document_of_a_commitment(
+    tmp_path: Path, make_release: Callable[..., Any]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'views.db'}"
+    with Store(url) as store:
+        store.ingest(*make_release(partner="Anhui", year=2023, ordinal=1))
+        store.ingest(*make_release(partner="Anhui", year=2024, ordinal=2))  # the same measures again
+        first = store.all_meetings()[0]
+        store.record_event(first.measures[0].key, TrackingStatus.IN_PROGRESS, by="tester")
+        api = client(store)
+        listed = api.get("/api/commitments").json()["data"]
+        assert listed and all(len(row["appearances"]) == 2 for row in listed)
+        documents = []
+        for row in listed:
+            from_api = api.get(f"/api/commitments/{row['key']}").json()["data"]
+            shown = runner.invoke(app, ["commitments", "show", row["key"], "--db", url, "--format", "json"])
+            assert shown.exit_code == 0, shown.stderr
+            from_cli = json.loads(shown.stdout)
+            assert from_cli == from_api
+            assert set(row) - set(from_api) <= {
+                "first_label",
+                "first_day",
+                "bureau",
+                "bureau_by",
+                "checked",
+                "checked_by",
+            }
+            documents.append(CommitmentView.model_validate(from_cli))
+    tracked = [v for v in documents if v.history]
+    assert len(tracked) == 1 and tracked[0].status == "in_progress" and tracked[0].history[0].made_by == "tester"
+    with pytest.raises(ValidationError):
+        CommitmentView.model_validate({**documents[0].document(), "surprise": 1})

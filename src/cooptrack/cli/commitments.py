@@ -77,9 +77,11 @@ def list_commitments(
 @boundary
 def show_commitment(key: KeyArgument, db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
     """A commitment meeting by meeting: first agreed, repeated, reworded (word by word), last seen."""
+    from cooptrack.serve import views  # the commitment's one document, the API's too (cooptrack.views.commitment)
+
     with open_store(db) as store:
-        c = ledger.find(ledger.ledger(store), key)
-        row = ledger.commitment_json(c, store.tracking())
+        d = views.Data(store)
+        row = views.commitment_view(d, d.commitment(key)).document()
     if fmt is OutputFormat.JSON:
         render.print_json(stdout(), row)
         return

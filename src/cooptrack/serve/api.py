@@ -203,8 +203,7 @@ def commitments(
 @router.get("/commitments/{key}", response_model=Envelope,
             summary="A commitment: its appearances, status and history")  # fmt: skip
 def commitment(request: Request, d: Store, key: str) -> Envelope:
-    c = d.commitment(key)
-    return one(request, {**views.commitment_row(c, d.tracking), "history": views.history(d, c.key)})
+    return one(request, views.commitment_view(d, d.commitment(key)).document())
 
 
 @router.get("/events", response_model=Envelope, summary="Every tracking event, newest first")

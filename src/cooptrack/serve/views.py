@@ -23,6 +23,7 @@ from cooptrack.store import Store
 from cooptrack.store.models import Agreement, Measure, Meeting, TrackerNote, TrackingEvent
 from cooptrack.store.tracking import Attachment, Tracking
 from cooptrack.views import ledger, queries
+from cooptrack.views.commitment import CommitmentView
 from cooptrack.views.meeting import MeetingView
 from cooptrack.vocab import FLAG_EXPLANATIONS, THEME_LABELS, TRACKING_STATUS_LABELS, Flag, Theme, TrackingStatus
 
@@ -347,6 +348,12 @@ def commitment_row(c: commitments.Commitment, tracking: Tracking) -> Row:
     """A commitment with its appearances, status and staleness (the API's, the tracker's, the page's)."""
     row = ledger.commitment_json(c, tracking)
     return row | {"status_label": status_label(row["status"]), "theme_label": theme_label(c.primary_theme)}
+
+
+def commitment_view(data: Data, c: commitments.Commitment) -> CommitmentView:
+    """The one document of a commitment, for the API and ``cooptrack commitments show --format
+    json``: its row and the status events of its appearances."""
+    return CommitmentView.model_validate({**commitment_row(c, data.tracking), "history": history(data, c.key)})
 
 
 def commitments_filter(
