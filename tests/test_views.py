@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from cooptrack.cli import app
 from cooptrack.serve import views
 from cooptrack.store import Store
+from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentView
 from cooptrack.views.meeting import MeetingView
 from cooptrack.views.person import PersonView
@@ -118,3 +119,24 @@ def test_the_cli_and_the_api_give_one_document_of_a_commitment(
     assert len(tracked) == 1 and tracked[0].status == "in_progress" and tracked[0].history[0].made_by == "tester"
     with pytest.raises(ValidationError):
         CommitmentView.model_validate({**documents[0].document(), "surprise": 1})
+
+
+def test_an_agreement_is_one_document_in_the_register_and_in_its_meeting(
+    tmp_path: Path, make_release: Callable[..., Any]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'views.db'}"
+    with Store(url) as store:
+        store.ingest(*make_release(partner="Anhui", year=2023, agreements=["Memorandum on Testing", "Pact on Mocks"]))
+        store.ingest(*make_release(partner="Hunan", year=2024, ordinal=2, agreements=["Memorandum on Fixtures"]))
+        api = client(store)
+        register = {g["key"]: g for g in api.get("/api/agreements").json()["data"]}
+        in_meetings = {}
+        for m in store.all_meetings():
+            shown = runner.invoke(app, ["show", m.slug, "--db", url, "--format", "json"])
+            assert shown.exit_code == 0, shown.stderr
+            in_meetings |= {g["key"]: g for g in json.loads(shown.stdout)["agreements"]}
+    assert len(register) == 3 and in_meetings == register
+    views_of = [AgreementView.model_validate(g) for g in register.values()]
+    assert sorted(v.title for v in views_of if v.partner == "Anhui") == ["Memorandum on Testing", "Pact on Mocks"]
+    with pytest.raises(ValidationError):
+        AgreementView.model_validate({**views_of[0].document(), "surprise": 1})

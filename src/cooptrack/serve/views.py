@@ -23,6 +23,7 @@ from cooptrack.store import Store
 from cooptrack.store.models import Agreement, Measure, Meeting, TrackerNote, TrackingEvent
 from cooptrack.store.tracking import Attachment, Tracking
 from cooptrack.views import ledger, queries
+from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentView
 from cooptrack.views.meeting import MeetingView
 from cooptrack.vocab import FLAG_EXPLANATIONS, THEME_LABELS, TRACKING_STATUS_LABELS, Flag, Theme, TrackingStatus
@@ -484,6 +485,11 @@ def agreement_row(g: Agreement, m: Meeting) -> Row:
     }
 
 
+def agreement_view(g: Agreement, m: Meeting) -> AgreementView:
+    """The one document of an agreement: an item of ``/api/agreements`` and of a meeting's agreements."""
+    return AgreementView.model_validate(agreement_row(g, m))
+
+
 def agreements_filter(
     data: Data, *, partner: str | None, kind: str | None, year: int | None, q: str | None
 ) -> list[Row]:
@@ -500,7 +506,7 @@ def agreements_filter(
             haystack = " ".join([g.title, *g.signatories]).casefold()
             if words and not all(w in haystack for w in words):
                 continue
-            out.append(agreement_row(g, m))
+            out.append(agreement_view(g, m).document())
     return out
 
 

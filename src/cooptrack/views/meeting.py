@@ -3,8 +3,8 @@
 
 The model types the document; :func:`cooptrack.serve.views.meeting_view` builds it from a stored
 meeting, its sources and the tracker (the one builder; it moves here with the rest of
-``serve/views.py`` in a later step). Items inside areas and agreements keep their row shape
-(``measure_row``, ``agreement_row``).
+``serve/views.py`` in a later step). Its agreements are :class:`AgreementView`; the measures inside
+areas keep their row shape (``measure_row``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+
+from cooptrack.views.agreement import AgreementView
 
 
 class _View(BaseModel):
@@ -89,7 +91,7 @@ class MeetingView(_View):
     people: list[PersonAtMeeting]
     areas: list[AreaView]
     measures: int
-    agreements: list[dict[str, Any]]
+    agreements: list[AgreementView]
     text: str
     record: dict[str, Any]  # the record as the parser made it (``cooptrack parse``)
 
