@@ -17,6 +17,7 @@ from cooptrack.serve import views
 from cooptrack.store import Store
 from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentView
+from cooptrack.views.measure import MeasureDetailView, MeasureView
 from cooptrack.views.meeting import MeetingView
 from cooptrack.views.person import PersonView
 from cooptrack.vocab import TrackingStatus
@@ -140,3 +141,31 @@ def test_an_agreement_is_one_document_in_the_register_and_in_its_meeting(
     assert sorted(v.title for v in views_of if v.partner == "Anhui") == ["Memorandum on Testing", "Pact on Mocks"]
     with pytest.raises(ValidationError):
         AgreementView.model_validate({**views_of[0].document(), "surprise": 1})
+
+
+def test_a_measure_is_one_document_in_the_api_and_in_its_meeting(
+    tmp_path: Path, make_release: Callable[..., Any]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'views.db'}"
+    with Store(url) as store:
+        store.ingest(*make_release(partner="Anhui", year=2023, ordinal=1))
+        store.ingest(*make_release(partner="Anhui", year=2024, ordinal=2))  # the same measures again
+        first, second = sorted(store.all_meetings(), key=lambda m: m.ordinal or 0)
+        store.record_event(first.measures[0].key, TrackingStatus.IN_PROGRESS, by="tester")
+        api = client(store)
+        listed = {x["key"]: x for x in api.get("/api/measures").json()["data"]}
+        in_meetings = {}
+        for m in (first, second):
+            shown = runner.invoke(app, ["show", m.slug, "--db", url, "--format", "json"])
+            assert shown.exit_code == 0, shown.stderr
+            in_meetings |= {x["key"]: x for a in json.loads(shown.stdout)["areas"] for x in a["measures"]}
+        assert in_meetings == listed and len(listed) == len(first.measures) + len(second.measures)
+        for key, x in listed.items():
+            detail = api.get(f"/api/measures/{key}").json()["data"]
+            assert {k: v for k, v in detail.items() if k != "history"} == x
+            MeasureDetailView.model_validate(detail)
+    # the status given to the first appearance is the later appearance's too, in the CLI as in the API
+    later = in_meetings[second.measures[0].key]
+    assert later["status"] == "in_progress" and later["commitment"]["appearances"] == 2
+    with pytest.raises(ValidationError):
+        MeasureView.model_validate({**later, "surprise": 1})

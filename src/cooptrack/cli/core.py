@@ -175,7 +175,8 @@ def show(
 
     with open_store(db) as store:
         row = store.meeting(meeting)
-        document = views.meeting_view(row, store.tracking()).document() if fmt is OutputFormat.JSON else None
+        shared = views.Data(store).tracking if fmt is OutputFormat.JSON else None  # as the API reads statuses
+        document = views.meeting_view(row, shared).document() if shared is not None else None
     console = stdout()
     if document is not None:
         render.print_json(console, document)

@@ -184,7 +184,7 @@ def measures(
 
 @router.get("/measures/{key}", response_model=Envelope, summary="A measure, its status and its history")
 def measure(request: Request, d: Store, key: str) -> Envelope:
-    return one(request, {**d.measure_row(key), "history": views.history(d, key)})
+    return one(request, views.measure_detail_view(d, key).document())
 
 
 @router.get("/commitments", response_model=Envelope,

@@ -25,6 +25,7 @@ from cooptrack.store.tracking import Attachment, Tracking
 from cooptrack.views import ledger, queries
 from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentView
+from cooptrack.views.measure import MeasureDetailView, MeasureView
 from cooptrack.views.meeting import MeetingView
 from cooptrack.vocab import FLAG_EXPLANATIONS, THEME_LABELS, TRACKING_STATUS_LABELS, Flag, Theme, TrackingStatus
 
@@ -312,6 +313,16 @@ def measure_row(x: Measure, tracking: Tracking, m: Meeting) -> Row:
         "commitment": commitment_ref(x.key, tracking),
         "source_url": f"/meetings/{m.slug}#src-measure-{x.position}",
     }
+
+
+def measure_view(x: Measure, tracking: Tracking, m: Meeting) -> MeasureView:
+    """The one document of a measure: an item of ``/api/measures`` and of a meeting's areas."""
+    return MeasureView.model_validate(measure_row(x, tracking, m))
+
+
+def measure_detail_view(data: Data, key: str) -> MeasureDetailView:
+    """A measure with its status history: ``/api/measures/{key}``."""
+    return MeasureDetailView.model_validate({**data.measure_row(key), "history": history(data, key)})
 
 
 def commitment_ref(key: str, tracking: Tracking) -> Row | None:

@@ -3,8 +3,8 @@
 
 The model types the document; :func:`cooptrack.serve.views.meeting_view` builds it from a stored
 meeting, its sources and the tracker (the one builder; it moves here with the rest of
-``serve/views.py`` in a later step). Its agreements are :class:`AgreementView`; the measures inside
-areas keep their row shape (``measure_row``).
+``serve/views.py`` in a later step). Its agreements are :class:`AgreementView`, the measures in its
+areas :class:`MeasureView`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from cooptrack.views.agreement import AgreementView
+from cooptrack.views.measure import MeasureView
 
 
 class _View(BaseModel):
@@ -35,7 +36,7 @@ class AreaView(_View):
     heading: str | None
     themes: list[str]
     span: list[int] | None
-    measures: list[dict[str, Any]]
+    measures: list[MeasureView]
 
 
 class ReadView(_View):
