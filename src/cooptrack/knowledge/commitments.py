@@ -34,17 +34,10 @@ STALE_DAYS = 365  # no status change for this long: stale
 STALE_MEETINGS = 3  # still "agreed" at this many meetings of its mechanism (the first included): stale
 
 
-class MeasureLike(Protocol):
-    """What a measure needs to be followed (a stored Measure is one)."""
+class MeasureLike(changes.MeasureLike, Protocol):
+    """What a measure needs to be followed (a stored Measure is one): what it needs to be compared,
+    and its primary theme."""
 
-    @property
-    def key(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def position(self) -> int: ...
-    @property
-    def themes(self) -> list[str]: ...
     @property
     def primary_theme(self) -> str | None: ...
 
