@@ -18,6 +18,7 @@ from cooptrack.store import Store
 from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentView
 from cooptrack.views.measure import MeasureDetailView, MeasureView
+from cooptrack.views.mechanism import MechanismView
 from cooptrack.views.meeting import MeetingView
 from cooptrack.views.person import PersonView
 from cooptrack.vocab import TrackingStatus
@@ -169,3 +170,29 @@ def test_a_measure_is_one_document_in_the_api_and_in_its_meeting(
     assert later["status"] == "in_progress" and later["commitment"]["appearances"] == 2
     with pytest.raises(ValidationError):
         MeasureView.model_validate({**later, "surprise": 1})
+
+
+def test_the_cli_and_the_api_give_one_document_of_a_mechanism(tmp_path: Path, make_release: Callable[..., Any]) -> None:
+    url = f"sqlite:///{tmp_path / 'views.db'}"
+    with Store(url) as store:
+        store.ingest(*make_release(partner="Anhui", year=2023, ordinal=1))
+        store.ingest(*make_release(partner="Anhui", year=2024, ordinal=3))  # the second not stored: a gap
+        store.ingest(*make_release(partner="Hunan", year=2024, ordinal=2))
+        held = [m.slug for m in sorted(store.all_meetings(), key=lambda m: m.ordinal or 0) if m.partner == "Anhui"]
+        api = client(store)
+        listed = api.get("/api/mechanisms").json()["data"]
+        documents = {}
+        for row in listed:
+            from_api = api.get(f"/api/mechanisms/{row['slug']}").json()["data"]
+            shown = runner.invoke(app, ["mechanism", row["partner"], "--db", url, "--format", "json"])
+            assert shown.exit_code == 0, shown.stderr
+            from_cli = json.loads(shown.stdout)
+            assert from_cli == from_api and set(row) <= set(from_api)
+            documents[row["partner"]] = MechanismView.model_validate(from_cli)
+        table = runner.invoke(app, ["mechanism", "Anhui", "--db", url])
+        assert table.exit_code == 0 and "gap:" in table.stdout
+    anhui, hunan = documents["Anhui"], documents["Hunan"]
+    assert anhui.meetings == 2 and len(anhui.changes) == 1 and anhui.gaps and not hunan.changes
+    assert [m["slug"] for m in anhui.meeting_list] == held
+    with pytest.raises(ValidationError):
+        MechanismView.model_validate({**anhui.document(), "surprise": 1})

@@ -194,24 +194,44 @@ def list_mechanisms(db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE)
     if fmt is OutputFormat.JSON:
         render.print_json(stdout(), [_mechanism_json(m) for m in mechs])
         return
-    parts: list[RenderableType] = []
-    for mech in mechs:
-        table = Table(title=Text(mech.name), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
-        for column in ("meeting", "no.", "kind", "date", "sources"):
-            table.add_column(column, overflow="fold")
-        for m in mech.meetings:
-            sources = len(queries.stored(m).reports)
-            table.add_row(
-                _t(m.slug, "bold"),
-                _t(m.ordinal),
-                _t(render.kind_label(m.kind)),
-                _t(render.date_label(queries.stored(m))),
-                _t(sources),
-            )
-        parts.append(table)
-        for gap in mech.gaps:
-            parts.append(Text(f"  gap: {gap.describe()}", style="yellow"))
+    parts = [part for mech in mechs for part in _mechanism_table(mech)]
     stdout().print(Group(*parts) if parts else Text("no meetings stored yet"))
+
+
+@app.command("mechanism")
+@boundary
+def show_mechanism(
+    name: Annotated[str, typer.Argument(help='a mechanism or its partner, e.g. "Guangdong"')],
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """One mechanism: its meetings in order and the gaps in their numbering; with --format json also
+    what changed between each meeting and the one before (what /api/mechanisms/{slug} returns)."""
+    from cooptrack.serve import views  # the mechanism's one document, the API's too (cooptrack.views.mechanism)
+
+    with open_store(db) as store:
+        d = views.Data(store)
+        mech = d.mechanism(name)
+        if fmt is OutputFormat.JSON:
+            render.print_json(stdout(), views.mechanism_view(d, mech).document())
+            return
+        stdout().print(Group(*_mechanism_table(mech)))
+
+
+def _mechanism_table(mech: series.Mechanism) -> list[RenderableType]:
+    table = Table(title=Text(mech.name), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
+    for column in ("meeting", "no.", "kind", "date", "sources"):
+        table.add_column(column, overflow="fold")
+    for m in mech.meetings:
+        sources = len(queries.stored(m).reports)
+        table.add_row(
+            _t(m.slug, "bold"),
+            _t(m.ordinal),
+            _t(render.kind_label(m.kind)),
+            _t(render.date_label(queries.stored(m))),
+            _t(sources),
+        )
+    return [table, *(Text(f"  gap: {gap.describe()}", style="yellow") for gap in mech.gaps)]
 
 
 def _mechanism_json(mech: series.Mechanism) -> dict[str, Any]:

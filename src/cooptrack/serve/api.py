@@ -127,7 +127,7 @@ def mechanisms(request: Request, d: Store, page: Page = 1, per_page: PerPage = N
 
 @router.get("/mechanisms/{slug}", response_model=Envelope, summary="A mechanism's meetings and what changed")
 def mechanism(request: Request, d: Store, slug: str) -> Envelope:
-    return one(request, views.mechanism_detail(d, d.mechanism(slug)))
+    return one(request, views.mechanism_view(d, d.mechanism(slug)).document())
 
 
 @router.get("/mechanisms/{slug}/brief", response_model=Envelope, summary="The briefing for the next plenary",

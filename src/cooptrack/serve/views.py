@@ -25,7 +25,8 @@ from cooptrack.store.tracking import Attachment, Tracking
 from cooptrack.views import ledger, queries
 from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentView
-from cooptrack.views.measure import MeasureDetailView, MeasureView
+from cooptrack.views.measure import MeasureDetailView
+from cooptrack.views.mechanism import MechanismView
 from cooptrack.views.meeting import MeetingView
 from cooptrack.vocab import FLAG_EXPLANATIONS, THEME_LABELS, TRACKING_STATUS_LABELS, Flag, Theme, TrackingStatus
 
@@ -315,11 +316,6 @@ def measure_row(x: Measure, tracking: Tracking, m: Meeting) -> Row:
     }
 
 
-def measure_view(x: Measure, tracking: Tracking, m: Meeting) -> MeasureView:
-    """The one document of a measure: an item of ``/api/measures`` and of a meeting's areas."""
-    return MeasureView.model_validate(measure_row(x, tracking, m))
-
-
 def measure_detail_view(data: Data, key: str) -> MeasureDetailView:
     """A measure with its status history: ``/api/measures/{key}``."""
     return MeasureDetailView.model_validate({**data.measure_row(key), "history": history(data, key)})
@@ -580,6 +576,11 @@ def mechanism_detail(data: Data, mech: series.Mechanism) -> Row:
     labels = {m.slug: meeting_label(m) for m in held}
     steps = [_in_words(diff_json(d), labels) for d in queries.steps(data.store, mech)]
     return {**mechanism_row(mech), "meeting_list": [meeting_row(m) for m in held], "changes": steps}
+
+
+def mechanism_view(data: Data, mech: series.Mechanism) -> MechanismView:
+    """The one document of a mechanism, for the API and ``cooptrack mechanism NAME --format json``."""
+    return MechanismView.model_validate(mechanism_detail(data, mech))
 
 
 def status_bars(data: Data, mech: series.Mechanism) -> list[tuple[str, str, dict[str, int]]]:
