@@ -1,5 +1,6 @@
-"""One view of each thing (issue 12 item 7): a meeting is one document, :class:`MeetingView`,
-whether the API or ``cooptrack show --format json`` gives it. Synthetic releases written here."""
+"""One view of each thing (issue 12 item 7): a meeting, a person, a commitment, an agreement, a
+measure and a mechanism are each one document (``cooptrack.views``), whether the API or the CLI's
+``--format json`` gives it. Synthetic releases written here."""
 
 from __future__ import annotations
 
