@@ -240,9 +240,12 @@ def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
     assert len(rows) == 4 and {r["source_uri"] for r in rows} == {"/synthetic/anhui-3.txt", "/synthetic/hunan-2.txt"}
     assert _run("export", str(tmp_path / "json"), "--db", filled).exit_code == 0
     assert sorted(p.name for p in (tmp_path / "json").iterdir()) == [
+        "agreements.json",
         "anhui-plenary-3.json",
+        "commitments.json",
         "hunan-plenary-2.json",
         "index.json",
+        "people.json",
     ]
 
 

@@ -21,9 +21,10 @@ from alembic.migration import MigrationContext
 from cooptrack.acquire import Document
 from cooptrack.errors import NotFound, StoreError
 from cooptrack.record import Record
+from cooptrack.serve.exports import export_json
 from cooptrack.store import ItemKind, Outcome, SearchQuery, Store, derive
 from cooptrack.store import store as store_module
-from cooptrack.store.export import COLUMNS, export_csv, export_json
+from cooptrack.store.export import COLUMNS, export_csv
 from cooptrack.store.models import Base
 from cooptrack.vocab import DocumentKind, MeetingKind, Theme
 
@@ -337,8 +338,9 @@ def test_json_export_writes_each_meetings_record_and_an_index(
         ("anhui-plenary-3", "anhui-plenary-3.json"),
         ("hunan-plenary-3", "hunan-plenary-3.json"),
     ]
-    record = json.loads((tmp_path / "hunan-plenary-3.json").read_text(encoding="utf-8"))
-    assert record["partner"] == "Hunan" and record["text"].startswith("SYNTHETIC RELEASE")
+    # each file is the meeting's one document (MeetingView, the API's): the record as parsed under "record"
+    meeting = json.loads((tmp_path / "hunan-plenary-3.json").read_text(encoding="utf-8"))
+    assert meeting["record"]["partner"] == "Hunan" and meeting["text"].startswith("SYNTHETIC RELEASE")
     assert all(len(e["sha256"]) == 64 and e["source_uri"].startswith("/synthetic/") for e in index)
 
 

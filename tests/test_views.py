@@ -197,3 +197,39 @@ def test_the_cli_and_the_api_give_one_document_of_a_mechanism(tmp_path: Path, ma
     assert [m["slug"] for m in anhui.meeting_list] == held
     with pytest.raises(ValidationError):
         MechanismView.model_validate({**anhui.document(), "surprise": 1})
+
+
+def test_the_json_export_holds_the_apis_documents(tmp_path: Path, make_release: Callable[..., Any]) -> None:
+    """``cooptrack export --format json`` writes each meeting, person, agreement and commitment as the API gives it."""
+    url = f"sqlite:///{tmp_path / 'views.db'}"
+    with Store(url) as store:
+        store.ingest(*make_release(partner="Anhui", year=2023, ordinal=1, agreements=["Memorandum on Testing"]))
+        store.ingest(*make_release(partner="Anhui", year=2024, ordinal=2, people=[("Lau Ka-ming", "Secretary")]))
+        first = sorted(store.all_meetings(), key=lambda m: m.ordinal or 0)[0]
+        store.record_event(first.measures[0].key, TrackingStatus.IN_PROGRESS, by="tester")
+        api = client(store)
+        out = tmp_path / "export"
+        written = runner.invoke(app, ["export", str(out), "--db", url])
+        assert written.exit_code == 0, written.stderr
+        index = json.loads((out / "index.json").read_text(encoding="utf-8"))["meetings"]
+        assert len(index) == 2
+        for entry in index:
+            exported = json.loads((out / entry["file"]).read_text(encoding="utf-8"))
+            assert exported == api.get(f"/api/meetings/{entry['meeting']}").json()["data"]
+            MeetingView.model_validate(exported)
+        people = json.loads((out / "people.json").read_text(encoding="utf-8"))
+        listed = api.get("/api/people").json()["data"]
+        assert people and [p["name"] for p in people] == [row["name"] for row in listed]
+        for person, row in zip(people, listed, strict=True):
+            assert person == api.get(f"/api/people/{row['id']}").json()["data"]
+        agreements = json.loads((out / "agreements.json").read_text(encoding="utf-8"))
+        assert agreements == api.get("/api/agreements").json()["data"] and len(agreements) == 1
+        commitments = json.loads((out / "commitments.json").read_text(encoding="utf-8"))
+        assert commitments and {c["key"] for c in commitments} == {
+            c["key"] for c in api.get("/api/commitments").json()["data"]
+        }
+        for c in commitments:
+            assert c == api.get(f"/api/commitments/{c['key']}").json()["data"]
+    # the status given at the first meeting is in the exported commitment, with its history
+    tracked = [CommitmentView.model_validate(c) for c in commitments if c["history"]]
+    assert len(tracked) == 1 and tracked[0].status == "in_progress"

@@ -31,7 +31,7 @@ from cooptrack.cli.base import (
 from cooptrack.errors import CooptrackError
 from cooptrack.record import Record
 from cooptrack.store import ItemKind, SearchQuery
-from cooptrack.store.export import export_csv, export_json
+from cooptrack.store.export import export_csv
 from cooptrack.vocab import MeetingKind, Theme
 
 # --- parse --------------------------------------------------------------------------------------
@@ -231,16 +231,19 @@ def search(
 @boundary
 def export(
     directory: Annotated[Path, typer.Argument(help="the folder to write into (made if missing)")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="json: a record per meeting; csv: tables")] = (
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="json: the API's documents; csv: tables")] = (
         ExportFormat.JSON
     ),
     db: DbOption = None,
 ) -> None:
-    """Write every meeting as JSON records (with index.json) or as CSV tables, each row with its source."""
+    """Write the API's documents as JSON (a file per meeting, people, agreements, commitments, index.json)
+    or every meeting as CSV tables, each row with its source."""
+    from cooptrack.serve.exports import export_json  # the API's documents (cooptrack.views)
+
     with open_store(db) as store:
         try:
             if fmt is ExportFormat.JSON:
-                summary = f"{export_json(store, directory)} records and index.json"
+                summary = f"{export_json(store, directory)} meetings, people, agreements, commitments and index.json"
             else:
                 summary = ", ".join(f"{n} rows in {name}" for name, n in export_csv(store, directory).items())
         except OSError as exc:

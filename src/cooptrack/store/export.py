@@ -1,4 +1,5 @@
-"""Exports of a store: one JSON record per meeting with an index, or one CSV file per table.
+"""Exports of a store as CSV: one file per table, flat rows (the JSON export, the API's documents, is
+:mod:`cooptrack.serve.exports`; its ``index.json`` holds :func:`meeting_row` too).
 
 Every exported row carries its source (uri, sha256 of the bytes, when they were read, version)
 and its span into the cleaned text of that version, so that each fact can be checked.
@@ -11,7 +12,6 @@ Document text is untrusted: a CSV cell that a spreadsheet would run as a formula
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 from cooptrack.store.models import Meeting
 from cooptrack.store.store import Store
 
-INDEX = "index.json"
+INDEX = "index.json"  # the JSON export's list of meetings (cooptrack.serve.exports)
 TEXTS = "texts"  # the cleaned text of each meeting's document, which the CSV spans point into
 
 _SOURCE = ("source_uri", "sha256", "fetched_at", "version", "parser_version")
@@ -44,20 +44,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def export_json(store: Store, directory: Path) -> int:
-    """``<slug>.json`` per meeting (the stored record) and ``index.json``; returns the count."""
-    directory.mkdir(parents=True, exist_ok=True)
-    index = []
-    for meeting in store.all_meetings():
-        name = f"{meeting.slug}.json"
-        record = meeting.document.record_json()
-        (directory / name).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        index.append({"meeting": meeting.slug, "file": name, **_meeting_row(meeting)})
-    text = json.dumps({"meetings": index}, indent=2, ensure_ascii=False, default=str)
-    (directory / INDEX).write_text(text + "\n", encoding="utf-8")
-    return len(index)
-
-
 def export_csv(store: Store, directory: Path) -> dict[str, int]:
     """The CSV files of :data:`COLUMNS` and ``texts/<slug>.txt``; returns the rows written to each file."""
     (directory / TEXTS).mkdir(parents=True, exist_ok=True)
@@ -65,7 +51,7 @@ def export_csv(store: Store, directory: Path) -> dict[str, int]:
     for meeting in meetings:
         (directory / TEXTS / f"{meeting.slug}.txt").write_text(meeting.document.cleaned_text, encoding="utf-8")
     builders: dict[str, Callable[[Meeting], Iterator[dict[str, Any]]]] = {
-        "meetings.csv": lambda m: iter([_meeting_row(m) | {"text_file": f"{TEXTS}/{m.slug}.txt"}]),
+        "meetings.csv": lambda m: iter([meeting_row(m) | {"text_file": f"{TEXTS}/{m.slug}.txt"}]),
         "people.csv": _people,
         "areas.csv": _areas,
         "measures.csv": _measures,
@@ -116,7 +102,7 @@ def _provenance(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def _meeting_row(m: Meeting) -> dict[str, Any]:
+def meeting_row(m: Meeting) -> dict[str, Any]:
     return {
         "meeting": m.slug, "id": m.id, "mechanism": m.mechanism, "partner": m.partner, "kind": m.kind,
         "ordinal": m.ordinal, "date": m.date.isoformat() if m.date else None, "date_text": m.date_text,
