@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from cooptrack.record import PARSER_VERSION
 from cooptrack.store import Store
 from cooptrack.store.store import Outcome
 from cooptrack.views import queries
+from peoplefakes import FakeMeeting
 
 SERIES = Path(__file__).parent / "data" / "series"
 FIRST, SECOND, THIRD = "jiangxi-plenary-1", "jiangxi-plenary-2", "jiangxi-plenary-3"
@@ -328,17 +328,7 @@ def _newer(version: str) -> str:
     return ".".join([str(int(major) + 1), *rest])
 
 
-@dataclass(frozen=True)
-class _Meeting:
-    """A meeting as people.gather needs it (built here, not stored)."""
-
-    slug: str
-    mechanism: str | None
-    partner: str | None
-    date: dt.date | None
-    date_text: str | None = None
-    year_from: int | None = None
-    year_to: int | None = None
+_Meeting = FakeMeeting
 
 
 def _named(name: str, partner: str, slug: str, side: str = "Mainland") -> people.Appearance:

@@ -12,9 +12,9 @@ a few short names fit two people (a doubt, never a merge).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from cooptrack.knowledge import people
+from peoplefakes import FakeMeeting
 from workcount import measure
 
 _GIVEN = ["Alan", "Betty", "Carl", "Doris", "Edwin", "Fiona", "Gary", "Helen", "Ivan", "Joyce", "Kevin", "Lily"]
@@ -24,15 +24,7 @@ _HANZI = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 _GIVEN_ZH = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚"
 
 
-@dataclass(frozen=True)
-class _Meeting:
-    slug: str
-    mechanism: str | None
-    partner: str | None
-    date: dt.date | None
-    date_text: str | None = None
-    year_from: int | None = None
-    year_to: int | None = None
+_Meeting = FakeMeeting
 
 
 def _appearances(n: int, start: int = 0) -> list[people.Appearance]:

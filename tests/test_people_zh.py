@@ -5,22 +5,13 @@ official's Chinese name from the terms-of-office table, with reasons, doubts and
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import pytest
 
 from cooptrack.knowledge import names_zh, officials, people
+from peoplefakes import FakeMeeting
 
-
-@dataclass(frozen=True)
-class _Meeting:
-    slug: str
-    mechanism: str | None
-    partner: str | None
-    date: dt.date | None
-    date_text: str | None = None
-    year_from: int | None = None
-    year_to: int | None = None
+_Meeting = FakeMeeting
 
 
 def _named(name: str, partner: str, slug: str, side: str = "Mainland", post: str = "Governor") -> people.Appearance:
