@@ -19,7 +19,7 @@ from cooptrack.knowledge import changes, commitments, people, series
 from cooptrack.knowledge.people import PersonRecord
 from cooptrack.render import agreement_name, date_label, kind_label
 from cooptrack.serve import sources
-from cooptrack.store import Store
+from cooptrack.store import Store, snapshot
 from cooptrack.store.models import Agreement, Measure, Meeting, TrackerNote, TrackingEvent
 from cooptrack.store.tracking import Attachment, Tracking
 from cooptrack.views import ledger, queries
@@ -72,7 +72,8 @@ class Data:
 
     @cached_property
     def meetings(self) -> list[Meeting]:
-        return self.store.all_meetings()
+        """Every meeting as plain objects (:mod:`cooptrack.store.snapshot`), texts read on demand."""
+        return self.store.meeting_snapshot()  # type: ignore[return-value]  # the ORM models' attributes
 
     @cached_property
     def mechanisms(self) -> list[series.Mechanism]:
@@ -81,12 +82,14 @@ class Data:
     @cached_property
     def ledger(self) -> commitments.Ledger:
         """Every commitment: measures followed from meeting to meeting, with users' splits and joins."""
-        return ledger.ledger(self.store, self.meetings, self.mechanisms)
+        with snapshot.no_collection():
+            return ledger.ledger(self.store, self.meetings, self.mechanisms)
 
     @cached_property
     def tracking(self) -> Tracking:
         """Status events, each visible from every appearance of its commitment."""
-        return ledger.shared_tracking(self.store.tracking(), self.ledger)
+        with snapshot.no_collection():
+            return ledger.shared_tracking(self.store.tracking(), self.ledger)
 
     @cached_property
     def notes(self) -> dict[tuple[str, str], TrackerNote]:
@@ -103,7 +106,8 @@ class Data:
 
     @cached_property
     def people(self) -> list[PersonRecord]:
-        return queries.all_people(self.store, self.meetings)
+        with snapshot.no_collection():
+            return queries.all_people(self.store, self.meetings)
 
     @cached_property
     def measures(self) -> dict[str, Measure]:
@@ -620,8 +624,10 @@ def _measure_ref(x: changes.MeasureLike) -> Row:
 def diff_json(d: changes.Diff) -> Row:
     """A diff as the API and the mechanism page have it, with ``reading_notes``: the meetings read
     partly or left out, as data the page words in the reader's language."""
-    notes = [reading_note(m, skipped=True) for m in d.skipped_meetings if isinstance(m, Meeting)]
-    notes += [reading_note(m) for m in (d.earlier, d.later) if isinstance(m, Meeting) and not m.completeness.complete]
+    skipped = [found for m in d.skipped_meetings if (found := snapshot.stored(m)) is not None]
+    ends = [found for m in (d.earlier, d.later) if (found := snapshot.stored(m)) is not None]
+    notes = [reading_note(m, skipped=True) for m in skipped]
+    notes += [reading_note(m) for m in ends if not m.completeness.complete]
     return changes.diff_json(d, _measure_ref) | {"reading_notes": notes}
 
 

@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 from cooptrack.acquire import Document
 from cooptrack.errors import NotFound, StoreError
 from cooptrack.record import Record
-from cooptrack.store import derive, writes
+from cooptrack.store import derive, snapshot, writes
 from cooptrack.store.accounts import AccountsMixin
 from cooptrack.store.backup import Backup, write_backup
 from cooptrack.store.models import (
@@ -237,6 +237,12 @@ class Store(TrackingMixin, AccountsMixin):
         """Every meeting with everything loaded (for exports), in slug order."""
         with self._read() as session:
             return list(session.scalars(select(Meeting).options(*_FULL).order_by(Meeting.slug)))
+
+    def meeting_snapshot(self) -> list[snapshot.Meeting]:
+        """Every meeting with its items as plain objects (:mod:`.snapshot`), in slug order: what
+        :meth:`all_meetings` gives, at a fraction of its memory and time, texts read on demand."""
+        with self._read() as session:
+            return snapshot.load(session, snapshot.Texts(self._read))
 
     def search(self, query: SearchQuery) -> list[Hit]:
         """Full-text search over measures, area headings, agreement titles and people, with facets."""

@@ -27,7 +27,7 @@ from cooptrack import __version__
 from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import changes, people, series
 from cooptrack.render import date_label
-from cooptrack.store import Store
+from cooptrack.store import Store, snapshot
 from cooptrack.store.models import Area as AreaRow
 from cooptrack.store.models import Measure, Meeting
 from cooptrack.store.models import Person as PersonRow
@@ -348,9 +348,9 @@ def _change_lines(d: changes.Diff, src: _Notes) -> list[ChangeLine]:
     out = [ChangeLine(f"{line}.") for line in [*d.skipped, *d.limits()]]
     if not d.comparable:
         return out
-    earlier, later = d.earlier, d.later
-    if not isinstance(earlier, Meeting) or not isinstance(later, Meeting):  # pragma: no cover - stored meetings
-        raise TypeError((earlier, later))
+    earlier, later = snapshot.stored(d.earlier), snapshot.stored(d.later)
+    if earlier is None or later is None:  # pragma: no cover - stored meetings
+        raise TypeError((d.earlier, d.later))
     first, second = d.names[0] or earlier.slug, d.names[1] or later.slug
     for c in d.areas:
         if c.status == "renamed" and c.earlier and c.later:

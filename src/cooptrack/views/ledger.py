@@ -17,7 +17,7 @@ from cooptrack.errors import CooptrackError, NotFound
 from cooptrack.knowledge import changes, commitments, series
 from cooptrack.knowledge.commitments import Commitment, Ledger, Reshape
 from cooptrack.render import date_label
-from cooptrack.store import CorrectionKind, Store
+from cooptrack.store import CorrectionKind, Store, snapshot
 from cooptrack.store.models import Measure, Meeting
 from cooptrack.store.tracking import Tracking
 from cooptrack.views import queries
@@ -139,7 +139,8 @@ def join(store: Store, first: str, second: str, *, by: str, note: str | None) ->
 
 
 def _when(m: series.MeetingLike) -> str:
-    return (date_label(m) if isinstance(m, Meeting) else "") or "date not stated"
+    found = snapshot.stored(m)
+    return (date_label(found) if found is not None else "") or "date not stated"
 
 
 def appearance_json(a: commitments.Appearance) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from cooptrack.errors import CooptrackError, NotFound
 from cooptrack.knowledge import changes, people, series
-from cooptrack.store import CorrectionKind, Store
+from cooptrack.store import CorrectionKind, Store, snapshot
 from cooptrack.store.models import Correction, Measure, Meeting
 from cooptrack.vocab import Theme
 
@@ -191,9 +191,10 @@ def _pick(mech: series.Mechanism, ref: str) -> series.MeetingLike:
 
 def stored(m: series.MeetingLike) -> Meeting:
     """A meeting of a mechanism as the store loaded it (with its items and reports)."""
-    if not isinstance(m, Meeting):  # pragma: no cover - the store hands out Meetings
+    found = snapshot.stored(m)
+    if found is None:  # pragma: no cover - the store hands out Meetings
         raise TypeError(m)
-    return m
+    return found
 
 
 def link_decisions(store: Store, meetings: Sequence[Meeting]) -> dict[tuple[str, str], changes.Decision]:

@@ -1,0 +1,365 @@
+"""Every meeting with its items as plain objects, for the web server's view of the store.
+
+:meth:`Store.all_meetings` hands out ORM objects: right for a command that reads a store once, too
+heavy for a server that holds every meeting in each worker (each ORM object carries its identity
+state; at 10,000 pages that was ~1.1 GB and 17 s to load). :func:`load` reads the same rows with
+Core statements, one per table, into slotted objects with the ORM models' attribute names, so the
+knowledge modules, the views and the templates read them unchanged. A document's cleaned text and
+record (most of its bytes) are not held: they are read when a page asks for them
+(:class:`DocumentVersion`), the last few kept.
+
+Repeated small values (themes, flags, roles, kinds, partners) are stored once (:class:`_Interned`).
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import gc
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from sqlalchemy import Text, select
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.orm import Session
+
+from cooptrack.completeness import Completeness
+from cooptrack.store import models
+
+_TEXTS_KEPT = 64  # cleaned texts and records kept after a page read them
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """Build many long-lived objects without the cyclic collector scanning them again and again
+    (it took over half of the load's time at 10,000 pages)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Interned:
+    """One tuple (or string) for each distinct value: a theme list repeated 100,000 times is held once."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, Any] = {}
+        self._decoded: dict[str, tuple[Any, ...]] = {}
+
+    def tuple(self, values: list[Any] | None) -> tuple[Any, ...]:
+        key = tuple(values or ())
+        found: tuple[Any, ...] = self._seen.setdefault(key, key)
+        return found
+
+    def text(self, value: str | None) -> str | None:
+        return None if value is None else self._seen.setdefault(value, value)
+
+    def json(self, raw: str | None) -> builtins.tuple[Any, ...]:
+        """A JSON list of strings as the database holds it (``'["trade"]'``), decoded once per distinct value."""
+        if raw is None:
+            return ()
+        found = self._decoded.get(raw)
+        if found is None:
+            found = self._decoded[raw] = self.tuple(json.loads(raw))
+        return found
+
+
+class Texts:
+    """A document version's cleaned text and record, read by id when asked for; the last
+    :data:`_TEXTS_KEPT` kept (a meeting page reads its text several times)."""
+
+    def __init__(self, session_factory: Callable[[], AbstractContextManager[Session]]) -> None:
+        self._session = session_factory
+        self._kept: OrderedDict[int, tuple[str, dict[str, Any]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def of(self, document_id: int) -> tuple[str, dict[str, Any]]:
+        with self._lock:
+            if document_id in self._kept:
+                self._kept.move_to_end(document_id)
+                return self._kept[document_id]
+        table = models.DocumentVersion.__table__
+        with self._session() as session:
+            row = session.execute(select(table.c.cleaned_text, table.c.record).where(table.c.id == document_id)).one()
+        found = (row.cleaned_text, row.record)
+        with self._lock:
+            self._kept[document_id] = found
+            while len(self._kept) > _TEXTS_KEPT:
+                self._kept.popitem(last=False)
+        return found
+
+
+@dataclass(slots=True, eq=False)
+class Source:
+    id: int
+    uri: str
+    name: str
+    first_seen_at: dt.datetime
+
+
+@dataclass(slots=True, eq=False)
+class DocumentVersion:
+    id: int
+    source_id: int
+    version: int
+    sha256: str
+    size: int
+    encoding: str
+    media_type: str
+    fetched_at: dt.datetime
+    ingested_at: dt.datetime
+    parser_version: str
+    relevant: bool
+    relevance_reason: str | None
+    is_current: bool
+    source: Source
+    texts: Texts = field(repr=False)
+
+    @property
+    def cleaned_text(self) -> str:
+        return self.texts.of(self.id)[0]
+
+    @property
+    def record(self) -> dict[str, Any]:
+        return self.texts.of(self.id)[1]
+
+    def record_json(self) -> dict[str, Any]:
+        """As :meth:`cooptrack.store.models.DocumentVersion.record_json`."""
+        text, record = self.texts.of(self.id)
+        return {**record, "text": text}
+
+
+class _Spanned:
+    __slots__ = ()
+    span_start: int | None
+    span_end: int | None
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        if self.span_start is None or self.span_end is None:
+            return None
+        return (self.span_start, self.span_end)
+
+
+@dataclass(slots=True, eq=False)
+class Report:
+    id: int
+    meeting_id: int
+    source_id: int
+    document_id: int
+    is_primary: bool
+    source: Source
+    document: DocumentVersion
+    meeting: Meeting = field(repr=False)
+
+
+@dataclass(slots=True, eq=False)
+class Person(_Spanned):
+    id: int
+    meeting_id: int
+    document_id: int
+    position: int
+    name: str
+    honorific: str | None
+    post: str | None
+    side: str | None
+    roles: tuple[str, ...]
+    span_start: int | None
+    span_end: int | None
+    meeting: Meeting = field(repr=False)
+
+
+@dataclass(slots=True, eq=False)
+class Measure(_Spanned):
+    id: int
+    key: str
+    meeting_id: int
+    area_id: int
+    document_id: int
+    position: int
+    text: str
+    themes: tuple[str, ...]
+    primary_theme: str | None
+    quantities: Sequence[dict[str, Any]]
+    span_start: int | None
+    span_end: int | None
+    meeting: Meeting = field(repr=False)
+    area: Area = field(repr=False)
+
+
+@dataclass(slots=True, eq=False)
+class Area(_Spanned):
+    id: int
+    meeting_id: int
+    document_id: int
+    position: int
+    heading: str | None
+    themes: tuple[str, ...]
+    extent_start: int | None
+    extent_end: int | None
+    span_start: int | None
+    span_end: int | None
+    meeting: Meeting = field(repr=False)
+    measures: list[Measure] = field(default_factory=list, repr=False)
+
+
+@dataclass(slots=True, eq=False)
+class Agreement(_Spanned):
+    id: int
+    key: str
+    meeting_id: int
+    document_id: int
+    position: int
+    title: str
+    kind: str
+    annex: str | None
+    chinese_only: bool
+    signatories: tuple[str, ...]
+    span_start: int | None
+    span_end: int | None
+    meeting: Meeting = field(repr=False)
+
+
+@dataclass(slots=True, eq=False)
+class Meeting(_Spanned):
+    id: int
+    slug: str
+    identity: str | None
+    document_id: int
+    mechanism: str | None
+    partner: str | None
+    kind: str | None
+    ordinal: int | None
+    date: dt.date | None
+    date_text: str | None
+    year: int | None
+    year_from: int | None
+    year_to: int | None
+    year_reasons: tuple[str, ...]
+    venue: str | None
+    declared_area_count: int | None
+    flags: tuple[str, ...]
+    document_kind: str
+    title: str | None
+    span_start: int | None
+    span_end: int | None
+    document: DocumentVersion = field(repr=False)
+    reports: list[Report] = field(default_factory=list, repr=False)
+    people: list[Person] = field(default_factory=list, repr=False)
+    areas: list[Area] = field(default_factory=list, repr=False)
+    measures: list[Measure] = field(default_factory=list, repr=False)
+    agreements: list[Agreement] = field(default_factory=list, repr=False)
+
+    @property
+    def completeness(self) -> Completeness:
+        """As :attr:`cooptrack.store.models.Meeting.completeness`."""
+        return Completeness.of(list(self.flags), self.declared_area_count, len(self.areas), len(self.measures))
+
+
+def load(session: Session, texts: Texts) -> list[Meeting]:
+    """Every meeting with its reports, people, areas, measures and agreements, in slug order (as
+    :meth:`Store.all_meetings`), read by one statement per table."""
+    seen = _Interned()
+    with no_collection():
+        sources = {r.id: Source(r.id, r.uri, r.name, r.first_seen_at) for r in _rows(session, models.Source)}
+        wanted = select(models.Meeting.document_id).union(select(models.Report.document_id)).subquery()
+        version = models.DocumentVersion.__table__
+        columns = [c for c in version.c if c.name not in ("cleaned_text", "record")]
+        documents = {
+            r.id: DocumentVersion(
+                r.id,
+                r.source_id,
+                r.version,
+                r.sha256,
+                r.size,
+                seen.text(r.encoding) or "",
+                seen.text(r.media_type) or "",
+                r.fetched_at,
+                r.ingested_at,
+                seen.text(r.parser_version) or "",
+                r.relevant,
+                r.relevance_reason,
+                r.is_current,
+                sources[r.source_id],
+                texts,
+            )
+            for r in session.execute(select(*columns).where(version.c.id.in_(select(wanted))))
+        }
+        meetings: dict[int, Meeting] = {}
+        for r in _rows(session, models.Meeting, models.Meeting.slug):
+            meetings[r.id] = Meeting(
+                r.id, r.slug, r.identity, r.document_id, seen.text(r.mechanism), seen.text(r.partner),
+                seen.text(r.kind), r.ordinal, r.date, r.date_text, r.year, r.year_from, r.year_to,
+                seen.json(r.year_reasons), r.venue, r.declared_area_count, seen.json(r.flags),
+                seen.text(r.document_kind) or "", r.title, r.span_start, r.span_end, documents[r.document_id],
+            )  # fmt: skip
+        for r in _rows(session, models.Report, models.Report.id):
+            m = meetings[r.meeting_id]
+            m.reports.append(
+                Report(
+                    r.id,
+                    r.meeting_id,
+                    r.source_id,
+                    r.document_id,
+                    r.is_primary,
+                    sources[r.source_id],
+                    documents[r.document_id],
+                    m,
+                )
+            )
+        for r in _rows(session, models.Person, models.Person.position):
+            m = meetings[r.meeting_id]
+            m.people.append(
+                Person(r.id, r.meeting_id, r.document_id, r.position, r.name, seen.text(r.honorific),
+                       seen.text(r.post), seen.text(r.side), seen.json(r.roles), r.span_start, r.span_end, m)
+            )  # fmt: skip
+        areas: dict[int, Area] = {}
+        for r in _rows(session, models.Area, models.Area.position):
+            m = meetings[r.meeting_id]
+            area = Area(r.id, r.meeting_id, r.document_id, r.position, r.heading, seen.json(r.themes),
+                        r.extent_start, r.extent_end, r.span_start, r.span_end, m)  # fmt: skip
+            areas[r.id] = area
+            m.areas.append(area)
+        for r in _rows(session, models.Measure, models.Measure.position):
+            m, area = meetings[r.meeting_id], areas[r.area_id]
+            x = Measure(r.id, r.key, r.meeting_id, r.area_id, r.document_id, r.position, r.text,
+                        seen.json(r.themes), seen.text(r.primary_theme), _quantities(r.quantities),
+                        r.span_start, r.span_end, m, area)  # fmt: skip
+            m.measures.append(x)
+            area.measures.append(x)
+        for r in _rows(session, models.Agreement, models.Agreement.position):
+            m = meetings[r.meeting_id]
+            m.agreements.append(
+                Agreement(r.id, r.key, r.meeting_id, r.document_id, r.position, r.title, seen.text(r.kind) or "",
+                          r.annex, r.chinese_only, seen.json(r.signatories), r.span_start, r.span_end, m)
+            )  # fmt: skip
+        return list(meetings.values())
+
+
+_LISTS = frozenset({"year_reasons", "flags", "roles", "themes", "signatories", "quantities"})  # JSON lists of strings
+
+
+def _quantities(raw: str | None) -> Any:
+    """A measure's quantities (most have none: one shared empty tuple)."""
+    return () if raw is None or raw == "[]" else json.loads(raw)
+
+
+def _rows(session: Session, model: Any, order: Any = None) -> Any:
+    """Every row of a model's table, in ``order`` then id (the ORM relationships' order); its JSON
+    lists of strings as the text stored (:meth:`_Interned.json` decodes each distinct one once)."""
+    table = model.__table__
+    stmt = select(*(sql_cast(c, Text).label(c.name) if c.name in _LISTS else c for c in table.c))
+    return session.execute(stmt.order_by(order, table.c.id) if order is not None else stmt.order_by(table.c.id))
+
+
+def stored(m: object) -> models.Meeting | None:
+    """``m`` as a stored meeting (the ORM's, or this module's with the same attributes), else None."""
+    return cast("models.Meeting", m) if isinstance(m, models.Meeting | Meeting) else None

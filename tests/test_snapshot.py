@@ -1,0 +1,129 @@
+"""The web server's view of the store (``Store.meeting_snapshot``, issue 14 item 4) holds what the
+ORM gives, as plain objects: every attribute of every meeting, report, person, area, measure and
+agreement equal to ``Store.all_meetings()``, on the five real releases and on one meeting with three
+sources (two in Chinese), on SQLite and PostgreSQL. Texts are not held: they are read when asked
+for, and only the last few are kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cooptrack.acquire import read_path
+from cooptrack.pipeline import parse_document
+from cooptrack.store import Store, snapshot
+
+PAIR = Path(__file__).parent / "data" / "series" / "sichuan_pair"
+
+_MEETING = ("id", "slug", "identity", "document_id", "mechanism", "partner", "kind", "ordinal", "date", "date_text",
+            "year", "year_from", "year_to", "year_reasons", "venue", "declared_area_count", "flags",
+            "document_kind", "title", "span")  # fmt: skip
+_DOCUMENT = ("id", "source_id", "version", "sha256", "size", "encoding", "media_type", "fetched_at", "ingested_at",
+             "parser_version", "relevant", "relevance_reason", "is_current", "cleaned_text", "record")  # fmt: skip
+_ITEMS: dict[str, tuple[str, ...]] = {
+    "people": ("id", "position", "name", "honorific", "post", "side", "roles", "span"),
+    "areas": ("id", "position", "heading", "themes", "extent_start", "extent_end", "span"),
+    "measures": ("id", "key", "area_id", "position", "text", "themes", "primary_theme", "quantities", "span"),
+    "agreements": ("id", "key", "position", "title", "kind", "annex", "chinese_only", "signatories", "span"),
+}
+
+
+def _plain(value: Any) -> Any:
+    """Lists and tuples compared as lists (the snapshot holds tuples where the ORM holds lists)."""
+    return [_plain(v) for v in value] if isinstance(value, list | tuple) else value
+
+
+def _same(orm: Any, light: Any, names: tuple[str, ...], where: str) -> None:
+    for name in names:
+        assert _plain(getattr(light, name)) == _plain(getattr(orm, name)), f"{where}.{name}"
+
+
+def _assert_equal(store: Store) -> None:
+    orm, light = store.all_meetings(), store.meeting_snapshot()
+    assert [m.slug for m in light] == [m.slug for m in orm]
+    for a, b in zip(orm, light, strict=True):
+        _same(a, b, _MEETING, a.slug)
+        _same(a.document, b.document, _DOCUMENT, f"{a.slug}.document")
+        assert b.document.source.uri == a.document.source.uri
+        assert b.document.record_json() == a.document.record_json()
+        assert b.completeness == a.completeness
+        assert [(r.source.uri, r.is_primary, r.document.id) for r in b.reports] == [
+            (r.source.uri, r.is_primary, r.document.id) for r in a.reports
+        ]
+        for kind, names in _ITEMS.items():
+            mine, theirs = getattr(b, kind), getattr(a, kind)
+            assert len(mine) == len(theirs), f"{a.slug}.{kind}"
+            for x, y in zip(theirs, mine, strict=True):
+                _same(x, y, names, f"{a.slug}.{kind}[{x.position}]")
+                assert y.meeting is b
+        for area_a, area_b in zip(a.areas, b.areas, strict=True):
+            assert [x.key for x in area_b.measures] == [x.key for x in area_a.measures]
+            assert all(x.area is area_b for x in area_b.measures)
+
+
+def test_the_snapshot_of_the_real_releases_equals_the_orm(store: Store, corpus: Path) -> None:
+    for path in sorted(corpus.glob("*.txt")):
+        doc = read_path(path)
+        store.ingest(doc, parse_document(doc))
+    assert len(store.all_meetings()) >= 4
+    _assert_equal(store)
+
+
+def test_a_meeting_of_three_sources_in_two_languages_equals_the_orm(store: Store) -> None:
+    for path in sorted(PAIR.glob("*.txt")):
+        doc = read_path(path)
+        store.ingest(doc, parse_document(doc))
+    [meeting] = store.meeting_snapshot()
+    assert len(meeting.reports) == 3
+    _assert_equal(store)
+
+
+def test_texts_are_read_when_asked_and_only_the_last_few_kept(memory_store: Store, corpus: Path) -> None:
+    for path in sorted(corpus.glob("*.txt")):
+        doc = read_path(path)
+        memory_store.ingest(doc, parse_document(doc))
+    meetings = memory_store.meeting_snapshot()
+    texts = meetings[0].document.texts
+    assert all(m.document.texts is texts for m in meetings)  # one reader for the whole snapshot
+    assert not any("cleaned_text" in type(m.document).__slots__ for m in meetings)  # type: ignore[attr-defined]
+    assert len(texts._kept) == 0
+    assert meetings[0].document.cleaned_text.strip()
+    assert len(texts._kept) == 1
+    for m in meetings:
+        assert m.document.cleaned_text == memory_store.meeting(m.slug).document.cleaned_text
+    assert len(texts._kept) == len(meetings)
+
+
+@pytest.mark.parametrize("count", [1, 7, 100])
+def test_the_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch, count: int) -> None:
+    asked: list[int] = []
+
+    class Session:
+        def __enter__(self) -> Session:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def execute(self, stmt: Any) -> Any:
+            document_id = stmt.whereclause.right.value
+            asked.append(document_id)
+
+            class Row:
+                cleaned_text, record = f"text {document_id}", {"n": document_id}
+
+            class Result:
+                def one(self) -> Row:
+                    return Row()
+
+            return Result()
+
+    texts = snapshot.Texts(Session)
+    for n in range(count):
+        assert texts.of(n) == (f"text {n}", {"n": n})
+    assert texts.of(count - 1) == (f"text {count - 1}", {"n": count - 1})  # the last one: kept, not asked again
+    assert asked == list(range(count))
+    assert len(texts._kept) == min(count, snapshot._TEXTS_KEPT)
