@@ -127,3 +127,39 @@ def test_the_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch, count: int)
     assert texts.of(count - 1) == (f"text {count - 1}", {"n": count - 1})  # the last one: kept, not asked again
     assert asked == list(range(count))
     assert len(texts._kept) == min(count, snapshot._TEXTS_KEPT)
+
+
+def test_pinned_texts_are_read_a_thousand_at_a_time_and_let_go(memory_store: Store, corpus: Path) -> None:
+    for path in sorted(corpus.glob("*.txt")):
+        doc = read_path(path)
+        memory_store.ingest(doc, parse_document(doc))
+    meetings = memory_store.meeting_snapshot()
+    texts = meetings[0].document.texts
+    statements: list[str] = []
+    real = texts._session
+
+    def counting() -> Any:
+        opened = real()
+
+        class Counting:
+            def __enter__(self) -> Any:
+                session = opened.__enter__()
+                execute = session.execute
+                session.execute = lambda stmt, *a, **k: statements.append(str(stmt)) or execute(stmt, *a, **k)
+                return session
+
+            def __exit__(self, *exc: Any) -> Any:
+                return opened.__exit__(*exc)
+
+        return Counting()
+
+    texts._session = counting
+    ids = [m.document.id for m in meetings] * 3 + list(range(10_000, 12_500))  # repeated and unknown ids too
+    with texts.pinned(ids):
+        assert len(statements) == 3  # 2,5xx distinct ids: three statements
+        for m in meetings:
+            assert m.document.cleaned_text == memory_store.meeting(m.slug).document.cleaned_text
+        assert len(statements) == 3  # nothing read again inside the block
+    assert texts._pinned == {}
+    meetings[0].document.record  # noqa: B018 - read once more, now outside the block
+    assert len(statements) == 4

@@ -23,7 +23,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from cooptrack.knowledge import names_zh
@@ -73,6 +73,11 @@ _ZH_POSTS = {"行政长官": "chief executive", "政务司司长": "chief secret
 _ZH_OWNER = re.compile(r"^(?:香港特别行政区|香港特区|特区|香港)(?:政府)?")
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
+_NOT_WORD = re.compile(r"[^a-z0-9' ]+")
+
+
+@lru_cache(maxsize=65_536)  # a post is compared with every other post of its holder: remembered
 def post_key(post: str) -> str:
     """A post compared for identity: "the", "of the HKSAR (Government)", case and punctuation set aside.
 
@@ -84,8 +89,8 @@ def post_key(post: str) -> str:
         folded = _ZH_OWNER.sub("", names_zh.zh_key(post))
         return _ZH_POSTS.get(folded, folded)
     text = post.casefold().replace("&", " and ")
-    text = re.sub(r"\([^)]*\)", " ", text)
-    text = _POST_NOISE.sub(" ", re.sub(r"[^a-z0-9' ]+", " ", text).replace("'s", "s"))
+    text = _BRACKETED.sub(" ", text)
+    text = _POST_NOISE.sub(" ", _NOT_WORD.sub(" ", text).replace("'s", "s"))
     key = " ".join(text.split())
     return _POST_ALIASES.get(key, key)
 

@@ -19,7 +19,7 @@ import gc
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -80,8 +80,28 @@ class Texts:
         self._session = session_factory
         self._kept: OrderedDict[int, tuple[str, dict[str, Any]]] = OrderedDict()
         self._lock = threading.Lock()
+        self._pinned: dict[int, tuple[str, dict[str, Any]]] = {}
+
+    @contextmanager
+    def pinned(self, document_ids: Iterable[int]) -> Iterator[None]:
+        """Within the block, these documents' texts and records are read by one statement per
+        thousand and held (people are gathered from every meeting's other reports at once)."""
+        wanted, found = sorted(set(document_ids)), {}
+        table = models.DocumentVersion.__table__
+        with self._session() as session:
+            for start in range(0, len(wanted), 1000):
+                chunk = wanted[start : start + 1000]
+                stmt = select(table.c.id, table.c.cleaned_text, table.c.record).where(table.c.id.in_(chunk))
+                found.update({r.id: (r.cleaned_text, r.record) for r in session.execute(stmt)})
+        self._pinned = found
+        try:
+            yield
+        finally:
+            self._pinned = {}
 
     def of(self, document_id: int) -> tuple[str, dict[str, Any]]:
+        if document_id in self._pinned:
+            return self._pinned[document_id]
         with self._lock:
             if document_id in self._kept:
                 self._kept.move_to_end(document_id)

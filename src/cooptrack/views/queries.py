@@ -29,7 +29,13 @@ def all_people(store: Store, meetings: Sequence[Meeting] | None = None) -> list[
             for r in decided.values() if r.kind == CorrectionKind.SAME_PERSON]  # fmt: skip
     different = [(r.left, r.right, _who(r.made_by, r.made_at.date().isoformat(), r.note))
                  for r in decided.values() if r.kind == CorrectionKind.DIFFERENT_PEOPLE]  # fmt: skip
-    return people.gather(people.appearances(meetings), people.PeopleDecisions(same, different))
+    decisions = people.PeopleDecisions(same, different)
+    texts = {m.document.texts for m in meetings if isinstance(m, snapshot.Meeting)}  # type: ignore[attr-defined]
+    if len(texts) != 1:  # ORM meetings hold their texts
+        return people.gather(people.appearances(meetings), decisions)
+    others = [r.document_id for m in meetings for r in m.reports if not r.is_primary]
+    with texts.pop().pinned(others):  # the other reports' records, read at once
+        return people.gather(people.appearances(meetings), decisions)
 
 
 def _who(by: str, when: str, note: str | None) -> str:
