@@ -43,7 +43,7 @@ def _json(db: str, *args: str) -> Any:
     return json.loads(result.stdout)
 
 
-def test_people_lists_each_person_once_and_json_is_popolo(db: str) -> None:
+def test_people_lists_each_person_once_and_json_is_the_apis_directory(db: str) -> None:
     table = _run(db, "people")
     assert table.exit_code == 0
     assert table.stdout.count("Erick Tsang Kwok-wai") == 1
@@ -72,15 +72,13 @@ def test_an_unknown_person_is_one_line_and_exit_1(db: str) -> None:
 def test_mechanisms_list_meetings_in_order_with_gaps_and_sources(db: str) -> None:
     shown = _run(db, "mechanisms")
     assert "gap: plenaries 1–4 not in the store" in shown.stdout
+    # the list's JSON is /api/mechanisms's summaries; one mechanism's (cooptrack mechanism) has its meetings
     data = {m["partner"]: m for m in _json(db, "mechanisms")}
-    jiangxi = data["Jiangxi"]
-    assert [m["meeting"] for m in jiangxi["meetings"]] == [
-        "jiangxi-plenary-1",
-        "jiangxi-plenary-2",
-        "jiangxi-plenary-3",
-    ]
-    assert len(jiangxi["meetings"][2]["sources"]) == 2
-    assert jiangxi["meetings"][1]["year_range"] == [2021, 2021]
+    assert (data["Jiangxi"]["meetings"], data["Jiangxi"]["first_year"]) == (3, 2019)
+    jiangxi = _json(db, "mechanism", "Jiangxi")["meeting_list"]
+    assert [m["slug"] for m in jiangxi] == ["jiangxi-plenary-1", "jiangxi-plenary-2", "jiangxi-plenary-3"]
+    assert len(_json(db, "show", "jiangxi-plenary-3")["reports"]) == 2
+    assert jiangxi[1]["year_range"] == [2021, 2021]
 
 
 def test_diff_shows_what_changed_and_json_has_every_part(db: str) -> None:

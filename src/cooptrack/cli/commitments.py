@@ -29,11 +29,15 @@ app.add_typer(commitments_app, name="commitments")
 KeyArgument = Annotated[str, typer.Argument(help="a commitment's or an appearance's key (six characters or more)")]
 
 
-def _rows(db: str | None) -> tuple[list[dict[str, Any]], list[commitments.Reshape]]:
+def _rows(db: str | None, partner: str | None, stale: bool) -> tuple[list[dict[str, Any]], list[commitments.Reshape]]:
+    """The commitments of ``partner`` (or every one), as /api/commitments lists them, and the users'
+    decisions that name a measure no release reads any more."""
+    from cooptrack.serve import views  # the commitment's one summary, the API's too (cooptrack.views.commitment)
+
     with open_store(db) as store:
-        found = ledger.ledger(store)
-        tracking = store.tracking()
-    return [ledger.commitment_json(c, tracking) for c in found.commitments], found.unattached
+        d = views.Data(store)
+        rows = views.commitments_filter(d, partner=partner, theme=None, status=None, q=None, stale=stale)
+        return rows, d.ledger.unattached
 
 
 @commitments_app.command("list")
@@ -49,12 +53,9 @@ def list_commitments(
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Every commitment once, with where it was first agreed and last seen, its status and staleness."""
-    every, unattached = _rows(db)
-    rows = [
-        r for r in every
-        if (not partner or (r["partner"] or "").casefold() == partner.casefold()) and (not stale or r["stale"])
-    ]  # fmt: skip
+    """Every commitment once, with where it was first agreed and last seen, its status and staleness
+    (with --format json, the items of /api/commitments)."""
+    rows, unattached = _rows(db, partner, stale)
     if fmt is OutputFormat.JSON:
         render.print_json(stdout(), rows)
         return

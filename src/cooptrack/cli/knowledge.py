@@ -22,7 +22,7 @@ from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import changes, people, series
 from cooptrack.store.models import Measure
 from cooptrack.views import brief, ledger, queries
-from cooptrack.views.person import person_view
+from cooptrack.views.person import person_summary, person_view
 from cooptrack.vocab import THEME_LABELS, Theme
 
 ByOption = Annotated[str | None, typer.Option("--by", help="who decides [default: your user name]")]
@@ -61,15 +61,13 @@ def list_people(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Everyone named in the store (or those whose names or posts hold every word of QUERY), one row
-    per person however the releases spell them."""
+    per person however the releases spell them (with --format json, the rows of /api/people)."""
+    from cooptrack.serve import views  # the directory's one filter and row, the API's too
+
     with open_store(db) as store:
-        found = queries.all_people(store)
-    if query:
-        found = people.search(found, query)
-    if side:
-        found = [p for p in found if (p.side or "").casefold() == side.casefold()]
+        found = views.people_found(queries.all_people(store), query, side)
     if fmt is OutputFormat.JSON:
-        render.print_json(stdout(), [person_view(p).document() for p in found])
+        render.print_json(stdout(), [person_summary(p).document() for p in found])
         return
     table = Table(title=Text(f"{len(found)} people"), title_justify="left", box=box.SIMPLE_HEAD)
     for name in ("name", "side", "latest post", "meetings", "also written"):
@@ -188,11 +186,14 @@ def list_corrections(db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE
 @app.command("mechanisms")
 @boundary
 def list_mechanisms(db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """Each mechanism's meetings in order, with the meetings its numbering says are missing."""
+    """Each mechanism's meetings in order, with the meetings its numbering says are missing (with
+    --format json, the items of /api/mechanisms; cooptrack mechanism NAME gives one with its meetings)."""
+    from cooptrack.serve import views  # the mechanism's one summary, the API's too
+
     with open_store(db) as store:
         mechs = queries.mechanisms(store)
     if fmt is OutputFormat.JSON:
-        render.print_json(stdout(), [_mechanism_json(m) for m in mechs])
+        render.print_json(stdout(), [views.mechanism_row(m) for m in mechs])
         return
     parts = [part for mech in mechs for part in _mechanism_table(mech)]
     stdout().print(Group(*parts) if parts else Text("no meetings stored yet"))
@@ -232,26 +233,6 @@ def _mechanism_table(mech: series.Mechanism) -> list[RenderableType]:
             _t(sources),
         )
     return [table, *(Text(f"  gap: {gap.describe()}", style="yellow") for gap in mech.gaps)]
-
-
-def _mechanism_json(mech: series.Mechanism) -> dict[str, Any]:
-    return {
-        "mechanism": mech.name,
-        "partner": mech.partner,
-        "meetings": [
-            {
-                "meeting": m.slug,
-                "ordinal": m.ordinal,
-                "kind": m.kind,
-                "date": m.date.isoformat() if m.date else None,
-                "year_range": [m.year_from, m.year_to] if m.year_from is not None else None,
-                "document_kind": m.document_kind,
-                "sources": [r.source.uri for r in queries.stored(m).reports],
-            }
-            for m in mech.meetings
-        ],
-        "gaps": [{"series": g.series, "missing": list(g.missing), "note": g.describe()} for g in mech.gaps],
-    }
 
 
 # --- diff and links -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
@@ -28,8 +28,15 @@ from cooptrack.serve.search import search as search_hits
 from cooptrack.serve.views import Data, Row
 from cooptrack.store import ItemKind
 from cooptrack.views import brief, ledger, queries
-from cooptrack.views.person import person_view
+from cooptrack.views.agreement import AgreementView
+from cooptrack.views.commitment import CommitmentSummaryView, CommitmentView
+from cooptrack.views.measure import MeasureDetailView, MeasureView
+from cooptrack.views.mechanism import MechanismSummaryView, MechanismView
+from cooptrack.views.meeting import MeetingView
+from cooptrack.views.person import PersonSummaryView, PersonView, person_view
 from cooptrack.vocab import AgreementKind, EvidenceKind, MeetingKind, Theme, TrackingStatus
+
+T = TypeVar("T")
 
 
 class Meta(BaseModel):
@@ -39,8 +46,12 @@ class Meta(BaseModel):
     facets: dict[str, dict[str, int]] | None = None
 
 
-class Envelope(BaseModel):
-    data: Any
+class Envelope(BaseModel, Generic[T]):
+    """The API's one envelope; ``Envelope[SomeView]`` (or ``Envelope[list[SomeView]]``) types its
+    data as the view of its thing, so that the OpenAPI document describes it and an answer whose
+    shape strays from the view is a server error, never a different document."""
+
+    data: T
     meta: Meta
     links: dict[str, str | None]
 
@@ -68,7 +79,9 @@ Year = Annotated[int | None, Query(ge=1900, le=2200)]
 Text = Annotated[str | None, Query(max_length=200)]
 
 
-def envelope(request: Request, rows: list[Any], page: int = 1, per_page: int | None = None, **meta: Any) -> Envelope:
+def envelope(
+    request: Request, rows: list[Any], page: int = 1, per_page: int | None = None, **meta: Any
+) -> Envelope[Any]:
     """A page of ``rows`` with links to the pages beside it."""
     size = per_page or web(request).settings.per_page
     chunk = rows[(page - 1) * size : page * size]
@@ -79,11 +92,11 @@ def envelope(request: Request, rows: list[Any], page: int = 1, per_page: int | N
 
     links = {"self": public_url(request), "first": link(1), "last": link(last),
              "next": link(page + 1) if page < last else None, "prev": link(page - 1) if page > 1 else None}  # fmt: skip
-    return Envelope(data=chunk, meta=Meta(page=page, per_page=size, total=len(rows), **meta), links=links)
+    return Envelope[Any](data=chunk, meta=Meta(page=page, per_page=size, total=len(rows), **meta), links=links)
 
 
-def one(request: Request, obj: Any) -> Envelope:
-    return Envelope(data=obj, meta=Meta(page=1, per_page=1, total=1), links={"self": public_url(request)})
+def one(request: Request, obj: Any) -> Envelope[Any]:
+    return Envelope[Any](data=obj, meta=Meta(page=1, per_page=1, total=1), links={"self": public_url(request)})
 
 
 def _public(request: Request, url: Any) -> str:
@@ -98,41 +111,49 @@ Store = Annotated[Data, Depends(data)]
 # --- reading ------------------------------------------------------------------------------------
 
 
-@router.get("/overview", response_model=Envelope, summary="Counts of everything stored")
-def overview(request: Request, d: Store) -> Envelope:
+@router.get("/overview", response_model=Envelope[Any], summary="Counts of everything stored")
+def overview(request: Request, d: Store) -> Envelope[Any]:
     return one(request, views.overview(d))
 
 
-@router.get("/meetings", response_model=Envelope, summary="Meetings, by mechanism and in order")
+@router.get("/meetings", response_model=Envelope[Any], summary="Meetings, by mechanism and in order")
 def meetings(
     request: Request, d: Store, partner: Text = None, kind: MeetingKind | None = None, year: Year = None,
     mechanism: Annotated[str | None, Query(max_length=200, description="a mechanism's slug")] = None,
     page: Page = 1, per_page: PerPage = None,
-) -> Envelope:  # fmt: skip
+) -> Envelope[Any]:  # fmt: skip
     mechs = [mech for mech in d.mechanisms if mechanism is None or views.mechanism_slug(mech) == mechanism]
     ordered = [queries.stored(m) for mech in mechs for m in mech.meetings]
     rows = views.meetings_filter(ordered, partner=partner, kind=kind.value if kind else None, year=year)
     return envelope(request, rows, page, per_page)
 
 
-@router.get("/meetings/{slug}", response_model=Envelope, summary="A meeting: its record and cleaned source text")
-def meeting(request: Request, d: Store, slug: str) -> Envelope:
+@router.get(
+    "/meetings/{slug}", response_model=Envelope[MeetingView], summary="A meeting: its record and cleaned source text"
+)
+def meeting(request: Request, d: Store, slug: str) -> Envelope[Any]:
     return one(request, views.meeting_view(d.meeting(slug), d.tracking).document())
 
 
-@router.get("/mechanisms", response_model=Envelope, summary="Mechanisms, with the gaps in their numbering")
-def mechanisms(request: Request, d: Store, page: Page = 1, per_page: PerPage = None) -> Envelope:
+@router.get(
+    "/mechanisms",
+    response_model=Envelope[list[MechanismSummaryView]],
+    summary="Mechanisms, with the gaps in their numbering",
+)
+def mechanisms(request: Request, d: Store, page: Page = 1, per_page: PerPage = None) -> Envelope[Any]:
     return envelope(request, [views.mechanism_row(m) for m in d.mechanisms], page, per_page)
 
 
-@router.get("/mechanisms/{slug}", response_model=Envelope, summary="A mechanism's meetings and what changed")
-def mechanism(request: Request, d: Store, slug: str) -> Envelope:
+@router.get(
+    "/mechanisms/{slug}", response_model=Envelope[MechanismView], summary="A mechanism's meetings and what changed"
+)
+def mechanism(request: Request, d: Store, slug: str) -> Envelope[Any]:
     return one(request, views.mechanism_view(d, d.mechanism(slug)).document())
 
 
-@router.get("/mechanisms/{slug}/brief", response_model=Envelope, summary="The briefing for the next plenary",
+@router.get("/mechanisms/{slug}/brief", response_model=Envelope[Any], summary="The briefing for the next plenary",
             dependencies=Costly)  # fmt: skip
-def briefing(request: Request, d: Store, slug: str) -> Envelope:
+def briefing(request: Request, d: Store, slug: str) -> Envelope[Any]:
     mech = d.mechanism(slug)
     partner = mech.partner or mech.name
     base = public_url(request, "")  # the notes link to this site's meeting pages
@@ -142,110 +163,118 @@ def briefing(request: Request, d: Store, slug: str) -> Envelope:
     return one(request, json.loads(text))
 
 
-@router.get("/diff", response_model=Envelope, summary="What changed between two meetings of a mechanism",
+@router.get("/diff", response_model=Envelope[Any], summary="What changed between two meetings of a mechanism",
             dependencies=Costly)  # fmt: skip
 def diff(
     request: Request, d: Store, mechanism: Annotated[str, Query(max_length=200)],
     earlier: Text = None, later: Text = None,
-) -> Envelope:  # fmt: skip
+) -> Envelope[Any]:  # fmt: skip
     return one(request, views.diff_json(queries.diff(d.store, mechanism, earlier, later).diff))
 
 
-@router.get("/compare", response_model=Envelope, summary="Two partners (or two meetings) side by side by theme",
+@router.get("/compare", response_model=Envelope[Any], summary="Two partners (or two meetings) side by side by theme",
             dependencies=Costly)  # fmt: skip
 def compare(
     request: Request, d: Store, left: Annotated[str, Query(max_length=200)],
     right: Annotated[str, Query(max_length=200)],
-) -> Envelope:  # fmt: skip
+) -> Envelope[Any]:  # fmt: skip
     return one(request, views.compare_json(queries.compare(d.store, left, right), d.tracking))
 
 
-@router.get("/matrix", response_model=Envelope, summary="Measures by partner and theme")
-def matrix(request: Request, d: Store, scope: Annotated[str, Query(pattern="^(latest|all)$")] = "latest") -> Envelope:
+@router.get("/matrix", response_model=Envelope[Any], summary="Measures by partner and theme")
+def matrix(
+    request: Request, d: Store, scope: Annotated[str, Query(pattern="^(latest|all)$")] = "latest"
+) -> Envelope[Any]:
     counted = None if scope == "latest" else d.ledger.counted  # over all meetings, a commitment once
     return one(request, views.matrix_json(series.matrix(d.mechanisms, latest=scope == "latest", counted=counted)))
 
 
-@router.get("/timeline", response_model=Envelope, summary="Meetings per mechanism over the years")
-def timeline(request: Request, d: Store, page: Page = 1, per_page: PerPage = None) -> Envelope:
+@router.get("/timeline", response_model=Envelope[Any], summary="Meetings per mechanism over the years")
+def timeline(request: Request, d: Store, page: Page = 1, per_page: PerPage = None) -> Envelope[Any]:
     return envelope(request, views.timeline_json(series.timeline(d.mechanisms)), page, per_page)
 
 
-@router.get("/measures", response_model=Envelope, summary="Every measure with its status (the tracker)")
+@router.get(
+    "/measures", response_model=Envelope[list[MeasureView]], summary="Every measure with its status (the tracker)"
+)
 def measures(
     request: Request, d: Store, partner: Text = None, theme: Theme | None = None,
     status: TrackingStatus | None = None, meeting: Text = None, q: Text = None, page: Page = 1,
     per_page: PerPage = None,
-) -> Envelope:  # fmt: skip
+) -> Envelope[Any]:  # fmt: skip
     rows = views.measures_filter(d, partner=partner, theme=theme.value if theme else None,
                                  status=status.value if status else None, meeting=meeting, q=q)  # fmt: skip
     return envelope(request, rows, page, per_page)
 
 
-@router.get("/measures/{key}", response_model=Envelope, summary="A measure, its status and its history")
-def measure(request: Request, d: Store, key: str) -> Envelope:
+@router.get(
+    "/measures/{key}", response_model=Envelope[MeasureDetailView], summary="A measure, its status and its history"
+)
+def measure(request: Request, d: Store, key: str) -> Envelope[Any]:
     return one(request, views.measure_detail_view(d, key).document())
 
 
-@router.get("/commitments", response_model=Envelope,
+@router.get("/commitments", response_model=Envelope[list[CommitmentSummaryView]],
             summary="Every commitment: a measure followed across meetings, with its status")  # fmt: skip
 def commitments(
     request: Request, d: Store, partner: Text = None, theme: Theme | None = None,
     status: TrackingStatus | None = None, meeting: Text = None, q: Text = None, stale: bool = False,
     page: Page = 1, per_page: PerPage = None,
-) -> Envelope:  # fmt: skip
+) -> Envelope[Any]:  # fmt: skip
     rows = views.commitments_filter(d, partner=partner, theme=theme.value if theme else None,
                                     status=status.value if status else None, q=q, stale=stale,
                                     meeting=meeting)  # fmt: skip
     return envelope(request, rows, page, per_page)
 
 
-@router.get("/commitments/{key}", response_model=Envelope,
+@router.get("/commitments/{key}", response_model=Envelope[CommitmentView],
             summary="A commitment: its appearances, status and history")  # fmt: skip
-def commitment(request: Request, d: Store, key: str) -> Envelope:
+def commitment(request: Request, d: Store, key: str) -> Envelope[Any]:
     return one(request, views.commitment_view(d, d.commitment(key)).document())
 
 
-@router.get("/events", response_model=Envelope, summary="Every tracking event, newest first")
+@router.get("/events", response_model=Envelope[Any], summary="Every tracking event, newest first")
 def events(
     request: Request, d: Store, attached: Annotated[bool | None, Query()] = None, page: Page = 1,
     per_page: PerPage = None,
-) -> Envelope:  # fmt: skip
+) -> Envelope[Any]:  # fmt: skip
     rows = views.all_events(d)
     if attached is not None:
         rows = [r for r in rows if (r["measure"] is not None) == attached]
     return envelope(request, rows, page, per_page)
 
 
-@router.get("/agreements", response_model=Envelope, summary="The register of agreements")
+@router.get("/agreements", response_model=Envelope[list[AgreementView]], summary="The register of agreements")
 def agreements(
     request: Request, d: Store, partner: Text = None, kind: AgreementKind | None = None, year: Year = None,
     q: Text = None, page: Page = 1, per_page: PerPage = None,
-) -> Envelope:  # fmt: skip
+) -> Envelope[Any]:  # fmt: skip
     rows = views.agreements_filter(d, partner=partner, kind=kind.value if kind else None, year=year, q=q)
     return envelope(request, rows, page, per_page)
 
 
-@router.get("/people", response_model=Envelope, summary="People across spellings and posts")
+@router.get("/people", response_model=Envelope[list[PersonSummaryView]], summary="People across spellings and posts")
 def people_list(
     request: Request, d: Store, q: Text = None,
     side: Annotated[str | None, Query(pattern="^(HK|Mainland|Central)$")] = None, page: Page = 1,
     per_page: PerPage = None,
-) -> Envelope:  # fmt: skip
+) -> Envelope[Any]:  # fmt: skip
     return envelope(request, views.people_filter(d, q=q, side=side), page, per_page)
 
 
-@router.get("/people/{person_id}", response_model=Envelope, summary="A person (Popolo): posts and appearances")
-def person(request: Request, d: Store, person_id: str) -> Envelope:
+@router.get(
+    "/people/{person_id}", response_model=Envelope[PersonView], summary="A person (Popolo): posts and appearances"
+)
+def person(request: Request, d: Store, person_id: str) -> Envelope[Any]:
     return one(request, person_view(d.person(person_id)).document())
 
 
-@router.get("/search", response_model=Envelope, summary="Full-text search with facets", dependencies=Costly)
+@router.get("/search", response_model=Envelope[Any], summary="Full-text search with facets", dependencies=Costly)
 def search(
     request: Request, d: Store, q: Annotated[str, Query(max_length=200)], partner: Text = None,
     theme: Theme | None = None, year: Year = None, meeting_kind: MeetingKind | None = None,
     kind: ItemKind | None = None, status: TrackingStatus | None = None, page: Page = 1, per_page: PerPage = None,
-) -> Envelope:  # fmt: skip
+) -> Envelope[Any]:  # fmt: skip
     facets = {"partner": partner, "theme": theme.value if theme else None, "year": str(year) if year else None,
               "meeting_kind": meeting_kind.value if meeting_kind else None,
               "kind": kind.value if kind else None, "status": status.value if status else None}  # fmt: skip
@@ -253,13 +282,13 @@ def search(
     return envelope(request, rows, page, per_page, facets=counts)
 
 
-@router.get("/me", response_model=Envelope, summary="Who the API takes you for")
-def me(request: Request, who: Annotated[Caller, Depends(caller)]) -> Envelope:
+@router.get("/me", response_model=Envelope[Any], summary="Who the API takes you for")
+def me(request: Request, who: Annotated[Caller, Depends(caller)]) -> Envelope[Any]:
     return one(request, {"user": who.name, "role": who.role, "via": who.via, "can_write": who.can_write})
 
 
-@router.get("/users", response_model=Envelope, summary="Accounts (admins only)")
-def users(request: Request, who: Annotated[Caller, Depends(writer)]) -> Envelope:
+@router.get("/users", response_model=Envelope[Any], summary="Accounts (admins only)")
+def users(request: Request, who: Annotated[Caller, Depends(writer)]) -> Envelope[Any]:
     if not who.is_admin:
         raise Problem(403, "only an admin may list the accounts")
     rows = [{"name": u.name, "role": u.role, "created_at": u.created_at.isoformat(),
@@ -292,8 +321,9 @@ def checked_writer(request: Request, who: Annotated[Caller, Depends(writer)]) ->
 Writer = Annotated[Caller, Depends(checked_writer)]
 
 
-@router.post("/measures/{key}/events", response_model=Envelope, status_code=201, summary="Record a status")
-def add_event(request: Request, d: Store, key: str, body: EventIn, who: Writer) -> Envelope:
+@router.post("/measures/{key}/events", response_model=Envelope[MeasureDetailView], status_code=201,
+             summary="Record a status")  # fmt: skip
+def add_event(request: Request, d: Store, key: str, body: EventIn, who: Writer) -> Envelope[Any]:
     d.measure(key)
     if body.evidence_kind is not None and not body.evidence_url:
         raise Problem(422, "evidence_kind needs an evidence_url")
@@ -302,13 +332,13 @@ def add_event(request: Request, d: Store, key: str, body: EventIn, who: Writer) 
         evidence_kind=body.evidence_kind,
     )  # fmt: skip
     fresh = Data(d.store)
-    return one(request, {**fresh.measure_row(key), "history": views.history(fresh, key)})
+    return one(request, views.measure_detail_view(fresh, key).document())
 
 
-@router.post("/events/{event_id}/reattach", response_model=Envelope, summary="Attach an event to a measure")
+@router.post("/events/{event_id}/reattach", response_model=Envelope[Any], summary="Attach an event to a measure")
 def reattach_event(
     request: Request, d: Store, event_id: Annotated[int, PathParam(ge=1, le=2**62)], body: ReattachIn, who: Writer
-) -> Envelope:
+) -> Envelope[Any]:
     web(request).store.reattach_event(event_id, body.measure, by=who.name or "?")
     return one(request, {"event": event_id, "measure": body.measure, "by": who.name})
 
@@ -318,18 +348,18 @@ class ReshapeIn(BaseModel):
     note: str | None = Field(default=None, max_length=4000)
 
 
-@router.post("/commitments/{key}/split", response_model=Envelope, status_code=201,
+@router.post("/commitments/{key}/split", response_model=Envelope[Any], status_code=201,
              summary="Split a commitment: the appearance given and those after it become one of their own")  # fmt: skip
-def split_commitment(request: Request, d: Store, key: str, body: ReshapeIn, who: Writer) -> Envelope:
+def split_commitment(request: Request, d: Store, key: str, body: ReshapeIn, who: Writer) -> Envelope[Any]:
     if body.measure.strip().casefold() not in d.commitment(key).keys:
         raise Problem(422, "give the key of an appearance of this commitment")
     done = ledger.split(web(request).store, body.measure, by=who.name or "?", note=body.note)
     return one(request, done.json())
 
 
-@router.post("/commitments/{key}/join", response_model=Envelope, status_code=201,
+@router.post("/commitments/{key}/join", response_model=Envelope[Any], status_code=201,
              summary="Join two commitments: this one and the one of the measure given are one")  # fmt: skip
-def join_commitments(request: Request, d: Store, key: str, body: ReshapeIn, who: Writer) -> Envelope:
+def join_commitments(request: Request, d: Store, key: str, body: ReshapeIn, who: Writer) -> Envelope[Any]:
     done = ledger.join(web(request).store, d.commitment(key).key, body.measure, by=who.name or "?", note=body.note)
     return one(request, done.json())
 

@@ -1,8 +1,11 @@
-"""What the pages, the JSON API and the downloads show: plain rows (dicts) built from the store.
+"""What the pages, the JSON API, the CLI's ``--format json`` and the downloads show, built from the store.
 
-Every list and object a page shows is built here once; the API returns it as JSON, the pages
-hand it to a template, the downloads write it as CSV or JSON. :class:`Data` reads the store
-lazily, once per request, through :mod:`cooptrack.views.queries` and friends.
+Every list and object a page shows is built here once, as the one typed view of its thing
+(:mod:`cooptrack.views`: a meeting, measure, commitment, person, agreement or mechanism, or the
+summary of one that a list shows): the API returns its document as JSON, the CLI prints it, the
+pages hand it to a template, the downloads write it as CSV or JSON (docs/web.md, "One view of
+each thing"). :class:`Data` reads the store lazily, once per request, through
+:mod:`cooptrack.views.queries` and friends.
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from cooptrack.store.models import Agreement, Measure, Meeting, TrackerNote, Tra
 from cooptrack.store.tracking import Attachment, Tracking
 from cooptrack.views import ledger, queries
 from cooptrack.views.agreement import AgreementView
-from cooptrack.views.commitment import CommitmentView
+from cooptrack.views.commitment import CommitmentSummaryView, CommitmentView
 from cooptrack.views.measure import MeasureDetailView
-from cooptrack.views.mechanism import MechanismView
+from cooptrack.views.mechanism import MechanismSummaryView, MechanismView
 from cooptrack.views.meeting import MeetingView
+from cooptrack.views.person import person_summary
 from cooptrack.vocab import FLAG_EXPLANATIONS, THEME_LABELS, TRACKING_STATUS_LABELS, Flag, Theme, TrackingStatus
 
 Row = dict[str, Any]
@@ -363,9 +367,15 @@ def commitment_row(c: commitments.Commitment, tracking: Tracking) -> Row:
 
 
 def commitment_view(data: Data, c: commitments.Commitment) -> CommitmentView:
-    """The one document of a commitment, for the API and ``cooptrack commitments show --format
-    json``: its row and the status events of its appearances."""
-    return CommitmentView.model_validate({**commitment_row(c, data.tracking), "history": history(data, c.key)})
+    """The one document of a commitment, for the API, ``cooptrack commitments show --format json``
+    and its page: its summary and the status events of its appearances."""
+    row = commitment_row(c, data.tracking) | _tracker_fields(data, c)
+    return CommitmentView.model_validate({**row, "history": history(data, c.key)})
+
+
+def commitment_summary(data: Data, c: commitments.Commitment) -> CommitmentSummaryView:
+    """A commitment as every list of commitments has it (the API's, the CLI's, the tracker's)."""
+    return CommitmentSummaryView.model_validate(commitment_row(c, data.tracking) | _tracker_fields(data, c))
 
 
 def commitments_filter(
@@ -391,7 +401,7 @@ def commitments_filter(
         row = commitment_row(c, data.tracking)
         if (status and row["status"] != status) or (stale and not row["stale"]):
             continue
-        out.append(row | _tracker_fields(data, c))
+        out.append(CommitmentSummaryView.model_validate(row | _tracker_fields(data, c)).document())
     return _sorted_rows(out, sort)
 
 
@@ -522,28 +532,33 @@ def agreements_filter(
 
 
 def person_row(p: people.PersonRecord) -> Row:
-    latest = p.memberships[-1] if p.memberships else None
-    return {
-        "id": p.id,
-        "name": p.name,
-        "side": p.side,
-        "other_names": list(p.other_names),
-        "post": latest.post if latest else None,
-        "appearances": len(p.appearances),
-        "meetings": sorted({a.meeting.slug for a in p.appearances}),
-        "signed": len(p.signed),
-        "url": f"/people/{p.id}",
-    }
+    """A person's row in the directory: :class:`~cooptrack.views.person.PersonSummaryView`."""
+    return person_summary(p).document()
+
+
+def people_found(everyone: list[PersonRecord], q: str | None, side: str | None) -> list[PersonRecord]:
+    """Those whose names or posts hold every word of ``q`` (:func:`.people.search`), of a side
+    (``HK``, ``Mainland``, ``Central``, in any case)."""
+    found = people.search(everyone, q) if q and q.strip() else everyone
+    return [p for p in found if not side or (p.side or "").casefold() == side.casefold()]
 
 
 def people_filter(data: Data, *, q: str | None, side: str | None) -> list[Row]:
-    """The directory, narrowed to those whose names or posts hold every word of ``q``
-    (:func:`.people.search`) and to a side."""
-    found = people.search(data.people, q) if q and q.strip() else data.people
-    return [person_row(p) for p in found if not side or p.side == side]
+    """The directory's rows (the API's, the CLI's, the people page's), narrowed as :func:`people_found`."""
+    return [person_row(p) for p in people_found(data.people, q, side)]
 
 
 def mechanism_row(mech: series.Mechanism) -> Row:
+    """A mechanism in a list: :class:`~cooptrack.views.mechanism.MechanismSummaryView`'s document."""
+    return mechanism_summary(mech).document()
+
+
+def mechanism_summary(mech: series.Mechanism) -> MechanismSummaryView:
+    """The one summary of a mechanism, for every list of mechanisms (the API's, the CLI's, the pages')."""
+    return MechanismSummaryView.model_validate(_mechanism_fields(mech))
+
+
+def _mechanism_fields(mech: series.Mechanism) -> Row:
     years = [y for m in mech.meetings for y in _years(m)]
     entry = mechanisms.by_name(mech.name)
     return {
@@ -579,7 +594,7 @@ def mechanism_detail(data: Data, mech: series.Mechanism) -> Row:
     held = [queries.stored(m) for m in mech.meetings]
     labels = {m.slug: meeting_label(m) for m in held}
     steps = [_in_words(diff_json(d), labels) for d in queries.steps(data.store, mech)]
-    return {**mechanism_row(mech), "meeting_list": [meeting_row(m) for m in held], "changes": steps}
+    return {**_mechanism_fields(mech), "meeting_list": [meeting_row(m) for m in held], "changes": steps}
 
 
 def mechanism_view(data: Data, mech: series.Mechanism) -> MechanismView:

@@ -1,9 +1,12 @@
 """One commitment, one document: :class:`CommitmentView` is what the API's
-``/api/commitments/{key}`` and ``cooptrack commitments show KEY --format json`` both return
-(tests/test_views.py holds them equal).
+``/api/commitments/{key}``, ``cooptrack commitments show KEY --format json`` and the commitment's
+page show; :class:`CommitmentSummaryView`, the same without the status history, is each item of a
+list of commitments (``/api/commitments``, ``cooptrack commitments list --format json``,
+``/download/commitments.json``, the tracker's rows). tests/test_views.py holds them equal.
 
-The model types the document; :func:`cooptrack.serve.views.commitment_view` builds it from the
-ledger, the tracker and the commitment's status history (the one builder, beside the meeting's).
+The models type the documents; :func:`cooptrack.serve.views.commitment_view` and
+``commitment_summary`` build them from the ledger, the tracker, the editors' notes and the
+commitment's status history (beside the meeting's builder).
 """
 
 from __future__ import annotations
@@ -73,8 +76,9 @@ class EventView(_View):
     attached: str
 
 
-class CommitmentView(_View):
-    """A measure followed across meetings: its appearances, status, staleness and history."""
+class CommitmentSummaryView(_View):
+    """A measure followed across meetings: its appearances, status and staleness, and what editors
+    wrote beside it (the bureau responsible, the day last checked)."""
 
     key: str
     mechanism: str
@@ -96,9 +100,20 @@ class CommitmentView(_View):
     stale: list[str]
     stale_reasons: list[StaleReason]
     decisions: list[ReshapeView]
-    history: list[EventView]
     url: str
+    first_label: str  # its first meeting as a reader names it: "Jiangxi, 1st plenary, 2019"
+    first_day: str  # its first meeting's day (or year) as the tracker sorts it
+    bureau: str | None
+    bureau_by: str | None
+    checked: str | None
+    checked_by: str | None
 
     def document(self) -> dict[str, Any]:
         """The view as JSON-ready values (what the API and the CLI print)."""
         return self.model_dump(mode="json")
+
+
+class CommitmentView(CommitmentSummaryView):
+    """A commitment with the status events recorded on any of its appearances."""
+
+    history: list[EventView]

@@ -1,10 +1,13 @@
 """One mechanism, one document: :class:`MechanismView` is what the API's
-``/api/mechanisms/{slug}`` and ``cooptrack mechanism NAME --format json`` both return
-(tests/test_views.py holds them equal).
+``/api/mechanisms/{slug}``, ``cooptrack mechanism NAME --format json`` and the mechanism's page
+show; :class:`MechanismSummaryView`, its own fields without the meetings and the changes, is each
+item of a list of mechanisms (``/api/mechanisms``, ``cooptrack mechanisms --format json``,
+``/download/mechanisms.json``). tests/test_views.py holds them equal.
 
-The model types the document's own fields; its meetings keep the shape of the API's meeting list
+The models type the document's own fields; its meetings keep the shape of the API's meeting list
 (``meeting_row``) and its changes that of ``/api/diff`` (``diff_json`` in words).
-:func:`cooptrack.serve.views.mechanism_view` builds it (beside the meeting's builder).
+:func:`cooptrack.serve.views.mechanism_view` and ``mechanism_summary`` build them (beside the
+meeting's builder).
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 
-class MechanismView(BaseModel):
-    """A co-operation mechanism: its meetings in order, the gaps in their numbering, and what
-    changed between each meeting and the one before."""
+class MechanismSummaryView(BaseModel):
+    """A co-operation mechanism as a list shows it: its names, how many meetings, the gaps in their
+    numbering, the years they span."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -32,9 +35,15 @@ class MechanismView(BaseModel):
     last_year: int | None
     slug: str
     url: str
-    meeting_list: list[dict[str, Any]]
-    changes: list[dict[str, Any]]
 
     def document(self) -> dict[str, Any]:
         """The view as JSON-ready values (what the API and the CLI print)."""
         return self.model_dump(mode="json")
+
+
+class MechanismView(MechanismSummaryView):
+    """A co-operation mechanism: its meetings in order, the gaps in their numbering, and what
+    changed between each meeting and the one before."""
+
+    meeting_list: list[dict[str, Any]]
+    changes: list[dict[str, Any]]

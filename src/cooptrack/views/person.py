@@ -1,9 +1,10 @@
-"""One person, one document: :class:`PersonView` is what the API's ``/api/people/{id}`` and
-``cooptrack person NAME --format json`` both return (``cooptrack people --format json`` a list of
-them); tests/test_views.py holds them equal.
+"""One person, one document: :class:`PersonView` is what the API's ``/api/people/{id}``,
+``cooptrack person NAME --format json`` and the person's page show; :class:`PersonSummaryView`, a
+row of the directory, is each item of a list of people (``/api/people``, ``cooptrack people
+--format json``, ``/download/people.json``, the people page). tests/test_views.py holds them equal.
 
 The document is the person in Popolo's shape (``knowledge.people.PersonRecord.popolo``) with the
-person's page; :func:`person_view` is its one builder.
+person's page; :func:`person_view` is its one builder, :func:`person_summary` the row's.
 """
 
 from __future__ import annotations
@@ -68,3 +69,37 @@ class PersonView(_View):
 def person_view(p: PersonRecord) -> PersonView:
     """The one document of a person, for the API and the CLI."""
     return PersonView.model_validate({**p.popolo(), "url": f"/people/{p.id}"})
+
+
+class PersonSummaryView(_View):
+    """A person as the directory lists them: names, side, latest post, how often seen."""
+
+    id: str  # as in the person's address, /api/people/{id}
+    name: str
+    side: str | None
+    other_names: list[str]
+    post: str | None  # the latest post held
+    appearances: int
+    meetings: list[str]  # the slugs of the meetings naming them, sorted
+    signed: int  # agreements signed
+    url: str
+
+    def document(self) -> dict[str, Any]:
+        """The view as JSON-ready values (what the API and the CLI print)."""
+        return self.model_dump(mode="json")
+
+
+def person_summary(p: PersonRecord) -> PersonSummaryView:
+    """The directory's row of a person, for every list of people."""
+    latest = p.memberships[-1] if p.memberships else None
+    return PersonSummaryView(
+        id=p.id,
+        name=p.name,
+        side=p.side,
+        other_names=list(p.other_names),
+        post=latest.post if latest else None,
+        appearances=len(p.appearances),
+        meetings=sorted({a.meeting.slug for a in p.appearances}),
+        signed=len(p.signed),
+        url=f"/people/{p.id}",
+    )
