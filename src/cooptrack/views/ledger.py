@@ -18,7 +18,7 @@ from cooptrack.knowledge import changes, commitments, series
 from cooptrack.knowledge.commitments import Commitment, Ledger, Reshape
 from cooptrack.render import date_label
 from cooptrack.store import CorrectionKind, Store, snapshot
-from cooptrack.store.models import Measure, Meeting
+from cooptrack.store.models import Measure, Meeting, TrackingEvent
 from cooptrack.store.tracking import Tracking
 from cooptrack.views import queries
 
@@ -158,17 +158,26 @@ def appearance_json(a: commitments.Appearance) -> dict[str, Any]:
     }
 
 
+def standing(
+    c: Commitment, tracking: Tracking, today: dt.date | None = None
+) -> tuple[dict[int, TrackingEvent], TrackingEvent | None, str, list[commitments.Stale]]:
+    """A commitment's status events (of every appearance, by id), the latest, the status it gives
+    ("agreed" without one) and why the commitment looks stale: what the tracker filters and
+    sorts on, without building the commitment's whole row."""
+    events = {e.id: e for k in c.keys for e, _ in tracking.by_measure.get(k, [])}
+    latest = max(events.values(), key=lambda e: (e.made_at, e.id), default=None)
+    status = latest.status if latest else "agreed"
+    changed = latest.made_at.date() if latest else None
+    return events, latest, status, commitments.staleness(c, status, changed, today or dt.date.today())
+
+
 def commitment_json(c: Commitment, tracking: Tracking, today: dt.date | None = None) -> dict[str, Any]:
     """A commitment with its appearances, status (the latest event on any appearance) and staleness.
 
     ``tracking`` is the store's tracking, shared or not: the events of every appearance are read.
     """
-    events = {e.id: e for k in c.keys for e, _ in tracking.by_measure.get(k, [])}
-    latest = max(events.values(), key=lambda e: (e.made_at, e.id), default=None)
-    status = latest.status if latest else "agreed"
-    changed = latest.made_at.date() if latest else None
+    events, latest, status, stale = standing(c, tracking, today)
     reworded = [a for a in c.appearances if a.how == "reworded"]
-    stale = commitments.staleness(c, status, changed, today or dt.date.today())
     return {
         "key": c.key,
         "mechanism": c.mechanism,

@@ -1,0 +1,82 @@
+"""The tracker's selection (issue 14 item 4): which commitments a filter keeps and in what order,
+found without building their rows, on the SYNTHETIC Jiangxi series of tests/data/series (three
+plenaries; the trade fair stated at all three). Then the page builds only the rows it shows:
+counted with ``tests/test_paging.py``'s stores of 80 and 320 meetings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cooptrack.acquire import read_path
+from cooptrack.pipeline import parse_document
+from cooptrack.serve import tracker
+from cooptrack.serve.views import Data
+from cooptrack.store import Store
+from cooptrack.store.tracking import NoteField
+from cooptrack.vocab import TrackingStatus
+
+SERIES = Path(__file__).parent / "data" / "series"
+FAIR = "trade and investment fair"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    with Store(f"sqlite:///{tmp_path_factory.mktemp('select') / 't.db'}") as opened:
+        for path in sorted(SERIES.glob("jiangxi_*plenary*.txt")):
+            if "news" not in path.name:
+                doc = read_path(path)
+                opened.ingest(doc, parse_document(doc))
+        fair = [x.key for x in opened.meeting("jiangxi-plenary-1").measures if FAIR in x.text]
+        second = [x.key for x in opened.meeting("jiangxi-plenary-2").measures if FAIR not in x.text]
+        opened.record_event(fair[0], TrackingStatus.IMPLEMENTED, by="editor")
+        opened.record_note(fair[0], NoteField.BUREAU, "Commerce Bureau", by="editor")
+        opened.record_note(second[0], NoteField.BUREAU, "arts bureau", by="editor")
+        opened.record_note(second[1], NoteField.CHECKED, "2024-01-02", by="editor")
+        opened.record_note(fair[0], NoteField.CHECKED, dt.date.today().isoformat(), by="editor")
+        yield opened
+
+
+def _select(store: Store, **chosen: object) -> list[str]:
+    d = Data(store)
+    none: dict[str, object] = {"partner": None, "theme": None, "status": None, "q": None}
+    return [c.text for c in tracker.select(d, **(none | chosen))]  # type: ignore[arg-type]
+
+
+def test_the_fair_is_one_commitment_and_a_status_on_its_first_appearance_selects_it(store: Store) -> None:
+    every = _select(store)
+    assert sum(FAIR in t for t in every) == 1
+    assert [t for t in _select(store, status="implemented")] == [t for t in every if FAIR in t]
+    assert FAIR not in " ".join(_select(store, status="agreed"))
+    assert len(_select(store, status="agreed")) == len(every) - 1
+
+
+def test_words_a_meeting_and_a_year_match_any_appearance(store: Store) -> None:
+    assert [FAIR in t for t in _select(store, q="Trade FAIR")] == [True]
+    first = {t for t in _select(store, meeting="jiangxi-plenary-1")}
+    third = {t for t in _select(store, meeting="jiangxi-plenary-3")}
+    assert any(FAIR in t for t in first) and any(FAIR in t for t in third)
+    assert _select(store, year=2019) == _select(store, meeting="jiangxi-plenary-1")
+    assert _select(store, partner="jiangxi") == _select(store) and _select(store, partner="Hunan") == []
+
+
+def test_the_orders_newest_checked_and_bureau(store: Store) -> None:
+    d = Data(store)
+    none: dict[str, None] = {"partner": None, "theme": None, "status": None, "q": None}
+    newest = tracker.select(d, **none, sort="newest")
+    days = [tracker.first_day(d, c) for c in newest]
+    assert days == sorted(days, reverse=True) and days[0] != days[-1]
+    assert [c.key for c in tracker.select(d, **none, sort="oldest")] == [
+        c.key for c in sorted(tracker.select(d, **none), key=lambda c: tracker.first_day(d, c))
+    ]
+    checked = [d.note_of(c.keys, "checked") for c in tracker.select(d, **none, sort="checked")]
+    values = [n.value for n in checked if n is not None]
+    assert checked[0] is None and values == ["2024-01-02", dt.date.today().isoformat()]  # never checked first
+    bureaus = [d.note_of(c.keys, "bureau") for c in tracker.select(d, **none, sort="bureau")]
+    named = [n.value for n in bureaus if n is not None]
+    assert named == ["arts bureau", "Commerce Bureau"]  # case set aside
+    assert all(n is not None for n in bureaus[:2]) and all(n is None for n in bureaus[2:])
