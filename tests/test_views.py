@@ -343,3 +343,40 @@ def test_the_api_answers_only_with_the_view(
         assert api.get("/api/mechanisms").status_code == 500
         schema = api.get("/api/openapi.json").json()["components"]["schemas"]
     assert {"MechanismSummaryView", "CommitmentSummaryView", "PersonSummaryView", "MeetingView"} <= set(schema)
+
+
+def test_the_pages_render_the_documents_the_api_gives(
+    tmp_path: Path, make_release: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page of a meeting, a mechanism, a commitment, a measure and a person is given the view the
+    API returns: what the builder made is what the template received."""
+    handed: dict[str, Any] = {}
+    with Store(f"sqlite:///{tmp_path / 'views.db'}") as store:
+        _lists_store(store, make_release)
+        api = client(store)
+        first = next(m for m in store.all_meetings() if m.partner == "Anhui" and m.ordinal == 1)
+        key = first.measures[0].key
+        person = api.get("/api/people").json()["data"][0]
+        mech = api.get("/api/mechanisms").json()["data"][0]
+        pages = {
+            "meeting_view": (f"/meetings/{first.slug}", f"/api/meetings/{first.slug}"),
+            "mechanism_view": (mech["url"], f"/api/mechanisms/{mech['slug']}"),
+            "commitment_view": (f"/commitments/{key}", f"/api/commitments/{key}"),
+            "measure_detail_view": (f"/measures/{key}", f"/api/measures/{key}"),
+            "person_view": (person["url"], f"/api/people/{person['id']}"),
+        }
+        from cooptrack.serve import pages as page_module
+
+        for name in pages:
+            module = page_module if name == "person_view" else views
+            built = getattr(module, name)
+
+            def recording(*args: Any, _name: str = name, _built: Any = built) -> Any:
+                view = _built(*args)
+                handed[_name] = view.document()
+                return view
+
+            monkeypatch.setattr(module, name, recording)
+        for name, (page, path) in pages.items():
+            assert api.get(page).status_code == 200, page
+            assert handed.pop(name) == api.get(path).json()["data"], page

@@ -1,8 +1,10 @@
 """The HTML pages: server-rendered (Jinja2, autoescaped), working without JavaScript.
 
 Reading pages are here; forms that change something (sign in, record a status) are in
-:mod:`.forms`, files (CSV, JSON, Atom, briefings) in :mod:`.downloads`. Each route gathers
-rows from :mod:`.views` (the same rows the API returns) and renders one template.
+:mod:`.forms`, files (CSV, JSON, Atom, briefings) in :mod:`.downloads`. Each route builds the
+typed view the API returns (:mod:`cooptrack.views`, by the builders of :mod:`.views`) and hands
+its document to one template, which only renders it; what a page needs beyond the view (the
+marked source text, the people's pages, a chart) is a template argument of its own.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from cooptrack.serve.views import Data
 from cooptrack.store import ItemKind
 from cooptrack.store.models import Meeting
 from cooptrack.views import ledger, queries
+from cooptrack.views.person import person_view
 from cooptrack.vocab import SIDE_LABELS, THEME_LABELS, TRACKING_STATUS_LABELS, AgreementKind, EvidenceKind, MeetingKind
 
 router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)
@@ -152,7 +155,7 @@ def mechanisms(request: Request, d: Store) -> HTMLResponse:
 @router.get("/mechanisms/{slug}", response_class=HTMLResponse)
 def mechanism(request: Request, d: Store, slug: str) -> HTMLResponse:
     mech = d.mechanism(slug)
-    detail = memo(request, ("mechanism", mech.key), lambda: views.mechanism_detail(d, mech))
+    detail = memo(request, ("mechanism", mech.key), lambda: views.mechanism_view(d, mech).document())
     with i18n.speaking(i18n.chosen(request)):  # the chart's title and labels
         labels = {s.value: label for s, label in TRACKING_STATUS_LABELS.items()}
         chart = charts.meetings_chart(views.status_bars(d, mech), labels)
@@ -191,7 +194,7 @@ def meeting(request: Request, d: Store, slug: str) -> HTMLResponse:
     m = d.meeting(slug)
     mech = d.mechanism_of(m)
     srcs = sources.of(m)  # the meeting's other reports beside the primary one ([ZH] one meeting, two languages)
-    detail = views.meeting_detail(m, d.tracking, srcs)
+    detail = views.meeting_view(m, d.tracking, srcs).document()  # GET /api/meetings/{slug}
     at = d.people_at(m.slug)
     person_urls = {
         p["position"]: at.get((p["name"], tuple(p["span"]) if p["span"] else None)) for p in detail["people"]
@@ -288,7 +291,7 @@ def people(request: Request, d: Store, q: Text = None, side: Text = None, page: 
 def person(request: Request, d: Store, person_id: str) -> HTMLResponse:
     found = d.person(person_id)
     labels = {a.meeting.slug: views.meeting_label(d.meeting(a.meeting.slug)) for a in found.appearances}
-    return render(request, "person.html", p=found.popolo(), meeting_labels=labels)
+    return render(request, "person.html", p=person_view(found).document(), meeting_labels=labels)
 
 
 @router.get("/agreements", response_class=HTMLResponse)
@@ -367,8 +370,9 @@ def commitment_page(request: Request, d: Store, key: str, problem: str | None = 
     c = d.commitment(key)
     alike = [{"key": o.key, "text": o.text, "meetings": [a.meeting.slug for a in o.appearances], "score": round(score)}
              for o, score in ledger.candidates(d.ledger, c)]  # fmt: skip
-    return render(request, "commitment.html", status=422 if problem else 200, c=views.commitment_row(c, d.tracking),
-                  history=views.history(d, c.key), problem=problem, words=word_markup, alike=alike)  # fmt: skip
+    shown = views.commitment_view(d, c).document()  # GET /api/commitments/{key}
+    return render(request, "commitment.html", status=422 if problem else 200, c=shown, problem=problem,
+                  words=word_markup, alike=alike)  # fmt: skip
 
 
 def word_markup(diffed: str) -> Markup:
@@ -391,11 +395,11 @@ def measure(request: Request, d: Store, key: str) -> HTMLResponse:
 
 def measure_page(request: Request, d: Store, key: str, problem: str | None = None,
                  form: Mapping[str, str] | None = None) -> HTMLResponse:  # fmt: skip
-    row = d.measure_row(key)
+    x = views.measure_detail_view(d, key).document()  # GET /api/measures/{key}
     keys = d.commitment(key).keys
     notes = {field: d.note_of(keys, field) for field in ("bureau", "checked")}
-    return render(request, "measure.html", status=422 if problem else 200, x=row, history=views.history(d, key),
-                  problem=problem, form=form or {}, notes=notes, today=dt.date.today().isoformat())  # fmt: skip
+    return render(request, "measure.html", status=422 if problem else 200, x=x, problem=problem, form=form or {},
+                  notes=notes, today=dt.date.today().isoformat())  # fmt: skip
 
 
 def _partners(d: Data) -> list[str]:
