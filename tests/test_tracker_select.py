@@ -14,7 +14,7 @@ import pytest
 
 from cooptrack.acquire import read_path
 from cooptrack.pipeline import parse_document
-from cooptrack.serve import tracker
+from cooptrack.serve import views
 from cooptrack.serve.views import Data
 from cooptrack.store import Store
 from cooptrack.store.tracking import NoteField
@@ -44,7 +44,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 def _select(store: Store, **chosen: object) -> list[str]:
     d = Data(store)
     none: dict[str, object] = {"partner": None, "theme": None, "status": None, "q": None}
-    return [c.text for c in tracker.select(d, **(none | chosen))]  # type: ignore[arg-type]
+    return [c.text for c in views.tracker_select(d, **(none | chosen))]  # type: ignore[arg-type]
 
 
 def test_the_fair_is_one_commitment_and_a_status_on_its_first_appearance_selects_it(store: Store) -> None:
@@ -67,16 +67,16 @@ def test_words_a_meeting_and_a_year_match_any_appearance(store: Store) -> None:
 def test_the_orders_newest_checked_and_bureau(store: Store) -> None:
     d = Data(store)
     none: dict[str, None] = {"partner": None, "theme": None, "status": None, "q": None}
-    newest = tracker.select(d, **none, sort="newest")
-    days = [tracker.first_day(d, c) for c in newest]
+    newest = views.tracker_select(d, **none, sort="newest")
+    days = [views.first_day(d, c) for c in newest]
     assert days == sorted(days, reverse=True) and days[0] != days[-1]
-    assert [c.key for c in tracker.select(d, **none, sort="oldest")] == [
-        c.key for c in sorted(tracker.select(d, **none), key=lambda c: tracker.first_day(d, c))
+    assert [c.key for c in views.tracker_select(d, **none, sort="oldest")] == [
+        c.key for c in sorted(views.tracker_select(d, **none), key=lambda c: views.first_day(d, c))
     ]
-    checked = [d.note_of(c.keys, "checked") for c in tracker.select(d, **none, sort="checked")]
+    checked = [d.note_of(c.keys, "checked") for c in views.tracker_select(d, **none, sort="checked")]
     values = [n.value for n in checked if n is not None]
     assert checked[0] is None and values == ["2024-01-02", dt.date.today().isoformat()]  # never checked first
-    bureaus = [d.note_of(c.keys, "bureau") for c in tracker.select(d, **none, sort="bureau")]
+    bureaus = [d.note_of(c.keys, "bureau") for c in views.tracker_select(d, **none, sort="bureau")]
     named = [n.value for n in bureaus if n is not None]
     assert named == ["arts bureau", "Commerce Bureau"]  # case set aside
     assert all(n is not None for n in bureaus[:2]) and all(n is None for n in bureaus[2:])

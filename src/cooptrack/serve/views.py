@@ -382,11 +382,30 @@ def commitments_filter(
     data: Data, *, partner: str | None, theme: str | None, status: str | None, q: str | None,
     stale: bool = False, meeting: str | None = None, year: int | None = None, sort: str | None = None,
 ) -> list[Row]:  # fmt: skip
-    """The tracker's rows: one per commitment (a theme is its latest wording's primary theme, as the
-    heatmap counts it; words, a meeting and a year match any appearance), with the bureau
-    responsible and the day last checked, in the order ``sort`` asks (:data:`TRACKER_SORTS`)."""
+    """The tracker's rows: one per commitment :func:`tracker_select` keeps, in its order, with the
+    bureau responsible and the day last checked (the API's list and the downloads; the page builds
+    only the rows it shows, :func:`tracker_row`)."""
+    chosen = tracker_select(data, partner=partner, theme=theme, status=status, q=q, stale=stale, meeting=meeting,
+                            year=year, sort=sort)  # fmt: skip
+    return [tracker_row(data, c) for c in chosen]
+
+
+def tracker_row(data: Data, c: commitments.Commitment) -> Row:
+    """A commitment as the tracker lists it: its row and the editors' fields."""
+    return CommitmentSummaryView.model_validate(commitment_row(c, data.tracking) | _tracker_fields(data, c)).document()
+
+
+def tracker_select(
+    data: Data, *, partner: str | None, theme: str | None, status: str | None, q: str | None,
+    stale: bool = False, meeting: str | None = None, year: int | None = None, sort: str | None = None,
+) -> list[commitments.Commitment]:  # fmt: skip
+    """The commitments a filter keeps (a theme is the latest wording's primary theme, as the heatmap
+    counts it; words, a meeting and a year match any appearance), in the order ``sort`` asks
+    (:data:`TRACKER_SORTS`; else as the ledger lists them), found without building their rows: a
+    row holds every appearance with its wording, and a page shows fifty (at 10,000 pages the
+    tracker built every commitment's row to show fifty, 7 s for the first request)."""
     words = (q or "").casefold().split()
-    out = []
+    kept = []
     for c in data.ledger.commitments:
         if partner and (c.partner or "").casefold() != partner.casefold():
             continue
@@ -398,11 +417,12 @@ def commitments_filter(
             continue
         if words and not any(all(w in a.measure.text.casefold() for w in words) for a in c.appearances):
             continue
-        row = commitment_row(c, data.tracking)
-        if (status and row["status"] != status) or (stale and not row["stale"]):
-            continue
-        out.append(CommitmentSummaryView.model_validate(row | _tracker_fields(data, c)).document())
-    return _sorted_rows(out, sort)
+        if status or stale:
+            _, _, said, why = ledger.standing(c, data.tracking)
+            if (status and said != status) or (stale and not why):
+                continue
+        kept.append(c)
+    return _ordered(data, kept, sort)
 
 
 # The tracker's orders: as the ledger lists them (by mechanism and meeting), or by these.
@@ -414,13 +434,18 @@ TRACKER_SORTS = {
 }
 
 
+def first_day(data: Data, c: commitments.Commitment) -> str:
+    """The day of a commitment's first meeting as the tracker sorts it: its date, else its year."""
+    first = data.meeting(c.first.meeting.slug)
+    return first.date.isoformat() if first.date else f"{first.year or first.year_from or 0:04d}"
+
+
 def _tracker_fields(data: Data, c: commitments.Commitment) -> Row:
     """What editors wrote beside a commitment's status, and its first meeting as a reader names it."""
     bureau, checked = data.note_of(c.keys, "bureau"), data.note_of(c.keys, "checked")
-    first = data.meeting(c.first.meeting.slug)
     return {
-        "first_label": meeting_label(first),
-        "first_day": first.date.isoformat() if first.date else f"{first.year or first.year_from or 0:04d}",
+        "first_label": meeting_label(data.meeting(c.first.meeting.slug)),
+        "first_day": first_day(data, c),
         "bureau": bureau.value if bureau else None,
         "bureau_by": bureau.made_by if bureau else None,
         "checked": checked.value if checked else None,
@@ -428,16 +453,20 @@ def _tracker_fields(data: Data, c: commitments.Commitment) -> Row:
     }
 
 
-def _sorted_rows(rows: list[Row], sort: str | None) -> list[Row]:
-    if sort == "newest":
-        return sorted(rows, key=lambda r: r["first_day"], reverse=True)
-    if sort == "oldest":
-        return sorted(rows, key=lambda r: r["first_day"])
+def _ordered(data: Data, kept: list[commitments.Commitment], sort: str | None) -> list[commitments.Commitment]:
+    """``kept`` in the order ``sort`` asks; ties keep the ledger's order."""
+
+    def note(c: commitments.Commitment, field: str) -> str | None:
+        found = data.note_of(c.keys, field)
+        return found.value if found else None
+
+    if sort in ("newest", "oldest"):
+        return sorted(kept, key=lambda c: first_day(data, c), reverse=sort == "newest")
     if sort == "checked":  # never checked first, then the longest ago
-        return sorted(rows, key=lambda r: r["checked"] or "")
+        return sorted(kept, key=lambda c: note(c, "checked") or "")
     if sort == "bureau":  # no bureau last
-        return sorted(rows, key=lambda r: (r["bureau"] is None, (r["bureau"] or "").casefold()))
-    return rows
+        return sorted(kept, key=lambda c: (note(c, "bureau") is None, (note(c, "bureau") or "").casefold()))
+    return kept
 
 
 def event_row(event: TrackingEvent, where: Attachment | None) -> Row:
