@@ -19,7 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import insert
 
-from cooptrack.serve import charts, pages
+from cooptrack.serve import charts, pages, views
 from cooptrack.store import Store
 from cooptrack.store.models import Area, DocumentVersion, Measure, Meeting, Report, Source
 from cooptrack.vocab import MeetingKind
@@ -155,6 +155,27 @@ def test_the_trackers_meeting_filter_offers_a_partners_meetings_not_every_meetin
     web, slugs, _ = stores[4 * N]
     more = web.get("/tracker?partner=Hunan").text
     assert f"The latest {pages.MEETING_CHOICES} of {4 * N // 4}; choose a year for the others." in more
+
+
+def test_the_tracker_builds_the_rows_of_the_page_it_shows(
+    stores: dict[int, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row holds every appearance with its wording: the page selects its commitments, then builds
+    the rows of the fifty it shows, whatever the store holds; the API's list builds them all."""
+    built: list[str] = []
+    real = views.tracker_row
+    monkeypatch.setattr(views, "tracker_row", lambda d, c: built.append(c.key) or real(d, c))
+    for n, (web, *_) in stores.items():
+        total = web.get("/api/commitments?per_page=1").json()["meta"]["total"]
+        for page_number in range(1, -(-total // 50) + 1):
+            built.clear()
+            page = web.get(f"/tracker?page={page_number}").text
+            shown = re.findall(r'<tr data-commitment="([^"]+)"', page)
+            assert len(shown) == min(50, total - 50 * (page_number - 1)) and built == shown, (n, page_number)
+        built.clear()
+        listed = web.get("/api/commitments?per_page=500").json()
+        assert len(built) >= listed["meta"]["total"] == total, n
+    assert total > 150
 
 
 def test_a_meeting_links_its_measures_in_the_tracker(stores: dict[int, Any]) -> None:

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 
 from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import series
+from cooptrack.knowledge.commitments import Commitment
 from cooptrack.serve import charts, i18n, sources, views
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
 from cooptrack.serve.context import caller, data, expensive, html, memo, reader, web
@@ -315,12 +316,13 @@ def tracker(
     number = int(year) if year and year.isdigit() and len(year) == 4 else None
     order = sort if sort in views.TRACKER_SORTS else None
 
-    def rows_of() -> list[views.Row]:  # every commitment's row: once per state of the store and filter
-        return views.commitments_filter(d, partner=partner, theme=theme, status=status, q=q, stale=bool(stale),
-                                        meeting=meeting, year=number, sort=order)  # fmt: skip
+    def chosen() -> list[Commitment]:  # the commitments shown: once per state of the store and filter
+        return views.tracker_select(d, partner=partner, theme=theme, status=status, q=q, stale=bool(stale),
+                                    meeting=meeting, year=number, sort=order)  # fmt: skip
 
-    rows = memo(request, ("tracker", partner, theme, status, q, bool(stale), meeting, number, order), rows_of)
-    chunk, pager = paged(request, rows, page, 50)
+    kept = memo(request, ("tracker", partner, theme, status, q, bool(stale), meeting, number, order), chosen)
+    shown, pager = paged(request, kept, page, 50)
+    chunk = [views.tracker_row(d, c) for c in shown]  # the rows of this page only
     events = views.all_events(d)[:10]
     counts = memo(request, ("counts",), lambda: views.overview(d))
     offered, fit = memo(request, ("tracker-meetings", partner, number, meeting),
