@@ -391,8 +391,8 @@ def commitments_filter(
 
 
 def tracker_row(data: Data, c: commitments.Commitment) -> Row:
-    """A commitment as the tracker lists it: its row and the editors' fields."""
-    return CommitmentSummaryView.model_validate(commitment_row(c, data.tracking) | _tracker_fields(data, c)).document()
+    """A commitment as the tracker lists it: its row and the editors' fields (:func:`commitment_summary`)."""
+    return commitment_summary(data, c).document()
 
 
 def tracker_select(
