@@ -13,7 +13,7 @@ open unless the settings require signing in; writing needs an editor's session (
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -32,7 +32,7 @@ from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentSummaryView, CommitmentView
 from cooptrack.views.measure import MeasureDetailView, MeasureView
 from cooptrack.views.mechanism import MechanismSummaryView, MechanismView
-from cooptrack.views.meeting import MeetingView
+from cooptrack.views.meeting import MeetingSummaryView, MeetingView
 from cooptrack.views.person import PersonSummaryView, PersonView, person_view
 from cooptrack.vocab import AgreementKind, EvidenceKind, MeetingKind, Theme, TrackingStatus
 
@@ -80,11 +80,15 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 
 def envelope(
-    request: Request, rows: list[Any], page: int = 1, per_page: int | None = None, **meta: Any
-) -> Envelope[Any]:
-    """A page of ``rows`` with links to the pages beside it."""
+    request: Request, rows: Sequence[Any], page: int = 1, per_page: int | None = None,
+    build: Callable[[Any], Any] | None = None, **meta: Any,
+) -> Envelope[Any]:  # fmt: skip
+    """A page of ``rows`` with links to the pages beside it; ``build`` makes the page's documents
+    from its rows (only the page's: a commitment's document holds all its appearances)."""
     size = per_page or web(request).settings.per_page
-    chunk = rows[(page - 1) * size : page * size]
+    chunk = list(rows[(page - 1) * size : page * size])
+    if build is not None:
+        chunk = [build(row) for row in chunk]
     last = max(1, -(-len(rows) // size))
 
     def link(n: int) -> str:
@@ -116,14 +120,15 @@ def overview(request: Request, d: Store) -> Envelope[Any]:
     return one(request, views.overview(d))
 
 
-@router.get("/meetings", response_model=Envelope[Any], summary="Meetings, by mechanism and in order")
+@router.get(
+    "/meetings", response_model=Envelope[list[MeetingSummaryView]], summary="Meetings, by mechanism and in order"
+)
 def meetings(
     request: Request, d: Store, partner: Text = None, kind: MeetingKind | None = None, year: Year = None,
     mechanism: Annotated[str | None, Query(max_length=200, description="a mechanism's slug")] = None,
     page: Page = 1, per_page: PerPage = None,
 ) -> Envelope[Any]:  # fmt: skip
-    mechs = [mech for mech in d.mechanisms if mechanism is None or views.mechanism_slug(mech) == mechanism]
-    ordered = [queries.stored(m) for mech in mechs for m in mech.meetings]
+    ordered = views.meetings_in_order(d, mechanism)
     rows = views.meetings_filter(ordered, partner=partner, kind=kind.value if kind else None, year=year)
     return envelope(request, rows, page, per_page)
 
@@ -221,10 +226,10 @@ def commitments(
     status: TrackingStatus | None = None, meeting: Text = None, q: Text = None, stale: bool = False,
     page: Page = 1, per_page: PerPage = None,
 ) -> Envelope[Any]:  # fmt: skip
-    rows = views.commitments_filter(d, partner=partner, theme=theme.value if theme else None,
-                                    status=status.value if status else None, q=q, stale=stale,
-                                    meeting=meeting)  # fmt: skip
-    return envelope(request, rows, page, per_page)
+    chosen = views.tracker_select(d, partner=partner, theme=theme.value if theme else None,
+                                  status=status.value if status else None, q=q, stale=stale,
+                                  meeting=meeting)  # fmt: skip
+    return envelope(request, chosen, page, per_page, build=lambda c: views.tracker_row(d, c))
 
 
 @router.get("/commitments/{key}", response_model=Envelope[CommitmentView],
@@ -368,8 +373,7 @@ def join_commitments(request: Request, d: Store, key: str, body: ReshapeIn, who:
 
 LISTS: dict[str, Callable[[Data, dict[str, str]], list[Row]]] = {
     "meetings": lambda d, p: views.meetings_filter(
-        [queries.stored(m) for mech in d.mechanisms for m in mech.meetings], partner=p.get("partner"),
-        kind=p.get("kind"), year=_int(p.get("year"))),
+        views.meetings_in_order(d), partner=p.get("partner"), kind=p.get("kind"), year=_int(p.get("year"))),
     "measures": lambda d, p: views.measures_filter(
         d, partner=p.get("partner"), theme=p.get("theme"), status=p.get("status"), meeting=p.get("meeting"),
         q=p.get("q")),
