@@ -182,10 +182,10 @@ def filled(db_url: str, make_release: MakeRelease) -> str:
 def test_list_shows_each_meeting(filled: str) -> None:
     table = _run("list", "--db", filled)
     assert table.exit_code == 0 and "anhui-plenary-3" in table.stdout and "hunan-plenary-2" in table.stdout
-    rows = json.loads(_run("list", "--db", filled, "--format", "json").stdout)
-    anhui, hunan = sorted(rows, key=lambda r: r["meeting"])
+    rows = json.loads(_run("list", "--db", filled, "--format", "json").stdout)  # /api/meetings's items
+    anhui, hunan = sorted(rows, key=lambda r: r["slug"])
     assert (anhui["ordinal"], anhui["date"], anhui["areas"], anhui["measures"]) == (3, "2023-05-06", 2, 2)
-    assert (hunan["date"], hunan["date_text"]) == (None, "May 6")
+    assert (hunan["date"], hunan["when"]) == (None, "May 6 (year?)")
     assert "May 6 (year?)" in _run("list", "--db", filled).stdout.replace("\n", " ")
 
 

@@ -22,7 +22,7 @@ from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentSummaryView, CommitmentView
 from cooptrack.views.measure import MeasureDetailView, MeasureView
 from cooptrack.views.mechanism import MechanismSummaryView, MechanismView
-from cooptrack.views.meeting import MeetingView
+from cooptrack.views.meeting import MeetingSummaryView, MeetingView
 from cooptrack.views.person import PersonSummaryView, PersonView
 from cooptrack.vocab import TrackingStatus
 from webtools import client
@@ -248,6 +248,7 @@ def _lists_store(store: Store, make_release: Callable[..., Any]) -> None:
 # Each list the CLI prints: its command, the API's list and the download of the same rows, filtered
 # alike; the view each item is.
 CLI_LISTS = {
+    "meetings": (["list"], "/api/meetings", "/download/meetings.json", MeetingSummaryView),
     "mechanisms": (["mechanisms"], "/api/mechanisms", "/download/mechanisms.json", MechanismSummaryView),
     "commitments": (["commitments", "list"], "/api/commitments", "/download/commitments.json", CommitmentSummaryView),
     "commitments of a partner": (

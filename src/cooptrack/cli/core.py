@@ -153,13 +153,18 @@ def _render(report: runner.Report, fmt: OutputFormat) -> None:
 @app.command("list")
 @boundary
 def list_meetings(db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """The stored meetings: mechanism, ordinal, kind, date, venue, areas, measures, flags."""
+    """The stored meetings: mechanism, ordinal, kind, date, venue, areas, measures, flags (with
+    --format json, the items of /api/meetings, by mechanism and in order)."""
+    from cooptrack.serve import views  # the meeting's one summary, the API's too (cooptrack.views.meeting)
+
     with open_store(db) as store:
+        if fmt is OutputFormat.JSON:
+            d = views.Data(store)
+            render.print_json(stdout(), views.meetings_filter(views.meetings_in_order(d), partner=None, kind=None,
+                                                              year=None))  # fmt: skip
+            return
         rows = store.meetings()
-    if fmt is OutputFormat.JSON:
-        render.print_json(stdout(), [render.listed_json(row) for row in rows])
-    else:
-        stdout().print(render.meetings_view(rows))
+    stdout().print(render.meetings_view(rows))
 
 
 @app.command()

@@ -30,7 +30,7 @@ from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentSummaryView, CommitmentView
 from cooptrack.views.measure import MeasureDetailView
 from cooptrack.views.mechanism import MechanismSummaryView, MechanismView
-from cooptrack.views.meeting import MeetingView
+from cooptrack.views.meeting import MeetingSummaryView, MeetingView
 from cooptrack.views.person import person_summary
 from cooptrack.vocab import FLAG_EXPLANATIONS, THEME_LABELS, TRACKING_STATUS_LABELS, Flag, Theme, TrackingStatus
 
@@ -194,6 +194,11 @@ def _nth(n: int) -> str:
 
 
 def meeting_row(m: Meeting) -> Row:
+    """A meeting in a list: :class:`~cooptrack.views.meeting.MeetingSummaryView`'s document."""
+    return MeetingSummaryView.model_validate(_meeting_fields(m)).document()
+
+
+def _meeting_fields(m: Meeting) -> Row:
     return {
         "slug": m.slug,
         "title": m.title,
@@ -228,7 +233,7 @@ def meeting_detail(m: Meeting, tracking: Tracking, srcs: list[sources.Source] | 
         "sources": sources.summary(srcs),
         "counterparts": sources.counterparts(srcs),
         "differences": sources.differences(srcs),
-        **meeting_row(m),
+        **_meeting_fields(m),
         "year_reasons": list(m.year_reasons),
         "declared_area_count": m.declared_area_count,
         "flags_explained": [{"flag": f, "explanation": flag_explanation(f)} for f in m.flags],
@@ -275,7 +280,15 @@ def meeting_view(m: Meeting, tracking: Tracking, srcs: list[sources.Source] | No
     return MeetingView.model_validate({**meeting_detail(m, tracking, srcs), "record": record})
 
 
+def meetings_in_order(data: Data, mechanism: str | None = None) -> list[Meeting]:
+    """Every meeting (or those of the mechanism whose slug is ``mechanism``), by mechanism and in order."""
+    chosen = [mech for mech in data.mechanisms if mechanism is None or mechanism_slug(mech) == mechanism]
+    return [queries.stored(m) for mech in chosen for m in mech.meetings]
+
+
 def meetings_filter(rows: Iterable[Meeting], *, partner: str | None, kind: str | None, year: int | None) -> list[Row]:
+    """The rows of the meetings of ``partner``, ``kind`` and held in ``year`` (the API's list, the
+    CLI's, the download)."""
     out = []
     for m in rows:
         if partner and (m.partner or "").casefold() != partner.casefold():

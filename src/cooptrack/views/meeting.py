@@ -1,5 +1,7 @@
-"""One meeting, one document: :class:`MeetingView` is what the API's ``/api/meetings/{slug}`` and
-``cooptrack show --format json`` both return (tests/test_views.py holds them equal).
+"""One meeting, one document: :class:`MeetingView` is what the API's ``/api/meetings/{slug}``,
+``cooptrack show --format json`` and the meeting's page show; :class:`MeetingSummaryView`, the
+meeting with its items counted, is each item of a list of meetings (``/api/meetings``, ``cooptrack
+list --format json``, ``/download/meetings.json``). tests/test_views.py holds them equal.
 
 The model types the document; :func:`cooptrack.serve.views.meeting_view` builds it from a stored
 meeting, its sources and the tracker (the one builder; it moves here with the rest of
@@ -58,6 +60,36 @@ class ReportView(_View):
 class FlagExplained(_View):
     flag: str
     explanation: str
+
+
+class MeetingSummaryView(_View):
+    """A meeting as a list shows it: what, when, where, its items counted, how completely it was read."""
+
+    slug: str
+    title: str | None
+    mechanism: str | None
+    partner: str | None
+    kind: str | None
+    kind_label: str
+    ordinal: int | None
+    date: str | None
+    when: str
+    year: int | None
+    year_range: list[int | None] | None
+    venue: str | None
+    document_kind: str | None
+    areas: int
+    measures: int
+    agreements: int
+    people: int
+    flags: list[str]
+    completeness: dict[str, Any]
+    source: str  # the release's address
+    url: str
+
+    def document(self) -> dict[str, Any]:
+        """The view as JSON-ready values (what the API and the CLI print)."""
+        return self.model_dump(mode="json")
 
 
 class MeetingView(_View):
