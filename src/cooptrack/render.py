@@ -17,7 +17,6 @@ from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cooptrack.completeness import Completeness
 from cooptrack.store import Hit, Listed
 from cooptrack.store.models import Meeting
 from cooptrack.vocab import FLAG_EXPLANATIONS
@@ -52,20 +51,6 @@ def date_label(meeting: Meeting) -> str:
 
 
 # --- list -------------------------------------------------------------------------------------
-
-
-def listed_json(row: Listed) -> dict[str, Any]:
-    m = row.meeting
-    return {
-        "meeting": m.slug, "id": m.id, "mechanism": m.mechanism, "partner": m.partner, "ordinal": m.ordinal,
-        "kind": m.kind, "document_kind": m.document_kind, "date": m.date.isoformat() if m.date else None,
-        "date_text": m.date_text, "year": m.year,
-        "year_range": [m.year_from, m.year_to] if m.year_from is not None else None, "venue": m.venue,
-        "areas": row.areas, "measures": row.measures,
-        "agreements": row.agreements, "people": row.people, "flags": list(m.flags),
-        "completeness": Completeness.of(m.flags or [], m.declared_area_count, row.areas, row.measures).json(),
-    }  # fmt: skip
-
 
 _COLUMNS = (("meeting", 0), ("no.", 0), ("kind", 7), ("date", 10), ("venue", 0), ("areas", 0), ("measures", 0),
             ("flags", 0))  # fmt: skip
