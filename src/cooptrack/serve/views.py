@@ -3,8 +3,8 @@
 Every list and object a page shows is built here once, as the one typed view of its thing
 (:mod:`cooptrack.views`: a meeting, measure, commitment, person, agreement or mechanism, or the
 summary of one that a list shows): the API returns its document as JSON, the CLI prints it, the
-pages hand it to a template, the downloads write it as CSV or JSON (docs/web.md, "One view of
-each thing"). :class:`Data` reads the store lazily, once per request, through
+pages hand it to a template, the downloads write it as CSV or JSON (docs/storage.md, "One view
+of each thing"). :class:`Data` reads the store lazily, once per request, through
 :mod:`cooptrack.views.queries` and friends.
 """
 

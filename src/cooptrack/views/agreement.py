@@ -1,5 +1,6 @@
 """One agreement, one document: :class:`AgreementView` is an item of the API's ``/api/agreements``
-and of a meeting's ``agreements`` (``/api/meetings/{slug}``, ``cooptrack show --format json``);
+(and of ``/download/agreements.json``, the export's ``agreements.json``, the agreements page) and
+of a meeting's ``agreements`` (``/api/meetings/{slug}``, ``cooptrack show --format json``);
 tests/test_views.py holds them equal.
 
 The model types the document; :func:`cooptrack.serve.views.agreement_view` builds it from a
