@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from cooptrack.completeness import Completeness
 from cooptrack.store import models
 
+_BATCH = 2000  # rows fetched at a time
 _TEXTS_KEPT = 64  # cleaned texts and records kept after a page read them
 
 
@@ -338,19 +339,19 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
         for r in _rows(session, models.Person, models.Person.position):
             m = meetings[r.meeting_id]
             m.people.append(
-                Person(r.id, r.meeting_id, r.document_id, r.position, r.name, seen.text(r.honorific),
+                Person(r.id, m.id, _same(r.document_id, m.document_id), r.position, r.name, seen.text(r.honorific),
                        seen.text(r.post), seen.text(r.side), seen.json(r.roles), r.span_start, r.span_end, m)
             )  # fmt: skip
         areas: dict[int, Area] = {}
         for r in _rows(session, models.Area, models.Area.position):
             m = meetings[r.meeting_id]
-            area = Area(r.id, r.meeting_id, r.document_id, r.position, r.heading, seen.json(r.themes),
+            area = Area(r.id, m.id, _same(r.document_id, m.document_id), r.position, r.heading, seen.json(r.themes),
                         r.extent_start, r.extent_end, r.span_start, r.span_end, m)  # fmt: skip
             areas[r.id] = area
             m.areas.append(area)
         for r in _rows(session, models.Measure, models.Measure.position):
             m, area = meetings[r.meeting_id], areas[r.area_id]
-            x = Measure(r.id, r.key, r.meeting_id, r.area_id, r.document_id, r.position, r.text,
+            x = Measure(r.id, r.key, m.id, area.id, _same(r.document_id, m.document_id), r.position, r.text,
                         seen.json(r.themes), seen.text(r.primary_theme), _quantities(r.quantities),
                         r.span_start, r.span_end, m, area)  # fmt: skip
             m.measures.append(x)
@@ -358,13 +359,19 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
         for r in _rows(session, models.Agreement, models.Agreement.position):
             m = meetings[r.meeting_id]
             m.agreements.append(
-                Agreement(r.id, r.key, r.meeting_id, r.document_id, r.position, r.title, seen.text(r.kind) or "",
-                          r.annex, r.chinese_only, seen.json(r.signatories), r.span_start, r.span_end, m)
+                Agreement(r.id, r.key, m.id, _same(r.document_id, m.document_id), r.position, r.title,
+                          seen.text(r.kind) or "", r.annex, r.chinese_only, seen.json(r.signatories),
+                          r.span_start, r.span_end, m)
             )  # fmt: skip
         return list(meetings.values())
 
 
 _LISTS = frozenset({"year_reasons", "flags", "roles", "themes", "signatories", "quantities"})  # JSON lists of strings
+
+
+def _same(value: int, held: int) -> int:
+    """``held`` when equal: one int object for the id every item of a meeting repeats."""
+    return held if value == held else value
 
 
 def _quantities(raw: str | None) -> Any:
@@ -377,7 +384,8 @@ def _rows(session: Session, model: Any, order: Any = None) -> Any:
     lists of strings as the text stored (:meth:`_Interned.json` decodes each distinct one once)."""
     table = model.__table__
     stmt = select(*(sql_cast(c, Text).label(c.name) if c.name in _LISTS else c for c in table.c))
-    return session.execute(stmt.order_by(order, table.c.id) if order is not None else stmt.order_by(table.c.id))
+    ordered = stmt.order_by(order, table.c.id) if order is not None else stmt.order_by(table.c.id)
+    return session.execute(ordered.execution_options(yield_per=_BATCH))  # rows in batches: no copy of a whole table
 
 
 def stored(m: object) -> models.Meeting | None:
