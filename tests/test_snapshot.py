@@ -2,11 +2,14 @@
 ORM gives, as plain objects: every attribute of every meeting, report, person, area, measure and
 agreement equal to ``Store.all_meetings()``, on the five real releases and on one meeting with three
 sources (two in Chinese), on SQLite and PostgreSQL. Texts are not held: they are read when asked
-for, and only the last few are kept.
+for, and only the last few are kept. A big build is frozen out of the collector's scans, and a view
+let go is collected before the next is frozen.
 """
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -163,3 +166,39 @@ def test_pinned_texts_are_read_a_thousand_at_a_time_and_let_go(memory_store: Sto
     assert texts._pinned == {}
     meetings[0].document.record  # noqa: B018 - read once more, now outside the block
     assert len(statements) == 4
+
+
+class _Node:
+    """A cycle of two: what the collector alone can free (as a meeting and its measures)."""
+
+    def __init__(self) -> None:
+        self.other = _Other(self)
+
+
+class _Other:
+    def __init__(self, node: _Node) -> None:
+        self.node = node
+
+
+def test_a_big_build_is_frozen_and_a_view_let_go_is_collected_before_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshot, "_let_go", False)
+    gc.unfreeze()
+    try:
+        with snapshot.no_collection():
+            few = [_Node() for _ in range(100)]
+        assert gc.get_freeze_count() == 0 and gc.isenabled(), "a small build is left to the collector"
+        with snapshot.no_collection():
+            many = [_Node() for _ in range(snapshot._SETTLE_AFTER)]
+        assert gc.get_freeze_count() >= 2 * snapshot._SETTLE_AFTER and gc.isenabled()
+        old = weakref.ref(many[0])
+        del many, few
+        gc.collect()
+        assert old() is not None, "frozen: kept out of collections"
+        snapshot.let_go()
+        assert gc.get_freeze_count() == 0
+        with snapshot.no_collection():
+            again = [_Node() for _ in range(snapshot._SETTLE_AFTER)]
+        assert old() is None, "the view let go was collected before the new one was frozen"
+        assert gc.get_freeze_count() >= 2 * snapshot._SETTLE_AFTER and len(again) == snapshot._SETTLE_AFTER
+    finally:
+        gc.unfreeze()

@@ -28,7 +28,7 @@ from jinja2 import Environment
 from cooptrack.serve.auth import Caller, identify
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.serve.views import Data
-from cooptrack.store import Store
+from cooptrack.store import Store, snapshot
 
 T = TypeVar("T")
 _LOG = logging.getLogger("cooptrack.serve")
@@ -109,6 +109,8 @@ class Web:
             if cached is not None and cached[0] == stamp:
                 return cached[1]
             fresh = Data(self.store)
+            if cached is not None:
+                snapshot.let_go()  # the view it replaces may be collected
             earlier_documents = getattr(cached[0], "documents", None) if cached is not None else None
             if (
                 cached is not None

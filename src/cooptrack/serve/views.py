@@ -169,9 +169,11 @@ class Data:
     def _people_by_meeting(self) -> dict[str, dict[tuple[str, tuple[int, int] | None], str]]:
         """Everyone's appearances by meeting, gathered once (a meeting page looks up its own)."""
         out: dict[str, dict[tuple[str, tuple[int, int] | None], str]] = {}
-        for p in self.people:
-            for a in p.appearances:
-                out.setdefault(a.meeting.slug, {})[(a.name, a.span)] = f"/people/{p.id}"
+        with snapshot.no_collection():
+            for p in self.people:
+                url = f"/people/{p.id}"
+                for a in p.appearances:
+                    out.setdefault(a.meeting.slug, {})[(a.name, a.span)] = url
         return out
 
 
