@@ -1,0 +1,122 @@
+"""The first requests after a start, and a worker's memory, for trees of cooptrack side by side.
+
+For each tree (this one, and any ``--tree NAME=DIR`` — a ``git archive`` of another commit, run
+with ``PYTHONPATH=DIR/src``), in turn and ``--rounds`` times: ``cooptrack serve --workers 1`` on
+the store given, then, as soon as it listens, one request for each page of ``PAGES`` in order,
+each timed from when it was sent; then the worker's resident memory (``VmRSS``) and its peak
+(``VmHWM``). One worker, so that the memory is one worker's; the pages are asked one at a time, so
+that each figure is that page's first answer (the first pays for building the server's view of the
+store, the next ones for what they add to it).
+
+    .venv/bin/python benchmarks/startup.py --db sqlite:////tmp/sb/s10k.db --tree before=/tmp/before --write
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import common
+import httpx
+
+from cooptrack.store import Store
+
+PAGES = [
+    ("overview", "/"),
+    ("a meeting", "/meetings/{meeting}"),
+    ("tracker", "/tracker"),
+    ("people", "/people"),
+    ("search", "/search?q=trade"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _status(pid: int) -> dict[str, int]:
+    """The worker's VmRSS and VmHWM (MiB): the newest child of the server, or the server itself."""
+    children = [int(c) for t in Path(f"/proc/{pid}/task").iterdir() for c in (t / "children").read_text().split()]
+    out = {}
+    for line in Path(f"/proc/{max(children, default=pid)}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            out[key] = int(value.split()[0]) // 1024
+    return out
+
+
+def _run(db: str, src: Path | None, meeting: str) -> dict[str, float]:
+    port = _free_port()
+    env = {**os.environ, "COOPTRACK_ANONYMOUS_PER_MINUTE": "0"}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    exe = Path(sys.executable).with_name("cooptrack")
+    started = time.perf_counter()
+    server = subprocess.Popen([str(exe), "serve", "--db", db, "--port", str(port), "--workers", "1"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    found: dict[str, float] = {}
+    try:
+        for _ in range(6000):
+            try:
+                httpx.get(f"{base}/static/style.css", timeout=1.0)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        found["listening s"] = time.perf_counter() - started
+        for label, path in PAGES:
+            sent = time.perf_counter()
+            answer = httpx.get(base + path.format(meeting=meeting), timeout=900)
+            assert answer.status_code == 200, (path, answer.status_code)
+            found[f"{label} s"] = time.perf_counter() - sent
+        found.update({f"{k} MiB": v for k, v in _status(server.pid).items()})
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, help="the store to serve (SQLAlchemy URL)")
+    parser.add_argument("--tree", action="append", default=[], help="NAME=DIR: another tree, run from DIR/src")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--write", action="store_true", help="write the section of docs/performance.md")
+    args = parser.parse_args()
+    common.header("First requests after a start")
+    with Store(args.db) as store:
+        counts = store.counts()
+        listed = store.meetings()
+        meeting = listed[len(listed) // 2].meeting.slug
+    trees: list[tuple[str, Path | None]] = [(f"this tree ({common.commit()})", None)]
+    trees += [(name, Path(folder) / "src") for name, _, folder in (t.partition("=") for t in args.tree)]
+    rows = []
+    for n in range(args.rounds):
+        for name, src in trees:
+            found = _run(args.db, src, meeting)
+            print(name, n + 1, {k: round(v, 2) for k, v in found.items()})
+            labels = ("listening", *(p for p, _ in PAGES))
+            rows.append([name, n + 1, *(found.get(f"{label} s", 0.0) for label in labels),
+                         found.get("VmRSS MiB"), found.get("VmHWM MiB")])  # fmt: skip
+    headers = ["tree", "round", "listening s", *(f"first {label} s" for label, _ in PAGES), "RSS MiB", "peak MiB"]
+    result = common.table(headers, rows)
+    facts = (f"Store: {counts.get('meeting', 0):,} meetings, {counts.get('measure', 0):,} measures, "
+             f"{counts.get('person', 0):,} people named; one worker (`cooptrack serve --workers 1`); "
+             f"the meeting: {meeting}.")  # fmt: skip
+    print(facts)
+    print(result)
+    if args.write:
+        body = f"{common.machine()}\n\nCommand: `{common.command_line()}`\n\n{facts}\n\n{result}\n"
+        common.write_section("startup", "First requests after a start, and a worker's memory", body)
+
+
+if __name__ == "__main__":
+    main()
