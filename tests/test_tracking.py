@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+import cooptrack.store.tracking as tracking_module
 from cooptrack.errors import CooptrackError, NotFound
 from cooptrack.store import Store
 from cooptrack.store.models import Measure, TrackingEvent
@@ -136,3 +137,27 @@ def test_bad_evidence_is_refused_with_a_reason(
     with pytest.raises(CooptrackError, match=problem):
         tracked.record_event(_keys(tracked)[FAIR], TrackingStatus.DROPPED, by="e", evidence_url=url, evidence_kind=kind)
     assert len(_event_rows(tracked)) == 3
+
+
+def test_attaching_events_reads_the_measures_they_name_not_every_measure(
+    store: Store, make_release: MakeRelease, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the measures of a meeting whose event lost its key are read whole (to find it by text);
+    the other meetings' measures, however many, are not."""
+    others = [(f"Area {n}", ["other"], [(f"Promote exchange number {n} between youth groups.", ["other"])])
+              for n in range(30)]  # fmt: skip
+    store.ingest(*make_release(areas=AREAS, parser_version="1.0.0"))
+    store.ingest(*make_release(areas=others, partner="Hubei", ordinal=4))
+    keys = _keys(store)
+    store.record_event(keys[FAIR], TrackingStatus.IN_PROGRESS, by="edith")
+    read: list[str] = []
+    real = tracking_module._MeasureRef
+    monkeypatch.setattr(tracking_module, "_MeasureRef", lambda *a: read.append(a[0]) or real(*a))
+    assert store.tracking().status(keys[FAIR]) is TrackingStatus.IN_PROGRESS
+    assert read == [], "the event's measure is stored: nothing read whole"
+    reworded = "Hold a joint trade fair for small and medium firms."
+    areas = [(h, t, [(reworded if m == FAIR else m, th) for m, th in ms]) for h, t, ms in AREAS]
+    store.ingest(*make_release(areas=areas, parser_version="2.0.0"))
+    tracking = store.tracking()
+    assert tracking.status(_keys(store)[reworded]) is TrackingStatus.IN_PROGRESS
+    assert len(read) == 2, "the two measures of the event's own meeting, not the other meeting's 30"

@@ -17,7 +17,7 @@ Events are never updated nor deleted; a measure's status is the latest event att
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -232,20 +232,27 @@ class TrackingMixin:
             return list(session.scalars(select(TrackingEvent).order_by(TrackingEvent.made_at, TrackingEvent.id)))
 
     def tracking(self) -> Tracking:
-        """Every event attached to the measure it belongs to now, or listed as unattached."""
+        """Every event attached to the measure it belongs to now, or listed as unattached.
+
+        Only the measures the events name are looked up, and the measures of an event's meeting
+        only when its measure is no longer stored (a re-parse changed its key): a store of 100,000
+        measures and a few events reads a few rows, not every measure."""
         with self._read() as session:
             events = list(session.scalars(select(TrackingEvent).order_by(TrackingEvent.made_at, TrackingEvent.id)))
             chosen: dict[int, str] = {}
             for r in session.scalars(select(TrackingReattach).order_by(TrackingReattach.made_at, TrackingReattach.id)):
                 chosen[r.event_id] = r.measure_key  # the latest decision stands
-            rows = session.execute(
-                select(Measure.key, Measure.text, Measure.position, Meeting.slug).join(Meeting)
-            ).all()
-        measures = [_MeasureRef(r.key, r.text, r.position, r.slug) for r in rows]
-        keys = {m.key for m in measures}
+            named = sorted({e.measure_key for e in events} | set(chosen.values()))
+            keys = {
+                k for part in _parts(named) for k in session.scalars(select(Measure.key).where(Measure.key.in_(part)))
+            }
+            lost = sorted({e.meeting_slug for e in events if e.measure_key not in keys})
+            found = select(Measure.key, Measure.text, Measure.position, Meeting.slug).join(Meeting)
+            rows = [row for part in _parts(lost) for row in session.execute(found.where(Meeting.slug.in_(part)))]
         by_slug: dict[str, list[_MeasureRef]] = {}
-        for m in measures:
-            by_slug.setdefault(m.slug, []).append(m)
+        for row in rows:
+            keys.add(row.key)
+            by_slug.setdefault(row.slug, []).append(_MeasureRef(row.key, row.text, row.position, row.slug))
         out = Tracking({}, [])
         for event in events:
             where = _attach(event, keys, chosen, by_slug)
@@ -254,6 +261,12 @@ class TrackingMixin:
             else:
                 out.by_measure.setdefault(where.key, []).append((event, where))
         return out
+
+
+def _parts(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    """``values`` a few hundred at a time (one ``IN`` list each)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _attach(
