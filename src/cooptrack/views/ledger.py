@@ -42,6 +42,8 @@ def reshapes(store: Store, meetings: Sequence[Meeting]) -> list[Reshape]:
     """Users' splits and joins, oldest first, each end found by key or (after a re-parse changed its
     key) by its meeting and text; an end found nowhere keeps the key it was recorded with."""
     rows = store.corrections(CorrectionKind.COMMITMENT_SPLIT, CorrectionKind.COMMITMENT_JOIN)
+    if not rows:
+        return []
     measures = [(meeting.slug, m) for meeting in meetings for m in meeting.measures]
     keys = {m.key for _, m in measures}
     out = []

@@ -207,6 +207,8 @@ def link_decisions(store: Store, meetings: Sequence[Meeting]) -> dict[tuple[str,
     """Users' link decisions about these meetings' measures, each end found by key or, after a
     re-parse changed its key, by its meeting and text."""
     rows = store.corrections(CorrectionKind.LINK_CONFIRMED, CorrectionKind.LINK_REJECTED)
+    if not rows:
+        return {}
     measures = [(meeting.slug, m) for meeting in meetings for m in meeting.measures]
     keys = {m.key for _, m in measures}
     out = []
