@@ -23,8 +23,8 @@ import common
 from search import _bare, _timed
 
 from cooptrack.serve import search as web
-from cooptrack.serve.views import Data
 from cooptrack.store import Store
+from cooptrack.views.service import Data
 
 QUERIES = ("trade", "Chinese medicine", "innovation", "youth", "arbitration", "logistics", "粵港")
 HEADERS = ["query", "facets", "matches", "web search ms", "p95", "bare top 20 ms", "p95 "]

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from cooptrack.serve.views import Data
 from cooptrack.store import Store
+from cooptrack.views.service import Data
 from webtools import CORPUS, add_accounts, client, ingest_corpus
 
 LISTS = ["/api/meetings", "/api/mechanisms", "/api/measures", "/api/agreements", "/api/people", "/api/events",

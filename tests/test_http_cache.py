@@ -24,10 +24,10 @@ from typer.testing import CliRunner
 
 from cooptrack.cli import app as cli
 from cooptrack.knowledge import series
-from cooptrack.serve import views
 from cooptrack.serve.app import Web, WebSettings, app_from_env, serve_environment
 from cooptrack.store import Store
 from cooptrack.views import queries
+from cooptrack.views import service as views
 from cooptrack.vocab import TrackingStatus
 from webtools import add_accounts, client, sign_in
 

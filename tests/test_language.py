@@ -25,8 +25,9 @@ from jinja2 import Environment
 from cooptrack import render, vocab
 from cooptrack.acquire import read_path
 from cooptrack.pipeline import parse_document
-from cooptrack.serve import i18n, pages, sources
+from cooptrack.serve import i18n, pages
 from cooptrack.store import ItemKind, Store
+from cooptrack.views import sources
 from webtools import client, csrf_of
 
 PAIR = Path(__file__).parent / "data" / "series" / "sichuan_pair"

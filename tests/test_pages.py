@@ -20,8 +20,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from cooptrack.serve.views import Data
 from cooptrack.store import Store
+from cooptrack.views.service import Data
 from cooptrack.vocab import FLAG_EXPLANATIONS, Flag
 from webtools import CORPUS, add_accounts, client, csrf_of, ingest_corpus, sign_in
 

@@ -19,9 +19,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import insert
 
-from cooptrack.serve import charts, pages, views
+from cooptrack.serve import charts, pages
 from cooptrack.store import Store
 from cooptrack.store.models import Area, DocumentVersion, Measure, Meeting, Report, Source
+from cooptrack.views import service as views
 from cooptrack.vocab import MeetingKind
 from webtools import client
 

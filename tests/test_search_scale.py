@@ -25,10 +25,10 @@ from sqlalchemy import event, insert
 from cooptrack.acquire import Document
 from cooptrack.record import Record
 from cooptrack.serve import search as web_search
-from cooptrack.serve.views import Data
 from cooptrack.store import ItemKind, SearchQuery, Store
 from cooptrack.store import search as store_search
 from cooptrack.store.models import Area, DocumentVersion, Measure, Meeting, Report, SearchEntry, Source
+from cooptrack.views.service import Data
 from cooptrack.vocab import MeetingKind, Theme, TrackingStatus
 
 MakeRelease = Callable[..., tuple[Document, Record]]

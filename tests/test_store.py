@@ -21,11 +21,11 @@ from alembic.migration import MigrationContext
 from cooptrack.acquire import Document
 from cooptrack.errors import NotFound, StoreError
 from cooptrack.record import Record
-from cooptrack.serve.exports import export_json
 from cooptrack.store import ItemKind, Outcome, SearchQuery, Store, derive
 from cooptrack.store import store as store_module
 from cooptrack.store.export import COLUMNS, export_csv
 from cooptrack.store.models import Base
+from cooptrack.views.exports import export_json
 from cooptrack.vocab import DocumentKind, MeetingKind, Theme
 
 Release = tuple[Document, Record]

@@ -14,10 +14,10 @@ import pytest
 
 from cooptrack.acquire import read_path
 from cooptrack.pipeline import parse_document
-from cooptrack.serve import views
-from cooptrack.serve.views import Data
 from cooptrack.store import Store
 from cooptrack.store.tracking import NoteField
+from cooptrack.views import service as views
+from cooptrack.views.service import Data
 from cooptrack.vocab import TrackingStatus
 
 SERIES = Path(__file__).parent / "data" / "series"

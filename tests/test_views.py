@@ -15,9 +15,9 @@ from pydantic import ValidationError
 from typer.testing import CliRunner
 
 from cooptrack.cli import app
-from cooptrack.serve import views
 from cooptrack.store import Store
 from cooptrack.store.tracking import NoteField
+from cooptrack.views import service as views
 from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentSummaryView, CommitmentView
 from cooptrack.views.measure import MeasureDetailView, MeasureView

@@ -32,7 +32,7 @@ KeyArgument = Annotated[str, typer.Argument(help="a commitment's or an appearanc
 def _rows(db: str | None, partner: str | None, stale: bool) -> tuple[list[dict[str, Any]], list[commitments.Reshape]]:
     """The commitments of ``partner`` (or every one), as /api/commitments lists them, and the users'
     decisions that name a measure no release reads any more."""
-    from cooptrack.serve import views  # the commitment's one summary, the API's too (cooptrack.views.commitment)
+    from cooptrack.views import service as views  # the commitment's one summary, the API's too (views.commitment)
 
     with open_store(db) as store:
         d = views.Data(store)
@@ -78,7 +78,7 @@ def list_commitments(
 @boundary
 def show_commitment(key: KeyArgument, db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
     """A commitment meeting by meeting: first agreed, repeated, reworded (word by word), last seen."""
-    from cooptrack.serve import views  # the commitment's one document, the API's too (cooptrack.views.commitment)
+    from cooptrack.views import service as views  # the commitment's one document, the API's too (views.commitment)
 
     with open_store(db) as store:
         d = views.Data(store)

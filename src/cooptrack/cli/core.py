@@ -155,7 +155,7 @@ def _render(report: runner.Report, fmt: OutputFormat) -> None:
 def list_meetings(db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
     """The stored meetings: mechanism, ordinal, kind, date, venue, areas, measures, flags (with
     --format json, the items of /api/meetings, by mechanism and in order)."""
-    from cooptrack.serve import views  # the meeting's one summary, the API's too (cooptrack.views.meeting)
+    from cooptrack.views import service as views  # the meeting's one summary, the API's too (views.meeting)
 
     with open_store(db) as store:
         if fmt is OutputFormat.JSON:
@@ -176,7 +176,7 @@ def show(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """One meeting: its facts, people, areas and measures, agreements (or its marked source text)."""
-    from cooptrack.serve import views  # the meeting's one document, the API's too (cooptrack.views.meeting)
+    from cooptrack.views import service as views  # the meeting's one document, the API's too (views.meeting)
 
     with open_store(db) as store:
         row = store.meeting(meeting)
@@ -243,7 +243,7 @@ def export(
 ) -> None:
     """Write the API's documents as JSON (a file per meeting, people, agreements, commitments, index.json)
     or every meeting as CSV tables, each row with its source."""
-    from cooptrack.serve.exports import export_json  # the API's documents (cooptrack.views)
+    from cooptrack.views.exports import export_json  # the API's documents (cooptrack.views)
 
     with open_store(db) as store:
         try:

@@ -62,7 +62,7 @@ def list_people(
 ) -> None:
     """Everyone named in the store (or those whose names or posts hold every word of QUERY), one row
     per person however the releases spell them (with --format json, the rows of /api/people)."""
-    from cooptrack.serve import views  # the directory's one filter and row, the API's too
+    from cooptrack.views import service as views  # the directory's one filter and row, the API's too
 
     with open_store(db) as store:
         found = views.people_found(queries.all_people(store), query, side)
@@ -188,7 +188,7 @@ def list_corrections(db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE
 def list_mechanisms(db: DbOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
     """Each mechanism's meetings in order, with the meetings its numbering says are missing (with
     --format json, the items of /api/mechanisms; cooptrack mechanism NAME gives one with its meetings)."""
-    from cooptrack.serve import views  # the mechanism's one summary, the API's too
+    from cooptrack.views import service as views  # the mechanism's one summary, the API's too
 
     with open_store(db) as store:
         mechs = queries.mechanisms(store)
@@ -208,7 +208,7 @@ def show_mechanism(
 ) -> None:
     """One mechanism: its meetings in order and the gaps in their numbering; with --format json also
     what changed between each meeting and the one before (what /api/mechanisms/{slug} returns)."""
-    from cooptrack.serve import views  # the mechanism's one document, the API's too (cooptrack.views.mechanism)
+    from cooptrack.views import service as views  # the mechanism's one document, the API's too (views.mechanism)
 
     with open_store(db) as store:
         d = views.Data(store)

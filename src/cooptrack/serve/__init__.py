@@ -2,6 +2,6 @@
 
 :func:`~cooptrack.serve.app.create_app` builds the app; :mod:`.api` is the JSON API,
 :mod:`.pages` the HTML pages, :mod:`.forms` the forms that change something, :mod:`.downloads`
-the files, :mod:`.auth` who is asking, :mod:`.charts` the SVG charts and :mod:`.views` the rows
-all of them show.
+the files, :mod:`.auth` who is asking and :mod:`.charts` the SVG charts. The rows all of them
+show are built by the read side, :mod:`cooptrack.views.service`, which the CLI uses too.
 """

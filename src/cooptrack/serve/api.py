@@ -21,19 +21,19 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
 from cooptrack.knowledge import series
-from cooptrack.serve import views
 from cooptrack.serve.auth import CSRF_HEADER, Caller, same
 from cooptrack.serve.context import Problem, caller, data, expensive, public_url, reader, web, writer
 from cooptrack.serve.search import search as search_hits
-from cooptrack.serve.views import Data, Row
 from cooptrack.store import ItemKind
 from cooptrack.views import brief, ledger, queries
+from cooptrack.views import service as views
 from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentSummaryView, CommitmentView
 from cooptrack.views.measure import MeasureDetailView, MeasureView
 from cooptrack.views.mechanism import MechanismSummaryView, MechanismView
 from cooptrack.views.meeting import MeetingSummaryView, MeetingView
 from cooptrack.views.person import PersonSummaryView, PersonView, person_view
+from cooptrack.views.service import Data, Row
 from cooptrack.vocab import AgreementKind, EvidenceKind, MeetingKind, Theme, TrackingStatus
 
 T = TypeVar("T")

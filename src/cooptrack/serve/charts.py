@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from cooptrack.knowledge import series
 from cooptrack.serve.i18n import gettext, ngettext
-from cooptrack.serve.views import theme_label
+from cooptrack.views.service import theme_label
 from cooptrack.vocab import MeetingKind
 
 _LOW = (241, 245, 249)  # the colour of an empty cell

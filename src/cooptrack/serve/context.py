@@ -27,8 +27,8 @@ from jinja2 import Environment
 
 from cooptrack.serve.auth import Caller, identify
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
-from cooptrack.serve.views import Data
 from cooptrack.store import Store, snapshot
+from cooptrack.views.service import Data
 
 T = TypeVar("T")
 _LOG = logging.getLogger("cooptrack.serve")

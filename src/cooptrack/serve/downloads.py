@@ -23,9 +23,9 @@ from cooptrack.serve.context import Problem, data, expensive, public_url, reader
 from cooptrack.serve.pages import render
 from cooptrack.serve.search import FACETS, browse, sort_hits
 from cooptrack.serve.search import search as search_hits
-from cooptrack.serve.views import Data, Row, mechanism_row, meeting_row
 from cooptrack.store.export import spreadsheet_safe
 from cooptrack.views import brief
+from cooptrack.views.service import Data, Row, mechanism_row, meeting_row
 
 router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)
 Store = Annotated[Data, Depends(data)]

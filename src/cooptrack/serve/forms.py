@@ -31,9 +31,9 @@ from cooptrack.serve.auth import (
 from cooptrack.serve.context import Problem, caller, client_address, data, web, writer
 from cooptrack.serve.pages import commitment_page, measure_page, render
 from cooptrack.serve.throttle import DEVICE_COOKIE
-from cooptrack.serve.views import Data
 from cooptrack.store.tracking import NoteField
 from cooptrack.views import ledger
+from cooptrack.views.service import Data
 from cooptrack.vocab import EvidenceKind, TrackingStatus
 
 router = APIRouter(include_in_schema=False)

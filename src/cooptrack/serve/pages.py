@@ -25,16 +25,17 @@ from markupsafe import Markup, escape
 from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import series
 from cooptrack.knowledge.commitments import Commitment
-from cooptrack.serve import charts, i18n, sources, views
+from cooptrack.serve import charts, i18n
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
 from cooptrack.serve.context import caller, data, expensive, html, memo, reader, web
 from cooptrack.serve.search import SORTS, browse, sort_hits
 from cooptrack.serve.search import search as search_hits
-from cooptrack.serve.views import Data
 from cooptrack.store import ItemKind
 from cooptrack.store.models import Meeting
-from cooptrack.views import ledger, queries
+from cooptrack.views import ledger, queries, sources
+from cooptrack.views import service as views
 from cooptrack.views.person import person_view
+from cooptrack.views.service import Data
 from cooptrack.vocab import SIDE_LABELS, THEME_LABELS, TRACKING_STATUS_LABELS, AgreementKind, EvidenceKind, MeetingKind
 
 router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)

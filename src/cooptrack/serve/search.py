@@ -15,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any, SupportsIndex, overload
 
 from cooptrack.render import hit_json
-from cooptrack.serve.views import Data, Row, meeting_label, status_label
 from cooptrack.store import Hit, ItemKind, MeasureFilter, SearchQuery
 from cooptrack.store.search import count_search, matched_keys
+from cooptrack.views.service import Data, Row, meeting_label, status_label
 from cooptrack.vocab import MeetingKind, Theme, TrackingStatus
 
 FACETS = ("partner", "theme", "year", "meeting_kind", "kind", "status")

@@ -1,5 +1,5 @@
 """Exports of a store as CSV: one file per table, flat rows (the JSON export, the API's documents, is
-:mod:`cooptrack.serve.exports`; its ``index.json`` holds :func:`meeting_row` too).
+:mod:`cooptrack.views.exports`; its ``index.json`` holds :func:`meeting_row` too).
 
 Every exported row carries its source (uri, sha256 of the bytes, when they were read, version)
 and its span into the cleaned text of that version, so that each fact can be checked.
@@ -19,7 +19,7 @@ from typing import Any
 from cooptrack.store.models import Meeting
 from cooptrack.store.store import Store
 
-INDEX = "index.json"  # the JSON export's list of meetings (cooptrack.serve.exports)
+INDEX = "index.json"  # the JSON export's list of meetings (cooptrack.views.exports)
 TEXTS = "texts"  # the cleaned text of each meeting's document, which the CSV spans point into
 
 _SOURCE = ("source_uri", "sha256", "fetched_at", "version", "parser_version")

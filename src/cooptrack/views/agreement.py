@@ -3,7 +3,7 @@
 of a meeting's ``agreements`` (``/api/meetings/{slug}``, ``cooptrack show --format json``);
 tests/test_views.py holds them equal.
 
-The model types the document; :func:`cooptrack.serve.views.agreement_view` builds it from a
+The model types the document; :func:`cooptrack.views.service.agreement_view` builds it from a
 stored agreement and its meeting (the one builder, beside the meeting's).
 """
 

@@ -4,7 +4,7 @@ page show; :class:`CommitmentSummaryView`, the same without the status history, 
 list of commitments (``/api/commitments``, ``cooptrack commitments list --format json``,
 ``/download/commitments.json``, the tracker's rows). tests/test_views.py holds them equal.
 
-The models type the documents; :func:`cooptrack.serve.views.commitment_view` and
+The models type the documents; :func:`cooptrack.views.service.commitment_view` and
 ``commitment_summary`` build them from the ledger, the tracker, the editors' notes and the
 commitment's status history (beside the meeting's builder).
 """

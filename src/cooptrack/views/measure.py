@@ -3,9 +3,9 @@ a meeting's areas (``/api/meetings/{slug}``, ``cooptrack show --format json``);
 :class:`MeasureDetailView`, the same with its status history, is ``/api/measures/{key}``.
 tests/test_views.py holds them equal.
 
-The models type the documents; ``cooptrack.serve.views.measure_row`` makes a measure's (validated
+The models type the documents; ``cooptrack.views.service.measure_row`` makes a measure's (validated
 with its meeting's :class:`~cooptrack.views.meeting.MeetingView`) and
-:func:`cooptrack.serve.views.measure_detail_view` builds the detail (beside the meeting's builder).
+:func:`cooptrack.views.service.measure_detail_view` builds the detail (beside the meeting's builder).
 """
 
 from __future__ import annotations

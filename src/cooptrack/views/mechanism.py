@@ -6,7 +6,7 @@ item of a list of mechanisms (``/api/mechanisms``, ``cooptrack mechanisms --form
 
 The models type the document's own fields; its meetings keep the shape of the API's meeting list
 (``meeting_row``) and its changes that of ``/api/diff`` (``diff_json`` in words).
-:func:`cooptrack.serve.views.mechanism_view` and ``mechanism_summary`` build them (beside the
+:func:`cooptrack.views.service.mechanism_view` and ``mechanism_summary`` build them (beside the
 meeting's builder).
 """
 

@@ -3,10 +3,9 @@
 meeting with its items counted, is each item of a list of meetings (``/api/meetings``, ``cooptrack
 list --format json``, ``/download/meetings.json``). tests/test_views.py holds them equal.
 
-The model types the document; :func:`cooptrack.serve.views.meeting_view` builds it from a stored
-meeting, its sources and the tracker (the one builder; it moves here with the rest of
-``serve/views.py`` in a later step). Its agreements are :class:`AgreementView`, the measures in its
-areas :class:`MeasureView`.
+The model types the document; :func:`cooptrack.views.service.meeting_view` builds it from a stored
+meeting, its sources and the tracker (the one builder, in the read side's service layer). Its
+agreements are :class:`AgreementView`, the measures in its areas :class:`MeasureView`.
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ summary of one that a list shows): the API returns its document as JSON, the CLI
 pages hand it to a template, the downloads write it as CSV or JSON (docs/storage.md, "One view
 of each thing"). :class:`Data` reads the store lazily, once per request, through
 :mod:`cooptrack.views.queries` and friends.
+
+This is the read side's one service layer (issue 12, item 7): the web (:mod:`cooptrack.serve`) and
+the CLI import it and only render what it builds; it never imports :mod:`cooptrack.serve`, so
+neither the CLI nor a script needs the web application to read (tests/test_architecture.py).
 """
 
 from __future__ import annotations
@@ -21,11 +25,10 @@ from cooptrack.errors import NotFound
 from cooptrack.knowledge import changes, commitments, people, series
 from cooptrack.knowledge.people import PersonRecord
 from cooptrack.render import agreement_name, date_label, kind_label
-from cooptrack.serve import sources
 from cooptrack.store import Store, snapshot
 from cooptrack.store.models import Agreement, Measure, Meeting, TrackerNote, TrackingEvent
 from cooptrack.store.tracking import Attachment, Tracking
-from cooptrack.views import ledger, queries
+from cooptrack.views import ledger, queries, sources
 from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentSummaryView, CommitmentView
 from cooptrack.views.measure import MeasureDetailView

@@ -19,10 +19,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cooptrack.serve.views import Data, agreement_view, commitment_view, meeting_view
 from cooptrack.store.export import INDEX, meeting_row
 from cooptrack.store.store import Store
 from cooptrack.views.person import person_view
+from cooptrack.views.service import Data, agreement_view, commitment_view, meeting_view
 
 LISTS = ("people.json", "agreements.json", "commitments.json")
 
