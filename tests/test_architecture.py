@@ -4,7 +4,8 @@
 (:mod:`cooptrack.views`) reads the store and hands rows to it. Every module of ``knowledge``,
 ``views``, ``serve`` and ``store`` imports on its own in a fresh interpreter (an import cycle
 fails there, whatever was imported first), and the modules of ``serve`` import each other
-without a cycle.
+without a cycle. The read side never imports the web (``serve``), and the CLI imports it only
+where it runs the web, each such import listed with its reason (issue 12, item 7).
 """
 
 from __future__ import annotations
@@ -137,3 +138,62 @@ def test_serve_has_no_import_cycle() -> None:
     graph = {name: {n for n in _imports(name, path) if n in modules and n != name} for name, path in modules.items()}
     assert any(graph.values())  # the modules do import each other: the graph is not trivially empty
     assert _cycle(graph) is None
+
+
+# The CLI's imports of the web, by CLI module and web module, each with its reason. Any other
+# import of cooptrack.serve from the CLI fails the test below, and so does a listed one that is
+# no longer made (the list stays true). Reading goes through cooptrack.views, as the web does.
+CLI_USES_OF_SERVE = {
+    "cooptrack.cli.web": {
+        "cooptrack.serve.app": "cooptrack serve builds the web application and its settings",
+        "cooptrack.serve.workers": "cooptrack serve --workers runs the app's worker processes",
+        "cooptrack.serve.auth": "cooptrack user/token hash passwords and make tokens as the web checks them",
+    },
+    "cooptrack.cli.knowledge": {
+        "cooptrack.serve.i18n": "cooptrack brief --lang translates with the web's catalogue (serve/locale)",
+    },
+}
+
+
+def _serve_imports(module: str, path: Path) -> set[str]:
+    """The modules of cooptrack.serve a file imports (``from cooptrack.serve import x`` names
+    ``cooptrack.serve.x``, not the package as well; ``from cooptrack.serve.app import f`` names
+    ``cooptrack.serve.app``)."""
+    serve = set(_modules("serve"))
+    found = {n for n in _imports(module, path) if n in serve}
+    if found - {"cooptrack.serve"}:
+        found.discard("cooptrack.serve")
+    return found
+
+
+def test_the_serve_import_reader_names_modules() -> None:
+    """The checker itself, on a sample module in each import form (so a pass means something)."""
+    sample = PACKAGE / "views" / "_sample_for_test.py"
+    text = (
+        "from cooptrack.serve import i18n, workers\n"
+        "def f():\n    from cooptrack.serve.app import create_app\n"
+        "from ..serve.auth import make_token\n"
+    )
+    try:
+        sample.write_text(text, encoding="utf-8")
+        found = _serve_imports("cooptrack.views._sample_for_test", sample)
+    finally:
+        sample.unlink()
+    assert found == {"cooptrack.serve.i18n", "cooptrack.serve.workers", "cooptrack.serve.app", "cooptrack.serve.auth"}
+
+
+def test_the_read_side_never_imports_the_web() -> None:
+    """cooptrack.views (the typed views and the service layer that builds them) reads without the web."""
+    modules = _modules("views")
+    assert "cooptrack.views.service" in modules and "cooptrack.views.sources" in modules
+    offenders = {name: sorted(found) for name, path in modules.items() if (found := _serve_imports(name, path))}
+    assert offenders == {}
+
+
+def test_the_cli_imports_the_web_only_to_run_it() -> None:
+    """The CLI reads through cooptrack.views; it imports cooptrack.serve only as CLI_USES_OF_SERVE says."""
+    modules = _modules("cli")
+    assert "cooptrack.cli.core" in modules and "cooptrack.cli.web" in modules
+    found = {name: imported for name, path in modules.items() if (imported := _serve_imports(name, path))}
+    allowed = {name: set(uses) for name, uses in CLI_USES_OF_SERVE.items()}
+    assert found == allowed
