@@ -226,7 +226,7 @@ def test_the_mechanism_page_says_the_last_meeting_cannot_be_compared(tmp_path: P
 def test_list_and_show_state_how_completely_each_release_was_read(url: str, stored: Store) -> None:
     listed = runner.invoke(app, ["list", "--db", url, "--format", "json"])
     assert listed.exit_code == 0, listed.stderr
-    readings = {row["meeting"]: row["completeness"]["reading"] for row in json.loads(listed.stdout)}
+    readings = {row["slug"]: row["completeness"]["reading"] for row in json.loads(listed.stdout)}
     assert readings == {"fujian-plenary-4": "complete", "fujian-plenary-5": "unread", "fujian-plenary-6": "complete"}
     shown = runner.invoke(app, ["show", "fujian-plenary-5", "--db", url])
     assert shown.exit_code == 0, shown.stderr
