@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import platform
 import re
+import shlex
 import sqlite3
 import statistics
 import subprocess
@@ -114,7 +115,7 @@ def command_line() -> str:
     except ValueError:
         shown = script
     env = [f"PYTHONPATH={os.environ['PYTHONPATH']}"] if os.environ.get("PYTHONPATH") else []
-    return " ".join([*env, ".venv/bin/python", str(shown), *sys.argv[1:]])
+    return " ".join([*env, ".venv/bin/python", str(shown), *map(shlex.quote, sys.argv[1:])])
 
 
 def write_section(name: str, title: str, body: str) -> None:
