@@ -16,9 +16,11 @@ from cooptrack.acquire import read_path
 from cooptrack.pipeline import parse_document
 from cooptrack.store import Store
 from cooptrack.store.tracking import NoteField
+from cooptrack.views import ledger, queries
 from cooptrack.views import service as views
 from cooptrack.views.service import Data
 from cooptrack.vocab import TrackingStatus
+from webtools import client
 
 SERIES = Path(__file__).parent / "data" / "series"
 FAIR = "trade and investment fair"
@@ -80,3 +82,45 @@ def test_the_orders_newest_checked_and_bureau(store: Store) -> None:
     named = [n.value for n in bureaus if n is not None]
     assert named == ["arts bureau", "Commerce Bureau"]  # case set aside
     assert all(n is not None for n in bureaus[:2]) and all(n is None for n in bureaus[2:])
+
+
+def test_a_status_rebuilds_nothing_but_the_statuses_and_a_split_the_commitments_and_people(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a write costs the web server's next request: a status (or a tracker note) is seen at
+    once without reading the meetings, following the commitments or gathering the people again; a
+    user's correction (here a split) builds the commitments and the people again, not the meetings;
+    an ingest builds everything."""
+    built: list[str] = []
+    for module, name in ((ledger, "ledger"), (queries, "all_people")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: built.append(_name) or _real(*a, **k))
+    with Store(f"sqlite:///{tmp_path / 'w.db'}") as store:
+        paths = sorted(p for p in SERIES.glob("jiangxi_*plenary*.txt") if "news" not in p.name)
+        for path in paths[:2]:
+            doc = read_path(path)
+            store.ingest(doc, parse_document(doc))
+        real_snapshot = store.meeting_snapshot
+        monkeypatch.setattr(store, "meeting_snapshot", lambda: built.append("meetings") or real_snapshot())
+        web = client(store)
+
+        def fair() -> list[tuple[str, str | None]]:
+            assert web.get("/").status_code == 200  # the overview counts the people too
+            rows = web.get("/api/commitments", params={"q": FAIR}).json()["data"]
+            return [(r["status"], r["bureau"]) for r in rows]
+
+        assert fair() == [("agreed", None)] and sorted(set(built)) == ["all_people", "ledger", "meetings"]
+        built.clear()
+        second = [x.key for x in store.meeting("jiangxi-plenary-2").measures if FAIR in x.text]
+        store.record_event(second[0], TrackingStatus.IMPLEMENTED, by="editor")
+        store.record_note(second[0], NoteField.BUREAU, "Commerce Bureau", by="editor")
+        assert fair() == [("implemented", "Commerce Bureau")] and built == []
+        ledger.split(store, second[0], by="editor", note="a new fair")
+        built.clear()  # the split itself read the ledger; what follows is the server's
+        assert sorted(fair()) == [("agreed", None), ("implemented", "Commerce Bureau")]
+        assert sorted(set(built)) == ["all_people", "ledger"]
+        built.clear()
+        doc = read_path(paths[2])
+        store.ingest(doc, parse_document(doc))
+        web.get("/tracker")
+        assert sorted(set(built)) == ["all_people", "ledger", "meetings"]

@@ -109,15 +109,18 @@ class Web:
             if cached is not None and cached[0] == stamp:
                 return cached[1]
             fresh = Data(self.store)
-            if cached is not None:
-                snapshot.let_go()  # the view it replaces may be collected
             earlier_documents = getattr(cached[0], "documents", None) if cached is not None else None
             if (
                 cached is not None
                 and earlier_documents is not None
                 and earlier_documents == getattr(stamp, "documents", None)
             ):
-                fresh.reuse(cached[1])  # only statuses or decisions were written: the meetings are the same
+                # only statuses or decisions were written: the meetings are the same, and without a
+                # correction (people, links, splits, joins) the commitments and the people too
+                same = getattr(cached[0], "correction", None) == getattr(stamp, "correction", None)
+                fresh.reuse(cached[1], corrections=same)
+            elif cached is not None:
+                snapshot.let_go()  # a new view of the documents: the one it replaces may be collected
             self._snapshot = (stamp, fresh)
             return fresh
 

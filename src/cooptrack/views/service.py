@@ -70,10 +70,15 @@ class Data:
     # What depends on the stored documents alone (not on statuses, re-attachments or users' decisions).
     _OF_DOCUMENTS = ("meetings", "mechanisms", "measures", "_meeting_of", "_by_slug", "_mechanism_by_slug")
 
-    def reuse(self, earlier: Data) -> None:
+    # What depends on the documents and users' corrections alone (not on statuses or tracker notes).
+    _OF_CORRECTIONS = ("ledger", "people", "_person_by_id", "_people_by_meeting")
+
+    def reuse(self, earlier: Data, *, corrections: bool = False) -> None:
         """Take over what ``earlier`` loaded from the documents, when no document changed since (a
-        status or a user's decision was written): the meetings are not read again."""
-        for name in self._OF_DOCUMENTS:
+        status or a user's decision was written): the meetings are not read again. With
+        ``corrections`` (no user's correction was written either: a status, a re-attachment or a
+        tracker note), the commitments and the people are not built again."""
+        for name in (*self._OF_DOCUMENTS, *(self._OF_CORRECTIONS if corrections else ())):
             if name in earlier.__dict__:
                 self.__dict__[name] = earlier.__dict__[name]
 
