@@ -23,6 +23,7 @@ Pure: works on anything shaped like the stored rows, with users' decisions passe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -67,7 +68,13 @@ class Appearance:
     measure: MeasureLike
     how: str  # "first", "repeated" (same words as before), "reworded"
     basis: str = ""  # why it belongs: a link's basis, or a user's join
-    wording: str = ""  # when reworded: the words against the previous appearance ([-old-] {+new+})
+    previous: str = ""  # when reworded: the previous appearance's words
+
+    @functools.cached_property
+    def wording(self) -> str:
+        """When reworded: the words against the previous appearance (``[-old-] {+new+}``), worked
+        out when first asked for (a page shows a few; a ledger holds tens of thousands)."""
+        return changes.word_diff(self.previous, self.measure.text) if self.how == "reworded" else ""
 
 
 @dataclass
@@ -314,7 +321,7 @@ def _appearances(
         if normalise(prev.text) == normalise(x.text):
             out.append(Appearance(m, x, "repeated", basis))
         else:
-            out.append(Appearance(m, x, "reworded", basis, changes.word_diff(prev.text, x.text)))
+            out.append(Appearance(m, x, "reworded", basis, prev.text))
     return out
 
 
