@@ -1,22 +1,25 @@
 """Search as the pages and the API offer it: the store's full-text search, narrowed by facets.
 
-The store finds the hits a page shows, and counts in SQL (one ``GROUP BY`` over every match, no
-hit fetched) how many items each value of each facet (partner, theme, year, kind of meeting, kind
-of item) would leave; the tracking status, kept by the web side, is counted from the few measures
-that have one. The rows of :func:`search` are fetched a page at a time (:class:`SearchRows`). A
-hit in another report of its meeting (the Chinese release of an English one) links to that
-report's text on the meeting's page (``#src2-measure-3``).
+The store finds the hits a page shows, and counts (one aggregate row over every match, no hit
+fetched; each match's meeting's partner, year and kind from the read snapshot) how many items each
+value of each facet (partner, theme, year, kind of meeting, kind of item) would leave; a chosen
+facet's other values are counted again without it, that facet alone. The tracking status, kept
+by the web side, is counted from the few measures that have one. The rows of :func:`search` are
+fetched a page at a time (:class:`SearchRows`). A hit in another report of its meeting (the
+Chinese release of an English one) links to that report's text on the meeting's page
+(``#src2-measure-3``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any, SupportsIndex, overload
 
 from cooptrack.render import hit_json
 from cooptrack.store import Hit, ItemKind, MeasureFilter, SearchQuery
-from cooptrack.store.search import count_search, matched_keys
+from cooptrack.store.search import MeetingFacts, count_search, matched_keys
 from cooptrack.views.service import Data, Row, meeting_label, status_label
 from cooptrack.vocab import MeetingKind, Theme, TrackingStatus
 
@@ -34,7 +37,7 @@ def search(
     total, counts = _counts(data, query)
     for name, value in facets.items():
         if value and name in FACETS:
-            counts[name] = _counts(data, _query(data, text, {**facets, name: None}, order))[1][name]
+            counts[name] = _counts(data, _query(data, text, {**facets, name: None}, order), only=name)[1][name]
     return SearchRows(data, query, total), counts
 
 
@@ -128,14 +131,17 @@ def _with_status(data: Data, status: TrackingStatus) -> MeasureFilter:
     return MeasureFilter(frozenset(k for k, s in statuses.items() if s == status.value))
 
 
-def _counts(data: Data, query: SearchQuery | None) -> tuple[int, dict[str, dict[str, int]]]:
-    """How many items ``query`` finds, and each facet's values over them (the status from the
-    measures that have one)."""
+def _counts(data: Data, query: SearchQuery | None, only: str | None = None) -> tuple[int, dict[str, dict[str, int]]]:
+    """How many items ``query`` finds, and each facet's values over them, or ``only`` that facet's
+    (the others empty); the status from the measures that have one."""
     if query is None:
         return 0, {name: {} for name in FACETS}
     store = data.store
+    counted = [name for name in FACETS if only in (None, name) and name != "status"]
     with store._read() as session:
-        found = count_search(session, query, full_text=store.full_text)
+        found = count_search(session, query, full_text=store.full_text, meetings=_meeting_facts(data), facets=counted)
+        if only not in (None, "status"):
+            return found.total, {**found.facets, "status": {}}
         statuses = _statuses(data)
         keys = matched_keys(session, query, frozenset(statuses), full_text=store.full_text)
     status: dict[str, int] = {}
@@ -146,6 +152,17 @@ def _counts(data: Data, query: SearchQuery | None) -> tuple[int, dict[str, dict[
     if untracked:
         status[agreed] = status.get(agreed, 0) + untracked
     return found.total, {**found.facets, "status": dict(sorted(status.items()))}
+
+
+_FACTS_OF: weakref.WeakKeyDictionary[Data, MeetingFacts] = weakref.WeakKeyDictionary()
+
+
+def _meeting_facts(data: Data) -> MeetingFacts:
+    """Each meeting's partner, year and kind by id, from the read snapshot (once per snapshot): the
+    store counts matches by meeting and needs not join them to their meeting."""
+    if data not in _FACTS_OF:
+        _FACTS_OF[data] = MeetingFacts((m.id, m.partner, m.year, m.kind) for m in data.meetings)
+    return _FACTS_OF[data]
 
 
 def browse(data: Data, facets: dict[str, str | None]) -> tuple[list[Row], dict[str, dict[str, int]]]:

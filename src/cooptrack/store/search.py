@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, column, func, literal_column, or_, select, table
+from sqlalchemy import ColumnElement, Select, Text, and_, case, cast, column, func, literal_column, or_, select, table
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Join
@@ -128,14 +129,92 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
     return _hits(session, match, ids) if ids else []
 
 
-def count_search(session: Session, query: SearchQuery, *, full_text: bool) -> SearchCounts:
-    """How many items ``query`` finds (facets applied), and each facet's values among them: one
-    ``GROUP BY`` over the matches, no hit fetched."""
+_MEETING_FACETS = ("partner", "year", "meeting_kind")
+
+
+class MeetingFacts:
+    """Each meeting's partner, year and kind (as the facets count them: text, None for none), by its
+    id as text: what the matches' meeting ids, strung together, are counted by."""
+
+    def __init__(self, meetings: Iterable[tuple[int, str | None, int | None, str | None]]) -> None:
+        self.of: dict[str, dict[str, str | None]] = {name: {} for name in _MEETING_FACETS}
+        for meeting, *values in meetings:
+            for name, value in zip(_MEETING_FACETS, values, strict=True):
+                self.of[name][str(meeting)] = None if value is None else str(value)
+
+    def count(self, ids: list[str], facets: Iterable[str]) -> dict[str, dict[str, int]]:
+        """Each facet's values over the meetings of ``ids`` (one a match), counted in C: no loop here
+        over the matches. KeyError for a meeting not known."""
+        counted = {name: Counter(map(self.of[name].__getitem__, ids)) for name in facets}
+        return {name: {v: n for v, n in c.items() if v is not None} for name, c in counted.items()}
+
+    def lacking(self, ids: Iterable[str]) -> set[str]:
+        return set(ids) - self.of["partner"].keys()
+
+    def with_(self, other: MeetingFacts) -> MeetingFacts:
+        both = MeetingFacts(())
+        both.of = {name: {**values, **other.of[name]} for name, values in self.of.items()}
+        return both
+
+
+def count_search(
+    session: Session,
+    query: SearchQuery,
+    *,
+    full_text: bool,
+    meetings: MeetingFacts | None = None,
+    facets: Collection[str] = FACETS,
+) -> SearchCounts:
+    """How many items ``query`` finds (facets applied), and the values of each of ``facets`` among
+    them (the others may be left empty), no hit fetched.
+
+    Given ``meetings`` (the caller's snapshot of each meeting's partner, year and kind, by id), one
+    aggregate row over the matches, no ``GROUP BY`` (SQLite sorts every grouped row) and no join to
+    the meetings: the count, the measures of a primary report, and the matches' meeting ids, kinds
+    and themes strung together, counted here (a meeting the snapshot lacks is read). Without it,
+    one ``GROUP BY`` over the matches joined to their meeting.
+    """
     counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
     match = _matcher(session, query, full_text=full_text)
     if match is None:
         return SearchCounts(0, counts, 0)
     primary = and_(SearchEntry.kind == ItemKind.MEASURE.value, SearchEntry.item_id != 0)
+    if meetings is None:
+        return _grouped_counts(session, match, query, primary)
+    of_meeting = [name for name in _MEETING_FACETS if name in facets]
+    strung = {
+        "meeting": func.aggregate_strings(cast(SearchEntry.meeting_id, Text), ",") if of_meeting else None,
+        "kind": func.aggregate_strings(SearchEntry.kind, ",") if "kind" in facets else None,
+        "theme": func.aggregate_strings(func.nullif(SearchEntry.themes, ""), "") if "theme" in facets else None,
+    }  # each theme string " a b ": a space between two of them
+    columns = [func.count(), func.coalesce(func.sum(case((primary, 1), else_=0)), 0)]
+    columns += [c for c in strung.values() if c is not None]
+    if query.partner or query.year is not None or query.meeting_kind:
+        stmt = _facets(_counted(select(*columns), match, query), query)
+    else:  # no facet of the meeting: no join to it (each entry has its meeting, a foreign key)
+        stmt = _entry_facets(select(*columns).select_from(SearchEntry).where(match.entries), query)
+    total, measures, *values = session.connection().execute(stmt).one()
+    if not total:
+        return SearchCounts(0, counts, 0)
+    found = dict(zip([name for name, c in strung.items() if c is not None], values, strict=True))
+    if "meeting" in found:
+        ids = found["meeting"].split(",")
+        try:
+            counts.update(meetings.count(ids, of_meeting))
+        except KeyError:  # a meeting the caller does not know of (stored since its snapshot)
+            counts.update(meetings.with_(_meeting_facts(session, meetings.lacking(ids))).count(ids, of_meeting))
+    if "kind" in found:
+        counts["kind"] = dict(Counter(found["kind"].split(",")))
+    if "theme" in found:
+        counts["theme"] = dict(Counter((found["theme"] or "").split()))
+    return SearchCounts(total, {name: dict(sorted(c.items())) for name, c in counts.items()}, measures)
+
+
+def _grouped_counts(session: Session, match: _Match, query: SearchQuery, primary: ColumnElement[bool]) -> SearchCounts:
+    """Every facet's counts without the caller's snapshot of the meetings: one ``GROUP BY`` over the
+    matches joined to their meeting, its rows summed here (reading every meeting's facts instead
+    would cost more than the join)."""
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
     columns = (Meeting.partner, SearchEntry.themes, Meeting.year, Meeting.kind, SearchEntry.kind, primary)
     stmt = _facets(_counted(select(*columns, func.count()), match, query), query).group_by(*columns)
     total = measures = 0
@@ -149,6 +228,18 @@ def count_search(session: Session, query: SearchQuery, *, full_text: bool) -> Se
         for theme in themes.split():
             counts["theme"][theme] = counts["theme"].get(theme, 0) + n
     return SearchCounts(total, {name: dict(sorted(c.items())) for name, c in counts.items()}, measures)
+
+
+def _meeting_facts(session: Session, missing: Collection[str]) -> MeetingFacts:
+    """The partner, year and kind of the meetings of ``missing`` (ids as text), read."""
+    ids = sorted(int(i) for i in missing)
+    found: list[tuple[int, str | None, int | None, str | None]] = []
+    for start in range(0, len(ids), 5000):  # a bound parameter each
+        stmt = select(Meeting.id, Meeting.partner, Meeting.year, Meeting.kind).where(
+            Meeting.id.in_(ids[start : start + 5000])
+        )
+        found += [(i, partner, year, kind) for i, partner, year, kind in session.connection().execute(stmt)]
+    return MeetingFacts(found)
 
 
 def matched_keys(session: Session, query: SearchQuery, keys: frozenset[str], *, full_text: bool) -> set[str]:
