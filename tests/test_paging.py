@@ -260,3 +260,25 @@ def test_the_api_lists_meetings_a_page_at_a_time_by_mechanism_too(stores: dict[i
         url = body["links"]["next"] or ""
     assert sorted(found) == sorted(s for s in slugs if s.startswith("hunan-"))
     assert web.get("/api/meetings?mechanism=no-such-thing").json()["meta"]["total"] == 0
+
+
+def test_a_mechanisms_changes_come_ten_at_a_time_the_latest_first(stores: dict[int, Any]) -> None:
+    """A long series' page shows the changes between its latest pairs of meetings, and links to the
+    earlier ones page by page: every pair once, in order, whatever the series' length."""
+    mech = "hong-kong-hunan-co-operation-conference"
+    for n, (web, *_) in stores.items():
+        changes = web.get(f"/api/mechanisms/{mech}").json()["data"]["changes"]
+        pairs = [(c["earlier"], c["later"]) for c in changes]
+        assert len(pairs) > (pages.CHANGES_PER_PAGE if n == 4 * N else 0)
+        seen: list[list[tuple[str, str]]] = []
+        url: str | None = f"/mechanisms/{mech}"
+        while url:
+            page = web.get(url).text
+            shown = re.findall(r'<h3>From <a href="/meetings/([^"]+)">.*?</a> to <a href="/meetings/([^"]+)">', page)
+            assert 0 < len(shown) <= pages.CHANGES_PER_PAGE, (n, url)
+            seen.insert(0, shown)
+            earlier = re.search(r'<a href="([^"]+)" rel="next">← Earlier changes', page)
+            url = earlier.group(1).replace("&amp;", "&") if earlier else None
+        assert seen[-1][-1] == pairs[-1], "the first page ends with the latest change"
+        assert [p for chunk in seen for p in chunk] == pairs, n
+        assert len(seen) == -(-len(pairs) // pages.CHANGES_PER_PAGE)

@@ -154,14 +154,39 @@ def mechanisms(request: Request, d: Store) -> HTMLResponse:
     return render(request, "mechanisms.html", mechanisms=[views.mechanism_row(m) for m in d.mechanisms])
 
 
+CHANGES_PER_PAGE = 10  # a mechanism's page shows the changes between this many pairs of meetings
+
+
+def changes_page(changes: Sequence[Any], page: int) -> tuple[list[Any], int, int]:
+    """The changes a mechanism's page shows: page 1 the latest :data:`CHANGES_PER_PAGE` (in the
+    order held), page 2 the ones before ...; with the number of pages and the page shown (a page
+    past the last shows the earliest)."""
+    pages = max(1, -(-len(changes) // CHANGES_PER_PAGE))
+    page = min(max(page, 1), pages)
+    end = len(changes) - (page - 1) * CHANGES_PER_PAGE
+    return list(changes[max(0, end - CHANGES_PER_PAGE) : end]), pages, page
+
+
 @router.get("/mechanisms/{slug}", response_class=HTMLResponse)
-def mechanism(request: Request, d: Store, slug: str) -> HTMLResponse:
+def mechanism(request: Request, d: Store, slug: str, page: Page = 1) -> HTMLResponse:
+    """A mechanism's meetings, the chart of what became of their measures, and what changed from
+    one meeting to the next, the latest changes first (a page of them: a long series stays one
+    page's size)."""
     mech = d.mechanism(slug)
     detail = memo(request, ("mechanism", mech.key), lambda: views.mechanism_view(d, mech).document())
-    with i18n.speaking(i18n.chosen(request)):  # the chart's title and labels
-        labels = {s.value: label for s, label in TRACKING_STATUS_LABELS.items()}
-        chart = charts.meetings_chart(views.status_bars(d, mech), labels)
-    return render(request, "mechanism.html", mech=detail, words=word_markup, chart=chart)
+    language = i18n.chosen(request)
+
+    def drawn() -> Markup:  # the chart of its meetings' measures by status: once per state and language
+        with i18n.speaking(language):  # the chart's title and labels
+            labels = {s.value: label for s, label in TRACKING_STATUS_LABELS.items()}
+            return charts.meetings_chart(views.status_bars(d, mech), labels)
+
+    chart = memo(request, ("mechanism-chart", mech.key, language), drawn)
+    shown, pages, page = changes_page(detail["changes"], page)
+    earlier = str(request.url.include_query_params(page=page + 1)) if page < pages else None
+    later = str(request.url.include_query_params(page=page - 1)) if page > 1 else None
+    return render(request, "mechanism.html", mech=detail, words=word_markup, chart=chart, changes=shown,
+                  changes_nav={"earlier": earlier, "later": later, "page": page, "pages": pages})  # fmt: skip
 
 
 @router.get("/meetings", response_class=HTMLResponse, dependencies=[Depends(expensive)])
