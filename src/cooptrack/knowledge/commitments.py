@@ -23,7 +23,6 @@ Pure: works on anything shaped like the stored rows, with users' decisions passe
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -60,7 +59,7 @@ class Reshape:
         return f"{verb} by {self.made_by} on {self.made_at[:10]}" + (f" ({self.note})" if self.note else "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Appearance:
     """A commitment at one meeting: the measure as that meeting worded it, and how it got there."""
 
@@ -70,14 +69,14 @@ class Appearance:
     basis: str = ""  # why it belongs: a link's basis, or a user's join
     previous: str = ""  # when reworded: the previous appearance's words
 
-    @functools.cached_property
+    @property
     def wording(self) -> str:
         """When reworded: the words against the previous appearance (``[-old-] {+new+}``), worked
-        out when first asked for (a page shows a few; a ledger holds tens of thousands)."""
+        out when asked for (a page shows a few; a ledger holds tens of thousands)."""
         return changes.word_diff(self.previous, self.measure.text) if self.how == "reworded" else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Commitment:
     """One measure across meetings: its appearances in the order held."""
 

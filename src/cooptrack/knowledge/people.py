@@ -69,7 +69,7 @@ class MeetingRow(Protocol):
     def year_to(self) -> int | None: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Appearance:
     """A person named in one meeting's record."""
 
@@ -100,7 +100,7 @@ class Appearance:
         return years or "year unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Membership:
     """A post held (Popolo membership): in which organisation, from when to when, on what basis."""
 
@@ -112,7 +112,7 @@ class Membership:
     meetings: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonRecord:
     """One person: a Popolo person with other names, memberships and appearances."""
 
