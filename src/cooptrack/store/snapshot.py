@@ -361,24 +361,37 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
                     m,
                 )
             )
-        for r in _rows(session, models.Person, models.Person.position):
-            m = meetings[r.meeting_id]
+        # the three largest tables: their rows unpacked by position (a row's attributes, read by
+        # name, cost more than the objects made from them)
+        people = ("id", "meeting_id", "document_id", "position", "name", "honorific", "post", "side", "roles",
+                  "span_start", "span_end")  # fmt: skip
+        for id_, meeting_id, document_id, position, name, honorific, post, side, roles, start, end in _rows(
+            session, models.Person, models.Person.position, people
+        ):
+            m = meetings[meeting_id]
             m.people.append(
-                Person(r.id, m.id, _same(r.document_id, m.document_id), r.position, r.name, seen.text(r.honorific),
-                       seen.text(r.post), seen.text(r.side), seen.json(r.roles), r.span_start, r.span_end, m)
+                Person(id_, m.id, _same(document_id, m.document_id), position, name, seen.text(honorific),
+                       seen.text(post), seen.text(side), seen.json(roles), start, end, m)
             )  # fmt: skip
         areas: dict[int, Area] = {}
-        for r in _rows(session, models.Area, models.Area.position):
-            m = meetings[r.meeting_id]
-            area = Area(r.id, m.id, _same(r.document_id, m.document_id), r.position, r.heading, seen.json(r.themes),
-                        r.extent_start, r.extent_end, r.span_start, r.span_end, m)  # fmt: skip
-            areas[r.id] = area
+        heads = ("id", "meeting_id", "document_id", "position", "heading", "themes", "extent_start", "extent_end",
+                 "span_start", "span_end")  # fmt: skip
+        for id_, meeting_id, document_id, position, heading, themes, ex_start, ex_end, start, end in _rows(
+            session, models.Area, models.Area.position, heads
+        ):
+            m = meetings[meeting_id]
+            area = Area(id_, m.id, _same(document_id, m.document_id), position, heading, seen.json(themes),
+                        ex_start, ex_end, start, end, m)  # fmt: skip
+            areas[id_] = area
             m.areas.append(area)
-        for r in _rows(session, models.Measure, models.Measure.position):
-            m, area = meetings[r.meeting_id], areas[r.area_id]
-            x = Measure(r.id, r.key, m.id, area.id, _same(r.document_id, m.document_id), r.position, r.text,
-                        seen.json(r.themes), seen.text(r.primary_theme), _quantities(r.quantities),
-                        r.span_start, r.span_end, m, area)  # fmt: skip
+        items = ("id", "key", "meeting_id", "area_id", "document_id", "position", "text", "themes", "primary_theme",
+                 "quantities", "span_start", "span_end")  # fmt: skip
+        for id_, key, meeting_id, area_id, document_id, position, text, themes, primary, amounts, start, end in _rows(
+            session, models.Measure, models.Measure.position, items
+        ):
+            m, area = meetings[meeting_id], areas[area_id]
+            x = Measure(id_, key, m.id, area.id, _same(document_id, m.document_id), position, text,
+                        seen.json(themes), seen.text(primary), _quantities(amounts), start, end, m, area)  # fmt: skip
             m.measures.append(x)
             area.measures.append(x)
         for r in _rows(session, models.Agreement, models.Agreement.position):
@@ -404,11 +417,13 @@ def _quantities(raw: str | None) -> Any:
     return () if raw is None or raw == "[]" else json.loads(raw)
 
 
-def _rows(session: Session, model: Any, order: Any = None) -> Any:
-    """Every row of a model's table, in ``order`` then id (the ORM relationships' order); its JSON
-    lists of strings as the text stored (:meth:`_Interned.json` decodes each distinct one once)."""
+def _rows(session: Session, model: Any, order: Any = None, names: Sequence[str] | None = None) -> Any:
+    """Every row of a model's table (or these of its columns, in this order), in ``order`` then id
+    (the ORM relationships' order); its JSON lists of strings as the text stored
+    (:meth:`_Interned.json` decodes each distinct one once)."""
     table = model.__table__
-    stmt = select(*(sql_cast(c, Text).label(c.name) if c.name in _LISTS else c for c in table.c))
+    columns = [table.c[n] for n in names] if names is not None else list(table.c)
+    stmt = select(*(sql_cast(c, Text).label(c.name) if c.name in _LISTS else c for c in columns))
     ordered = stmt.order_by(order, table.c.id) if order is not None else stmt.order_by(table.c.id)
     return session.execute(ordered.execution_options(yield_per=_BATCH))  # rows in batches: no copy of a whole table
 
