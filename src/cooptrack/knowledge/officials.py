@@ -47,12 +47,16 @@ class Term:
         return self.end or CHECKED
 
 
+_NAME_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=65_536)  # a name is keyed again at every step of gathering people: remembered
 def name_key(name: str) -> str:
     """A name compared for identity: case, hyphens, full stops and spacing set aside; a Chinese
     name by its characters, Traditional and Simplified folded (曾國衞 is 曾国卫)."""
     if names_zh.is_chinese(name):
         return names_zh.zh_key(name)
-    return " ".join(re.findall(r"[a-z0-9]+", name.casefold().replace("'", "")))
+    return " ".join(_NAME_WORD.findall(name.casefold().replace("'", "")))
 
 
 # What a post's words may add without naming another post: "the", Hong Kong as the owner ("of the

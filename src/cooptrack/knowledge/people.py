@@ -170,6 +170,7 @@ class PersonRecord:
 _HONORIFICS = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|professor|prof|sir|dame|hon|the)\.?\s+)+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65_536)  # asked again and again for the same names while gathering
 def name_key(name: str) -> str:
     """A name compared for identity: honorific, case, hyphens and spacing set aside."""
     return officials.name_key(_HONORIFICS.sub("", name.strip()))
