@@ -202,3 +202,14 @@ def test_a_big_build_is_frozen_and_a_view_let_go_is_collected_before_the_next(mo
         assert gc.get_freeze_count() >= 2 * snapshot._SETTLE_AFTER and len(again) == snapshot._SETTLE_AFTER
     finally:
         gc.unfreeze()
+
+
+def test_a_measures_words_are_one_string_across_views(memory_store: Store, corpus: Path) -> None:
+    """The next view after a write holds the same string for the same words (the pairs of measures
+    worded alike are remembered by their words: no second copy kept)."""
+    for path in sorted(corpus.glob("*.txt")):
+        doc = read_path(path)
+        memory_store.ingest(doc, parse_document(doc))
+    first, second = memory_store.meeting_snapshot(), memory_store.meeting_snapshot()
+    pairs = [(x, y) for m, n in zip(first, second, strict=True) for x, y in zip(m.measures, n.measures, strict=True)]
+    assert len(pairs) > 20 and all(x.text is y.text and x is not y for x, y in pairs)

@@ -17,6 +17,7 @@ import builtins
 import datetime as dt
 import gc
 import json
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -362,7 +363,9 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
                 )
             )
         # the three largest tables: their rows unpacked by position (a row's attributes, read by
-        # name, cost more than the objects made from them)
+        # name, cost more than the objects made from them); a measure's words interned, so that the
+        # next view (after a write) holds the same string, not a copy, where the pairs of measures
+        # worded alike are remembered by their words (knowledge.changes._alike)
         people = ("id", "meeting_id", "document_id", "position", "name", "honorific", "post", "side", "roles",
                   "span_start", "span_end")  # fmt: skip
         for id_, meeting_id, document_id, position, name, honorific, post, side, roles, start, end in _rows(
@@ -390,7 +393,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
             session, models.Measure, models.Measure.position, items
         ):
             m, area = meetings[meeting_id], areas[area_id]
-            x = Measure(id_, key, m.id, area.id, _same(document_id, m.document_id), position, text,
+            x = Measure(id_, key, m.id, area.id, _same(document_id, m.document_id), position, sys.intern(text),
                         seen.json(themes), seen.text(primary), _quantities(amounts), start, end, m, area)  # fmt: skip
             m.measures.append(x)
             area.measures.append(x)
