@@ -22,7 +22,17 @@ from pydantic import BaseModel, Field
 
 from cooptrack.knowledge import series
 from cooptrack.serve.auth import CSRF_HEADER, Caller, same
-from cooptrack.serve.context import Problem, caller, data, expensive, public_url, reader, web, writer
+from cooptrack.serve.context import (
+    Problem,
+    caller,
+    data,
+    expensive,
+    public_url,
+    reader,
+    tracker_selection,
+    web,
+    writer,
+)
 from cooptrack.serve.search import search as search_hits
 from cooptrack.store import ItemKind
 from cooptrack.views import brief, ledger, queries
@@ -226,9 +236,9 @@ def commitments(
     status: TrackingStatus | None = None, meeting: Text = None, q: Text = None, stale: bool = False,
     page: Page = 1, per_page: PerPage = None,
 ) -> Envelope[Any]:  # fmt: skip
-    chosen = views.tracker_select(d, partner=partner, theme=theme.value if theme else None,
-                                  status=status.value if status else None, q=q, stale=stale,
-                                  meeting=meeting)  # fmt: skip
+    chosen = tracker_selection(request, d, partner=partner, theme=theme.value if theme else None,
+                               status=status.value if status else None, q=q, stale=stale,
+                               meeting=meeting)  # fmt: skip
     return envelope(request, chosen, page, per_page, build=lambda c: views.tracker_row(d, c))
 
 

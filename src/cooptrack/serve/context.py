@@ -25,9 +25,11 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
+from cooptrack.knowledge.commitments import Commitment
 from cooptrack.serve.auth import Caller, identify
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.store import Store, snapshot
+from cooptrack.views import service
 from cooptrack.views.service import Data
 
 T = TypeVar("T")
@@ -254,6 +256,22 @@ def memo(request: Request, key: tuple[object, ...], compute: Callable[[], T]) ->
     """``compute()`` for this state of the store and this day (what is stale changes with it), computed once
     for every request that asks (:meth:`Web.memo`)."""
     return web(request).memo((dt.datetime.now(dt.UTC).date(), *key), compute, stamp(request))
+
+
+def tracker_selection(
+    request: Request, d: Data, *, partner: str | None, theme: str | None, status: str | None, q: str | None,
+    stale: bool, meeting: str | None, year: int | None = None, sort: str | None = None,
+) -> list[Commitment]:  # fmt: skip
+    """The commitments a tracker filter keeps, in its order (:func:`service.tracker_select`): once
+    per state of the store, day and filter, for the tracker page and the API's list alike."""
+    key = ("tracker", partner, theme, status, q, stale, meeting, year, sort)
+    return memo(
+        request,
+        key,
+        lambda: service.tracker_select(
+            d, partner=partner, theme=theme, status=status, q=q, stale=stale, meeting=meeting, year=year, sort=sort
+        ),
+    )
 
 
 def html(text: str, status: int = 200, headers: Mapping[str, str] | None = None) -> HTMLResponse:

@@ -24,10 +24,9 @@ from markupsafe import Markup, escape
 
 from cooptrack.errors import CooptrackError
 from cooptrack.knowledge import series
-from cooptrack.knowledge.commitments import Commitment
 from cooptrack.serve import charts, i18n
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
-from cooptrack.serve.context import caller, data, expensive, html, memo, reader, web
+from cooptrack.serve.context import caller, data, expensive, html, memo, reader, tracker_selection, web
 from cooptrack.serve.search import SORTS, browse, sort_hits
 from cooptrack.serve.search import search as search_hits
 from cooptrack.store import ItemKind
@@ -342,11 +341,8 @@ def tracker(
     number = int(year) if year and year.isdigit() and len(year) == 4 else None
     order = sort if sort in views.TRACKER_SORTS else None
 
-    def chosen() -> list[Commitment]:  # the commitments shown: once per state of the store and filter
-        return views.tracker_select(d, partner=partner, theme=theme, status=status, q=q, stale=bool(stale),
-                                    meeting=meeting, year=number, sort=order)  # fmt: skip
-
-    kept = memo(request, ("tracker", partner, theme, status, q, bool(stale), meeting, number, order), chosen)
+    kept = tracker_selection(request, d, partner=partner, theme=theme, status=status, q=q, stale=bool(stale),
+                             meeting=meeting, year=number, sort=order)  # fmt: skip
     shown, pager = paged(request, kept, page, 50)
     chunk = [views.tracker_row(d, c) for c in shown]  # the rows of this page only
     events = views.all_events(d)[:10]
