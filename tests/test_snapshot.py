@@ -34,6 +34,12 @@ _ITEMS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _ingest(store: Store, paths: list[Path]) -> None:
+    for path in paths:
+        doc = read_path(path)
+        store.ingest(doc, parse_document(doc))
+
+
 def _plain(value: Any) -> Any:
     """Lists and tuples compared as lists (the snapshot holds tuples where the ORM holds lists)."""
     return [_plain(v) for v in value] if isinstance(value, list | tuple) else value
@@ -68,26 +74,20 @@ def _assert_equal(store: Store) -> None:
 
 
 def test_the_snapshot_of_the_real_releases_equals_the_orm(store: Store, corpus: Path) -> None:
-    for path in sorted(corpus.glob("*.txt")):
-        doc = read_path(path)
-        store.ingest(doc, parse_document(doc))
+    _ingest(store, sorted(corpus.glob("*.txt")))
     assert len(store.all_meetings()) >= 4
     _assert_equal(store)
 
 
 def test_a_meeting_of_three_sources_in_two_languages_equals_the_orm(store: Store) -> None:
-    for path in sorted(PAIR.glob("*.txt")):
-        doc = read_path(path)
-        store.ingest(doc, parse_document(doc))
+    _ingest(store, sorted(PAIR.glob("*.txt")))
     [meeting] = store.meeting_snapshot()
     assert len(meeting.reports) == 3
     _assert_equal(store)
 
 
 def test_texts_are_read_when_asked_and_only_the_last_few_kept(memory_store: Store, corpus: Path) -> None:
-    for path in sorted(corpus.glob("*.txt")):
-        doc = read_path(path)
-        memory_store.ingest(doc, parse_document(doc))
+    _ingest(memory_store, sorted(corpus.glob("*.txt")))
     meetings = memory_store.meeting_snapshot()
     texts = meetings[0].document.texts
     assert all(m.document.texts is texts for m in meetings)  # one reader for the whole snapshot
@@ -133,9 +133,7 @@ def test_the_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch, count: int)
 
 
 def test_pinned_texts_are_read_a_thousand_at_a_time_and_let_go(memory_store: Store, corpus: Path) -> None:
-    for path in sorted(corpus.glob("*.txt")):
-        doc = read_path(path)
-        memory_store.ingest(doc, parse_document(doc))
+    _ingest(memory_store, sorted(corpus.glob("*.txt")))
     meetings = memory_store.meeting_snapshot()
     texts = meetings[0].document.texts
     statements: list[str] = []
@@ -207,9 +205,7 @@ def test_a_big_build_is_frozen_and_a_view_let_go_is_collected_before_the_next(mo
 def test_a_measures_words_are_one_string_across_views(memory_store: Store, corpus: Path) -> None:
     """The next view after a write holds the same string for the same words (the pairs of measures
     worded alike are remembered by their words: no second copy kept)."""
-    for path in sorted(corpus.glob("*.txt")):
-        doc = read_path(path)
-        memory_store.ingest(doc, parse_document(doc))
+    _ingest(memory_store, sorted(corpus.glob("*.txt")))
     first, second = memory_store.meeting_snapshot(), memory_store.meeting_snapshot()
     pairs = [(x, y) for m, n in zip(first, second, strict=True) for x, y in zip(m.measures, n.measures, strict=True)]
     assert len(pairs) > 20 and all(x.text is y.text and x is not y for x, y in pairs)
