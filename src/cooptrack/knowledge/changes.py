@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import re
+import sys
+from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,6 +29,7 @@ from cooptrack.completeness import Completeness
 from cooptrack.keys import normalise
 
 LINK_MIN = 62.0  # a later measure at least this close to an earlier one carries it over
+SCORES_VERSION = 1  # raise it when :func:`similarity` changes: scores kept by :func:`pair_key` are then not reused
 AREA_MIN = 70.0  # two area headings at least this close are the same area (renamed if not equal)
 
 # Words every measure of the genre uses; they say nothing about which measure it is.
@@ -88,8 +92,11 @@ def similarity(a: str, b: str) -> float:
     return round((fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2, 1)
 
 
+Alike = tuple[tuple[int, int, float], ...]  # what _alike gives: (earlier index, later index, score)
+
+
 @functools.lru_cache(maxsize=8192)
-def _alike(earlier: tuple[str, ...], later: tuple[str, ...]) -> tuple[tuple[int, int, float], ...]:
+def _alike(earlier: tuple[str, ...], later: tuple[str, ...]) -> Alike:
     """The pairs ``(i, j, score)`` of ``earlier[i]`` and ``later[j]`` worded at least
     :data:`LINK_MIN` alike, remembered by their texts: the commitments are followed again after
     every write to the store, and most pairs of meetings are as they were (at 10,000 pages,
@@ -100,6 +107,58 @@ def _alike(earlier: tuple[str, ...], later: tuple[str, ...]) -> tuple[tuple[int,
         for j, b in enumerate(later)
         if (score := similarity(a, b)) >= LINK_MIN
     )
+
+
+def pair_key(earlier: Sequence[str], later: Sequence[str]) -> str:
+    """What the scores of two meetings' measures are kept under: a hash of both lists of texts, in
+    order, and of how they are scored (:data:`SCORES_VERSION`, :data:`LINK_MIN`)."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{SCORES_VERSION} {LINK_MIN} {len(earlier)} {len(later)}\x1d".encode())
+    h.update("\x1f".join(earlier).encode())
+    h.update(b"\x1e")
+    h.update("\x1f".join(later).encode())
+    return h.hexdigest()
+
+
+def pack(found: Alike) -> bytes | None:
+    """``found`` as little-endian unsigned 16-bit triples (the score times ten: scores have one
+    decimal); None when an index does not fit."""
+    flat = array("H")
+    for i, j, score in found:
+        if i > 0xFFFF or j > 0xFFFF:
+            return None
+        flat.extend((i, j, round(score * 10)))
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return flat.tobytes()
+
+
+def unpack(packed: bytes) -> Alike:
+    """What :func:`pack` packed."""
+    flat = array("H")
+    flat.frombytes(packed)
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return tuple((flat[k], flat[k + 1], flat[k + 2] / 10) for k in range(0, len(flat), 3))
+
+
+@dataclass
+class Scores:
+    """Scores of pairs of meetings kept from an earlier process (by :func:`pair_key`), and those
+    worked out here that were not (``fresh``, for the caller to keep)."""
+
+    kept: Mapping[str, bytes] = field(default_factory=dict)
+    fresh: dict[str, bytes] = field(default_factory=dict)
+
+    def alike(self, earlier: tuple[str, ...], later: tuple[str, ...]) -> Alike:
+        key = pair_key(earlier, later)
+        packed = self.kept.get(key)
+        if packed is not None:
+            return unpack(packed)
+        found = _alike(earlier, later)
+        if key not in self.fresh and (packed := pack(found)) is not None:
+            self.fresh[key] = packed
+        return found
 
 
 class Verdict(StrEnum):
@@ -146,10 +205,15 @@ class Link:
 
 
 def link_measures(
-    earlier: Sequence[MeasureLike], later: Sequence[MeasureLike], decisions: Decisions | None = None
+    earlier: Sequence[MeasureLike],
+    later: Sequence[MeasureLike],
+    decisions: Decisions | None = None,
+    scores: Scores | None = None,
 ) -> list[Link]:
-    """One-to-one links from earlier measures to later ones: confirmed links first, then by score."""
+    """One-to-one links from earlier measures to later ones: confirmed links first, then by score
+    (``scores``: the scores kept so far, else worked out here)."""
     decisions = decisions or {}
+    alike = scores.alike if scores is not None else _alike
     links: list[Link] = []
     used_earlier: set[str] = set()
     used_later: set[str] = set()
@@ -166,7 +230,7 @@ def link_measures(
     candidates = []
     left = [e for e in earlier if e.key not in used_earlier]
     right = [lt for lt in later if lt.key not in used_later]
-    for i, j, score in _alike(tuple(e.text for e in left), tuple(lt.text for lt in right)):
+    for i, j, score in alike(tuple(e.text for e in left), tuple(lt.text for lt in right)):
         e, lt = left[i], right[j]
         standing = decisions.get((e.key, lt.key))
         if standing is not None and standing.verdict is Verdict.REJECTED:

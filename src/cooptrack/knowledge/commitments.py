@@ -23,6 +23,7 @@ Pure: works on anything shaped like the stored rows, with users' decisions passe
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -187,8 +188,10 @@ def build(
     measures_of: Callable[[series.MeetingLike], Sequence[MeasureLike]],
     links: changes.Decisions | None = None,
     reshapes: Iterable[Reshape] = (),
+    scores: changes.Scores | None = None,
 ) -> Ledger:
-    """The commitments of these mechanisms: linked chains of measures, then users' reshapes."""
+    """The commitments of these mechanisms: linked chains of measures, then users' reshapes
+    (``scores``: pairs of meetings scored already, :func:`pair_keys`)."""
     links = links or {}
     groups = _Groups()
     measure: dict[str, MeasureLike] = {}
@@ -199,26 +202,26 @@ def build(
     chain_index: dict[str, tuple[int, int]] = {}  # key -> (chain length, index of its meeting in the chain)
     for mi, mech in enumerate(mechanisms):
         chain = _chain(mech)
+        place = {id(m): i for i, m in enumerate(chain)}  # a meeting's index in the chain, looked up once
         for ci, m in enumerate(mech.meetings):
-            in_chain = m in chain
+            at = place.get(id(m))
             for x in measures_of(m):
                 measure[x.key], meeting[x.key], mech_of[x.key] = x, m, mech
-                idx = chain.index(m) if in_chain else ci
-                rank[x.key] = (mi, 0 if in_chain else 1, idx, x.position)
-                if in_chain:
-                    chain_index[x.key] = (len(chain), chain.index(m))
+                rank[x.key] = (mi, 1, ci, x.position) if at is None else (mi, 0, at, x.position)
+                if at is not None:
+                    chain_index[x.key] = (len(chain), at)
         for i, m in enumerate(chain):
             later = list(measures_of(m))
             if i > 0:
                 before = measures_of(chain[i - 1])
-                for link in _links(before, later, groups, (measure, meeting, rank), links):
+                for link in _links(before, later, groups, (measure, meeting, rank), links, scores):
                     groups.add(link.later.key, link.earlier.key)
                     linked[link.later.key] = link
             for x in later:
                 if x.key not in groups.of:
                     groups.new(x.key)
         for m in mech.meetings:
-            if m not in chain:
+            if id(m) not in place:
                 for x in measures_of(m):
                     groups.new(x.key)
     order = rank.__getitem__
@@ -240,6 +243,18 @@ def build(
     return Ledger(out, unattached)
 
 
+def pair_keys(
+    mechanisms: Sequence[series.Mechanism], measures_of: Callable[[series.MeetingLike], Sequence[MeasureLike]]
+) -> list[str]:
+    """The keys (:func:`.changes.pair_key`) of the pairs of meetings :func:`build` scores when no
+    user's decision reshapes them: each meeting of a chain and the one before it."""
+    out = []
+    for mech in mechanisms:
+        texts = [tuple(x.text for x in measures_of(m)) for m in _chain(mech)]
+        out += [changes.pair_key(a, b) for a, b in itertools.pairwise(texts)]
+    return out
+
+
 def _chain(mech: series.Mechanism) -> list[series.MeetingLike]:
     """The meetings whose measures are followed from one to the next: the plenaries, else every report."""
     return list(mech.plenaries) or sorted(
@@ -253,6 +268,7 @@ def _links(
     groups: _Groups,
     known: tuple[Mapping[str, MeasureLike], Mapping[str, series.MeetingLike], Mapping[str, tuple[int, ...]]],
     links: changes.Decisions,
+    scores: changes.Scores | None = None,
 ) -> list[changes.Link]:
     """Links from the commitments last seen among ``before`` (the previous meeting's measures, and any a
     user linked across a gap) to ``later``."""
@@ -274,7 +290,7 @@ def _links(
         if t not in tails and meeting[t] is not meeting[lk]:
             tails[t] = measure[t]
         decided[(t, lk)] = d
-    return changes.link_measures(list(tails.values()), later, decided)
+    return changes.link_measures(list(tails.values()), later, decided, scores)
 
 
 def _replay(

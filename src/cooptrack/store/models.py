@@ -16,6 +16,8 @@
     correction             what users decided (same person, different people, a measure link
                            confirmed or rejected): keyed by names and item keys, never by row
                            ids, so that it survives re-ingests and parser upgrades
+    pair_score             derived, never entered: the measures of two meetings worded alike, keyed
+                           by both meetings' texts, so that no process scores them again
 
 Every row derived from a record points to the document version it came from and carries its
 ``span`` (``span_start``, ``span_end``) into that version's ``cleaned_text``.
@@ -33,6 +35,7 @@ from sqlalchemy import (
     Dialect,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -387,6 +390,21 @@ class TrackerNote(Base):
     value: Mapped[str] = mapped_column(String(300))  # the bureau's name, or the day checked (ISO)
     made_by: Mapped[str] = mapped_column(String(200))
     made_at: Mapped[dt.datetime]
+
+
+class PairScore(Base):
+    """The measures of two meetings worded alike, remembered by what the two meetings say.
+
+    Derived, never entered: ``pair`` is a hash of both meetings' measure texts in order (and of the
+    way they are scored, :data:`cooptrack.knowledge.changes.SCORES_VERSION`), so a row is never out
+    of date; a meeting whose measures changed is another pair. ``scores`` packs each ``(earlier
+    index, later index, score x 10)`` as three unsigned 16-bit integers. Following the commitments
+    reads these instead of scoring every pair of measures again in each process (the slow part).
+    """
+
+    __tablename__ = "pair_score"
+    pair: Mapped[str] = mapped_column(String(32), primary_key=True)
+    scores: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class UserAccount(Base):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +34,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, select, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
@@ -53,6 +53,7 @@ from cooptrack.store.models import (
     DocumentVersion,
     Measure,
     Meeting,
+    PairScore,
     Person,
     Report,
     SearchEntry,
@@ -272,6 +273,38 @@ class Store(TrackingMixin, AccountsMixin):
                 return
             yield from ((uri, version) for _id, uri, version in rows)
             after = rows[-1][0]
+
+    def pair_scores(self, pairs: Iterable[str]) -> dict[str, bytes]:
+        """The scores kept for these pairs of meetings (:class:`.models.PairScore`), by pair; the
+        pairs never scored are missing."""
+        wanted = sorted(set(pairs))
+        found: dict[str, bytes] = {}
+        with self._read() as session:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                stmt = select(PairScore.pair, PairScore.scores).where(PairScore.pair.in_(chunk))
+                found.update((pair, bytes(scores)) for pair, scores in session.execute(stmt))
+        return found
+
+    def keep_pair_scores(self, scores: Mapping[str, bytes]) -> None:
+        """Keep these scores for the next process that follows the commitments; a pair kept already
+        is left as it is (its scores are the same: the pair is their content)."""
+        if not scores:
+            return
+        pairs = sorted(scores)
+        try:
+            self._keep_pair_scores(pairs, scores)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
+
+    def _keep_pair_scores(self, pairs: list[str], scores: Mapping[str, bytes]) -> None:
+        with self._write_connection() as conn:  # the store's write lock: two processes add one row, not two
+            for start in range(0, len(pairs), 500):
+                chunk = pairs[start : start + 500]
+                stored = set(conn.scalars(select(PairScore.pair).where(PairScore.pair.in_(chunk))))
+                rows = [{"pair": k, "scores": scores[k]} for k in chunk if k not in stored]
+                if rows:
+                    conn.execute(insert(PairScore), rows)
 
     def counts(self) -> dict[str, int]:
         """The number of rows of each table."""

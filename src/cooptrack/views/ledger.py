@@ -10,10 +10,11 @@ commitment one JSON shape for the command line, the API and the pages.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from typing import Any
 
-from cooptrack.errors import CooptrackError, NotFound
+from cooptrack.errors import CooptrackError, NotFound, StoreError
 from cooptrack.knowledge import changes, commitments, series
 from cooptrack.knowledge.commitments import Commitment, Ledger, Reshape
 from cooptrack.render import date_label
@@ -22,6 +23,7 @@ from cooptrack.store.models import Measure, Meeting, TrackingEvent
 from cooptrack.store.tracking import Tracking
 from cooptrack.views import queries
 
+_LOG = logging.getLogger("cooptrack.views")
 _KINDS = {CorrectionKind.COMMITMENT_SPLIT.value: "split", CorrectionKind.COMMITMENT_JOIN.value: "join"}
 
 
@@ -31,7 +33,16 @@ def ledger(
     """Every commitment of the store: measures linked meeting to meeting, then users' splits and joins."""
     meetings = store.all_meetings() if meetings is None else meetings
     mechs = series.mechanisms(meetings) if mechs is None else mechs
-    return commitments.build(mechs, _measures, queries.link_decisions(store, meetings), reshapes(store, meetings))
+    scores = changes.Scores(store.pair_scores(commitments.pair_keys(mechs, _measures)))
+    found = commitments.build(
+        mechs, _measures, queries.link_decisions(store, meetings), reshapes(store, meetings), scores
+    )
+    if scores.fresh:  # kept for the next process (a restarted server, another worker, a command)
+        try:
+            store.keep_pair_scores(scores.fresh)
+        except StoreError as exc:  # a store read from a read-only copy: each process scores for itself
+            _LOG.warning("the scores of %d pairs of meetings were not kept: %s", len(scores.fresh), exc)
+    return found
 
 
 def _measures(m: series.MeetingLike) -> Sequence[Measure]:
