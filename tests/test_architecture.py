@@ -149,6 +149,9 @@ CLI_USES_OF_SERVE = {
         "cooptrack.serve.workers": "cooptrack serve --workers runs the app's worker processes",
         "cooptrack.serve.auth": "cooptrack user/token hash passwords and make tokens as the web checks them",
     },
+    "cooptrack.cli.base": {
+        "cooptrack.serve.overview": "ingest, reparse, fetch and crawl keep the web's overview of what they changed",
+    },
     "cooptrack.cli.knowledge": {
         "cooptrack.serve.i18n": "cooptrack brief --lang translates with the web's catalogue (serve/locale)",
     },

@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import insert
+from sqlalchemy import delete, insert
 
 from cooptrack.serve import charts, pages
 from cooptrack.store import Store
-from cooptrack.store.models import Area, DocumentVersion, Measure, Meeting, Report, Source
+from cooptrack.store.models import Area, Digest, DocumentVersion, Measure, Meeting, Report, Source
 from cooptrack.views import service as views
 from cooptrack.vocab import MeetingKind
 from webtools import client
@@ -191,6 +191,14 @@ def test_a_meeting_links_its_measures_in_the_tracker(stores: dict[int, Any]) -> 
     assert _options(page, "meeting")[1:] == [slug], "the chosen meeting stays offered"
 
 
+def _afresh(store: Store) -> TestClient:
+    """A new application whose overview is drawn afresh: the one kept in the store (serve/overview.py)
+    was drawn with the chart's constants as they were before the test patched them."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(Digest))
+    return client(store)
+
+
 def test_the_overview_timeline_counts_by_year_once_meetings_are_many(
     stores: dict[int, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -200,7 +208,7 @@ def test_the_overview_timeline_counts_by_year_once_meetings_are_many(
     monkeypatch.setattr(charts, "TIMELINE_MARKS", N // 2)
     sizes = {}
     for n, (_, _, store) in stores.items():
-        web = client(store)  # a new application: the overview drawn afresh, not kept from above
+        web = _afresh(store)
         page = web.get("/").text
         chart = page.split('class="chart timeline"', 1)[1].split("</svg>", 1)[0]
         assert 'href="/meetings/' not in chart
@@ -221,7 +229,7 @@ def test_the_counted_timeline_draws_the_last_years_and_says_where_the_rest_are(
 ) -> None:
     monkeypatch.setattr(charts, "TIMELINE_MARKS", N // 2)
     monkeypatch.setattr(charts, "TIMELINE_YEARS", 3)
-    page = client(stores[4 * N][2]).get("/").text
+    page = _afresh(stores[4 * N][2]).get("/").text
     chart = page.split('class="chart timeline"', 1)[1].split("</svg>", 1)[0]
     years = {int(y) for y in re.findall(r"year=(\d{4})", chart)}
     assert years == {2017, 2018, 2019}, "the last three years of 2015-2019"

@@ -35,6 +35,7 @@ from cooptrack.cli.base import (
     app,
     boundary,
     error,
+    keep_overview,
     open_store,
     stderr,
     stdout,
@@ -200,6 +201,8 @@ class _Run:
         self._client.close()
         self._parser.close()
         if self._store is not None:
+            if self.tally["inserted"] + self.tally["updated"] and not exc[0]:
+                keep_overview(self._store)
             self._store.close()
 
     # --- output ---------------------------------------------------------------------------------

@@ -118,6 +118,18 @@ def open_store(db: str | None) -> Store:
     return Store(database_url(db))
 
 
+def keep_overview(store: Store) -> None:
+    """After a run that changed the store: work out the web's overview for it now and keep it in the
+    store (:mod:`cooptrack.serve.overview`), so that the server's first overview does not. A failure
+    is one line on standard error and changes nothing else (the server works it out then)."""
+    from cooptrack.serve import overview  # the overview the web shows, kept for it (issue 14)
+
+    try:
+        overview.keep_all(store)
+    except CooptrackError as exc:
+        error(f"{store.url}: the overview was not kept for the web server: {exc}")
+
+
 # --- reading many files -------------------------------------------------------------------------
 
 

@@ -23,6 +23,7 @@ from cooptrack.cli.base import (
     boundary,
     each_file,
     error,
+    keep_overview,
     open_store,
     read_and_parse,
     say,
@@ -110,6 +111,8 @@ def ingest(
     with open_store(db) as store:
         options = runner.Options(jobs=jobs, batch_size=batch_size, time_cap=time_cap)
         report = runner.ingest(store, each_file(paths, "ingesting"), options, on_error=error)
+        if report.inserted or report.updated:
+            keep_overview(store)
     _render(report, fmt)
 
 
@@ -133,6 +136,8 @@ def reparse(
     with open_store(db) as store:
         options = runner.Options(jobs=jobs, batch_size=batch_size, time_cap=time_cap)
         report = runner.reparse(store, options, cache=config.cache_dir(cache), on_error=error)
+        if report.inserted or report.updated:
+            keep_overview(store)
     _render(report, fmt)
 
 

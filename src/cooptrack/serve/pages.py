@@ -23,10 +23,10 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
 from cooptrack.errors import CooptrackError
-from cooptrack.knowledge import series
 from cooptrack.serve import charts, i18n
+from cooptrack.serve import overview as digests
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
-from cooptrack.serve.context import caller, data, expensive, html, memo, reader, tracker_selection, web
+from cooptrack.serve.context import caller, data, expensive, html, memo, reader, stamp, tracker_selection, web
 from cooptrack.serve.search import SORTS, browse, sort_hits
 from cooptrack.serve.search import search as search_hits
 from cooptrack.store import ItemKind
@@ -44,7 +44,6 @@ Who = Annotated[Caller, Depends(caller)]
 Page = Annotated[int, Query(ge=1, le=100_000)]
 Text = Annotated[str | None, Query(max_length=200)]
 PER_PAGE = 25
-UNDATED_SHOWN = 20  # the overview names at most this many meetings of no known year
 MEETINGS_PER_PAGE = 50  # the list of meetings: a page of rows, whatever the store holds
 
 NAV = (("/", "Overview"), ("/mechanisms", "Mechanisms"), ("/search", "Search"), ("/compare", "Compare"),
@@ -127,25 +126,13 @@ def query_string(request: Request) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, d: Store) -> HTMLResponse:
-    language = i18n.chosen(request)
-
-    def gather() -> dict[str, Any]:  # what spans every meeting: once per state of the store (app.memo)
-        mx = series.matrix(d.mechanisms, latest=False, counted=d.ledger.counted)  # a commitment once, not per meeting
-        entries = series.timeline(d.mechanisms)
-        with i18n.speaking(language):  # the charts' titles and labels
-            heatmap = charts.heatmap(mx)
-            timeline = charts.timeline(entries, {m.name: views.mechanism_slug(m) for m in d.mechanisms})
-        since = charts.timeline_since(entries)
-        matrix = views.matrix_json(mx)
-        undated = [e for e in entries if e.years is None]
-        cells = {(c["partner"], c["theme"]): c["measures"] for c in matrix["counts"]}  # looked up, not searched
-        return dict(counts=views.overview(d), heatmap=heatmap, matrix=matrix, cells=cells, timeline=timeline,
-                    since=since, undated=undated[:UNDATED_SHOWN], undated_more=max(0, len(undated) - UNDATED_SHOWN),
-                    mechanisms=[views.mechanism_row(m) for m in d.mechanisms])  # fmt: skip
-
-    shown = memo(request, ("overview", language), gather)
-    return render(request, "overview.html", statuses=TRACKING_STATUS_LABELS, **shown)
+def overview(request: Request) -> HTMLResponse:
+    """What spans every meeting: kept in the store for its state (:mod:`.overview`), so that only
+    the first process to show it works it out (not each worker, not after every start)."""
+    language, w, at = i18n.chosen(request), web(request), stamp(request)
+    found = w.memo(("overview", language), lambda: digests.kept(w.store, language, at, lambda: data(request)), at)
+    today = dt.datetime.now(dt.UTC).date()
+    return render(request, "overview.html", statuses=TRACKING_STATUS_LABELS, **digests.shown(found, today))
 
 
 @router.get("/mechanisms", response_class=HTMLResponse)

@@ -16,6 +16,8 @@
     correction             what users decided (same person, different people, a measure link
                            confirmed or rejected): keyed by names and item keys, never by row
                            ids, so that it survives re-ingests and parser upgrades
+    digest                 derived, never entered: the overview as worked out for one state of the
+                           store, so that a new server process does not work it out again
     pair_score             derived, never entered: the measures of two meetings worded alike, keyed
                            by both meetings' texts, so that no process scores them again
 
@@ -405,6 +407,23 @@ class PairScore(Base):
     __tablename__ = "pair_score"
     pair: Mapped[str] = mapped_column(String(32), primary_key=True)
     scores: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Digest(Base):
+    """What a page shows across every meeting (the overview), as it was worked out for one state of
+    the store (``stamp``, :meth:`.tracking.TrackingMixin.stamp`): derived, never entered.
+
+    Written by whatever worked it out (an ingest when it ends, the server when it had to), read by
+    every server process that finds the store in that state, so that the first page after a start
+    or an ingest is not the one that pays for reading every meeting. One row per ``name``: a state
+    of the store replaces the one before. ``body`` is zlib-compressed JSON.
+    """
+
+    __tablename__ = "digest"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(500))
+    made_at: Mapped[dt.datetime]
+    body: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class UserAccount(Base):

@@ -50,6 +50,7 @@ from cooptrack.store.models import (
     Area,
     Correction,
     CorrectionKind,
+    Digest,
     DocumentVersion,
     Measure,
     Meeting,
@@ -273,6 +274,21 @@ class Store(TrackingMixin, AccountsMixin):
                 return
             yield from ((uri, version) for _id, uri, version in rows)
             after = rows[-1][0]
+
+    def digest(self, name: str, stamp: str) -> bytes | None:
+        """The digest ``name`` (:class:`.models.Digest`) if it was worked out for the store as it is
+        at ``stamp``, else None."""
+        with self._read() as session:
+            body = session.scalar(select(Digest.body).where(Digest.name == name, Digest.stamp == stamp))
+        return None if body is None else bytes(body)
+
+    def keep_digest(self, name: str, stamp: str, body: bytes) -> None:
+        """Keep ``body`` as the digest ``name`` for the store at ``stamp``, in place of any earlier one."""
+        try:
+            with self._write() as session:
+                session.merge(Digest(name=name, stamp=stamp, made_at=dt.datetime.now(dt.UTC), body=body))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
 
     def pair_scores(self, pairs: Iterable[str]) -> dict[str, bytes]:
         """The scores kept for these pairs of meetings (:class:`.models.PairScore`), by pair; the

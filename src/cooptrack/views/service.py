@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
@@ -755,17 +756,27 @@ def timeline_json(entries: Sequence[series.TimelineEntry]) -> list[Row]:
     ]
 
 
-def overview(data: Data) -> Row:
+def overview(data: Data, today: dt.date | None = None) -> Row:
     """Counts of everything stored. ``measures`` counts commitments (a measure repeated at three
     meetings is one); ``appearances`` counts them at every meeting that stated them."""
+    counts, basis = overview_parts(data)
+    return {**counts, "stale": stale_on(basis, today or dt.date.today())}
+
+
+def overview_parts(data: Data) -> tuple[Row, Row]:
+    """:func:`overview` but ``stale``, and what ``stale`` is counted from on any day
+    (:func:`stale_on`): what can be kept for as long as the store does not change."""
     tracking = data.tracking
     statuses = {s.value: 0 for s in TrackingStatus}
-    today, stale = dt.date.today(), 0
+    flagged, since = 0, Counter[int]()
     for c in data.ledger.commitments:
         status, latest = tracking.status(c.key).value, tracking.latest(c.key)
         statuses[status] += 1
-        stale += bool(commitments.staleness(c, status, latest.made_at.date() if latest else None, today))
-    return {
+        if status == TrackingStatus.AGREED.value and c.held_since >= commitments.STALE_MEETINGS:
+            flagged += 1  # stale on any day: still agreed after three meetings
+        elif (day := latest.made_at.date() if latest else commitments.meeting_day(c.first.meeting)) is not None:
+            since[day.toordinal()] += 1  # stale once a year has passed since this day
+    counts = {
         "meetings": len(data.meetings),
         "mechanisms": len(data.mechanisms),
         "measures": len(data.ledger.commitments),
@@ -776,5 +787,13 @@ def overview(data: Data) -> Row:
         "events": len(tracking.attached()),
         "unattached_events": len(tracking.unattached),
         "statuses": statuses,
-        "stale": stale,
     }
+    return counts, {"flagged": flagged, "since": sorted(since.items())}
+
+
+def stale_on(basis: Row, today: dt.date) -> int:
+    """How many commitments look forgotten on ``today`` (:func:`.commitments.staleness`), from what
+    :func:`overview_parts` kept: those still agreed after three meetings, and those whose last
+    status change (else the day first agreed) is a year or more before ``today``."""
+    last = today.toordinal() - commitments.STALE_DAYS
+    return int(basis["flagged"]) + sum(int(n) for day, n in basis["since"] if day <= last)

@@ -1,0 +1,132 @@
+"""The overview kept in the store (issue 14: the first request after a start or an ingest).
+
+The overview spans every meeting: working it out needs the server's whole view of the store. It is
+kept (``digest``) under the store's stamp by ``cooptrack ingest`` when it ends and by the first
+server process that works it out; another process serving the same state of the store reads it and
+loads no meeting. What depends on the day (commitments with no news) is counted on the day shown.
+The synthetic series of three plenaries is the one of test_commitments.py (written here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, update
+from typer.testing import CliRunner
+
+from cooptrack.cli import app
+from cooptrack.serve import i18n, overview
+from cooptrack.store import Store
+from cooptrack.store.models import Digest
+from cooptrack.views import service as views
+from cooptrack.views.service import Data
+from cooptrack.vocab import TrackingStatus
+from test_commitments import FAIR, _key
+from test_commitments import _ingest as ingest_series
+from webtools import client
+
+MakeRelease = Callable[..., Any]
+
+
+@pytest.fixture
+def no_view(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every time a process reads every meeting from now on (the server's whole view)."""
+    reads: list[str] = []
+    real = Store.meeting_snapshot
+
+    def counted(self: Store) -> Any:
+        reads.append("meetings")
+        return real(self)
+
+    monkeypatch.setattr(Store, "meeting_snapshot", counted)
+    return reads
+
+
+def _digests(store: Store) -> dict[str, str]:
+    with store.engine.connect() as conn:
+        return dict(conn.execute(select(Digest.name, Digest.stamp)).all())
+
+
+def test_an_ingest_keeps_the_overview_and_a_new_server_reads_no_meeting_to_show_it(
+    tmp_path: Path, make_release: MakeRelease, no_view: list[str]
+) -> None:
+    releases = tmp_path / "releases"
+    releases.mkdir()
+    for n, year in ((1, 2019), (2, 2021)):
+        doc, _record = make_release(ordinal=n, year=year)
+        (releases / f"plenary-{n}.txt").write_text(doc.text, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'kept.db'}"
+    done = CliRunner().invoke(app, ["ingest", "--db", url, str(releases)])
+    assert done.exit_code == 0, done.output
+    with Store(url) as store:
+        stamp = overview.stamp_text(store.stamp())
+        assert _digests(store) == {"overview:en": stamp, "overview:zh-Hant": stamp}
+        no_view.clear()
+        c = client(store)
+        page = c.get("/").text
+        assert "<strong>2</strong> meetings" in page and no_view == []
+        c.cookies.set(i18n.COOKIE, "zh-Hant")
+        assert "會議" in c.get("/").text and no_view == []
+        c.cookies.delete(i18n.COOKIE)
+        assert c.get("/tracker").status_code == 200 and no_view == ["meetings"]  # other pages build the view
+
+
+def test_an_unchanged_ingest_leaves_the_kept_overview_alone(tmp_path: Path, make_release: MakeRelease) -> None:
+    doc, _record = make_release(ordinal=1, year=2019)
+    (tmp_path / "plenary-1.txt").write_text(doc.text, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'kept.db'}"
+    assert CliRunner().invoke(app, ["ingest", "--db", url, str(tmp_path / "plenary-1.txt")]).exit_code == 0
+    with Store(url) as store, store.engine.begin() as conn:
+        conn.execute(update(Digest).values(body=b"unchanged"))
+    assert CliRunner().invoke(app, ["ingest", "--db", url, str(tmp_path / "plenary-1.txt")]).exit_code == 0
+    with Store(url) as store, store.engine.connect() as conn:
+        assert set(conn.scalars(select(Digest.body))) == {b"unchanged"}
+
+
+def test_a_status_recorded_after_the_ingest_shows_at_once(
+    tmp_path: Path, make_release: MakeRelease, no_view: list[str]
+) -> None:
+    with Store(f"sqlite:///{tmp_path / 'kept.db'}") as store:
+        ingest_series(store, make_release)
+        assert overview.keep_all(store)
+        c = client(store)
+        assert "Implemented</span> 0" in c.get("/").text.replace("\n", "")  # kept before the status
+        store.record_event(_key(store, "anhui-plenary-1", FAIR), TrackingStatus.IMPLEMENTED, by="edith")
+        page = c.get("/").text.replace("\n", "")
+        assert "Implemented</span> 1" in page  # the store changed: worked out again, and kept
+        with store.engine.connect() as conn:
+            assert conn.scalar(select(func.count()).select_from(Digest)) == 2  # replaced, not added
+        assert overview.stamp_text(store.stamp()) == _digests(store)["overview:en"]
+
+
+def test_a_damaged_digest_is_worked_out_again(tmp_path: Path, make_release: MakeRelease) -> None:
+    with Store(f"sqlite:///{tmp_path / 'kept.db'}") as store:
+        ingest_series(store, make_release)
+        assert overview.keep_all(store)
+        with store.engine.begin() as conn:
+            conn.execute(update(Digest).values(body=b"not zlib"))
+        page = client(store).get("/").text
+        assert "<strong>3</strong> meetings" in page
+        found = overview.decode(store.digest("overview:en", overview.stamp_text(store.stamp())) or b"")
+        assert found["counts"]["meetings"] == 3
+
+
+@pytest.mark.parametrize("days_after", [0, 1, 364, 365, 366, 800, 3000])
+def test_the_stale_count_kept_is_the_count_on_any_day(
+    tmp_path: Path, make_release: MakeRelease, days_after: int
+) -> None:
+    """Counted from what is kept, on any day, as the overview counts it from every commitment."""
+    with Store(f"sqlite:///{tmp_path / 'kept.db'}") as store:
+        ingest_series(store, make_release)
+        store.record_event(_key(store, "anhui-plenary-1", FAIR), TrackingStatus.IN_PROGRESS, by="edith")
+        d = Data(store)
+        _counts, basis = views.overview_parts(d)
+        changed = d.tracking.latest(_key(store, "anhui-plenary-1", FAIR))
+        assert changed is not None
+        for start in (changed.made_at.date(), dt.date(2019, 6, 1), dt.date(2024, 12, 31)):
+            today = start + dt.timedelta(days=days_after)
+            assert views.stale_on(basis, today) == views.overview(d, today)["stale"], today
