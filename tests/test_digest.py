@@ -10,16 +10,20 @@ The synthetic series of three plenaries is the one of test_commitments.py (writt
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 from typer.testing import CliRunner
 
 from cooptrack.cli import app
+from cooptrack.errors import StoreError
 from cooptrack.serve import i18n, overview
+from cooptrack.serve.app import WebSettings, create_app
 from cooptrack.store import Store
 from cooptrack.store.models import Digest
 from cooptrack.views import service as views
@@ -69,6 +73,10 @@ def test_an_ingest_keeps_the_overview_and_a_new_server_reads_no_meeting_to_show_
         c = client(store)
         page = c.get("/").text
         assert "<strong>2</strong> meetings" in page and no_view == []
+        counts = c.get("/api/overview").json()["data"]
+        assert counts["meetings"] == 2 and no_view == []
+        assert counts == views.overview(Data(store))  # as counted from every meeting
+        no_view.clear()
         c.cookies.set(i18n.COOKIE, "zh-Hant")
         assert "會議" in c.get("/").text and no_view == []
         c.cookies.delete(i18n.COOKIE)
@@ -130,3 +138,55 @@ def test_the_stale_count_kept_is_the_count_on_any_day(
         for start in (changed.made_at.date(), dt.date(2019, 6, 1), dt.date(2024, 12, 31)):
             today = start + dt.timedelta(days=days_after)
             assert views.stale_on(basis, today) == views.overview(d, today)["stale"], today
+
+
+# --- the server's view kept up to date by its own thread --------------------------------------------
+
+
+def test_a_server_process_rebuilds_its_view_when_the_store_changed_not_in_a_request(
+    tmp_path: Path, make_release: MakeRelease, no_view: list[str]
+) -> None:
+    with Store(f"sqlite:///{tmp_path / 'kept.db'}") as store:
+        store.ingest(*make_release(ordinal=1, year=2019))
+        w = client(store).app.state.web  # type: ignore[attr-defined]
+        assert w.refresh() is True and no_view == ["meetings"]  # nothing built yet: built now
+        assert w.refresh() is False and no_view == ["meetings"]  # nothing changed: nothing done
+        store.ingest(*make_release(ordinal=2, year=2021))  # another process's ingest
+        assert w.refresh() is True and no_view == ["meetings", "meetings"]
+        assert len(w.snapshot().meetings) == 2 and no_view == ["meetings", "meetings"]  # a request finds it built
+        first = store.meeting("anhui-plenary-1").measures[0].key
+        store.record_event(first, TrackingStatus.IMPLEMENTED, by="edith")
+        assert w.refresh() is True and no_view == ["meetings", "meetings"]  # a status: the meetings are kept
+        assert w.snapshot().tracking.status(first) is TrackingStatus.IMPLEMENTED
+
+
+def test_the_thread_says_once_that_the_store_is_down(
+    tmp_path: Path, make_release: MakeRelease, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    with Store(f"sqlite:///{tmp_path / 'kept.db'}") as store:
+        store.ingest(*make_release(ordinal=1, year=2019))
+        w = client(store).app.state.web  # type: ignore[attr-defined]
+        w.keep_up(every=0, rounds=2)
+        assert len(w.snapshot().meetings) == 1 and caplog.records == []
+
+        def down() -> None:
+            raise StoreError("cannot read the database: it is gone")
+
+        monkeypatch.setattr(store, "stamp", down)
+        w.keep_up(every=0, rounds=3)  # warm, then three rounds that fail
+        said = [r for r in caplog.records if "keep the server's view up to date" in r.getMessage()]
+        assert len(said) == 1
+
+
+def test_the_server_command_runs_the_thread_and_the_test_client_does_not(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'kept.db'}") as store:
+        before = {t.name for t in threading.enumerate()}
+        client(store)
+        assert "cooptrack-view" not in {t.name for t in threading.enumerate()} - before
+        served = create_app(store, WebSettings(warm=True))
+        running = [t for t in threading.enumerate() if t.name == "cooptrack-view" and t.name not in before]
+        assert len(running) == 1
+        with TestClient(served):  # the application starts and shuts down: the thread ends with it
+            pass
+        running[0].join(timeout=60)
+        assert not running[0].is_alive()

@@ -12,7 +12,9 @@ Handlers are plain functions, run in Starlette's thread pool, so that no databas
 the event loop; the error handlers hand their rendering to the pool too. The server's view of the
 store (:meth:`Web.snapshot`) and what pages show across many meetings (:meth:`Web.memo`) are
 built once per change of the store, by one thread while the others wait, and reused until the
-store's stamp changes; with ``warm`` set, a new process builds them before its first request.
+store's stamp changes; with ``warm`` set (``cooptrack serve``), a process builds its view before
+its first request, and again whenever the store changed (it looks every two seconds), rather than
+in the first request after an ingest.
 ``cooptrack serve --workers N`` runs N processes, each made by :func:`app_from_env`.
 
 Absolute links (the API's ``links``, the Atom feed's ids) are made from :func:`public_url`: the
@@ -104,7 +106,8 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
     budget = RequestBudget(settings.anonymous_per_minute)
     app.state.web = Web(opened, settings, SignInThrottle(), budget, templates)
     if settings.warm:
-        threading.Thread(target=app.state.web.warm, name="cooptrack-warm", daemon=True).start()
+        threading.Thread(target=app.state.web.keep_up, name="cooptrack-view", daemon=True).start()
+        app.router.on_shutdown.append(app.state.web.stop)
     app.include_router(api.router)
     app.include_router(apidocs.router)
     app.include_router(pages.router)

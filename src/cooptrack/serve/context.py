@@ -26,6 +26,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
 from cooptrack.knowledge.commitments import Commitment
+from cooptrack.serve import overview as digests
 from cooptrack.serve.auth import Caller, identify
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.store import Store, snapshot
@@ -34,6 +35,7 @@ from cooptrack.views.service import Data
 
 T = TypeVar("T")
 _LOG = logging.getLogger("cooptrack.serve")
+WATCH_SECONDS = 2.0  # how often a server process looks whether the store changed (one small query)
 STAMP = "cooptrack.stamp"  # the scope key under which a request's store stamp is kept
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
@@ -100,6 +102,7 @@ class Web:
     _memo: OrderedDict[tuple[object, ...], Any] = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _computing: dict[tuple[object, ...], threading.Lock] = field(default_factory=dict, repr=False)
+    _stopped: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def snapshot(self, stamp: tuple[object, ...] | None = None) -> Data:
         """The store as readers see it, loaded again only when something was written since (any process).
@@ -153,12 +156,44 @@ class Web:
             return value
 
     def warm(self) -> None:
-        """Build the view of the store and the overview now (a new process, before its first request)."""
+        """Build the view of the store now (a new process, before its first request)."""
         try:
             d = self.snapshot()
             _ = d.mechanisms, d.tracking, d.people
         except Exception:  # the store is down: the first request will say so
             _LOG.exception("could not read the store ahead of the first request")
+
+    def stop(self) -> None:
+        """End :meth:`keep_up` (the application shuts down)."""
+        self._stopped.set()
+
+    def refresh(self) -> bool:
+        """Build the view again now if the store changed since it was built (an ingest, another
+        worker's write), rather than in the first request that finds it changed: True if it did.
+        What a user's write changes (a status, a note) is rebuilt in a moment (:meth:`snapshot`
+        keeps the rest); an ingest's new meetings take the seconds the first request would wait."""
+        stamp = self.store.stamp()
+        cached = self._snapshot
+        if cached is not None and cached[0] == stamp:
+            return False
+        d = self.snapshot(stamp)
+        _ = d.mechanisms, d.tracking, d.people
+        return True
+
+    def keep_up(self, every: float = WATCH_SECONDS, rounds: int | None = None) -> None:
+        """:meth:`warm`, then :meth:`refresh` every ``every`` seconds (``rounds`` times, else for as
+        long as the process runs, until :meth:`stop`): the server process's own thread (``warm`` set)."""
+        self.warm()
+        failing = False
+        while (rounds is None or rounds > 0) and not self._stopped.wait(every):
+            rounds = None if rounds is None else rounds - 1
+            try:
+                self.refresh()
+                failing = False
+            except Exception:  # the store is down: said once, until it is back
+                if not failing:
+                    _LOG.exception("could not read the store to keep the server's view up to date")
+                failing = True
 
 
 class Problem(Exception):
@@ -256,6 +291,13 @@ def memo(request: Request, key: tuple[object, ...], compute: Callable[[], T]) ->
     """``compute()`` for this state of the store and this day (what is stale changes with it), computed once
     for every request that asks (:meth:`Web.memo`)."""
     return web(request).memo((dt.datetime.now(dt.UTC).date(), *key), compute, stamp(request))
+
+
+def overview(request: Request, language: str) -> dict[str, Any]:
+    """What the overview shows (:mod:`.overview`), kept in the store for its state: for the page and
+    the API's counts alike, once per state of the store in this process."""
+    w, at = web(request), stamp(request)
+    return w.memo(("overview", language), lambda: digests.kept(w.store, language, at, lambda: data(request)), at)
 
 
 def tracker_selection(

@@ -61,10 +61,15 @@ def digest(d: Data, language: str) -> dict[str, Any]:
 def shown(found: dict[str, Any], today: dt.date) -> dict[str, Any]:
     """The template's arguments from a digest, on ``today``."""
     out = {k: v for k, v in found.items() if k != "stale"}
-    out["counts"] = {**found["counts"], "stale": views.stale_on(found["stale"], today)}
+    out["counts"] = counts(found, today)
     out["cells"] = {(c["partner"], c["theme"]): c["measures"] for c in found["matrix"]["counts"]}  # looked up
     out["heatmap"], out["timeline"] = Markup(found["heatmap"]), Markup(found["timeline"])
     return out
+
+
+def counts(found: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """The counts of a digest on ``today`` (:func:`cooptrack.views.service.overview`'s)."""
+    return {**found["counts"], "stale": views.stale_on(found["stale"], today)}
 
 
 def name(language: str) -> str:

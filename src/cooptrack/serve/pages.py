@@ -26,7 +26,8 @@ from cooptrack.errors import CooptrackError
 from cooptrack.serve import charts, i18n
 from cooptrack.serve import overview as digests
 from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
-from cooptrack.serve.context import caller, data, expensive, html, memo, reader, stamp, tracker_selection, web
+from cooptrack.serve.context import caller, data, expensive, html, memo, reader, tracker_selection, web
+from cooptrack.serve.context import overview as kept_overview
 from cooptrack.serve.search import SORTS, browse, sort_hits
 from cooptrack.serve.search import search as search_hits
 from cooptrack.store import ItemKind
@@ -129,8 +130,7 @@ def query_string(request: Request) -> str:
 def overview(request: Request) -> HTMLResponse:
     """What spans every meeting: kept in the store for its state (:mod:`.overview`), so that only
     the first process to show it works it out (not each worker, not after every start)."""
-    language, w, at = i18n.chosen(request), web(request), stamp(request)
-    found = w.memo(("overview", language), lambda: digests.kept(w.store, language, at, lambda: data(request)), at)
+    found = kept_overview(request, i18n.chosen(request))
     today = dt.datetime.now(dt.UTC).date()
     return render(request, "overview.html", statuses=TRACKING_STATUS_LABELS, **digests.shown(found, today))
 
