@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from cooptrack.knowledge import names_zh, officials, reports
 
@@ -165,6 +165,37 @@ class PersonRecord:
             "merged_because": self.reasons,
             "not_merged": self.doubts,
         }
+
+
+def as_rows(records: Sequence[PersonRecord]) -> list[list[Any]]:
+    """The people as plain lists (JSON), each appearance naming its meeting by slug: what
+    :func:`from_rows` makes them again from (people kept for another process)."""
+    return [
+        [p.id, p.name, p.name_zh, p.side, p.other_names, p.keys, p.reasons, p.doubts,
+         [[ms.post, ms.organization, ms.start, ms.end, ms.basis, list(ms.meetings)] for ms in p.memberships],
+         [[a.name, a.honorific, a.post, a.side, list(a.roles), a.meeting.slug, list(a.span) if a.span else None,
+           list(a.signed)] for a in p.appearances]]
+        for p in records
+    ]  # fmt: skip
+
+
+def from_rows(rows: Sequence[Sequence[Any]], meeting: Mapping[str, MeetingRow]) -> list[PersonRecord]:
+    """The people :func:`as_rows` gave, their appearances at these meetings (by slug); KeyError for
+    a meeting not among them."""
+    out = []
+    for pid, name, name_zh, side, other_names, keys, reasons, doubts, memberships, appearances in rows:
+        out.append(
+            PersonRecord(
+                id=pid, name=name, name_zh=name_zh, side=side, other_names=other_names, keys=keys,
+                reasons=reasons, doubts=doubts,
+                memberships=[Membership(post, org, start, end, basis, tuple(held))
+                             for post, org, start, end, basis, held in memberships],
+                appearances=[Appearance(a_name, honorific, post, a_side, tuple(roles), meeting[slug],
+                                        (span[0], span[1]) if span else None, tuple(signed))
+                             for a_name, honorific, post, a_side, roles, slug, span, signed in appearances],
+            )
+        )  # fmt: skip
+    return out
 
 
 _HONORIFICS = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|professor|prof|sir|dame|hon|the)\.?\s+)+", re.IGNORECASE)

@@ -113,7 +113,7 @@ class Web:
             cached = self._snapshot
             if cached is not None and cached[0] == stamp:
                 return cached[1]
-            fresh = Data(self.store)
+            fresh = Data(self.store, stamp)
             earlier_documents = getattr(cached[0], "documents", None) if cached is not None else None
             if (
                 cached is not None

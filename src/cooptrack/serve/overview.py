@@ -15,7 +15,6 @@ Imported by the CLI (after an ingest): no route, no FastAPI here.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import zlib
 from collections.abc import Callable
@@ -29,6 +28,9 @@ from cooptrack.knowledge import series
 from cooptrack.serve import charts, i18n
 from cooptrack.store import Store
 from cooptrack.views import service as views
+from cooptrack.views.kept import decode as kept_decode
+from cooptrack.views.kept import encode as kept_encode
+from cooptrack.views.kept import encode_tag
 from cooptrack.views.service import Data
 
 _LOG = logging.getLogger("cooptrack.serve")
@@ -79,15 +81,11 @@ def name(language: str) -> str:
 def stamp_text(stamp: tuple[object, ...]) -> str:
     """A stamp as kept beside a digest, with the versions of what is kept and of cooptrack (an
     upgrade may draw the overview otherwise)."""
-    return json.dumps([VERSION, __version__, *stamp], default=str)
-
-
-def encode(found: dict[str, Any]) -> bytes:
-    return zlib.compress(json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+    return encode_tag([VERSION, __version__, *stamp])
 
 
 def decode(body: bytes) -> dict[str, Any]:
-    found: dict[str, Any] = json.loads(zlib.decompress(body))
+    found: dict[str, Any] = kept_decode(body)
     return found
 
 
@@ -107,7 +105,7 @@ def kept(store: Store, language: str, stamp: tuple[object, ...], data: Callable[
             _LOG.warning("the kept overview could not be read (%s): working it out again", exc)
     found = digest(data(), language)
     try:
-        store.keep_digest(name(language), tag, encode(found))
+        store.keep_digest(name(language), tag, kept_encode(found))
     except StoreError as exc:
         _LOG.warning("the overview was not kept: %s", exc)
     return found
@@ -118,7 +116,7 @@ def keep_all(store: Store) -> bool:
     ingest); False when the store was written to meanwhile (the first reader works it out then)."""
     before = store.stamp()
     d = Data(store)
-    bodies = {language: encode(digest(d, language)) for language in i18n.LANGUAGES}
+    bodies = {language: kept_encode(digest(d, language)) for language in i18n.LANGUAGES}
     if store.stamp() != before:
         return False
     for language, body in bodies.items():

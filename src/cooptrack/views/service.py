@@ -29,7 +29,7 @@ from cooptrack.render import agreement_name, date_label, kind_label
 from cooptrack.store import Store, snapshot
 from cooptrack.store.models import Agreement, Measure, Meeting, TrackerNote, TrackingEvent
 from cooptrack.store.tracking import Attachment, Tracking
-from cooptrack.views import ledger, queries, sources
+from cooptrack.views import kept, ledger, queries, sources
 from cooptrack.views.agreement import AgreementView
 from cooptrack.views.commitment import CommitmentSummaryView, CommitmentView
 from cooptrack.views.measure import MeasureDetailView
@@ -65,8 +65,9 @@ def flag_explanation(flag: str) -> str:
 class Data:
     """The store as one request sees it: everything loaded at most once."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, stamp: object = None) -> None:
         self.store = store
+        self.stamp = store.stamp() if stamp is None else stamp  # read before anything else is
 
     # What depends on the stored documents alone (not on statuses, re-attachments or users' decisions).
     _OF_DOCUMENTS = ("meetings", "mechanisms", "measures", "_meeting_of", "_by_slug", "_mechanism_by_slug")
@@ -119,8 +120,10 @@ class Data:
 
     @cached_property
     def people(self) -> list[PersonRecord]:
+        """Everyone named, gathered into persons: as the first process to work them out for this
+        state of the store kept them (:mod:`.kept`), else worked out (and kept)."""
         with snapshot.no_collection():
-            return queries.all_people(self.store, self.meetings)
+            return kept.all_people(self.store, self.stamp, self.meetings, lambda: self._by_slug)
 
     @cached_property
     def measures(self) -> dict[str, Measure]:

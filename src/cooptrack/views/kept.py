@@ -1,0 +1,75 @@
+"""What is worked out from every meeting, kept in the store for the next process that needs it.
+
+Gathering the people named in every meeting into persons takes seconds at 10,000 pages, and every
+process that shows people did it again: each server process after a start or an ingest, each
+command. The first one to work them out keeps them (a :class:`cooptrack.store.models.Digest`)
+under the part of the store's stamp they depend on (the documents and users' corrections); the
+next one reads them (a fraction of the time) if the store is still in that state. Kept only when
+the store did not change while they were worked out, so that what is kept under a stamp is what
+that state of the store gives; a row that cannot be read is worked out again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from cooptrack import __version__
+from cooptrack.errors import StoreError
+from cooptrack.knowledge import people
+from cooptrack.store import Store
+from cooptrack.store.models import Meeting
+from cooptrack.views import queries
+
+_LOG = logging.getLogger("cooptrack.views")
+VERSION = 1  # raise it when what is kept changes shape: rows kept by an earlier version are then not read
+
+
+def encode(value: Any) -> bytes:
+    """A plain JSON value, compressed, as kept."""
+    return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).encode(), 6)
+
+
+def decode(body: bytes) -> Any:
+    """What :func:`encode` kept; ValueError (or zlib.error) when it cannot be read."""
+    return json.loads(zlib.decompress(body))
+
+
+def _tag(stamp: object) -> str | None:
+    """The part of a stamp people depend on (documents, corrections), as kept; None without one."""
+    documents, correction = getattr(stamp, "documents", None), getattr(stamp, "correction", None)
+    return None if documents is None else encode_tag([VERSION, __version__, *documents, correction])
+
+
+def encode_tag(parts: Sequence[object]) -> str:
+    return json.dumps(list(parts), default=str)
+
+
+def all_people(
+    store: Store, stamp: object, meetings: Sequence[Meeting], by_slug: Callable[[], Mapping[str, Meeting]]
+) -> list[people.PersonRecord]:
+    """Everyone named in ``meetings`` (the store at ``stamp``), gathered into persons
+    (:func:`.queries.all_people`): read as kept for this state of the store, else worked out and kept."""
+    tag = _tag(stamp)
+    if tag is not None:
+        try:
+            body = store.digest("people", tag)
+        except StoreError as exc:
+            _LOG.warning("could not read the people kept: %s", exc)
+            body = None
+        if body is not None:
+            try:
+                return people.from_rows(decode(body), by_slug())
+            except (KeyError, ValueError, TypeError, zlib.error) as exc:
+                _LOG.warning("the people kept could not be read (%r): working them out again", exc)
+    found = queries.all_people(store, meetings)
+    if tag is not None:
+        try:
+            if _tag(store.stamp()) == tag:  # the store did not change meanwhile
+                store.keep_digest("people", tag, encode(people.as_rows(found)))
+        except StoreError as exc:
+            _LOG.warning("the people were not kept: %s", exc)
+    return found
