@@ -9,15 +9,23 @@ that each figure is that page's first answer (the first pays for building the se
 store, the next ones for what they add to it).
 
     .venv/bin/python benchmarks/startup.py --db sqlite:////tmp/sb/s10k.db --tree before=/tmp/before --write
+
+A SQLite store is copied for each run (a tree with a newer schema upgrades its copy, not the
+store the next tree is given). With ``--after-ingest FILE``, after the first requests each run
+ingests ``FILE`` into its store with the tree's ``cooptrack ingest`` (timed: it includes what the
+command does for the server when it ends), then asks the same pages again at once, each timed:
+the first requests after a write.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -53,7 +61,26 @@ def _status(pid: int) -> dict[str, int]:
     return out
 
 
-def _run(db: str, src: Path | None, meeting: str) -> dict[str, float]:
+def _pages(base: str, meeting: str, found: dict[str, float], prefix: str = "") -> None:
+    for label, path in PAGES:
+        sent = time.perf_counter()
+        answer = httpx.get(base + path.format(meeting=meeting), timeout=900)
+        assert answer.status_code == 200, (path, answer.status_code)
+        found[f"{prefix}{label} s"] = time.perf_counter() - sent
+
+
+def _run(db: str, src: Path | None, meeting: str, after: Path | None = None) -> dict[str, float]:
+    """One run of a tree on a copy of a SQLite store (each tree finds the store as it was given:
+    a tree whose schema is newer upgrades its copy only), else on the store itself."""
+    if not db.startswith("sqlite:///"):
+        return _serve(db, src, meeting, after)
+    with tempfile.TemporaryDirectory(prefix="cooptrack-startup-") as folder:
+        copy = Path(folder) / "store.db"
+        shutil.copyfile(db.removeprefix("sqlite:///"), copy)
+        return _serve(f"sqlite:///{copy}", src, meeting, after)
+
+
+def _serve(db: str, src: Path | None, meeting: str, after: Path | None) -> dict[str, float]:
     port = _free_port()
     env = {**os.environ, "COOPTRACK_ANONYMOUS_PER_MINUTE": "0"}
     if src is not None:
@@ -72,12 +99,14 @@ def _run(db: str, src: Path | None, meeting: str) -> dict[str, float]:
             except httpx.HTTPError:
                 time.sleep(0.05)
         found["listening s"] = time.perf_counter() - started
-        for label, path in PAGES:
-            sent = time.perf_counter()
-            answer = httpx.get(base + path.format(meeting=meeting), timeout=900)
-            assert answer.status_code == 200, (path, answer.status_code)
-            found[f"{label} s"] = time.perf_counter() - sent
+        _pages(base, meeting, found)
         found.update({f"{k} MiB": v for k, v in _status(server.pid).items()})
+        if after is not None:
+            sent = time.perf_counter()
+            subprocess.run([str(exe), "ingest", "--db", db, str(after)], check=True, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+            found["ingest s"] = time.perf_counter() - sent
+            _pages(base, meeting, found, "after ")
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -90,23 +119,32 @@ def main() -> None:
     parser.add_argument("--tree", action="append", default=[], help="NAME=DIR: another tree, run from DIR/src")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--write", action="store_true", help="write the section of docs/performance.md")
+    parser.add_argument("--after-ingest", type=Path, help="a release to ingest after the first requests (SQLite)")
     args = parser.parse_args()
     common.header("First requests after a start")
-    with Store(args.db) as store:
-        counts = store.counts()
-        listed = store.meetings()
-        meeting = listed[len(listed) // 2].meeting.slug
+    with tempfile.TemporaryDirectory(prefix="cooptrack-startup-") as folder:  # read from a copy: never upgraded
+        url = args.db
+        if url.startswith("sqlite:///"):
+            url = f"sqlite:///{shutil.copyfile(url.removeprefix('sqlite:///'), Path(folder) / 'counted.db')}"
+        with Store(url) as store:
+            counts = store.counts()
+            listed = store.meetings()
+            meeting = listed[len(listed) // 2].meeting.slug
     trees: list[tuple[str, Path | None]] = [(f"this tree ({common.commit()})", None)]
     trees += [(name, Path(folder) / "src") for name, _, folder in (t.partition("=") for t in args.tree)]
     rows = []
     for n in range(args.rounds):
         for name, src in trees:
-            found = _run(args.db, src, meeting)
+            found = _run(args.db, src, meeting, args.after_ingest)
             print(name, n + 1, {k: round(v, 2) for k, v in found.items()})
             labels = ("listening", *(p for p, _ in PAGES))
+            later = ("ingest", *(f"after {p}" for p, _ in PAGES)) if args.after_ingest else ()
             rows.append([name, n + 1, *(found.get(f"{label} s", 0.0) for label in labels),
-                         found.get("VmRSS MiB"), found.get("VmHWM MiB")])  # fmt: skip
+                         found.get("VmRSS MiB"), found.get("VmHWM MiB"),
+                         *(found.get(f"{label} s", 0.0) for label in later)])  # fmt: skip
     headers = ["tree", "round", "listening s", *(f"first {label} s" for label, _ in PAGES), "RSS MiB", "peak MiB"]
+    if args.after_ingest:
+        headers += ["ingest s", *(f"then {label} s" for label, _ in PAGES)]
     result = common.table(headers, rows)
     facts = (f"Store: {counts.get('meeting', 0):,} meetings, {counts.get('measure', 0):,} measures, "
              f"{counts.get('person', 0):,} people named; one worker (`cooptrack serve --workers 1`); "
