@@ -338,7 +338,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
                 sources[r.source_id],
                 texts,
             )
-            for r in session.execute(select(*columns).where(version.c.id.in_(select(wanted))))
+            for r in session.connection().execute(select(*columns).where(version.c.id.in_(select(wanted))))
         }
         meetings: dict[int, Meeting] = {}
         for r in _rows(session, models.Meeting, models.Meeting.slug):
@@ -428,7 +428,8 @@ def _rows(session: Session, model: Any, order: Any = None, names: Sequence[str] 
     columns = [table.c[n] for n in names] if names is not None else list(table.c)
     stmt = select(*(sql_cast(c, Text).label(c.name) if c.name in _LISTS else c for c in columns))
     ordered = stmt.order_by(order, table.c.id) if order is not None else stmt.order_by(table.c.id)
-    return session.execute(ordered.execution_options(yield_per=_BATCH))  # rows in batches: no copy of a whole table
+    # Core rows, in batches (no copy of a whole table); the ORM's result processing is not needed
+    return session.connection().execute(ordered.execution_options(yield_per=_BATCH))
 
 
 def stored(m: object) -> models.Meeting | None:
