@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 import common
@@ -69,6 +70,12 @@ def _pages(base: str, meeting: str, found: dict[str, float], prefix: str = "") -
         found[f"{prefix}{label} s"] = time.perf_counter() - sent
 
 
+def _copy(db: str, to: Path) -> None:
+    """A SQLite store copied whole, what its write-ahead log holds included (SQLite's backup)."""
+    with closing(sqlite3.connect(db.removeprefix("sqlite:///"))) as source, closing(sqlite3.connect(to)) as copy:
+        source.backup(copy)
+
+
 def _run(db: str, src: Path | None, meeting: str, after: Path | None = None) -> dict[str, float]:
     """One run of a tree on a copy of a SQLite store (each tree finds the store as it was given:
     a tree whose schema is newer upgrades its copy only), else on the store itself."""
@@ -76,7 +83,7 @@ def _run(db: str, src: Path | None, meeting: str, after: Path | None = None) -> 
         return _serve(db, src, meeting, after)
     with tempfile.TemporaryDirectory(prefix="cooptrack-startup-") as folder:
         copy = Path(folder) / "store.db"
-        shutil.copyfile(db.removeprefix("sqlite:///"), copy)
+        _copy(db, copy)
         return _serve(f"sqlite:///{copy}", src, meeting, after)
 
 
@@ -125,7 +132,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="cooptrack-startup-") as folder:  # read from a copy: never upgraded
         url = args.db
         if url.startswith("sqlite:///"):
-            url = f"sqlite:///{shutil.copyfile(url.removeprefix('sqlite:///'), Path(folder) / 'counted.db')}"
+            _copy(url, Path(folder) / "counted.db")
+            url = f"sqlite:///{Path(folder) / 'counted.db'}"
         with Store(url) as store:
             counts = store.counts()
             listed = store.meetings()
