@@ -26,7 +26,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from cooptrack.keys import normalise
 from cooptrack.knowledge import changes, series
@@ -142,6 +142,48 @@ class Ledger:
         key = getattr(measure, "key", None)
         c = self.of_measure.get(key) if isinstance(key, str) else None
         return c is None or c.last.measure.key == key
+
+
+def as_rows(found: Ledger) -> dict[str, Any]:
+    """The ledger as plain lists (JSON): each appearance by its measure's key, each user's decision
+    once: what :func:`from_rows` makes it again from (commitments kept for another process)."""
+    reshapes: list[Reshape] = []
+    index: dict[int, int] = {}
+
+    def ref(r: Reshape) -> int:
+        if id(r) not in index:
+            index[id(r)] = len(reshapes)
+            reshapes.append(r)
+        return index[id(r)]
+
+    commitments = [
+        [c.key, c.mechanism, c.partner, c.held_since, [[a.measure.key, a.how, a.basis] for a in c.appearances],
+         [ref(r) for r in c.decisions]]
+        for c in found.commitments
+    ]  # fmt: skip
+    unattached = [ref(r) for r in found.unattached]
+    return {
+        "reshapes": [[r.kind, r.first, r.second, r.made_by, r.made_at, r.note, r.id] for r in reshapes],
+        "commitments": commitments,
+        "unattached": unattached,
+    }
+
+
+def from_rows(
+    rows: Mapping[str, Any], measures: Mapping[str, MeasureLike], meeting_of: Mapping[str, series.MeetingLike]
+) -> Ledger:
+    """The ledger :func:`as_rows` gave, its appearances these measures (by key) at their meetings;
+    KeyError for a measure not among them."""
+    reshapes = [Reshape(*r) for r in rows["reshapes"]]
+    out = []
+    for key, mechanism, partner, held_since, appearances, decisions in rows["commitments"]:
+        found: list[Appearance] = []
+        for measure_key, how, basis in appearances:
+            x = measures[measure_key]
+            previous = found[-1].measure.text if how == "reworded" else ""
+            found.append(Appearance(meeting_of[measure_key], x, how, basis, previous))
+        out.append(Commitment(key, mechanism, partner, found, held_since, [reshapes[i] for i in decisions]))
+    return Ledger(out, [reshapes[i] for i in rows["unattached"]])
 
 
 # --- building -----------------------------------------------------------------------------------

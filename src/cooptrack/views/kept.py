@@ -1,8 +1,9 @@
 """What is worked out from every meeting, kept in the store for the next process that needs it.
 
-Gathering the people named in every meeting into persons takes seconds at 10,000 pages, and every
-process that shows people did it again: each server process after a start or an ingest, each
-command. The first one to work them out keeps them (a :class:`cooptrack.store.models.Digest`)
+Gathering the people named in every meeting into persons, and following every measure from
+meeting to meeting into commitments, take seconds at 10,000 pages, and every process that shows
+them did it again: each server process after a start or an ingest, each command. The first one to
+work them out keeps them (a :class:`cooptrack.store.models.Digest`)
 under the part of the store's stamp they depend on (the documents and users' corrections); the
 next one reads them (a fraction of the time) if the store is still in that state. Kept only when
 the store did not change while they were worked out, so that what is kept under a stamp is what
@@ -15,15 +16,18 @@ import json
 import logging
 import zlib
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from cooptrack import __version__
 from cooptrack.errors import StoreError
+from cooptrack.knowledge import commitments as knowledge_commitments
 from cooptrack.knowledge import people
+from cooptrack.knowledge.commitments import Ledger
 from cooptrack.store import Store
-from cooptrack.store.models import Meeting
+from cooptrack.store.models import Measure, Meeting
 from cooptrack.views import queries
 
+T = TypeVar("T")
 _LOG = logging.getLogger("cooptrack.views")
 VERSION = 1  # raise it when what is kept changes shape: rows kept by an earlier version are then not read
 
@@ -39,7 +43,8 @@ def decode(body: bytes) -> Any:
 
 
 def _tag(stamp: object) -> str | None:
-    """The part of a stamp people depend on (documents, corrections), as kept; None without one."""
+    """The part of a stamp people and commitments depend on (the documents, users' corrections), as
+    kept; None without one."""
     documents, correction = getattr(stamp, "documents", None), getattr(stamp, "correction", None)
     return None if documents is None else encode_tag([VERSION, __version__, *documents, correction])
 
@@ -53,23 +58,53 @@ def all_people(
 ) -> list[people.PersonRecord]:
     """Everyone named in ``meetings`` (the store at ``stamp``), gathered into persons
     (:func:`.queries.all_people`): read as kept for this state of the store, else worked out and kept."""
+    return _kept(
+        store, "people", stamp,
+        lambda: queries.all_people(store, meetings), people.as_rows,
+        lambda rows: people.from_rows(rows, by_slug()),
+    )  # fmt: skip
+
+
+def commitments(
+    store: Store,
+    stamp: object,
+    build: Callable[[], Ledger],
+    measures: Callable[[], Mapping[str, Measure]],
+    meeting_of: Callable[[], Mapping[str, Meeting]],
+) -> Ledger:
+    """Every commitment (``build()``: :func:`.ledger.ledger`) of the store at ``stamp``: read as kept
+    for this state of the store, its appearances these measures at these meetings, else built and kept."""
+    return _kept(
+        store, "commitments", stamp, build, knowledge_commitments.as_rows,
+        lambda rows: knowledge_commitments.from_rows(rows, measures(), meeting_of()),
+    )  # fmt: skip
+
+
+def _kept(
+    store: Store,
+    name: str,
+    stamp: object,
+    work: Callable[[], T],
+    as_rows: Callable[[T], Any],
+    from_rows: Callable[[Any], T],
+) -> T:
     tag = _tag(stamp)
     if tag is not None:
         try:
-            body = store.digest("people", tag)
+            body = store.digest(name, tag)
         except StoreError as exc:
-            _LOG.warning("could not read the people kept: %s", exc)
+            _LOG.warning("could not read the %s kept: %s", name, exc)
             body = None
         if body is not None:
             try:
-                return people.from_rows(decode(body), by_slug())
-            except (KeyError, ValueError, TypeError, zlib.error) as exc:
-                _LOG.warning("the people kept could not be read (%r): working them out again", exc)
-    found = queries.all_people(store, meetings)
+                return from_rows(decode(body))
+            except (KeyError, IndexError, ValueError, TypeError, zlib.error) as exc:
+                _LOG.warning("the %s kept could not be read (%r): working them out again", name, exc)
+    found = work()
     if tag is not None:
         try:
             if _tag(store.stamp()) == tag:  # the store did not change meanwhile
-                store.keep_digest("people", tag, encode(people.as_rows(found)))
+                store.keep_digest(name, tag, encode(as_rows(found)))
         except StoreError as exc:
-            _LOG.warning("the people were not kept: %s", exc)
+            _LOG.warning("the %s were not kept: %s", name, exc)
     return found

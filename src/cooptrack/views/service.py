@@ -95,9 +95,13 @@ class Data:
 
     @cached_property
     def ledger(self) -> commitments.Ledger:
-        """Every commitment: measures followed from meeting to meeting, with users' splits and joins."""
+        """Every commitment: measures followed from meeting to meeting, with users' splits and joins
+        (as the first process to follow them for this state of the store kept them, :mod:`.kept`)."""
         with snapshot.no_collection():
-            return ledger.ledger(self.store, self.meetings, self.mechanisms)
+            return kept.commitments(
+                self.store, self.stamp, lambda: ledger.ledger(self.store, self.meetings, self.mechanisms),
+                lambda: self.measures, lambda: self._meeting_of,
+            )  # fmt: skip
 
     @cached_property
     def tracking(self) -> Tracking:
