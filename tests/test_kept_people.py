@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
+from cooptrack import fingerprint
 from cooptrack.knowledge import people
 from cooptrack.store import Store
 from cooptrack.store.models import Digest
@@ -89,3 +90,28 @@ def test_people_are_not_kept_when_the_store_changed_meanwhile(
     assert named.digest("people", "anything") is None
     with named.engine.connect() as conn:
         assert conn.execute(Digest.__table__.select().where(Digest.name == "people")).first() is None
+
+
+def test_people_kept_by_other_code_are_gathered_again(
+    named: Store, gathered: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = Data(named).people
+    monkeypatch.setattr(fingerprint, "code", lambda: "other code")  # an upgrade, whatever its version number
+    assert _documents(Data(named).people) == _documents(first) and len(gathered) == 2
+    assert _documents(Data(named).people) == _documents(first) and len(gathered) == 2  # kept for that code
+
+
+def test_the_fingerprint_follows_every_file_its_path_and_its_bytes(tmp_path: Path) -> None:
+    (tmp_path / "knowledge").mkdir()
+    a, b = tmp_path / "knowledge" / "people.py", tmp_path / "data.toml"
+    a.write_text("x = 1\n")
+    b.write_text("y = 2\n")
+    first = fingerprint._files(tmp_path, [b, a])
+    a.write_text("x = 2\n")
+    assert fingerprint._files(tmp_path, [b, a]) != first
+    a.write_text("x = 1\n")
+    assert fingerprint._files(tmp_path, [b, a]) == first
+    moved = tmp_path / "knowledge" / "persons.py"
+    a.rename(moved)
+    assert fingerprint._files(tmp_path, [b, moved]) != first
+    assert len(fingerprint.code()) == 16 and fingerprint.code() == fingerprint.code()

@@ -23,13 +23,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+import rapidfuzz
 from rapidfuzz import fuzz
 
+from cooptrack import fingerprint
 from cooptrack.completeness import Completeness
 from cooptrack.keys import normalise
 
 LINK_MIN = 62.0  # a later measure at least this close to an earlier one carries it over
-SCORES_VERSION = 1  # raise it when :func:`similarity` changes: scores kept by :func:`pair_key` are then not reused
+SCORES_VERSION = 1  # the shape of the scores kept by :func:`pair_key` (this module's code is in the key as well)
 AREA_MIN = 70.0  # two area headings at least this close are the same area (renamed if not equal)
 
 # Words every measure of the genre uses; they say nothing about which measure it is.
@@ -111,9 +113,10 @@ def _alike(earlier: tuple[str, ...], later: tuple[str, ...]) -> Alike:
 
 def pair_key(earlier: Sequence[str], later: Sequence[str]) -> str:
     """What the scores of two meetings' measures are kept under: a hash of both lists of texts, in
-    order, and of how they are scored (:data:`SCORES_VERSION`, :data:`LINK_MIN`)."""
+    order, and of how they are scored (this module's code, rapidfuzz's version, :data:`LINK_MIN`)."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{SCORES_VERSION} {LINK_MIN} {len(earlier)} {len(later)}\x1d".encode())
+    how = f"{SCORES_VERSION} {fingerprint.module('knowledge/changes.py')} {rapidfuzz.__version__} {LINK_MIN}"
+    h.update(f"{how} {len(earlier)} {len(later)}\x1d".encode())
     h.update("\x1f".join(earlier).encode())
     h.update(b"\x1e")
     h.update("\x1f".join(later).encode())

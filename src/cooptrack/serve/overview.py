@@ -22,7 +22,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from cooptrack import __version__
+from cooptrack import fingerprint
 from cooptrack.errors import StoreError
 from cooptrack.knowledge import series
 from cooptrack.serve import charts, i18n
@@ -35,7 +35,7 @@ from cooptrack.views.service import Data
 
 _LOG = logging.getLogger("cooptrack.serve")
 UNDATED_SHOWN = 20  # the overview names at most this many meetings of no known year
-VERSION = 1  # raise it when digest() changes what it keeps: digests kept by an earlier version are then not read
+VERSION = 1  # the shape of what is kept (the code's fingerprint is part of every key as well)
 
 
 def digest(d: Data, language: str) -> dict[str, Any]:
@@ -79,9 +79,9 @@ def name(language: str) -> str:
 
 
 def stamp_text(stamp: tuple[object, ...]) -> str:
-    """A stamp as kept beside a digest, with the versions of what is kept and of cooptrack (an
-    upgrade may draw the overview otherwise)."""
-    return encode_tag([VERSION, __version__, *stamp])
+    """A stamp as kept beside a digest, with the version of what is kept and the fingerprint of the
+    code (other code may draw the overview otherwise)."""
+    return encode_tag([VERSION, fingerprint.code(), *stamp])
 
 
 def decode(body: bytes) -> dict[str, Any]:

@@ -398,7 +398,7 @@ class PairScore(Base):
     """The measures of two meetings worded alike, remembered by what the two meetings say.
 
     Derived, never entered: ``pair`` is a hash of both meetings' measure texts in order (and of the
-    way they are scored, :data:`cooptrack.knowledge.changes.SCORES_VERSION`), so a row is never out
+    way they are scored, :func:`cooptrack.knowledge.changes.pair_key`), so a row is never out
     of date; a meeting whose measures changed is another pair. ``scores`` packs each ``(earlier
     index, later index, score x 10)`` as three unsigned 16-bit integers. Following the commitments
     reads these instead of scoring every pair of measures again in each process (the slow part).

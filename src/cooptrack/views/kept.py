@@ -3,11 +3,12 @@
 Gathering the people named in every meeting into persons, and following every measure from
 meeting to meeting into commitments, take seconds at 10,000 pages, and every process that shows
 them did it again: each server process after a start or an ingest, each command. The first one to
-work them out keeps them (a :class:`cooptrack.store.models.Digest`)
-under the part of the store's stamp they depend on (the documents and users' corrections); the
-next one reads them (a fraction of the time) if the store is still in that state. Kept only when
-the store did not change while they were worked out, so that what is kept under a stamp is what
-that state of the store gives; a row that cannot be read is worked out again.
+work them out keeps them (a :class:`cooptrack.store.models.Digest`) under the part of the store's
+stamp they depend on (the documents and users' corrections) and the fingerprint of the code that
+worked them out (:mod:`cooptrack.fingerprint`); the next one reads them (a fraction of the time)
+if the store is still in that state and the code the same. Kept only when the store did not
+change while they were worked out, so that what is kept under a stamp is what that state of the
+store gives; a row that cannot be read is worked out again.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import zlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from cooptrack import __version__
+from cooptrack import fingerprint
 from cooptrack.errors import StoreError
 from cooptrack.knowledge import commitments as knowledge_commitments
 from cooptrack.knowledge import people
@@ -29,7 +30,7 @@ from cooptrack.views import queries
 
 T = TypeVar("T")
 _LOG = logging.getLogger("cooptrack.views")
-VERSION = 1  # raise it when what is kept changes shape: rows kept by an earlier version are then not read
+VERSION = 1  # the shape of what is kept (the code's fingerprint is part of every key as well)
 
 
 def encode(value: Any) -> bytes:
@@ -46,7 +47,7 @@ def _tag(stamp: object) -> str | None:
     """The part of a stamp people and commitments depend on (the documents, users' corrections), as
     kept; None without one."""
     documents, correction = getattr(stamp, "documents", None), getattr(stamp, "correction", None)
-    return None if documents is None else encode_tag([VERSION, __version__, *documents, correction])
+    return None if documents is None else encode_tag([VERSION, fingerprint.code(), *documents, correction])
 
 
 def encode_tag(parts: Sequence[object]) -> str:
