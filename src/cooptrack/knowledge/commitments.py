@@ -175,14 +175,18 @@ def from_rows(
     """The ledger :func:`as_rows` gave, its appearances these measures (by key) at their meetings;
     KeyError for a measure not among them."""
     reshapes = [Reshape(*r) for r in rows["reshapes"]]
+    words: dict[str, str] = {}  # one string for each distinct word read (how, basis, mechanism, partner)
     out = []
     for key, mechanism, partner, held_since, appearances, decisions in rows["commitments"]:
         found: list[Appearance] = []
         for measure_key, how, basis in appearances:
             x = measures[measure_key]
             previous = found[-1].measure.text if how == "reworded" else ""
+            how, basis = words.setdefault(how, how), words.setdefault(basis, basis)
             found.append(Appearance(meeting_of[measure_key], x, how, basis, previous))
-        out.append(Commitment(key, mechanism, partner, found, held_since, [reshapes[i] for i in decisions]))
+        mechanism, partner = words.setdefault(mechanism, mechanism), partner and words.setdefault(partner, partner)
+        first = measures[key].key  # the measure's own string, not a copy
+        out.append(Commitment(first, mechanism, partner, found, held_since, [reshapes[i] for i in decisions]))
     return Ledger(out, [reshapes[i] for i in rows["unattached"]])
 
 
