@@ -161,7 +161,7 @@ def main() -> None:
     print(result)
     if args.write:
         body = f"{common.machine()}\n\nCommand: `{common.command_line()}`\n\n{facts}\n\n{result}\n"
-        common.write_section("startup", "First requests after a start, and a worker's memory", body)
+        common.write_section("startup", "First requests after a start and after an ingest, and a worker's memory", body)
 
 
 if __name__ == "__main__":
