@@ -202,6 +202,25 @@ def test_a_big_build_is_frozen_and_a_view_let_go_is_collected_before_the_next(mo
         gc.unfreeze()
 
 
+def test_memory_freed_by_a_big_build_goes_back_to_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a big build the C library is asked to give back what was freed (glibc's malloc_trim,
+    found on this Debian machine); a small build does not ask."""
+    assert snapshot._malloc_trim() is not None
+    asked: list[int] = []
+    monkeypatch.setattr(snapshot, "_malloc_trim", lambda: asked.append)
+    monkeypatch.setattr(snapshot, "_let_go", False)
+    gc.unfreeze()
+    try:
+        with snapshot.no_collection():
+            _few = [_Node() for _ in range(100)]
+        assert asked == []
+        with snapshot.no_collection():
+            _many = [_Node() for _ in range(snapshot._SETTLE_AFTER)]
+        assert asked == [0]
+    finally:
+        gc.unfreeze()
+
+
 def test_a_measures_words_are_one_string_across_views(memory_store: Store, corpus: Path) -> None:
     """The next view after a write holds the same string for the same words (the pairs of measures
     worded alike are remembered by their words: no second copy kept)."""
