@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from cooptrack.acquire import Document
 from cooptrack.errors import NotFound, StoreError
@@ -444,6 +447,29 @@ def test_a_database_from_an_unknown_schema_revision_is_refused(tmp_path: Path) -
         connection.execute("INSERT INTO alembic_version VALUES ('0001')")
     with pytest.raises(StoreError, match="made by another version of cooptrack"):
         Store(f"sqlite:///{path}")
+
+
+def test_the_head_read_from_the_migrations_is_alembics(store: Store) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(Path(store_module.__file__).parent / "migrations"))
+    assert store_module._head_revision() == ScriptDirectory.from_config(config).get_current_head()
+    assert store.revision == store_module._head_revision()
+    with store.engine.connect() as connection:
+        alembics = MigrationContext.configure(connection).get_current_revision()
+        assert store_module._current_revision(connection) == alembics
+
+
+def test_a_store_at_the_head_is_opened_without_alembic_and_psycopg(tmp_path: Path) -> None:
+    """A store is upgraded once; every later opening (each worker, each command) needs neither Alembic
+    (12 MiB) nor psycopg (9 MiB, PostgreSQL's driver) in memory."""
+    url = f"sqlite:///{tmp_path / 'head.db'}"
+    Store(url).close()  # made, hence migrated
+    probe = (
+        "import sys; from cooptrack.store import Store; import cooptrack.serve.app; s = Store(sys.argv[1]); "
+        "print(sorted(m for m in ('alembic', 'psycopg') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stderr
 
 
 def test_a_database_that_cannot_be_read_is_one_store_error(store: Store) -> None:

@@ -18,7 +18,6 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from psycopg.conninfo import make_conninfo
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -92,6 +91,8 @@ def _pg_dump(engine: Engine, label: str, partial: Path) -> str:
         raise StoreError(f"cannot back up {label}: its search_path names no schema that exists")
     url = engine.url
     params = {k: v for k, v in url.query.items() if isinstance(v, str)}
+    from psycopg.conninfo import make_conninfo  # PostgreSQL's only: a SQLite store never loads psycopg
+
     conninfo = make_conninfo(host=url.host, port=url.port, user=url.username, dbname=url.database, **params)
     env = dict(os.environ)
     if url.password:

@@ -20,7 +20,9 @@ Readers do not wait for writers (PostgreSQL; SQLite in WAL mode).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,11 +31,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from alembic import command
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, SQLAlchemyError
@@ -97,7 +94,7 @@ class Store(TrackingMixin, AccountsMixin):
             self._writer = self.engine.execution_options(**{_WRITE: True})
             self.upgraded_from, self.revision = self._migrate()
             self.full_text = _has_full_text(self.engine)
-        except (SQLAlchemyError, CommandError, ImportError, OSError, ValueError) as exc:
+        except (SQLAlchemyError, ImportError, OSError, ValueError) as exc:
             self.engine.dispose()
             raise StoreError(f"cannot open the database {self.url}: {_reason(exc)}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -109,17 +106,31 @@ class Store(TrackingMixin, AccountsMixin):
         A store already at the head is only read (so that a read-only one can be opened); else
         the upgrade holds the write lock, and two processes opening a new store take turns.
         """
+        head = _head_revision()
+        with self.engine.connect() as connection:
+            found = _current_revision(connection)
+        if found != head:
+            self._upgrade()
+        return found, head
+
+    def _upgrade(self) -> None:
+        """Alembic's upgrade to the head, holding the write lock (Alembic is imported only here: a
+        store at the head, which is every store but once, is opened without it)."""
+        from alembic import command
+        from alembic.config import Config
+        from alembic.util import CommandError
+
         config = Config()
         config.set_main_option("script_location", str(_MIGRATIONS))
-        head = ScriptDirectory.from_config(config).get_current_head()
-        with self.engine.connect() as connection:
-            found = MigrationContext.configure(connection).get_current_revision()
-        if found != head:
+        try:
             with self._writer.begin() as connection:
                 _lock(connection)
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
-        return found, head
+        except CommandError as exc:
+            unknown = "Can't locate revision" in str(exc)
+            said = "it was made by another version of cooptrack (its schema revision is unknown here)"
+            raise ValueError(said if unknown else str(exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -493,12 +504,36 @@ def _display(url: str) -> str:
         return url
 
 
+@functools.cache
+def _head_revision() -> str:
+    """The newest revision of the migrations (the one no other revises), read from their files as
+    Alembic does, without importing it."""
+    revises: dict[str, str | None] = {}
+    for path in (_MIGRATIONS / "versions").glob("*.py"):
+        text_ = path.read_text(encoding="utf-8")
+        found = re.search(r'^revision = "([^"]+)"', text_, re.MULTILINE)
+        down = re.search(r'^down_revision = (?:"([^"]+)"|None)', text_, re.MULTILINE)
+        if found is None or down is None:
+            raise ValueError(f"{path.name}: a migration without its revision and the one it revises")
+        revises[found.group(1)] = down.group(1)
+    heads = set(revises) - set(revises.values())
+    if len(heads) != 1:
+        raise ValueError(f"the migrations have {len(heads)} heads: {', '.join(sorted(heads))}")
+    return heads.pop()
+
+
+def _current_revision(connection: Connection) -> str | None:
+    """The store's revision as Alembic records it (None: a new store); several, joined by spaces."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    found = sorted(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
+    return " ".join(found) or None
+
+
 def _reason(exc: BaseException) -> str:
     """The first line of what the driver (or Alembic) said, without SQLAlchemy's decorations."""
     if isinstance(exc, ImportError):
         return f"the database driver is not installed ({exc.name or exc})"
     orig = getattr(exc, "orig", None)
     text = str(orig if orig is not None else exc).strip() or type(exc).__name__
-    if isinstance(exc, CommandError) and "Can't locate revision" in text:
-        return "it was made by another version of cooptrack (its schema revision is unknown here)"
     return text.splitlines()[0]
