@@ -115,7 +115,7 @@ def keep_all(store: Store) -> bool:
     """Work out the overview in every language and keep it, for the store as it is now (after an
     ingest); False when the store was written to meanwhile (the first reader works it out then)."""
     before = store.stamp()
-    d = Data(store)
+    d = Data(store, before)  # the people and commitments it works out are kept for this state too
     bodies = {language: kept_encode(digest(d, language)) for language in i18n.LANGUAGES}
     if store.stamp() != before:
         return False
