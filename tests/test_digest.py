@@ -26,6 +26,7 @@ from cooptrack.serve import i18n, overview
 from cooptrack.serve.app import WebSettings, create_app
 from cooptrack.store import Store
 from cooptrack.store.models import Digest
+from cooptrack.views import kept
 from cooptrack.views import service as views
 from cooptrack.views.service import Data
 from cooptrack.vocab import TrackingStatus
@@ -48,6 +49,11 @@ def no_view(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(Store, "meeting_snapshot", counted)
     return reads
+
+
+def _stamps(store: Store, name: str) -> list[str]:
+    with store.engine.connect() as conn:
+        return list(conn.scalars(select(Digest.stamp).where(Digest.name == name)))
 
 
 def _digests(store: Store) -> dict[str, str]:
@@ -187,8 +193,30 @@ def test_the_server_command_runs_the_thread_and_the_test_client_does_not(tmp_pat
         assert "cooptrack-view" not in {t.name for t in threading.enumerate()} - before
         served = create_app(store, WebSettings(warm=True))
         running = [t for t in threading.enumerate() if t.name == "cooptrack-view" and t.name not in before]
-        assert len(running) == 1
+        assert len(running) == 1 and kept._writer is not None  # and what is kept is written apart
         with TestClient(served):  # the application starts and shuts down: the thread ends with it
             pass
         running[0].join(timeout=60)
-        assert not running[0].is_alive()
+        assert not running[0].is_alive() and kept._writer is None
+
+
+def test_what_is_kept_in_the_background_is_written_before_the_writer_ends(
+    tmp_path: Path, make_release: MakeRelease, caplog: pytest.LogCaptureFixture
+) -> None:
+    with Store(f"sqlite:///{tmp_path / 'kept.db'}") as store:
+        store.ingest(*make_release(ordinal=1, year=2019))
+        kept.keep_in_background()
+        try:
+            people = Data(store).people  # worked out here, kept by the writing thread
+            kept.keep("tests", lambda: store.keep_digest("x", "y", b"z"))
+
+            def refused() -> None:
+                raise StoreError("cannot write to the database: read-only")
+
+            kept.keep("refusals", refused)
+        finally:
+            kept.keep_in_background(False)  # waits for what was handed to it
+        assert store.digest("x", "y") == b"z" and people
+        assert _stamps(store, "people") == [kept._tag(store.stamp())]
+        said = [r.getMessage() for r in caplog.records]
+        assert said == ["the refusals were not kept: cannot write to the database: read-only"]

@@ -30,7 +30,7 @@ from cooptrack.store import Store
 from cooptrack.views import service as views
 from cooptrack.views.kept import decode as kept_decode
 from cooptrack.views.kept import encode as kept_encode
-from cooptrack.views.kept import encode_tag
+from cooptrack.views.kept import encode_tag, keep
 from cooptrack.views.service import Data
 
 _LOG = logging.getLogger("cooptrack.serve")
@@ -104,10 +104,7 @@ def kept(store: Store, language: str, stamp: tuple[object, ...], data: Callable[
         except (zlib.error, ValueError) as exc:  # damaged: worked out again, and replaced
             _LOG.warning("the kept overview could not be read (%s): working it out again", exc)
     found = digest(data(), language)
-    try:
-        store.keep_digest(name(language), tag, kept_encode(found))
-    except StoreError as exc:
-        _LOG.warning("the overview was not kept: %s", exc)
+    keep("overview", lambda: store.keep_digest(name(language), tag, kept_encode(found)))
     return found
 
 

@@ -17,6 +17,7 @@ import json
 import logging
 import zlib
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from cooptrack import fingerprint
@@ -31,6 +32,39 @@ from cooptrack.views import queries
 T = TypeVar("T")
 _LOG = logging.getLogger("cooptrack.views")
 VERSION = 1  # the shape of what is kept (the code's fingerprint is part of every key as well)
+
+
+_writer: ThreadPoolExecutor | None = None  # set: what is kept is written by this thread, not the caller's
+
+
+def keep_in_background(on: bool = True) -> None:
+    """Write what is kept in a thread of its own from now on (``cooptrack serve``: a request that
+    worked something out answers without waiting for the store's write lock, which an ingest may
+    hold for a batch), or again in the caller's thread (the default: a command ends when it is written)."""
+    global _writer
+    if on and _writer is None:
+        _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cooptrack-keep")
+    elif not on and _writer is not None:
+        _writer.shutdown(wait=True)
+        _writer = None
+
+
+def keep(what: str, write: Callable[[], None]) -> None:
+    """``write()`` now, or in the writing thread (:func:`keep_in_background`); a store that cannot
+    be written to is logged, never raised (what was worked out is the answer either way)."""
+
+    def logged() -> None:
+        try:
+            write()
+        except StoreError as exc:
+            _LOG.warning("the %s were not kept: %s", what, exc)
+        except Exception:  # in the writing thread nothing else would say it
+            _LOG.exception("the %s were not kept", what)
+
+    if _writer is None:
+        logged()
+    else:
+        _writer.submit(logged)
 
 
 def encode(value: Any) -> bytes:
@@ -103,9 +137,11 @@ def _kept(
                 _LOG.warning("the %s kept could not be read (%r): working them out again", name, exc)
     found = work()
     if tag is not None:
-        try:
+        rows = as_rows(found)  # taken now: what is kept is what was worked out for this state
+
+        def write() -> None:
             if _tag(store.stamp()) == tag:  # the store did not change meanwhile
-                store.keep_digest(name, tag, encode(as_rows(found)))
-        except StoreError as exc:
-            _LOG.warning("the %s were not kept: %s", name, exc)
+                store.keep_digest(name, tag, encode(rows))
+
+        keep(name, write)
     return found

@@ -10,20 +10,18 @@ commitment one JSON shape for the command line, the API and the pages.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Sequence
 from typing import Any
 
-from cooptrack.errors import CooptrackError, NotFound, StoreError
+from cooptrack.errors import CooptrackError, NotFound
 from cooptrack.knowledge import changes, commitments, series
 from cooptrack.knowledge.commitments import Commitment, Ledger, Reshape
 from cooptrack.render import date_label
 from cooptrack.store import CorrectionKind, Store, snapshot
 from cooptrack.store.models import Measure, Meeting, TrackingEvent
 from cooptrack.store.tracking import Tracking
-from cooptrack.views import queries
+from cooptrack.views import kept, queries
 
-_LOG = logging.getLogger("cooptrack.views")
 _KINDS = {CorrectionKind.COMMITMENT_SPLIT.value: "split", CorrectionKind.COMMITMENT_JOIN.value: "join"}
 
 
@@ -38,10 +36,8 @@ def ledger(
         mechs, _measures, queries.link_decisions(store, meetings), reshapes(store, meetings), scores
     )
     if scores.fresh:  # kept for the next process (a restarted server, another worker, a command)
-        try:
-            store.keep_pair_scores(scores.fresh)
-        except StoreError as exc:  # a store read from a read-only copy: each process scores for itself
-            _LOG.warning("the scores of %d pairs of meetings were not kept: %s", len(scores.fresh), exc)
+        fresh = dict(scores.fresh)
+        kept.keep(f"scores of {len(fresh)} pairs of meetings", lambda: store.keep_pair_scores(fresh))
     return found
 
 
