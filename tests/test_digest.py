@@ -193,11 +193,21 @@ def test_the_server_command_runs_the_thread_and_the_test_client_does_not(tmp_pat
         assert "cooptrack-view" not in {t.name for t in threading.enumerate()} - before
         served = create_app(store, WebSettings(warm=True))
         running = [t for t in threading.enumerate() if t.name == "cooptrack-view" and t.name not in before]
-        assert len(running) == 1 and kept._writer is not None  # and what is kept is written apart
+        assert len(running) == 1 and store._keeper is not None  # and what is kept is written apart
         with TestClient(served):  # the application starts and shuts down: the thread ends with it
             pass
         running[0].join(timeout=60)
-        assert not running[0].is_alive() and kept._writer is None
+        assert not running[0].is_alive() and store._keeper is None
+
+
+def test_the_thread_ends_when_the_store_is_closed(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'kept.db'}")
+    w = client(store).app.state.web  # type: ignore[attr-defined]
+    watching = threading.Thread(target=w.keep_up, kwargs={"every": 0.01})
+    watching.start()
+    store.close()  # `cooptrack serve` closes its store when the server stops
+    watching.join(timeout=60)
+    assert not watching.is_alive()
 
 
 def test_what_is_kept_in_the_background_is_written_before_the_writer_ends(
@@ -205,17 +215,17 @@ def test_what_is_kept_in_the_background_is_written_before_the_writer_ends(
 ) -> None:
     with Store(f"sqlite:///{tmp_path / 'kept.db'}") as store:
         store.ingest(*make_release(ordinal=1, year=2019))
-        kept.keep_in_background()
+        store.keep_in_background()
         try:
             people = Data(store).people  # worked out here, kept by the writing thread
-            kept.keep("tests", lambda: store.keep_digest("x", "y", b"z"))
+            kept.keep(store, "tests", lambda: store.keep_digest("x", "y", b"z"))
 
             def refused() -> None:
                 raise StoreError("cannot write to the database: read-only")
 
-            kept.keep("refusals", refused)
+            kept.keep(store, "refusals", refused)
         finally:
-            kept.keep_in_background(False)  # waits for what was handed to it
+            store.keep_in_background(False)  # waits for what was handed to it
         assert store.digest("x", "y") == b"z" and people
         assert _stamps(store, "people") == [kept._tag(store.stamp())]
         said = [r.getMessage() for r in caplog.records]

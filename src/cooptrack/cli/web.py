@@ -100,7 +100,10 @@ def serve(
     sys.stderr.write(f"cooptrack: serving on http://{host}:{port}/ (API docs at /api/docs), {count} process{plural}; "
                      "Ctrl-C stops\n")  # fmt: skip
     if count == 1:
-        uvicorn.run(create_app(store, settings), **uvicorn_options(host, port))
+        try:
+            uvicorn.run(create_app(store, settings), **uvicorn_options(host, port))
+        finally:
+            store.close()  # what the server kept is written, its watch over the store ends
         return
     url = store.engine.url.render_as_string(hide_password=False)
     store.close()

@@ -44,7 +44,6 @@ from cooptrack.serve.middleware import HeadAsGet, TrustedProxies, conditional, h
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.store import Store
 from cooptrack.store.grams import has_chinese
-from cooptrack.views import kept
 
 __all__ = ["Problem", "Web", "WebSettings", "app_from_env", "create_app", "error_response", "serve_environment"]
 
@@ -109,8 +108,8 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
     if settings.warm:
         threading.Thread(target=app.state.web.keep_up, name="cooptrack-view", daemon=True).start()
         app.router.on_shutdown.append(app.state.web.stop)
-        kept.keep_in_background()  # what a request works out is kept without making it wait for the write lock
-        app.router.on_shutdown.append(lambda: kept.keep_in_background(False))  # written before the process ends
+        opened.keep_in_background()  # what a request works out is kept without waiting for the write lock
+        app.router.on_shutdown.append(lambda: opened.keep_in_background(False))  # written before the app ends
     app.include_router(api.router)
     app.include_router(apidocs.router)
     app.include_router(pages.router)

@@ -182,10 +182,11 @@ class Web:
 
     def keep_up(self, every: float = WATCH_SECONDS, rounds: int | None = None) -> None:
         """:meth:`warm`, then :meth:`refresh` every ``every`` seconds (``rounds`` times, else for as
-        long as the process runs, until :meth:`stop`): the server process's own thread (``warm`` set)."""
+        long as the process runs, until :meth:`stop` or the store is closed): the server process's own
+        thread (``warm`` set)."""
         self.warm()
         failing = False
-        while (rounds is None or rounds > 0) and not self._stopped.wait(every):
+        while (rounds is None or rounds > 0) and not self._stopped.wait(every) and not self.store.closed:
             rounds = None if rounds is None else rounds - 1
             try:
                 self.refresh()

@@ -104,7 +104,7 @@ def kept(store: Store, language: str, stamp: tuple[object, ...], data: Callable[
         except (zlib.error, ValueError) as exc:  # damaged: worked out again, and replaced
             _LOG.warning("the kept overview could not be read (%s): working it out again", exc)
     found = digest(data(), language)
-    keep("overview", lambda: store.keep_digest(name(language), tag, kept_encode(found)))
+    keep(store, "overview", lambda: store.keep_digest(name(language), tag, kept_encode(found)))
     return found
 
 

@@ -24,7 +24,8 @@ import functools
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +100,8 @@ class Store(TrackingMixin, AccountsMixin):
             raise StoreError(f"cannot open the database {self.url}: {_reason(exc)}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writes = sessionmaker(self._writer, expire_on_commit=False)
+        self._keeper: ThreadPoolExecutor | None = None
+        self.closed = False  # set by close(): whatever watches the store stops
 
     def _migrate(self) -> tuple[str | None, str | None]:
         """Upgrade to the newest schema; the revisions found and reached (None: a new database).
@@ -132,7 +135,27 @@ class Store(TrackingMixin, AccountsMixin):
             said = "it was made by another version of cooptrack (its schema revision is unknown here)"
             raise ValueError(said if unknown else str(exc)) from exc
 
+    def keep_in_background(self, on: bool = True) -> None:
+        """Run what is handed to :meth:`later` in a thread of its own from now on (a server process:
+        a request that worked something out answers without waiting for the write lock, which an
+        ingest holds for a batch), or again at once (the default; off: waits for what was handed)."""
+        if on and self._keeper is None:
+            self._keeper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cooptrack-keep")
+        elif not on and self._keeper is not None:
+            keeper, self._keeper = self._keeper, None
+            keeper.shutdown(wait=True)
+
+    def later(self, write: Callable[[], None]) -> None:
+        """``write()``: at once, or in the writing thread (:meth:`keep_in_background`)."""
+        keeper = self._keeper
+        if keeper is None:
+            write()
+        else:
+            keeper.submit(write)
+
     def close(self) -> None:
+        self.keep_in_background(False)  # what was handed to the writing thread is written first
+        self.closed = True
         self.engine.dispose()
 
     def backup(self, target: Path, *, overwrite: bool = False) -> Backup:

@@ -17,7 +17,6 @@ import json
 import logging
 import zlib
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from cooptrack import fingerprint
@@ -34,24 +33,10 @@ _LOG = logging.getLogger("cooptrack.views")
 VERSION = 1  # the shape of what is kept (the code's fingerprint is part of every key as well)
 
 
-_writer: ThreadPoolExecutor | None = None  # set: what is kept is written by this thread, not the caller's
-
-
-def keep_in_background(on: bool = True) -> None:
-    """Write what is kept in a thread of its own from now on (``cooptrack serve``: a request that
-    worked something out answers without waiting for the store's write lock, which an ingest may
-    hold for a batch), or again in the caller's thread (the default: a command ends when it is written)."""
-    global _writer
-    if on and _writer is None:
-        _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cooptrack-keep")
-    elif not on and _writer is not None:
-        _writer.shutdown(wait=True)
-        _writer = None
-
-
-def keep(what: str, write: Callable[[], None]) -> None:
-    """``write()`` now, or in the writing thread (:func:`keep_in_background`); a store that cannot
-    be written to is logged, never raised (what was worked out is the answer either way)."""
+def keep(store: Store, what: str, write: Callable[[], None]) -> None:
+    """``write()`` now, or in the store's writing thread (:meth:`.Store.keep_in_background`, a server
+    process's); a store that cannot be written to is logged, never raised (what was worked out is the
+    answer either way)."""
 
     def logged() -> None:
         try:
@@ -61,10 +46,7 @@ def keep(what: str, write: Callable[[], None]) -> None:
         except Exception:  # in the writing thread nothing else would say it
             _LOG.exception("the %s were not kept", what)
 
-    if _writer is None:
-        logged()
-    else:
-        _writer.submit(logged)
+    store.later(logged)
 
 
 def encode(value: Any) -> bytes:
@@ -143,5 +125,5 @@ def _kept(
             if _tag(store.stamp()) == tag:  # the store did not change meanwhile
                 store.keep_digest(name, tag, encode(rows))
 
-        keep(name, write)
+        keep(store, name, write)
     return found

@@ -37,7 +37,7 @@ def ledger(
     )
     if scores.fresh:  # kept for the next process (a restarted server, another worker, a command)
         fresh = dict(scores.fresh)
-        kept.keep(f"scores of {len(fresh)} pairs of meetings", lambda: store.keep_pair_scores(fresh))
+        kept.keep(store, f"scores of {len(fresh)} pairs of meetings", lambda: store.keep_pair_scores(fresh))
     return found
 
 
