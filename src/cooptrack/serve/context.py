@@ -158,8 +158,7 @@ class Web:
     def warm(self) -> None:
         """Build the view of the store now (a new process, before its first request)."""
         try:
-            d = self.snapshot()
-            _ = d.mechanisms, d.tracking, d.people
+            self.refresh()  # nothing built yet: built now
         except Exception:  # the store is down: the first request will say so
             _LOG.exception("could not read the store ahead of the first request")
 
