@@ -126,8 +126,8 @@ def keep_overview(store: Store) -> None:
 
     try:
         overview.keep_all(store)
-    except CooptrackError as exc:
-        error(f"{store.url}: the overview was not kept for the web server: {exc}")
+    except Exception as exc:  # what was ingested stands whatever happens here: said, never fatal
+        error(f"{store.url}: the overview was not kept for the web server: {type(exc).__name__}: {exc}")
 
 
 # --- reading many files -------------------------------------------------------------------------

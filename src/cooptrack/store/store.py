@@ -278,6 +278,9 @@ class Store(TrackingMixin, AccountsMixin):
         """Every meeting with its items as plain objects (:mod:`.snapshot`), in slug order: what
         :meth:`all_meetings` gives, at a fraction of its memory and time, texts read on demand."""
         with self._read() as session:
+            if self.engine.dialect.name == "postgresql":  # one snapshot for every table's statement: an
+                # ingest committing meanwhile is seen by all of them or by none (SQLite's read is one already)
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             return snapshot.load(session, snapshot.Texts(self._read))
 
     def search(self, query: SearchQuery) -> list[Hit]:
