@@ -398,6 +398,8 @@ def test_escaped_text_comes_out_word_for_word(text: str) -> None:
         pytest.param(_repeated("<a"), id="unterminated-tags"),
         pytest.param(lambda n: "<!--" + "-" * n, id="open-comment"),
         pytest.param(_repeated("<p>x"), id="many-paragraphs"),
+        # 192 divs left open at 250 kB, 384 at 500 kB: past the nesting cap only at the larger sizes.
+        pytest.param(_repeated("<div>" + "<b></b>" * 185), id="past-the-nesting-cap-from-the-second-size"),
         pytest.param(lambda n: '<span id="pressrelease">' + _repeat("x<br>", n), id="long-release-body"),
     ],
 )

@@ -83,7 +83,7 @@ def html_to_text(html: str) -> HtmlText:
 # Nesting
 
 MAX_NESTING = 256
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)([^<>]*)>")
 # Elements that never hold others, or close themselves when a sibling opens: not counted.
 _UNNESTED = frozenset(
     "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th "
@@ -94,25 +94,15 @@ _UNNESTED = frozenset(
 def _limit_nesting(html: str) -> str:
     """Cap the depth of open elements (estimated from the tags alone) at :data:`MAX_NESTING`.
 
-    Pages within the cap are returned unchanged. Beyond it, a block-level tag becomes ``<br>``
-    and any other an inert ``<wbr>`` (with its end tag), so the text and its lines survive.
+    Pages within the cap come out unchanged. Beyond it, a block-level tag becomes ``<br>`` and
+    any other an inert ``<wbr>`` (with its end tag), so the text and its lines survive. One pass,
+    the same few calls for each tag whether kept or rewritten: a page repeated until it first
+    goes past the cap costs, per tag, what it cost within the cap (a pass to find the depth
+    before rewriting made the work step up some 4x at the size where a page crossed it).
     """
     if html.count("<") <= MAX_NESTING:
         return html
-    depth = peak = 0
-    for match in _TAG.finditer(html):
-        depth = _next_depth(depth, match)
-        peak = max(peak, depth)
-    if peak <= MAX_NESTING:
-        return html
     return _Flattener().run(html)
-
-
-def _next_depth(depth: int, match: re.Match[str]) -> int:
-    name = match.group(2).lower()
-    if name in _UNNESTED or match.group(0).endswith("/>"):
-        return depth
-    return max(depth - 1, 0) if match.group(1) else depth + 1
 
 
 class _Flattener:
@@ -120,25 +110,33 @@ class _Flattener:
 
     def __init__(self) -> None:
         self._depth = 0
-        self._dropped: dict[str, int] = {}
+        self._dropped: dict[str, int] = {}  # elements opened beyond the cap and not yet closed
 
     def run(self, html: str) -> str:
         return _TAG.sub(self._tag, html)
 
     def _tag(self, match: re.Match[str]) -> str:
-        tag, slash, name = match.group(0), match.group(1), match.group(2).lower()
-        depth = _next_depth(self._depth, match)
-        if depth == self._depth:
+        tag, slash, name, rest = match.group(0, 1, 2, 3)
+        name = name.lower()
+        if name in _UNNESTED or tag[-2:] == "/>":
             return tag
-        if slash and self._dropped.get(name):
-            self._dropped[name] -= 1
-        elif depth <= MAX_NESTING:
-            self._depth = depth
+        dropped = self._dropped
+        if slash:
+            if not self._depth:
+                return tag
+            if name not in dropped:
+                self._depth -= 1
+                return tag
+            dropped[name] -= 1
+            if not dropped[name]:
+                del dropped[name]
+        elif self._depth < MAX_NESTING:
+            self._depth += 1
             return tag
         else:
-            self._dropped[name] = self._dropped.get(name, 0) + 1
+            dropped[name] = dropped[name] + 1 if name in dropped else 1
         replacement = "br" if name in _PARAGRAPH or name in _BLOCK else "wbr"
-        return f"<{slash}{replacement}{tag[1 + len(slash) + len(name) :]}"
+        return f"<{slash}{replacement}{rest}>"
 
 
 # --------------------------------------------------------------------------------------------
