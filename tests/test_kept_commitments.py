@@ -89,10 +89,10 @@ def test_a_users_split_is_seen_at_once(reshaped: Store, followed: list[int]) -> 
 def test_commitments_kept_that_cannot_be_read_are_followed_again(reshaped: Store, followed: list[int]) -> None:
     first = _documents(Data(reshaped))
     with reshaped.engine.begin() as conn:
-        rows = {"reshapes": [], "commitments": [["k", "m", None, 1, [["no such key", "first", ""]], []]]}
+        rows = [[[], []], ["k", "m", None, 1, [["no such key", "first", ""]], []]]
         conn.execute(update(Digest).where(Digest.name == "commitments").values(body=_encoded(rows)))
     assert _documents(Data(reshaped)) == first and len(followed) == 2
 
 
 def _encoded(value: Any) -> bytes:
-    return kept.encode(value)
+    return kept.encode_lines(value)

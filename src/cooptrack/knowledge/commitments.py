@@ -86,7 +86,7 @@ class Commitment:
     partner: str | None
     appearances: list[Appearance]
     held_since: int = 1  # meetings of its mechanism's series held since it was first agreed (that one included)
-    decisions: list[Reshape] = field(default_factory=list)
+    decisions: Sequence[Reshape] = ()  # the users' joins and splits that shaped it
 
     @property
     def first(self) -> Appearance:
@@ -144,9 +144,11 @@ class Ledger:
         return c is None or c.last.measure.key == key
 
 
-def as_rows(found: Ledger) -> dict[str, Any]:
-    """The ledger as plain lists (JSON): each appearance by its measure's key, each user's decision
-    once: what :func:`from_rows` makes it again from (commitments kept for another process)."""
+def as_rows(found: Ledger) -> list[list[Any]]:
+    """The ledger as plain lists (JSON): first every user's decision (once) and which found no
+    measure, then each commitment, its appearances by their measures' keys and its decisions by
+    their place in the first row: what :func:`from_rows` makes it again from (commitments kept for
+    another process)."""
     reshapes: list[Reshape] = []
     index: dict[int, int] = {}
 
@@ -162,22 +164,23 @@ def as_rows(found: Ledger) -> dict[str, Any]:
         for c in found.commitments
     ]  # fmt: skip
     unattached = [ref(r) for r in found.unattached]
-    return {
-        "reshapes": [[r.kind, r.first, r.second, r.made_by, r.made_at, r.note, r.id] for r in reshapes],
-        "commitments": commitments,
-        "unattached": unattached,
-    }
+    head = [[[r.kind, r.first, r.second, r.made_by, r.made_at, r.note, r.id] for r in reshapes], unattached]
+    return [head, *commitments]
 
 
 def from_rows(
-    rows: Mapping[str, Any], measures: Mapping[str, MeasureLike], meeting_of: Mapping[str, series.MeetingLike]
+    rows: Iterable[Any], measures: Mapping[str, MeasureLike], meeting_of: Mapping[str, series.MeetingLike]
 ) -> Ledger:
-    """The ledger :func:`as_rows` gave, its appearances these measures (by key) at their meetings;
-    KeyError for a measure not among them."""
-    reshapes = [Reshape(*r) for r in rows["reshapes"]]
+    """The ledger :func:`as_rows` gave, read a row at a time, its appearances these measures (by
+    key) at their meetings; KeyError for a measure not among them, ValueError without the first row."""
+    rows = iter(rows)
+    head = next(rows, None)
+    if head is None:
+        raise ValueError("no commitments kept")
+    reshapes = [Reshape(*r) for r in head[0]]
     words: dict[str, str] = {}  # one string for each distinct word read (how, basis, mechanism, partner)
     out = []
-    for key, mechanism, partner, held_since, appearances, decisions in rows["commitments"]:
+    for key, mechanism, partner, held_since, appearances, decisions in rows:
         found: list[Appearance] = []
         for measure_key, how, basis in appearances:
             x = measures[measure_key]
@@ -186,8 +189,8 @@ def from_rows(
             found.append(Appearance(meeting_of[measure_key], x, how, basis, previous))
         mechanism, partner = words.setdefault(mechanism, mechanism), partner and words.setdefault(partner, partner)
         first = measures[key].key  # the measure's own string, not a copy
-        out.append(Commitment(first, mechanism, partner, found, held_since, [reshapes[i] for i in decisions]))
-    return Ledger(out, [reshapes[i] for i in rows["unattached"]])
+        out.append(Commitment(first, mechanism, partner, found, held_since, tuple(reshapes[i] for i in decisions)))
+    return Ledger(out, [reshapes[i] for i in head[1]])
 
 
 # --- building -----------------------------------------------------------------------------------
@@ -282,7 +285,7 @@ def build(
                 key=keys[0], mechanism=mech.name, partner=mech.partner,
                 appearances=_appearances(keys, measure, meeting, linked, applied),
                 held_since=length - index,
-                decisions=[r for r in applied.values() if r.first in keys or r.second in keys],
+                decisions=tuple(r for r in applied.values() if r.first in keys or r.second in keys),
             )
         )  # fmt: skip
     out.sort(key=lambda c: order(c.key))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from cooptrack import fingerprint
@@ -30,7 +30,7 @@ from cooptrack.views import queries
 
 T = TypeVar("T")
 _LOG = logging.getLogger("cooptrack.views")
-VERSION = 1  # the shape of what is kept (the code's fingerprint is part of every key as well)
+VERSION = 2  # the shape of what is kept (the code's fingerprint is part of every key as well)
 
 
 def keep(store: Store, what: str, write: Callable[[], None]) -> None:
@@ -57,6 +57,33 @@ def encode(value: Any) -> bytes:
 def decode(body: bytes) -> Any:
     """What :func:`encode` kept; ValueError (or zlib.error) when it cannot be read."""
     return json.loads(zlib.decompress(body))
+
+
+_CHUNK = 1 << 16  # compressed bytes decompressed at a time
+
+
+def encode_lines(values: Iterable[Any]) -> bytes:
+    """Plain JSON values, one a line, compressed, as kept: read back one at a time
+    (:func:`decode_lines`)."""
+    packer = zlib.compressobj(6)
+    parts = [packer.compress(json.dumps(v, ensure_ascii=False, separators=(",", ":"), default=str).encode() + b"\n")
+             for v in values]  # fmt: skip
+    parts.append(packer.flush())
+    return b"".join(parts)
+
+
+def decode_lines(body: bytes) -> Iterator[Any]:
+    """The values :func:`encode_lines` kept, one at a time, never all decoded at once: what is made
+    of each can take the place of what was decoded before it (decoded whole, 80,000 commitments or
+    20,000 persons left the process 15 MiB larger than building them afresh); ValueError (or
+    zlib.error) when they cannot be read."""
+    unpacker, rest = zlib.decompressobj(), b""
+    for start in range(0, len(body), _CHUNK):
+        *lines, rest = (rest + unpacker.decompress(body[start : start + _CHUNK])).split(b"\n")
+        yield from map(json.loads, lines)
+    rest += unpacker.flush()
+    if rest or not unpacker.eof:
+        raise ValueError("the values kept are cut short")
 
 
 def _tag(stamp: object) -> str | None:
@@ -102,8 +129,8 @@ def _kept(
     name: str,
     stamp: object,
     work: Callable[[], T],
-    as_rows: Callable[[T], Any],
-    from_rows: Callable[[Any], T],
+    as_rows: Callable[[T], Iterable[Any]],
+    from_rows: Callable[[Iterator[Any]], T],
 ) -> T:
     tag = _tag(stamp)
     if tag is not None:
@@ -114,16 +141,16 @@ def _kept(
             body = None
         if body is not None:
             try:
-                return from_rows(decode(body))
+                return from_rows(decode_lines(body))
             except (KeyError, IndexError, ValueError, TypeError, zlib.error) as exc:
                 _LOG.warning("the %s kept could not be read (%r): working them out again", name, exc)
     found = work()
     if tag is not None:
-        rows = as_rows(found)  # taken now: what is kept is what was worked out for this state
+        rows = list(as_rows(found))  # taken now: what is kept is what was worked out for this state
 
         def write() -> None:
             if _tag(store.stamp()) == tag:  # the store did not change meanwhile
-                store.keep_digest(name, tag, encode(rows))
+                store.keep_digest(name, tag, encode_lines(rows))
 
         keep(store, name, write)
     return found
