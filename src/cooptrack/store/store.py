@@ -178,11 +178,13 @@ class Store(TrackingMixin, AccountsMixin):
         """Store parsed documents in one transaction, each all or nothing; an outcome for each.
 
         A record the database refuses comes back ``REJECTED`` with its reason, and the others are
-        stored: the batch is written straight through, and only when the database refuses one
-        is it written again, each document inside a savepoint (the refused one rolled back
-        alone). A database that cannot be written raises StoreError and stores none of the batch
-        (the rest of a run would fail the same way; :mod:`cooptrack.runner` then stores the batch
-        document by document, to keep every one that fits).
+        stored: the batch is written straight through (its look-ups made for all its documents
+        at once, and its new rows inserted together: :func:`.writes.begin_batch`), and only when
+        the database refuses one is it written again, each document inside a savepoint and
+        statement by statement (the refused one rolled back alone). A database that cannot be
+        written raises StoreError and stores none of the batch (the rest of a run would fail the
+        same way; :mod:`cooptrack.runner` then stores the batch document by document, to keep
+        every one that fits).
         """
         results: list[Ingested | None] = [None] * len(parsed)
         for i, (_doc, record) in enumerate(parsed):
@@ -212,12 +214,12 @@ class Store(TrackingMixin, AccountsMixin):
             now = dt.datetime.now(dt.UTC)
             if apart:
                 return [_ingest_apart(conn, *parsed[i], now) for i in todo]
-            writes.defer_items(conn)  # the new meetings' items together at the end, a statement per table
+            writes.begin_batch(conn, [parsed[i] for i in todo])  # look-ups for all, rows written together
             try:
                 results = [_ingest(conn, *parsed[i], now) for i in todo]
                 writes.write_deferred(conn)
             finally:
-                conn.info.pop(writes.PENDING, None)
+                conn.info.pop(writes.BATCH, None)
             return results
 
     def correct(
