@@ -20,11 +20,18 @@ store only, against a bulk insert of the same rows
     document (a transaction each), against the peer: the very rows that ingest wrote, read back and
     inserted again into a fresh store of the same schema with SQLAlchemy Core ``executemany``, one
     transaction per table, FTS triggers included. The ratio is the cost of the look-ups,
-    versioning and per-document guarantees.
+    versioning and per-document guarantees. The statements each sends are counted too (each is a
+    round trip to a PostgreSQL server; an ``executemany`` that SQLAlchemy sends as one
+    multi-row statement counts once): a figure the machine's load does not move.
+
+    ``--store-only`` runs this part alone, on SQLite and PostgreSQL; ``--before REV`` runs it also
+    on the tree of commit ``REV`` (``git archive``, in a subprocess on the same parsed pages),
+    alternating with this tree ``--rounds`` times, so that both see the same load.
 
 PostgreSQL runs use a schema made for the run and dropped after it (``search_path`` in the URL).
 
     .venv/bin/python benchmarks/ingest.py --sizes 1000,10000,100000 --pg-sizes 1000,10000 --reparse --write
+    .venv/bin/python benchmarks/ingest.py --store-only --peer-n 2000 --before c4e3e4a --rounds 2 --write
 """
 
 from __future__ import annotations
@@ -32,7 +39,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -44,7 +53,7 @@ from typing import Any
 import common
 import corpus
 import psycopg
-from sqlalchemy import MetaData, insert, select, text
+from sqlalchemy import MetaData, event, insert, select, text
 
 from cooptrack import config
 from cooptrack.acquire import Document
@@ -203,38 +212,57 @@ def parsed(n: int) -> list[tuple[Document, Record]]:
 
 
 def store_vs_bulk(url: str, one_url: str, peer_url: str, docs: list[tuple[Document, Record]]) -> dict[str, Any]:
-    """Seconds for Store.ingest_batch of every document (and Store.ingest one by one, into another
-    store), and for the peer's insert of the rows they wrote."""
+    """Seconds and statements for Store.ingest_batch of every document (and Store.ingest one by one,
+    into another store), and for the peer's insert of the rows they wrote."""
     size = config.INGEST_BATCH
-    with Store(one_url) as store:
+    with Store(one_url) as store, _counted(store.engine) as one_n:
         start = time.perf_counter()
         for doc, record in docs:
             store.ingest(doc, record)
         one_s = time.perf_counter() - start
     with Store(url) as store:
-        start = time.perf_counter()
-        outcomes = [r.outcome.value for i in range(0, len(docs), size) for r in store.ingest_batch(docs[i : i + size])]
-        ingest_s = time.perf_counter() - start
+        with _counted(store.engine) as ingest_n:
+            start = time.perf_counter()
+            outcomes = [r.outcome.value for i in range(0, len(docs), size)
+                        for r in store.ingest_batch(docs[i : i + size])]  # fmt: skip
+            ingest_s = time.perf_counter() - start
         rows = _read_rows(store.engine)
     with Store(peer_url) as peer:
         target = MetaData()
         target.reflect(peer.engine)
-        start = time.perf_counter()
-        with peer.engine.begin() as conn:
-            for table in target.sorted_tables:
-                if rows.get(table.name):
-                    columns = {c.name for c in table.columns if c.computed is None}
-                    conn.execute(
-                        insert(table), [{k: v for k, v in r.items() if k in columns} for r in rows[table.name]]
-                    )
-        bulk_s = time.perf_counter() - start
+        with _counted(peer.engine) as bulk_n:
+            start = time.perf_counter()
+            with peer.engine.begin() as conn:
+                for table in target.sorted_tables:
+                    if rows.get(table.name):
+                        columns = {c.name for c in table.columns if c.computed is None}
+                        conn.execute(
+                            insert(table), [{k: v for k, v in r.items() if k in columns} for r in rows[table.name]]
+                        )
+            bulk_s = time.perf_counter() - start
         copied = {name: len(r) for name, r in rows.items() if r}
         if peer.counts() != store_counts(url):
             raise AssertionError("the peer's tables do not hold the same rows")
     if store_counts(one_url) != store_counts(url):
         raise AssertionError("one by one and in batches, the stores do not hold the same rows")
     return {"ingest_s": ingest_s, "one_s": one_s, "bulk_s": bulk_s, "rows": sum(copied.values()), "tables": copied,
-            "outcomes": {o: outcomes.count(o) for o in set(outcomes)}}  # fmt: skip
+            "outcomes": {o: outcomes.count(o) for o in set(outcomes)},
+            "ingest_n": ingest_n[0], "one_n": one_n[0], "bulk_n": bulk_n[0]}  # fmt: skip
+
+
+@contextmanager
+def _counted(engine: Any) -> Iterator[list[int]]:
+    """The statements sent on the engine's connections meanwhile (``[n]``, filled in at the end)."""
+    sent = [0]
+
+    def count(*_args: Any) -> None:
+        sent[0] += 1
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
 
 
 def store_counts(url: str) -> dict[str, int]:
@@ -285,19 +313,29 @@ def _tally(tally: dict[str, int]) -> str:
 def peer_table(results: dict[str, dict[str, Any]], n: int, parse_s: float) -> str:
     rows = []
     for dialect, r in results.items():
-        batches = f"Store.ingest_batch, {config.INGEST_BATCH} documents a transaction"
-        rows.append([dialect, batches, n, r["ingest_s"], n / r["ingest_s"], "1.0×"])
-        rows.append([dialect, "Store.ingest, a transaction per document", n, r["one_s"], n / r["one_s"],
-                     f"{r['ingest_s'] / r['one_s']:.2f}×"])  # fmt: skip
-        rows.append([dialect, "peer: Core executemany of the same rows", n, r["bulk_s"], n / r["bulk_s"],
-                     f"{r['ingest_s'] / r['bulk_s']:.2f}×"])  # fmt: skip
-    table = common.table(["database", "how", "pages", "seconds", "pages/s", "time against the batches"], rows)
+        rows += _peer_rows(dialect, r, n)
+    headers = ["database", "how", "pages", "seconds", "pages/s", "time against the batches", "statements",
+               "statements a page"]  # fmt: skip
+    table = common.table(headers, rows)
     some = next(iter(results.values()))
     tables = ", ".join(f"{k} {v:,}" for k, v in sorted(some["tables"].items()))
     return (
         f"{table}\n\nParsing those {n:,} pages first (not in the figures above) took {parse_s:.1f} s "
         f"({n / parse_s:.0f} pages/s). Rows copied: {some['rows']:,} ({tables}).\n"
     )
+
+
+def _peer_rows(dialect: str, r: dict[str, Any], n: int, *label: str) -> list[list[object]]:
+    batches = f"Store.ingest_batch, {config.INGEST_BATCH} documents a transaction"
+    one = "Store.ingest, a transaction per document"
+    peer = "peer: Core executemany of the same rows"
+    return [
+        [*label, dialect, batches, n, r["ingest_s"], n / r["ingest_s"], "1.0×", r["ingest_n"], r["ingest_n"] / n],
+        [*label, dialect, one, n, r["one_s"], n / r["one_s"], f"{r['ingest_s'] / r['one_s']:.2f}×", r["one_n"],
+         r["one_n"] / n],
+        [*label, dialect, peer, n, r["bulk_s"], n / r["bulk_s"], f"{r['ingest_s'] / r['bulk_s']:.2f}×", r["bulk_n"],
+         r["bulk_n"] / n],
+    ]  # fmt: skip
 
 
 def main() -> None:
@@ -307,7 +345,17 @@ def main() -> None:
     parser.add_argument("--peer-n", type=int, default=2000, help="pages for the store-only comparison (0: skip)")
     parser.add_argument("--reparse", action="store_true", help="also time cooptrack reparse on each SQLite store")
     parser.add_argument("--write", action="store_true", help="update the section of docs/performance.md")
+    parser.add_argument("--store-only", action="store_true", help="only the store path against the bulk insert")
+    parser.add_argument("--before", help="with --store-only: the same on this commit's tree, alternating")
+    parser.add_argument("--rounds", type=int, default=1, help="with --before: how many times each tree runs")
+    parser.add_argument("--measure-store", nargs=2, help=argparse.SUPPRESS)  # parsed pages in, results out
     args = parser.parse_args()
+    if args.measure_store:
+        _measure_store(*args.measure_store)
+        return
+    if args.store_only:
+        _store_only(args.peer_n, args.before, args.rounds, write=args.write)
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s]
     pg_sizes = [int(s) for s in args.pg_sizes.split(",") if s]
     facts = common.machine()
@@ -373,6 +421,10 @@ def _peer(n: int, *, with_pg: bool) -> str:
     start = time.perf_counter()
     docs = parsed(n)
     parse_s = time.perf_counter() - start
+    return peer_table(_peer_results(docs, with_pg=with_pg), n, parse_s)
+
+
+def _peer_results(docs: list[tuple[Document, Record]], *, with_pg: bool = True) -> dict[str, dict[str, Any]]:
     results = {}
     with sqlite_db("peer-store") as url, sqlite_db("peer-one") as one, sqlite_db("peer-bulk") as bulk:
         results["SQLite"] = store_vs_bulk(url, one, bulk, docs)
@@ -383,7 +435,62 @@ def _peer(n: int, *, with_pg: bool) -> str:
             pg_schema("bench_peer_bulk") as bulk,
         ):
             results["PostgreSQL"] = store_vs_bulk(url, one, bulk, docs)
-    return peer_table(results, n, parse_s)
+    return results
+
+
+def _measure_store(pages: str, out: str) -> None:
+    """The store-only comparison on the pages parsed by the parent (a pickle), its results as JSON."""
+    with open(pages, "rb") as handle:
+        docs = pickle.load(handle)
+    Path(out).write_text(json.dumps(_peer_results(docs)), encoding="utf-8")
+
+
+def _store_only(n: int, before: str | None, rounds: int, *, write: bool) -> None:
+    """The store path against the bulk insert on both databases; with ``before``, that commit's tree
+    too, in a subprocess, alternating with this tree (before first) ``rounds`` times."""
+    facts = common.machine()
+    print(f"Ingest: the store path against a bulk insert\n{facts}\n")
+    corpus.write(CORPUS, n)
+    start = time.perf_counter()
+    docs = parsed(n)
+    parse_s = time.perf_counter() - start
+    rows: list[list[object]] = []
+    trees = [before, None] if before else [None]
+    with tempfile.TemporaryDirectory() as tmp:
+        old = Path(tmp) / "before"
+        pages = Path(tmp) / "pages.pickle"
+        if before:
+            old.mkdir()
+            archive = subprocess.run(["git", "archive", before, "src"], cwd=common.ROOT, capture_output=True,
+                                     check=True)  # fmt: skip
+            subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+            pages.write_bytes(pickle.dumps(docs))
+        for round_ in range(1, rounds + 1):
+            for tree in trees:
+                label = tree or "this tree"
+                if tree is None:
+                    results = _peer_results(docs)
+                else:
+                    out = Path(tmp) / "results.json"
+                    env = {**os.environ, "PYTHONPATH": str(old / "src")}
+                    subprocess.run([sys.executable, __file__, "--measure-store", str(pages), str(out)], env=env,
+                                   check=True)  # fmt: skip
+                    results = json.loads(out.read_text(encoding="utf-8"))
+                for dialect, r in results.items():
+                    rows += _peer_rows(dialect, r, n, label, str(round_))
+                    print(f"  {label}, round {round_}, {dialect}: {n / r['ingest_s']:.1f} pages/s, "
+                          f"{r['ingest_s'] / r['bulk_s']:.2f}× the peer, {r['ingest_n'] / n:.2f} statements a page",
+                          flush=True)  # fmt: skip
+    headers = ["tree", "round", "database", "how", "pages", "seconds", "pages/s", "time against the batches",
+               "statements", "statements a page"]  # fmt: skip
+    body = (
+        f"Command: `{common.command_line()}`\n\nMachine: {facts}\n\n{common.table(headers, rows)}\n\n"
+        f"Parsing those {n:,} pages first (not in the figures above) took {parse_s:.1f} s. The trees ran one "
+        f"after the other on the same parsed pages, {'before first' if before else 'one tree'}.\n"
+    )
+    print(body)
+    if write:
+        common.write_section("ingest-store", "Ingest: the store path against a bulk insert, tree beside tree", body)
 
 
 def _document(runs: list[CliRun], peer: str, facts: str, mean_size: float) -> str:
