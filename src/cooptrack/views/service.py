@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -147,8 +147,9 @@ class Data:
         return {x.slug: mech for mech in reversed(self.mechanisms) for x in mech.meetings}  # the first wins
 
     @cached_property
-    def _meeting_of(self) -> dict[str, Meeting]:
-        return {x.key: m for m in self.meetings for x in m.measures}
+    def _meeting_of(self) -> Mapping[str, Meeting]:
+        """The meeting of each measure by its key: the measure's own (no second table of 100,000 keys)."""
+        return _MeetingOf(self.measures)
 
     def measure(self, key: str) -> Measure:
         if key not in self.measures:
@@ -191,6 +192,22 @@ class Data:
                 for a in p.appearances:
                     out.setdefault(a.meeting.slug, {})[(a.name, a.span)] = url
         return out
+
+
+class _MeetingOf(Mapping[str, Meeting]):
+    """Measures' meetings by the measures' keys, read off the measures."""
+
+    def __init__(self, measures: Mapping[str, Measure]) -> None:
+        self._measures = measures
+
+    def __getitem__(self, key: str) -> Meeting:
+        return self._measures[key].meeting
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._measures)
+
+    def __len__(self) -> int:
+        return len(self._measures)
 
 
 # --- meetings -----------------------------------------------------------------------------------
