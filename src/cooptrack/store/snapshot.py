@@ -101,12 +101,13 @@ class _Interned:
     def __init__(self) -> None:
         self._seen: dict[Any, Any] = {}
         self._decoded: dict[str, tuple[Any, ...]] = {}
-        self._numbers: dict[int, int] = {}
+        self._numbers: dict[int | None, int | None] = {}
 
-    def number(self, value: int | None) -> int | None:
-        """One int object for each offset: spans repeat across documents of one layout (800,000
-        offsets held at 10,000 pages, 28 bytes each, fewer than 60,000 of them distinct)."""
-        return None if value is None else self._numbers.setdefault(value, value)
+    def numbers(self) -> Callable[[int | None, int | None], int | None]:
+        """``at(n, n)``: one int object for each offset (None for None): spans repeat across
+        documents of one layout (800,000 offsets held at 10,000 pages, 28 bytes each, fewer than
+        60,000 of them distinct)."""
+        return self._numbers.setdefault
 
     def tuple(self, values: list[Any] | None) -> tuple[Any, ...]:
         key = tuple(values or ())
@@ -349,7 +350,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
     """Every meeting with its reports, people, areas, measures and agreements, in slug order (as
     :meth:`Store.all_meetings`), read by one statement per table."""
     seen = _Interned()
-    at = seen.number
+    at = seen.numbers()
     with no_collection():
         sources = {r.id: Source(r.id, r.uri, r.name, r.first_seen_at) for r in _rows(session, models.Source)}
         wanted = select(models.Meeting.document_id).union(select(models.Report.document_id)).subquery()
@@ -409,7 +410,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
             m = meetings[meeting_id]
             m.people.append(
                 Person(id_, m.id, _same(document_id, m.document_id), position, name, seen.text(honorific),
-                       seen.text(post), seen.text(side), seen.json(roles), at(start), at(end), m)
+                       seen.text(post), seen.text(side), seen.json(roles), at(start, start), at(end, end), m)
             )  # fmt: skip
         areas: dict[int, Area] = {}
         heads = ("id", "meeting_id", "document_id", "position", "heading", "themes", "extent_start", "extent_end",
@@ -419,7 +420,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
         ):
             m = meetings[meeting_id]
             area = Area(id_, m.id, _same(document_id, m.document_id), position, heading, seen.json(themes),
-                        at(ex_start), at(ex_end), at(start), at(end), m)  # fmt: skip
+                        at(ex_start, ex_start), at(ex_end, ex_end), at(start, start), at(end, end), m)  # fmt: skip
             areas[id_] = area
             m.areas.append(area)
         items = ("id", "key", "meeting_id", "area_id", "document_id", "position", "text", "themes", "primary_theme",
@@ -429,7 +430,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
         ):
             m, area = meetings[meeting_id], areas[area_id]
             x = Measure(id_, key, m.id, area.id, _same(document_id, m.document_id), position, sys.intern(text),
-                        seen.json(themes), seen.text(primary), _quantities(amounts), at(start), at(end), m,
+                        seen.json(themes), seen.text(primary), _quantities(amounts), at(start, start), at(end, end), m,
                         area)  # fmt: skip
             m.measures.append(x)
             area.measures.append(x)
@@ -438,7 +439,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
             m.agreements.append(
                 Agreement(r.id, r.key, m.id, _same(r.document_id, m.document_id), r.position, r.title,
                           seen.text(r.kind) or "", r.annex, r.chinese_only, seen.json(r.signatories),
-                          at(r.span_start), at(r.span_end), m)
+                          at(r.span_start, r.span_start), at(r.span_end, r.span_end), m)
             )  # fmt: skip
         return list(meetings.values())
 
