@@ -1,18 +1,23 @@
 """cooptrack.quick: a pattern with the lookahead for its first characters finds exactly what the
 pattern finds (same spans, same groups, same order), on every pattern of the extractor and the
 cleaner and on the lines of the test documents (synthetic, written here), and on cases made to
-catch a wrong first character: case folding beyond ASCII, anchors, lookbehinds, empty matches."""
+catch a wrong first character: case folding beyond ASCII, anchors, lookbehinds, empty matches;
+and what it tells ``re`` of the cases of a character, against every character there is."""
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
 import re
+import string
+import sys
 from pathlib import Path
+from re import _casefix  # type: ignore[attr-defined]
 
 import pytest
 
 import cooptrack.clean
 import cooptrack.extract  # quickens the extractor's patterns
-from cooptrack.quick import ORIGINALS, quick
+from cooptrack.quick import _CASES, ORIGINALS, quick
 
 DATA = Path(__file__).parent / "data"
 
@@ -61,10 +66,18 @@ def test_every_quick_pattern_finds_what_its_original_finds() -> None:
         (r"\d{1,3}(?:st|nd)|(?i:first)", ["21st", "\u0661\u0662nd", "FIRST", "x"]),
         (r"(?=a)a|b", ["ab", "ba"]),
         (r"[^.]*x", ["ab.x", "x"]),
+        (r"(?i)\u00e9t\u00e9|\bplenary", ["\u00c9T\u00c9", "x \u00e9t\u00e9", "PLENARY"]),  # cased beyond ASCII
+        (r"(?i)[a-z]+ing\b", ["\u0130NG", "\u0131ng", "\u017fing", "\u212aing", "SING", "1ing"]),
+        (r"(?i)[\u3400-\u9fff]+|kw", ["\u4e00\u4e8c", "KW", "\u212aw", "x\u4e00"]),  # uncased beyond ASCII
+        (
+            "\\d+ \\s+ (?i: per \\s+ cent )  # a comment\n | (?i: some ) # another",
+            ["5 PER CENT", "Some", "x5 per cent"],
+        ),
+        (r"^(?:photos?|video)$|^by\s", ["photo", "a photo", "by x", "photos"]),
     ],
 )
 def test_made_cases(pattern: str, texts: list[str]) -> None:
-    original = re.compile(pattern)
+    original = re.compile(pattern, re.VERBOSE if "# a comment" in pattern else 0)
     quicker = quick(original)
     for text in texts:
         assert _found(quicker, text) == _found(original, text), (pattern, text)
@@ -78,3 +91,33 @@ def test_what_is_left_as_it_is() -> None:
         compiled = re.compile(pattern)
         assert quick(compiled) is compiled
     assert quick(re.compile(r"(?i)\bplenary")).pattern.startswith("(?=")
+
+
+def test_patterns_held_in_tables_are_quickened() -> None:
+    from cooptrack.extract import themes
+
+    assert all(pattern in ORIGINALS for _, pattern, _ in themes._CUE_LIST)
+    assert all(pattern in ORIGINALS for cues in themes._COMPILED.values() for pattern, *_ in cues)
+
+
+def test_a_verbose_pattern_is_quickened() -> None:
+    from cooptrack.extract import quantities
+
+    assert ORIGINALS[quantities.QUANTITY].flags & re.VERBOSE
+
+
+# What quick tells re about case: every character an ASCII letter matches when case is ignored is
+# its other case or one of _CASES's four beyond ASCII, and a character without case matches only
+# itself (read from every character there is).
+_EVERY = "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+def test_an_ascii_letter_ignoring_case_matches_its_cases_and_no_other_character() -> None:
+    for letter in string.ascii_letters:
+        assert sorted(re.findall(f"(?i){letter}", _EVERY)) == sorted([letter, *map(chr, _CASES[letter])]), letter
+
+
+def test_a_character_without_case_matches_only_itself_ignoring_case() -> None:
+    lowered = [c for c in range(sys.maxunicode + 1) if _sre.unicode_tolower(c) != c]
+    assert lowered and all(_sre.unicode_iscased(_sre.unicode_tolower(c)) for c in lowered)
+    assert all(_sre.unicode_iscased(c) for c in _casefix._EXTRA_CASES)  # re's own additions: all cased

@@ -11,16 +11,24 @@ pattern is), so the matches, their groups and their order are exactly those of t
 without it; a pattern that may start with any character, or match the empty string, is returned
 as it is, and so is one that starts with a character as written (``re`` finds those itself).
 
-:func:`quicken` puts the quick form of every pattern a module holds at its top level in its place
-(the extractor's and the cleaner's modules do it when imported).
+``re`` is also told those characters, every case spelt out (an ASCII letter's other case; for i,
+k and s, the four letters beyond ASCII they match when case is ignored, :data:`_CASES`), as it
+tells itself for a pattern that starts with a class (:func:`_compiled`): its search then skips to
+the next of them in one tight loop instead of trying the lookahead at every position. A match that
+must start the text is tried there only (``\A`` in front, which ``re`` reads so).
+
+:func:`quicken` puts the quick form of every pattern a module holds at its top level (or in a
+list, tuple or dict there) in its place (the extractor's and the cleaner's modules do it when
+imported).
 """
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
 import re
 from collections.abc import Iterable
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from types import ModuleType
 from typing import Any
 
@@ -29,7 +37,13 @@ _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d",
     C.CATEGORY_SPACE: r"\s",
 }
-
+# The characters other than itself that an ASCII letter matches when case is ignored: its other
+# case, and these four beyond ASCII (tests/test_quick.py reads every character for others).
+_BEYOND_ASCII = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_CASES = {
+    c: tuple(ord(x) for x in c.swapcase() + _BEYOND_ASCII.get(c.lower(), ""))
+    for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+}
 
 ORIGINALS: dict[re.Pattern[str], re.Pattern[str]] = {}  # each quick pattern's original (for the tests)
 
@@ -40,41 +54,115 @@ class _Any(Exception):
 
 def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with a lookahead for the characters its matches start with, when that is known."""
-    if pattern.flags & (re.VERBOSE | re.LOCALE) or not isinstance(pattern.pattern, str):
+    if pattern.flags & re.LOCALE or not isinstance(pattern.pattern, str):
         return pattern
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        if _found_by_re(list(parsed), pattern.flags):
+        into = _starts(pattern)
+        if into is None or not (into.cased or into.folded or into.gates):
             return pattern
-        cased: set[str] = set()
-        folded: set[str] = set()
-        gates: set[str] = set()
-        if _first(list(parsed), pattern.flags, _Into(cased, folded, gates, pattern.flags)):
-            return pattern  # may match the empty string: anywhere
-    except (_Any, re.error, RecursionError):
+        quicker = _compiled(_with_lookahead(pattern, into), pattern.flags, into.hint())
+    except (re.error, RecursionError, RuntimeError):
         return pattern
-    parts = []
-    if cased:
-        parts.append("[" + "".join(sorted(cased)) + "]")
-    if folded:
-        parts.append("(?i:[" + "".join(sorted(folded)) + "])")
-    parts += sorted(gates)
-    if not parts:
-        return pattern
-    source = pattern.pattern
-    while m := _GLOBAL_FLAGS.match(source):  # global flags stay first; the compile flags keep them
-        source = source[m.end() :]
-    quicker = re.compile(f"(?={'|'.join(parts)})(?:{source})", pattern.flags)
     ORIGINALS[quicker] = pattern
     return quicker
 
 
+def _starts(pattern: re.Pattern[str]) -> _Into | None:
+    """Where the pattern's matches start; None when ``re`` finds it itself, or it may start
+    anywhere (or match the empty string)."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if _found_by_re(list(parsed), pattern.flags):
+        return None
+    into = _Into()
+    try:
+        if _first(list(parsed), pattern.flags, into):
+            return None  # may match the empty string: anywhere
+    except _Any:
+        return None
+    return into
+
+
+def _with_lookahead(pattern: re.Pattern[str], into: _Into) -> str:
+    parts = []
+    if into.cased:
+        parts.append("[" + "".join(sorted(into.cased)) + "]")
+    if into.folded:
+        parts.append("(?i:[" + "".join(sorted(into.folded)) + "])")
+    source = pattern.pattern
+    while m := _GLOBAL_FLAGS.match(source):  # global flags stay first; the compile flags keep them
+        source = source[m.end() :]
+    if pattern.flags & re.VERBOSE:
+        source += "\n"  # a comment on the last line ends before the group does
+    if into.gates == {r"\A"} and not parts:  # every match starts the text: re tries nowhere else
+        return rf"\A(?:{source})"
+    return f"(?={'|'.join(parts + sorted(into.gates))})(?:{source})"
+
+
+def _compiled(source: str, flags: int, hint: list[tuple[Any, Any]] | None) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, told the characters its matches start with (``hint``, every
+    case spelt out) when ``re`` finds no prefix of its own: the charset of ``re``'s information
+    block, which its search reads to skip to the next such character in one tight loop."""
+    if hint is None:
+        return re.compile(source, flags)
+    parsed = _parser.parse(source, flags)
+    code = _compiler._code(parsed, flags)
+    if code[0] is not C.INFO or code[2]:  # re found a prefix of its own
+        return re.compile(source, flags)
+    info = [C.INFO, 0, C.SRE_INFO_CHARSET, code[3], code[4]]  # the widths re worked out
+    _compiler._compile_charset(_compiler._optimize_charset(hint)[0], flags | parsed.state.flags, info)
+    info[1] = len(info) - 1
+    names = parsed.state.groupdict
+    by_index = [None] * parsed.state.groups
+    for name, index in names.items():
+        by_index[index] = name
+    compiled: re.Pattern[str] = _sre.compile(
+        source, flags | parsed.state.flags, info + code[1 + code[1] :], parsed.state.groups - 1, names, tuple(by_index)
+    )
+    return compiled
+
+
+def _every_case(kind: Any, value: Any) -> list[tuple[Any, Any]]:
+    """A case-insensitive charset item (a character, a range, \\d or \\s) as the items of every
+    character it matches: the item, and the other cases of the ASCII letters in it."""
+    if kind is C.CATEGORY:
+        return [(kind, value)]  # \d and \s: the same in any case
+    low, high = (value, value) if kind is C.LITERAL else value
+    # beyond ASCII only uncased characters, which match only themselves (tests/test_quick.py)
+    if high >= 0x80 and any(_sre.unicode_iscased(c) for c in range(max(low, 0x80), high + 1)):
+        raise _Any
+    return [(kind, value), *((C.LITERAL, c) for c in range(low, min(high, 0x7F) + 1) for c in _CASES.get(chr(c), ()))]
+
+
 def quicken(modules: Iterable[ModuleType]) -> None:
-    """Put :func:`quick` in place of every compiled pattern these modules hold at their top level."""
+    """Put :func:`quick` in place of every compiled pattern these modules hold at their top level,
+    or in the lists, tuples and dicts they hold there (a table of cues: three levels down)."""
+    done: dict[int, re.Pattern[str]] = {}
     for module in modules:
         for name, value in list(vars(module).items()):
-            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                setattr(module, name, quick(value))
+            new = _quickened(value, done, 0)
+            if new is not value:
+                setattr(module, name, new)
+
+
+def _quickened(value: Any, done: dict[int, re.Pattern[str]], depth: int) -> Any:
+    """``value`` with its patterns quick: a list or dict changed in place (another module may hold
+    it), a tuple made anew; a pattern met twice has one quick form."""
+    if isinstance(value, re.Pattern):
+        if id(value) not in done:
+            done[id(value)] = quick(value)
+        return done[id(value)]
+    if depth == 3:
+        return value
+    if type(value) is list:
+        value[:] = [_quickened(x, done, depth + 1) for x in value]
+    elif type(value) is dict:
+        for key, x in value.items():
+            value[key] = _quickened(x, done, depth + 1)
+    elif type(value) is tuple:
+        items = tuple(_quickened(x, done, depth + 1) for x in value)
+        if any(a is not b for a, b in zip(items, value, strict=True)):
+            return items
+    return value
 
 
 def _found_by_re(items: list[Any], flags: int) -> bool:
@@ -91,10 +179,39 @@ def _found_by_re(items: list[Any], flags: int) -> bool:
 
 
 class _Into:
-    """Where the first characters go: as written, case-folded, or the zero-width conditions."""
+    """Where the first characters go: as written, case-folded, or the zero-width conditions (as
+    regular expressions), and as ``re``'s charset items, with whether each ignores case."""
 
-    def __init__(self, cased: set[str], folded: set[str], gates: set[str], flags: int) -> None:
-        self.cased, self.folded, self.gates, self.flags = cased, folded, gates, flags
+    def __init__(self) -> None:
+        self.cased: set[str] = set()
+        self.folded: set[str] = set()
+        self.gates: set[str] = set()
+        self.items: list[tuple[Any, Any, bool]] = []
+
+    def add(self, kind: Any, value: Any, flags: int) -> None:
+        """One charset item (a character, a range, \\d or \\s) a match may start with."""
+        fold = bool(flags & re.IGNORECASE)
+        if kind is C.LITERAL:
+            text = _char(value)
+        elif kind is C.RANGE:
+            text = f"{_char(value[0])}-{_char(value[1])}"
+        else:
+            text = _CATEGORIES[value]
+        (self.folded if fold else self.cased).add(text)
+        self.items.append((kind, value, fold))
+
+    def hint(self) -> list[tuple[Any, Any]] | None:
+        """The characters a match starts with, every case spelt out; None when a match may start
+        after a condition (any character may follow it) or a cased character beyond ASCII is folded."""
+        if self.gates:
+            return None
+        out: list[tuple[Any, Any]] = []
+        try:
+            for kind, value, fold in self.items:
+                out += _every_case(kind, value) if fold else [(kind, value)]
+        except _Any:
+            return None
+        return out
 
 
 def _first(items: list[Any], flags: int, to: _Into) -> bool:
@@ -135,18 +252,13 @@ def _gates(op: Any, av: Any, flags: int) -> set[str] | None:
 
 def _first_item(op: Any, av: Any, flags: int, to: _Into) -> bool:
     """Add one item's first characters; whether it may match the empty string."""
-    into = to.folded if flags & re.IGNORECASE else to.cased
     if op is C.LITERAL:
-        into.add(_char(av))
+        to.add(op, av, flags)
         return False
     if op is C.IN:
         for kind, value in av:
-            if kind is C.LITERAL:
-                into.add(_char(value))
-            elif kind is C.RANGE:
-                into.add(f"{_char(value[0])}-{_char(value[1])}")
-            elif kind is C.CATEGORY and value in _CATEGORIES:
-                into.add(_CATEGORIES[value])
+            if kind is C.LITERAL or kind is C.RANGE or (kind is C.CATEGORY and value in _CATEGORIES):
+                to.add(kind, value, flags)
             else:
                 raise _Any
         return False
