@@ -88,12 +88,16 @@ def order_key(m: MeetingLike) -> tuple[int, int, dt.date, str]:
     return (year, m.ordinal if m.ordinal is not None else 9999, m.date or dt.date.max, m.slug)
 
 
+def key_of(m: MeetingLike) -> str:
+    """The key of the mechanism a meeting is of (:attr:`Mechanism.key`)."""
+    return mechanism_key(m.mechanism, m.partner) or "unknown"
+
+
 def mechanisms(meetings: Iterable[MeetingLike]) -> list[Mechanism]:
     """The mechanisms of these meetings, by name, each with its meetings in order and its gaps."""
     groups: dict[str, list[MeetingLike]] = {}
     for m in meetings:
-        key = mechanism_key(m.mechanism, m.partner) or "unknown"
-        groups.setdefault(key, []).append(m)
+        groups.setdefault(key_of(m), []).append(m)
     out = []
     for key, members in groups.items():
         names = Counter(m.mechanism for m in members if m.mechanism)

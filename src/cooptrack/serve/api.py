@@ -152,7 +152,8 @@ def meetings(
     "/meetings/{slug}", response_model=Envelope[MeetingView], summary="A meeting: its record and cleaned source text"
 )
 def meeting(request: Request, d: Store, slug: str) -> Envelope[Any]:
-    return one(request, views.meeting_view(d.meeting(slug), d.tracking).document())
+    m, tracking, _, _ = d.meeting_parts(slug)  # without waiting for every meeting to be read
+    return one(request, views.meeting_view(m, tracking).document())
 
 
 @router.get(

@@ -175,8 +175,7 @@ class Web:
         cached = self._snapshot
         if cached is not None and cached[0] == stamp:
             return False
-        d = self.snapshot(stamp)
-        _ = d.mechanisms, d.tracking, d.people
+        self.snapshot(stamp).build()
         return True
 
     def keep_up(self, every: float = WATCH_SECONDS, rounds: int | None = None) -> None:

@@ -204,11 +204,9 @@ def meetings(
 
 @router.get("/meetings/{slug}", response_class=HTMLResponse)
 def meeting(request: Request, d: Store, slug: str) -> HTMLResponse:
-    m = d.meeting(slug)
-    mech = d.mechanism_of(m)
+    m, tracking, mech, at = d.meeting_parts(slug)  # without waiting for every meeting to be read
     srcs = sources.of(m)  # the meeting's other reports beside the primary one ([ZH] one meeting, two languages)
-    detail = views.meeting_view(m, d.tracking, srcs).document()  # GET /api/meetings/{slug}
-    at = d.people_at(m.slug)
+    detail = views.meeting_view(m, tracking, srcs).document()  # GET /api/meetings/{slug}
     person_urls = {
         p["position"]: at.get((p["name"], tuple(p["span"]) if p["span"] else None)) for p in detail["people"]
     }

@@ -346,14 +346,35 @@ class Meeting(_Spanned):
         return Completeness.of(list(self.flags), self.declared_area_count, len(self.areas), len(self.measures))
 
 
-def load(session: Session, texts: Texts) -> list[Meeting]:
+def load(session: Session, texts: Texts, slug: str | None = None) -> list[Meeting]:
     """Every meeting with its reports, people, areas, measures and agreements, in slug order (as
-    :meth:`Store.all_meetings`), read by one statement per table."""
+    :meth:`Store.all_meetings`), read by one statement per table; with ``slug``, that meeting alone
+    (none if there is no such meeting), read by the same statements narrowed to it."""
     seen = _Interned()
     at = seen.numbers()
+    one: Any = None  # the meeting's id when one is read
+    if slug is not None:
+        one = session.execute(select(models.Meeting.id).where(models.Meeting.slug == slug)).scalar()
+        if one is None:
+            return []
+
+    def of(model: Any) -> Any:  # a table's rows of the meeting read (every row when all are)
+        return None if one is None else (model.__table__.c.id if model is models.Meeting else model.meeting_id) == one
+
+    def narrowed(stmt: Any, model: Any) -> Any:
+        return stmt if one is None else stmt.where(of(model))
+
     with no_collection():
-        sources = {r.id: Source(r.id, r.uri, r.name, r.first_seen_at) for r in _rows(session, models.Source)}
-        wanted = select(models.Meeting.document_id).union(select(models.Report.document_id)).subquery()
+        wanted = (
+            narrowed(select(models.Meeting.document_id), models.Meeting)
+            .union(narrowed(select(models.Report.document_id), models.Report))
+            .subquery()
+        )
+        in_sources = None if one is None else models.Source.id.in_(
+            select(models.DocumentVersion.source_id).where(models.DocumentVersion.id.in_(select(wanted)))
+        )  # fmt: skip
+        sources = {r.id: Source(r.id, r.uri, r.name, r.first_seen_at)
+                   for r in _rows(session, models.Source, where=in_sources)}  # fmt: skip
         version = models.DocumentVersion.__table__
         columns = [c for c in version.c if c.name not in ("cleaned_text", "record")]
         documents = {
@@ -377,14 +398,14 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
             for r in session.connection().execute(select(*columns).where(version.c.id.in_(select(wanted))))
         }
         meetings: dict[int, Meeting] = {}
-        for r in _rows(session, models.Meeting, models.Meeting.slug):
+        for r in _rows(session, models.Meeting, models.Meeting.slug, where=of(models.Meeting)):
             meetings[r.id] = Meeting(
                 r.id, r.slug, r.identity, r.document_id, seen.text(r.mechanism), seen.text(r.partner),
                 seen.text(r.kind), r.ordinal, r.date, r.date_text, r.year, r.year_from, r.year_to,
                 seen.json(r.year_reasons), r.venue, r.declared_area_count, seen.json(r.flags),
                 seen.text(r.document_kind) or "", r.title, r.span_start, r.span_end, documents[r.document_id],
             )  # fmt: skip
-        for r in _rows(session, models.Report, models.Report.id):
+        for r in _rows(session, models.Report, models.Report.id, where=of(models.Report)):
             m = meetings[r.meeting_id]
             m.reports.append(
                 Report(
@@ -405,7 +426,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
         people = ("id", "meeting_id", "document_id", "position", "name", "honorific", "post", "side", "roles",
                   "span_start", "span_end")  # fmt: skip
         for id_, meeting_id, document_id, position, name, honorific, post, side, roles, start, end in _rows(
-            session, models.Person, models.Person.position, people
+            session, models.Person, models.Person.position, people, of(models.Person)
         ):
             m = meetings[meeting_id]
             m.people.append(
@@ -416,7 +437,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
         heads = ("id", "meeting_id", "document_id", "position", "heading", "themes", "extent_start", "extent_end",
                  "span_start", "span_end")  # fmt: skip
         for id_, meeting_id, document_id, position, heading, themes, ex_start, ex_end, start, end in _rows(
-            session, models.Area, models.Area.position, heads
+            session, models.Area, models.Area.position, heads, of(models.Area)
         ):
             m = meetings[meeting_id]
             area = Area(id_, m.id, _same(document_id, m.document_id), position, heading, seen.json(themes),
@@ -426,7 +447,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
         items = ("id", "key", "meeting_id", "area_id", "document_id", "position", "text", "themes", "primary_theme",
                  "quantities", "span_start", "span_end")  # fmt: skip
         for id_, key, meeting_id, area_id, document_id, position, text, themes, primary, amounts, start, end in _rows(
-            session, models.Measure, models.Measure.position, items
+            session, models.Measure, models.Measure.position, items, of(models.Measure)
         ):
             m, area = meetings[meeting_id], areas[area_id]
             x = Measure(id_, key, m.id, area.id, _same(document_id, m.document_id), position, sys.intern(text),
@@ -434,7 +455,7 @@ def load(session: Session, texts: Texts) -> list[Meeting]:
                         area)  # fmt: skip
             m.measures.append(x)
             area.measures.append(x)
-        for r in _rows(session, models.Agreement, models.Agreement.position):
+        for r in _rows(session, models.Agreement, models.Agreement.position, where=of(models.Agreement)):
             m = meetings[r.meeting_id]
             m.agreements.append(
                 Agreement(r.id, r.key, m.id, _same(r.document_id, m.document_id), r.position, r.title,
@@ -457,13 +478,16 @@ def _quantities(raw: str | None) -> str | None:
     return None if raw is None or raw == "[]" else raw
 
 
-def _rows(session: Session, model: Any, order: Any = None, names: Sequence[str] | None = None) -> Any:
-    """Every row of a model's table (or these of its columns, in this order), in ``order`` then id
-    (the ORM relationships' order); its JSON lists of strings as the text stored
-    (:meth:`_Interned.json` decodes each distinct one once)."""
+def _rows(
+    session: Session, model: Any, order: Any = None, names: Sequence[str] | None = None, where: Any = None
+) -> Any:
+    """Every row of a model's table (or these of its columns, in this order; those ``where`` holds),
+    in ``order`` then id (the ORM relationships' order); its JSON lists of strings as the text
+    stored (:meth:`_Interned.json` decodes each distinct one once)."""
     table = model.__table__
     columns = [table.c[n] for n in names] if names is not None else list(table.c)
     stmt = select(*(sql_cast(c, Text).label(c.name) if c.name in _LISTS else c for c in columns))
+    stmt = stmt if where is None else stmt.where(where)
     ordered = stmt.order_by(order, table.c.id) if order is not None else stmt.order_by(table.c.id)
     # Core rows, in batches (no copy of a whole table); the ORM's result processing is not needed
     return session.connection().execute(ordered.execution_options(yield_per=_BATCH))

@@ -276,14 +276,25 @@ class Store(TrackingMixin, AccountsMixin):
         with self._read() as session:
             return list(session.scalars(select(Meeting).options(*_FULL).order_by(Meeting.slug)))
 
-    def meeting_snapshot(self) -> list[snapshot.Meeting]:
+    def meeting_snapshot(self, slug: str | None = None) -> list[snapshot.Meeting]:
         """Every meeting with its items as plain objects (:mod:`.snapshot`), in slug order: what
-        :meth:`all_meetings` gives, at a fraction of its memory and time, texts read on demand."""
+        :meth:`all_meetings` gives, at a fraction of its memory and time, texts read on demand; with
+        ``slug``, that meeting alone (an empty list if there is none)."""
         with self._read() as session:
             if self.engine.dialect.name == "postgresql":  # one snapshot for every table's statement: an
                 # ingest committing meanwhile is seen by all of them or by none (SQLite's read is one already)
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-            return snapshot.load(session, snapshot.Texts(self._read))
+            return snapshot.load(session, snapshot.Texts(self._read), slug)
+
+    def meeting_headers(self) -> list[Any]:
+        """Every meeting's slug, mechanism, partner, kind, number, date and years, without its items
+        (what a meeting's place in its mechanism's series is worked out from), in slug order."""
+        m = Meeting
+        with self._read() as session:
+            return list(session.execute(
+                select(m.slug, m.mechanism, m.partner, m.kind, m.ordinal, m.date, m.year, m.year_from, m.year_to,
+                       m.document_kind).order_by(m.slug)
+            ))  # fmt: skip
 
     def search(self, query: SearchQuery) -> list[Hit]:
         """Full-text search over measures, area headings, agreement titles and people, with facets."""

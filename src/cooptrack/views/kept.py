@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
@@ -77,14 +78,41 @@ def decode_lines(body: bytes) -> Iterator[Any]:
     what is made of each can take the place of what was decoded before it (decoded whole, 80,000
     commitments or 20,000 persons left the process 15 MiB larger than building them afresh);
     ValueError (or zlib.error) when they cannot be read."""
+    for lines in _chunks(body):  # decoded in one call (not one a line: 100,000 calls)
+        yield from json.loads(b"[" + lines.replace(b"\n", b",") + b"]")
+
+
+def _chunks(body: bytes) -> Iterator[bytes]:
+    """What :func:`encode_lines` kept, as its whole lines a chunk at a time (still encoded)."""
     unpacker, rest = zlib.decompressobj(), b""
     for start in range(0, len(body), _CHUNK):
         lines, _, rest = (rest + unpacker.decompress(body[start : start + _CHUNK])).rpartition(b"\n")
-        if lines:  # the whole lines of this chunk, decoded in one call (not one a line: 100,000 calls)
-            yield from json.loads(b"[" + lines.replace(b"\n", b",") + b"]")
+        if lines:
+            yield lines
     rest += unpacker.flush()
     if rest or not unpacker.eof:
         raise ValueError("the values kept are cut short")
+
+
+def _lines_naming(body: bytes, texts: Iterable[str]) -> Iterator[tuple[int, Any]]:
+    """Each line (its place, its value) of what :func:`encode_lines` kept that holds one of these
+    texts as a JSON string of its own; only those lines are decoded (a meeting's page looks up a
+    few keys among 100,000)."""
+    needles = sorted({json.dumps(t, ensure_ascii=False).encode() for t in texts}, key=len, reverse=True)
+    if not needles:
+        return
+    pattern = re.compile(b"|".join(map(re.escape, needles)))
+    place = 0
+    for chunk in _chunks(body):
+        done = -1  # where the last line decoded ends
+        for found in pattern.finditer(chunk):
+            if found.start() < done:
+                continue  # in a line decoded already
+            start = chunk.rfind(b"\n", 0, found.start()) + 1
+            end = chunk.find(b"\n", found.end())
+            done = len(chunk) if end < 0 else end
+            yield place + chunk.count(b"\n", 0, start), json.loads(chunk[start:done])
+        place += chunk.count(b"\n") + 1
 
 
 def _tag(stamp: object) -> str | None:
@@ -125,6 +153,54 @@ def commitments(
     )  # fmt: skip
 
 
+def _read(store: Store, name: str, stamp: object) -> bytes | None:
+    """What was kept as ``name`` for this state of the store, if anything (None: work it out)."""
+    tag = _tag(stamp)
+    if tag is None:
+        return None
+    try:
+        return store.digest(name, tag)
+    except StoreError as exc:
+        _LOG.warning("could not read the %s kept: %s", name, exc)
+        return None
+
+
+def groups_of(store: Store, stamp: object, keys: Iterable[str]) -> list[list[str]] | None:
+    """The commitments that hold any of these measures and appear at more than one meeting, each
+    as its appearances' keys in order (what :meth:`.Tracking.shared` shares a status across), read
+    from the commitments kept for the store at ``stamp``; None when none are kept for it or they
+    cannot be read."""
+    wanted = set(keys)
+    body = _read(store, "commitments", stamp)
+    if body is None:
+        return None
+    try:
+        groups = ([str(a[0]) for a in row[4]] for at, row in _lines_naming(body, wanted) if at > 0)  # 0: decisions
+        return [g for g in groups if len(g) > 1 and not wanted.isdisjoint(g)]
+    except (KeyError, IndexError, ValueError, TypeError, zlib.error) as exc:
+        _LOG.warning("the commitments kept could not be read (%r)", exc)
+        return None
+
+
+def people_at(store: Store, stamp: object, slug: str) -> dict[tuple[str, tuple[int, int] | None], str] | None:
+    """The page of each person named at the meeting ``slug``, by their name and span there (as
+    :meth:`.Data.people_at` gives them), read from the people kept for the store at ``stamp``;
+    None when none are kept for it or they cannot be read."""
+    body = _read(store, "people", stamp)
+    if body is None:
+        return None
+    out: dict[tuple[str, tuple[int, int] | None], str] = {}
+    try:
+        for _, (pid, *_rest, appearances) in _lines_naming(body, [slug]):
+            for name, _honorific, _post, _side, _roles, at, span, _signed in appearances:
+                if at == slug:
+                    out[(name, (span[0], span[1]) if span else None)] = f"/people/{pid}"
+    except (KeyError, IndexError, ValueError, TypeError, zlib.error) as exc:
+        _LOG.warning("the people kept could not be read (%r)", exc)
+        return None
+    return out
+
+
 def _kept(
     store: Store,
     name: str,
@@ -134,17 +210,12 @@ def _kept(
     from_rows: Callable[[Iterator[Any]], T],
 ) -> T:
     tag = _tag(stamp)
-    if tag is not None:
+    body = _read(store, name, stamp)
+    if body is not None:
         try:
-            body = store.digest(name, tag)
-        except StoreError as exc:
-            _LOG.warning("could not read the %s kept: %s", name, exc)
-            body = None
-        if body is not None:
-            try:
-                return from_rows(decode_lines(body))
-            except (KeyError, IndexError, ValueError, TypeError, zlib.error) as exc:
-                _LOG.warning("the %s kept could not be read (%r): working them out again", name, exc)
+            return from_rows(decode_lines(body))
+        except (KeyError, IndexError, ValueError, TypeError, zlib.error) as exc:
+            _LOG.warning("the %s kept could not be read (%r): working them out again", name, exc)
     found = work()
     if tag is not None:
         rows = list(as_rows(found))  # taken now: what is kept is what was worked out for this state
