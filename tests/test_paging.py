@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from cooptrack.store import Store
 from cooptrack.store.models import Area, Digest, DocumentVersion, Measure, Meeting, Report, Source
 from cooptrack.views import service as views
 from cooptrack.vocab import MeetingKind
+from test_snapshot import _ingest as ingest_paths
 from webtools import client
 
 PARTNERS = ("Anhui", "Hunan", "Jiangxi", "Sichuan")
@@ -290,3 +292,36 @@ def test_a_mechanisms_changes_come_ten_at_a_time_the_latest_first(stores: dict[i
         assert seen[-1][-1] == pairs[-1], "the first page ends with the latest change"
         assert [p for chunk in seen for p in chunk] == pairs, n
         assert len(seen) == -(-len(pairs) // pages.CHANGES_PER_PAGE)
+
+
+def test_the_api_builds_the_measures_of_the_page_it_gives(
+    stores: dict[int, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[str] = []
+    real = views.measure_row
+    monkeypatch.setattr(views, "measure_row", lambda x, *rest: built.append(x.key) or real(x, *rest))
+    for n, (web, *_) in stores.items():
+        built.clear()
+        listed = web.get("/api/measures?per_page=20&page=2").json()
+        assert listed["meta"]["total"] == n
+        assert built == [row["key"] for row in listed["data"]] and len(built) == 20, n
+
+
+def test_people_and_agreements_are_built_for_the_page_given(
+    store: Store, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The directory and the agreements (page and API) make the documents of the page they give."""
+    ingest_paths(store, sorted(corpus.glob("*.txt")))
+    people, signed = [], []
+    person_row, agreement_view = views.person_row, views.agreement_view
+    monkeypatch.setattr(views, "person_row", lambda p: people.append(p.id) or person_row(p))
+    monkeypatch.setattr(views, "agreement_view", lambda g, m: signed.append(g.key) or agreement_view(g, m))
+    web = client(store)
+    listed = web.get("/api/people?per_page=3&page=2").json()
+    assert listed["meta"]["total"] > 6 and people == [r["id"] for r in listed["data"]] and len(people) == 3
+    listed = web.get("/api/agreements?per_page=2").json()
+    assert listed["meta"]["total"] > 2 and signed == [r["key"] for r in listed["data"]] and len(signed) == 2
+    people.clear()
+    signed.clear()
+    assert web.get("/people").status_code == 200 and web.get("/agreements").status_code == 200
+    assert 0 < len(people) <= 50 and 0 < len(signed) <= 50

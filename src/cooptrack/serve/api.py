@@ -223,9 +223,9 @@ def measures(
     status: TrackingStatus | None = None, meeting: Text = None, q: Text = None, page: Page = 1,
     per_page: PerPage = None,
 ) -> Envelope[Any]:  # fmt: skip
-    rows = views.measures_filter(d, partner=partner, theme=theme.value if theme else None,
+    found = views.measures_found(d, partner=partner, theme=theme.value if theme else None,
                                  status=status.value if status else None, meeting=meeting, q=q)  # fmt: skip
-    return envelope(request, rows, page, per_page)
+    return envelope(request, found, page, per_page, build=lambda pair: views.measure_row(pair[0], d.tracking, pair[1]))
 
 
 @router.get(
@@ -270,8 +270,8 @@ def agreements(
     request: Request, d: Store, partner: Text = None, kind: AgreementKind | None = None, year: Year = None,
     q: Text = None, page: Page = 1, per_page: PerPage = None,
 ) -> Envelope[Any]:  # fmt: skip
-    rows = views.agreements_filter(d, partner=partner, kind=kind.value if kind else None, year=year, q=q)
-    return envelope(request, rows, page, per_page)
+    found = views.agreements_found(d, partner=partner, kind=kind.value if kind else None, year=year, q=q)
+    return envelope(request, found, page, per_page, build=lambda pair: views.agreement_view(*pair).document())
 
 
 @router.get("/people", response_model=Envelope[list[PersonSummaryView]], summary="People across spellings and posts")
@@ -280,7 +280,7 @@ def people_list(
     side: Annotated[str | None, Query(pattern="^(HK|Mainland|Central)$")] = None, page: Page = 1,
     per_page: PerPage = None,
 ) -> Envelope[Any]:  # fmt: skip
-    return envelope(request, views.people_filter(d, q=q, side=side), page, per_page)
+    return envelope(request, views.people_found(d.people, q, side), page, per_page, build=views.person_row)
 
 
 @router.get(

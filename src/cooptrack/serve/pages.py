@@ -293,9 +293,9 @@ def compare_meetings(d: Data, sides: Sequence[str | None]) -> list[tuple[str, st
 
 @router.get("/people", response_class=HTMLResponse)
 def people(request: Request, d: Store, q: Text = None, side: Text = None, page: Page = 1) -> HTMLResponse:
-    chunk, pager = paged(request, views.people_filter(d, q=q, side=side), page, 50)
-    return render(request, "people.html", people=chunk, paging=pager, q=q or "", side=side or "",
-                  sides=SIDE_LABELS, query=query_string(request))  # fmt: skip
+    chunk, pager = paged(request, views.people_found(d.people, q, side), page, 50)  # rows built for the page shown
+    return render(request, "people.html", people=[views.person_row(p) for p in chunk], paging=pager, q=q or "",
+                  side=side or "", sides=SIDE_LABELS, query=query_string(request))  # fmt: skip
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
@@ -311,9 +311,10 @@ def agreements(
     page: Page = 1,
 ) -> HTMLResponse:  # fmt: skip
     number = int(year) if year and year.isdigit() and len(year) == 4 else None
-    rows = views.agreements_filter(d, partner=partner, kind=kind, year=number, q=q)
-    chunk, pager = paged(request, rows, page)
-    return render(request, "agreements.html", rows=chunk, paging=pager, partners=_partners(d),
+    found = views.agreements_found(d, partner=partner, kind=kind, year=number, q=q)
+    chunk, pager = paged(request, found, page)  # documents made for the page shown
+    return render(request, "agreements.html", rows=[views.agreement_view(g, m).document() for g, m in chunk],
+                  paging=pager, partners=_partners(d),
                   chosen={"partner": partner or "", "kind": kind or "", "year": year or "", "q": q or ""},
                   query=query_string(request))  # fmt: skip
 

@@ -445,6 +445,17 @@ def commitment_ref(key: str, tracking: Tracking) -> Row | None:
 def measures_filter(
     data: Data, *, partner: str | None, theme: str | None, status: str | None, meeting: str | None, q: str | None
 ) -> list[Row]:
+    """The rows of the measures :func:`measures_found` keeps (the downloads; a page or the API
+    builds the rows of the page it gives)."""
+    found = measures_found(data, partner=partner, theme=theme, status=status, meeting=meeting, q=q)
+    return [measure_row(x, data.tracking, m) for x, m in found]
+
+
+def measures_found(
+    data: Data, *, partner: str | None, theme: str | None, status: str | None, meeting: str | None, q: str | None
+) -> list[tuple[Measure, Meeting]]:
+    """Each measure (with its meeting) of ``partner``'s meetings (or ``meeting``'s), of ``theme``,
+    whose status is ``status`` and whose words hold every word of ``q``."""
     out = []
     words = (q or "").casefold().split()
     for m in data.meetings:
@@ -457,10 +468,9 @@ def measures_filter(
                 continue
             if words and not all(w in x.text.casefold() for w in words):
                 continue
-            row = measure_row(x, data.tracking, m)
-            if status and row["status"] != status:
+            if status and data.tracking.status(x.key).value != status:
                 continue
-            out.append(row)
+            out.append((x, m))
     return out
 
 
@@ -647,6 +657,17 @@ def agreement_view(g: Agreement, m: Meeting) -> AgreementView:
 def agreements_filter(
     data: Data, *, partner: str | None, kind: str | None, year: int | None, q: str | None
 ) -> list[Row]:
+    """The documents of the agreements :func:`agreements_found` keeps (the downloads; a page or the
+    API builds those of the page it gives)."""
+    found = agreements_found(data, partner=partner, kind=kind, year=year, q=q)
+    return [agreement_view(g, m).document() for g, m in found]
+
+
+def agreements_found(
+    data: Data, *, partner: str | None, kind: str | None, year: int | None, q: str | None
+) -> list[tuple[Agreement, Meeting]]:
+    """Each agreement (with its meeting) signed at ``partner``'s meetings held in ``year``, of
+    ``kind``, whose title or signatories hold every word of ``q``."""
     words = (q or "").casefold().split()
     out = []
     for m in data.meetings:
@@ -660,7 +681,7 @@ def agreements_filter(
             haystack = " ".join([g.title, *g.signatories]).casefold()
             if words and not all(w in haystack for w in words):
                 continue
-            out.append(agreement_view(g, m).document())
+            out.append((g, m))
     return out
 
 
