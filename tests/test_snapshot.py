@@ -17,6 +17,8 @@ import pytest
 
 from cooptrack.acquire import read_path
 from cooptrack.pipeline import parse_document
+from cooptrack.serve.app import WebSettings, create_app
+from cooptrack.serve.context import Web
 from cooptrack.store import Store, snapshot
 
 PAIR = Path(__file__).parent / "data" / "series" / "sichuan_pair"
@@ -239,3 +241,17 @@ def test_an_offset_is_one_int_however_many_items_start_or_end_there(memory_store
     held: dict[int, int] = {}
     assert all(held.setdefault(n, n) is n for n in offsets)
     assert len(held) < len(offsets)  # offsets do repeat: the check compared some
+
+
+def test_a_server_process_keeps_few_malloc_arenas(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``cooptrack serve``'s application asks glibc (found on this Debian machine) for two arenas
+    before its threads allocate; an application built without ``warm`` (a test's) leaves it be."""
+    assert snapshot._glibc("mallopt") is not None
+    asked: list[tuple[int, int]] = []
+    monkeypatch.setattr(snapshot, "_glibc", lambda name: (lambda *a: asked.append(a)) if name == "mallopt" else None)
+    monkeypatch.setattr(Web, "keep_up", lambda self: None)  # no view built for this test
+    create_app(store)
+    assert asked == []
+    create_app(store, WebSettings(warm=True))
+    assert asked == [(-8, 2)]  # M_ARENA_MAX
+    store.keep_in_background(False)

@@ -42,7 +42,7 @@ from cooptrack.serve.context import Problem, Web, WebSettings
 from cooptrack.serve.errors import error_response, handle_errors
 from cooptrack.serve.middleware import HeadAsGet, TrustedProxies, conditional, harden
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
-from cooptrack.store import Store
+from cooptrack.store import Store, snapshot
 from cooptrack.store.grams import has_chinese
 
 __all__ = ["Problem", "Web", "WebSettings", "app_from_env", "create_app", "error_response", "serve_environment"]
@@ -105,7 +105,8 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
     templates.tests["chinese"] = lambda value: isinstance(value, str) and has_chinese(value)
     budget = RequestBudget(settings.anonymous_per_minute)
     app.state.web = Web(opened, settings, SignInThrottle(), budget, templates)
-    if settings.warm:
+    if settings.warm:  # a server process (cooptrack serve)
+        snapshot.few_arenas()
         threading.Thread(target=app.state.web.keep_up, name="cooptrack-view", daemon=True).start()
         app.router.on_shutdown.append(app.state.web.stop)
         opened.keep_in_background()  # what a request works out is kept without waiting for the write lock

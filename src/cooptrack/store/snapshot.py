@@ -72,11 +72,29 @@ def settle() -> None:
 
 @functools.cache
 def _malloc_trim() -> Callable[[int], int] | None:
+    found: Callable[[int], int] | None = _glibc("malloc_trim")
+    return found
+
+
+def _glibc(name: str) -> Any:
+    """A function of glibc's, None under another C library."""
     try:
-        found: Callable[[int], int] = ctypes.CDLL(None).malloc_trim  # glibc's
+        return getattr(ctypes.CDLL(None), name)
     except (OSError, AttributeError):  # another C library: nothing to call
         return None
-    return found
+
+
+_M_ARENA_MAX = -8  # glibc's mallopt parameter: how many malloc arenas the process may have
+
+
+def few_arenas(count: int = 2) -> None:
+    """Let the C library keep at most ``count`` arenas of memory (a server process's, before its
+    threads allocate): glibc makes one for each thread that allocates at once, up to eight a core,
+    and what a page's rendering freed in each stays with the process (50 clients at once: +50 MiB a
+    worker at 10,000 pages, +10 with two). Under another C library nothing is done."""
+    mallopt = _glibc("mallopt")
+    if mallopt is not None:
+        mallopt(_M_ARENA_MAX, count)
 
 
 def _trim() -> None:
