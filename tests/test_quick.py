@@ -1,8 +1,9 @@
-"""cooptrack.quick: a pattern with the lookahead for its first characters finds exactly what the
-pattern finds (same spans, same groups, same order), on every pattern of the extractor and the
-cleaner and on the lines of the test documents (synthetic, written here), and on cases made to
-catch a wrong first character: case folding beyond ASCII, anchors, lookbehinds, empty matches;
-and what it tells ``re`` of the cases of a character, against every character there is."""
+"""cooptrack.quick: a pattern with the lookahead for its first characters (and its alternations of
+words as trees) finds exactly what the pattern finds (same spans, same groups, same order), on
+every pattern of the extractor and the cleaner and on the lines of the test documents (synthetic,
+written here), and on cases made to catch a wrong first character or a wrong tree: case folding
+beyond ASCII, anchors, lookbehinds, empty matches, words that begin others; and what it tells
+``re`` of the cases of a character, against every character there is."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ import re
 import string
 import sys
 from pathlib import Path
-from re import _casefix  # type: ignore[attr-defined]
+from re import _casefix, _parser  # type: ignore[attr-defined]
 
 import pytest
 
 import cooptrack.clean
 import cooptrack.extract  # quickens the extractor's patterns
-from cooptrack.quick import _CASES, ORIGINALS, quick
+from cooptrack.quick import _CASES, ORIGINALS, _Trees, quick
 
 DATA = Path(__file__).parent / "data"
 
@@ -74,6 +75,19 @@ def test_every_quick_pattern_finds_what_its_original_finds() -> None:
             ["5 PER CENT", "Some", "x5 per cent"],
         ),
         (r"^(?:photos?|video)$|^by\s", ["photo", "a photo", "by x", "photos"]),
+        # alternations of words, written as trees: longer words first, a run among other alternatives,
+        # a shorter word first (left as it is), the same word twice, cases beyond ASCII
+        (
+            r"(?i)\b(?:seventeenth|seventh|second|sixth)\s+plenary",
+            ["Seventh Plenary", "SEVENTEENTH plenary", "sixteenth plenary"],
+        ),
+        (
+            r"(?:seventeen|seven|six)teen\b|(?:seven|seventeen|six)th",
+            ["seventeen", "seventeenteen", "seventeenth", "sixth"],
+        ),
+        (r"x\d|alpha|alps|alp|beta|y+|alpine", ["alps", "alp", "alpha", "x1", "yy", "alpine", "alpinist"]),
+        (r"(?:abc|ab|ab)c?d", ["abcd", "abd", "abccd", "ab"]),
+        (r"(?i)(?:kilo|kelvin|ski)s", ["\u212aILOS", "\u017fkis", "SKIS", "kelvins"]),
     ],
 )
 def test_made_cases(pattern: str, texts: list[str]) -> None:
@@ -121,3 +135,19 @@ def test_a_character_without_case_matches_only_itself_ignoring_case() -> None:
     lowered = [c for c in range(sys.maxunicode + 1) if _sre.unicode_tolower(c) != c]
     assert lowered and all(_sre.unicode_iscased(_sre.unicode_tolower(c)) for c in lowered)
     assert all(_sre.unicode_iscased(c) for c in _casefix._EXTRA_CASES)  # re's own additions: all cased
+
+
+@pytest.mark.parametrize(
+    ("pattern", "trees"),
+    [
+        (r"(?i)(?:seventeenth|seventh|second|sixth)", 1),
+        (r"x|(?:seventeenth|seventh|second)|y|alpha|alps|alp", 2),
+        (r"(?:seven|seventeen|six)teen", 0),  # a word before one it begins: left as it is
+        (r"(?:ab|cd)", 0),  # two words: left as they are
+    ],
+)
+def test_which_alternations_become_trees(pattern: str, trees: int) -> None:
+    parsed = _parser.parse(pattern)
+    made = _Trees(parsed.state)
+    made.items(list(parsed), parsed.state.flags)
+    assert made.made == trees

@@ -17,6 +17,11 @@ tells itself for a pattern that starts with a class (:func:`_compiled`): its sea
 the next of them in one tight loop instead of trying the lookahead at every position. A match that
 must start the text is tried there only (``\A`` in front, which ``re`` reads so).
 
+An alternation of plain words ("first|second|...|twentieth", a list of places) is compiled as the
+tree of their common beginnings (:class:`_Trees`), so that ``re`` reads the letters words share
+once instead of entering every word that starts like the text; and a pattern that needs no
+lookahead gets its trees all the same.
+
 :func:`quicken` puts the quick form of every pattern a module holds at its top level (or in a
 list, tuple or dict there) in its place (the extractor's and the cleaner's modules do it when
 imported).
@@ -53,15 +58,19 @@ class _Any(Exception):
 
 
 def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` with a lookahead for the characters its matches start with, when that is known."""
+    """``pattern`` with a lookahead for the characters its matches start with, when that is known,
+    and its alternations of words as trees; ``pattern`` itself when neither applies."""
     if pattern.flags & re.LOCALE or not isinstance(pattern.pattern, str):
         return pattern
     try:
         into = _starts(pattern)
         if into is None or not (into.cased or into.folded or into.gates):
-            return pattern
-        quicker = _compiled(_with_lookahead(pattern, into), pattern.flags, into.hint())
+            quicker = _compiled(pattern.pattern, pattern.flags, None, same_source=True)
+        else:
+            quicker = _compiled(_with_lookahead(pattern, into), pattern.flags, into.hint())
     except (re.error, RecursionError, RuntimeError):
+        return pattern
+    if quicker is None:
         return pattern
     ORIGINALS[quicker] = pattern
     return quicker
@@ -98,27 +107,135 @@ def _with_lookahead(pattern: re.Pattern[str], into: _Into) -> str:
     return f"(?={'|'.join(parts + sorted(into.gates))})(?:{source})"
 
 
-def _compiled(source: str, flags: int, hint: list[tuple[Any, Any]] | None) -> re.Pattern[str]:
-    """``re.compile(source, flags)``, told the characters its matches start with (``hint``, every
-    case spelt out) when ``re`` finds no prefix of its own: the charset of ``re``'s information
-    block, which its search reads to skip to the next such character in one tight loop."""
-    if hint is None:
-        return re.compile(source, flags)
+def _compiled(
+    source: str, flags: int, hint: list[tuple[Any, Any]] | None, *, same_source: bool = False
+) -> re.Pattern[str] | None:
+    """``re.compile(source, flags)``, its alternations of words as trees (:class:`_Trees`), and told
+    the characters its matches start with (``hint``, every case spelt out) when ``re`` finds no
+    prefix of its own: the charset of ``re``'s information block, which its search reads to skip
+    to the next such character in one tight loop. None when the source is the pattern's own and
+    neither changes anything (``re`` would compile it as it is)."""
     parsed = _parser.parse(source, flags)
-    code = _compiler._code(parsed, flags)
-    if code[0] is not C.INFO or code[2]:  # re found a prefix of its own
-        return re.compile(source, flags)
-    info = [C.INFO, 0, C.SRE_INFO_CHARSET, code[3], code[4]]  # the widths re worked out
-    _compiler._compile_charset(_compiler._optimize_charset(hint)[0], flags | parsed.state.flags, info)
-    info[1] = len(info) - 1
+    trees = _Trees(parsed.state)
+    tree = _parser.SubPattern(parsed.state, trees.items(list(parsed), parsed.state.flags | flags))
+    code = _compiler._code(tree, flags)
+    if hint is not None and code[0] is C.INFO and not code[2]:  # re found no prefix of its own
+        info = [C.INFO, 0, C.SRE_INFO_CHARSET, code[3], code[4]]  # the widths re worked out
+        _compiler._compile_charset(_compiler._optimize_charset(hint)[0], flags | parsed.state.flags, info)
+        info[1] = len(info) - 1
+        code = info + code[1 + code[1] :]
+    elif not trees.made:
+        return None if same_source else re.compile(source, flags)
     names = parsed.state.groupdict
     by_index = [None] * parsed.state.groups
     for name, index in names.items():
         by_index[index] = name
     compiled: re.Pattern[str] = _sre.compile(
-        source, flags | parsed.state.flags, info + code[1 + code[1] :], parsed.state.groups - 1, names, tuple(by_index)
+        source, flags | parsed.state.flags, code, parsed.state.groups - 1, names, tuple(by_index)
     )
     return compiled
+
+
+class _Trees:
+    """A parsed pattern with each alternation of plain words written as the tree of their common
+    beginnings ("seventeenth|seventh|second" as "se(?:vent(?:eenth|h)|cond)"): ``re`` tries the
+    alternatives of a choice one by one, and enters every word that starts with the same letters
+    as the text only to fail further on; in a tree it reads those letters once.
+
+    The matches are the same, in the same order of preference: at a position, the words that
+    match are each a beginning of the next, and the tree tries the longer first, so it is made
+    only when the alternation does too (a word that begins another comes after it)."""
+
+    _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+    def __init__(self, state: Any) -> None:
+        self.state = state
+        self.made = 0
+
+    def items(self, items: list[Any], flags: int) -> list[Any]:
+        out: list[Any] = []
+        for op, av in items:
+            if op is C.BRANCH:
+                out += self._branch([self.items(list(b), flags) for b in av[1]], flags)
+            elif op is C.SUBPATTERN:
+                group, add, remove, p = av
+                out.append((op, (group, add, remove, self._sub(self.items(list(p), (flags | add) & ~remove)))))
+            elif op in self._REPEATS:
+                out.append((op, (av[0], av[1], self._sub(self.items(list(av[2]), flags)))))
+            elif op is C.ATOMIC_GROUP:
+                out.append((op, self._sub(self.items(list(av), flags))))
+            elif op is C.ASSERT or op is C.ASSERT_NOT:
+                out.append((op, (av[0], self._sub(self.items(list(av[1]), flags)))))
+            elif op is C.GROUPREF_EXISTS:
+                yes = self._sub(self.items(list(av[1]), flags))
+                no = av[2] and self._sub(self.items(list(av[2]), flags))
+                out.append((op, (av[0], yes, no)))
+            else:
+                out.append((op, av))
+        return out
+
+    def _branch(self, branches: list[list[Any]], flags: int) -> list[Any]:
+        """An alternation, each run of three or more plain words in it as their tree."""
+        alternatives: list[list[Any]] = []
+        run: list[tuple[tuple[int, ...], list[Any]]] = []
+        for items in [*branches, None]:
+            word = _word(items, flags) if items is not None else None
+            if word is not None:
+                run.append((word, items))  # type: ignore[arg-type]
+                continue
+            if len(run) > 2 and _longer_first([w for w, _ in run]):
+                self.made += 1
+                alternatives.append(self._tree(run, 0))
+            else:
+                alternatives += [i for _, i in run]
+            run = []
+            if items is not None:
+                alternatives.append(items)
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return [(C.BRANCH, (None, [self._sub(a) for a in alternatives]))]
+
+    def _sub(self, items: list[Any]) -> Any:
+        return _parser.SubPattern(self.state, items)
+
+    def _tree(self, words: list[tuple[tuple[int, ...], list[Any]]], depth: int) -> list[Any]:
+        """The items matching these words (keys and literal items, all alike up to ``depth``)."""
+        ends = [items for key, items in words if len(key) == depth]
+        children: dict[int, list[tuple[tuple[int, ...], list[Any]]]] = {}
+        for key, items in words:
+            if len(key) > depth:
+                children.setdefault(key[depth], []).append((key, items))
+        if len(children) == 1 and not ends:
+            (group,) = children.values()
+            return [group[0][1][depth], *self._tree(group, depth + 1)]
+        branches = [self._sub([group[0][1][depth], *self._tree(group, depth + 1)]) for group in children.values()]
+        if ends:
+            branches.append(self._sub([]))  # the word that ends here, after those that go on
+        return [(C.SUBPATTERN, (None, 0, 0, self._sub([(C.BRANCH, (None, branches))])))]
+
+
+def _word(items: list[Any], flags: int) -> tuple[int, ...] | None:
+    """The characters of an alternative made of plain characters only (as ``re`` compares them:
+    in lower case when case is ignored); None for any other, or a character cased beyond ASCII."""
+    key = []
+    for op, av in items:
+        if op is not C.LITERAL:
+            return None
+        if flags & re.IGNORECASE and _sre.unicode_iscased(av):
+            if av >= 0x80:
+                return None
+            av = ord(chr(av).lower())
+        key.append(av)
+    return tuple(key) if key else None
+
+
+def _longer_first(words: list[tuple[int, ...]]) -> bool:
+    """Whether every word that begins another comes after it in the alternation."""
+    return not any(
+        later[: len(word)] == word and len(later) > len(word)
+        for i, word in enumerate(words)
+        for later in words[i + 1 :]
+    )
 
 
 def _every_case(kind: Any, value: Any) -> list[tuple[Any, Any]]:
