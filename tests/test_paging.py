@@ -23,6 +23,7 @@ from sqlalchemy import delete, insert
 from cooptrack.serve import charts, pages
 from cooptrack.store import Store
 from cooptrack.store.models import Area, Digest, DocumentVersion, Measure, Meeting, Report, Source
+from cooptrack.views import queries
 from cooptrack.views import service as views
 from cooptrack.vocab import MeetingKind
 from test_snapshot import _ingest as ingest_paths
@@ -325,3 +326,21 @@ def test_people_and_agreements_are_built_for_the_page_given(
     signed.clear()
     assert web.get("/people").status_code == 200 and web.get("/agreements").status_code == 200
     assert 0 < len(people) <= 50 and 0 < len(signed) <= 50
+
+
+def test_a_mechanisms_page_works_out_the_changes_it_shows(
+    stores: dict[int, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each change is two meetings compared: a page compares the pairs it shows, not the series'."""
+    compared: list[str] = []
+    real = queries.compare_meetings
+    monkeypatch.setattr(queries, "compare_meetings", lambda store, a, b, *rest: compared.append(b.slug) or real(
+        store, a, b, *rest))  # fmt: skip
+    web, *_ = stores[4 * N]
+    mech = "hong-kong-anhui-co-operation-conference"
+    first = web.get(f"/mechanisms/{mech}?page=2").text
+    assert "Earlier changes" in first and len(compared) == pages.CHANGES_PER_PAGE
+    shown = re.findall(r'<h3>From <a href="/meetings/[^"]+">.*?</a> to <a href="/meetings/([^"]+)">', first)
+    assert shown == compared
+    compared.clear()
+    assert web.get(f"/mechanisms/{mech}?page=2").text == first and compared == []  # kept for this state

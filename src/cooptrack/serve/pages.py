@@ -143,14 +143,14 @@ def mechanisms(request: Request, d: Store) -> HTMLResponse:
 CHANGES_PER_PAGE = 10  # a mechanism's page shows the changes between this many pairs of meetings
 
 
-def changes_page(changes: Sequence[Any], page: int) -> tuple[list[Any], int, int]:
+def changes_page(total: int, page: int) -> tuple[slice, int, int]:
     """The changes a mechanism's page shows: page 1 the latest :data:`CHANGES_PER_PAGE` (in the
-    order held), page 2 the ones before ...; with the number of pages and the page shown (a page
-    past the last shows the earliest)."""
-    pages = max(1, -(-len(changes) // CHANGES_PER_PAGE))
+    order held), page 2 the ones before ...; as a slice of all ``total``, with the number of pages
+    and the page shown (a page past the last shows the earliest)."""
+    pages = max(1, -(-total // CHANGES_PER_PAGE))
     page = min(max(page, 1), pages)
-    end = len(changes) - (page - 1) * CHANGES_PER_PAGE
-    return list(changes[max(0, end - CHANGES_PER_PAGE) : end]), pages, page
+    end = total - (page - 1) * CHANGES_PER_PAGE
+    return slice(max(0, end - CHANGES_PER_PAGE), end), pages, page
 
 
 @router.get("/mechanisms/{slug}", response_class=HTMLResponse)
@@ -159,7 +159,10 @@ def mechanism(request: Request, d: Store, slug: str, page: Page = 1) -> HTMLResp
     one meeting to the next, the latest changes first (a page of them: a long series stays one
     page's size)."""
     mech = d.mechanism(slug)
-    detail = memo(request, ("mechanism", mech.key), lambda: views.mechanism_view(d, mech).document())
+    total = memo(request, ("mechanism-changes", mech.key), lambda: len(queries.step_pairs(mech)))
+    shown, pages, page = changes_page(total, page)  # only these changes are worked out, and kept
+    detail = memo(request, ("mechanism", mech.key, shown.start, shown.stop),
+                  lambda: views.mechanism_view(d, mech, shown).document())  # fmt: skip
     language = i18n.chosen(request)
 
     def drawn() -> Markup:  # the chart of its meetings' measures by status: once per state and language
@@ -168,11 +171,11 @@ def mechanism(request: Request, d: Store, slug: str, page: Page = 1) -> HTMLResp
             return charts.meetings_chart(views.status_bars(d, mech), labels)
 
     chart = memo(request, ("mechanism-chart", mech.key, language), drawn)
-    shown, pages, page = changes_page(detail["changes"], page)
     earlier = str(request.url.include_query_params(page=page + 1)) if page < pages else None
     later = str(request.url.include_query_params(page=page - 1)) if page > 1 else None
-    return render(request, "mechanism.html", mech=detail, words=word_markup, chart=chart, changes=shown,
-                  changes_nav={"earlier": earlier, "later": later, "page": page, "pages": pages})  # fmt: skip
+    return render(request, "mechanism.html", mech=detail, words=word_markup, chart=chart, changes=detail["changes"],
+                  changes_nav={"earlier": earlier, "later": later, "page": page, "pages": pages,
+                               "total": total})  # fmt: skip
 
 
 @router.get("/meetings", response_class=HTMLResponse, dependencies=[Depends(expensive)])
@@ -185,19 +188,20 @@ def meetings(
     mechs = [(views.mechanism_slug(m), m.name) for m in d.mechanisms]
     chosen_mech = mechanism if mechanism in dict(mechs) else None
 
-    def listed() -> list[views.Row]:  # the rows that fit: once per state of the store and filter
+    def listed() -> list[tuple[Any, str]]:  # the meetings that fit: once per state of the store and filter
         return [
-            {**views.meeting_row(queries.stored(m)), "mechanism_url": f"/mechanisms/{views.mechanism_slug(mech)}"}
+            (m, f"/mechanisms/{views.mechanism_slug(mech)}")
             for mech in d.mechanisms
             if chosen_mech is None or views.mechanism_slug(mech) == chosen_mech
             for m in mech.meetings
             if number is None or views.in_year(queries.stored(m), number)
         ]
 
-    rows = memo(request, ("meetings", chosen_mech, number), listed)
-    chunk, pager = paged(request, rows, page, MEETINGS_PER_PAGE)
+    found = memo(request, ("meetings", chosen_mech, number), listed)
+    chunk, pager = paged(request, found, page, MEETINGS_PER_PAGE)  # rows made for the page shown
+    rows = [{**views.meeting_row(queries.stored(m)), "mechanism_url": url} for m, url in chunk]
     years = memo(request, ("meeting-years",), lambda: sorted({m.year for m in d.meetings if m.year}, reverse=True))
-    return render(request, "meetings.html", rows=chunk, paging=pager, mechanisms=mechs,
+    return render(request, "meetings.html", rows=rows, paging=pager, mechanisms=mechs,
                   years=[(str(y), str(y)) for y in years],
                   chosen={"mechanism": chosen_mech or "", "year": year if number else ""})  # fmt: skip
 

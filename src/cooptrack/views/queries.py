@@ -159,7 +159,13 @@ def compare_meetings(store: Store, a: Meeting, b: Meeting, skipped: Sequence[Mee
 def steps(store: Store, mech: series.Mechanism) -> list[changes.Diff]:
     """Each plenary compared with the one before it; a meeting of which nothing was read is left
     out (the next comparison says so), or, when it is the last, compared to say that it cannot be."""
-    out: list[changes.Diff] = []
+    return [compare_meetings(store, *pair) for pair in step_pairs(mech)]
+
+
+def step_pairs(mech: series.Mechanism) -> list[tuple[Meeting, Meeting, list[Meeting]]]:
+    """What :func:`steps` compares, in order: each earlier meeting, later meeting and the meetings
+    between them left out (nothing read of them), without comparing them (a page shows a few)."""
+    out: list[tuple[Meeting, Meeting, list[Meeting]]] = []
     previous: Meeting | None = None
     skipped: list[Meeting] = []
     for m in (stored(x) for x in mech.plenaries):
@@ -169,10 +175,10 @@ def steps(store: Store, mech: series.Mechanism) -> list[changes.Diff]:
             elif previous is not None:
                 skipped.append(m)
             continue
-        out.append(compare_meetings(store, previous, m, skipped))
+        out.append((previous, m, skipped))
         previous, skipped = m, []
     if previous is not None and skipped:
-        out.append(compare_meetings(store, previous, skipped[-1], skipped[:-1]))
+        out.append((previous, skipped[-1], skipped[:-1]))
     return out
 
 

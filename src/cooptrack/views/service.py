@@ -742,18 +742,22 @@ def _years(m: series.MeetingLike) -> list[int]:
     return [y for y in (m.year_from, m.year_to) if y is not None]
 
 
-def mechanism_detail(data: Data, mech: series.Mechanism) -> Row:
+def mechanism_detail(data: Data, mech: series.Mechanism, shown: slice | None = None) -> Row:
     """A mechanism's meetings in order, and what changed between each meeting and the one before
-    (a meeting read with no measure left out, and said so: :func:`queries.steps`)."""
+    (a meeting read with no measure left out, and said so: :func:`queries.step_pairs`); with
+    ``shown``, only those changes (the ones a page shows: the others are not worked out)."""
     held = [queries.stored(m) for m in mech.meetings]
     labels = {m.slug: meeting_label(m) for m in held}
-    steps = [_in_words(diff_json(d), labels) for d in queries.steps(data.store, mech)]
+    pairs = queries.step_pairs(mech)
+    steps = [_in_words(diff_json(queries.compare_meetings(data.store, *pair)), labels)
+             for pair in (pairs if shown is None else pairs[shown])]  # fmt: skip
     return {**_mechanism_fields(mech), "meeting_list": [meeting_row(m) for m in held], "changes": steps}
 
 
-def mechanism_view(data: Data, mech: series.Mechanism) -> MechanismView:
-    """The one document of a mechanism, for the API and ``cooptrack mechanism NAME --format json``."""
-    return MechanismView.model_validate(mechanism_detail(data, mech))
+def mechanism_view(data: Data, mech: series.Mechanism, shown: slice | None = None) -> MechanismView:
+    """The one document of a mechanism, for the API and ``cooptrack mechanism NAME --format json``
+    (with ``shown``, those of its changes only: its page's)."""
+    return MechanismView.model_validate(mechanism_detail(data, mech, shown))
 
 
 def status_bars(data: Data, mech: series.Mechanism) -> list[tuple[str, str, dict[str, int]]]:
