@@ -396,6 +396,14 @@ def test_a_page_with_too_many_elements_keeps_the_generic_reading(fallback_calls:
     assert fallback_calls == []
 
 
+def test_a_page_of_more_markup_than_text_keeps_the_generic_reading(fallback_calls: list[str]) -> None:
+    # Synthetic: some 600 characters of text among 960 tags, far less text for its markup than a release.
+    page = "<html><body>" + ("<div class=wrap>" + "<img src=/i.png>" * 6 + "Item</div>") * 120 + "</body></html>"
+    read = html_to_text(page)
+    assert (read.path, read.text.count("Item")) == ("generic", 120)
+    assert fallback_calls == []
+
+
 @pytest.mark.parametrize(
     "answer",
     [

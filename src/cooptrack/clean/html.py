@@ -23,9 +23,10 @@ Two ways in:
     ``#content``: the text would come from the whole ``<body>``) is also read by trafilatura's
     main-content extraction, and its text is taken instead when it keeps the page's prose (every
     sentence-like line of the generic reading, or nearly) while cutting something else (side
-    columns, comments, related stories). Pages too small to judge, or with more text or elements
+    columns, comments, related stories). Pages too small to judge, with more text or elements
     than a release page ever has (:data:`FALLBACK_MAX_CHARS`, :data:`FALLBACK_MAX_TAGS`: it
-    would be slow), keep the generic reading. Its output (headings,
+    would be slow), or with less text for their markup than a release page
+    (:data:`FALLBACK_CHARS_PER_TAG`), keep the generic reading. Its output (headings,
     paragraphs, lists) goes through the same renderer, so the text has the same shape.
 
 The path taken is :attr:`HtmlText.path`, and the record says it as ``reader``.
@@ -70,10 +71,12 @@ def html_to_text(html: str) -> HtmlText:
         if found is not None:
             return found
     generic, known = _generic(tree)
+    size, tags = len(generic.text), html.count("<")
     if (
         known
-        or not FALLBACK_MIN_CHARS <= len(generic.text) <= FALLBACK_MAX_CHARS
-        or html.count("<") > FALLBACK_MAX_TAGS
+        or not FALLBACK_MIN_CHARS <= size <= FALLBACK_MAX_CHARS
+        or tags > FALLBACK_MAX_TAGS
+        or size < FALLBACK_CHARS_PER_TAG * tags
     ):
         return generic
     return _fallback(data, generic) or generic
@@ -216,6 +219,15 @@ FALLBACK_MIN_CHARS = 500  # a smaller page is no release to judge; its generic r
 # beyond any release, whose text is under 50 000 characters) the generic reading stands.
 FALLBACK_MAX_CHARS = 200_000
 FALLBACK_MAX_TAGS = 20_000
+# A page with less text than this for each tag (each "<") is mostly markup: it keeps the generic
+# reading too. The pages of unknown layout in the tests have 6.5 to 120 characters a tag (the
+# Government's own template, read as gia, 2.7 to 60). trafilatura's work goes with the elements,
+# up to some 100 calls each on a page of short lines (it then also asks readability and justext),
+# against the generic reading's 15: with the minimum alone, a page of a character or two among
+# many elements, repeated, stepped its work up five- to tenfold at the size where its text reached
+# 500 characters. A share is the same at any size, and a page that reaches the minimum with it has
+# some 200 tags, which the fallback reads in what a small page may cost.
+FALLBACK_CHARS_PER_TAG = 5
 _PROSE_KEPT = 0.8  # share of the generic reading's sentence-like text the fallback must keep
 _SENTENCE_END = ".;:!?\"')\u201d\u2019"
 
