@@ -404,6 +404,18 @@ def test_a_page_of_more_markup_than_text_keeps_the_generic_reading(fallback_call
     assert fallback_calls == []
 
 
+def test_a_page_without_prose_keeps_the_generic_reading(fallback_calls: list[str]) -> None:
+    # Synthetic: a list of agreements, no line that reads as a sentence. The fallback ran the items
+    # into one line, shorter than the generic reading; with no prose to keep, it was taken.
+    items = ["Agreement on Youth Exchange and Co-operation", "Memorandum of Understanding on Tourism"]
+    links = "".join(f"<li><a href=/a/{i}>{items[i % 2]} ({i + 1})</a></li>" for i in range(15))
+    page = f"<html><body><div class=x1>Agreements signed</div><div class=x2><ul>{links}</ul></div></body></html>"
+    read = html_to_text(page)
+    assert len(fallback_calls) == 1
+    assert read.path == "generic"
+    assert "\n• Memorandum of Understanding on Tourism (2)\n• Agreement on Youth" in read.text
+
+
 @pytest.mark.parametrize(
     "answer",
     [

@@ -26,8 +26,9 @@ Two ways in:
     columns, comments, related stories). Pages too small to judge, with more text or elements
     than a release page ever has (:data:`FALLBACK_MAX_CHARS`, :data:`FALLBACK_MAX_TAGS`: it
     would be slow), or with less text for their markup than a release page
-    (:data:`FALLBACK_CHARS_PER_TAG`), keep the generic reading. Its output (headings,
-    paragraphs, lists) goes through the same renderer, so the text has the same shape.
+    (:data:`FALLBACK_CHARS_PER_TAG`), keep the generic reading, as does a page with no prose to
+    judge the fallback by. Its output (headings, paragraphs, lists) goes through the same
+    renderer, so the text has the same shape.
 
 The path taken is :attr:`HtmlText.path`, and the record says it as ``reader``.
 
@@ -249,7 +250,11 @@ def _fallback(data: bytes, generic: HtmlText) -> HtmlText | None:
     if body is None:
         return None
     text = _compose(generic.title, _Renderer().render(body))
-    if _prose(text) < _PROSE_KEPT * _prose(generic.text) or len(text) >= len(generic.text):
+    prose = _prose(generic.text)
+    # A reading with no prose gives nothing to judge by: "keeps the prose" would hold whatever the
+    # fallback kept (a list run into one line, shorter for the breaks it lost). Asked after the
+    # extraction, so that whether it runs depends on sizes alone, not on how the last line ends.
+    if not prose or _prose(text) < _PROSE_KEPT * prose or len(text) >= len(generic.text):
         return None
     if _moved_past_footer(generic.text, text):
         return None
