@@ -129,7 +129,7 @@ def test_a_batch_of_new_meetings_sends_as_many_statements_whatever_its_size(
     with _statements(store) as again:  # the same bytes: only the batch's look-ups
         assert {r.outcome for r in store.ingest_batch(releases(1, 15))} == {Outcome.UNCHANGED}
     assert len(again) < len(few)
-    assert all(s.lstrip().upper().startswith("SELECT") for s in again)
+    assert not [s for s in again if s.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
 
 
 def test_a_meeting_reported_again_in_its_batch_costs_statements_of_its_own_not_of_the_batch(
@@ -155,18 +155,18 @@ def test_a_meeting_reported_again_in_its_batch_costs_statements_of_its_own_not_o
 
 @contextmanager
 def _statements(store: Store) -> Iterator[list[str]]:
-    """The statements the store's connections execute meanwhile (as SQLAlchemy is given them: an
-    ``executemany`` is one)."""
+    """The statements the store sends to the database meanwhile, as the driver is given them (an
+    ``executemany`` the driver sends at once is one; SQLAlchemy's one statement a row is many)."""
     sent: list[str] = []
 
-    def note(_conn: Any, clause: Any, *_args: Any) -> None:
-        sent.append(str(clause))
+    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement)
 
-    event.listen(store.engine, "before_execute", note)
+    event.listen(store.engine, "before_cursor_execute", note)
     try:
         yield sent
     finally:
-        event.remove(store.engine, "before_execute", note)
+        event.remove(store.engine, "before_cursor_execute", note)
 
 
 _SKIPPED = {"id", "first_seen_at", "ingested_at", "search_vector"}  # ids and clocks differ from store to store
