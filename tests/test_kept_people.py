@@ -41,7 +41,7 @@ def gathered(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def _documents(found: list[people.PersonRecord]) -> list[dict[str, object]]:
-    return [{**p.popolo(), "keys": p.keys} for p in found]
+    return [{**p.popolo(), "keys": list(p.keys)} for p in found]
 
 
 @pytest.fixture

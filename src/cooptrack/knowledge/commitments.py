@@ -84,7 +84,7 @@ class Commitment:
     key: str
     mechanism: str
     partner: str | None
-    appearances: list[Appearance]
+    appearances: Sequence[Appearance]
     held_since: int = 1  # meetings of its mechanism's series held since it was first agreed (that one included)
     decisions: Sequence[Reshape] = ()  # the users' joins and splits that shaped it
 
@@ -189,7 +189,8 @@ def from_rows(
             found.append(Appearance(meeting_of[measure_key], x, how, basis, previous))
         mechanism, partner = words.setdefault(mechanism, mechanism), partner and words.setdefault(partner, partner)
         first = measures[key].key  # the measure's own string, not a copy
-        out.append(Commitment(first, mechanism, partner, found, held_since, tuple(reshapes[i] for i in decisions)))
+        out.append(Commitment(first, mechanism, partner, tuple(found), held_since,
+                              tuple(reshapes[i] for i in decisions)))  # fmt: skip
     return Ledger(out, [reshapes[i] for i in head[1]])
 
 

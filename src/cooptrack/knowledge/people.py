@@ -28,7 +28,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from cooptrack.knowledge import names_zh, officials, reports
@@ -119,12 +119,13 @@ class PersonRecord:
     id: str
     name: str
     side: str | None
-    other_names: list[str] = field(default_factory=list)
-    appearances: list[Appearance] = field(default_factory=list)
-    memberships: list[Membership] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)  # why these names are one person
-    doubts: list[str] = field(default_factory=list)  # names that may be this person, not merged
-    keys: list[str] = field(default_factory=list)  # the name keys gathered here
+    # (sequences: tuples when read back as kept, one empty tuple for every empty one)
+    other_names: Sequence[str] = ()
+    appearances: Sequence[Appearance] = ()
+    memberships: Sequence[Membership] = ()
+    reasons: Sequence[str] = ()  # why these names are one person
+    doubts: Sequence[str] = ()  # names that may be this person, not merged
+    keys: Sequence[str] = ()  # the name keys gathered here
     name_zh: str | None = None  # the name in Chinese, as the table or the Chinese releases write it
 
     @property
@@ -162,8 +163,8 @@ class PersonRecord:
                 }
                 for a in self.appearances
             ],
-            "merged_because": self.reasons,
-            "not_merged": self.doubts,
+            "merged_because": list(self.reasons),
+            "not_merged": list(self.doubts),
         }
 
 
@@ -196,15 +197,15 @@ def from_rows(rows: Iterable[Sequence[Any]], meeting: Mapping[str, MeetingRow]) 
     for pid, name, name_zh, side, other_names, keys, reasons, doubts, memberships, appearances in rows:
         out.append(
             PersonRecord(
-                id=pid, name=one(name, name), name_zh=name_zh, side=maybe(side), other_names=other_names,
-                keys=[one(k, k) for k in keys], reasons=reasons, doubts=[one(d, d) for d in doubts],
-                memberships=[Membership(one(post, post), one(org, org), maybe(start), maybe(end), one(basis, basis),
-                                        tuple(meeting[s].slug for s in held))
-                             for post, org, start, end, basis, held in memberships],
-                appearances=[Appearance(one(a_name, a_name), maybe(honorific), maybe(post), maybe(a_side),
-                                        tuple(one(r, r) for r in roles), meeting[at],
-                                        (span[0], span[1]) if span else None, tuple(one(t, t) for t in signed))
-                             for a_name, honorific, post, a_side, roles, at, span, signed in appearances],
+                id=pid, name=one(name, name), name_zh=name_zh, side=maybe(side), other_names=tuple(other_names),
+                keys=tuple(one(k, k) for k in keys), reasons=tuple(reasons), doubts=tuple(one(d, d) for d in doubts),
+                memberships=tuple(Membership(one(post, post), one(org, org), maybe(start), maybe(end),
+                                             one(basis, basis), tuple(meeting[s].slug for s in held))
+                                  for post, org, start, end, basis, held in memberships),
+                appearances=tuple(Appearance(one(a_name, a_name), maybe(honorific), maybe(post), maybe(a_side),
+                                             tuple(one(r, r) for r in roles), meeting[at],
+                                             (span[0], span[1]) if span else None, tuple(one(t, t) for t in signed))
+                                  for a_name, honorific, post, a_side, roles, at, span, signed in appearances),
             )
         )  # fmt: skip
     return out
@@ -339,7 +340,8 @@ def gather(appearances: Sequence[Appearance], decisions: PeopleDecisions | None 
             if left in person.keys or right in person.keys:
                 other = right if left in person.keys else left
                 if other in by_key:
-                    person.reasons.append(f"not the same person as {_label(by_key, other)}: decided by {who}")
+                    why = f"not the same person as {_label(by_key, other)}: decided by {who}"
+                    person.reasons = [*person.reasons, why]
     people.sort(key=lambda p: (p.side or "~", p.name, p.keys))
     taken: Counter[str] = Counter()
     for person in people:  # two people of one name (kept apart by a user) get ids of their own
