@@ -26,6 +26,7 @@ from cooptrack.clean.page import Line as _Line
 from cooptrack.clean.page import cut_unrelated, drop_site_footer, take_title
 from cooptrack.dates import parse_date_phrase, printed_date, safe_date, stamp_date
 from cooptrack.record import Removed
+from cooptrack.screen import screen
 from cooptrack.vocab import RemovalReason
 
 _SPACES = re.compile(f"[{noise.SPACE_CHARS}]")
@@ -33,6 +34,13 @@ _INVISIBLE = re.compile(f"[{noise.INVISIBLE_CHARS}]")
 _MULTISPACE = re.compile(r" {2,}")
 
 _PROSE_END = re.compile(r"[.!]['\"\u2019\u201d)]{0,2}$")  # a sentence closed (a headline closes none)
+# What every match of some noise patterns holds (read from the patterns, cooptrack.screen): a line
+# of prose holding none of it is not tried. A byline starts "By", "Reporting by" ... or holds an
+# "@", a "|"; a line of facts holds a year's "19" or "20"; a photo caption "photo", "image", a colon ...
+_MAY_BE_BYLINE = screen(noise.BYLINE)
+_MAY_BE_META = screen(noise.META_LINE)
+_MAY_BE_FIELDS = screen(noise.FIELDS_LINE)
+_MAY_BE_CAPTION = screen(noise.PHOTO_CAPTION)
 
 
 def clean(text: str, *, html: bool = False) -> Cleaned:
@@ -249,7 +257,11 @@ class _Scanner:
                 self.lines[-1].underlined = True
             return RemovalReason.HEADING_UNDERLINE
         # "By Staff Reporter | Updated: 2023-09-13 07:12" dates the page
-        if noise.BYLINE.search(line) or noise.META_LINE.match(line) or noise.FIELDS_LINE.match(line):
+        if (
+            (_MAY_BE_BYLINE(line) and noise.BYLINE.search(line))
+            or (_MAY_BE_META(line) and noise.META_LINE.match(line))
+            or (_MAY_BE_FIELDS(line) and noise.FIELDS_LINE.match(line))
+        ):
             return self._dated(_footer_date(line))
         dated = noise.DATE_LINE.match(line)
         if dated:
@@ -257,7 +269,7 @@ class _Scanner:
         stamp = stamp_date(line)  # a page's time stamp in any form of the genre (dates.py)
         if stamp is not None:
             return self._dated(stamp)
-        if noise.PHOTO_LINE.match(line) or noise.PHOTO_CAPTION.search(line):
+        if noise.PHOTO_LINE.match(line) or (_MAY_BE_CAPTION(line) and noise.PHOTO_CAPTION.search(line)):
             return RemovalReason.PHOTO_CAPTION
         if noise.MEDIA_LIST.match(line):
             self._in_media = True

@@ -17,6 +17,7 @@ from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
 from cooptrack.extract.nameindex import index_of
 from cooptrack.extract.sentences import Sentence, mask_speech
+from cooptrack.screen import screen
 from cooptrack.vocab import Honorific, Role, Side
 
 
@@ -294,6 +295,11 @@ _PLURAL_POST_NAMES = re.compile(
 )
 
 
+# Every such post holds "mayor", "governor", "director" ... (in the plural: "leaders", "governors"
+# ...): a sentence holding none of them is not searched (read from the patterns, cooptrack.screen).
+_MAY_HAVE_LOWER_POST = screen(_OFFICE_LOWER_POST_NAME)
+_MAY_HAVE_PLURAL_POST = screen(_PLURAL_POST_NAMES)
+
 # A name joined by "and" to the next person's office and post.
 _NAME_AND = re.compile(rf"(?P<name>{P.NAME})\s+and\s+")
 
@@ -301,7 +307,7 @@ _NAME_AND = re.compile(rf"(?P<name>{P.NAME})\s+and\s+")
 def _lower_post_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
     """Names after an office and a post in lower case, as news stories write them."""
     out: list[Mention] = []
-    for m in _OFFICE_LOWER_POST_NAME.finditer(text):
+    for m in _OFFICE_LOWER_POST_NAME.finditer(text) if _MAY_HAVE_LOWER_POST(text) else ():
         name = _name_prefix(m["name"].split())
         if not name or m.start("name") in taken:
             continue
@@ -317,7 +323,7 @@ def _lower_post_mentions(text: str, offset: int, taken: _Covered) -> list[Mentio
             continue
         out.append(Mention(name, None, post, offset + m.start("name"), offset + m.start("name") + len(name)))
         taken.add(start, m.start("name") + len(name))
-    for m in _PLURAL_POST_NAMES.finditer(text):
+    for m in _PLURAL_POST_NAMES.finditer(text) if _MAY_HAVE_PLURAL_POST(text) else ():
         if m.start("post") in taken:
             continue
         for named in re.finditer(P.NAME, m["names"]):

@@ -23,6 +23,7 @@ from cooptrack.extract import patterns as P
 from cooptrack.extract.meeting import MeetingMention, meeting_mentions, mentions_a_meeting
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry, Mention, find
+from cooptrack.screen import screen
 from cooptrack.vocab import DocumentKind
 
 
@@ -51,6 +52,11 @@ class Statement:
         return self.named or self.numbered or (self.chaired and known)
 
 
+# A chair predicate holds "chair", "presid", "conven", "delegation" ... (read from the pattern): a
+# sentence holding none of them is not searched for one (cooptrack.screen).
+_MAY_CHAIR = screen(P.CHAIR_PREDICATE)
+
+
 def statement(sentence: str) -> Statement | None:
     """The statement a sentence makes about a meeting, if it makes one."""
     text = sentence
@@ -59,7 +65,7 @@ def statement(sentence: str) -> Statement | None:
     named_here = find(text)
     named = any(m.entry.hk_party for m in named_here)
     mentions = tuple(m for m in meeting_mentions(text) if not _another_time(text, m))
-    chaired = bool(P.CHAIR_PREDICATE.search(text))
+    chaired = _MAY_CHAIR(text) and bool(P.CHAIR_PREDICATE.search(text))
     noun = P.ONE_MEETING_NOUN.search(_blanked(text, named_here))  # a meeting word besides the mechanism's name
     if not mentions and not ((named or chaired) and noun):
         return None  # "the two sides exchanged views at the meeting": any meeting at all

@@ -18,6 +18,7 @@ from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
 from cooptrack.extract.meeting import mentions_a_meeting
 from cooptrack.extract.numbers import cardinal_value
+from cooptrack.screen import screen
 
 
 @dataclass
@@ -150,11 +151,16 @@ def _names_meeting(text: str) -> bool:
     return mentions_a_meeting(text) or any(m.entry.hk_party for m in mechanisms.find(text))
 
 
+# A closing paragraph holds "signed", "witnessed", "attend", "guest" ... (read from the pattern): a
+# paragraph of measures holding none of them is not searched (cooptrack.screen).
+_MAY_CLOSE = screen(P.CLOSING_PARAGRAPH)
+
+
 def _is_closing(block: Block) -> bool:
     if block.kind is BlockKind.HEADING:
         return bool(P.CLOSING_HEADING.search(block.text))
     if block.kind is BlockKind.PARAGRAPH:
-        return bool(P.CLOSING_PARAGRAPH.search(block.text))
+        return _MAY_CLOSE(block.text) and bool(P.CLOSING_PARAGRAPH.search(block.text))
     return False
 
 
