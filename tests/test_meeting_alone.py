@@ -12,6 +12,8 @@ test_commitments.py), on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -121,3 +123,22 @@ def test_a_new_server_shows_a_meeting_page_without_reading_every_meeting(
     assert c.get(f"/api/meetings/{slugs[0]}").json()["data"]["slug"] == slugs[0]
     assert len(everything_read) == before  # the pages were read from the meeting alone
     assert c.get("/meetings/no-such-meeting").status_code == 404
+
+
+def test_answers_kept_for_an_earlier_state_of_the_store_are_let_go(stored: Store) -> None:
+    """An answer a page keeps may hold the view it was worked out from: once the store changed, the
+    answers kept for before are dropped, so that the old view can be collected."""
+    w = client(stored).app.state.web  # type: ignore[attr-defined]
+
+    class Answer:
+        pass
+
+    before = stored.stamp()
+    kept = w.memo(("an answer",), Answer, stamp=before)
+    gone = weakref.ref(kept)
+    assert w.memo(("an answer",), Answer, stamp=before) is kept  # kept while the store is unchanged
+    del kept
+    stored.record_event(_key(stored, "anhui-plenary-2", FAIR), TrackingStatus.IN_PROGRESS, by="edith")
+    assert w.memo(("another",), Answer, stamp=stored.stamp()) is not None
+    gc.collect()
+    assert gone() is None

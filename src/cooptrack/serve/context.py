@@ -102,6 +102,7 @@ class Web:
     _memo: OrderedDict[tuple[object, ...], Any] = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _computing: dict[tuple[object, ...], threading.Lock] = field(default_factory=dict, repr=False)
+    _memo_stamp: object = field(default=None, repr=False)  # the state of the store the memo's answers are for
     _stopped: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def snapshot(self, stamp: tuple[object, ...] | None = None) -> Data:
@@ -151,6 +152,10 @@ class Web:
             with self._lock:
                 self._memo[full] = value
                 self._computing.pop(full, None)
+                if full[0] != self._memo_stamp:  # the store changed: what was kept for before is let go
+                    self._memo_stamp = full[0]  # (answers may hold the view they were worked out from)
+                    for old in [k for k in self._memo if k[0] != full[0]]:
+                        del self._memo[old]
                 while len(self._memo) > 256:
                     self._memo.popitem(last=False)
             return value
