@@ -88,6 +88,8 @@ def test_every_quick_pattern_finds_what_its_original_finds() -> None:
         (r"x\d|alpha|alps|alp|beta|y+|alpine", ["alps", "alp", "alpha", "x1", "yy", "alpine", "alpinist"]),
         (r"(?:abc|ab|ab)c?d", ["abcd", "abd", "abccd", "ab"]),
         (r"(?i)(?:kilo|kelvin|ski)s", ["\u212aILOS", "\u017fkis", "SKIS", "kelvins"]),
+        (r"(?=(abc|abd|xyz))", ["abcabd", "xyz", "ab"]),  # empty matches, after a lookahead
+        (r"(?=(abc|abd|xyz)).", ["abcabd", "xyzabc", "ab"]),
     ],
 )
 def test_made_cases(pattern: str, texts: list[str]) -> None:

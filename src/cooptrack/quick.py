@@ -119,7 +119,9 @@ def _compiled(
     trees = _Trees(parsed.state)
     tree = _parser.SubPattern(parsed.state, trees.items(list(parsed), parsed.state.flags | flags))
     code = _compiler._code(tree, flags)
-    if hint is not None and code[0] is C.INFO and not code[2]:  # re found no prefix of its own
+    # re found no prefix of its own, and every match takes a character (re's search skips the
+    # characters outside the hint without the care it takes not to find an empty match twice)
+    if hint is not None and code[0] is C.INFO and not code[2] and code[3] >= 1:
         info = [C.INFO, 0, C.SRE_INFO_CHARSET, code[3], code[4]]  # the widths re worked out
         _compiler._compile_charset(_compiler._optimize_charset(hint)[0], flags | parsed.state.flags, info)
         info[1] = len(info) - 1
@@ -394,6 +396,8 @@ def _first_item(op: Any, av: Any, flags: int, to: _Into) -> bool:
         return _first(list(sub), flags, to) or low == 0
     if op is C.ATOMIC_GROUP:
         return _first(list(av), flags, to)
+    if op is C.ASSERT and av[0] == 1:
+        return _first(list(av[1]), flags, to)  # what a lookahead reads starts the match
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return True  # takes no character: what follows starts the match
     raise _Any

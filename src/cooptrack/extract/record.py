@@ -28,7 +28,7 @@ from cooptrack.mechanisms import Entry
 from cooptrack.record import Agreement, Area, Measure, Meeting, MentionFound, Person, Record
 from cooptrack.vocab import DocumentKind, Flag, MeetingKind, RemovalReason, Role
 
-_ROLE_ORDER = list(Role)
+_ROLE_ORDER = {role: i for i, role in enumerate(Role)}
 
 
 def extract(cleaned: Cleaned, *, source: str) -> Record:
@@ -139,7 +139,7 @@ def _person(p: Found) -> Person:
         honorific=honorific(p.honorific),
         post=p.post,
         side=p.side,
-        roles=sorted(p.roles, key=_ROLE_ORDER.index),
+        roles=sorted(p.roles, key=_ROLE_ORDER.__getitem__),
         span=(p.start, p.end),
     )
 

@@ -295,6 +295,10 @@ for _a in _CUES_OF:
     if len(_a) >= 3:
         _BY_GRAM[_a[:3]].append(_a)
 _GRAMS = frozenset(_BY_GRAM)
+# The gram starting at a character (one at most: they are all three characters long); the match
+# takes that character only, so that the next search finds a gram starting at the next one.
+_GRAM_AT = re.compile(f"(?=({'|'.join(map(re.escape, sorted(_GRAMS)))})).", re.DOTALL)
+_ORDER = {theme: i for i, theme in enumerate(Theme)}
 HEADING_BONUS = 1.0
 OVERRIDE = 2.0
 _TOPIC_PHRASE = re.compile(r"^(?:On|As regards|Regarding|In respect of|As for|For)\s+[^,]{3,80},")
@@ -324,7 +328,7 @@ def _zh_scores(text: str, scores: Scores) -> None:
 def _candidates(folded: str) -> list[int]:
     """The cues (indices in table order) one of whose anchors the folded text holds, and those
     without anchors: the only cues that can match it."""
-    grams = _GRAMS.intersection([folded[i : i + 3] for i in range(len(folded) - 2)])
+    grams = {m.group(1) for m in _GRAM_AT.finditer(folded)}  # the anchors' grams the text holds
     out = set(_ALWAYS)
     for gram in grams:
         for anchor in _BY_GRAM[gram]:
@@ -381,7 +385,7 @@ def heading_themes(heading: str | None) -> list[Theme]:
     if _OTHER_HEADING.match(heading.strip()):
         return [Theme.OTHER]
     scores = cue_scores(heading)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], list(Theme).index(kv[0])))
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _ORDER[kv[0]]))
     top = ranked[0][1] if ranked else 0
     return [t for t, s in ranked if s >= max(1.0, top / 2)]
 
@@ -397,8 +401,7 @@ def measure_themes(text: str, heading: list[Theme]) -> list[Theme]:
         return heading[:1] or [Theme.OTHER]
     if _diffuse(scores) and heading:
         return heading[:1]
-    order = list(Theme)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0] not in heading, order.index(kv[0])))
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0] not in heading, _ORDER[kv[0]]))
     best, best_score = ranked[0]
     held = max((t for t in heading if scores[t] > 0), key=lambda t: scores[t], default=None)
     if held is not None and best not in heading and best_score < OVERRIDE * (scores[held] + HEADING_BONUS):
