@@ -15,35 +15,33 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 LIMIT = 20_000
-_generation = 0
+_memories: list[dict[Any, Any]] = []  # every remembering function's answers
 
 
 def new_document() -> None:
     """Forget every answer remembered so far (the next calls are about another document)."""
-    global _generation
-    _generation += 1
+    for memory in _memories:
+        memory.clear()
 
 
 def per_document(fn: Callable[[K], V]) -> Callable[[K], V]:
     """``fn`` (one hashable argument) remembering its answers until :func:`new_document`."""
     cache: dict[K, V] = {}
-    seen = _generation
+    _memories.append(cache)
 
     @functools.wraps(fn)
     def remembered(arg: K) -> V:
-        nonlocal seen
-        if seen != _generation or len(cache) >= LIMIT:
-            cache.clear()
-            seen = _generation
         try:
             return cache[arg]
         except KeyError:
+            if len(cache) >= LIMIT:
+                cache.clear()
             value = cache[arg] = fn(arg)
             return value
 

@@ -225,6 +225,14 @@ class _Covered:
     def __contains__(self, at: int) -> bool:
         return bool(self._marks[at])
 
+    def first(self, start: int, end: int) -> int:
+        """The first covered offset from ``start`` to ``end`` (excluded), -1 when none is."""
+        return self._marks.find(1, start, end)
+
+    def last(self, start: int, end: int) -> int:
+        """The last covered offset from ``start`` to ``end`` (excluded), -1 when none is."""
+        return self._marks.rfind(1, start, end)
+
 
 def _trim_name(name: str) -> str:
     tokens = name.split()
@@ -255,7 +263,8 @@ def _bare_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
         if not run:
             continue
         # a run stops before a name already read ("Chief Executive A and Zhu Xiaodan, governor of ...")
-        span = run.group(0)[: next((i - m.start() for i in range(run.start(), run.end()) if i in taken), None)]
+        first = taken.first(run.start(), run.end())
+        span = run.group(0)[: None if first < 0 else first - m.start()]
         found = _split_post_name(span)
         if found is None:
             continue
@@ -312,9 +321,9 @@ def _lower_post_mentions(text: str, offset: int, taken: _Covered) -> list[Mentio
         if not name or m.start("name") in taken:
             continue
         start = m.start("post")
-        covered = [i for i in range(start, m.end("post")) if i in taken]
-        if covered:  # "Chief Executive John Lee and Tianjin mayor ...": the post starts after the last name
-            start = covered[-1] + 1
+        covered = taken.last(start, m.end("post"))
+        if covered >= 0:  # "Chief Executive John Lee and Tianjin mayor ...": the post starts after the last name
+            start = covered + 1
         for named in _NAME_AND.finditer(text, start, m.end("post")):  # "... leader Carrie Lam and Sichuan governor"
             if _looks_like_name(named["name"].split()):
                 start = named.end()
@@ -344,7 +353,7 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
     out: list[Mention] = []
     for m in _CAPITALISED_RUN.finditer(text):
         tokens = m.group(0).split()
-        if len(tokens) > 6 or any(m.start() + i in taken for i in range(len(m.group(0)))):
+        if len(tokens) > 6 or taken.first(m.start(), m.end()) >= 0:
             continue
         if (
             len(tokens) == 1

@@ -8,6 +8,7 @@ measures (with themes), agreements, and the data-quality flags.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from cooptrack import mechanisms
@@ -46,7 +47,8 @@ def extract(cleaned: Cleaned, *, source: str) -> Record:
     base["reader"] = cleaned.reader
     base["language"] = cleaned.language
     base["mentions"] = _mentions(cleaned)
-    said = [s.text for b in body if b.kind is not BlockKind.HEADING for s in sentences(b)][:24]  # menus aside
+    # the first sentences (menus aside): the blocks after them are not split here
+    said = [s.text for s in islice((s for b in body if b.kind is not BlockKind.HEADING for s in sentences(b)), 24)]
     context = tuple(s for c in captions[:4] for s in split_text(c))
     lines = tuple(b.text for b in body[:40])
     decision = relevance.decide(title, said, mechanism, others, context=context, lines=lines)
