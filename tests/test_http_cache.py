@@ -147,6 +147,7 @@ def test_the_list_of_meetings_compares_no_meetings(store: Store, monkeypatch: py
 
     monkeypatch.setattr(queries, "diff", refuse)
     monkeypatch.setattr(queries, "steps", refuse)
+    monkeypatch.setattr(queries, "compare_meetings", refuse)
     page = client(store).get("/meetings")
     assert page.status_code == 200
     assert page.text.count('href="/meetings/') == 3
