@@ -24,6 +24,7 @@ from cooptrack.store import search as store_search
 from cooptrack.store.models import DocumentVersion, Meeting, SearchEntry, Source
 from cooptrack.views.service import Data
 from cooptrack.vocab import MeetingKind, Theme
+from webtools import client
 
 PARTNERS = ("Anhui", "Guangdong", "Macao", "Sichuan", None)
 YEARS = (2012, 2015, 2019, 2023, None)
@@ -159,3 +160,20 @@ def test_the_store_counts_equal_count_whatever_meetings_it_is_told_of(filled: St
         if told is not None:  # only the facet asked for is counted
             assert [name for name, c in partner.facets.items() if c] == ["partner"]
         assert partner.total == found.total and partner.primary_measures == found.primary_measures
+
+
+def test_the_search_page_counts_a_search_once_for_a_state_of_the_store(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same search asked again, its next page or the API's counts nothing more; other facets
+    are counted (answers are kept for a state of the store: tests/test_meeting_alone.py)."""
+    counted: list[int] = []
+    real = web_search.count_search
+    monkeypatch.setattr(web_search, "count_search", lambda *a, **k: counted.append(1) or real(*a, **k))
+    web = client(filled)
+    first = web.get("/search?q=ferry").text
+    assert counted and web.get("/search?q=ferry").text == first
+    once = len(counted)
+    assert web.get("/search?q=ferry&page=2").status_code == 200 and web.get("/api/search?q=ferry").status_code == 200
+    assert len(counted) == once  # kept: the page's, the next page's and the API's counts are one
+    assert web.get("/search?q=ferry&partner=Guangdong").status_code == 200 and len(counted) > once

@@ -30,6 +30,7 @@ from cooptrack.serve.context import (
     caller,
     data,
     expensive,
+    memo,
     public_url,
     reader,
     tracker_selection,
@@ -299,7 +300,7 @@ def search(
     facets = {"partner": partner, "theme": theme.value if theme else None, "year": str(year) if year else None,
               "meeting_kind": meeting_kind.value if meeting_kind else None,
               "kind": kind.value if kind else None, "status": status.value if status else None}  # fmt: skip
-    rows, counts = search_hits(d, q, facets)
+    rows, counts = search_hits(d, q, facets, keep=lambda key, count: memo(request, key, count))
     return envelope(request, rows, page, per_page, facets=counts)
 
 

@@ -228,7 +228,7 @@ def search(
     chosen = {"partner": partner, "theme": theme, "year": year, "meeting_kind": meeting_kind, "kind": kind,
               "status": status}  # fmt: skip
     if q and q.strip():
-        rows, facets = search_hits(d, q, chosen)
+        rows, facets = search_hits(d, q, chosen, keep=lambda key, count: memo(request, key, count))
     elif any(chosen.values()):  # browsing by facets alone: every item that fits, newest first
         rows, facets = browse(d, chosen)
     else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, SupportsIndex, overload
 
 from cooptrack.render import hit_json
@@ -27,17 +27,29 @@ FACETS = ("partner", "theme", "year", "meeting_kind", "kind", "status")
 _ORDERS = {None: "date", "newest": "date", "oldest": "oldest", "relevance": "relevance"}  # sort -> store order
 
 
+Counts = tuple[int, dict[str, dict[str, int]]]  # how many items a search finds, each facet's values counted
+
+
 def search(
-    data: Data, text: str, facets: dict[str, str | None], order: str | None = None
-) -> tuple[list[Row], dict[str, dict[str, int]]]:
+    data: Data, text: str, facets: dict[str, str | None], order: str | None = None,
+    keep: Callable[[tuple[object, ...], Callable[[], Counts]], Counts] | None = None,
+) -> tuple[list[Row], dict[str, dict[str, int]]]:  # fmt: skip
     """The hits of ``text`` narrowed by the chosen facets (newest first; ``order``: "newest",
     "oldest", "relevance"), and each facet's values with their counts, over what the *other*
-    chosen facets leave (a facet's other values stay offered after one is chosen)."""
+    chosen facets leave (a facet's other values stay offered after one is chosen). ``keep(key,
+    count)``: the counts as kept for this state of the store (a page's memo: the same search asked
+    again, or its next page, counts nothing), else counted now."""
     query = _query(data, text, facets, order)
-    total, counts = _counts(data, query)
-    for name, value in facets.items():
-        if value and name in FACETS:
-            counts[name] = _counts(data, _query(data, text, {**facets, name: None}, order), only=name)[1][name]
+
+    def counted() -> Counts:
+        total, counts = _counts(data, query)
+        for name, value in facets.items():
+            if value and name in FACETS:
+                counts[name] = _counts(data, _query(data, text, {**facets, name: None}, order), only=name)[1][name]
+        return total, counts
+
+    key = ("search-counts", text.strip(), *sorted((name, v) for name, v in facets.items() if v))
+    total, counts = counted() if keep is None else keep(key, counted)
     return SearchRows(data, query, total), counts
 
 
