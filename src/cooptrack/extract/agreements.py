@@ -35,8 +35,12 @@ class FoundAgreement:
 
 
 def _norm(title: str) -> str:
-    t = re.sub(r"[\u2018\u2019\u201c\u201d\"']", "", title)
-    return re.sub(r"[\s\-]+", " ", t).strip(" ;,.").casefold()
+    t = _QUOTE_MARKS.sub("", title)
+    return _DASHES_SPACES.sub(" ", t).strip(" ;,.").casefold()
+
+
+_QUOTE_MARKS = re.compile(r"[\u2018\u2019\u201c\u201d\"']")
+_DASHES_SPACES = re.compile(r"[\s\-]+")
 
 
 _TRAILING_BRACKET = re.compile(
@@ -55,11 +59,16 @@ def _tidy_title(raw: str) -> str:
     return title
 
 
+_OUTER_QUOTES = re.compile(r"^[\u201c\"]|[\u201d\"]$")
+_LIST_END = re.compile(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:and|or)?\s*$")
+_OPENING_QUOTE = re.compile(r"^[\u201c\"]")
+
+
 def _tidy_outer(raw: str) -> str:
     title = raw.strip()
-    title = re.sub(r"^[\u201c\"]|[\u201d\"]$", "", title.strip())
-    title = re.sub(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:and|or)?\s*$", "", title)
-    title = re.sub(r"^[\u201c\"]", "", title)
+    title = _OUTER_QUOTES.sub("", title.strip())
+    title = _LIST_END.sub("", title)
+    title = _OPENING_QUOTE.sub("", title)
     # A Chinese name or "(Chinese only)" in brackets after the English title is not part of it.
     stripped = title.strip(' ;,.\u201c\u201d"')
     bracket = _TRAILING_BRACKET.sub("", stripped)

@@ -32,13 +32,17 @@ ORDINAL_RE = rf"(?:(?:{_TENS_RE})[\s-]?(?:{_ORD_UNIT_RE})|{_ORD_TENS_RE}|{_ORD_U
 CARDINAL_RE = rf"(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE}|\d{{1,3}})"
 
 
+_SEPARATORS = re.compile(r"[\s-]+")
+_DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
+
+
 def _word_value(word: str, units: dict[str, int], tens: dict[str, int]) -> int | None:
     """ "five" / "twenty" / "twenty-one" (or "fifth" / "twentieth" / "twenty-first") as a number."""
     if word in units:
         return units[word]
     if word in tens:
         return tens[word]
-    parts = re.split(r"[\s-]+", word)
+    parts = _SEPARATORS.split(word)
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in units:
         return _TENS[parts[0]] + units[parts[1]]
     return None
@@ -47,7 +51,7 @@ def _word_value(word: str, units: dict[str, int], tens: dict[str, int]) -> int |
 def ordinal_value(text: str) -> int | None:
     """The number an ordinal stands for: "Fifth" → 5, "Twenty-first" → 21, "20th" → 20."""
     word = text.strip().lower()
-    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", word)
+    m = _DIGIT_ORDINAL.fullmatch(word)
     return int(m.group(1)) if m else _word_value(word, _ORDINAL_UNITS, _ORDINAL_TENS)
 
 

@@ -152,13 +152,18 @@ _BODY_BEFORE = re.compile(r"\b(?P<body>NDRC|MOFCOM|HKMAO)\s*$")
 _CAPS_POST_WORD = re.compile(r"^\s*(?:CHIEF|FINANCIAL|SECRETARY|GOVERNOR|MAYOR|VICE|EXECUTIVE|DEPUTY)(?=\s+[A-Z][a-z])")
 
 
+_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,}\)")
+_THE = re.compile(r"^(?:the|The)\s+")
+_HK = re.compile(P.HK)
+
+
 def _tidy_post(post: str, before: str) -> str | None:
-    post = re.sub(r"\s*\([A-Z]{2,}\)", "", post).strip(" ,")
-    post = re.sub(r"^(?:the|The)\s+", "", post)
+    post = _ABBREVIATION.sub("", post).strip(" ,")
+    post = _THE.sub("", post)
     place = _PLACE_BEFORE.search(before)
     if (
         place
-        and (place["partner"] in PARTNERS or re.fullmatch(P.HK, place["partner"]))
+        and (place["partner"] in PARTNERS or _HK.fullmatch(place["partner"]))
         and not post.startswith(place["partner"])
     ):
         post = f"{place.group(0).strip()} {post}"
@@ -420,6 +425,7 @@ def _name_prefix(tokens: list[str]) -> str:
 
 
 _INITIALS = re.compile(rf"[A-Z]|(?:[A-Z]\.){{1,3}}|{P.NOT_INITIALS}[A-Z]{{2}}")
+_NAME_TOKEN = re.compile(P.NAME_TOKEN)
 # Words of meetings and places, never of a name: "(Macao-Hong) Kong Cooperation High-Level Meeting".
 _NOT_NAME_WORDS = frozenset(
     "Meeting Meetings Conference Cooperation Co-operation Plenary Session High-Level Joint Forum Centre Center "
@@ -432,7 +438,7 @@ def _looks_like_name(tokens: list[str]) -> bool:
         return False
     # a token of one capital is an initial ("C Y Leung", "C.Y. Leung") or a Macao surname ("O Lam")
     if any(
-        t in P.POST_WORDS or t in _NOT_NAME_WORDS or not (re.fullmatch(P.NAME_TOKEN, t) or _INITIALS.fullmatch(t))
+        t in P.POST_WORDS or t in _NOT_NAME_WORDS or not (_NAME_TOKEN.fullmatch(t) or _INITIALS.fullmatch(t))
         for t in tokens
     ):
         return False
@@ -449,7 +455,10 @@ def honorific(value: str | None) -> Honorific | None:
 
 
 def name_key(name: str) -> str:
-    return re.sub(r"[\s\-.]", "", name).casefold()
+    return _KEY_DROPS.sub("", name).casefold()
+
+
+_KEY_DROPS = re.compile(r"[\s\-.]")
 
 
 def resolve(people: list[Found], mention: Mention) -> Found | None:

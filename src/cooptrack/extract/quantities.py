@@ -121,6 +121,10 @@ QUANTITY = re.compile(
     """,
     re.VERBOSE,
 )
+_SEPARATORS = re.compile(r"[,\s\u00a0\u2009\u202f]")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_ABBREVIATIONS = re.compile(r"[A-Z]{2,}s")  # "SMEs"
 _WORD = re.compile(r"[ \u00a0]+(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)")
 _PREVIOUS_WORD = re.compile(r"(?P<word>[A-Za-z]+)\.?\s*$")
 
@@ -184,8 +188,8 @@ def _value(number: str | None, scale: str | None) -> Decimal | None:
     """ "3 500" → 3500, "1.2" with "billion" → 1 200 000 000, "eight" → 8."""
     if number is None:
         return None
-    digits = re.sub(r"[,\s\u00a0\u2009\u202f]", "", number)
-    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+    digits = _SEPARATORS.sub("", number)
+    if _PLAIN_NUMBER.fullmatch(digits):
         value = Decimal(digits)
     elif (word := cardinal_value(number)) is not None:
         value = Decimal(word)
@@ -224,7 +228,7 @@ def _is_label(text: str, m: re.Match[str]) -> bool:
 
 
 def _is_year(number: str | None) -> bool:
-    return number is not None and re.fullmatch(r"1[89]\d\d|20\d\d", number) is not None
+    return number is not None and _YEAR.fullmatch(number) is not None
 
 
 # --- counted nouns ----------------------------------------------------------------------------
@@ -292,7 +296,7 @@ def _noun_words(text: str, pos: int) -> list[tuple[str, int, int]]:
 
 def _is_plural(word: str) -> bool:
     """ "projects", "young people", "SMEs": a counted noun's last word. Not "Projects" (a name)."""
-    if re.fullmatch(r"[A-Z]{2,}s", word):
+    if _ABBREVIATIONS.fullmatch(word):
         return True
     if not word.islower() or word in _STOP_WORDS:
         return False

@@ -130,8 +130,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:\u2014]|\s\band\s")
 
 def _count_sentence(text: str) -> str:
     """The sentence of ``text`` holding its count of areas, or the last one (a lead-in's)."""
-    parts = re.split(r"(?<=\.)\s+", text)
+    parts = _AFTER_FULL_STOP.split(text)
     return next((p for p in parts if P.DECLARED_AREAS.search(p)), parts[-1])
+
+
+_AFTER_FULL_STOP = re.compile(r"(?<=\.)\s+")
 
 
 def _is_lead_in(block: Block) -> bool:

@@ -15,12 +15,15 @@ from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS
 from cooptrack.extract.people import Found, Mention
 from cooptrack.knowledge import officials
+from cooptrack.memo import per_document
 from cooptrack.vocab import Side
 
 
+@per_document
 def side_of(post: str | None) -> Side | None:
     """Macao for the Macao Government's, Central for offices of the Central People's Government,
-    Mainland for provincial and municipal posts, HK for the HKSAR's; None when the post does not say."""
+    Mainland for provincial and municipal posts, HK for the HKSAR's; None when the post does not say.
+    Remembered for the document (a person's post is asked about at each mention)."""
     if not post:
         return None
     if P.CENTRAL_POST.search(post):
@@ -33,11 +36,15 @@ def side_of(post: str | None) -> Side | None:
         return Side.CENTRAL
     if P.HK_POST.search(post):
         return Side.HK
-    if any(re.search(rf"\b{re.escape(p)}\b", post) for p in PARTNERS):
+    if _PARTNER_WORD.search(post):
         return Side.MAINLAND
     if P.HK_DEPARTMENT_HEAD.search(post):
         return Side.HK
     return None
+
+
+# A partner's name as a word of a post (one pattern for them all, not one compiled per partner and post).
+_PARTNER_WORD = re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in sorted(PARTNERS, key=len, reverse=True))})\b")
 
 
 def hong_kong_official(name: str) -> bool:
