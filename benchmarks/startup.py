@@ -14,7 +14,9 @@ A SQLite store is copied for each run (a tree with a newer schema upgrades its c
 store the next tree is given). With ``--after-ingest FILE``, after the first requests each run
 ingests ``FILE`` into its store with the tree's ``cooptrack ingest`` (timed: it includes what the
 command does for the server when it ends), then asks the same pages again at once, each timed:
-the first requests after a write.
+the first requests after a write. With ``--kept``, each tree's copy first gets what that tree's
+``cooptrack ingest`` keeps for the server (the overview, people, commitments), so that every tree
+finds the store as a server finds one in use, whatever tree wrote it.
 """
 
 from __future__ import annotations
@@ -76,14 +78,22 @@ def _copy(db: str, to: Path) -> None:
         source.backup(copy)
 
 
-def _run(db: str, src: Path | None, meeting: str, after: Path | None = None) -> dict[str, float]:
+def _run(db: str, src: Path | None, meeting: str, after: Path | None = None, kept: bool = False) -> dict[str, float]:
     """One run of a tree on a copy of a SQLite store (each tree finds the store as it was given:
-    a tree whose schema is newer upgrades its copy only), else on the store itself."""
+    a tree whose schema is newer upgrades its copy only), else on the store itself; with ``kept``,
+    the tree first keeps on its copy what its ``cooptrack ingest`` keeps for the server when it
+    ends (a store in use, whichever tree wrote it last)."""
     if not db.startswith("sqlite:///"):
         return _serve(db, src, meeting, after)
     with tempfile.TemporaryDirectory(prefix="cooptrack-startup-") as folder:
         copy = Path(folder) / "store.db"
         _copy(db, copy)
+        if kept:
+            env = {**os.environ, **({"PYTHONPATH": str(src)} if src is not None else {})}
+            keep = ("import sys; from cooptrack.cli.base import keep_overview; from cooptrack.store import Store; "
+                    "s = Store(sys.argv[1]); keep_overview(s); s.close()")  # fmt: skip
+            subprocess.run([sys.executable, "-c", keep, f"sqlite:///{copy}"], check=True, env=env,
+                           stdout=subprocess.DEVNULL)  # fmt: skip
         return _serve(f"sqlite:///{copy}", src, meeting, after)
 
 
@@ -127,6 +137,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--write", action="store_true", help="write the section of docs/performance.md")
     parser.add_argument("--after-ingest", type=Path, help="a release to ingest after the first requests (SQLite)")
+    parser.add_argument(
+        "--kept",
+        action="store_true",
+        help="each tree first keeps on its copy what its ingest keeps for the server (SQLite)",
+    )
     args = parser.parse_args()
     common.header("First requests after a start")
     with tempfile.TemporaryDirectory(prefix="cooptrack-startup-") as folder:  # read from a copy: never upgraded
@@ -143,7 +158,7 @@ def main() -> None:
     rows = []
     for n in range(args.rounds):
         for name, src in trees:
-            found = _run(args.db, src, meeting, args.after_ingest)
+            found = _run(args.db, src, meeting, args.after_ingest, args.kept)
             print(name, n + 1, {k: round(v, 2) for k, v in found.items()})
             labels = ("listening", *(p for p, _ in PAGES))
             later = ("ingest", *(f"after {p}" for p, _ in PAGES)) if args.after_ingest else ()
