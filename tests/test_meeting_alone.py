@@ -24,7 +24,7 @@ from sqlalchemy import update
 from cooptrack.errors import NotFound
 from cooptrack.store import Store
 from cooptrack.store.models import Digest
-from cooptrack.views import ledger
+from cooptrack.views import kept, ledger
 from cooptrack.views import service as views
 from cooptrack.views.service import Data, MeetingParts
 from cooptrack.vocab import TrackingStatus
@@ -134,11 +134,29 @@ def test_answers_kept_for_an_earlier_state_of_the_store_are_let_go(stored: Store
         pass
 
     before = stored.stamp()
-    kept = w.memo(("an answer",), Answer, stamp=before)
-    gone = weakref.ref(kept)
-    assert w.memo(("an answer",), Answer, stamp=before) is kept  # kept while the store is unchanged
-    del kept
+    answer = w.memo(("an answer",), Answer, stamp=before)
+    gone = weakref.ref(answer)
+    assert w.memo(("an answer",), Answer, stamp=before) is answer  # kept while the store is unchanged
+    del answer
     stored.record_event(_key(stored, "anhui-plenary-2", FAIR), TrackingStatus.IN_PROGRESS, by="edith")
     assert w.memo(("another",), Answer, stamp=stored.stamp()) is not None
     gc.collect()
     assert gone() is None
+
+
+def test_after_a_status_is_written_a_meeting_is_read_from_the_view_carried_over(
+    stored: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = client(stored).app.state.web  # type: ignore[attr-defined]
+    w.snapshot().build()
+    key = _key(stored, "anhui-plenary-2", FAIR)
+    stored.record_event(key, TrackingStatus.STALLED, by="edith")
+    d = w.snapshot()  # the meetings, commitments and people of the view before, the statuses read again
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("read alone while the view was there")
+
+    monkeypatch.setattr(kept, "people_at", refuse)
+    shown = _shown(d.meeting_parts("anhui-plenary-2"))["meeting"]
+    status = {x["key"]: x["status"] for a in shown["areas"] for x in a["measures"]}
+    assert status[key] == TrackingStatus.STALLED.value

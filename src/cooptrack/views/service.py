@@ -178,8 +178,11 @@ class Data:
     def mechanism_of(self, m: Meeting) -> series.Mechanism:
         return self._mechanism_by_slug[m.slug]
 
-    # The view of every meeting a server process keeps (:meth:`build`): a meeting's page is read from it once built.
+    # The view of every meeting a server process keeps (:meth:`build`).
     _VIEW = ("meetings", "mechanisms", "tracking", "people")
+    # What of it a meeting's page is read from once there (the statuses and mechanisms follow at once;
+    # after a status written, the view is these three carried over, :meth:`reuse`).
+    _BUILT = ("meetings", "ledger", "people")
 
     def build(self) -> None:
         """Read every meeting, and work out (or read as kept) what spans them: the view a server
@@ -194,7 +197,7 @@ class Data:
         its mechanism's meetings' dates and numbers, and the commitments and people kept for this
         state of the store (:mod:`.kept`), so that the page does not wait for every meeting to be
         read (2 s at 10,000 pages). The same parts either way (tests/test_meeting_alone.py)."""
-        if not all(name in self.__dict__ for name in self._VIEW):
+        if not all(name in self.__dict__ for name in self._BUILT):
             alone = self._meeting_alone(slug)
             if alone is not None:
                 return alone
@@ -222,8 +225,10 @@ class Data:
                 keys[named] = series.key_of(h)
             if keys[named] == key:
                 members.append(h)
-        mech = series.mechanisms(members)[0]
-        return MeetingParts(m, self.store.tracking().shared(groups), mech, at)
+        mechs = series.mechanisms(members)
+        if not mechs:  # the meeting went meanwhile (a re-ingest): read from the view
+            return None
+        return MeetingParts(m, self.store.tracking().shared(groups), mechs[0], at)
 
     def person(self, person_id: str) -> PersonRecord:
         if person_id not in self._person_by_id:
