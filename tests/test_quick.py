@@ -23,12 +23,17 @@ from cooptrack.quick import _CASES, ORIGINALS, _Trees, quick
 DATA = Path(__file__).parent / "data"
 
 
-def _texts() -> list[str]:
+def _texts(sentences: bool = False) -> list[str]:
+    """An eighth of the synthetic test documents, whole and line by line (and sentence by sentence)."""
     out: list[str] = []
     for path in sorted((DATA / "synthetic").glob("*.txt"))[::8]:  # an eighth of them: the suite stays fast
         text = path.read_text(encoding="utf-8")
         out.append(text)
-        out.extend(line for line in text.splitlines() if line.strip())
+        for line in text.splitlines():
+            if line.strip():
+                out.append(line)
+                if sentences:
+                    out.extend(s for s in re.split(r"(?<=\.)\s+", line) if s)
     return out
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from pathlib import Path
 
 import pytest
 
@@ -20,20 +19,7 @@ from cooptrack.extract import patterns as P
 from cooptrack.extract import people
 from cooptrack.quick import ORIGINALS
 from cooptrack.screen import screen
-
-DATA = Path(__file__).parent / "data"
-
-
-def _texts() -> list[str]:
-    out: list[str] = []
-    for path in sorted((DATA / "synthetic").glob("*.txt"))[::8]:  # an eighth of them: the suite stays fast
-        text = path.read_text(encoding="utf-8")
-        out.append(text)
-        for line in text.splitlines():
-            if line.strip():
-                out.append(line)
-                out.extend(s for s in re.split(r"(?<=\.)\s+", line) if s)
-    return out
+from test_quick import _texts
 
 
 def _patterns() -> list[re.Pattern[str]]:
@@ -46,7 +32,7 @@ def _patterns() -> list[re.Pattern[str]]:
 
 
 def test_a_screen_passes_every_text_its_pattern_matches() -> None:
-    texts = _texts()
+    texts = _texts(sentences=True)
     patterns = _patterns()
     assert len(texts) > 1000 and len(patterns) > 300
     missed = [
