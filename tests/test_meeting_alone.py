@@ -125,6 +125,19 @@ def test_a_new_server_shows_a_meeting_page_without_reading_every_meeting(
     assert c.get("/meetings/no-such-meeting").status_code == 404
 
 
+def test_a_new_servers_tracker_waits_for_the_commitments_not_for_the_people(stored: Store) -> None:
+    """The tracker needs every commitment with its status, not everyone named nor the mechanisms'
+    changes: its first page after a start is not held up by the rest of the view."""
+    _kept(stored)
+    c = client(stored)
+    page = c.get("/tracker?status=implemented")
+    assert page.status_code == 200
+    built = c.app.state.web.snapshot().__dict__  # type: ignore[attr-defined]
+    assert "ledger" in built and "tracking" in built
+    assert "people" not in built and "mechanisms" not in built
+    assert page.text.count('href="/commitments/') == 1  # the status recorded at the first plenary's one row
+
+
 def test_answers_kept_for_an_earlier_state_of_the_store_are_let_go(stored: Store) -> None:
     """An answer a page keeps may hold the view it was worked out from: once the store changed, the
     answers kept for before are dropped, so that the old view can be collected."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from cooptrack.acquire import read_path
 from cooptrack.pipeline import parse_document
@@ -85,6 +86,22 @@ def test_a_meeting_of_three_sources_in_two_languages_equals_the_orm(store: Store
     _ingest(store, sorted(PAIR.glob("*.txt")))
     [meeting] = store.meeting_snapshot()
     assert len(meeting.reports) == 3
+    _assert_equal(store)
+
+
+def test_items_stored_out_of_their_order_are_read_in_it(store: Store, corpus: Path) -> None:
+    """The snapshot reads a meeting's people, areas, measures and agreements in no order and puts
+    them in their positions' order: with every position reversed in the database (rows stored in
+    the opposite of their order, as rows rewritten by a later version can be), it still lists them
+    as the ORM does."""
+    _ingest(store, sorted(corpus.glob("*.txt")))
+    before = [[x.key for x in m.measures] for m in store.meeting_snapshot()]
+    with store.engine.begin() as connection:
+        for table in ("person", "area", "measure", "agreement"):
+            connection.execute(text(f"UPDATE {table} SET position = 1000 - position"))
+    after = store.meeting_snapshot()
+    assert [[x.key for x in m.measures] for m in after] == [list(reversed(keys)) for keys in before]
+    assert any(len(keys) > 1 for keys in before)
     _assert_equal(store)
 
 

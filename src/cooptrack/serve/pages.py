@@ -336,12 +336,11 @@ def tracker(
     shown, pager = paged(request, kept, page, 50)
     chunk = [views.tracker_row(d, c) for c in shown]  # the rows of this page only
     events = views.all_events(d)[:10]
-    counts = memo(request, ("counts",), lambda: views.overview(d))
     offered, fit = memo(request, ("tracker-meetings", partner, number, meeting),
                         lambda: meeting_choices(d, partner, number, meeting))  # fmt: skip
     years = memo(request, ("meeting-years",), lambda: sorted({m.year for m in d.meetings if m.year}, reverse=True))
     return render(request, "tracker.html", rows=chunk, paging=pager, partners=_partners(d), recent=events,
-                  unattached=views.unattached(d), counts=counts["statuses"],
+                  unattached=views.unattached(d),
                   reshapes=d.ledger.unattached, meetings=offered, meetings_fit=fit,
                   years=[(str(y), str(y)) for y in years],
                   sorts=list(views.TRACKER_SORTS.items()),

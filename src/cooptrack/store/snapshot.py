@@ -18,7 +18,9 @@ import ctypes
 import datetime as dt
 import functools
 import gc
+import itertools
 import json
+import operator
 import sys
 import threading
 from collections import OrderedDict
@@ -444,7 +446,7 @@ def load(session: Session, texts: Texts, slug: str | None = None) -> list[Meetin
         people = ("id", "meeting_id", "document_id", "position", "name", "honorific", "post", "side", "roles",
                   "span_start", "span_end")  # fmt: skip
         for id_, meeting_id, document_id, position, name, honorific, post, side, roles, start, end in _rows(
-            session, models.Person, models.Person.position, people, of(models.Person)
+            session, models.Person, _POSITION, people, of(models.Person)
         ):
             m = meetings[meeting_id]
             m.people.append(
@@ -455,7 +457,7 @@ def load(session: Session, texts: Texts, slug: str | None = None) -> list[Meetin
         heads = ("id", "meeting_id", "document_id", "position", "heading", "themes", "extent_start", "extent_end",
                  "span_start", "span_end")  # fmt: skip
         for id_, meeting_id, document_id, position, heading, themes, ex_start, ex_end, start, end in _rows(
-            session, models.Area, models.Area.position, heads, of(models.Area)
+            session, models.Area, _POSITION, heads, of(models.Area)
         ):
             m = meetings[meeting_id]
             area = Area(id_, m.id, _same(document_id, m.document_id), position, heading, seen.json(themes),
@@ -465,7 +467,7 @@ def load(session: Session, texts: Texts, slug: str | None = None) -> list[Meetin
         items = ("id", "key", "meeting_id", "area_id", "document_id", "position", "text", "themes", "primary_theme",
                  "quantities", "span_start", "span_end")  # fmt: skip
         for id_, key, meeting_id, area_id, document_id, position, text, themes, primary, amounts, start, end in _rows(
-            session, models.Measure, models.Measure.position, items, of(models.Measure)
+            session, models.Measure, _POSITION, items, of(models.Measure)
         ):
             m, area = meetings[meeting_id], areas[area_id]
             x = Measure(id_, key, m.id, area.id, _same(document_id, m.document_id), position, sys.intern(text),
@@ -473,13 +475,18 @@ def load(session: Session, texts: Texts, slug: str | None = None) -> list[Meetin
                         area)  # fmt: skip
             m.measures.append(x)
             area.measures.append(x)
-        for r in _rows(session, models.Agreement, models.Agreement.position, where=of(models.Agreement)):
+        for r in _rows(session, models.Agreement, _POSITION, where=of(models.Agreement)):
             m = meetings[r.meeting_id]
             m.agreements.append(
                 Agreement(r.id, r.key, m.id, _same(r.document_id, m.document_id), r.position, r.title,
                           seen.text(r.kind) or "", r.annex, r.chinese_only, seen.json(r.signatories),
                           at(r.span_start, r.span_start), at(r.span_end, r.span_end), m)
             )  # fmt: skip
+        for m in meetings.values():  # in the order of their positions, as the ORM's relationships are
+            for held in (m.people, m.areas, m.measures, m.agreements):
+                held.sort(key=_IN_ORDER)
+            for area in m.areas:
+                area.measures.sort(key=_IN_ORDER)
         return list(meetings.values())
 
 
@@ -496,19 +503,31 @@ def _quantities(raw: str | None) -> str | None:
     return None if raw is None or raw == "[]" else raw
 
 
+# The items of a meeting (people, areas, measures, agreements) are read in no order and put in the
+# order of their positions, meeting by meeting (:func:`load`): sorting every measure in the database
+# (SQLite builds a temporary B-tree of the whole table, texts and all) took as long as reading them.
+_POSITION = "position"
+_IN_ORDER = operator.attrgetter("position", "id")
+
+
 def _rows(
     session: Session, model: Any, order: Any = None, names: Sequence[str] | None = None, where: Any = None
 ) -> Any:
     """Every row of a model's table (or these of its columns, in this order; those ``where`` holds),
-    in ``order`` then id (the ORM relationships' order); its JSON lists of strings as the text
-    stored (:meth:`_Interned.json` decodes each distinct one once)."""
+    in ``order`` then id (the ORM relationships' order), in no order for :data:`_POSITION` (the
+    caller sorts); its JSON lists of strings as the text stored (:meth:`_Interned.json` decodes
+    each distinct one once)."""
     table = model.__table__
     columns = [table.c[n] for n in names] if names is not None else list(table.c)
     stmt = select(*(sql_cast(c, Text).label(c.name) if c.name in _LISTS else c for c in columns))
     stmt = stmt if where is None else stmt.where(where)
-    ordered = stmt.order_by(order, table.c.id) if order is not None else stmt.order_by(table.c.id)
+    if order is _POSITION:
+        ordered = stmt
+    else:
+        ordered = stmt.order_by(order, table.c.id) if order is not None else stmt.order_by(table.c.id)
     # Core rows, in batches (no copy of a whole table); the ORM's result processing is not needed
-    return session.connection().execute(ordered.execution_options(yield_per=_BATCH))
+    result = session.connection().execute(ordered.execution_options(yield_per=_BATCH))
+    return itertools.chain.from_iterable(result.partitions())  # a batch at a time: not a call per row
 
 
 def stored(m: object) -> models.Meeting | None:

@@ -178,8 +178,9 @@ class Data:
     def mechanism_of(self, m: Meeting) -> series.Mechanism:
         return self._mechanism_by_slug[m.slug]
 
-    # The view of every meeting a server process keeps (:meth:`build`).
-    _VIEW = ("meetings", "mechanisms", "tracking", "people")
+    # The view of every meeting a server process keeps (:meth:`build`), in the order built: what the
+    # tracker needs first (every meeting, the commitments and their statuses), then what it does not.
+    _VIEW = ("meetings", "tracking", "mechanisms", "people")
     # What of it a meeting's page is read from once there (the statuses and mechanisms follow at once;
     # after a status written, the view is these three carried over, :meth:`reuse`).
     _BUILT = ("meetings", "ledger", "people")
