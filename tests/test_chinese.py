@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from cooptrack.clean import clean
-from cooptrack.extract.zh.fold import fold, script, simplified, strip_pinyin
 from cooptrack.extract.zh.numbers import number, year
+from cooptrack.fold import fold, script, simplified, strip_pinyin
 from cooptrack.mechanisms import find_zh
 from cooptrack.pipeline import parse_path, parse_text
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from cooptrack.extract.zh.fold import simplified, strip_pinyin
 from cooptrack.extract.zh.places import chinese_names
+from cooptrack.fold import simplified, strip_pinyin
 from cooptrack.pipeline import parse_path
 from cooptrack.record import Record
 from cooptrack.vocab import AgreementKind, Flag, Honorific, MeetingKind, Role, Side, Theme

@@ -10,17 +10,19 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]
 import re
 import string
+import subprocess
 import sys
 from pathlib import Path
 from re import _casefix, _parser  # type: ignore[attr-defined]
 
 import pytest
 
-import cooptrack.clean
-import cooptrack.extract  # quickens the extractor's patterns
+from cooptrack import pipeline
+from cooptrack.extract import patterns as P
 from cooptrack.quick import _CASES, ORIGINALS, _Trees, quick
 
 DATA = Path(__file__).parent / "data"
+pipeline.prepare()  # quickens the patterns of the extractor and the cleaner, as a parse does first
 
 
 def _texts(sentences: bool = False) -> list[str]:
@@ -42,8 +44,41 @@ def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], t
 
 
 def test_the_patterns_are_quickened() -> None:
-    assert cooptrack.clean.clean is not None
     assert len(ORIGINALS) > 200  # most patterns of the extractor and the cleaner
+
+
+def test_the_patterns_are_quickened_by_the_first_parse_not_by_importing() -> None:
+    """Importing the CLI and the web application quickens nothing (the server does not pay for
+    it, nor does a command that parses nothing); the first parse does, once."""
+    script = (
+        "import re\n"
+        "import cooptrack.cli, cooptrack.serve.app\n"
+        "from cooptrack import pipeline\n"
+        "from cooptrack.extract import patterns\n"
+        "from cooptrack.quick import ORIGINALS\n"
+        "def quick(): return sum(v in ORIGINALS for v in vars(patterns).values() if isinstance(v, re.Pattern))\n"
+        "imported, made = quick(), len(ORIGINALS)\n"
+        "pipeline.parse_text('The two sides agreed on co-operation in trade.')\n"
+        "parsed, made_then = quick(), len(ORIGINALS)\n"
+        "pipeline.parse_text('The two sides agreed on co-operation in trade.')\n"
+        "pipeline.prepare()\n"
+        "print(imported, parsed, made < 10, made_then == len(ORIGINALS))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    quick_here = sum(v in ORIGINALS for v in vars(P).values() if isinstance(v, re.Pattern))
+    assert quick_here > 50
+    # none quick after the imports (the few quick patterns made are the screens'), all after a
+    # parse, and none made again by the next parse or another prepare
+    assert done.stdout.split() == ["0", str(quick_here), "True", "True"]
+
+
+def test_the_web_application_does_not_import_the_parser() -> None:
+    script = (
+        "import sys, cooptrack.serve.app\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('cooptrack.extract', 'cooptrack.clean'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_every_quick_pattern_finds_what_its_original_finds() -> None:

@@ -304,7 +304,7 @@ def canonical(name: str | None) -> str | None:
 
 
 # --- matching Chinese ---------------------------------------------------------------------------
-# Chinese names are matched on the folded text (cooptrack.extract.zh.fold: Simplified, NFKC, no
+# Chinese names are matched on the folded text (cooptrack.fold: Simplified, NFKC, no
 # injected pinyin), the spans mapped back to the text as written. A mechanism with a partner is
 # named by the partner's one-character abbreviation (abbrev_zh) next to 港, in either order
 # (粵港, 港深, 沪港), and a kind of body: 合作會議, 合作聯席會議, 聯席會議, 經貿(合作)會議, 合作高層
@@ -322,7 +322,7 @@ _ZH_QUOTES = '「」“”"『』'
 @functools.cache
 def _zh_abbrevs() -> dict[str, Entry]:
     """Folded one-character abbreviation → the partner's entry (every partner of the table)."""
-    from cooptrack.extract.zh.fold import simplified
+    from cooptrack.fold import simplified
 
     return {simplified(a): e for e in _table()[1] if e.partner and e.hk_party for a in e.abbrev_zh}
 
@@ -340,7 +340,7 @@ def _zh_pair_re() -> re.Pattern[str]:
 @functools.cache
 def _zh_named() -> tuple[tuple[re.Pattern[str], Entry], ...]:
     """The aliases_zh of every row, folded, their quotation marks optional."""
-    from cooptrack.extract.zh.fold import simplified
+    from cooptrack.fold import simplified
 
     out = []
     for entry in _table()[1]:
@@ -357,7 +357,7 @@ def _zh_named() -> tuple[tuple[re.Pattern[str], Entry], ...]:
 
 def find_zh(text: str) -> list[Mention]:
     """Every Chinese naming of a mechanism in ``text`` (either script), spans into ``text``."""
-    from cooptrack.extract.zh.fold import fold
+    from cooptrack.fold import fold
 
     folded = fold(text)
     found: list[Mention] = []

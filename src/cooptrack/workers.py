@@ -129,6 +129,7 @@ def _one_line(message: str) -> str:
 
 class _Worker:
     def __init__(self, context: BaseContext, others: list[_Worker]) -> None:
+        pipeline.prepare()  # the patterns quickened once, here: a forked worker starts with them
         self.conn, child = context.Pipe()
         inherited = [self.conn, *(w.conn for w in others)] if context.get_start_method() == "fork" else []
         self.process = context.Process(  # type: ignore[attr-defined]

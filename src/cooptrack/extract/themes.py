@@ -191,7 +191,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
 
 
 # Chinese cue words (../shared/genre/chinese.md), per theme, in the folded form of
-# cooptrack.extract.zh.fold (Simplified, NFKC): matched on a Chinese text's folded copy, without word
+# cooptrack.fold (Simplified, NFKC): matched on a Chinese text's folded copy, without word
 # boundaries. The English cues above are not used on Chinese text, nor these on English text.
 CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
     T.NATIONAL_STRATEGY: (
@@ -315,7 +315,7 @@ _TOPIC_PHRASE_ZH = re.compile(r"^(?:在|于)?[^,，。]{2,20}方面[,，]")
 
 def _zh_scores(text: str, scores: Scores) -> None:
     """Add the Chinese cues' weights (on the text's folded copy)."""
-    from cooptrack.extract.zh.fold import simplified
+    from cooptrack.fold import simplified
 
     folded = simplified(text)
     for theme, cues in _COMPILED_ZH.items():

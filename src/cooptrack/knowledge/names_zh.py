@@ -29,7 +29,7 @@ def is_chinese(name: str) -> bool:
 
 def zh_key(name: str) -> str:
     """A Chinese name compared for identity: its characters in Simplified form, nothing else."""
-    from cooptrack.extract.zh.fold import simplified
+    from cooptrack.fold import simplified
 
     return "".join(_CJK.findall(simplified(name)))
 

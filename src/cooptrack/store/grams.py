@@ -3,7 +3,7 @@
 Neither FTS5's ``unicode61`` tokenizer nor PostgreSQL's parser splits Chinese into words: a run
 of characters between two punctuation marks is one token, so ``广州`` would find nothing inside
 ``广州市``. Each searchable item holding Chinese gets a second form, ``search_entry.grams``: its
-text folded as the extraction folds it (:func:`cooptrack.extract.zh.fold.simplified`: width,
+text folded as the extraction folds it (:func:`cooptrack.fold.simplified`: width,
 Traditional → Simplified, injected pinyin dropped), each run of Chinese characters written as its
 overlapping bigrams followed by its last character alone, other words as they are::
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cooptrack.extract.zh.fold import fold, simplified
+from cooptrack.fold import fold, simplified
 
 HAN_CHARS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"  # in a character class
 HAN = re.compile(f"[{HAN_CHARS}]")

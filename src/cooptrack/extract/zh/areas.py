@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from cooptrack.clean.blocks import Block
 from cooptrack.extract.zh import patterns as P
-from cooptrack.extract.zh.fold import fold
 from cooptrack.extract.zh.numbers import number
 from cooptrack.extract.zh.text import Sent
+from cooptrack.fold import fold
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Chinese numerals, ordinals and years: 一 to 九十九 (十, 二十, 廿), Arabic digits, ○/〇 in years.
 
 ``第二十四次`` is 24, ``第21次`` is 21, ``首次`` is 1; ``二○二一年`` is 2021. Numbers are read on the
-folded text (:mod:`.fold`), where full-width digits are already ASCII.
+folded text (:mod:`cooptrack.fold`), where full-width digits are already ASCII.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Every Chinese pattern and cue word of the Chinese path, in one place ([ZH-*] of chinese.md).
 
-All patterns are written in the folded form of :mod:`.fold` (Simplified characters, NFKC: ASCII
+All patterns are written in the folded form of :mod:`cooptrack.fold` (Simplified characters, NFKC: ASCII
 ``,():`` and digits, while ``、。“”《》「」`` stay full-width), so that one pattern reads both
 scripts and both widths. Every repetition is bounded.
 """

@@ -130,7 +130,7 @@ def _occurrences(sent: Sent, people: list[Found], previous: Found | None) -> lis
 
 
 def _post_ends(p: Found, suffix: str) -> bool:
-    from cooptrack.extract.zh.fold import simplified
+    from cooptrack.fold import simplified
 
     post = simplified(p.post or "")
     return post.endswith(suffix) or (suffix == "特首" and post.endswith("行政长官"))

@@ -1,6 +1,6 @@
 """The bilingual gazetteer: Chinese names of the genre's cities and provinces, in canonical English.
 
-Names are keyed in the folded (Simplified) form of :mod:`.fold`, so 廣州 and 广州 are one key. The
+Names are keyed in the folded (Simplified) form of :mod:`cooptrack.fold`, so 廣州 and 广州 are one key. The
 one-character city abbreviations (穗 蓉 沪 京 榕 杭 汉 渝 港 …) stand for a city only after a verb
 of place or travel (在穗, 抵穗, 赴渝, 来沪): alone they are ordinary characters ([ZH-VENUE]).
 """

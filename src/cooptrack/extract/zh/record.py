@@ -18,9 +18,9 @@ from cooptrack.extract.zh import agreements as A
 from cooptrack.extract.zh import areas as R
 from cooptrack.extract.zh import meeting as M
 from cooptrack.extract.zh import people as W
-from cooptrack.extract.zh.fold import CJK, script
 from cooptrack.extract.zh.text import Sent, headline, sentences
 from cooptrack.extract.zh.when import meeting_date
+from cooptrack.fold import CJK, script
 from cooptrack.mechanisms import Entry
 from cooptrack.record import Agreement, Area, Measure, Meeting, MentionFound, Person, Record
 from cooptrack.vocab import DocumentKind, Flag, Honorific, MeetingKind, Role

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from cooptrack.clean.blocks import Block
-from cooptrack.extract.zh.fold import Folded, fold
+from cooptrack.fold import Folded, fold
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]{1,2000}(?:[。！？；!?;]+[”」』)]?)?")
 _CLAUSE = re.compile(r"[^,，:：]{1,600}[,，:：]?")
