@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from cooptrack.cli import app as cli
@@ -124,6 +125,33 @@ def test_what_spans_many_meetings_is_computed_once_per_state_of_the_store(
     store.record_event(key, TrackingStatus.IMPLEMENTED, by="a test")
     assert c.get("/").status_code == 200
     assert calls["matrix"] == 2, "a write: computed again"
+
+
+def test_a_mechanisms_page_is_drawn_once_for_every_reader_each_in_their_own_frame(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a mechanism's page shows is the same for every reader: drawn once per state of the store,
+    language and address, and the frame (who is signed in, their CSRF token) drawn per request."""
+    drawn: list[str] = []
+    view = views.mechanism_view
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        drawn.append("mechanism")
+        return view(*args, **kwargs)
+
+    monkeypatch.setattr(views, "mechanism_view", counted)
+    reader = client(store)
+    editor = TestClient(reader.app, base_url="http://localhost", follow_redirects=False)  # the same server
+    sign_in(editor)
+    mechanism = reader.get("/api/mechanisms").json()["data"][0]["url"]
+    first, second, mine = reader.get(mechanism), reader.get(mechanism), editor.get(mechanism)
+    assert first.status_code == second.status_code == mine.status_code == 200
+    assert len(drawn) == 1, "drawn once for both readers"
+    assert "Signed in as" in mine.text and "Signed in as" not in first.text
+    body = mine.text[mine.text.index('id="main"') :]
+    assert body == first.text[first.text.index('id="main"') :], "the same content in both frames"
+    chinese = reader.get(mechanism + "?lang=zh-hant")
+    assert chinese.status_code == 200 and len(drawn) == 2, "another language: drawn again"
 
 
 def test_the_overview_counts_are_the_stores(store: Store) -> None:

@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import re
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -91,6 +91,27 @@ def render(request: Request, template: str, status: int = 200, headers: Mapping[
     return response
 
 
+def render_shared(
+    request: Request, template: str, title: str, content: Callable[[], Mapping[str, Any]]
+) -> HTMLResponse:
+    """A page whose content is the same for every reader (a mechanism's): ``template`` drawn from
+    ``content()`` once per state of the store, language and address, and kept (:func:`.memo`); the
+    frame around it (who is signed in, their CSRF token, the navigation: ``shared.html``) drawn per
+    request. The content is drawn without the reader: a template naming ``who`` or ``csrf`` fails
+    (the templates' names are strict) rather than show one reader's page to another."""
+    language = i18n.chosen(request)
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+
+    def drawn() -> Markup:
+        with i18n.speaking(language):
+            page = web(request).templates.get_template(template)
+            return Markup(page.render(nav=NAV, path=request.url.path, choices=CHOICES, lang=language, here=here,
+                                      **content()))  # fmt: skip
+
+    main = memo(request, ("page", template, language, here), drawn)
+    return render(request, "shared.html", page_title=title, page_main=main)
+
+
 def render_error(request: Request, status: int, code: str, message: str, headers: Mapping[str, str]) -> HTMLResponse:
     titles = {403: "Not allowed", 404: "Not found", 422: "Cannot do that", 429: "Too many attempts"}
     title = titles.get(status, "Something went wrong" if status >= 500 else "Cannot do that")
@@ -160,22 +181,20 @@ def mechanism(request: Request, d: Store, slug: str, page: Page = 1) -> HTMLResp
     page's size)."""
     mech = d.mechanism(slug)
     total = memo(request, ("mechanism-changes", mech.key), lambda: len(queries.step_pairs(mech)))
-    shown, pages, page = changes_page(total, page)  # only these changes are worked out, and kept
-    detail = memo(request, ("mechanism", mech.key, shown.start, shown.stop),
-                  lambda: views.mechanism_view(d, mech, shown).document())  # fmt: skip
+    shown, pages, page = changes_page(total, page)  # only these changes are worked out
     language = i18n.chosen(request)
 
-    def drawn() -> Markup:  # the chart of its meetings' measures by status: once per state and language
+    def content() -> dict[str, Any]:
+        detail = views.mechanism_view(d, mech, shown).document()
         with i18n.speaking(language):  # the chart's title and labels
             labels = {s.value: label for s, label in TRACKING_STATUS_LABELS.items()}
-            return charts.meetings_chart(views.status_bars(d, mech), labels)
+            chart = charts.meetings_chart(views.status_bars(d, mech), labels)
+        earlier = str(request.url.include_query_params(page=page + 1)) if page < pages else None
+        later = str(request.url.include_query_params(page=page - 1)) if page > 1 else None
+        nav = {"earlier": earlier, "later": later, "page": page, "pages": pages, "total": total}
+        return {"mech": detail, "words": word_markup, "chart": chart, "changes": detail["changes"], "changes_nav": nav}
 
-    chart = memo(request, ("mechanism-chart", mech.key, language), drawn)
-    earlier = str(request.url.include_query_params(page=page + 1)) if page < pages else None
-    later = str(request.url.include_query_params(page=page - 1)) if page > 1 else None
-    return render(request, "mechanism.html", mech=detail, words=word_markup, chart=chart, changes=detail["changes"],
-                  changes_nav={"earlier": earlier, "later": later, "page": page, "pages": pages,
-                               "total": total})  # fmt: skip
+    return render_shared(request, "mechanism_main.html", mech.name, content)
 
 
 @router.get("/meetings", response_class=HTMLResponse, dependencies=[Depends(expensive)])
