@@ -17,7 +17,7 @@ from re import _casefix, _parser  # type: ignore[attr-defined]
 
 import pytest
 
-from cooptrack import pipeline
+from cooptrack import mechanisms, pipeline
 from cooptrack.extract import patterns as P
 from cooptrack.quick import _CASES, ORIGINALS, _Trees, quick
 
@@ -79,6 +79,19 @@ def test_the_web_application_does_not_import_the_parser() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_mechanisms_patterns_built_when_first_asked_are_quick_and_find_the_same() -> None:
+    built = [mechanisms._pair_re(), mechanisms._zh_pair_re(), *(pattern for pattern, _ in mechanisms._named())]
+    assert all(pattern in ORIGINALS for pattern in built)
+    texts = _texts()
+    differ = [
+        (pattern.pattern[:60], text[:60])
+        for pattern in built
+        for text in texts
+        if _found(pattern, text) != _found(ORIGINALS[pattern], text)
+    ]
+    assert differ == []
 
 
 def test_every_quick_pattern_finds_what_its_original_finds() -> None:

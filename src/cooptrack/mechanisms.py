@@ -25,6 +25,7 @@ from importlib import resources
 from typing import Any
 
 from cooptrack.memo import per_document
+from cooptrack.quick import quick
 from cooptrack.vocab import MeetingKind, Side
 
 
@@ -174,9 +175,11 @@ def _pair_re() -> re.Pattern[str]:
     first = rf"(?P<a>{side}|\b(?:{abbrev})(?=-{_HK}))"
     # a match starts with Hong Kong's name, a place's, an abbreviation's, or the name of a kind of body
     starts = _starting({"Ho", "HK"} | {n[:2] for n in _places()} | {a[:2] for a in _pinyin()}, _SUFFIX_STARTS)
-    return re.compile(
-        rf"{starts}(?:\b{first}{_SEP}(?P<b>{side})(?:{_SEP}(?P<c>{side}))?\s+(?P<suffix>{_SUFFIX})"
-        rf"|(?P<between>{_SUFFIX})\s+between\s+(?:the\s+)?(?P<x>{side})\s+and\s+(?:the\s+)?(?P<y>{side})\b)"
+    return quick(  # built here, not at the top of the module: quickened here (cooptrack.quick)
+        re.compile(
+            rf"{starts}(?:\b{first}{_SEP}(?P<b>{side})(?:{_SEP}(?P<c>{side}))?\s+(?P<suffix>{_SUFFIX})"
+            rf"|(?P<between>{_SUFFIX})\s+between\s+(?:the\s+)?(?P<x>{side})\s+and\s+(?:the\s+)?(?P<y>{side})\b)"
+        )
     )
 
 
@@ -204,7 +207,8 @@ def _named() -> tuple[tuple[re.Pattern[str], Entry], ...]:
             # the letters a name starts with (those _flexible leaves as they are)
             starts = [re.match(r"[A-Za-z]{0,2}", n.strip())[0] for n in names]  # type: ignore[index]
             start = _starting((), starts) if all(starts) else ""
-            out.append((re.compile(start + r"\b(?:" + "|".join(_flexible(n) for n in names) + r")"), entry))
+            pattern = re.compile(start + r"\b(?:" + "|".join(_flexible(n) for n in names) + r")")
+            out.append((quick(pattern), entry))  # built here: quickened here (cooptrack.quick)
     return tuple(out)
 
 
@@ -331,9 +335,11 @@ def _zh_abbrevs() -> dict[str, Entry]:
 def _zh_pair_re() -> re.Pattern[str]:
     a = "".join(_zh_abbrevs())
     body = _ZH_BODY.format(a=a)
-    return re.compile(
-        rf"(?<![{a}])(?:(?P<p>[{a}])港|港(?P<q>[{a}]))(?![{a}])(?P<body>{body})"
-        rf"|(?<![{a}港])(?P<x>[{a}])(?P<y>[{a}])(?P<other>(?:经贸)?合作(?:联席)?会议)"
+    return quick(  # built here: quickened here (cooptrack.quick)
+        re.compile(
+            rf"(?<![{a}])(?:(?P<p>[{a}])港|港(?P<q>[{a}]))(?![{a}])(?P<body>{body})"
+            rf"|(?<![{a}港])(?P<x>[{a}])(?P<y>[{a}])(?P<other>(?:经贸)?合作(?:联席)?会议)"
+        )
     )
 
 
