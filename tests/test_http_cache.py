@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from cooptrack.cli import app as cli
 from cooptrack.knowledge import series
+from cooptrack.serve import overview as digests
 from cooptrack.serve.app import Web, WebSettings, app_from_env, serve_environment
 from cooptrack.store import Store
 from cooptrack.views import queries
@@ -127,31 +128,41 @@ def test_what_spans_many_meetings_is_computed_once_per_state_of_the_store(
     assert calls["matrix"] == 2, "a write: computed again"
 
 
-def test_a_mechanisms_page_is_drawn_once_for_every_reader_each_in_their_own_frame(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("page", "drawing"),
+    [("mechanism", "mechanism_view"), ("meeting", "meeting_view"), ("overview", "shown")],
+)
+def test_a_page_the_same_for_every_reader_is_drawn_once_each_in_their_own_frame(
+    store: Store, monkeypatch: pytest.MonkeyPatch, page: str, drawing: str
 ) -> None:
-    """What a mechanism's page shows is the same for every reader: drawn once per state of the store,
-    language and address, and the frame (who is signed in, their CSRF token) drawn per request."""
+    """What the overview, a meeting's and a mechanism's page show is the same for every reader: drawn
+    once per state of the store, language and address, and the frame (who is signed in, their CSRF
+    token) drawn per request."""
     drawn: list[str] = []
-    view = views.mechanism_view
+    module = digests if drawing == "shown" else views
+    real = getattr(module, drawing)
 
     def counted(*args: Any, **kwargs: Any) -> Any:
-        drawn.append("mechanism")
-        return view(*args, **kwargs)
+        drawn.append(drawing)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(views, "mechanism_view", counted)
+    monkeypatch.setattr(module, drawing, counted)
     reader = client(store)
     editor = TestClient(reader.app, base_url="http://localhost", follow_redirects=False)  # the same server
     sign_in(editor)
-    mechanism = reader.get("/api/mechanisms").json()["data"][0]["url"]
-    first, second, mine = reader.get(mechanism), reader.get(mechanism), editor.get(mechanism)
+    api = reader.get("/api/mechanisms" if page == "mechanism" else "/api/meetings").json()["data"][0]
+    url = {"mechanism": api["url"], "meeting": f"/meetings/{api['slug']}", "overview": "/"}[page]
+    first, second, mine = reader.get(url), reader.get(url), editor.get(url)
     assert first.status_code == second.status_code == mine.status_code == 200
     assert len(drawn) == 1, "drawn once for both readers"
     assert "Signed in as" in mine.text and "Signed in as" not in first.text
     body = mine.text[mine.text.index('id="main"') :]
     assert body == first.text[first.text.index('id="main"') :], "the same content in both frames"
-    chinese = reader.get(mechanism + "?lang=zh-hant")
+    chinese = reader.get(url + "?lang=zh-hant")
     assert chinese.status_code == 200 and len(drawn) == 2, "another language: drawn again"
+    key = reader.get("/api/measures").json()["data"][0]["key"]
+    store.record_event(key, TrackingStatus.IMPLEMENTED, by="a test")
+    assert reader.get(url).status_code == 200 and len(drawn) == 3, "a write: drawn again"
 
 
 def test_the_overview_counts_are_the_stores(store: Store) -> None:

@@ -92,23 +92,25 @@ def render(request: Request, template: str, status: int = 200, headers: Mapping[
 
 
 def render_shared(
-    request: Request, template: str, title: str, content: Callable[[], Mapping[str, Any]]
+    request: Request, template: str, content: Callable[[], tuple[str, Mapping[str, Any]]], key: object = None
 ) -> HTMLResponse:
-    """A page whose content is the same for every reader (a mechanism's): ``template`` drawn from
-    ``content()`` once per state of the store, language and address, and kept (:func:`.memo`); the
-    frame around it (who is signed in, their CSRF token, the navigation: ``shared.html``) drawn per
-    request. The content is drawn without the reader: a template naming ``who`` or ``csrf`` fails
-    (the templates' names are strict) rather than show one reader's page to another."""
+    """A page whose content is the same for every reader (the overview, a meeting's, a mechanism's):
+    ``template`` drawn from the title and context ``content()`` gives, once per state of the store,
+    day, language, address and ``key``, and kept (:func:`.memo`); the frame around it (who is signed
+    in, their CSRF token, the navigation: ``shared.html``) drawn per request. The content is drawn
+    without the reader: a template naming ``who`` or ``csrf`` fails (the templates' names are
+    strict) rather than show one reader's page to another."""
     language = i18n.chosen(request)
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
 
-    def drawn() -> Markup:
+    def drawn() -> tuple[str, Markup]:
         with i18n.speaking(language):
+            title, context = content()
             page = web(request).templates.get_template(template)
-            return Markup(page.render(nav=NAV, path=request.url.path, choices=CHOICES, lang=language, here=here,
-                                      **content()))  # fmt: skip
+            main = page.render(nav=NAV, path=request.url.path, choices=CHOICES, lang=language, here=here, **context)
+            return title, Markup(main)
 
-    main = memo(request, ("page", template, language, here), drawn)
+    title, main = memo(request, ("page", template, language, here, key), drawn)
     return render(request, "shared.html", page_title=title, page_main=main)
 
 
@@ -151,9 +153,13 @@ def query_string(request: Request) -> str:
 def overview(request: Request) -> HTMLResponse:
     """What spans every meeting: kept in the store for its state (:mod:`.overview`), so that only
     the first process to show it works it out (not each worker, not after every start)."""
-    found = kept_overview(request, i18n.chosen(request))
-    today = dt.datetime.now(dt.UTC).date()
-    return render(request, "overview.html", statuses=TRACKING_STATUS_LABELS, **digests.shown(found, today))
+
+    def content() -> tuple[str, dict[str, Any]]:
+        found = kept_overview(request, i18n.chosen(request))
+        today = dt.datetime.now(dt.UTC).date()
+        return i18n.gettext("Overview"), {"statuses": TRACKING_STATUS_LABELS, **digests.shown(found, today)}
+
+    return render_shared(request, "overview_main.html", content)
 
 
 @router.get("/mechanisms", response_class=HTMLResponse)
@@ -184,7 +190,7 @@ def mechanism(request: Request, d: Store, slug: str, page: Page = 1) -> HTMLResp
     shown, pages, page = changes_page(total, page)  # only these changes are worked out
     language = i18n.chosen(request)
 
-    def content() -> dict[str, Any]:
+    def content() -> tuple[str, dict[str, Any]]:
         detail = views.mechanism_view(d, mech, shown).document()
         with i18n.speaking(language):  # the chart's title and labels
             labels = {s.value: label for s, label in TRACKING_STATUS_LABELS.items()}
@@ -192,9 +198,10 @@ def mechanism(request: Request, d: Store, slug: str, page: Page = 1) -> HTMLResp
         earlier = str(request.url.include_query_params(page=page + 1)) if page < pages else None
         later = str(request.url.include_query_params(page=page - 1)) if page > 1 else None
         nav = {"earlier": earlier, "later": later, "page": page, "pages": pages, "total": total}
-        return {"mech": detail, "words": word_markup, "chart": chart, "changes": detail["changes"], "changes_nav": nav}
+        return mech.name, {"mech": detail, "words": word_markup, "chart": chart, "changes": detail["changes"],
+                           "changes_nav": nav}  # fmt: skip
 
-    return render_shared(request, "mechanism_main.html", mech.name, content)
+    return render_shared(request, "mechanism_main.html", content)
 
 
 @router.get("/meetings", response_class=HTMLResponse, dependencies=[Depends(expensive)])
@@ -227,15 +234,19 @@ def meetings(
 
 @router.get("/meetings/{slug}", response_class=HTMLResponse)
 def meeting(request: Request, d: Store, slug: str) -> HTMLResponse:
-    m, tracking, mech, at = d.meeting_parts(slug)  # without waiting for every meeting to be read
-    srcs = sources.of(m)  # the meeting's other reports beside the primary one ([ZH] one meeting, two languages)
-    detail = views.meeting_view(m, tracking, srcs).document()  # GET /api/meetings/{slug}
-    person_urls = {
-        p["position"]: at.get((p["name"], tuple(p["span"]) if p["span"] else None)) for p in detail["people"]
-    }
-    source = marked_text(m, i18n.chosen(request))
-    return render(request, "meeting.html", m=detail, source=source, person_urls=person_urls,
-                  others=[(s, sources.marked(s)) for s in srcs[1:]], mechanism=views.mechanism_row(mech))  # fmt: skip
+    def content() -> tuple[str, dict[str, Any]]:
+        m, tracking, mech, at = d.meeting_parts(slug)  # without waiting for every meeting to be read
+        srcs = sources.of(m)  # the meeting's other reports beside the primary one ([ZH] one meeting, two languages)
+        detail = views.meeting_view(m, tracking, srcs).document()  # GET /api/meetings/{slug}
+        person_urls = {
+            p["position"]: at.get((p["name"], tuple(p["span"]) if p["span"] else None)) for p in detail["people"]
+        }
+        source = marked_text(m, i18n.chosen(request))
+        return m.title or m.slug, {"m": detail, "source": source, "person_urls": person_urls,
+                                   "others": [(s, sources.marked(s)) for s in srcs[1:]],
+                                   "mechanism": views.mechanism_row(mech)}  # fmt: skip
+
+    return render_shared(request, "meeting_main.html", content)
 
 
 @router.get("/search", response_class=HTMLResponse, dependencies=[Depends(expensive)])
