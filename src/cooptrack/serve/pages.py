@@ -464,33 +464,11 @@ def marked_text(m: Meeting, language: str = i18n.DEFAULT) -> Markup:
     marks = [(kind, i.position, i.span) for kind, items in
              (("area", m.areas), ("measure", m.measures), ("agreement", m.agreements), ("person", m.people))
              for i in items if i.span is not None and i.span[0] < i.span[1] <= len(text)]  # fmt: skip
-    marks.sort(key=lambda k: (k[2][0], -k[2][1]))
-    out: list[str] = []
-    stack: list[int] = []  # ends of the open spans
-    pos = 0
 
-    def close_until(limit: int) -> None:
-        nonlocal pos
-        while stack and stack[-1] <= limit:
-            end = stack.pop()
-            out.append(str(escape(text[pos:end])) + "</span>")
-            pos = end
-
-    for kind, n, (start, end) in marks:
-        close_until(start)
-        if start < pos:  # starts where another item already started (and ended) — skip the overlap
-            start = pos
-        if stack:
-            end = min(end, stack[-1])
-        out.append(str(escape(text[pos:start])))
-        pos = start
+    def opening(kind: str, n: int) -> str:
         with i18n.speaking(language):
             label = escape(i18n.gettext("{kind} {n} in the record").format(kind=i18n.gettext(kind.capitalize()), n=n))
-        out.append(
-            f'<span class="hl hl-{kind}" id="src-{kind}-{n}"><a class="tag" href="#rec-{kind}-{n}" '
-            f'title="{label}" aria-label="{label}">{_TAGS[kind]}{n}</a>'
-        )
-        stack.append(end)
-    close_until(len(text))
-    out.append(str(escape(text[pos:])))
-    return Markup("".join(out))
+        return (f'<span class="hl hl-{kind}" id="src-{kind}-{n}"><a class="tag" href="#rec-{kind}-{n}" '
+                f'title="{label}" aria-label="{label}">{_TAGS[kind]}{n}</a>')  # fmt: skip
+
+    return sources.nested(text, marks, opening)

@@ -12,7 +12,7 @@ the meeting — with each source's statement and its span: the page never picks 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,10 +168,22 @@ _TAGS = {"person": "P", "area": "A", "measure": "M", "agreement": "G"}
 def marked(source: Source) -> Markup:
     """The source's cleaned text, escaped, each item a ``<span id="srcN-KIND-i">`` (as the primary
     report's text is marked) so that the record's items can link to it."""
-    text = source.text
-    marks = sorted(_spans(source.record, len(text)), key=lambda k: (k[2][0], -k[2][1]))
+
+    def opening(kind: str, n: int) -> str:
+        label = f"{kind.capitalize()} {n} of source {source.n}"
+        return (f'<span class="hl hl-{kind}" id="{source.prefix}-{kind}-{n}" title="{label}">'
+                f'<span class="tag">{_TAGS[kind]}{n}</span>')  # fmt: skip
+
+    return nested(source.text, _spans(source.record, len(source.text)), opening)
+
+
+def nested(text: str, marks: Iterable[tuple[str, int, tuple[int, int]]], opening: Callable[[str, int], str]) -> Markup:
+    """``text``, escaped, each mark (its kind, number and span) opened by ``opening(kind, n)`` and
+    closed by ``</span>``: marks nest (a person inside an agreement), and one that would cross
+    another's end is cut there; one that starts where another already started and ended starts
+    after it."""
     out: list[str] = []
-    stack: list[int] = []
+    stack: list[int] = []  # the ends of the open marks
     pos = 0
 
     def close_until(limit: int) -> None:
@@ -181,15 +193,13 @@ def marked(source: Source) -> Markup:
             out.append(str(escape(text[pos:end])) + "</span>")
             pos = end
 
-    for kind, n, (start, end) in marks:
+    for kind, n, (start, end) in sorted(marks, key=lambda k: (k[2][0], -k[2][1])):
         close_until(start)
         start = max(start, pos)
         end = min(end, stack[-1]) if stack else end
         out.append(str(escape(text[pos:start])))
         pos = start
-        label = f"{kind.capitalize()} {n} of source {source.n}"
-        out.append(f'<span class="hl hl-{kind}" id="{source.prefix}-{kind}-{n}" title="{label}">'
-                   f'<span class="tag">{_TAGS[kind]}{n}</span>')  # fmt: skip
+        out.append(opening(kind, n))
         stack.append(end)
     close_until(len(text))
     out.append(str(escape(text[pos:])))
