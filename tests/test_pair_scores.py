@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, func, select, update
 
-from cooptrack.knowledge import changes
+from cooptrack.knowledge import changes, commitments, series
 from cooptrack.store import Store
 from cooptrack.store.models import PairScore
 from cooptrack.views import ledger
@@ -100,7 +100,10 @@ def test_a_meeting_whose_words_changed_is_scored_again(
         tours = next(c for c in ledger.ledger(store).commitments if c.text == TOURS)
         assert [a.how for a in tours.appearances] == ["first", "reworded", "reworded"]
         assert len(scored) == 3 * 2  # only plenary 2 x the new plenary 3
-        assert _rows(store) == 3  # the earlier pair of 2 and 3 stays: harmless, never read again
+        assert _rows(store) == 2  # the earlier pair of 2 and 3 let go: never read again
+        with store.engine.connect() as conn:
+            kept = set(conn.scalars(select(PairScore.pair)))
+        assert kept == set(commitments.pair_keys(series.mechanisms(store.all_meetings()), ledger._measures))
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, func, insert, inspect, select, text
+from sqlalchemy import URL, Connection, Engine, create_engine, delete, event, func, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
@@ -352,18 +352,20 @@ class Store(TrackingMixin, AccountsMixin):
                 found.update((pair, bytes(scores)) for pair, scores in session.execute(stmt))
         return found
 
-    def keep_pair_scores(self, scores: Mapping[str, bytes]) -> None:
+    def keep_pair_scores(self, scores: Mapping[str, bytes], current: Iterable[str] | None = None) -> None:
         """Keep these scores for the next process that follows the commitments; a pair kept already
-        is left as it is (its scores are the same: the pair is their content)."""
+        is left as it is (its scores are the same: the pair is their content). With ``current``
+        (every pair of meetings the store holds now), the scores of pairs no longer held (a meeting
+        re-read since, or gone) are let go: a store re-ingested often does not grow with them."""
         if not scores:
             return
         pairs = sorted(scores)
         try:
-            self._keep_pair_scores(pairs, scores)
+            self._keep_pair_scores(pairs, scores, None if current is None else set(current))
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the database {self.url}: {_reason(exc)}") from exc
 
-    def _keep_pair_scores(self, pairs: list[str], scores: Mapping[str, bytes]) -> None:
+    def _keep_pair_scores(self, pairs: list[str], scores: Mapping[str, bytes], current: set[str] | None) -> None:
         with self._write_connection() as conn:  # the store's write lock: two processes add one row, not two
             for start in range(0, len(pairs), 500):
                 chunk = pairs[start : start + 500]
@@ -371,6 +373,10 @@ class Store(TrackingMixin, AccountsMixin):
                 rows = [{"pair": k, "scores": scores[k]} for k in chunk if k not in stored]
                 if rows:
                     conn.execute(insert(PairScore), rows)
+            if current is not None:
+                stale = sorted(set(conn.scalars(select(PairScore.pair))) - current - set(pairs))
+                for start in range(0, len(stale), 500):
+                    conn.execute(delete(PairScore).where(PairScore.pair.in_(stale[start : start + 500])))
 
     def counts(self) -> dict[str, int]:
         """The number of rows of each table."""

@@ -31,13 +31,14 @@ def ledger(
     """Every commitment of the store: measures linked meeting to meeting, then users' splits and joins."""
     meetings = store.all_meetings() if meetings is None else meetings
     mechs = series.mechanisms(meetings) if mechs is None else mechs
-    scores = changes.Scores(store.pair_scores(commitments.pair_keys(mechs, _measures)))
+    pairs = commitments.pair_keys(mechs, _measures)
+    scores = changes.Scores(store.pair_scores(pairs))
     found = commitments.build(
         mechs, _measures, queries.link_decisions(store, meetings), reshapes(store, meetings), scores
     )
     if scores.fresh:  # kept for the next process (a restarted server, another worker, a command)
         fresh = dict(scores.fresh)
-        kept.keep(store, f"scores of {len(fresh)} pairs of meetings", lambda: store.keep_pair_scores(fresh))
+        kept.keep(store, f"scores of {len(fresh)} pairs of meetings", lambda: store.keep_pair_scores(fresh, pairs))
     return found
 
 
