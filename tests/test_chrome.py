@@ -9,6 +9,8 @@ chrome must be gone from the cleaned text and the release's own lines kept.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
 from dataclasses import dataclass, field
 
 import pytest
@@ -358,6 +360,17 @@ def test_families_are_documented() -> None:
 )
 def test_lines_are_compared_folded(printed: str, folded: str) -> None:
     assert fold(printed) == folded
+
+
+def test_every_white_space_character_folds_to_one_space() -> None:
+    """Every character re's \\s matches is white space to the fold (one space between words, none
+    at the ends), in ASCII lines and others, with a backquote or without."""
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"\s", c)]
+    assert len(spaces) > 20
+    for c in spaces:
+        assert fold(f"{c}Home{c}{c}Page{c}") == "home page", repr(c)
+        assert fold(f"{c}`Home{c}\u00e9{c}") == "'home \u00e9", repr(c)
+    assert fold("Home\u200bPage") == "home\u200bpage"  # a zero-width space is no white space
 
 
 def test_a_headline_naming_a_menu_word_is_kept() -> None:

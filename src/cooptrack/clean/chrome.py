@@ -52,7 +52,6 @@ _QUOTES = str.maketrans(
         "\u201f": '"',
     }
 )
-_WHITE = re.compile(r"\s+")
 _LEAD_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219\-\u2013\u2014*]\s+(?=\w)")
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _KEYS = frozenset(
@@ -64,8 +63,11 @@ _KEYS = frozenset(
 def fold(text: str) -> str:
     """A line as compared with the catalogue: NFKC, one quote style, no stray ``Â``, one space
     between words, lower case, no leading bullet glyph."""
-    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).replace("\u00c2", "")
-    folded = _WHITE.sub(" ", folded).strip().casefold()
+    folded = unicodedata.normalize("NFKC", text)
+    if not folded.isascii() or "`" in folded:  # the other quotes and the Â are beyond ASCII
+        folded = folded.translate(_QUOTES).replace("\u00c2", "")
+    # str.split() splits at what \s matches (str.isspace): the runs of white space as one space
+    folded = " ".join(folded.split()).casefold()
     return _LEAD_BULLET.sub("", folded)
 
 
