@@ -165,6 +165,29 @@ def test_a_page_the_same_for_every_reader_is_drawn_once_each_in_their_own_frame(
     assert reader.get(url).status_code == 200 and len(drawn) == 3, "a write: drawn again"
 
 
+def test_the_trackers_rows_are_built_once_per_state_of_the_store_and_page(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[str] = []
+    real = views.tracker_row
+
+    def counted(d: Any, c: Any) -> Any:
+        built.append(c.key)
+        return real(d, c)
+
+    monkeypatch.setattr(views, "tracker_row", counted)
+    c = client(store)
+    first, again = c.get("/tracker"), c.get("/tracker")
+    assert first.status_code == again.status_code == 200 and first.text == again.text
+    rows = len(built)
+    assert rows > 1 and len(set(built)) == rows, "each row of the page built once"
+    assert c.get("/tracker?sort=newest").status_code == 200 and len(built) == 2 * rows, "another order: its rows"
+    key = c.get("/api/measures").json()["data"][0]["key"]
+    store.record_event(key, TrackingStatus.IMPLEMENTED, by="a test")
+    before = len(built)
+    assert "Implemented" in c.get("/tracker").text and len(built) == before + rows, "a write: built again"
+
+
 def test_the_overview_counts_are_the_stores(store: Store) -> None:
     c = client(store)
     counts = c.get("/api/overview").json()["data"]

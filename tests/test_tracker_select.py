@@ -124,4 +124,6 @@ def test_a_status_rebuilds_nothing_but_the_statuses_and_a_split_the_commitments_
         doc = read_path(paths[2])
         store.ingest(doc, parse_document(doc))
         web.get("/tracker")
+        assert sorted(set(built)) == ["ledger", "meetings"]  # the tracker does not wait for the people
+        assert web.get("/").status_code == 200
         assert sorted(set(built)) == ["all_people", "ledger", "meetings"]

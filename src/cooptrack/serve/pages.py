@@ -364,7 +364,8 @@ def tracker(
     kept = tracker_selection(request, d, partner=partner, theme=theme, status=status, q=q, stale=bool(stale),
                              meeting=meeting, year=number, sort=order)  # fmt: skip
     shown, pager = paged(request, kept, page, 50)
-    chunk = [views.tracker_row(d, c) for c in shown]  # the rows of this page only
+    chunk = memo(request, ("tracker-rows", partner, theme, status, q, bool(stale), meeting, number, order, pager.page),
+                 lambda: [views.tracker_row(d, c) for c in shown])  # the rows of this page only, once  # fmt: skip
     events = views.all_events(d)[:10]
     offered, fit = memo(request, ("tracker-meetings", partner, number, meeting),
                         lambda: meeting_choices(d, partner, number, meeting))  # fmt: skip
