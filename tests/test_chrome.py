@@ -467,3 +467,19 @@ def test_a_headline_printed_on_two_lines_is_joined() -> None:
     text = f"Go to main content\n{wrapped}\n{BODY}"
     assert clean(text).title == "Third Plenary Session of Hong Kong/Hunan Co-operation Conference held in Changsha"
     assert clean(f"CS visits Changsha\nPlenary session\n{BODY}").title == "CS visits Changsha"
+
+
+def test_a_searched_kind_of_chrome_is_screened_only_off_lines_it_cannot_match() -> None:
+    """The glued end markers and the chrome glued to a line's start or end are searched only in a
+    line holding a piece every match holds (cooptrack.screen): every line of the chrome pages, and
+    of those lines glued to a release's sentence, that one of them matches passes its screen."""
+    lines = {line.strip() for page in PAGES for line in page.text.split("\n") if line.strip()}
+    lines |= {f"{BODY.split(chr(10))[0]} {line}" for line in list(lines)}
+    matched = 0
+    for kind in ("_ends_inline", "_inline_start", "_inline_end", "_ends", "_patterns"):
+        patterns = getattr(catalogue(), kind)
+        for line in lines:
+            if patterns._any.search(line):
+                matched += 1
+                assert patterns._may(line), (kind, line)
+    assert matched > 50

@@ -31,6 +31,7 @@ from importlib.resources import files
 from typing import Any, Literal
 
 from cooptrack.quick import quick
+from cooptrack.screen import screen
 from cooptrack.vocab import RemovalReason
 
 HitKind = Literal["any", "head", "end", "inline"]
@@ -136,8 +137,11 @@ class _Patterns:
 
     def __init__(self, entries: list[tuple[Family, re.Pattern[str]]]) -> None:
         self._entries = entries
-        joined = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for _, p in entries)
-        self._any = quick(re.compile(joined, re.IGNORECASE)) if entries else None
+        joined = re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for _, p in entries), re.IGNORECASE)
+        self._any = quick(joined) if entries else None
+        # a line without a piece of text every match holds ("Enditem", "REUTERS", "border image"
+        # ...: cooptrack.screen) is not searched (most lines hold none)
+        self._may = screen(joined)
 
     def full(self, text: str) -> tuple[Family, re.Match[str]] | None:
         if self._any is None or not self._any.fullmatch(text):
@@ -149,7 +153,7 @@ class _Patterns:
         return None
 
     def search(self, text: str) -> tuple[Family, re.Match[str]] | None:
-        if self._any is None or not self._any.search(text):
+        if self._any is None or not self._may(text) or not self._any.search(text):
             return None
         for family, pattern in self._entries:
             m = pattern.search(text)

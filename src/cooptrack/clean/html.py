@@ -365,7 +365,9 @@ _BLOCK = frozenset(
 )
 _CELL = frozenset({"td", "th"})
 _BULLET_GLYPHS = "•·▪●◦‣∙-*–—"
-_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+# A run of white space a browser shows as one space: written as one; a single space is left alone
+# (replacing it with itself is work for nothing), every other run of it replaced.
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 
 
 class _Renderer:

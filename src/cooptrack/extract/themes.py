@@ -328,7 +328,7 @@ def _zh_scores(text: str, scores: Scores) -> None:
 def _candidates(folded: str) -> list[int]:
     """The cues (indices in table order) one of whose anchors the folded text holds, and those
     without anchors: the only cues that can match it."""
-    grams = {m.group(1) for m in _GRAM_AT.finditer(folded)}  # the anchors' grams the text holds
+    grams = set(_GRAM_AT.findall(folded))  # the anchors' grams the text holds (each match's group)
     out = set(_ALWAYS)
     for gram in grams:
         for anchor in _BY_GRAM[gram]:
