@@ -107,12 +107,12 @@ def filled(db_url: str) -> Iterator[tuple[Store, list[dict[str, Any]]]]:
 def _newest(entries: list[dict[str, Any]]) -> list[int]:
     """The order search promises: year, then date, newest first (without a date after the dated ones
     of its year, with neither last), then meeting, then item."""
+    return [e["id"] for e in sorted(entries, key=lambda e: (*_meeting_order(e), e["id"]))]
 
-    def key(e: dict[str, Any]) -> tuple[Any, ...]:
-        day = e["date"].toordinal() if e["date"] else 0
-        return (e["year"] is None, -(e["year"] or 0), e["date"] is None, -day, -e["meeting_id"], e["id"])
 
-    return [e["id"] for e in sorted(entries, key=key)]
+def _meeting_order(e: dict[str, Any]) -> tuple[Any, ...]:
+    day = e["date"].toordinal() if e["date"] else 0
+    return (e["year"] is None, -(e["year"] or 0), e["date"] is None, -day, -e["meeting_id"])
 
 
 def _truth(entries: list[dict[str, Any]], word: str, **facets: Any) -> list[dict[str, Any]]:
@@ -143,12 +143,17 @@ def _ids(store: Store, entries: list[dict[str, Any]], query: SearchQuery) -> lis
     return [by_position[(h.meeting_id, h.kind, h.position)] for h in store.search(query)]
 
 
-@pytest.mark.parametrize("scan_from", [0, 10**6], ids=["walk", "sort"])
+@pytest.mark.parametrize(
+    ("scan_from", "walk_per_hit"), [(0, 10**6), (10**6, 0), (0, 1)], ids=["walk", "sort", "short-walk"]
+)
 def test_newest_first_walking_the_meetings_or_sorting_every_match_gives_the_same_hits(
-    filled: tuple[Store, list[dict[str, Any]]], scan_from: int, monkeypatch: pytest.MonkeyPatch
+    filled: tuple[Store, list[dict[str, Any]]], scan_from: int, walk_per_hit: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, entries = filled
-    monkeypatch.setattr(store_search, "SCAN_FROM", scan_from)  # 0: always walk; a million: always sort
+    monkeypatch.setattr(store_search, "SCAN_FROM", scan_from)  # SQLite: 0, always walk; a million, always sort
+    # PostgreSQL walks at most this many meetings a hit asked for, then sorts: a million, the walk
+    # reads every meeting; none, every match sorted; one, the walk stops short of rare matches
+    monkeypatch.setattr(store_search, "WALK_PER_HIT", walk_per_hit)
     for word, facets in QUERIES:
         expected = _newest(_truth(entries, word, **facets))
         assert _ids(store, entries, SearchQuery(word, **facets)) == expected[:20], (word, facets)
@@ -244,6 +249,97 @@ def test_on_sqlite_the_newest_page_costs_the_list_of_matches_and_a_short_walk(
     # (an index of their ids, in C), the walk reads the same few newest meetings at either size
     assert extra[480][1] > 3 * extra[120][1]
     assert extra[480][0] < 2 * extra[120][0] and extra[480][0] * 5 < extra[480][1]
+
+
+def _statements(store: Store, query: SearchQuery) -> list[tuple[str, Any]]:
+    """The SELECT statements ``store.search(query)`` sends, with their parameters."""
+    sent: list[tuple[str, Any]] = []
+    listen = lambda _c, _cur, sql, params, _ctx, _many: sent.append((sql, params))  # noqa: E731
+    event.listen(store.engine, "before_cursor_execute", listen)
+    try:
+        store.search(query)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", listen)
+    return [(sql, params) for sql, params in sent if sql.lstrip().upper().startswith("SELECT")]
+
+
+def test_on_sqlite_the_page_s_snippets_look_each_hit_up_in_the_text_index(tmp_path: Path) -> None:
+    """The statement that makes the page's snippets reads search_entry first and asks FTS5 for each
+    hit by its rowid (the phrase checked, the snippet made, for those rows alone): its plan, and its
+    virtual machine steps, the same in a store four times the size. A prefix, which FTS5 expands
+    over the whole index at each lookup, keeps the index's own list of its matches."""
+
+    def hits(url: str, words: str) -> tuple[list[str], int]:
+        with Store(url) as store:
+            sql, params = _statements(store, SearchQuery(words))[-1]
+        assert "snippet(" in sql
+        count = 0
+
+        def tick() -> int:
+            nonlocal count
+            count += 1
+            return 0
+
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+            conn.set_progress_handler(tick, 100)
+            assert len(conn.execute(sql, params).fetchall()) == 20
+        return plan, count
+
+    steps: dict[tuple[str, int], int] = {}
+    for meetings in (120, 480):
+        url = f"sqlite:///{tmp_path / f'{meetings}.db'}"
+        _fill(url, meetings)
+        for words in ("logistics", '"two places"', "logist*"):
+            plan, steps[(words, meetings)] = hits(url, words)
+            first, fts = plan[0], next(line for line in plan if "search_fts" in line)
+            if words.endswith("*"):
+                assert first.startswith("SCAN search_fts") and "INDEX 0:M" in fts, plan
+            else:
+                assert first.startswith("SEARCH search_entry USING INTEGER PRIMARY KEY"), plan
+                assert "VIRTUAL TABLE INDEX 0:=" in fts, plan  # looked up by rowid (=), the MATCH checked there
+    for words in ("logistics", '"two places"'):  # four times the matches, the same page
+        assert steps[(words, 480)] < 1.5 * steps[(words, 120)], steps
+    assert steps[("logist*", 480)] > 3 * steps[("logist*", 120)]  # the listing grows with the matches
+
+
+def test_on_postgresql_the_newest_page_reads_the_newest_meetings_and_its_hits(postgres_url: str) -> None:
+    """Neither counted nor listed, the matches of a frequent word: the rows of search_entry that the
+    search's statements read (EXPLAIN ANALYZE: returned or filtered out) are the items of the
+    newest meetings, up to the one holding the page's last hit, and the page's hits."""
+    entries = _fill(postgres_url, 480)
+    meetings = sorted({e["meeting_id"]: e for e in entries}.values(), key=_meeting_order)  # one entry each
+    rank = {e["meeting_id"]: n for n, e in enumerate(meetings, 1)}
+    with Store(postgres_url) as store:
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")  # as autovacuum keeps them: the planner's statistics
+        for facets in ({}, {"partner": "Hunan"}, {"theme": Theme.ENVIRONMENT}):
+            truth = _truth(entries, "logistics", **facets)
+            assert len(truth) > 150  # far more than a page
+            last = {e["id"]: e for e in truth}[_newest(truth)[19]]
+            walked = [
+                e for e in meetings[: rank[last["meeting_id"]]] if e["partner"] == facets.get("partner", e["partner"])
+            ]
+            read = 0
+            with store.engine.connect() as conn:
+                for sql, params in _statements(store, SearchQuery("logistics", **facets)):
+                    (plan,) = conn.exec_driver_sql(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params).one()
+                    read += _entry_rows(plan[0]["Plan"])
+            # the walk reads the items of those meetings (ITEMS each), the snippets the page's 20; listing or
+            # counting the matches (as many as 5,001 were counted) would read every one of them
+            assert read < 2 * ITEMS * len(walked) + 20 < len(truth), (facets, read, len(walked))
+
+
+def _entry_rows(node: dict[str, Any]) -> int:
+    """Rows of search_entry a plan node and those under it read: returned or filtered out, every loop
+    (EXPLAIN gives each per loop)."""
+    own = 0.0
+    if node.get("Relation Name") == "search_entry":
+        kept = (
+            node["Actual Rows"] + node.get("Rows Removed by Filter", 0) + node.get("Rows Removed by Index Recheck", 0)
+        )
+        own = kept * node["Actual Loops"]
+    return round(own) + sum(_entry_rows(child) for child in node.get("Plans", []))
 
 
 @pytest.mark.parametrize("sqlite_or_pg", ["sqlite", "postgres"])

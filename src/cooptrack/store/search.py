@@ -109,7 +109,8 @@ def terms(text: str) -> list[tuple[str, bool]]:
     return found
 
 
-SCAN_FROM = 5000  # matches from which the newest are found walking the meetings from the newest
+SCAN_FROM = 5000  # SQLite: matches from which the newest are found walking the meetings from the newest
+WALK_PER_HIT = 10  # PostgreSQL: meetings walked for each hit asked for, before every match is sorted instead
 FACETS = ("partner", "theme", "year", "meeting_kind", "kind")
 
 
@@ -117,15 +118,24 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
     """The hits of ``query``: the newest meetings first, or with ``order="relevance"`` the best first
     (FTS rank; without a full-text index, the newest first too).
 
-    Newest first never ranks every match: with few matches (up to :data:`SCAN_FROM`) they are
-    sorted by date; with more, the meetings are walked from the newest (``ix_meeting_newest``) and
-    the walk stops at the last hit asked for. Only the hits of the page are joined to their
-    meeting's report and get a snippet.
+    Newest first never ranks every match: the meetings are walked from the newest
+    (``ix_meeting_newest``) and the walk stops at the last hit asked for, or every match is sorted by
+    date when they are few. SQLite counts the matches up to :data:`SCAN_FROM` to choose (FTS5 counts
+    them from its index alone); PostgreSQL, which would read each match's row to count it, walks
+    first, at most :data:`WALK_PER_HIT` meetings for each hit asked for, and sorts every match only
+    if the page did not fill. Only the hits of the page are joined to their meeting's report and get
+    a snippet.
     """
     match = _matcher(session, query, full_text=full_text)
     if match is None or query.limit <= 0:
         return []
-    ids = list(session.scalars(_page(session, match, query).offset(max(query.offset, 0)).limit(query.limit)))
+    offset = max(query.offset, 0)
+    if _walks_first(session, match, query):
+        walk = _walk_postgres(match, query, meetings=WALK_PER_HIT * (offset + query.limit))
+        ids = list(session.scalars(walk.offset(offset).limit(query.limit)))
+        if len(ids) == query.limit:  # the page ends in the meetings walked: a later meeting's hits come after it
+            return _hits(session, match, ids)
+    ids = list(session.scalars(_page(session, match, query).offset(offset).limit(query.limit)))
     return _hits(session, match, ids) if ids else []
 
 
@@ -283,7 +293,7 @@ def _page(session: Session, match: _Match, query: SearchQuery) -> Select[Any]:
     if query.order == "oldest":  # on demand: every match sorted
         oldest = (Meeting.year.asc().nulls_last(), Meeting.date.asc().nulls_first(), Meeting.id, SearchEntry.id)
         return _facets(stmt.where(match.entries), query).order_by(*oldest)
-    if match.walked is None or _few(session, match):
+    if postgres or match.walked is None or _few(session, match):  # PostgreSQL has walked first (run_search)
         if not postgres:
             return _facets(stmt.where(match.entries), query).order_by(*newest)
         # every match found first by the text index, then its meeting looked up: each subquery kept as
@@ -294,8 +304,6 @@ def _page(session: Session, match: _Match, query: SearchQuery) -> Select[Any]:
         its = _meeting_facets(meeting, query).offset(0).lateral("its")
         order = _newest(its.c.year, its.c.date, its.c.id, postgres=True)
         return select(few.c.id).select_from(few).join(its, literal_column("true")).order_by(*order, few.c.id)
-    if postgres:
-        return _walk_postgres(match, query)
     # Walk ix_meeting_newest from the newest meeting, each meeting's entries by their own index, and keep
     # those among the matches (``walked`` keeps the match set from driving the plan).
     walk = _CrossJoin(Meeting.__table__, SearchEntry.__table__, SearchEntry.meeting_id == Meeting.id)
@@ -317,20 +325,30 @@ def _cross_join(element: _CrossJoin, compiler: Any, **kw: Any) -> str:
     return f"{left} CROSS JOIN {right} ON {compiler.process(element.onclause, **kw)}"
 
 
-def _walk_postgres(match: _Match, query: SearchQuery) -> Select[Any]:
-    """PostgreSQL's walk: the meetings newest first (``ix_meeting_newest``), each one's matching entries
-    beside it (LATERAL), so that the plan can stop at the last hit asked for."""
+def _walks_first(session: Session, match: _Match, query: SearchQuery) -> bool:
+    """Whether the page is looked for by a walk of the newest meetings before anything else
+    (PostgreSQL, newest first, with its full-text index)."""
+    ranked = query.order == "relevance" and bool(match.order)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    return postgres and match.walked is not None and not ranked and query.order != "oldest"
+
+
+def _walk_postgres(match: _Match, query: SearchQuery, *, meetings: int) -> Select[Any]:
+    """PostgreSQL's walk: the first ``meetings`` meetings newest first (``ix_meeting_newest``) that
+    fit the query's facets, each one's matching entries beside it (LATERAL), so that the plan can
+    stop at the last hit asked for; ``meetings`` bounds it where the matches are rare."""
     # OFFSET 0 keeps the entries' subquery a nested loop over the meetings: flattened, the planner
     # (which takes a phrase for rarer than it is) would find every match by the text index and sort them all
-    meetings = _meeting_facets(select(Meeting.id, Meeting.year, Meeting.date), query).subquery("newest")
-    found = select(SearchEntry.id).where(SearchEntry.meeting_id == meetings.c.id, match.entries)
+    chosen = _meeting_facets(select(Meeting.id, Meeting.year, Meeting.date), query)
+    walked = chosen.order_by(*_newest(Meeting.year, Meeting.date, Meeting.id, postgres=True)).limit(meetings)
+    newest = walked.subquery("newest")
+    found = select(SearchEntry.id).where(SearchEntry.meeting_id == newest.c.id, match.entries)
     entries = _entry_facets(found, query).offset(0).lateral("found")
-    return (
-        select(entries.c.id)
-        .select_from(meetings)
-        .join(entries, literal_column("true"))
-        .order_by(*_newest(meetings.c.year, meetings.c.date, meetings.c.id, postgres=True), entries.c.id)
-    )
+    stmt = select(entries.c.id).select_from(newest).join(entries, literal_column("true"))
+    if query.year is not None:  # said here too, or the planner, which does not know the year is one out here,
+        stmt = stmt.where(newest.c.year == query.year)  # sorts every entry walked instead of stopping at the page
+    order = _newest(newest.c.year, newest.c.date, newest.c.id, postgres=True)
+    return stmt.order_by(*order, entries.c.id)
 
 
 def _newest(year: Any, date: Any, meeting: Any, *, postgres: bool) -> tuple[ColumnElement[Any], ...]:
@@ -350,16 +368,21 @@ def _few(session: Session, match: _Match) -> bool:
 
 def _hits(session: Session, match: _Match, ids: list[int]) -> list[Hit]:
     """The hits of ``ids`` in that order: meeting, report and snippet of each."""
+    # FTS5's snippet() needs its MATCH in the query that calls it: each hit is looked up in the index
+    # by its id (search_entry leads), or, for a prefix, the index lists its matches once (see _Match)
+    fts = match.join if match.looked_up else None
+    entries = SearchEntry.__table__ if fts is None else _CrossJoin(SearchEntry.__table__, *fts)
     stmt = (
         select(SearchEntry, Meeting.slug, Meeting.partner, Meeting.year, Meeting.kind, Source.uri, Measure.key,
                *match.snippets)
+        .select_from(entries)
         .join(Meeting, SearchEntry.meeting_id == Meeting.id)
         .join(DocumentVersion, SearchEntry.document_id == DocumentVersion.id)
         .join(Source, DocumentVersion.source_id == Source.id)
         .outerjoin(Measure, and_(SearchEntry.kind == ItemKind.MEASURE.value, SearchEntry.item_id == Measure.id))
     )  # fmt: skip
-    stmt = match.joined(stmt).where(SearchEntry.id.in_(ids))
-    if match.join is not None:  # FTS5's snippet() needs its MATCH in the query that calls it
+    stmt = (match.joined(stmt) if fts is None else stmt).where(SearchEntry.id.in_(ids))
+    if match.join is not None:
         stmt = stmt.where(match.condition)
     found: dict[int, Hit] = {}
     for entry, slug, partner, year, meeting_kind, uri, key, *columns in session.execute(stmt):
@@ -409,6 +432,9 @@ class _Match:
 
     ``entries`` is the condition on ``search_entry`` alone; ``walked`` the same for a plan that walks
     the entries another way (not driven by the text index); ``first`` selects matches, to count a few.
+    ``looked_up``: the page's hits are each looked up in the joined index by id (FTS5 checks the
+    terms and makes the snippet for those rows alone); not for a prefix, which FTS5 expands over the
+    whole index at each lookup: its matches are listed once, those of the page kept.
     """
 
     words: list[tuple[str, bool]]
@@ -420,6 +446,7 @@ class _Match:
     join: tuple[Any, ColumnElement[bool]] | None = None
     walked: ColumnElement[bool] | None = None
     first: Select[Any] | None = None
+    looked_up: bool = False
 
     def joined(self, stmt: Select[Any]) -> Select[Any]:
         return stmt if self.join is None else stmt.join(*self.join)
@@ -462,6 +489,7 @@ def _fts5_match(words: list[tuple[str, bool]]) -> _Match:
             parts.append('grams : "' + " ".join(t.text.replace('"', '""') for t in tokens) + '"' + star)
         else:
             parts.append('"' + term.replace('"', '""') + '"' + ("*" if prefix else ""))
+    prefixed = any(part.endswith("*") for part in parts)
     condition = name.op("MATCH")(" ".join(parts))
     found = select(fts.c.rowid).where(condition)
     return _Match(
@@ -474,6 +502,7 @@ def _fts5_match(words: list[tuple[str, bool]]) -> _Match:
         join=(fts, fts.c.rowid == SearchEntry.id),
         walked=(SearchEntry.id + 0).in_(found),  # "+ 0": the matches are looked up, they do not drive the plan
         first=found,
+        looked_up=not prefixed,
     )
 
 
