@@ -66,8 +66,7 @@ def statement(sentence: str) -> Statement | None:
     named = any(m.entry.hk_party for m in named_here)
     mentions = tuple(m for m in meeting_mentions(text) if not _another_time(text, m))
     chaired = _MAY_CHAIR(text) and bool(P.CHAIR_PREDICATE.search(text))
-    noun = P.ONE_MEETING_NOUN.search(_blanked(text, named_here))  # a meeting word besides the mechanism's name
-    if not mentions and not ((named or chaired) and noun):
+    if not mentions and not ((named or chaired) and _meeting_noun(text, named_here)):
         return None  # "the two sides exchanged views at the meeting": any meeting at all
     if P.HABITUAL.search(text) and not P.THIS_MEETING_DAY.search(text):
         return None  # how the mechanism works, not one of its meetings
@@ -85,6 +84,11 @@ def statement(sentence: str) -> Statement | None:
     others = any(not m.entry.hk_party for m in named_here) or bool(P.OTHER_PARTY.search(text))
     numbered = any(m.ordinal is not None for m in mentions)
     return Statement(text, tense, named, numbered, chaired, others, mentions)
+
+
+def _meeting_noun(text: str, named: list[Mention]) -> bool:
+    """Whether the text holds a meeting word besides the mechanisms' names."""
+    return P.ONE_MEETING_NOUN.search(_blanked(text, named)) is not None
 
 
 def _blanked(text: str, named: list[Mention]) -> str:

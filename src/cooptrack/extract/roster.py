@@ -87,11 +87,13 @@ class _Roster:
             person.roles.add(Role.SIGNATORY)
         # First named in a sentence giving no role: there, attending; unless the sentence is
         # about another encounter ("John Lee met the delegation", "is expected to meet ...").
+        if not new_here or no_role or elsewhere_chaired:
+            return  # (the sentence is not read for another encounter: nobody would attend anyway)
         elsewhere = (P.OTHER_ENCOUNTER.search(masked) or P.ANOTHER_TIME.search(masked)) and not P.ATTEND_CUE.search(
             masked
         )
         for person in new_here:  # an official, not a commentator ("Dr Simon Lee, an economist, said")
-            if not person.roles and not elsewhere and not no_role and not elsewhere_chaired and person.post:
+            if not person.roles and not elsewhere and person.post:
                 person.roles.add(Role.ATTENDEE)
 
     def _named(self, sentence: Sentence, masked: str, cues: list[Cue], no_role: bool) -> list[Found]:
