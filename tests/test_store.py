@@ -360,8 +360,9 @@ def _not_fts(name: str | None, kind: str, _parent: object) -> bool:
     """Leave out each dialect's full-text index, which the models do not describe."""
     if kind == "table" and name is not None and name.startswith(("search_fts", "alembic_version")):
         return False
-    # ix_meeting_newest (core_0008): search walks the meetings from the newest; sorted on PostgreSQL, not in the models
-    left_out = ("search_vector", "ix_search_entry_search_vector", "ix_meeting_newest")
+    # ix_meeting_newest (core_0008): search walks the meetings from the newest; sorted on PostgreSQL, not in the models;
+    # ix_meeting_partner_newest (core_0011), one partner's meetings so (on lower(partner): an expression)
+    left_out = ("search_vector", "ix_search_entry_search_vector", "ix_meeting_newest", "ix_meeting_partner_newest")
     return not (kind in ("column", "index") and name in left_out)
 
 
