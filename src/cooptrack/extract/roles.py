@@ -166,7 +166,13 @@ def read_roles(
     chair verbs, if already read)."""
     cues = chair_cues(text) if cues is None else cues
     objects = C.objects_of(text, spans)
-    guests = C.within(spans, [(m.start("who"), m.end("who")) for m in P.SPECIAL_GUEST_WITH.finditer(text)])
+    # a sentence naming nobody gives nobody a role, but may still say where chairs are named, by
+    # a pronoun or as a pair: its chair verbs are read, the other cues not looked for
+    guests = (
+        C.within(spans, [(m.start("who"), m.end("who")) for m in P.SPECIAL_GUEST_WITH.finditer(text)])
+        if spans
+        else set()
+    )
     chairs: set[int] = set()
     aside = set(objects)
     pronoun: str | None = None
@@ -204,8 +210,8 @@ def read_roles(
             chairs |= subject
             zones += _subject_zone(text, spans, cue)
     chairs -= guests
-    heads = set() if chairs else _one_side_heads(text, spans, objects)
-    roles = _other_roles(text, spans, sides, chairs, guests, C.encountered(text, spans, objects))
+    heads = set() if chairs or not spans else _one_side_heads(text, spans, objects)
+    roles = _other_roles(text, spans, sides, chairs, guests, C.encountered(text, spans, objects)) if spans else []
     pair = not chairs and any(
         not c.passive and not c.relative and _PAIR_SUBJECT.search(text, max(0, c.start - 80), c.start) for c in cues
     )
