@@ -22,6 +22,7 @@ V = TypeVar("V")
 
 LIMIT = 20_000
 _memories: list[dict[Any, Any]] = []  # every remembering function's answers
+_MISSING = object()
 
 
 def new_document() -> None:
@@ -37,12 +38,11 @@ def per_document(fn: Callable[[K], V]) -> Callable[[K], V]:
 
     @functools.wraps(fn)
     def remembered(arg: K) -> V:
-        try:
-            return cache[arg]
-        except KeyError:
+        value = cache.get(arg, _MISSING)  # (a KeyError raised and caught costs more, at every first call)
+        if value is _MISSING:
             if len(cache) >= LIMIT:
                 cache.clear()
             value = cache[arg] = fn(arg)
-            return value
+        return value  # type: ignore[return-value]  # never _MISSING
 
     return remembered

@@ -216,10 +216,14 @@ def _names_a_meeting(title: str | None) -> bool:
         return False
     mentions = [m for m in meeting_mentions(title) if not _another_time(title, m)]
     pairs = bool(named) or bool(P.TITLE_PAIR.search(title))
-    outside = "".join(c if not any(m.start <= i < m.end for m in named) else " " for i, c in enumerate(title))
-    return bool(mentions and (pairs or any(m.ordinal for m in mentions))) or (
-        bool(named) and bool(P.MEETING_NOUN.search(outside))  # a meeting word besides the mechanism's name
-    )
+    if mentions and (pairs or any(m.ordinal for m in mentions)):
+        return True
+    if not named:
+        return False
+    outside = list(title)
+    for m in named:
+        outside[m.start : m.end] = " " * (m.end - m.start)
+    return bool(P.MEETING_NOUN.search("".join(outside)))  # a meeting word besides the mechanism's name
 
 
 def _the_event(s: Statement) -> bool:
