@@ -168,17 +168,22 @@ def _pinyin() -> dict[str, str]:
 
 
 @functools.cache
-def _pair_re() -> re.Pattern[str]:
+def _pair_re(between: bool = True) -> re.Pattern[str]:
+    """The pairs of places and kinds of body; without ``between``, for a text without the word
+    "between": the same pattern, its second alternative (which holds the word) never tried there,
+    and a match no longer started by the name of a kind of body (same groups, same matches)."""
     side = rf"(?:{_HK}|{_place_re()})"
     abbrev = "|".join(sorted(_pinyin(), key=len, reverse=True))
     # "E-Hong Kong Cooperation Conference": a pinyin abbreviation joined to Hong Kong by a hyphen
     first = rf"(?P<a>{side}|\b(?:{abbrev})(?=-{_HK}))"
     # a match starts with Hong Kong's name, a place's, an abbreviation's, or the name of a kind of body
-    starts = _starting({"Ho", "HK"} | {n[:2] for n in _places()} | {a[:2] for a in _pinyin()}, _SUFFIX_STARTS)
+    places = {"Ho", "HK"} | {n[:2] for n in _places()} | {a[:2] for a in _pinyin()}
+    starts = _starting(places, _SUFFIX_STARTS) if between else _starting(places)
+    never = "" if between else "(?!)"
     return quick(  # built here, not at the top of the module: quickened here (cooptrack.quick)
         re.compile(
             rf"{starts}(?:\b{first}{_SEP}(?P<b>{side})(?:{_SEP}(?P<c>{side}))?\s+(?P<suffix>{_SUFFIX})"
-            rf"|(?P<between>{_SUFFIX})\s+between\s+(?:the\s+)?(?P<x>{side})\s+and\s+(?:the\s+)?(?P<y>{side})\b)"
+            rf"|{never}(?P<between>{_SUFFIX})\s+between\s+(?:the\s+)?(?P<x>{side})\s+and\s+(?:the\s+)?(?P<y>{side})\b)"
         )
     )
 
@@ -275,7 +280,7 @@ def _find(text: str) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for pattern, entry in _named():
         found.extend(Mention(entry, m.start(), m.end()) for m in pattern.finditer(text))
-    for m in _pair_re().finditer(text) if _ANY_SUFFIX.search(text) else ():
+    for m in _pair_re("between" in text).finditer(text) if _ANY_SUFFIX.search(text) else ():
         if m["between"]:
             paired = _pair_entry((m["x"], m["y"]), m["between"])
         else:
