@@ -303,6 +303,31 @@ def test_on_sqlite_the_page_s_snippets_look_each_hit_up_in_the_text_index(tmp_pa
     assert steps[("logist*", 480)] > 3 * steps[("logist*", 120)]  # the listing grows with the matches
 
 
+@pytest.mark.parametrize("order", ["date", "oldest", "relevance"])
+def test_on_sqlite_every_match_sorted_is_read_from_the_matches(
+    sqlite_url: str, order: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When every match is read and sorted (few of them, oldest first, best first), the matches lead
+    and each one's meeting is looked up by its id; with a partner, SQLite left alone walks that
+    partner's meetings (ix_meeting_partner_newest) and looks every match up in each of them (448 ms
+    for 28 hits at a million measures)."""
+    monkeypatch.setattr(store_search, "SCAN_FROM", 10**6)  # few enough to be sorted
+    _fill(sqlite_url)
+    query = SearchQuery("logistics", partner="Hunan", year=2007, order=order)
+    with Store(sqlite_url) as store, store._read() as session:
+        match = store_search._matcher(session, query, full_text=True)
+        assert match is not None
+        sql = str(
+            store_search._page(session, match, query).compile(
+                session.get_bind(), compile_kwargs={"literal_binds": True}
+            )
+        )
+        plan = [row[3] for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")]
+    meeting = [line for line in plan if " meeting " in f"{line} "]
+    assert meeting == ["SEARCH meeting USING INTEGER PRIMARY KEY (rowid=?)"], plan
+    assert plan.index(meeting[0]) > min(i for i, line in enumerate(plan) if "search_entry" in line), plan
+
+
 def test_on_postgresql_the_newest_page_reads_the_newest_meetings_and_its_hits(postgres_url: str) -> None:
     """Neither counted nor listed, the matches of a frequent word: the rows of search_entry that the
     search's statements read (EXPLAIN ANALYZE: returned or filtered out) are the items of the

@@ -287,7 +287,10 @@ def _page(session: Session, match: _Match, query: SearchQuery) -> Select[Any]:
     """The ids of the hits in order (before offset and limit), by the cheapest way for the query."""
     postgres = session.get_bind().dialect.name == "postgresql"
     newest = (*_newest(Meeting.year, Meeting.date, Meeting.id, postgres=postgres), SearchEntry.id)
-    stmt = select(SearchEntry.id).join(Meeting, SearchEntry.meeting_id == Meeting.id)
+    # every match read and sorted: the matches lead, each one's meeting looked up (SQLite, left alone, may
+    # walk a facet's index of the meetings, ix_meeting_partner_newest, and look every match up in each one)
+    led = _CrossJoin(SearchEntry.__table__, Meeting.__table__, SearchEntry.meeting_id == Meeting.id)
+    stmt = select(SearchEntry.id).select_from(led)
     if query.order == "relevance" and match.order:
         return _facets(match.joined(stmt).where(match.condition), query).order_by(*match.order, *newest)
     if query.order == "oldest":  # on demand: every match sorted
