@@ -114,3 +114,39 @@ def test_a_big5_page_without_a_declared_charset(tmp_path: Path) -> None:
     rec = parse_path(path)
     assert rec.language == "zh"
     assert rec.mechanism == "Hong Kong/Shanghai Co-operation Conference"
+
+
+@pytest.mark.parametrize(
+    ("page", "date"),
+    [
+        pytest.param(
+            "滬港合作會議第七次會議在滬舉行\n2026-08-12 19:40\n\n"
+            "滬港合作會議第七次會議今日在上海舉行。上海市市長龔志遠與行政長官何俊業共同主持會議。",
+            "2026-08-12",
+            id="bare-today-under-the-page-stamp",
+        ),
+        pytest.param(
+            "粤港合作联席会议第三十次会议明日举行\n2027-11-19 18:00\n\n"
+            "行政长官何俊业明日将在广州与广东省省长马志峰共同主持粤港合作联席会议第三十次会议。",
+            "2027-11-20",
+            id="bare-tomorrow-of-an-announcement",
+        ),
+        pytest.param(
+            "2026-02-03 11:00\n特首:浙港合作會議下月舉行\n\n"
+            "行政長官何俊業今天表示,浙港合作會議第四次會議將於下個月在杭州舉行,他將率團出席。",
+            None,
+            id="today-dates-the-words-the-meeting-is-next-month",
+        ),
+        pytest.param(
+            "发布时间:2026-05-02 08:00:00 来源: sp20260502\n闽港合作会议第九次会议在港举行\n\n"
+            "闽港合作会议第九次会议今天在香港举行,政务司司长梁伟文与福建省常务副省长林振东共同主持会议。",
+            None,
+            id="a-mirrors-repost-stamp-dates-nothing",
+        ),
+    ],
+)
+def test_a_bare_day_word_counts_from_the_pages_own_date(page: str, date: str | None) -> None:
+    """[ZH-DATE] synthetic: 今日 / 明日 with no day printed take the page's own stamp; not a mirror's."""
+    rec = parse_text(page)
+    assert rec.relevant, rec.relevance_reason
+    assert (str(rec.meeting.date) if rec.meeting.date else None, rec.meeting.date_text) == (date, None)

@@ -102,6 +102,17 @@ DATED = re.compile(rf"(?:(?P<y>(?:19|20)\d\d|[一二三四五六七八九〇○�
 # the verb of the meeting.
 DAY_ONLY = re.compile(rf"(?<![月\d年期周])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚|(?=在|于|以|举行|召开|,))")
 CANTONESE_DAY = re.compile(r"噚日|寻日|琴日|听日|今朝")
+# A day word with no day printed (今日在北京召开, 昨天举行, 明日将出席): counted from the dateline, else
+# from the day the page was written (its printed date); "a better tomorrow" (美好的明天) is no day.
+RELATIVE_DAY = re.compile(
+    r"(?P<today>今日|今天|当天|当日|今早|今晨|今晚)|(?P<yesterday>昨日|昨天|昨晚)|(?<![的好])(?P<tomorrow>明日|明天)"
+)
+# A sentence placing the meeting at another time than its day word (今日表示…将于下个月启动): the
+# word dates the speech, not the meeting.
+LATER = re.compile(r"下个月|下月|下周|下星期|下旬|明年|年内|年底|月底|稍后|日后|届时")
+# The time of a page's stamp (2025-05-20 21:30, 发布时间:00:15 2025-05-21): a stamp in the small
+# hours dates a story written the evening before.
+STAMP_TIME = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3]):[0-5]\d(?![\d])")
 # A dateline: a wire's 电, a paper's or a portal's 讯 (浙江在线10月18日讯).
 WIRE_DATELINE = re.compile(rf"^[^。,]{{0,30}}?(?:社|网|报|台)?[^。,]{{0,12}}?(?P<m>{N})月(?P<d>{N})日(?:电|讯)")
 # Years that are not the meeting's: founding years, events named by year, future events.

@@ -19,7 +19,7 @@ from cooptrack.extract.zh import areas as R
 from cooptrack.extract.zh import meeting as M
 from cooptrack.extract.zh import people as W
 from cooptrack.extract.zh.text import Sent, headline, sentences
-from cooptrack.extract.zh.when import meeting_date
+from cooptrack.extract.zh.when import meeting_date, written_day
 from cooptrack.fold import CJK, script
 from cooptrack.mechanisms import Entry
 from cooptrack.record import Agreement, Area, Measure, Meeting, MentionFound, Person, Record
@@ -93,7 +93,8 @@ def _meeting(
     meeting_kind, ordinal = M.identify(entry, title, statements, sents)
     printed = cleaned.footer_date or cleaned.page_date
     pool = [s.sent for s in statements if s.sent is not title] + lead[:4]
-    when = meeting_date(pool, printed, announcement=kind is DocumentKind.ANNOUNCEMENT)
+    announced = kind is DocumentKind.ANNOUNCEMENT
+    when = meeting_date(pool, printed, announcement=announced, written=written_day(cleaned))
     first = lead[0] if lead else None
     return Meeting(
         ordinal=ordinal,

@@ -5,14 +5,19 @@ The day comes from the sentence stating the meeting (今日(十二月二十一�
 (中新社成都9月10日電); the year from the sentence itself (2023年9月12日) or from a date the page
 prints as its own (the GIA end block, the news portal's date line, a broadcaster's stamp: the
 cleaner's ``footer_date`` / ``page_date``). A day with no month and no dateline gives no date,
-nor does Cantonese 噚日 / 聽日, counted from a publication date that is not printed.
+nor does Cantonese 噚日 / 聽日, counted from a publication date that is not printed. A bare day
+word (今日在北京召開, 當天, 昨日, 明日) counts from the dateline, else from the day the page was
+written: its GIA end block, or its own date line or stamp (not a mirror's repost stamp), the day
+before for a stamp just after midnight.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
+from cooptrack.clean.blocks import Cleaned
 from cooptrack.dates import safe_date
 from cooptrack.extract.zh import patterns as P
 from cooptrack.extract.zh.numbers import number, year
@@ -33,8 +38,11 @@ class _Day:
     text: str
 
 
-def meeting_date(sents: list[Sent], printed: dt.date | None, *, announcement: bool) -> When:
-    """The meeting's date from its statement sentences (first that gives a day)."""
+def meeting_date(
+    sents: list[Sent], printed: dt.date | None, *, announcement: bool, written: dt.date | None = None
+) -> When:
+    """The meeting's date from its statement sentences (first that gives a day); ``written``, the
+    day the page was written (:func:`written_day`), dates a bare 今日."""
     dateline = _dateline(sents)
     for sent in sents:
         if P.CANTONESE_DAY.search(sent.f) and not _day(sent):
@@ -46,10 +54,68 @@ def meeting_date(sents: list[Sent], printed: dt.date | None, *, announcement: bo
             found = _Day(dateline[0], dateline[1], None, found.text)
         return _resolve(found, dateline, printed, announcement)
     for sent in sents[:2]:
-        if any(w in sent.f for w in ("当天", "今日", "今天")) and dateline is not None:
-            m, d = dateline
-            return _resolve(_Day(m, d, None, f"{m}月{d}日"), None, printed, announcement)
+        word = _day_word(sent.f)
+        if word is not None:
+            return _relative(_OFFSETS[word.lastgroup or "today"], dateline, printed, written, announcement)
     return When(None, None)
+
+
+def _day_word(f: str) -> re.Match[str] | None:
+    """The sentence's day word when it dates the meeting: not one whose clause goes on with a
+    speech verb before any meeting verb (今日表示: the day of the words), nor in a sentence that
+    places the meeting at another time (將於下個月)."""
+    if P.LATER.search(f):
+        return None
+    for word in P.RELATIVE_DAY.finditer(f):
+        clause = re.split(r"[,。]", f[word.end() :], maxsplit=1)[0]
+        said, held = P.SPEECH.search(clause), P.PREDICATE.search(clause)
+        if said is None or (held is not None and held.start() < said.start()):
+            return word
+    return None
+
+
+_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _relative(
+    offset: int, dateline: tuple[int, int] | None, printed: dt.date | None, written: dt.date | None, announcement: bool
+) -> When:
+    """A day word with no day printed (今日, 當天, 昨日, 明日): counted from the dateline when there is
+    one (its year from the printed date), else from the day the page was written; the dateline's
+    day is the date text of 今日 / 當天, a bare word has none."""
+    if dateline is not None:
+        m, d = dateline
+        filed = _resolve(_Day(m, d, None, f"{m}月{d}日"), None, printed, announcement)
+        if offset == 0 or filed.date is None:
+            return filed if offset == 0 else When(None, None)
+        return When(filed.date + dt.timedelta(days=offset), None)
+    if written is None:
+        return When(None, None)
+    return When(written + dt.timedelta(days=offset), None)
+
+
+def written_day(cleaned: Cleaned) -> dt.date | None:
+    """The day the page was written, which a bare 今日 / 昨日 / 明日 counts from when no dateline
+    says: the GIA end block's (a release is issued the day it reports), else the page's own date
+    line or stamp, the day before when the stamp's time is in the small hours (a story filed just
+    after midnight carries the previous day's meeting). A mirror's repost stamp never dates the
+    page: the cleaner gives it no date ([ZH-NOISE])."""
+    if cleaned.footer_date is not None:
+        return cleaned.footer_date
+    stamp = cleaned.page_date
+    if stamp is None:
+        return None
+    printed = re.compile(rf"{stamp.year}\s?[-年/.]\s?0?{stamp.month}\s?[-月/.]\s?0?{stamp.day}(?!\d)")
+    for removed in cleaned.removed:
+        if printed.search(removed.text):
+            time = P.STAMP_TIME.search(removed.text)
+            if time is not None and int(time["h"]) < _SMALL_HOURS:
+                return stamp - dt.timedelta(days=1)
+            break
+    return stamp
+
+
+_SMALL_HOURS = 4  # a stamp before 04:00 is a story of the evening before
 
 
 def _day(sent: Sent) -> _Day | None:
