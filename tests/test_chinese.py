@@ -150,3 +150,27 @@ def test_a_bare_day_word_counts_from_the_pages_own_date(page: str, date: str | N
     rec = parse_text(page)
     assert rec.relevant, rec.relevance_reason
     assert (str(rec.meeting.date) if rec.meeting.date else None, rec.meeting.date_text) == (date, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("湖北省副省長于明華與政務司司長連一鳴共同主持會議。", ["于明華", "連一鳴"]),
+        ("重庆市副市长向阳出席会议。", ["向阳"]),
+        ("浙江省省長喬志一與行政長官何俊業共同主持會議。", ["喬志一", "何俊業"]),
+        ("政务司司长连立和、财政司司长邓志康随团出席。", ["连立和", "邓志康"]),
+        ("行政長官於上午出席會議,並於會上致辭。", []),
+        ("行政长官向记者介绍会议成果。", []),
+        ("行政長官連日來在成都訪問。", []),
+        ("行政長官於港會見四川省代表團。", []),
+        ("行政長官何俊業一同前往。", ["何俊業"]),
+        ("政務司司長連同多名官員出席。", []),
+    ],
+)
+def test_a_stop_character_is_read_by_its_position_in_a_name(sentence: str, names: list[str]) -> None:
+    """[ZH-PEOPLE] synthetic: 于 向 連 right after a post are surnames unless a place, a time or the
+    press follows; 一 和 inside a name end it only where a word or another name starts."""
+    from cooptrack.extract.zh.people import collect
+    from cooptrack.extract.zh.text import split
+
+    assert [p.name for p in collect(split(sentence, 0, 0))] == names

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from cooptrack.extract.zh.numbers import NUMBER
-from cooptrack.extract.zh.places import CITY_NAMES, PROVINCES_ZH
+from cooptrack.extract.zh.places import CITY_ABBREV_ZH, CITY_NAMES, PROVINCES_ZH
 
 N = NUMBER
 SENTENCE_END = "。！？；!?;"
@@ -155,13 +155,32 @@ POST = re.compile(
 POST_JOIN = re.compile(r"^(?:、|兼)")
 # Characters that end a name: what follows a name in the genre's sentences.
 # Adverbs that never open a name: a post before them is a surname's ('唐市长还介绍了').
-NOT_A_NAME_START = frozenset("还又再都便即仍均也亦则就")
+NOT_A_NAME_START = frozenset("还又再都便即仍均也亦则就其")  # 其 of 其后, 其间
 # 今 明 昨 本 end a name only as a day word (今日, 明天, 本月): 黄守明 is a name.
 DAY_WORD = re.compile(r"[今明昨本](?:日|天|年|早|晚|晨|午|月|周|次)")
 NAME_STOP = frozenset(
     "今明昨本在于与和及、,。与同以共表致出主率会见签等将也亦随陪受并则(「“向对称说指为分先后一的就均是于各已带到去向连偕"
 )
 NAME_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# Stop characters read by position ([ZH-PEOPLE]). Right after a post, 于 向 连 are surnames (Yu,
+# Xiang, Lian: 常务副省长于国伟, 副省长向明远, 司长连志一) unless what follows is what the word takes as
+# a preposition or an adverb: a place, a time, the press, a stop (于北京, 于会上, 向记者, 连日来).
+SURNAME_STOPS = frozenset("于向连")
+NOT_A_GIVEN_NAME = re.compile(
+    rf"(?:{_PLACE_NAMES}|[{''.join(CITY_ABBREV_ZH)}]|内地|本港|两地|中央|国家|各地|当地"
+    r"|上午|下午|中午|晚上|早上|傍晚|会上|会后|会前|席间|期间|日前|近日|同日|当日|同时"
+    r"|记者|传媒|媒体|大家|各界|市民|公众|外界|业界|全体|港人|日|续|任|年|夜)"
+)
+# Inside a name, 一 和 为 先 分 end it only when a word starts there (一行, 一同, 分别, 先后 …) or a
+# name goes on after them (王五和李四); before a conjunction, a verb of the meeting or a mark, they
+# are the name's last character (市长殷嘉一与…, 司长连志一共同主持).
+GIVEN_NAME_STOPS = frozenset("一和为先分")
+STOP_WORD = re.compile(r"一行|一同|一起|一道|一并|一致|一再|一直|一向|为首|为主|分别|先后|先行")
+NAME_END = re.compile(
+    r"$|[、,。;:!?)」”\s]|与|和|及|同|共同|主持|出席|率|带领|签|致辞|讲话|表示|指出|说|称|会见|会面|会晤|等"
+    r"|今日|今天|明日|明天|昨日|昨天|当天|在|于|也|亦|又|都|均|则|以|受|随|陪|将|已|还|并|分别|先后|一行|特邀|见证|就|对|向|为"
+    r"|代表|发言|介绍|宣布|强调|作"
+)
 DOUBLE_SURNAMES = frozenset("欧阳 司徒 上官 诸葛 司马 林郑 叶刘 范徐 陈方 梁唐".split())
 TITLE_AFTER = re.compile(r"^(?:资深大律师|教授|博士|先生|女士|太太|小姐)")
 HONORIFIC_ZH = {"教授": "Professor", "博士": "Dr", "先生": "Mr", "女士": "Ms", "太太": "Mrs", "小姐": "Miss"}

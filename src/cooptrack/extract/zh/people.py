@@ -4,12 +4,14 @@
 A person is named after a post, with no comma or honorific between (行政長官李家超, 廣東省省長X,
 國務院港澳辦副主任、香港中聯辦主任X: posts joined by 、 or 兼 are one post). A name is two or three
 characters (four after a double surname: 林鄭月娥), ending where the sentence goes on (今日, 與, 在,
-表示 …) or at a title after it (教授, 博士 …). Later the person is found by the full name, by the
-surname and the post (馬省長), or as 他/她 opening a sentence (the first person of the sentence
-before). Roles are read clause by clause (apart at commas): 共同主持 and 主持 (the meeting) make
-co-chairs, both heads leading their delegations make co-chairs, 以特邀嘉賓身份 and a Central
-official's 出席 make special guests, 出席 / 參加 / 隨團 / 陪同 attendees, 簽署 signatories; 會見 and
-見證 give no role, nor does X in 受X委託.
+表示 …) or at a title after it (教授, 博士 …); a stop character is read by its position: 于 向 連
+right after a post are surnames (于國偉, 向明遠) unless a place, a time or the press follows, and
+一 和 為 先 分 inside a name are its last character before what ends a name (殷嘉一與). Later
+the person is found by the full name, by the surname and the post (馬省長), or as 他/她 opening a
+sentence (the first person of the sentence before). Roles are read clause by clause (apart at
+commas): 共同主持 and 主持 (the meeting) make co-chairs, both heads leading their delegations make
+co-chairs, 以特邀嘉賓身份 and a Central official's 出席 make special guests, 出席 / 參加 / 隨團 /
+陪同 attendees, 簽署 signatories; 會見 and 見證 give no role, nor does X in 受X委託.
 """
 
 from __future__ import annotations
@@ -51,16 +53,47 @@ class _At:
 
 def _name_at(f: str, i: int) -> int:
     """The end of a name starting at folded position ``i`` (``i`` when there is none)."""
+    if f[i : i + 1] in P.SURNAME_STOPS:
+        return _stop_surname(f, i)
     if f[i : i + 1] in P.NAME_STOP or f[i : i + 1] in P.NOT_A_NAME_START or f[i + 1 : i + 2] in ("、", ",", "。", ""):
         return i
     j = i
     while j < len(f) and j - i < 4 and P.NAME_CHAR.match(f[j]):
         if j - i >= 2 and (_stops(f, j) or P.TITLE_AFTER.match(f[j:]) or P.POST_SUFFIX.match(f[j:])):
+            if _last_given(f, j):
+                j += 1
             break
         if j - i == 3 and f[i : i + 2] not in P.DOUBLE_SURNAMES:
             break
         j += 1
     return j if j - i >= 2 else i
+
+
+def _last_given(f: str, j: int) -> bool:
+    """The stop character at ``j``, inside a name, is its last character: one of 一 和 为 先 分,
+    opening no word (一行, 分別), and followed by what ends a name (殷嘉一與, 連志一共同主持)."""
+    return f[j] in P.GIVEN_NAME_STOPS and not P.STOP_WORD.match(f, j) and bool(P.NAME_END.match(f, j + 1))
+
+
+def _stop_surname(f: str, i: int) -> int:
+    """A name right after a post that opens with 于, 向 or 连: a surname when two or three name
+    characters follow, none of them a stop (but 一 may open the given name: 連一鳴), and the name
+    ends where a name ends (于國偉與, 向明遠、);
+    not the preposition's or the adverb's object (于北京, 于會上, 向記者, 連日來)."""
+    if P.NOT_A_GIVEN_NAME.match(f, i + 1):
+        return i
+    j = i + 1
+    while j < len(f) and j - i < 3 and P.NAME_CHAR.match(f[j]):
+        if f[j] in P.NOT_A_NAME_START:
+            return i
+        if _stops(f, j) and not (j == i + 1 and f[j] in P.GIVEN_NAME_STOPS and not P.STOP_WORD.match(f, j)):
+            break  # 連一鳴: 一 opens the given name
+        j += 1
+    if j - i in (1, 2) and j < len(f) and _last_given(f, j):
+        j += 1
+    if j - i < 2 or not (P.NAME_END.match(f, j) or P.TITLE_AFTER.match(f, j) or P.POST_SUFFIX.match(f, j)):
+        return i
+    return j
 
 
 def _stops(f: str, j: int) -> bool:
