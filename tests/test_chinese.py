@@ -174,3 +174,24 @@ def test_a_stop_character_is_read_by_its_position_in_a_name(sentence: str, names
     from cooptrack.extract.zh.text import split
 
     assert [p.name for p in collect(split(sentence, 0, 0))] == names
+
+
+_CUM = "high_level_meeting_cum_plenary"
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind"),
+    [
+        ("行政長官何俊業與上海市市長龔志遠今日在上海出席滬港高層會晤暨滬港合作會議第七次會議。", _CUM),
+        ("京港高层会晤暨京港合作会议第十一次会议今天在香港举行,北京市市长殷嘉一与行政长官何俊业共同主持会议。", _CUM),
+        ("粵港高層會晤暨粵港合作聯席會議第三十次會議今日在廣州舉行。", _CUM),
+        ("滬港合作會議第七次會議今日在上海舉行,上海市市長龔志遠與行政長官何俊業共同主持會議。", "plenary"),
+        ("第廿一次港澳合作高層會議今日在香港舉行,財政司司長鄧志康主持會議。", "high_level_meeting"),
+    ],
+)  # fmt: skip
+def test_the_text_decides_a_high_level_meeting_cum_plenary(lead: str, kind: str) -> None:
+    """[ZH-KIND] synthetic: 高層會晤暨…第N次會議 is the combined kind for any conference holding
+    plenaries, whatever kinds its row lists; a flash naming the plenary alone says plenary."""
+    rec = parse_text(f"{lead}\n\n雙方同意加強合作。")
+    assert rec.relevant, rec.relevance_reason
+    assert rec.meeting.kind == kind

@@ -211,7 +211,7 @@ def _fullest(kind: MeetingKind, ordinal: int | None, entry: Entry, pool: list[Se
     """A plenary named elsewhere on the page as the high-level meeting cum plenary (the same
     number, or none) is that: a headline shortens the name ('川港合作会议第四次会议' over a lead's
     '川港高层会晤暨川港合作会议第四次会议')."""
-    if kind is not MeetingKind.PLENARY or MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY not in entry.kinds:
+    if kind is not MeetingKind.PLENARY or not _holds(entry, MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY):
         return kind
     for sent in pool:
         for n in named(sent):
@@ -227,11 +227,19 @@ def _kind(n: Named, got: tuple[int | None, bool] | None) -> MeetingKind:
     text = n.sent.f[n.start : n.end + 6]
     if got is not None and got[1]:
         return MeetingKind.WORKING_MEETING
-    if P.HLM_CUM.search(text) and MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY in n.entry.kinds:
+    if P.HLM_CUM.search(text) and _holds(n.entry, MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY):
         return MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY
-    if "高层会晤" in n.sent.f[n.start : n.end] and MeetingKind.HIGH_LEVEL_MEETING in n.entry.kinds:
+    if "高层会晤" in n.sent.f[n.start : n.end] and _holds(n.entry, MeetingKind.HIGH_LEVEL_MEETING):
         return MeetingKind.HIGH_LEVEL_MEETING
     return n.entry.ordinal_kind
+
+
+def _holds(entry: Entry, kind: MeetingKind) -> bool:
+    """The text may call the mechanism's meeting ``kind``: any kind its row lists, and, for a
+    conference that holds plenaries, a high-level meeting (cum plenary) whatever its row lists
+    (滬港高層會晤暨滬港合作會議: the text decides, as in English). A mechanism without plenaries
+    keeps its own kinds (Macao's high-level meeting, the Belt and Road and PPRD conferences)."""
+    return kind in entry.kinds or MeetingKind.PLENARY in entry.kinds
 
 
 # --- venue ---------------------------------------------------------------------------------------------
