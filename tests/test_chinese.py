@@ -195,3 +195,30 @@ def test_the_text_decides_a_high_level_meeting_cum_plenary(lead: str, kind: str)
     rec = parse_text(f"{lead}\n\n雙方同意加強合作。")
     assert rec.relevant, rec.relevance_reason
     assert rec.meeting.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("page", "chairs"),
+    [
+        (
+            "行政长官何俊业今日(三月九日)在成都与四川省省长石明远会面。\n\n"
+            "他说,今日下午将与石省长共同主持川港合作会议第五次会议,就深化合作交换意见。",
+            {"何俊业", "石明远"},
+        ),
+        (
+            "行政長官何俊業今日(五月六日)在杭州與浙江省委書記許立群和浙江省省長唐偉明會面。\n\n"
+            "她表示,會後會同唐省長共同主持浙港合作會議第四次會議。",
+            {"何俊業", "唐偉明"},
+        ),
+        (
+            "財政司司長鄧志康今日(九月一日)在武漢與湖北省常務副省長喬建文會面。\n\n"
+            "他隨後與喬副省長共同主持鄂港合作會議第七次會議。",
+            {"鄧志康", "喬建文"},
+        ),
+    ],
+)
+def test_a_pronoun_opening_the_sentence_is_the_first_person_of_the_sentence_before(page: str, chairs: set[str]) -> None:
+    """[ZH-ROLE] synthetic: 他/她 then a time and a modal before 與/和/同 Y: the pronoun co-chairs too."""
+    rec = parse_text(page)
+    assert rec.relevant, rec.relevance_reason
+    assert {p.name for p in rec.people if "co_chair" in p.roles} == chairs

@@ -155,7 +155,8 @@ POST = re.compile(
 POST_JOIN = re.compile(r"^(?:、|兼)")
 # Characters that end a name: what follows a name in the genre's sentences.
 # Adverbs that never open a name: a post before them is a surname's ('唐市长还介绍了').
-NOT_A_NAME_START = frozenset("还又再都便即仍均也亦则就其")  # 其 of 其后, 其间
+# Verbs of a visit never open one either (随同行政长官访问重庆的官员, 行政长官抵达).
+NOT_A_NAME_START = frozenset("还又再都便即仍均也亦则就其访抵")  # 其 of 其后, 其间
 # 今 明 昨 本 end a name only as a day word (今日, 明天, 本月): 黄守明 is a name.
 DAY_WORD = re.compile(r"[今明昨本](?:日|天|年|早|晚|晨|午|月|周|次)")
 NAME_STOP = frozenset(

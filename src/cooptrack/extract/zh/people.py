@@ -148,7 +148,7 @@ def _occurrences(sent: Sent, people: list[Found], previous: Found | None) -> lis
         for m in re.finditer(re.escape(p.key), f):
             out.append(_At(p, m.start(), m.end()))
         if p.post:
-            for m in re.finditer(re.escape(p.key[0]) + r"(?=(?:省长|市长|书记|主任|司长|局长|特首))", f):
+            for m in re.finditer(re.escape(p.key[0]) + r"(?=(?:副省长|副市长|省长|市长|书记|主任|司长|局长|特首))", f):
                 tail = P.POST_SUFFIX.match(f[m.end() :]) or re.match("特首", f[m.end() :])
                 if (
                     tail
@@ -246,12 +246,15 @@ def _clause_roles(
 
 
 _WITH = re.compile(
-    r"^(?:并|并且|还|亦|也|随后|其后|之后|再)?(?:今日|今天|昨日|当天|随后)?(?:在[^,与和同]{1,12})?(?:和|与|同)"
+    r"^(?:并且|并|还|亦|也|再)?"
+    r"(?:会后|会前|随后|其后|之后|稍后|今日|今天|明日|明天|昨日|当天|上午|下午|晚上|\d{1,2}日|将于|将会|将|会|于){0,4}"
+    r"(?:在[^,与和同]{1,12})?(?:和|与|同)"
 )
 
 
 def _with_clause(clause: str) -> bool:
-    """The clause goes on with the sentence's subject: it opens '(并)(今日)(在X)与Y …'."""
+    """The clause goes on with the sentence's subject: it opens '(并)(今日)(在X)与Y …', also after
+    a time and a modal ('她表示,會後將和馬省長…共同主持': 她 is the subject)."""
     return bool(_WITH.match(clause))
 
 
