@@ -222,3 +222,34 @@ def test_a_pronoun_opening_the_sentence_is_the_first_person_of_the_sentence_befo
     rec = parse_text(page)
     assert rec.relevant, rec.relevance_reason
     assert {p.name for p in rec.people if "co_chair" in p.roles} == chairs
+
+
+_LEAD = "行政長官何俊業與湖北省省長喬建文今日在武漢共同主持鄂港合作會議第八次會議。\n\n"
+
+
+@pytest.mark.parametrize(
+    ("signing", "signed"),
+    [
+        (
+            "會上簽署《鄂港物流合作協議》。協議由運輸及物流局局長林世雄與湖北省副省長陳安簽署。",
+            {"鄂港物流合作協議": ["林世雄", "陳安"]},
+        ),
+        (
+            "会上签署《鄂港物流合作协议》和《鄂港科技合作备忘录》。其中备忘录由创新科技及工业局局长孙东明与湖北省副省长陈安签署。",
+            {"鄂港物流合作协议": [], "鄂港科技合作备忘录": ["孙东明", "陈安"]},
+        ),
+        (  # two agreements answer to 協議: which one is not said
+            "會上簽署《鄂港物流合作協議》和《鄂港旅遊合作協議》。協議由政制及內地事務局局長梁思慧與湖北省副省長陳安簽署。",
+            {"鄂港物流合作協議": [], "鄂港旅遊合作協議": []},
+        ),
+        (
+            "財政司司長鄧志康受行政長官委託出席簽約儀式,並與湖北省副省長陳安簽署《鄂港金融合作協議》。",
+            {"鄂港金融合作協議": ["鄧志康", "陳安"]},
+        ),
+    ],
+)
+def test_signatories_of_a_short_title_and_of_a_with_clause(signing: str, signed: dict[str, list[str]]) -> None:
+    """[ZH-AGREE] synthetic: 其中備忘錄由X與Y簽署 names the signatories of the one title it shortens;
+    '…受Z委託出席簽約儀式,與Y簽署《…》' makes the sentence's subject sign with Y."""
+    rec = parse_text(_LEAD + signing)
+    assert {a.title: a.signatories for a in rec.agreements} == signed

@@ -3,7 +3,9 @@
 ``簽署《A》《B》和《C》`` is three agreements; each title is kept without its 《》, in the page's
 script, inner quotes and spaces kept, pinyin removed. The kind comes from the title's suffix
 (備忘錄, 諒解備忘錄, 框架協議, 協議(書), 意向書, (合作)安排). Signatories are those the sentence
-says signed (由X與Y簽署, X與Y簽署了), never those who witnessed (見證). A signing described without
+says signed (由X與Y簽署, X與Y簽署了; X…,與Y簽署: the sentence's subject too, not Z of 受Z委託),
+never those who witnessed (見證); a later sentence may name them for one title by a short form
+of it (其中合作備忘錄由X與Y簽署). A signing described without
 titles (簽署N份合作文件) gives no agreement; a plan or outline named in passing (《…綱要》) is none.
 """
 
@@ -13,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from cooptrack.extract.zh import patterns as P
+from cooptrack.extract.zh.fold import simplified
 from cooptrack.extract.zh.people import Found
 from cooptrack.extract.zh.text import Sent
 from cooptrack.vocab import AgreementKind
@@ -31,10 +34,14 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
     """The agreements of the release, in order, each once."""
     out: list[Signed] = []
     seen: set[str] = set()
+    last: list[tuple[int, Signed]] = []  # the titles listed so far, with the block of their sentence
     for sent in sents:
         f = sent.f
         verb = P.SIGN.search(f)
         if verb is None:
+            continue
+        if not P.TITLE_QUOTED.search(f):
+            _signed_later(f, [a for block, a in last if sent.block - block <= 1], people)
             continue
         for m in P.TITLE_QUOTED.finditer(f):
             signers = _signatories(f, m.start(), people)
@@ -44,7 +51,25 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
             seen.add(folded_title)
             s, e = sent.span(m.start("title"), m.end("title"))
             out.append(Signed(sent.original(m.start("title"), m.end("title")), _kind(folded_title), s, e, signers))
+            last.append((sent.block, out[-1]))
     return out
+
+
+def _signed_later(f: str, recent: list[Signed], people: list[Found]) -> None:
+    """A sentence with no title saying who signed one of the titles listed in its paragraph or the
+    one before, by a short form of it (其中合作備忘錄由X與Y簽署, 協議由X與Y簽署): the one title that
+    ends with that form, or the one of its kind, gets the signatories when it has none."""
+    m = P.SHORT_TITLE_SIGNED.search(f)
+    if m is None or not recent:
+        return
+    short = re.sub(r"^(?:其中|该|此|这份|上述|有关)", "", m["short"])
+    folded = {id(a): simplified(a.title) for a in recent}
+    matches = [a for a in recent if folded[id(a)].endswith(short)]
+    if not matches:
+        matches = [a for a in recent if a.kind is _kind(short)]
+    if len(matches) == 1 and not matches[0].signatories:
+        found = sorted((m["who"].find(p.key), p.name) for p in people if p.key in m["who"])
+        matches[0].signatories = [name for _, name in found]
 
 
 def _kind(title: str) -> AgreementKind:
@@ -73,4 +98,18 @@ def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
     clause_start = max(head.rfind(","), head.rfind("。"), -1) + 1
     subject = head[clause_start:]
     found = sorted((subject.find(p.key), p.name) for p in people if p.key in subject)
-    return [name for _, name in found]
+    names = [name for _, name in found]
+    if P.WITH_SUBJECT.match(subject):  # '…X受Z委託出席簽約儀式,與Y簽署《…》': X signed with Y
+        first = _subject(head[:clause_start], people)
+        if first is not None and first.name not in names:
+            names.insert(0, first.name)
+    return names
+
+
+def _subject(head: str, people: list[Found]) -> Found | None:
+    """The sentence's subject: the first person it names, not the one on whose behalf (受Z委託)."""
+    behalf = [(m.start(), m.end()) for m in P.ON_BEHALF.finditer(head)]
+    named = sorted(
+        (i, p) for p in people for i in [head.find(p.key)] if i >= 0 and not any(s <= i < e for s, e in behalf)
+    )
+    return named[0][1] if named else None

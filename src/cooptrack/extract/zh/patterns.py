@@ -187,6 +187,13 @@ TITLE_AFTER = re.compile(r"^(?:资深大律师|教授|博士|先生|女士|太�
 HONORIFIC_ZH = {"教授": "Professor", "博士": "Dr", "先生": "Mr", "女士": "Ms", "太太": "Mrs", "小姐": "Miss"}
 # Reverse order: name then post (王伟中省长, 李家超行政长官), and a surname with a post (马省长).
 POST_SUFFIX = re.compile(r"^(?:省长|市长|行政长官|书记|副主任|主任|司长|局长|副省长|副市长)")
+# A clause going on with the sentence's subject: '(并)(今日)(在X)与Y …', also after a time and a
+# modal ('她表示,会后将和马省长…共同主持', '…受X委托出席签约仪式,与副市长Y签署《…》').
+WITH_SUBJECT = re.compile(
+    r"^(?:并且|并|还|亦|也|再)?"
+    r"(?:会后|会前|随后|其后|之后|稍后|今日|今天|明日|明天|昨日|当天|上午|下午|晚上|\d{1,2}日|将于|将会|将|会|于){0,4}"
+    r"(?:在[^,与和同]{1,12})?(?:和|与|同)"
+)
 # Role verbs, in the order they are tried on a clause.
 CO_CHAIR = re.compile(r"共同主持")
 PRESIDE = re.compile(r"主持(?:会议|了会议|了|$|,|。)")
@@ -197,6 +204,8 @@ ATTEND = re.compile(r"出席|参加|随团|随行|陪同|列席|与会")
 MET = re.compile(r"会见|会面|(?<!高层)会晤|拜会|拜访|接见")  # 高层会晤 is the meeting itself
 WITNESS = re.compile(r"见证")
 SIGN = re.compile(r"签署|签订|签约|签了")
+# Signing done by the clause's people, not a ceremony attended (出席签约仪式: attending).
+SIGN_ACT = re.compile(r"(?:签署|签订|签约|签了)(?!仪式)")
 
 # --- areas and counts ([ZH-COUNT] [ZH-AREAS]) ---------------------------------------------------------
 DECLARED = re.compile(rf"(?P<n>{N})个(?:合作)?(?:范畴|领域|方面)|(?P<h>{N})(?:大)?领域(?:{N})项")
@@ -228,4 +237,11 @@ AGREEMENT_KINDS: tuple[tuple[str, str], ...] = (
 )
 PLAN_TITLE = re.compile(r"(?:纲要|规划|意见|决定|公报|条例)$")
 SIGNED_BY = re.compile(r"由(?P<who>[^。]{2,40}?)(?:代表双方)?签署")
+# A later sentence naming who signed one of the titles just listed by a short form of it
+# ('其中合作备忘录由X与Y签署', '协议由X与Y签署', '该意向书则由X与Y签订').
+SHORT_TITLE_SIGNED = re.compile(
+    r"(?:^|其中|而|另|该|此|这份|上述)(?P<short>[^,。《》、由]{0,16}?"
+    r"(?:谅解备忘录|备忘录|合作备忘|框架协议|协议书|协议|意向书|合作安排|安排))(?:则)?"
+    r"由(?P<who>[^。]{2,40}?)(?:代表双方)?签(?:署|订)"
+)
 DESCRIBED_ONLY = re.compile(rf"签署(?:了)?(?:{N}|多)(?:份|项)")

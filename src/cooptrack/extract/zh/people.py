@@ -233,8 +233,8 @@ def _clause_roles(
         for a in present:
             a.person.roles.add(Role.SPECIAL_GUEST)
         return
-    if P.SIGN.search(clause) and not P.WITNESS.search(clause):
-        verb = P.SIGN.search(clause)
+    if P.SIGN_ACT.search(clause) and not P.WITNESS.search(clause):
+        verb = P.SIGN_ACT.search(clause)
         for a in present:
             if verb and a.start - start < verb.start():
                 a.person.roles.add(Role.SIGNATORY)
@@ -245,17 +245,10 @@ def _clause_roles(
             a.person.roles.add(Role.SPECIAL_GUEST if central else Role.ATTENDEE)
 
 
-_WITH = re.compile(
-    r"^(?:并且|并|还|亦|也|再)?"
-    r"(?:会后|会前|随后|其后|之后|稍后|今日|今天|明日|明天|昨日|当天|上午|下午|晚上|\d{1,2}日|将于|将会|将|会|于){0,4}"
-    r"(?:在[^,与和同]{1,12})?(?:和|与|同)"
-)
-
-
 def _with_clause(clause: str) -> bool:
     """The clause goes on with the sentence's subject: it opens '(并)(今日)(在X)与Y …', also after
     a time and a modal ('她表示,會後將和馬省長…共同主持': 她 is the subject)."""
-    return bool(_WITH.match(clause))
+    return bool(P.WITH_SUBJECT.match(clause))
 
 
 def _presides(clause: str) -> re.Match[str] | None:
