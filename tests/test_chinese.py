@@ -132,6 +132,12 @@ def test_a_big5_page_without_a_declared_charset(tmp_path: Path) -> None:
             id="bare-tomorrow-of-an-announcement",
         ),
         pytest.param(
+            "鄂港合作会议第七次会议在汉举行\n2027-04-09 10:00\n\n"
+            "中新社武汉4月9日电 鄂港合作会议第七次会议昨日在武汉举行,湖北省省长乔建文与行政长官何俊业共同主持会议。",
+            "2027-04-08",
+            id="bare-yesterday-from-the-dateline",
+        ),
+        pytest.param(
             "2026-02-03 11:00\n特首:浙港合作會議下月舉行\n\n"
             "行政長官何俊業今天表示,浙港合作會議第四次會議將於下個月在杭州舉行,他將率團出席。",
             None,

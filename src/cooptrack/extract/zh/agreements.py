@@ -5,8 +5,8 @@ script, inner quotes and spaces kept, pinyin removed. The kind comes from the ti
 (備忘錄, 諒解備忘錄, 框架協議, 協議(書), 意向書, (合作)安排). Signatories are those the sentence
 says signed (由X與Y簽署, X與Y簽署了; X…,與Y簽署: the sentence's subject too, not Z of 受Z委託),
 never those who witnessed (見證); a later sentence may name them for one title by a short form
-of it (其中合作備忘錄由X與Y簽署). A signing described without
-titles (簽署N份合作文件) gives no agreement; a plan or outline named in passing (《…綱要》) is none.
+of it (其中合作備忘錄由X與Y簽署). A signing described without titles (簽署N份合作文件) gives no
+agreement; a plan or outline named in passing (《…綱要》) is none.
 """
 
 from __future__ import annotations

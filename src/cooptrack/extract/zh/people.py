@@ -78,8 +78,8 @@ def _last_given(f: str, j: int) -> bool:
 def _stop_surname(f: str, i: int) -> int:
     """A name right after a post that opens with 于, 向 or 连: a surname when two or three name
     characters follow, none of them a stop (but 一 may open the given name: 連一鳴), and the name
-    ends where a name ends (于國偉與, 向明遠、);
-    not the preposition's or the adverb's object (于北京, 于會上, 向記者, 連日來)."""
+    ends where a name ends (于國偉與, 向明遠、); not the preposition's or the adverb's object
+    (于北京, 于會上, 向記者, 連日來)."""
     if P.NOT_A_GIVEN_NAME.match(f, i + 1):
         return i
     j = i + 1

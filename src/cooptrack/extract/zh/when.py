@@ -86,9 +86,9 @@ def _relative(
     if dateline is not None:
         m, d = dateline
         filed = _resolve(_Day(m, d, None, f"{m}月{d}日"), None, printed, announcement)
-        if offset == 0 or filed.date is None:
-            return filed if offset == 0 else When(None, None)
-        return When(filed.date + dt.timedelta(days=offset), None)
+        if offset == 0:
+            return filed
+        written = filed.date
     if written is None:
         return When(None, None)
     return When(written + dt.timedelta(days=offset), None)
