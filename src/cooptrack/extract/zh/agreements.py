@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from cooptrack.extract.zh import patterns as P
-from cooptrack.extract.zh.fold import simplified
 from cooptrack.extract.zh.people import Found
 from cooptrack.extract.zh.text import Sent
+from cooptrack.fold import simplified
 from cooptrack.vocab import AgreementKind
 
 
