@@ -144,15 +144,17 @@ def _ids(store: Store, entries: list[dict[str, Any]], query: SearchQuery) -> lis
 
 
 @pytest.mark.parametrize(
-    ("scan_from", "walk_per_hit"), [(0, 10**6), (10**6, 0), (0, 1)], ids=["walk", "sort", "short-walk"]
+    ("scan_from", "walk_per_hit"),
+    [(0, 0), (10**6, 0), (0, 1), (10**6, 1)],
+    ids=["walk", "sort", "short-walk-then-walk", "short-walk-then-sort"],
 )
 def test_newest_first_walking_the_meetings_or_sorting_every_match_gives_the_same_hits(
     filled: tuple[Store, list[dict[str, Any]]], scan_from: int, walk_per_hit: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, entries = filled
-    monkeypatch.setattr(store_search, "SCAN_FROM", scan_from)  # SQLite: 0, always walk; a million, always sort
-    # PostgreSQL walks at most this many meetings a hit asked for, then sorts: a million, the walk
-    # reads every meeting; none, every match sorted; one, the walk stops short of rare matches
+    monkeypatch.setattr(store_search, "SCAN_FROM", scan_from)  # 0: always walk; a million: always sort
+    # PostgreSQL first walks this many meetings a hit asked for (none: no such walk; one: the page of
+    # a frequent word found there, the walk too short for rarer matches, then sorted or walked whole)
     monkeypatch.setattr(store_search, "WALK_PER_HIT", walk_per_hit)
     for word, facets in QUERIES:
         expected = _newest(_truth(entries, word, **facets))

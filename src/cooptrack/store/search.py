@@ -109,8 +109,8 @@ def terms(text: str) -> list[tuple[str, bool]]:
     return found
 
 
-SCAN_FROM = 5000  # SQLite: matches from which the newest are found walking the meetings from the newest
-WALK_PER_HIT = 10  # PostgreSQL: meetings walked for each hit asked for, before every match is sorted instead
+SCAN_FROM = 5000  # matches from which the newest are found walking the meetings from the newest
+WALK_PER_HIT = 2  # PostgreSQL: meetings walked first for each hit asked for, before the matches are counted
 FACETS = ("partner", "theme", "year", "meeting_kind", "kind")
 
 
@@ -118,20 +118,20 @@ def run_search(session: Session, query: SearchQuery, *, full_text: bool) -> list
     """The hits of ``query``: the newest meetings first, or with ``order="relevance"`` the best first
     (FTS rank; without a full-text index, the newest first too).
 
-    Newest first never ranks every match: the meetings are walked from the newest
-    (``ix_meeting_newest``) and the walk stops at the last hit asked for, or every match is sorted by
-    date when they are few. SQLite counts the matches up to :data:`SCAN_FROM` to choose (FTS5 counts
-    them from its index alone); PostgreSQL, which would read each match's row to count it, walks
-    first, at most :data:`WALK_PER_HIT` meetings for each hit asked for, and sorts every match only
-    if the page did not fill. Only the hits of the page are joined to their meeting's report and get
-    a snippet.
+    Newest first never ranks every match: with few matches (up to :data:`SCAN_FROM`) they are
+    sorted by date; with more, the meetings are walked from the newest (``ix_meeting_newest``) and
+    the walk stops at the last hit asked for. PostgreSQL, which reads each match's row to count
+    them (FTS5 counts from its index alone), first walks :data:`WALK_PER_HIT` meetings for each hit
+    asked for: a page found there is found at a cost that no count of the matches comes near, and a
+    frequent word's matches are never counted. Only the hits of the page are joined to their
+    meeting's report and get a snippet.
     """
     match = _matcher(session, query, full_text=full_text)
     if match is None or query.limit <= 0:
         return []
     offset = max(query.offset, 0)
     if _walks_first(session, match, query):
-        walk = _walk_postgres(match, query, meetings=WALK_PER_HIT * (offset + query.limit))
+        walk = _walk_postgres(match, query, WALK_PER_HIT * (offset + query.limit))
         ids = list(session.scalars(walk.offset(offset).limit(query.limit)))
         if len(ids) == query.limit:  # the page ends in the meetings walked: a later meeting's hits come after it
             return _hits(session, match, ids)
@@ -296,7 +296,7 @@ def _page(session: Session, match: _Match, query: SearchQuery) -> Select[Any]:
     if query.order == "oldest":  # on demand: every match sorted
         oldest = (Meeting.year.asc().nulls_last(), Meeting.date.asc().nulls_first(), Meeting.id, SearchEntry.id)
         return _facets(stmt.where(match.entries), query).order_by(*oldest)
-    if postgres or match.walked is None or _few(session, match):  # PostgreSQL has walked first (run_search)
+    if match.walked is None or _few(session, match):
         if not postgres:
             return _facets(stmt.where(match.entries), query).order_by(*newest)
         # every match found first by the text index, then its meeting looked up: each subquery kept as
@@ -307,6 +307,8 @@ def _page(session: Session, match: _Match, query: SearchQuery) -> Select[Any]:
         its = _meeting_facets(meeting, query).offset(0).lateral("its")
         order = _newest(its.c.year, its.c.date, its.c.id, postgres=True)
         return select(few.c.id).select_from(few).join(its, literal_column("true")).order_by(*order, few.c.id)
+    if postgres:
+        return _walk_postgres(match, query)
     # Walk ix_meeting_newest from the newest meeting, each meeting's entries by their own index, and keep
     # those among the matches (``walked`` keeps the match set from driving the plan).
     walk = _CrossJoin(Meeting.__table__, SearchEntry.__table__, SearchEntry.meeting_id == Meeting.id)
@@ -336,15 +338,16 @@ def _walks_first(session: Session, match: _Match, query: SearchQuery) -> bool:
     return postgres and match.walked is not None and not ranked and query.order != "oldest"
 
 
-def _walk_postgres(match: _Match, query: SearchQuery, *, meetings: int) -> Select[Any]:
-    """PostgreSQL's walk: the first ``meetings`` meetings newest first (``ix_meeting_newest``) that
-    fit the query's facets, each one's matching entries beside it (LATERAL), so that the plan can
-    stop at the last hit asked for; ``meetings`` bounds it where the matches are rare."""
+def _walk_postgres(match: _Match, query: SearchQuery, meetings: int | None = None) -> Select[Any]:
+    """PostgreSQL's walk: the meetings newest first (``ix_meeting_newest``) that fit the query's
+    facets, the first ``meetings`` of them if given, each one's matching entries beside it
+    (LATERAL), so that the plan can stop at the last hit asked for."""
     # OFFSET 0 keeps the entries' subquery a nested loop over the meetings: flattened, the planner
     # (which takes a phrase for rarer than it is) would find every match by the text index and sort them all
     chosen = _meeting_facets(select(Meeting.id, Meeting.year, Meeting.date), query)
-    walked = chosen.order_by(*_newest(Meeting.year, Meeting.date, Meeting.id, postgres=True)).limit(meetings)
-    newest = walked.subquery("newest")
+    if meetings is not None:
+        chosen = chosen.order_by(*_newest(Meeting.year, Meeting.date, Meeting.id, postgres=True)).limit(meetings)
+    newest = chosen.subquery("newest")
     found = select(SearchEntry.id).where(SearchEntry.meeting_id == newest.c.id, match.entries)
     entries = _entry_facets(found, query).offset(0).lateral("found")
     stmt = select(entries.c.id).select_from(newest).join(entries, literal_column("true"))
