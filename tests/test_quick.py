@@ -100,6 +100,18 @@ def test_the_mechanisms_patterns_built_when_first_asked_are_quick_and_find_the_s
     assert differ == []
 
 
+def test_the_mechanisms_table_reads_the_gazetteer_without_the_extractor() -> None:
+    """A server's first list of mechanisms reads the places of the gazetteer, not the extractor."""
+    script = (
+        "import sys\n"
+        "from cooptrack import mechanisms\n"
+        "assert mechanisms.by_name('Hong Kong/Guangdong Co-operation Joint Conference') is not None\n"
+        "print(sorted(m for m in sys.modules if m.startswith('cooptrack.extract')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['cooptrack.extract', 'cooptrack.extract.gazetteer']"
+
+
 def test_every_quick_pattern_finds_what_its_original_finds() -> None:
     texts = _texts()
     assert len(texts) > 300

@@ -22,7 +22,7 @@ from cooptrack.acquire import Document, read_path
 from cooptrack.acquire.files import looks_like_html
 from cooptrack.clean import clean
 from cooptrack.clean.blocks import Cleaned
-from cooptrack.extract import extract
+from cooptrack.extract.record import extract
 from cooptrack.knowledge import years
 from cooptrack.memo import new_document
 from cooptrack.quick import quicken
