@@ -505,7 +505,7 @@ CLOSING_PARAGRAPH = re.compile(
     r"conference|ceremony|high-level\s+meeting)\b)[^.]*\b(?:signed|witnessed)\b"
     r"|\b(?:agreements?|documents?|memorand(?:um|a)|letters?\s+of\s+intent|arrangements?)\s+"
     r"(?:were|was)\s+(?:also\s+)?signed\b"
-    r"|\bsigned\s+the\s+[\u201c\"]|\bwitnessed\s+the\s+signing\b|\balso\s+attended\b|\bspecial\s+guests?\b"
+    r"|\bsigned\s+the\s+[\u201c\"\u2018']|\bwitnessed\s+the\s+signing\b|\balso\s+attended\b|\bspecial\s+guests?\b"
     r"|\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?signed\b"
     # a wrap-up looking back over the areas: "to take forward the items above"
     r"|\b(?:the\s+)?(?:items|measures|initiatives|areas(?:\s+of\s+co-?operation)?)\s+(?:set\s+out\s+|listed\s+)?above\b"
@@ -518,7 +518,13 @@ INLINE_HEADING = re.compile(r"(?P<heading>[A-Za-z][A-Za-z,'\- ]{2,70}?)\s*:\s+(?
 
 # --- agreements -------------------------------------------------------------------------------
 
-QUOTED = re.compile(r"[\u201c\"](?P<t>[^\u201c\u201d\"]{8,400}?)[\u201d\"]")
+# A title in double quotes (curly or straight), or in single ones ('...' or \u2018...\u2019): a single
+# quote opens only before the start of a word (never after a letter: the apostrophe of "Hong
+# Kong's" opens nothing) and closes only at the end of one ("Hong Kong's" inside a title goes on).
+QUOTED = re.compile(
+    r"(?:(?P<dq>[\u201c\"])|(?<![\w'\u2019])['\u2018](?=[\w(]))(?P<t>[^\u201c\u201d\"]{8,400}?)"
+    r"(?(dq)[\u201d\"]|['\u2019](?![\w'\u2019]))"
+)
 AGREEMENT_KINDS: tuple[tuple[re.Pattern[str], AgreementKind], ...] = (
     (re.compile(r"(?i)\bmemorandum\s+of\s+understanding\b|\bMOU\b"), AgreementKind.MOU),
     (re.compile(r"(?i)\bframework\s+(?:co-?operation\s+)?agreement\b"), AgreementKind.FRAMEWORK_AGREEMENT),
