@@ -24,7 +24,7 @@ from cooptrack.extract.meeting import MeetingMention, meeting_mentions, mentions
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry, Mention, find
 from cooptrack.screen import screen
-from cooptrack.vocab import DocumentKind
+from cooptrack.vocab import DocumentKind, MeetingKind
 
 
 class Tense(StrEnum):
@@ -92,11 +92,13 @@ def _meeting_noun(text: str, named: list[Mention]) -> bool:
 
 
 def _blanked(text: str, named: list[Mention]) -> str:
-    """The text with the mechanisms' names blanked (their own "Conference" is no meeting word; a
-    mechanism that is itself a meeting, "the Hong Kong/Shenzhen Co-operation Meeting", stays)."""
+    """The text with the mechanisms' names blanked (their own "Conference" is no meeting word). A
+    mechanism that holds no plenaries meets under its own name, so its name stays a meeting word:
+    "the Hong Kong/Shenzhen Co-operation Meeting", "the Pan-Pearl River Delta Regional Co-operation
+    Chief Executive Joint Conference was held in Nanning today", "the Belt and Road Joint Conference"."""
     out = list(text)
     for m in named:
-        if m.entry.name.endswith("Meeting"):
+        if m.entry.name.endswith("Meeting") or MeetingKind.PLENARY not in m.entry.kinds:
             continue
         out[m.start : m.end] = " " * (m.end - m.start)
     return "".join(out)
@@ -152,7 +154,9 @@ def decide(
     headline = statement(title) if title else None
     listed = lines or tuple(sentences[:12])
     ordinals = {m.ordinal for x in listed for m in meeting_mentions(x) if m.ordinal is not None}
-    reported_first = any(s.text in sentences[:3] for s in found)  # a report names its meeting at once
+    # A report names its meeting at once; a list of meetings ("1. The First Plenary Session was held
+    # in ... 2. The Second ...") names one in its first sentences too, but reports several apart.
+    reported_first = any(s.text in sentences[:3] for s in found) and len(_held_apart(found)) < 3
     if len(ordinals) >= 3 and not reported_first and not any(P.THIS_MEETING_DAY.search(x) for x in sentences[:12]):
         return Decision(False, f"a background page: it names {len(ordinals)} meetings of the {mechanism.name} "
                         "and reports none of them", tuple(found))  # fmt: skip
@@ -169,6 +173,16 @@ def decide(
         return Decision(True, None, tuple(found))
     return Decision(False, f"names the {mechanism.name} but does not report or announce one of its meetings",
                     tuple(found))  # fmt: skip
+
+
+def _held_apart(found: list[Statement]) -> set[int]:
+    """The numbers of the meetings that statements say took place, each statement one meeting."""
+    out: set[int] = set()
+    for s in found:
+        numbers = {m.ordinal for m in s.mentions if m.ordinal is not None}
+        if s.tense is Tense.PAST and len(numbers) == 1:
+            out |= numbers
+    return out
 
 
 _EVENTS = (
