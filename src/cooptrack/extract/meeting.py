@@ -323,15 +323,17 @@ def venue(
         dateline = _dateline_place([sentence]) or (_dateline_place(texts[:1]) if in_first else None)
         if dateline is not None:
             return dateline
-        if P.HERE.search(sentence) and (dateline := _dateline_place(texts[:1])):
+        if P.HERE_EVENT.search(sentence) and (dateline := _dateline_place(texts[:1])):
             return dateline
-    # "... pledged to work together after a high-level meeting of the two governments in Shanghai"
+    # "... pledged to work together after a high-level meeting of the two governments in Shanghai";
+    # a wire's "here" placing the meeting or the signing at it, in any lead sentence ("WUHAN, Nov. 21
+    # (Xinhua) -- ... signed 14 agreements here at a joint conference on Thursday"): the dateline's city
     lead_dateline = _dateline_place(texts[:1])
     places = [
-        _place_in(x) or (lead_dateline if P.HERE.search(x) else None)
+        (_place_in(x) if _this_meeting(x, ordinal) else None)
+        or (lead_dateline if P.HERE_EVENT.search(x) else None)
         for t in texts[:2]
         for x in split_text(t)[:6]
-        if _this_meeting(x, ordinal)
     ]
     places += [_first(P.VISIT_PLACE, t) or _the_city(t, partner) for t in [*texts, title or ""]]
     places += [_first(P.MEETING_PLACE, title or "")]

@@ -219,6 +219,13 @@ THE_CITY = re.compile(
     r"(?P<what>city|municipality|capital|metropolis)\b(?!\s+of\b)"
 )
 HERE = re.compile(r"\bhere\b")
+# A wire's "here" that places the meeting or the signing at it: "was held here Thursday", "held the
+# fifth plenary session of the ... Conference here", "signed 14 agreements here at a joint
+# conference" (not a remark: "said here on Saturday that ..., a day after he co-chaired the plenary").
+HERE_EVENT = re.compile(
+    r"(?i)\b(?:signed|inked|held|met|convened|co-?chaired|chaired|gathered|took\s+place|opened)\b[^.;]{0,160}?\bhere\b"
+    r"|\bhere\s+(?:at|during|for)\s+(?:a|an|the|their|its)\s+(?:[\w'-]+\s+){0,4}?(?:conference|meeting|plenary|session)\b"
+)
 # The verbs and nouns a meeting's city follows: "held in", "met in", "co-chair the conference in".
 PLACE_ANCHOR = re.compile(
     r"(?i)\b(?:held|met|meet|convened|gathered|took\s+place|co-?chair(?:ed)?|chaired|(?<!press\s)conference|"
