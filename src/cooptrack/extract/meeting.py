@@ -330,8 +330,7 @@ def venue(
     # (Xinhua) -- ... signed 14 agreements here at a joint conference on Thursday"): the dateline's city
     lead_dateline = _dateline_place(texts[:1])
     places = [
-        (_place_in(x) if _this_meeting(x, ordinal) else None)
-        or (lead_dateline if P.HERE_EVENT.search(x) else None)
+        (_place_in(x) if _this_meeting(x, ordinal) else None) or (lead_dateline if P.HERE_EVENT.search(x) else None)
         for t in texts[:2]
         for x in split_text(t)[:6]
     ]
