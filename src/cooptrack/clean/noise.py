@@ -114,6 +114,23 @@ FIELDS_LINE = re.compile(
 )
 # A writer's name alone on a line ("Kelly Ip", "Staff Reporter"): a byline when a date line follows.
 WRITER_LINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}")
+# A headline of a news story, not a section of a release ([CLEAN-BODYCUT]): an exclamation ("No. 1
+# in Fujian!"), an amount ("RMB 880 Million", "US$2 billion", "31 per cent"), or a headline's verb in
+# the present tense ("Nanning Metro Line 6 Opens to Passengers", "Port Sees Record Traffic"). A
+# release's own section heading is a noun phrase: "Cultural programme", "Health advice".
+NEWS_HEADLINE = re.compile(
+    r"!|\b(?:RMB|HK\$|US\$|USD|CNY)\s?\d|\d(?:[\d.,]*\d)?\s*(?:[Bb]illion|[Mm]illion|[Pp]er\s+[Cc]ent|%)"
+    r"|(?<=[\w)]\s)(?:Opens|Launches|Unveils|Hosts|Sees|Hits|Tops|Reaches|Records|Registers|Posts|Kicks\s+Off|"
+    r"Starts|Begins|Completes|Welcomes|Becomes|Ranks|Wins|Attracts|Celebrates|Rises|Grows|Surges|Soars|Jumps|"
+    r"Climbs|Doubles|Expands|Debuts|Breaks|Sets|Achieves|Approves|Releases|Announces|Goes|Enters|Leads)\b"
+)
+# A news report's attribution in the first sentence under such a headline: "..., the provincial
+# commerce department said.", "..., the port authority said on Tuesday.", "Recently, the Nanning
+# Rail Transit Group announced that ...", "..., according to the port authority".
+REPORTED = re.compile(
+    r"\baccording\s+to\b|\b(?:said|announced|reported|revealed|disclosed)\b(?:\s+that\b|[^.,;]{0,25}[.,;]?$)"
+    r"|^(?:Recently|Lately|Earlier\s+this\s+(?:week|month|year)|Last\s+(?:week|month))\s*,"
+)
 # Words by which a line speaks of a co-operation meeting (a headline does, a site's name does not).
 MEETING_CUE = re.compile(r"(?i)\b(?:co-?operation|conference|plenary|plenum|meeting|joint\s+conference)\b")
 URL_LINE = re.compile(r"^(?:source\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)

@@ -321,7 +321,10 @@ def cut_unrelated(
     when only headlines do). Otherwise the cut needs the release's closing
     paragraphs (signing, attendance) before it, a new headline with the head of a document
     under it (a date line, stamp or byline, a wire dateline, a news lede "On ‹Month D›,
-    according to ..."), and nothing after it that speaks of Hong Kong or the meeting.
+    according to ..."), and nothing after it that speaks of Hong Kong or the meeting. A news
+    story's headline over a report of another source ("Nanning Metro Line 6 Opens to
+    Passengers" over "Recently, the ... Group announced that ...") needs no closing paragraphs
+    before it, only the release's lead.
     """
     if own_page:
         return blocks, False
@@ -332,9 +335,11 @@ def cut_unrelated(
         if block.kind is BlockKind.PARAGRAPH and noise.CLOSING_CUES.search(block.text):
             closed = True
             continue
-        if not closed or block.kind is BlockKind.BULLET or i + 1 >= len(blocks) or not headline_like(block.text):
+        if block.kind is BlockKind.BULLET or i + 1 >= len(blocks) or not headline_like(block.text):
             continue
-        evidence = _document_head(lines, blocks, i)
+        evidence = _document_head(lines, blocks, i) if closed else None
+        if evidence is None and any(b.kind is BlockKind.PARAGRAPH for b in blocks[:i]):
+            evidence = _news_story(blocks, i)
         tail = blocks[i + 1 :]
         prose = [b for b in tail if b.kind is not BlockKind.HEADING]
         if evidence is None or sum(len(b.text) for b in prose) < 200:
@@ -357,6 +362,20 @@ def _document_head(lines: list[Line], blocks: list[Block], i: int) -> str | None
         return "a wire dateline"
     lede = noise.ARTICLE_LEDE.match(following)
     return f"a news lede ({lede.group(0).strip()!r})" if lede else None
+
+
+def _news_story(blocks: list[Block], i: int) -> str | None:
+    """A news story's headline at ``i`` over a report of another source, in words (else None)."""
+    shape = noise.NEWS_HEADLINE.search(blocks[i].text)
+    following = next((b.text for b in blocks[i + 1 : i + 3] if b.kind is BlockKind.PARAGRAPH), None)
+    if shape is None or following is None:
+        return None
+    first = _FIRST_SENTENCE.match(following)
+    reported = noise.REPORTED.search(first.group(0) if first else following)
+    return f"a news report of another source ({reported.group(0).strip()!r})" if reported else None
+
+
+_FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
 
 
 def _other_stories(blocks: list[Block], i: int, removed: list[Removed]) -> tuple[list[Block], bool]:
