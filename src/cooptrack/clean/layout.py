@@ -76,7 +76,7 @@ def unwrap(lines: list[_Line]) -> list[_Line]:
             groups
             and not line.blank_before
             and (
-                _continues(groups[-1][-1], line, wrapped, width)
+                _continues(groups[-1], line, wrapped, width)
                 or (indented and _wrapped_heading(groups[-1], line, following))
             )
         ):
@@ -125,10 +125,16 @@ def _paragraphs_indented(lines: list[_Line]) -> bool:
     return len(prose) >= 2 and sum(x.indent >= _PARAGRAPH_INDENT for x in prose) >= 0.6 * len(prose)
 
 
-def _continues(prev: _Line, line: _Line, wrapped: bool, width: int) -> bool:
+def _continues(group: list[_Line], line: _Line, wrapped: bool, width: int) -> bool:
+    prev = group[-1]
     if prev.underlined or BULLET.match(line.text):
         return False
     if not SENTENCE_END.search(prev.text) and line.text[:1].islower():
+        return True
+    # A copy wrapped by hand, at no fixed width: a line of a sentence broken off ("... was presided
+    # over by Shi Xiaolin, Governor of Sichuan" / "Province, and ...", "... with the direction of
+    # Wang" / "Linggui, deputy director ...") goes on in an unindented line that is no heading.
+    if line.indent < _PARAGRAPH_INDENT and not _heading_shape(line.text) and _broken_sentence(group):
         return True
     if not wrapped or len(prev.text) < 0.7 * width:
         return False
@@ -139,6 +145,27 @@ def _continues(prev: _Line, line: _Line, wrapped: bool, width: int) -> bool:
 
 _DANGLING = re.compile(r"\b(?:and|or|of|the|to|in|for|with|on|by|as|at|a|an)$", re.IGNORECASE)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|will|has|have|had|signed|agreed|include[sd]?)\b")
+
+
+# A sentence's verb, which a heading does not hold ("Finance", "Innovation and technology").
+_SENTENCE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|would|has|have|had|signed|agreed|include[sd]?|(?:co-)?chaired|presided|held|"
+    r"attended|led|witnessed|met|said|reached|reviewed|took)\b"
+)
+# The sentence a paragraph's lines leave open: the text after its last full stop.
+_OPEN_SENTENCE = re.compile(r"(?:^|(?<=[.!?]))[^.!?]*$")
+
+
+def _broken_sentence(group: list[_Line]) -> bool:
+    """Lines that stop inside a sentence: the one they leave open holds a sentence's verb (a
+    heading holds none), or ends on a comma or a word that needs another ("... of the", "... and")."""
+    last = group[-1].text
+    if SENTENCE_END.search(last):
+        return False
+    if last.endswith(",") or _DANGLING.search(last):
+        return True
+    open_sentence = _OPEN_SENTENCE.search(" ".join(x.text for x in group))
+    return open_sentence is not None and bool(_SENTENCE_VERB.search(open_sentence.group(0)))
 
 
 def _heading_shape(text: str) -> bool:
