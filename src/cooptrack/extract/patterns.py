@@ -276,6 +276,9 @@ LOWER_IN_POST = (
     r"(?!(?:of|the|for|and|in|on|at|to|cum|said|says|told|met|saw|gave|led|held|took|made|will|would|can|could|"
     r"may|also|then|was|were|is|are|has|had|have|from|with|by|as|that|who|which|when|while|where|after|before)\b)"
     r"[a-z]+(?<!ed)(?<!ing)(?=\s+(?:and\s+)?[A-Z])"
+    # a post's head word in lower case after its capitalised rank: "Deputy director of the ...", "Vice governor"
+    r"|(?:(?<=Deputy\s)|(?<=Vice\s)|(?<=Executive\s)|(?<=Assistant\s)|(?<=Acting\s)|(?<=Party\s))"
+    r"(?:director|governor|mayor|secretary|chairman|chairwoman|minister|president|commissioner|head|chief)\b"
 )
 # What a post may be made of: capitalised words, abbreviations, connectors, commas.
 POST_BODY = re.compile(
