@@ -124,8 +124,9 @@ class _Collector:
         notes = [m[0] for m in _ITEM_NOTE.finditer(raw)]  # "1. Memorandum of ... (Chinese only) (Annex 2);"
         raw = _ITEM_NOTE.sub(lambda m: " " * len(m[0]), raw).rstrip()
         offset = block.start + (len(raw) - len(raw.lstrip('\u201c" ')))
-        if " | " in raw:  # a table's row: the title is the cell naming a kind of document
-            cell = next((c for c in raw.split(" | ") if P.agreement_kind(c) and len(c.split()) > 2), None)
+        if "|" in raw:  # a table's row: the title is the cell naming a kind of document (its notes' cell gone)
+            cells = (c.strip() for c in raw.split("|"))
+            cell = next((c for c in cells if P.agreement_kind(c) and len(c.split()) > 2), None)
             if cell is None:
                 return  # a header row ("Document | Signed by", "Agreement | Signed by")
             offset, raw = block.start + raw.index(cell), cell
