@@ -412,7 +412,10 @@ CHAIR_PASSIVE = re.compile(
     rf"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chaired|presided\s+over|convened)|(?:co-?|jointly\s+)hosted){_TO_BY}"
     r"|\b(?:meetings?|plenary|conference|sessions?)\b(?:(?!banquet|dinner|luncheon|reception|ceremony)[^.;]){0,160}?"
     r",\s+hosted\s+by\b"  # a translation's "..., hosted by"
-    r"|\b(?:meetings?|plenary|plenaries|conference|sessions?|talks|delegations|sides)\s*,?\s+"
+    r"|\b(?:meetings?|plenary|plenaries|conference|sessions?|talks|delegations|sides)"
+    # a reduced relative after the meeting's own phrase: "a high-level meeting between the governments
+    # of the two places, led by A and B" (not one delegation's: "a meeting with a delegation of ..., led by")
+    r"(?:\s+(?:between|of|in|at)\b(?:(?!delegation|officials)[^,.;]){0,100}?,)?\s*,?\s+"
     r"(?:(?:was|were|will\s+be|are|is)\s+)?(?:\w+ly\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
 )
 # The leaders of the two delegations chair: "leading the delegations of ... respectively",
