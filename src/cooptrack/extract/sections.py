@@ -55,7 +55,11 @@ _OTHER_MEETING = re.compile(r"(?i)\b(?:was|were)\s+held\b")
 # progress made since the last plenary and agreed to focus on eight fields" is this meeting's
 # count; "the eight areas agreed at the previous plenary", "At the last plenary, the two sides
 # agreed on 11 areas", "Since 2016, the two sides have co-operated in 11 areas" are not.
-_EARLIER = re.compile(r"(?i)\bat\s+which\b|\blast\b|\bprevious\b|\bsince\b")
+_EARLIER = re.compile(r"(?i)\blast\b|\bprevious\b|\bsince\b")
+# "..., at which the two sides agreed on 11 areas" recalls a meeting of another time when what comes
+# before it dates that meeting ("the Fifth Plenary, held in December 2022, at which ..."); after this
+# meeting's chair verb it is this meeting's ("co-chaired the session, at which ... in 10 areas").
+_AT_WHICH = re.compile(r"(?i)\bat\s+which\b")
 
 
 # What makes a count of areas stated in prose this meeting's ([COUNT]): the two sides agree on
@@ -63,8 +67,8 @@ _EARLIER = re.compile(r"(?i)\bat\s+which\b|\blast\b|\bprevious\b|\bsince\b")
 # four areas"); not progress made, agreements signed, or one leader's view of where co-operation
 # could grow.
 _COUNT_CUE = re.compile(
-    r"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out|pledg(?:e[ds]?|ing)|vow(?:ed|s)?|will|shall|"
-    r"to\s+(?:co-?operate|work|pursue|deepen|strengthen|enhance|focus|carry\s+out|take\s+forward|promote|expand))\b"
+    r"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out|map(?:ped)?\s+out|pledg(?:e[ds]?|ing)|vow(?:ed|s)?|"
+    r"will|shall|to\s+(?:co-?operate|work|pursue|deepen|strengthen|enhance|focus|carry\s+out|take\s+forward|promote|expand))\b"
 )
 _NOT_COUNT = re.compile(
     r"(?i)\b(?:progress|achieve(?:d|ments?)|results|advanced|sign(?:ed|ing)?|inked|potential|room\s+for|could|"
@@ -86,6 +90,10 @@ def _agreed_count(text: str) -> int | None:
         after = _CLAUSE_BREAK.split(sentence[m.end() :])[0]
         opening = re.split(r"[,;]", sentence[: m.start()], maxsplit=1)  # "At the last plenary, ..."
         earlier = _EARLIER.search(clause + " " + after) or (len(opening) > 1 and _EARLIER.search(opening[0]))
+        at_which = _AT_WHICH.search(clause)
+        earlier = earlier or (
+            at_which and P.OTHER_TIME_ANYWHERE.search(sentence[: m.start() - len(clause) + at_which.start()])
+        )
         if _NOT_COUNT.search(clause) or earlier or (speech and _a_view(sentence)):
             continue
         if n := declared_count(sentence[m.start() :]):
