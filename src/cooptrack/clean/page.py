@@ -25,6 +25,7 @@ from cooptrack.clean import noise
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.clean.chrome import catalogue, fold
 from cooptrack.dates import DATELINE
+from cooptrack.mechanisms import find as find_mechanisms
 from cooptrack.record import Removed
 from cooptrack.vocab import RemovalReason
 
@@ -137,7 +138,7 @@ def _mirrored(title: str, rest: list[Line], removed: list[Removed]) -> tuple[str
     m = noise.MIRROR_PREFIX.match(title)
     stripped = title[m.end() :] if m else None
     repeats = [i for i, x in enumerate(rest[:4]) if x.text in (title, stripped)]
-    known_site = m is not None and _MIRROR_SITES.match(m["prefix"]) is not None
+    known_site = m is not None and (_MIRROR_SITES.match(m["prefix"]) is not None or _site_prefix(title, m))
     if m and stripped is not None and (known_site or any(rest[i].text == stripped for i in repeats)):
         removed.append(Removed(reason=RemovalReason.MIRROR_PREFIX, text=title[: m.end()]))
         title = stripped
@@ -148,6 +149,19 @@ def _mirrored(title: str, rest: list[Line], removed: list[Removed]) -> tuple[str
         removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=title))
         return rest[0].text, rest[1:]
     return title, rest
+
+
+def _site_prefix(title: str, m: re.Match[str]) -> bool:
+    """An unknown site's name before a spaced dash ("HK Daily Wire – Hong Kong/Guangxi Co-operation
+    Conference holds Third Plenary ..."): two to four words naming no mechanism, over a headline
+    that names a mechanism's meeting by itself (not the pair "Guangxi – Hong Kong Co-operation
+    Conference", not a post before a colon)."""
+    if title[m.end("prefix") + 1] not in "\u2013\u2014" or not 2 <= len(m["prefix"].split()) <= 4:
+        return False
+    rest = title[m.end() :]
+    if any(n.start < m.end() for n in find_mechanisms(title)):
+        return False
+    return _names_a_meeting(rest) and bool(find_mechanisms(rest))
 
 
 def _site_name(lines: list[Line]) -> int:
