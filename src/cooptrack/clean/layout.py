@@ -102,6 +102,7 @@ def _wrapped_heading(group: list[_Line], line: _Line, following: _Line | None) -
     first = group[0]
     return (
         len(group) == 1
+        and len(first.text) + _WRAP_SLACK >= len(line.text)  # a wrap fills the first line: "Trade and" over a paragraph is none
         and first.blank_before
         and not first.indent
         and not line.indent
@@ -114,6 +115,7 @@ def _wrapped_heading(group: list[_Line], line: _Line, following: _Line | None) -
     )
 
 
+_WRAP_SLACK = 10  # characters by which a wrapped heading's second line may outrun its first
 # Paragraphs are indented by 4 to 6 spaces in the classic press release; headings never are.
 _PARAGRAPH_INDENT = 4
 
@@ -200,12 +202,17 @@ def classify_lines(lines: list[_Line]) -> list[Block]:
 
 def _cut_line_no_heading(lines: list[_Line], blocks: list[Block], indented: bool) -> bool:
     """The copy's last line, cut ("Tang wi", "Lawmakers from the financial services sector welcomed
-    the bank"), is a heading only where the layout has headings: a copy that indents its
+    the bank"), right under a heading is that heading's paragraph; elsewhere it is a heading only
+    where the layout has headings: a copy that indents its
     paragraphs, or prints a heading under its first paragraph (or a lead-in closing on ":") before
     it ([AREAS-CUT]). A news story without headings gets none from its cut last line: it is a cut
     paragraph."""
     last = blocks[-1]
-    if last.kind is not BlockKind.HEADING or last.underlined or indented or SENTENCE_END.search(lines[-1].text):
+    if last.kind is not BlockKind.HEADING or last.underlined or SENTENCE_END.search(lines[-1].text):
+        return False
+    if len(blocks) >= 2 and blocks[-2].kind is BlockKind.HEADING and not lines[-1].blank_before:
+        return True  # right under a heading, with no blank line between: that heading's paragraph, cut
+    if indented:
         return False
     if len(blocks) >= 2 and blocks[-2].text.endswith(":"):
         return False
@@ -225,9 +232,10 @@ def _heading_place(line: _Line, following: _Line | None, indented: bool) -> bool
         return False
     if following is None:
         return indented or (len(text.split()) <= 20 and _title_case(text) and not _PROSE_WORD.search(text))
-    if indented:
-        return following.indent >= _PARAGRAPH_INDENT or bool(BULLET.match(following.text))
-    # a flush copy: a long heading stands over a paragraph that closes its sentences
+    if indented and (following.indent >= _PARAGRAPH_INDENT or BULLET.match(following.text)):
+        return True
+    # a flush copy, or a flush part of one that indents its lead: a long heading stands over a
+    # paragraph that closes its sentences
     return (
         len(text) <= 160
         and len(text.split()) <= 24
