@@ -102,7 +102,7 @@ def _wrapped_heading(group: list[_Line], line: _Line, following: _Line | None) -
     first = group[0]
     return (
         len(group) == 1
-        and len(first.text) + _WRAP_SLACK >= len(line.text)  # a wrap fills the first line: "Trade and" over a paragraph is none
+        and len(first.text) + _WRAP_SLACK >= len(line.text)  # a wrap fills the first line
         and first.blank_before
         and not first.indent
         and not line.indent
