@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from cooptrack.extract import patterns as P
-from cooptrack.extract.gazetteer import PARTNERS, SURNAMES
+from cooptrack.extract.gazetteer import PARTNERS, SURNAMES, VENUES
 from cooptrack.extract.nameindex import index_of
 from cooptrack.extract.sentences import Sentence, mask_speech
 from cooptrack.screen import screen
@@ -372,6 +372,8 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
             continue
         for k in range(len(tokens) - 1):  # "After Carrie Lam ...": the longest name at the run's end
             rest = tokens[k:]
+            if k and f"{tokens[k - 1].rsplit('-', 1)[-1]} {tokens[k]}" in _TWO_WORD_PLACES:
+                continue  # "Shenzhen-Hong Kong Science Park": no name starts inside a place's name
             if tokens[k] not in PARTNERS and _looks_like_name(rest) and any(t in SURNAMES for t in rest):
                 name = " ".join(rest)
                 out.append(Mention(name, None, None, offset + m.end() - len(name), offset + m.end(), bare=True))
@@ -380,6 +382,7 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
 
 
 _ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"})
+_TWO_WORD_PLACES = frozenset(p for p in VENUES | PARTNERS if len(p.split()) == 2)
 # Surnames that are also English words opening a sentence ("So the two sides ..."); "He" never
 # stands alone for a person surnamed He (it is the pronoun).
 _WORDS = frozenset({"So", "To", "Long", "Man", "Lo", "Ho", "Wan", "Sun", "Ding", "Chi", "Tin", "Hung"})

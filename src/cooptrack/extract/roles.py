@@ -227,15 +227,30 @@ _BY_PRONOUN = re.compile(r"(?i)\s*(?P<pronoun>him|her)\b")
 
 def _subject_zone(text: str, spans: Sequence[Span], cue: Cue) -> list[Span]:
     """Where an active chair verb's subject is written, after any other verb's object ("A met the
-    Governor and co-chaired ...": not the Governor); none for a fronted participle, whose subject
-    follows it ("Speaking with B after co-chairing ..., A said")."""
+    Governor and co-chaired ...": not the Governor); for a fronted participle, the noun phrase
+    after the participle's phrase ("After co-chairing ... with the city's Mayor B, the Chief
+    Executive said": "the Chief Executive", a chair named by post)."""
     at = cue.start
-    if _FRONTED_PARTICIPLE.match(text, C.clause_start(text, at)) and text[at : cue.end].split()[0].endswith("ing"):
-        return []
+    start = C.clause_start(text, at)
+    participle = text[at : cue.end].split()[0].endswith("ing")
+    fronted = _FRONTED_PARTICIPLE.match(text, start) or _PARTICIPLE_OPENER.fullmatch(text[start:at].strip(" ,"))
+    if fronted and participle:  # "Speaking ... after co-chairing", "After co-chairing ..."
+        after = max([cue.end] + [spans[i][1] for i in C.with_object(text, spans, cue.end)])
+        comma = text.find(",", after, after + C.REACH)
+        subject = _SUBJECT_PHRASE.match(text, comma + 1) if comma >= 0 else None
+        return [(subject.start(), subject.end())] if subject else []
     floor = C.subject_floor(text, spans, at)
     for m in P.OBJECT_OF_OTHER_VERB.finditer(text, floor, at):
         floor = m.end()
     return [(floor, at)]
+
+
+# The subject after a fronted participle's phrase, when a post names it: "the Chief Executive",
+# "Hong Kong's Chief Secretary for Administration".
+_SUBJECT_PHRASE = re.compile(
+    r"\s*(?:[Tt]he\s+|[A-Z][\w'\u2019]*(?:\s+[A-Z][\w'\u2019]*)?['\u2019]s\s+)(?:[A-Z][\w'\u2019.\-]*"
+    r"(?:\s+(?:of|for|and|the)(?=\s+[A-Z]))?\s*)+"
+)
 
 
 # Two people named before, as the subject: "The two then co-chaired", "Both leaders co-chaired".
