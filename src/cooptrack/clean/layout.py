@@ -70,19 +70,22 @@ def unwrap(lines: list[_Line]) -> list[_Line]:
     wrapped, width = _wrap_width(lines)
     indented = _paragraphs_indented(lines)
     groups: list[list[_Line]] = []
+    verb_open = False  # the sentence the last group leaves open holds a verb
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
         if (
             groups
             and not line.blank_before
             and (
-                _continues(groups[-1], line, wrapped, width)
+                _continues(groups[-1], line, wrapped, width, verb_open)
                 or (indented and _wrapped_heading(groups[-1], line, following))
             )
         ):
             groups[-1].append(line)
         else:
             groups.append([line])
+            verb_open = False
+        verb_open = _verb_open(verb_open, line.text)
     out: list[_Line] = []
     for group in groups:
         first, last = group[0], group[-1]
@@ -127,7 +130,7 @@ def _paragraphs_indented(lines: list[_Line]) -> bool:
     return len(prose) >= 2 and sum(x.indent >= _PARAGRAPH_INDENT for x in prose) >= 0.6 * len(prose)
 
 
-def _continues(group: list[_Line], line: _Line, wrapped: bool, width: int) -> bool:
+def _continues(group: list[_Line], line: _Line, wrapped: bool, width: int, verb_open: bool) -> bool:
     prev = group[-1]
     if prev.underlined or BULLET.match(line.text):
         return False
@@ -136,7 +139,7 @@ def _continues(group: list[_Line], line: _Line, wrapped: bool, width: int) -> bo
     # A copy wrapped by hand, at no fixed width: a line of a sentence broken off ("... was presided
     # over by Shi Xiaolin, Governor of Sichuan" / "Province, and ...", "... with the direction of
     # Wang" / "Linggui, deputy director ...") goes on in an unindented line that is no heading.
-    if line.indent < _PARAGRAPH_INDENT and not _heading_shape(line.text) and _broken_sentence(group):
+    if line.indent < _PARAGRAPH_INDENT and not _heading_shape(line.text) and _broken_sentence(prev.text, verb_open):
         return True
     if not wrapped or len(prev.text) < 0.7 * width:
         return False
@@ -158,16 +161,20 @@ _SENTENCE_VERB = re.compile(
 _OPEN_SENTENCE = re.compile(r"(?:^|(?<=[.!?]))[^.!?]*$")
 
 
-def _broken_sentence(group: list[_Line]) -> bool:
-    """Lines that stop inside a sentence: the one they leave open holds a sentence's verb (a
-    heading holds none), or ends on a comma or a word that needs another ("... of the", "... and")."""
-    last = group[-1].text
+def _broken_sentence(last: str, verb_open: bool) -> bool:
+    """Lines that stop inside a sentence (``last`` the last of them, ``verb_open`` whether the
+    sentence they leave open holds a verb, which a heading does not), or on a comma or a word
+    that needs another ("... of the", "... and")."""
     if SENTENCE_END.search(last):
         return False
-    if last.endswith(",") or _DANGLING.search(last):
-        return True
-    open_sentence = _OPEN_SENTENCE.search(" ".join(x.text for x in group))
-    return open_sentence is not None and bool(_SENTENCE_VERB.search(open_sentence.group(0)))
+    return last.endswith(",") or bool(_DANGLING.search(last)) or verb_open
+
+
+def _verb_open(before: bool, text: str) -> bool:
+    """Whether the sentence left open after a line holds a verb (``before``: the one open before it)."""
+    fragment = _OPEN_SENTENCE.search(text)
+    tail = fragment.group(0) if fragment else text
+    return bool(_SENTENCE_VERB.search(tail)) or (before and len(tail) == len(text))
 
 
 def _heading_shape(text: str) -> bool:

@@ -342,21 +342,25 @@ def cut_unrelated(
     """
     if own_page:
         return blocks, False
-    closed = False
+    closed = lead = False
     for i, block in enumerate(blocks):
         if i > 0 and len(block.text) < 60 and noise.OTHER_STORIES.match(block.text):
             return _other_stories(blocks, i, removed)
-        if block.kind is BlockKind.PARAGRAPH and noise.CLOSING_CUES.search(block.text):
-            closed = True
-            continue
+        after_lead = lead  # a paragraph before this block
+        if block.kind is BlockKind.PARAGRAPH:
+            lead = True
+            if noise.CLOSING_CUES.search(block.text):
+                closed = True
+                continue
         if block.kind is BlockKind.BULLET or i + 1 >= len(blocks) or not headline_like(block.text):
             continue
         evidence = _document_head(lines, blocks, i) if closed else None
-        if evidence is None and any(b.kind is BlockKind.PARAGRAPH for b in blocks[:i]):
+        if evidence is None and after_lead:
             evidence = _news_story(blocks, i)
+        if evidence is None:
+            continue
         tail = blocks[i + 1 :]
-        prose = [b for b in tail if b.kind is not BlockKind.HEADING]
-        if evidence is None or sum(len(b.text) for b in prose) < 200:
+        if sum(len(b.text) for b in tail if b.kind is not BlockKind.HEADING) < 200:
             continue
         if any(noise.RELEASE_CUES.search(b.text) for b in [block, *tail]):
             continue
