@@ -259,3 +259,43 @@ def test_signatories_of_a_short_title_and_of_a_with_clause(signing: str, signed:
     '…受Z委託出席簽約儀式,與Y簽署《…》' makes the sentence's subject sign with Y."""
     rec = parse_text(_LEAD + signing)
     assert {a.title: a.signatories for a in rec.agreements} == signed
+
+
+@pytest.mark.parametrize(
+    ("page", "kind"),
+    [
+        pytest.param(
+            "渝港合作會議第五次會議今天在重慶舉行\n\n"
+            "渝港合作會議第五次會議今天在重慶舉行,重慶市市長韋志強與行政長官何俊業共同主持會議,"
+            "雙方表示,渝港兩地攜手共創更加美好的明天。",
+            "report",
+            id="a-better-tomorrow-in-a-report",
+        ),
+        pytest.param(
+            "鄂港合作会议第八次会议今天召开\n\n"
+            "鄂港合作会议第八次会议今天在武汉召开,双方同意深化合作,共创美好明天。"
+            "湖北省省长江立群与行政长官何俊业共同主持会议。",
+            "report",
+            id="a-better-tomorrow-without-its-particle",
+        ),
+        pytest.param(
+            "京港合作會議第十次會議今天在北京舉行\n\n"
+            "會議今天上午在北京舉行,由北京市市長殷志遠與行政長官何俊業共同主持。"
+            "殷志遠致辭時表示,京港兩地要攜手共創更美好的明天。",
+            "report",
+            id="the-meeting-named-in-the-headline-only",
+        ),
+        pytest.param(
+            "浙港合作會議第六次會議明天舉行\n\n"
+            "行政長官何俊業明天將在杭州與浙江省省長韋志強共同主持浙港合作會議第六次會議。",
+            "announcement",
+            id="tomorrow-of-an-announcement",
+        ),
+    ],
+)
+def test_a_better_tomorrow_is_no_day(page: str, kind: str) -> None:
+    """[ZH-DOCKIND] synthetic: 明天 in "a better tomorrow" (美好的明天, 美好明天), a common close of
+    officials' remarks, announces nothing; a meeting held 今天 is reported."""
+    rec = parse_text(page)
+    assert rec.relevant, rec.relevance_reason
+    assert rec.document_kind.value == kind

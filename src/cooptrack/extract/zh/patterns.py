@@ -48,14 +48,16 @@ PREDICATE = re.compile(
     r"共同主持|主持|举行|举办|召开|开会|出席|参加|率领|率团|带领|达成共识|达成了|签署|签订|会上|会议上|会晤"
 )
 CHAIR = re.compile(r"共同主持|主持|率领[^。]{0,30}代表团|率团")
+# Tomorrow as a day: not "a better tomorrow" (美好的明天, 美好明天), a common close of officials' remarks.
+TOMORROW = r"(?<![的好])(?:明日|明天)"
 FUTURE = re.compile(
-    r"将于|将在|将会|将出席|将率|将与|将共同|将就|将举行|将召开|明日|明天|听日|下个月|下月|即将|拟于|将$"
+    rf"将于|将在|将会|将出席|将率|将与|将共同|将就|将举行|将召开|{TOMORROW}|听日|下个月|下月|即将|拟于|将$"
 )
 PAST_MARK = re.compile(r"今日|今天|当天|当日|今早|今朝|日前|昨日|昨天|噚日|寻日|琴日|了|已|达成共识|签署了")
 # The sentence is about another time, or hopes for a meeting: no statement.
 OTHER_TIME = re.compile(r"以来|去年|上次|上届|上一次|早前|此前|过去|历届|至今|已经举行|已举行|自\d{4}年|自二")
 HOPE = re.compile(r"期望|期待|希望|筹备|准备|商讨|展望|欢迎.{0,10}出席")
-THIS_DAY = re.compile(rf"今日|今天|当天|当日|今早|今朝|本月{N}日|明日|明天|将于|于{N}日|{N}日(?:上午|下午|晚上)")
+THIS_DAY = re.compile(rf"今日|今天|当天|当日|今早|今朝|本月{N}日|{TOMORROW}|将于|于{N}日|{N}日(?:上午|下午|晚上)")
 # Headline of another kind of event: a call, a symposium, an exhibition, a signing ceremony.
 LOOKALIKE_TITLE = re.compile(
     r"(?P<cue>会见|会面|拜会|拜访|研讨洽谈会|洽谈会|成果展|展览|签约仪式|签署仪式|座谈会|研讨会|全会|督导组)"
@@ -81,8 +83,10 @@ NUMBERED_POINT = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|\([�
 LAUNCH = re.compile(r"正式启动|启动|成立[^。,]{0,20}机制")
 
 # --- document kind ([ZH-DOCKIND]) ---------------------------------------------------------------------
-ANNOUNCEMENT = re.compile(r"将于|明日|明天|听日|下个月|下月|将出席|将率团|将率领|将就|将共同主持|将主持|即将")
-REPORT = re.compile(r"今日[^。将]{0,40}(?:举行|召开|主持)|召开了|举行了|达成共识|签署了|共同主持了|主持了|已举行")
+ANNOUNCEMENT = re.compile(rf"将于|{TOMORROW}|听日|下个月|下月|将出席|将率团|将率领|将就|将共同主持|将主持|即将")
+REPORT = re.compile(
+    r"(?:今日|今天)[^。将]{0,40}(?:举行|召开|主持)|召开了|举行了|达成共识|签署了|共同主持了|主持了|已举行"
+)
 
 # --- venue ([ZH-VENUE]) ---------------------------------------------------------------------------
 VENUE_VERB = r"(?:在|于|抵|赴|来|到|去|抵达|前往|访问|访)"
