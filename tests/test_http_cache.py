@@ -165,6 +165,17 @@ def test_a_page_the_same_for_every_reader_is_drawn_once_each_in_their_own_frame(
     assert reader.get(url).status_code == 200 and len(drawn) == 3, "a write: drawn again"
 
 
+def test_pages_not_found_leave_nothing_kept(store: Store) -> None:
+    """A meeting's page is drawn through what pages keep: two hundred slugs that name no meeting are
+    answered 404 and keep nothing, not even the lock each asked under."""
+    c = client(store)
+    web: Web = c.app.state.web  # type: ignore[attr-defined]
+    assert c.get("/").status_code == 200
+    kept, computing = len(web._memo), len(web._computing)
+    assert all(c.get(f"/meetings/no-such-meeting-{n}").status_code == 404 for n in range(200))
+    assert (len(web._memo), len(web._computing)) == (kept, computing)
+
+
 def test_the_trackers_rows_are_built_once_per_state_of_the_store_and_page(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

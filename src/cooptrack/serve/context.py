@@ -148,7 +148,12 @@ class Web:
                 if full in self._memo:
                     done: T = self._memo[full]
                     return done
-            value = compute()
+            try:
+                value = compute()
+            except BaseException:  # nothing kept (a page not found): nor the lock of what was asked
+                with self._lock:
+                    self._computing.pop(full, None)
+                raise
             with self._lock:
                 self._memo[full] = value
                 self._computing.pop(full, None)

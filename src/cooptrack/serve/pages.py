@@ -92,11 +92,11 @@ def render(request: Request, template: str, status: int = 200, headers: Mapping[
 
 
 def render_shared(
-    request: Request, template: str, content: Callable[[], tuple[str, Mapping[str, Any]]], key: object = None
+    request: Request, template: str, content: Callable[[], tuple[str, Mapping[str, Any]]]
 ) -> HTMLResponse:
     """A page whose content is the same for every reader (the overview, a meeting's, a mechanism's):
     ``template`` drawn from the title and context ``content()`` gives, once per state of the store,
-    day, language, address and ``key``, and kept (:func:`.memo`); the frame around it (who is signed
+    day, language and address, and kept (:func:`.memo`); the frame around it (who is signed
     in, their CSRF token, the navigation: ``shared.html``) drawn per request. The content is drawn
     without the reader: a template naming ``who`` or ``csrf`` fails (the templates' names are
     strict) rather than show one reader's page to another."""
@@ -110,7 +110,7 @@ def render_shared(
             main = page.render(nav=NAV, path=request.url.path, choices=CHOICES, lang=language, here=here, **context)
             return title, Markup(main)
 
-    title, main = memo(request, ("page", template, language, here, key), drawn)
+    title, main = memo(request, ("page", template, language, here), drawn)
     return render(request, "shared.html", page_title=title, page_main=main)
 
 
