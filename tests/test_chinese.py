@@ -13,6 +13,7 @@ from cooptrack.extract.zh.numbers import number, year
 from cooptrack.fold import fold, script, simplified, strip_pinyin
 from cooptrack.mechanisms import find_zh
 from cooptrack.pipeline import parse_path, parse_text
+from cooptrack.vocab import Role
 
 SYNTHETIC = Path(__file__).parent / "data" / "synthetic"
 
@@ -299,3 +300,40 @@ def test_a_better_tomorrow_is_no_day(page: str, kind: str) -> None:
     rec = parse_text(page)
     assert rec.relevant, rec.relevance_reason
     assert rec.document_kind.value == kind
+
+
+@pytest.mark.parametrize(
+    ("page", "chairs"),
+    [
+        pytest.param(
+            "川港合作會議第三次會議今日舉行\n\n四川省省長黃立新和行政長官何俊業今日在成都主持川港合作會議第三次會議。",
+            {"黃立新", "何俊業"},
+            id="preside-the-meetings-name",
+        ),
+        pytest.param(
+            "闽港合作会议第十次会议今日举行\n\n"
+            "福建省省长林振东今日在福州与政务司司长梁伟文一同主持闽港合作会议第十次会议。",
+            {"林振东", "梁伟文"},
+            id="together-preside",
+        ),
+        pytest.param(
+            "渝港合作會議第四次會議今日舉行\n\n"
+            "渝港合作會議第四次會議今日在重慶舉行。重慶市市長韋志強主持簽約儀式,行政長官何俊業出席。",
+            set(),
+            id="presiding-a-signing-ceremony-is-no-chair",
+        ),
+        pytest.param(
+            "浙港合作会议第五次会议今日举行\n\n"
+            "浙港合作会议第五次会议今日在杭州举行。浙江省副省长周晓明主持记者会,介绍会议成果。",
+            set(),
+            id="presiding-a-press-conference-is-no-chair",
+        ),
+    ],
+)
+def test_presiding_the_meeting_by_its_name(page: str, chairs: set[str]) -> None:
+    """[ZH-ROLE] synthetic: 主持 makes co-chairs of whoever presides the meeting, named as 會議 or by
+    its own name (主持川港合作會議第三次會議), and 一同主持 as 共同主持; presiding a ceremony or a
+    press conference chairs nothing."""
+    rec = parse_text(page)
+    assert rec.relevant, rec.relevance_reason
+    assert {p.name for p in rec.people if Role.CO_CHAIR in p.roles} == chairs

@@ -199,8 +199,10 @@ WITH_SUBJECT = re.compile(
     r"(?:在[^,与和同]{1,12})?(?:和|与|同)"
 )
 # Role verbs, in the order they are tried on a clause.
-CO_CHAIR = re.compile(r"共同主持")
-PRESIDE = re.compile(r"主持(?:会议|了会议|了|$|,|。)")
+CO_CHAIR = re.compile(r"(?:共同|一同|一起|联合)主持")
+# 主持 the meeting: 会议, or the meeting by its name (主持川港合作会议第三次会议); not a ceremony,
+# a forum or a press conference (主持签约仪式, 主持记者会: see people._presides).
+PRESIDE = re.compile(r"主持(?:会议|了会议|了|$|,|。|[^,。;]{2,30}?会议)")
 LEAD_DELEGATION = re.compile(r"率领|率团|带领")
 SPECIAL_GUEST = re.compile(r"特邀嘉宾")
 ON_BEHALF = re.compile(r"受(?P<who>[^,。、]{2,8}?)委托")
