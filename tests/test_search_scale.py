@@ -219,16 +219,8 @@ def test_on_sqlite_the_newest_page_costs_the_list_of_matches_and_a_short_walk(
     with the store; sorting every match, as oldest first does, grows with it."""
 
     def steps(url: str, sql: str) -> int:
-        count = 0
-
-        def tick() -> int:
-            nonlocal count
-            count += 1
-            return 0
-
         with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
-            conn.set_progress_handler(tick, 100)
-            conn.execute(sql).fetchall()
+            count, _ = _vm_steps(conn, sql)
         return count
 
     def page(url: str, query: SearchQuery) -> str:
@@ -253,6 +245,24 @@ def test_on_sqlite_the_newest_page_costs_the_list_of_matches_and_a_short_walk(
     assert extra[480][0] < 2 * extra[120][0] and extra[480][0] * 5 < extra[480][1]
 
 
+def _vm_steps(conn: sqlite3.Connection, sql: str, params: Any = ()) -> tuple[int, int]:
+    """How many hundreds of SQLite virtual machine steps ``sql`` takes (a progress handler every
+    100), and how many rows it gives."""
+    count = 0
+
+    def tick() -> int:
+        nonlocal count
+        count += 1
+        return 0
+
+    conn.set_progress_handler(tick, 100)
+    try:
+        rows = len(conn.execute(sql, params).fetchall())
+    finally:
+        conn.set_progress_handler(None, 100)
+    return count, rows
+
+
 def _statements(store: Store, query: SearchQuery) -> list[tuple[str, Any]]:
     """The SELECT statements ``store.search(query)`` sends, with their parameters."""
     sent: list[tuple[str, Any]] = []
@@ -275,17 +285,10 @@ def test_on_sqlite_the_page_s_snippets_look_each_hit_up_in_the_text_index(tmp_pa
         with Store(url) as store:
             sql, params = _statements(store, SearchQuery(words))[-1]
         assert "snippet(" in sql
-        count = 0
-
-        def tick() -> int:
-            nonlocal count
-            count += 1
-            return 0
-
         with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
             plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
-            conn.set_progress_handler(tick, 100)
-            assert len(conn.execute(sql, params).fetchall()) == 20
+            count, rows = _vm_steps(conn, sql, params)
+        assert rows == 20
         return plan, count
 
     steps: dict[tuple[str, int], int] = {}
