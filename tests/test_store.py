@@ -350,6 +350,9 @@ def test_json_export_writes_each_meetings_record_and_an_index(
 # --- the database itself -------------------------------------------------------------------------
 
 
+# SQLAlchemy cannot reflect an index on an expression (core_0011's on lower(partner)) and says so;
+# the index is among those the models leave out, checked below.
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_the_migrations_make_the_schema_of_the_models(store: Store) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_name": _not_fts})
