@@ -96,10 +96,14 @@ def _blanked(text: str, named: list[Mention]) -> str:
     mechanism that holds no plenaries meets under its own name, so its name stays a meeting word:
     "the Hong Kong/Shenzhen Co-operation Meeting", "the Pan-Pearl River Delta Regional Co-operation
     Chief Executive Joint Conference was held in Nanning today", "the Belt and Road Joint Conference"."""
+    kept = [m for m in named if not m.entry.name.endswith("Meeting") and MeetingKind.PLENARY in m.entry.kinds]
+    return _without(text, kept)
+
+
+def _without(text: str, named: list[Mention]) -> str:
+    """The text with these names blanked (its offsets unchanged)."""
     out = list(text)
     for m in named:
-        if m.entry.name.endswith("Meeting") or MeetingKind.PLENARY not in m.entry.kinds:
-            continue
         out[m.start : m.end] = " " * (m.end - m.start)
     return "".join(out)
 
@@ -234,10 +238,7 @@ def _names_a_meeting(title: str | None) -> bool:
         return True
     if not named:
         return False
-    outside = list(title)
-    for m in named:
-        outside[m.start : m.end] = " " * (m.end - m.start)
-    return bool(P.MEETING_NOUN.search("".join(outside)))  # a meeting word besides the mechanism's name
+    return bool(P.MEETING_NOUN.search(_without(title, named)))  # a meeting word besides the mechanism's name
 
 
 def _the_event(s: Statement) -> bool:
