@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cooptrack.errors import CooptrackError, NotFound
@@ -144,6 +144,17 @@ class Tracking:
         return list(seen.values())
 
 
+_STAMP = select(*(part.scalar_subquery() for part in (
+    select(func.max(DocumentVersion.id)),
+    select(func.max(DocumentVersion.ingested_at)),
+    select(func.count()).select_from(Meeting),
+    select(func.max(TrackingEvent.id)),
+    select(func.max(TrackingReattach.id)),
+    select(func.max(Correction.id)),
+    select(func.max(TrackerNote.id)),
+)))  # fmt: skip
+
+
 class TrackingMixin:
     """Store methods for tracking events (a base of :class:`~cooptrack.store.store.Store`)."""
 
@@ -151,6 +162,7 @@ class TrackingMixin:
     _sessions: sessionmaker[Session]
     _written: Callable[[], AbstractContextManager[Session]]  # the store's write transaction (its lock, its errors)
     _read: Callable[[], AbstractContextManager[Session]]
+    _connected: Callable[[], AbstractContextManager[Connection]]
 
     def record_event(
         self,
@@ -214,17 +226,8 @@ class TrackingMixin:
     def stamp(self) -> Stamp:
         """A cheap fingerprint of what readers see: it changes whenever an ingest, a re-parse, an event,
         a re-attachment or a user's correction is written (so a cached view of the store can be reused)."""
-        parts = (
-            select(func.max(DocumentVersion.id)),
-            select(func.max(DocumentVersion.ingested_at)),
-            select(func.count()).select_from(Meeting),
-            select(func.max(TrackingEvent.id)),
-            select(func.max(TrackingReattach.id)),
-            select(func.max(Correction.id)),
-            select(func.max(TrackerNote.id)),
-        )
-        with self._read() as session:  # one statement (the web server asks on every request)
-            return Stamp(*session.execute(select(*(p.scalar_subquery() for p in parts))).one())
+        with self._connected() as connection:  # one statement, no session (the web server asks on every request)
+            return Stamp(*connection.execute(_STAMP).one())
 
     def events(self) -> list[TrackingEvent]:
         """Every event ever recorded, oldest first."""
