@@ -38,9 +38,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from cooptrack import __version__
 from cooptrack.serve import accounts, api, apidocs, downloads, forms, i18n, pages
+from cooptrack.serve.answers import Answers
 from cooptrack.serve.context import Problem, Web, WebSettings
 from cooptrack.serve.errors import error_response, handle_errors
-from cooptrack.serve.middleware import HeadAsGet, TrustedProxies, conditional, harden
+from cooptrack.serve.middleware import Conditional, Harden, HeadAsGet, TrustedProxies
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.store import Store, snapshot
 from cooptrack.store.grams import has_chinese
@@ -104,7 +105,8 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
     templates.filters["said"] = i18n.said  # a sentence the Python code wrote, in the interface language
     templates.tests["chinese"] = lambda value: isinstance(value, str) and has_chinese(value)
     budget = RequestBudget(settings.anonymous_per_minute)
-    app.state.web = Web(opened, settings, SignInThrottle(), budget, templates)
+    answers = Answers(int(settings.answers_mib * 1024 * 1024))
+    app.state.web = Web(opened, settings, SignInThrottle(), budget, templates, answers)
     if settings.warm:  # a server process (cooptrack serve)
         snapshot.few_arenas()
         threading.Thread(target=app.state.web.keep_up, name="cooptrack-view", daemon=True).start()
@@ -121,8 +123,8 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
     apidocs.mount(app)
     apidocs.declare_bearer(app)
     handle_errors(app)
-    app.middleware("http")(conditional)
-    app.middleware("http")(harden)
+    app.add_middleware(Conditional)
+    app.add_middleware(Harden)
     app.add_middleware(HeadAsGet)
     app.add_middleware(TrustedProxies, proxies=settings.trusted_proxies)
     return app

@@ -27,6 +27,7 @@ from jinja2 import Environment
 
 from cooptrack.knowledge.commitments import Commitment
 from cooptrack.serve import overview as digests
+from cooptrack.serve.answers import Answers
 from cooptrack.serve.auth import Caller, identify
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.store import Store, snapshot
@@ -59,12 +60,14 @@ class WebSettings:
     hsts_seconds: int = 0  # Strict-Transport-Security over HTTPS (0: not sent)
     anonymous_per_minute: float = 30.0  # expensive requests an anonymous address may make a minute (0: no limit)
     warm: bool = False  # build the view of the store (and the overview) before the first request
+    answers_mib: float = 32.0  # the anonymous answers a process keeps whole (:mod:`.answers`), in MiB (0: none)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
         """``COOPTRACK_READ_REQUIRES_LOGIN``, ``COOPTRACK_SECURE_COOKIES`` (``1``/``true``/``yes``),
         ``COOPTRACK_BASE_URL``, ``COOPTRACK_ALLOWED_HOSTS`` and ``COOPTRACK_TRUSTED_PROXIES`` (comma-separated),
-        ``COOPTRACK_HSTS_SECONDS``, ``COOPTRACK_ANONYMOUS_PER_MINUTE`` (0: no limit)."""
+        ``COOPTRACK_HSTS_SECONDS``, ``COOPTRACK_ANONYMOUS_PER_MINUTE`` (0: no limit),
+        ``COOPTRACK_ANSWERS_MIB`` (the anonymous answers each process keeps whole; 0: none)."""
         env = os.environ if environ is None else environ
 
         def flag(name: str) -> bool:
@@ -77,7 +80,8 @@ class WebSettings:
                     secure_cookies=flag("COOPTRACK_SECURE_COOKIES"), base_url=env.get("COOPTRACK_BASE_URL") or None,
                     trusted_proxies=listed("COOPTRACK_TRUSTED_PROXIES"),
                     hsts_seconds=int(env.get("COOPTRACK_HSTS_SECONDS", "0") or 0),
-                    anonymous_per_minute=float(env.get("COOPTRACK_ANONYMOUS_PER_MINUTE", "30") or 0))  # fmt: skip
+                    anonymous_per_minute=float(env.get("COOPTRACK_ANONYMOUS_PER_MINUTE", "30") or 0),
+                    answers_mib=float(env.get("COOPTRACK_ANSWERS_MIB", "32") or 0))  # fmt: skip
         hosts = listed("COOPTRACK_ALLOWED_HOSTS")
         return dataclasses_replace(found, allowed_hosts=found.allowed_hosts + hosts) if hosts else found
 
@@ -98,6 +102,7 @@ class Web:
     throttle: SignInThrottle
     budget: RequestBudget
     templates: Environment = field(repr=False)
+    answers: Answers = field(default_factory=lambda: Answers(0), repr=False)
     _snapshot: tuple[tuple[object, ...], Data] | None = field(default=None, repr=False)
     _memo: OrderedDict[tuple[object, ...], Any] = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -289,7 +294,7 @@ def writer(request: Request) -> Caller:
 
 
 def stamp(request: Request) -> tuple[object, ...]:
-    """The store's stamp for this request (read once: by :func:`.middleware.conditional`, else here)."""
+    """The store's stamp for this request (read once: by :class:`.middleware.Conditional`, else here)."""
     if STAMP not in request.scope:
         request.scope[STAMP] = web(request).store.stamp()
     found: tuple[object, ...] = request.scope[STAMP]

@@ -4,7 +4,7 @@
   the addresses in :attr:`WebSettings.trusted_proxies`; from anyone else they are ignored (a
   client cannot pretend to be HTTPS, or to come from another address, to the sign-in throttle).
 - :class:`HeadAsGet`: ``HEAD`` is answered wherever ``GET`` is, with the same headers and no body.
-- :func:`harden`: a request whose ``Host`` is not one the server answers to (its base URL's, or
+- :class:`Harden`: a request whose ``Host`` is not one the server answers to (its base URL's, or
   :attr:`WebSettings.allowed_hosts`) is refused (400), so that no link is ever built from an
   untrusted ``Host``; every answer gets the same Content-Security-Policy (``default-src 'self'``,
   ``base-uri 'none'``, ``form-action 'self'``, ``frame-ancestors 'none'``, ``object-src 'none'``),
@@ -13,7 +13,7 @@
   signed-in request (a session cookie or a token), that set a cookie, or of the account pages
   (sign-in, account, admin) are ``Cache-Control: no-store``; and one line of JSON goes to the
   ``cooptrack.access`` logger (who, what, status, time).
-- :func:`conditional`: a page, an API answer or a download read with ``GET`` carries an ``ETag``
+- :class:`Conditional`: a page, an API answer or a download read with ``GET`` carries an ``ETag``
   made of what it depends on: the store's stamp (:meth:`Store.stamp`, which changes with every
   ingest, re-parse, status, re-attachment or correction), the address with its query, the host
   and scheme (absolute links), the request's cookies and ``Authorization`` (who asks, their
@@ -21,7 +21,11 @@
   A client that sends the same tag back (``If-None-Match``) gets ``304 Not Modified`` before
   anything is read or rendered. Answers are ``Cache-Control: private, no-cache`` (kept by the
   browser only, asked again each time) with ``Vary: Cookie, Authorization``; what is
-  ``no-store`` (signed in, setting a cookie, account pages) is never tagged.
+  ``no-store`` (signed in, setting a cookie, account pages) is never tagged. An anonymous answer is
+  kept whole and sent again to the next anonymous reader of the same thing (:mod:`.answers`).
+
+Each is a plain ASGI middleware (no task and no stream of Starlette's ``BaseHTTPMiddleware`` per
+request: a page sent as kept costs little more than a static file).
 """
 
 from __future__ import annotations
@@ -37,9 +41,12 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 
+from cooptrack.serve import i18n
+from cooptrack.serve.answers import LARGEST, reader_token
+from cooptrack.serve.auth import CSRF_COOKIE, SESSION_COOKIE
 from cooptrack.serve.context import STAMP, Problem, WebSettings, web
 from cooptrack.serve.errors import error_response
 
@@ -125,25 +132,46 @@ def host_allowed(request: Request, settings: WebSettings) -> bool:
     return name in settings.hosts()
 
 
-async def harden(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    started = time.perf_counter()
-    settings = web(request).settings
-    request.state.request_id = secrets.token_hex(8)
-    if not host_allowed(request, settings):
-        host = request.headers.get("host", "")[:100]
-        response = error_response(request, Problem(400, f"this server does not answer to the host {host!r}"))
-    else:
-        response = await call_next(request)
-    _headers(request, response, settings)
-    _log(request, response, started)
-    return response
+class Harden:
+    """Refuse unknown hosts, put the security headers on every answer, log it (see the module's doc)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        request = Request(scope)
+        settings = web(request).settings
+        request.state.request_id = secrets.token_hex(8)
+        sent: dict[str, Any] = {"status": 500, "length": None}
+
+        async def hardened(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                _secure(request, headers, settings)
+                sent["status"], sent["length"] = message["status"], headers.get("content-length")
+            await send(message)
+
+        try:
+            if host_allowed(request, settings):
+                await self.app(scope, receive, hardened)
+            else:
+                host = request.headers.get("host", "")[:100]
+                problem = Problem(400, f"this server does not answer to the host {host!r}")
+                response = await run_in_threadpool(error_response, request, problem)
+                await response(scope, receive, hardened)
+        finally:
+            _log(request, sent["status"], sent["length"], started)
 
 
 _UNTAGGED = ("/static/", "/login", "/logout", "/account", "/admin", "/language")
 
 
 def etag(request: Request, stamp: tuple[object, ...]) -> str:
-    """The tag of what a GET answer depends on (see :func:`conditional`)."""
+    """The tag of what a GET answer depends on (see :class:`Conditional`)."""
     from cooptrack import __version__
 
     parts = (
@@ -160,28 +188,75 @@ def _matches(header: str, tag: str) -> bool:
     return tag in wanted or "*" in wanted
 
 
-async def conditional(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """``ETag`` on GET answers, ``304`` when the client already holds this one (see the module's doc)."""
-    path, w = request.url.path, web(request)
-    if request.method not in ("GET", "HEAD") or path.startswith(_UNTAGGED) or w.settings.read_requires_login:
-        return await call_next(request)  # (with sign-in required to read, every reader is signed in: no-store)
-    stamp = await run_in_threadpool(w.store.stamp)  # a query: off the event loop
-    request.scope[STAMP] = stamp
-    tag = etag(request, stamp)
-    vary = "Cookie, Authorization, Accept"
-    if _matches(request.headers.get("if-none-match", ""), tag):
-        return Response(status_code=304, headers={"ETag": tag, "Vary": vary, "Cache-Control": "private, no-cache"})
-    response = await call_next(request)
-    signed_in = "authorization" in request.headers or "ct_session" in request.cookies
-    if response.status_code == 200 and "set-cookie" not in response.headers and not signed_in:
-        response.headers["ETag"] = tag
-        response.headers["Vary"] = vary
-        response.headers.setdefault("Cache-Control", "private, no-cache")
-    return response
+class Conditional:
+    """``ETag`` on GET answers, ``304`` when the client already holds this one, and anonymous answers
+    kept whole for the next anonymous reader (:mod:`.answers`; see the module's doc)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or scope["path"].startswith(_UNTAGGED):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        w = web(request)
+        if w.settings.read_requires_login:  # every reader is signed in: no-store
+            await self.app(scope, receive, send)
+            return
+        stamp = await run_in_threadpool(w.store.stamp)  # a query: off the event loop
+        scope[STAMP] = stamp
+        tag = etag(request, stamp)
+        if _matches(request.headers.get("if-none-match", ""), tag):
+            headers = [(b"etag", tag.encode()), (b"vary", VARY), (b"cache-control", b"private, no-cache")]
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        signed_in = "authorization" in request.headers or SESSION_COOKIE in request.cookies
+        token = None if signed_in else reader_token(request.cookies.get(CSRF_COOKIE))
+        shared = _shared_key(request)
+        if token is not None:
+            kept = w.answers.get(stamp, shared)
+            if kept is not None:
+                scope[KEPT] = True
+                headers = [*kept.headers, (b"etag", tag.encode())]
+                await send({"type": "http.response.start", "status": kept.status, "headers": headers})
+                await send({"type": "http.response.body", "body": kept.for_reader(token)})
+                return
+        drawn: list[bytes] = []
+        kept_headers: list[tuple[bytes, bytes]] = []
+
+        async def tagging(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if message["status"] == 200 and "set-cookie" not in headers and not signed_in:
+                    headers["vary"] = VARY.decode()
+                    headers.setdefault("cache-control", "private, no-cache")
+                    if token is not None:  # an answer the next anonymous reader may be sent
+                        kept_headers.extend(message["headers"])
+                    headers["etag"] = tag
+            elif kept_headers:
+                drawn.append(message.get("body", b""))
+                if sum(map(len, drawn)) > LARGEST:
+                    kept_headers.clear()
+                elif not message.get("more_body", False) and token is not None:
+                    w.answers.keep(stamp, shared, 200, kept_headers, b"".join(drawn), token)
+            await send(message)
+
+        await self.app(scope, receive, tagging)
 
 
-def _headers(request: Request, response: Response, settings: WebSettings) -> None:
-    headers = response.headers
+VARY = b"Cookie, Authorization, Accept"
+KEPT = "cooptrack.kept"  # the scope key set when an answer was sent from the kept ones
+
+
+def _shared_key(request: Request) -> tuple[object, ...]:
+    """What an anonymous answer depends on besides the store (the ETag's parts, less who asks)."""
+    return (request.url.scheme, request.headers.get("host", ""), request.url.path, request.url.query,
+            i18n.chosen(request), request.headers.get("accept", ""), dt.datetime.now(dt.UTC).date())  # fmt: skip
+
+
+def _secure(request: Request, headers: MutableHeaders, settings: WebSettings) -> None:
     headers["Content-Security-Policy"] = CSP
     headers["Permissions-Policy"] = PERMISSIONS
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
@@ -199,7 +274,7 @@ def _headers(request: Request, response: Response, settings: WebSettings) -> Non
         del headers["server"]
 
 
-def _log(request: Request, response: Response, started: float) -> None:
+def _log(request: Request, status: int, length: str | None, started: float) -> None:
     if not ACCESS_LOG.isEnabledFor(logging.INFO):
         return
     who = getattr(request.state, "caller", None)
@@ -212,9 +287,10 @@ def _log(request: Request, response: Response, started: float) -> None:
         "method": request.method,
         "path": request.url.path,
         "query": request.url.query or None,
-        "status": response.status_code,
+        "status": status,
         "ms": round((time.perf_counter() - started) * 1000, 1),
-        "bytes": int(response.headers["content-length"]) if "content-length" in response.headers else None,
+        "bytes": int(length) if length else None,
+        "kept": bool(request.scope.get(KEPT)) or None,
         "agent": request.headers.get("user-agent", "")[:200] or None,
     }
     ACCESS_LOG.info("%s", json.dumps(entry, ensure_ascii=False))

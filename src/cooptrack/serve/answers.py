@@ -1,0 +1,90 @@
+"""Answers kept whole for anonymous readers: what a page, an API answer or a download was, sent again
+as bytes to the next anonymous reader who asks for the same thing while the store is unchanged.
+
+An anonymous answer depends on the state of the store, the address with its query, the host and
+scheme, the interface language (a cookie), ``Accept``, the day and cooptrack's version: what the
+``ETag`` of :class:`.middleware.Conditional` is made of, less who asks. The one thing in it that
+is a reader's own is their CSRF token (the language switch's form carries it): it is kept as a
+placeholder of the same length and put back as the next reader's own, so that no reader ever gets
+another's token. Only a reader whose CSRF cookie is already set is answered from here (a first
+visit sets it, and is drawn); a signed-in reader (a session cookie or a token) never is.
+
+The kept answers are bounded by their bytes (:attr:`WebSettings.answers_mib`, the oldest used
+let go first), and those of an earlier state of the store are let go as soon as a later one is
+kept. They live in one process (each worker its own) and are used from its event loop only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+# a CSRF token as the site makes them (``secrets.token_urlsafe(24)``): only such a cookie is put back
+_TOKEN = re.compile(rb"[A-Za-z0-9_-]{32}")
+PLACEHOLDER = b"\x00cooptrack:csrf" + b"\x00" * 17  # as long as a token; never in a text answer
+assert len(PLACEHOLDER) == 32
+LARGEST = 2 * 1024 * 1024  # an answer larger than this (a big download) is not kept
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A kept answer: its status, its headers and its body with the reader's token as a placeholder."""
+
+    status: int
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
+    tokens: bool  # whether the body held the reader's token (put back for the next reader)
+
+    def for_reader(self, token: bytes) -> bytes:
+        return self.body.replace(PLACEHOLDER, token) if self.tokens else self.body
+
+
+def reader_token(cookie: str | None) -> bytes | None:
+    """The reader's CSRF token if it is one the site made (else their answers are not shared)."""
+    token = (cookie or "").encode("ascii", "replace")
+    return token if _TOKEN.fullmatch(token) else None
+
+
+@dataclass
+class Answers:
+    """The kept answers of one process, bounded by ``limit`` bytes."""
+
+    limit: int
+    _kept: OrderedDict[tuple[object, ...], Answer] = field(default_factory=OrderedDict, repr=False)
+    _stamp: object = field(default=None, repr=False)
+    size: int = 0  # the bytes of the bodies kept
+    hits: int = 0
+    kept: int = 0
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def get(self, stamp: object, key: tuple[object, ...]) -> Answer | None:
+        found = self._kept.get((stamp, *key))
+        if found is not None:
+            self._kept.move_to_end((stamp, *key))
+            self.hits += 1
+        return found
+
+    def keep(self, stamp: object, key: tuple[object, ...], status: int, headers: list[tuple[bytes, bytes]],
+             body: bytes, token: bytes) -> bool:  # fmt: skip
+        """Keep an answer drawn for the reader whose token is ``token``: whether it was kept."""
+        if len(body) > LARGEST or len(body) > self.limit or PLACEHOLDER in body:
+            return False
+        if stamp != self._stamp:  # the store changed: what was kept for its earlier state is let go
+            self._kept.clear()
+            self.size = 0
+            self._stamp = stamp
+        tokens = token in body
+        answer = Answer(status, tuple(headers), body.replace(token, PLACEHOLDER) if tokens else body, tokens)
+        earlier = self._kept.pop((stamp, *key), None)
+        if earlier is not None:
+            self.size -= len(earlier.body)
+        self._kept[(stamp, *key)] = answer
+        self.size += len(answer.body)
+        self.kept += 1
+        while self.size > self.limit:
+            _, old = self._kept.popitem(last=False)
+            self.size -= len(old.body)
+        return True

@@ -1,0 +1,175 @@
+"""Anonymous answers kept whole (issue 14, item 1): the next anonymous reader of the same page, in
+the same language, while the store is unchanged, is sent the bytes the last one was, with their own
+CSRF token in place of the other's; nothing is drawn for them. A signed-in reader, a first visit (no
+CSRF cookie yet), a token the site did not make, another language, a write: drawn again. The kept
+answers stay within their bound in bytes.
+
+In process (ASGI client) on a store of SYNTHETIC releases (``make_release``, written here).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from cooptrack.serve import pages
+from cooptrack.serve.answers import LARGEST, PLACEHOLDER, Answers, reader_token
+from cooptrack.serve.app import Web, WebSettings
+from cooptrack.serve.auth import CSRF_COOKIE
+from cooptrack.store import Store
+from cooptrack.vocab import TrackingStatus
+from webtools import add_accounts, client, csrf_of, sign_in
+
+
+@pytest.fixture
+def store(tmp_path: Path, make_release: Callable[..., Any]) -> Iterator[Store]:
+    with Store(f"sqlite:///{tmp_path / 'answers.db'}") as opened:
+        for ordinal, year in ((1, 2019), (2, 2022)):
+            opened.ingest(*make_release(ordinal=ordinal, year=year, uri=f"https://example.org/jiangxi-{ordinal}"))
+        add_accounts(opened)
+        yield opened
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages drawn, counted where every page is drawn (``pages.render``)."""
+    calls: list[str] = []
+    real = pages.render
+
+    def counted(request: Any, template: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(template)
+        return real(request, template, *args, **kwargs)
+
+    monkeypatch.setattr(pages, "render", counted)
+    return calls
+
+
+def visitor(c: TestClient) -> TestClient:
+    """Another browser on the same server, after its first visit (which sets its CSRF cookie)."""
+    other = TestClient(c.app, base_url="http://localhost", follow_redirects=False)
+    assert CSRF_COOKIE in other.get("/").headers.get("set-cookie", "")
+    return other
+
+
+def kept(c: TestClient) -> Answers:
+    web: Web = c.app.state.web  # type: ignore[attr-defined]
+    return web.answers
+
+
+def test_the_next_anonymous_reader_is_sent_the_kept_answer_with_their_own_token(store: Store, drawn: list[str]) -> None:
+    first = visitor(client(store))
+    second = visitor(first)
+    before = len(drawn)
+    mine = first.get("/meetings")  # drawn, and kept
+    theirs = second.get("/meetings")  # sent as kept
+    assert mine.status_code == theirs.status_code == 200
+    assert len(drawn) == before + 1, "drawn once for both readers"
+    my_token, their_token = first.cookies[CSRF_COOKIE], second.cookies[CSRF_COOKIE]
+    assert my_token != their_token
+    assert csrf_of(mine.text) == my_token and csrf_of(theirs.text) == their_token
+    assert my_token not in theirs.text and PLACEHOLDER.decode() not in theirs.text
+    assert theirs.text.replace(their_token, my_token) == mine.text, "otherwise the same bytes"
+    assert theirs.headers["content-length"] == mine.headers["content-length"]
+    assert theirs.headers["etag"] != mine.headers["etag"], "each reader's tag names their cookies"
+    assert theirs.headers["content-security-policy"] == mine.headers["content-security-policy"]
+    assert second.get("/meetings", headers={"If-None-Match": theirs.headers["etag"]}).status_code == 304
+    assert kept(first).hits == 1
+
+
+def test_a_signed_in_reader_is_never_sent_a_kept_answer_nor_is_theirs_kept(store: Store, drawn: list[str]) -> None:
+    reader = visitor(client(store))
+    editor = visitor(reader)
+    sign_in(editor)
+    assert "Signed in as" not in reader.get("/").text
+    size = kept(reader).size
+    assert size > 0
+    before = len(drawn)
+    page = editor.get("/")
+    assert "Signed in as" in page.text and len(drawn) == before + 1
+    assert kept(reader).size == size and kept(reader).hits == 0
+    assert "Signed in as" not in visitor(reader).get("/").text
+
+
+def test_a_first_visit_or_a_token_the_site_did_not_make_is_drawn(store: Store, drawn: list[str]) -> None:
+    reader = visitor(client(store))
+    reader.get("/meetings")
+    before = len(drawn)
+    newcomer = TestClient(reader.app, base_url="http://localhost", follow_redirects=False)
+    page = newcomer.get("/meetings")
+    assert len(drawn) == before + 1, "a first visit is drawn (it sets its cookie)"
+    assert csrf_of(page.text) == newcomer.cookies[CSRF_COOKIE]
+    forged = TestClient(reader.app, base_url="http://localhost", follow_redirects=False)
+    forged.cookies.set(CSRF_COOKIE, "short")
+    assert csrf_of(forged.get("/meetings").text) == "short" and len(drawn) == before + 2
+    assert kept(reader).hits == 0
+
+
+def test_a_write_or_another_language_draws_the_page_again(store: Store, drawn: list[str]) -> None:
+    reader = visitor(client(store))
+    other = visitor(reader)
+    reader.get("/tracker")
+    before = len(drawn)
+    other.cookies.set("ct_lang", "zh-Hant")
+    chinese = other.get("/tracker")
+    assert len(drawn) == before + 1 and 'lang="zh-Hant"' in chinese.text
+    key = reader.get("/api/measures").json()["data"][0]["key"]
+    store.record_event(key, TrackingStatus.IMPLEMENTED, by="a test")  # as another process would
+    other.cookies.set("ct_lang", "en")
+    after = other.get("/tracker")
+    assert len(drawn) == before + 2 and "Implemented" in after.text
+
+
+def test_api_answers_and_head_requests_are_sent_as_kept(store: Store) -> None:
+    reader = visitor(client(store))
+    other = visitor(reader)
+    first = reader.get("/api/meetings")
+    again = other.get("/api/meetings")
+    assert kept(reader).hits == 1 and again.json() == first.json()
+    reader.get("/meetings")
+    head = other.head("/meetings")
+    assert head.status_code == 200 and head.content == b"" and kept(reader).hits == 2
+    assert int(head.headers["content-length"]) == len(reader.get("/meetings").content)
+
+
+def test_the_kept_answers_stay_within_their_bytes(store: Store) -> None:
+    limit_mib = 0.01  # 10 kB: room for any one of these pages, not for all
+    reader = visitor(client(store, WebSettings(answers_mib=limit_mib)))
+    paths = ["/", "/meetings", "/tracker", "/people", "/mechanisms", "/api/meetings", "/api/measures"]
+    sizes = [len(reader.get(p).content) for p in paths]
+    answers = kept(reader)
+    assert answers.kept == len(paths), "each was kept"
+    assert answers.size <= limit_mib * 1024 * 1024 < sum(sizes)
+    assert 0 < len(answers) < len(paths), "the oldest let go"
+    nothing = visitor(client(store, WebSettings(answers_mib=0)))
+    nothing.get("/meetings")
+    assert kept(nothing).kept == 0
+
+
+def test_a_kept_answer_is_logged_as_such(store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    reader = visitor(client(store))
+    other = visitor(reader)
+    reader.get("/meetings")
+    with caplog.at_level(logging.INFO, logger="cooptrack.access"):
+        other.get("/meetings")
+    entry = json.loads(caplog.records[-1].getMessage())
+    assert entry["status"] == 200 and entry["kept"] is True and entry["path"] == "/meetings"
+    assert entry["bytes"] == len(reader.get("/meetings").content)
+
+
+def test_answers_keep_none_too_large_and_let_an_earlier_state_go() -> None:
+    answers = Answers(limit=10 * LARGEST)
+    token = b"A" * 32
+    assert not answers.keep((1,), ("big",), 200, [], b"x" * (LARGEST + 1), token)
+    assert answers.keep((1,), ("page",), 200, [], b"<p>" + token + b"</p>", token)
+    found = answers.get((1,), ("page",))
+    assert found is not None and found.for_reader(b"B" * 32) == b"<p>" + b"B" * 32 + b"</p>"
+    assert answers.keep((2,), ("other",), 200, [], b"<p>later</p>", token)
+    assert answers.get((1,), ("page",)) is None and len(answers) == 1 and answers.size == len(b"<p>later</p>")
+    assert reader_token("A" * 32) == token and reader_token("A" * 31) is None and reader_token(None) is None
+    assert reader_token("é" * 32) is None
