@@ -11,7 +11,8 @@ loopback as subprocesses, with the same Uvicorn settings and the same number of 
 
 Before the load, the time the first page (``/``) takes after the server starts (what a start or a
 write costs: the server's view of the store is built then) is measured once. For each path and
-each number of concurrent clients (httpx async clients, keep-alive), every client sends requests
+each number of concurrent clients (aiohttp clients, each a browser with its own cookies and one
+connection kept alive), every client sends requests
 one after the other until ``--n`` requests have been answered; the table gives the median and 95th
 percentile latency, the requests per second, and the ratio of cooptrack's p95 to the reference's;
 each page is also asked again with its ``ETag`` (``If-None-Match``, as a browser revisiting it),
@@ -35,6 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import aiohttp
 import common
 import httpx
 
@@ -118,14 +120,20 @@ async def _load(url: str, clients: int, n: int, again: dict[str, str] | None = N
 
     async def client() -> None:
         nonlocal remaining, errors
-        async with httpx.AsyncClient(timeout=120.0, headers=again or {}) as http:
+        # one browser: its own cookies (unsafe: those of an address like 127.0.0.1 too), one connection kept alive
+        jar = aiohttp.CookieJar(unsafe=True)
+        connector = aiohttp.TCPConnector(limit=1)
+        timeout = aiohttp.ClientTimeout(total=120.0)
+        async with aiohttp.ClientSession(cookie_jar=jar, connector=connector, timeout=timeout,
+                                         headers=again or {}) as http:  # fmt: skip
             while remaining > 0:
                 remaining -= 1
                 start = time.perf_counter()
                 try:
-                    response = await http.get(url)
-                    errors += response.status_code != (304 if again else 200)
-                except httpx.HTTPError:  # a refused or reset connection is an error of the row, not the run's end
+                    async with http.get(url) as response:
+                        await response.read()
+                        errors += response.status != (304 if again else 200)
+                except (aiohttp.ClientError, TimeoutError):  # a refused or reset connection: an error of the row
                     errors += 1
                 latencies.append((time.perf_counter() - start) * 1000)
 
@@ -251,8 +259,9 @@ def _body(result: str, facts: str, releases: int | None, n: int) -> str:
 
 `cooptrack serve` over {source} ({facts}), against the reference in the same run: the same
 pages' bytes, saved from the first server, answered by a minimal ASGI app
-(`benchmarks/static_peer.py`) under Uvicorn with the same workers. Clients are httpx async
-clients on loopback with keep-alive, each sending its next request when the last is answered,
+(`benchmarks/static_peer.py`) under Uvicorn with the same workers. Clients are aiohttp clients on
+loopback, each a browser with its own cookies and one connection kept alive (its first request is a
+first visit, which sets its CSRF cookie), each sending its next request when the last is answered,
 {n} requests per row; they share the two cores with the servers, so the figures include their
 own cost. Command: `{common.command_line()}`.
 

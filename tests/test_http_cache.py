@@ -267,6 +267,28 @@ def test_the_workers_listening_socket_is_tcp_so_answers_are_not_held_back() -> N
         sock.close()
 
 
+def test_the_server_reads_http_and_runs_its_loop_in_compiled_code() -> None:
+    """httptools and uvloop come with cooptrack: Uvicorn's defaults pick them, for a worker's HTTP
+    parsing and its event loop (not the pure-Python h11 and asyncio's own loop)."""
+    import uvloop
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    from cooptrack.cli.web import uvicorn_options
+    from cooptrack.serve.workers import APP, TcpConfig
+
+    config = TcpConfig(APP, factory=True, **uvicorn_options("127.0.0.1", 8124, 2))
+    assert config.http in ("auto", "httptools") and config.loop in ("auto", "uvloop")
+    assert AutoHTTPProtocol is HttpToolsProtocol
+    factory = config.get_loop_factory()
+    assert factory is not None
+    loop = factory()
+    try:
+        assert isinstance(loop, uvloop.Loop)
+    finally:
+        loop.close()
+
+
 def test_each_worker_is_made_from_the_same_settings(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = WebSettings(read_requires_login=True, allowed_hosts=("example.org",), anonymous_per_minute=0)
     for name, value in serve_environment(str(store.engine.url), settings).items():
