@@ -96,16 +96,30 @@ def test_a_signed_in_reader_is_never_sent_a_kept_answer_nor_is_theirs_kept(store
     assert "Signed in as" not in visitor(reader).get("/").text
 
 
-def test_a_first_visit_or_a_token_the_site_did_not_make_is_drawn(store: Store, drawn: list[str]) -> None:
+def test_a_first_visit_is_sent_the_kept_answer_with_a_new_token_and_its_cookie(store: Store, drawn: list[str]) -> None:
+    reader = visitor(client(store))
+    mine = reader.get("/meetings")
+    before = len(drawn)
+    newcomers = [TestClient(reader.app, base_url="http://localhost", follow_redirects=False) for _ in range(2)]
+    pages_ = [n.get("/meetings") for n in newcomers]
+    assert len(drawn) == before and kept(reader).hits == 2, "sent as kept"
+    tokens = [n.cookies[CSRF_COOKIE] for n in newcomers]
+    assert len(set(tokens)) == 2 and reader.cookies[CSRF_COOKIE] not in tokens
+    for page, token in zip(pages_, tokens, strict=True):
+        assert csrf_of(page.text) == token and page.text.replace(token, reader.cookies[CSRF_COOKIE]) == mine.text
+        assert "etag" not in page.headers and page.headers["cache-control"] == "no-store", "it sets a cookie"
+        assert "httponly" in page.headers["set-cookie"].lower() and "samesite=lax" in page.headers["set-cookie"].lower()
+    language = newcomers[0].post("/language", data={"csrf_token": tokens[0], "language": "zh-Hant", "next": "/"})
+    assert language.status_code == 303, "the new token is the browser's own"
+
+
+def test_a_token_the_site_did_not_make_is_drawn_and_not_kept(store: Store, drawn: list[str]) -> None:
     reader = visitor(client(store))
     reader.get("/meetings")
     before = len(drawn)
-    newcomer = TestClient(reader.app, base_url="http://localhost", follow_redirects=False)
-    page = newcomer.get("/meetings")
-    assert len(drawn) == before + 1, "a first visit is drawn (it sets its cookie)"
-    assert csrf_of(page.text) == newcomer.cookies[CSRF_COOKIE]
     forged = TestClient(reader.app, base_url="http://localhost", follow_redirects=False)
     forged.cookies.set(CSRF_COOKIE, "short")
+    assert csrf_of(forged.get("/meetings").text) == "short" and len(drawn) == before + 1
     assert csrf_of(forged.get("/meetings").text) == "short" and len(drawn) == before + 2
     assert kept(reader).hits == 0
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from fastapi import Request
+from fastapi import Request, Response
 
 from cooptrack.errors import CooptrackError
 from cooptrack.store import Store
@@ -144,6 +144,17 @@ def identify(store: Store, request: Request, idle: dt.timedelta | None = None) -
         if session is not None:
             return Caller(session.user, "session", session.csrf, session.token_hash)
     return Caller(None, "anonymous", request.cookies.get(CSRF_COOKIE) or "")
+
+
+def new_csrf() -> str:
+    """A new CSRF token for an anonymous browser (32 URL-safe characters)."""
+    return secrets.token_urlsafe(24)
+
+
+def give_csrf(response: Response, request: Request, token: str, force_secure: bool) -> None:
+    """Set an anonymous browser's CSRF cookie to ``token`` (the double submit of its forms)."""
+    secure = is_https(request, force_secure)
+    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="lax", secure=secure, path="/")
 
 
 def is_https(request: Request, force: bool) -> bool:

@@ -40,13 +40,13 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from fastapi import Request
+from fastapi import Request, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 
 from cooptrack.serve import i18n
 from cooptrack.serve.answers import LARGEST, reader_token
-from cooptrack.serve.auth import CSRF_COOKIE, SESSION_COOKIE
+from cooptrack.serve.auth import CSRF_COOKIE, SESSION_COOKIE, give_csrf, new_csrf
 from cooptrack.serve.context import STAMP, Problem, WebSettings, web
 from cooptrack.serve.errors import error_response
 
@@ -213,16 +213,20 @@ class Conditional:
             await send({"type": "http.response.body", "body": b""})
             return
         signed_in = "authorization" in request.headers or SESSION_COOKIE in request.cookies
-        token = None if signed_in else reader_token(request.cookies.get(CSRF_COOKIE))
+        cookie = request.cookies.get(CSRF_COOKIE)
+        token = None if signed_in else reader_token(cookie)
         shared = _shared_key(request)
-        if token is not None:
-            kept = w.answers.get(stamp, shared)
-            if kept is not None:
-                scope[KEPT] = True
-                headers = [*kept.headers, (b"etag", tag.encode())]
-                await send({"type": "http.response.start", "status": kept.status, "headers": headers})
-                await send({"type": "http.response.body", "body": kept.for_reader(token)})
-                return
+        kept = w.answers.get(stamp, shared) if not signed_in and (token is not None or cookie is None) else None
+        if kept is not None:
+            scope[KEPT] = True
+            if token is None and kept.tokens:  # a first visit: a token and its cookie (untagged, as when drawn)
+                token = new_csrf().encode()
+                headers = [*kept.headers, *_cookie_headers(request, token.decode(), w.settings)]
+            else:  # the reader's own token (if the answer holds one), and their tag
+                token, headers = token or b"", [*kept.headers, (b"etag", tag.encode())]
+            await send({"type": "http.response.start", "status": kept.status, "headers": headers})
+            await send({"type": "http.response.body", "body": kept.for_reader(token)})
+            return
         drawn: list[bytes] = []
         kept_headers: list[tuple[bytes, bytes]] = []
 
@@ -248,6 +252,13 @@ class Conditional:
 
 VARY = b"Cookie, Authorization, Accept"
 KEPT = "cooptrack.kept"  # the scope key set when an answer was sent from the kept ones
+
+
+def _cookie_headers(request: Request, token: str, settings: WebSettings) -> list[tuple[bytes, bytes]]:
+    """The ``Set-Cookie`` that gives a first visit its CSRF token, as a drawn page would set it."""
+    response = Response()
+    give_csrf(response, request, token, settings.secure_cookies)
+    return [(name, value) for name, value in response.raw_headers if name == b"set-cookie"]
 
 
 def _shared_key(request: Request) -> tuple[object, ...]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -25,7 +24,7 @@ from markupsafe import Markup, escape
 from cooptrack.errors import CooptrackError
 from cooptrack.serve import charts, i18n
 from cooptrack.serve import overview as digests
-from cooptrack.serve.auth import CSRF_COOKIE, Caller, is_https
+from cooptrack.serve.auth import CSRF_COOKIE, Caller, give_csrf, new_csrf
 from cooptrack.serve.context import caller, data, expensive, html, memo, reader, tracker_selection, web
 from cooptrack.serve.context import overview as kept_overview
 from cooptrack.serve.search import SORTS, browse, sort_hits
@@ -65,7 +64,7 @@ def render(request: Request, template: str, status: int = 200, headers: Mapping[
            **context: Any) -> HTMLResponse:  # fmt: skip
     """A page: the template with who is signed in, their CSRF token and the navigation."""
     who = caller(request)
-    csrf = who.csrf or secrets.token_urlsafe(24)
+    csrf = who.csrf or new_csrf()
     language = i18n.chosen(request)
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     with i18n.speaking(language):
@@ -86,8 +85,7 @@ def render(request: Request, template: str, status: int = 200, headers: Mapping[
         )
     response = html(page, status, headers)
     if who.via != "session" and csrf != request.cookies.get(CSRF_COOKIE):
-        secure = is_https(request, web(request).settings.secure_cookies)
-        response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="lax", secure=secure, path="/")
+        give_csrf(response, request, csrf, web(request).settings.secure_cookies)
     return response
 
 
