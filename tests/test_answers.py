@@ -9,6 +9,7 @@ In process (ASGI client) on a store of SYNTHETIC releases (``make_release``, wri
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Callable, Iterator
@@ -65,7 +66,7 @@ def kept(c: TestClient) -> Answers:
 def test_the_next_anonymous_reader_is_sent_the_kept_answer_with_their_own_token(store: Store, drawn: list[str]) -> None:
     first = visitor(client(store))
     second = visitor(first)
-    before = len(drawn)
+    before, hits = len(drawn), kept(first).hits
     mine = first.get("/meetings")  # drawn, and kept
     theirs = second.get("/meetings")  # sent as kept
     assert mine.status_code == theirs.status_code == 200
@@ -79,7 +80,7 @@ def test_the_next_anonymous_reader_is_sent_the_kept_answer_with_their_own_token(
     assert theirs.headers["etag"] != mine.headers["etag"], "each reader's tag names their cookies"
     assert theirs.headers["content-security-policy"] == mine.headers["content-security-policy"]
     assert second.get("/meetings", headers={"If-None-Match": theirs.headers["etag"]}).status_code == 304
-    assert kept(first).hits == 1
+    assert kept(first).hits == hits + 1
 
 
 def test_a_signed_in_reader_is_never_sent_a_kept_answer_nor_is_theirs_kept(store: Store, drawn: list[str]) -> None:
@@ -87,22 +88,22 @@ def test_a_signed_in_reader_is_never_sent_a_kept_answer_nor_is_theirs_kept(store
     editor = visitor(reader)
     sign_in(editor)
     assert "Signed in as" not in reader.get("/").text
-    size = kept(reader).size
+    size, hits = kept(reader).size, kept(reader).hits
     assert size > 0
     before = len(drawn)
     page = editor.get("/")
     assert "Signed in as" in page.text and len(drawn) == before + 1
-    assert kept(reader).size == size and kept(reader).hits == 0
+    assert kept(reader).size == size and kept(reader).hits == hits
     assert "Signed in as" not in visitor(reader).get("/").text
 
 
 def test_a_first_visit_is_sent_the_kept_answer_with_a_new_token_and_its_cookie(store: Store, drawn: list[str]) -> None:
     reader = visitor(client(store))
     mine = reader.get("/meetings")
-    before = len(drawn)
+    before, hits = len(drawn), kept(reader).hits
     newcomers = [TestClient(reader.app, base_url="http://localhost", follow_redirects=False) for _ in range(2)]
     pages_ = [n.get("/meetings") for n in newcomers]
-    assert len(drawn) == before and kept(reader).hits == 2, "sent as kept"
+    assert len(drawn) == before and kept(reader).hits == hits + 2, "sent as kept"
     tokens = [n.cookies[CSRF_COOKIE] for n in newcomers]
     assert len(set(tokens)) == 2 and reader.cookies[CSRF_COOKIE] not in tokens
     for page, token in zip(pages_, tokens, strict=True):
@@ -113,15 +114,31 @@ def test_a_first_visit_is_sent_the_kept_answer_with_a_new_token_and_its_cookie(s
     assert language.status_code == 303, "the new token is the browser's own"
 
 
+def test_a_first_visit_drawn_is_kept_for_the_next_reader(store: Store, drawn: list[str]) -> None:
+    newcomer = client(store)
+    first = newcomer.get("/tracker")  # nothing kept yet: drawn, with a new token and its cookie
+    token = newcomer.cookies[CSRF_COOKIE]
+    assert csrf_of(first.text) == token and len(drawn) == 1 and kept(newcomer).kept == 1
+    reader = TestClient(newcomer.app, base_url="http://localhost", follow_redirects=False)
+    reader.cookies.set(CSRF_COOKIE, "R" * 32)
+    again = reader.get("/tracker")
+    assert len(drawn) == 1 and again.text == first.text.replace(token, "R" * 32)
+    assert again.headers["cache-control"] == "private, no-cache" and "Cookie" in again.headers["vary"]
+    assert "set-cookie" not in again.headers and "etag" in again.headers
+    script = TestClient(newcomer.app, base_url="http://localhost", follow_redirects=False)
+    answer = script.get("/api/measures")  # a script keeps no cookie: its answers are kept too
+    assert script.get("/api/measures").json() == answer.json() and kept(newcomer).hits == 2
+
+
 def test_a_token_the_site_did_not_make_is_drawn_and_not_kept(store: Store, drawn: list[str]) -> None:
     reader = visitor(client(store))
     reader.get("/meetings")
-    before = len(drawn)
+    before, hits = len(drawn), kept(reader).hits
     forged = TestClient(reader.app, base_url="http://localhost", follow_redirects=False)
     forged.cookies.set(CSRF_COOKIE, "short")
     assert csrf_of(forged.get("/meetings").text) == "short" and len(drawn) == before + 1
     assert csrf_of(forged.get("/meetings").text) == "short" and len(drawn) == before + 2
-    assert kept(reader).hits == 0
+    assert kept(reader).hits == hits
 
 
 def test_a_write_or_another_language_draws_the_page_again(store: Store, drawn: list[str]) -> None:
@@ -142,12 +159,13 @@ def test_a_write_or_another_language_draws_the_page_again(store: Store, drawn: l
 def test_api_answers_and_head_requests_are_sent_as_kept(store: Store) -> None:
     reader = visitor(client(store))
     other = visitor(reader)
+    hits = kept(reader).hits
     first = reader.get("/api/meetings")
     again = other.get("/api/meetings")
-    assert kept(reader).hits == 1 and again.json() == first.json()
+    assert kept(reader).hits == hits + 1 and again.json() == first.json()
     reader.get("/meetings")
     head = other.head("/meetings")
-    assert head.status_code == 200 and head.content == b"" and kept(reader).hits == 2
+    assert head.status_code == 200 and head.content == b"" and kept(reader).hits == hits + 2
     assert int(head.headers["content-length"]) == len(reader.get("/meetings").content)
 
 
@@ -187,3 +205,32 @@ def test_answers_keep_none_too_large_and_let_an_earlier_state_go() -> None:
     assert answers.get((1,), ("page",)) is None and len(answers) == 1 and answers.size == len(b"<p>later</p>")
     assert reader_token("A" * 32) == token and reader_token("A" * 31) is None and reader_token(None) is None
     assert reader_token("é" * 32) is None
+
+
+def test_readers_asking_at_once_wait_for_the_one_drawing() -> None:
+    answers = Answers(limit=LARGEST)
+    drawings: list[int] = []
+    released = asyncio.Event()
+
+    async def reader(n: int) -> bytes:
+        found = answers.get((1,), ("page",))
+        if found is None:
+            async with answers.drawing((1,), ("page",)) as first:
+                found = None if first else answers.get((1,), ("page",))
+                if found is None:
+                    drawings.append(n)
+                    await released.wait()
+                    answers.keep((1,), ("page",), 200, [], b"<p>drawn</p>", None)
+                    return b"<p>drawn</p>"
+        return found.for_reader(b"")
+
+    async def run() -> list[bytes]:
+        tasks = [asyncio.create_task(reader(n)) for n in range(5)]
+        for _ in range(3):  # each reader runs until it waits (the first draws, the others wait for it)
+            await asyncio.sleep(0)
+        assert drawings == [0]
+        released.set()
+        return await asyncio.gather(*tasks)
+
+    assert asyncio.run(run()) == [b"<p>drawn</p>"] * 5
+    assert drawings == [0] and answers.hits == 4, "one drawing for five readers"

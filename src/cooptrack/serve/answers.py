@@ -6,8 +6,12 @@ scheme, the interface language (a cookie), ``Accept``, the day and cooptrack's v
 ``ETag`` of :class:`.middleware.Conditional` is made of, less who asks. The one thing in it that
 is a reader's own is their CSRF token (the language switch's form carries it): it is kept as a
 placeholder of the same length and put back as the next reader's own, so that no reader ever gets
-another's token. Only a reader whose CSRF cookie is already set is answered from here (a first
-visit sets it, and is drawn); a signed-in reader (a session cookie or a token) never is.
+another's token. A first visit (no CSRF cookie yet) is sent a kept answer with a new token and the
+cookie that gives it; a signed-in reader (a session cookie or a token), or one whose CSRF cookie the
+site did not make, never is.
+
+Readers who ask at once for what is being drawn wait for it (:meth:`Answers.drawing`): fifty
+readers arriving after a write cost one drawing, not fifty.
 
 The kept answers are bounded by their bytes (:attr:`WebSettings.answers_mib`, the oldest used
 let go first), and those of an earlier state of the store are let go as soon as a later one is
@@ -16,15 +20,22 @@ kept. They live in one process (each worker its own) and are used from its event
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import re
 from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+
+from cooptrack.serve.auth import CSRF_COOKIE
 
 # a CSRF token as the site makes them (``secrets.token_urlsafe(24)``): only such a cookie is put back
 _TOKEN = re.compile(rb"[A-Za-z0-9_-]{32}")
 PLACEHOLDER = b"\x00cooptrack:csrf" + b"\x00" * 17  # as long as a token; never in a text answer
 assert len(PLACEHOLDER) == 32
 LARGEST = 2 * 1024 * 1024  # an answer larger than this (a big download) is not kept
+WAIT = 30.0  # seconds a reader waits for the answer another is drawing, before drawing it too
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,13 @@ class Answer:
         return self.body.replace(PLACEHOLDER, token) if self.tokens else self.body
 
 
+def given_token(cookies: list[str]) -> bytes | None:
+    """The CSRF token a drawn first visit was given, if its one cookie is that one."""
+    if len(cookies) != 1 or not cookies[0].startswith(CSRF_COOKIE + "="):
+        return None
+    return reader_token(cookies[0].split(";", 1)[0].split("=", 1)[1])
+
+
 def reader_token(cookie: str | None) -> bytes | None:
     """The reader's CSRF token if it is one the site made (else their answers are not shared)."""
     token = (cookie or "").encode("ascii", "replace")
@@ -53,6 +71,7 @@ class Answers:
     limit: int
     _kept: OrderedDict[tuple[object, ...], Answer] = field(default_factory=OrderedDict, repr=False)
     _stamp: object = field(default=None, repr=False)
+    _drawing: dict[tuple[object, ...], asyncio.Event] = field(default_factory=dict, repr=False)
     size: int = 0  # the bytes of the bodies kept
     hits: int = 0
     kept: int = 0
@@ -67,17 +86,37 @@ class Answers:
             self.hits += 1
         return found
 
+    @asynccontextmanager
+    async def drawing(self, stamp: object, key: tuple[object, ...]) -> AsyncIterator[bool]:
+        """Around drawing an answer that may be kept: True for the first reader to ask, who draws it;
+        the others asking meanwhile wait until it is drawn (False: look for it again, else draw it)."""
+        full = (stamp, *key)
+        busy = self._drawing.get(full)
+        if busy is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(busy.wait(), WAIT)
+            yield False
+            return
+        self._drawing[full] = done = asyncio.Event()
+        try:
+            yield True
+        finally:
+            del self._drawing[full]
+            done.set()
+
     def keep(self, stamp: object, key: tuple[object, ...], status: int, headers: list[tuple[bytes, bytes]],
-             body: bytes, token: bytes) -> bool:  # fmt: skip
-        """Keep an answer drawn for the reader whose token is ``token``: whether it was kept."""
+             body: bytes, token: bytes | None) -> bool:  # fmt: skip
+        """Keep an answer drawn for the reader whose token is ``token`` (None: one with no token in
+        it, an answer without a form): whether it was kept."""
         if len(body) > LARGEST or len(body) > self.limit or PLACEHOLDER in body:
             return False
         if stamp != self._stamp:  # the store changed: what was kept for its earlier state is let go
             self._kept.clear()
             self.size = 0
             self._stamp = stamp
-        tokens = token in body
-        answer = Answer(status, tuple(headers), body.replace(token, PLACEHOLDER) if tokens else body, tokens)
+        tokens = token is not None and token in body
+        kept_body = body.replace(token, PLACEHOLDER) if token is not None and tokens else body
+        answer = Answer(status, tuple(headers), kept_body, tokens)
         earlier = self._kept.pop((stamp, *key), None)
         if earlier is not None:
             self.size -= len(earlier.body)

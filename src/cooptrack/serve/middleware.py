@@ -45,7 +45,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 
 from cooptrack.serve import i18n
-from cooptrack.serve.answers import LARGEST, reader_token
+from cooptrack.serve.answers import LARGEST, Answers, given_token, reader_token
 from cooptrack.serve.auth import CSRF_COOKIE, SESSION_COOKIE, give_csrf, new_csrf
 from cooptrack.serve.context import STAMP, Problem, WebSettings, web
 from cooptrack.serve.errors import error_response
@@ -215,42 +215,72 @@ class Conditional:
         signed_in = "authorization" in request.headers or SESSION_COOKIE in request.cookies
         cookie = request.cookies.get(CSRF_COOKIE)
         token = None if signed_in else reader_token(cookie)
-        shared = _shared_key(request)
-        kept = w.answers.get(stamp, shared) if not signed_in and (token is not None or cookie is None) else None
-        if kept is not None:
-            scope[KEPT] = True
-            if token is None and kept.tokens:  # a first visit: a token and its cookie (untagged, as when drawn)
-                token = new_csrf().encode()
-                headers = [*kept.headers, *_cookie_headers(request, token.decode(), w.settings)]
-            else:  # the reader's own token (if the answer holds one), and their tag
-                token, headers = token or b"", [*kept.headers, (b"etag", tag.encode())]
-            await send({"type": "http.response.start", "status": kept.status, "headers": headers})
-            await send({"type": "http.response.body", "body": kept.for_reader(token)})
+        if signed_in or (cookie is not None and token is None):  # a token the site did not make: drawn
+            await self.app(scope, receive, _tagging(send, tag, signed_in))
             return
-        drawn: list[bytes] = []
-        kept_headers: list[tuple[bytes, bytes]] = []
+        shared = _shared_key(request)
+        if await _send_kept(request, send, stamp, shared, tag, token):
+            return
+        async with w.answers.drawing(stamp, shared) as first:
+            if not first and await _send_kept(request, send, stamp, shared, tag, token):
+                return  # drawn meanwhile for another reader
+            await self.app(scope, receive, _tagging(send, tag, signed_in, (w.answers, stamp, shared, token)))
 
-        async def tagging(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                if message["status"] == 200 and "set-cookie" not in headers and not signed_in:
+
+async def _send_kept(request: Request, send: Send, stamp: object, shared: tuple[object, ...], tag: str,
+                     token: bytes | None) -> bool:  # fmt: skip
+    """Send the kept answer to ``shared`` if there is one: whether there was."""
+    w = web(request)
+    kept = w.answers.get(stamp, shared)
+    if kept is None:
+        return False
+    request.scope[KEPT] = True
+    if token is None and kept.tokens:  # a first visit: a token and its cookie (untagged, as when drawn)
+        token = new_csrf().encode()
+        headers = [*kept.headers, *_cookie_headers(request, token.decode(), w.settings)]
+    else:  # the reader's own token (if the answer holds one), and their tag
+        headers = [*kept.headers, (b"etag", tag.encode())]
+    await send({"type": "http.response.start", "status": kept.status, "headers": headers})
+    await send({"type": "http.response.body", "body": kept.for_reader(token or b"")})
+    return True
+
+
+def _tagging(send: Send, tag: str, signed_in: bool,
+             keep: tuple[Answers, object, tuple[object, ...], bytes | None] | None = None) -> Send:  # fmt: skip
+    """``send``, with the ``ETag`` put on a GET answer that may have one; with ``keep`` (the kept
+    answers, the stamp, the answer's key, the reader's token), the answer kept if it may be."""
+    body: list[bytes] = []
+    kept_headers: list[tuple[bytes, bytes]] = []
+    token: list[bytes | None] = [None]
+
+    async def tagging(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = MutableHeaders(scope=message)
+            cookies = headers.getlist("set-cookie")
+            if message["status"] == 200 and not signed_in:
+                if not cookies:
                     headers["vary"] = VARY.decode()
                     headers.setdefault("cache-control", "private, no-cache")
-                    if token is not None:  # an answer the next anonymous reader may be sent
-                        kept_headers.extend(message["headers"])
+                if keep is not None and (not cookies or given_token(cookies)):
+                    token[0] = keep[3] if not cookies else given_token(cookies)  # a first visit's: its new one
+                    kept_headers.extend((k, v) for k, v in message["headers"] if k != b"set-cookie")
+                    kept_headers.extend(_UNTAGGED_DEFAULTS if cookies else ())
+                if not cookies:
                     headers["etag"] = tag
-            elif kept_headers:
-                drawn.append(message.get("body", b""))
-                if sum(map(len, drawn)) > LARGEST:
-                    kept_headers.clear()
-                elif not message.get("more_body", False) and token is not None:
-                    w.answers.keep(stamp, shared, 200, kept_headers, b"".join(drawn), token)
-            await send(message)
+        elif kept_headers and keep is not None:
+            body.append(message.get("body", b""))
+            if sum(map(len, body)) > LARGEST:
+                kept_headers.clear()
+            elif not message.get("more_body", False):
+                answers, stamp, key, _ = keep
+                answers.keep(stamp, key, 200, kept_headers, b"".join(body), token[0])
+        await send(message)
 
-        await self.app(scope, receive, tagging)
+    return tagging
 
 
 VARY = b"Cookie, Authorization, Accept"
+_UNTAGGED_DEFAULTS = ((b"vary", VARY), (b"cache-control", b"private, no-cache"))  # what a tagged answer has
 KEPT = "cooptrack.kept"  # the scope key set when an answer was sent from the kept ones
 
 
