@@ -77,8 +77,9 @@ def unwrap(lines: list[_Line]) -> list[_Line]:
             groups
             and not line.blank_before
             and (
-                _continues(groups[-1], line, wrapped, width, verb_open)
+                _continues(groups[-1], line, wrapped, width, verb_open, following)
                 or (indented and _wrapped_heading(groups[-1], line, following))
+                or _flush_continuation(groups[-1], line, following)
             )
         ):
             groups[-1].append(line)
@@ -118,6 +119,43 @@ def _wrapped_heading(group: list[_Line], line: _Line, following: _Line | None) -
     )
 
 
+def _flush_continuation(group: list[_Line], line: _Line, following: _Line | None) -> bool:
+    """A flush line right under an indented paragraph's line that stops mid-sentence goes on with
+    that paragraph: a hand wrap inside a name, a post or a meeting's name ("..., Mr Wang" /
+    "Weizhong, co-chaired ...", "... Municipal" / "Committee, Mr ..."). A heading follows a
+    paragraph's open sentence without a blank line only in a heading's place: over an indented
+    paragraph or a list, or alone under a line that needs no more words."""
+    first, prev = group[0], group[-1]
+    if first.indent < _PARAGRAPH_INDENT or line.indent >= _PARAGRAPH_INDENT or SENTENCE_END.search(prev.text):
+        return False
+    if BULLET.match(first.text) or BULLET.match(line.text):
+        return False
+    return not _heading_shape(line.text) or _heading_shape_goes_on(prev, following)
+
+
+def _heading_shape_goes_on(prev: _Line, following: _Line | None) -> bool:
+    """A heading-shaped line under a line that closes no sentence goes on with it, unless it
+    stands in a heading's place: over an indented paragraph or a list, or alone (a blank line
+    under it) while the line above needs no more words (it ends in a comma, "the", "Mr" ...)."""
+    if _over_paragraph(following):
+        return False
+    alone = following is None or following.blank_before
+    return not alone or prev.text.endswith(",") or bool(_DANGLING.search(prev.text) or _HONORIFIC_END.search(prev.text))
+
+
+def _over_paragraph(following: _Line | None) -> bool:
+    """The next line is an indented paragraph or a list item: the line above it stands in a
+    heading's place."""
+    return (
+        following is not None
+        and not following.blank_before
+        and (following.indent >= _PARAGRAPH_INDENT or bool(BULLET.match(following.text)))
+    )
+
+
+_HONORIFIC_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Professor)\.?$")
+
+
 _WRAP_SLACK = 10  # characters by which a wrapped heading's second line may outrun its first
 # Paragraphs are indented by 4 to 6 spaces in the classic press release; headings never are.
 _PARAGRAPH_INDENT = 4
@@ -130,7 +168,9 @@ def _paragraphs_indented(lines: list[_Line]) -> bool:
     return len(prose) >= 2 and sum(x.indent >= _PARAGRAPH_INDENT for x in prose) >= 0.6 * len(prose)
 
 
-def _continues(group: list[_Line], line: _Line, wrapped: bool, width: int, verb_open: bool) -> bool:
+def _continues(
+    group: list[_Line], line: _Line, wrapped: bool, width: int, verb_open: bool, following: _Line | None
+) -> bool:
     prev = group[-1]
     if prev.underlined or BULLET.match(line.text):
         return False
@@ -144,8 +184,11 @@ def _continues(group: list[_Line], line: _Line, wrapped: bool, width: int, verb_
     if not wrapped or len(prev.text) < 0.7 * width:
         return False
     # A near-full line that stops mid-sentence ("..., and the") goes on in the next line, even
-    # when that line starts with a capitalised word and looks like a heading ("Executive Vice ...").
-    return not _heading_shape(line.text) or not SENTENCE_END.search(prev.text)
+    # when that line starts with a capitalised word and looks like a heading ("Executive Vice ..."),
+    # unless that line stands in a heading's place (_heading_shape_goes_on).
+    if not _heading_shape(line.text):
+        return True
+    return not SENTENCE_END.search(prev.text) and _heading_shape_goes_on(prev, following)
 
 
 _DANGLING = re.compile(r"\b(?:and|or|of|the|to|in|for|with|on|by|as|at|a|an)$", re.IGNORECASE)
