@@ -32,6 +32,12 @@ MONTH_RE = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 WEEKDAY_RE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# "Yesterday" and the words news copies and content farms put in its place: "the day gone by",
+# "the previous day", "the day prior", "the day before" (not "the day before the forum opened").
+YESTERDAY_RE = (
+    r"(?:yesterday|the\s+day\s+gone\s+by|the\s+previous\s+day|the\s+day\s+prior"
+    r"|the\s+day\s+before(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|with|when|while|and|as|during|yesterday)\b))"
+)
 
 # "November 29, 2023" / "November 29" / "29 November 2023" / "Nov. 29"
 _MONTH_DAY = re.compile(

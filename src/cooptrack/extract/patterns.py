@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from cooptrack.dates import DATELINE
+from cooptrack.dates import DATELINE, YESTERDAY_RE
 from cooptrack.extract.numbers import CARDINAL_RE, ORDINAL_RE, ORDINAL_WORDS
 from cooptrack.vocab import AgreementKind
 
@@ -164,11 +164,11 @@ VAGUE_FUTURE = re.compile(
 )
 # The day of the page's own meeting, which overrides the cues of another time.
 THIS_MEETING_DAY = re.compile(
-    r"(?i)\b(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|"
+    rf"(?i)\b(?:today|{YESTERDAY_RE}|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|"
     r"(?:on|this|next)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
 # A day the meeting may already have been held on: "Today they reviewed ..." (not "next Monday").
-PAST_DAY = re.compile(r"(?i)\b(?:today|yesterday|this\s+(?:morning|afternoon|evening)|tonight)\b")
+PAST_DAY = re.compile(rf"(?i)\b(?:today|{YESTERDAY_RE}|this\s+(?:morning|afternoon|evening)|tonight)\b")
 # Right after a meeting's name: the words that date it to another time ("... in Wuhan in April").
 OTHER_TIME_AFTER = re.compile(
     rf"(?i)^(?:(?!\b(?:since|after|when|who|which|where)\b)[^.;]){{0,140}}?\b(?:in\s+{_MONTHS}\b|in\s+(?:19|20)\d\d\b|(?:last|next)\s+(?:year|month)\b|"
@@ -237,7 +237,7 @@ HELD_BY_VIDEO = re.compile(
 )
 # The day right after a city: "in Guilin today", "in Hangzhou on Friday".
 DAY_AFTER_PLACE = re.compile(
-    r"(?:,\s*[A-Z][a-z]+)?,?\s+(?:today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight|"
+    rf"(?:,\s*[A-Z][a-z]+)?,?\s+(?:today|{YESTERDAY_RE}|tomorrow|this\s+(?:morning|afternoon|evening)|tonight|"
     r"on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|on\s+[A-Z][a-z]+\s+\d)"
 )
 

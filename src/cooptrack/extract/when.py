@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, Cleaned
-from cooptrack.dates import DATE_PHRASE, DATELINE, WEEKDAY_RE, date_near, parse_date_phrase, safe_date
+from cooptrack.dates import DATE_PHRASE, DATELINE, WEEKDAY_RE, YESTERDAY_RE, date_near, parse_date_phrase, safe_date
 from cooptrack.extract.sentences import split_text
 from cooptrack.vocab import DocumentKind
 
@@ -76,7 +76,7 @@ _ON_DAY = re.compile(
 # "today (June 28)", "yesterday afternoon", "tomorrow", "this Thursday (June 5)", "next Monday",
 # "on Wednesday", "… joint conference Wednesday", "today (29th)"
 _RELATIVE = re.compile(
-    r"(?i:\b(?P<word>today|tonight|yesterday|tomorrow)\b"
+    rf"(?i:\b(?P<word>today|tonight|{YESTERDAY_RE}|tomorrow)\b"
     r"|\bthis\s+(?P<part>morning|afternoon|evening)\b"
     rf"|\b(?:(?P<which>next|this|coming|last|on)\s+)?(?-i:(?P<weekday>{WEEKDAY_RE}))\b(?!'))"
     rf"{_PART}(?:{_PAREN}|,\s+(?P<date2>{DATE_PHRASE}))?"
@@ -89,7 +89,7 @@ _ON_NTH = re.compile(
 )
 # A date in brackets on its own, where a copy has reworded "today": "in Changsha nowadays (March 18)".
 _PAREN_DAY = re.compile(rf"\((?:{WEEKDAY_RE},?\s*)?(?P<date>{DATE_PHRASE})\)")
-_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1}  # and -1 for every word of yesterday (YESTERDAY_RE)
 _WEEKDAYS = {name: i for i, name in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))}
 # Words before a date in its clause that give it to another meeting or event than this one.
 _ELSEWHEN = re.compile(
@@ -368,7 +368,7 @@ def _relative_day(m: re.Match[str]) -> _Day:
     if "word" not in groups:  # "On the 6th"
         return _Day(nth=nth)
     if m["word"]:
-        return _Day(offset=_OFFSETS[m["word"].lower()], nth=nth)
+        return _Day(offset=_OFFSETS.get(m["word"].lower(), -1), nth=nth)
     if m["part"]:
         return _Day(offset=0, nth=nth)
     which = (m["which"] or "").lower()
