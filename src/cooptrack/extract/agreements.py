@@ -60,7 +60,8 @@ def _tidy_title(raw: str) -> str:
 
 
 _OUTER_QUOTES = re.compile(r"^[\u201c\"]|[\u201d\"]$")
-_LIST_END = re.compile(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:and|or)?\s*$")
+# A list item's end: "...;", "..., and", "...; or" (a whole word: not the end of "Corridor", "Island").
+_LIST_END = re.compile(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:\b(?:and|or)\b)?\s*$")
 _OPENING_QUOTE = re.compile(r"^[\u201c\"]")
 
 

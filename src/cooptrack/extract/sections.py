@@ -345,12 +345,16 @@ def _named_fields(blocks: list[Block], listed: int | None) -> list[AreaBlocks] |
         measures = []
         if scope is not None:
             rest = b.text[scope.end() :]
-            tail = re.sub(r"(?:;|,|\.)?\s*(?:and|or)?\s*$", "", rest).strip()
+            tail = _ITEM_END.sub("", rest).strip()
             if tail:
                 begin = b.start + scope.end()
                 measures.append(Block(b.kind, tail, begin, begin + len(tail), indented=b.indented))
         out.append(AreaBlocks(heading=head, measures=measures))
     return out
+
+
+# A list item's end: "...;", "..., and", "...; or" (whole words: not the end of "sector", "Corridor").
+_ITEM_END = re.compile(r"(?:;|,|\.)?\s*(?:\b(?:and|or))?\s*$")
 
 
 def _all_short_items(blocks: list[Block]) -> bool:
@@ -359,5 +363,5 @@ def _all_short_items(blocks: list[Block]) -> bool:
 
 
 def _as_heading(block: Block) -> Block:
-    text = re.sub(r"(?:;|,|\.)?\s*(?:and|or)?$", "", block.text.strip()).strip()
+    text = _ITEM_END.sub("", block.text.strip()).strip()
     return Block(BlockKind.HEADING, text, block.start, block.start + len(text))
