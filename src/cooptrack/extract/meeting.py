@@ -342,9 +342,12 @@ def venue(
 
 
 def _this_meeting(sentence: str, ordinal: int | None) -> bool:
-    """The sentence names a meeting that may be the page's (not "the third plenary" of a fourth's page)."""
+    """The sentence names a meeting that may be the page's (not "the third plenary" of a fourth's
+    page), or places the page's meeting by its noun alone ("The meeting, held in Shanghai, ...")."""
     mentions = meeting_mentions(sentence)
-    return bool(mentions) and all(m.ordinal in (None, ordinal) for m in mentions)
+    if not mentions:
+        return bool(P.THE_MEETING_HELD.match(sentence))
+    return all(m.ordinal in (None, ordinal) for m in mentions)
 
 
 def _the_city(sentence: str, partner: str | None, before: str | None = None) -> str | None:

@@ -115,10 +115,15 @@ CHAIR_PREDICATE = re.compile(
     r"\bdelegations?\s+(?:was|were)\s+(?:respectively\s+)?(?:led|headed)\s+by\b|\bwas\s+led\s+by\b|"
     r"\bin\s+the\s+chair\b|\b(?:joint\s+)?(?:co-?)?chairmanship\b"
 )
+# News copy's verbs for what the two sides agreed on: "sealed deals in 11 areas of cooperation",
+# "struck", "clinched", "forged" (a meeting's event, and a cue of its area count).
+NEWS_AGREED = r"(?:sealed|struck|clinched|forged)"
 PAST_EVENT = re.compile(
     r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!-)\b(?:held|took\s+place|co-?chaired|chaired|"
     r"presided|(?:co-?)?convened|"
     r"attended|participated|(?<!will\s)led|reviewed|reached|agreed|signed|discussed|concluded|kept|inked|joined|"
+    # what news copy says was done there: "sealed deals in 11 areas at the seventh plenary"
+    rf"{NEWS_AGREED}|pledged|vowed|endorsed|unveiled|mapped\s+out|charted|"
     r"met\s+for)\b|\b(?:was|were)\s+(?:held|convened)\b|\bconsensus\s+(?:reached\s+)?(?:at|during)\b|"
     r"\bafter\s+(?:co-?chairing|chairing|attending|holding|presiding\s+over|convening)\b|"
     # a meeting that "opened" (not an exhibition that "was opened"): the meeting is the subject
@@ -227,6 +232,13 @@ HERE_EVENT = re.compile(
     r"|\bhere\s+(?:at|during|for)\s+(?:a|an|the|their|its)\s+(?:[\w'-]+\s+){0,4}?(?:conference|meeting|plenary|session)\b"
 )
 # The verbs and nouns a meeting's city follows: "held in", "met in", "co-chair the conference in".
+# The page's meeting as the subject of a sentence that places it, named only by its noun: "The
+# meeting, held in Shanghai, focused on ...", "The talks, which took place in Wuhan, ...", "The
+# conference was held in Jinan" (a story whose lead named the meeting).
+THE_MEETING_HELD = re.compile(
+    r"^(?:The|This)\s+(?:(?:two-day|one-day|annual|joint|high-level)\s+)?(?:meeting|conference|session|talks|gathering)"
+    r"(?:,\s*(?:which|that)(?:\s+(?:was|were))?|,|\s+(?:was|were))?\s+(?:held|convened|took\s+place)\b"
+)
 PLACE_ANCHOR = re.compile(
     r"(?i)\b(?:held|met|meet|convened|gathered|took\s+place|co-?chair(?:ed)?|chaired|(?<!press\s)conference|"
     r"plenary(?:\s+session)?|meeting|session)\b"

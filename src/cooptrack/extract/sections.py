@@ -67,7 +67,7 @@ _AT_WHICH = re.compile(r"(?i)\bat\s+which\b")
 # four areas"); not progress made, agreements signed, or one leader's view of where co-operation
 # could grow.
 _COUNT_CUE = re.compile(
-    r"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out|map(?:ped)?\s+out|pledg(?:e[ds]?|ing)|vow(?:ed|s)?|"
+    rf"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out|map(?:ped)?\s+out|pledg(?:e[ds]?|ing)|vow(?:ed|s)?|{P.NEWS_AGREED}|"
     r"will|shall|to\s+(?:co-?operate|work|pursue|deepen|strengthen|enhance|focus|carry\s+out|take\s+forward|promote|expand))\b"
 )
 _NOT_COUNT = re.compile(
