@@ -138,7 +138,9 @@ MEETING_EVENT = re.compile(
 )
 FUTURE_EVENT = re.compile(
     r"(?i)\bwill\s+(?:\w+\s+){0,3}?(?:be\s+(?:held|convened)|attend|co-?chair|chair|lead|hold|preside|convene|"
-    r"take\s+place|meet|visit|depart|head|sign|set)\b|\b(?:is|are)\s+(?:scheduled|due|set|expected|going)\s+to\b|"
+    r"take\s+place|meet|visit|depart|head|travel|fly|leave|sign|set)\b|\b(?:is|are)\s+(?:scheduled|due|set|expected|going)\s+to\b|"
+    # the meeting as the subject: "The Sixth Plenary Session will be co-chaired by ..."
+    r"\bwill\s+be\s+(?:jointly\s+)?(?:co-?chaired|chaired|co-?hosted|hosted|presided\s+over|convened|led)\s+by\b|"
     r"\bto\s+be\s+(?:held|convened)\b|\b(?:is|are)\s+to\s+(?:be\s+held|attend|co-?chair|lead|hold)\b|"
     r"\bwould\s+(?:\w+\s+){0,2}?(?:be\s+held|take\s+the\s+form|attend|co-?chair|lead|hold)\b|"
     r"\b(?:it|this|the\s+(?:plenary|meeting|conference|session|meeting-cum-plenary))\s+will\s+be\b|"

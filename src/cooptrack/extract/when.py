@@ -99,7 +99,7 @@ _ELSEWHEN = re.compile(
 # Words of a journey before a date in its clause: the day of travel, which may not be the meeting's.
 _TRAVEL = re.compile(
     r"(?i)\b(?:return(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|leav(?:e|es|ing)|left\s+for|arriv(?:e|es|ed|ing|al)|"
-    r"set\s+off|fly|flew|back\s+to)\b"
+    r"set\s+off|fly|flew|back\s+to|head(?:s|ed|ing)?\s+(?:to|for)|travel(?:s|led|ling)?\s+to)\b"
 )
 # Events other than the meeting, whose days are their own: "the Forum, which opened in the city on
 # Monday", "attended the opening of the expo on Monday", "a dinner on Sunday".
@@ -270,6 +270,17 @@ def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, d
     # another event's day ("the Forum, which opened on Monday") is the meeting's only when no
     # sentence gives another ("attended the opening of the Forum this morning (June 6) and, in the
     # afternoon, co-chaired the plenary")
+    # a day of travel ("will depart for Wuhan tomorrow (June 9) to attend the plenary") yields to
+    # another sentence naming the meeting with its own day ("will co-chair the plenary ... on June 10")
+    travel: _Day | None = None
+    for sentence in naming:
+        found = _day_in(sentence, kind)
+        if found is not None and not found[1] and not found[2]:
+            return found[0]
+        if found is not None and found[2] and not found[1]:
+            travel = travel or found[0]
+    if travel is not None:
+        return travel
     elsewhere: _Day | None = None
     for sentence in [*naming, *sentences, title or ""]:
         found = _day_in(sentence, kind)
@@ -291,8 +302,9 @@ def _today(lead_blocks: list[Block]) -> _Day | None:
     return None
 
 
-def _day_in(sentence: str, kind: DocumentKind) -> tuple[_Day, bool] | None:
-    """The word on this meeting's day in the sentence, if any, and whether it is another event's.
+def _day_in(sentence: str, kind: DocumentKind) -> tuple[_Day, bool, bool] | None:
+    """The word on this meeting's day in the sentence, if any, whether it is another event's, and
+    whether it is a day of travel.
     A day with its month ("on Nov 6") says more than a weekday ("on Monday"); a day of travel
     ("return to Hong Kong on June 5", "depart for Chengdu tomorrow") or of another event ("the
     Forum, which opened on Monday") is the meeting's only when the sentence has no other; for an
@@ -312,8 +324,8 @@ def _day_in(sentence: str, kind: DocumentKind) -> tuple[_Day, bool] | None:
         named = _MEETING_WORD.search(sentence)
         after = [x for x in found if named and x[3] > named.start() and x[4].month is not None and not x[0]]
         if after:
-            return after[0][4], False
-    return found[0][4], found[0][0]
+            return after[0][4], False, after[0][1]
+    return found[0][4], found[0][0], found[0][1]
 
 
 def _other_event(sentence: str, at: int, clause: str) -> bool:
