@@ -429,8 +429,9 @@ CHAIR_PASSIVE = re.compile(
     r"|\b(?:meetings?|plenary|plenaries|conference|sessions?|talks|delegations|sides)"
     # a reduced relative after the meeting's own phrase: "a high-level meeting between the governments
     # of the two places, led by A and B" (not one delegation's: "a meeting with a delegation of ..., led by")
-    r"(?:\s+(?:between|of|in|at)\b(?:(?!delegation|officials)[^,.;]){0,100}?,)?\s*,?\s+"
-    r"(?:(?:was|were|will\s+be|are|is)\s+)?(?:\w+ly\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
+    # or the delegations' own: "The delegations of Hong Kong and Sichuan were led respectively by A and B"
+    r"(?:\s+(?:between|of|in|at)\b(?:(?!delegation|officials)[^,.;]){0,100}?(?:,|(?=\s+(?:was|were|will\s+be)\s)))?"
+    r"\s*,?\s+(?:(?:was|were|will\s+be|are|is)\s+)?(?:\w+ly\s+)?(?:led|headed)\s+(?:\w+ly\s+)?by\b"
 )
 # The leaders of the two delegations chair: "leading the delegations of ... respectively",
 # "with A and B leading delegations to the meeting", "A and B led the delegations of ...", "Heading
