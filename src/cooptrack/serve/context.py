@@ -296,7 +296,8 @@ def writer(request: Request) -> Caller:
 def stamp(request: Request) -> tuple[object, ...]:
     """The store's stamp for this request (read once: by :class:`.middleware.Conditional`, else here)."""
     if STAMP not in request.scope:
-        request.scope[STAMP] = web(request).store.stamp()
+        store = web(request).store
+        request.scope[STAMP] = store.known_stamp() or store.stamp()
     found: tuple[object, ...] = request.scope[STAMP]
     return found
 

@@ -204,7 +204,9 @@ class Conditional:
         if w.settings.read_requires_login:  # every reader is signed in: no-store
             await self.app(scope, receive, send)
             return
-        stamp = await run_in_threadpool(w.store.stamp)  # a query: off the event loop
+        stamp = w.store.known_stamp()  # SQLite: unchanged since it was last read (no query)
+        if stamp is None:
+            stamp = await run_in_threadpool(w.store.stamp)  # a query: off the event loop
         scope[STAMP] = stamp
         tag = etag(request, stamp)
         if _matches(request.headers.get("if-none-match", ""), tag):

@@ -24,6 +24,7 @@ import functools
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -36,6 +37,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, delete, event, fu
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from cooptrack.acquire import Document
 from cooptrack.errors import NotFound, StoreError
@@ -59,7 +61,7 @@ from cooptrack.store.models import (
     Source,
 )
 from cooptrack.store.search import Hit, SearchQuery, run_search
-from cooptrack.store.tracking import TrackingMixin
+from cooptrack.store.tracking import Stamp, TrackingMixin
 from cooptrack.store.writes import Ingested, Outcome
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
@@ -102,6 +104,9 @@ class Store(TrackingMixin, AccountsMixin):
         self._writes = sessionmaker(self._writer, expire_on_commit=False)
         self._keeper: ThreadPoolExecutor | None = None
         self.closed = False  # set by close(): whatever watches the store stops
+        self._versions: Any = None  # a DBAPI connection kept to read SQLite's data_version (:meth:`known_stamp`)
+        self._versions_lock = threading.Lock()
+        self._known: tuple[int, Stamp] | None = None
 
     def _migrate(self) -> tuple[str | None, str | None]:
         """Upgrade to the newest schema; the revisions found and reached (None: a new database).
@@ -156,7 +161,33 @@ class Store(TrackingMixin, AccountsMixin):
     def close(self) -> None:
         self.keep_in_background(False)  # what was handed to the writing thread is written first
         self.closed = True
+        with self._versions_lock:
+            versions, self._versions = self._versions, None
+        if versions is not None:
+            versions.close()
         self.engine.dispose()
+
+    def _data_version(self) -> int | None:
+        """SQLite's ``data_version`` on a connection kept for it alone: it changes whenever another
+        connection (of any process) commits, and reading it reads no table (a few microseconds).
+        None on PostgreSQL, and for a store in memory (one connection does everything there)."""
+        if self.engine.dialect.name != "sqlite" or isinstance(self.engine.pool, (StaticPool, SingletonThreadPool)):
+            return None
+        with self._versions_lock:
+            if self.closed:
+                return None
+            try:
+                if self._versions is None:
+                    self._versions = self.engine.raw_connection()
+                cursor = self._versions.cursor()
+                try:
+                    cursor.execute("PRAGMA data_version")
+                    row = cursor.fetchone()
+                finally:
+                    cursor.close()
+            except (SQLAlchemyError, sqlite3.Error):
+                return None
+        return int(row[0]) if row else None
 
     def backup(self, target: Path, *, overwrite: bool = False) -> Backup:
         """A copy of the whole store in ``target`` (see :mod:`.backup`), taken while it is in use."""

@@ -163,6 +163,8 @@ class TrackingMixin:
     _written: Callable[[], AbstractContextManager[Session]]  # the store's write transaction (its lock, its errors)
     _read: Callable[[], AbstractContextManager[Session]]
     _connected: Callable[[], AbstractContextManager[Connection]]
+    _data_version: Callable[[], int | None]
+    _known: tuple[int, Stamp] | None  # the last stamp read, with SQLite's data_version just before
 
     def record_event(
         self,
@@ -226,8 +228,20 @@ class TrackingMixin:
     def stamp(self) -> Stamp:
         """A cheap fingerprint of what readers see: it changes whenever an ingest, a re-parse, an event,
         a re-attachment or a user's correction is written (so a cached view of the store can be reused)."""
+        version = self._data_version()  # before the read: a commit in between is seen by the next check
         with self._connected() as connection:  # one statement, no session (the web server asks on every request)
-            return Stamp(*connection.execute(_STAMP).one())
+            found = Stamp(*connection.execute(_STAMP).one())
+        self._known = (version, found) if version is not None else None
+        return found
+
+    def known_stamp(self) -> Stamp | None:
+        """The stamp last read, when SQLite says that no connection has committed since (no query: a
+        few microseconds, fit for an event loop); None when something may have been written, and
+        always on PostgreSQL: read :meth:`stamp` then."""
+        known = self._known
+        if known is None:
+            return None
+        return known[1] if self._data_version() == known[0] else None
 
     def events(self) -> list[TrackingEvent]:
         """Every event ever recorded, oldest first."""

@@ -1,0 +1,58 @@
+"""The store's stamp, which the web server reads on every request (issue 14, item 1): on SQLite the
+stamp last read is known again without a query while SQLite's ``data_version`` says nothing was
+committed since; any commit, by this store or by another process's, lets it go. PostgreSQL and a
+store in memory always read it.
+
+On stores of SYNTHETIC releases (``make_release``, written here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import event, select
+
+from cooptrack.store import Store
+from cooptrack.store.models import Measure
+from cooptrack.vocab import TrackingStatus
+
+
+def _statements(store: Store) -> list[str]:
+    seen: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda _c, _cur, statement, *_: seen.append(statement))
+    return seen
+
+
+def test_a_known_stamp_is_read_without_a_query_until_anything_is_committed(
+    store: Store, make_release: Callable[..., Any]
+) -> None:
+    store.ingest(*make_release(ordinal=1, year=2020, uri="https://example.org/hunan-1"))
+    first = store.stamp()
+    seen = _statements(store)
+    sqlite = store.engine.dialect.name == "sqlite"
+    assert store.known_stamp() == (first if sqlite else None)
+    assert seen == [], "no statement to know it"
+    other = Store(str(store.engine.url.render_as_string(hide_password=False)))  # another process's store
+    try:
+        key = _a_measure_key(store)
+        other.record_event(key, TrackingStatus.IN_PROGRESS, by="a test")
+        assert store.known_stamp() is None, "another connection committed"
+        second = store.stamp()
+        assert second != first and store.known_stamp() == (second if sqlite else None)
+        store.record_event(key, TrackingStatus.IMPLEMENTED, by="a test")  # this store's own write
+        assert store.known_stamp() is None
+        assert store.stamp() != second
+    finally:
+        other.close()
+
+
+def _a_measure_key(store: Store) -> str:
+    with store.engine.connect() as connection:
+        key: str = connection.execute(select(Measure.key).limit(1)).scalar_one()
+    return key
+
+
+def test_a_store_in_memory_always_reads_its_stamp(memory_store: Store) -> None:
+    memory_store.stamp()
+    assert memory_store.known_stamp() is None
