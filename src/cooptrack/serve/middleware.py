@@ -84,7 +84,7 @@ class TrustedProxies:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         client = scope.get("client")
-        if scope["type"] == "http" and client and self.trusted(str(client[0])):
+        if scope["type"] == "http" and client and (self.networks or self.names) and self.trusted(str(client[0])):
             headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
             chain = [a.strip() for a in headers.get("x-forwarded-for", "").split(",") if a.strip()]
             while chain and self.trusted(chain[-1]):
@@ -150,9 +150,9 @@ class Harden:
 
         async def hardened(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                _secure(request, headers, settings)
-                sent["status"], sent["length"] = message["status"], headers.get("content-length")
+                _secure(request, message, settings)
+                length = next((v for k, v in message["headers"] if k.lower() == b"content-length"), None)
+                sent["status"], sent["length"] = message["status"], length.decode() if length else None
             await send(message)
 
         try:
@@ -174,10 +174,11 @@ def etag(request: Request, stamp: tuple[object, ...]) -> str:
     """The tag of what a GET answer depends on (see :class:`Conditional`)."""
     from cooptrack import __version__
 
+    scope, headers = request.scope, request.headers
     parts = (
-        __version__, repr(stamp), request.method, request.url.scheme, request.headers.get("host", ""),
-        request.url.path, request.url.query, request.headers.get("cookie", ""),
-        request.headers.get("authorization", ""), request.headers.get("accept", ""),
+        __version__, repr(stamp), scope["method"], scope.get("scheme", "http"), headers.get("host", ""),
+        scope.get("root_path", "") + scope["path"], scope.get("query_string", b"").decode("latin-1"),
+        headers.get("cookie", ""), headers.get("authorization", ""), headers.get("accept", ""),
         dt.datetime.now(dt.UTC).date().isoformat(),
     )  # fmt: skip
     return '"' + hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32] + '"'
@@ -299,22 +300,28 @@ def _shared_key(request: Request) -> tuple[object, ...]:
             i18n.chosen(request), request.headers.get("accept", ""), dt.datetime.now(dt.UTC).date())  # fmt: skip
 
 
-def _secure(request: Request, headers: MutableHeaders, settings: WebSettings) -> None:
-    headers["Content-Security-Policy"] = CSP
-    headers["Permissions-Policy"] = PERMISSIONS
-    headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    headers["Cross-Origin-Resource-Policy"] = "same-origin"
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "same-origin"
-    headers["X-Frame-Options"] = "DENY"
+_SECURITY = tuple((name.encode(), value.encode()) for name, value in (
+    ("content-security-policy", CSP), ("permissions-policy", PERMISSIONS),
+    ("cross-origin-opener-policy", "same-origin"), ("cross-origin-resource-policy", "same-origin"),
+    ("x-content-type-options", "nosniff"), ("referrer-policy", "same-origin"), ("x-frame-options", "DENY"),
+))  # fmt: skip
+_SET_HERE = frozenset({name for name, _ in _SECURITY} | {b"server", b"strict-transport-security"})
+
+
+def _secure(request: Request, message: Message, settings: WebSettings) -> None:
+    """The security headers on an answer's start (in place of any the answer had), ``no-store`` where
+    it must be, and no ``Server``."""
+    headers = [(name, value) for name, value in message["headers"] if name.lower() not in _SET_HERE]
+    headers.extend(_SECURITY)
     if settings.hsts_seconds and request.url.scheme == "https":
-        headers["Strict-Transport-Security"] = f"max-age={settings.hsts_seconds}; includeSubDomains"
+        headers.append((b"strict-transport-security", f"max-age={settings.hsts_seconds}; includeSubDomains".encode()))
     signed_in = "authorization" in request.headers or "ct_session" in request.cookies
-    private = request.url.path in ("/login", "/account") or request.url.path.startswith("/admin/")
-    if signed_in or private or "set-cookie" in headers:
-        headers["Cache-Control"] = "no-store"
-    if "server" in headers:
-        del headers["server"]
+    path = request.url.path
+    private = path in ("/login", "/account") or path.startswith("/admin/")
+    if signed_in or private or any(name.lower() == b"set-cookie" for name, _ in headers):
+        headers = [(name, value) for name, value in headers if name.lower() != b"cache-control"]
+        headers.append((b"cache-control", b"no-store"))
+    message["headers"] = headers
 
 
 def _log(request: Request, status: int, length: str | None, started: float) -> None:
