@@ -168,6 +168,32 @@ def test_a_server_process_rebuilds_its_view_when_the_store_changed_not_in_a_requ
         assert w.snapshot().tracking.status(first) is TrackingStatus.IMPLEMENTED
 
 
+def test_the_process_works_out_the_overview_after_a_change_so_that_no_reader_waits_for_it(
+    tmp_path: Path, make_release: MakeRelease, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store whose overview was kept by other code (an upgrade) or not yet (a user's write): the
+    server's own thread works it out in every language when it sees the change, and the first
+    reader is answered from what it kept."""
+    drawn: list[str] = []
+    real = overview.digest
+
+    def counted(d: Data, language: str) -> Any:
+        drawn.append(language)
+        return real(d, language)
+
+    monkeypatch.setattr(overview, "digest", counted)
+    with Store(f"sqlite:///{tmp_path / 'kept.db'}") as store:
+        store.ingest(*make_release(ordinal=1, year=2019))
+        c = client(store)
+        w = c.app.state.web  # type: ignore[attr-defined]
+        assert w.refresh() is True and sorted(drawn) == sorted(i18n.LANGUAGES)
+        assert c.get("/").status_code == 200 and c.get("/api/overview").status_code == 200
+        assert len(drawn) == len(i18n.LANGUAGES), "the reader worked nothing out"
+        store.record_event(store.meeting("anhui-plenary-1").measures[0].key, TrackingStatus.IMPLEMENTED, by="edith")
+        assert w.refresh() is True and len(drawn) == 2 * len(i18n.LANGUAGES), "a write: worked out again"
+        assert c.get("/api/overview").json()["data"]["meetings"] == 1 and len(drawn) == 2 * len(i18n.LANGUAGES)
+
+
 def test_the_thread_says_once_that_the_store_is_down(
     tmp_path: Path, make_release: MakeRelease, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -29,6 +29,7 @@ from cooptrack.knowledge.commitments import Commitment
 from cooptrack.serve import overview as digests
 from cooptrack.serve.answers import Answers
 from cooptrack.serve.auth import Caller, identify
+from cooptrack.serve.i18n import LANGUAGES
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.store import Store, snapshot
 from cooptrack.views import service
@@ -191,7 +192,19 @@ class Web:
         if cached is not None and cached[0] == stamp:
             return False
         self.snapshot(stamp).build()
+        for language in LANGUAGES:  # and the overview (kept in the store, else worked out now, not by a reader)
+            self.overview(language, stamp)
         return True
+
+    def overview(self, language: str, stamp: tuple[object, ...]) -> dict[str, Any]:
+        """What the overview shows in ``language`` for the store at ``stamp`` (:mod:`.overview`): kept
+        in the store for its state, else worked out once in this process (a reader asking while it is
+        worked out waits for it), for the page and the API's counts alike."""
+        return self.memo(
+            ("overview", language),
+            lambda: digests.kept(self.store, language, stamp, lambda: self.snapshot(stamp)),
+            stamp,
+        )
 
     def keep_up(self, every: float = WATCH_SECONDS, rounds: int | None = None) -> None:
         """:meth:`warm`, then :meth:`refresh` every ``every`` seconds (``rounds`` times, else for as
@@ -311,8 +324,7 @@ def memo(request: Request, key: tuple[object, ...], compute: Callable[[], T]) ->
 def overview(request: Request, language: str) -> dict[str, Any]:
     """What the overview shows (:mod:`.overview`), kept in the store for its state: for the page and
     the API's counts alike, once per state of the store in this process."""
-    w, at = web(request), stamp(request)
-    return w.memo(("overview", language), lambda: digests.kept(w.store, language, at, lambda: data(request)), at)
+    return web(request).overview(language, stamp(request))
 
 
 def tracker_selection(
