@@ -121,18 +121,31 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
         return Decision(False, f"a background page on the {entry.name}: it {what} and reports none of them", ())
     head = statement(title, True) if title else None
     cue = P.LOOKALIKE_TITLE.search(title.f) if title else None
-    if cue is not None:
-        # under a call's or a ceremony's headline, only the meeting held counts, not a coming one
+    kind = P.LOOKALIKE_WORDS[cue["cue"]] if cue else None
+    where = "its headline"
+    if kind is None and sents and P.CALL_LEAD.search(sents[0].f) and not statement(sents[0], known):
+        kind, where = "courtesy call", "its lead"  # the page opens with a call, whatever its headline says
+    if kind == "courtesy call":
+        # a call's story is the meeting's record only where it reports the meeting: who chaired
+        # it (or will, that day), or what was agreed or signed at it; that it was held the same
+        # day is a mention
+        plain = [
+            s
+            for s in found
+            if (s.chaired and (not s.future or s.this_day)) or (not s.future and _outcome(s.sent, sents))
+        ]
+    elif kind is not None:
+        # under a ceremony's headline, only the meeting held counts, not a coming one
         plain = [
             s
             for s in found
             if not s.future and (s.chaired or ((s.this_day and "举行" in s.sent.f) or "召开" in s.sent.f))
         ]
+    if kind is not None:
         if plain:
             return Decision(True, None, tuple(found))
-        kind = P.LOOKALIKE_WORDS[cue["cue"]]
         article = "an" if kind[0] in "aeiou" else "a"
-        return Decision(False, f"{article} {kind} (per its headline), not a meeting of the {entry.name}: "
+        return Decision(False, f"{article} {kind} (per {where}), not a meeting of the {entry.name}: "
                         "the page names the mechanism but reports none of its meetings", tuple(found))  # fmt: skip
     if head is not None:
         return Decision(True, None, (head, *found))
@@ -145,6 +158,14 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
             return Decision(False, f"a meeting of another body of the {entry.name} (its {what}), "
                             "not one of the mechanism's own meetings", ())  # fmt: skip
     return Decision(False, f"names the {entry.name} but does not report or announce one of its meetings", ())
+
+
+def _outcome(sent: Sent, sents: list[Sent]) -> bool:
+    """The sentence, or the one after it (会上, 会后 …), says what was agreed or signed at the meeting."""
+    if P.OUTCOME.search(sent.f):
+        return True
+    after = [s for s in sents if s.start > sent.start][:1]
+    return bool(after) and bool(P.OUTCOME_NEXT.match(after[0].f.lstrip())) and bool(P.OUTCOME.search(after[0].f))
 
 
 def _ordinals(sent: Sent) -> set[int]:

@@ -78,6 +78,13 @@ LOOKALIKE_WORDS = {
     "全会": "party plenum",
     "督导组": "steering group meeting",
 }
+# A page opening with a call (礼节性拜会, 会见 …): its lead sentence's own verb.
+CALL_LEAD = re.compile(r"(?<!高层)(?:会见|会面|会晤|拜会|拜访)")
+# What a story says of a meeting it reports, beyond its being held: who chaired it (a chair
+# verb, see CHAIR), what was agreed or signed at it. A call's story that only mentions the meeting
+# held the same day (…第N次会议今日在港举行) reports none of this.
+OUTCOME = re.compile(r"达成(?:了)?共识|达成(?:以下|如下)|签署|签订|签约|签了|会上|会议上|会后")
+OUTCOME_NEXT = re.compile(r"^(?:会上|会议上|会后|会议期间|双方在会上|双方于会上|席间)")
 PARTY_PLENUM = re.compile(r"中共中央[^。]{0,10}全体会议|[一二三四五六七八九十]中全会|(?:届|次)全国代表大会|二十大")
 NUMBERED_POINT = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\))")
 LAUNCH = re.compile(r"正式启动|启动|成立[^。,]{0,20}机制")
