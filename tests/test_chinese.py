@@ -337,3 +337,61 @@ def test_presiding_the_meeting_by_its_name(page: str, chairs: set[str]) -> None:
     rec = parse_text(page)
     assert rec.relevant, rec.relevance_reason
     assert {p.name for p in rec.people if Role.CO_CHAIR in p.roles} == chairs
+
+
+@pytest.mark.parametrize(
+    ("page", "relevant"),
+    [
+        pytest.param(
+            "特首在成都與四川省委書記會晤\n\n行政長官蘇展鴻今日(19日)在成都與四川省委書記羅建明"
+            "就深化川港合作交換意見。\n\n雙方同意,川港合作會議第六次會議明年在香港舉行。",
+            False,
+            id="a-meeting-between-two-leaders-is-a-call",
+        ),
+        pytest.param(
+            "行政长官与湖北省委书记会晤 鄂港合作会议将于年内召开\n\n"
+            "行政长官苏展鸿今日在武汉与湖北省委书记方志远就两地合作交换意见。\n\n鄂港合作会议第五次会议将于年内在香港召开。",
+            False,
+            id="after-a-call-naming-the-next-meeting",
+        ),
+        pytest.param(
+            "京港高層會晤在北京舉行\n\n京港高層會晤今日(9日)在北京舉行。北京市委書記尹志成與行政長官蘇展鴻共同主持會晤。",
+            True,
+            id="contrast-the-high-level-meeting-itself",
+        ),
+        pytest.param(
+            "粤港合作二十五周年座谈活动举行\n\n为纪念粤港合作联席会议机制建立二十五周年,"
+            "两地政府今日(30日)在广州举行座谈活动。政务司司长方启明出席并致辞。",
+            False,
+            id="a-symposium-marking-the-mechanism",
+        ),
+        pytest.param(
+            "滬港合作十五周年座談在滬舉行\n\n滬港合作會議機制建立十五周年,兩地政府今日(12日)在上海舉行座談,"
+            "財政司司長彭志文出席。",
+            False,
+            id="after-a-symposium-in-another-clause",
+        ),
+        pytest.param(
+            "粵港合作項目簽約儀式在穗舉行\n\n粵港合作聯席會議第廿七次會議今日在廣州舉行,會後舉行簽約儀式。",
+            True,
+            id="contrast-a-signing-ceremony-after-the-meeting-held",
+        ),
+        pytest.param(
+            "第十一屆「一帶一路」高峰論壇開幕\n\n第十一屆「一帶一路」高峰論壇今日(10日)在香港開幕。\n\n"
+            "商務及經濟發展局局長黃永康表示,推進香港全面參與和助力「一帶一路」建設聯席會議第六次會議今年七月在北京舉行。",
+            False,
+            id="a-meeting-held-in-a-month-of-this-year",
+        ),
+        pytest.param(
+            "特首出席大湾区论坛致辞\n\n行政长官苏展鸿今日出席大湾区发展论坛并致辞。\n\n"
+            "他表示,粤港合作联席会议第二十六次会议上月在港举行,两地就多个范畴达成共识。",
+            False,
+            id="after-a-meeting-held-last-month",
+        ),
+    ],
+)
+def test_a_page_about_another_event_is_no_meetings_record(page: str, relevant: bool) -> None:
+    """[ZH-NEG] synthetic: 會晤 alone (not 高層會晤) is a call and 座談 a symposium, whose 舉行 is the
+    event's own; a meeting held 今年七月 or 上月 is another time than the page's."""
+    rec = parse_text(page)
+    assert rec.relevant is relevant, rec.relevance_reason

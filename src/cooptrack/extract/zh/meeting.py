@@ -135,11 +135,14 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
             if (s.chaired and (not s.future or s.this_day)) or (not s.future and _outcome(s.sent, sents))
         ]
     elif kind is not None:
-        # under a ceremony's headline, only the meeting held counts, not a coming one
+        # under a ceremony's headline, only the meeting held counts, not a coming one; a clause
+        # holding the event the headline names (…在广州举行座谈活动) says that event was held
+        event = cue["cue"] if cue else ""
         plain = [
             s
             for s in found
-            if not s.future and (s.chaired or ((s.this_day and "举行" in s.sent.f) or "召开" in s.sent.f))
+            if not s.future
+            and (s.chaired or ((s.this_day and _held(s.sent, "举行", event)) or _held(s.sent, "召开", event)))
         ]
     if kind is not None:
         if plain:
@@ -158,6 +161,16 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
             return Decision(False, f"a meeting of another body of the {entry.name} (its {what}), "
                             "not one of the mechanism's own meetings", ())  # fmt: skip
     return Decision(False, f"names the {entry.name} but does not report or announce one of its meetings", ())
+
+
+def _held(sent: Sent, verb: str, event: str) -> bool:
+    """A clause of the sentence says the mechanism's meeting was held (``verb``): one naming the
+    mechanism, or one not naming another event (``event``: the headline's 座谈, 签约仪式 …)."""
+    names = [n.start for n in named(sent)]
+    for start, end in clauses(sent.f):
+        if verb in sent.f[start:end] and (event not in sent.f[start:end] or any(start <= i < end for i in names)):
+            return True
+    return False
 
 
 def _outcome(sent: Sent, sents: list[Sent]) -> bool:

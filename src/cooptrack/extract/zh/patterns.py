@@ -55,16 +55,21 @@ FUTURE = re.compile(
 )
 PAST_MARK = re.compile(r"今日|今天|当天|当日|今早|今朝|日前|昨日|昨天|噚日|寻日|琴日|了|已|达成共识|签署了")
 # The sentence is about another time, or hopes for a meeting: no statement.
-OTHER_TIME = re.compile(r"以来|去年|上次|上届|上一次|早前|此前|过去|历届|至今|已经举行|已举行|自\d{4}年|自二")
+OTHER_TIME = re.compile(
+    rf"以来|去年|前年|上次|上届|上一次|早前|此前|过去|历届|至今|已经举行|已举行|自\d{{4}}年|自二"
+    rf"|今年(?:{N}月|初|年初|上半年)|年初|上月|上个月|上周|上星期"
+)
 HOPE = re.compile(r"期望|期待|希望|筹备|准备|商讨|展望|欢迎.{0,10}出席")
 THIS_DAY = re.compile(rf"今日|今天|当天|当日|今早|今朝|本月{N}日|{TOMORROW}|将于|于{N}日|{N}日(?:上午|下午|晚上)")
 # Headline of another kind of event: a call, a symposium, an exhibition, a signing ceremony.
+# 会晤 alone is a meeting between people; 高层会晤 is the mechanism's high-level meeting.
 LOOKALIKE_TITLE = re.compile(
-    r"(?P<cue>会见|会面|拜会|拜访|研讨洽谈会|洽谈会|成果展|展览|签约仪式|签署仪式|座谈会|研讨会|全会|督导组)"
+    r"(?P<cue>会见|会面|(?<!高层)会晤|拜会|拜访|研讨洽谈会|洽谈会|成果展|展览|签约仪式|签署仪式|座谈会|座谈|研讨会|全会|督导组)"
 )
 LOOKALIKE_WORDS = {
     "会见": "courtesy call",
     "会面": "courtesy call",
+    "会晤": "courtesy call",
     "拜会": "courtesy call",
     "拜访": "courtesy call",
     "研讨洽谈会": "symposium",
@@ -74,6 +79,7 @@ LOOKALIKE_WORDS = {
     "签约仪式": "signing ceremony",
     "签署仪式": "signing ceremony",
     "座谈会": "symposium",
+    "座谈": "symposium",
     "研讨会": "seminar",
     "全会": "party plenum",
     "督导组": "steering group meeting",
