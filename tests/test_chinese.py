@@ -395,3 +395,37 @@ def test_a_page_about_another_event_is_no_meetings_record(page: str, relevant: b
     event's own; a meeting held 今年七月 or 上月 is another time than the page's."""
     rec = parse_text(page)
     assert rec.relevant is relevant, rec.relevance_reason
+
+
+@pytest.mark.parametrize(
+    ("page", "date"),
+    [
+        pytest.param(
+            "闽港合作会议第七次会议在港召开\n\n"
+            "2026年12月3日电 闽港合作会议第七次会议3日在香港召开。会议由福建省常务副省长吴振邦和"
+            "香港特区政府政务司司长方启明联合主持。",
+            "2026-12-03",
+            id="a-dateline-of-year-month-day",
+        ),
+        pytest.param(
+            "滬港合作會議第六次會議在港舉行\n\n"
+            "人民網香港2025年6月10日電 滬港合作會議第六次會議今日在香港舉行,"
+            "上海市市長陸振宇與行政長官蘇展鴻共同主持會議。",
+            "2025-06-10",
+            id="after-an-agencys-dateline-and-today",
+        ),
+        pytest.param(
+            "闽港合作会议第六次会议在榕举行\n\n"
+            "中新社福州9月24日电 闽港合作会议第六次会议24日在福州举行。"
+            "福建省常务副省长吴振邦与政务司司长方启明共同主持会议。",
+            None,
+            id="contrast-a-dateline-without-its-year",
+        ),
+    ],
+)
+def test_a_dateline_printing_its_year_dates_the_meeting(page: str, date: str | None) -> None:
+    """[ZH-DATE] synthetic: a dateline that prints its year (2026年12月3日电) is a date the page
+    prints: the meeting's 3日 or 今日 takes its year; a dateline of month and day gives none."""
+    rec = parse_text(page)
+    assert rec.relevant, rec.relevance_reason
+    assert (str(rec.meeting.date) if rec.meeting.date else None) == date

@@ -132,6 +132,8 @@ LATER = re.compile(r"下个月|下月|下周|下星期|下旬|明年|年内|年�
 STAMP_TIME = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3]):[0-5]\d(?![\d])")
 # A dateline: a wire's 电, a paper's or a portal's 讯 (浙江在线10月18日讯).
 WIRE_DATELINE = re.compile(rf"^[^。,]{{0,30}}?(?:社|网|报|台)?[^。,]{{0,12}}?(?P<m>{N})月(?P<d>{N})日(?:电|讯)")
+# A dateline printing its year (人民网北京2026年12月3日电, 2026年12月3日电): a date the page prints.
+DATED_DATELINE = re.compile(rf"^[^。,]{{0,30}}?(?P<y>(?:19|20)\d\d)年(?P<m>{N})月(?P<d>{N})日(?:电|讯)")
 # Years that are not the meeting's: founding years, events named by year, future events.
 NOT_MEETING_YEAR = re.compile(r"^(?:起|以来|开始|举行的|举办的|全运会)|^[^。,]{0,8}(?:论坛|博览会|全运会|运动会)")
 

@@ -3,12 +3,12 @@
 The day comes from the sentence stating the meeting (今日(十二月二十一日), 今日(12日), 將於12日,
 本月12日, 週四(12日), M月D日上午, D日上午); the month, when the day has none, from a wire dateline
 (中新社成都9月10日電); the year from the sentence itself (2023年9月12日) or from a date the page
-prints as its own (the GIA end block, the news portal's date line, a broadcaster's stamp: the
-cleaner's ``footer_date`` / ``page_date``). A day with no month and no dateline gives no date,
-nor does Cantonese 噚日 / 聽日, counted from a publication date that is not printed. A bare day
-word (今日在北京召開, 當天, 昨日, 明日) counts from the dateline, else from the day the page was
-written: its GIA end block, or its own date line or stamp (not a mirror's repost stamp), the day
-before for a stamp just after midnight.
+prints as its own (a dateline printing its year, 2026年12月3日電; the GIA end block, the news
+portal's date line, a broadcaster's stamp: the cleaner's ``footer_date`` / ``page_date``). A day
+with no month and no dateline gives no date, nor does Cantonese 噚日 / 聽日, counted from a
+publication date that is not printed. A bare day word (今日在北京召開, 當天, 昨日, 明日) counts
+from the dateline, else from the day the page was written: its GIA end block, or its own date
+line or stamp (not a mirror's repost stamp), the day before for a stamp just after midnight.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ def meeting_date(
     """The meeting's date from its statement sentences (first that gives a day); ``written``, the
     day the page was written (:func:`written_day`), dates a bare 今日."""
     dateline = _dateline(sents)
+    printed = printed or _dated_dateline(sents)
     for sent in sents:
         if P.CANTONESE_DAY.search(sent.f) and not _day(sent):
             return When(None, None)
@@ -154,6 +155,15 @@ def _dateline(sents: list[Sent]) -> tuple[int, int] | None:
             month, day = number(m["m"]), number(m["d"])
             if month and day:
                 return month, day
+    return None
+
+
+def _dated_dateline(sents: list[Sent]) -> dt.date | None:
+    """The date of a dateline that prints its year (2026年12月3日电): a date the page prints."""
+    for sent in sents[:2]:
+        m = P.DATED_DATELINE.match(sent.f)
+        if m:
+            return safe_date(int(m["y"]), number(m["m"]) or 0, number(m["d"]) or 0)
     return None
 
 
