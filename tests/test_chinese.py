@@ -429,3 +429,39 @@ def test_a_dateline_printing_its_year_dates_the_meeting(page: str, date: str | N
     rec = parse_text(page)
     assert rec.relevant, rec.relevance_reason
     assert (str(rec.meeting.date) if rec.meeting.date else None) == date
+
+
+_BODY = "\n\n行政長官蘇展鴻今日與湖北省省長劉子健在武漢共同主持鄂港合作會議第四次會議,雙方簽署多份合作協議。"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "date"),
+    [
+        pytest.param("２０２６年０４月２０日　１７：４５　来源：浙江日报\n鄂港合作會議在漢舉行", "鄂港合作會議在漢舉行",
+                     "2026-04-20", id="a-full-width-page-line"),
+        pytest.param("澳门日报 2026-05-12\n鄂港合作會議在漢舉行", "鄂港合作會議在漢舉行", "2026-05-12",
+                     id="a-papers-name-and-its-date"),
+        pytest.param("湖北日報網 2027-05-18 19:40\n鄂港合作會議在漢舉行", "鄂港合作會議在漢舉行", "2027-05-18",
+                     id="a-sites-name-and-its-stamp"),
+        pytest.param("鄂港合作會議在漢舉行\n来源:云南日报  2026-08-27 09:30", "鄂港合作會議在漢舉行", "2026-08-27",
+                     id="the-source-then-the-stamp"),
+        pytest.param("鄂港合作會議在漢舉行\n发布时间:2027-06-18", "鄂港合作會議在漢舉行", "2027-06-18",
+                     id="the-pages-own-publication-date"),
+        pytest.param("鄂港合作會議在漢舉行\n福建日报记者 林华 报道", "鄂港合作會議在漢舉行", None,
+                     id="a-reporters-line"),
+        pytest.param("大公報 2025年12月8日\n鄂港合作會議在漢舉行\n本報記者 陳強、李明", "鄂港合作會議在漢舉行",
+                     "2025-12-08", id="after-a-masthead-with-a-chinese-date-and-two-reporters"),
+        pytest.param("鄂港合作會議在漢舉行\n來源：文匯網　2025-07-02 10:11", "鄂港合作會議在漢舉行", "2025-07-02",
+                     id="after-a-full-width-source-line"),
+        pytest.param("鄂港合作會議在漢舉行\n发布时间:2026-05-02 08:00:00 来源: sp20260502", "鄂港合作會議在漢舉行",
+                     None, id="contrast-a-mirrors-stamp"),
+    ],
+)  # fmt: skip
+def test_page_lines_of_a_source_and_its_date(head: str, title: str, date: str | None) -> None:
+    """[ZH-NOISE] synthetic: a page line of a source and its date, in either order and in either
+    width (澳門日報 2026-05-12, 來源:X 2026-08-27 09:30, ２０２６年０４月２０日　１７：４５　來源：X), and the
+    page's own 發佈時間 date the page; a reporter's line is no part of the headline; a mirror's
+    stamp (來源: spYYYYMMDD) dates nothing."""
+    rec = parse_text(head + _BODY)
+    assert rec.title == title
+    assert (str(rec.meeting.date) if rec.meeting.date else None) == date

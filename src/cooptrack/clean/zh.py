@@ -11,15 +11,19 @@ date or closes the release, and mends lines before the scan:
 * :func:`furniture`: the end marks (``完``, ``(完)``, ``【编辑:X】``, ``責任編輯:X``), the GIA end block
   (``YYYY年M月D日(星期X)`` gives the release's year, ``香港時間HH時MM分``, ``即日新聞``), the dated
   lines of portals and news sites (``YYYY年M月D日``, ``發佈日期: YYYY-MM-DD HH:MM``, a broadcaster's
-  ``即時新聞: 本地 • YYYY-MM-DD HH:MM``, ``當前報章YYYY年M月D日``, ``YYYY年MM月DD日 HH:MM | 来源:…``) which
-  date the page, a mirror's own stamp (``发布时间:… 来源: spYYYYMMDD``: no date source), photo
-  captions (``…(政府新聞處)``, ``(記者X攝)``, ``資料圖``) and a repost's ``(原标题:…)``.
+  ``即時新聞: 本地 • YYYY-MM-DD HH:MM``, ``當前報章YYYY年M月D日``, ``YYYY年MM月DD日 HH:MM | 来源:…``, the
+  source first ``来源:X YYYY-MM-DD HH:MM``, a paper's or a site's name and its date ``澳門日報 YYYY-MM-DD``,
+  the page's own ``发布时间:YYYY-MM-DD``), read in either width (NFKC), which date the page, a
+  mirror's own stamp (``发布时间:… 来源: spYYYYMMDD``: no date source), photo
+  captions (``…(政府新聞處)``, ``(記者X攝)``, ``資料圖``), a reporter's line (``本報記者 X 報道``) and a
+  repost's ``(原标题:…)``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from cooptrack.clean.page import Line
@@ -41,6 +45,11 @@ _END = re.compile(
 _GIA_DATE = re.compile(rf"{_Y}年{_M}月{_D}日\s?[(（]星期[一二三四五六日天][)）]")
 _GIA_TIME = re.compile(r"香港(?:時間|时间)\s?\d{1,2}\s?[時时]\s?\d{1,2}\s?分|即日(?:新聞|新闻)")
 _DATE_LINE = re.compile(rf"(?:(?:當前報章|当前报章)\s?)?{_Y}年{_M}月{_D}日(?:\s?星期[一二三四五六日天])?")
+# A paper's, a broadcaster's or a site's name: a few characters ending as media names end.
+_MASTHEAD = (
+    r"[\u3400-\u9fff]{1,10}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|报|報|网|網|在线|在線|新闻|新聞|电视台|電視台|电台|電台"
+    r"|通讯社|通訊社|社|客户端|客戶端)"
+)
 _STAMPS = (
     re.compile(
         rf"(?:發佈日期|发布日期|發布日期|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
@@ -53,9 +62,23 @@ _STAMPS = (
     re.compile(
         rf"{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s{{0,3}}(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}})?"
     ),
+    # the page's own 发布时间 with its date first (a mirror's, with 来源: spYYYYMMDD, is read before)
+    re.compile(rf"(?:發佈時間|发布时间|發布時間)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"),
+    # the source first, then the stamp ('来源:云南日报 2026-08-27 09:30'); a paper's or a site's
+    # name, then its stamp ('澳门日报 2026-05-12', '湖北日報網 2027-05-18 19:40')
+    *(
+        re.compile(rf"{who}\s{{1,4}}{when}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+        for who in (r"(?:来源|來源)\s?[:：]\s?\S{1,20}", _MASTHEAD)
+        for when in (f"{_Y}-{_M}-{_D}", f"{_Y}年{_M}月{_D}日")
+    ),
 )
 _MIRROR_STAMP = re.compile(
     r"(?:发布时间|發佈時間|发布日期)\s?[:：]\s?\d{4}-\d\d-\d\d\s?[\d:]{0,8}\s{0,3}(?:来源|來源)\s?[:：]\s?sp\d{8}"
+)
+# A reporter's line under the headline ('福建日报记者 林华 报道', '本報記者 陳強', '記者:王蕾 攝影:李明').
+_BYLINE = re.compile(
+    r"(?:[\u3400-\u9fff]{0,10}?(?:记者|記者|通讯员|通訊員)\s?[:：]?\s?[\u3400-\u9fff]{2,4}"
+    r"(?:[、\s]\s?[\u3400-\u9fff]{2,4}){0,3}\s?(?:报道|報道|报导|報導|摄影|攝影|摄|攝)?\s?){1,3}"
 )
 _CAPTION = re.compile(
     r".{2,300}[(（](?:政府新聞處|政府新闻处|(?:記者|记者)\s?\S{1,6}?\s?(?:攝|摄))[)）]|(?:資料圖|资料图)(?:片)?"
@@ -184,6 +207,7 @@ def furniture(line: str, *, after_end: bool) -> Furniture | None:
     """What the line is, when it is Chinese furniture (None: it is not)."""
     if len(line) > 120 or not _CJK.search(line):
         return None
+    line = unicodedata.normalize("NFKC", line).strip()  # full-width digits, colons, spaces ([ZH-FOLD])
     if _END.fullmatch(line):
         return Furniture(RemovalReason.FOOTER, ends=True)
     m = _GIA_DATE.fullmatch(line)
@@ -202,6 +226,8 @@ def furniture(line: str, *, after_end: bool) -> Furniture | None:
         m = stamp.fullmatch(line)
         if m:
             return Furniture(RemovalReason.PAGE_CHROME, page_date=_date(m))
+    if _BYLINE.fullmatch(line):
+        return Furniture(RemovalReason.PAGE_CHROME)
     if _CAPTION.fullmatch(line):
         return Furniture(RemovalReason.PHOTO_CAPTION)
     if _ORIGINAL_TITLE.fullmatch(line):
