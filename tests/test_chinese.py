@@ -465,3 +465,28 @@ def test_page_lines_of_a_source_and_its_date(head: str, title: str, date: str | 
     rec = parse_text(head + _BODY)
     assert rec.title == title
     assert (str(rec.meeting.date) if rec.meeting.date else None) == date
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        pytest.param("2025年3月6日\n內地事務\n政務司司長在武漢主持鄂港合作會議", "政務司司長在武漢主持鄂港合作會議",
+                     id="a-portals-section-tag"),
+        pytest.param("浙江在线 > 浙江新闻 > 时政\n鄂港合作会议第四次会议在汉举行", "鄂港合作会议第四次会议在汉举行",
+                     id="a-breadcrumb-opening-with-the-sites-name"),
+        pytest.param("2027年9月20日\n行政與公民\n特首下旬赴漢出席鄂港合作會議", "特首下旬赴漢出席鄂港合作會議",
+                     id="after-another-section-tag"),
+        pytest.param("湖北日报网 >> 新闻 >> 要闻 >> 正文\n鄂港合作会议在汉举行", "鄂港合作会议在汉举行",
+                     id="after-a-breadcrumb-of-double-marks"),
+        pytest.param("鄂港合作會議第四次會議\n雙方簽署三份協議", "鄂港合作會議第四次會議 雙方簽署三份協議",
+                     id="contrast-a-headline-on-two-lines"),
+        pytest.param("【政情】\n鄂港合作會議 簽三份協議", "【政情】 鄂港合作會議 簽三份協議",
+                     id="contrast-a-column-tag"),
+    ],
+)  # fmt: skip
+def test_a_section_tag_or_a_breadcrumb_over_the_headline_is_not_the_headlines(head: str, title: str) -> None:
+    """[ZH-TITLE] [ZH-NOISE] synthetic: a portal's section tag (a few characters over a headline
+    more than twice as long) and a site's breadcrumb of three items or more, whatever its first
+    (浙江在線 > 浙江新聞 > 時政), are chrome; a headline on two lines and a column tag are the headline."""
+    rec = parse_text(head + _BODY)
+    assert rec.title == title

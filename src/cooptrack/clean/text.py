@@ -58,7 +58,7 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
     removed = [*zh_removed, *scan.removed]
     site = drop_site_footer(scan.lines, removed)
     title, lines = take_title(join_wrapped_headlines(site), removed)
-    title, lines = zh.join_headline(title, lines)  # [ZH-TITLE] a Chinese headline printed on two lines
+    title, lines = zh.join_headline(title, lines, removed)  # [ZH-TITLE] a Chinese headline printed on two lines
     lines = unwrap(lines)
     classified = classify_lines(lines)
     blocks, unrelated = cut_unrelated(lines, classified, removed, own_page=reader == "gia" or scan.footer_ended)

@@ -139,10 +139,19 @@ def prose(line: str) -> bool:
     return len(_CJK.findall(line)) >= 30 and bool(re.search(r"[。！？]", line))
 
 
-def join_headline(title: str | None, lines: list[Line]) -> tuple[str | None, list[Line]]:
+# A portal's section tag on a line of its own above the headline: a few characters, no mark, no
+# bracket (a column tag 【政情】 is part of the headline).
+_SECTION_TAG = re.compile(r"[\u3400-\u9fff]{2,6}")
+
+
+def join_headline(
+    title: str | None, lines: list[Line], removed: list[Removed] | None = None
+) -> tuple[str | None, list[Line]]:
     """A Chinese headline printed on two lines is one, joined with a space ([ZH-TITLE]): a short
-    line right under it (no blank line between) that ends no sentence, over the lead. A first
-    line holding a full stop is the lead of a page that prints no headline (a wire's item)."""
+    line right under it (no blank line between) that ends no sentence, over the lead; a first
+    line of a few characters over a headline more than twice its length is a portal's section
+    tag (內地事務 over the headline), not the headline's. A first line holding a full stop is the
+    lead of a page that prints no headline (a wire's item)."""
     if title and _CJK.search(title) and re.search(r"。.", title.rstrip() + "~"):
         return None, [Line(title, False), *lines]  # a page with no headline: its first line is the lead
     if not title or not _CJK.search(title) or _SENTENCE_MARK.search(title[-1:]) or len(lines) < 2:
@@ -153,6 +162,10 @@ def join_headline(title: str | None, lines: list[Line]) -> tuple[str | None, lis
         return title, lines
     if _SENTENCE_MARK.search(text) or len(lead.text) < 40 or "。" not in lead.text:
         return title, lines
+    if _SECTION_TAG.fullmatch(title.strip()) and len(text) > 2 * len(title.strip()):
+        if removed is not None:  # a section tag over the headline (內地事務, 政府動態): not the headline's
+            removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=title.strip(), detail="a section tag"))
+        return text, lines[1:]
     return f"{title.rstrip()} {text}", lines[1:]
 
 
