@@ -490,3 +490,33 @@ def test_a_section_tag_or_a_breadcrumb_over_the_headline_is_not_the_headlines(he
     (浙江在線 > 浙江新聞 > 時政), are chrome; a headline on two lines and a column tag are the headline."""
     rec = parse_text(head + _BODY)
     assert rec.title == title
+
+
+@pytest.mark.parametrize(
+    ("page", "chairs"),
+    [
+        pytest.param(
+            "京港高層會晤在北京舉行\n\n京港高層會晤今日(9日)在北京舉行。北京市委書記尹志成與行政長官蘇展鴻共同主持會晤,"
+            "北京市市長殷立群出席。",
+            {"尹志成", "蘇展鴻"},
+            id="co-chairing-the-meeting-named-as-such",
+        ),
+        pytest.param(
+            "渝港高层会晤在港举行\n\n渝港高层会晤今天在香港举行,会晤由重庆市委书记夏振声和行政长官苏展鸿主持。",
+            {"夏振声", "苏展鸿"},
+            id="after-the-meeting-presided-by",
+        ),
+        pytest.param(
+            "川港合作會議第五次會議在蓉舉行\n\n行政長官蘇展鴻今日在成都與四川省委書記羅建明會晤。"
+            "川港合作會議第五次會議其後舉行,由四川省省長陳洪傑與蘇展鴻共同主持。",
+            {"陳洪傑", "蘇展鴻"},
+            id="contrast-a-meeting-between-two-leaders",
+        ),
+    ],
+)
+def test_the_high_level_meeting_presided_is_no_call(page: str, chairs: set[str]) -> None:
+    """[ZH-ROLE] synthetic: 會晤 presided (共同主持會晤, 會晤由X和Y主持) is the high-level meeting
+    itself, so its chairs co-chair; 與Y會晤 alone is a call, which gives Y no role."""
+    rec = parse_text(page)
+    assert rec.relevant, rec.relevance_reason
+    assert {p.name for p in rec.people if Role.CO_CHAIR in p.roles} == chairs

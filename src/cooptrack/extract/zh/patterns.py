@@ -222,7 +222,8 @@ LEAD_DELEGATION = re.compile(r"率领|率团|带领")
 SPECIAL_GUEST = re.compile(r"特邀嘉宾")
 ON_BEHALF = re.compile(r"受(?P<who>[^,。、]{2,8}?)委托")
 ATTEND = re.compile(r"出席|参加|随团|随行|陪同|列席|与会")
-MET = re.compile(r"会见|会面|(?<!高层)会晤|拜会|拜访|接见")  # 高层会晤 is the meeting itself
+# 高层会晤 is the meeting itself, and so is the 会晤 someone presides (共同主持会晤, 会晤由X和Y主持).
+MET = re.compile(r"会见|会面|(?<!高层)(?<!主持)(?<!主持了)会晤(?!由)|拜会|拜访|接见")
 WITNESS = re.compile(r"见证")
 SIGN = re.compile(r"签署|签订|签约|签了")
 # Signing done by the clause's people, not a ceremony attended (出席签约仪式: attending).
