@@ -520,3 +520,37 @@ def test_the_high_level_meeting_presided_is_no_call(page: str, chairs: set[str])
     rec = parse_text(page)
     assert rec.relevant, rec.relevance_reason
     assert {p.name for p in rec.people if Role.CO_CHAIR in p.roles} == chairs
+
+
+@pytest.mark.parametrize(
+    ("page", "kind", "ordinal"),
+    [
+        pytest.param(
+            "京港高層會晤在北京舉行\n\n京港高層會晤今日(9日)在北京舉行。北京市委書記尹志成與行政長官蘇展鴻共同主持會晤。\n\n"
+            "雙方同意在科技創新、文化和金融方面加強合作,並商定京港合作會議第二十五次會議於年內在港舉行。",
+            "high_level_meeting",
+            None,
+            id="the-next-plenary-within-the-year",
+        ),
+        pytest.param(
+            "沪港高层会晤在沪举行\n\n沪港高层会晤今天在上海举行,上海市委书记陈立明与行政长官苏展鸿共同主持会晤。\n\n"
+            "双方商定,沪港合作会议第七次会议将于下半年在香港举行。",
+            "high_level_meeting",
+            None,
+            id="after-the-next-plenary-in-the-second-half",
+        ),
+        pytest.param(
+            "粵港合作聯席會議第二十六次會議在港舉行\n\n粵港合作聯席會議第二十六次會議今日在香港舉行,"
+            "行政長官蘇展鴻與廣東省省長梁毅恒共同主持會議。\n\n雙方商定,粵港合作聯席會議第二十七次會議明年在廣州舉行。",
+            "plenary",
+            26,
+            id="contrast-the-plenary-held-and-the-next",
+        ),
+    ],
+)
+def test_a_reports_coming_meeting_is_not_its_meeting(page: str, kind: str, ordinal: int | None) -> None:
+    """[ZH-KIND] [ZH-ORD] synthetic: a report's sentence about the next meeting (於年內, 將於下半年,
+    明年) names another meeting: its number and kind are not those of the meeting held."""
+    rec = parse_text(page)
+    assert rec.relevant, rec.relevance_reason
+    assert (rec.meeting.kind, rec.meeting.ordinal) == (kind, ordinal)

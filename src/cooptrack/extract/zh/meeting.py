@@ -80,7 +80,7 @@ def statement(sent: Sent, known: bool) -> Statement | None:
     this_day = bool(P.THIS_DAY.search(f))
     if (P.OTHER_TIME.search(f) or P.HOPE.search(f)) and not this_day:
         return None
-    future = bool(P.FUTURE.search(f)) and not P.REPORT.search(f)
+    future = bool(P.FUTURE.search(f) or P.LATER.search(f)) and not P.REPORT.search(f)
     return Statement(sent, future, bool(P.CHAIR.search(f)), this_day)
 
 
@@ -221,8 +221,12 @@ def _ordinal_at(n: Named) -> tuple[int | None, bool] | None:
 def identify(
     entry: Entry, title: Sent | None, statements: tuple[Statement, ...], sents: list[Sent]
 ) -> tuple[MeetingKind, int | None]:
-    """The meeting's kind and ordinal: from the headline, then the statements, then any sentence."""
+    """The meeting's kind and ordinal: from the headline, then the statements, then any sentence.
+    A report's sentences about a coming meeting (…第二十五次會議於年內在港舉行) name the next one."""
+    held = any(not s.future for s in statements if s.sent is not title)
+    coming = {id(s.sent) for s in statements if s.future and s.sent is not title} if held else set()
     pool = [*([title] if title else []), *(s.sent for s in statements), *sents[:10]]
+    pool = [s for s in pool if id(s) not in coming]
     kind: MeetingKind | None = None
     for sent in pool:
         for n in named(sent):
