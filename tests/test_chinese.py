@@ -554,3 +554,28 @@ def test_a_reports_coming_meeting_is_not_its_meeting(page: str, kind: str, ordin
     rec = parse_text(page)
     assert rec.relevant, rec.relevance_reason
     assert (rec.meeting.kind, rec.meeting.ordinal) == (kind, ordinal)
+
+
+@pytest.mark.parametrize(
+    ("signing", "signed"),
+    [
+        pytest.param(
+            "兩地喺會上簽咗《渝港科技創新合作備忘》。", {"渝港科技創新合作備忘": []}, id="signed-in-cantonese"
+        ),
+        pytest.param(
+            "財政司司長彭志文同重慶市副市長沈國強簽咗《渝港金融合作協議》。",
+            {"渝港金融合作協議": ["彭志文", "沈國強"]},
+            id="after-signed-with-someone",
+        ),
+        pytest.param("兩地喺會上簽咗8份合作文件。", {}, id="contrast-agreements-only-counted"),
+    ],
+)
+def test_cantonese_signed(signing: str, signed: dict[str, list[str]]) -> None:
+    """[ZH-CANTO] [ZH-AGREE] synthetic: Cantonese 簽咗 is 簽署了: a titled agreement is signed, 同X簽咗
+    makes X a signatory with the subject; 簽咗N份 describes agreements without their titles."""
+    page = (
+        "【晨早新聞】特首喺重慶主持渝港合作會議\n\n"
+        "特首蘇展鴻噚日喺重慶同重慶市市長胡文博一齊主持渝港合作會議第三次會議。"
+    )
+    rec = parse_text(page + signing)
+    assert {a.title: a.signatories for a in rec.agreements} == signed

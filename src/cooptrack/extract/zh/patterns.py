@@ -42,6 +42,9 @@ OTHER_BODY = re.compile(
 
 BODY_WORD = re.compile(r"专责小组|工作小组|联络小组|工作组|督导组|咨询委员会|联络办公室|秘书处")
 
+# The verbs of signing, Cantonese 簽咗 ("signed", [ZH-CANTO]) with them.
+_SIGNED = r"签署|签订|签约|签了|签咗"
+
 # --- relevance ([ZH-MECH] [ZH-NEG]) ---------------------------------------------------------------
 # A predicate saying a meeting took place, is taking place or will.
 PREDICATE = re.compile(
@@ -89,7 +92,7 @@ CALL_LEAD = re.compile(r"(?<!高层)(?:会见|会面|会晤|拜会|拜访)")
 # What a story says of a meeting it reports, beyond its being held: who chaired it (a chair
 # verb, see CHAIR), what was agreed or signed at it. A call's story that only mentions the meeting
 # held the same day (…第N次会议今日在港举行) reports none of this.
-OUTCOME = re.compile(r"达成(?:了)?共识|达成(?:以下|如下)|签署|签订|签约|签了|会上|会议上|会后")
+OUTCOME = re.compile(rf"达成(?:了)?共识|达成(?:以下|如下)|{_SIGNED}|会上|会议上|会后")
 OUTCOME_NEXT = re.compile(r"^(?:会上|会议上|会后|会议期间|双方在会上|双方于会上|席间)")
 PARTY_PLENUM = re.compile(r"中共中央[^。]{0,10}全体会议|[一二三四五六七八九十]中全会|(?:届|次)全国代表大会|二十大")
 NUMBERED_POINT = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\))")
@@ -225,9 +228,9 @@ ATTEND = re.compile(r"出席|参加|随团|随行|陪同|列席|与会")
 # 高层会晤 is the meeting itself, and so is the 会晤 someone presides (共同主持会晤, 会晤由X和Y主持).
 MET = re.compile(r"会见|会面|(?<!高层)(?<!主持)(?<!主持了)会晤(?!由)|拜会|拜访|接见")
 WITNESS = re.compile(r"见证")
-SIGN = re.compile(r"签署|签订|签约|签了")
+SIGN = re.compile(_SIGNED)
 # Signing done by the clause's people, not a ceremony attended (出席签约仪式: attending).
-SIGN_ACT = re.compile(r"(?:签署|签订|签约|签了)(?!仪式)")
+SIGN_ACT = re.compile(rf"(?:{_SIGNED})(?!仪式)")
 
 # --- areas and counts ([ZH-COUNT] [ZH-AREAS]) ---------------------------------------------------------
 DECLARED = re.compile(rf"(?P<n>{N})个(?:合作)?(?:范畴|领域|方面)|(?P<h>{N})(?:大)?领域(?:{N})项")
@@ -266,4 +269,4 @@ SHORT_TITLE_SIGNED = re.compile(
     r"(?:谅解备忘录|备忘录|合作备忘|框架协议|协议书|协议|意向书|合作安排|安排))(?:则)?"
     r"由(?P<who>[^。]{2,40}?)(?:代表双方)?签(?:署|订)"
 )
-DESCRIBED_ONLY = re.compile(rf"签署(?:了)?(?:{N}|多)(?:份|项)")
+DESCRIBED_ONLY = re.compile(rf"签(?:署|订)?(?:了|咗)?(?:{N}|多)(?:份|项)")
