@@ -579,3 +579,33 @@ def test_cantonese_signed(signing: str, signed: dict[str, list[str]]) -> None:
     )
     rec = parse_text(page + signing)
     assert {a.title: a.signatories for a in rec.agreements} == signed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "政制及內地事務局局長何思遠與廣東省港澳事務辦公室主任林曉東簽署了《紀要》。",
+            [("何思遠", "政制及內地事務局局長", "HK"), ("林曉東", "廣東省港澳事務辦公室主任", "Mainland")],
+        ),
+        (  # written after the rule
+            "重庆市发展和改革委员会副主任李强与财经事务及库务局局长叶佩芝签署协议。",
+            [("李强", "重庆市发展和改革委员会副主任", "Mainland"), ("叶佩芝", "财经事务及库务局局长", "HK")],
+        ),
+        (  # written after the rule
+            "湖北省商務廳廳長張明出席。",
+            [("張明", "湖北省商務廳廳長", "Mainland")],
+        ),
+        (  # contrast: Hong Kong's bureaus are not a province's departments
+            "香港特区政府发展局局长宁汉豪出席会议。",
+            [("宁汉豪", "香港特区政府发展局局长", "HK")],
+        ),
+    ],
+)
+def test_the_head_of_a_provinces_department_is_a_person(sentence: str, found: list[tuple[str, str, str]]) -> None:
+    """[ZH-PEOPLE] synthetic: the head of a province's or a city's department, named with its place
+    (廣東省港澳事務辦公室主任X, 湖北省商務廳廳長X), often an agreement's signatory, is a Mainland person."""
+    from cooptrack.extract.zh.people import collect
+    from cooptrack.extract.zh.text import split
+
+    assert [(p.name, p.post, p.side.value) for p in collect(split(sentence, 0, 0))] == found
