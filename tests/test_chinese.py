@@ -609,3 +609,45 @@ def test_the_head_of_a_provinces_department_is_a_person(sentence: str, found: li
     from cooptrack.extract.zh.text import split
 
     assert [(p.name, p.post, p.side.value) for p in collect(split(sentence, 0, 0))] == found
+
+
+@pytest.mark.parametrize(
+    ("page", "ordinal"),
+    [
+        pytest.param(
+            "特首:浙港合作會議機制將正式啟動\n\n"
+            "行政長官蘇展鴻今日(15日)表示,浙港合作會議機制將於下個月正式啟動,首次會議將在杭州舉行,屆時他會率團出席。",
+            1,
+            id="the-first-meeting-after-the-launch",
+        ),
+        pytest.param(
+            "沪港合作会议今日在沪举行\n\n"
+            "沪港合作会议今日在上海举行,这是沪港两地政府在该机制下第七次开会。上海市市长陆振宇与行政长官苏展鸿共同主持会议。",
+            7,
+            id="met-for-the-seventh-time",
+        ),
+        pytest.param(
+            "港澳合作高層會議在澳門舉行\n\n港澳合作高層會議今日在澳門舉行,是兩地政府第十四次會議,由財政司司長彭志文主持。",
+            14,
+            id="after-the-fourteenth-meeting-of-the-two",
+        ),
+        pytest.param(
+            "特首:浙港合作會議機制將正式啟動\n\n"
+            "行政長官蘇展鴻今日(15日)表示,浙港合作會議機制將於下個月正式啟動,屆時他會率團出席。",
+            None,
+            id="contrast-a-launch-alone",
+        ),
+        pytest.param(
+            "港深合作會議今日舉行\n\n港深合作會議今日在深圳舉行,雙方回顧了首次會議以來的合作進展。",
+            None,
+            id="contrast-the-first-meeting-as-another-time",
+        ),
+    ],
+)
+def test_the_meetings_number_in_a_clause_of_its_own(page: str, ordinal: int | None) -> None:
+    """[ZH-ORD] synthetic: a statement naming the mechanism may give the meeting's number in a
+    later clause (…將正式啟動,首次會議將在杭州舉行; …這是兩地政府第七次開會); 啟動 alone gives none,
+    nor does a meeting of another time (首次會議以來)."""
+    rec = parse_text(page)
+    assert rec.relevant, rec.relevance_reason
+    assert rec.meeting.ordinal == ordinal

@@ -227,6 +227,7 @@ def identify(
     coming = {id(s.sent) for s in statements if s.future and s.sent is not title} if held else set()
     pool = [*([title] if title else []), *(s.sent for s in statements), *sents[:10]]
     pool = [s for s in pool if id(s) not in coming]
+    said = {id(s.sent) for s in statements}
     kind: MeetingKind | None = None
     for sent in pool:
         for n in named(sent):
@@ -242,7 +243,24 @@ def identify(
             if generic["wn"]:
                 return MeetingKind.WORKING_MEETING, number(generic["wn"])
             return kind or entry.ordinal_kind, (1 if generic["first"] else number(generic["n"]))
-    return kind or entry.ordinal_kind, None
+    return kind or entry.ordinal_kind, _ordinal_later(entry, [s for s in pool if s is title or id(s) in said])
+
+
+def _ordinal_later(entry: Entry, pool: list[Sent]) -> int | None:
+    """The number of the meeting a statement gives after the mechanism's name, in a clause of its
+    own ('浙港合作會議機制將正式啟動,首次會議將在杭州舉行', '…今日舉行,這是兩地政府第七次開會'),
+    when no naming carries one: not another body's meeting, nor one of another time (以來)."""
+    for sent in pool:
+        names = [n.end for n in named(sent) if n.entry.name == entry.name]
+        if not names or P.BODY_WORD.search(sent.f):
+            continue
+        m = P.ORD_LATER.search(sent.f, min(names))
+        if m is None:
+            continue
+        clause = next((sent.f[a:b] for a, b in clauses(sent.f) if a <= m.start() < b), "")
+        if not P.OTHER_TIME.search(clause):
+            return 1 if m["first"] else number(m["n"])
+    return None
 
 
 def _fullest(kind: MeetingKind, ordinal: int | None, entry: Entry, pool: list[Sent]) -> MeetingKind:

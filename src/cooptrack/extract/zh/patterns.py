@@ -30,6 +30,9 @@ ORD_GENERIC = re.compile(
     rf"(?:联席会议|合作会议|高层会议)(?:第(?P<n>{N})次|(?P<first>首次))(?:全体)?会议"
     rf"|第(?P<wn>{N})次工作会议"
 )
+# A meeting's number in a clause after the mechanism's name (…机制将正式启动,首次会议将在杭州举行;
+# …这是两地政府第七次开会): not a working meeting's (第N次工作会议), nor another event's (第N届).
+ORD_LATER = re.compile(rf"(?:第(?P<n>{N})次|(?P<first>首次))(?:全体)?(?:会议|开会)")
 WORKING = re.compile(rf"第(?P<n>{N})次工作会议")
 ORDINAL_IN = re.compile(rf"第(?P<n>{N})次|(?P<first>首次)")
 HLM_CUM = re.compile("高层会晤暨")
