@@ -651,3 +651,35 @@ def test_the_meetings_number_in_a_clause_of_its_own(page: str, ordinal: int | No
     rec = parse_text(page)
     assert rec.relevant, rec.relevance_reason
     assert rec.meeting.ordinal == ordinal
+
+
+@pytest.mark.parametrize(
+    ("page", "relevant"),
+    [
+        pytest.param(
+            "粤港合作联席会议框架下的粤港海洋资源护养专责小组举行第五次会议\n\n"
+            "粤港海洋资源护养专责小组第五次会议今日在广州举行。环境及生态局副局长黄志明与广东省自然资源厅副厅长林峰"
+            "共同主持会议。\n\n双方表示,会在粤港合作联席会议的框架下,继续加强海洋生态保护方面的合作。",
+            False,
+            id="a-task-forces-meeting-under-the-conference",
+        ),
+        pytest.param(
+            "閩港合作會議框架下的旅遊合作工作小組舉行會議\n\n"
+            "旅遊合作工作小組第三次會議今日在福州舉行。會議由旅遊事務專員陳美儀和福建省文化和旅遊廳副廳長張林共同主持。"
+            "\n\n小組會把會議成果提交閩港合作會議。",
+            False,
+            id="after-a-working-groups-meeting",
+        ),
+        pytest.param(
+            "閩港合作會議第九次會議在港舉行\n\n會議今日在香港舉行,由政務司司長曾立達與福建省常務副省長吳振邦共同主持。",
+            True,
+            id="contrast-the-conference-named-in-the-headline",
+        ),
+    ],
+)
+def test_the_meeting_of_a_body_under_the_mechanism_is_not_the_mechanisms(page: str, relevant: bool) -> None:
+    """[ZH-NEG] synthetic: a headline naming the mechanism as the framework of another body
+    (…合作聯席會議框架下的…專責小組) makes the body's 會議 the body's: its chairs chair no meeting of
+    the mechanism; a headline naming the mechanism itself makes 會議 its meeting."""
+    rec = parse_text(page)
+    assert rec.relevant is relevant, rec.relevance_reason

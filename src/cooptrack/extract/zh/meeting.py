@@ -84,6 +84,12 @@ def statement(sent: Sent, known: bool) -> Statement | None:
     return Statement(sent, future, bool(P.CHAIR.search(f)), this_day)
 
 
+def _names_ours(sent: Sent) -> bool:
+    """The sentence names a mechanism Hong Kong is a party to, as itself: not as the framework of
+    another body (粵港合作聯席會議框架下的…專責小組), whose 會議 a later sentence then means."""
+    return any(n.entry.hk_party and not _other_body(n) for n in named(sent))
+
+
 def _said_of_mechanism(sent: Sent, ours: list[Named]) -> bool:
     """The predicate is the mechanism's, not another body's: where the sentence names a task
     force or a steering group ('专责小组每年举行…工作会议,并向粤港合作联席会议汇报'), the verb must
@@ -107,13 +113,13 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
     """Relevant or not, with the reason in words."""
     if entry is None:
         return Decision(False, _no_mechanism(title, sents, others), ())
-    known = title is not None and any(n.entry.hk_party for n in named(title))
+    known = title is not None and _names_ours(title)
     found: list[Statement] = []
     for sent in sents[:16]:
         said = statement(sent, known)
         if said is not None:
             found.append(said)
-        known = known or any(n.entry.hk_party for n in named(sent))
+        known = known or _names_ours(sent)
     ordinals = {o for s in sents for o in _ordinals(s)}
     points = sum(1 for s in sents if P.NUMBERED_POINT.match(s.f))
     if (len(ordinals) >= 3 or points >= 3) and not any(s.this_day for s in found):
