@@ -596,6 +596,18 @@ def test_cantonese_signed(signing: str, signed: dict[str, list[str]]) -> None:
             "湖北省商務廳廳長張明出席。",
             [("張明", "湖北省商務廳廳長", "Mainland")],
         ),
+        (
+            "公务员事务局局长杨慧敏与浙江省人力资源和社会保障厅厅长方正签署。",
+            [("杨慧敏", "公务员事务局局长", "HK"), ("方正", "浙江省人力资源和社会保障厅厅长", "Mainland")],
+        ),
+        (  # written after the rule
+            "旅遊事務專員陳美儀和福建省文化和旅遊廳副廳長張林出席。",
+            [("張林", "福建省文化和旅遊廳副廳長", "Mainland")],
+        ),
+        (  # contrast: 和 between two people
+            "廣東省省長梁毅恒和財經事務及庫務局局長葉佩芝出席。",
+            [("梁毅恒", "廣東省省長", "Mainland"), ("葉佩芝", "財經事務及庫務局局長", "HK")],
+        ),
         (  # contrast: Hong Kong's bureaus are not a province's departments
             "香港特区政府发展局局长宁汉豪出席会议。",
             [("宁汉豪", "香港特区政府发展局局长", "HK")],
@@ -604,7 +616,8 @@ def test_cantonese_signed(signing: str, signed: dict[str, list[str]]) -> None:
 )
 def test_the_head_of_a_provinces_department_is_a_person(sentence: str, found: list[tuple[str, str, str]]) -> None:
     """[ZH-PEOPLE] synthetic: the head of a province's or a city's department, named with its place
-    (廣東省港澳事務辦公室主任X, 湖北省商務廳廳長X), often an agreement's signatory, is a Mainland person."""
+    (廣東省港澳事務辦公室主任X, 湖北省商務廳廳長X; a 和 inside the department's name, 人力資源和社會保障廳),
+    often an agreement's signatory, is a Mainland person."""
     from cooptrack.extract.zh.people import collect
     from cooptrack.extract.zh.text import split
 

@@ -162,14 +162,16 @@ _MAINLAND_PLACE = (
     + "|".join(sorted({*PROVINCES_ZH, *CITY_NAMES} - {"香港", "澳门"}, key=len, reverse=True))
     + ")(?:省|市|自治区)?"
 )
+# A department of a province or a city and its head's title.
+_DEPT = r"(?:厅|局|委员会|委|办公室|办)(?:副厅长|厅长|副局长|局长|副主任|主任)"
 _MAINLAND_POSTS = (
     rf"(?:中共中央政治局委员兼|中央政治局委员兼|政治局委员兼)?(?:{_PLACE})?"
     r"(?:省委副书记|省委书记|市委副书记|市委书记|常务副省长|副省长|代省长|省长|常务副市长|副市长|代市长|市长|省委常委|市委常委"
     r"|省政府秘书长|市政府秘书长|秘书长|人大常委会主任|政协主席)"
     # the head of a province's or a city's department, named with its place (广东省港澳事务办公室主任,
-    # 湖北省商务厅厅长, 重庆市发展和改革委员会副主任, whose 和 joins no two people): HK's bureaus
-    # are named without one
-    rf"|{_MAINLAND_PLACE}(?:人民政府)?(?:发展和改革|[^\s,。、;与和及]){{2,12}}?(?:厅|局|委员会|委|办公室|办)(?:副厅长|厅长|副局长|局长|副主任|主任)"
+    # 湖北省商务厅厅长, 重庆市发展和改革委员会副主任, 浙江省人力资源和社会保障厅厅长: a 和 inside the
+    # department's name, before its suffix, joins no two people): HK's bureaus are named without one
+    rf"|{_MAINLAND_PLACE}(?:人民政府)?(?:[^\s,。、;与和及]|和(?=[^\s,。、;与和及]{{1,8}}?{_DEPT})){{2,14}}?{_DEPT}"
 )
 _CENTRAL = (
     r"(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|港澳办"
