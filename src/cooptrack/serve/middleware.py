@@ -267,7 +267,8 @@ def _tagging(send: Send, tag: str, signed_in: bool,
                 if keep is not None and (not cookies or given_token(cookies)):
                     token[0] = keep[3] if not cookies else given_token(cookies)  # a first visit's: its new one
                     kept_headers.extend((k, v) for k, v in message["headers"] if k != b"set-cookie")
-                    kept_headers.extend(_UNTAGGED_DEFAULTS if cookies else ())
+                    named = {k.lower() for k, _ in kept_headers}
+                    kept_headers.extend(h for h in _UNTAGGED_DEFAULTS if cookies and h[0] not in named)
                 if not cookies:
                     headers["etag"] = tag
         elif kept_headers and keep is not None:
