@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -234,3 +235,23 @@ def test_readers_asking_at_once_wait_for_the_one_drawing() -> None:
 
     assert asyncio.run(run()) == [b"<p>drawn</p>"] * 5
     assert drawings == [0] and answers.hits == 4, "one drawing for five readers"
+
+
+def test_a_reader_on_another_event_loop_draws_rather_than_wait_across_loops() -> None:
+    """(A test client runs each request on an event loop of its own thread.)"""
+    answers = Answers(limit=LARGEST)
+    seen: list[bool] = []
+
+    async def other_loop() -> None:
+        async with answers.drawing((1,), ("page",)) as first:
+            seen.append(first)
+
+    async def run() -> None:
+        async with answers.drawing((1,), ("page",)) as first:
+            seen.append(first)
+            worker = threading.Thread(target=lambda: asyncio.run(other_loop()))
+            worker.start()
+            worker.join()
+
+    asyncio.run(run())
+    assert seen == [True, True]

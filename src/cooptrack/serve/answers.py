@@ -71,7 +71,9 @@ class Answers:
     limit: int
     _kept: OrderedDict[tuple[object, ...], Answer] = field(default_factory=OrderedDict, repr=False)
     _stamp: object = field(default=None, repr=False)
-    _drawing: dict[tuple[object, ...], asyncio.Event] = field(default_factory=dict, repr=False)
+    _drawing: dict[tuple[object, ...], tuple[asyncio.AbstractEventLoop, asyncio.Event]] = field(
+        default_factory=dict, repr=False
+    )
     size: int = 0  # the bytes of the bodies kept
     hits: int = 0
     kept: int = 0
@@ -90,14 +92,18 @@ class Answers:
     async def drawing(self, stamp: object, key: tuple[object, ...]) -> AsyncIterator[bool]:
         """Around drawing an answer that may be kept: True for the first reader to ask, who draws it;
         the others asking meanwhile wait until it is drawn (False: look for it again, else draw it)."""
-        full = (stamp, *key)
+        full, loop = (stamp, *key), asyncio.get_running_loop()
         busy = self._drawing.get(full)
-        if busy is not None:
+        if busy is not None and busy[0] is loop:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(busy.wait(), WAIT)
+                await asyncio.wait_for(busy[1].wait(), WAIT)
             yield False
             return
-        self._drawing[full] = done = asyncio.Event()
+        if busy is not None:  # drawn on another event loop (a test client's thread): drawn here too
+            yield True
+            return
+        done = asyncio.Event()
+        self._drawing[full] = (loop, done)
         try:
             yield True
         finally:
