@@ -15,7 +15,7 @@ readers arriving after a write cost one drawing, not fifty.
 
 The kept answers are bounded by their bytes (:attr:`WebSettings.answers_mib`, the oldest used
 let go first), and those of an earlier state of the store are let go as soon as a later one is
-kept. They live in one process (each worker its own) and are used from its event loop only.
+kept. They live in one process (each worker its own).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -71,6 +72,7 @@ class Answers:
     limit: int
     _kept: OrderedDict[tuple[object, ...], Answer] = field(default_factory=OrderedDict, repr=False)
     _stamp: object = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)  # (test clients' threads)
     _drawing: dict[tuple[object, ...], tuple[asyncio.AbstractEventLoop, asyncio.Event]] = field(
         default_factory=dict, repr=False
     )
@@ -82,11 +84,12 @@ class Answers:
         return len(self._kept)
 
     def get(self, stamp: object, key: tuple[object, ...]) -> Answer | None:
-        found = self._kept.get((stamp, *key))
-        if found is not None:
-            self._kept.move_to_end((stamp, *key))
-            self.hits += 1
-        return found
+        with self._lock:
+            found = self._kept.get((stamp, *key))
+            if found is not None:
+                self._kept.move_to_end((stamp, *key))
+                self.hits += 1
+            return found
 
     @asynccontextmanager
     async def drawing(self, stamp: object, key: tuple[object, ...]) -> AsyncIterator[bool]:
@@ -116,20 +119,21 @@ class Answers:
         it, an answer without a form): whether it was kept."""
         if len(body) > LARGEST or len(body) > self.limit or PLACEHOLDER in body:
             return False
-        if stamp != self._stamp:  # the store changed: what was kept for its earlier state is let go
-            self._kept.clear()
-            self.size = 0
-            self._stamp = stamp
         tokens = token is not None and token in body
         kept_body = body.replace(token, PLACEHOLDER) if token is not None and tokens else body
         answer = Answer(status, tuple(headers), kept_body, tokens)
-        earlier = self._kept.pop((stamp, *key), None)
-        if earlier is not None:
-            self.size -= len(earlier.body)
-        self._kept[(stamp, *key)] = answer
-        self.size += len(answer.body)
-        self.kept += 1
-        while self.size > self.limit:
-            _, old = self._kept.popitem(last=False)
-            self.size -= len(old.body)
+        with self._lock:
+            if stamp != self._stamp:  # the store changed: what was kept for its earlier state is let go
+                self._kept.clear()
+                self.size = 0
+                self._stamp = stamp
+            earlier = self._kept.pop((stamp, *key), None)
+            if earlier is not None:
+                self.size -= len(earlier.body)
+            self._kept[(stamp, *key)] = answer
+            self.size += len(answer.body)
+            self.kept += 1
+            while self.size > self.limit:
+                _, old = self._kept.popitem(last=False)
+                self.size -= len(old.body)
         return True
