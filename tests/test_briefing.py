@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from cooptrack.acquire import read_path
 from cooptrack.cli import app
 from cooptrack.pipeline import parse_document
+from cooptrack.serve import assets
 from cooptrack.store import Store
 from cooptrack.views import brief
 from webtools import client
@@ -147,7 +148,7 @@ def test_the_briefing_page_is_in_the_site_and_prints_the_briefing_alone(web: Tes
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     text = " ".join(html.unescape(page.text).split())
     assert '<nav class="wrap"' in page.text  # within the site
-    assert '<link rel="stylesheet" href="/static/brief.css">' in page.text
+    assert f'<link rel="stylesheet" href="{assets.url("brief.css")}">' in page.text
     assert "its measures cannot be compared; it is left out of the comparison" in text
     assert 'href="/meetings/fujian-plenary-6#src-measure-6"' in page.text  # within the site: its own pages
     css = web.get("/static/brief.css").text

@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
+from cooptrack.serve import assets
 from cooptrack.store import Store
 from cooptrack.views.service import Data
 from cooptrack.vocab import FLAG_EXPLANATIONS, Flag
@@ -54,7 +55,7 @@ def test_each_page_renders_as_html_without_scripts_inline(web: TestClient, path:
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
     assert heading in response.text
     assert "script-src 'self'" in response.headers["content-security-policy"]
-    assert re.findall(r"<script[^>]*>", response.text) == ['<script src="/static/app.js" defer>']
+    assert re.findall(r"<script[^>]*>", response.text) == [f'<script src="{assets.url("app.js")}" defer>']
     assert '<meta name="viewport"' in response.text and 'lang="en"' in response.text
 
 

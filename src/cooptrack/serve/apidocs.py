@@ -20,6 +20,8 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from cooptrack.serve.assets import url
+
 router = APIRouter(include_in_schema=False)
 
 ASSETS = "/api/docs/assets"
@@ -38,7 +40,7 @@ _PAGE = f"""<!doctype html>
 <body>
 <div id="swagger-ui" data-openapi="/api/openapi.json"></div>
 <script src="{ASSETS}/swagger-ui-bundle.js"></script>
-<script src="/static/api-docs.js"></script>
+<script src="{url("api-docs.js")}"></script>
 </body>
 </html>
 """

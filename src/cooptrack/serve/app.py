@@ -29,16 +29,15 @@ import json
 import logging
 import os
 import threading
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from cooptrack import __version__
-from cooptrack.serve import accounts, api, apidocs, downloads, forms, i18n, pages
+from cooptrack.serve import accounts, api, apidocs, assets, downloads, forms, i18n, pages
 from cooptrack.serve.answers import Answers
+from cooptrack.serve.assets import Assets
 from cooptrack.serve.context import Problem, Web, WebSettings
 from cooptrack.serve.errors import error_response, handle_errors
 from cooptrack.serve.middleware import Conditional, Harden, HeadAsGet, TrustedProxies
@@ -47,8 +46,6 @@ from cooptrack.store import Store, snapshot
 from cooptrack.store.grams import has_chinese
 
 __all__ = ["Problem", "Web", "WebSettings", "app_from_env", "create_app", "error_response", "serve_environment"]
-
-_STATIC = Path(__file__).parent / "static"
 
 
 _ENV_DB, _ENV_SETTINGS, _ENV_LOG = "COOPTRACK_SERVE_DB", "COOPTRACK_SERVE_SETTINGS", "COOPTRACK_SERVE_ACCESS_LOG"
@@ -102,6 +99,7 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
         lstrip_blocks=True,
     )
     templates.globals.update(i18n.template_helpers())
+    templates.globals["static"] = assets.url  # a file of static/ under its version's address
     templates.filters["said"] = i18n.said  # a sentence the Python code wrote, in the interface language
     templates.tests["chinese"] = lambda value: isinstance(value, str) and has_chinese(value)
     budget = RequestBudget(settings.anonymous_per_minute)
@@ -119,7 +117,7 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
     app.include_router(forms.router)
     app.include_router(accounts.router)
     app.include_router(downloads.router)
-    app.mount("/static", StaticFiles(directory=_STATIC), name="static")
+    app.mount("/static", Assets(), name="static")
     apidocs.mount(app)
     apidocs.declare_bearer(app)
     handle_errors(app)

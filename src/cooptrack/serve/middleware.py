@@ -10,8 +10,8 @@
   ``base-uri 'none'``, ``form-action 'self'``, ``frame-ancestors 'none'``, ``object-src 'none'``),
   ``Permissions-Policy``, ``Cross-Origin-Opener-Policy``, ``X-Content-Type-Options``,
   ``Referrer-Policy``, and ``Strict-Transport-Security`` over HTTPS when configured; answers to a
-  signed-in request (a session cookie or a token), that set a cookie, or of the account pages
-  (sign-in, account, admin) are ``Cache-Control: no-store``; and one line of JSON goes to the
+  signed-in request (a session cookie or a token) but the site's own files, that set a cookie, or of
+  the account pages (sign-in, account, admin) are ``Cache-Control: no-store``; and one line of JSON goes to the
   ``cooptrack.access`` logger (who, what, status, time).
 - :class:`Conditional`: a page, an API answer or a download read with ``GET`` carries an ``ETag``
   made of what it depends on: the store's stamp (:meth:`Store.stamp`, which changes with every
@@ -319,7 +319,8 @@ def _secure(request: Request, message: Message, settings: WebSettings) -> None:
     signed_in = "authorization" in request.headers or "ct_session" in request.cookies
     path = request.url.path
     private = path in ("/login", "/account") or path.startswith("/admin/")
-    if signed_in or private or any(name.lower() == b"set-cookie" for name, _ in headers):
+    mine = signed_in and not path.startswith("/static/")  # (the site's own files are the same for everyone)
+    if mine or private or any(name.lower() == b"set-cookie" for name, _ in headers):
         headers = [(name, value) for name, value in headers if name.lower() != b"cache-control"]
         headers.append((b"cache-control", b"no-store"))
     message["headers"] = headers
