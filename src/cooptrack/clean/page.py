@@ -169,8 +169,11 @@ def _site_name(lines: list[Line]) -> int:
     if len(lines) < 2 or noise.MEETING_CUE.search(lines[0].text):
         return 0
     below = lines[1].text
-    if lines[1].dated_after and not lines[0].dated_after and _names_a_meeting(below):
-        return 1  # the headline is the line over its date line or byline: the line above is the site's
+    # the headline is the line over its date line or byline: the line above is the site's name,
+    # when it is shaped as one; a headline ("Hong Kong and Guangdong agree to ...") over its
+    # standfirst (a summary naming the plenary) over the stamp stays the headline
+    if lines[1].dated_after and not lines[0].dated_after and _names_a_meeting(below) and _name_shaped(lines[0].text):
+        return 1
     j = 1
     while j < min(len(lines), 6) and len(lines[j].text) <= _MENU_MAX and _MENU_ITEM.fullmatch(lines[j].text):
         j += 1
