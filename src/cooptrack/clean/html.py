@@ -17,7 +17,8 @@ Two ways in:
     navigation, page header and footer, asides, forms, embedded frames, and elements whose
     class or id names related links, sharing, breadcrumbs and the like); the text comes from
     the largest ``<article>``, else ``<main>``, ``#content`` or ``<body>``; the title from its
-    first ``<h1>``, else the page's ``<title>``.
+    first ``<h1>``, else from a lower heading that reads as a headline with no prose above it (a
+    bureau's page), else the page's ``<title>``.
 ``trafilatura``
     A page of a layout the tool does not know (no release span, no ``<article>``, ``<main>`` or
     ``#content``: the text would come from the whole ``<body>``) is also read by trafilatura's
@@ -48,6 +49,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from cooptrack.clean.page import headline_like, name_shaped
+from cooptrack.dates import stamp_date
 
 ExtractionPath = Literal["gia", "generic", "trafilatura"]
 
@@ -188,7 +192,7 @@ def _generic(tree: LexborHTMLParser) -> tuple[HtmlText, bool]:
     root, known = _content_root(tree)
     if root is None:
         return HtmlText(title=None, text="", path="generic"), known
-    heading = _title_heading(root)
+    heading = _title_heading(root) or _lower_headline(root)
     title = _one_line(heading.text(deep=True)) if heading is not None else ""
     if not title:
         heading = None
@@ -285,6 +289,27 @@ def _title_heading(root: LexborNode) -> LexborNode | None:
     for heading in root.css("h1")[:10]:
         if not _inside_chrome(heading, root):
             return heading
+    return None
+
+
+_LOWER_HEADINGS = "h2, h3, h4, h5, h6"
+
+
+def _lower_headline(root: LexborNode) -> LexborNode | None:
+    """A page with no <h1> (a bureau's page: "Press Releases" in its chrome, the release's headline
+    in an <h3> over the body) prints its headline as the content's first lower heading that reads
+    as one (four words or more, not ending as a sentence, not shaped as a site's or section's
+    name, not a date line), when no prose stands above it. Its browser-tab <title> names the
+    site, not the release ([TITLE-CHROME])."""
+    for heading in root.css(_LOWER_HEADINGS)[:10]:
+        if _inside_chrome(heading, root):
+            continue
+        text = _one_line(heading.text(deep=True))
+        if len(text.split()) < 4 or not headline_like(text) or name_shaped(text) or stamp_date(text):
+            continue
+        lines = [_one_line(line) for line in _Renderer().render(root)]
+        above = lines[: lines.index(text)] if text in lines else []
+        return None if _prose("\n".join(above)) else heading
     return None
 
 

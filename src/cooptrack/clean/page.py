@@ -172,7 +172,7 @@ def _site_name(lines: list[Line]) -> int:
     # the headline is the line over its date line or byline: the line above is the site's name,
     # when it is shaped as one; a headline ("Hong Kong and Guangdong agree to ...") over its
     # standfirst (a summary naming the plenary) over the stamp stays the headline
-    if lines[1].dated_after and not lines[0].dated_after and _names_a_meeting(below) and _name_shaped(lines[0].text):
+    if lines[1].dated_after and not lines[0].dated_after and _names_a_meeting(below) and name_shaped(lines[0].text):
         return 1
     j = 1
     while j < min(len(lines), 6) and len(lines[j].text) <= _MENU_MAX and _MENU_ITEM.fullmatch(lines[j].text):
@@ -243,7 +243,7 @@ def _masthead(lines: list[Line], i: int, head: int) -> int:
     (the page then has no title, never the name). A headline over its stamp or a byline is no
     site's name: what follows its chrome is the lead, not a headline."""
     j = i
-    while j < min(head, i + 3, len(lines) - 1) and _name_shaped(lines[j].text):
+    while j < min(head, i + 3, len(lines) - 1) and name_shaped(lines[j].text):
         j += 1
         if lines[j - 1].chrome_after or lines[j - 1].dated_after:
             break
@@ -256,11 +256,11 @@ def _masthead(lines: list[Line], i: int, head: int) -> int:
         return 0
     menu_row = k > j and catalogue().head(lines[j].text) is not None
     nxt = lines[k].text
-    headline = headline_like(nxt) and len(nxt.split()) >= 3 and not _name_shaped(nxt)
+    headline = headline_like(nxt) and len(nxt.split()) >= 3 and not name_shaped(nxt)
     return j - i if headline or menu_row else 0
 
 
-def _name_shaped(text: str) -> bool:
+def name_shaped(text: str) -> bool:
     """A line shaped as a site's name: see :data:`_NAME_WORD`."""
     if _NAME_CJK.fullmatch(text):
         return True
