@@ -44,14 +44,16 @@ never as markup.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from cooptrack.clean.noise import dates_the_page
 from cooptrack.clean.page import headline_like, name_shaped
-from cooptrack.dates import stamp_date
+from cooptrack.dates import printed_date, stamp_date
 
 ExtractionPath = Literal["gia", "generic", "trafilatura"]
 
@@ -262,7 +264,29 @@ def _fallback(data: bytes, generic: HtmlText) -> HtmlText | None:
         return None
     if _moved_past_footer(generic.text, text):
         return None
-    return HtmlText(title=generic.title, text=text, path="trafilatura")
+    return HtmlText(title=generic.title, text=_keep_stamps(generic.text, text), path="trafilatura")
+
+
+_PROSE_LINE = re.compile(r"^.{60,}[.!?]['\"\u2019\u201d]?$|^\S+(?:\s+\S+){19,}")  # a sentence, or twenty words
+
+
+def _keep_stamps(generic: str, text: str) -> str:
+    """The page's time stamps that the fallback dropped ("2025-05-21 19:05" between a mirror's
+    video player and the release's headline): the year's source ([D-PRINTED], [REL-CHROME]), put
+    back where the generic reading has them, before the first line that followed them there. Only
+    stamps above the page's first prose count (a side column's dates below are not the page's)."""
+    lines = [line.strip() for line in text.split("\n")]
+    kept = set(lines)
+    head = list(map(str.strip, generic.split("\n")))
+    first_prose = next((i for i, line in enumerate(head) if _PROSE_LINE.search(line)), len(head))
+    for i, line in enumerate(head[:first_prose]):
+        if not line or line in kept or not dates_the_page(line):
+            continue
+        anchor = next((x for x in head[i + 1 :] if x and x in kept), None)
+        at = lines.index(anchor) if anchor is not None else min(2, len(lines))
+        lines[at:at] = [line, ""]
+        kept.add(line)
+    return "\n".join(lines)
 
 
 def _moved_past_footer(generic: str, text: str) -> bool:
@@ -435,6 +459,9 @@ class _Renderer:
         if not node.is_element_node or self._skipped(node):
             return False
         tag = node.tag or ""
+        if tag == "time" and (stamp := _time_stamp(node)) is not None:
+            self._text(stamp)
+            return False
         if tag == "br":
             self._out.line_break()
         elif tag in _PARAGRAPH:
@@ -482,6 +509,34 @@ class _Renderer:
             if i:
                 self._out.line_break()
             self._out.write(line, keep_spaces=True)
+
+
+_DATETIME = re.compile(r"\s*(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
+_HKT = dt.timezone(dt.timedelta(hours=8))
+_STAMP_BLOCK = 80  # a block this short around a <time> is a line of the page's facts, not prose
+
+
+def _time_stamp(node: LexborNode) -> str | None:
+    """A page's <time> element whose words print no year ("Oct 15", "3 hours ago") but whose
+    ``datetime`` attribute gives the date ("2025-10-15T06:10:00+08:00"): written as that date
+    ("2025-10-15"), so that the line reads as the page's stamp ([D-PRINTED]); a time with a zone
+    is the day in Hong Kong. A <time> inside prose keeps its words: the sentence names its day."""
+    m = _DATETIME.match(node.attributes.get("datetime") or "")
+    words = node.text(deep=True)
+    if m is None or printed_date(words) is not None:
+        return None
+    block = node.parent
+    while block is not None and (block.tag or "") not in _PARAGRAPH | _BLOCK:
+        block = block.parent
+    if block is not None and len(_one_line(block.text(deep=True))) > _STAMP_BLOCK:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(m.group(0).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(_HKT)
+    return when.date().isoformat()
 
 
 class _Lines:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from cooptrack.dates import MONTH_RE, WEEKDAY_RE, ZONE
+from cooptrack.dates import MONTH_RE, WEEKDAY_RE, ZONE, printed_date, stamp_date
 
 # Characters that render as white space in the releases (NBSP, ideographic space, thin spaces).
 SPACE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
@@ -94,7 +94,9 @@ DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|date)\s*:?\s*)?(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?,?\s*)?(?:{WEEKDAY_RE},?\s*)?"
     rf"(?P<date>\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|(?:19|20)\d\d-\d\d-\d\d)"
     r"(?:,?\s*(?:(?:HKT|SGT)\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:HKT|SGT|GMT[+-]\d{1,2}|UTC(?:[+-]\d{1,2})?))?)?"
-    r"(?:\s*[\u00b7|]\s*updated\b.{0,40})?$",  # "Nov 20, 2025, 8:05 PM GMT+8 · Updated"
+    r"(?:\s*[\u00b7|]\s*updated\b.{0,40})?"  # "Nov 20, 2025, 8:05 PM GMT+8 · Updated"
+    # its writer after it: "October 15, 2025 by admin", "15 Oct 2025 | By Staff Reporter"
+    r"(?:\s*[\u00b7|,\-\u2013\u2014]?\s*by\s+[\w.'\-]+(?:\s+[\w.'\-]+){0,3})?$",
     re.IGNORECASE,
 )
 # A page's line of facts about the story, its parts apart by "·" or "|", one of them dated:
@@ -115,6 +117,19 @@ FIELDS_LINE = re.compile(
     rf"(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{ZONE})?)?\s*(?:{_FIELD}){{0,5}}|(?:{_FIELD}){{1,5}})$",
     re.IGNORECASE,
 )
+
+
+def dates_the_page(line: str) -> bool:
+    """Whether ``line``, on a line of its own, is one the text cleaner reads as the page's date: a
+    date line or time stamp, a dated byline, a line of facts about the story with a full date."""
+    if len(line) > 200 or printed_date(line) is None:
+        return False
+    return bool(
+        DATE_LINE.match(line) or stamp_date(line) or BYLINE.search(line) or META_LINE.match(line)
+        or FIELDS_LINE.match(line)
+    )  # fmt: skip
+
+
 # A writer's name alone on a line ("Kelly Ip", "Staff Reporter"): a byline when a date line follows.
 WRITER_LINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}")
 # A headline of a news story, not a section of a release ([CLEAN-BODYCUT]): an exclamation ("No. 1
