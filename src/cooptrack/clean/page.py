@@ -166,8 +166,8 @@ def _site_prefix(title: str, m: re.Match[str]) -> bool:
 
 def _site_name(lines: list[Line]) -> int:
     """How many lines a site's name and the section words under it take above the headline."""
-    if len(lines) < 2 or noise.MEETING_CUE.search(lines[0].text):
-        return 0
+    if len(lines) < 2 or noise.MEETING_CUE.search(lines[0].text) or _NOT_A_NAME.search(lines[0].text):
+        return 0  # a line with a headline's verb ("... agree to fly more cargo") is the headline
     below = lines[1].text
     # the headline is the line over its date line or byline: the line above is the site's name,
     # when it is shaped as one; a headline ("Hong Kong and Guangdong agree to ...") over its
