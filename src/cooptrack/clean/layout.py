@@ -179,7 +179,11 @@ def _continues(
     # A copy wrapped by hand, at no fixed width: a line of a sentence broken off ("... was presided
     # over by Shi Xiaolin, Governor of Sichuan" / "Province, and ...", "... with the direction of
     # Wang" / "Linggui, deputy director ...") goes on in an unindented line that is no heading.
-    if line.indent < _PARAGRAPH_INDENT and not _heading_shape(line.text) and _broken_sentence(prev.text, verb_open):
+    if (
+        line.indent < _PARAGRAPH_INDENT
+        and _broken_sentence(prev.text, verb_open)
+        and (not _heading_shape(line.text) or _phrase_wrapped(prev, following))
+    ):
         return True
     if not wrapped or len(prev.text) < 0.7 * width:
         return False
@@ -189,6 +193,18 @@ def _continues(
     if not _heading_shape(line.text):
         return True
     return not SENTENCE_END.search(prev.text) and _heading_shape_goes_on(prev, following)
+
+
+def _phrase_wrapped(prev: _Line, following: _Line | None) -> bool:
+    """A copy wrapped one phrase a line ("... jointly chaired the seventh plenary session of the" /
+    "Hong Kong-Shanghai cooperation conference in Shanghai" / "today, agreeing ..."): a line shaped
+    as a heading goes on with an open sentence when the line above needs more words (it ends on
+    "of the", "and", a comma) and no indented paragraph or list follows it, or when the sentence
+    goes on under it in lower case. A heading is followed by its paragraph, which starts with a
+    capital."""
+    if prev.text.endswith(",") or _DANGLING.search(prev.text):
+        return not _over_paragraph(following)
+    return following is not None and not following.blank_before and following.text[:1].islower()
 
 
 _DANGLING = re.compile(r"\b(?:and|or|of|the|to|in|for|with|on|by|as|at|a|an)$", re.IGNORECASE)
