@@ -373,7 +373,8 @@ def _place_in(sentence: str) -> str | None:
     """The city a sentence places its meeting in: one named close after the meeting's name or the
     verb that reports it ("... Co-operation Conference (the plenary) in Hong Kong today", "was held
     in Nanjing"), or right before the day ("in Guilin today"); not a city named for another reason
-    further on ("... a pledge to bring enterprises to list in Hong Kong")."""
+    further on ("... a pledge to bring enterprises to list in Hong Kong"). The day may stand between
+    the meeting and its city ("... with the Mayor of Beijing, Mr Yin Yong, on 4 November in Beijing")."""
     anchors = [m.end for m in meeting_mentions(sentence)] + [m.end for m in mechanisms.find(sentence)]
     anchors += [m.end() for m in P.PLACE_ANCHOR.finditer(sentence)]
     for m in P.MEETING_PLACE.finditer(sentence):
@@ -381,7 +382,7 @@ def _place_in(sentence: str) -> str | None:
         if place is None:
             continue
         near = any(0 <= m.start() - a <= _NEAR for a in anchors)
-        if near or P.DAY_AFTER_PLACE.match(sentence, m.end()):
+        if near or P.DAY_AFTER_PLACE.match(sentence, m.end()) or P.DAY_BEFORE_PLACE.search(sentence, 0, m.start()):
             return place
     return None
 

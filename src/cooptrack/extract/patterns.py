@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from cooptrack.dates import DATELINE, YESTERDAY_RE
+from cooptrack.dates import DATELINE, MONTH_RE, WEEKDAY_RE, YESTERDAY_RE
 from cooptrack.extract.numbers import CARDINAL_RE, ORDINAL_RE, ORDINAL_WORDS
 from cooptrack.vocab import AgreementKind
 
@@ -253,6 +253,14 @@ HELD_BY_VIDEO = re.compile(
 DAY_AFTER_PLACE = re.compile(
     rf"(?:,\s*[A-Z][a-z]+)?,?\s+(?:today|{YESTERDAY_RE}|tomorrow|this\s+(?:morning|afternoon|evening)|tonight|"
     r"on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|on\s+[A-Z][a-z]+\s+\d)"
+)
+# The day right before a city: "on 4 November in Beijing", "today (June 3) in Wuhan", "on Tuesday
+# afternoon in Hangzhou", "yesterday in Chengdu" (searched up to the city: it ends the match).
+DAY_BEFORE_PLACE = re.compile(
+    rf"(?i:\b(?:today|{YESTERDAY_RE}|tomorrow|tonight|this\s+(?:morning|afternoon|evening)"
+    rf"|on\s+{WEEKDAY_RE}|on\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?"
+    rf"(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)"
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:morning|afternoon|evening))?),?\s+$"
 )
 
 # --- people -----------------------------------------------------------------------------------
