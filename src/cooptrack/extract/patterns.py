@@ -92,6 +92,15 @@ ANNOUNCEMENT = re.compile(
     r"(?i)\b(?:will\s+(?:lead|attend|co-?chair|chair|depart|be\s+held|hold|visit|head)|"
     r"to\s+(?:lead|attend|co-?chair|depart\s+for|visit)\b|is\s+to\s+be\s+held|will\s+be\s+convened)"
 )
+# A Legislative Council document: a question and its reply ("LCQ9: ...", "Following is a question by the
+# Hon ... and a written reply by ... in the Legislative Council today"), or a paper to one of its panels
+# ("Legislative Council Panel on ...", "LC Paper No. ..."). It answers about meetings held or planned,
+# and reports none of them, however plainly it names them (patterns.md [NEG], a reference page).
+LEGCO_TITLE = re.compile(r"(?i)^\s*LCQ\s*\d*\s*:|^\s*Legislative\s+Council\s+(?:Panel|question)\b")
+LEGCO_LEAD = re.compile(
+    r"(?i)\b(?:a\s+)?question\s+by\s+the\s+Hon\b[^.]{0,300}?\breply\s+by\b[^.]{0,300}?\bin\s+the\s+Legislative\s+Council\b"
+    r"|^\s*(?:Legislative\s+Council\s+Panel\s+on\b|LC\s+Paper\s+No\b)"
+)
 TITLE_ANNOUNCEMENT = re.compile(r"(?i)\b(?:to\s+(?:attend|lead|co-?chair|visit|depart|hold|head)|will)\b")
 
 # What a sentence says of a meeting (cooptrack.extract.relevance): its nouns, who chaired it,

@@ -147,6 +147,9 @@ def decide(
     if title and _about_other_governments(title):
         return Decision(False, f"about the {find(title)[0].entry.name}, a mechanism between other governments: "
                         "Hong Kong is not a party", ())  # fmt: skip
+    if _legco_page(title, lines or tuple(sentences[:6])):
+        return Decision(False, f"a Legislative Council question and reply, or a paper to a panel, on the "
+                        f"{mechanism.name}: it answers about meetings and reports none", ())  # fmt: skip
     known = _ours(" ".join([title or "", *context])) or not _named_anywhere(sentences, title, context)
     found: list[Statement] = []
     for at, text in enumerate([*sentences[:_LEAD], *context, *sentences[_LEAD:_FAR]]):
@@ -177,6 +180,14 @@ def decide(
         return Decision(True, None, tuple(found))
     return Decision(False, f"names the {mechanism.name} but does not report or announce one of its meetings",
                     tuple(found))  # fmt: skip
+
+
+def _legco_page(title: str | None, lines: tuple[str, ...]) -> bool:
+    """A Legislative Council question and reply, or a paper to one of its panels (by its headline or
+    its first lines)."""
+    if title and P.LEGCO_TITLE.search(title):
+        return True
+    return any(P.LEGCO_LEAD.search(x) for x in lines[:6])
 
 
 def _held_apart(found: list[Statement]) -> set[int]:
