@@ -367,8 +367,11 @@ MEETING_AS_TIME = re.compile(
 CO_CHAIRS_NOUN = re.compile(r"(?i)\b(?:the\s+two|both|the)\s+co-?chairs\b")
 # Another time than the meeting's: "led a delegation to Hainan earlier this year".
 ANOTHER_TIME = re.compile(
-    r"(?i)\b(?:earlier\s+this\s+(?:year|month)|last\s+(?:year|month|week)|(?:years?|months?)\s+ago)\b"
+    rf"(?i)\b(?:earlier\s+this\s+(?:year|month)|last\s+(?:year|month|week)(?!['\u2019]s)|(?:years?|months?)\s+ago|"
+    rf"last\s+{_MONTHS}|{_MONTHS}(?:\s+\d{{1,2}})?\s+last\s+year)\b"
 )
+# A day of the month printed for an event ("on October 12", "on 12 October"), not one of last year.
+ON_DAY_OF_MONTH = re.compile(rf"(?i)\bon\s+(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})\b(?!,?\s+last\s+year)")
 SIGN_CUE = re.compile(r"(?i)\b(?:signed|sign|signing|inked)\b")
 SIGN_VERB = re.compile(r"(?i)\b(?:signed|(?:will|to)\s+sign|inked)\b")
 # "... which he signed with Mr Huang in April 2010": a signing dated to another month or year, not

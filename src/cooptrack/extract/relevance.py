@@ -70,6 +70,8 @@ def statement(sentence: str) -> Statement | None:
         return None  # "the two sides exchanged views at the meeting": any meeting at all
     if P.HABITUAL.search(text) and not P.THIS_MEETING_DAY.search(text):
         return None  # how the mechanism works, not one of its meetings
+    if P.ANOTHER_TIME.search(text) and not (P.THIS_MEETING_DAY.search(text) or P.ON_DAY_OF_MONTH.search(text)):
+        return None  # dated to another time by the page's own clock: "last October", "held ... last September"
     future = P.FUTURE_EVENT.search(text)
     if future and not P.PAST_FINITE.search(text):
         tense = Tense.FUTURE  # "it would take the form of a high-level meeting held together with ..."
