@@ -106,9 +106,12 @@ def _meeting_mentions(text: str) -> tuple[MeetingMention, ...]:
     bound = _bound_mentions(text)
     out = list(bound)
     starts = [b.start for b in bound]  # in order: bisect finds the bound mention around a position
+    names = [n for n in mechanisms.find(text) if n.entry.hk_party]
     for m in _candidates(text):
         if P.OTHER_MEETING_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue
+        if any(n.start <= m.start() < n.end and _another_meeting_before(text, n.start) for n in names):
+            continue  # "the items agreed at the Hong Kong/Macao Co-operation High Level Meeting"
         window = text[m.end() : m.end() + 80]
         if P.is_party_plenum(window.split(".")[0]):
             continue
@@ -182,6 +185,11 @@ def _bound_mentions(text: str) -> list[MeetingMention]:
         if after:
             out.append(MeetingMention(entry.ordinal_kind, ordinal_value(after["ord"]), mention.start, after.end()))
     return out
+
+
+def _another_meeting_before(text: str, start: int) -> bool:
+    """The words before ``start`` say the meeting named there is an earlier or later one."""
+    return P.OTHER_MEETING_BEFORE.search(text[max(0, start - 60) : start]) is not None
 
 
 def _of_another_body(text: str, end: int) -> bool:

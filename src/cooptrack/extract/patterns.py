@@ -51,10 +51,14 @@ MEETING_MENTION = re.compile(
 # A meeting of another body than the mechanism: "the second meeting of the Hong Kong-Shenzhen Joint
 # Task Force on ...", "the third plenary of the ... Steering Committee".
 # A body's own meeting named before it: "The ... Joint Working Group on ... held its 16th meeting".
+# So is a headline's "Hetao joint task force holds fifth meeting", and a sector's own authorities'
+# "Hong Kong and Macao tourism authorities hold 12th joint meeting" (not "the two authorities").
 OTHER_BODY_BEFORE = re.compile(
     r"(?i)\b(?:task\s+force|expert\s+group|working\s+group|steering\s+(?:group|committee)|committee|commission|"
-    r"panel|liaison\s+group|association|council|symposium|forum)\b(?:\s+(?:on|for)\s+[^.;()]{0,90}?)?"
-    r"\s+(?:held|convened|had|holds|will\s+hold)\s+its\s+$"
+    r"panel|liaison\s+group|association|council|symposium|forum|"
+    r"(?-i:(?!(?:two|both|the|their|its|respective|relevant|local|government|governmental)\b)[a-z]{3,})\s+"
+    r"(?:authorities|departments|regulators))\b(?:\s+(?:on|for)\s+[^.;()]{0,90}?)?"
+    rf"\s+(?:held|holds?|holding|convened|convenes?|had|will\s+hold)\s+(?:(?:its|their)\s+)?(?:{_ORD}\s+)?$"
 )
 OTHER_BODY_AFTER = re.compile(
     r"\s+(?:session\s+)?of\s+(?:the\s+)?[^.;()]{0,80}?\b(?i:task\s+force|expert\s+group|working\s+group|"

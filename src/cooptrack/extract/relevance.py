@@ -99,6 +99,9 @@ def _blanked(text: str, named: list[Mention]) -> str:
     "the Hong Kong/Shenzhen Co-operation Meeting", "the Pan-Pearl River Delta Regional Co-operation
     Chief Executive Joint Conference was held in Nanning today", "the Belt and Road Joint Conference"."""
     kept = [m for m in named if not m.entry.name.endswith("Meeting") and MeetingKind.PLENARY in m.entry.kinds]
+    # nor is the name of another of its meetings: "report to the next Shenzhen-Hong Kong Co-operation
+    # Meeting", "the items agreed at the Hong Kong/Macao Co-operation High Level Meeting"
+    kept += [m for m in named if P.OTHER_MEETING_BEFORE.search(text[max(0, m.start - 60) : m.start])]
     return _without(text, kept)
 
 
