@@ -78,7 +78,13 @@ def mask_speech(text: str) -> str:
     for s, e in _quotations(text):
         if e - s - 2 >= 60 or (e == len(text) and e - s - 1 >= 60):
             out[s:e] = " " * (e - s)
+    for m in _CHINESE_ASIDE.finditer(text):  # a bilingual page's "Mr John Lee Ka-chiu (李家超), and ..."
+        out[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(out)
+
+
+# A name, post or title given again in Chinese, in brackets, after its English form.
+_CHINESE_ASIDE = re.compile(r"\s*[(\uff08][\u3400-\u9fff\u3000-\u303f\uff0c\u00b7\u300a\u300b/\s]+[)\uff09]")
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
