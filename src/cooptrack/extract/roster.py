@@ -61,9 +61,12 @@ class _Roster:
     heads: list[Found] = field(default_factory=list)  # one side's delegation leaders
     unposted: list[Found] = field(default_factory=list)  # full names written alone, not kept ("John Lee's convoy")
     named: list[list[Found]] = field(default_factory=list)  # the people of each sentence naming any
+    lead_in: str = ""  # "Also present were:", "Mr Lee called on the following:": what its list items are
 
     def read(self, sentence: Sentence, meeting: MeetingId | None) -> None:
         masked = mask_speech(sentence.text)
+        lead_in, end = self.lead_in, _ITEM_END.sub("", masked)[-1:]
+        self.lead_in = masked if end == ":" else lead_in if lead_in and end in ";," else ""
         if P.NOT_ATTENDING.search(masked):
             return
         cues = chair_cues(masked)
@@ -89,12 +92,15 @@ class _Roster:
         # about another encounter ("John Lee met the delegation", "is expected to meet ...").
         if not new_here or no_role or elsewhere_chaired:
             return  # (the sentence is not read for another encounter: nobody would attend anyway)
-        elsewhere = (P.OTHER_ENCOUNTER.search(masked) or P.ANOTHER_TIME.search(masked)) and not P.ATTEND_CUE.search(
-            masked
+        elsewhere = any(
+            (P.OTHER_ENCOUNTER.search(x) or P.ANOTHER_TIME.search(x)) and not P.ATTEND_CUE.search(x)
+            for x in (masked, lead_in)  # a list item is read with the sentence introducing the list
         )
         for person in new_here:  # an official, not a commentator ("Dr Simon Lee, an economist, said")
             if not person.roles and not elsewhere and person.post:
-                person.roles.add(Role.ATTENDEE)
+                # a Central official present is a special guest, whatever the words: also as an item
+                # of "Also present were:" listed on lines of its own
+                person.roles.add(Role.SPECIAL_GUEST if person.side is Side.CENTRAL else Role.ATTENDEE)
 
     def _named(self, sentence: Sentence, masked: str, cues: list[Cue], no_role: bool) -> list[Found]:
         """The people a sentence names, with the roles it gives them; returns those first named here."""
@@ -227,6 +233,9 @@ class _Roster:
             elif Role.SPECIAL_GUEST in person.roles:
                 person.roles.discard(Role.ATTENDEE)
         return people
+
+
+_ITEM_END = re.compile(r"(?:\s+(?:and|or))?\s*$")  # "...; and" ends an item as "...;" does
 
 
 def _post_forms(post: str | None) -> set[str]:
