@@ -121,18 +121,48 @@ def neighbouring_sides(people: list[Found]) -> None:
     Chief Executive; in a Macao paper, Hong Kong's. A Hong Kong official of the officials table is
     Hong Kong's whatever the wording; anyone else so described is Macao's. When the neighbour is
     Hong Kong, the document speaks from Macao, and its posts that name no place ("The Chief
-    Executive, Sam Hou Fai") are Macao's unless the name is a Hong Kong official's.
+    Executive, Sam Hou Fai") are Macao's unless the name is a Hong Kong official's. A page naming
+    Macao's own Secretaries bare and Hong Kong's officials with their place speaks from Macao too: its
+    heads of department whose posts name no place ("the Director of the Economic and Technological
+    Development Bureau") are Macao's.
     """
     neighbours = [p for p in people if p.post and P.NEIGHBOURING_SAR.search(p.post)]
     for person in neighbours:
         person.side = Side.HK if hong_kong_official(person.name) else Side.MACAO
     if not any(p.side is Side.HK for p in neighbours):
+        if _speaks_from_macao(people):  # only the heads of department a post leaves unplaced
+            for person in people:
+                if person.side is Side.HK and _unplaced_department_head(person):
+                    person.side = Side.MACAO
         return
     for person in people:
         if person in neighbours or person.side is not Side.HK or hong_kong_official(person.name):
             continue
         if not re.search(P.HK, person.post or ""):
             person.side = Side.MACAO
+
+
+def _speaks_from_macao(people: list[Found]) -> bool:
+    """A Macao Government page: one of Macao's own Secretaries named bare ("The Secretary for Economy
+    and Finance, Mr Tai Kin Ip") while Hong Kong's officials are placed ("the Financial Secretary of
+    the Hong Kong SAR", "Hong Kong's Financial Secretary"), as a Hong Kong release does the other way."""
+    bare_macao = any(p.side is Side.MACAO and p.post and not _NAMES_MACAO.search(p.post) for p in people)
+    placed_hk = any(p.side is Side.HK and re.search(P.HK, p.post or "") for p in people)
+    return bare_macao and placed_hk
+
+
+def _unplaced_department_head(person: Found) -> bool:
+    """A "Director of the ... Bureau" whose post names no place: Hong Kong's only by default."""
+    post = person.post or ""
+    return (
+        bool(P.HK_DEPARTMENT_HEAD.search(post))
+        and not P.HK_POST.search(post)
+        and not re.search(P.HK, post)
+        and not hong_kong_official(person.name)
+    )
+
+
+_NAMES_MACAO = re.compile(r"(?i)\bMaca[ou]\b")
 
 
 @functools.lru_cache(maxsize=32)
