@@ -101,8 +101,14 @@ ANNOUNCEMENT = re.compile(
 # ("Legislative Council Panel on ...", "LC Paper No. ..."). It answers about meetings held or planned,
 # and reports none of them, however plainly it names them (patterns.md [NEG], a reference page).
 LEGCO_TITLE = re.compile(r"(?i)^\s*LCQ\s*\d*\s*:|^\s*Legislative\s+Council\s+(?:Panel|question)\b")
+# A news copy words it its own way: "In a written reply to a question by lawmaker ... in the
+# Legislative Council today, ... said ...".
+_LEGCO = r"(?:Legislative\s+Council|LegCo)\b"
+_ASKER = r"(?:the\s+Hon\b|lawmakers?\b|legislators?\b|(?:Legislative\s+Council|LegCo)\s+members?\b)"
 LEGCO_LEAD = re.compile(
-    r"(?i)\b(?:a\s+)?question\s+by\s+the\s+Hon\b[^.]{0,300}?\breply\s+by\b[^.]{0,300}?\bin\s+the\s+Legislative\s+Council\b"
+    rf"(?i)\bquestions?\s+(?:by|from|raised\s+by)\s+{_ASKER}[^.]{{0,300}}?\brepl(?:y|ies|ied|ying)\b[^.]{{0,300}}?\b{_LEGCO}"
+    rf"|\brepl(?:y|ies|ied|ying)\s+to\s+(?:a\s+)?(?:{_LEGCO}\s+)?questions?\s+(?:by|from|raised\s+by)\s+{_ASKER}"
+    rf"[^.]{{0,300}}?\b{_LEGCO}|\brepl(?:y|ies|ied|ying)\s+to\s+(?:a\s+)?{_LEGCO}\s+questions?\b"
     r"|^\s*(?:Legislative\s+Council\s+Panel\s+on\b|LC\s+Paper\s+No\b)"
 )
 TITLE_ANNOUNCEMENT = re.compile(r"(?i)\b(?:to\s+(?:attend|lead|co-?chair|visit|depart|hold|head)|will)\b")
