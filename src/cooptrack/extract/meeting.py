@@ -115,7 +115,7 @@ def _meeting_mentions(text: str) -> tuple[MeetingMention, ...]:
         window = text[m.end() : m.end() + 80]
         if P.is_party_plenum(window.split(".")[0]):
             continue
-        if _of_another_body(text, m.end()) or P.OTHER_BODY_BEFORE.search(text[max(0, m.start() - 160) : m.start()]):
+        if another_body_meeting(text, m.start(), m.end()):
             continue
         at = bisect.bisect_right(starts, m.start()) - 1
         if at >= 0 and m.start() < bound[at].end:
@@ -190,6 +190,12 @@ def _bound_mentions(text: str) -> list[MeetingMention]:
 def _another_meeting_before(text: str, start: int) -> bool:
     """The words before ``start`` say the meeting named there is an earlier or later one."""
     return P.OTHER_MEETING_BEFORE.search(text[max(0, start - 60) : start]) is not None
+
+
+def another_body_meeting(text: str, start: int, end: int) -> bool:
+    """The meeting named from ``start`` to ``end`` is another body's: "... of the Joint Task Force on
+    ...", "The ... Joint Working Group held its 16th meeting", "joint task force holds fifth meeting"."""
+    return _of_another_body(text, end) or P.OTHER_BODY_BEFORE.search(text[max(0, start - 160) : start]) is not None
 
 
 def _of_another_body(text: str, end: int) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cooptrack.extract import patterns as P
-from cooptrack.extract.meeting import MeetingMention, meeting_mentions, mentions_a_meeting
+from cooptrack.extract.meeting import MeetingMention, another_body_meeting, meeting_mentions, mentions_a_meeting
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry, Mention, find
 from cooptrack.screen import screen
@@ -89,8 +89,11 @@ def statement(sentence: str) -> Statement | None:
 
 
 def _meeting_noun(text: str, named: list[Mention]) -> bool:
-    """Whether the text holds a meeting word besides the mechanisms' names."""
-    return P.ONE_MEETING_NOUN.search(_blanked(text, named)) is not None
+    """Whether the text holds a meeting word besides the mechanisms' names, not another body's
+    ("co-chaired the 22nd Joint Meeting of the Hong Kong-Guangdong Joint Working Group on ...")."""
+    return any(
+        not another_body_meeting(text, m.start(), m.end()) for m in P.ONE_MEETING_NOUN.finditer(_blanked(text, named))
+    )
 
 
 def _blanked(text: str, named: list[Mention]) -> str:
