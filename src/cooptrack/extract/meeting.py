@@ -112,9 +112,9 @@ def _meeting_mentions(text: str) -> tuple[MeetingMention, ...]:
             continue
         if any(n.start <= m.start() < n.end and _another_meeting_before(text, n.start) for n in names):
             continue  # "the items agreed at the Hong Kong/Macao Co-operation High Level Meeting"
-        window = text[m.end() : m.end() + 80]
-        if P.is_party_plenum(window.split(".")[0]):
-            continue
+        owner = _OWNER.match(text, m.end(), m.end() + 100)  # "... Plenary Session of the 20th CPC Central Committee"
+        if owner and P.is_party_plenum(owner.group(0)):
+            continue  # (not "a high-level meeting between ... the Secretary of the CPC ... Committee")
         if another_body_meeting(text, m.start(), m.end()):
             continue
         at = bisect.bisect_right(starts, m.start()) - 1
@@ -151,6 +151,10 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
         for m in P.MEETING_MENTION.finditer(text, max(lo, end), hi):
             end = m.end()
             yield m
+
+
+# The body a meeting belongs to, right after its name: "of the 20th CPC Central Committee".
+_OWNER = re.compile(r"(?i)\s*(?:session\s+)?of\s+(?:the\s+)?[^,;.()]{0,80}")
 
 
 def mentions_a_meeting(text: str) -> bool:
@@ -248,21 +252,33 @@ _FIXED_KINDS = frozenset({(MeetingKind.OTHER,), (MeetingKind.HIGH_LEVEL_MEETING,
 
 
 def _held_together(sentences: list[str]) -> bool:
-    """A high-level meeting and a plenary of this meeting named in one sentence, or the plenary
-    named and the next sentence saying it "took place alongside a high-level meeting"."""
-    plenary_before = False
+    """A high-level meeting and a plenary of this meeting named in one sentence, or one of them
+    named and a later sentence naming the other as held with it: "took place alongside a high-level
+    meeting", "The Third Plenary Session ... was held on the same day"."""
+    before: set[MeetingKind] = set()
     for sentence in sentences:
-        kinds = {m.kind for m in meeting_mentions(sentence)}
-        together = MeetingKind.PLENARY in kinds or (plenary_before and _ALONGSIDE.search(sentence))
-        if MeetingKind.HIGH_LEVEL_MEETING in kinds and together:
+        kinds = {m.kind for m in meeting_mentions(sentence)} & _PART_OF_CUM
+        if len(kinds) == 2:
             return True
-        plenary_before = plenary_before or MeetingKind.PLENARY in kinds
+        if (
+            kinds
+            and (_PART_OF_CUM - kinds) & before
+            and (_ALONGSIDE.search(sentence) or _SAME_OCCASION.search(sentence))
+        ):
+            return True
+        before |= kinds
     return False
 
 
 _PART_OF_CUM = frozenset({MeetingKind.HIGH_LEVEL_MEETING, MeetingKind.PLENARY})
 _ALONGSIDE = re.compile(
     r"(?i)\b(?:alongside|together\s+with|in\s+conjunction\s+with|back-to-back\s+with|along\s+with)\b"
+)
+
+
+# The other meeting of the pair held on the same occasion: "was held on the same day", "at the same time".
+_SAME_OCCASION = re.compile(
+    r"(?i)\b(?:on\s+the\s+same\s+(?:day|morning|afternoon|occasion)|at\s+the\s+same\s+(?:time|venue))\b"
 )
 
 
