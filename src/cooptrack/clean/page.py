@@ -47,6 +47,11 @@ _NAME_WORD = re.compile(
 )
 _NAME_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,16}")
 _NAME_MAX = (8, 64)  # words, characters
+# a line that says it is a site (its name or description), whatever its capitals
+_SITE_WORDS = re.compile(
+    r"(?i)\b(?:web\s?site|web\s?portal|portal|homepage|home\s+page|online)\b|"
+    r"\.(?:com|net|org|gov|cn|hk|mo)\b|\bpeople's\s+government\b(?!\s+(?:and|with)\b)"
+)
 _NOT_A_NAME = re.compile(
     r"(?i)\b(?:is|are|was|were|be|will|would|to|says?|said|vows?|vowed|agree[sd]?|signs?|signed|holds?|held|"
     r"meets?|met|leads?|led|visits?|visited|opens?|opened|launch(?:es|ed)?|sets?|seeks?|eyes|plans?|planned|"
@@ -170,9 +175,11 @@ def _site_name(lines: list[Line]) -> int:
         return 0  # a line with a headline's verb ("... agree to fly more cargo") is the headline
     below = lines[1].text
     # the headline is the line over its date line or byline: the line above is the site's name,
-    # when it is shaped as one; a headline ("Hong Kong and Guangdong agree to ...") over its
-    # standfirst (a summary naming the plenary) over the stamp stays the headline
-    if lines[1].dated_after and not lines[0].dated_after and _names_a_meeting(below) and name_shaped(lines[0].text):
+    # when it is shaped as one or says it is a site ("Official website of the Shanghai Municipal
+    # People's Government"); a headline ("Hong Kong and Guangdong agree to ...") over its standfirst
+    # (a summary naming the plenary) over the stamp stays the headline
+    site = name_shaped(lines[0].text) or _SITE_WORDS.search(lines[0].text)
+    if lines[1].dated_after and not lines[0].dated_after and _names_a_meeting(below) and site:
         return 1
     j = 1
     while j < min(len(lines), 6) and len(lines[j].text) <= _MENU_MAX and _MENU_ITEM.fullmatch(lines[j].text):

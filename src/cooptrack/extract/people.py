@@ -67,9 +67,9 @@ def surname_of(name: str) -> str:
 _HONORIFIC_WORD = re.compile(rf"\b{P.HONORIFIC}\s")
 
 
-_AND_THE_POST = re.compile(
-    r" and the (?=(?:Chief|Executive|Governor|Mayor|Vice|Deputy|Director|Secretary|Chairman|Financial|Party)\b)"
-    r"(?!Secretary\s+for\s+Financial\b)"
+_AND_THE_POST = re.compile(  # "... and the <post>", "... and Hong Kong's <post>" (its owner's, possessive)
+    r" and (?:the (?!Secretary\s+for\s+Financial\b)|(?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*['\u2019]s\s+)"
+    r"(?=(?:Chief|Executive|Governor|Mayor|Vice|Deputy|Director|Secretary|Chairman|Financial|Party)\b)"
 )
 
 
