@@ -49,7 +49,7 @@ _NAME_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,16}")
 _NAME_MAX = (8, 64)  # words, characters
 # a line that says it is a site (its name or description), whatever its capitals
 _SITE_WORDS = re.compile(
-    r"(?i)\b(?:web\s?site|web\s?portal|portal|homepage|home\s+page|online)\b|"
+    r"(?i)\b(?:web\s?site|(?:web|government|official)\s+portal|homepage|home\s+page)\b|"
     r"\.(?:com|net|org|gov|cn|hk|mo)\b|\bpeople's\s+government\b(?!\s+(?:and|with)\b)"
 )
 _NOT_A_NAME = re.compile(
