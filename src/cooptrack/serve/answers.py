@@ -120,7 +120,7 @@ class Answers:
         if len(body) > LARGEST or len(body) > self.limit or PLACEHOLDER in body:
             return False
         tokens = token is not None and token in body
-        kept_body = body.replace(token, PLACEHOLDER) if token is not None and tokens else body
+        kept_body = body.replace(token, PLACEHOLDER) if token is not None and tokens else body  # (for mypy)
         answer = Answer(status, tuple(headers), kept_body, tokens)
         with self._lock:
             if stamp != self._stamp:  # the store changed: what was kept for its earlier state is let go

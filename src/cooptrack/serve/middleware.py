@@ -174,10 +174,9 @@ def etag(request: Request, stamp: tuple[object, ...]) -> str:
     """The tag of what a GET answer depends on (see :class:`Conditional`)."""
     from cooptrack import __version__
 
-    scope, headers = request.scope, request.headers
+    headers = request.headers
     parts = (
-        __version__, repr(stamp), scope["method"], scope.get("scheme", "http"), headers.get("host", ""),
-        scope.get("root_path", "") + scope["path"], scope.get("query_string", b"").decode("latin-1"),
+        __version__, repr(stamp), request.scope["method"], *_address(request),
         headers.get("cookie", ""), headers.get("authorization", ""), headers.get("accept", ""),
         dt.datetime.now(dt.UTC).date().isoformat(),
     )  # fmt: skip
@@ -215,7 +214,7 @@ class Conditional:
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
             return
-        signed_in = "authorization" in request.headers or SESSION_COOKIE in request.cookies
+        signed_in = _signed_in(request)
         cookie = request.cookies.get(CSRF_COOKIE)
         token = None if signed_in else reader_token(cookie)
         if signed_in or (cookie is not None and token is None):  # a token the site did not make: drawn
@@ -264,8 +263,9 @@ def _tagging(send: Send, tag: str, signed_in: bool,
                 if not cookies:
                     headers["vary"] = VARY.decode()
                     headers.setdefault("cache-control", "private, no-cache")
-                if keep is not None and (not cookies or given_token(cookies)):
-                    token[0] = keep[3] if not cookies else given_token(cookies)  # a first visit's: its new one
+                given = given_token(cookies) if cookies else None  # a first visit's: its new token
+                if keep is not None and (not cookies or given):
+                    token[0] = given if cookies else keep[3]
                     kept_headers.extend((k, v) for k, v in message["headers"] if k != b"set-cookie")
                     named = {k.lower() for k, _ in kept_headers}
                     kept_headers.extend(h for h in _UNTAGGED_DEFAULTS if cookies and h[0] not in named)
@@ -295,10 +295,22 @@ def _cookie_headers(request: Request, token: str, settings: WebSettings) -> list
     return [(name, value) for name, value in response.raw_headers if name == b"set-cookie"]
 
 
+def _address(request: Request) -> tuple[str, str, str, str]:
+    """The scheme, host, path and query an answer was asked at (its absolute links name them)."""
+    scope = request.scope
+    return (scope.get("scheme", "http"), request.headers.get("host", ""), scope.get("root_path", "") + scope["path"],
+            scope.get("query_string", b"").decode("latin-1"))  # fmt: skip
+
+
 def _shared_key(request: Request) -> tuple[object, ...]:
     """What an anonymous answer depends on besides the store (the ETag's parts, less who asks)."""
-    return (request.url.scheme, request.headers.get("host", ""), request.url.path, request.url.query,
-            i18n.chosen(request), request.headers.get("accept", ""), dt.datetime.now(dt.UTC).date())  # fmt: skip
+    return (*_address(request), i18n.chosen(request), request.headers.get("accept", ""),
+            dt.datetime.now(dt.UTC).date())  # fmt: skip
+
+
+def _signed_in(request: Request) -> bool:
+    """Whether the request says who sent it (a session cookie or a token): its answers are its own."""
+    return "authorization" in request.headers or SESSION_COOKIE in request.cookies
 
 
 _SECURITY = tuple((name.encode(), value.encode()) for name, value in (
@@ -316,10 +328,9 @@ def _secure(request: Request, message: Message, settings: WebSettings) -> None:
     headers.extend(_SECURITY)
     if settings.hsts_seconds and request.url.scheme == "https":
         headers.append((b"strict-transport-security", f"max-age={settings.hsts_seconds}; includeSubDomains".encode()))
-    signed_in = "authorization" in request.headers or "ct_session" in request.cookies
     path = request.url.path
     private = path in ("/login", "/account") or path.startswith("/admin/")
-    mine = signed_in and not path.startswith("/static/")  # (the site's own files are the same for everyone)
+    mine = _signed_in(request) and not path.startswith("/static/")  # (the site's own files are the same for everyone)
     if mine or private or any(name.lower() == b"set-cookie" for name, _ in headers):
         headers = [(name, value) for name, value in headers if name.lower() != b"cache-control"]
         headers.append((b"cache-control", b"no-store"))
