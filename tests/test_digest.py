@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 from typer.testing import CliRunner
 
+from cooptrack import fingerprint
 from cooptrack.cli import app
 from cooptrack.errors import StoreError
 from cooptrack.serve import i18n, overview
@@ -100,6 +101,38 @@ def test_an_unchanged_ingest_leaves_the_kept_overview_alone(tmp_path: Path, make
     assert CliRunner().invoke(app, ["ingest", "--db", url, str(tmp_path / "plenary-1.txt")]).exit_code == 0
     with Store(url) as store, store.engine.connect() as conn:
         assert set(conn.scalars(select(Digest.body))) == {b"unchanged"}
+
+
+def test_db_upgrade_keeps_the_overview_for_a_new_version_so_that_a_new_server_reads_no_meeting(
+    tmp_path: Path, make_release: MakeRelease, no_view: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade nothing earlier code kept is read: ``cooptrack db upgrade`` works it out
+    (before the server starts), once, and says so; with nothing to work out it says nothing more."""
+    url = f"sqlite:///{tmp_path / 'kept.db'}"
+    with Store(url) as store:
+        ingest_series(store, make_release)
+        assert overview.keep_all(store)
+    monkeypatch.setattr(fingerprint, "code", lambda: "0123456789abcdef")  # another version of the code
+    with Store(url) as store:
+        assert not overview.all_kept(store)
+    upgraded = CliRunner().invoke(app, ["db", "upgrade", "--db", url])
+    assert upgraded.exit_code == 0, upgraded.output
+    said = upgraded.stdout.splitlines()[-1]
+    assert said.startswith(f"{url}: worked out the web server's overview for this version (")
+    again = CliRunner().invoke(app, ["db", "upgrade", "--db", url])
+    with Store(url) as store:
+        assert again.stdout.splitlines() == [f"{url}: schema at revision {store.revision}, nothing to do"]
+        assert overview.all_kept(store)
+        no_view.clear()
+        assert "<strong>3</strong> meetings" in client(store).get("/").text and no_view == []
+
+
+def test_db_upgrade_of_an_empty_store_works_nothing_out(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    made = CliRunner().invoke(app, ["db", "upgrade", "--db", url])
+    assert made.exit_code == 0 and "overview" not in made.stdout
+    with Store(url) as store:
+        assert _digests(store) == {}
 
 
 def test_a_status_recorded_after_the_ingest_shows_at_once(

@@ -118,16 +118,22 @@ def open_store(db: str | None) -> Store:
     return Store(database_url(db))
 
 
-def keep_overview(store: Store) -> None:
+def keep_overview(store: Store, *, unless_kept: bool = False) -> bool:
     """After a run that changed the store: work out the web's overview for it now and keep it in the
-    store (:mod:`cooptrack.serve.overview`), so that the server's first overview does not. A failure
-    is one line on standard error and changes nothing else (the server works it out then)."""
+    store (:mod:`cooptrack.serve.overview`), so that the server's first overview does not; with
+    ``unless_kept``, only if this code has not kept it for the store as it is. True if it was worked
+    out now. A failure is one line on standard error and changes nothing else (the server works it
+    out then)."""
     from cooptrack.serve import overview  # the overview the web shows, kept for it (issue 14)
 
     try:
+        if unless_kept and overview.all_kept(store):
+            return False
         overview.keep_all(store)
     except Exception as exc:  # what was ingested stands whatever happens here: said, never fatal
         error(f"{store.url}: the overview was not kept for the web server: {type(exc).__name__}: {exc}")
+        return False
+    return True
 
 
 # --- reading many files -------------------------------------------------------------------------

@@ -4,7 +4,8 @@ What the overview shows spans every meeting (the counts, the heatmap, the timeli
 mechanisms): working it out needs the server's whole view of the store (every meeting, the
 commitments, the people), seconds at 10,000 pages. So it is kept as a :class:`.models.Digest`
 under the store's stamp, one per language (the charts' words): written by ``cooptrack ingest`` and
-``reparse`` when they end (:func:`keep_all`) and by the first server process that had to work it
+``reparse`` when they end (:func:`keep_all`), by ``cooptrack db upgrade`` when this code has not
+kept it yet (an upgrade: what earlier code kept is never read), and by the first server process that had to work it
 out (:func:`kept`), read by every other process that finds the store in that state: a server
 started again, a second worker, the first overview after an ingest. What depends on the day (the
 commitments with no news for a year) is kept as what it is counted from, and counted per request.
@@ -106,6 +107,12 @@ def kept(store: Store, language: str, stamp: tuple[object, ...], data: Callable[
     found = digest(data(), language)
     keep(store, "overview", lambda: store.keep_digest(name(language), tag, kept_encode(found)))
     return found
+
+
+def all_kept(store: Store) -> bool:
+    """Whether the overview is kept in every language for the store as it is now, by this code."""
+    tag = stamp_text(store.stamp())
+    return all(store.digest(name(language), tag) is not None for language in i18n.LANGUAGES)
 
 
 def keep_all(store: Store) -> bool:
