@@ -208,6 +208,21 @@ def test_answers_keep_none_too_large_and_let_an_earlier_state_go() -> None:
     assert reader_token("é" * 32) is None
 
 
+def test_a_kept_body_is_sent_in_two_pieces_the_tail_as_kept_with_every_token_the_readers() -> None:
+    answers = Answers(limit=LARGEST)
+    token, mine = b"A" * 32, b"B" * 32
+    body = b"<form>" + token + b"</form><form>" + token + b"</form>" + b"<p>the page</p>" * 1000
+    assert answers.keep((1,), ("page",), 200, [], body, token)
+    found = answers.get((1,), ("page",))
+    assert found is not None
+    head, tail = found.pieces(mine)
+    assert head == b"<form>" + mine + b"</form><form>" + mine and head + tail == body.replace(token, mine)
+    assert tail is found.pieces(b"C" * 32)[1]  # the same bytes for every reader: not copied
+    assert answers.keep((1,), ("plain",), 200, [], b"<p>no form</p>", token)
+    plain = answers.get((1,), ("plain",))
+    assert plain is not None and plain.pieces(mine) == (b"<p>no form</p>",)
+
+
 def test_readers_asking_at_once_wait_for_the_one_drawing() -> None:
     answers = Answers(limit=LARGEST)
     drawings: list[int] = []

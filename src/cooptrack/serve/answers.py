@@ -41,15 +41,28 @@ WAIT = 30.0  # seconds a reader waits for the answer another is drawing, before 
 
 @dataclass(frozen=True)
 class Answer:
-    """A kept answer: its status, its headers and its body with the reader's token as a placeholder."""
+    """A kept answer: its status, its headers and its body, kept as what comes up to the last place of
+    the reader's token (the site's forms are near the top; the earlier places hold a placeholder) and
+    what follows it, sent as kept (a page of 300 kB is not copied for every reader)."""
 
     status: int
     headers: tuple[tuple[bytes, bytes], ...]
-    body: bytes
+    head: bytes  # up to the last token, which is not in it (empty if the body held none)
+    tail: bytes  # the rest: the whole body if it held no token
     tokens: bool  # whether the body held the reader's token (put back for the next reader)
 
+    @property
+    def size(self) -> int:
+        return len(self.head) + len(self.tail)
+
     def for_reader(self, token: bytes) -> bytes:
-        return self.body.replace(PLACEHOLDER, token) if self.tokens else self.body
+        return b"".join(self.pieces(token))
+
+    def pieces(self, token: bytes) -> tuple[bytes, ...]:
+        """The body for the reader whose token is ``token``, in pieces to send one after the other."""
+        if not self.tokens:
+            return (self.tail,)
+        return self.head.replace(PLACEHOLDER, token) + token, self.tail
 
 
 def given_token(cookies: list[str]) -> bytes | None:
@@ -120,8 +133,11 @@ class Answers:
         if len(body) > LARGEST or len(body) > self.limit or PLACEHOLDER in body:
             return False
         tokens = token is not None and token in body
-        kept_body = body.replace(token, PLACEHOLDER) if token is not None and tokens else body  # (for mypy)
-        answer = Answer(status, tuple(headers), kept_body, tokens)
+        if token is not None and tokens:
+            head, _, tail = body.replace(token, PLACEHOLDER).rpartition(PLACEHOLDER)
+        else:
+            head, tail = b"", body
+        answer = Answer(status, tuple(headers), head, tail, tokens)
         with self._lock:
             if stamp != self._stamp:  # the store changed: what was kept for its earlier state is let go
                 self._kept.clear()
@@ -129,11 +145,11 @@ class Answers:
                 self._stamp = stamp
             earlier = self._kept.pop((stamp, *key), None)
             if earlier is not None:
-                self.size -= len(earlier.body)
+                self.size -= earlier.size
             self._kept[(stamp, *key)] = answer
-            self.size += len(answer.body)
+            self.size += answer.size
             self.kept += 1
             while self.size > self.limit:
                 _, old = self._kept.popitem(last=False)
-                self.size -= len(old.body)
+                self.size -= old.size
         return True

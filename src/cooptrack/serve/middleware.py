@@ -144,6 +144,7 @@ class Harden:
             return
         started = time.perf_counter()
         request = Request(scope)
+        scope[_REQUEST] = request  # one request read once (its headers, its cookies) by every layer
         settings = web(request).settings
         request.state.request_id = secrets.token_hex(8)
         sent: dict[str, Any] = {"status": 500, "length": None}
@@ -167,6 +168,7 @@ class Harden:
             _log(request, sent["status"], sent["length"], started)
 
 
+_REQUEST = "cooptrack.request"  # the scope key of the request as Harden read it
 _UNTAGGED = ("/static/", "/login", "/logout", "/account", "/admin", "/language")
 
 
@@ -199,7 +201,7 @@ class Conditional:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or scope["path"].startswith(_UNTAGGED):
             await self.app(scope, receive, send)
             return
-        request = Request(scope)
+        request = scope.get(_REQUEST) or Request(scope)
         w = web(request)
         if w.settings.read_requires_login:  # every reader is signed in: no-store
             await self.app(scope, receive, send)
@@ -243,7 +245,10 @@ async def _send_kept(request: Request, send: Send, stamp: object, shared: tuple[
     else:  # the reader's own token (if the answer holds one), and their tag
         headers = [*kept.headers, (b"etag", tag.encode())]
     await send({"type": "http.response.start", "status": kept.status, "headers": headers})
-    await send({"type": "http.response.body", "body": kept.for_reader(token or b"")})
+    *first, last = kept.pieces(token or b"")
+    for piece in first:
+        await send({"type": "http.response.body", "body": piece, "more_body": True})
+    await send({"type": "http.response.body", "body": last})
     return True
 
 
@@ -326,9 +331,10 @@ def _secure(request: Request, message: Message, settings: WebSettings) -> None:
     it must be, and no ``Server``."""
     headers = [(name, value) for name, value in message["headers"] if name.lower() not in _SET_HERE]
     headers.extend(_SECURITY)
-    if settings.hsts_seconds and request.url.scheme == "https":
+    scope = request.scope
+    if settings.hsts_seconds and scope.get("scheme") == "https":
         headers.append((b"strict-transport-security", f"max-age={settings.hsts_seconds}; includeSubDomains".encode()))
-    path = request.url.path
+    path = scope["path"]
     private = path in ("/login", "/account") or path.startswith("/admin/")
     mine = _signed_in(request) and not path.startswith("/static/")  # (the site's own files are the same for everyone)
     if mine or private or any(name.lower() == b"set-cookie" for name, _ in headers):
@@ -347,9 +353,9 @@ def _log(request: Request, status: int, length: str | None, started: float) -> N
         "remote": request.client.host if request.client else None,
         "user": getattr(who, "name", None),
         "via": getattr(who, "via", None),
-        "method": request.method,
-        "path": request.url.path,
-        "query": request.url.query or None,
+        "method": request.scope["method"],
+        "path": request.scope["path"],
+        "query": request.scope.get("query_string", b"").decode("latin-1") or None,
         "status": status,
         "ms": round((time.perf_counter() - started) * 1000, 1),
         "bytes": int(length) if length else None,
