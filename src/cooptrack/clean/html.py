@@ -322,19 +322,35 @@ _LOWER_HEADINGS = "h2, h3, h4, h5, h6"
 def _lower_headline(root: LexborNode) -> LexborNode | None:
     """A page with no <h1> (a bureau's page: "Press Releases" in its chrome, the release's headline
     in an <h3> over the body) prints its headline as the content's first lower heading that reads
-    as one (four words or more, not ending as a sentence, not shaped as a site's or section's
-    name, not a date line), when no prose stands above it. Its browser-tab <title> names the
-    site, not the release ([TITLE-CHROME])."""
+    as one (:func:`_headline_shaped`), when no prose stands above it. Its browser-tab <title>
+    names the site, not the release ([TITLE-CHROME], [ZH-TITLE])."""
     for heading in root.css(_LOWER_HEADINGS)[:10]:
         if _inside_chrome(heading, root):
             continue
         text = _one_line(heading.text(deep=True))
-        if len(text.split()) < 4 or not headline_like(text) or name_shaped(text) or stamp_date(text):
+        if not _headline_shaped(text):
             continue
         lines = [_one_line(line) for line in _Renderer().render(root)]
         above = lines[: lines.index(text)] if text in lines else []
         return None if _prose("\n".join(above)) else heading
     return None
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A Chinese headline has no spaces between its words: twelve characters or more stand for the four
+# words of an English one, and are longer than a site's or a section's name (政制及內地事務局, 新聞公報).
+_CJK_HEADLINE = 12
+
+
+def _headline_shaped(text: str) -> bool:
+    """A lower heading that reads as a headline: four words or more (a Chinese one, twelve
+    characters or more), not ending as a sentence, not shaped as a site's or section's name, not
+    a date line."""
+    if not headline_like(text) or stamp_date(text):
+        return False
+    if len(_CJK.findall(text)) >= _CJK_HEADLINE:
+        return text[-1] not in "\u3002\uff01\uff1f"  # a Chinese sentence closed (。！？) is prose
+    return len(text.split()) >= 4 and not name_shaped(text)
 
 
 def _inside_chrome(node: LexborNode, root: LexborNode) -> bool:
