@@ -23,7 +23,7 @@ from cooptrack.clean.blocks import Block, BlockKind, Cleaned
 from cooptrack.clean.chrome import Hit, catalogue
 from cooptrack.clean.layout import SENTENCE_END, classify_lines, join_wrapped_headlines, rule_target, unwrap
 from cooptrack.clean.page import Line as _Line
-from cooptrack.clean.page import cut_unrelated, drop_site_footer, take_title
+from cooptrack.clean.page import cut_unrelated, drop_site_footer, headline_like, take_title
 from cooptrack.dates import parse_date_phrase, printed_date, safe_date, stamp_date
 from cooptrack.record import Removed
 from cooptrack.screen import screen
@@ -62,6 +62,7 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
     lines = unwrap(lines)
     classified = classify_lines(lines)
     blocks, unrelated = cut_unrelated(lines, classified, removed, own_page=reader == "gia" or scan.footer_ended)
+    unrelated = unrelated or scan.release_after_footer
     # what the page printed after the release's last line: blocks cut at the end, a site's name, chrome
     trailer = [b.text for b in classified[len(blocks) :]] + [x.text for x in scan.lines[len(site) :]] + scan.trailer
     if title is not None:
@@ -217,7 +218,45 @@ class _Scanner:
 
     @property
     def removed(self) -> list[Removed]:
-        return [Removed(reason=reason, text="\n".join(lines)) for reason, lines in self._removed_parts]
+        out = []
+        another = self._another_release()
+        for k, (reason, lines) in enumerate(self._removed_parts):
+            if another is None or another[0] != k:
+                out.append(Removed(reason=reason, text="\n".join(lines)))
+                continue
+            at = another[1]
+            if at:
+                out.append(Removed(reason=reason, text="\n".join(lines[:at])))
+            why = f"another release after the footer, closed by its own: its headline ({lines[at]!r}) over its prose"
+            out.append(Removed(reason=RemovalReason.UNRELATED_ARTICLE, text="\n".join(lines[at:]), detail=why))
+        return out
+
+    @property
+    def release_after_footer(self) -> bool:
+        """Whether the page prints another release after the one the Government's footer (``Ends/``,
+        完) closed: text of another document, cut (``unrelated_content``, [CLEAN-BODYCUT])."""
+        return self._another_release() is not None
+
+    def _another_release(self) -> tuple[int, int] | None:
+        """Where another release starts after the Government's footer (the removed part, and the
+        line in it): a page carrying two releases (an office's page of the day's releases) prints
+        each with its headline, its prose and its own footer. A headline (short, ending no sentence)
+        right over a paragraph of prose (a sentence closed, twelve words or more, or a Chinese
+        sentence), then a footer line further on. The footer's own lines, the site's links, photo
+        captions and media lists are removed for their own reasons; a site's list of other stories,
+        however worded, is closed by no footer of the Government."""
+        if not self.footer_ended:
+            return None
+        parts = self._removed_parts
+        for k, (reason, lines) in enumerate(parts):
+            if reason is not RemovalReason.AFTER_FOOTER:
+                continue
+            for i, line in enumerate(lines[:-1]):
+                if _headline_over_prose(line, lines[i + 1]) and any(
+                    later is RemovalReason.FOOTER for later, _ in parts[k + 1 :]
+                ):
+                    return k, i
+        return None
 
     def _url_date(self, line: str) -> None:
         # only the release's own address, printed as a line of its own ("Source: https://...")
@@ -232,8 +271,8 @@ class _Scanner:
             return self._zh(zh_hit)
         if self._after_end:
             return self._after_end_reason(line)
-        ends = noise.FOOTER_ENDS.match(line)
-        if ends and (ends["date"] or len(line) < 40):
+        ends = _footer_ends(line)
+        if ends:
             self._after_end = self.ended = self.footer_ended = True
             if ends["date"]:
                 self.footer_date = _footer_date(ends["date"])
@@ -319,7 +358,7 @@ class _Scanner:
         return self._prose
 
     def _after_end_reason(self, line: str) -> RemovalReason:
-        if noise.FOOTER_ISSUED.match(line) or noise.FOOTER_NNNN.match(line):
+        if noise.FOOTER_ISSUED.match(line) or noise.FOOTER_NNNN.match(line) or _footer_ends(line):
             return RemovalReason.FOOTER
         if noise.PHOTO_LINE.match(line) or noise.PHOTO_CAPTION.search(line):
             return RemovalReason.PHOTO_CAPTION
@@ -331,6 +370,24 @@ class _Scanner:
         if chrome is not None and chrome.reason is RemovalReason.SITE_NAVIGATION:
             return RemovalReason.SITE_NAVIGATION
         return RemovalReason.AFTER_FOOTER
+
+
+_HEADLINE_WORDS = 25  # a headline of the genre is shorter; a longer line is prose or a caption
+_PROSE_WORDS = 12
+
+
+def _footer_ends(line: str) -> re.Match[str] | None:
+    """The Government's footer line: "Ends/‹Weekday›, ‹Month D, YYYY›", or a short "Ends/…"."""
+    ends = noise.FOOTER_ENDS.match(line)
+    return ends if ends and (ends["date"] or len(line) < 40) else None
+
+
+def _headline_over_prose(line: str, following: str) -> bool:
+    """A headline (short, ending no sentence) right over a paragraph of prose (a sentence closed,
+    twelve words or more, or a Chinese sentence)."""
+    if len(line.split()) > _HEADLINE_WORDS or not headline_like(line) or zh.prose(line):
+        return False
+    return zh.prose(following) or (len(following.split()) >= _PROSE_WORDS and bool(_PROSE_END.search(following)))
 
 
 def _footer_date(text: str) -> dt.date | None:
