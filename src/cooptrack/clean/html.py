@@ -18,7 +18,8 @@ Two ways in:
     class or id names related links, sharing, breadcrumbs and the like); the text comes from
     the largest ``<article>``, else ``<main>``, ``#content`` or ``<body>``; the title from its
     first ``<h1>``, else from a lower heading that reads as a headline with no prose above it (a
-    bureau's page), else the page's ``<title>``.
+    bureau's page; a Chinese headline known by its length in characters), else the page's
+    ``<title>``.
 ``trafilatura``
     A page of a layout the tool does not know (no release span, no ``<article>``, ``<main>`` or
     ``#content``: the text would come from the whole ``<body>``) is also read by trafilatura's
