@@ -6,7 +6,8 @@ script, inner quotes and spaces kept, pinyin removed. The kind comes from the ti
 says signed (由X與Y簽署, X與Y簽署了; X…,與Y簽署: the sentence's subject too, not Z of 受Z委託),
 never those who witnessed (見證); a later sentence may name them for one title by a short form
 of it (其中合作備忘錄由X與Y簽署). A signing described without titles (簽署N份合作文件) gives no
-agreement; a plan or outline named in passing (《…綱要》) is none.
+agreement; a plan or outline named in passing (《…綱要》) is none. A signing sentence closing on a
+colon with no title (雙方簽署以下文件:) lists its titles under it, one item or table row each.
 """
 
 from __future__ import annotations
@@ -35,24 +36,43 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
     out: list[Signed] = []
     seen: set[str] = set()
     last: list[tuple[int, Signed]] = []  # the titles listed so far, with the block of their sentence
+    listed = -2  # the block of a signing lead-in closing on a colon, then of the list's last item
     for sent in sents:
         f = sent.f
         verb = P.SIGN.search(f)
         if verb is None:
+            # a list of titles under the lead-in (<ul>, a table's rows: one block each)
+            if sent.block - listed == 1 and P.TITLE_QUOTED.search(f):
+                listed = sent.block
+                _add(sent, [], out, seen, last)
+            elif sent.block != listed:
+                listed = -2
             continue
         if not P.TITLE_QUOTED.search(f):
             _signed_later(f, [a for block, a in last if sent.block - block <= 1], people)
+            listed = sent.block if _LEAD_IN.search(f) else -2
             continue
-        for m in P.TITLE_QUOTED.finditer(f):
-            signers = _signatories(f, m.start(), people)
-            folded_title = m["title"]
-            if P.PLAN_TITLE.search(folded_title) or folded_title in seen:
-                continue
-            seen.add(folded_title)
-            s, e = sent.span(m.start("title"), m.end("title"))
-            out.append(Signed(sent.original(m.start("title"), m.end("title")), _kind(folded_title), s, e, signers))
-            last.append((sent.block, out[-1]))
+        _add(sent, people, out, seen, last)
     return out
+
+
+# A signing sentence that names no title and closes on a colon: its titles are listed under it
+# ("雙方簽署以下文件:", "簽署了以下三份合作協議:"), as [AGREE-LIST] lists them in English.
+_LEAD_IN = re.compile(r"[:：]\s*$")
+
+
+def _add(sent: Sent, people: list[Found], out: list[Signed], seen: set[str], last: list[tuple[int, Signed]]) -> None:
+    """The 《…》 titles of a sentence, each once, with the signatories the sentence names."""
+    f = sent.f
+    for m in P.TITLE_QUOTED.finditer(f):
+        signers = _signatories(f, m.start(), people) if people else []
+        folded_title = m["title"]
+        if P.PLAN_TITLE.search(folded_title) or folded_title in seen:
+            continue
+        seen.add(folded_title)
+        s, e = sent.span(m.start("title"), m.end("title"))
+        out.append(Signed(sent.original(m.start("title"), m.end("title")), _kind(folded_title), s, e, signers))
+        last.append((sent.block, out[-1]))
 
 
 def _signed_later(f: str, recent: list[Signed], people: list[Found]) -> None:
