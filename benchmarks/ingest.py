@@ -58,7 +58,7 @@ from sqlalchemy import MetaData, event, insert, select, text
 from cooptrack import config
 from cooptrack.acquire import Document
 from cooptrack.record import Record
-from cooptrack.store import Store
+from cooptrack.store import Store, writes
 from cooptrack.workers import ParsePool
 
 CORPUS = common.DATA / "corpus"
@@ -258,11 +258,21 @@ def _counted(engine: Any) -> Iterator[list[int]]:
     def count(*_args: Any) -> None:
         sent[0] += 1
 
+    def copy(conn: Any, table: Any, rows: Any) -> None:  # a COPY (PostgreSQL) is a statement too
+        if conn.engine is engine:
+            sent[0] += 1
+        real(conn, table, rows)
+
+    real = getattr(writes, "_copy", None)  # (a tree before COPY has none)
     event.listen(engine, "before_cursor_execute", count)
+    if real is not None:
+        writes._copy = copy
     try:
         yield sent
     finally:
         event.remove(engine, "before_cursor_execute", count)
+        if real is not None:
+            writes._copy = real
 
 
 def store_counts(url: str) -> dict[str, int]:

@@ -12,11 +12,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event, select
 
 from cooptrack.acquire import Document
 from cooptrack.record import Record
-from cooptrack.store import Outcome, Store
+from cooptrack.store import Outcome, Store, writes
 from cooptrack.store.models import Base
 
 Release = tuple[Document, Record]
@@ -150,23 +151,76 @@ def test_a_meeting_reported_again_in_its_batch_costs_statements_of_its_own_not_o
     assert (counts["meeting"], counts["report"]) == (8, 10)
 
 
+def _many(make_release: MakeRelease) -> list[Release]:
+    """More new meetings than the batch copies from (``COPY`` on PostgreSQL), every table's rows too."""
+    n = writes._MANY_ROWS + 5
+    return [make_release(partner="Anhui", ordinal=i, uri=f"/synthetic/anhui-{i}.txt") for i in range(1, n + 1)]
+
+
+def test_a_batch_whose_rows_are_copied_stores_what_the_documents_one_by_one_store(
+    store: Store, make_release: MakeRelease, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copied: list[str] = []
+    real = writes._copy
+
+    def counted(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+        copied.append(table.name)
+        real(conn, table, rows)
+
+    monkeypatch.setattr(writes, "_copy", counted)
+    batch = _many(make_release)
+    with Store(f"sqlite:///{tmp_path / 'one-by-one.db'}") as reference:
+        expected = [reference.ingest(doc, record) for doc, record in batch]
+        assert store.ingest_batch(batch) == expected
+        assert _contents(store) == _contents(reference)
+    assert store.counts()["meeting"] == len(batch)
+    if store.engine.dialect.name == "postgresql":
+        assert set(copied) >= {"source", "document_version", "meeting", "person", "area", "measure", "search_entry"}
+    else:
+        assert copied == []  # SQLite: an executemany, a statement the driver sends at once
+
+
+def test_a_document_refused_in_a_copied_batch_costs_that_document_alone(
+    store: Store, make_release: MakeRelease
+) -> None:
+    """PostgreSQL refuses a partner longer than its column inside a ``COPY``: as from an ``insert``,
+    the batch is written again document by document and that one alone is rolled back."""
+    batch = _many(make_release)
+    middle = len(batch) // 2
+    batch.insert(middle, make_release(partner="Longname" * 20, uri="/synthetic/long.txt"))
+    refused = store.engine.dialect.name == "postgresql"
+    results = store.ingest_batch(batch)
+    outcomes = [r.outcome for r in results]
+    assert outcomes.pop(middle) is (Outcome.REJECTED if refused else Outcome.INSERTED)
+    assert set(outcomes) == {Outcome.INSERTED}
+    assert store.counts()["meeting"] == len(batch) - refused
+
+
 # --- helpers -------------------------------------------------------------------------------------
 
 
 @contextmanager
 def _statements(store: Store) -> Iterator[list[str]]:
     """The statements the store sends to the database meanwhile, as the driver is given them (an
-    ``executemany`` the driver sends at once is one; SQLAlchemy's one statement a row is many)."""
+    ``executemany`` the driver sends at once is one, and so is a ``COPY``; SQLAlchemy's one
+    statement a row is many)."""
     sent: list[str] = []
 
     def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         sent.append(statement)
 
+    def copy(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:  # the driver's COPY: one statement
+        sent.append(f"COPY {table.name}")
+        real(conn, table, rows)
+
+    real = writes._copy
     event.listen(store.engine, "before_cursor_execute", note)
+    writes._copy = copy  # type: ignore[assignment]
     try:
         yield sent
     finally:
         event.remove(store.engine, "before_cursor_execute", note)
+        writes._copy = real  # type: ignore[assignment]
 
 
 _SKIPPED = {"id", "first_seen_at", "ingested_at", "search_vector"}  # ids and clocks differ from store to store

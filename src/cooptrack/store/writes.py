@@ -32,6 +32,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from cooptrack.acquire import Document
 from cooptrack.record import Record
@@ -312,7 +313,7 @@ def write_deferred(conn: Connection) -> None:
         for other_id, other in derive.indexed_reports([(waiting.document_id, waiting.record), *waiting.others]):
             entries += derive.report_entry_rows(mid, other_id, other)
     if entries:
-        conn.execute(_NEW_ENTRIES, entries)
+        _insert_rows(conn, _ENTRY, entries)
 
 
 @dataclass(frozen=True)
@@ -458,7 +459,43 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     for row, row_id in zip(rows, ids, strict=True):
         row["id"] = row_id
     if taken is not None:
-        conn.execute(_NUMBERED_ROWS[table.name], rows)
+        _insert_rows(conn, table, rows)
+
+
+def _insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert the rows as they are: on PostgreSQL, many of them with ``COPY`` (one statement, where
+    an ``executemany`` sends one a row: 45,000 at 1,000 pages), else an ``executemany``."""
+    if conn.dialect.name == "postgresql" and len(rows) >= _MANY_ROWS:
+        _copy(conn, table, rows)
+    else:
+        conn.execute(insert(table), rows)
+
+
+def _copy(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``COPY`` the rows into the table, each value bound as an ``insert`` would bind it (the column
+    types' own conversions: JSON, moments in UTC) and a missing column given its default. What the
+    database refuses is raised as SQLAlchemy's error, as from an ``insert``: the batch is then
+    written again document by document (:meth:`Store.ingest_batch`)."""
+    import psycopg  # only for PostgreSQL's stores
+
+    dialect = conn.dialect
+    given = list(rows[0])
+    missing = [c for c in table.columns if c.name not in rows[0] and c.default is not None and c.default.is_scalar]
+    columns = [table.c[name] for name in given] + missing
+    binds = [c.type._cached_bind_processor(dialect) for c in columns]
+    defaults = [c.default.arg for c in missing]  # type: ignore[union-attr]
+    names = ", ".join(dialect.identifier_preparer.quote(c.name) for c in columns)
+    statement = f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                values = [row[name] for name in given] + defaults
+                copy.write_row([v if bind is None else bind(v) for v, bind in zip(values, binds, strict=True)])
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
+    finally:
+        cursor.close()
 
 
 def _new_ids(conn: Connection, table: Table, n: int) -> list[int] | None:
