@@ -75,6 +75,23 @@ _STAMPS = (
 _MIRROR_STAMP = re.compile(
     r"(?:发布时间|發佈時間|发布日期)\s?[:：]\s?\d{4}-\d\d-\d\d\s?[\d:]{0,8}\s{0,3}(?:来源|來源)\s?[:：]\s?sp\d{8}"
 )
+# A site's page-information line: labelled fields side by side, one of them the page's date
+# ('来源:广东省人民政府门户网站 发布时间:2025-09-19 08:15:22 【字体:大 中 小】 打印本页',
+# '发布时间:2025-04-23 09:12:45 信息来源:湖北日报', '2025-05-28 来源:四川省人民政府网站 浏览次数:88'),
+# the fields in any order, spaced or run together as an HTML page's spans print them.
+_INFO_DATE = rf"{_Y}(?:-|/|年)\s?{_M}(?:-|/|月)\s?{_D}日?(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+_INFO_LABEL = (
+    r"(?:信息|文章|稿件)?(?:来源|來源|出处|出處|稿源)|作者|编辑|編輯|(?:发布|發佈|發布|更新|录入|錄入)(?:时间|時間|日期)"
+    r"|(?:浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(?:次数|次數|量|数|數)?"
+)
+_INFO_FIELD = (
+    rf"(?:(?:发布|發佈|發布|更新)(?:时间|時間|日期)\s?[:：]\s?)?{_INFO_DATE.replace('?P<y>', '?:').replace('?P<m>', '?:').replace('?P<d>', '?:')}"
+    rf"|(?:{_INFO_LABEL})\s?[:：]\s?(?:(?!{_INFO_LABEL}|【)\S){{1,30}}?"
+    r"|【?\s?(?:字体|字體|字号|字號)\s?[:：]?\s?\[?大\]?\s?\[?中\]?\s?\[?小\]?\s?】?"
+    r"|【?\s?(?:打印本页|打印本頁|打\s?印|关闭窗口|關閉窗口|关闭|關閉|收藏|纠错|糾錯)\s?】?|分享到\s?[:：]?"
+)
+_INFO_LINE = re.compile(rf"(?:(?:{_INFO_FIELD})[\s|｜]{{0,4}}){{2,8}}")
+_INFO_DATE_RE = re.compile(_INFO_DATE)
 # A reporter's line under the headline ('福建日报记者 林华 报道', '本報記者 陳強', '記者:王蕾 攝影:李明').
 _BYLINE = re.compile(
     r"(?:[\u3400-\u9fff]{0,10}?(?:记者|記者|通讯员|通訊員)\s?[:：]?\s?[\u3400-\u9fff]{2,4}"
@@ -239,6 +256,10 @@ def furniture(line: str, *, after_end: bool) -> Furniture | None:
         m = stamp.fullmatch(line)
         if m:
             return Furniture(RemovalReason.PAGE_CHROME, page_date=_date(m))
+    if _INFO_LINE.fullmatch(line):
+        dates = {_date(d) for d in _INFO_DATE_RE.finditer(line)}
+        if len(dates) == 1:  # the page's own date, read when the line prints one date only
+            return Furniture(RemovalReason.PAGE_CHROME, page_date=dates.pop())
     if _BYLINE.fullmatch(line):
         return Furniture(RemovalReason.PAGE_CHROME)
     if _CAPTION.fullmatch(line):
