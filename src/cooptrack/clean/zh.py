@@ -13,7 +13,8 @@ date or closes the release, and mends lines before the scan:
   lines of portals and news sites (``YYYY年M月D日``, ``發佈日期: YYYY-MM-DD HH:MM``, a broadcaster's
   ``即時新聞: 本地 • YYYY-MM-DD HH:MM``, ``當前報章YYYY年M月D日``, ``YYYY年MM月DD日 HH:MM | 来源:…``, the
   source first ``来源:X YYYY-MM-DD HH:MM``, a paper's or a site's name and its date ``澳門日報 YYYY-MM-DD``,
-  the page's own ``发布时间:YYYY-MM-DD``), read in either width (NFKC), which date the page, a
+  the page's own ``发布时间:YYYY-MM-DD``, a site's page-information line of labelled fields
+  ``来源:X 发布时间:YYYY-MM-DD 【字体:大 中 小】 打印本页``), read in either width (NFKC), which date the page, a
   mirror's own stamp (``发布时间:… 来源: spYYYYMMDD``: no date source), photo
   captions (``…(政府新聞處)``, ``(記者X攝)``, ``資料圖``), a reporter's line (``本報記者 X 報道``) and a
   repost's ``(原标题:…)``.
@@ -80,12 +81,13 @@ _MIRROR_STAMP = re.compile(
 # '发布时间:2025-04-23 09:12:45 信息来源:湖北日报', '2025-05-28 来源:四川省人民政府网站 浏览次数:88'),
 # the fields in any order, spaced or run together as an HTML page's spans print them.
 _INFO_DATE = rf"{_Y}(?:-|/|年)\s?{_M}(?:-|/|月)\s?{_D}日?(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+_INFO_DATE_PLAIN = re.sub(r"\?P<[ymd]>", "?:", _INFO_DATE)
 _INFO_LABEL = (
     r"(?:信息|文章|稿件)?(?:来源|來源|出处|出處|稿源)|作者|编辑|編輯|(?:发布|發佈|發布|更新|录入|錄入)(?:时间|時間|日期)"
     r"|(?:浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(?:次数|次數|量|数|數)?"
 )
 _INFO_FIELD = (
-    rf"(?:(?:发布|發佈|發布|更新)(?:时间|時間|日期)\s?[:：]\s?)?{_INFO_DATE.replace('?P<y>', '?:').replace('?P<m>', '?:').replace('?P<d>', '?:')}"
+    rf"(?:(?:发布|發佈|發布|更新)(?:时间|時間|日期)\s?[:：]\s?)?{_INFO_DATE_PLAIN}"
     rf"|(?:{_INFO_LABEL})\s?[:：]\s?(?:(?!{_INFO_LABEL}|【)\S){{1,30}}?"
     r"|【?\s?(?:字体|字體|字号|字號)\s?[:：]?\s?\[?大\]?\s?\[?中\]?\s?\[?小\]?\s?】?"
     r"|【?\s?(?:打印本页|打印本頁|打\s?印|关闭窗口|關閉窗口|关闭|關閉|收藏|纠错|糾錯)\s?】?|分享到\s?[:：]?"
