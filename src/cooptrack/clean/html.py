@@ -154,7 +154,13 @@ class _Flattener:
 # The Government press-release layout
 
 # Footer lines after the body: "Ends/Wednesday, November 29, 2023", "Issued at HKT 17:41", "NNNN".
-_FOOTER_LINE = re.compile(r"^(?:Ends\s*/|Issued at HKT\b|NNNN$)", re.IGNORECASE)
+# The release's end block: "Ends/…", "Issued at HKT …", and its Chinese twin ("完", then
+# "YYYY年M月D日(星期X)", then "香港時間HH時MM分") ([HTML-GIA], [ZH-NOISE]).
+_FOOTER_LINE = re.compile(
+    r"^(?:Ends\s*/|Issued at HKT\b|NNNN$|完$|(?:19|20)\d\d\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?[(（]星期"
+    r"|香港(?:時間|时间)\s?\d)",
+    re.IGNORECASE,
+)
 
 
 def _gia(tree: LexborHTMLParser, release: LexborNode) -> HtmlText | None:
@@ -337,20 +343,25 @@ def _lower_headline(root: LexborNode) -> LexborNode | None:
     return None
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# A Chinese headline has no spaces between its words: twelve characters or more stand for the four
-# words of an English one, and are longer than a site's or a section's name (政制及內地事務局, 新聞公報).
-_CJK_HEADLINE = 12
+# A Chinese headline is written without spaces: eight characters or more say what four words say
+# in English, and are longer than a section's name (新聞公報). Its verb or the meeting it names set
+# it apart from a site's name printed in the same heading (福建省人民政府) ([ZH-TITLE]).
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_HEADLINE = re.compile(
+    r"会议|會議|会晤|會晤|举行|舉行|召开|召開|主持|出席|签署|簽署|签约|簽約|率团|率團|访问|訪問|会见|會見"
+)
 
 
 def _headline_shaped(text: str) -> bool:
-    """A lower heading that reads as a headline: four words or more (a Chinese one, twelve
-    characters or more), not ending as a sentence, not shaped as a site's or section's name, not
-    a date line."""
+    """A lower heading that reads as a headline, not a date line: four words or more, not shaped as a
+    site's or a section's name; a Chinese one eight characters or more, not closed as a sentence
+    (。！？), and shaped as a site's name only if it names a meeting or holds a verb."""
     if not headline_like(text) or stamp_date(text):
         return False
-    if len(_CJK.findall(text)) >= _CJK_HEADLINE:
-        return text[-1] not in "\u3002\uff01\uff1f"  # a Chinese sentence closed (。！？) is prose
+    if len(_CJK_CHAR.findall(text)) >= 8:
+        if text[-1] in "\u3002\uff01\uff1f":  # a Chinese sentence closed: prose
+            return False
+        return not name_shaped(text) or bool(_CJK_HEADLINE.search(text))
     return len(text.split()) >= 4 and not name_shaped(text)
 
 
@@ -379,7 +390,16 @@ def _page_title(tree: LexborHTMLParser) -> str:
     head, bar, site = title.rpartition(" | ")
     if bar and len(site) <= 40 and len(head) > len(site):
         return head.strip()
+    m = _CJK_SITE_SUFFIX.fullmatch(title)
+    if m and len(m["head"]) > len(m["site"]):  # "Headline_广东省人民政府门户网站", "Headline - 华龙网"
+        return m["head"].strip()
     return title
+
+
+# A Chinese site's name after the headline in the <title>, behind "_", "-", "－" or "|" ([ZH-TITLE]).
+_CJK_SITE_SUFFIX = re.compile(
+    r"(?P<head>.*[\u3400-\u9fff].*?)\s?(?:_|\s[-\u2013\u2014－|｜]\s|[－｜])\s?(?P<site>[\u3400-\u9fff\w·]{2,20})"
+)
 
 
 # Class and id names whose first part marks page furniture rather than content.
