@@ -167,7 +167,7 @@ _DEPT = r"(?:厅|局|委员会|委|办公室|办)(?:副厅长|厅长|副局长|�
 _MAINLAND_POSTS = (
     rf"(?:中共中央政治局委员兼|中央政治局委员兼|政治局委员兼)?(?:{_PLACE})?"
     r"(?:省委副书记|省委书记|市委副书记|市委书记|常务副省长|副省长|代省长|省长|常务副市长|副市长|代市长|市长|省委常委|市委常委"
-    r"|省政府秘书长|市政府秘书长|秘书长|人大常委会主任|政协主席)"
+    r"|省政府秘书长|市政府秘书长|秘书长|人大常委会主任|政协主席|省领导|市领导)"
     # the head of a province's or a city's department, named with its place (广东省港澳事务办公室主任,
     # 湖北省商务厅厅长, 重庆市发展和改革委员会副主任, 浙江省人力资源和社会保障厅厅长: a 和 inside the
     # department's name, before its suffix, joins no two people): HK's bureaus are named without one
@@ -199,6 +199,9 @@ NAME_STOP = frozenset(
     "今明昨本在于与和及、,。与同以共表致出主率会见签等将也亦随陪受并则(「“向对称说指为分先后一的就均是于各已带到去向连偕"
 )
 NAME_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# Verbs of two characters whose first is no stop by itself (参加, 列席, 介绍 …): after two characters
+# of a name they end it ('孙东参加', '罗蔺列席').
+NAME_STOP_WORD = re.compile(r"参加|参观|参与|列席|介绍|发表|讲话|指出|强调|宣布|考察|视察|调研|提出|希望|回顾")
 # Stop characters read by position ([ZH-PEOPLE]). Right after a post, 于 向 连 are surnames (Yu,
 # Xiang, Lian: 常务副省长于国伟, 副省长向明远, 司长连志一) unless what follows is what the word takes as
 # a preposition or an adverb: a place, a time, the press, a stop (于北京, 于会上, 向记者, 连日来).
@@ -235,10 +238,15 @@ CO_CHAIR = re.compile(r"(?:共同|一同|一起|联合)主持")
 # 主持 the meeting: 会议, or the meeting by its name (主持川港合作会议第三次会议); not a ceremony,
 # a forum or a press conference (主持签约仪式, 主持记者会: see people._presides).
 PRESIDE = re.compile(r"主持(?:会议|了会议|了|$|,|。|[^,。;]{2,30}?会议)")
-LEAD_DELEGATION = re.compile(r"率领|率团|带领")
+# Leading a delegation: 率领, 带领, 率团, and 率 itself before the delegation it leads
+# ('分别率四川省政府代表团和香港特区政府代表团出席会议').
+LEAD_DELEGATION = re.compile(r"率领|率团|带领|率(?=[^,。;]{1,24}代表团)")
+# The people just named, counted as the subject of the next verb ('其后三人共同主持…', '两人一同主持').
+COUNTED_SUBJECT = re.compile(r"^(?:其后|随后|之后|稍后|然后|并|再)?(?:由)?(?:两|二|三|四)(?:人|位)")
 SPECIAL_GUEST = re.compile(r"特邀嘉宾")
 ON_BEHALF = re.compile(r"受(?P<who>[^,。、]{2,8}?)委托")
-ATTEND = re.compile(r"出席|参加|随团|随行|陪同|列席|与会")
+# Attending: the verbs, and membership of a delegation ('代表团成员包括…', '随同行政长官到访的官员包括…').
+ATTEND = re.compile(r"出席|参加|随团|随行|随同|陪同|列席|与会|代表团(?:的)?成员")
 # 高层会晤 is the meeting itself, and so is the 会晤 someone presides (共同主持会晤, 会晤由X和Y主持).
 MET = re.compile(r"会见|会面|(?<!高层)(?<!主持)(?<!主持了)会晤(?!由)|拜会|拜访|接见")
 WITNESS = re.compile(r"见证")

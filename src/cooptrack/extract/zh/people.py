@@ -8,10 +8,13 @@ characters (four after a double surname: 林鄭月娥), ending where the sentenc
 right after a post are surnames (于國偉, 向明遠) unless a place, a time or the press follows, and
 一 和 為 先 分 inside a name are its last character before what ends a name (殷嘉一與). Later
 the person is found by the full name, by the surname and the post (馬省長), or as 他/她 opening a
-sentence (the first person of the sentence before). Roles are read clause by clause (apart at
-commas): 共同主持 and 主持 (the meeting) make co-chairs, both heads leading their delegations make
-co-chairs, 以特邀嘉賓身份 and a Central official's 出席 make special guests, 出席 / 參加 / 隨團 /
-陪同 attendees, 簽署 signatories; 會見 and 見證 give no role, nor does X in 受X委託.
+sentence (the first person of the sentence before); one post over a list joined by 、 is each
+name's (副市長A、B). Roles are read clause by clause (apart at commas, and at a space between
+Chinese characters, as a sub-head prints them): 共同主持 and 主持 (the meeting) make co-chairs,
+also of the people just counted as its subject (其後三人共同主持), both heads leading their
+delegations (率領, 率團, 率 X代表團) make co-chairs, 以特邀嘉賓身份 and a Central official's 出席
+make special guests, 出席 / 參加 / 隨團 / 隨同 / 陪同 and 代表團成員 attendees, 簽署 signatories;
+會見 and 見證 give no role, nor does X in 受X委託.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from cooptrack.extract.zh.text import Sent, clauses
 from cooptrack.vocab import Role, Side
 
 _VERB = re.compile(
-    r"主持|率领|率团|带领|特邀|出席|参加|随团|随行|陪同|列席|与会|会见|会面|会晤|拜会|签署|签订|签约|见证|致辞|讲话|表示|指出|说|委托"
+    r"主持|率领|率团|带领|率(?=[^,。;]{1,24}代表团)|特邀|出席|参加|随团|随行|随同|代表团(?:的)?成员|陪同|列席|与会"
+    r"|会见|会面|会晤|拜会|签署|签订|签约|见证|致辞|讲话|表示|指出|说|委托"
 )
 _LIST_OF_ATTENDING = re.compile(r"^(?:随团|陪同)?(?:出席|参加|列席)[^,。]{0,12}的[^,。]{0,16}(?:包括|有|计有)")
 _SIDES = {"central": Side.CENTRAL, "macao": Side.MACAO, "mainland": Side.MAINLAND, "hk": Side.HK}
@@ -100,7 +104,7 @@ def _stops(f: str, j: int) -> bool:
     """The character at ``j`` ends a name (今 明 昨 本 only as a day word: 黄守明 is a name)."""
     if f[j] in "今明昨本":
         return bool(P.DAY_WORD.match(f, j)) or j + 1 >= len(f)
-    return f[j] in P.NAME_STOP
+    return f[j] in P.NAME_STOP or bool(P.NAME_STOP_WORD.match(f, j))
 
 
 def collect(sents: list[Sent]) -> list[Found]:
@@ -123,21 +127,40 @@ def collect(sents: list[Sent]) -> list[Found]:
             pos = max(end, name_end, m.start() + 1)
             if name_end == end:
                 continue
-            key = f[end:name_end]
-            if key in people:
-                continue
-            s, e = sent.span(end, name_end)
-            title = P.TITLE_AFTER.match(f[name_end:])
-            people[key] = Found(
-                name=sent.original(end, name_end),
-                key=key,
-                post=sent.original(m.start(), end),
-                side=_SIDES[m.lastgroup or "mainland"],
-                start=s,
-                end=e,
-                honorific=P.HONORIFIC_ZH.get(title.group(0)) if title else None,
-            )
+            for start, stop in [(end, name_end), *_sharing(f, name_end)]:
+                key = f[start:stop]
+                if key in people:
+                    continue
+                s, e = sent.span(start, stop)
+                title = P.TITLE_AFTER.match(f[stop:])
+                people[key] = Found(
+                    name=sent.original(start, stop),
+                    key=key,
+                    post=sent.original(m.start(), end),
+                    side=_SIDES[m.lastgroup or "mainland"],
+                    start=s,
+                    end=e,
+                    honorific=P.HONORIFIC_ZH.get(title.group(0)) if title else None,
+                )
+                pos = max(pos, stop)
     return list(people.values())
+
+
+def _sharing(f: str, i: int) -> list[tuple[int, int]]:
+    """The names after the one ending at ``i`` that share its post: one post over a list joined by
+    、 ('副市长解冬、华源', '省领导田向利、曹立军、左永祥'), each a name ending where a name ends, the
+    list stopping at an item that has a post of its own ('副省长X、省政府秘书长Y')."""
+    out: list[tuple[int, int]] = []
+    while f[i : i + 1] == "、" and len(out) < 8:
+        start = i + 1
+        if P.POST.match(f, start):
+            break
+        stop = _name_at(f, start)
+        if stop - start not in (2, 3) or not P.NAME_END.match(f, stop) or P.POST.match(f, stop):
+            break
+        out.append((start, stop))
+        i = stop
+    return out
 
 
 def _occurrences(sent: Sent, people: list[Found], previous: Found | None) -> list[_At]:
@@ -178,7 +201,7 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
         at = _occurrences(sent, people, previous)
         carried: list[_At] = []  # people of a clause with no verb: a list the next clause's verb takes
         attending = False  # the sentence opened with attending ('随团出席会议的…包括A, …包括B和C')
-        for start, end in clauses(sent.f):
+        for start, end in clauses(sent.f, gaps=True):
             here = [a for a in at if start <= a.start < end]
             if not _VERB.search(sent.f[start:end]):
                 carried += here
@@ -220,13 +243,15 @@ def _clause_roles(
         subjects = [a for a in present if a.start - start < chair.start()]
         if _with_clause(clause) and at and at[0] not in subjects:
             subjects.insert(0, at[0])  # "她表示，今日和马省长共同主持", "…会晤,并与Y共同主持": the subject too
+        if not subjects and P.COUNTED_SUBJECT.match(clause):  # "…举行高层会晤,其后三人共同主持…"
+            subjects = [a for a in at if a.start < start]
         for a in subjects:
             a.person.roles.add(Role.CO_CHAIR)
         return
     if (P.LEAD_DELEGATION.search(clause) and "代表团" in f) or (P.LEAD_DELEGATION.search(clause) and "率团" in clause):
-        verb = P.LEAD_DELEGATION.search(clause)
-        for a in present:
-            if verb and a.start - start < verb.start() and a.person not in leaders:
+        verbs = [v.start() for v in P.LEAD_DELEGATION.finditer(clause)]
+        for a in present:  # each leader before a verb of leading ('X率A代表团、Y率B代表团')
+            if any(a.start - start < v for v in verbs) and a.person not in leaders:
                 leaders.append(a.person)
         return
     if P.SPECIAL_GUEST.search(clause):

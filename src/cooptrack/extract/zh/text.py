@@ -61,6 +61,19 @@ def headline(title: str | None) -> Sent | None:
     return Sent(title, 0, -1, fold(title)) if title else None
 
 
-def clauses(folded: str) -> list[tuple[int, int]]:
-    """The clauses of a folded sentence (apart at commas and colons), as (start, end)."""
-    return [(m.start(), m.end()) for m in _CLAUSE.finditer(folded)]
+# A space between two Chinese characters parts the clauses of a headline or a sub-head, which
+# print no commas ('袁家军李家超出席 胡衡华主持': who attended, then who presided).
+_HEADLINE_GAP = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+
+
+def clauses(folded: str, *, gaps: bool = False) -> list[tuple[int, int]]:
+    """The clauses of a folded sentence (apart at commas and colons; with ``gaps``, also at a
+    space between two Chinese characters, as a sub-head's roles are read), as (start, end)."""
+    out = []
+    for m in _CLAUSE.finditer(folded):
+        start = m.start()
+        for gap in _HEADLINE_GAP.finditer(folded, m.start(), m.end()) if gaps else ():
+            out.append((start, gap.end()))
+            start = gap.end()
+        out.append((start, m.end()))
+    return out
