@@ -2,7 +2,9 @@
 
 The day comes from the sentence stating the meeting (今日(十二月二十一日), 今日(12日), 將於12日,
 本月12日, 週四(12日), M月D日上午, D日上午); the month, when the day has none, from a wire dateline
-(中新社成都9月10日電); the year from the sentence itself (2023年9月12日) or from a date the page
+(中新社成都9月10日電), else from the page's own date when the words place the day near it (今日,
+明日, 昨日 with the day in brackets; a weekday within the week; 將於DD日 within two weeks after,
+across a month's end too); the year from the sentence itself (2023年9月12日) or from a date the page
 prints as its own (a dateline printing its year, 2026年12月3日電; the GIA end block, the news
 portal's date line, a broadcaster's stamp: the cleaner's ``footer_date`` / ``page_date``). A day
 with no month and no dateline gives no date, nor does Cantonese 噚日 / 聽日, counted from a
@@ -36,6 +38,21 @@ class _Day:
     day: int
     year: int | None
     text: str
+    cue: str | None = None  # what places a day with no month near the page's date: a day word, a weekday
+
+
+# How far from the page's own date a day printed without its month may fall, in days, by what the
+# text says of it: 今日(DD日) that day (or the evening before a stamp after midnight), 明日(DD日)
+# the day after, 昨日(DD日) the day before, a weekday (週四(DD日), 上周二(DD日)) within the week,
+# before the page for a report and after it for an announcement, 將於DD日 within two weeks after.
+_NEAR = {
+    "today": (-1, 0),
+    "tomorrow": (0, 1),
+    "yesterday": (-2, -1),
+    "weekday": (-7, 0),
+    "weekday_ahead": (0, 7),
+    "will": (0, 14),
+}
 
 
 def meeting_date(
@@ -130,6 +147,7 @@ def _day(sent: Sent) -> _Day | None:
                 number(m["d"]) or 0,
                 None,
                 sent.original(inner_start, m.end("d") + 1),
+                _cue(pattern, m),
             )
     m = P.THIS_MONTH.search(f)
     if m:  # month 0: the month of the page's printed date
@@ -145,6 +163,28 @@ def _day(sent: Sent) -> _Day | None:
     m = P.DAY_ONLY.search(f)
     if m:
         return _Day(None, number(m["d"]) or 0, None, sent.original(m.start("d"), m.end("d") + 1))
+    return None
+
+
+def _cue(pattern: re.Pattern[str], m: re.Match[str]) -> str:
+    if pattern is P.WILL_ON:
+        return "will"
+    if pattern is P.WEEKDAY_PAREN:
+        return "weekday"
+    rel = m["rel"]
+    return "tomorrow" if rel.startswith("明") else "yesterday" if rel.startswith("昨") else "today"
+
+
+def _near(found: _Day, printed: dt.date, announcement: bool) -> dt.date | None:
+    """The date near the page's own whose day is the one printed, within what the cue allows."""
+    cue = found.cue or "today"
+    if cue == "weekday" and announcement:
+        cue = "weekday_ahead"
+    lo, hi = _NEAR[cue]
+    for offset in range(lo, hi + 1):
+        day = printed + dt.timedelta(days=offset)
+        if day.day == found.day:
+            return day
     return None
 
 
@@ -173,8 +213,10 @@ def _resolve(found: _Day, dateline: tuple[int, int] | None, printed: dt.date | N
         month = dateline[0] if dateline is not None else (printed.month if printed is not None else None)
     if month is None and dateline is not None:
         month = dateline[0]
-    if month is None and printed is not None and 0 <= printed.day - found.day <= 1:
-        month = printed.month
+    if month is None and printed is not None:
+        near = _near(found, printed, announcement)
+        if near is not None:
+            return When(near, found.text)
     if month is None or not 1 <= found.day <= 31:
         return When(None, found.text)
     if found.year is not None:
