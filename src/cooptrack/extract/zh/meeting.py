@@ -217,6 +217,9 @@ def _ordinal_at(n: Named) -> tuple[int | None, bool] | None:
         return (1 if inside["first"] else number(inside["n"])), False
     after = P.ORD_AFTER.match(f[n.end : n.end + 16])
     if after:
+        working = P.WORKING_OF.match(f[n.end + after.end() : n.end + after.end() + 12])
+        if working and not after["working"]:  # the plenary's working meeting: its own number
+            return (number(working["n"]) if working["n"] else None), True
         return (1 if after["first"] else number(after["n"])), bool(after["working"])
     before = P.ORD_BEFORE.search(f[max(0, n.start - 10) : n.start])
     if before:
@@ -242,13 +245,18 @@ def identify(
             got = _ordinal_at(n)
             k = _kind(n, got)
             kind = kind or k
+            if got == (None, True):  # a working meeting named without its number: look on for it
+                continue
             if got is not None:
                 return (MeetingKind.WORKING_MEETING if got[1] else _fullest(k, got[0], entry, pool)), got[0]
         generic = P.ORD_GENERIC.search(sent.f) if sent is not title or named(sent) else None
         if (generic and any(n.entry.name == entry.name for n in named(sent))) or (generic and sent is not title):
             if generic["wn"]:
                 return MeetingKind.WORKING_MEETING, number(generic["wn"])
-            return kind or entry.ordinal_kind, (1 if generic["first"] else number(generic["n"]))
+            if kind is not MeetingKind.WORKING_MEETING:  # a plenary's number is no working meeting's
+                return kind or entry.ordinal_kind, (1 if generic["first"] else number(generic["n"]))
+    if kind is MeetingKind.WORKING_MEETING:
+        return kind, None  # never the number of the plenary it serves
     return kind or entry.ordinal_kind, _ordinal_later(entry, [s for s in pool if s is title or id(s) in said])
 
 

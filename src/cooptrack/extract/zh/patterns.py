@@ -23,8 +23,13 @@ ORD_AFTER = re.compile(
     rf"^(?:的|举行|召开|举行了|召开了|举行的|召开的){{0,1}}"
     rf"(?:第(?P<n>{N})次|(?P<first>首次))(?P<working>工作)?(?:全体)?(?:会议|开会|会晤)"
 )
-# Before a mechanism's name: 第三次京港合作会议, 第19次粤港合作联席会议, 首次.
-ORD_BEFORE = re.compile(rf"(?:第(?P<n>{N})次|(?P<first>首次))(?:召开的|举行的|的)?$")
+# Before a mechanism's name: 第三次京港合作会议, 第19次粤港合作联席会议, 首次; news also counts the
+# sessions of a mechanism named in full as 届 (第七届京港合作会议, 首届): another event's 届 (第N届全运会,
+# 第N届…洽谈会) names no mechanism, so never stands before one.
+ORD_BEFORE = re.compile(rf"(?:第(?P<n>{N})(?:次|届)|(?P<first>首次|首届))(?:召开的|举行的|的)?$")
+# A working meeting held under a plenary, named after it (…第六次会议的第二次工作会议, a headline's
+# …第六次会议工作会议): its own number, or none.
+WORKING_OF = re.compile(rf"^(?:的|之)?(?:第(?P<n>{N})次)?工作会议")
 # Generic forms once the mechanism is named: 联席会议第N次会议, 第N次工作会议.
 ORD_GENERIC = re.compile(
     rf"(?:联席会议|合作会议|高层会议)(?:第(?P<n>{N})次|(?P<first>首次))(?:全体)?会议"
