@@ -222,6 +222,8 @@ def _ordinal_at(n: Named) -> tuple[int | None, bool] | None:
             return (number(working["n"]) if working["n"] else None), True
         return (1 if after["first"] else number(after["n"])), bool(after["working"])
     before = P.ORD_BEFORE.search(f[max(0, n.start - 10) : n.start])
+    if before and "届" in before.group(0) and f[n.start : n.end].endswith("论坛"):
+        before = None  # the forum's own sessions (第十四届泛珠…论坛): not the conference's number
     if before:
         return (1 if before["first"] else number(before["n"])), False
     return None
