@@ -31,7 +31,7 @@ from importlib.resources import files
 from typing import Any, Literal
 
 from cooptrack.quick import quick
-from cooptrack.screen import screen
+from cooptrack.screen import _anything, screen
 from cooptrack.vocab import RemovalReason
 
 HitKind = Literal["any", "head", "end", "inline"]
@@ -132,19 +132,53 @@ class Family:
         )
 
 
+def _joined(entries: list[tuple[Family, re.Pattern[str]]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for _, p in entries), re.IGNORECASE)
+
+
+# A pattern that reads on from any first character ("… .{0,40}ICP备.{0,80}"): tried at a line's
+# start it reads many characters before failing, while what it holds after them (its rest) is
+# searched for at the characters that rest starts with only.
+_READS_ON = re.compile(r"\.\{0,\d+\}(?=.)")
+_ANY_FIRST = re.compile(r"\(\?=\.|\[\^")
+
+
+def _rest(entry: tuple[Family, re.Pattern[str]]) -> tuple[Family, re.Pattern[str]]:
+    family, pattern = entry
+    return family, re.compile(_READS_ON.sub("", pattern.pattern, count=1), pattern.flags)
+
+
 class _Patterns:
     """The patterns of one kind across families: one combined expression, then the family's own."""
 
     def __init__(self, entries: list[tuple[Family, re.Pattern[str]]]) -> None:
         self._entries = entries
-        joined = re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for _, p in entries), re.IGNORECASE)
+        joined = _joined(entries)
         self._any = quick(joined) if entries else None
         # a line without a piece of text every match holds ("Enditem", "REUTERS", "border image"
         # ...: cooptrack.screen) is not searched (most lines hold none)
         self._may = screen(joined)
+        # For a whole line: the patterns that read on from any first character are asked of a line
+        # where the rest of one of them is found (a line one of them matches whole holds its rest),
+        # the others by one combined expression, which may then start with a lookahead for its first
+        # characters (cooptrack.quick). A line neither admits is matched by none of them.
+        # A pattern whose first character may be almost any ("[^\s>»]{1,16}…") is asked of a line
+        # holding a piece of text every match of it holds (one screen for them all, cooptrack.screen).
+        reads_on = [e for e in entries if _READS_ON.match(e[1].pattern)]
+        anywhere = [
+            e for e in entries if e not in reads_on and _ANY_FIRST.match(e[1].pattern) and screen(e[1]) is not _anything
+        ]
+        others = [e for e in entries if e not in reads_on and e not in anywhere]
+        self._full_others = quick(_joined(others)) if others else None
+        self._full_rests = quick(_joined([_rest(e) for e in reads_on])) if reads_on else None
+        self._full_may = screen(_joined(anywhere)) if anywhere else None
 
     def full(self, text: str) -> tuple[Family, re.Match[str]] | None:
-        if self._any is None or not self._any.fullmatch(text):
+        if not (
+            (self._full_others is not None and self._full_others.fullmatch(text))
+            or (self._full_rests is not None and self._full_rests.search(text))
+            or (self._full_may is not None and self._full_may(text))
+        ):
             return None
         for family, pattern in self._entries:
             m = pattern.fullmatch(text)
