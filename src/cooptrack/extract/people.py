@@ -120,6 +120,8 @@ _POST_AFTER = re.compile(
     rf"(?:[^,;()\n.]|\.(?=\S)|,\s+(?=[A-Z])(?!{P.HONORIFIC}\s)(?!{_NAMED}))*?)"
     rf"(?:\s*\([A-Z]{{2,}}\))?\s*(?=,\s+(?![A-Z])|,\s+{P.HONORIFIC}\s|{_NEXT_NAMED}|;|\.(?:\s|$)|$)"
 )
+# (each of its matches is followed by one of _POST_AFTER's: a text holding none, most, is not searched
+# for names at every capital)
 _NAME_THEN_POST = re.compile(rf"\b(?P<name>{P.NAME})(?={_POST_AFTER.pattern})")
 
 
@@ -190,7 +192,7 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
         if name and m.start("name") not in anchored and _looks_like_name(name.split()):
             anchors.append((m.start("name"), m.start("name"), name, None))
             anchored.add(m.start("name"), m.start("name") + len(name))
-    for m in _NAME_THEN_POST.finditer(text):
+    for m in _NAME_THEN_POST.finditer(text) if _POST_AFTER.search(text) else ():
         name = m["name"]
         if m.start("name") not in anchored and _looks_like_name(name.split()):
             anchors.append((m.start("name"), m.start("name"), name, None))
