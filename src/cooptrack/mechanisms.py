@@ -25,7 +25,7 @@ from importlib import resources
 from typing import Any
 
 from cooptrack.memo import per_document
-from cooptrack.quick import quick
+from cooptrack.quick import ORIGINALS, quick
 from cooptrack.vocab import MeetingKind, Side
 
 
@@ -218,6 +218,13 @@ def _named() -> tuple[tuple[re.Pattern[str], Entry], ...]:
 
 
 @functools.cache
+def _any_named() -> re.Pattern[str]:
+    """A text none of whose positions starts one of the names of :func:`_named` (one search, not
+    one per mechanism): its names need not be looked for one by one."""
+    return quick(re.compile("|".join(f"(?:{ORIGINALS.get(p, p).pattern})" for p, _ in _named())))
+
+
+@functools.cache
 def _chinese() -> tuple[tuple[str, Entry], ...]:
     pairs = [(alias, e) for e in _table()[1] for alias in e.aliases_zh]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
@@ -278,7 +285,7 @@ def _find(text: str) -> tuple[Mention, ...]:
     if not _ANY_NAME.search(text):
         return ()
     found: list[Mention] = []
-    for pattern, entry in _named():
+    for pattern, entry in _named() if _any_named().search(text) else ():
         found.extend(Mention(entry, m.start(), m.end()) for m in pattern.finditer(text))
     for m in _pair_re("between" in text).finditer(text) if _ANY_SUFFIX.search(text) else ():
         if m["between"]:
