@@ -318,13 +318,22 @@ class _Scanner:
         return None
 
     def _zh(self, hit: zh.Furniture) -> RemovalReason:
-        """Chinese furniture (cooptrack.clean.zh): an end mark closes the release, a printed date dates it."""
+        """Chinese furniture (cooptrack.clean.zh): an end mark closes the release, a printed date dates it.
+        The GIA end block's date (``YYYY年M月D日(星期X)``) printed before the release has begun (only
+        its headline above it: a page that prints its date under the headline) closes nothing: it
+        dates the page."""
+        if hit.ends and hit.footer_date is not None and not self._begun():
+            return self._dated(hit.footer_date)
         if hit.ends:
             self._after_end = self.ended = self.footer_ended = True
         self.footer_date = self.footer_date or hit.footer_date
         if hit.page_date is not None:
             self._dated(hit.page_date)
         return hit.reason
+
+    def _begun(self) -> bool:
+        """Whether a line of the release's prose (a sentence closed) was kept yet: a headline closes none."""
+        return any(SENTENCE_END.search(kept.text) for kept in self.lines)
 
     def _rule_under(self, line: str) -> bool:
         """A row of '-', '=' or em dashes under a heading ([HEAD-STYLE]) marks the line above it:

@@ -122,7 +122,7 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
         known = known or _names_ours(sent)
     ordinals = {o for s in sents for o in _ordinals(s)}
     points = sum(1 for s in sents if P.NUMBERED_POINT.match(s.f))
-    if (len(ordinals) >= 3 or points >= 3) and not any(s.this_day for s in found):
+    if (len(ordinals) >= 3 or points >= 3) and not any(s.this_day or _dated_report(s) for s in found):
         what = f"names {len(ordinals)} meetings" if len(ordinals) >= 3 else "sets out its points 一、二、三"
         return Decision(False, f"a background page on the {entry.name}: it {what} and reports none of them", ())
     head = statement(title, True) if title else None
@@ -167,6 +167,14 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
             return Decision(False, f"a meeting of another body of the {entry.name} (its {what}), "
                             "not one of the mechanism's own meetings", ())  # fmt: skip
     return Decision(False, f"names the {entry.name} but does not report or announce one of its meetings", ())
+
+
+def _dated_report(said: Statement) -> bool:
+    """A statement that a meeting was held on a day printed without its year (10月21日,…在厦门召开):
+    a news story's report of its own meeting, whatever it numbers after (its areas 一、二、三), not a
+    background page's history, which dates its meetings with their years."""
+    f = said.sent.f
+    return not said.future and bool(P.DAY_OF_THE_PAGE.search(f)) and not P.OTHER_TIME.search(f)
 
 
 def _held(sent: Sent, verb: str, event: str) -> bool:

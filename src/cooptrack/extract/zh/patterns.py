@@ -71,6 +71,9 @@ OTHER_TIME = re.compile(
     rf"|今年(?:{N}月|初|年初|上半年)|年初|上月|上个月|上周|上星期"
 )
 HOPE = re.compile(r"期望|期待|希望|筹备|准备|商讨|展望|欢迎.{0,10}出席")
+# A day printed with its month and without its year (10月21日, 十月二十一日): a news story's own day,
+# the year being the page's; a background page dates its history with years (2019年9月16日).
+DAY_OF_THE_PAGE = re.compile(rf"(?<![年\d〇○零一二三四五六七八九]){N}月{N}日")
 THIS_DAY = re.compile(rf"今日|今天|当天|当日|今早|今朝|本月{N}日|{TOMORROW}|将于|于{N}日|{N}日(?:上午|下午|晚上)")
 # Headline of another kind of event: a call, a symposium, an exhibition, a signing ceremony.
 # 会晤 alone is a meeting between people; 高层会晤 is the mechanism's high-level meeting.
@@ -226,6 +229,22 @@ NAME_END = re.compile(
     r"|今日|今天|明日|明天|昨日|昨天|当天|在|于|也|亦|又|都|均|则|以|受|随|陪|将|已|还|并|分别|先后|一行|特邀|见证|就|对|向|为"
     r"|代表|发言|介绍|宣布|强调|作"
 )
+# A Chinese name opens with a surname: the common ones (folded to Simplified, as the sentences are
+# read), the Mainland's and Hong Kong's and Macao's alike. What a post is followed by that opens with
+# none is no name (署理行政长官职务, 行政长官离港期间, 行政长官十分重视).
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱丘江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+    "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童"
+    "凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
+    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明"
+    "佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠"
+    "豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫"
+    "杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭"
+    "由洪竺靖甯雒酆鄂暴粘谯逄郄郗钮隗郦昌扶竹木过经汝糜缑兀訾逢仉拓"
+    # and what opens a name of the ethnic minorities as Chinese writes it (布小林, 努尔·白克力, 扎西)
+    "布雪努热买吐帕达格多尼次洛扎旦"
+)
 DOUBLE_SURNAMES = frozenset("欧阳 司徒 上官 诸葛 司马 林郑 叶刘 范徐 陈方 梁唐".split())
 TITLE_AFTER = re.compile(r"^(?:资深大律师|教授|博士|先生|女士|太太|小姐)")
 HONORIFIC_ZH = {"教授": "Professor", "博士": "Dr", "先生": "Mr", "女士": "Ms", "太太": "Mrs", "小姐": "Miss"}
@@ -264,9 +283,12 @@ DECLARED = re.compile(rf"(?P<n>{N})个(?:合作)?(?:范畴|领域|方面)|(?P<h>
 NOT_A_COUNT = re.compile(r"重点|主要")
 SPEECH = re.compile(r"表示|指出|认为|说|称|致辞|强调|话")
 CONSENSUS = re.compile(r"达成(?:了)?共识|达成(?:以下|如下)")
-# What opens the list of areas: 達成共識: / 同意深化以下方面的合作:
+# What opens the list of areas, a line closing on a colon: 達成共識: / 同意深化以下方面的合作: /
+# 會議確定了以下四個領域的合作重點: / 雙方商定的合作範疇如下: (what is agreed, or the areas named
+# with 以下, 下列 or 如下; an agenda or a list of officials names no area).
 AREAS_INTRO = re.compile(
-    r"(?:达成(?:了)?共识|达成(?:以下|如下)|同意[^。]{0,30}?(?:以下|下列|如下))[^。]{0,30}[:：]\s*$"
+    r"(?:达成(?:了)?共识|达成(?:以下|如下)|(?:同意|确定|商定|议定|明确|决定)[^。]{0,30}?(?:以下|下列|如下)"
+    r"|(?:以下|下列)[^。]{0,12}(?:范畴|领域|方面)|(?:范畴|领域|方面)[^。]{0,8}如下)[^。]{0,30}[:：]\s*$"
 )
 AREA_LABEL = re.compile(
     r"^(?:\((?P<a>[一二三四五六七八九十]{1,2})\)|(?P<b>[一二三四五六七八九十]{1,2})、|(?P<c>\d{1,2})[.、])\s?"

@@ -61,6 +61,8 @@ def _name_at(f: str, i: int) -> int:
         return _stop_surname(f, i)
     if f[i : i + 1] in P.NAME_STOP or f[i : i + 1] in P.NOT_A_NAME_START or f[i + 1 : i + 2] in ("、", ",", "。", ""):
         return i
+    if f[i : i + 1] not in P.SURNAMES and f[i : i + 2] not in P.DOUBLE_SURNAMES:
+        return i  # no surname opens it: 行政长官职务, 离港期间
     j = i
     while j < len(f) and j - i < 4 and P.NAME_CHAR.match(f[j]):
         if j - i >= 2 and (_stops(f, j) or P.TITLE_AFTER.match(f[j:]) or P.POST_SUFFIX.match(f[j:])):
