@@ -164,6 +164,7 @@ _HK_POSTS = (
     r"|(?:政制及内地|医卫|商经|财库|创科|文体旅|环生|运流|劳福|民青)局长"
 )
 _PLACE_NAMES = "|".join(sorted([*PROVINCES_ZH, *CITY_NAMES], key=len, reverse=True))
+PLACE = re.compile(rf"(?:{_PLACE_NAMES})")  # a province's or a city's name
 _PLACE = rf"(?:中共)?(?:{_PLACE_NAMES})(?:省|市|自治区)?"
 _MAINLAND_PLACE = (
     "(?:"
@@ -246,6 +247,17 @@ SURNAMES = frozenset(
     "布雪努热买吐帕达格多尼次洛扎旦"
 )
 DOUBLE_SURNAMES = frozenset("欧阳 司徒 上官 诸葛 司马 林郑 叶刘 范徐 陈方 梁唐".split())
+# The reverse order of Mainland prose ([ZH-PEOPLE]): a name, then its post (王浩書記與李家超行政長官
+# 共同主持, 陳茂波司長), standing where a person stands in the sentence (after a mark, 與, 和, 由 …)
+# and followed by what follows a person (與, 共同, 主持, 出席, a mark …). A place before 省長 or 市長
+# (江蘇省長, 海南省長) is no name.
+REVERSE_NAME = re.compile(
+    r"(?:^|(?<=[、,:;(「“\s与和及同由对向请了见在]))"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    r"(?P<post>常务副省长|副省长|省长|常务副市长|副市长|市长|行政长官|特首|书记|司长|局长)"
+    r"(?=与|和|及|同|、|,|。|;|:|\s|共同|一同|一起|主持|出席|率|在|表示|指出|会见|签署|见证|致辞|等|分别|$)"
+)
+REVERSE_HK_POSTS = frozenset({"行政长官", "特首", "司长", "局长"})
 TITLE_AFTER = re.compile(r"^(?:资深大律师|教授|博士|先生|女士|太太|小姐)")
 HONORIFIC_ZH = {"教授": "Professor", "博士": "Dr", "先生": "Mr", "女士": "Ms", "太太": "Mrs", "小姐": "Miss"}
 # Reverse order: name then post (王伟中省长, 李家超行政长官), and a surname with a post (马省长).
@@ -271,6 +283,8 @@ SPECIAL_GUEST = re.compile(r"特邀嘉宾")
 ON_BEHALF = re.compile(r"受(?P<who>[^,。、]{2,8}?)委托")
 # Attending: the verbs, and membership of a delegation ('代表团成员包括…', '随同行政长官到访的官员包括…').
 ATTEND = re.compile(r"出席|参加|随团|随行|随同|陪同|列席|与会|代表团(?:的)?成员")
+# A negation right before the verb of attending: who did not attend ([ZH-ROLE]: absent, no role).
+NOT_BEFORE = re.compile(r"(?:未|没有|没|未有|不|无法|未能|不能|不克)$")
 # 高层会晤 is the meeting itself, and so is the 会晤 someone presides (共同主持会晤, 会晤由X和Y主持).
 MET = re.compile(r"会见|会面|(?<!高层)(?<!主持)(?<!主持了)会晤(?!由)|拜会|拜访|接见")
 WITNESS = re.compile(r"见证")

@@ -145,7 +145,31 @@ def collect(sents: list[Sent]) -> list[Found]:
                     honorific=P.HONORIFIC_ZH.get(title.group(0)) if title else None,
                 )
                 pos = max(pos, stop)
+        _reverse(sent, people)
     return list(people.values())
+
+
+def _reverse(sent: Sent, people: dict[str, Found]) -> None:
+    """The people a sentence names in the reverse order, name then post (王浩书记, 李家超行政长官): a
+    name opening with a surname, not a place (江苏省长), not one already named."""
+    f = sent.f
+    for m in P.REVERSE_NAME.finditer(f):
+        key = m["name"]
+        if key in people or (key[0] not in P.SURNAMES and key[:2] not in P.DOUBLE_SURNAMES):
+            continue
+        if P.PLACE.match(key) or P.NOT_A_GIVEN_NAME.match(key, 1) or P.POST.match(f, m.start("name") + 1):
+            continue  # a place's post (江苏省长), a surname and a post (乔副省长: named before)
+        if _name_at(f, m.start("name")) != m.end("name"):
+            continue
+        s, e = sent.span(m.start("name"), m.end("name"))
+        people[key] = Found(
+            name=sent.original(m.start("name"), m.end("name")),
+            key=key,
+            post=sent.original(m.start("post"), m.end("post")),
+            side=Side.HK if m["post"] in P.REVERSE_HK_POSTS else Side.MAINLAND,
+            start=s,
+            end=e,
+        )
 
 
 def _sharing(f: str, i: int) -> list[tuple[int, int]]:
@@ -266,7 +290,10 @@ def _clause_roles(
             if verb and a.start - start < verb.start():
                 a.person.roles.add(Role.SIGNATORY)
         return
-    if P.ATTEND.search(clause) or (meeting and re.search(r"致辞|讲话|见证|发言", clause)):
+    attend = P.ATTEND.search(clause)
+    if attend and P.NOT_BEFORE.search(clause, 0, attend.start()):
+        return  # 未有出席, 未能出席, 没有参加: absent
+    if attend or (meeting and re.search(r"致辞|讲话|见证|发言", clause)):
         for a in present:
             central = a.person.side is Side.CENTRAL and "出席" in clause
             a.person.roles.add(Role.SPECIAL_GUEST if central else Role.ATTENDEE)
