@@ -151,6 +151,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None,
                         help="Uvicorn workers of both servers [cooptrack's default: the CPU count]")  # fmt: skip
     parser.add_argument("--only", default="", help="comma-separated labels to measure (e.g. 'overview,meeting')")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="each row: this many runs of cooptrack and the reference, one after the other; "
+                             "the medians of their figures (a load spike hits one run, not the row)")  # fmt: skip
     parser.add_argument("--section", default="web", help="the section of docs/performance.md to write")
     parser.add_argument("--write", action="store_true", help="write the section of docs/performance.md")
     args = parser.parse_args()
@@ -194,7 +197,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PEER_DIR": str(saved)},
         )  # fmt: skip
         _wait(f"http://127.0.0.1:{peer}/overview.html", peer_proc)
-        rows = _measure(ours, peer, paths, levels, args.n)
+        rows = _measure(ours, peer, paths, levels, args.n, args.rounds)
         memory = _rss_mib(server.pid)
     finally:
         for proc in (server, peer_proc):
@@ -220,19 +223,21 @@ def main() -> None:
 
 
 def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], levels: list[int],
-             n: int) -> list[list[object]]:  # fmt: skip
+             n: int, rounds: int = 1) -> list[list[object]]:  # fmt: skip
     rows: list[list[object]] = []
     for label, path, name in paths:
         for clients in levels:
-            lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n))
-            p95 = common.percentile(lat, 95)
-            ref: object = "–"
-            ratio: object = "–"
-            if name:
-                ref_lat, _, _ = asyncio.run(_load(f"http://127.0.0.1:{peer}/{name}", clients, n))
-                ref = common.percentile(ref_lat, 95)
-                ratio = f"{p95 / ref:.1f}×" if ref else "–"
-            rows.append([label, clients, common.median(lat), p95, len(lat) / wall, errors, ref, ratio])
+            runs, refs = [], []
+            for _ in range(rounds):  # cooptrack, then the reference, one after the other
+                lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n))
+                runs.append((common.median(lat), common.percentile(lat, 95), len(lat) / wall, errors))
+                if name:
+                    ref_lat, _, _ = asyncio.run(_load(f"http://127.0.0.1:{peer}/{name}", clients, n))
+                    refs.append(common.percentile(ref_lat, 95))
+            median, p95, rate = (common.median([r[k] for r in runs]) for k in range(3))
+            ref: object = common.median(refs) if refs else "–"
+            ratio = f"{p95 / ref:.1f}×" if isinstance(ref, float) and ref else "–"
+            rows.append([label, clients, median, p95, rate, sum(r[3] for r in runs), ref, ratio])
         again = _visited(f"http://127.0.0.1:{ours}{path}") if name else None
         for clients in levels if again else ():
             lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n, again))
@@ -262,8 +267,9 @@ pages' bytes, saved from the first server, answered by a minimal ASGI app
 (`benchmarks/static_peer.py`) under Uvicorn with the same workers. Clients are aiohttp clients on
 loopback, each a browser with its own cookies and one connection kept alive (its first request is a
 first visit, which sets its CSRF cookie), each sending its next request when the last is answered,
-{n} requests per row; they share the two cores with the servers, so the figures include their
-own cost. Command: `{common.command_line()}`.
+{n} requests per run; they share the two cores with the servers, so the figures include their
+own cost. With `--rounds R`, each row ran cooptrack and the reference R times one after the other,
+and gives the medians of the runs' figures (errors: their sum). Command: `{common.command_line()}`.
 
 {result}
 """
