@@ -170,7 +170,8 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
 
 
 def _dated_report(said: Statement) -> bool:
-    """A statement that a meeting was held on a day printed without its year (10月21日,…在厦门召开):
+    """A statement that a meeting was held on a day printed without its year (10月21日,…在厦门召开)
+    or the day before the page's (昨日在香港共同主持):
     a news story's report of its own meeting, whatever it numbers after (its areas 一、二、三), not a
     background page's history, which dates its meetings with their years."""
     f = said.sent.f

@@ -71,9 +71,10 @@ OTHER_TIME = re.compile(
     rf"|今年(?:{N}月|初|年初|上半年)|年初|上月|上个月|上周|上星期"
 )
 HOPE = re.compile(r"期望|期待|希望|筹备|准备|商讨|展望|欢迎.{0,10}出席")
-# A day printed with its month and without its year (10月21日, 十月二十一日): a news story's own day,
-# the year being the page's; a background page dates its history with years (2019年9月16日).
-DAY_OF_THE_PAGE = re.compile(rf"(?<![年\d〇○零一二三四五六七八九]){N}月{N}日")
+# A day printed with its month and without its year (10月21日, 十月二十一日), or the day before the
+# page's (昨日, 前天, 日前, Cantonese 噚日): a news story's own day, the year being the page's; a
+# background page dates its history with years (2019年9月16日).
+DAY_OF_THE_PAGE = re.compile(rf"(?<![年\d〇○零一二三四五六七八九]){N}月{N}日|昨日|昨天|前日|前天|日前|噚日|寻日|琴日")
 THIS_DAY = re.compile(rf"今日|今天|当天|当日|今早|今朝|本月{N}日|{TOMORROW}|将于|于{N}日|{N}日(?:上午|下午|晚上)")
 # Headline of another kind of event: a call, a symposium, an exhibition, a signing ceremony.
 # 会晤 alone is a meeting between people; 高层会晤 is the mechanism's high-level meeting.

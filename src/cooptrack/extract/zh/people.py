@@ -146,7 +146,23 @@ def collect(sents: list[Sent]) -> list[Found]:
                 )
                 pos = max(pos, stop)
         _reverse(sent, people)
-    return list(people.values())
+    found = list(people.values())
+    _macao_page(found)
+    return found
+
+
+def _macao_page(people: list[Found]) -> None:
+    """A Macao Government page names Macao's own Secretaries bare (經濟財政司司長X, not 澳門特區…):
+    its posts that name no place (行政長官X, 特區政府…) are Macao's, unless the name is a Hong Kong
+    official's ([REL-MACAO]: a Hong Kong release does the same the other way)."""
+    from cooptrack.knowledge import officials
+
+    if not any(p.side is Side.MACAO and not p.post.startswith(("澳門", "澳门")) for p in people if p.post):
+        return
+    for p in people:
+        post = p.post or ""
+        if p.side is Side.HK and not post.startswith("香港") and officials.official(p.name) is None:
+            p.side = Side.MACAO
 
 
 def _reverse(sent: Sent, people: dict[str, Found]) -> None:
