@@ -162,7 +162,7 @@ _HK_POSTS = (
     # the bureaus of earlier terms (1997-2007)
     r"|工商及科技|政制事务|宪制事务|经济发展及劳工|环境运输及工务|卫生福利及食物|教育统筹|房屋及规划地政|资讯科技及广播"
     r"|环境食物|卫生福利|规划地政|财经事务|工商|经济|库务|运输|工务)局?(?:副局长|局长)"
-    r"|(?:政制及内地|医卫|商经|财库|创科|文体旅|环生|运流|劳福|民青)局长"
+    r"|(?:政制及内地|医卫|商经|财库|创科|文体旅|环生|运流|劳福|民青)局?(?:副局长|局长)"  # 商经局长, 商经局局长
 )
 _PLACE_NAMES = "|".join(sorted([*PROVINCES_ZH, *CITY_NAMES], key=len, reverse=True))
 PLACE = re.compile(rf"(?:{_PLACE_NAMES})")  # a province's or a city's name
@@ -216,7 +216,10 @@ NAME_STOP = frozenset(
 NAME_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Verbs of two characters whose first is no stop by itself (参加, 列席, 介绍 …): after two characters
 # of a name they end it ('孙东参加', '罗蔺列席').
-NAME_STOP_WORD = re.compile(r"参加|参观|参与|列席|介绍|发表|讲话|指出|强调|宣布|考察|视察|调研|提出|希望|回顾")
+NAME_STOP_WORD = re.compile(
+    r"参加|参观|参与|列席|介绍|发表|讲话|指出|强调|宣布|考察|视察|调研|提出|希望|回顾"
+    r"|都有|也有|亦有|均有|都会|都係|都是"  # 'also' before a verb (Cantonese 孙东都有出席)
+)
 # Stop characters read by position ([ZH-PEOPLE]). Right after a post, 于 向 连 are surnames (Yu,
 # Xiang, Lian: 常务副省长于国伟, 副省长向明远, 司长连志一) unless what follows is what the word takes as
 # a preposition or an adverb: a place, a time, the press, a stop (于北京, 于会上, 向记者, 连日来).
