@@ -72,6 +72,13 @@ OTHER_CITIES: dict[str, str] = {
     "Liangjiang": "Chongqing", "Tianfu": "Sichuan",
 }  # fmt: skip
 
+# Districts and new areas that stand for their city as a venue ("held at a hotel in Pudong,
+# Shanghai", "in Qianhai"): the venue is the city, never a district of it.
+DISTRICTS: dict[str, str] = {
+    "Pudong": "Shanghai", "Lingang": "Shanghai", "Binhai": "Tianjin", "Liangjiang": "Chongqing",
+    "Tianfu": "Chengdu", "Qianhai": "Shenzhen", "Nansha": "Guangzhou", "Hengqin": "Zhuhai",
+}  # fmt: skip
+
 # The capital of each province and autonomous region ("in the provincial capital").
 CAPITALS: dict[str, str] = {
     "Guangdong": "Guangzhou", "Fujian": "Fuzhou", "Sichuan": "Chengdu", "Zhejiang": "Hangzhou",

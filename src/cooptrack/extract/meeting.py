@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
-from cooptrack.extract.gazetteer import CAPITALS, CITIES, PROVINCES, VENUES, partner_name
+from cooptrack.extract.gazetteer import CAPITALS, CITIES, DISTRICTS, PROVINCES, VENUES, partner_name
 from cooptrack.extract.numbers import ordinal_value
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry
@@ -439,7 +439,7 @@ def _venue_of(place: str, region: str | None) -> str | None:
     if place not in VENUES and first in VENUES and place != first:  # "the Tianjin Meijiang Convention ..."
         place = first
     if place in VENUES:
-        return "Macao" if place == "Macau" else place
+        return "Macao" if place == "Macau" else DISTRICTS.get(place, place)
     if place in PROVINCES and region is None:
         return None
     if region and region in CITIES:

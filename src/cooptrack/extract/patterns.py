@@ -132,7 +132,9 @@ CHAIR_PREDICATE = re.compile(
     r"(?i)\bco-?chair(?:ed|ing|s)?\b|\b(?:jointly\s+)?chaired\b|\bpresid(?:ed|e|ing)\s+over\b|\bconven(?:ed|e|ing)\b|"
     r"\b(?:led|leading|lead|headed|heading)\s+(?:the\s+)?(?:two\s+|respective\s+|their\s+)?(?:[\w'-]+\s+){0,4}?delegations\b|"
     r"\bdelegations?\s+(?:was|were)\s+(?:respectively\s+)?(?:led|headed)\s+by\b|\bwas\s+led\s+by\b|"
-    r"\bin\s+the\s+chair\b|\b(?:joint\s+)?(?:co-?)?chairmanship\b"
+    r"\bin\s+the\s+chair\b|\b(?:joint\s+)?(?:co-?)?chairmanship\b|"
+    # a meeting co-led or hosted jointly: "A and B co-led the session", "was hosted jointly by A and B"
+    r"\bco-?(?:led|lead|leads|leading|headed|heading)\b|\b(?:co-?|jointly\s+)host(?:ed|ing|s)?\b|\bhosted\s+jointly\b"
 )
 # News copy's verbs for what the two sides agreed on: "sealed deals in 11 areas of cooperation",
 # "struck", "clinched", "forged" (a meeting's event, and a cue of its area count).
@@ -140,7 +142,7 @@ NEWS_AGREED = r"(?:sealed|struck|clinched|forged)"
 PAST_EVENT = re.compile(
     r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!-)\b(?:held|took\s+place|co-?chaired|chaired|"
     r"presided|(?:co-?)?convened|"
-    r"attended|participated|(?<!will\s)led|reviewed|reached|agreed|signed|discussed|concluded|kept|inked|joined|"
+    r"attended|participated|(?<!will\s)led|(?<!will\s)headed|co-?led|co-?headed|co-?hosted|hosted\s+jointly|reviewed|reached|agreed|signed|discussed|concluded|kept|inked|joined|"
     # what news copy says was done there: "sealed deals in 11 areas at the seventh plenary"
     rf"{NEWS_AGREED}|pledged|vowed|endorsed|unveiled|mapped\s+out|charted|"
     r"met\s+for)\b|\b(?:was|were)\s+(?:held|convened)\b|\bconsensus\s+(?:reached\s+)?(?:at|during)\b|"
@@ -448,12 +450,14 @@ CHAIR_ACTIVE = re.compile(
     r"(?:co-?|jointly\s+)chairs?|(?:will|to|shall|would)\s+(?:co-?|jointly\s+)?chair|"
     r"(?:co-?|jointly\s+)host(?:ed|ing|s)?|"  # "co-hosted the plenary" (never "hosted" alone: a dinner, a city)
     r"host(?:ed|ing|s)?\s+the\s+(?:meeting|plenary|conference|session)|"  # a translation's "hosted the meeting"
-    r"(?:jointly\s+)?(?:led|lead|leads|leading|headed|heading)\s+the\s+(?:meeting|plenary|conference|session|talks))\b"
+    r"(?:jointly\s+|co-?)?(?:led|lead|leads|leading|headed|heading)\s+the\s+(?:meeting|plenary|conference|session|talks)"
+    r"|co-?(?:led|headed))\b"
     rf"(?!{_TO_BY})"
 )
 # A chair verb followed by "by": "co-chaired by", "presided over by", "chaired on the mainland side by".
 CHAIR_PASSIVE = re.compile(
-    rf"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chaired|presided\s+over|convened)|(?:co-?|jointly\s+)hosted){_TO_BY}"
+    rf"(?i)(?<![\w-])(?:(?:co-?|jointly\s+)?(?:chaired|presided\s+over|convened)|(?:co-?|jointly\s+)hosted|"
+    rf"hosted(?=\s+jointly\b)|co-?(?:led|headed)){_TO_BY}"
     r"|\b(?:meetings?|plenary|conference|sessions?)\b(?:(?!banquet|dinner|luncheon|reception|ceremony)[^.;]){0,160}?"
     r",\s+hosted\s+by\b"  # a translation's "..., hosted by"
     r"|\b(?:meetings?|plenary|plenaries|conference|sessions?|talks|delegations|sides)"
