@@ -59,7 +59,8 @@ def subject_floor(text: str, spans: Sequence[Span], at: int) -> int:
 
 
 _SUBORDINATOR = re.compile(
-    r"(?i)\b(?:after|before|when|whenever|while|whereas|since|because|once|until|where|(?P<with>with))\s+"
+    # "Officials ... watched as A, chief secretary ..., and B, ... presided over the meeting" (not "such as")
+    r"(?i)\b(?:after|before|when|whenever|while|whereas|since|because|once|until|where|(?<!such\s)as|(?P<with>with))\s+"
 )
 
 
@@ -145,6 +146,9 @@ def by_scope_end(text: str, at: int, limit: int) -> int:
     return stop.start() if stop else limit
 
 
+# The words of posts in lower case, as news copy writes a post after the name ("Eric Chan, chief
+# secretary for administration of the Hong Kong SAR, and B, executive vice-governor of ..., presided").
+_LOWER_POST_WORDS = "|".join(sorted({re.escape(w.lower()) for w in P.POST_WORDS if w.isalpha()}, key=len, reverse=True))
 # What may stand between two people of one subject: connectors, posts, commas, "together with", a
 # relative clause ("A, who arrived on Monday with a delegation, and B presided over").
 COORDINATION = re.compile(
@@ -152,7 +156,7 @@ COORDINATION = re.compile(
     r"secretary|deputy|director|vice|executive|chief|party|general|committee|chairman|people's|provincial|"
     r"standing|member|region|autonomous|special|administrative|government|council|state|office|affairs|"
     r"commission|bureau|department|central|work|head|leader|minister|commissioner|president|his|her|counterparts?|"
-    r"(?:together|along)\s+with)\b|(?<=,\s)who(?:se)?\s[^,;]{0,200}+,?|"
+    rf"{_LOWER_POST_WORDS}|(?:together|along)\s+with)\b|(?<=,\s)who(?:se)?\s[^,;]{{0,200}}+,?|"
     rf"[A-Z][\w'\u2019&().-]*+|\([A-Z][^()]{{0,120}}+\)|{P.LOWER_IN_POST})[\s,]*+)*+"
 )
 
