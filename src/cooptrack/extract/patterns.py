@@ -300,7 +300,8 @@ HONORIFICS = {
 NOT_INITIALS = r"(?!(?:CE|CS|FS|SJ|SC|JP|HK|PS|US|UK|EU|UN|GD|SZ|MO|LC|PR|TV|IT|AI|ID|OK|NO|AM|PM)\b)"
 # "B.L.", "C"; a translation's given name in brackets: "Lin Zheng(yue'e)"; run-together initials "CY"
 NAME_TOKEN = (
-    r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?(?:\([a-z'\u2019]+\))?|(?:[A-Z]\.){2,3}(?=\s)|[A-Z]\.?(?=\s)|"
+    # a pinyin syllable joined by an apostrophe ("Chen Min'er"; never a possessive "'s")
+    r"(?:[A-Z][a-z]+(?:['\u2019](?!s\b)[a-z]+)?(?:-[A-Za-z]+)?(?:\([a-z'\u2019]+\))?|(?:[A-Z]\.){2,3}(?=\s)|[A-Z]\.?(?=\s)|"
     rf"{NOT_INITIALS}[A-Z]{{2}}(?=\s[A-Z][a-z]))"  # "CY Leung", never "CE Leung"
 )
 # Portuguese names of Macao officials keep their particles: "Helena de Senna Fernandes".

@@ -120,9 +120,14 @@ _POST_AFTER = re.compile(
     rf"(?:[^,;()\n.]|\.(?=\S)|,\s+(?=[A-Z])(?!{P.HONORIFIC}\s)(?!{_NAMED}))*?)"
     rf"(?:\s*\([A-Z]{{2,}}\))?\s*(?=,\s+(?![A-Z])|,\s+{P.HONORIFIC}\s|{_NEXT_NAMED}|;|\.(?:\s|$)|$)"
 )
-# (each of its matches is followed by one of _POST_AFTER's: a text holding none, most, is not searched
-# for names at every capital)
-_NAME_THEN_POST = re.compile(rf"\b(?P<name>{P.NAME})(?={_POST_AFTER.pattern})")
+# A post in brackets after the name, as lists and captions write it: "Mr John Lee (Chief
+# Executive) and Mr B (Mayor of Chongqing)", "Mr A (the Secretary for Innovation, Technology and Industry)".
+_POST_IN_BRACKETS = re.compile(rf"\s*\((?:the\s+)?(?P<post>{_POST_AFTER_HEAD}[^()\n]{{0,160}}?)\)")
+# (each of its matches is followed by one of _POST_AFTER's or _POST_IN_BRACKETS's: a text holding
+# none, most, is not searched for names at every capital)
+_NAME_THEN_POST = re.compile(
+    rf"\b(?P<name>{P.NAME})(?={_POST_AFTER.pattern}|{_POST_IN_BRACKETS.pattern.replace('?P<post>', '')})"
+)
 
 
 # What a post written in lower case is made of: its head words, capitalised words, connectors.
@@ -138,7 +143,7 @@ _LOOSE_POST_BEFORE = re.compile(rf"(?:\b[Tt]he\s+|^\s*|['\u2019]s\s+)(?P<post>{_
 
 def _post_after(text: str, end: int) -> tuple[str | None, int]:
     """The post written after a name ending at ``end``, and where it ends (``end`` if none)."""
-    m = _POST_AFTER.match(text, end)
+    m = _POST_AFTER.match(text, end) or _POST_IN_BRACKETS.match(text, end)
     return (_tidy_post(m["post"], ""), m.end("post")) if m else (None, end)
 
 
@@ -192,7 +197,7 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
         if name and m.start("name") not in anchored and _looks_like_name(name.split()):
             anchors.append((m.start("name"), m.start("name"), name, None))
             anchored.add(m.start("name"), m.start("name") + len(name))
-    for m in _NAME_THEN_POST.finditer(text) if _POST_AFTER.search(text) else ():
+    for m in _NAME_THEN_POST.finditer(text) if _POST_AFTER.search(text) or _POST_IN_BRACKETS.search(text) else ():
         name = m["name"]
         if m.start("name") not in anchored and _looks_like_name(name.split()):
             anchors.append((m.start("name"), m.start("name"), name, None))
