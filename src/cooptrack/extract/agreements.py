@@ -18,7 +18,7 @@ from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import VENUES
 from cooptrack.extract.people import Found
 from cooptrack.extract.sentences import Sentence, sentences
-from cooptrack.extract.signers import signatories_in
+from cooptrack.extract.signers import named_after, signatories_in
 from cooptrack.vocab import AgreementKind
 
 
@@ -84,6 +84,7 @@ class _Collector:
         self.items: list[FoundAgreement] = []
         self.last_group: list[FoundAgreement] = []
         self.expect_list = False
+        self.signed_before = False  # the sentence before was a signing ("Six agreements were signed ...")
 
     def add(self, title: str, start: int, *, label: str | None = None, in_list: bool = False) -> FoundAgreement | None:
         title = _tidy_title(title)
@@ -149,6 +150,9 @@ class _Collector:
             self.last_group.append(item)
         if item is not None and rest and P.SIGN_CUE.search(rest) and not item.signatories:
             item.signatories = [p.name for p in signatories_in(Sentence(block.text, block.start, block), self.people)]
+        elif item is not None and signed is not None and not item.signatories:  # "Title, by the Secretary ..., Mr A"
+            at = block.text.find(signed[0]) + len(signed[0])
+            item.signatories = [p.name for p in named_after(Sentence(block.text, block.start, block), self.people, at)]
 
     def sentence(self, sentence: Sentence) -> None:
         text = sentence.text
@@ -167,10 +171,13 @@ class _Collector:
                 self.last_group = group
         # "The following four agreements were signed at the meeting:" opens a list of agreements
         # (not "... the following agreements signed at the last meeting:")
-        opens = text.rstrip().endswith(":") and (signing or _DOCUMENTS.search(text))
+        opens = text.rstrip().endswith(":") and (
+            signing or _DOCUMENTS.search(text) or (self.signed_before and bool(_THEY_WERE.match(text)))
+        )
         if opens and not past and not P.OTHER_MEETING_LIST.search(text):
             self.expect_list = True
             self.last_group = []
+        self.signed_before = bool(signing) and not past
         if P.ANNEX.search(text) and not listed:  # an inline list's annexes are its items' own
             self._annex(sentence)
 
@@ -288,7 +295,8 @@ class _Collector:
         return list(self.last_group)
 
 
-_ITEM_SIGNED_BY = re.compile(r",?\s+(?:was\s+|were\s+)?signed\s+by\b")
+# (a list item's bare ", by the Secretary for ..., Mr A, and ...", under "witnessed the signing of:")
+_ITEM_SIGNED_BY = re.compile(rf",?\s+(?:was\s+|were\s+)?signed\s+by\b|{P.ITEM_BY.pattern}")
 # A list item's notes in brackets: "(Chinese only)", "(Annex 2)", "(Annex 3, Chinese only)".
 _NOTE = r"(?:(?:in\s+)?Chinese\s+(?:version\s+)?only|(?:see\s+|at\s+)?Annex\s+\d{1,2})"
 _ITEM_NOTE = re.compile(rf"(?i)\s*[(\uff08]\s*{_NOTE}(?:\s*[,;]\s*(?:and\s+)?{_NOTE})*\s*[)\uff09]")
@@ -327,6 +335,10 @@ _REFERENCE = re.compile(
 _INLINE_LEAD = re.compile(r"\s*(?:and\s+)?(?:the\s+)?")
 _CHINESE_AFTER = re.compile(r"(?i)[\u201d\"]?\s*[(\uff08](?:in\s+)?Chinese\s+(?:version\s+)?only[)\uff09]")
 _DOCUMENTS = re.compile(r"(?i)\b(?:agreements?|documents?|memorand)")
+# A list's own lead-in after the sentence saying the documents were signed: "They were:", "These are:".
+_THEY_WERE = re.compile(
+    r"(?i)\s*(?:they|these|those)\s+(?:were|are|include[sd]?|comprised?)\s*(?:as\s+follows\s*)?:\s*$"
+)
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|have|has|had)\b")
 
 
@@ -419,6 +431,9 @@ def _title_run(text: str) -> str:
     for m in re.finditer(r"\S+", text):
         token = m.group(0)
         bare = token.rstrip(".,;:")
+        if bare in {"a", "an"} and words and words[-1] == "and" and re.match(r"\s+[A-Z]", text[m.end() :]):
+            words.append(bare)  # "signed a Memorandum of ... and an Agreement on ...": split by _split_titles
+            continue
         if not P.TITLE_TOKEN.fullmatch(bare):
             break
         if token.endswith(",") and re.match(r"\s+(?:and\s+)?(?:the|a|an)\s+[A-Z]", text[m.end() :]):

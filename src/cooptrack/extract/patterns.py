@@ -353,7 +353,9 @@ CO_CHAIRS = re.compile(r"(?i)\b(?:the\s+two|both)\s+co-?chairs\b")
 SPECIAL_GUEST_CUE = re.compile(r"(?i)\bspecial\s+guests?\b")
 ATTEND_CUE = re.compile(
     r"(?i)\b(?:attend(?:ed|ing|s)?|accompan(?:ied|ying|y)|joined|present(?!\s+(?:a|an|the|its|their|his|her)\b)|"
-    r"includ(?:ed|es|e|ing))\b"
+    # (not the documents a signing sentence counts: "signed four agreements, including the Memorandum ...")
+    r"includ(?:ed|es|e|ing)(?!\s+(?:the\s+|a\s+|an\s+)?(?:(?i:co-?operation|framework)\s+)?"
+    r"(?i:memorand|agreement|letters?\s+of\s+intent|arrangement|protocol|documents?)))\b"
 )
 # A sentence naming someone who is not at the meeting ("During Mr Chan's absence, ... will be the Acting ...").
 NOT_ATTENDING = re.compile(
@@ -386,6 +388,9 @@ ANOTHER_TIME = re.compile(
 # A day of the month printed for an event ("on October 12", "on 12 October"), not one of last year.
 ON_DAY_OF_MONTH = re.compile(rf"(?i)\bon\s+(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})\b(?!,?\s+last\s+year)")
 SIGN_CUE = re.compile(r"(?i)\b(?:signed|sign|signing|inked)\b")
+# A list item's signatories after a bare "by", under a lead-in announcing the signing ("... witnessed
+# the signing of three documents:" then "(a) Agreement on ..., by the Secretary for ..., Mr A, and ...;").
+ITEM_BY = re.compile(r",\s+by\s+(?=(?:the\s+)?[A-Z])")
 SIGN_VERB = re.compile(r"(?i)\b(?:signed|(?:will|to)\s+sign|inked)\b")
 # "... which he signed with Mr Huang in April 2010": a signing dated to another month or year, not
 # this meeting's day ("signed ... on June 28, 2024" may be the meeting's: not matched).
@@ -611,7 +616,9 @@ TITLE_TOKEN = re.compile(
 # Where a signed document is named as the object of a signing: "signed the", "the signing of a",
 # "entered into the", "the renewal of the", "renewed the", "inked an".
 SIGN_OBJECT = re.compile(
-    r"(?i:\b(?:signed|inked|renewed|signing\s+of|renewal\s+of|entered\s+into|conclusion\s+of|concluded))"
+    r"(?i:\b(?:signed|inked|renewed|signing\s+of|renewal\s+of|entered\s+into|conclusion\s+of|concluded"
+    # a document named among those a signing sentence counts: "signed four agreements, including the A"
+    r"|including|namely|among\s+them|notably))"
     r"\s+(?P<det>the|a|an)\s+"
 )
 # Verbs that make a quoted title an agreement besides "sign": only a title quoted after them counts

@@ -29,7 +29,7 @@ from cooptrack.extract.people import Found, Mention, mentions_in, resolve
 from cooptrack.extract.roles import Cue, chair_cues, read_roles
 from cooptrack.extract.sentences import Sentence, mask_speech, split_text
 from cooptrack.extract.sides import hong_kong_official, neighbouring_sides, side_in, side_of
-from cooptrack.extract.signers import signatories_in
+from cooptrack.extract.signers import named_after, signatories_in
 from cooptrack.vocab import MeetingKind, Role, Side
 
 MeetingId = tuple[MeetingKind | None, int | None]
@@ -86,7 +86,10 @@ class _Roster:
         if cues and not no_role and not P.HONORIFIC_NAME.search(masked[: cues[0].start]):
             self.chaired_by_post.append(masked[: cues[0].start])
         new_here = self._named(sentence, masked, cues, no_role)
-        for person in signatories_in(sentence, self.people):
+        signers = signatories_in(sentence, self.people)
+        if not signers and lead_in and P.SIGN_CUE.search(lead_in) and (by := P.ITEM_BY.search(masked)):
+            signers = named_after(sentence, self.people, by.end())  # an item of "witnessed the signing of:"
+        for person in signers:
             person.roles.add(Role.SIGNATORY)
         # First named in a sentence giving no role: there, attending; unless the sentence is
         # about another encounter ("John Lee met the delegation", "is expected to meet ...").

@@ -151,6 +151,9 @@ def _is_lead_in(block: Block) -> bool:
     text = block.text
     if _SPEECH_OPENER.match(text) and _a_view(_count_sentence(text)):
         return False  # one leader's areas in a speech: no lead-in of the meeting's areas
+    last = _AFTER_FULL_STOP.split(text.rstrip())[-1]
+    if last.endswith(":") and P.SIGN_CUE.search(last) and not P.DECLARED_AREAS.search(last):
+        return False  # "... in eight areas. They then witnessed the signing of the following documents:"
     return bool(
         P.DECLARED_AREAS.search(text) and (text.rstrip().endswith(":") or P.AREAS_LEAD_IN.search(text))
     ) or bool(text.rstrip().endswith(":") and P.AREAS_LEAD_IN.search(text))

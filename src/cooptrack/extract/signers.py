@@ -86,3 +86,14 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
         return [p for p in people if Role.CO_CHAIR in p.roles]
     posts = posts_after_the([subject], (p.post for p in people if p.post))  # "the <post>"
     return [p for p in people if p.post in posts]
+
+
+def named_after(sentence: Sentence, people: list[Found], at: int) -> list[Found]:
+    """The people a list item names after its own "by" at ``at`` (offset in the sentence): "(a)
+    Agreement on ..., by the Secretary for ..., Mr A, and the Vice Governor ..., Mr B;" under "the
+    two leaders witnessed the signing of three documents:"."""
+    out: list[Found] = []
+    for mention in mentions_in(sentence, masked=mask_speech(sentence.text)):
+        if mention.start - sentence.start > at and (person := resolve(people, mention)) and person not in out:
+            out.append(person)
+    return out
