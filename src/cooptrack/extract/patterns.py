@@ -54,15 +54,16 @@ MEETING_MENTION = re.compile(
 # So is a headline's "Hetao joint task force holds fifth meeting", and a sector's own authorities'
 # "Hong Kong and Macao tourism authorities hold 12th joint meeting" (not "the two authorities").
 OTHER_BODY_BEFORE = re.compile(
-    r"(?i)\b(?:task\s+force|expert\s+group|working\s+group|steering\s+(?:group|committee)|committee|commission|"
-    r"panel|liaison\s+group|association|council|symposium|forum|"
+    r"(?i)\b(?:task\s+force|expert\s+group|working\s+group|steering\s+(?:group|committee)|leading\s+group|committee|"
+    r"commission|panel|liaison\s+group|association|council|symposium|forum|"
     r"(?-i:(?!(?:two|both|the|their|its|respective|relevant|local|government|governmental)\b)[a-z]{3,})\s+"
     r"(?:authorities|departments|regulators))\b(?:\s+(?:on|for)\s+[^.;()]{0,90}?)?"
     rf"\s+(?:held|holds?|holding|convened|convenes?|had|will\s+hold)\s+(?:(?:its|their)\s+)?(?:{_ORD}\s+)?$"
 )
 OTHER_BODY_AFTER = re.compile(
-    r"\s+(?:session\s+)?of\s+(?:the\s+)?[^.;()]{0,80}?\b(?i:task\s+force|expert\s+group|working\s+group|"
-    r"steering\s+(?:group|committee)|committee|symposium|commission|panel|liaison\s+group|association|"
+    # (a central body's "plenary meeting of the Leading Group for the Development of the ... Greater Bay Area")
+    r"\s+(?:session\s+|meeting\s+)?of\s+(?:the\s+)?[^.;()]{0,80}?\b(?i:task\s+force|expert\s+group|working\s+group|"
+    r"steering\s+(?:group|committee)|leading\s+group|committee|symposium|commission|panel|liaison\s+group|association|"
     r"chamber|federation|advisory\s+(?:board|council)|trade\s+development\s+council|legislative\s+council|"
     r"congress)\b"
 )
