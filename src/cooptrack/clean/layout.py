@@ -248,7 +248,10 @@ def _heading_shape(text: str) -> bool:
     return not _TERMINAL.search(text) and not _DANGLING.search(text) and not _SPEAKER.search(text)
 
 
-_HEADING_LABEL = re.compile(r"^(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[A-Z])[.)]|\((?:\d{1,2}|[ivxlc]{1,6})\))\s+")
+# (Roman numerals in capitals too: "II. Financial Services", "(IV) Tourism")
+_HEADING_LABEL = re.compile(
+    r"^(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[IVXLC]{2,6}|[A-Z])[.)]|\((?:\d{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6})\))\s+"
+)
 
 
 def classify_lines(lines: list[_Line]) -> list[Block]:

@@ -575,6 +575,8 @@ CLOSING_PARAGRAPH = re.compile(
     r"|\b(?:agreements?|documents?|memorand(?:um|a)|letters?\s+of\s+intent|arrangements?)\s+"
     r"(?:were|was)\s+(?:also\s+)?signed\b"
     r"|\bsigned\s+the\s+[\u201c\"\u2018']|\bwitnessed\s+the\s+signing\b|\balso\s+attended\b|\bspecial\s+guests?\b"
+    # officials named at the meeting: "The Secretary for ..., Mr A, and ..., Ms B, attended the plenary."
+    r"|\battended\s+the\s+(?:meeting|plenary|conference|session|high-level\s+meeting|meeting-cum-plenary)\b"
     r"|\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?signed\b"
     # a wrap-up looking back over the areas: "to take forward the items above"
     r"|\b(?:the\s+)?(?:items|measures|initiatives|areas(?:\s+of\s+co-?operation)?)\s+(?:set\s+out\s+|listed\s+)?above\b"
