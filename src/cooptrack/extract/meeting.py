@@ -7,7 +7,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, BlockKind
@@ -232,11 +232,20 @@ def identify_meeting(title: str | None, lead: str, entry: Entry | None = None) -
     if not mentions:
         return None, None
     first = mentions[0]
-    if first.kind in _PART_OF_CUM and first.ordinal is None:
-        # "... at high-level meeting" in a subhead, then "the High-Level Meeting cum the Sixth
-        # Plenary Session" in the lead: the fuller name is the meeting's
-        fuller = next((m for m in mentions if m.kind is MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY), None)
-        first = fuller or first
+    if first.kind in _PART_OF_CUM:
+        # "... at high-level meeting" in a subhead, or a headline's "Fourth Plenary Session of ...",
+        # then "the High-Level Meeting cum (the) Fourth Plenary Session" in the lead: the fuller name
+        # is the meeting's (not another plenary's: "... cum First Plenary" under a Second's headline)
+        fuller = next(
+            (
+                m
+                for m in mentions
+                if m.kind is MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY
+                and (first.ordinal is None or m.ordinal in (None, first.ordinal))
+            ),
+            None,
+        )
+        first = replace(fuller, ordinal=fuller.ordinal or first.ordinal) if fuller else first
     kind, ordinal = first.kind, first.ordinal
     if kind in _PART_OF_CUM and _held_together([title or "", *split_text(lead)[:4]]):
         kind = MeetingKind.HIGH_LEVEL_MEETING_CUM_PLENARY
