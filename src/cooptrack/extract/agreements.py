@@ -431,6 +431,8 @@ def _title_run(text: str) -> str:
     for m in re.finditer(r"\S+", text):
         token = m.group(0)
         bare = token.rstrip(".,;:")
+        if bare == "with" and _WITH_PERSON.match(text, m.end()):
+            break  # "signed the Memorandum of ... with the Director of ..., Mr B": the other signer
         if bare in {"a", "an"} and words and words[-1] == "and" and re.match(r"\s+[A-Z]", text[m.end() :]):
             words.append(bare)  # "signed a Memorandum of ... and an Agreement on ...": split by _split_titles
             continue
@@ -447,6 +449,8 @@ def _title_run(text: str) -> str:
     return " ".join(words)
 
 
+# After a title's "with": a person (a post or an honorific), not a name in the title ("... with ASEAN").
+_WITH_PERSON = re.compile(rf"\s+(?:(?:the|his|her|its)\s+)?(?:{P.HONORIFIC}\s|{P.POST_HEAD.pattern})")
 _CLAUSE_HEAD = re.compile(r"\s+(?:The|the)\s+")
 
 

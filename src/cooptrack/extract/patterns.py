@@ -239,6 +239,7 @@ PLACE_DISTRICT = re.compile(
 VISIT_PLACE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|delegation\s+[^.;]{0,90}?\bto|"
     r"arriv(?:e|ed|es|ing)\s+in|travel(?:led|s|ling)?\s+to|depart(?:ed|s|ing)?\s+for|head(?:ed|s|ing)?\s+to|"
+    r"(?:leave|leaves|leaving|left|set(?:s|ting)?\s+off|set\s+out)\s+for|(?:fly|flies|flew|flying)\s+to|"
     r"(?:stay|stop)\s+in|spen[dt]s?\s+[^.;]{0,40}?\bin)\s+(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)"
 )
 # "in the northern city", "to the city", "in the provincial capital", "in the Zhejiang capital": the

@@ -26,6 +26,10 @@ def _passive_start(text: str, sign_at: int) -> int:
 _AUX_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 
 
+# A relative clause after the signing, with verbs of its own: ", which A co-chaired with B".
+_RELATIVE = re.compile(r",\s+(?:which|who|where|when)\b")
+
+
 # A subordinate clause before a sign verb, whose subject is its own.
 _SIGN_CLAUSE_START = re.compile(r"(?i)\b(?:since|because|until|once|whereas|although|though)\s+")
 
@@ -56,7 +60,10 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
             person = resolve(people, mention)
             if person is not None and person not in out:
                 out.append(person)
-    with_ = None if signed_by else re.search(r"\bwith\b", masked[sign.end() :])
+    # "A signed the Memorandum ... with B": a signer before the verb, and "with" in its own clause (not
+    # "Hong Kong and Beijing signed 12 agreements at the plenary, which A co-chaired with B")
+    tail = _RELATIVE.split(masked[sign.end() :], maxsplit=1)[0]
+    with_ = None if signed_by or not out else re.search(r"\bwith\b", tail)
     if with_ is not None:  # "A signed the Memorandum ... with the director of ..., Yang Jun"
         after = sign.end() + with_.end()
         clause_end = next((i for i in (masked.find(";", after), masked.find(". ", after)) if i >= 0), len(masked))
