@@ -104,13 +104,19 @@ _CHAIR_NOUN_OF = re.compile(
 # "with A and B in the chair", "with A and B as (the) co-chairs", "at its head": the with-phrase's people chair.
 _CHAIR_WITH_AS = re.compile(
     r"(?i)\bwith\s+(?P<who>[^;]{0,300}?)\s+(?:in\s+the\s+chairs?|at\s+(?:its|the)\s+(?:head|helm)|as\s+(?:the\s+|its\s+)?"
-    r"(?:co-?|joint\s+)?chair(?:s|men|persons|man|person|woman)?)\b"
+    r"(?:(?:co-?|joint\s+)?chair(?:s|men|persons|man|person|woman)?|(?:heads|leaders)\s+of\s+(?:the\s+)?"
+    r"(?:two\s+|both\s+|respective\s+|their\s+)?delegations?))\b"
 )
 
 
 # The chairs as a noun: "The co-chairs were A and B" (its people follow), "A and B were the co-chairs",
 # "served as co-chairs" (its subject precedes).
-_CO_CHAIR_NOUN = r"(?:co-?chair(?:s|men|persons)?|joint\s+chairs|chairs)"
+# (and the two delegations' heads, as the noun for those who chair: "The heads of the delegations were
+# A and B", "A and B were the heads of the two delegations", "with A and B as heads of delegation")
+_CO_CHAIR_NOUN = (
+    r"(?:co-?chair(?:s|men|persons)?|joint\s+chairs|chairs|"
+    r"(?:heads|leaders)\s+of\s+(?:the\s+)?(?:two\s+|both\s+|respective\s+|their\s+)?delegations?)"
+)
 
 
 _CO_CHAIRS_WERE = re.compile(
