@@ -58,7 +58,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"financial", 0.5),
         (r"fintech|financial technolog\w+", 2),
         (r"bonds?", 1.5),
-        (r"list(?:ing)?\b(?! of)|go public|ipo", 1.5),
+        (r"listings?\b|list\b(?! of)|go public|ipo", 1.5),  # "the listing of ... enterprises in Hong Kong"
         (r"stock (?:exchange|connect|market)|hkex|exchanges and clearing", 2),
         (r"capital (?:market|raising)s?", 2),
         (r"insurance", 1.5),
@@ -103,6 +103,9 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"transport(?:ation)?", 1),
         (r"cross-boundary (?:infrastructure|transport|vehicles?|private cars?|coaches)", 2),
         (r"bridge|boundary control|traffic", 1),
+        # the English of 口岸 / 通关: "control points", "boundary crossings", "customs clearance"
+        (r"control points?|boundary crossings?|ports? of entry", 1.5),
+        (r"(?:customs|immigration) clearance|clearance of goods", 1.5),
         (r"infrastructure", 0.5),
     ),
     T.CULTURE_TOURISM: (
