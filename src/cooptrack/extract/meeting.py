@@ -113,7 +113,7 @@ def _meeting_mentions(text: str) -> tuple[MeetingMention, ...]:
         if any(n.start <= m.start() < n.end and _another_meeting_before(text, n.start) for n in names):
             continue  # "the items agreed at the Hong Kong/Macao Co-operation High Level Meeting"
         owner = _OWNER.match(text, m.end(), m.end() + 100)  # "... Plenary Session of the 20th CPC Central Committee"
-        if owner and P.is_party_plenum(owner.group(0)):
+        if owner and _party_plenum_owner(owner.group(0)):
             continue  # (not "a high-level meeting between ... the Secretary of the CPC ... Committee")
         if another_body_meeting(text, m.start(), m.end()):
             continue
@@ -155,6 +155,16 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
 
 # The body a meeting belongs to, right after its name: "of the 20th CPC Central Committee".
 _OWNER = re.compile(r"(?i)\s*(?:session\s+)?of\s+(?:the\s+)?[^,;.()]{0,80}")
+# Where the owner's name ends: another phrase begins ("... Co-operation Conference with the Secretary of
+# the CPC Jiangxi Provincial Committee, Mr B": the Party Secretary is the co-chair, not the owner).
+_OWNER_END = re.compile(r"(?i)\s(?:with|in|at|on|by|to|for|between|together|alongside|and\s+the)\s")
+
+
+def _party_plenum_owner(owner: str) -> bool:
+    """The body a plenary is "of" is a party's or a legislature's, not a mechanism Hong Kong is party to."""
+    end = _OWNER_END.search(owner)
+    owner = owner[: end.start()] if end else owner
+    return P.is_party_plenum(owner) and not any(n.entry.hk_party for n in mechanisms.find(owner))
 
 
 def mentions_a_meeting(text: str) -> bool:

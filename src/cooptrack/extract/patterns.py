@@ -276,7 +276,9 @@ HELD_BY_VIDEO = re.compile(
 # The day right after a city: "in Guilin today", "in Hangzhou on Friday".
 DAY_AFTER_PLACE = re.compile(
     rf"(?:,\s*[A-Z][a-z]+)?,?\s+(?:today|{YESTERDAY_RE}|tomorrow|this\s+(?:morning|afternoon|evening)|tonight|"
-    r"on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|on\s+[A-Z][a-z]+\s+\d)"
+    r"on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|on\s+[A-Z][a-z]+\s+\d|"
+    # the day before its month: "in Nanchang on 5th December", "in Wuhan on 17 June"
+    rf"on\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_RE})\b)"
 )
 # The day right before a city: "on 4 November in Beijing", "today (June 3) in Wuhan", "on Tuesday
 # afternoon in Hangzhou", "yesterday in Chengdu" (searched up to the city: it ends the match).
