@@ -130,9 +130,9 @@ def neighbouring_sides(people: list[Found]) -> None:
     for person in neighbours:
         person.side = Side.HK if hong_kong_official(person.name) else Side.MACAO
     if not any(p.side is Side.HK for p in neighbours):
-        if _speaks_from_macao(people):  # only the heads of department a post leaves unplaced
+        if _speaks_from_macao(people):  # only the heads of department (and a Chief Executive) a post leaves unplaced
             for person in people:
-                if person.side is Side.HK and _unplaced_department_head(person):
+                if person.side is Side.HK and (_unplaced_department_head(person) or _unplaced_chief_executive(person)):
                     person.side = Side.MACAO
         return
     for person in people:
@@ -149,6 +149,15 @@ def _speaks_from_macao(people: list[Found]) -> bool:
     bare_macao = any(p.side is Side.MACAO and p.post and not _NAMES_MACAO.search(p.post) for p in people)
     placed_hk = any(p.side is Side.HK and re.search(P.HK, p.post or "") for p in people)
     return bare_macao and placed_hk
+
+
+def _unplaced_chief_executive(person: Found) -> bool:
+    """ "The Chief Executive, Sam Hou Fai" on a page speaking from Macao: Macao's own, unless the name
+    is a Hong Kong official's."""
+    return bool(_BARE_CE.fullmatch(person.post or "")) and not hong_kong_official(person.name)
+
+
+_BARE_CE = re.compile(r"(?i)(?:the\s+)?Chief\s+Executive")
 
 
 def _unplaced_department_head(person: Found) -> bool:
