@@ -579,6 +579,8 @@ CLOSING_PARAGRAPH = re.compile(
     r"|\b(?:agreements?|documents?|memorand(?:um|a)|letters?\s+of\s+intent|arrangements?)\s+"
     r"(?:were|was)\s+(?:also\s+)?signed\b"
     r"|\bsigned\s+the\s+[\u201c\"\u2018']|\bwitnessed\s+the\s+signing\b|\balso\s+attended\b|\bspecial\s+guests?\b"
+    # a signing by people, of a document named by its title: "..., Ms A, and ..., Mr B, signed the Memorandum of ..."
+    r"|\b(?:signed|inked)\s+(?:the|a|an)\s+(?=(?-i:[A-Z])|[\u201c\"'\u2018])"
     # officials named at the meeting: "The Secretary for ..., Mr A, and ..., Ms B, attended the plenary."
     r"|\battended\s+the\s+(?:meeting|plenary|conference|session|high-level\s+meeting|meeting-cum-plenary)\b"
     r"|\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?signed\b"
