@@ -5,10 +5,11 @@ mechanisms): working it out needs the server's whole view of the store (every me
 commitments, the people), seconds at 10,000 pages. So it is kept as a :class:`.models.Digest`
 under the store's stamp, one per language (the charts' words): written by ``cooptrack ingest`` and
 ``reparse`` when they end (:func:`keep_all`), by ``cooptrack db upgrade`` when this code has not
-kept it yet (an upgrade: what earlier code kept is never read), and by the first server process that had to work it
-out (:func:`kept`), read by every other process that finds the store in that state: a server
-started again, a second worker, the first overview after an ingest. What depends on the day (the
-commitments with no news for a year) is kept as what it is counted from, and counted per request.
+kept it yet (an upgrade: what earlier code kept is never read), and by the first server process
+that had to work it out (:func:`kept`), read by every other process that finds the store in that
+state: a server started again, a second worker, the first overview after an ingest. What depends
+on the day (the commitments with no news for a year) is kept as what it is counted from, and
+counted per request.
 
 Imported by the CLI (after an ingest): no route, no FastAPI here.
 """
