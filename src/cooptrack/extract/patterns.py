@@ -135,7 +135,8 @@ CHAIR_PREDICATE = re.compile(
     r"\bdelegations?\s+(?:was|were)\s+(?:respectively\s+)?(?:led|headed)\s+by\b|\bwas\s+led\s+by\b|"
     r"\bin\s+the\s+chair\b|\b(?:joint\s+)?(?:co-?)?chairmanship\b|"
     # a meeting co-led or hosted jointly: "A and B co-led the session", "was hosted jointly by A and B"
-    r"\bco-?(?:led|lead|leads|leading|headed|heading)\b|\b(?:co-?|jointly\s+)host(?:ed|ing|s)?\b|\bhosted\s+jointly\b|"
+    # (each verb spelt whole after "co-": its screen then looks for "led", not for the "co" of "co-operation")
+    r"\bco-?led\b|\bco-?lead(?:s|ing)?\b|\bco-?head(?:ed|ing)\b|\b(?:co-?|jointly\s+)host(?:ed|ing|s)?\b|\bhosted\s+jointly\b|"
     r"\b(?:heads|leaders)\s+of\s+(?:the\s+)?(?:two\s+|both\s+|respective\s+|their\s+)?delegations\b"
 )
 # News copy's verbs for what the two sides agreed on: "sealed deals in 11 areas of cooperation",
