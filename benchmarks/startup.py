@@ -16,7 +16,9 @@ ingests ``FILE`` into its store with the tree's ``cooptrack ingest`` (timed: it 
 command does for the server when it ends), then asks the same pages again at once, each timed:
 the first requests after a write. With ``--kept``, each tree's copy first gets what that tree's
 ``cooptrack ingest`` keeps for the server (the overview, people, commitments), so that every tree
-finds the store as a server finds one in use, whatever tree wrote it.
+finds the store as a server finds one in use, whatever tree wrote it. With ``--upgrade``, each
+tree's copy first goes through that tree's ``cooptrack db upgrade`` (timed), as a deployment does
+before it serves a new version: a store kept by other code is an upgrade's.
 """
 
 from __future__ import annotations
@@ -78,7 +80,8 @@ def _copy(db: str, to: Path) -> None:
         source.backup(copy)
 
 
-def _run(db: str, src: Path | None, meeting: str, after: Path | None = None, kept: bool = False) -> dict[str, float]:
+def _run(db: str, src: Path | None, meeting: str, after: Path | None = None, kept: bool = False,
+         upgrade: bool = False) -> dict[str, float]:  # fmt: skip
     """One run of a tree on a copy of a SQLite store (each tree finds the store as it was given:
     a tree whose schema is newer upgrades its copy only), else on the store itself; with ``kept``,
     the tree first keeps on its copy what its ``cooptrack ingest`` keeps for the server when it
@@ -94,7 +97,14 @@ def _run(db: str, src: Path | None, meeting: str, after: Path | None = None, kep
                     "s = Store(sys.argv[1]); keep_overview(s); s.close()")  # fmt: skip
             subprocess.run([sys.executable, "-c", keep, f"sqlite:///{copy}"], check=True, env=env,
                            stdout=subprocess.DEVNULL)  # fmt: skip
-        return _serve(f"sqlite:///{copy}", src, meeting, after)
+        upgraded = {}
+        if upgrade:
+            env = {**os.environ, **({"PYTHONPATH": str(src)} if src is not None else {})}
+            sent = time.perf_counter()
+            subprocess.run([str(Path(sys.executable).with_name("cooptrack")), "db", "upgrade", "--db",
+                            f"sqlite:///{copy}"], check=True, env=env, stdout=subprocess.DEVNULL)  # fmt: skip
+            upgraded["db upgrade s"] = time.perf_counter() - sent
+        return {**upgraded, **_serve(f"sqlite:///{copy}", src, meeting, after)}
 
 
 def _serve(db: str, src: Path | None, meeting: str, after: Path | None) -> dict[str, float]:
@@ -142,6 +152,9 @@ def main() -> None:
         action="store_true",
         help="each tree first keeps on its copy what its ingest keeps for the server (SQLite)",
     )
+    parser.add_argument("--upgrade", action="store_true",
+                        help="each tree first runs its cooptrack db upgrade on its copy, timed (SQLite)")  # fmt: skip
+    parser.add_argument("--section", default="startup", help="the section of docs/performance.md to write")
     args = parser.parse_args()
     common.header("First requests after a start")
     with tempfile.TemporaryDirectory(prefix="cooptrack-startup-") as folder:  # read from a copy: never upgraded
@@ -158,14 +171,16 @@ def main() -> None:
     rows = []
     for n in range(args.rounds):
         for name, src in trees:
-            found = _run(args.db, src, meeting, args.after_ingest, args.kept)
+            found = _run(args.db, src, meeting, args.after_ingest, args.kept, args.upgrade)
             print(name, n + 1, {k: round(v, 2) for k, v in found.items()})
             labels = ("listening", *(p for p, _ in PAGES))
             later = ("ingest", *(f"after {p}" for p, _ in PAGES)) if args.after_ingest else ()
-            rows.append([name, n + 1, *(found.get(f"{label} s", 0.0) for label in labels),
+            rows.append([name, n + 1, *([found.get("db upgrade s", 0.0)] if args.upgrade else []),
+                         *(found.get(f"{label} s", 0.0) for label in labels),
                          found.get("VmRSS MiB"), found.get("VmHWM MiB"),
                          *(found.get(f"{label} s", 0.0) for label in later)])  # fmt: skip
-    headers = ["tree", "round", "listening s", *(f"first {label} s" for label, _ in PAGES), "RSS MiB", "peak MiB"]
+    headers = ["tree", "round", *(["db upgrade s"] if args.upgrade else []), "listening s",
+               *(f"first {label} s" for label, _ in PAGES), "RSS MiB", "peak MiB"]  # fmt: skip
     if args.after_ingest:
         headers += ["ingest s", *(f"then {label} s" for label, _ in PAGES)]
     result = common.table(headers, rows)
@@ -176,7 +191,10 @@ def main() -> None:
     print(result)
     if args.write:
         body = f"{common.machine()}\n\nCommand: `{common.command_line()}`\n\n{facts}\n\n{result}\n"
-        common.write_section("startup", "First requests after a start and after an ingest, and a worker's memory", body)
+        title = "First requests after a start and after an ingest, and a worker's memory"
+        if args.upgrade:
+            title = "First requests after an upgrade (`cooptrack db upgrade`, then a start), and a worker's memory"
+        common.write_section(args.section, title, body)
 
 
 if __name__ == "__main__":
