@@ -175,6 +175,8 @@ def _reverse(sent: Sent, people: dict[str, Found]) -> None:
             continue
         if P.PLACE.match(key) or P.NOT_A_GIVEN_NAME.match(key, 1) or P.POST.match(f, m.start("name") + 1):
             continue  # a place's post (江苏省长), a surname and a post (乔副省长: named before)
+        if key[-1] in "委办厅局部处组会党府":
+            continue  # an organ's post (区委书记, 党组书记): no one's name
         if _name_at(f, m.start("name")) != m.end("name"):
             continue
         s, e = sent.span(m.start("name"), m.end("name"))
