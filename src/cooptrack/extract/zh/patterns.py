@@ -262,12 +262,11 @@ DOUBLE_SURNAMES = frozenset("欧阳 司徒 上官 诸葛 司马 林郑 叶刘 �
 # and followed by what follows a person (與, 共同, 主持, 出席, a mark …). A place before 省長 or 市長
 # (江蘇省長, 海南省長) is no name.
 REVERSE_NAME = re.compile(
-    r"(?:^|(?<=[、,:;(「“\s与和及同由对向请了见在]))"
+    r"(?:^|(?<=[、,:;(「“\s。!?与和及同由对向请了见在]))"
     r"(?P<name>[\u4e00-\u9fff]{2,3}?)"
-    r"(?P<post>常务副省长|副省长|省长|常务副市长|副市长|市长|行政长官|特首|书记|司长|局长)"
+    rf"(?P<post>常务副省长|副省长|省长|常务副市长|副市长|市长|书记|(?P<hk>{_HK_POSTS}|司长|局长))"
     r"(?=与|和|及|同|、|,|。|;|:|\s|共同|一同|一起|主持|出席|率|在|表示|指出|会见|签署|见证|致辞|等|分别|$)"
 )
-REVERSE_HK_POSTS = frozenset({"行政长官", "特首", "司长", "局长"})
 TITLE_AFTER = re.compile(r"^(?:资深大律师|教授|博士|先生|女士|太太|小姐)")
 HONORIFIC_ZH = {"教授": "Professor", "博士": "Dr", "先生": "Mr", "女士": "Ms", "太太": "Mrs", "小姐": "Miss"}
 # Reverse order: name then post (王伟中省长, 李家超行政长官), and a surname with a post (马省长).

@@ -173,18 +173,18 @@ def _reverse(sent: Sent, people: dict[str, Found]) -> None:
         key = m["name"]
         if key in people or (key[0] not in P.SURNAMES and key[:2] not in P.DOUBLE_SURNAMES):
             continue
-        if P.PLACE.match(key) or P.NOT_A_GIVEN_NAME.match(key, 1) or P.POST.match(f, m.start("name") + 1):
+        if P.PLACE.match(key) or P.POST.match(f, m.start("name") + 1):
             continue  # a place's post (江苏省长), a surname and a post (乔副省长: named before)
         if key[-1] in "委办厅局部处组会党府":
             continue  # an organ's post (区委书记, 党组书记): no one's name
-        if _name_at(f, m.start("name")) != m.end("name"):
+        if _name_at(f, m.start("name")) < m.end("name"):  # a stop inside it (the post bounds it after)
             continue
         s, e = sent.span(m.start("name"), m.end("name"))
         people[key] = Found(
             name=sent.original(m.start("name"), m.end("name")),
             key=key,
             post=sent.original(m.start("post"), m.end("post")),
-            side=Side.HK if m["post"] in P.REVERSE_HK_POSTS else Side.MAINLAND,
+            side=Side.HK if m["hk"] else Side.MAINLAND,
             start=s,
             end=e,
         )
