@@ -152,6 +152,8 @@ def test_each_request_is_one_json_line_in_the_access_log(store: Store, caplog: p
     )  # fmt: skip
     assert second["status"] == 404 and second["user"] == ADMIN
     assert all(isinstance(line["ms"], float) and line["time"].endswith("+00:00") for line in lines)
+    assert first["request"] != second["request"] and len(first["request"]) == len(second["request"]) == 16
+    assert first["request"][:8] == second["request"][:8]  # the process's part, then its count
     assert "ct_session" not in caplog.text and "password" not in caplog.text
 
 

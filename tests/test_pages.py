@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -57,6 +58,24 @@ def test_each_page_renders_as_html_without_scripts_inline(web: TestClient, path:
     assert "script-src 'self'" in response.headers["content-security-policy"]
     assert re.findall(r"<script[^>]*>", response.text) == [f'<script src="{assets.url("app.js")}" defer>']
     assert '<meta name="viewport"' in response.text and 'lang="en"' in response.text
+
+
+def test_a_page_drawn_again_reads_no_template_file_again(
+    web: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The templates are the package's own: a running server draws from them as loaded, without a
+    look at each file's time on every page (Jinja's auto_reload)."""
+    assert web.get("/tracker").status_code == 200  # every template the tracker uses, loaded
+    looked: list[str] = []
+    real = os.path.getmtime
+
+    def getmtime(path: Any) -> float:
+        looked.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(os.path, "getmtime", getmtime)
+    assert web.get("/tracker?sort=theme", headers={"accept": "text/html"}).status_code == 200  # drawn, not kept
+    assert looked == []
 
 
 def test_the_overview_counts_and_draws_the_heatmap_and_the_timeline(web: TestClient, stored: Store) -> None:

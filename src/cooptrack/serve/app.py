@@ -97,6 +97,7 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the package's templates do not change under a running server (no stat a render)
     )
     templates.globals.update(i18n.template_helpers())
     templates.globals["static"] = assets.url  # a file of static/ under its version's address

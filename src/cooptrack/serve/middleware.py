@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import ipaddress
+import itertools
 import json
 import logging
 import secrets
@@ -146,7 +147,7 @@ class Harden:
         request = Request(scope)
         scope[_REQUEST] = request  # one request read once (its headers, its cookies) by every layer
         settings = web(request).settings
-        request.state.request_id = secrets.token_hex(8)
+        request.state.request_id = _request_id()
         sent: dict[str, Any] = {"status": 500, "length": None}
 
         async def hardened(message: Message) -> None:
@@ -169,6 +170,14 @@ class Harden:
 
 
 _REQUEST = "cooptrack.request"  # the scope key of the request as Harden read it
+_PROCESS = secrets.token_hex(4)  # this process's part of its requests' ids (a worker's own)
+_SERIAL = itertools.count(1)
+
+
+def _request_id() -> str:
+    """A request's id in the access log, unique across the server's workers: the process's random
+    part and its count (no secret: read from no system entropy per request)."""
+    return f"{_PROCESS}{next(_SERIAL):08x}"
 _UNTAGGED = ("/static/", "/login", "/logout", "/account", "/admin", "/language")
 
 
