@@ -60,9 +60,7 @@ def test_each_page_renders_as_html_without_scripts_inline(web: TestClient, path:
     assert '<meta name="viewport"' in response.text and 'lang="en"' in response.text
 
 
-def test_a_page_drawn_again_reads_no_template_file_again(
-    web: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_page_drawn_again_reads_no_template_file_again(web: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     """The templates are the package's own: a running server draws from them as loaded, without a
     look at each file's time on every page (Jinja's auto_reload)."""
     assert web.get("/tracker").status_code == 200  # every template the tracker uses, loaded

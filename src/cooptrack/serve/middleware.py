@@ -178,6 +178,8 @@ def _request_id() -> str:
     """A request's id in the access log, unique across the server's workers: the process's random
     part and its count (no secret: read from no system entropy per request)."""
     return f"{_PROCESS}{next(_SERIAL):08x}"
+
+
 _UNTAGGED = ("/static/", "/login", "/logout", "/account", "/admin", "/language")
 
 
