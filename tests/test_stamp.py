@@ -56,3 +56,19 @@ def _a_measure_key(store: Store) -> str:
 def test_a_store_in_memory_always_reads_its_stamp(memory_store: Store) -> None:
     memory_store.stamp()
     assert memory_store.known_stamp() is None
+
+
+def test_the_stamp_counts_no_rows_and_moves_when_a_report_leaves_its_meeting(
+    store: Store, make_release: Callable[..., Any]
+) -> None:
+    """Read on every request on PostgreSQL: each part is a table's last entry (an index's end), no
+    count of the meetings, which PostgreSQL reads row by row. A meeting goes only in an ingest (its
+    one report moved by a corrected ordinal), which moves the stamp whatever the count would say."""
+    store.ingest(*make_release(partner="Hubei", ordinal=1, uri="/synthetic/hubei.txt"))
+    seen = _statements(store)
+    before = store.stamp()
+    reads = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 1 and "count(" not in reads[0].lower()
+    store.ingest(*make_release(partner="Hubei", ordinal=2, uri="/synthetic/hubei.txt", note="(the 2nd)"))
+    assert [m.meeting.slug for m in store.meetings()] == ["hubei-plenary-2"]  # the first one went
+    assert store.stamp() != before

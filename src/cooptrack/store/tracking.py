@@ -74,8 +74,9 @@ def _checked_note(field: NoteField, value: str) -> str:
 
 
 class Stamp(NamedTuple):
-    """What :meth:`TrackingMixin.stamp` reads: the latest document version and ingest, the number of
-    meetings, the latest event, re-attachment, correction and tracker note."""
+    """What :meth:`TrackingMixin.stamp` reads: the latest document version and ingest, the latest
+    meeting, the latest event, re-attachment, correction and tracker note (each an index's last
+    entry: no count, which PostgreSQL reads row by row on every request)."""
 
     version: object
     ingested: object
@@ -147,7 +148,7 @@ class Tracking:
 _STAMP = select(*(part.scalar_subquery() for part in (
     select(func.max(DocumentVersion.id)),
     select(func.max(DocumentVersion.ingested_at)),
-    select(func.count()).select_from(Meeting),
+    select(func.max(Meeting.id)),  # (a meeting goes only in an ingest, which moves the two above)
     select(func.max(TrackingEvent.id)),
     select(func.max(TrackingReattach.id)),
     select(func.max(Correction.id)),
