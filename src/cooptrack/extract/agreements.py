@@ -227,8 +227,8 @@ class _Collector:
             if group:
                 return group
         for anchor in P.SIGN_OBJECT.finditer(text):  # "signed the A", "the signing of the memorandum of the ..."
-            if _past_event(text, anchor):
-                continue
+            if _past_event(text, anchor) or P.OTHER_MEETING_LIST.search(anchor[0]):
+                continue  # (not "the documents signed at the previous plenary included the ...")
             at = anchor.end()
             if text[at : at + 1].isupper():
                 titles = _split_titles(_title_run(text[at:]))
@@ -296,7 +296,7 @@ class _Collector:
 
 
 # (a list item's bare ", by the Secretary for ..., Mr A, and ...", under "witnessed the signing of:")
-_ITEM_SIGNED_BY = re.compile(rf",?\s+(?:was\s+|were\s+)?signed\s+by\b|{P.ITEM_BY.pattern}")
+_ITEM_SIGNED_BY = re.compile(rf",?\s+(?:was\s+|were\s+)?(?:signed|inked)\s+by\b|{P.ITEM_BY.pattern}")
 # A list item's notes in brackets: "(Chinese only)", "(Annex 2)", "(Annex 3, Chinese only)".
 _NOTE = r"(?:(?:in\s+)?Chinese\s+(?:version\s+)?only|(?:see\s+|at\s+)?Annex\s+\d{1,2})"
 _ITEM_NOTE = re.compile(rf"(?i)\s*[(\uff08]\s*{_NOTE}(?:\s*[,;]\s*(?:and\s+)?{_NOTE})*\s*[)\uff09]")

@@ -351,7 +351,8 @@ POST_WORDS = frozenset(
 )
 ATTENDED_BY = re.compile(r"(?i)\b(?:attended|accompanied|joined|witnessed)\s+by\b")
 # "signed by", "signed after the plenary by", "signed today by" (not "signed the ... by")
-SIGNED_BY = re.compile(r"(?i)\bsigned\s+(?!(?:the|a|an)\b)(?:[\w'-]+\s+){0,4}?by\b")
+# "signed by A", and a news story's "inked by A"
+SIGNED_BY = re.compile(r"(?i)\b(?:signed|inked)\s+(?!(?:the|a|an)\b)(?:[\w'-]+\s+){0,4}?by\b")
 HK_OFFICIALS = re.compile(
     r"(?i)\boffic(?:ials|ers)\s+of\s+the\s+(?:HKSAR|Hong Kong)|\bHKSAR\s+Government\s+offic(?:ials|ers)\b"
 )
@@ -628,7 +629,13 @@ TITLE_TOKEN = re.compile(
 SIGN_OBJECT = re.compile(
     r"(?i:\b(?:signed|inked|renewed|signing\s+of|renewal\s+of|entered\s+into|conclusion\s+of|concluded"
     # a document named among those a signing sentence counts: "signed four agreements, including the A"
-    r"|including|namely|among\s+them|notably))"
+    r"|including|namely|among\s+them|notably"
+    # the documents signed as a subject, their titles after its verb: "Among the documents signed was
+    # the A", "The agreements signed at the plenary were the A and the B", "The documents inked
+    # included the A" (a signing sentence's own verb: the sentence must carry a sign word)
+    r"|(?:signed|inked)(?:\s+(?:today|yesterday|(?:at|during)\s+the\s+(?:meeting|plenary|session|conference)))?"
+    r"\s+(?:was|were|included|include|includes)"
+    r"|\b(?:documents|agreements|memoranda|pacts|deals)\s+(?:signed|inked)\b[^.;]{0,80}?\b(?:included|include|includes)))"
     r"\s+(?P<det>the|a|an)\s+"
 )
 # Verbs that make a quoted title an agreement besides "sign": only a title quoted after them counts
