@@ -308,6 +308,8 @@ NOT_INITIALS = r"(?!(?:CE|CS|FS|SJ|SC|JP|HK|PS|US|UK|EU|UN|GD|SZ|MO|LC|PR|TV|IT|
 NAME_TOKEN = (
     # a pinyin syllable joined by an apostrophe ("Chen Min'er"; never a possessive "'s")
     r"(?:[A-Z][a-z]+(?:['\u2019](?!s\b)[a-z]+)?(?:-[A-Za-z]+)?(?:\([a-z'\u2019]+\))?|(?:[A-Z]\.){2,3}(?=\s)|[A-Z]\.?(?=\s)|"
+    # a Macao surname of one letter before the name's comma or full stop: "Mr Vincent U, ...", "Mr O."
+    r"[A-Z](?=[,;.](?:\s|$))|"
     rf"{NOT_INITIALS}[A-Z]{{2}}(?=\s[A-Z][a-z]))"  # "CY Leung", never "CE Leung"
 )
 # Portuguese names of Macao officials keep their particles: "Helena de Senna Fernandes".
