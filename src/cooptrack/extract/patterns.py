@@ -444,14 +444,18 @@ MACAO_POST = re.compile(
 # one the document speaks from (Macao in a Hong Kong release, Hong Kong in a Macao paper).
 NEIGHBOURING_SAR = re.compile(r"(?i)\bneighbou?ring\s+(?:Special\s+Administrative\s+Region|SAR)\b")
 
-# A sentence naming its people's side: "Attending the meeting on the Macao side were ...", "Officials
+# A sentence naming its people's side: "Attending the meeting on (from) the Macao side were ...", "Officials
 # of the Macao Special Administrative Region Government attending included ...", "Members of the
 # Macao delegation included ...".
 _SIDE_OWNER = r"(?:Maca[ou]|Mainland|Hong\s+Kong|HKSAR|[A-Z][a-z]+)"
 SIDE_HINT = re.compile(
     rf"(?i)\bon\s+the\s+(?P<side>{_SIDE_OWNER})\s+side\b"
+    # those at the meeting "from the Macao side" (not "welcomed the support from the Mainland side")
+    rf"|\b(?:attending|attended|present|participants|officials|members|representatives)\b[^.;,]{{0,40}}?"
+    rf"\bfrom\s+the\s+(?P<from>{_SIDE_OWNER})\s+side\b"
     rf"|\b(?:officials|members)\s+of\s+the\s+(?P<of>{_SIDE_OWNER})\b"
-    rf"|\bthe\s+(?P<delegation>{_SIDE_OWNER})\s+delegation\s+(?:included|comprised|was\s+made\s+up)\b"
+    # "The Macao delegation included ...", "The Hong Kong side included ..."
+    rf"|\bthe\s+(?P<delegation>{_SIDE_OWNER})\s+(?:delegation|side)\s+(?:included|comprised|was\s+made\s+up)\b"
 )
 
 # Between a chair verb and its "by": adverbials only ("chaired jointly by", "chaired on the mainland

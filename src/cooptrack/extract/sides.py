@@ -106,7 +106,7 @@ def side_in(masked: str, mention: Mention, offset: int) -> Side | None:
     hint = _side_hint(masked)
     if hint is None or (side is not None and (side is not Side.HK or P.HK_POST.search(mention.post or ""))):
         return side
-    owner = hint["side"] or hint["of"] or hint["delegation"]
+    owner = hint["side"] or hint["of"] or hint["delegation"] or hint["from"]
     if P.MACAO_POST.fullmatch(owner):
         return Side.MACAO
     if re.fullmatch(P.HK, owner):
