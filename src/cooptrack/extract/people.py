@@ -117,7 +117,8 @@ _NAMED = rf"{P.NAME},\s+(?:the\s+)?[a-z]"
 _NEXT_NAMED = rf",\s+{_NAMED}"
 _POST_AFTER = re.compile(
     rf",\s+(?:the\s+)?(?:{_OWNER}['\u2019]s\s+)?(?P<post>{_POST_AFTER_HEAD}"
-    rf"(?:[^,;()\n.]|\.(?=\S)|,\s+(?=[A-Z])(?!{P.HONORIFIC}\s)(?!{_NAMED}))*?)"
+    # an abbreviation in brackets inside it: "... of the Macao Special Administrative Region (SAR) government"
+    rf"(?:[^,;()\n.]|\.(?=\S)|\s\([A-Z]{{2,}}\)(?=\s)|,\s+(?=[A-Z])(?!{P.HONORIFIC}\s)(?!{_NAMED}))*?)"
     rf"(?:\s*\([A-Z]{{2,}}\))?\s*(?=,\s+(?![A-Z])|,\s+{P.HONORIFIC}\s|{_NEXT_NAMED}|;|\.(?:\s|$)|$)"
 )
 # A post in brackets after the name, as lists and captions write it: "Mr John Lee (Chief
