@@ -444,7 +444,14 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+_PARTICLES = frozenset({"de", "da", "do", "dos", "das"})
+
+
 def _looks_like_name(tokens: list[str]) -> bool:
+    # a Macao official's Portuguese name keeps its particle, and is a name by it with no Chinese
+    # surname: "the Director of the Macao Government Tourism Office, Maria Helena de Senna Fernandes,"
+    particle = any(t in _PARTICLES for t in tokens[1:-1])
+    tokens = [t for t in tokens if t not in _PARTICLES] if particle else tokens
     if not 2 <= len(tokens) <= 4:
         return False
     # a token of one capital is an initial ("C Y Leung", "C.Y. Leung") or a Macao surname ("O Lam")
@@ -455,7 +462,7 @@ def _looks_like_name(tokens: list[str]) -> bool:
         return False
     if "Hong Kong" in " ".join(tokens):
         return False
-    return any(t in SURNAMES for t in tokens) or any("-" in t for t in tokens)
+    return particle or any(t in SURNAMES for t in tokens) or any("-" in t for t in tokens)
 
 
 def honorific(value: str | None) -> Honorific | None:
