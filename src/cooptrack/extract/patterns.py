@@ -101,7 +101,11 @@ ANNOUNCEMENT = re.compile(
 # Hon ... and a written reply by ... in the Legislative Council today"), or a paper to one of its panels
 # ("Legislative Council Panel on ...", "LC Paper No. ..."). It answers about meetings held or planned,
 # and reports none of them, however plainly it names them (patterns.md [NEG], a reference page).
-LEGCO_TITLE = re.compile(r"(?i)^\s*LCQ\s*\d*\s*:|^\s*Legislative\s+Council\s+(?:Panel|question)\b")
+# A panel's own meeting on the mechanism is one too ("LegCo panel discusses work of ...", "The
+# Legislative Council Panel on Constitutional Affairs held a meeting today to discuss ...").
+LEGCO_TITLE = re.compile(
+    r"(?i)^\s*LCQ\s*\d*\s*:|^\s*(?:Legislative\s+Council|LegCo)(?:['\u2019]s)?\s+(?:Panel|question|Subcommittee)\b"
+)
 # A news copy words it its own way: "In a written reply to a question by lawmaker ... in the
 # Legislative Council today, ... said ...".
 _LEGCO = r"(?:Legislative\s+Council|LegCo)\b"
@@ -110,7 +114,7 @@ LEGCO_LEAD = re.compile(
     rf"(?i)\bquestions?\s+(?:by|from|raised\s+by)\s+{_ASKER}[^.]{{0,300}}?\brepl(?:y|ies|ied|ying)\b[^.]{{0,300}}?\b{_LEGCO}"
     rf"|\brepl(?:y|ies|ied|ying)\s+to\s+(?:a\s+)?(?:{_LEGCO}\s+)?questions?\s+(?:by|from|raised\s+by)\s+{_ASKER}"
     rf"[^.]{{0,300}}?\b{_LEGCO}|\brepl(?:y|ies|ied|ying)\s+to\s+(?:a\s+)?{_LEGCO}\s+questions?\b"
-    r"|^\s*(?:Legislative\s+Council\s+Panel\s+on\b|LC\s+Paper\s+No\b)"
+    r"|^\s*(?:(?:The\s+)?(?:Legislative\s+Council|LegCo)(?:['\u2019]s)?\s+(?:Panel|Subcommittee)\s+on\b|LC\s+Paper\s+No\b)"
 )
 TITLE_ANNOUNCEMENT = re.compile(r"(?i)\b(?:to\s+(?:attend|lead|co-?chair|visit|depart|hold|head)|will)\b")
 
