@@ -242,6 +242,11 @@ def identify_meeting(title: str | None, lead: str, entry: Entry | None = None) -
     if not mentions:
         return None, None
     first = mentions[0]
+    if _described_hlm(title or "", lead, first, len(meeting_mentions(title or ""))):
+        # a news lead's "... at a high-level meeting held in ...", then "... co-chaired the 23rd plenary
+        # of the ... Joint Conference": the lower-case "a high-level meeting" describes the event, the
+        # numbered plenary names it
+        first = next((m for m in mentions[1:] if m.ordinal is not None), first)
     if first.kind in _PART_OF_CUM:
         # "... at high-level meeting" in a subhead, or a headline's "Fourth Plenary Session of ...",
         # then "the High-Level Meeting cum (the) Fourth Plenary Session" in the lead: the fuller name
@@ -268,6 +273,20 @@ def identify_meeting(title: str | None, lead: str, entry: Entry | None = None) -
 
 
 _FIXED_KINDS = frozenset({(MeetingKind.OTHER,), (MeetingKind.HIGH_LEVEL_MEETING,)})
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+
+
+def _described_hlm(title: str, lead: str, first: MeetingMention, in_title: int) -> bool:
+    """A high-level meeting named by a description, not by its name: "a high-level meeting" (an
+    article, lower case, no number), in the headline or the lead."""
+    text = title if in_title else lead
+    words = text[first.start : first.end]
+    return (
+        first.kind is MeetingKind.HIGH_LEVEL_MEETING
+        and first.ordinal is None
+        and words[:1].islower()
+        and bool(_INDEFINITE_BEFORE.search(text[max(0, first.start - 6) : first.start]))
+    )
 
 
 def _held_together(sentences: list[str]) -> bool:
@@ -379,7 +398,8 @@ def venue(
     # (Xinhua) -- ... signed 14 agreements here at a joint conference on Thursday"): the dateline's city
     lead_dateline = _dateline_place(texts[:1])
     places = [
-        (_place_in(x) if _this_meeting(x, ordinal) else None) or (lead_dateline if P.HERE_EVENT.search(x) else None)
+        ((_place_in(x) or _first(P.PLACE_DISTRICT, x)) if _this_meeting(x, ordinal) else None)
+        or (lead_dateline if P.HERE_EVENT.search(x) else None)
         for t in texts[:2]
         for x in split_text(t)[:6]
     ]

@@ -236,10 +236,13 @@ VIA_VIDEO = re.compile(
 MEETING_PLACE = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)(?:,\s*(?P<region>[A-Z][a-z]+)(?:\s+Province)?)?"
 )
-# "in the Admiralty district of Hong Kong", "on the outskirts of Jinan".
+# "in the Admiralty district of Hong Kong", "on the outskirts of Jinan"; a news story's "in the
+# southern Chinese city of Guangzhou", "in the eastern metropolis of Shanghai" (not "the capital of
+# Sichuan Province", a province).
 PLACE_DISTRICT = re.compile(
-    r"\b(?:in|at|on)\s+the\s+(?:[A-Z][a-z]+\s+){0,3}(?:district|area|suburbs?|quarter|outskirts|centre|center)\s+of\s+"
-    r"(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)"
+    r"\b(?:in|at|on)\s+the\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:district|area|suburbs?|quarter|outskirts|centre|center)"
+    r"|(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]+\s+)?(?:city|metropolis|capital))\s+of\s+"
+    r"(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)(?!\s+(?i:province|region|autonomous)\b)"
 )
 # The city of the visit during which the meeting was held.
 VISIT_PLACE = re.compile(

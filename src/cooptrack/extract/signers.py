@@ -30,8 +30,13 @@ _AUX_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+
 _RELATIVE = re.compile(r",\s+(?:which|who|where|when)\b")
 
 
-# A subordinate clause before a sign verb, whose subject is its own.
-_SIGN_CLAUSE_START = re.compile(r"(?i)\b(?:since|because|until|once|whereas|although|though)\s+")
+# A subordinate clause before a sign verb, whose subject is its own; reported speech too ("Lee told
+# reporters that the two sides had signed nine agreements": Lee reports, he does not sign).
+_SIGN_CLAUSE_START = re.compile(
+    r"(?i)\b(?:since|because|until|once|whereas|although|though)\s+"
+    r"|\b(?:said|says|told\s+[^.;,]{0,40}?|added|noted|announced|stated|explained)\s+that\s+"
+    r"|\b(?:said|says|told\s+(?:reporters|journalists|the\s+media|the\s+press))\s+(?=the\s+two\s+sides\b|both\s+sides\b)"
+)
 
 
 def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
