@@ -36,6 +36,7 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
     out: list[Signed] = []
     seen: set[str] = set()
     last: list[tuple[int, Signed]] = []  # the titles listed so far, with the block of their sentence
+    latest: list[Signed] = []  # the titles of the last signing sentence naming any
     listed = -2  # the block of a signing lead-in closing on a colon, then of the list's last item
     for sent in sents:
         f = sent.f
@@ -49,10 +50,15 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
                 listed = -2
             continue
         if not P.TITLE_QUOTED.search(f):
-            _signed_later(f, [a for block, a in last if sent.block - block <= 1], people)
+            recent = [a for block, a in last if sent.block - block <= 1]
+            if P.WHICH_SIGNED.match(f):  # the former / the latter: of the last sentence's titles
+                recent = latest
+            _signed_later(f, recent, people)
             listed = sent.block if _LEAD_IN.search(f) else -2
             continue
+        before = len(out)
         _add(sent, people, out, seen, last)
+        latest = out[before:] or latest
     return out
 
 
@@ -79,6 +85,14 @@ def _signed_later(f: str, recent: list[Signed], people: list[Found]) -> None:
     """A sentence with no title saying who signed one of the titles listed in its paragraph or the
     one before, by a short form of it (其中合作備忘錄由X與Y簽署, 協議由X與Y簽署): the one title that
     ends with that form, or the one of its kind, gets the signatories when it has none."""
+    which = P.WHICH_SIGNED.match(f)
+    if which and recent:
+        # '前者由X與Y簽署。' after the sentence listing the titles: the first or the last of them
+        one = recent[0] if which["which"] == "前者" else recent[-1]
+        if not one.signatories:
+            found = sorted((which["who"].find(p.key), p.name) for p in people if p.key in which["who"])
+            one.signatories = [name for _, name in found]
+        return
     m = P.SHORT_TITLE_SIGNED.search(f)
     if m is None or not recent:
         return
@@ -104,6 +118,11 @@ def _kind(title: str) -> AgreementKind:
 def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
     """Who the sentence says signed the title at ``at``: 由X與Y簽署, or the subjects of the
     signing verb before it (not of 見證)."""
+    which = P.WHICH_SIGNED.search(f)
+    if which:
+        titles = [t.start() for t in P.TITLE_QUOTED.finditer(f[: which.start()])]
+        own = -1 if not titles else titles[0] if which["which"] == "前者" else titles[-1]
+        return [p.name for p in people if p.key in which["who"]] if at == own else []
     by = P.SIGNED_BY.search(f)
     if by:
         return [p.name for p in people if p.key in by["who"]]

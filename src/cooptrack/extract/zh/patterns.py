@@ -334,6 +334,9 @@ AGREEMENT_KINDS: tuple[tuple[str, str], ...] = (
 )
 PLAN_TITLE = re.compile(r"(?:纲要|规划|意见|决定|公报|条例)$")
 SIGNED_BY = re.compile(r"由(?P<who>[^。]{2,40}?)(?:代表双方)?签署")
+# 'The former' / 'the latter' of the two titles just listed names whose signatories follow
+# ('签署了《A》和《B》,前者由X与Y签署'; '后者则由X与Y签订。'): that title alone.
+WHICH_SIGNED = re.compile(r"(?P<which>前者|后者)(?:则|亦|也)?由(?P<who>[^。]{2,40}?)(?:代表双方)?签(?:署|订)")
 # A later sentence naming who signed one of the titles just listed by a short form of it
 # ('其中合作备忘录由X与Y签署', '协议由X与Y签署', '该意向书则由X与Y签订').
 SHORT_TITLE_SIGNED = re.compile(
