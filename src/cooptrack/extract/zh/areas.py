@@ -35,7 +35,7 @@ def declared_count(title: Sent | None, lead: list[Sent]) -> int | None:
             before = f[: m.start()]
             if P.SPEECH.search(before) and not P.CONSENSUS.search(f) and "同意" not in f:
                 continue
-            value = number(m["n"] or m["h"])
+            value = number(m["n"] or m["h"] or m["b"] or m["g"])
             if value:
                 return value
     return None

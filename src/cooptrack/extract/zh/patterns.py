@@ -302,7 +302,12 @@ SIGN = re.compile(_SIGNED)
 SIGN_ACT = re.compile(rf"(?:{_SIGNED})(?!仪式)")
 
 # --- areas and counts ([ZH-COUNT] [ZH-AREAS]) ---------------------------------------------------------
-DECLARED = re.compile(rf"(?P<n>{N})个(?:合作)?(?:范畴|领域|方面)|(?P<h>{N})(?:大)?领域(?:{N})项")
+# N个范畴 / N个合作领域; a headline's N领域M项; without 个 where the words say it is a count: after
+# 以下 / 下列 / 等 (以下五方面, 等六大领域; not 一方面 'on the one hand') or as N大范畴 / N大领域
+DECLARED = re.compile(
+    rf"(?P<n>{N})个(?:合作)?(?:范畴|领域|方面)|(?P<h>{N})(?:大)?领域(?:{N})项"
+    rf"|(?:以下|下列|等)(?P<b>{N})(?:大)?(?:合作)?(?:范畴|领域|方面)|(?P<g>{N})大(?:合作)?(?:范畴|领域)"
+)
 NOT_A_COUNT = re.compile(r"重点|主要")
 SPEECH = re.compile(r"表示|指出|认为|说|称|致辞|强调|话")
 CONSENSUS = re.compile(r"达成(?:了)?共识|达成(?:以下|如下)")
