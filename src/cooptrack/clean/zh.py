@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from cooptrack.clean.chrome import catalogue
 from cooptrack.clean.page import Line
 from cooptrack.dates import safe_date
 from cooptrack.record import Removed
@@ -167,7 +168,8 @@ def join_headline(
     title: str | None, lines: list[Line], removed: list[Removed] | None = None
 ) -> tuple[str | None, list[Line]]:
     """A Chinese headline printed on two lines is one, joined with a space ([ZH-TITLE]): a short
-    line right under it (no blank line between) that ends no sentence, over the lead; a first
+    line right under it (no blank line between) that ends no sentence, over the lead (not the site's
+    name printed there: 澳門特別行政區政府入口網站 is cut); a first
     line of a few characters over a headline more than twice its length is a portal's section
     tag (內地事務 over the headline), not the headline's. A first line holding a full stop is the
     lead of a page that prints no headline (a wire's item)."""
@@ -181,6 +183,10 @@ def join_headline(
         return title, lines
     if _SENTENCE_MARK.search(text) or len(lead.text) < 40 or "。" not in lead.text:
         return title, lines
+    if catalogue().head(text) is not None:  # the site's name printed under the headline: not the headline's
+        if removed is not None:
+            removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=text, detail="the site's name"))
+        return title, lines[1:]
     if _SECTION_TAG.fullmatch(title.strip()) and len(text) > 2 * len(title.strip()):
         if removed is not None:  # a section tag over the headline (內地事務, 政府動態): not the headline's
             removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=title.strip(), detail="a section tag"))
