@@ -52,11 +52,14 @@ _MASTHEAD = (
     r"[\u3400-\u9fff]{1,10}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|报|報|网|網|在线|在線|新闻|新聞|电视台|電視台|电台|電台"
     r"|通讯社|通訊社|社|客户端|客戶端)"
 )
+# 'Published': every way it is written (發佈 in Hong Kong, 發布 in Traditional copies of Mainland
+# pages, 发布), with time or date
+_PUBLISHED = r"(?:发布|發佈|發布|发佈)(?:时间|時間|日期)"
 _STAMPS = (
     re.compile(
-        rf"(?:發佈日期|发布日期|發布日期|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+        rf"(?:{_PUBLISHED}|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
     ),
-    re.compile(rf"(?:發佈時間|发布时间)\s?[:：]\s?\d{{1,2}}:\d{{2}}\s{_Y}-{_M}-{_D}"),
+    re.compile(rf"{_PUBLISHED}\s?[:：]\s?\d{{1,2}}:\d{{2}}\s{_Y}-{_M}-{_D}"),
     re.compile(
         rf".{{0,40}}即(?:時|时)(?:新聞|新闻)\s?[:：].{{0,20}}[•·]\s?{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
     ),
@@ -65,7 +68,7 @@ _STAMPS = (
         rf"{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s{{0,3}}(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}})?"
     ),
     # the page's own 发布时间 with its date first (a mirror's, with 来源: spYYYYMMDD, is read before)
-    re.compile(rf"(?:發佈時間|发布时间|發布時間)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"),
+    re.compile(rf"{_PUBLISHED}\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"),
     # the source first, then the stamp ('来源:云南日报 2026-08-27 09:30'); a paper's or a site's
     # name, then its stamp ('澳门日报 2026-05-12', '湖北日報網 2027-05-18 19:40')
     *(
@@ -75,7 +78,7 @@ _STAMPS = (
     ),
 )
 _MIRROR_STAMP = re.compile(
-    r"(?:发布时间|發佈時間|发布日期)\s?[:：]\s?\d{4}-\d\d-\d\d\s?[\d:]{0,8}\s{0,3}(?:来源|來源)\s?[:：]\s?sp\d{8}"
+    _PUBLISHED + r"\s?[:：]\s?\d{4}-\d\d-\d\d\s?[\d:]{0,8}\s{0,3}(?:来源|來源)\s?[:：]\s?sp\d{8}"
 )
 # A site's page-information line: labelled fields side by side, one of them the page's date
 # ('来源:广东省人民政府门户网站 发布时间:2025-09-19 08:15:22 【字体:大 中 小】 打印本页',
