@@ -56,9 +56,7 @@ _MASTHEAD = (
 # pages, 发布), with time or date
 _PUBLISHED = r"(?:发布|發佈|發布|发佈)(?:时间|時間|日期)"
 _STAMPS = (
-    re.compile(
-        rf"(?:{_PUBLISHED}|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
-    ),
+    re.compile(rf"(?:{_PUBLISHED}|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"),
     re.compile(rf"{_PUBLISHED}\s?[:：]\s?\d{{1,2}}:\d{{2}}\s{_Y}-{_M}-{_D}"),
     re.compile(
         rf".{{0,40}}即(?:時|时)(?:新聞|新闻)\s?[:：].{{0,20}}[•·]\s?{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
