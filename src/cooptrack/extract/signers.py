@@ -31,11 +31,12 @@ _RELATIVE = re.compile(r",\s+(?:which|who|where|when)\b")
 
 
 # A subordinate clause before a sign verb, whose subject is its own; reported speech too ("Lee told
-# reporters that the two sides had signed nine agreements": Lee reports, he does not sign).
+# reporters that the two sides had signed nine agreements", "Mr Tsang said the Framework Agreement,
+# signed in April, ...": the speaker reports, he does not sign).
 _SIGN_CLAUSE_START = re.compile(
     r"(?i)\b(?:since|because|until|once|whereas|although|though)\s+"
-    r"|\b(?:said|says|told\s+[^.;,]{0,40}?|added|noted|announced|stated|explained)\s+that\s+"
-    r"|\b(?:said|says|told\s+(?:reporters|journalists|the\s+media|the\s+press))\s+(?=the\s+two\s+sides\b|both\s+sides\b)"
+    r"|\b(?:said|says|told\s+[^.;,]{0,40}?|added|noted|stated|explained)\s+that\s+"
+    r"|\b(?:said|says|told\s+(?:reporters|journalists|the\s+media|the\s+press))\s+(?=(?:the|both)\s)"
 )
 
 
