@@ -46,6 +46,9 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
             if sent.block - listed == 1 and P.TITLE_QUOTED.search(f):
                 listed = sent.block
                 _add(sent, [], out, seen, last)
+            elif sent.block - listed == 1 and _bare_title(f):
+                listed = sent.block  # an item printed without its 《》: the line is the title
+                _add_bare(sent, out, seen, last)
             elif sent.block != listed:
                 listed = -2
             continue
@@ -79,6 +82,33 @@ def _add(sent: Sent, people: list[Found], out: list[Signed], seen: set[str], las
         s, e = sent.span(m.start("title"), m.end("title"))
         out.append(Signed(sent.original(m.start("title"), m.end("title")), _kind(folded_title), s, e, signers))
         last.append((sent.block, out[-1]))
+
+
+# A list item printed without 《》: one short line, no sentence mark, ending as an agreement's title ends
+_BARE_ITEM = re.compile(r"[^,，。;；:：!?！？《》]{4,60}")
+# its label, if any: (一) 一、 1. 1、 or a bullet
+_ITEM_LABEL = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|[•·‧\-*])\s*"
+)
+
+
+def _bare_title(f: str) -> bool:
+    text = _ITEM_LABEL.sub("", f).strip()
+    return bool(_BARE_ITEM.fullmatch(text)) and (_kind(text) is not AgreementKind.OTHER or text.endswith("纪要"))
+
+
+def _add_bare(sent: Sent, out: list[Signed], seen: set[str], last: list[tuple[int, Signed]]) -> None:
+    f = sent.f
+    label = _ITEM_LABEL.match(f)
+    lead = label.end() if label else len(f) - len(f.lstrip())
+    end = len(f.rstrip())
+    title = f[lead:end]
+    if title in seen:
+        return
+    seen.add(title)
+    s, e = sent.span(lead, end)
+    out.append(Signed(sent.original(lead, end), _kind(title), s, e, []))
+    last.append((sent.block, out[-1]))
 
 
 def _signed_later(f: str, recent: list[Signed], people: list[Found]) -> None:
