@@ -30,6 +30,8 @@ from cooptrack.record import Removed
 from cooptrack.vocab import RemovalReason
 
 _SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)]$")
+# A Chinese sentence's end, anywhere in a line (a site's name holds none)
+_CHINESE_SENTENCE = re.compile(r"[。！？]")
 _MIRROR_SITES = re.compile(r"^(?:Hong Kong|HK|HKSAR|GovHK|China|Xinhua|news\.gov\.hk|info\.gov\.hk)$")
 _HEAD_SPAN = 80  # the page's head: chrome above the headline is looked for among its first lines
 _PROSE_WORDS = 20  # a line this long is prose: the head has ended
@@ -324,6 +326,8 @@ def drop_site_footer(lines: list[Line], removed: list[Removed]) -> list[Line]:
         return lines
     last = lines[-1].text
     if len(last) > 100 or _SENTENCE_END.search(last) or noise.MEETING_CUE.search(last):
+        return lines
+    if _CHINESE_SENTENCE.search(last):  # a Chinese story of one paragraph under a stamp: its lead
         return lines
     removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=last))
     return lines[:-1]
