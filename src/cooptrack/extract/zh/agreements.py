@@ -154,7 +154,10 @@ def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
         own = -1 if not titles else titles[0] if which["which"] == "前者" else titles[-1]
         return [p.name for p in people if p.key in which["who"]] if at == own else []
     by = P.SIGNED_BY.search(f)
-    if by:
+    # '由X與Y簽署《B》' names who signed the titles after it: a title before it ('簽署了《A》,並由X與Y
+    # 簽署《B》') is the sentence's subject's
+    ahead = by is not None and re.match(r"(?:了)?\s?《", f[by.end() :]) is not None
+    if by and not (ahead and at < by.start()):
         return [p.name for p in people if p.key in by["who"]]
     verbs = [v for v in P.SIGN.finditer(f) if v.start() < at]
     if not verbs:

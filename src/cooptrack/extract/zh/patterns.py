@@ -338,7 +338,7 @@ AGREEMENT_KINDS: tuple[tuple[str, str], ...] = (
     ("合同", "agreement"),
 )
 PLAN_TITLE = re.compile(r"(?:纲要|规划|意见|决定|公报|条例)$")
-SIGNED_BY = re.compile(r"由(?P<who>[^。]{2,40}?)(?:代表双方)?签署")
+SIGNED_BY = re.compile(r"由(?P<who>[^。]{2,40}?)(?:代表双方|代表两地政府)?签(?:署|订)")
 # 'The former' / 'the latter' of the two titles just listed names whose signatories follow
 # ('签署了《A》和《B》,前者由X与Y签署'; '后者则由X与Y签订。'): that title alone.
 WHICH_SIGNED = re.compile(r"(?P<which>前者|后者)(?:则|亦|也)?由(?P<who>[^。]{2,40}?)(?:代表双方)?签(?:署|订)")
