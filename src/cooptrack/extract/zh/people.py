@@ -171,13 +171,13 @@ def _reverse(sent: Sent, people: dict[str, Found]) -> None:
     f = sent.f
     for m in P.REVERSE_NAME.finditer(f):
         key = m["name"]
-        if key in people or (key[0] not in P.SURNAMES and key[:2] not in P.DOUBLE_SURNAMES):
+        if key in people:
             continue
         if P.PLACE.match(key) or P.POST.match(f, m.start("name") + 1):
             continue  # a place's post (江苏省长), a surname and a post (乔副省长: named before)
         if key[-1] in "委办厅局部处组会党府":
             continue  # an organ's post (区委书记, 党组书记): no one's name
-        if _name_at(f, m.start("name")) < m.end("name"):  # a stop inside it (the post bounds it after)
+        if _name_at(f, m.start("name")) < m.end("name"):  # no surname opens it, or a stop inside it
             continue
         s, e = sent.span(m.start("name"), m.end("name"))
         people[key] = Found(
