@@ -201,7 +201,7 @@ def test_answers_keep_none_too_large_and_let_an_earlier_state_go() -> None:
     assert not answers.keep((1,), ("big",), 200, [], b"x" * (LARGEST + 1), token)
     assert answers.keep((1,), ("page",), 200, [], b"<p>" + token + b"</p>", token)
     found = answers.get((1,), ("page",))
-    assert found is not None and found.for_reader(b"B" * 32) == b"<p>" + b"B" * 32 + b"</p>"
+    assert found is not None and b"".join(found.pieces(b"B" * 32)) == b"<p>" + b"B" * 32 + b"</p>"
     assert answers.keep((2,), ("other",), 200, [], b"<p>later</p>", token)
     assert answers.get((1,), ("page",)) is None and len(answers) == 1 and answers.size == len(b"<p>later</p>")
     assert reader_token("A" * 32) == token and reader_token("A" * 31) is None and reader_token(None) is None
@@ -238,7 +238,7 @@ def test_readers_asking_at_once_wait_for_the_one_drawing() -> None:
                     await released.wait()
                     answers.keep((1,), ("page",), 200, [], b"<p>drawn</p>", None)
                     return b"<p>drawn</p>"
-        return found.for_reader(b"")
+        return b"".join(found.pieces(b""))
 
     async def run() -> list[bytes]:
         tasks = [asyncio.create_task(reader(n)) for n in range(5)]

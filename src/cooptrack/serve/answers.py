@@ -55,9 +55,6 @@ class Answer:
     def size(self) -> int:
         return len(self.head) + len(self.tail)
 
-    def for_reader(self, token: bytes) -> bytes:
-        return b"".join(self.pieces(token))
-
     def pieces(self, token: bytes) -> tuple[bytes, ...]:
         """The body for the reader whose token is ``token``, in pieces to send one after the other."""
         if not self.tokens:
