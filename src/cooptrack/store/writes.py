@@ -482,7 +482,7 @@ def _copy(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     given = list(rows[0])
     missing = [c for c in table.columns if c.name not in rows[0] and c.default is not None and c.default.is_scalar]
     columns = [table.c[name] for name in given] + missing
-    binds = [c.type._cached_bind_processor(dialect) for c in columns]
+    binds = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
     defaults = [c.default.arg for c in missing]  # type: ignore[union-attr]
     names = ", ".join(dialect.identifier_preparer.quote(c.name) for c in columns)
     statement = f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
