@@ -30,6 +30,7 @@ from cooptrack.serve import overview as digests
 from cooptrack.serve.answers import Answers
 from cooptrack.serve.auth import Caller, identify
 from cooptrack.serve.i18n import LANGUAGES
+from cooptrack.serve.stamps import StampReads
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.store import Store, snapshot
 from cooptrack.views import service
@@ -110,6 +111,10 @@ class Web:
     _computing: dict[tuple[object, ...], threading.Lock] = field(default_factory=dict, repr=False)
     _memo_stamp: object = field(default=None, repr=False)  # the state of the store the memo's answers are for
     _stopped: threading.Event = field(default_factory=threading.Event, repr=False)
+    stamps: StampReads = field(init=False, repr=False)  # the stamp's reads, shared by the requests at once
+
+    def __post_init__(self) -> None:
+        self.stamps = StampReads(self.store.stamp)
 
     def snapshot(self, stamp: tuple[object, ...] | None = None) -> Data:
         """The store as readers see it, loaded again only when something was written since (any process).

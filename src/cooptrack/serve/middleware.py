@@ -219,7 +219,7 @@ class Conditional:
             return
         stamp = w.store.known_stamp()  # SQLite: unchanged since it was last read (no query)
         if stamp is None:
-            stamp = await run_in_threadpool(w.store.stamp)  # a query: off the event loop
+            stamp = await w.stamps()  # a query, off the event loop, shared by the readers who came meanwhile
         scope[STAMP] = stamp
         tag = etag(request, stamp)
         if _matches(request.headers.get("if-none-match", ""), tag):

@@ -1,0 +1,72 @@
+"""The store's stamp for every request of a process, read as seldom as it can be without being stale.
+
+Every tagged answer depends on the store's stamp (:class:`.middleware.Conditional`). SQLite knows
+it unchanged without a query while no connection commits (:meth:`Store.known_stamp`); on PostgreSQL
+it is a query, and fifty readers at once would send fifty queries, each through the thread pool,
+for the same answer. Here a request joins the next read that *starts after it arrived*, never one
+already under way (that one may have begun before a write the reader has just made, on this or
+another worker): every commit made before the request is seen, as when it reads alone, and a
+process sends at most one read at a time with one more waiting, however many readers there are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from starlette.concurrency import run_in_threadpool
+
+from cooptrack.store.tracking import Stamp
+
+
+class StampReads:
+    """``await reads()``: the store's stamp, read after the call began (see the module's doc)."""
+
+    def __init__(self, read: Callable[[], Stamp]) -> None:
+        self._read = read
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._under_way: asyncio.Future[Stamp] | None = None  # the read sent, not yet answered
+        self._next: asyncio.Future[Stamp] | None = None  # the read to send when it is answered
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.reads = 0  # the reads sent
+
+    async def __call__(self) -> Stamp:
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:  # another event loop (a test client's thread): its own reads
+            self._loop, self._under_way, self._next = loop, None, None
+        if self._under_way is None:
+            wanted = self._under_way = _future(loop)
+            self._send(loop, wanted)
+        else:
+            if self._next is None:
+                self._next = _future(loop)
+            wanted = self._next
+        return await asyncio.shield(wanted)  # (a reader who leaves does not cancel the others' read)
+
+    def _send(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Stamp]) -> None:
+        task = loop.create_task(self._answer(loop, future))
+        self._tasks.add(task)  # (a task only the loop refers to may be collected before it ends)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _answer(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Stamp]) -> None:
+        self.reads += 1
+        try:
+            stamp = await run_in_threadpool(self._read)
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
+        except Exception as exc:  # every reader waiting gets the store's error, as if they had read it
+            future.set_exception(exc)
+        else:
+            future.set_result(stamp)
+        finally:
+            if self._loop is loop:
+                self._under_way, self._next = self._next, None
+                if self._under_way is not None:
+                    self._send(loop, self._under_way)
+
+
+def _future(loop: asyncio.AbstractEventLoop) -> asyncio.Future[Stamp]:
+    future: asyncio.Future[Stamp] = loop.create_future()
+    future.add_done_callback(lambda f: f.cancelled() or f.exception())  # an error no reader awaited is not logged
+    return future
