@@ -1,5 +1,5 @@
-"""Answers kept whole for anonymous readers: what a page, an API answer or a download was, sent again
-as bytes to the next anonymous reader who asks for the same thing while the store is unchanged.
+"""Answers kept whole: what a page, an API answer or a download was, sent again as bytes to the next
+anonymous reader (or the same account) who asks for the same thing while the store is unchanged.
 
 An anonymous answer depends on the state of the store, the address with its query, the host and
 scheme, the interface language (a cookie), ``Accept``, the day and cooptrack's version: what the
@@ -7,8 +7,9 @@ scheme, the interface language (a cookie), ``Accept``, the day and cooptrack's v
 is a reader's own is their CSRF token (the language switch's form carries it): it is kept as a
 placeholder of the same length and put back as the next reader's own, so that no reader ever gets
 another's token. A first visit (no CSRF cookie yet) is sent a kept answer with a new token and the
-cookie that gives it; a signed-in reader (a session cookie or a token), or one whose CSRF cookie the
-site did not make, never is.
+cookie that gives it; one whose CSRF cookie the site did not make never is. A signed-in reader's
+answers are kept apart, for their account alone (its name, role and how it signed in are in the
+key), with their session's form token put back the same way.
 
 Readers who ask at once for what is being drawn wait for it (:meth:`Answers.drawing`): fifty
 readers arriving after a write cost one drawing, not fifty.

@@ -22,7 +22,9 @@
   anything is read or rendered. Answers are ``Cache-Control: private, no-cache`` (kept by the
   browser only, asked again each time) with ``Vary: Cookie, Authorization``; what is
   ``no-store`` (signed in, setting a cookie, account pages) is never tagged. An anonymous answer is
-  kept whole and sent again to the next anonymous reader of the same thing (:mod:`.answers`).
+  kept whole and sent again to the next anonymous reader of the same thing (:mod:`.answers`); a
+  signed-in reader's answer (untagged, ``no-store``) is kept for the same account alone, under its
+  role and how it signed in as read on each request, and sent again with the reader's own form token.
 
 Each is a plain ASGI middleware (no task and no stream of Starlette's ``BaseHTTPMiddleware`` per
 request: a page sent as kept costs little more than a static file).
@@ -48,7 +50,7 @@ from starlette.datastructures import MutableHeaders
 from cooptrack.serve import i18n
 from cooptrack.serve.answers import LARGEST, Answers, given_token, reader_token
 from cooptrack.serve.auth import CSRF_COOKIE, SESSION_COOKIE, give_csrf, new_csrf
-from cooptrack.serve.context import STAMP, Problem, WebSettings, web
+from cooptrack.serve.context import STAMP, Problem, WebSettings, caller, web
 from cooptrack.serve.errors import error_response
 
 ACCESS_LOG = logging.getLogger("cooptrack.access")
@@ -214,7 +216,7 @@ class Conditional:
             return
         request = scope.get(_REQUEST) or Request(scope)
         w = web(request)
-        if w.settings.read_requires_login:  # every reader is signed in: no-store
+        if w.settings.read_requires_login and not _signed_in(request):  # sent to sign in
             await self.app(scope, receive, send)
             return
         stamp = w.store.known_stamp()  # SQLite: unchanged since it was last read (no query)
@@ -228,29 +230,43 @@ class Conditional:
             await send({"type": "http.response.body", "body": b""})
             return
         signed_in = _signed_in(request)
-        cookie = request.cookies.get(CSRF_COOKIE)
-        token = None if signed_in else reader_token(cookie)
-        if signed_in or (cookie is not None and token is None):  # a token the site did not make: drawn
-            await self.app(scope, receive, _tagging(send, tag, signed_in))
-            return
-        shared = _shared_key(request)
-        if await _send_kept(request, send, stamp, shared, tag, token):
+        if signed_in:
+            who = await run_in_threadpool(caller, request)  # (looked up once: the handler reads it again)
+            if who.user is None:  # an unknown or ended session, a bad token: drawn for them alone
+                await self.app(scope, receive, _tagging(send, tag, signed_in))
+                return
+            # their own answers, kept for them: the account and its role as read now (a role taken back
+            # or an account disabled is seen at once), how they signed in; their session's form token
+            shared = (*_shared_key(request), who.via, who.user.id, who.user.name, who.user.role)
+            token = who.csrf.encode() if who.csrf else None
+        else:
+            cookie = request.cookies.get(CSRF_COOKIE)
+            token = reader_token(cookie)
+            if cookie is not None and token is None:  # a token the site did not make: drawn
+                await self.app(scope, receive, _tagging(send, tag, signed_in))
+                return
+            shared = _shared_key(request)
+        tagged = None if signed_in else tag  # (what is signed in is no-store, never tagged)
+        if await _send_kept(request, send, stamp, shared, tagged, token):
             return
         async with w.answers.drawing(stamp, shared) as first:
-            if not first and await _send_kept(request, send, stamp, shared, tag, token):
+            if not first and await _send_kept(request, send, stamp, shared, tagged, token):
                 return  # drawn meanwhile for another reader
             await self.app(scope, receive, _tagging(send, tag, signed_in, (w.answers, stamp, shared, token)))
 
 
-async def _send_kept(request: Request, send: Send, stamp: object, shared: tuple[object, ...], tag: str,
+async def _send_kept(request: Request, send: Send, stamp: object, shared: tuple[object, ...], tag: str | None,
                      token: bytes | None) -> bool:  # fmt: skip
-    """Send the kept answer to ``shared`` if there is one: whether there was."""
+    """Send the kept answer to ``shared`` if there is one: whether there was (``tag`` None: a signed-in
+    reader's, sent untagged with their own form token)."""
     w = web(request)
     kept = w.answers.get(stamp, shared)
     if kept is None:
         return False
     request.scope[KEPT] = True
-    if token is None and kept.tokens:  # a first visit: a token and its cookie (untagged, as when drawn)
+    if tag is None:
+        headers = list(kept.headers)
+    elif token is None and kept.tokens:  # a first visit: a token and its cookie (untagged, as when drawn)
         token = new_csrf().encode()
         headers = [*kept.headers, *_cookie_headers(request, token.decode(), w.settings)]
     else:  # the reader's own token (if the answer holds one), and their tag
@@ -275,7 +291,10 @@ def _tagging(send: Send, tag: str, signed_in: bool,
         if message["type"] == "http.response.start":
             headers = MutableHeaders(scope=message)
             cookies = headers.getlist("set-cookie")
-            if message["status"] == 200 and not signed_in:
+            if message["status"] == 200 and signed_in and keep is not None and not cookies:
+                token[0] = keep[3]  # a signed-in reader's answer, kept for them alone (untagged)
+                kept_headers.extend(message["headers"])
+            elif message["status"] == 200 and not signed_in:
                 if not cookies:
                     headers["vary"] = VARY.decode()
                     headers.setdefault("cache-control", "private, no-cache")
