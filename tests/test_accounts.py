@@ -107,6 +107,36 @@ def test_a_token_expires_and_keeps_its_last_use(store: Store, monkeypatch: pytes
     assert store.token_for(digest(made.secret)) is None
 
 
+def test_a_session_or_token_is_read_again_only_after_a_commit_and_every_change_is_seen_at_once(store: Store) -> None:
+    add_accounts(store)
+    editor = store.user(EDITOR)
+    assert editor is not None
+    store.open_session(editor, "c" * 64, "csrf", dt.timedelta(hours=1))
+    made = make_token(store, EDITOR, "nightly")
+    for _ in range(2):  # the token's first use is written (a commit): read again once
+        assert store.session_for("c" * 64) is not None and store.token_for(digest(made.secret)) is not None
+    reads: list[str] = []
+
+    def counted(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if "web_session" in statement or "api_token" in statement:
+            reads.append(statement)
+
+    sa.event.listen(store.engine, "before_cursor_execute", counted)
+    try:
+        for _ in range(5):
+            assert store.session_for("c" * 64) is not None and store.token_for(digest(made.secret)) is not None
+        sqlite = store.engine.dialect.name == "sqlite"
+        assert len(reads) == (0 if sqlite else 10), "SQLite: nothing committed since, nothing read again"
+        with Store(store.url) as other:  # another process's commit (the CLI's) is seen at once
+            other.revoke_tokens(EDITOR)
+        assert store.token_for(digest(made.secret)) is None
+        assert store.session_for("c" * 64) is not None
+        store.disable_user(EDITOR)
+        assert store.session_for("c" * 64) is None
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", counted)
+
+
 # --- the pages ------------------------------------------------------------------------------------
 
 

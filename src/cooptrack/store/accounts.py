@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -28,6 +31,7 @@ from sqlalchemy.orm import Session, joinedload, sessionmaker
 from cooptrack.errors import CooptrackError, NotFound, StoreError
 from cooptrack.store.models import ApiToken, UserAccount, WebSession
 
+R = TypeVar("R")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,199}$")
 
 
@@ -41,6 +45,7 @@ class AccountRole(StrEnum):
 
 
 TOUCH_EVERY = dt.timedelta(minutes=1)  # a session's or token's last use is written at most this often
+_KNOWN_ACCOUNTS = 4096  # the sessions and tokens whose rows a store keeps between requests (the last used)
 
 
 class AccountsMixin:
@@ -50,6 +55,9 @@ class AccountsMixin:
     _sessions: sessionmaker[Session]
     _written: Callable[[], AbstractContextManager[Session]]  # the store's write transaction (its lock, its errors)
     _read: Callable[[], AbstractContextManager[Session]]  # a session for reading (its errors one StoreError)
+    _data_version: Callable[[], int | None]  # SQLite's count of commits by other connections (None: unknown)
+    _known_accounts: OrderedDict[tuple[str, str], tuple[int, Any]]  # a session's or token's row, read at a version
+    _known_accounts_lock: threading.Lock
 
     # --- users --------------------------------------------------------------------------------
 
@@ -154,10 +162,9 @@ class AccountsMixin:
         Not live: unknown, expired, idle for longer than ``idle``, or its user disabled. A live
         session's last use is written down (at most once a minute).
         """
-        with self._read() as session:
-            row = session.scalar(
-                select(WebSession).where(WebSession.token_hash == token_hash).options(joinedload(WebSession.user))
-            )
+        row = self._known_row(("session", token_hash), lambda session: session.scalar(
+            select(WebSession).where(WebSession.token_hash == token_hash).options(joinedload(WebSession.user))
+        ))  # fmt: skip
         now = _now()
         if row is None or row.expires_at <= now or row.user.disabled_at is not None:
             return None
@@ -173,6 +180,30 @@ class AccountsMixin:
         with self._written() as session:
             session.execute(delete(WebSession).where(WebSession.token_hash == token_hash))
             session.execute(delete(WebSession).where(WebSession.expires_at <= _now()))
+
+    def _known_row(self, key: tuple[str, str], read: Callable[[Session], R | None]) -> R | None:
+        """``read``'s row (a session's or a token's, with its user), read again only when something
+        may have changed it: on SQLite, the row read last for ``key`` while no connection has committed
+        since (its ``data_version`` unchanged: a revoked token, an ended session or a disabled account
+        is a commit, seen at the next request); on PostgreSQL, always read. Time (expiry, idle) is
+        judged by the caller on every request. Rows not found are not kept."""
+        version = self._data_version()  # before the read: a commit in between is seen by the next check
+        if version is not None:
+            with self._known_accounts_lock:
+                known = self._known_accounts.get(key)
+                if known is not None and known[0] == version:
+                    self._known_accounts.move_to_end(key)
+                    found: R = known[1]
+                    return found
+        with self._read() as session:
+            row = read(session)
+        if version is not None and row is not None:
+            with self._known_accounts_lock:
+                self._known_accounts[key] = (version, row)
+                self._known_accounts.move_to_end(key)
+                while len(self._known_accounts) > _KNOWN_ACCOUNTS:
+                    self._known_accounts.popitem(last=False)
+        return row
 
     # --- API tokens -----------------------------------------------------------------------------
 
@@ -193,12 +224,11 @@ class AccountsMixin:
 
         Its last use is written down (at most once a minute).
         """
-        with self._read() as session:
-            row = session.scalar(
-                select(ApiToken)
-                .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
-                .options(joinedload(ApiToken.user))
-            )
+        row = self._known_row(("token", token_hash), lambda session: session.scalar(
+            select(ApiToken)
+            .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
+            .options(joinedload(ApiToken.user))
+        ))  # fmt: skip
         now = _now()
         if row is None or row.user.disabled_at is not None or (row.expires_at is not None and row.expires_at <= now):
             return None

@@ -25,6 +25,7 @@ import os
 import re
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -107,6 +108,8 @@ class Store(TrackingMixin, AccountsMixin):
         self._versions: Any = None  # a DBAPI connection kept to read SQLite's data_version (:meth:`known_stamp`)
         self._versions_lock = threading.Lock()
         self._known: tuple[int, Stamp] | None = None
+        self._known_accounts = OrderedDict()
+        self._known_accounts_lock = threading.Lock()
 
     def _migrate(self) -> tuple[str | None, str | None]:
         """Upgrade to the newest schema; the revisions found and reached (None: a new database).
