@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -42,7 +44,9 @@ import httpx
 
 from cooptrack.acquire import iter_paths, read_path
 from cooptrack.pipeline import parse_document
+from cooptrack.serve.auth import SESSION_COOKIE, digest, hash_password, new_secret
 from cooptrack.store import Store
+from cooptrack.store.accounts import AccountRole
 
 CORPUS = common.ROOT.parent / "shared" / "corpus"
 HERE = Path(__file__).resolve().parent
@@ -110,22 +114,26 @@ def _rss_mib(pid: int) -> float:
     return total / 1024
 
 
-async def _load(url: str, clients: int, n: int, again: dict[str, str] | None = None) -> tuple[list[float], float, int]:
+async def _load(url: str, clients: int, n: int, again: dict[str, str] | None = None,
+                sessions: list[str] | None = None) -> tuple[list[float], float, int]:  # fmt: skip
     """``n`` requests by ``clients`` concurrent clients: latencies (ms), wall time (s), errors. With
     ``again`` (a visitor's cookie and the page's tag as ``If-None-Match``: a browser asking again),
-    each request expects 304."""
+    each request expects 304; with ``sessions``, client ``i`` is signed in with the ``i``-th session cookie."""
     latencies: list[float] = []
     errors = 0
     remaining = n
 
-    async def client() -> None:
+    async def client(number: int) -> None:
         nonlocal remaining, errors
         # one browser: its own cookies (unsafe: those of an address like 127.0.0.1 too), one connection kept alive
         jar = aiohttp.CookieJar(unsafe=True)
         connector = aiohttp.TCPConnector(limit=1)
         timeout = aiohttp.ClientTimeout(total=120.0)
+        headers = dict(again or {})
+        if sessions:
+            headers["Cookie"] = f"{SESSION_COOKIE}={sessions[number % len(sessions)]}"
         async with aiohttp.ClientSession(cookie_jar=jar, connector=connector, timeout=timeout,
-                                         headers=again or {}) as http:  # fmt: skip
+                                         headers=headers) as http:  # fmt: skip
             while remaining > 0:
                 remaining -= 1
                 start = time.perf_counter()
@@ -138,7 +146,7 @@ async def _load(url: str, clients: int, n: int, again: dict[str, str] | None = N
                 latencies.append((time.perf_counter() - start) * 1000)
 
     began = time.perf_counter()
-    await asyncio.gather(*(client() for _ in range(clients)))
+    await asyncio.gather(*(client(i) for i in range(clients)))
     return latencies, time.perf_counter() - began, errors
 
 
@@ -154,6 +162,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1,
                         help="each row: this many runs of cooptrack and the reference, one after the other; "
                              "the medians of their figures (a load spike hits one run, not the row)")  # fmt: skip
+    parser.add_argument(
+        "--signed-in",
+        choices=["reader", "editor"],
+        default=None,
+        help="every client signed in (its own session of an account with this role, made for the run)",
+    )
     parser.add_argument("--section", default="web", help="the section of docs/performance.md to write")
     parser.add_argument("--write", action="store_true", help="write the section of docs/performance.md")
     args = parser.parse_args()
@@ -164,6 +178,7 @@ def main() -> None:
     releases = None if args.db else _make_store(db, args.corpus)
     with Store(db) as store:
         counts = store.counts()
+        account, sessions = _sign_in(store, args.signed_in, max(levels)) if args.signed_in else (None, None)
     workers = args.workers or os.cpu_count() or 1
     ours, peer = _free_port(), _free_port()
     exe = Path(sys.executable).with_name("cooptrack")
@@ -197,7 +212,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PEER_DIR": str(saved)},
         )  # fmt: skip
         _wait(f"http://127.0.0.1:{peer}/overview.html", peer_proc)
-        rows = _measure(ours, peer, paths, levels, args.n, args.rounds)
+        rows = _measure(ours, peer, paths, levels, args.n, args.rounds, sessions)
         memory = _rss_mib(server.pid)
     finally:
         for proc in (server, peer_proc):
@@ -209,10 +224,15 @@ def main() -> None:
         if "Traceback" in problems or "rror" in problems:
             print(f"the server said:\n{problems[-3000:]}", file=sys.stderr)
         shutil.rmtree(work, ignore_errors=True)
+        if account is not None:
+            with Store(db) as store:
+                store.remove_user(account)  # with its sessions
+    signed = f"(every client signed in as an {args.signed_in}, each its own session) " if args.signed_in else ""
     headers = ["what", "clients", "median ms", "p95 ms", "requests/s", "errors", "reference p95 ms", "p95 / reference"]
     result = common.table(headers, rows)
     facts = (f"store: {counts.get('meeting', 0):,} meetings, {counts.get('measure', 0):,} measures, "
              f"{counts.get('person', 0):,} people named; workers: {args.workers or 'default'} "
+             f"{signed}"
              f"(reference: {workers}); server up in {up:,.0f} ms, first page after the start {cold:,.0f} ms; "
              f"servers' resident memory after the load {memory:,.0f} MiB")  # fmt: skip
     print(facts)
@@ -222,14 +242,24 @@ def main() -> None:
                              _body(result, facts, releases, args.n))  # fmt: skip
 
 
+def _sign_in(store: Store, role: str, count: int) -> tuple[str, list[str]]:
+    """An account with ``role`` made for the run, and ``count`` live sessions of it (their cookies)."""
+    name = f"bench-{role}-{secrets.token_hex(4)}"
+    user = store.add_user(name, AccountRole(role), hash_password(new_secret()))
+    cookies = [new_secret() for _ in range(count)]
+    for cookie in cookies:
+        store.open_session(user, digest(cookie), new_secret(), dt.timedelta(hours=2))
+    return name, cookies
+
+
 def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], levels: list[int],
-             n: int, rounds: int = 1) -> list[list[object]]:  # fmt: skip
+             n: int, rounds: int = 1, sessions: list[str] | None = None) -> list[list[object]]:  # fmt: skip
     rows: list[list[object]] = []
     for label, path, name in paths:
         for clients in levels:
             runs, refs = [], []
             for _ in range(rounds):  # cooptrack, then the reference, one after the other
-                lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n))
+                lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n, sessions=sessions))
                 runs.append((common.median(lat), common.percentile(lat, 95), len(lat) / wall, errors))
                 if name:
                     ref_lat, _, _ = asyncio.run(_load(f"http://127.0.0.1:{peer}/{name}", clients, n))
@@ -237,8 +267,19 @@ def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], lev
             median, p95, rate = (common.median([r[k] for r in runs]) for k in range(3))
             ref: object = common.median(refs) if refs else "–"
             ratio = f"{p95 / ref:.1f}×" if isinstance(ref, float) and ref else "–"
-            rows.append([label, clients, median, p95, rate, sum(r[3] for r in runs), ref, ratio])
-        again = _visited(f"http://127.0.0.1:{ours}{path}") if name else None
+            rows.append(
+                [
+                    f"{label}, signed in" if sessions else label,
+                    clients,
+                    median,
+                    p95,
+                    rate,
+                    sum(r[3] for r in runs),
+                    ref,
+                    ratio,
+                ]
+            )
+        again = _visited(f"http://127.0.0.1:{ours}{path}") if name and not sessions else None  # (signed in: no-store)
         for clients in levels if again else ():
             lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n, again))
             rows.append([f"{label}, asked again (304)", clients, common.median(lat), common.percentile(lat, 95),
