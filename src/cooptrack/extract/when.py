@@ -101,6 +101,13 @@ _TRAVEL = re.compile(
     r"(?i)\b(?:return(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|leav(?:e|es|ing)|left\s+for|arriv(?:e|es|ed|ing|al)|"
     r"set\s+off|fly|flew|back\s+to|head(?:s|ed|ing)?\s+(?:to|for)|travel(?:s|led|ling)?\s+to)\b"
 )
+# A trip to a place before a date, with no word of the meeting between: "will lead a delegation of
+# the HKSAR Government to Hefei, Anhui Province, tomorrow (September 17)", "will visit Hefei on
+# Monday": the day the trip starts, which may not be the meeting's (commas do not end it).
+_TRIP = re.compile(
+    r"(?i)\b(?:delegations?(?:\s+[\w'-]+){0,6}?\s+to\s+(?!(?:attend|co-?chair|chair|join|take|hold|participate|meet|sign)\b)|"
+    r"visit(?:s|ed|ing)?|trip\s+to)\b"
+)
 # Events other than the meeting, whose days are their own: "the Forum, which opened in the city on
 # Monday", "attended the opening of the expo on Monday", "a dinner on Sunday".
 _EVENT_OR_MEETING = re.compile(
@@ -272,10 +279,18 @@ def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, d
     # afternoon, co-chaired the plenary")
     # a day of travel ("will depart for Wuhan tomorrow (June 9) to attend the plenary") yields to
     # another sentence naming the meeting with its own day ("will co-chair the plenary ... on June 10")
+    # ("will lead a delegation to Hefei, Anhui Province, tomorrow (September 17)", then "will jointly
+    # chair the Plenary on September 18"): a day after the meeting's word, not a statement's day
+    # before it ("In a statement on Wednesday, the government said Chan would co-chair the meeting")
     travel: _Day | None = None
     for sentence in naming:
         found = _day_in(sentence, kind)
-        if found is not None and not found[1] and not found[2]:
+        if (
+            found is not None
+            and not found[1]
+            and not found[2]
+            and (travel is None or _after_meeting_word(sentence, found[0]))
+        ):
             return found[0]
         if found is not None and found[2] and not found[1]:
             travel = travel or found[0]
@@ -324,8 +339,8 @@ def _day_in(sentence: str, kind: DocumentKind) -> tuple[_Day, bool, bool] | None
         named = _MEETING_WORD.search(sentence)
         after = [x for x in found if named and x[3] > named.start() and x[4].month is not None and not x[0]]
         if after:
-            return after[0][4], False, after[0][1]
-    return found[0][4], found[0][0], found[0][1]
+            return after[0][4], False, after[0][1] or _on_trip(sentence, after[0][3])
+    return found[0][4], found[0][0], found[0][1] or _on_trip(sentence, found[0][3])
 
 
 def _other_event(sentence: str, at: int, clause: str) -> bool:
@@ -344,6 +359,28 @@ def _other_event(sentence: str, at: int, clause: str) -> bool:
     if not nouns or any(n["event"] is None for n in nouns):
         return False
     return not any(_SETTING.search(clause, 0, n.start()) for n in nouns)
+
+
+def _after_meeting_word(sentence: str, day: _Day) -> bool:
+    """Whether the sentence gives ``day`` after its word for the meeting ("will co-chair the plenary
+    on June 10"), as the meeting's own day."""
+    named = _MEETING_WORD.search(sentence)
+    if named is None:
+        return False
+    for pattern in (_ON_DAY, _RELATIVE, _PAREN_DAY, _ON_NTH):
+        for m in pattern.finditer(sentence, named.end()):
+            said = _relative_day(m) if pattern in (_RELATIVE, _ON_NTH) else _phrase_day(m["date"])
+            if said == day:
+                return True
+    return False
+
+
+def _on_trip(sentence: str, at: int) -> bool:
+    """Whether the day at ``at`` is a trip's: a trip to a place before it in the sentence ("will
+    lead a delegation to Hefei, Anhui Province, tomorrow"), and no word of the meeting between."""
+    window = max(at - 200, 0)
+    trips = list(_TRIP.finditer(sentence, window, at))
+    return bool(trips) and not _MEETING_WORD.search(sentence, trips[-1].end(), at)
 
 
 def _clause_before(sentence: str, at: int) -> str:
