@@ -607,6 +607,16 @@ CLOSING_PARAGRAPH = re.compile(
     r"|(?:^|(?<=\.))(?>[^.]*?\boffic(?:ials|ers)\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong))[^.]*\b(?:attend|accompan|includ)"
     r"|^\s*(?:other\s+)?offic(?:ials|ers)\s+(?:attending|accompanying|who\s+attended|present)\b|\balso\s+attending\b"
 )
+# The story of the visit around the meeting, a paragraph of the closing: "Before the plenary, Mr Lee
+# called on ...", "After the meeting, the delegation visited ...", "Earlier today, ..." (not what the
+# two sides will do then: "After the plenary, the two sides will set up a working group ...").
+VISIT_STORY = re.compile(
+    r"(?i)\s*(?:(?:before|after|following|prior\s+to|ahead\s+of|during|on\s+the\s+sidelines\s+of)\s+the\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:meeting|plenary|conference|session|visit|trip|stay)|(?:earlier|later)\s+"
+    r"(?:today|in\s+the\s+day|that\s+day|this\s+(?:morning|afternoon)|in\s+the\s+(?:morning|afternoon)))\s*,\s+"
+    r"(?!(?:the\s+two\s+(?:sides|governments|places|parties)|both\s+(?:sides|governments|places))\s+"
+    r"(?:will|would|shall|agreed|are\s+to|also\s+agreed)\b)"
+)
 # An item that names its area before a colon, in either case: "(1) Finance: support Chongqing
 # enterprises to ...", "(a) tourism: to promote ...".
 INLINE_HEADING = re.compile(r"(?P<heading>[A-Za-z][A-Za-z,'\- ]{2,70}?)\s*:\s+(?=\S)")

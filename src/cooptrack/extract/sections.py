@@ -174,7 +174,9 @@ def _is_closing(block: Block) -> bool:
     if block.kind is BlockKind.HEADING:
         return bool(P.CLOSING_HEADING.search(block.text))
     if block.kind is BlockKind.PARAGRAPH:
-        return _MAY_CLOSE(block.text) and bool(P.CLOSING_PARAGRAPH.search(block.text))
+        return (_MAY_CLOSE(block.text) and bool(P.CLOSING_PARAGRAPH.search(block.text))) or bool(
+            P.VISIT_STORY.match(block.text)
+        )
     return False
 
 
@@ -194,6 +196,8 @@ def split_sections(body: list[Block]) -> Sections:
             len(body),
         )
     end = next((i for i in range(start, len(body)) if _is_closing(body[i])), len(body))
+    if start < end < len(body) and body[end - 1].kind is BlockKind.HEADING:
+        end -= 1  # a sub-head over the closing ("Visits" over "Before the meeting, Mr Lee visited ..."): its own
     if start == len(body):  # no headings: measures in one of the headless layouts, if any
         run = _topic_run(body) or _agreed_list(body) or _agreed_series(body)
         if run is not None:
