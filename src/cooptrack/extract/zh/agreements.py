@@ -115,13 +115,13 @@ def _signed_later(f: str, recent: list[Signed], people: list[Found]) -> None:
     """A sentence with no title saying who signed one of the titles listed in its paragraph or the
     one before, by a short form of it (其中合作備忘錄由X與Y簽署, 協議由X與Y簽署): the one title that
     ends with that form, or the one of its kind, gets the signatories when it has none."""
-    which = P.WHICH_SIGNED.match(f)
-    if which and recent:
-        # '前者由X與Y簽署。' after the sentence listing the titles: the first or the last of them
-        one = recent[0] if which["which"] == "前者" else recent[-1]
-        if not one.signatories:
-            found = sorted((which["who"].find(p.key), p.name) for p in people if p.key in which["who"])
-            one.signatories = [name for _, name in found]
+    if P.WHICH_SIGNED.match(f):
+        # '前者由X與Y簽署,後者由Z與W簽署。' after the sentence listing the titles: the first, the last of them
+        for which in P.WHICH_SIGNED.finditer(f) if recent else ():
+            one = recent[0] if which["which"] == "前者" else recent[-1]
+            if not one.signatories:
+                found = sorted((which["who"].find(p.key), p.name) for p in people if p.key in which["who"])
+                one.signatories = [name for _, name in found]
         return
     m = P.SHORT_TITLE_SIGNED.search(f)
     if m is None or not recent:
@@ -148,11 +148,14 @@ def _kind(title: str) -> AgreementKind:
 def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
     """Who the sentence says signed the title at ``at``: 由X與Y簽署, or the subjects of the
     signing verb before it (not of 見證)."""
-    which = P.WHICH_SIGNED.search(f)
-    if which:
-        titles = [t.start() for t in P.TITLE_QUOTED.finditer(f[: which.start()])]
-        own = -1 if not titles else titles[0] if which["which"] == "前者" else titles[-1]
-        return [p.name for p in people if p.key in which["who"]] if at == own else []
+    whiches = list(P.WHICH_SIGNED.finditer(f))
+    if whiches:  # '簽署了《A》和《B》,前者由X與Y簽署,後者由Z與W簽署': each clause its own title
+        titles = [t.start() for t in P.TITLE_QUOTED.finditer(f[: whiches[0].start()])]
+        for which in whiches:
+            own = -1 if not titles else titles[0] if which["which"] == "前者" else titles[-1]
+            if at == own:
+                return [p.name for p in people if p.key in which["who"]]
+        return []
     by = P.SIGNED_BY.search(f)
     # '由X與Y簽署《B》' names who signed the titles after it: a title before it ('簽署了《A》,並由X與Y
     # 簽署《B》') is the sentence's subject's

@@ -175,11 +175,11 @@ _MAINLAND_PLACE = (
 # A department of a province or a city and its head's title.
 _DEPT = r"(?:厅|局|委员会|委|办公室|办)(?:副厅长|厅长|副局长|局长|副主任|主任)"
 _MAINLAND_POSTS = (
-    rf"(?:中共中央政治局委员兼|中央政治局委员兼|政治局委员兼)?(?:{_PLACE})?"
+    rf"(?:中共中央政治局委员兼|中央政治局委员兼|政治局委员兼)?(?:{_PLACE}(?:人民政府)?)?"
     r"(?:省委副书记|省委书记|市委副书记|市委书记|常务副省长|副省长|代省长|省长|常务副市长|副市长|代市长|市长|省委常委|市委常委"
     # an autonomous region's chair (广西壮族自治区主席, 自治区人民政府副主席), its Party secretary
     r"|[^\s,。、;与和及]{0,4}自治区(?:人民政府)?(?:常务副主席|副主席|主席)|[^\s,。、;与和及]{0,4}自治区党委(?:副书记|书记)"
-    r"|省政府秘书长|市政府秘书长|秘书长|人大常委会主任|政协主席|省领导|市领导)"
+    r"|(?:省政府|市政府)?(?:副秘书长|秘书长)|人大常委会主任|政协主席|省领导|市领导)"
     # the head of a province's or a city's department, named with its place (广东省港澳事务办公室主任,
     # 湖北省商务厅厅长, 重庆市发展和改革委员会副主任, 浙江省人力资源和社会保障厅厅长: a 和 inside the
     # department's name, before its suffix, joins no two people): HK's bureaus are named without one
@@ -338,15 +338,19 @@ AGREEMENT_KINDS: tuple[tuple[str, str], ...] = (
     ("合同", "agreement"),
 )
 PLAN_TITLE = re.compile(r"(?:纲要|规划|意见|决定|公报|条例)$")
-SIGNED_BY = re.compile(r"由(?P<who>[^。]{2,40}?)(?:代表双方|代表两地政府)?签(?:署|订)")
+# Who signed: the people of the clause after 由, posts and all, up to the verb ('由创新科技及工业局局长
+# X与广东省工业和信息化厅厅长Y分别代表两地政府签署'); a clause break ends it ('会议由X和Y共同主持,会后
+# 双方签署了《A》' names no signatory).
+_WHO = r"(?P<who>[^。,;:]{2,80}?)"
+SIGNED_BY = re.compile(rf"由{_WHO}(?:代表双方|代表两地政府)?签(?:署|订)")
 # 'The former' / 'the latter' of the two titles just listed names whose signatories follow
 # ('签署了《A》和《B》,前者由X与Y签署'; '后者则由X与Y签订。'): that title alone.
-WHICH_SIGNED = re.compile(r"(?P<which>前者|后者)(?:则|亦|也)?由(?P<who>[^。]{2,40}?)(?:代表双方)?签(?:署|订)")
+WHICH_SIGNED = re.compile(rf"(?P<which>前者|后者)(?:则|亦|也)?由{_WHO}(?:代表双方)?签(?:署|订)")
 # A later sentence naming who signed one of the titles just listed by a short form of it
 # ('其中合作备忘录由X与Y签署', '协议由X与Y签署', '该意向书则由X与Y签订').
 SHORT_TITLE_SIGNED = re.compile(
     r"(?:^|其中|而|另|该|此|这份|上述)(?P<short>[^,。《》、由]{0,16}?"
     r"(?:谅解备忘录|备忘录|合作备忘|框架协议|协议书|协议|意向书|合作安排|安排))(?:则)?"
-    r"由(?P<who>[^。]{2,40}?)(?:代表双方)?签(?:署|订)"
+    rf"由{_WHO}(?:代表双方)?签(?:署|订)"
 )
 DESCRIBED_ONLY = re.compile(rf"签(?:署|订)?(?:了|咗)?(?:{N}|多)(?:份|项)")
