@@ -65,10 +65,11 @@ FUTURE = re.compile(
     rf"将于|将在|将会|将出席|将率|将与|将共同|将就|将举行|将召开|{TOMORROW}|听日|下个月|下月|即将|拟于|将$"
 )
 PAST_MARK = re.compile(r"今日|今天|当天|当日|今早|今朝|日前|昨日|昨天|噚日|寻日|琴日|了|已|达成共识|签署了")
-# The sentence is about another time, or hopes for a meeting: no statement.
+# The sentence is about another time, or hopes for a meeting: no statement. Last week's day printed
+# in brackets (上周二(22日)…在重庆召开, a story of the week after) is the day of the meeting it states.
 OTHER_TIME = re.compile(
     rf"以来|去年|前年|上次|上届|上一次|早前|此前|过去|历届|至今|已经举行|已举行|自\d{{4}}年|自二"
-    rf"|今年(?:{N}月|初|年初|上半年)|年初|上月|上个月|上周|上星期"
+    rf"|今年(?:{N}月|初|年初|上半年)|年初|上月|上个月|(?:上周|上星期)(?![一二三四五六日天]\()"
 )
 HOPE = re.compile(r"期望|期待|希望|筹备|准备|商讨|展望|欢迎.{0,10}出席")
 # A day printed with its month and without its year (10月21日, 十月二十一日), or the day before the
