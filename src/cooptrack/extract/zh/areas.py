@@ -11,12 +11,13 @@ heading; a comma list (…等N個範疇) gives no headings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cooptrack.clean.blocks import Block
 from cooptrack.extract.zh import patterns as P
 from cooptrack.extract.zh.numbers import number
-from cooptrack.extract.zh.text import Sent
+from cooptrack.extract.zh.text import Sent, clauses
 from cooptrack.fold import fold
 
 
@@ -28,7 +29,22 @@ class Group:
 
 
 def declared_count(title: Sent | None, lead: list[Sent]) -> int | None:
-    """The number of areas the release announces, from its headline or lead."""
+    """The number of areas the release announces, from its headline or lead: not the areas of
+    another meeting whose progress a clause reviews ('檢視了…第二十五次會議所確定的五個範疇的合作
+    進展')."""
+    return next((n for n, reviewed in _counts(title, lead) if not reviewed), None)
+
+
+def reviews_progress(title: Sent | None, lead: list[Sent]) -> bool:
+    """The only count of areas the release gives is of areas agreed before, whose progress it
+    reviews: it reports progress rather than announcing new areas."""
+    counts = list(_counts(title, lead))
+    return bool(counts) and all(reviewed for _, reviewed in counts)
+
+
+def _counts(title: Sent | None, lead: list[Sent]) -> Iterator[tuple[int, bool]]:
+    """Each count of areas in the headline and lead, and whether its clause reviews the progress
+    of areas agreed before (進展, 落實情況; 去年, 以來 …) rather than stating this meeting's."""
     for sent in [*([title] if title else []), *lead]:
         f = sent.f
         for m in P.DECLARED.finditer(f):
@@ -37,8 +53,8 @@ def declared_count(title: Sent | None, lead: list[Sent]) -> int | None:
                 continue
             value = number(m["n"] or m["h"] or m["b"] or m["g"])
             if value:
-                return value
-    return None
+                clause = next((f[a:b] for a, b in clauses(f) if a <= m.start() < b), f)
+                yield value, bool(P.PROGRESS.search(clause) or P.OTHER_TIME.search(clause))
 
 
 def _heading_line(text: str) -> bool:

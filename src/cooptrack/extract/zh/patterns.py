@@ -310,6 +310,9 @@ DECLARED = re.compile(
     rf"|(?:以下|下列|等)(?P<b>{N})(?:大)?(?:合作)?(?:范畴|领域|方面)|(?P<g>{N})大(?:合作)?(?:范畴|领域)"
 )
 NOT_A_COUNT = re.compile(r"重点|主要")
+# Progress on areas agreed before ([COUNT]: a count of past progress is no count of this meeting's):
+# '检视了…所确定的五个范畴的合作进展', '回顾了…八个领域的落实情况'.
+PROGRESS = re.compile(r"进展|落实情况|推进情况|执行情况|实施情况|工作情况|合作成果")
 SPEECH = re.compile(r"表示|指出|认为|说|称|致辞|强调|话")
 CONSENSUS = re.compile(r"达成(?:了)?共识|达成(?:以下|如下)")
 # What opens the list of areas, a line closing on a colon: 達成共識: / 同意深化以下方面的合作: /

@@ -78,6 +78,8 @@ def extract_zh(cleaned: Cleaned, *, source: str) -> Record:
         **base,
     )
     record.flags = _flags(record, cleaned, body)
+    if record.declared_area_count is None and R.reviews_progress(title, lead):
+        record.flags.append(Flag.PROGRESS_REVIEW)
     return record
 
 
