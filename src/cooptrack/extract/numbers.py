@@ -55,7 +55,10 @@ def ordinal_value(text: str) -> int | None:
     return int(m.group(1)) if m else _word_value(word, _ORDINAL_UNITS, _ORDINAL_TENS)
 
 
+_DOZENS = {"a dozen": 12, "half a dozen": 6}
+
+
 def cardinal_value(text: str) -> int | None:
-    """The number a cardinal stands for: "eight" → 8, "twenty-one" → 21, "12" → 12."""
-    word = text.strip().lower()
-    return int(word) if word.isdigit() else _word_value(word, _UNITS, _TENS)
+    """The number a cardinal stands for: "eight" → 8, "twenty-one" → 21, "12" → 12, "half a dozen" → 6."""
+    word = " ".join(text.lower().split())
+    return int(word) if word.isdigit() else _DOZENS.get(word) or _word_value(word, _UNITS, _TENS)

@@ -406,11 +406,12 @@ ANOTHER_TIME = re.compile(
 )
 # A day of the month printed for an event ("on October 12", "on 12 October"), not one of last year.
 ON_DAY_OF_MONTH = re.compile(rf"(?i)\bon\s+(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})\b(?!,?\s+last\s+year)")
-SIGN_CUE = re.compile(r"(?i)\b(?:signed|sign|signing|inked)\b")
+# (a news idiom of signing: "A and B put pen to paper on the 'Memorandum of ...'")
+SIGN_CUE = re.compile(r"(?i)\b(?:signed|sign|signing|inked|put(?:ting)?\s+pen\s+to\s+paper)\b")
 # A list item's signatories after a bare "by", under a lead-in announcing the signing ("... witnessed
 # the signing of three documents:" then "(a) Agreement on ..., by the Secretary for ..., Mr A, and ...;").
 ITEM_BY = re.compile(r",\s+by\s+(?=(?:the\s+)?[A-Z])")
-SIGN_VERB = re.compile(r"(?i)\b(?:signed|(?:will|to)\s+sign|inked)\b")
+SIGN_VERB = re.compile(r"(?i)\b(?:signed|(?:will|to)\s+sign|inked|put\s+pen\s+to\s+paper)\b")
 # "... which he signed with Mr Huang in April 2010": a signing dated to another month or year, not
 # this meeting's day ("signed ... on June 28, 2024" may be the meeting's: not matched).
 SIGNED_ELSEWHEN = re.compile(
@@ -562,7 +563,7 @@ PRESENCE_CUE = re.compile(
 # six locations" (a bare "locations" only after "following" or its spun "subsequent", "next": "the 2
 # locations" are the two places).
 DECLARED_AREAS = re.compile(
-    rf"(?P<follow>\b(?i:following|subsequent|next)\s+)?(?P<n>\b(?i:{CARDINAL_RE}))\s+(?:(?i:key|major|main|new|priority|specific|important)\s+)?"
+    rf"(?P<follow>\b(?i:following|subsequent|next)\s+)?(?P<n>\b(?i:(?:half\s+)?a\s+dozen|{CARDINAL_RE}))\s+(?:(?i:key|major|main|new|priority|specific|important)\s+)?"
     r"(?i:(?:co-?operation\s+)?(?:areas?|fields)|(?:major\s+)?areas?\s+of\s+co-?operation|co-?operation\s+locations"
     r"|(?(follow)locations|(?!)))\b"
 )
