@@ -296,7 +296,10 @@ class _Collector:
 
 
 # (a list item's bare ", by the Secretary for ..., Mr A, and ...", under "witnessed the signing of:")
-_ITEM_SIGNED_BY = re.compile(rf",?\s+(?:was\s+|were\s+)?(?:signed|inked)\s+by\b|{P.ITEM_BY.pattern}")
+# "…, signed by A and B", "… (signed by the Secretary for …, Mr A, and …, Mr B)", "…, by the Secretary …"
+_ITEM_SIGNED_BY = re.compile(
+    rf"(?:,?\s+|\s*[(\uff08]\s*)(?:was\s+|were\s+)?(?:signed|inked)\s+by\b|{P.ITEM_BY.pattern}"
+)
 # A list item's notes in brackets: "(Chinese only)", "(Annex 2)", "(Annex 3, Chinese only)".
 _NOTE = r"(?:(?:in\s+)?Chinese\s+(?:version\s+)?only|(?:see\s+|at\s+)?Annex\s+\d{1,2})"
 _ITEM_NOTE = re.compile(rf"(?i)\s*[(\uff08]\s*{_NOTE}(?:\s*[,;]\s*(?:and\s+)?{_NOTE})*\s*[)\uff09]")
