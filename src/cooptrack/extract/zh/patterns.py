@@ -198,10 +198,15 @@ _CENTRAL = (
 _MACAO = (
     r"(?:澳门(?:特区|特别行政区)?(?:政府)?)?(?:经济财政司司长|行政法务司司长|社会文化司司长|运输工务司司长|保安司司长)"
     r"|澳门(?:特区|特别行政区)?(?:政府)?(?:行政长官|特首)"
+    # the head of one of its bureaus, named with Macao (澳门经济及科技发展局局长: not HK's 发展局局长)
+    r"|澳门(?:特区|特别行政区)?(?:政府)?[^\s,。、;与和]{2,12}?(?:局|办公室|厅)(?:副局长|局长|副主任|主任|厅长|主席)"
 )
 POST = re.compile(
     rf"(?P<central>{_CENTRAL})|(?P<macao>{_MACAO})|(?P<mainland>{_MAINLAND_POSTS})"
     rf"|(?:香港特别行政区政府|香港特别行政区|香港特区政府|特区政府|香港特区|香港)?(?P<hk>{_HK_POSTS})"
+    # the head of a Hong Kong statutory body (香港贸易发展局总裁, 香港旅游发展局主席): Hong Kong's
+    r"|(?P<hkbody>香港(?:贸易发展局|旅游发展局|生产力促进局|科技园公司|机场管理局|数码港|投资推广署|总商会|中华总商会)"
+    r"(?:副总裁|总裁|行政总裁|总干事|署长|主席))"
 )
 # A compound post: posts joined by 、 or 兼 are one post.
 POST_JOIN = re.compile(r"^(?:、|兼)")

@@ -31,7 +31,7 @@ _VERB = re.compile(
     r"|会见|会面|会晤|拜会|签署|签订|签约|见证|致辞|讲话|表示|指出|说|委托"
 )
 _LIST_OF_ATTENDING = re.compile(r"^(?:随团|陪同)?(?:出席|参加|列席)[^,。]{0,12}的[^,。]{0,16}(?:包括|有|计有)")
-_SIDES = {"central": Side.CENTRAL, "macao": Side.MACAO, "mainland": Side.MAINLAND, "hk": Side.HK}
+_SIDES = {"central": Side.CENTRAL, "macao": Side.MACAO, "mainland": Side.MAINLAND, "hk": Side.HK, "hkbody": Side.HK}
 
 
 @dataclass
