@@ -11,6 +11,7 @@ the application, imports them all: the modules of ``serve`` import each other wi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import threading
@@ -89,10 +90,16 @@ class WebSettings:
 
     def hosts(self) -> frozenset[str]:
         """The host names requests may name: the allowed ones and the base URL's."""
-        names = {h.strip().lower() for h in self.allowed_hosts}
-        if self.base_url:
-            names.add((urlsplit(self.base_url).hostname or "").lower())
-        return frozenset(n for n in names if n) | {f"[{n}]" for n in names if ":" in n and not n.startswith("[")}
+        return _hosts(self.allowed_hosts, self.base_url)
+
+
+@functools.lru_cache(maxsize=16)
+def _hosts(allowed: tuple[str, ...], base_url: str | None) -> frozenset[str]:
+    """(Worked out once per settings, not on every request.)"""
+    names = {h.strip().lower() for h in allowed}
+    if base_url:
+        names.add((urlsplit(base_url).hostname or "").lower())
+    return frozenset(n for n in names if n) | {f"[{n}]" for n in names if ":" in n and not n.startswith("[")}
 
 
 @dataclass

@@ -128,9 +128,25 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
+_HEADERS = "cooptrack.headers"  # the scope key of the request's headers as a dict (read once)
+
+
+def _header(request: Request, name: str) -> str:
+    """The request's header ``name`` (lower case; its first value, as Starlette reads it), or "":
+    the headers made a dict once for every layer (Starlette's scan them at each lookup)."""
+    scope = request.scope
+    headers = scope.get(_HEADERS)
+    if headers is None:
+        headers = scope[_HEADERS] = {}
+        for key, value in scope["headers"]:
+            headers.setdefault(key.decode("latin-1").lower(), value.decode("latin-1"))
+    found: str = headers.get(name, "")
+    return found
+
+
 def host_allowed(request: Request, settings: WebSettings) -> bool:
     """Whether the request's ``Host`` is one this server answers to."""
-    host = request.headers.get("host", "").strip().lower()
+    host = _header(request, "host").strip().lower()
     name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
     return name in settings.hosts()
 
@@ -163,7 +179,7 @@ class Harden:
             if host_allowed(request, settings):
                 await self.app(scope, receive, hardened)
             else:
-                host = request.headers.get("host", "")[:100]
+                host = _header(request, "host")[:100]
                 problem = Problem(400, f"this server does not answer to the host {host!r}")
                 response = await run_in_threadpool(error_response, request, problem)
                 await response(scope, receive, hardened)
@@ -189,10 +205,9 @@ def etag(request: Request, stamp: tuple[object, ...]) -> str:
     """The tag of what a GET answer depends on (see :class:`Conditional`)."""
     from cooptrack import __version__
 
-    headers = request.headers
     parts = (
         __version__, repr(stamp), request.scope["method"], *_address(request),
-        headers.get("cookie", ""), headers.get("authorization", ""), headers.get("accept", ""),
+        _header(request, "cookie"), _header(request, "authorization"), _header(request, "accept"),
         dt.datetime.now(dt.UTC).date().isoformat(),
     )  # fmt: skip
     return '"' + hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32] + '"'
@@ -224,7 +239,7 @@ class Conditional:
             stamp = await w.stamps()  # a query, off the event loop, shared by the readers who came meanwhile
         scope[STAMP] = stamp
         tag = etag(request, stamp)
-        if _matches(request.headers.get("if-none-match", ""), tag):
+        if _matches(_header(request, "if-none-match"), tag):
             headers = [(b"etag", tag.encode()), (b"vary", VARY), (b"cache-control", b"private, no-cache")]
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
@@ -333,19 +348,19 @@ def _cookie_headers(request: Request, token: str, settings: WebSettings) -> list
 def _address(request: Request) -> tuple[str, str, str, str]:
     """The scheme, host, path and query an answer was asked at (its absolute links name them)."""
     scope = request.scope
-    return (scope.get("scheme", "http"), request.headers.get("host", ""), scope.get("root_path", "") + scope["path"],
+    return (scope.get("scheme", "http"), _header(request, "host"), scope.get("root_path", "") + scope["path"],
             scope.get("query_string", b"").decode("latin-1"))  # fmt: skip
 
 
 def _shared_key(request: Request) -> tuple[object, ...]:
     """What an anonymous answer depends on besides the store (the ETag's parts, less who asks)."""
-    return (*_address(request), i18n.chosen(request), request.headers.get("accept", ""),
+    return (*_address(request), i18n.chosen(request), _header(request, "accept"),
             dt.datetime.now(dt.UTC).date())  # fmt: skip
 
 
 def _signed_in(request: Request) -> bool:
     """Whether the request says who sent it (a session cookie or a token): its answers are its own."""
-    return "authorization" in request.headers or SESSION_COOKIE in request.cookies
+    return bool(_header(request, "authorization")) or SESSION_COOKIE in request.cookies
 
 
 _SECURITY = tuple((name.encode(), value.encode()) for name, value in (
@@ -390,6 +405,6 @@ def _log(request: Request, status: int, length: str | None, started: float) -> N
         "ms": round((time.perf_counter() - started) * 1000, 1),
         "bytes": int(length) if length else None,
         "kept": bool(request.scope.get(KEPT)) or None,
-        "agent": request.headers.get("user-agent", "")[:200] or None,
+        "agent": _header(request, "user-agent")[:200] or None,
     }
     ACCESS_LOG.info("%s", json.dumps(entry, ensure_ascii=False))
