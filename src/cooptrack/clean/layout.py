@@ -216,8 +216,6 @@ _SENTENCE_VERB = re.compile(
     r"\b(?:is|are|was|were|will|would|has|have|had|signed|agreed|include[sd]?|(?:co-)?chaired|presided|held|"
     r"attended|led|witnessed|met|said|reached|reviewed|took)\b"
 )
-# The sentence a paragraph's lines leave open: the text after its last full stop.
-_OPEN_SENTENCE = re.compile(r"(?:^|(?<=[.!?]))[^.!?]*$")
 
 
 def _broken_sentence(last: str, verb_open: bool) -> bool:
@@ -231,8 +229,9 @@ def _broken_sentence(last: str, verb_open: bool) -> bool:
 
 def _verb_open(before: bool, text: str) -> bool:
     """Whether the sentence left open after a line holds a verb (``before``: the one open before it)."""
-    fragment = _OPEN_SENTENCE.search(text)
-    tail = fragment.group(0) if fragment else text
+    # the sentence left open: the text after the last full stop (or question or exclamation mark), the
+    # whole text without one (three searches from the end, not a pattern tried after every stop)
+    tail = text[max(text.rfind("."), text.rfind("!"), text.rfind("?")) + 1 :]
     return bool(_SENTENCE_VERB.search(tail)) or (before and len(tail) == len(text))
 
 

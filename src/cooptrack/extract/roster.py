@@ -65,7 +65,7 @@ class _Roster:
 
     def read(self, sentence: Sentence, meeting: MeetingId | None) -> None:
         masked = mask_speech(sentence.text)
-        lead_in, end = self.lead_in, _ITEM_END.sub("", masked)[-1:]
+        lead_in, end = self.lead_in, _item_end(masked)
         self.lead_in = masked if end == ":" else lead_in if lead_in and end in ";," else ""
         if P.NOT_ATTENDING.search(masked):
             return
@@ -238,7 +238,14 @@ class _Roster:
         return people
 
 
-_ITEM_END = re.compile(r"(?:\s+(?:and|or))?\s*$")  # "...; and" ends an item as "...;" does
+def _item_end(text: str) -> str:
+    """The last character of a sentence, white space and a last "and" or "or" aside ("...; and" ends
+    an item as "...;" does): string operations from the end, not a pattern tried at every position."""
+    text = text.rstrip()
+    for word in ("and", "or"):
+        if text.endswith(word) and len(text) > len(word) and text[-len(word) - 1].isspace():
+            return text[: -len(word)].rstrip()[-1:]
+    return text[-1:]
 
 
 def _post_forms(post: str | None) -> set[str]:

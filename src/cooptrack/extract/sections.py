@@ -145,13 +145,26 @@ def _count_sentence(text: str) -> str:
 _AFTER_FULL_STOP = re.compile(r"(?<=\.)\s+")
 
 
+def _last_sentence(text: str) -> str:
+    """``_AFTER_FULL_STOP.split(text)[-1]`` for a text without white space at its end: what follows
+    the white space after its last full stop that has some (looked for from the end)."""
+    at = len(text)
+    while (at := text.rfind(".", 0, at)) >= 0:
+        if text[at + 1 : at + 2].isspace():
+            start = at + 1
+            while start < len(text) and text[start].isspace():
+                start += 1
+            return text[start:]
+    return text
+
+
 def _is_lead_in(block: Block) -> bool:
     if block.kind is not BlockKind.PARAGRAPH:
         return False
     text = block.text
     if _SPEECH_OPENER.match(text) and _a_view(_count_sentence(text)):
         return False  # one leader's areas in a speech: no lead-in of the meeting's areas
-    last = _AFTER_FULL_STOP.split(text.rstrip())[-1]
+    last = _last_sentence(text.rstrip())
     if last.endswith(":") and P.SIGN_CUE.search(last) and not P.DECLARED_AREAS.search(last):
         return False  # "... in eight areas. They then witnessed the signing of the following documents:"
     return bool(
