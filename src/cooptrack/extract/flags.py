@@ -45,11 +45,18 @@ def data_quality_flags(record: Record, cleaned: Cleaned, sections: Sections, bod
         flags.append(Flag.YEAR_NOT_STATED)
     if not any(Role.CO_CHAIR in p.roles for p in record.people):
         flags.append(Flag.NO_CO_CHAIRS_STATED)
-    lead_text = " ".join(b.text for b in sections.lead)
-    reviewing = [s for s in re.split(r"(?<=\.)\s+", lead_text) if P.PROGRESS_CUE.search(s)]
-    if sections.declared_count is None and any(not P.PROGRESS_PROMISED.search(s) for s in reviewing):
+    if sections.declared_count is None and _reviews_progress(" ".join(b.text for b in sections.lead)):
         flags.append(Flag.PROGRESS_REVIEW)
     return document_flags(cleaned, sections, body) + flags
+
+
+def _reviews_progress(lead_text: str) -> bool:
+    """A sentence of the lead reports progress, not as a purpose ("... will meet to review the progress").
+    A sentence with the cue is in a lead with it (the lead is split only then)."""
+    if not P.PROGRESS_CUE.search(lead_text):
+        return False
+    reviewing = [s for s in re.split(r"(?<=\.)\s+", lead_text) if P.PROGRESS_CUE.search(s)]
+    return any(not P.PROGRESS_PROMISED.search(s) for s in reviewing)
 
 
 def truncated(cleaned: Cleaned, sections: Sections, body: list[Block]) -> bool:
