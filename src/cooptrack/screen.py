@@ -13,7 +13,8 @@ it cannot match the pattern anywhere, and the pattern need not be tried on it:
 
 The pieces found anywhere are looked for by one regular expression (quick, :mod:`cooptrack.quick`)
 with the pattern's own case rules, so that "signed" ignoring case is met by exactly the texts the
-pattern's "signed" is; those at the text's start are compared with its first characters. The
+pattern's "signed" is (in a text in ASCII, where case is folded as ``str.lower`` does, by ``in`` on
+its lower-case copy); those at the text's start are compared with its first characters. The
 test is True for every text the pattern matches (tests/test_screen.py holds it to that on every
 screened pattern and the test documents), so a screened rule gives the same answers.
 """
@@ -58,13 +59,29 @@ def screen(pattern: re.Pattern[str]) -> Callable[[str], bool]:
         return _anything
     if not pieces:
         return _anything
-    finder = _finder([p for p in pieces if not p.at_start])
+    anywhere = [p for p in pieces if not p.at_start]
+    finder = _finder(anywhere)
+    # In a text in ASCII, the pieces are looked for with str's own search when some of them are in
+    # any case (re compares each character case folded, which is slower): those as written in the
+    # text, those in any case in its lower-case copy. A piece beyond ASCII is in no such text.
+    plain = any(p.folded for p in anywhere)
+    exact = tuple({p.text for p in anywhere if not p.folded and p.text.isascii()})
+    lowered = tuple({p.text for p in anywhere if p.folded and p.text.isascii()})
     starts = tuple({p.text for p in pieces if p.at_start and not p.folded})
     folded = tuple({p.text for p in pieces if p.at_start and p.folded})
     longest = max((len(p) for p in folded), default=0)
 
     def may_match(text: str) -> bool:
-        if finder is not None and finder.search(text):
+        if plain and text.isascii():
+            for piece in exact:
+                if piece in text:
+                    return True
+            if lowered:
+                low = text.lower()
+                for piece in lowered:
+                    if piece in low:
+                        return True
+        elif finder is not None and finder.search(text):
             return True
         if starts and text.startswith(starts):
             return True
