@@ -81,6 +81,8 @@ def _agreed_count(text: str) -> int | None:
     on it or will co-operate in it at this meeting (not a count recalled from an earlier one),
     and whose own clause is not about progress, signings or an opinion ("reviewed the
     achievements and agreed to strengthen co-operation in eight areas" counts)."""
+    if not P.DECLARED_AREAS.search(text):
+        return None  # (a sentence with a count is in a text with one: the text is split only then)
     speech = bool(_SPEECH_OPENER.match(text))
     for sentence in re.split(r"(?<=\.)\s+", text):
         m = P.DECLARED_AREAS.search(sentence)
@@ -167,9 +169,11 @@ def _is_lead_in(block: Block) -> bool:
     last = _last_sentence(text.rstrip())
     if last.endswith(":") and P.SIGN_CUE.search(last) and not P.DECLARED_AREAS.search(last):
         return False  # "... in eight areas. They then witnessed the signing of the following documents:"
-    return bool(
-        P.DECLARED_AREAS.search(text) and (text.rstrip().endswith(":") or P.AREAS_LEAD_IN.search(text))
-    ) or bool(text.rstrip().endswith(":") and P.AREAS_LEAD_IN.search(text))
+    # a count of areas with a colon or words of a lead-in, or both those; (the lead-in's words, tried
+    # at the starts of lines only, are looked for before the count, which may start at any word)
+    if text.rstrip().endswith(":"):
+        return bool(P.DECLARED_AREAS.search(text) or P.AREAS_LEAD_IN.search(text))
+    return bool(P.AREAS_LEAD_IN.search(text) and P.DECLARED_AREAS.search(text))
 
 
 def _names_meeting(text: str) -> bool:
