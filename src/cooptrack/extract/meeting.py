@@ -134,6 +134,8 @@ _BEFORE_ANCHOR, _AFTER_ANCHOR = 80, 40
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """MEETING_MENTION's matches in ``text``, found in windows around the anchor words."""
+    if text.isascii() and "plenary" not in (low := text.lower()) and "meeting" not in low:
+        return  # (in ASCII, the anchor words in any case are those of the lower-case copy)
     end = -1
     lo = hi = -1
     windows: list[tuple[int, int]] = []

@@ -198,7 +198,8 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
         if name and m.start("name") not in anchored and _looks_like_name(name.split()):
             anchors.append((m.start("name"), m.start("name"), name, None))
             anchored.add(m.start("name"), m.start("name") + len(name))
-    for m in _NAME_THEN_POST.finditer(text) if _POST_AFTER.search(text) or _POST_IN_BRACKETS.search(text) else ():
+    posts = _POST_AFTER.search(text) or ("(" in text and _POST_IN_BRACKETS.search(text))  # (a bracket in each)
+    for m in _NAME_THEN_POST.finditer(text) if posts else ():
         name = m["name"]
         if m.start("name") not in anchored and _looks_like_name(name.split()):
             anchors.append((m.start("name"), m.start("name"), name, None))

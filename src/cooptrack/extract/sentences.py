@@ -74,12 +74,15 @@ def split_text(text: str) -> list[str]:
 def mask_speech(text: str) -> str:
     """Blank out quoted speech, keeping offsets (same length); remembered for the document (the
     people and the signatories of a sentence are read from the same masked text)."""
+    blanks = [(s, e) for s, e in _quotations(text) if e - s - 2 >= 60 or (e == len(text) and e - s - 1 >= 60)]
+    # a bilingual page's "Mr John Lee Ka-chiu (李家超), and ..." (looked for in a text with a bracket)
+    if "(" in text or "\uff08" in text:
+        blanks += [m.span() for m in _CHINESE_ASIDE.finditer(text)]
+    if not blanks:
+        return text  # (most sentences: nothing to blank)
     out = list(text)
-    for s, e in _quotations(text):
-        if e - s - 2 >= 60 or (e == len(text) and e - s - 1 >= 60):
-            out[s:e] = " " * (e - s)
-    for m in _CHINESE_ASIDE.finditer(text):  # a bilingual page's "Mr John Lee Ka-chiu (李家超), and ..."
-        out[m.start() : m.end()] = " " * (m.end() - m.start())
+    for s, e in blanks:
+        out[s:e] = " " * (e - s)
     return "".join(out)
 
 
