@@ -170,13 +170,15 @@ class _Patterns:
         ]
         others = [e for e in entries if e not in reads_on and e not in anywhere]
         self._full_others = quick(_joined(others)) if others else None
-        self._full_rests = quick(_joined([_rest(e) for e in reads_on])) if reads_on else None
+        rests = _joined([_rest(e) for e in reads_on]) if reads_on else None
+        self._full_rests = quick(rests) if rests is not None else None
+        self._rests_may = screen(rests) if rests is not None else _anything  # a line without their words: no search
         self._full_may = screen(_joined(anywhere)) if anywhere else None
 
     def full(self, text: str) -> tuple[Family, re.Match[str]] | None:
         if not (
             (self._full_others is not None and self._full_others.fullmatch(text))
-            or (self._full_rests is not None and self._full_rests.search(text))
+            or (self._full_rests is not None and self._rests_may(text) and self._full_rests.search(text))
             or (self._full_may is not None and self._full_may(text))
         ):
             return None

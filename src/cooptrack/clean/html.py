@@ -540,7 +540,8 @@ class _Renderer:
 
     def _text(self, text: str) -> None:
         if not self._pre:
-            self._out.write(_COLLAPSIBLE.sub(" ", text))
+            # white space alone (between tags: the most frequent text) collapses to one space
+            self._out.write(_COLLAPSIBLE.sub(" ", text) if text.strip(" \t\n\r\f") else " " if text else "")
             return
         for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
             if i:
