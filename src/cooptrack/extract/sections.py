@@ -169,11 +169,9 @@ def _is_lead_in(block: Block) -> bool:
     last = _last_sentence(text.rstrip())
     if last.endswith(":") and P.SIGN_CUE.search(last) and not P.DECLARED_AREAS.search(last):
         return False  # "... in eight areas. They then witnessed the signing of the following documents:"
-    # a count of areas with a colon or words of a lead-in, or both those; (the lead-in's words, tried
-    # at the starts of lines only, are looked for before the count, which may start at any word)
-    if text.rstrip().endswith(":"):
-        return bool(P.DECLARED_AREAS.search(text) or P.AREAS_LEAD_IN.search(text))
-    return bool(P.AREAS_LEAD_IN.search(text) and P.DECLARED_AREAS.search(text))
+    return bool(
+        P.DECLARED_AREAS.search(text) and (text.rstrip().endswith(":") or P.AREAS_LEAD_IN.search(text))
+    ) or bool(text.rstrip().endswith(":") and P.AREAS_LEAD_IN.search(text))
 
 
 def _names_meeting(text: str) -> bool:
