@@ -11,7 +11,8 @@ it cannot match the pattern anywhere, and the pattern need not be tried on it:
     ...
     closing = _MAY_CLOSE(text) and P.CLOSING_PARAGRAPH.search(text)
 
-The pieces found anywhere are looked for by one regular expression (quick, :mod:`cooptrack.quick`)
+The pieces found anywhere are looked for by one regular expression (quick, :mod:`cooptrack.quick`;
+made at the first text that needs it, so that importing a module that screens does not quicken)
 with the pattern's own case rules, so that "signed" ignoring case is met by exactly the texts the
 pattern's "signed" is (in a text in ASCII, where case is folded as ``str.lower`` does, by ``in`` on
 its lower-case copy); those at the text's start are compared with its first characters. The
@@ -60,7 +61,7 @@ def screen(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     if not pieces:
         return _anything
     anywhere = [p for p in pieces if not p.at_start]
-    finder = _finder(anywhere)
+    finder: re.Pattern[str] | None = None  # made at the first text that needs it (not by importing)
     # In a text in ASCII, the pieces are looked for with str's own search when some of them are in
     # any case (re compares each character case folded, which is slower): those as written in the
     # text, those in any case in its lower-case copy. A piece beyond ASCII is in no such text.
@@ -72,6 +73,7 @@ def screen(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     longest = max((len(p) for p in folded), default=0)
 
     def may_match(text: str) -> bool:
+        nonlocal finder
         if plain and text.isascii():
             for piece in exact:
                 if piece in text:
@@ -81,8 +83,10 @@ def screen(pattern: re.Pattern[str]) -> Callable[[str], bool]:
                 for piece in lowered:
                     if piece in low:
                         return True
-        elif finder is not None and finder.search(text):
-            return True
+        elif anywhere:
+            finder = finder or _finder(anywhere)
+            if finder is not None and finder.search(text):
+                return True
         if starts and text.startswith(starts):
             return True
         if not folded:
