@@ -27,11 +27,13 @@ from cooptrack.clean.chrome import catalogue, fold
 from cooptrack.dates import DATELINE
 from cooptrack.mechanisms import find as find_mechanisms
 from cooptrack.record import Removed
+from cooptrack.screen import screen
 from cooptrack.vocab import RemovalReason
 
 _SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)]$")
 # A Chinese sentence's end, anywhere in a line (a site's name holds none)
 _CHINESE_SENTENCE = re.compile(r"[。！？]")
+_MAY_CLOSE = screen(noise.CLOSING_CUES)  # (most paragraphs hold no closing cue: not searched)
 _MIRROR_SITES = re.compile(r"^(?:Hong Kong|HK|HKSAR|GovHK|China|Xinhua|news\.gov\.hk|info\.gov\.hk)$")
 _HEAD_SPAN = 80  # the page's head: chrome above the headline is looked for among its first lines
 _PROSE_WORDS = 20  # a line this long is prose: the head has ended
@@ -363,7 +365,7 @@ def cut_unrelated(
         after_lead = lead  # a paragraph before this block
         if block.kind is BlockKind.PARAGRAPH:
             lead = True
-            if noise.CLOSING_CUES.search(block.text):
+            if _MAY_CLOSE(block.text) and noise.CLOSING_CUES.search(block.text):
                 closed = True
                 continue
         if block.kind is BlockKind.BULLET or i + 1 >= len(blocks) or not headline_like(block.text):

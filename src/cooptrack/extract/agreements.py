@@ -19,6 +19,7 @@ from cooptrack.extract.gazetteer import VENUES
 from cooptrack.extract.people import Found
 from cooptrack.extract.sentences import Sentence, sentences
 from cooptrack.extract.signers import named_after, signatories_in
+from cooptrack.screen import screen
 from cooptrack.vocab import AgreementKind
 
 
@@ -161,7 +162,7 @@ class _Collector:
         listed = False
         if signing and not past and (colon := text.find(":", signing.start())) > 0 and text[colon + 1 :].strip():
             listed = self._inline_list(sentence, colon + 1)  # "... were signed at the plenary: A, signed by ...; B."
-        if signing and not P.ANNEX.search(text) and not past:
+        if signing and not _has_annex(text) and not past:
             group = self._titles_in(sentence)
             if group:
                 names = [p.name for p in signatories_in(sentence, self.people)]
@@ -178,7 +179,7 @@ class _Collector:
             self.expect_list = True
             self.last_group = []
         self.signed_before = bool(signing) and not past
-        if P.ANNEX.search(text) and not listed:  # an inline list's annexes are its items' own
+        if _has_annex(text) and not listed:  # an inline list's annexes are its items' own
             self._annex(sentence)
 
     def _inline_list(self, sentence: Sentence, at: int) -> bool:
@@ -315,7 +316,7 @@ def _item_like(text: str) -> bool:
     plain = _ITEM_NOTE.sub("", text)
     signed = _ITEM_SIGNED_BY.search(plain)
     body, rest = (plain[: signed.start()], plain[signed.end() :]) if signed else (plain, "")
-    if (signed and re.search(r"\b(?:was|were)\b", signed[0])) or P.ANNEX.search(rest) or _FINITE.search(rest):
+    if (signed and re.search(r"\b(?:was|were)\b", signed[0])) or _has_annex(rest) or _FINITE.search(rest):
         return False
     body = body.strip().rstrip(";,.").removesuffix(" and").strip()
     quoted = P.QUOTED.match(body)
@@ -405,11 +406,22 @@ def _past_event(text: str, anchor: re.Match[str]) -> bool:
 _AT_THE_EVENT = re.compile(r"(?i)\b(?:witness(?:ed|ing|es)?|(?:at|after|during|attended|for)\s+)\s*the\s+$")
 
 
+# Most sentences name no annex and no signing at another time: they are not searched (cooptrack.screen).
+_MAY_ANNEX = screen(P.ANNEX)
+_MAY_SIGNED_ELSEWHEN = screen(P.SIGNED_ELSEWHEN)
+_MAY_SIGNED_BEFORE = screen(P.SIGNED_BEFORE)
+
+
+def _has_annex(text: str) -> bool:
+    return _MAY_ANNEX(text) and P.ANNEX.search(text) is not None
+
+
 def _signed_before(text: str) -> bool:
     """A sentence about a signing at another time: "since the signing of ...", "signed in 2019"."""
     if P.SIGNED_SINCE.search(text):
         return True
-    return bool(P.SIGNED_ELSEWHEN.search(text) or P.SIGNED_BEFORE.search(text)) and not P.RENEWAL.search(text)
+    elsewhen = _MAY_SIGNED_ELSEWHEN(text) and P.SIGNED_ELSEWHEN.search(text)
+    return bool(elsewhen or (_MAY_SIGNED_BEFORE(text) and P.SIGNED_BEFORE.search(text))) and not P.RENEWAL.search(text)
 
 
 def _described(text: str) -> str | None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from cooptrack.extract import patterns as P
+from cooptrack.screen import screen
 
 Span = tuple[int, int]
 
@@ -96,6 +97,8 @@ def subject_before(text: str, spans: Sequence[Span], at: int, objects: set[int])
 # A new clause: ", and", ", while", or "and" after a participle ("with A attending and B co-chairing").
 NEW_CLAUSE = re.compile(r"(?i)(?:,\s+(?:and|while|but|whereas|as)|(?:(?<=ing)|(?<=ed))\s+(?:and|while|whereas))\s+")
 
+_MAY_BE_OBJECT = screen(P.OBJECT_OF_OTHER_VERB)  # (the words between two names hold no such verb, mostly)
+
 
 def objects_of(text: str, spans: Sequence[Span]) -> set[int]:
     """People named as the object of a verb that is not chairing ("met with X", "after meeting X",
@@ -104,7 +107,7 @@ def objects_of(text: str, spans: Sequence[Span]) -> set[int]:
     prev_end, prev_object = 0, False
     for i, (s, e) in enumerate(spans):
         gap = text[prev_end:s]
-        is_object = bool(P.OBJECT_OF_OTHER_VERB.search(gap)) or (
+        is_object = bool(_MAY_BE_OBJECT(gap) and P.OBJECT_OF_OTHER_VERB.search(gap)) or (
             prev_object and bool(re.search(r"\band\b", gap)) and not P.CHAIR_ACTIVE.search(gap)
         )
         if is_object:

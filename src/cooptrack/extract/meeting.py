@@ -17,6 +17,7 @@ from cooptrack.extract.numbers import ordinal_value
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry
 from cooptrack.memo import per_document
+from cooptrack.screen import screen
 from cooptrack.vocab import MeetingKind
 
 Mechanism = Entry
@@ -108,7 +109,7 @@ def _meeting_mentions(text: str) -> tuple[MeetingMention, ...]:
     starts = [b.start for b in bound]  # in order: bisect finds the bound mention around a position
     names = [n for n in mechanisms.find(text) if n.entry.hk_party]
     for m in _candidates(text):
-        if P.OTHER_MEETING_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+        if _another_meeting_before(text, m.start()):
             continue
         if any(n.start <= m.start() < n.end and _another_meeting_before(text, n.start) for n in names):
             continue  # "the items agreed at the Hong Kong/Macao Co-operation High Level Meeting"
@@ -193,7 +194,7 @@ def _bound_mentions(text: str) -> list[MeetingMention]:
         if _HLM_NAME.search(text[mention.start : mention.end]):
             kind = MeetingKind.HIGH_LEVEL_MEETING  # "the first Hubei-Hong Kong High-Level Meeting"
         before = _ORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-        if before and not P.OTHER_MEETING_BEFORE.search(text[max(0, before.start() - 60) : before.start()]):
+        if before and not _another_meeting_before(text, before.start()):
             number = None if _NOT_A_NUMBER.search(before["words"]) else ordinal_value(before["ord"])
             out.append(MeetingMention(kind, number, before.start(), mention.end))
             continue
@@ -203,15 +204,23 @@ def _bound_mentions(text: str) -> list[MeetingMention]:
     return out
 
 
+# The words before a meeting's name that make it another body's or another time's hold "forum",
+# "task force", "last", "agreed at" ... (read from the patterns): most hold none (cooptrack.screen).
+_MAY_OTHER_BODY = screen(P.OTHER_BODY_BEFORE)
+_MAY_OTHER_MEETING = screen(P.OTHER_MEETING_BEFORE)
+
+
 def _another_meeting_before(text: str, start: int) -> bool:
     """The words before ``start`` say the meeting named there is an earlier or later one."""
-    return P.OTHER_MEETING_BEFORE.search(text[max(0, start - 60) : start]) is not None
+    before = text[max(0, start - 60) : start]
+    return _MAY_OTHER_MEETING(before) and P.OTHER_MEETING_BEFORE.search(before) is not None
 
 
 def another_body_meeting(text: str, start: int, end: int) -> bool:
     """The meeting named from ``start`` to ``end`` is another body's: "... of the Joint Task Force on
     ...", "The ... Joint Working Group held its 16th meeting", "joint task force holds fifth meeting"."""
-    return _of_another_body(text, end) or P.OTHER_BODY_BEFORE.search(text[max(0, start - 160) : start]) is not None
+    before = text[max(0, start - 160) : start]
+    return _of_another_body(text, end) or (_MAY_OTHER_BODY(before) and P.OTHER_BODY_BEFORE.search(before) is not None)
 
 
 def _of_another_body(text: str, end: int) -> bool:

@@ -55,6 +55,9 @@ class Statement:
 # A chair predicate holds "chair", "presid", "conven", "delegation" ... (read from the pattern): a
 # sentence holding none of them is not searched for one (cooptrack.screen).
 _MAY_CHAIR = screen(P.CHAIR_PREDICATE)
+# So with the cues of another time ("last", "previous" ...) and a Legislative Council page's lead.
+_MAY_ANOTHER_TIME = screen(P.ANOTHER_TIME)
+_MAY_LEGCO = screen(P.LEGCO_LEAD)
 
 
 def statement(sentence: str) -> Statement | None:
@@ -70,7 +73,11 @@ def statement(sentence: str) -> Statement | None:
         return None  # "the two sides exchanged views at the meeting": any meeting at all
     if P.HABITUAL.search(text) and not P.THIS_MEETING_DAY.search(text):
         return None  # how the mechanism works, not one of its meetings
-    if P.ANOTHER_TIME.search(text) and not (P.THIS_MEETING_DAY.search(text) or P.ON_DAY_OF_MONTH.search(text)):
+    if (
+        _MAY_ANOTHER_TIME(text)
+        and P.ANOTHER_TIME.search(text)
+        and not (P.THIS_MEETING_DAY.search(text) or P.ON_DAY_OF_MONTH.search(text))
+    ):
         return None  # dated to another time by the page's own clock: "last October", "held ... last September"
     future = P.FUTURE_EVENT.search(text)
     if future and not P.PAST_FINITE.search(text):
@@ -195,7 +202,7 @@ def _legco_page(title: str | None, lines: tuple[str, ...]) -> bool:
     its first lines)."""
     if title and P.LEGCO_TITLE.search(title):
         return True
-    return any(P.LEGCO_LEAD.search(x) for x in lines[:6])
+    return any(_MAY_LEGCO(x) and P.LEGCO_LEAD.search(x) for x in lines[:6])
 
 
 def _held_apart(found: list[Statement]) -> set[int]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from cooptrack.extract import clauses as C
 from cooptrack.extract import patterns as P
+from cooptrack.screen import screen
 from cooptrack.vocab import Role, Side
 
 Span = tuple[int, int]
@@ -80,7 +81,8 @@ def chair_cues(text: str) -> list[Cue]:
         cues.append(Cue(opening.start(), opening.end(), passive=True))  # "Led by A and B, the two delegations"
     cues += [Cue(m.start(), m.end(), who=(m.start("who"), m.end("who"))) for m in _CHAIR_WITH_AS.finditer(text)]
     actives = [m for m in P.CHAIR_ACTIVE.finditer(text) if not _noun(text, m) and not _passive_aux(text, m.start())]
-    actives += list(P.DELEGATIONS_LED.finditer(text)) + list(_DELEGATIONS_RESPECTIVELY.finditer(text))
+    actives += list(P.DELEGATIONS_LED.finditer(text))
+    actives += list(_DELEGATIONS_RESPECTIVELY.finditer(text)) if _MAY_RESPECTIVELY(text) else []
     actives += list(_WERE_CO_CHAIRS.finditer(text))
     ones = list(P.DELEGATION_LED_ONE.finditer(text))
     by_ones = [m for m in P.DELEGATION_LED_BY_ONE.finditer(text) if not text.startswith(" side", m.end())]
@@ -146,6 +148,8 @@ _DELEGATIONS_RESPECTIVELY = re.compile(
     r"(?i)\b(?!(?:of|and|with|to|from|in|for|by|on|at|between|among|that|which|were|was|are|is)\b)[a-z]+\s+"
     r"(?:the|their)\s+(?:two\s+|respective\s+)?delegations\s+of\b(?=[^.;]{0,200}?\brespectively\b)"
 )
+_MAY_RESPECTIVELY = screen(_DELEGATIONS_RESPECTIVELY)  # (most sentences: no "respectively", not searched)
+_MAY_GUEST_WITH = screen(P.SPECIAL_GUEST_WITH)
 
 
 _WHO_BEFORE = re.compile(r"(?i)\bwho\s+(?:(?:will|would|also|has|had|then|is|was|were|are|to|jointly)\s+)*$")
@@ -176,7 +180,7 @@ def read_roles(
     # a pronoun or as a pair: its chair verbs are read, the other cues not looked for
     guests = (
         C.within(spans, [(m.start("who"), m.end("who")) for m in P.SPECIAL_GUEST_WITH.finditer(text)])
-        if spans
+        if spans and _MAY_GUEST_WITH(text)
         else set()
     )
     chairs: set[int] = set()

@@ -30,11 +30,16 @@ from cooptrack.extract.roles import Cue, chair_cues, read_roles
 from cooptrack.extract.sentences import Sentence, mask_speech, split_text
 from cooptrack.extract.sides import hong_kong_official, neighbouring_sides, side_in, side_of
 from cooptrack.extract.signers import named_after, signatories_in
+from cooptrack.screen import screen
 from cooptrack.vocab import MeetingKind, Role, Side
 
 MeetingId = tuple[MeetingKind | None, int | None]
 
 _FEMALE = frozenset({"Mrs", "Ms", "Miss"})
+# Most sentences name no other event ("forum", "banquet" ...) and no other time ("last", "previous"
+# ...): they are not searched for one (cooptrack.screen).
+_MAY_OTHER_EVENT = screen(P.OTHER_EVENT)
+_MAY_ANOTHER_TIME = screen(P.ANOTHER_TIME)
 
 
 def collect_people(
@@ -70,9 +75,13 @@ class _Roster:
         if P.NOT_ATTENDING.search(masked):
             return
         cues = chair_cues(masked)
-        other_event = P.OTHER_EVENT.search(masked) and (
-            (not mentions_a_meeting(masked) and not (cues and _THIS_MEETING.match(masked)))
-            or (P.MEETING_AS_TIME.search(masked) and not cues)
+        other_event = (
+            _MAY_OTHER_EVENT(masked)
+            and P.OTHER_EVENT.search(masked)
+            and (
+                (not mentions_a_meeting(masked) and not (cues and _THIS_MEETING.match(masked)))
+                or (P.MEETING_AS_TIME.search(masked) and not cues)
+            )
         )
         # a chair verb of another meeting gives no role ("A, who co-chaired the Second Plenary in 2023,
         # attended the Third, which was co-chaired by B and C": B and C chair)
@@ -96,7 +105,8 @@ class _Roster:
         if not new_here or no_role or elsewhere_chaired:
             return  # (the sentence is not read for another encounter: nobody would attend anyway)
         elsewhere = any(
-            (P.OTHER_ENCOUNTER.search(x) or P.ANOTHER_TIME.search(x)) and not P.ATTEND_CUE.search(x)
+            (P.OTHER_ENCOUNTER.search(x) or (_MAY_ANOTHER_TIME(x) and P.ANOTHER_TIME.search(x)))
+            and not P.ATTEND_CUE.search(x)
             for x in (masked, lead_in)  # a list item is read with the sentence introducing the list
         )
         for person in new_here:  # an official, not a commentator ("Dr Simon Lee, an economist, said")

@@ -16,7 +16,10 @@ from cooptrack.extract.gazetteer import PARTNERS
 from cooptrack.extract.people import Found, Mention
 from cooptrack.knowledge import officials
 from cooptrack.memo import per_document
+from cooptrack.screen import screen
 from cooptrack.vocab import Side
+
+_MAY_BE_CENTRAL = screen(P.CENTRAL_POST)  # (most posts are no Central office's: not searched)
 
 
 @per_document
@@ -26,7 +29,7 @@ def side_of(post: str | None) -> Side | None:
     Remembered for the document (a person's post is asked about at each mention)."""
     if not post:
         return None
-    if P.CENTRAL_POST.search(post):
+    if _MAY_BE_CENTRAL(post) and P.CENTRAL_POST.search(post):
         return Side.CENTRAL
     if P.MACAO_POST.search(post):
         return Side.MACAO

@@ -11,6 +11,7 @@ from cooptrack.extract import patterns as P
 from cooptrack.extract.nameindex import index_of, posts_after_the
 from cooptrack.extract.people import Found, mentions_in, name_key, resolve
 from cooptrack.extract.sentences import Sentence, mask_speech
+from cooptrack.screen import screen
 from cooptrack.vocab import Role
 
 # The people after "with" watch the signing: "with Lam and Yin looking on", "with the CE witnessing".
@@ -42,6 +43,10 @@ _SIGN_CLAUSE_START = re.compile(
     r"|\b(?:said|says|told\s+(?:reporters|journalists|the\s+media|the\s+press))\s+(?=(?:the|both)\s)"
 )
 
+# Most sentences sign nothing: they are not searched for a signing verb (cooptrack.screen).
+_MAY_SIGN = screen(P.SIGN_VERB)
+_MAY_SIGNED_ELSEWHEN = screen(P.SIGNED_ELSEWHEN)
+
 
 def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     """The people a sentence says signed: named before "signed" (or after "signed by"), or
@@ -52,8 +57,10 @@ def signatories_in(sentence: Sentence, people: list[Found]) -> list[Found]:
     signed_by = P.SIGNED_BY.search(masked)
     if signed_by is None and (signing := P.SIGNING_OF_BY.search(masked)):  # "the signing of the ... by A and B"
         signed_by = re.compile(r"\bby\b").match(masked, signing.end())
-    sign = P.SIGN_VERB.search(masked) or signed_by
-    if not sign or (P.WITNESS_CUE.search(masked[: sign.start()]) and not signed_by) or P.SIGNED_ELSEWHEN.search(masked):
+    sign = (P.SIGN_VERB.search(masked) if _MAY_SIGN(masked) else None) or signed_by
+    if not sign or (P.WITNESS_CUE.search(masked[: sign.start()]) and not signed_by):
+        return []
+    if _MAY_SIGNED_ELSEWHEN(masked) and P.SIGNED_ELSEWHEN.search(masked):
         return []
     if not signed_by and P.PASSIVE_SIGNED.match(masked, _passive_start(masked, sign.start())):
         return []  # "... since the Framework Agreement was signed in April 2010": nobody named signs

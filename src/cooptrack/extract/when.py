@@ -33,6 +33,7 @@ from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, Cleaned
 from cooptrack.dates import DATE_PHRASE, DATELINE, WEEKDAY_RE, YESTERDAY_RE, date_near, parse_date_phrase, safe_date
 from cooptrack.extract.sentences import split_text
+from cooptrack.screen import screen
 from cooptrack.vocab import DocumentKind
 
 
@@ -125,6 +126,7 @@ _PLANNED = re.compile(
     r"(?i)\b(?:ha(?:d|s|ve)\s+(?:first\s+|originally\s+)?been\s+(?:set|scheduled|planned|fixed|slated|due)|"
     r"originally|(?:postponed|rescheduled|delayed|put\s+off|pushed\s+back)\s+from)\b"
 )
+_MAY_BE_PLANNED = screen(_PLANNED)  # (most sentences say nothing of a plan: not searched)
 _MEETING_WORD = re.compile(r"(?i)\b(?:plenary|plenum|meeting|conference|session|co-?chair\w*)\b")
 _ANNOUNCING = re.compile(r"(?i)\b(?:will|to\s+be\s+held|to\s+attend|to\s+co-?chair|is\s+to)\b")
 # The year in the meeting's own name: "the Hong Kong/Shenzhen Co-operation Meeting 2024".
@@ -273,7 +275,8 @@ def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, d
         naming = [s for s in naming if _ANNOUNCING.search(s)] + naming
     # a sentence about the meeting's plan ("had first been set for April 12, and then on April
     # 24") gives its day only when no other sentence does ([D-MOVED])
-    naming = [s for s in naming if not _PLANNED.search(s)] + [s for s in naming if _PLANNED.search(s)]
+    planned = {s for s in naming if _MAY_BE_PLANNED(s) and _PLANNED.search(s)}
+    naming = [s for s in naming if s not in planned] + [s for s in naming if s in planned]
     # another event's day ("the Forum, which opened on Monday") is the meeting's only when no
     # sentence gives another ("attended the opening of the Forum this morning (June 6) and, in the
     # afternoon, co-chaired the plenary")
