@@ -16,7 +16,7 @@ import cooptrack.extract
 from cooptrack import dates, mechanisms
 from cooptrack.clean import noise
 from cooptrack.extract import patterns as P
-from cooptrack.extract import people
+from cooptrack.extract import people, sections
 from cooptrack.quick import ORIGINALS
 from cooptrack.screen import screen
 from test_quick import _texts
@@ -92,3 +92,12 @@ def test_what_holds_no_piece_is_not_screened() -> None:
 def test_the_screens_in_use_pass_over_prose(pattern: re.Pattern[str]) -> None:
     prose = "The two sides agreed to deepen co-operation in trade, finance and innovation and technology."
     assert not screen(ORIGINALS.get(pattern, pattern))(prose)
+
+
+def test_a_count_of_areas_holds_one_of_the_words_sections_screens_it_by() -> None:
+    """A paragraph is read for a count of areas only when it holds "area", "field" or "location" in
+    any case (sections.COUNT_WORDS): every text the count's pattern matches holds one."""
+    made = ["the following eight Co-operation AREAS", "6 F\u0130ELDS", "ten fields", "11 co-operation locations"]
+    matched = [t for t in _texts(sentences=True) + made if P.DECLARED_AREAS.search(t)]
+    assert len(matched) > 50
+    assert [t[:60] for t in matched if not sections.COUNT_WORDS.search(t)] == []

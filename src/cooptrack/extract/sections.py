@@ -41,6 +41,16 @@ class Sections:
         return self.lead + self.closing
 
 
+# Every count of areas ends with "area(s)", "fields" or "locations" (DECLARED_AREAS's last group, in
+# any case): a paragraph holding none of those words, most, is not searched for one (cooptrack.screen).
+COUNT_WORDS = re.compile(r"(?i)area|field|location")
+_MAY_COUNT = screen(COUNT_WORDS)
+
+
+def _holds_count(text: str) -> bool:
+    return _MAY_COUNT(text) and P.DECLARED_AREAS.search(text) is not None
+
+
 def declared_count(text: str) -> int | None:
     m = P.DECLARED_AREAS.search(text)
     if not m:
@@ -81,7 +91,7 @@ def _agreed_count(text: str) -> int | None:
     on it or will co-operate in it at this meeting (not a count recalled from an earlier one),
     and whose own clause is not about progress, signings or an opinion ("reviewed the
     achievements and agreed to strengthen co-operation in eight areas" counts)."""
-    if not P.DECLARED_AREAS.search(text):
+    if not _holds_count(text):
         return None  # (a sentence with a count is in a text with one: the text is split only then)
     speech = bool(_SPEECH_OPENER.match(text))
     for sentence in re.split(r"(?<=\.)\s+", text):
@@ -169,9 +179,9 @@ def _is_lead_in(block: Block) -> bool:
     last = _last_sentence(text.rstrip())
     if last.endswith(":") and P.SIGN_CUE.search(last) and not P.DECLARED_AREAS.search(last):
         return False  # "... in eight areas. They then witnessed the signing of the following documents:"
-    return bool(
-        P.DECLARED_AREAS.search(text) and (text.rstrip().endswith(":") or P.AREAS_LEAD_IN.search(text))
-    ) or bool(text.rstrip().endswith(":") and P.AREAS_LEAD_IN.search(text))
+    return bool(_holds_count(text) and (text.rstrip().endswith(":") or P.AREAS_LEAD_IN.search(text))) or bool(
+        text.rstrip().endswith(":") and P.AREAS_LEAD_IN.search(text)
+    )
 
 
 def _names_meeting(text: str) -> bool:
