@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 
 from cooptrack.memo import per_document
+from cooptrack.screen import screen
 from cooptrack.vocab import Theme
 
 T = Theme
@@ -288,6 +289,8 @@ _COMPILED: dict[Theme, list[tuple[re.Pattern[str], float, tuple[str, ...] | None
 _CUE_LIST = [(theme, pattern, weight) for theme, cues in _COMPILED.items() for pattern, weight, _ in cues]
 _ANCHORS_LIST = [anchors for cues in _COMPILED.values() for *_, anchors in cues]
 _ALWAYS = frozenset(i for i, anchors in enumerate(_ANCHORS_LIST) if anchors is None)
+# (those are run only on a text that holds their words: cooptrack.screen)
+_ALWAYS_MAY = {i: screen(_CUE_LIST[i][1]) for i in _ALWAYS}
 _CUES_OF: dict[str, list[int]] = defaultdict(list)
 for _i, _anchors_of in enumerate(_ANCHORS_LIST):
     for _a in _anchors_of or ():
@@ -348,6 +351,8 @@ def _cue_scores(text: str) -> tuple[tuple[Theme, float], ...]:
     scores: Scores = defaultdict(float)
     for i in _candidates(text.casefold()):
         theme, pattern, weight = _CUE_LIST[i]
+        if i in _ALWAYS and not _ALWAYS_MAY[i](text):
+            continue
         n = len(pattern.findall(text))
         if n:
             scores[theme] += weight * n
