@@ -53,6 +53,7 @@ _QUOTES = str.maketrans(
         "\u201f": '"',
     }
 )
+_BULLETS = "\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219-\u2013\u2014*"
 _LEAD_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219\-\u2013\u2014*]\s+(?=\w)")
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _KEYS = frozenset(
@@ -69,7 +70,12 @@ def fold(text: str) -> str:
         folded = folded.translate(_QUOTES).replace("\u00c2", "")
     # str.split() splits at what \s matches (str.isspace): the runs of white space as one space
     folded = " ".join(folded.split()).casefold()
-    return _LEAD_BULLET.sub("", folded)
+    return _without_bullet(folded)
+
+
+def _without_bullet(text: str) -> str:
+    """A line without its leading bullet glyph (looked for in a line starting with one only)."""
+    return _LEAD_BULLET.sub("", text) if text[:1] and text[0] in _BULLETS else text
 
 
 @dataclass(frozen=True)
@@ -238,7 +244,7 @@ class Catalogue:
         known = self._lines.get(folded)
         if known is not None and len(text) <= known[0].max_length:
             return Hit(known[0].id, known[1], known[0].reason)
-        plain = _LEAD_BULLET.sub("", text)
+        plain = _without_bullet(text)
         found = self._ends.full(plain)
         if found:
             return Hit(found[0].id, "end", found[0].reason)

@@ -149,7 +149,9 @@ class _Scanner:
 
     def run(self, raw_lines: list[str]) -> None:
         for raw in raw_lines:
-            line = _MULTISPACE.sub(" ", raw.strip())
+            line = raw.strip()
+            if "  " in line:  # (a run of spaces, made one)
+                line = _MULTISPACE.sub(" ", line)
             if not line:
                 self._blank = True
                 self._in_media = False
