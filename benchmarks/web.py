@@ -227,19 +227,20 @@ def main() -> None:
         if account is not None:
             with Store(db) as store:
                 store.remove_user(account)  # with its sessions
-    signed = f"(every client signed in as an {args.signed_in}, each its own session) " if args.signed_in else ""
+    signed = f"; every client signed in as an {args.signed_in}, each its own session" if args.signed_in else ""
     headers = ["what", "clients", "median ms", "p95 ms", "requests/s", "errors", "reference p95 ms", "p95 / reference"]
     result = common.table(headers, rows)
     facts = (f"store: {counts.get('meeting', 0):,} meetings, {counts.get('measure', 0):,} measures, "
              f"{counts.get('person', 0):,} people named; workers: {args.workers or 'default'} "
-             f"{signed}"
-             f"(reference: {workers}); server up in {up:,.0f} ms, first page after the start {cold:,.0f} ms; "
+             f"(reference: {workers}){signed}; server up in {up:,.0f} ms, first page after the start {cold:,.0f} ms; "
              f"servers' resident memory after the load {memory:,.0f} MiB")  # fmt: skip
     print(facts)
     print(result)
     if args.write:
-        common.write_section(args.section, f"Web: page and API latency ({counts.get('meeting', 0):,} meetings)",
-                             _body(result, facts, releases, args.n))  # fmt: skip
+        where = " on PostgreSQL" if db.startswith("postgresql") else ""
+        who = ", signed-in readers" if args.signed_in else ""
+        title = f"Web: page and API latency{where}{who} ({counts.get('meeting', 0):,} meetings)"
+        common.write_section(args.section, title, _body(result, facts, releases, args.n))
 
 
 def _sign_in(store: Store, role: str, count: int) -> tuple[str, list[str]]:
