@@ -311,3 +311,17 @@ def test_a_reader_on_another_event_loop_draws_rather_than_wait_across_loops() ->
 
     asyncio.run(run())
     assert seen == [True, True]
+
+
+def test_a_kept_answer_is_sent_only_with_a_token_as_long_as_the_one_it_was_drawn_with() -> None:
+    answers = Answers(limit=LARGEST)
+    session_token = b"S" * 43  # a session's form token (longer than an anonymous reader's)
+    assert answers.keep(
+        (1,), ("page",), 200, [(b"content-length", b"60")], b"<form>" + session_token + b"</form>", session_token
+    )
+    found = answers.get((1,), ("page",))
+    assert found is not None and found.fits(b"T" * 43) and found.fits(None)
+    assert not found.fits(b"T" * 32), "its Content-Length would be wrong: drawn for them instead"
+    assert answers.keep((1,), ("plain",), 200, [], b"<p>no form</p>", session_token)
+    plain = answers.get((1,), ("plain",))
+    assert plain is not None and plain.fits(b"T" * 32), "no token in it: any reader's"

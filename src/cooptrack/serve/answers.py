@@ -51,6 +51,11 @@ class Answer:
     head: bytes  # up to the last token, which is not in it (empty if the body held none)
     tail: bytes  # the rest: the whole body if it held no token
     tokens: bool  # whether the body held the reader's token (put back for the next reader)
+    token_length: int = 0  # its length: only a token as long is put back (the kept Content-Length holds)
+
+    def fits(self, token: bytes | None) -> bool:
+        """Whether this answer can be sent with ``token`` put back (None: a first visit's new one)."""
+        return not self.tokens or token is None or len(token) == self.token_length
 
     @property
     def size(self) -> int:
@@ -135,7 +140,7 @@ class Answers:
             head, _, tail = body.replace(token, PLACEHOLDER).rpartition(PLACEHOLDER)
         else:
             head, tail = b"", body
-        answer = Answer(status, tuple(headers), head, tail, tokens)
+        answer = Answer(status, tuple(headers), head, tail, tokens, len(token) if token is not None and tokens else 0)
         with self._lock:
             if stamp != self._stamp:  # the store changed: what was kept for its earlier state is let go
                 self._kept.clear()

@@ -276,7 +276,7 @@ async def _send_kept(request: Request, send: Send, stamp: object, shared: tuple[
     reader's, sent untagged with their own form token)."""
     w = web(request)
     kept = w.answers.get(stamp, shared)
-    if kept is None:
+    if kept is None or not kept.fits(token):  # (a token of another length: drawn for them)
         return False
     request.scope[KEPT] = True
     if tag is None:
