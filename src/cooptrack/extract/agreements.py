@@ -64,6 +64,8 @@ _OUTER_QUOTES = re.compile(r"^[\u201c\"]|[\u201d\"]$")
 # A list item's end: "...;", "..., and", "...; or" (a whole word: not the end of "Corridor", "Island").
 _LIST_END = re.compile(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:\b(?:and|or)\b)?\s*$")
 _OPENING_QUOTE = re.compile(r"^[\u201c\"]")
+# An item opening with an article before its quoted title: "the “Agreement on …”, signed by …".
+_ITEM_ARTICLE = re.compile(r"^\s*(?:the|an?)\s+(?=[\u201c\"])", re.IGNORECASE)
 
 
 def _tidy_outer(raw: str) -> str:
@@ -133,6 +135,10 @@ class _Collector:
             if cell is None:
                 return  # a header row ("Document | Signed by", "Agreement | Signed by")
             offset, raw = block.start + raw.index(cell), cell
+        article = _ITEM_ARTICLE.match(raw)  # "(1) the “Memorandum of …”, signed by …": the item's own article
+        if article is not None:
+            raw = " " * article.end() + raw[article.end() :]
+            offset = block.start + (len(raw) - len(raw.lstrip('\u201c" ')))
         quoted = P.QUOTED.match(raw.lstrip())
         rest = ""
         signed = _ITEM_SIGNED_BY.search(raw)
