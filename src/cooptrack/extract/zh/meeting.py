@@ -122,7 +122,9 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
         known = known or _names_ours(sent)
     ordinals = {o for s in sents for o in _ordinals(s)}
     points = sum(1 for s in sents if P.NUMBERED_POINT.match(s.f))
-    if (len(ordinals) >= 3 or points >= 3) and not any(s.this_day or _dated_report(s) for s in found):
+    if (len(ordinals) >= 3 or points >= 3) and not any(
+        s.this_day or _dated_report(s) or _same_day(s, sents) for s in found
+    ):
         what = f"names {len(ordinals)} meetings" if len(ordinals) >= 3 else "sets out its points 一、二、三"
         return Decision(False, f"a background page on the {entry.name}: it {what} and reports none of them", ())
     head = statement(title, True) if title else None
@@ -176,6 +178,16 @@ def _dated_report(said: Statement) -> bool:
     background page's history, which dates its meetings with their years."""
     f = said.sent.f
     return not said.future and bool(P.DAY_OF_THE_PAGE.search(f)) and not P.OTHER_TIME.search(f)
+
+
+def _same_day(said: Statement, sents: list[Sent]) -> bool:
+    """A chaired statement in the lead after a sentence dating the page's own day (今日(十一月三日)上午
+    抵達福州,先與…會見。李家超隨後與…共同主持…第五次會議): the release's report of its meeting,
+    whatever it numbers after ((一)(二)(三) the documents signed), not a background page's history."""
+    if not said.chaired or said.future or P.OTHER_TIME.search(said.sent.f) or len(_ordinals(said.sent)) != 1:
+        return False  # one numbered meeting chaired: not how the mechanism is chaired (會議由…共同主持)
+    before = [s for s in sents[:3] if s.start < said.sent.start]
+    return len(before) < 3 and any(P.THIS_DAY.search(s.f) and not P.OTHER_TIME.search(s.f) for s in before)
 
 
 def _held(sent: Sent, verb: str, event: str) -> bool:
