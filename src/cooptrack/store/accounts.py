@@ -24,7 +24,7 @@ from contextlib import AbstractContextManager
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
@@ -32,6 +32,7 @@ from cooptrack.errors import CooptrackError, NotFound, StoreError
 from cooptrack.store.models import ApiToken, UserAccount, WebSession
 
 R = TypeVar("R")
+S = TypeVar("S", WebSession, ApiToken)
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,199}$")
 
 
@@ -55,6 +56,7 @@ class AccountsMixin:
     _sessions: sessionmaker[Session]
     _written: Callable[[], AbstractContextManager[Session]]  # the store's write transaction (its lock, its errors)
     _read: Callable[[], AbstractContextManager[Session]]  # a session for reading (its errors one StoreError)
+    _connected: Callable[[], AbstractContextManager[Connection]]  # a connection for one read (no session)
     _data_version: Callable[[], int | None]  # SQLite's count of commits by other connections (None: unknown)
     _known_accounts: OrderedDict[tuple[str, str], tuple[int, Any]]  # a session's or token's row, read at a version
     _known_accounts_lock: threading.Lock
@@ -162,9 +164,9 @@ class AccountsMixin:
         Not live: unknown, expired, idle for longer than ``idle``, or its user disabled. A live
         session's last use is written down (at most once a minute).
         """
-        row = self._known_row(("session", token_hash), lambda session: session.scalar(
-            select(WebSession).where(WebSession.token_hash == token_hash).options(joinedload(WebSession.user))
-        ))  # fmt: skip
+        row = self._known_row(
+            ("session", token_hash), lambda c: _with_user(c, WebSession, WebSession.token_hash == token_hash)
+        )
         now = _now()
         if row is None or row.expires_at <= now or row.user.disabled_at is not None:
             return None
@@ -181,7 +183,7 @@ class AccountsMixin:
             session.execute(delete(WebSession).where(WebSession.token_hash == token_hash))
             session.execute(delete(WebSession).where(WebSession.expires_at <= _now()))
 
-    def _known_row(self, key: tuple[str, str], read: Callable[[Session], R | None]) -> R | None:
+    def _known_row(self, key: tuple[str, str], read: Callable[[Connection], R | None]) -> R | None:
         """``read``'s row (a session's or a token's, with its user), read again only when something
         may have changed it: on SQLite, the row read last for ``key`` while no connection has committed
         since (its ``data_version`` unchanged: a revoked token, an ended session or a disabled account
@@ -195,8 +197,8 @@ class AccountsMixin:
                     self._known_accounts.move_to_end(key)
                     found: R = known[1]
                     return found
-        with self._read() as session:
-            row = read(session)
+        with self._connected() as connection:  # one statement of the Core (a signed-in request's every time)
+            row = read(connection)
         if version is not None and row is not None:
             with self._known_accounts_lock:
                 self._known_accounts[key] = (version, row)
@@ -224,11 +226,10 @@ class AccountsMixin:
 
         Its last use is written down (at most once a minute).
         """
-        row = self._known_row(("token", token_hash), lambda session: session.scalar(
-            select(ApiToken)
-            .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
-            .options(joinedload(ApiToken.user))
-        ))  # fmt: skip
+        row = self._known_row(
+            ("token", token_hash),
+            lambda c: _with_user(c, ApiToken, ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None)),
+        )
         now = _now()
         if row is None or row.user.disabled_at is not None or (row.expires_at is not None and row.expires_at <= now):
             return None
@@ -298,3 +299,17 @@ def _keep_an_admin(session: Session, user: UserAccount, change: str) -> None:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _with_user(connection: Connection, model: type[S], *where: Any) -> S | None:
+    """The row of ``model`` (a session or a token) meeting ``where``, with its user, read with one
+    statement of the Core and made into detached objects (the ORM's session and its joined load cost
+    four times the query: a signed-in request asks this every time)."""
+    own, users = list(model.__table__.columns), list(UserAccount.__table__.columns)
+    found = connection.execute(
+        select(*own, *users).join(UserAccount, model.user_id == UserAccount.id).where(*where)
+    ).first()
+    if found is None:
+        return None
+    user = UserAccount(**{c.key: found[len(own) + i] for i, c in enumerate(users)})
+    return model(**{c.key: found[i] for i, c in enumerate(own)}, user=user)
