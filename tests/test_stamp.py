@@ -72,3 +72,18 @@ def test_the_stamp_counts_no_rows_and_moves_when_a_report_leaves_its_meeting(
     store.ingest(*make_release(partner="Hubei", ordinal=2, uri="/synthetic/hubei.txt", note="(the 2nd)"))
     assert [m.meeting.slug for m in store.meetings()] == ["hubei-plenary-2"]  # the first one went
     assert store.stamp() != before
+
+
+def test_a_read_of_one_statement_holds_no_transaction_on_postgresql(postgres_url: str) -> None:
+    """The stamp (every request on PostgreSQL) and a signed-in reader's session: one round trip each,
+    no BEGIN before the statement nor ROLLBACK after it (the driver in autocommit)."""
+    sent: list[tuple[str, bool]] = []
+
+    def seen(connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        sent.append((statement, connection.connection.driver_connection.autocommit))
+
+    with Store(postgres_url) as store:
+        event.listen(store.engine, "before_cursor_execute", seen)
+        store.stamp()
+        store.session_for("0" * 64)
+        assert len(sent) == 2 and all(autocommit for _, autocommit in sent), sent
