@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from cooptrack.clean.tables import read_tables
 from cooptrack.extract.zh.places import chinese_names
 from cooptrack.fold import simplified, strip_pinyin
 from cooptrack.pipeline import parse_path
@@ -175,8 +176,9 @@ def test_expectation_is_grounded_in_its_document(stem: str) -> None:
         grounded(meeting.get("venue"), "venue")
     for h in exp.get("area_headings", []):
         grounded(h, "heading")
+    tabled_key = name_key("\n".join(read_tables(raw.splitlines())))  # (a name wrapped in a table's cell)
     for p in exp.get("people", []):
-        assert name_key(p["name"]) in raw_key, f"{p['name']!r} is not in {doc.name}"
+        assert name_key(p["name"]) in raw_key or name_key(p["name"]) in tabled_key, f"{p['name']!r} not in {doc.name}"
         grounded(p.get("post"), "post")
         assert p.get("honorific") is None or p["honorific"] in VALID["honorific"]
         assert p["side"] in VALID["side"]
@@ -189,8 +191,11 @@ def test_expectation_is_grounded_in_its_document(stem: str) -> None:
         assert m.get("primary_theme") is None or m["primary_theme"] in VALID["theme"], m
     if "measure_count" in exp and "measures" in exp:
         assert exp["measure_count"] == len(exp["measures"])
+    # a title wrapped in a cell of a table saved as text is printed in pieces: its row, joined, holds it
+    tabled = norm("\n".join(read_tables(raw.splitlines()))) or ""
     for a in exp.get("agreements", []):
-        grounded(a["title"], "agreement")
+        if norm(a["title"]) not in tabled:
+            grounded(a["title"], "agreement")
         assert a["kind"] in VALID["kind"]
         for s in a["signatories"]:
             assert name_key(s) in {name_key(p["name"]) for p in exp["people"]}, s

@@ -24,6 +24,7 @@ from cooptrack.clean.chrome import Hit, catalogue
 from cooptrack.clean.layout import SENTENCE_END, classify_lines, join_wrapped_headlines, rule_target, unwrap
 from cooptrack.clean.page import Line as _Line
 from cooptrack.clean.page import cut_unrelated, drop_site_footer, headline_like, take_title
+from cooptrack.clean.tables import read_tables
 from cooptrack.dates import parse_date_phrase, printed_date, safe_date, stamp_date
 from cooptrack.record import Removed
 from cooptrack.screen import screen
@@ -31,6 +32,7 @@ from cooptrack.vocab import RemovalReason
 
 _SPACES = re.compile(f"[{noise.SPACE_CHARS}]")
 _INVISIBLE = re.compile(f"[{noise.INVISIBLE_CHARS}]")
+_SPACES_BUT_TAB = re.compile(f"[{noise.SPACE_CHARS.replace(chr(9), '')}]")  # (a table's tabs part its cells)
 _MULTISPACE = re.compile(r" {2,}")
 
 _PROSE_END = re.compile(r"[.!]['\"\u2019\u201d)]{0,2}$")  # a sentence closed (a headline closes none)
@@ -101,7 +103,7 @@ def _normalise(text: str) -> list[str]:
     text = _INVISIBLE.sub("", text)
     text = noise.fold_encoding(text)
     lines, in_table = [], False
-    for line in text.split("\n"):
+    for line in read_tables([_SPACES_BUT_TAB.sub(" ", line) for line in text.split("\n")]):
         row = "\t" in line.strip()
         lines.append(_table_row(line, first=not in_table) if row else line)
         in_table = row

@@ -129,12 +129,15 @@ class _Collector:
         notes = [m[0] for m in _ITEM_NOTE.finditer(raw)]  # "1. Memorandum of ... (Chinese only) (Annex 2);"
         raw = _ITEM_NOTE.sub(lambda m: " " * len(m[0]), raw).rstrip()
         offset = block.start + (len(raw) - len(raw.lstrip('\u201c" ')))
+        signers_at = None  # a table row's cells after its title: the signers' posts and names
         if "|" in raw:  # a table's row: the title is the cell naming a kind of document (its notes' cell gone)
-            cells = (c.strip() for c in raw.split("|"))
+            cells = [c.strip() for c in raw.split("|")]
             cell = next((c for c in cells if P.agreement_kind(c) and len(c.split()) > 2), None)
             if cell is None:
                 return  # a header row ("Document | Signed by", "Agreement | Signed by")
+            notes += [c for c in cells if _NOTE_CELL.fullmatch(c)]  # a remarks column: "Annex 1", "Chinese only"
             offset, raw = block.start + raw.index(cell), cell
+            signers_at = offset - block.start + len(cell)
         article = _ITEM_ARTICLE.match(raw)  # "(1) the “Memorandum of …”, signed by …": the item's own article
         if article is not None:
             raw = " " * article.end() + raw[article.end() :]
@@ -159,6 +162,9 @@ class _Collector:
             item.signatories = [p.name for p in signatories_in(Sentence(block.text, block.start, block), self.people)]
         elif item is not None and signed is not None and not item.signatories:  # "Title, by the Secretary ..., Mr A"
             at = block.text.find(signed[0]) + len(signed[0])
+            item.signatories = [p.name for p in named_after(Sentence(block.text, block.start, block), self.people, at)]
+        elif item is not None and signers_at is not None and not item.signatories:  # "Title | Secretary …, Mr A"
+            at = signers_at
             item.signatories = [p.name for p in named_after(Sentence(block.text, block.start, block), self.people, at)]
 
     def sentence(self, sentence: Sentence) -> None:
@@ -310,6 +316,7 @@ _ITEM_SIGNED_BY = re.compile(
 # A list item's notes in brackets: "(Chinese only)", "(Annex 2)", "(Annex 3, Chinese only)".
 _NOTE = r"(?:(?:in\s+)?Chinese\s+(?:version\s+)?only|(?:see\s+|at\s+)?Annex\s+\d{1,2})"
 _ITEM_NOTE = re.compile(rf"(?i)\s*[(\uff08]\s*{_NOTE}(?:\s*[,;]\s*(?:and\s+)?{_NOTE})*\s*[)\uff09]")
+_NOTE_CELL = re.compile(rf"(?i){_NOTE}")
 _SOLE_ANNEX = re.compile(r"\b(?:is|are)\s+(?:attached\s+)?(?:at|in)\s+(?:the\s+)?Annex\b(?!\s*\d)")
 _CONNECTORS = frozenset({"of", "the", "and", "on", "in", "for", "between", "to", "with", "among", "a", "an", "by"})
 

@@ -71,7 +71,8 @@ class _Roster:
     def read(self, sentence: Sentence, meeting: MeetingId | None) -> None:
         masked = mask_speech(sentence.text)
         lead_in, end = self.lead_in, _item_end(masked)
-        self.lead_in = masked if end == ":" else lead_in if lead_in and end in ";," else ""
+        # (a table's rows, its header too, are items of the list the lead-in opens)
+        self.lead_in = masked if end == ":" else lead_in if lead_in and (end in ";," or " | " in masked) else ""
         if P.NOT_ATTENDING.search(masked):
             return
         cues = chair_cues(masked)
@@ -98,6 +99,8 @@ class _Roster:
         signers = signatories_in(sentence, self.people)
         if not signers and lead_in and P.SIGN_CUE.search(lead_in) and (by := P.ITEM_BY.search(masked)):
             signers = named_after(sentence, self.people, by.end())  # an item of "witnessed the signing of:"
+        elif not signers and lead_in and P.SIGN_CUE.search(lead_in) and " | " in masked:
+            signers = named_after(sentence, self.people, masked.index(" | "))  # a row "Title | Secretary ..., Mr A"
         for person in signers:
             person.roles.add(Role.SIGNATORY)
         # First named in a sentence giving no role: there, attending; unless the sentence is

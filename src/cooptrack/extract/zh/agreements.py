@@ -41,11 +41,14 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
     for sent in sents:
         f = sent.f
         verb = P.SIGN.search(f)
-        if verb is None:
+        if verb is None or (sent.block - listed == 1 and "|" in f):  # (a header's 簽署人 signs nothing)
             # a list of titles under the lead-in (<ul>, a table's rows: one block each)
             if sent.block - listed == 1 and P.TITLE_QUOTED.search(f):
                 listed = sent.block
                 _add(sent, [], out, seen, last)
+            elif sent.block - listed == 1 and "|" in f:  # a table's row: 序號 | 文件名稱 | 簽署人
+                listed = sent.block
+                _add_row(sent, people, out, seen, last)
             elif sent.block - listed == 1 and _bare_title(f):
                 listed = sent.block  # an item printed without its 《》: the line is the title
                 _add_bare(sent, out, seen, last)
@@ -109,6 +112,31 @@ def _add_bare(sent: Sent, out: list[Signed], seen: set[str], last: list[tuple[in
     s, e = sent.span(lead, end)
     out.append(Signed(sent.original(lead, end), _kind(title), s, e, []))
     last.append((sent.block, out[-1]))
+
+
+# A header's label of the titles' column (文件名稱, 協議名稱, 文件標題): not a title itself (folded text).
+_COLUMN_LABEL = re.compile(r"(?:名称|标题)$")
+
+
+def _add_row(
+    sent: Sent, people: list[Found], out: list[Signed], seen: set[str], last: list[tuple[int, Signed]]
+) -> None:
+    """A table's row: the cell that is a bare title, signed by the people the other cells name (a
+    header row, with no such cell, gives nothing)."""
+    f, at = sent.f, 0
+    for cell in f.split("|"):
+        lead = at + len(cell) - len(cell.lstrip())
+        at += len(cell) + 1
+        if not _bare_title(cell.strip()) or cell.strip() in seen or _COLUMN_LABEL.search(cell.strip()):
+            continue
+        end = lead + len(cell.strip())
+        seen.add(cell.strip())
+        rest = f[:lead] + " " * (end - lead) + f[end:]
+        found = sorted((rest.find(p.key), p.name) for p in people if p.key in rest)
+        s, e = sent.span(lead, end)
+        out.append(Signed(sent.original(lead, end), _kind(cell.strip()), s, e, [name for _, name in found]))
+        last.append((sent.block, out[-1]))
+        return
 
 
 def _signed_later(f: str, recent: list[Signed], people: list[Found]) -> None:

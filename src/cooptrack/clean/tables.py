@@ -1,0 +1,182 @@
+"""Tables saved as text: columns aligned with runs of spaces, or apart by tabs.
+
+A page's table copied or saved as text keeps its rows as lines whose cells are apart by two or
+more spaces (aligned under the header's columns, by characters or by display width for Chinese)
+or by tabs, and a cell too long for its column wraps onto the following lines under that column.
+Such a table is found by its layout alone: a header row of short labels, then lines whose every
+cell starts where a header's column starts (a wrapped cell may hang a little further in). Each
+row, its wrapped cells joined, becomes one line of cells apart by " | " (the form the readers of
+agreement lists take a table's row in), marked as a list item; the header stays a line of its own.
+
+A line continues the row above when its first cell is empty, when it has no number in a numbered
+table, when its first cell hangs further in than its column, when a cell is empty in a table
+without numbers, or when one of its cells continues the cell above (which ended on a hyphen, a
+comma or a connecting word, or this one starts in lower case). One pass over the lines, each line
+read a bounded number of times: linear in the input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SEGMENT = re.compile(r"\S+(?: \S+)*")  # a cell: words apart by single spaces
+_NUMBER = re.compile(r"\(?(?:\d{1,3}|[ivx]{1,5}|[a-z])[.)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、]?")
+_CONNECTOR_END = re.compile(r"(?:[-,]|\b(?:of|on|and|the|for|in|to|between|with|among|a|an|by))$")
+_SENTENCE_END = re.compile(r"[.。!?！？;；:：]$")
+# A column of titles: its wrapped Chinese pieces are joined without a space.
+_TITLE_COLUMN = re.compile(r"(?i)document|title|agreement|memorand|文件|名稱|名称|協議|协议|備忘錄|备忘录")
+# A Chinese signer's cell whose line ends on a post (…局長, …廳長, …副省長, …書記): the name wrapped
+# onto the next line belongs to it, with no space between; a line ending on a name is followed by
+# the next person's post, kept apart by a space.
+_ENDS_NAMED = re.compile(r"[^長长任席記记理事監监官]$")
+_HANG = 4  # how far in a wrapped cell may hang under its column
+_MAX_LABEL = 40
+
+
+def read_tables(lines: list[str]) -> list[str]:
+    """The lines with each text table rewritten as a header line and one " | " line per row."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        found = _table_at(lines, i) if _header_cells(lines[i]) else None
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, i = found
+        out.extend(rows)
+    return out
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _segments(line: str, wide: bool) -> list[tuple[int, str]]:
+    """The cells of a line as (column position, text): tab-separated fields by their index,
+    space-aligned ones by where they start (in characters, or in display width when ``wide``)."""
+    if "\t" in line:
+        fields = line.strip(" ").split("\t")
+        return [(k, f.strip()) for k, f in enumerate(fields) if f.strip()]
+    out = []
+    for m in _SEGMENT.finditer(line):
+        out.append((_width(line[: m.start()]) if wide else m.start(), m[0]))
+    return out
+
+
+def _header_cells(line: str) -> bool:
+    """A line that may head a table: two or more labels apart by tabs or 2+ spaces."""
+    if "  " not in line.strip() and "\t" not in line.strip():
+        return False
+    cells = [c for _, c in _segments(line, False)]
+    return len(cells) >= 2 and all(_label(c) for c in cells)
+
+
+def _label(cell: str) -> bool:
+    """A column's label: short, no sentence, no figure ("First Plenary  Hong Kong  30 March 1998"
+    is a row of data, not a header)."""
+    return cell == "No." or (len(cell) <= _MAX_LABEL and not _SENTENCE_END.search(cell) and not _DIGIT.search(cell))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _table_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """The table headed at line ``i`` (its rewritten lines, and the index after it), or None
+    when the line after the header is no row aligned under it."""
+    if i + 1 >= len(lines):
+        return None
+    tabbed = "\t" in lines[i]
+    for wide in (False, True):
+        starts = [at for at, _ in _segments(lines[i], wide)]
+        first = _cells(lines[i + 1], starts, wide, tabbed)
+        if first is not None and sum(1 for c in first if c) >= 2 and first[0]:
+            break
+    else:
+        return None
+    header = [c for _, c in _segments(lines[i], wide)]
+    numbered = bool(_NUMBER.fullmatch(first[0]))
+    titles = [bool(_TITLE_COLUMN.search(h)) for h in header]
+    rows: list[list[str]] = [first]
+    j = i + 2
+    while j < len(lines):
+        line = lines[j]
+        if not line.strip():  # a blank line: the table goes on only under a row's continuation or a full row
+            nxt = _cells(lines[j + 1], starts, wide, tabbed) if j + 1 < len(lines) else None
+            if nxt is None or (nxt[0] and sum(1 for c in nxt if c) < 2):
+                break
+            j += 1
+            continue
+        cells = _cells(line, starts, wide, tabbed)
+        if cells is None:
+            break
+        if _continues(cells, rows[-1], numbered, _hangs(line, starts, wide, tabbed)):
+            rows[-1] = [_join(a, b, t) for a, b, t in zip(rows[-1], cells, titles, strict=True)]
+        else:
+            rows.append(cells)
+        j += 1
+    indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+    out = [indent + " | ".join(header)]
+    out += ["\u2022 " + " | ".join(c for c in row if c) for row in rows]
+    return out, j
+
+
+def _cells(line: str, starts: list[int], wide: bool, tabbed: bool) -> list[str] | None:
+    """The line's cells under the header's columns, or None when a cell stands under none."""
+    if tabbed != ("\t" in line):
+        return None
+    segments = _segments(line, wide)
+    if not segments:
+        return None
+    cells = [""] * len(starts)
+    for at, text in segments:
+        if tabbed:
+            if at >= len(cells):
+                return None
+            column = at
+        else:
+            found = _column(at, starts)
+            if found is None:
+                return None
+            column, end = found, at + (_width(text) if wide else len(text))
+            if column + 1 < len(starts) and end > starts[column + 1] - 1:
+                return None  # runs on under the next column: prose, not a cell
+            if column + 1 == len(starts) and len(text) > 90:
+                return None
+        cells[column] = f"{cells[column]} {text}".strip()
+    return cells
+
+
+def _column(at: int, starts: list[int]) -> int | None:
+    for k in range(len(starts) - 1, -1, -1):
+        if starts[k] - 1 <= at <= starts[k] + _HANG:
+            return k
+    return None
+
+
+def _hangs(line: str, starts: list[int], wide: bool, tabbed: bool) -> bool:
+    segments = _segments(line, wide)
+    return not tabbed and bool(segments) and segments[0][0] >= starts[0] + 2
+
+
+def _continues(cells: list[str], above: list[str], numbered: bool, hangs: bool) -> bool:
+    if not cells[0] or hangs:
+        return True
+    if numbered:
+        return not _NUMBER.fullmatch(cells[0])
+    if any(not c for c in cells):
+        return True
+    return any(c and a and (c[0].islower() or _CONNECTOR_END.search(a)) for c, a in zip(cells, above, strict=True))
+
+
+def _join(above: str, below: str, title: bool) -> str:
+    if not below:
+        return above
+    if not above:
+        return below
+    if above.endswith("-") and above[-2:-1].isalpha():
+        return above + below  # "Co-" / "operation"
+    if (title or not _ENDS_NAMED.search(above)) and _width(above[-1]) == 2 and _width(below[0]) == 2:
+        return above + below  # a Chinese title wrapped: no space between its halves
+    return f"{above} {below}"
