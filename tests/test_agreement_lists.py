@@ -99,8 +99,9 @@ def test_a_chinese_table_aligned_by_display_width_joins_a_wrapped_title_without_
             "     Document                          Signed by",
             "     The two sides signed four documents at the plenary today, listed below.",
         ],
+        ["  ".join(["Word"] * 40), "  ".join(["Next"] * 40)],
     ],
-    ids=["rows-of-data-with-no-header", "double-spaced-prose", "header-then-prose"],
+    ids=["rows-of-data-with-no-header", "double-spaced-prose", "header-then-prose", "forty-columns"],
 )
 def test_lines_that_are_no_table_are_left_as_they_are(lines: list[str]) -> None:
     assert read_tables(lines) == lines

@@ -32,6 +32,7 @@ _TITLE_COLUMN = re.compile(r"(?i)document|title|agreement|memorand|文件|名稱
 _ENDS_NAMED = re.compile(r"[^長长任席記记理事監监官]$")
 _HANG = 4  # how far in a wrapped cell may hang under its column
 _MAX_LABEL = 40
+_MAX_COLUMNS = 8
 
 
 def read_tables(lines: list[str]) -> list[str]:
@@ -59,9 +60,11 @@ def _segments(line: str, wide: bool) -> list[tuple[int, str]]:
     if "\t" in line:
         fields = line.strip(" ").split("\t")
         return [(k, f.strip()) for k, f in enumerate(fields) if f.strip()]
-    out = []
+    out, at, width = [], 0, 0
     for m in _SEGMENT.finditer(line):
-        out.append((_width(line[: m.start()]) if wide else m.start(), m[0]))
+        if wide:  # (the width counted on from the last cell: each character once)
+            width, at = width + _width(line[at : m.start()]), m.start()
+        out.append((width if wide else m.start(), m[0]))
     return out
 
 
@@ -70,7 +73,7 @@ def _header_cells(line: str) -> bool:
     if "  " not in line.strip() and "\t" not in line.strip():
         return False
     cells = [c for _, c in _segments(line, False)]
-    return len(cells) >= 2 and all(_label(c) for c in cells)
+    return 2 <= len(cells) <= _MAX_COLUMNS and all(_label(c) for c in cells)
 
 
 def _label(cell: str) -> bool:
