@@ -565,3 +565,35 @@ def test_a_hidden_copy_of_the_headline_on_another_page_is_not_read() -> None:
     read = html_to_text(page)
     assert read.title == "Plenary of Hong Kong/Hubei Co-operation Conference"
     assert read.text.count("Plenary of Hong Kong/Hubei") == 1
+
+
+# The page's date line above its content element (audit html10)
+
+_DATED_PAGE = """<html><body><header><div>Tuesday, November 18, 2025</div></header>
+<div class="when">{above}</div>
+<main><article><h1>Sichuan and Hong Kong hold talks</h1>{inside}
+<p>The Chief Executive and the Governor of Sichuan co-chaired the Fourth Plenary Session of the
+conference in Chengdu today (November 17), agreeing on eight areas.</p>
+</article><aside><p>November 16, 2025</p></aside></main></body></html>"""
+
+
+def test_a_date_line_above_the_content_element_is_kept_as_the_page_date() -> None:
+    text = html_to_text(_DATED_PAGE.format(above="November 17, 2025", inside="")).text
+    assert text.split("\n")[2] == "November 17, 2025"
+
+
+def test_a_date_in_a_layout_table_cell_above_the_content_is_taken_alone() -> None:
+    page = _DATED_PAGE.format(
+        above="<table><tr><td>Politics</td><td>Published: 17 November 2025</td></tr></table>", inside=""
+    )
+    assert "Published: 17 November 2025" in html_to_text(page).text.split("\n")[:4]
+
+
+def test_the_sites_header_clock_and_dates_after_the_content_are_not_the_page_date() -> None:
+    text = html_to_text(_DATED_PAGE.format(above="Politics", inside="")).text
+    assert "November 18, 2025" not in text and "November 16, 2025" not in text
+
+
+def test_the_contents_own_date_line_wins_over_one_above_it() -> None:
+    text = html_to_text(_DATED_PAGE.format(above="November 19, 2025", inside="<p>November 17, 2025</p>")).text
+    assert "November 19, 2025" not in text and "November 17, 2025" in text

@@ -52,6 +52,7 @@ from typing import Literal
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from cooptrack.clean import zh
 from cooptrack.clean.noise import dates_the_page
 from cooptrack.clean.page import headline_like, name_shaped
 from cooptrack.dates import printed_date, stamp_date
@@ -207,7 +208,56 @@ def _generic(tree: LexborHTMLParser) -> tuple[HtmlText, bool]:
         heading = None
         title = _page_title(tree)
     body = _Renderer(skip=heading).render(root)
+    if known and not _dated(body):
+        stamp = _stamp_above(root)
+        body = [stamp, "", *body] if stamp is not None else body
     return HtmlText(title=title or None, text=_compose(title or None, body), path="generic"), known
+
+
+def _page_dated(line: str) -> bool:
+    """Whether ``line`` is one the text cleaner reads as the page's date (English or Chinese)."""
+    if dates_the_page(line):
+        return True
+    found = zh.furniture(line, after_end=False)
+    return found is not None and found.page_date is not None
+
+
+def _dated(body: list[str]) -> bool:
+    """Whether the content prints the page's date above its first line of prose."""
+    for line in map(str.strip, body):
+        if _PROSE_LINE.search(line) or (len(line) > _STAMP_BLOCK and _CJK_CHAR.search(line)):
+            return False
+        if line and _page_dated(line):
+            return True
+    return False
+
+
+_STAMP_SEARCH = 40  # elements before the content looked at for its date line
+
+
+def _stamp_above(root: LexborNode) -> str | None:
+    """The page's date line printed above its content element and outside it (a news portal's
+    "November 12, 2025" or "2025年11月3日" over the article, with the section's name): the nearest
+    such line before the content, in an element that is not the site's header, navigation or
+    other chrome ([D-PRINTED]). Dates after the content (related stories, "Last revision date")
+    are not the page's."""
+    looked = 0
+    node: LexborNode | None = root
+    while node is not None and node.tag not in ("body", "html"):
+        sibling = node.prev
+        while sibling is not None and looked < _STAMP_SEARCH:
+            if sibling.is_element_node:
+                looked += 1
+                renderer = _Renderer()
+                if not renderer._skipped(sibling):
+                    # a layout table's cells are lines of their own ("Politics | Published: …")
+                    cells = [cell.strip() for line in renderer.render(sibling) for cell in line.split("\t")]
+                    dated = [cell for cell in cells if cell and _page_dated(cell)]
+                    if dated:
+                        return dated[-1]
+            sibling = sibling.prev
+        node = node.parent
+    return None
 
 
 def _content_root(tree: LexborHTMLParser) -> tuple[LexborNode | None, bool]:
