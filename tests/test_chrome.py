@@ -483,3 +483,33 @@ def test_a_searched_kind_of_chrome_is_screened_only_off_lines_it_cannot_match() 
                 matched += 1
                 assert patterns._may(line), (kind, line)
     assert matched > 50
+
+
+# A row of tool links apart by spaced bars (audit html10)
+
+
+@pytest.mark.parametrize(
+    ("row", "kind"),
+    [
+        pytest.param("Printer-friendly version | Back to top", "end", id="print-then-top"),
+        pytest.param("Share | Back to list", "end", id="share-then-list"),
+        pytest.param("Facebook | WhatsApp | Email", "any", id="share-row-no-end"),
+    ],
+)
+def test_a_row_of_tool_links_is_chrome_and_ends_the_release_when_one_link_does(row: str, kind: str) -> None:
+    hit = catalogue().line(row)
+    assert hit is not None and hit.kind == kind
+
+
+@pytest.mark.parametrize(
+    "row", ["Back to top | Hong Kong/Guangdong co-operation", "Local | Wallis Wang", "Finance | Tourism | Trade"]
+)
+def test_a_row_with_an_item_that_is_not_chrome_is_no_tool_row(row: str) -> None:
+    assert catalogue().line(row) is None
+
+
+@pytest.mark.parametrize(
+    "label", ["熱點推薦", "热点推荐", "推薦閱讀", "推荐阅读", "延伸閱讀", "延伸阅读", "相關閱讀", "相关阅读"]
+)
+def test_a_chinese_label_of_other_stories_ends_the_release(label: str) -> None:
+    assert catalogue().is_end(label)

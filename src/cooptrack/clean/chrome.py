@@ -204,6 +204,10 @@ class _Patterns:
         return None
 
 
+_BAR = re.compile(r"\s[|\uff5c]\s")  # the spaced bar between a tool row's links
+_BAR_ITEMS = 8
+
+
 class Catalogue:
     """The chrome families, indexed for line-by-line questions."""
 
@@ -249,7 +253,20 @@ class Catalogue:
         if found:
             return Hit(found[0].id, "end", found[0].reason)
         found = self._patterns.full(plain)
-        return Hit(found[0].id, "any", found[0].reason) if found else None
+        if found:
+            return Hit(found[0].id, "any", found[0].reason)
+        return self._bar(plain)
+
+    def _bar(self, text: str) -> Hit | None:
+        """A row of a page's tool links apart by spaced bars ("Printer-friendly version | Back to
+        top"): chrome when every item is, closing the release when one item does."""
+        items = _BAR.split(text)
+        if not 2 <= len(items) <= _BAR_ITEMS:
+            return None
+        hits = [self.line(item) for item in items]
+        if any(hit is None for hit in hits):
+            return None
+        return next((hit for hit in hits if hit is not None and hit.kind == "end"), hits[0])
 
     def is_end(self, text: str) -> bool:
         """Whether the line is an end marker (whole, or glued to the line's end)."""
