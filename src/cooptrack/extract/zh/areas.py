@@ -49,7 +49,8 @@ def _counts(title: Sent | None, lead: list[Sent]) -> Iterator[tuple[int, bool]]:
         f = sent.f
         for m in P.DECLARED.finditer(f):
             before = f[: m.start()]
-            if P.SPEECH.search(before) and not P.CONSENSUS.search(f) and "同意" not in f:
+            said = P.SPEECH.search(P.MEETING_SAYS.sub("", before))  # a leader's words, not the meeting's
+            if said and not P.CONSENSUS.search(f) and "同意" not in f:
                 continue
             value = number(m["n"] or m["h"] or m["b"] or m["g"])
             if value:

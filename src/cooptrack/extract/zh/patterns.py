@@ -319,6 +319,9 @@ NOT_A_COUNT = re.compile(r"重点|主要")
 # '检视了…所确定的五个范畴的合作进展', '回顾了…八个领域的落实情况'.
 PROGRESS = re.compile(r"进展|落实情况|推进情况|执行情况|实施情况|工作情况|合作成果")
 SPEECH = re.compile(r"表示|指出|认为|说|称|致辞|强调|话")
+# The meeting's or both sides' own statement (会议指出, 会议强调, 双方一致认为): what the meeting
+# concluded, reported as Mainland reports word it, not one leader's opinion ([ZH-COUNT]).
+MEETING_SAYS = re.compile(r"(?:会议|双方)(?:一致)?(?:表示|指出|认为|强调)")
 CONSENSUS = re.compile(r"达成(?:了)?共识|达成(?:以下|如下)")
 # What opens the list of areas, a line closing on a colon: 達成共識: / 同意深化以下方面的合作: /
 # 會議確定了以下四個領域的合作重點: / 雙方商定的合作範疇如下: (what is agreed, or the areas named
