@@ -125,3 +125,24 @@ def test_a_text_tables_rows_name_each_agreements_two_signatories(path: str, coun
     found = _agreements(path)
     assert len(found) == count
     assert all(len(signers) == 2 for *_, signers in found), found
+
+
+def test_a_tab_separated_tables_full_line_is_a_row_though_a_cell_opens_in_lower_case() -> None:
+    """A page's <table> written as text (tabs between cells) prints a row a line: a signer's cell
+    opening "the Secretary for …" starts a row of its own; a cell cut on a comma still goes on below."""
+    out = read_tables([
+        "Agreement\tSigned by",
+        "Memorandum of the Fifth Plenary\tMr A and Mr B",
+        "Agreement on Co-operation in Tourism\tthe Secretary for Culture, Sports and Tourism, Mr C,",
+        "\tand the Director of the Provincial Sports Bureau, Mr D",
+        "Letter of Intent on Sports Exchanges\tthe Director of Leisure and Culture, Mr E",
+    ])  # fmt: skip
+    signers = (
+        "the Secretary for Culture, Sports and Tourism, Mr C, and the Director of the Provincial Sports Bureau, Mr D"
+    )
+    assert out == [
+        "Agreement | Signed by",
+        "\u2022 Memorandum of the Fifth Plenary | Mr A and Mr B",
+        f"\u2022 Agreement on Co-operation in Tourism | {signers}",
+        "\u2022 Letter of Intent on Sports Exchanges | the Director of Leisure and Culture, Mr E",
+    ]

@@ -11,7 +11,9 @@ agreement lists take a table's row in), marked as a list item; the header stays 
 A line continues the row above when its first cell is empty, when it has no number in a numbered
 table, when its first cell hangs further in than its column, when a cell is empty in a table
 without numbers, or when one of its cells continues the cell above (which ended on a hyphen, a
-comma or a connecting word, or this one starts in lower case). One pass over the lines, each line
+comma or a connecting word, or, in a table aligned by spaces, this one starts in lower case: apart
+by tabs, as a page's ``<table>`` is written, a line with every cell filled is a row unless a cell
+above was cut mid-phrase). One pass over the lines, each line
 read a bounded number of times: linear in the input.
 """
 
@@ -114,7 +116,7 @@ def _table_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
         cells = _cells(line, starts, wide, tabbed)
         if cells is None:
             break
-        if _continues(cells, rows[-1], numbered, _hangs(line, starts, wide, tabbed)):
+        if _continues(cells, rows[-1], numbered, _hangs(line, starts, wide, tabbed), tabbed):
             rows[-1] = [_join(a, b, t) for a, b, t in zip(rows[-1], cells, titles, strict=True)]
         else:
             rows.append(cells)
@@ -163,14 +165,20 @@ def _hangs(line: str, starts: list[int], wide: bool, tabbed: bool) -> bool:
     return not tabbed and bool(segments) and segments[0][0] >= starts[0] + 2
 
 
-def _continues(cells: list[str], above: list[str], numbered: bool, hangs: bool) -> bool:
+def _continues(cells: list[str], above: list[str], numbered: bool, hangs: bool, tabbed: bool = False) -> bool:
     if not cells[0] or hangs:
         return True
     if numbered:
         return not _NUMBER.fullmatch(cells[0])
     if any(not c for c in cells):
         return True
-    return any(c and a and (c[0].islower() or _CONNECTOR_END.search(a)) for c, a in zip(cells, above, strict=True))
+    # a cell starting in lower case continues the one above in a table aligned by spaces; apart by
+    # tabs (a page's <table> as text), a line with every cell is a row of its own unless a cell above
+    # was cut mid-phrase ("the Secretary for …" opens a signer's cell as often as it goes on one)
+    lower = not tabbed
+    return any(
+        c and a and ((lower and c[0].islower()) or _CONNECTOR_END.search(a)) for c, a in zip(cells, above, strict=True)
+    )
 
 
 def _join(above: str, below: str, title: bool) -> str:
