@@ -130,3 +130,23 @@ def test_each_event_loop_reads_its_own() -> None:
 
     assert asyncio.run(one(1)) == (1,)
     assert asyncio.run(one(2)) == (2,)  # a new loop (a test client's) does not wait on the old one's read
+
+
+def test_a_read_cancelled_as_the_loop_ends_sends_no_read_after_it() -> None:
+    async def scenario() -> None:
+        reads = Reads()
+        stamps = StampReads(reads)
+        first = asyncio.create_task(stamps())
+        await reads.sent(1)
+        waiting = asyncio.create_task(stamps())  # would have the next read
+        await asyncio.sleep(0.01)
+        for task in list(stamps._tasks):  # the loop ending cancels what runs on it
+            task.cancel()
+        for reader in (first, waiting):
+            with pytest.raises(asyncio.CancelledError):
+                await reader
+        reads.answer(1)  # (the thread's read ends; its answer goes nowhere)
+        await asyncio.sleep(0.05)
+        assert stamps.reads == 1 and reads.started == 1, "no read sent after the cancelled one"
+
+    asyncio.run(scenario())

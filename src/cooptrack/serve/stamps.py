@@ -52,8 +52,11 @@ class StampReads:
         self.reads += 1
         try:
             stamp = await run_in_threadpool(self._read)
-        except asyncio.CancelledError:
+        except asyncio.CancelledError:  # the loop is ending: no read is sent after this one
             future.cancel()
+            if self._loop is loop and self._next is not None:
+                self._next.cancel()
+                self._next = None
             raise
         except Exception as exc:  # every reader waiting gets the store's error, as if they had read it
             future.set_exception(exc)
