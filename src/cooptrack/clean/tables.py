@@ -165,7 +165,7 @@ def _hangs(line: str, starts: list[int], wide: bool, tabbed: bool) -> bool:
     return not tabbed and bool(segments) and segments[0][0] >= starts[0] + 2
 
 
-def _continues(cells: list[str], above: list[str], numbered: bool, hangs: bool, tabbed: bool = False) -> bool:
+def _continues(cells: list[str], above: list[str], numbered: bool, hangs: bool, tabbed: bool) -> bool:
     if not cells[0] or hangs:
         return True
     if numbered:
