@@ -275,8 +275,8 @@ async def _send_kept(request: Request, send: Send, stamp: object, shared: tuple[
     """Send the kept answer to ``shared`` if there is one: whether there was (``tag`` None: a signed-in
     reader's, sent untagged with their own form token)."""
     w = web(request)
-    kept = w.answers.get(stamp, shared)
-    if kept is None or not kept.fits(token):  # (a token of another length: drawn for them)
+    kept = w.answers.get(stamp, shared, token)
+    if kept is None:  # (none, or one whose token has another length: drawn for them)
         return False
     request.scope[KEPT] = True
     if tag is None:
