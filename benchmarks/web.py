@@ -228,7 +228,8 @@ def main() -> None:
             with Store(db) as store:
                 store.remove_user(account)  # with its sessions
     signed = f"; every client signed in as an {args.signed_in}, each its own session" if args.signed_in else ""
-    headers = ["what", "clients", "median ms", "p95 ms", "requests/s", "errors", "reference p95 ms", "p95 / reference"]
+    headers = ["what", "clients", "median ms", "p95 ms", "requests/s", "errors", "reference median ms",
+               "reference p95 ms", "reference requests/s", "p95 / reference"]  # fmt: skip
     result = common.table(headers, rows)
     facts = (f"store: {counts.get('meeting', 0):,} meetings, {counts.get('measure', 0):,} measures, "
              f"{counts.get('person', 0):,} people named; workers: {args.workers or 'default'} "
@@ -263,10 +264,10 @@ def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], lev
                 lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n, sessions=sessions))
                 runs.append((common.median(lat), common.percentile(lat, 95), len(lat) / wall, errors))
                 if name:
-                    ref_lat, _, _ = asyncio.run(_load(f"http://127.0.0.1:{peer}/{name}", clients, n))
-                    refs.append(common.percentile(ref_lat, 95))
+                    ref_lat, ref_wall, _ = asyncio.run(_load(f"http://127.0.0.1:{peer}/{name}", clients, n))
+                    refs.append((common.median(ref_lat), common.percentile(ref_lat, 95), len(ref_lat) / ref_wall))
             median, p95, rate = (common.median([r[k] for r in runs]) for k in range(3))
-            ref: object = common.median(refs) if refs else "–"
+            ref_median, ref, ref_rate = (common.median([r[k] for r in refs]) if refs else "–" for k in range(3))
             ratio = f"{p95 / ref:.1f}×" if isinstance(ref, float) and ref else "–"
             rows.append(
                 [
@@ -276,7 +277,9 @@ def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], lev
                     p95,
                     rate,
                     sum(r[3] for r in runs),
+                    ref_median,
                     ref,
+                    ref_rate,
                     ratio,
                 ]
             )
@@ -284,7 +287,7 @@ def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], lev
         for clients in levels if again else ():
             lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n, again))
             rows.append([f"{label}, asked again (304)", clients, common.median(lat), common.percentile(lat, 95),
-                         len(lat) / wall, errors, "–", "–"])  # fmt: skip
+                         len(lat) / wall, errors, "–", "–", "–", "–"])  # fmt: skip
         print(f"  {label} done", file=sys.stderr)
     return rows
 
