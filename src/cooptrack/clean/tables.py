@@ -31,10 +31,15 @@ _TITLE_COLUMN = re.compile(r"(?i)document|title|agreement|memorand|文件|名稱
 # A Chinese signer's cell whose line ends on a post (…局長, …廳長, …副省長, …書記): the name wrapped
 # onto the next line belongs to it, with no space between; a line ending on a name is followed by
 # the next person's post, kept apart by a space.
+# A row's cell naming a kind of document: a table printed without its header is found by it.
+_DOCUMENT_CELL = re.compile(
+    r"(?i)\b(?:agreement|memorand(?:um|a)|arrangements?|letter\s+of\s+intent|protocol)\b|協議|协议|備忘錄|备忘录|意向書|意向书"
+)
 _ENDS_NAMED = re.compile(r"[^長长任席記记理事監监官]$")
 _HANG = 4  # how far in a wrapped cell may hang under its column
 _MAX_LABEL = 40
 _MAX_COLUMNS = 8
+_SECOND_ROW = 8  # how many lines below a header-less table's first row its second must start
 
 
 def read_tables(lines: list[str]) -> list[str]:
@@ -42,7 +47,10 @@ def read_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        found = _table_at(lines, i) if _header_cells(lines[i]) else None
+        if _header_cells(lines[i]):
+            found = _table_at(lines, i)
+        else:
+            found = _headless_at(lines, i) if _DOCUMENT_CELL.search(lines[i]) else None
         if found is None:
             out.append(lines[i])
             i += 1
@@ -101,10 +109,48 @@ def _table_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
     else:
         return None
     header = [c for _, c in _segments(lines[i], wide)]
-    numbered = bool(_NUMBER.fullmatch(first[0]))
     titles = [bool(_TITLE_COLUMN.search(h)) for h in header]
+    rows, j = _rows(lines, i + 2, first, starts, wide, tabbed, titles)
+    indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+    out = [indent + " | ".join(header)]
+    out += ["\u2022 " + " | ".join(c for c in row if c) for row in rows]
+    return out, j
+
+
+def _headless_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """A table of documents printed without its header (the rows right under "The following
+    documents were signed:"): two or more rows of two or more cells, each under the first row's
+    columns, no cell closing a sentence, a cell of the first row naming a kind of document ("1.
+    Agreement on …   Miss A   Mr B"). Its rows as items, no header line; else None."""
+    if i + 1 >= len(lines):
+        return None
+    tabbed = "\t" in lines[i].strip()
+    if not tabbed and "  " not in lines[i].strip():
+        return None
+    for wide in (False, True):
+        segments = _segments(lines[i], wide)
+        cells = [c for _, c in segments]
+        numbered = bool(_NUMBER.fullmatch(cells[0])) if cells else False
+        if not 2 + numbered <= len(cells) <= _MAX_COLUMNS or any(_SENTENCE_END.search(c) for c in cells[numbered:]):
+            return None
+        starts = [at for at, _ in segments]
+        titles = [bool(_DOCUMENT_CELL.search(c)) for c in cells]
+        if not any(titles[numbered:]):
+            return None
+        # a second row within a few lines (each line read a bounded number of times), then the rest
+        if len(_rows(lines[: i + 1 + _SECOND_ROW], i + 1, cells, starts, wide, tabbed, titles)[0]) >= 2:
+            rows, j = _rows(lines, i + 1, cells, starts, wide, tabbed, titles)
+            return ["\u2022 " + " | ".join(c for c in row if c) for row in rows], j
+    return None
+
+
+def _rows(
+    lines: list[str], j: int, first: list[str], starts: list[int], wide: bool, tabbed: bool, titles: list[bool]
+) -> tuple[list[list[str]], int]:
+    """The rows of a table from its first row on (each line under the columns at ``starts`` from
+    line ``j`` a row, or the wrap of the row above), and the index of the line after the table."""
+    numbered = bool(_NUMBER.fullmatch(first[0]))
     rows: list[list[str]] = [first]
-    j = i + 2
     while j < len(lines):
         line = lines[j]
         if not line.strip():  # a blank line: the table goes on only under a row's continuation or a full row
@@ -121,10 +167,7 @@ def _table_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
         else:
             rows.append(cells)
         j += 1
-    indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
-    out = [indent + " | ".join(header)]
-    out += ["\u2022 " + " | ".join(c for c in row if c) for row in rows]
-    return out, j
+    return rows, j
 
 
 def _cells(line: str, starts: list[int], wide: bool, tabbed: bool) -> list[str] | None:
