@@ -603,6 +603,8 @@ CLOSING_PARAGRAPH = re.compile(
     # officials named at the meeting: "The Secretary for ..., Mr A, and ..., Ms B, attended the plenary."
     r"|\battended\s+the\s+(?:meeting|plenary|conference|session|high-level\s+meeting|meeting-cum-plenary)\b"
     r"|\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?signed\b"
+    # a list of documents signed announced after the areas: "… reviewed the following agreements signed at …:"
+    r"|\bthe\s+following\s+(?:\w+\s+)?(?:agreements|documents|memoranda)\s+(?:were\s+|was\s+)?signed\b"
     # a wrap-up looking back over the areas: "to take forward the items above"
     r"|\b(?:the\s+)?(?:items|measures|initiatives|areas(?:\s+of\s+co-?operation)?)\s+(?:set\s+out\s+|listed\s+)?above\b"
     r"|(?:^|(?<=\.))(?>[^.]*?\boffic(?:ials|ers)\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong))[^.]*\b(?:attend|accompan|includ)"
