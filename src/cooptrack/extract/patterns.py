@@ -422,6 +422,11 @@ SIGNED_ELSEWHEN = re.compile(
 # "the Framework Agreement was signed in April 2010": a document as subject, no signer named
 PASSIVE_SIGNED = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?signed\b(?!\s+by\b)")
 WITNESS_CUE = re.compile(r"(?i)\bwitness(?:ed|ing)?\b")
+# Witnesses who "looked on as" (or "watched as", "were present as") others signed: the clause after
+# "as" is the signing's, its people sign and are not the witnesses' attendance.
+WATCHED_AS = re.compile(
+    r"(?i)\b(?:looked\s+on|looking\s+on|watched|watching|(?:were|was)\s+(?:also\s+)?present)\s+as\s+"
+)
 CENTRAL_POST = re.compile(
     r"(?i)Liaison Office|\bNDRC\b|\bMOFCOM\b|\bHKMAO\b|Central People's Government|State Council|\bMinistry\b|"
     r"National Development and Reform|Central Committee|Office of the Commissioner|\bNational\b|\bMinister\b"
