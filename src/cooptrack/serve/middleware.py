@@ -27,7 +27,10 @@
   role and how it signed in as read on each request, and sent again with the reader's own form token.
 
 Each is a plain ASGI middleware (no task and no stream of Starlette's ``BaseHTTPMiddleware`` per
-request: a page sent as kept costs little more than a static file).
+request: a page sent as kept costs little more than a static file). What :class:`Conditional`
+answers for an anonymous reader without drawing anything (a ``304``, a kept answer) is sent before
+every layer when nothing is in doubt (:func:`send_kept_at_once`, called by the application first),
+through the same functions, so with the same headers and the same access-log line.
 """
 
 from __future__ import annotations
@@ -48,9 +51,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 
 from cooptrack.serve import i18n
-from cooptrack.serve.answers import LARGEST, Answers, given_token, reader_token
+from cooptrack.serve.answers import LARGEST, Answer, Answers, given_token, reader_token
 from cooptrack.serve.auth import CSRF_COOKIE, SESSION_COOKIE, give_csrf, new_csrf
-from cooptrack.serve.context import ACCOUNTS, STAMP, Problem, WebSettings, caller, web
+from cooptrack.serve.context import ACCOUNTS, STAMP, Problem, Web, WebSettings, caller, web
 from cooptrack.serve.errors import error_response
 
 ACCESS_LOG = logging.getLogger("cooptrack.access")
@@ -86,6 +89,11 @@ class TrustedProxies:
         return any(n is not None and ip in n for n in self.networks)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.apply(scope)
+        await self.app(scope, receive, send)
+
+    def apply(self, scope: Scope) -> None:
+        """The client's address and scheme in ``scope`` as a trusted proxy gave them, if one sent it."""
         client = scope.get("client")
         if scope["type"] == "http" and client and (self.networks or self.names) and self.trusted(str(client[0])):
             headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
@@ -97,7 +105,6 @@ class TrustedProxies:
             proto = headers.get("x-forwarded-proto", "").split(",")[-1].strip().lower()
             if proto in ("http", "https"):
                 scope["scheme"] = proto
-        await self.app(scope, receive, send)
 
 
 def _network(value: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
@@ -167,14 +174,7 @@ class Harden:
         settings = web(request).settings
         request.state.request_id = _request_id()
         sent: dict[str, Any] = {"status": 500, "length": None}
-
-        async def hardened(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                _secure(request, message, settings)
-                length = next((v for k, v in message["headers"] if k.lower() == b"content-length"), None)
-                sent["status"], sent["length"] = message["status"], length.decode() if length else None
-            await send(message)
-
+        hardened = _hardening(request, settings, send, sent)
         try:
             if host_allowed(request, settings):
                 await self.app(scope, receive, hardened)
@@ -185,6 +185,20 @@ class Harden:
                 await response(scope, receive, hardened)
         finally:
             _log(request, sent["status"], sent["length"], started)
+
+
+def _hardening(request: Request, settings: WebSettings, send: Send, sent: dict[str, Any]) -> Send:
+    """``send``, the security headers put on the answer's start (:func:`_secure`) and its status and
+    length written in ``sent`` (for the access log)."""
+
+    async def hardened(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            _secure(request, message, settings)
+            length = next((v for k, v in message["headers"] if k.lower() == b"content-length"), None)
+            sent["status"], sent["length"] = message["status"], length.decode() if length else None
+        await send(message)
+
+    return hardened
 
 
 _REQUEST = "cooptrack.request"  # the scope key of the request as Harden read it
@@ -240,9 +254,7 @@ class Conditional:
         scope[STAMP], scope[ACCOUNTS] = stamp, accounts
         tag = etag(request, stamp)
         if _matches(_header(request, "if-none-match"), tag):
-            headers = [(b"etag", tag.encode()), (b"vary", VARY), (b"cache-control", b"private, no-cache")]
-            await send({"type": "http.response.start", "status": 304, "headers": headers})
-            await send({"type": "http.response.body", "body": b""})
+            await _not_modified(send, tag)
             return
         signed_in = _signed_in(request)
         if signed_in:
@@ -270,20 +282,79 @@ class Conditional:
             await self.app(scope, receive, _tagging(send, tag, signed_in, (w.answers, stamp, shared, token)))
 
 
+async def _not_modified(send: Send, tag: str) -> None:
+    """``304 Not Modified``: the client holds the answer tagged ``tag``."""
+    headers = [(b"etag", tag.encode()), (b"vary", VARY), (b"cache-control", b"private, no-cache")]
+    await send({"type": "http.response.start", "status": 304, "headers": headers})
+    await send({"type": "http.response.body", "body": b""})
+
+
+async def send_kept_at_once(proxies: Callable[[Scope], None], w: Web, scope: Scope, send: Send) -> bool:
+    """Answer a GET that :class:`Conditional` would answer from what it knows or keeps for an
+    anonymous reader who holds the site's token (a ``304``, or the answer kept for the next such
+    reader), before any layer: what the layers would send (their headers, the same bytes, the same
+    line in the access log), without going through them. Whether it was answered; if not, nothing
+    was sent and the request goes through every layer as it came. ``proxies``: what
+    :class:`TrustedProxies` does to the request (:meth:`TrustedProxies.apply`).
+
+    Only where nothing is in doubt: ``GET`` of a tagged address, an allowed host, nobody signed in
+    and reading open to all, the store's stamp known without a query (SQLite, nothing committed
+    since), the reader's CSRF cookie one the site made; a ``304``, or an answer kept under the same
+    key whose token fits. A page sent as kept then costs about a third less of the server's CPU
+    (the layers' calls for every message, FastAPI's look for OpenTelemetry's providers)."""
+    if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(_UNTAGGED):
+        return False
+    started = time.perf_counter()
+    scope = {**scope}  # (the layers are given the request as it came, if it is not answered here)
+    proxies(scope)
+    request = Request(scope)
+    settings = w.settings
+    if settings.read_requires_login or _signed_in(request) or not host_allowed(request, settings):
+        return False
+    stamp = w.store.known_stamp()
+    token = reader_token(request.cookies.get(CSRF_COOKIE))
+    if stamp is None or token is None:
+        return False
+    tag = etag(request, stamp)
+    sent: dict[str, Any] = {"status": 500, "length": None}
+    hardened = _hardening(request, settings, send, sent)
+    if _matches(_header(request, "if-none-match"), tag):
+        request.state.request_id = _request_id()
+        try:
+            await _not_modified(hardened, tag)
+        finally:
+            _log(request, sent["status"], sent["length"], started)
+        return True
+    kept = w.answers.get(stamp, _shared_key(request), token)
+    if kept is None:
+        return False
+    request.state.request_id = _request_id()
+    try:
+        await _send_answer(request, hardened, kept, tag, token)
+    finally:
+        _log(request, sent["status"], sent["length"], started)
+    return True
+
+
 async def _send_kept(request: Request, send: Send, stamp: object, shared: tuple[object, ...], tag: str | None,
                      token: bytes | None) -> bool:  # fmt: skip
     """Send the kept answer to ``shared`` if there is one: whether there was (``tag`` None: a signed-in
     reader's, sent untagged with their own form token)."""
-    w = web(request)
-    kept = w.answers.get(stamp, shared, token)
+    kept = web(request).answers.get(stamp, shared, token)
     if kept is None:  # (none, or one whose token has another length: drawn for them)
         return False
+    await _send_answer(request, send, kept, tag, token)
+    return True
+
+
+async def _send_answer(request: Request, send: Send, kept: Answer, tag: str | None, token: bytes | None) -> None:
+    """Send a kept answer (see :func:`_send_kept`)."""
     request.scope[KEPT] = True
     if tag is None:
         headers = list(kept.headers)
     elif token is None and kept.tokens:  # a first visit: a token and its cookie (untagged, as when drawn)
         token = new_csrf().encode()
-        headers = [*kept.headers, *_cookie_headers(request, token.decode(), w.settings)]
+        headers = [*kept.headers, *_cookie_headers(request, token.decode(), web(request).settings)]
     else:  # the reader's own token (if the answer holds one), and their tag
         headers = [*kept.headers, (b"etag", tag.encode())]
     await send({"type": "http.response.start", "status": kept.status, "headers": headers})
@@ -291,7 +362,6 @@ async def _send_kept(request: Request, send: Send, stamp: object, shared: tuple[
     for piece in first:
         await send({"type": "http.response.body", "body": piece, "more_body": True})
     await send({"type": "http.response.body", "body": last})
-    return True
 
 
 def _tagging(send: Send, tag: str, signed_in: bool,
