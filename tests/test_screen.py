@@ -56,6 +56,9 @@ def test_a_screen_passes_every_text_its_pattern_matches() -> None:
         (r"(?!foo)bar|baz", ["bar", "foobar", "baz"], ["ba"]),
         (r"(?i)k\w+s", ["\u212aelvins", "kits"], ["cats"]),
         (r"\d+\s*(?:per\s+cent|%)", ["5 per cent", "5%"], ["five"]),
+        # re writes an alternation of words with a common start as the start, then the rest of each
+        (r"(?i)\b(?:w3c|wcag|wai-a)\b", ["W3C", "wcag 2.1", "WAI-A"], ["a week of work", "wai"]),
+        (r"(?i)s(?:ign|eal)ed", ["\u017figned", "SEALED"], ["the seas", "a seed"]),
     ],
 )
 def test_made_cases(pattern: str, matched: list[str], unmatched: list[str]) -> None:

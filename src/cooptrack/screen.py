@@ -143,6 +143,8 @@ def _needs(items: list[Any], flags: int, anchored: bool) -> list[_Piece] | None:
             folded |= fold
             anchored = False
             continue
+        if op is C.BRANCH and run:  # "w(?:3c|cag|ai-a)", as re writes "w3c|wcag|wai-a": the run and each head
+            found.append(_joined(run, run_at, folded, av[1], flags))
         close()
         if op is C.AT:  # takes no character: what follows starts where it stood
             anchored |= av is C.AT_BEGINNING_STRING or (av is C.AT_BEGINNING and not flags & re.MULTILINE)
@@ -167,6 +169,27 @@ def _needs(items: list[Any], flags: int, anchored: bool) -> list[_Piece] | None:
         anchored = False
     close()
     return max(found, key=_worth, default=None)
+
+
+def _joined(run: list[str], at_start: bool, folded: bool, branches: list[Any], flags: int) -> list[_Piece]:
+    """The pieces a run of characters and the alternation right after it make: the run followed
+    by the characters each alternative starts with (as re parses "w3c|wcag" into "w" and "3c|cag")."""
+    pieces = []
+    for branch in branches:
+        head, fold = list(run), folded
+        for op, av in branch:
+            if op is C.IN and len(av) == 1 and av[0][0] is C.LITERAL:
+                op, av = av[0]
+            if op is not C.LITERAL:
+                break
+            cased = bool(flags & re.IGNORECASE) and _sre.unicode_iscased(av)
+            if cased and av >= 0x80:
+                break
+            head.append(chr(av))
+            fold |= cased
+        piece = "".join(head)
+        pieces.append(_Piece(at_start, piece.lower() if fold else piece, fold))
+    return pieces
 
 
 def _worth(pieces: list[_Piece]) -> float:
