@@ -260,6 +260,8 @@ class Catalogue:
     def _bar(self, text: str) -> Hit | None:
         """A row of a page's tool links apart by spaced bars ("Printer-friendly version | Back to
         top"): chrome when every item is, closing the release when one item does."""
+        if "|" not in text and "\uff5c" not in text:  # (most lines: no bar to split at)
+            return None
         items = _BAR.split(text)
         if not 2 <= len(items) <= _BAR_ITEMS:
             return None

@@ -96,7 +96,7 @@ def _agreed_count(text: str) -> int | None:
         return None  # (a sentence with a count is in a text with one: the text is split only then)
     speech = bool(_SPEECH_OPENER.match(text))
     for sentence in re.split(r"(?<=\.)\s+", text):
-        m = P.DECLARED_AREAS.search(sentence)
+        m = P.DECLARED_AREAS.search(sentence) if _MAY_COUNT(sentence) else None
         if m is None or not _COUNT_CUE.search(sentence) or _OTHER_MEETING.search(sentence):
             continue
         clause = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
@@ -152,7 +152,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:\u2014]|\s\band\s")
 def _count_sentence(text: str) -> str:
     """The sentence of ``text`` holding its count of areas, or the last one (a lead-in's)."""
     parts = _AFTER_FULL_STOP.split(text)
-    return next((p for p in parts if P.DECLARED_AREAS.search(p)), parts[-1])
+    return next((p for p in parts if _holds_count(p)), parts[-1])
 
 
 _AFTER_FULL_STOP = re.compile(r"(?<=\.)\s+")
