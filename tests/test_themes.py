@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cooptrack.extract import themes
+from cooptrack.quick import ORIGINALS
 from cooptrack.vocab import Theme
 
 
@@ -49,3 +50,17 @@ def test_sentences_of_cue_words_score_the_same_with_cues_skipped(words: list[str
 def test_a_cue_that_starts_with_a_group_is_always_tried() -> None:
     assert themes._anchors("(?:living|live) in the mainland") is None
     assert themes._anchors("houses?|housing") == ("house", "housing")
+    assert themes._anchors("research|r&d") == ("research", "r&d")
+
+
+def test_every_anchor_starts_a_word_as_its_cue_does() -> None:
+    """A text in ASCII is read for the grams that start its words only: that holds while every cue
+    opens with a word boundary and every anchor with a letter or digit."""
+    patterns = [ORIGINALS.get(p, p) for cues in themes._COMPILED.values() for p, _, _ in cues]
+    assert all(p.pattern.startswith("(?i)\\b") for p in patterns)
+    assert all(re.match(r"\w", anchor) for anchor in themes._CUES_OF)
+
+
+def test_words_inside_words_score_the_same() -> None:
+    for text in ["Support important ports and R&D", "an opportunity to report on research", "passport, sports"]:
+        assert dict(themes.cue_scores(text)) == _every_cue(text), text

@@ -271,7 +271,7 @@ def _anchors(pattern: str) -> tuple[str, ...] | None:
     branches.append(pattern[start:])
     out = []
     for branch in branches:
-        literal = re.match(r"[\w ,'-]*", branch)
+        literal = re.match(r"[\w ,'&-]*", branch)
         prefix = literal.group(0) if literal else ""
         if prefix and branch[len(prefix) : len(prefix) + 1] in ("?", "*", "{"):
             prefix = prefix[:-1]  # "houses?": the "s" may be absent
@@ -304,6 +304,10 @@ _GRAMS = frozenset(_BY_GRAM)
 # The gram starting at a character (one at most: they are all three characters long); the match
 # takes that character only, so that the next search finds a gram starting at the next one.
 _GRAM_AT = re.compile(f"(?=({'|'.join(map(re.escape, sorted(_GRAMS)))})).", re.DOTALL)
+# Every cue starts at a word (its pattern opens with \b) and every anchor with a letter or digit: in
+# a text in ASCII (folded as written, same offsets) an anchor that can match starts a word, and
+# only the grams starting words are read (a word's own "por" of "support" lets no "port" match).
+_WORD_GRAM = re.compile(r"\b(?=(\w..))", re.DOTALL)
 _ORDER = {theme: i for i, theme in enumerate(Theme)}
 HEADING_BONUS = 1.0
 OVERRIDE = 2.0
@@ -334,7 +338,8 @@ def _zh_scores(text: str, scores: Scores) -> None:
 def _candidates(folded: str) -> list[int]:
     """The cues (indices in table order) one of whose anchors the folded text holds, and those
     without anchors: the only cues that can match it."""
-    grams = set(_GRAM_AT.findall(folded))  # the anchors' grams the text holds (each match's group)
+    # the anchors' grams the text holds (each match's group)
+    grams = set(_WORD_GRAM.findall(folded)) & _GRAMS if folded.isascii() else set(_GRAM_AT.findall(folded))
     out = set(_ALWAYS)
     for gram in grams:
         for anchor in _BY_GRAM[gram]:
