@@ -50,6 +50,7 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+_LABELS_OR_MONTHS = _LABELS | _MONTHS
 
 # Words that end a counted noun before it has begun or after its last word: prepositions,
 # conjunctions, determiners, auxiliaries, and words ending in "s" that are not plurals.
@@ -219,7 +220,7 @@ def _is_label(text: str, m: re.Match[str]) -> bool:
     if m["currency"] or m["currency_after"]:
         return False
     before = _PREVIOUS_WORD.search(text, max(0, m.start() - 20), m.start())
-    if before and before["word"].lower() in _LABELS | _MONTHS and not (m["at_least"] or m["about"]):
+    if before and before["word"].lower() in _LABELS_OR_MONTHS and not (m["at_least"] or m["about"]):
         return True
     after = _WORD.match(text, m.end())
     if after and after["word"].lower() in _MONTHS and after["word"][0].isupper():
