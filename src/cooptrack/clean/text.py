@@ -103,11 +103,12 @@ def _normalise(text: str) -> list[str]:
     text = _INVISIBLE.sub("", text)
     text = noise.fold_encoding(text)
     lines, in_table = [], False
-    for line in read_tables([_SPACES_BUT_TAB.sub(" ", line) for line in text.split("\n")]):
+    # (the spaces are replaced in the whole text at once: none of them ends a line)
+    for line in read_tables(_SPACES_BUT_TAB.sub(" ", text).split("\n")):
         row = "\t" in line.strip()
         lines.append(_table_row(line, first=not in_table) if row else line)
         in_table = row
-    return [_SPACES.sub(" ", line) for line in lines]
+    return _SPACES.sub(" ", "\n".join(lines)).split("\n") if lines else []
 
 
 _LABEL = re.compile(r"[A-Z][A-Za-z&'/\-]*(?: [A-Za-z&'/\-]+){0,3}")
