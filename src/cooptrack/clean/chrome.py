@@ -236,6 +236,9 @@ class Catalogue:
         inline = entries("inline")
         self._inline_start = _Patterns([(f, p) for f, p in inline if p.pattern.startswith("^")])
         self._inline_end = _Patterns([(f, p) for f, p in inline if p.pattern.endswith("$")])
+        # a line holding no piece of text every glued chrome's match holds (most) is asked neither
+        glued = [*inline, *entries("ends_inline")]
+        self.may_hold_glued = screen(_joined(glued)) if glued else _anything
 
     def family(self, family_id: str) -> Family:
         return next(f for f in self.families if f.id == family_id)

@@ -160,7 +160,8 @@ class _Scanner:
                 self._in_media = False
                 continue
             self._url_date(line)
-            line = self._strip_inline(line)
+            glued = catalogue().may_hold_glued(line)  # (chrome glued to its ends, an end marker)
+            line = self._strip_inline(line) if glued else line
             if not line:
                 continue
             reason = self._noise_reason(line)
@@ -171,7 +172,7 @@ class _Scanner:
                         self.lines[-1].chrome_after = True
                 self._remove(reason, line)
                 continue
-            end_mark = catalogue().end_glued(line) if len(line) > 40 else None
+            end_mark = catalogue().end_glued(line) if glued and len(line) > 40 else None
             if end_mark:  # a wire's "… Enditem", a closing "REUTERS": the release ends with this line
                 line, hit = end_mark
                 self._remove(hit.reason, hit.text)
