@@ -175,6 +175,8 @@ _MAINLAND_PLACE = (
 )
 # A department of a province or a city and its head's title.
 _DEPT = r"(?:厅|局|委员会|委|办公室|办)(?:副厅长|厅长|副局长|局长|副主任|主任)"
+# Words of a sentence, never of a department's name: who the people are (官员, 代表, 包括), what they do.
+_NOT_DEPT = r"官员|代表|包括|的|出席|参加|陪同|随同|随团|率领|会见|表示|主持"
 _MAINLAND_POSTS = (
     rf"(?:中共中央政治局委员兼|中央政治局委员兼|政治局委员兼)?(?:{_PLACE}(?:人民政府)?)?"
     r"(?:省委副书记|省委书记|市委副书记|市委书记|常务副省长|副省长|代省长|省长|常务副市长|副市长|代市长|市长|省委常委|市委常委"
@@ -183,8 +185,11 @@ _MAINLAND_POSTS = (
     r"|(?:省政府|市政府)?(?:副秘书长|秘书长)|人大常委会主任|政协主席|省领导|市领导)"
     # the head of a province's or a city's department, named with its place (广东省港澳事务办公室主任,
     # 湖北省商务厅厅长, 重庆市发展和改革委员会副主任, 浙江省人力资源和社会保障厅厅长: a 和 inside the
-    # department's name, before its suffix, joins no two people): HK's bureaus are named without one
-    rf"|{_MAINLAND_PLACE}(?:人民政府)?(?:[^\s,。、;与和及]|和(?=[^\s,。、;与和及]{{1,8}}?{_DEPT})){{2,14}}?{_DEPT}"
+    # department's name, before its suffix, joins no two people): HK's bureaus are named without one;
+    # a name holds no word of the sentence around it (福建省官员包括福建省商务厅厅长: the post is the last)
+    rf"|{_MAINLAND_PLACE}(?:人民政府)?(?:(?!{_NOT_DEPT})[^\s,。、;与和及]|和(?=[^\s,。、;与和及]{{1,8}}?{_DEPT})){{2,14}}?{_DEPT}"
+    # a committee's secretary by its full name (中共广东省委员会书记, 共青团上海市委员会书记)
+    rf"|(?:中共|共青团)?{_MAINLAND_PLACE}委员会(?:副书记|书记)"
 )
 _CENTRAL = (
     r"(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|港澳办"
