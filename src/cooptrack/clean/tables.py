@@ -42,7 +42,7 @@ def read_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        found = _table_at(lines, i) if _header_cells(lines[i]) else None
+        found = _table_at(lines, i) if _header_cells(lines[i]) else _rows_at(lines, i)
         if found is None:
             out.append(lines[i])
             i += 1
@@ -70,9 +70,16 @@ def _segments(line: str, wide: bool) -> list[tuple[int, str]]:
     return out
 
 
+def _apart(line: str) -> bool:
+    """Cells apart by tabs, two or more spaces, or an ideographic space (U+3000, as wide as a
+    Chinese character: a Chinese table is aligned with it)."""
+    inner = line.strip()
+    return "  " in inner or "\t" in inner or "\u3000" in inner
+
+
 def _header_cells(line: str) -> bool:
     """A line that may head a table: two or more labels apart by tabs or 2+ spaces."""
-    if "  " not in line.strip() and "\t" not in line.strip():
+    if not _apart(line):
         return False
     cells = [c for _, c in _segments(line, False)]
     return 2 <= len(cells) <= _MAX_COLUMNS and all(_label(c) for c in cells)
@@ -101,15 +108,49 @@ def _table_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
     else:
         return None
     header = [c for _, c in _segments(lines[i], wide)]
+    rows, j = _rows(lines, i + 2, first, (starts, wide, tabbed), [bool(_TITLE_COLUMN.search(h)) for h in header])
+    indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+    return [indent + " | ".join(header), *_items(rows)], j
+
+
+def _rows_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """A table printed without a header row, at line ``i``: rows numbered 1, 2 … (一, (1)) of three
+    or more cells, the columns where the first row's cells start; two numbered rows at least, else
+    None (one line of spaced words is no table, nor are rows without numbers: a list of meetings
+    with their places and dates is read as lines)."""
+    if not _apart(lines[i]) or i + 1 >= len(lines):
+        return None
+    tabbed = "\t" in lines[i]
+    for wide in (False, True):
+        starts = [at for at, _ in _segments(lines[i], wide)]
+        first = _cells(lines[i], starts, wide, tabbed)
+        if len(starts) < 3 or first is None or not _NUMBER.fullmatch(first[0]):
+            return None
+        at = (starts, wide, tabbed)
+        rows, j = _rows(lines, i + 1, first, at, [False] * len(starts))
+        if len(rows) < 2:
+            continue
+        # no header names the column of titles: it is the one whose cells read as titles (…協議)
+        titles = [any(_TITLE_COLUMN.search(row[k]) for row in rows) for k in range(len(starts))]
+        if any(titles):
+            rows, j = _rows(lines, i + 1, first, at, titles)
+        return _items(rows), j
+    return None
+
+
+def _rows(
+    lines: list[str], j: int, first: list[str], at: tuple[list[int], bool, bool], titles: list[bool]
+) -> tuple[list[list[str]], int]:
+    """The rows from ``first`` on (the lines from ``j``), wrapped cells joined, and the index after
+    them; ``at``: the columns' starts, whether counted in display width, whether apart by tabs."""
+    starts, wide, tabbed = at
     numbered = bool(_NUMBER.fullmatch(first[0]))
-    titles = [bool(_TITLE_COLUMN.search(h)) for h in header]
     rows: list[list[str]] = [first]
-    j = i + 2
     while j < len(lines):
         line = lines[j]
         if not line.strip():  # a blank line: the table goes on only under a row's continuation or a full row
             nxt = _cells(lines[j + 1], starts, wide, tabbed) if j + 1 < len(lines) else None
-            if nxt is None or (nxt[0] and sum(1 for c in nxt if c) < 2):
+            if nxt is None or (nxt[0] and sum(1 for c in nxt if c) < 2) or _paragraph(nxt):
                 break
             j += 1
             continue
@@ -121,10 +162,18 @@ def _table_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
         else:
             rows.append(cells)
         j += 1
-    indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
-    out = [indent + " | ".join(header)]
-    out += ["\u2022 " + " | ".join(c for c in row if c) for row in rows]
-    return out, j
+    return rows, j
+
+
+def _paragraph(cells: list[str]) -> bool:
+    """A line of one cell closing a Chinese sentence (。！？): a paragraph indented under a column
+    after the table's blank line, not a cell's continuation."""
+    filled = [c for c in cells if c]
+    return len(filled) == 1 and filled[0][-1] in "。！？"
+
+
+def _items(rows: list[list[str]]) -> list[str]:
+    return ["\u2022 " + " | ".join(c for c in row if c) for row in rows]
 
 
 def _cells(line: str, starts: list[int], wide: bool, tabbed: bool) -> list[str] | None:
