@@ -134,11 +134,13 @@ DATED = re.compile(rf"(?:(?P<y>(?:19|20)\d\d|[一二三四五六七八九〇○�
 # The Dth, on its own (Mainland wires: '…第四次会议28日在成都举行'): before a time of day, a place or
 # the verb of the meeting.
 DAY_ONLY = re.compile(rf"(?<![月\d年期周])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚|(?=在|于|以|举行|召开|,))")
-CANTONESE_DAY = re.compile(r"噚日|寻日|琴日|听日|今朝")
+# Cantonese yesterday and tomorrow count from a publication date seldom printed: no date. Its
+# 今朝 (this morning) is 今早: a bare day word of RELATIVE_DAY, dated by the page's own stamp.
+CANTONESE_DAY = re.compile(r"噚日|寻日|琴日|听日")
 # A day word with no day printed (今日在北京召开, 昨天举行, 明日将出席): counted from the dateline, else
 # from the day the page was written (its printed date); "a better tomorrow" (美好的明天) is no day.
 RELATIVE_DAY = re.compile(
-    r"(?P<today>今日|今天|当天|当日|今早|今晨|今晚)|(?P<yesterday>昨日|昨天|昨晚)|(?<![的好])(?P<tomorrow>明日|明天)"
+    r"(?P<today>今日|今天|当天|当日|今早|今朝|今晨|今晚)|(?P<yesterday>昨日|昨天|昨晚)|(?<![的好])(?P<tomorrow>明日|明天)"
 )
 # A sentence placing the meeting at another time than its day word (今日表示…将于下个月启动): the
 # word dates the speech, not the meeting.
