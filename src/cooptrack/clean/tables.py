@@ -1,10 +1,12 @@
 """Tables saved as text: columns aligned with runs of spaces, or apart by tabs.
 
 A page's table copied or saved as text keeps its rows as lines whose cells are apart by two or
-more spaces (aligned under the header's columns, by characters or by display width for Chinese)
-or by tabs, and a cell too long for its column wraps onto the following lines under that column.
-Such a table is found by its layout alone: a header row of short labels, then lines whose every
-cell starts where a header's column starts (a wrapped cell may hang a little further in). Each
+more spaces or by ideographic spaces (U+3000, one is enough: aligned under the header's columns, by
+characters or by display width for Chinese) or by tabs, and a cell too long for its column wraps
+onto the following lines under that column. Such a table is found by its layout alone: a header
+row of short labels, then lines whose every cell starts where a header's column starts (a wrapped
+cell may hang a little further in); or, printed without a header, two rows or more numbered 1, 2
+(一, (1)) of three cells or more, aligned where the first row's cells start. Each
 row, its wrapped cells joined, becomes one line of cells apart by " | " (the form the readers of
 agreement lists take a table's row in), marked as a list item; the header stays a line of its own.
 
@@ -13,8 +15,9 @@ table, when its first cell hangs further in than its column, when a cell is empt
 without numbers, or when one of its cells continues the cell above (which ended on a hyphen, a
 comma or a connecting word, or, in a table aligned by spaces, this one starts in lower case: apart
 by tabs, as a page's ``<table>`` is written, a line with every cell filled is a row unless a cell
-above was cut mid-phrase). One pass over the lines, each line
-read a bounded number of times: linear in the input.
+above was cut mid-phrase). After a blank line, a line of one cell closing a Chinese sentence (。)
+is the paragraph after the table. One pass over the lines, each line read a bounded number of
+times: linear in the input.
 """
 
 from __future__ import annotations
@@ -78,7 +81,7 @@ def _apart(line: str) -> bool:
 
 
 def _header_cells(line: str) -> bool:
-    """A line that may head a table: two or more labels apart by tabs or 2+ spaces."""
+    """A line that may head a table: two or more labels apart by tabs, 2+ spaces or U+3000."""
     if not _apart(line):
         return False
     cells = [c for _, c in _segments(line, False)]
