@@ -14,7 +14,9 @@ write costs: the server's view of the store is built then) is measured once. For
 each number of concurrent clients (aiohttp clients, each a browser with its own cookies and one
 connection kept alive), every client sends requests
 one after the other until ``--n`` requests have been answered; the table gives the median and 95th
-percentile latency, the requests per second, and the ratio of cooptrack's p95 to the reference's;
+percentile latency, the requests per second, the same of the reference, the ratio of cooptrack's
+p95 to the reference's, and each server's CPU time a request (all its processes, from /proc: what
+the load's latency hides when the clients share the cores);
 each page is also asked again with its ``ETag`` (``If-None-Match``, as a browser revisiting it),
 which cooptrack answers ``304`` while the store is unchanged.
 The servers' resident memory (all their processes) is read from /proc after the load.
@@ -99,19 +101,42 @@ def _make_store(url: str, corpus: Path) -> int:
         return n
 
 
-def _rss_mib(pid: int) -> float:
-    """Resident memory of a process and all its descendants (MiB), from /proc."""
-    total, todo = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants, from /proc."""
+    found, todo = [], [pid]
     while todo:
         p = todo.pop()
+        found.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def _rss_mib(pid: int) -> float:
+    """Resident memory of a process and all its descendants (MiB), from /proc."""
+    total = 0
+    for p in _tree(pid):
         try:
             status = Path(f"/proc/{p}/status").read_text()
             total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
-            for task in Path(f"/proc/{p}/task").iterdir():
-                todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, StopIteration):
             continue
     return total / 1024
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) used so far by a process and all its descendants, from /proc."""
+    ticks = 0
+    for p in _tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 async def _load(url: str, clients: int, n: int, again: dict[str, str] | None = None,
@@ -212,7 +237,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PEER_DIR": str(saved)},
         )  # fmt: skip
         _wait(f"http://127.0.0.1:{peer}/overview.html", peer_proc)
-        rows = _measure(ours, peer, paths, levels, args.n, args.rounds, sessions)
+        rows = _measure(ours, peer, paths, levels, args.n, args.rounds, sessions, (server.pid, peer_proc.pid))
         memory = _rss_mib(server.pid)
     finally:
         for proc in (server, peer_proc):
@@ -228,7 +253,9 @@ def main() -> None:
             with Store(db) as store:
                 store.remove_user(account)  # with its sessions
     signed = f"; every client signed in as an {args.signed_in}, each its own session" if args.signed_in else ""
-    headers = ["what", "clients", "median ms", "p95 ms", "requests/s", "errors", "reference p95 ms", "p95 / reference"]
+    headers = ["what", "clients", "median ms", "p95 ms", "requests/s", "errors", "reference median ms",
+               "reference p95 ms", "reference requests/s", "p95 / reference", "server CPU µs a request",
+               "reference CPU µs a request"]  # fmt: skip
     result = common.table(headers, rows)
     facts = (f"store: {counts.get('meeting', 0):,} meetings, {counts.get('measure', 0):,} measures, "
              f"{counts.get('person', 0):,} people named; workers: {args.workers or 'default'} "
@@ -253,20 +280,28 @@ def _sign_in(store: Store, role: str, count: int) -> tuple[str, list[str]]:
     return name, cookies
 
 
-def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], levels: list[int],
-             n: int, rounds: int = 1, sessions: list[str] | None = None) -> list[list[object]]:  # fmt: skip
+def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], levels: list[int], n: int,
+             rounds: int = 1, sessions: list[str] | None = None, pids: tuple[int, int] | None = None,
+             ) -> list[list[object]]:  # fmt: skip
+    """Each row's figures; with ``pids`` (the servers'), also each server's CPU per request (µs)."""
     rows: list[list[object]] = []
     for label, path, name in paths:
         for clients in levels:
             runs, refs = [], []
             for _ in range(rounds):  # cooptrack, then the reference, one after the other
+                before = _cpu_s(pids[0]) if pids else 0.0
                 lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n, sessions=sessions))
-                runs.append((common.median(lat), common.percentile(lat, 95), len(lat) / wall, errors))
+                cpu = (_cpu_s(pids[0]) - before) / len(lat) * 1e6 if pids and lat else float("nan")
+                runs.append((common.median(lat), common.percentile(lat, 95), len(lat) / wall, cpu, errors))
                 if name:
-                    ref_lat, _, _ = asyncio.run(_load(f"http://127.0.0.1:{peer}/{name}", clients, n))
-                    refs.append(common.percentile(ref_lat, 95))
-            median, p95, rate = (common.median([r[k] for r in runs]) for k in range(3))
-            ref: object = common.median(refs) if refs else "–"
+                    before = _cpu_s(pids[1]) if pids else 0.0
+                    ref_lat, ref_wall, _ = asyncio.run(_load(f"http://127.0.0.1:{peer}/{name}", clients, n))
+                    ref_cpu = (_cpu_s(pids[1]) - before) / len(ref_lat) * 1e6 if pids and ref_lat else float("nan")
+                    refs.append((common.median(ref_lat), common.percentile(ref_lat, 95), len(ref_lat) / ref_wall,
+                                 ref_cpu))  # fmt: skip
+            median, p95, rate, cpu = (common.median([r[k] for r in runs]) for k in range(4))
+            ref_median, ref, ref_rate, ref_cpu = (common.median([r[k] for r in refs]) if refs else "–"
+                                                  for k in range(4))  # fmt: skip
             ratio = f"{p95 / ref:.1f}×" if isinstance(ref, float) and ref else "–"
             rows.append(
                 [
@@ -275,16 +310,20 @@ def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], lev
                     median,
                     p95,
                     rate,
-                    sum(r[3] for r in runs),
+                    sum(r[4] for r in runs),
+                    ref_median,
                     ref,
+                    ref_rate,
                     ratio,
+                    cpu,
+                    ref_cpu,
                 ]
             )
         again = _visited(f"http://127.0.0.1:{ours}{path}") if name and not sessions else None  # (signed in: no-store)
         for clients in levels if again else ():
             lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n, again))
             rows.append([f"{label}, asked again (304)", clients, common.median(lat), common.percentile(lat, 95),
-                         len(lat) / wall, errors, "–", "–"])  # fmt: skip
+                         len(lat) / wall, errors, "–", "–", "–", "–", "–", "–"])  # fmt: skip
         print(f"  {label} done", file=sys.stderr)
     return rows
 

@@ -146,3 +146,32 @@ def test_a_tab_separated_tables_full_line_is_a_row_though_a_cell_opens_in_lower_
         f"\u2022 Agreement on Co-operation in Tourism | {signers}",
         "\u2022 Letter of Intent on Sports Exchanges | the Director of Leisure and Culture, Mr E",
     ]
+
+
+def test_a_table_of_documents_printed_without_its_header_gives_one_item_a_row() -> None:
+    lines = [
+        "     1.  Memorandum on Joint Training of Pilots        Ms Mable Chan     Mr Wu Yan",
+        "     2.  Agreement on Co-operation in Museum           Miss Rosanna Law  Ms Ge Lin",
+        "         Conservation",
+        "",
+        "     Officials attending the plenary also included the Secretary for Constitutional and Mainland Affairs.",
+    ]
+    assert read_tables(lines) == [
+        "\u2022 1. | Memorandum on Joint Training of Pilots | Ms Mable Chan | Mr Wu Yan",
+        "\u2022 2. | Agreement on Co-operation in Museum Conservation | Miss Rosanna Law | Ms Ge Lin",
+        "",
+        lines[-1],
+    ]
+
+
+def test_rows_aligned_without_a_header_that_name_no_document_stay_lines() -> None:
+    lines = [
+        "     1.  Ningbo Sea-Air Transhipment Pilot      Airport Authority Hong Kong",
+        "     2.  Joint Laboratory on Marine Robotics    Hong Kong Productivity Council",
+    ]
+    assert read_tables(lines) == lines
+
+
+def test_one_aligned_line_naming_a_document_is_no_table() -> None:
+    lines = ["     Agreement on Tourism  (Chinese only)", "", "     The two sides agreed to meet again next year."]
+    assert read_tables(lines) == lines

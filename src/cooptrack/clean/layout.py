@@ -76,6 +76,7 @@ def unwrap(lines: list[_Line]) -> list[_Line]:
         if (
             groups
             and not line.blank_before
+            and not (_CELLS in line.text and _CELLS in groups[-1][-1].text)  # a table's rows: a line each
             and (
                 _continues(groups[-1], line, wrapped, width, verb_open, following)
                 or (indented and _wrapped_heading(groups[-1], line, following))
@@ -98,6 +99,12 @@ def unwrap(lines: list[_Line]) -> list[_Line]:
                 _Line(text, first.indented, last.underlined, first.blank_before, indent=first.indent, rule=last.rule)
             )
     return out
+
+
+# A table's row written with its cells apart by bars ("No. | Agreement | Signed by", "1 | Agreement on
+# … | Secretary for …"): a row under a row is a line of its own, never the wrap of the one above
+# (a header ending "Signed by" stops on a joining word).
+_CELLS = " | "
 
 
 def _wrapped_heading(group: list[_Line], line: _Line, following: _Line | None) -> bool:

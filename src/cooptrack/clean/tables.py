@@ -1,13 +1,12 @@
 """Tables saved as text: columns aligned with runs of spaces, or apart by tabs.
 
 A page's table copied or saved as text keeps its rows as lines whose cells are apart by two or
-more spaces or by ideographic spaces (U+3000, one is enough: aligned under the header's columns, by
-characters or by display width for Chinese) or by tabs, and a cell too long for its column wraps
-onto the following lines under that column. Such a table is found by its layout alone: a header
-row of short labels, then lines whose every cell starts where a header's column starts (a wrapped
-cell may hang a little further in); or, printed without a header, two rows or more numbered 1, 2
-(一, (1)) of three cells or more, aligned where the first row's cells start. Each
-row, its wrapped cells joined, becomes one line of cells apart by " | " (the form the readers of
+more spaces or by ideographic spaces (U+3000, as wide as a Chinese character: one is enough;
+aligned under the header's columns, by characters or by display width for Chinese) or by tabs,
+and a cell too long for its column wraps onto the following lines under that column. Such a
+table is found by its layout alone: a header row of short labels, then lines whose every cell
+starts where a header's column starts (a wrapped cell may hang a little further in). Each row,
+its wrapped cells joined, becomes one line of cells apart by " | " (the form the readers of
 agreement lists take a table's row in), marked as a list item; the header stays a line of its own.
 
 A line continues the row above when its first cell is empty, when it has no number in a numbered
@@ -34,10 +33,16 @@ _TITLE_COLUMN = re.compile(r"(?i)document|title|agreement|memorand|文件|名稱
 # A Chinese signer's cell whose line ends on a post (…局長, …廳長, …副省長, …書記): the name wrapped
 # onto the next line belongs to it, with no space between; a line ending on a name is followed by
 # the next person's post, kept apart by a space.
+# A row's cell naming a kind of document: a table printed without its header is found by it.
+_DOCUMENT_CELL = re.compile(
+    r"(?i)\b(?:agreement|memorand(?:um|a)|arrangements?|letter\s+of\s+intent|protocol)\b|協議|协议|備忘錄|备忘录|意向書|意向书"
+    r"|合作安排"
+)
 _ENDS_NAMED = re.compile(r"[^長长任席記记理事監监官]$")
 _HANG = 4  # how far in a wrapped cell may hang under its column
 _MAX_LABEL = 40
 _MAX_COLUMNS = 8
+_SECOND_ROW = 8  # how many lines below a header-less table's first row its second must start
 
 
 def read_tables(lines: list[str]) -> list[str]:
@@ -45,7 +50,10 @@ def read_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        found = _table_at(lines, i) if _header_cells(lines[i]) else _rows_at(lines, i)
+        if _header_cells(lines[i]):
+            found = _table_at(lines, i)
+        else:
+            found = _headless_at(lines, i) if _DOCUMENT_CELL.search(lines[i]) else None
         if found is None:
             out.append(lines[i])
             i += 1
@@ -111,42 +119,46 @@ def _table_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
     else:
         return None
     header = [c for _, c in _segments(lines[i], wide)]
-    rows, j = _rows(lines, i + 2, first, (starts, wide, tabbed), [bool(_TITLE_COLUMN.search(h)) for h in header])
+    titles = [bool(_TITLE_COLUMN.search(h)) for h in header]
+    rows, j = _rows(lines, i + 2, first, starts, wide, tabbed, titles)
     indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
-    return [indent + " | ".join(header), *_items(rows)], j
+    out = [indent + " | ".join(header)]
+    out += ["\u2022 " + " | ".join(c for c in row if c) for row in rows]
+    return out, j
 
 
-def _rows_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
-    """A table printed without a header row, at line ``i``: rows numbered 1, 2 … (一, (1)) of three
-    or more cells, the columns where the first row's cells start; two numbered rows at least, else
-    None (one line of spaced words is no table, nor are rows without numbers: a list of meetings
-    with their places and dates is read as lines)."""
-    if not _apart(lines[i]) or i + 1 >= len(lines):
+def _headless_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """A table of documents printed without its header (the rows right under "The following
+    documents were signed:"): two or more rows of two or more cells, each under the first row's
+    columns, no cell closing a sentence, a cell of the first row naming a kind of document ("1.
+    Agreement on …   Miss A   Mr B"). Its rows as items, no header line; else None."""
+    if i + 1 >= len(lines):
         return None
-    tabbed = "\t" in lines[i]
+    tabbed = "\t" in lines[i].strip()
+    if not _apart(lines[i]):
+        return None
     for wide in (False, True):
-        starts = [at for at, _ in _segments(lines[i], wide)]
-        first = _cells(lines[i], starts, wide, tabbed)
-        if len(starts) < 3 or first is None or not _NUMBER.fullmatch(first[0]):
+        segments = _segments(lines[i], wide)
+        cells = [c for _, c in segments]
+        numbered = bool(_NUMBER.fullmatch(cells[0])) if cells else False
+        if not 2 + numbered <= len(cells) <= _MAX_COLUMNS or any(_SENTENCE_END.search(c) for c in cells[numbered:]):
             return None
-        at = (starts, wide, tabbed)
-        rows, j = _rows(lines, i + 1, first, at, [False] * len(starts))
-        if len(rows) < 2:
-            continue
-        # no header names the column of titles: it is the one whose cells read as titles (…協議)
-        titles = [any(_TITLE_COLUMN.search(row[k]) for row in rows) for k in range(len(starts))]
-        if any(titles):
-            rows, j = _rows(lines, i + 1, first, at, titles)
-        return _items(rows), j
+        starts = [at for at, _ in segments]
+        titles = [bool(_DOCUMENT_CELL.search(c)) for c in cells]
+        if not any(titles[numbered:]):
+            return None
+        # a second row within a few lines (each line read a bounded number of times), then the rest
+        if len(_rows(lines[: i + 1 + _SECOND_ROW], i + 1, cells, starts, wide, tabbed, titles)[0]) >= 2:
+            rows, j = _rows(lines, i + 1, cells, starts, wide, tabbed, titles)
+            return ["\u2022 " + " | ".join(c for c in row if c) for row in rows], j
     return None
 
 
 def _rows(
-    lines: list[str], j: int, first: list[str], at: tuple[list[int], bool, bool], titles: list[bool]
+    lines: list[str], j: int, first: list[str], starts: list[int], wide: bool, tabbed: bool, titles: list[bool]
 ) -> tuple[list[list[str]], int]:
-    """The rows from ``first`` on (the lines from ``j``), wrapped cells joined, and the index after
-    them; ``at``: the columns' starts, whether counted in display width, whether apart by tabs."""
-    starts, wide, tabbed = at
+    """The rows of a table from its first row on (each line under the columns at ``starts`` from
+    line ``j`` a row, or the wrap of the row above), and the index of the line after the table."""
     numbered = bool(_NUMBER.fullmatch(first[0]))
     rows: list[list[str]] = [first]
     while j < len(lines):
@@ -173,10 +185,6 @@ def _paragraph(cells: list[str]) -> bool:
     after the table's blank line, not a cell's continuation."""
     filled = [c for c in cells if c]
     return len(filled) == 1 and filled[0][-1] in "。！？"
-
-
-def _items(rows: list[list[str]]) -> list[str]:
-    return ["\u2022 " + " | ".join(c for c in row if c) for row in rows]
 
 
 def _cells(line: str, starts: list[int], wide: bool, tabbed: bool) -> list[str] | None:

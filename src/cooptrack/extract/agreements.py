@@ -187,7 +187,7 @@ class _Collector:
         opens = text.rstrip().endswith(":") and (
             signing or _DOCUMENTS.search(text) or (self.signed_before and bool(_THEY_WERE.match(text)))
         )
-        if opens and not past and not P.OTHER_MEETING_LIST.search(text):
+        if opens and not past and not (signing and _lists_another_meetings(text, signing.start())):
             self.expect_list = True
             self.last_group = []
         self.signed_before = bool(signing) and not past
@@ -321,6 +321,24 @@ _SOLE_ANNEX = re.compile(r"\b(?:is|are)\s+(?:attached\s+)?(?:at|in)\s+(?:the\s+)
 _CONNECTORS = frozenset({"of", "the", "and", "on", "in", "for", "between", "to", "with", "among", "a", "an", "by"})
 
 
+# A table's column of documents or of those who signed them: "Agreement", "Document", "Title of
+# document", "Signed by", "Hong Kong signatory", "Signing parties" (a header's labels, either language).
+_DOCUMENT_LABEL = re.compile(r"(?i)\bsign|document|agreement|\btitle|memorand|文件|名稱|名称|簽署|签署|協議|协议")
+
+
+def agreement_item(text: str) -> bool:
+    """A list's item that is an agreement: a table's row with a cell naming a kind of document
+    ("1 | Agreement on … | Secretary for …, Mr A, and …"), a table's header of labels naming the
+    documents or their signatories ("No. | Agreement | Signed by", "Document | Hong Kong signatory |
+    Jiangxi signatory"), or an item shaped as a document's title ("Memorandum of …, signed by …")."""
+    if " | " in text:
+        cells = [c.strip() for c in text.strip("\u2022 ").split(" | ")]
+        if any(P.agreement_kind(c) and len(c.split()) > 2 for c in cells):
+            return True
+        return all(len(c) <= 40 for c in cells) and any(_DOCUMENT_LABEL.search(c) for c in cells)
+    return _item_like(text)
+
+
 def _item_like(text: str) -> bool:
     """A paragraph that is one item of a list of agreements: the title (quoted or not) of a kind
     of document, in title case, then at most its notes and a "signed by" clause ("Memorandum of
@@ -357,6 +375,22 @@ _THEY_WERE = re.compile(
     r"(?i)\s*(?:they|these|those)\s+(?:were|are|include[sd]?|comprised?)\s*(?:as\s+follows\s*)?:\s*$"
 )
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|have|has|had)\b")
+
+
+def _lists_another_meetings(text: str, sign_at: int) -> bool:
+    """A lead-in listing the documents of another meeting ("… the following agreements signed at the
+    last meeting:", "Since the last plenary, the following … were signed:"): the time words date the
+    signing when they follow its cue or open the sentence, not when a clause of another verb
+    coordinated before it holds them ("reviewed the work done over the past year, reached consensus
+    on 12 areas and signed four agreements, as listed below:" lists this meeting's)."""
+    for m in P.OTHER_MEETING_LIST.finditer(text):
+        if m.start() >= sign_at or not _NEW_PREDICATE.search(text, m.end(), sign_at):
+            return True
+    return False
+
+
+# A predicate of its own after a comma: ", reached consensus", ", and agreed", ", held".
+_NEW_PREDICATE = re.compile(r",\s+(?:and\s+)?(?:also\s+)?(?:[a-z]+ed|held|made|took|set|saw|gave)\b")
 
 
 def _quoted_titles(text: str, pos: int = 0) -> list[tuple[int, str]]:

@@ -422,6 +422,11 @@ SIGNED_ELSEWHEN = re.compile(
 # "the Framework Agreement was signed in April 2010": a document as subject, no signer named
 PASSIVE_SIGNED = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?signed\b(?!\s+by\b)")
 WITNESS_CUE = re.compile(r"(?i)\bwitness(?:ed|ing)?\b")
+# Witnesses who "looked on as" (or "watched as", "were present as") others signed: the clause after
+# "as" is the signing's, its people sign and are not the witnesses' attendance.
+WATCHED_AS = re.compile(
+    r"(?i)\b(?:looked\s+on|looking\s+on|watched|watching|(?:were|was)\s+(?:also\s+)?present)\s+as\s+"
+)
 CENTRAL_POST = re.compile(
     r"(?i)Liaison Office|\bNDRC\b|\bMOFCOM\b|\bHKMAO\b|Central People's Government|State Council|\bMinistry\b|"
     r"National Development and Reform|Central Committee|Office of the Commissioner|\bNational\b|\bMinister\b"
@@ -603,6 +608,8 @@ CLOSING_PARAGRAPH = re.compile(
     # officials named at the meeting: "The Secretary for ..., Mr A, and ..., Ms B, attended the plenary."
     r"|\battended\s+the\s+(?:meeting|plenary|conference|session|high-level\s+meeting|meeting-cum-plenary)\b"
     r"|\b(?:the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?signed\b"
+    # a list of documents signed announced after the areas: "… reviewed the following agreements signed at …:"
+    r"|\bthe\s+following\s+(?:\w+\s+)?(?:agreements|documents|memoranda)\s+(?:were\s+|was\s+)?signed\b"
     # a wrap-up looking back over the areas: "to take forward the items above"
     r"|\b(?:the\s+)?(?:items|measures|initiatives|areas(?:\s+of\s+co-?operation)?)\s+(?:set\s+out\s+|listed\s+)?above\b"
     r"|(?:^|(?<=\.))(?>[^.]*?\boffic(?:ials|ers)\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong))[^.]*\b(?:attend|accompan|includ)"

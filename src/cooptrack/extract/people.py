@@ -143,9 +143,17 @@ _LOOSE_POST_BEFORE = re.compile(rf"(?:\b[Tt]he\s+|^\s*|['\u2019]s\s+)(?P<post>{_
 
 
 def _post_after(text: str, end: int) -> tuple[str | None, int]:
-    """The post written after a name ending at ``end``, and where it ends (``end`` if none)."""
+    """The post written after a name ending at ``end``, and where it ends (``end`` if none). A
+    post after "the" followed by an honorific and a name is that next person's, as a release writes
+    a person ("Witnessed by Mr Lee and Mr Zhou, the Secretary for Education, Dr Choi …, and …")."""
     m = _POST_AFTER.match(text, end) or _POST_IN_BRACKETS.match(text, end)
-    return (_tidy_post(m["post"], ""), m.end("post")) if m else (None, end)
+    if m is None or (_THE_POST.match(text, end) and _HONORIFIC_NEXT.match(text, m.end("post"))):
+        return None, end
+    return _tidy_post(m["post"], ""), m.end("post")
+
+
+_THE_POST = re.compile(r",\s+the\s")
+_HONORIFIC_NEXT = re.compile(rf"\s*,\s+{P.HONORIFIC}\s")
 
 
 # The place a news story writes before a post: "Guangdong", "Guangxi Zhuang Autonomous Region",

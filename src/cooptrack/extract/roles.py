@@ -311,7 +311,11 @@ def _other_roles(
     attending = _attended_by(text, spans)
     guest_cue = not guests and bool(P.SPECIAL_GUEST_CUE.search(text))
     present = bool(P.PRESENCE_CUE.search(text))
-    attend = bool(P.ATTEND_CUE.search(text))
+    attend_cue = P.ATTEND_CUE.search(text)
+    attend = attend_cue is not None
+    # "A and B were present as C and D signed …": the cue is the witnesses', not the signers'
+    watched = P.WATCHED_AS.search(text) if attend_cue else None
+    upto = watched.end() if watched and attend_cue and attend_cue.start() < watched.end() else len(text)
     out: list[set[Role]] = []
     for i in range(len(spans)):
         roles: set[Role] = set()
@@ -319,7 +323,7 @@ def _other_roles(
             roles.add(Role.CO_CHAIR)
         elif i in guests or guest_cue or (sides[i] is Side.CENTRAL and present):
             roles.add(Role.SPECIAL_GUEST)
-        elif (attend and i not in encountered) or i in attending:
+        elif (attend and i not in encountered and spans[i][0] < upto) or i in attending:
             roles.add(Role.ATTENDEE)
         out.append(roles)
     return out
@@ -337,6 +341,8 @@ def _attended_by(text: str, spans: Sequence[Span]) -> set[int]:
         return set(after)
     if _MAIN_VERB.search(text, m.end(), spans[after[0]][0]):  # "Witnessed by the two co-chairs, the ... was signed by"
         return set()
+    if _THE_TWO.match(text, m.end()):  # "Witnessed by the two co-chairs, A and B signed": named by none
+        return set()
     group = {after[0]}
     for prev, i in itertools.pairwise(after):
         if not re.search(r"\band\b", text[spans[prev][1] : spans[i][0]]):
@@ -345,6 +351,12 @@ def _attended_by(text: str, spans: Sequence[Span]) -> set[int]:
     return group
 
 
+# Witnesses named together by a plural noun, the opening phrase closed by its comma: "by the two
+# co-chairs,", "by both leaders,", "by the heads of the two delegations,", "by them,".
+_THE_TWO = re.compile(
+    r"(?i)\s+(?:them|(?:the\s+two|both(?:\s+the)?)\s+(?:co-?chairs|leaders|heads|sides|governors?|mayors?)|"
+    r"the\s+(?:co-?chairs|leaders|heads)\s+of\s+(?:the\s+two|both)\s+(?:sides|delegations|governments|places))\s*,"
+)
 # A finite verb: the opening phrase has ended before the people after it.
 _MAIN_VERB = re.compile(r"(?i)\b(?:was|were|is|are|signed|inked|exchanged)\b")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
+from cooptrack.extract.agreements import agreement_item
 from cooptrack.extract.meeting import mentions_a_meeting
 from cooptrack.extract.numbers import cardinal_value
 from cooptrack.screen import screen
@@ -205,9 +206,28 @@ def _is_closing(block: Block) -> bool:
     return False
 
 
+def _signed_list_after(body: list[Block], i: int) -> int | None:
+    """A lead-in closing on a colon that announces a signing as well as the areas ("… reached
+    consensus on 12 areas and signed four agreements, as listed below:", "… and witnessed the
+    signing of three documents, detailed below:") leads in the agreements when what follows it is
+    a list of them (a table's header naming its documents or signatories, rows or items naming a
+    kind of document): the index after that list, where the areas may begin; else None."""
+    last = _last_sentence(body[i].text.rstrip())
+    if not (last.endswith(":") and P.SIGN_CUE.search(last)):
+        return None
+    j = i + 1
+    while j < len(body) and agreement_item(body[j].text):
+        j += 1
+    return j if j > i + 1 else None
+
+
 def split_sections(body: list[Block]) -> Sections:
     """Divide the body into lead, areas and closing."""
     lead_in_at = next((i for i, b in enumerate(body) if _is_lead_in(b)), None)
+    signed_from, after_signed = None, 0  # a lead-in of the areas and the agreements, and the list it leads in
+    if lead_in_at is not None and (after := _signed_list_after(body, lead_in_at)) is not None:
+        signed_from, after_signed = body[lead_in_at], after
+        lead_in_at = next((i for i in range(after, len(body)) if _is_lead_in(body[i])), None)
     if lead_in_at is not None:
         start = lead_in_at + 1
     else:
@@ -217,7 +237,11 @@ def split_sections(body: list[Block]) -> Sections:
             (i for i, b in enumerate(body) if b.kind is BlockKind.PARAGRAPH and _names_meeting(b.text)), 0
         )
         start = next(
-            (i for i, b in enumerate(body) if b.kind is BlockKind.HEADING and not _is_closing(b) and i > first_para),
+            (
+                i
+                for i, b in enumerate(body)
+                if b.kind is BlockKind.HEADING and not _is_closing(b) and i > first_para and i >= after_signed
+            ),
             len(body),
         )
     end = next((i for i in range(start, len(body)) if _is_closing(body[i])), len(body))
@@ -230,6 +254,8 @@ def split_sections(body: list[Block]) -> Sections:
     end = _after_bare_list(body, start, end)
     lead_in = body[lead_in_at] if lead_in_at is not None else None
     listed = declared_count(lead_in.text) if lead_in else None
+    if listed is None and signed_from is not None:
+        listed = declared_count(signed_from.text)
     areas = _areas(body[start:end], listed)
     count = listed
     if count is None:

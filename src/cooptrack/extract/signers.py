@@ -36,8 +36,11 @@ _RELATIVE = re.compile(r",\s+(?:which|who|where|when)\b")
 # signed in April, ...": the speaker reports, he does not sign).
 # A clause joined on with a subject of its own ("A and B will co-chair the plenary on Tuesday, and the
 # two sides will sign a number of documents after it": the sides sign, not A and B) is one too.
+# Witnesses who "looked on as" (or "watched as", "were present as") others signed: the clause after
+# "as" (P.WATCHED_AS).
 _SIGN_CLAUSE_START = re.compile(
     r"(?i)\b(?:since|because|until|once|whereas|although|though)\s+"
+    rf"|{P.WATCHED_AS.pattern.removeprefix('(?i)')}"
     r"|[,;]\s+(?:and|while|then)\s+(?=(?:the\s+two\s+(?:sides|governments|places|parties)|both\s+(?:sides|governments))\b)"
     r"|\b(?:said|says|told\s+[^.;,]{0,40}?|added|noted|stated|explained)\s+that\s+"
     r"|\b(?:said|says|told\s+(?:reporters|journalists|the\s+media|the\s+press))\s+(?=(?:the|both)\s)"

@@ -99,12 +99,15 @@ class Answers:
     def __len__(self) -> int:
         return len(self._kept)
 
-    def get(self, stamp: object, key: tuple[object, ...]) -> Answer | None:
+    def get(self, stamp: object, key: tuple[object, ...], token: bytes | None) -> Answer | None:
+        """The answer kept under ``key`` for this state of the store, if it can be sent with ``token``
+        put back (:meth:`Answer.fits`; None: a first visit's new one): a hit, counted as one."""
         with self._lock:
             found = self._kept.get((stamp, *key))
-            if found is not None:
-                self._kept.move_to_end((stamp, *key))
-                self.hits += 1
+            if found is None or not found.fits(token):
+                return None
+            self._kept.move_to_end((stamp, *key))
+            self.hits += 1
             return found
 
     @asynccontextmanager

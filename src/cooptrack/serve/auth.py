@@ -129,18 +129,21 @@ class Caller:
         return self.user is not None and self.user.role == AccountRole.ADMIN
 
 
-def identify(store: Store, request: Request, idle: dt.timedelta | None = None) -> Caller:
-    """Who sent the request: an API token, else a session cookie (idle for less than ``idle``), else nobody."""
+def identify(store: Store, request: Request, idle: dt.timedelta | None = None, changes: int | None = None) -> Caller:
+    """Who sent the request: an API token, else a session cookie (idle for less than ``idle``), else nobody.
+
+    ``changes``: the count of writes to accounts read after the request arrived, if it was
+    (PostgreSQL: an unchanged session or token is then not read again; see ``Store.session_for``)."""
     header = request.headers.get("authorization", "")
     scheme, _, credential = header.partition(" ")
     if scheme.lower() == "bearer" and credential.strip():
-        token = store.token_for(digest(credential.strip()))
+        token = store.token_for(digest(credential.strip()), changes=changes)
         if token is not None:
             return Caller(token.user, "token", "")
         return Caller(None, "bad_token", "")
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        session = store.session_for(digest(cookie), idle)
+        session = store.session_for(digest(cookie), idle, changes=changes)
         if session is not None:
             return Caller(session.user, "session", session.csrf, session.token_hash)
     return Caller(None, "anonymous", request.cookies.get(CSRF_COOKIE) or "")

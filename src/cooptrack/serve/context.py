@@ -34,6 +34,7 @@ from cooptrack.serve.i18n import LANGUAGES
 from cooptrack.serve.stamps import StampReads
 from cooptrack.serve.throttle import RequestBudget, SignInThrottle
 from cooptrack.store import Store, snapshot
+from cooptrack.store.tracking import Stamp
 from cooptrack.views import service
 from cooptrack.views.service import Data
 
@@ -41,6 +42,7 @@ T = TypeVar("T")
 _LOG = logging.getLogger("cooptrack.serve")
 WATCH_SECONDS = 2.0  # how often a server process looks whether the store changed (one small query)
 STAMP = "cooptrack.stamp"  # the scope key under which a request's store stamp is kept
+ACCOUNTS = "cooptrack.accounts"  # and the count of writes to accounts read with it (PostgreSQL; else None)
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
           409: "conflict", 413: "too_large", 422: "invalid", 429: "too_many_requests", 500: "server_error",
@@ -118,10 +120,11 @@ class Web:
     _computing: dict[tuple[object, ...], threading.Lock] = field(default_factory=dict, repr=False)
     _memo_stamp: object = field(default=None, repr=False)  # the state of the store the memo's answers are for
     _stopped: threading.Event = field(default_factory=threading.Event, repr=False)
-    stamps: StampReads = field(init=False, repr=False)  # the stamp's reads, shared by the requests at once
+    # the stamp's reads (with the count of writes to accounts), shared by the requests at once
+    stamps: StampReads[tuple[Stamp, int | None]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.stamps = StampReads(self.store.stamp)
+        self.stamps = StampReads(self.store.stamp_and_accounts)
 
     def snapshot(self, stamp: tuple[object, ...] | None = None) -> Data:
         """The store as readers see it, loaded again only when something was written since (any process).
@@ -269,7 +272,7 @@ def caller(request: Request) -> Caller:
     if not hasattr(request.state, "caller"):
         w = web(request)
         idle = dt.timedelta(minutes=w.settings.session_idle_minutes)
-        request.state.caller = identify(w.store, request, idle)
+        request.state.caller = identify(w.store, request, idle, request.scope.get(ACCOUNTS))
     found: Caller = request.state.caller
     return found
 

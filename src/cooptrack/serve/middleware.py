@@ -50,7 +50,7 @@ from starlette.datastructures import MutableHeaders
 from cooptrack.serve import i18n
 from cooptrack.serve.answers import LARGEST, Answers, given_token, reader_token
 from cooptrack.serve.auth import CSRF_COOKIE, SESSION_COOKIE, give_csrf, new_csrf
-from cooptrack.serve.context import STAMP, Problem, WebSettings, caller, web
+from cooptrack.serve.context import ACCOUNTS, STAMP, Problem, WebSettings, caller, web
 from cooptrack.serve.errors import error_response
 
 ACCESS_LOG = logging.getLogger("cooptrack.access")
@@ -234,10 +234,10 @@ class Conditional:
         if w.settings.read_requires_login and not _signed_in(request):  # sent to sign in
             await self.app(scope, receive, send)
             return
-        stamp = w.store.known_stamp()  # SQLite: unchanged since it was last read (no query)
-        if stamp is None:
-            stamp = await w.stamps()  # a query, off the event loop, shared by the readers who came meanwhile
-        scope[STAMP] = stamp
+        stamp, accounts = w.store.known_stamp(), None  # SQLite: unchanged since it was last read (no query)
+        if stamp is None:  # a query, off the event loop, shared by the readers who came meanwhile; on
+            stamp, accounts = await w.stamps()  # PostgreSQL with the count of writes to accounts
+        scope[STAMP], scope[ACCOUNTS] = stamp, accounts
         tag = etag(request, stamp)
         if _matches(_header(request, "if-none-match"), tag):
             headers = [(b"etag", tag.encode()), (b"vary", VARY), (b"cache-control", b"private, no-cache")]
@@ -275,8 +275,8 @@ async def _send_kept(request: Request, send: Send, stamp: object, shared: tuple[
     """Send the kept answer to ``shared`` if there is one: whether there was (``tag`` None: a signed-in
     reader's, sent untagged with their own form token)."""
     w = web(request)
-    kept = w.answers.get(stamp, shared)
-    if kept is None or not kept.fits(token):  # (a token of another length: drawn for them)
+    kept = w.answers.get(stamp, shared, token)
+    if kept is None:  # (none, or one whose token has another length: drawn for them)
         return False
     request.scope[KEPT] = True
     if tag is None:

@@ -1,5 +1,7 @@
 """The store's stamp for every request of a process, read as seldom as it can be without being stale.
 
+(With it, on PostgreSQL, the count of writes to accounts: :meth:`Store.stamp_and_accounts`.)
+
 Every tagged answer depends on the store's stamp (:class:`.middleware.Conditional`). SQLite knows
 it unchanged without a query while no connection commits (:meth:`Store.known_stamp`); on PostgreSQL
 it is a query, and fifty readers at once would send fifty queries, each through the thread pool,
@@ -13,24 +15,26 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
-from cooptrack.store.tracking import Stamp
+Read = TypeVar("Read")  # what one read answers (the server's: the stamp and the count of writes to accounts)
 
 
-class StampReads:
-    """``await reads()``: the store's stamp, read after the call began (see the module's doc)."""
+class StampReads(Generic[Read]):
+    """``await reads()``: what ``read`` answers (the store's stamp), read after the call began (see the
+    module's doc)."""
 
-    def __init__(self, read: Callable[[], Stamp]) -> None:
+    def __init__(self, read: Callable[[], Read]) -> None:
         self._read = read
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._under_way: asyncio.Future[Stamp] | None = None  # the read sent, not yet answered
-        self._next: asyncio.Future[Stamp] | None = None  # the read to send when it is answered
+        self._under_way: asyncio.Future[Read] | None = None  # the read sent, not yet answered
+        self._next: asyncio.Future[Read] | None = None  # the read to send when it is answered
         self._tasks: set[asyncio.Task[None]] = set()
         self.reads = 0  # the reads sent
 
-    async def __call__(self) -> Stamp:
+    async def __call__(self) -> Read:
         loop = asyncio.get_running_loop()
         if loop is not self._loop:  # another event loop (a test client's thread): its own reads
             self._loop, self._under_way, self._next = loop, None, None
@@ -43,12 +47,12 @@ class StampReads:
             wanted = self._next
         return await asyncio.shield(wanted)  # (a reader who leaves does not cancel the others' read)
 
-    def _send(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Stamp]) -> None:
+    def _send(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Read]) -> None:
         task = loop.create_task(self._answer(loop, future))
         self._tasks.add(task)  # (a task only the loop refers to may be collected before it ends)
         task.add_done_callback(self._tasks.discard)
 
-    async def _answer(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Stamp]) -> None:
+    async def _answer(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Read]) -> None:
         self.reads += 1
         try:
             stamp = await run_in_threadpool(self._read)
@@ -69,7 +73,7 @@ class StampReads:
                     self._send(loop, self._under_way)
 
 
-def _future(loop: asyncio.AbstractEventLoop) -> asyncio.Future[Stamp]:
-    future: asyncio.Future[Stamp] = loop.create_future()
+def _future(loop: asyncio.AbstractEventLoop) -> asyncio.Future[Any]:
+    future: asyncio.Future[Any] = loop.create_future()
     future.add_done_callback(lambda f: f.cancelled() or f.exception())  # an error no reader awaited is not logged
     return future

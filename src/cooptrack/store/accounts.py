@@ -158,14 +158,17 @@ class AccountsMixin:
             session.add(row)
         return row
 
-    def session_for(self, token_hash: str, idle: dt.timedelta | None = None) -> WebSession | None:
+    def session_for(
+        self, token_hash: str, idle: dt.timedelta | None = None, *, changes: int | None = None
+    ) -> WebSession | None:
         """The live session with this cookie hash (its user loaded), or None.
 
         Not live: unknown, expired, idle for longer than ``idle``, or its user disabled. A live
-        session's last use is written down (at most once a minute).
+        session's last use is written down (at most once a minute). ``changes``: on PostgreSQL, the
+        count of writes to accounts read after the request arrived (:meth:`stamp_and_accounts`).
         """
         row = self._known_row(
-            ("session", token_hash), lambda c: _with_user(c, WebSession, WebSession.token_hash == token_hash)
+            ("session", token_hash), lambda c: _with_user(c, WebSession, WebSession.token_hash == token_hash), changes
         )
         now = _now()
         if row is None or row.expires_at <= now or row.user.disabled_at is not None:
@@ -175,6 +178,7 @@ class AccountsMixin:
         if now - row.last_seen_at >= TOUCH_EVERY:
             with self._written() as session:
                 session.execute(update(WebSession).where(WebSession.id == row.id).values(last_seen_at=now))
+            row.last_seen_at = now  # (the row kept: the requests under way do not write it again)
         return row
 
     def close_session(self, token_hash: str) -> None:
@@ -183,13 +187,20 @@ class AccountsMixin:
             session.execute(delete(WebSession).where(WebSession.token_hash == token_hash))
             session.execute(delete(WebSession).where(WebSession.expires_at <= _now()))
 
-    def _known_row(self, key: tuple[str, str], read: Callable[[Connection], R | None]) -> R | None:
+    def _known_row(self, key: tuple[str, str], read: Callable[[Connection], R | None], changes: int | None) -> R | None:
         """``read``'s row (a session's or a token's, with its user), read again only when something
-        may have changed it: on SQLite, the row read last for ``key`` while no connection has committed
-        since (its ``data_version`` unchanged: a revoked token, an ended session or a disabled account
-        is a commit, seen at the next request); on PostgreSQL, always read. Time (expiry, idle) is
-        judged by the caller on every request. Rows not found are not kept."""
+        may have changed it. On SQLite, the row read last for ``key`` while no connection has
+        committed since (its ``data_version`` unchanged: a revoked token, an ended session or a
+        disabled account is a commit, seen at the next request). On PostgreSQL, the row read last
+        while ``changes`` was the same: the count of writes to accounts, sessions and tokens
+        (``account_change``, moved by triggers in the writer's transaction), read by the caller
+        *after the request arrived* (with the stamp: :meth:`stamp_and_accounts`); without it, always
+        read. Either version is taken before the row is read, so a commit in between is seen by the
+        next request. Time (expiry, idle) is judged by the caller on every request. Rows not found
+        are not kept."""
         version = self._data_version()  # before the read: a commit in between is seen by the next check
+        if version is None:
+            version = changes
         if version is not None:
             with self._known_accounts_lock:
                 known = self._known_accounts.get(key)
@@ -221,14 +232,15 @@ class AccountsMixin:
             session.add(row)
         return row
 
-    def token_for(self, token_hash: str) -> ApiToken | None:
+    def token_for(self, token_hash: str, *, changes: int | None = None) -> ApiToken | None:
         """The live token with this hash (its user loaded): not revoked, not expired, its user not disabled.
 
-        Its last use is written down (at most once a minute).
+        Its last use is written down (at most once a minute). ``changes``: as :meth:`session_for`'s.
         """
         row = self._known_row(
             ("token", token_hash),
             lambda c: _with_user(c, ApiToken, ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None)),
+            changes,
         )
         now = _now()
         if row is None or row.user.disabled_at is not None or (row.expires_at is not None and row.expires_at <= now):

@@ -33,6 +33,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     Dialect,
     ForeignKey,
@@ -466,3 +467,19 @@ class ApiToken(Base):
     expires_at: Mapped[dt.datetime | None]  # None: never (tokens made before expiry existed)
     last_used_at: Mapped[dt.datetime | None]
     user: Mapped[UserAccount] = relationship()
+
+
+class AccountChange(Base):
+    """One row counting the writes to accounts, sessions and tokens, on PostgreSQL.
+
+    A trigger on each of the three tables moves ``changes`` before every statement that writes
+    them (a revoked token, an ended session, a disabled account, a session's last use), in that
+    statement's transaction: the count is seen changed exactly when the change is. The web server
+    reads it with the store's stamp and keeps a signed-in reader's session row while it has not
+    moved (:meth:`.accounts.AccountsMixin._known_row`). On SQLite it stays 0: ``data_version``
+    tells the same without a query.
+    """
+
+    __tablename__ = "account_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    changes: Mapped[int] = mapped_column(BigInteger)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from cooptrack.errors import CooptrackError, NotFound
 from cooptrack.knowledge.changes import REATTACH_MIN, similarity
 from cooptrack.store.models import (
+    AccountChange,
     Correction,
     DocumentVersion,
     Measure,
@@ -145,7 +146,7 @@ class Tracking:
         return list(seen.values())
 
 
-_STAMP = select(*(part.scalar_subquery() for part in (
+_STAMP_PARTS = [part.scalar_subquery() for part in (
     select(func.max(DocumentVersion.id)),
     select(func.max(DocumentVersion.ingested_at)),
     select(func.max(Meeting.id)),  # (a meeting goes only in an ingest, which moves the two above)
@@ -153,7 +154,11 @@ _STAMP = select(*(part.scalar_subquery() for part in (
     select(func.max(TrackingReattach.id)),
     select(func.max(Correction.id)),
     select(func.max(TrackerNote.id)),
-)))  # fmt: skip
+)]  # fmt: skip
+_STAMP = select(*_STAMP_PARTS)
+# on PostgreSQL with the count of writes to accounts, sessions and tokens (its triggers move it)
+_ACCOUNTS = select(AccountChange.changes).where(AccountChange.id == 1).scalar_subquery()
+_STAMP_AND_ACCOUNTS = select(*_STAMP_PARTS, _ACCOUNTS)
 
 
 class TrackingMixin:
@@ -229,11 +234,20 @@ class TrackingMixin:
     def stamp(self) -> Stamp:
         """A cheap fingerprint of what readers see: it changes whenever an ingest, a re-parse, an event,
         a re-attachment or a user's correction is written (so a cached view of the store can be reused)."""
+        return self.stamp_and_accounts()[0]
+
+    def stamp_and_accounts(self) -> tuple[Stamp, int | None]:
+        """:meth:`stamp`, and on PostgreSQL the count of writes to accounts, sessions and tokens read in
+        the same statement (None on SQLite): what a signed-in request hands to
+        :meth:`~.accounts.AccountsMixin.session_for` so that its session is not read again unchanged."""
         version = self._data_version()  # before the read: a commit in between is seen by the next check
         with self._connected() as connection:  # one statement, no session (the web server asks on every request)
-            found = Stamp(*connection.execute(_STAMP).one())
+            postgresql = connection.dialect.name == "postgresql"
+            row = connection.execute(_STAMP_AND_ACCOUNTS if postgresql else _STAMP).one()
+        found = Stamp(*row[: len(_STAMP_PARTS)])
         self._known = (version, found) if version is not None else None
-        return found
+        accounts = row[-1] if postgresql else None  # (None too where its row is missing: read every time)
+        return found, (int(accounts) if accounts is not None else None)
 
     def known_stamp(self) -> Stamp | None:
         """The stamp last read, when SQLite says that no connection has committed since (no query: a
