@@ -1,11 +1,12 @@
 """Tables saved as text: columns aligned with runs of spaces, or apart by tabs.
 
 A page's table copied or saved as text keeps its rows as lines whose cells are apart by two or
-more spaces (aligned under the header's columns, by characters or by display width for Chinese)
-or by tabs, and a cell too long for its column wraps onto the following lines under that column.
-Such a table is found by its layout alone: a header row of short labels, then lines whose every
-cell starts where a header's column starts (a wrapped cell may hang a little further in). Each
-row, its wrapped cells joined, becomes one line of cells apart by " | " (the form the readers of
+more spaces or by ideographic spaces (U+3000, as wide as a Chinese character: one is enough;
+aligned under the header's columns, by characters or by display width for Chinese) or by tabs,
+and a cell too long for its column wraps onto the following lines under that column. Such a
+table is found by its layout alone: a header row of short labels, then lines whose every cell
+starts where a header's column starts (a wrapped cell may hang a little further in). Each row,
+its wrapped cells joined, becomes one line of cells apart by " | " (the form the readers of
 agreement lists take a table's row in), marked as a list item; the header stays a line of its own.
 
 A line continues the row above when its first cell is empty, when it has no number in a numbered
@@ -13,8 +14,9 @@ table, when its first cell hangs further in than its column, when a cell is empt
 without numbers, or when one of its cells continues the cell above (which ended on a hyphen, a
 comma or a connecting word, or, in a table aligned by spaces, this one starts in lower case: apart
 by tabs, as a page's ``<table>`` is written, a line with every cell filled is a row unless a cell
-above was cut mid-phrase). One pass over the lines, each line
-read a bounded number of times: linear in the input.
+above was cut mid-phrase). After a blank line, a line of one cell closing a Chinese sentence (。)
+is the paragraph after the table. One pass over the lines, each line read a bounded number of
+times: linear in the input.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _TITLE_COLUMN = re.compile(r"(?i)document|title|agreement|memorand|文件|名稱
 # A row's cell naming a kind of document: a table printed without its header is found by it.
 _DOCUMENT_CELL = re.compile(
     r"(?i)\b(?:agreement|memorand(?:um|a)|arrangements?|letter\s+of\s+intent|protocol)\b|協議|协议|備忘錄|备忘录|意向書|意向书"
+    r"|合作安排"
 )
 _ENDS_NAMED = re.compile(r"[^長长任席記记理事監监官]$")
 _HANG = 4  # how far in a wrapped cell may hang under its column
@@ -78,9 +81,16 @@ def _segments(line: str, wide: bool) -> list[tuple[int, str]]:
     return out
 
 
+def _apart(line: str) -> bool:
+    """Cells apart by tabs, two or more spaces, or an ideographic space (U+3000, as wide as a
+    Chinese character: a Chinese table is aligned with it)."""
+    inner = line.strip()
+    return "  " in inner or "\t" in inner or "\u3000" in inner
+
+
 def _header_cells(line: str) -> bool:
-    """A line that may head a table: two or more labels apart by tabs or 2+ spaces."""
-    if "  " not in line.strip() and "\t" not in line.strip():
+    """A line that may head a table: two or more labels apart by tabs, 2+ spaces or U+3000."""
+    if not _apart(line):
         return False
     cells = [c for _, c in _segments(line, False)]
     return 2 <= len(cells) <= _MAX_COLUMNS and all(_label(c) for c in cells)
@@ -125,7 +135,7 @@ def _headless_at(lines: list[str], i: int) -> tuple[list[str], int] | None:
     if i + 1 >= len(lines):
         return None
     tabbed = "\t" in lines[i].strip()
-    if not tabbed and "  " not in lines[i].strip():
+    if not _apart(lines[i]):
         return None
     for wide in (False, True):
         segments = _segments(lines[i], wide)
@@ -155,7 +165,7 @@ def _rows(
         line = lines[j]
         if not line.strip():  # a blank line: the table goes on only under a row's continuation or a full row
             nxt = _cells(lines[j + 1], starts, wide, tabbed) if j + 1 < len(lines) else None
-            if nxt is None or (nxt[0] and sum(1 for c in nxt if c) < 2):
+            if nxt is None or (nxt[0] and sum(1 for c in nxt if c) < 2) or _paragraph(nxt):
                 break
             j += 1
             continue
@@ -168,6 +178,13 @@ def _rows(
             rows.append(cells)
         j += 1
     return rows, j
+
+
+def _paragraph(cells: list[str]) -> bool:
+    """A line of one cell closing a Chinese sentence (。！？): a paragraph indented under a column
+    after the table's blank line, not a cell's continuation."""
+    filled = [c for c in cells if c]
+    return len(filled) == 1 and filled[0][-1] in "。！？"
 
 
 def _cells(line: str, starts: list[int], wide: bool, tabbed: bool) -> list[str] | None:

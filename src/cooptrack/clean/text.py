@@ -32,7 +32,8 @@ from cooptrack.vocab import RemovalReason
 
 _SPACES = re.compile(f"[{noise.SPACE_CHARS}]")
 _INVISIBLE = re.compile(f"[{noise.INVISIBLE_CHARS}]")
-_SPACES_BUT_TAB = re.compile(f"[{noise.SPACE_CHARS.replace(chr(9), '')}]")  # (a table's tabs part its cells)
+# (a table's tabs part its cells, and its ideographic spaces U+3000, as wide as a Chinese character)
+_SPACES_BUT_TAB = re.compile(f"[{noise.SPACE_CHARS.replace(chr(9), '').replace(chr(0x3000), '')}]")
 _MULTISPACE = re.compile(r" {2,}")
 
 _PROSE_END = re.compile(r"[.!]['\"\u2019\u201d)]{0,2}$")  # a sentence closed (a headline closes none)

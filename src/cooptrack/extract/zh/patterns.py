@@ -134,11 +134,13 @@ DATED = re.compile(rf"(?:(?P<y>(?:19|20)\d\d|[一二三四五六七八九〇○�
 # The Dth, on its own (Mainland wires: '…第四次会议28日在成都举行'): before a time of day, a place or
 # the verb of the meeting.
 DAY_ONLY = re.compile(rf"(?<![月\d年期周])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚|(?=在|于|以|举行|召开|,))")
-CANTONESE_DAY = re.compile(r"噚日|寻日|琴日|听日|今朝")
+# Cantonese yesterday and tomorrow count from a publication date seldom printed: no date. Its
+# 今朝 (this morning) is 今早: a bare day word of RELATIVE_DAY, dated by the page's own stamp.
+CANTONESE_DAY = re.compile(r"噚日|寻日|琴日|听日")
 # A day word with no day printed (今日在北京召开, 昨天举行, 明日将出席): counted from the dateline, else
 # from the day the page was written (its printed date); "a better tomorrow" (美好的明天) is no day.
 RELATIVE_DAY = re.compile(
-    r"(?P<today>今日|今天|当天|当日|今早|今晨|今晚)|(?P<yesterday>昨日|昨天|昨晚)|(?<![的好])(?P<tomorrow>明日|明天)"
+    r"(?P<today>今日|今天|当天|当日|今早|今朝|今晨|今晚)|(?P<yesterday>昨日|昨天|昨晚)|(?<![的好])(?P<tomorrow>明日|明天)"
 )
 # A sentence placing the meeting at another time than its day word (今日表示…将于下个月启动): the
 # word dates the speech, not the meeting.
@@ -175,6 +177,8 @@ _MAINLAND_PLACE = (
 )
 # A department of a province or a city and its head's title.
 _DEPT = r"(?:厅|局|委员会|委|办公室|办)(?:副厅长|厅长|副局长|局长|副主任|主任)"
+# Words of a sentence, never of a department's name: who the people are (官员, 代表, 包括), what they do.
+_NOT_DEPT = r"官员|代表|包括|的|出席|参加|陪同|随同|随团|率领|会见|表示|主持"
 _MAINLAND_POSTS = (
     rf"(?:中共中央政治局委员兼|中央政治局委员兼|政治局委员兼)?(?:{_PLACE}(?:人民政府)?)?"
     r"(?:省委副书记|省委书记|市委副书记|市委书记|常务副省长|副省长|代省长|省长|常务副市长|副市长|代市长|市长|省委常委|市委常委"
@@ -183,8 +187,11 @@ _MAINLAND_POSTS = (
     r"|(?:省政府|市政府)?(?:副秘书长|秘书长)|人大常委会主任|政协主席|省领导|市领导)"
     # the head of a province's or a city's department, named with its place (广东省港澳事务办公室主任,
     # 湖北省商务厅厅长, 重庆市发展和改革委员会副主任, 浙江省人力资源和社会保障厅厅长: a 和 inside the
-    # department's name, before its suffix, joins no two people): HK's bureaus are named without one
-    rf"|{_MAINLAND_PLACE}(?:人民政府)?(?:[^\s,。、;与和及]|和(?=[^\s,。、;与和及]{{1,8}}?{_DEPT})){{2,14}}?{_DEPT}"
+    # department's name, before its suffix, joins no two people): HK's bureaus are named without one;
+    # a name holds no word of the sentence around it (福建省官员包括福建省商务厅厅长: the post is the last)
+    rf"|{_MAINLAND_PLACE}(?:人民政府)?(?:(?!{_NOT_DEPT})[^\s,。、;与和及]|和(?=[^\s,。、;与和及]{{1,8}}?{_DEPT})){{2,14}}?{_DEPT}"
+    # a committee's secretary by its full name (中共广东省委员会书记, 共青团上海市委员会书记)
+    rf"|(?:中共|共青团)?{_MAINLAND_PLACE}委员会(?:副书记|书记)"
 )
 _CENTRAL = (
     r"(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|港澳办"

@@ -103,9 +103,10 @@ def _stop_surname(f: str, i: int) -> int:
 
 
 def _stops(f: str, j: int) -> bool:
-    """The character at ``j`` ends a name (今 明 昨 本 only as a day word: 黄守明 is a name)."""
+    """The character at ``j`` ends a name (今 明 昨 本 only as a day word: 黄守明 is a name, at the
+    end of a line too, as a table's cell or a list's item ends: 医务卫生局局长卢德明)."""
     if f[j] in "今明昨本":
-        return bool(P.DAY_WORD.match(f, j)) or j + 1 >= len(f)
+        return bool(P.DAY_WORD.match(f, j))
     return f[j] in P.NAME_STOP or bool(P.NAME_STOP_WORD.match(f, j))
 
 
