@@ -143,14 +143,20 @@ def decide(title: Sent | None, sents: list[Sent], entry: Entry | None, others: l
             if (s.chaired and (not s.future or s.this_day)) or (not s.future and _outcome(s.sent, sents))
         ]
     elif kind is not None:
-        # under a ceremony's headline, only the meeting held counts, not a coming one; a clause
-        # holding the event the headline names (…在广州举行座谈活动) says that event was held
+        # under a ceremony's headline, only the meeting held counts, not a coming one: held that day,
+        # on a day printed (10月21日, 昨日; a wire's bare day under its dateline: 联席会议9日在南宁举行),
+        # or convened; a clause holding the event the headline names (…在广州举行座谈活动) says that
+        # event was held
         event = cue["cue"] if cue else ""
         plain = [
             s
             for s in found
             if not s.future
-            and (s.chaired or ((s.this_day and _held(s.sent, "举行", event)) or _held(s.sent, "召开", event)))
+            and (
+                s.chaired
+                or ((s.this_day or _dated_report(s) or P.WIRE_DAY.search(s.sent.f)) and _held(s.sent, "举行", event))
+                or _held(s.sent, "召开", event)
+            )
         ]
     if kind is not None:
         if plain:

@@ -76,6 +76,9 @@ HOPE = re.compile(r"期望|期待|希望|筹备|准备|商讨|展望|欢迎.{0,1
 # page's (昨日, 前天, 日前, Cantonese 噚日): a news story's own day, the year being the page's; a
 # background page dates its history with years (2019年9月16日).
 DAY_OF_THE_PAGE = re.compile(rf"(?<![年\d〇○零一二三四五六七八九]){N}月{N}日|昨日|昨天|前日|前天|日前|噚日|寻日|琴日")
+# A wire's bare day, read in its dateline's month (…联席会议9日在南宁举行, 十日在成都举行): a day with
+# no month before it, followed by where or when it happened
+WIRE_DAY = re.compile(rf"(?<![月年\d〇○零一二三四五六七八九十]){N}日(?:在|于|上午|下午|晚|举行)")
 THIS_DAY = re.compile(rf"今日|今天|当天|当日|今早|今朝|本月{N}日|{TOMORROW}|将于|于{N}日|{N}日(?:上午|下午|晚上)")
 # Headline of another kind of event: a call, a symposium, an exhibition, a signing ceremony.
 # 会晤 alone is a meeting between people; 高层会晤 is the mechanism's high-level meeting.
