@@ -24,6 +24,7 @@ from cooptrack.serve.auth import digest, hash_password, make_token
 from cooptrack.store import Store
 from cooptrack.store import accounts as accounts_module
 from cooptrack.store.accounts import AccountRole
+from cooptrack.store.models import WebSession
 from webtools import EDITOR, add_accounts, client, sign_in
 
 SESSION = "d" * 64
@@ -156,3 +157,39 @@ def test_signed_in_pages_on_postgresql_read_no_session_while_accounts_are_unchan
         with Store(postgres_url) as other:
             other.end_sessions(EDITOR)
         assert "Signed in as" not in editor.get("/tracker").text, "an ended session is seen at the next request"
+
+
+def test_a_server_writes_a_last_use_without_waiting_for_the_write_lock(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ingest holds the store's write lock for a batch: a signed-in request whose last use is due
+    is answered meanwhile, the use written by the store's writing thread once the lock is free."""
+    import threading
+
+    with Store(db_url) as store:
+        add_accounts(store)
+        editor = store.user(EDITOR)
+        assert editor is not None
+        store.open_session(editor, SESSION, "csrf", dt.timedelta(hours=2))
+        later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5)
+        monkeypatch.setattr(accounts_module, "_now", lambda: later)
+        store.keep_in_background()  # as a server process does
+        holding, answered, waited = threading.Event(), threading.Event(), []
+
+        def ingesting() -> None:
+            with Store(db_url) as other, other._write():  # (the lock an ingest's batch holds)
+                holding.set()
+                if not answered.wait(30):
+                    waited.append("the request waited for the write lock")
+
+        writer = threading.Thread(target=ingesting)
+        writer.start()
+        assert holding.wait(60)
+        assert store.session_for(SESSION) is not None  # answered while the lock is held
+        answered.set()
+        writer.join()
+        assert waited == []
+        store.keep_in_background(False)  # what was handed to the writing thread is written
+        with store._read() as session:
+            seen = session.scalar(sa.select(WebSession.last_seen_at).where(WebSession.token_hash == SESSION))
+        assert seen is not None and seen.replace(tzinfo=dt.UTC) == later

@@ -10,27 +10,31 @@ recorded keep its name), reset its password (its sessions end), end its sessions
 tokens. The last admin who can sign in cannot be disabled, removed or made something else.
 A session ends after an idle time (:meth:`AccountsMixin.session_for`'s ``idle``) as well as at its
 expiry; a token may have an expiry; both remember when they were last used (written at most
-once a minute, so reading does not become writing).
+once a minute, so reading does not become writing; in a server process by the store's writing
+thread, so that a request never waits for the write lock).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from enum import StrEnum
+from functools import partial
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, Update, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from cooptrack.errors import CooptrackError, NotFound, StoreError
 from cooptrack.store.models import ApiToken, UserAccount, WebSession
 
+_LOG = logging.getLogger("cooptrack.store")
 R = TypeVar("R")
 S = TypeVar("S", WebSession, ApiToken)
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,199}$")
@@ -60,6 +64,7 @@ class AccountsMixin:
     _data_version: Callable[[], int | None]  # SQLite's count of commits by other connections (None: unknown)
     _known_accounts: OrderedDict[tuple[str, str], tuple[int, Any]]  # a session's or token's row, read at a version
     _known_accounts_lock: threading.Lock
+    later: Callable[[Callable[[], None]], None]  # a write now, or in the store's writing thread (a server's)
 
     # --- users --------------------------------------------------------------------------------
 
@@ -176,8 +181,7 @@ class AccountsMixin:
         if idle is not None and row.last_seen_at + idle <= now:
             return None
         if now - row.last_seen_at >= TOUCH_EVERY:
-            with self._written() as session:
-                session.execute(update(WebSession).where(WebSession.id == row.id).values(last_seen_at=now))
+            self.later(partial(self._touch, update(WebSession).where(WebSession.id == row.id).values(last_seen_at=now)))
             row.last_seen_at = now  # (the row kept: the requests under way do not write it again)
         return row
 
@@ -246,10 +250,19 @@ class AccountsMixin:
         if row is None or row.user.disabled_at is not None or (row.expires_at is not None and row.expires_at <= now):
             return None
         if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
-            with self._written() as session:
-                session.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
+            self.later(partial(self._touch, update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now)))
             row.last_used_at = now
         return row
+
+    def _touch(self, statement: Update) -> None:
+        """Write a session's or a token's last use: in a server process in the store's writing thread
+        (:meth:`later`), so that a request does not wait for the write lock (an ingest holds it for a
+        batch); a store that cannot be written to is logged, never raised (the use was real either way)."""
+        try:
+            with self._written() as session:
+                session.execute(statement)
+        except StoreError as exc:
+            _LOG.warning("a session's or token's last use was not written: %s", exc)
 
     def tokens(self, user_name: str | None = None) -> list[ApiToken]:
         """Every token (or one user's), oldest first, revoked and expired ones included."""
