@@ -135,7 +135,7 @@ def create_app(store: Store | str, settings: WebSettings | None = None) -> FastA
 class App(FastAPI):
     """The application: FastAPI with its layers (:mod:`.middleware`), and before them an anonymous
     reader's answer sent from what :class:`.middleware.Conditional` keeps or knows, when nothing is in
-    doubt (:func:`.middleware.send_kept_at_once`: the same answer, a third less of the CPU)."""
+    doubt (:func:`.middleware.send_kept_at_once`: the same answer, less of the application's own work)."""
 
     kept_at_once: Callable[[MutableMapping[str, Any]], None] | None = None  # TrustedProxies' apply (None: off)
 

@@ -300,8 +300,9 @@ async def send_kept_at_once(proxies: Callable[[Scope], None], w: Web, scope: Sco
     Only where nothing is in doubt: ``GET`` of a tagged address, an allowed host, nobody signed in
     and reading open to all, the store's stamp known without a query (SQLite, nothing committed
     since), the reader's CSRF cookie one the site made; a ``304``, or an answer kept under the same
-    key whose token fits. A page sent as kept then costs about a third less of the server's CPU
-    (the layers' calls for every message, FastAPI's look for OpenTelemetry's providers)."""
+    key whose token fits. The application's own work for a page sent as kept is then about 40% less
+    (54 → 31 µs in process: the layers' calls for every message, FastAPI's look for OpenTelemetry's
+    providers); the server's, with Uvicorn and the sockets, moves within a loaded run's noise."""
     if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(_UNTAGGED):
         return False
     started = time.perf_counter()
