@@ -30,14 +30,14 @@ _CONNECTOR_END = re.compile(r"(?:[-,]|\b(?:of|on|and|the|for|in|to|between|with|
 _SENTENCE_END = re.compile(r"[.。!?！？;；:：]$")
 # A column of titles: its wrapped Chinese pieces are joined without a space.
 _TITLE_COLUMN = re.compile(r"(?i)document|title|agreement|memorand|文件|名稱|名称|協議|协议|備忘錄|备忘录")
-# A Chinese signer's cell whose line ends on a post (…局長, …廳長, …副省長, …書記): the name wrapped
-# onto the next line belongs to it, with no space between; a line ending on a name is followed by
-# the next person's post, kept apart by a space.
 # A row's cell naming a kind of document: a table printed without its header is found by it.
 _DOCUMENT_CELL = re.compile(
     r"(?i)\b(?:agreement|memorand(?:um|a)|arrangements?|letter\s+of\s+intent|protocol)\b|協議|协议|備忘錄|备忘录|意向書|意向书"
     r"|合作安排"
 )
+# A Chinese signer's cell whose line ends on a post (…局長, …廳長, …副省長, …書記): the name wrapped
+# onto the next line belongs to it, with no space between; a line ending on a name is followed by
+# the next person's post, kept apart by a space.
 _ENDS_NAMED = re.compile(r"[^長长任席記记理事監监官]$")
 _HANG = 4  # how far in a wrapped cell may hang under its column
 _MAX_LABEL = 40
