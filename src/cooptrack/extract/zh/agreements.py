@@ -5,9 +5,10 @@ script, inner quotes and spaces kept, pinyin removed. The kind comes from the ti
 (備忘錄, 諒解備忘錄, 框架協議, 協議(書), 意向書, (合作)安排). Signatories are those the sentence
 says signed (由X與Y簽署, X與Y簽署了; X…,與Y簽署: the sentence's subject too, not Z of 受Z委託),
 never those who witnessed (見證); a later sentence may name them for one title by a short form
-of it (其中合作備忘錄由X與Y簽署). A signing described without titles (簽署N份合作文件) gives no
-agreement; a plan or outline named in passing (《…綱要》) is none. A signing sentence closing on a
-colon with no title (雙方簽署以下文件:) lists its titles under it, one item or table row each.
+of it (其中合作備忘錄由X與Y簽署), or by its whole title again (《A》由X與Y簽署). A signing
+described without titles (簽署N份合作文件) gives no agreement; a plan or outline named in passing
+(《…綱要》) is none. A signing sentence closing on a colon with no title (雙方簽署以下文件:) lists
+its titles under it, one item or table row each.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Signed:
     start: int
     end: int
     signatories: list[str] = field(default_factory=list)
+    key: str = ""  # the folded title of a 《…》 title, by which a later naming of it is known
 
 
 def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
@@ -79,11 +81,17 @@ def _add(sent: Sent, people: list[Found], out: list[Signed], seen: set[str], las
     for m in P.TITLE_QUOTED.finditer(f):
         signers = _signatories(f, m.start(), people) if people else []
         folded_title = m["title"]
-        if P.PLAN_TITLE.search(folded_title) or folded_title in seen:
+        if P.PLAN_TITLE.search(folded_title):
+            continue
+        if folded_title in seen:  # named again ('《A》由X與Y簽署'): who signed it, when not yet known
+            again = [a for a in out if a.key == folded_title and not a.signatories]
+            if again and signers:
+                again[0].signatories = signers
             continue
         seen.add(folded_title)
         s, e = sent.span(m.start("title"), m.end("title"))
-        out.append(Signed(sent.original(m.start("title"), m.end("title")), _kind(folded_title), s, e, signers))
+        title = sent.original(m.start("title"), m.end("title"))
+        out.append(Signed(title, _kind(folded_title), s, e, signers, key=folded_title))
         last.append((sent.block, out[-1]))
 
 
