@@ -3,7 +3,8 @@ meeting's kind, ordinal and venue ([ZH-MECH] [ZH-NEG] [ZH-KIND] [ZH-ORD] [ZH-VEN
 
 A *statement* is a sentence naming a meeting of a mechanism Hong Kong is a party to (by name, or
 as 聯席會議第N次會議 once the name is given) with a predicate saying it took place or will (舉行,
-召開, 共同主持, 主持, 出席, 將於 …), not about another time (以來, 去年, 此前) nor a hope (期望, 籌備).
+召開, 共同主持, 主持, 出席, 將於 …), not about another time (以來, 去年, 此前) nor a hope (期望, 籌備),
+nor naming it as what another act carries out (落實…第六次會議共識).
 A headline of another kind of event (會見, 研討洽談會, 成果展, 簽約儀式) needs a statement of the
 meeting itself, chaired or held. A page naming three or more numbered meetings and reporting none
 is a background page. Every "no" has its reason in words.
@@ -43,6 +44,16 @@ def _other_body(n: Named) -> bool:
     return bool(P.OTHER_BODY.match(n.sent.f[n.end : n.end + 24]))
 
 
+def _carried_out(n: Named) -> bool:
+    """The naming is of the meeting whose consensus another act carries out (落实沪港合作会议第六次
+    会议共识, 根据…联席会议的部署): a signing ceremony's or a department's follow-up, which states no
+    meeting, whatever its own verb (签署, 举行)."""
+    f = n.sent.f
+    return bool(P.FOLLOW_UP_BEFORE.search(f[max(0, n.start - 6) : n.start])) and bool(
+        P.FOLLOW_UP_AFTER.match(f[n.end : n.end + 24])
+    )
+
+
 def main_mechanism(title: Sent | None, sents: list[Sent]) -> tuple[Entry | None, list[Entry]]:
     """The page's mechanism (the one named most, the headline counting triple) and the others."""
     counts: Counter[str] = Counter()
@@ -69,9 +80,9 @@ class Statement:
 def statement(sent: Sent, known: bool) -> Statement | None:
     """The statement the sentence makes about a meeting of a mechanism, if it makes one."""
     f = sent.f
-    ours = [n for n in named(sent) if n.entry.hk_party and not _other_body(n)]
-    if any(not n.entry.hk_party for n in named(sent)) and not ours:
-        return None
+    ours = [n for n in named(sent) if n.entry.hk_party and not _other_body(n) and not _carried_out(n)]
+    if any(not n.entry.hk_party or _carried_out(n) for n in named(sent)) and not ours:
+        return None  # another government's mechanism, or ours only as what another act carries out
     generic = known and (P.ORD_GENERIC.search(f) or ("会议" in f and P.CHAIR.search(f)))
     if not ours and (not generic or P.BODY_WORD.search(f)):  # 专责小组…第一次工作会议: another body's meeting
         return None

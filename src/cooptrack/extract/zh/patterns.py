@@ -48,6 +48,14 @@ OTHER_BODY = re.compile(
     r"(?:专责小组|工作小组|联络办公室|咨询委员会|督导组|秘书处|联络小组|工作组|小组)"
 )
 
+# The mechanism named as the source of what another act carries out (落实沪港合作会议第六次会议共识,
+# 根据粤港合作联席会议的部署): a follow-up of a meeting, not a statement of one ([ZH-NEG]). Read
+# around a naming: a verb of carrying out before it, its consensus or decisions after it.
+FOLLOW_UP_BEFORE = re.compile(r"(?:落实|贯彻|根据|按照|依据|遵照|执行|兑现)(?:好|了)?$")
+FOLLOW_UP_AFTER = re.compile(
+    r"^[^,。、;]{0,12}?(?:的|所)?(?:达成的|确定的|议定的|签署的|提出的)?"
+    r"(?:共识|精神|成果|部署|决定|议定事项|合作事项|工作安排)"
+)
 BODY_WORD = re.compile(r"专责小组|工作小组|联络小组|工作组|督导组|咨询委员会|联络办公室|秘书处")
 
 # The verbs of signing, Cantonese 簽咗 ("signed", [ZH-CANTO]) with them.
@@ -235,6 +243,7 @@ NAME_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 NAME_STOP_WORD = re.compile(
     r"参加|参观|参与|列席|介绍|发表|讲话|指出|强调|宣布|考察|视察|调研|提出|希望|回顾"
     r"|都有|也有|亦有|均有|都会|都係|都是"  # 'also' before a verb (Cantonese 孙东都有出席)
+    r"|应邀|获邀|应约"  # 'at the invitation' before the verb (赵明应邀出席)
 )
 # Stop characters read by position ([ZH-PEOPLE]). Right after a post, 于 向 连 are surnames (Yu,
 # Xiang, Lian: 常务副省长于国伟, 副省长向明远, 司长连志一) unless what follows is what the word takes as
@@ -253,7 +262,7 @@ STOP_WORD = re.compile(r"一行|一同|一起|一道|一并|一致|一再|一直
 NAME_END = re.compile(
     r"$|[、,。;:!?)」”\s]|与|和|及|同|共同|主持|出席|率|带领|签|致辞|讲话|表示|指出|说|称|会见|会面|会晤|等"
     r"|今日|今天|明日|明天|昨日|昨天|当天|在|于|也|亦|又|都|均|则|以|受|随|陪|将|已|还|并|分别|先后|一行|特邀|见证|就|对|向|为"
-    r"|代表|发言|介绍|宣布|强调|作"
+    r"|代表|发言|介绍|宣布|强调|作|应邀|获邀"
 )
 # A Chinese name opens with a surname: the common ones (folded to Simplified, as the sentences are
 # read), the Mainland's and Hong Kong's and Macao's alike. What a post is followed by that opens with
