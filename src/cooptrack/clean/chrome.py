@@ -30,6 +30,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
+from cooptrack.fold import CJK as _CJK
+from cooptrack.fold import simplified
 from cooptrack.quick import quick
 from cooptrack.screen import _anything, screen
 from cooptrack.vocab import RemovalReason
@@ -244,7 +246,17 @@ class Catalogue:
         return next(f for f in self.families if f.id == family_id)
 
     def line(self, text: str) -> Hit | None:
-        """Whether the whole line is chrome: anywhere (``any``) or closing the release (``end``)."""
+        """Whether the whole line is chrome: anywhere (``any``) or closing the release (``end``).
+        A Chinese line is also read in Simplified characters: the catalogue writes a Chinese line in
+        both scripts, and a page may print a variant of either (Hong Kong's 相關閲讀, 啓事)."""
+        hit = self._line(text)
+        if hit is None and _CJK.search(text):
+            folded = simplified(text)
+            if folded != text:
+                hit = self._line(folded)
+        return hit
+
+    def _line(self, text: str) -> Hit | None:
         if len(text) > _MAX_LINE:
             return None
         folded = fold(text)
@@ -289,7 +301,16 @@ class Catalogue:
         return text[: offset + m.start()], Hit(found[0].id, "end", found[0].reason, None, m.group(0).strip())
 
     def head(self, text: str) -> Hit | None:
-        """Whether the line is chrome when it stands above the headline (a menu, a section word)."""
+        """Whether the line is chrome when it stands above the headline (a menu, a section word);
+        a Chinese line in Simplified characters too, as ``line`` reads it."""
+        hit = self._head_line(text)
+        if hit is None and _CJK.search(text):
+            folded = simplified(text)
+            if folded != text:
+                hit = self._head_line(folded)
+        return hit
+
+    def _head_line(self, text: str) -> Hit | None:
         if len(text) > _MAX_LINE:
             return None
         family = self._head.get(fold(text))

@@ -55,22 +55,24 @@ _MASTHEAD = (
 # 'Published': every way it is written (發佈 in Hong Kong, 發布 in Traditional copies of Mainland
 # pages, 发布), with time or date
 _PUBLISHED = r"(?:发布|發佈|發布|发佈)(?:时间|時間|日期)"
+# A clock as a stamp prints it: 10:28, 10:28:05, or in characters as Mainland portals do (10时28分)
+_CLOCK = r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?[时時]\s?\d{1,2}\s?分)"
 _STAMPS = (
     re.compile(rf"(?:{_PUBLISHED}|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"),
     re.compile(rf"{_PUBLISHED}\s?[:：]\s?\d{{1,2}}:\d{{2}}\s{_Y}-{_M}-{_D}"),
     re.compile(
         rf".{{0,40}}即(?:時|时)(?:新聞|新闻)\s?[:：].{{0,20}}[•·]\s?{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
     ),
-    re.compile(rf"{_Y}年{_M}月{_D}日\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}}"),
+    re.compile(rf"{_Y}年{_M}月{_D}日\s?{_CLOCK}\s?(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}}"),
     re.compile(
         rf"{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s{{0,3}}(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}})?"
     ),
     # the page's own 发布时间 with its date first (a mirror's, with 来源: spYYYYMMDD, is read before)
     re.compile(rf"{_PUBLISHED}\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"),
     # the source first, then the stamp ('来源:云南日报 2026-08-27 09:30'); a paper's or a site's
-    # name, then its stamp ('澳门日报 2026-05-12', '湖北日報網 2027-05-18 19:40')
+    # name, then its stamp ('澳门日报 2026-05-12', '湖北日報網 2027-05-18 19:40', '华龙网 2026年5月12日 10时28分')
     *(
-        re.compile(rf"{who}\s{{1,4}}{when}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+        re.compile(rf"{who}\s{{1,4}}{when}(?:\s?{_CLOCK})?")
         for who in (r"(?:来源|來源)\s?[:：]\s?\S{1,20}", _MASTHEAD)
         for when in (f"{_Y}-{_M}-{_D}", f"{_Y}年{_M}月{_D}日")
     ),
