@@ -193,12 +193,14 @@ def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
                 return [p.name for p in people if p.key in which["who"]]
         return []
     by = P.SIGNED_BY.search(f)
-    # '由X與Y簽署《B》' names who signed the titles after it: a title before it ('簽署了《A》,並由X與Y
-    # 簽署《B》') is the sentence's subject's
-    ahead = by is not None and re.match(r"(?:了)?\s?《", f[by.end() :]) is not None
-    if by and not (ahead and at < by.start()):
+    # '由X與Y簽署(的)《B》' names who signed the titles after it: a title before it ('簽署了《A》,並由X與Y
+    # 簽署《B》') is the sentence's subject's; '《A》由X與Y簽署' names who signed the titles before it,
+    # not one after it ('…簽訂,《B》的簽署則由兩人共同見證'), whose signing verb comes after it
+    ahead = by is not None and re.match(r"(?:了|的)?\s?《", f[by.end() :]) is not None
+    if by and (at > by.start() if ahead else at < by.start()):
         return [p.name for p in people if p.key in by["who"]]
-    verbs = [v for v in P.SIGN.finditer(f) if v.start() < at]
+    after = by.end() if by and not ahead else 0
+    verbs = [v for v in P.SIGN.finditer(f) if after <= v.start() < at]
     if not verbs:
         return []
     verb = verbs[-1]

@@ -242,10 +242,14 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
     that state the meeting, where speaking or witnessing is attending)."""
     previous: Found | None = None
     leaders: list[Found] = []
+    attending = False
     for idx, sent in enumerate(sents):
         at = _occurrences(sent, people, previous)
         carried: list[_At] = []  # people of a clause with no verb: a list the next clause's verb takes
-        attending = False  # the sentence opened with attending ('随团出席会议的…包括A, …包括B和C')
+        # the sentence opened with attending ('随团出席会议的…包括A, …包括B和C'), or the one before it,
+        # cut at a semicolon, did ('出席会议的福建省官员包括A;特区政府官员包括B和C')
+        before = sents[idx - 1] if idx else None
+        attending = attending and before is not None and before.block == sent.block and before.f.rstrip().endswith(";")
         for start, end in clauses(sent.f, gaps=True):
             here = [a for a in at if start <= a.start < end]
             if not _VERB.search(sent.f[start:end]):
