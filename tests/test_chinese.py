@@ -172,11 +172,16 @@ def test_a_bare_day_word_counts_from_the_pages_own_date(page: str, date: str | N
         ("行政長官於港會見四川省代表團。", []),
         ("行政長官何俊業一同前往。", ["何俊業"]),
         ("政務司司長連同多名官員出席。", []),
+        ("國務院港澳辦副主任趙明應邀出席會議。", ["趙明"]),
+        ("中联办副主任罗永纲获邀出席。", ["罗永纲"]),
+        ("上海市市長應勇應邀出席。", ["應勇"]),
+        ("副省長施應華出席會議。", ["施應華"]),
     ],
 )
 def test_a_stop_character_is_read_by_its_position_in_a_name(sentence: str, names: list[str]) -> None:
     """[ZH-PEOPLE] synthetic: 于 向 連 right after a post are surnames unless a place, a time or the
-    press follows; 一 和 inside a name end it only where a word or another name starts."""
+    press follows; 一 和 inside a name end it only where a word or another name starts; 應邀 / 獲邀
+    after a name ends it, 應 inside or opening a name does not."""
     from cooptrack.extract.zh.people import collect
     from cooptrack.extract.zh.text import split
 
