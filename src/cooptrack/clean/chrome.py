@@ -250,7 +250,7 @@ class Catalogue:
         A Chinese line is also read in Simplified characters: the catalogue writes a Chinese line in
         both scripts, and a page may print a variant of either (Hong Kong's 相關閲讀, 啓事)."""
         hit = self._line(text)
-        if hit is None and _CJK.search(text):
+        if hit is None and len(text) <= _MAX_LINE and _CJK.search(text):
             folded = simplified(text)
             if folded != text:
                 hit = self._line(folded)
@@ -304,7 +304,7 @@ class Catalogue:
         """Whether the line is chrome when it stands above the headline (a menu, a section word);
         a Chinese line in Simplified characters too, as ``line`` reads it."""
         hit = self._head_line(text)
-        if hit is None and _CJK.search(text):
+        if hit is None and len(text) <= _MAX_LINE and _CJK.search(text):
             folded = simplified(text)
             if folded != text:
                 hit = self._head_line(folded)
