@@ -21,7 +21,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cooptrack.serve import pages
-from cooptrack.serve.answers import LARGEST, PLACEHOLDER, Answers, reader_token
+from cooptrack.serve.answers import LARGEST, ONE_WRITE, PLACEHOLDER, Answers, reader_token
 from cooptrack.serve.app import Web, WebSettings
 from cooptrack.serve.auth import CSRF_COOKIE
 from cooptrack.store import Store
@@ -249,10 +249,11 @@ def test_answers_keep_none_too_large_and_let_an_earlier_state_go() -> None:
     assert reader_token("é" * 32) is None
 
 
-def test_a_kept_body_is_sent_in_two_pieces_the_tail_as_kept_with_every_token_the_readers() -> None:
+def test_a_large_kept_body_is_sent_in_two_pieces_the_tail_as_kept_with_every_token_the_readers() -> None:
     answers = Answers(limit=LARGEST)
     token, mine = b"A" * 32, b"B" * 32
-    body = b"<form>" + token + b"</form><form>" + token + b"</form>" + b"<p>the page</p>" * 1000
+    body = b"<form>" + token + b"</form><form>" + token + b"</form>" + b"<p>the page</p>" * 5000
+    assert len(body) > ONE_WRITE
     assert answers.keep((1,), ("page",), 200, [], body, token)
     found = answers.get((1,), ("page",), None)
     assert found is not None
@@ -262,6 +263,22 @@ def test_a_kept_body_is_sent_in_two_pieces_the_tail_as_kept_with_every_token_the
     assert answers.keep((1,), ("plain",), 200, [], b"<p>no form</p>", token)
     plain = answers.get((1,), ("plain",), None)
     assert plain is not None and plain.pieces(mine) == (b"<p>no form</p>",)
+
+
+def test_a_small_kept_body_is_sent_in_one_piece_with_the_readers_token() -> None:
+    answers = Answers(limit=LARGEST)
+    token, mine = b"A" * 32, b"B" * 32
+    body = b"<form>" + token + b"</form>" + b"<p>the page</p>" * 100 + b"<form>" + token + b"</form><p>end</p>"
+    assert answers.keep((1,), ("page",), 200, [], body, token)
+    found = answers.get((1,), ("page",), None)
+    assert found is not None and found.pieces(mine) == (body.replace(token, mine),)
+    edge = b"<form>" + token + b"</form>" + b"x" * (ONE_WRITE - len(b"</form>"))  # a tail of ONE_WRITE bytes
+    assert answers.keep((1,), ("edge",), 200, [], edge, token)
+    found = answers.get((1,), ("edge",), None)
+    assert found is not None and found.pieces(mine) == (edge.replace(token, mine),)
+    assert answers.keep((1,), ("over",), 200, [], edge + b"y", token)
+    found = answers.get((1,), ("over",), None)
+    assert found is not None and len(found.pieces(mine)) == 2
 
 
 def test_readers_asking_at_once_wait_for_the_one_drawing() -> None:
