@@ -14,7 +14,9 @@ In process (ASGI client) on a store of SYNTHETIC releases (``make_release``, wri
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from typer.testing import CliRunner
 
 from cooptrack.cli import app as cli
 from cooptrack.knowledge import series
+from cooptrack.serve import middleware
 from cooptrack.serve import overview as digests
 from cooptrack.serve.app import Web, WebSettings, app_from_env, serve_environment
 from cooptrack.store import Store
@@ -89,6 +92,34 @@ def test_a_write_a_language_or_another_visitor_gives_another_tag(store: Store) -
     stranger = client(store)
     stranger.get("/")
     assert stranger.get("/").headers["etag"] != page, "another visitor's page holds another CSRF token"
+
+
+def test_a_tag_is_worked_out_once_for_what_it_is_made_of_and_again_the_next_day(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = client(store)
+    c.get("/")
+    middleware._TAGS.clear()
+    made: list[int] = []
+    real = middleware.hashlib.sha256
+    monkeypatch.setattr(middleware.hashlib, "sha256", lambda data: made.append(1) or real(data))
+    tag = c.get("/meetings").headers["etag"]
+    assert c.get("/meetings", headers={"If-None-Match": tag}).status_code == 304
+    assert c.get("/meetings").headers["etag"] == tag and len(made) == 1, "the same parts: the tag as kept"
+    assert c.get("/tracker").headers["etag"] != tag and len(made) == 2
+    midnight = (int(time.time() // 86400) + 1) * 86400  # the next day (UTC), a second after its midnight
+    monkeypatch.setattr(middleware.time, "time", lambda: midnight + 1.0)
+    assert middleware._today() == dt.datetime.fromtimestamp(midnight + 1, dt.UTC).date()
+    later = c.get("/meetings", headers={"If-None-Match": tag})
+    assert later.status_code == 200 and later.headers["etag"] != tag and len(made) == 3
+
+
+def test_a_signed_in_readers_tag_is_never_kept(store: Store) -> None:
+    c = client(store)
+    sign_in(c)
+    middleware._TAGS.clear()
+    assert c.get("/api/measures").status_code == 200
+    assert not middleware._TAGS, "a key holding the reader's session cookie"
 
 
 def test_signed_in_answers_are_never_tagged(store: Store) -> None:

@@ -216,15 +216,37 @@ _UNTAGGED = ("/static/", "/login", "/logout", "/account", "/admin", "/language")
 
 
 def etag(request: Request, stamp: tuple[object, ...]) -> str:
-    """The tag of what a GET answer depends on (see :class:`Conditional`)."""
-    from cooptrack import __version__
+    """The tag of what a GET answer depends on (see :class:`Conditional`). An anonymous reader's is
+    worked out once for the same stamp, address, cookies, ``Accept`` and day (the last few thousand
+    kept in the process; a signed-in reader's, whose cookie or token is a secret, never)."""
+    key = (stamp, request.scope["method"], *_address(request), _header(request, "cookie"),
+           _header(request, "authorization"), _header(request, "accept"), _today())  # fmt: skip
+    anonymous = not _signed_in(request)
+    tag = _TAGS.get(key) if anonymous else None
+    if tag is None:
+        from cooptrack import __version__
 
-    parts = (
-        __version__, repr(stamp), request.scope["method"], *_address(request),
-        _header(request, "cookie"), _header(request, "authorization"), _header(request, "accept"),
-        dt.datetime.now(dt.UTC).date().isoformat(),
-    )  # fmt: skip
-    return '"' + hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32] + '"'
+        parts = (__version__, repr(stamp), *key[1:-1], key[-1].isoformat())
+        tag = '"' + hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32] + '"'
+        if anonymous:
+            if len(_TAGS) >= _TAGS_KEPT:
+                _TAGS.clear()
+            _TAGS[key] = tag
+    return tag
+
+
+_TAGS: dict[tuple[object, ...], str] = {}  # an anonymous reader's tags by what they are made of
+_TAGS_KEPT = 4096
+_DAY: tuple[int, dt.date] = (0, dt.date(1970, 1, 1))  # the day (UTC) as a count since 1970, and as a date
+
+
+def _today() -> dt.date:
+    """Today's date in UTC (a new date object only when the day changes)."""
+    global _DAY
+    days = int(time.time() // 86400)
+    if days != _DAY[0]:
+        _DAY = (days, dt.date(1970, 1, 1) + dt.timedelta(days=days))
+    return _DAY[1]
 
 
 def _matches(header: str, tag: str) -> bool:
@@ -425,13 +447,20 @@ def _address(request: Request) -> tuple[str, str, str, str]:
 
 def _shared_key(request: Request) -> tuple[object, ...]:
     """What an anonymous answer depends on besides the store (the ETag's parts, less who asks)."""
-    return (*_address(request), i18n.chosen(request), _header(request, "accept"),
-            dt.datetime.now(dt.UTC).date())  # fmt: skip
+    return (*_address(request), i18n.chosen(request), _header(request, "accept"), _today())
 
 
 def _signed_in(request: Request) -> bool:
-    """Whether the request says who sent it (a session cookie or a token): its answers are its own."""
-    return bool(_header(request, "authorization")) or SESSION_COOKIE in request.cookies
+    """Whether the request says who sent it (a session cookie or a token): its answers are its own
+    (read once a request, as its headers are)."""
+    scope = request.scope
+    found = scope.get(_SIGNED_IN)
+    if found is None:
+        found = scope[_SIGNED_IN] = bool(_header(request, "authorization")) or SESSION_COOKIE in request.cookies
+    return bool(found)
+
+
+_SIGNED_IN = "cooptrack.signed_in"  # the scope key of whether the request says who sent it
 
 
 _SECURITY = tuple((name.encode(), value.encode()) for name, value in (
@@ -446,6 +475,7 @@ def _secure(request: Request, message: Message, settings: WebSettings) -> None:
     """The security headers on an answer's start (in place of any the answer had), ``no-store`` where
     it must be, and no ``Server``."""
     headers = [(name, value) for name, value in message["headers"] if name.lower() not in _SET_HERE]
+    cookie = any(name.lower() == b"set-cookie" for name, _ in headers)  # (none of the security headers is)
     headers.extend(_SECURITY)
     scope = request.scope
     if settings.hsts_seconds and scope.get("scheme") == "https":
@@ -453,7 +483,7 @@ def _secure(request: Request, message: Message, settings: WebSettings) -> None:
     path = scope["path"]
     private = path in ("/login", "/account") or path.startswith("/admin/")
     mine = _signed_in(request) and not path.startswith("/static/")  # (the site's own files are the same for everyone)
-    if mine or private or any(name.lower() == b"set-cookie" for name, _ in headers):
+    if mine or private or cookie:
         headers = [(name, value) for name, value in headers if name.lower() != b"cache-control"]
         headers.append((b"cache-control", b"no-store"))
     message["headers"] = headers

@@ -109,6 +109,10 @@ class Store(TrackingMixin, AccountsMixin):
         self.closed = False  # set by close(): whatever watches the store stops
         self._versions: Any = None  # a DBAPI connection kept to read SQLite's data_version (:meth:`known_stamp`)
         self._versions_lock = threading.Lock()
+        self._versions_driver: Any = None  # the sqlite3 connection under it
+        self._versions_read = self.engine.dialect.name == "sqlite" and not isinstance(
+            self.engine.pool, (StaticPool, SingletonThreadPool)
+        )  # (a store in memory: one connection does everything)
         self._known: tuple[int, Stamp] | None = None
         self._known_accounts = OrderedDict()
         self._known_accounts_lock = threading.Lock()
@@ -167,7 +171,7 @@ class Store(TrackingMixin, AccountsMixin):
         self.keep_in_background(False)  # what was handed to the writing thread is written first
         self.closed = True
         with self._versions_lock:
-            versions, self._versions = self._versions, None
+            versions, self._versions, self._versions_driver = self._versions, None, None
         if versions is not None:
             versions.close()
         self.engine.dispose()
@@ -176,7 +180,7 @@ class Store(TrackingMixin, AccountsMixin):
         """SQLite's ``data_version`` on a connection kept for it alone: it changes whenever another
         connection (of any process) commits, and reading it reads no table (a few microseconds).
         None on PostgreSQL, and for a store in memory (one connection does everything there)."""
-        if self.engine.dialect.name != "sqlite" or isinstance(self.engine.pool, (StaticPool, SingletonThreadPool)):
+        if not self._versions_read:
             return None
         with self._versions_lock:
             if self.closed:
@@ -184,12 +188,8 @@ class Store(TrackingMixin, AccountsMixin):
             try:
                 if self._versions is None:
                     self._versions = self.engine.raw_connection()
-                cursor = self._versions.cursor()
-                try:
-                    cursor.execute("PRAGMA data_version")
-                    row = cursor.fetchone()
-                finally:
-                    cursor.close()
+                    self._versions_driver = self._versions.driver_connection  # (read without the pool's proxy)
+                row = self._versions_driver.execute("PRAGMA data_version").fetchone()
             except (SQLAlchemyError, sqlite3.Error):
                 return None
         return int(row[0]) if row else None
