@@ -1,9 +1,11 @@
-"""The reference of benchmarks/web.py: the same pages' bytes served by a minimal ASGI app under Uvicorn.
+"""The references of benchmarks/web.py: the same pages' bytes served by a minimal ASGI app under Uvicorn,
+and by a minimal FastAPI endpoint (what issue 14's profile set cooptrack beside).
 
 ``PEER_DIR`` holds the saved copies (``overview.html`` …); ``GET /NAME`` answers the file's bytes
-as ``text/html`` with nothing computed. ``python benchmarks/static_peer.py PORT WORKERS`` runs it
-with the same Uvicorn settings as ``cooptrack serve`` (its options, its workers, its listening
-socket), so the difference is the work cooptrack does for a page.
+as ``text/html`` with nothing computed. ``python benchmarks/static_peer.py PORT WORKERS [fastapi]``
+runs the bare app (or the FastAPI one) with the same Uvicorn settings as ``cooptrack serve`` (its
+options, its workers, its listening socket), so the difference is the work cooptrack does for a page
+(with FastAPI: beyond what the framework cooptrack is built on costs for any answer).
 """
 
 from __future__ import annotations
@@ -26,8 +28,27 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+def _fastapi_app() -> Any:
+    """The same answers from one FastAPI endpoint: a path parameter, a ``Response`` of the bytes."""
+    from fastapi import FastAPI, Response
+
+    framework = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+
+    @framework.get("/{name}")
+    async def page(name: str) -> Response:
+        body = _PAGES.get(f"/{name}")
+        if body is None:
+            return Response(b"not found", status_code=404, media_type="text/html")
+        return Response(body, media_type="text/html")
+
+    return framework
+
+
+fastapi_app = _fastapi_app()
+
+
 def main() -> None:
-    """``static_peer.py PORT WORKERS``: serve with cooptrack's own Uvicorn settings and workers."""
+    """``static_peer.py PORT WORKERS [fastapi]``: serve with cooptrack's own Uvicorn settings and workers."""
     import sys
 
     import uvicorn
@@ -37,7 +58,8 @@ def main() -> None:
     from cooptrack.serve.workers import TcpConfig
 
     port, workers = int(sys.argv[1]), int(sys.argv[2])
-    config = TcpConfig("static_peer:app", **uvicorn_options("127.0.0.1", port, workers))
+    target = "static_peer:fastapi_app" if sys.argv[3:] == ["fastapi"] else "static_peer:app"
+    config = TcpConfig(target, **uvicorn_options("127.0.0.1", port, workers))
     if workers > 1:
         Multiprocess(config, sockets=[config.bind_socket()]).run()
     else:

@@ -7,7 +7,10 @@ loopback as subprocesses, with the same Uvicorn settings and the same number of 
 - ``cooptrack serve --db … [--workers N]``, the way a user runs it;
 - the reference, ``benchmarks/static_peer.py`` under Uvicorn: copies of the same pages, saved from
   the first server, answered as bytes with no work behind them (a static page of the same size
-  served by the same server settings).
+  served by the same server settings);
+- the same copies answered by a minimal FastAPI endpoint (``static_peer.py … fastapi``: an
+  ``async`` route returning a ``Response`` of the bytes), what issue 14's profile set cooptrack
+  beside: the framework's own cost for any answer, with nothing of cooptrack's.
 
 Before the load, the time the first page (``/``) takes after the server starts (what a start or a
 write costs: the server's view of the store is built then) is measured once. For each path and
@@ -205,7 +208,7 @@ def main() -> None:
         counts = store.counts()
         account, sessions = _sign_in(store, args.signed_in, max(levels)) if args.signed_in else (None, None)
     workers = args.workers or os.cpu_count() or 1
-    ours, peer = _free_port(), _free_port()
+    ours, peer, framework = _free_port(), _free_port(), _free_port()
     exe = Path(sys.executable).with_name("cooptrack")
     env = {**os.environ, "COOPTRACK_ANONYMOUS_PER_MINUTE": "0"}  # the load comes from one address
     command = [str(exe), "serve", "--db", db, "--port", str(ours)]
@@ -216,7 +219,7 @@ def main() -> None:
     server = subprocess.Popen(command, stderr=log, env=env)
     saved = work / "static"
     saved.mkdir()
-    peer_proc = None
+    peer_proc = framework_proc = None
     base = f"http://127.0.0.1:{ours}"
     try:
         _wait(f"{base}/static/style.css", server)
@@ -236,11 +239,17 @@ def main() -> None:
             [sys.executable, str(HERE / "static_peer.py"), str(peer), str(workers)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PEER_DIR": str(saved)},
         )  # fmt: skip
+        framework_proc = subprocess.Popen(
+            [sys.executable, str(HERE / "static_peer.py"), str(framework), str(workers), "fastapi"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PEER_DIR": str(saved)},
+        )  # fmt: skip
         _wait(f"http://127.0.0.1:{peer}/overview.html", peer_proc)
-        rows = _measure(ours, peer, paths, levels, args.n, args.rounds, sessions, (server.pid, peer_proc.pid))
+        _wait(f"http://127.0.0.1:{framework}/overview.html", framework_proc)
+        peers = [(peer, peer_proc.pid), (framework, framework_proc.pid)]
+        rows = _measure(ours, peers, paths, levels, args.n, args.rounds, sessions, server.pid)
         memory = _rss_mib(server.pid)
     finally:
-        for proc in (server, peer_proc):
+        for proc in (server, peer_proc, framework_proc):
             if proc is not None:
                 proc.terminate()
                 proc.wait(timeout=30)
@@ -255,7 +264,8 @@ def main() -> None:
     signed = f"; every client signed in as an {args.signed_in}, each its own session" if args.signed_in else ""
     headers = ["what", "clients", "median ms", "p95 ms", "requests/s", "errors", "reference median ms",
                "reference p95 ms", "reference requests/s", "p95 / reference", "server CPU µs a request",
-               "reference CPU µs a request"]  # fmt: skip
+               "reference CPU µs a request", "FastAPI p95 ms", "FastAPI requests/s", "p95 / FastAPI",
+               "FastAPI CPU µs a request"]  # fmt: skip
     result = common.table(headers, rows)
     facts = (f"store: {counts.get('meeting', 0):,} meetings, {counts.get('measure', 0):,} measures, "
              f"{counts.get('person', 0):,} people named; workers: {args.workers or 'default'} "
@@ -280,52 +290,46 @@ def _sign_in(store: Store, role: str, count: int) -> tuple[str, list[str]]:
     return name, cookies
 
 
-def _measure(ours: int, peer: int, paths: list[tuple[str, str, str | None]], levels: list[int], n: int,
-             rounds: int = 1, sessions: list[str] | None = None, pids: tuple[int, int] | None = None,
+def _measure(ours: int, peers: list[tuple[int, int]], paths: list[tuple[str, str, str | None]], levels: list[int],
+             n: int, rounds: int = 1, sessions: list[str] | None = None, pid: int | None = None,
              ) -> list[list[object]]:  # fmt: skip
-    """Each row's figures; with ``pids`` (the servers'), also each server's CPU per request (µs)."""
+    """Each row's figures: cooptrack's, then each reference's (``peers``: their ports and pids: the
+    bare ASGI app, the FastAPI endpoint), with each server's CPU per request (µs, from /proc)."""
     rows: list[list[object]] = []
     for label, path, name in paths:
         for clients in levels:
-            runs, refs = [], []
-            for _ in range(rounds):  # cooptrack, then the reference, one after the other
-                before = _cpu_s(pids[0]) if pids else 0.0
-                lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n, sessions=sessions))
-                cpu = (_cpu_s(pids[0]) - before) / len(lat) * 1e6 if pids and lat else float("nan")
-                runs.append((common.median(lat), common.percentile(lat, 95), len(lat) / wall, cpu, errors))
-                if name:
-                    before = _cpu_s(pids[1]) if pids else 0.0
-                    ref_lat, ref_wall, _ = asyncio.run(_load(f"http://127.0.0.1:{peer}/{name}", clients, n))
-                    ref_cpu = (_cpu_s(pids[1]) - before) / len(ref_lat) * 1e6 if pids and ref_lat else float("nan")
-                    refs.append((common.median(ref_lat), common.percentile(ref_lat, 95), len(ref_lat) / ref_wall,
-                                 ref_cpu))  # fmt: skip
+            runs: list[tuple[float, ...]] = []
+            refs: list[list[tuple[float, ...]]] = [[] for _ in peers]
+            for _ in range(rounds):  # cooptrack, then each reference, one after the other
+                runs.append(_run(f"http://127.0.0.1:{ours}{path}", clients, n, pid, sessions))
+                for (port, peer_pid), kept in zip(peers, refs, strict=True):
+                    if name:
+                        kept.append(_run(f"http://127.0.0.1:{port}/{name}", clients, n, peer_pid))
             median, p95, rate, cpu = (common.median([r[k] for r in runs]) for k in range(4))
-            ref_median, ref, ref_rate, ref_cpu = (common.median([r[k] for r in refs]) if refs else "–"
-                                                  for k in range(4))  # fmt: skip
-            ratio = f"{p95 / ref:.1f}×" if isinstance(ref, float) and ref else "–"
-            rows.append(
-                [
-                    f"{label}, signed in" if sessions else label,
-                    clients,
-                    median,
-                    p95,
-                    rate,
-                    sum(r[4] for r in runs),
-                    ref_median,
-                    ref,
-                    ref_rate,
-                    ratio,
-                    cpu,
-                    ref_cpu,
-                ]
-            )
+            row: list[object] = [f"{label}, signed in" if sessions else label, clients, median, p95, rate,
+                                 int(sum(r[4] for r in runs))]  # fmt: skip
+            figures = [[common.median([r[k] for r in kept]) if kept else "–" for k in range(4)] for kept in refs]
+            ratios = [f"{p95 / f[1]:.1f}×" if isinstance(f[1], float) and f[1] else "–" for f in figures]
+            (ref_median, ref, ref_rate, ref_cpu), (_, framework, framework_rate, framework_cpu) = figures
+            row += [ref_median, ref, ref_rate, ratios[0], cpu, ref_cpu, framework, framework_rate, ratios[1],
+                    framework_cpu]  # fmt: skip
+            rows.append(row)
         again = _visited(f"http://127.0.0.1:{ours}{path}") if name and not sessions else None  # (signed in: no-store)
         for clients in levels if again else ():
             lat, wall, errors = asyncio.run(_load(f"http://127.0.0.1:{ours}{path}", clients, n, again))
             rows.append([f"{label}, asked again (304)", clients, common.median(lat), common.percentile(lat, 95),
-                         len(lat) / wall, errors, "–", "–", "–", "–", "–", "–"])  # fmt: skip
+                         len(lat) / wall, errors] + ["–"] * 10)  # fmt: skip
         print(f"  {label} done", file=sys.stderr)
     return rows
+
+
+def _run(url: str, clients: int, n: int, pid: int | None, sessions: list[str] | None = None) -> tuple[float, ...]:
+    """One run of the load on ``url``: median and p95 latency (ms), requests per second, the server's
+    CPU per request (µs; ``pid`` and its descendants) and the errors."""
+    before = _cpu_s(pid) if pid else 0.0
+    lat, wall, errors = asyncio.run(_load(url, clients, n, sessions=sessions))
+    cpu = (_cpu_s(pid) - before) / len(lat) * 1e6 if pid and lat else float("nan")
+    return common.median(lat), common.percentile(lat, 95), len(lat) / wall, cpu, errors
 
 
 def _visited(url: str) -> dict[str, str] | None:
@@ -345,11 +349,12 @@ def _body(result: str, facts: str, releases: int | None, n: int) -> str:
 
 `cooptrack serve` over {source} ({facts}), against the reference in the same run: the same
 pages' bytes, saved from the first server, answered by a minimal ASGI app
-(`benchmarks/static_peer.py`) under Uvicorn with the same workers. Clients are aiohttp clients on
+(`benchmarks/static_peer.py`) under Uvicorn with the same workers, and by a minimal FastAPI endpoint
+(`static_peer.py … fastapi`, the "FastAPI" columns). Clients are aiohttp clients on
 loopback, each a browser with its own cookies and one connection kept alive (its first request is a
 first visit, which sets its CSRF cookie), each sending its next request when the last is answered,
 {n} requests per run; they share the two cores with the servers, so the figures include their
-own cost. With `--rounds R`, each row ran cooptrack and the reference R times one after the other,
+own cost. With `--rounds R`, each row ran cooptrack and the references R times one after the other,
 and gives the medians of the runs' figures (errors: their sum). Command: `{common.command_line()}`.
 
 {result}
