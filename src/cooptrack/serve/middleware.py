@@ -341,8 +341,10 @@ async def send_kept_at_once(proxies: Callable[[Scope], None], w: Web, scope: Sco
     tag = etag(request, stamp)
     sent: dict[str, Any] = {"status": 500, "length": None}
     hardened = _hardening(request, settings, send, sent)
+    logged = ACCESS_LOG.isEnabledFor(logging.INFO)
     if _matches(_header(request, "if-none-match"), tag):
-        request.state.request_id = _request_id()
+        if logged:  # (the id is the access log's)
+            request.state.request_id = _request_id()
         try:
             await _not_modified(hardened, tag)
         finally:
@@ -351,7 +353,8 @@ async def send_kept_at_once(proxies: Callable[[Scope], None], w: Web, scope: Sco
     kept = w.answers.get(stamp, _shared_key(request), token)
     if kept is None:
         return False
-    request.state.request_id = _request_id()
+    if logged:
+        request.state.request_id = _request_id()
     try:
         await _send_answer(request, hardened, kept, tag, token)
     finally:
@@ -439,10 +442,18 @@ def _cookie_headers(request: Request, token: str, settings: WebSettings) -> list
 
 
 def _address(request: Request) -> tuple[str, str, str, str]:
-    """The scheme, host, path and query an answer was asked at (its absolute links name them)."""
+    """The scheme, host, path and query an answer was asked at (its absolute links name them; read
+    once a request, after :class:`TrustedProxies`)."""
     scope = request.scope
-    return (scope.get("scheme", "http"), _header(request, "host"), scope.get("root_path", "") + scope["path"],
-            scope.get("query_string", b"").decode("latin-1"))  # fmt: skip
+    found: tuple[str, str, str, str] | None = scope.get(_ADDRESS)
+    if found is None:
+        found = scope[_ADDRESS] = (scope.get("scheme", "http"), _header(request, "host"),
+                                   scope.get("root_path", "") + scope["path"],
+                                   scope.get("query_string", b"").decode("latin-1"))  # fmt: skip
+    return found
+
+
+_ADDRESS = "cooptrack.address"  # the scope key of the request's address as _address read it
 
 
 def _shared_key(request: Request) -> tuple[object, ...]:
