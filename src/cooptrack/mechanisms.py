@@ -295,7 +295,7 @@ def _find(text: str) -> tuple[Mention, ...]:
         if paired is not None:
             found.append(Mention(paired, m.start(), m.end()))
     # a name with a Chinese character is not in a text without one
-    for alias, entry in _chinese() if _CJK.search(text) else _chinese_without_cjk():
+    for alias, entry in _chinese() if not text.isascii() and _CJK.search(text) else _chinese_without_cjk():
         start = text.find(alias)
         while start >= 0:
             found.append(Mention(entry, start, start + len(alias)))

@@ -37,6 +37,13 @@ from cooptrack.vocab import RemovalReason
 PINYIN = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,7}\)")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
+
+def _holds_chinese(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character: never a text in ASCII (most lines of most pages),
+    which ``str.isascii`` tells in one step where the search reads every character."""
+    return not text.isascii() and _CJK.search(text) is not None
+
+
 _END_GLUED = re.compile(r"(?<=\S)\s*(?P<mark>[(（]完[)）]|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{1,20}】)\s*$")
 _SHARE_GLUED = re.compile(r"(?<=\S)\s*(?P<mark>分享到\s?[:：]?)\s*$")
 
@@ -129,7 +136,7 @@ def prepare(lines: list[str]) -> tuple[list[str], list[Removed]]:
     out: list[str] = []
     slogans = False  # after a repost's (原标题:…), its slogan sub-heads
     for line in lines:
-        if not _CJK.search(line):
+        if not _holds_chinese(line):
             out.append(line)
             continue
         if slogans and _SLOGAN.fullmatch(line.strip()):
@@ -202,7 +209,7 @@ def _split_glued_lead(lines: list[str]) -> list[str]:
     from a headline (no full stop, no comma) into a lead opening with a post or a source and
     the day ('…协议行政长官李家超与…今日(6日)…。') is split there ([ZH-TITLE])."""
     for i, line in enumerate(lines[:6]):
-        if not _CJK.search(line) or furniture(line.strip(), after_end=False) is not None:
+        if not _holds_chinese(line) or furniture(line.strip(), after_end=False) is not None:
             continue
         m = _LEAD_GLUED.match(line.strip()) if len(line) > 60 else None
         return [*lines[:i], m["head"], m["lead"], *lines[i + 1 :]] if m else lines
@@ -226,7 +233,7 @@ def _foreign_edges(lines: list[str]) -> tuple[list[str], list[Removed]]:
     release is in Chinese, so they are the site's furniture ([ZH-DETECT]). Date stamps stay for
     the scanner to read."""
     text = "\n".join(lines)
-    if not _CJK.search(text):
+    if not _holds_chinese(text):
         return lines, []  # no Chinese line (most pages): nothing to look for
     chinese = [i for i, line in enumerate(lines) if _chinese_line(line)]
     if not chinese or len(_CJK.findall(text)) <= 2 * len(_LATIN_WORD.findall(text)):
@@ -246,7 +253,7 @@ def _foreign_edges(lines: list[str]) -> tuple[list[str], list[Removed]]:
 
 def furniture(line: str, *, after_end: bool) -> Furniture | None:
     """What the line is, when it is Chinese furniture (None: it is not)."""
-    if len(line) > 120 or not _CJK.search(line):
+    if len(line) > 120 or not _holds_chinese(line):
         return None
     line = unicodedata.normalize("NFKC", line).strip()  # full-width digits, colons, spaces ([ZH-FOLD])
     if _END.fullmatch(line):

@@ -361,7 +361,7 @@ def _cue_scores(text: str) -> tuple[tuple[Theme, float], ...]:
         n = len(pattern.findall(text))
         if n:
             scores[theme] += weight * n
-    if _CJK.search(text):
+    if not text.isascii() and _CJK.search(text):  # (a text in ASCII holds no Chinese)
         _zh_scores(text, scores)
     return tuple(scores.items())
 
@@ -379,11 +379,12 @@ def cue_scores(text: str) -> Scores:
 def measure_scores(text: str) -> Scores:
     """Cue scores with the first sentence counting twice and a topic phrase three times."""
     scores = cue_scores(text)
-    first = _FIRST_SENTENCE.match(text) or _FIRST_SENTENCE_ZH.match(text)
+    chinese = not text.isascii()  # (the Chinese forms are not looked for in a text in ASCII)
+    first = _FIRST_SENTENCE.match(text) or (_FIRST_SENTENCE_ZH.match(text) if chinese else None)
     if first:
         for theme, value in cue_scores(first.group(0)).items():
             scores[theme] += value
-    topic = _TOPIC_PHRASE.match(text) or _TOPIC_PHRASE_ZH.match(text)
+    topic = _TOPIC_PHRASE.match(text) or (_TOPIC_PHRASE_ZH.match(text) if chinese else None)
     if topic:
         for theme, value in cue_scores(topic.group(0)).items():
             scores[theme] += 2 * value
