@@ -63,14 +63,16 @@ _MAY_LEGCO = screen(P.LEGCO_LEAD)
 def statement(sentence: str) -> Statement | None:
     """The statement a sentence makes about a meeting, if it makes one."""
     text = sentence
-    if P.VAGUE_FUTURE.search(text) and not P.THIS_MEETING_DAY.search(text):
-        return None
+    # (a sentence about no meeting, most of them, is not searched for a vague future: either makes
+    # no statement, and the names and mentions are remembered for the page's other readers)
     named_here = find(text)
     named = any(m.entry.hk_party for m in named_here)
     mentions = tuple(m for m in meeting_mentions(text) if not _another_time(text, m))
     chaired = _MAY_CHAIR(text) and bool(P.CHAIR_PREDICATE.search(text))
     if not mentions and not ((named or chaired) and _meeting_noun(text, named_here)):
         return None  # "the two sides exchanged views at the meeting": any meeting at all
+    if P.VAGUE_FUTURE.search(text) and not P.THIS_MEETING_DAY.search(text):
+        return None
     if P.HABITUAL.search(text) and not P.THIS_MEETING_DAY.search(text):
         return None  # how the mechanism works, not one of its meetings
     if (
