@@ -67,6 +67,8 @@ def screen(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     # text, those in any case in its lower-case copy. A piece beyond ASCII is in no such text.
     plain = any(p.folded for p in anywhere)
     exact = tuple({p.text for p in anywhere if not p.folded and p.text.isascii()})
+    # Pieces all as written ("19" or "20", ">" or "»"): str's search in any text, none folded.
+    as_written = tuple({p.text for p in anywhere}) if not plain else ()
     lowered = tuple({p.text for p in anywhere if p.folded and p.text.isascii()})
     starts = tuple({p.text for p in pieces if p.at_start and not p.folded})
     folded = tuple({p.text for p in pieces if p.at_start and p.folded})
@@ -74,7 +76,11 @@ def screen(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 
     def may_match(text: str) -> bool:
         nonlocal finder
-        if plain and text.isascii():
+        if not plain:
+            for piece in as_written:
+                if piece in text:
+                    return True
+        elif text.isascii():
             for piece in exact:
                 if piece in text:
                     return True
@@ -83,7 +89,7 @@ def screen(pattern: re.Pattern[str]) -> Callable[[str], bool]:
                 for piece in lowered:
                     if piece in low:
                         return True
-        elif anywhere:
+        else:
             finder = finder or _finder(anywhere)
             if finder is not None and finder.search(text):
                 return True
