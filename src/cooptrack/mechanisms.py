@@ -130,13 +130,18 @@ def by_name(name: str | None) -> Entry | None:
 _HK = r"(?:Hong\s?Kong(?:\s+Special\s+Administrative\s+Region)?|HKSAR|HK)"
 _SEP = r"(?:\s*[/\-\u2010-\u2014]\s*|\s+(?:and|&)\s+|\s+)"
 # What follows a pair of places: the mechanism's kind of body, in its old and new names.
-_SUFFIX = (
-    r"(?i:(?:(?:economic\s*(?:and|&)\s*trade|economic|regional)\s+)?co-?operation\s+"
-    r"(?:joint\s+conference|conference|meeting|high[-\s]level\s+meeting|council|mechanism)"
-    r"|joint\s+conference|high[-\s]level\s+meeting)\b"
+_BODY_KIND = (
+    r"co-?operation\s+(?:joint\s+conference|conference|meeting|high[-\s]level\s+meeting|council|mechanism)"
+    r"|joint\s+conference|high[-\s]level\s+meeting"
 )
+# (the optional words join the first alternative only: "economic co-operation conference")
+_SUFFIX = rf"(?i:(?:(?:economic\s*(?:and|&)\s*trade|economic|regional)\s+)?{_BODY_KIND})\b"
 _SUFFIX_STARTS = {"ec", "re", "co", "jo", "hi"}  # economic, regional, co-operation, joint, high-level
-_ANY_SUFFIX = re.compile(_SUFFIX)  # every pair's match holds one: a text without one holds no pair
+# Every pair's match holds a kind of body: a text without one holds no pair. Whether a text holds
+# one is asked without the optional words before "co-operation" (a text holding "economic
+# co-operation conference" holds "co-operation conference"): the search then starts at a c, h or j
+# only, not at every e and r as well (3,885 texts of 300 pages: 19.6 → 7.8 ms).
+_ANY_SUFFIX = re.compile(rf"(?i:{_BODY_KIND})\b")
 
 
 @functools.cache
