@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cooptrack.screen import screen
+
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # a cell: words apart by single spaces
 _NUMBER = re.compile(r"\(?(?:\d{1,3}|[ivx]{1,5}|[a-z])[.)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、]?")
 _CONNECTOR_END = re.compile(r"(?:[-,]|\b(?:of|on|and|the|for|in|to|between|with|among|a|an|by))$")
@@ -35,6 +37,9 @@ _DOCUMENT_CELL = re.compile(
     r"(?i)\b(?:agreement|memorand(?:um|a)|arrangements?|letter\s+of\s+intent|protocol)\b|協議|协议|備忘錄|备忘录|意向書|意向书"
     r"|合作安排"
 )
+# Every line of a page is asked whether it holds such a cell; those holding none of its words
+# ("agreement", "protocol", 协议 ...: cooptrack.screen), most, are not searched (case folded).
+_MAY_DOCUMENT_CELL = screen(_DOCUMENT_CELL)
 # A Chinese signer's cell whose line ends on a post (…局長, …廳長, …副省長, …書記): the name wrapped
 # onto the next line belongs to it, with no space between; a line ending on a name is followed by
 # the next person's post, kept apart by a space.
@@ -53,7 +58,8 @@ def read_tables(lines: list[str]) -> list[str]:
         if _header_cells(lines[i]):
             found = _table_at(lines, i)
         else:
-            found = _headless_at(lines, i) if _DOCUMENT_CELL.search(lines[i]) else None
+            cell = _MAY_DOCUMENT_CELL(lines[i]) and _DOCUMENT_CELL.search(lines[i])
+            found = _headless_at(lines, i) if cell else None
         if found is None:
             out.append(lines[i])
             i += 1

@@ -206,7 +206,8 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
         if name and m.start("name") not in anchored and _looks_like_name(name.split()):
             anchors.append((m.start("name"), m.start("name"), name, None))
             anchored.add(m.start("name"), m.start("name") + len(name))
-    posts = _POST_AFTER.search(text) or ("(" in text and _POST_IN_BRACKETS.search(text))  # (a bracket in each)
+    # (a comma in every match of the first, a bracket in every match of the second)
+    posts = ("," in text and _POST_AFTER.search(text)) or ("(" in text and _POST_IN_BRACKETS.search(text))
     for m in _NAME_THEN_POST.finditer(text) if posts else ():
         name = m["name"]
         if m.start("name") not in anchored and _looks_like_name(name.split()):

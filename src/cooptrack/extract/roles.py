@@ -67,11 +67,13 @@ class SentenceRoles:
 
 # A word (or a part of one) every chair verb below holds: a sentence without one has none of them.
 _ANY_CHAIR_WORD = re.compile(r"(?i)chair|presid|conven|host|led|lead|head|helm|respectively|(?:delegation|side)\s+by\b")
+# (its words looked for first in the sentence's lower-case copy, cooptrack.screen: two sentences in three hold none)
+_MAY_CHAIR_WORD = screen(_ANY_CHAIR_WORD)
 
 
 def chair_cues(text: str) -> list[Cue]:
     """Every chair verb of a sentence, in order."""
-    if not _ANY_CHAIR_WORD.search(text):
+    if not (_MAY_CHAIR_WORD(text) and _ANY_CHAIR_WORD.search(text)):
         return []
     cues = [Cue(m.start(), m.end(), passive=True) for m in P.CHAIR_PASSIVE.finditer(text)]
     cues += [Cue(m.start(), m.end(), passive=True) for m in _CHAIR_NOUN_OF.finditer(text)]
