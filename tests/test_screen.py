@@ -14,7 +14,7 @@ import pytest
 import cooptrack.clean
 import cooptrack.extract
 from cooptrack import dates, mechanisms
-from cooptrack.clean import noise
+from cooptrack.clean import noise, tables
 from cooptrack.extract import patterns as P
 from cooptrack.extract import people, sections
 from cooptrack.quick import ORIGINALS
@@ -89,6 +89,7 @@ def test_what_holds_no_piece_is_not_screened() -> None:
         noise.PHOTO_CAPTION,
         people._OFFICE_LOWER_POST_NAME,
         people._PLURAL_POST_NAMES,
+        tables._DOCUMENT_CELL,
     ],
     ids=lambda p: p.pattern[:30],
 )
