@@ -23,6 +23,12 @@ _TERMINAL = re.compile(r"[.;,!?]['\"\u2019\u201d)]*$")
 SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)\u3002\uff01\uff1f\uff1b\u300d]$")  # and Chinese 。！？；」
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether SENTENCE_END matches ``text``: looked for in its last two characters only (the match,
+    one character, stands at the end or before a final new line), not by a search of the whole line."""
+    return SENTENCE_END.search(text, len(text) - 2) is not None
+
+
 def rule_target(text: str) -> bool:
     """A line that a rule across a blank line (or a row of '=') can underline: a heading's shape."""
     return len(text) <= 150 and text[:1].isupper() and not _TERMINAL.search(text) and not text.endswith(":")
@@ -45,7 +51,7 @@ def join_wrapped_headlines(lines: list[_Line], upto: int = 6) -> list[_Line]:
             and alone
             and not a.indented
             and not b.indented
-            and not SENTENCE_END.search(a.text)
+            and not ends_sentence(a.text)
             and len(a.text) >= 0.8 * width
             and not BULLET.match(b.text)
             and _headline_like(f"{a.text} {b.text}")
@@ -133,7 +139,7 @@ def _flush_continuation(group: list[_Line], line: _Line, following: _Line | None
     paragraph's open sentence without a blank line only in a heading's place: over an indented
     paragraph or a list, or alone under a line that needs no more words."""
     first, prev = group[0], group[-1]
-    if first.indent < _PARAGRAPH_INDENT or line.indent >= _PARAGRAPH_INDENT or SENTENCE_END.search(prev.text):
+    if first.indent < _PARAGRAPH_INDENT or line.indent >= _PARAGRAPH_INDENT or ends_sentence(prev.text):
         return False
     if BULLET.match(first.text) or BULLET.match(line.text):
         return False
@@ -171,7 +177,7 @@ _PARAGRAPH_INDENT = 4
 def _paragraphs_indented(lines: list[_Line]) -> bool:
     """The copy indents its paragraphs: most of its lines that close a sentence start with 4 or
     more spaces."""
-    prose = [x for x in lines if len(x.text) >= 40 and SENTENCE_END.search(x.text)]
+    prose = [x for x in lines if len(x.text) >= 40 and ends_sentence(x.text)]
     return len(prose) >= 2 and sum(x.indent >= _PARAGRAPH_INDENT for x in prose) >= 0.6 * len(prose)
 
 
@@ -181,7 +187,7 @@ def _continues(
     prev = group[-1]
     if prev.underlined or BULLET.match(line.text):
         return False
-    if not SENTENCE_END.search(prev.text) and line.text[:1].islower():
+    if not ends_sentence(prev.text) and line.text[:1].islower():
         return True
     # A copy wrapped by hand, at no fixed width: a line of a sentence broken off ("... was presided
     # over by Shi Xiaolin, Governor of Sichuan" / "Province, and ...", "... with the direction of
@@ -199,7 +205,7 @@ def _continues(
     # unless that line stands in a heading's place (_heading_shape_goes_on).
     if not _heading_shape(line.text):
         return True
-    return not SENTENCE_END.search(prev.text) and _heading_shape_goes_on(prev, following)
+    return not ends_sentence(prev.text) and _heading_shape_goes_on(prev, following)
 
 
 def _phrase_wrapped(prev: _Line, following: _Line | None) -> bool:
@@ -229,7 +235,7 @@ def _broken_sentence(last: str, verb_open: bool) -> bool:
     """Lines that stop inside a sentence (``last`` the last of them, ``verb_open`` whether the
     sentence they leave open holds a verb, which a heading does not), or on a comma or a word
     that needs another ("... of the", "... and")."""
-    if SENTENCE_END.search(last):
+    if ends_sentence(last):
         return False
     return last.endswith(",") or bool(_DANGLING.search(last)) or verb_open
 
@@ -283,7 +289,7 @@ def _cut_line_no_heading(lines: list[_Line], blocks: list[Block], indented: bool
     it ([AREAS-CUT]). A news story without headings gets none from its cut last line: it is a cut
     paragraph."""
     last = blocks[-1]
-    if last.kind is not BlockKind.HEADING or last.underlined or SENTENCE_END.search(lines[-1].text):
+    if last.kind is not BlockKind.HEADING or last.underlined or ends_sentence(lines[-1].text):
         return False
     if len(blocks) >= 2 and blocks[-2].kind is BlockKind.HEADING and not lines[-1].blank_before:
         return True  # right under a heading, with no blank line between: that heading's paragraph, cut

@@ -21,7 +21,7 @@ import re
 from cooptrack.clean import noise, zh
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
 from cooptrack.clean.chrome import Hit, catalogue
-from cooptrack.clean.layout import SENTENCE_END, classify_lines, join_wrapped_headlines, rule_target, unwrap
+from cooptrack.clean.layout import classify_lines, ends_sentence, join_wrapped_headlines, rule_target, unwrap
 from cooptrack.clean.page import Line as _Line
 from cooptrack.clean.page import cut_unrelated, drop_site_footer, headline_like, take_title
 from cooptrack.clean.tables import read_tables
@@ -320,7 +320,7 @@ class _Scanner:
         if noise.MEDIA_LIST.match(line):
             self._in_media = True
             return RemovalReason.MEDIA_LIST
-        if self._in_media and not SENTENCE_END.search(line):
+        if self._in_media and not ends_sentence(line):
             return RemovalReason.MEDIA_LIST
         return None
 
@@ -340,7 +340,7 @@ class _Scanner:
 
     def _begun(self) -> bool:
         """Whether a line of the release's prose (a sentence closed) was kept yet: a headline closes none."""
-        return any(SENTENCE_END.search(kept.text) for kept in self.lines)
+        return any(ends_sentence(kept.text) for kept in self.lines)
 
     def _rule_under(self, line: str) -> bool:
         """A row of '-', '=' or em dashes under a heading ([HEAD-STYLE]) marks the line above it:
