@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 from re import _casefix, _parser  # type: ignore[attr-defined]
+from re import _constants as C  # type: ignore[attr-defined]
 
 import pytest
 
@@ -161,6 +162,12 @@ def test_every_quick_pattern_finds_what_its_original_finds() -> None:
         (r"(?i)(?:kilo|kelvin|ski)s", ["\u212aILOS", "\u017fkis", "SKIS", "kelvins"]),
         (r"(?=(abc|abd|xyz))", ["abcabd", "xyz", "ab"]),  # empty matches, after a lookahead
         (r"(?=(abc|abd|xyz)).", ["abcabd", "xyzabc", "ab"]),
+        # lookbehinds before a word boundary: the boundary asked first, and once for every alternative
+        (
+            r"(?i)(?<!\bbe\s)(?<!-)\bheld\b|\b(?:was|were)\s+held|\bheld(?=\s+by)",
+            ["was held", "it will be held", "pre-held", "HELD", "upheld", "Held by x", "x-held by"],
+        ),
+        (r"(?<=(a))(?<!b)\bc|\bd", ["a c", "ac", "c", "bc", "d", "xd"]),  # a group set in a lookbehind
     ],
 )
 def test_made_cases(pattern: str, texts: list[str]) -> None:
@@ -224,3 +231,12 @@ def test_which_alternations_become_trees(pattern: str, trees: int) -> None:
     made = _Trees(parsed.state)
     made.items(list(parsed), parsed.state.flags)
     assert made.made == trees
+
+
+def test_a_word_boundary_is_asked_before_the_lookbehinds_beside_it() -> None:
+    parsed = _parser.parse(r"(?<!a\s)(?<!-)\bx|\by")
+    made = _Trees(parsed.state)
+    items = made.items(list(parsed), parsed.state.flags)
+    assert made.boundaries_first == 2  # put first in the first alternative, then asked before both
+    assert items[0] == (C.AT, C.AT_BOUNDARY)
+    assert [op for op, _ in items[1:]] == [C.BRANCH]

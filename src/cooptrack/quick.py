@@ -20,7 +20,10 @@ must start the text is tried there only (``\A`` in front, which ``re`` reads so)
 An alternation of plain words ("first|second|...|twentieth", a list of places) is compiled as the
 tree of their common beginnings (:class:`_Trees`), so that ``re`` reads the letters words share
 once instead of entering every word that starts like the text; and a pattern that needs no
-lookahead gets its trees all the same.
+lookahead gets its trees all the same. A run of assertions side by side (``(?<!\bbe\s)(?<!-)\b``) is
+asked with its word boundaries first, and what every alternative of a choice then starts with
+is asked once before the choice, as ``re`` does with what they start with as written: a position
+inside a word fails at once instead of trying each lookbehind, then each alternative.
 
 :func:`quicken` puts the quick form of every pattern a module holds at its top level (or in a
 list, tuple or dict there) in its place (the extractor's and the cleaner's modules do it when
@@ -50,6 +53,7 @@ _CASES = {
     for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 }
 
+_BOUNDARIES = (C.AT_BOUNDARY, C.AT_NON_BOUNDARY)
 ORIGINALS: dict[re.Pattern[str], re.Pattern[str]] = {}  # each quick pattern's original (for the tests)
 
 
@@ -126,7 +130,7 @@ def _compiled(
         _compiler._compile_charset(_compiler._optimize_charset(hint)[0], flags | parsed.state.flags, info)
         info[1] = len(info) - 1
         code = info + code[1 + code[1] :]
-    elif not trees.made:
+    elif not trees.made and not trees.boundaries_first:
         return None if same_source else re.compile(source, flags)
     names = parsed.state.groupdict
     by_index = [None] * parsed.state.groups
@@ -153,8 +157,35 @@ class _Trees:
     def __init__(self, state: Any) -> None:
         self.state = state
         self.made = 0
+        self.boundaries_first = 0  # runs of assertions whose word boundary was put first
 
     def items(self, items: list[Any], flags: int) -> list[Any]:
+        return self._boundary_first(self._items(items, flags))
+
+    def _boundary_first(self, items: list[Any]) -> list[Any]:
+        """Each run of assertions with its word boundaries first: ``(?<!\\bbe\\s)(?<!-)\\bheld`` as
+        ``\\b(?<!\\bbe\\s)(?<!-)held``. Assertions take no character and are all asked at the same
+        position (a lookaround is atomic: none is tried again), so their order changes no match; a
+        word boundary, two characters read, fails at most positions where the lookbehinds before it
+        would each have been tried first."""
+        out: list[Any] = []
+        run: list[Any] = []
+        for item in [*items, None]:
+            if item is not None and (
+                item[0] in (C.ASSERT, C.ASSERT_NOT) or (item[0] is C.AT and item[1] in _BOUNDARIES)
+            ):
+                run.append(item)
+                continue
+            ordered = [i for i in run if i[0] is C.AT] + [i for i in run if i[0] is not C.AT]
+            if ordered != run:
+                self.boundaries_first += 1
+            out += ordered
+            run = []
+            if item is not None:
+                out.append(item)
+        return out
+
+    def _items(self, items: list[Any], flags: int) -> list[Any]:
         out: list[Any] = []
         for op, av in items:
             if op is C.BRANCH:
@@ -177,7 +208,16 @@ class _Trees:
         return out
 
     def _branch(self, branches: list[list[Any]], flags: int) -> list[Any]:
-        """An alternation, each run of three or more plain words in it as their tree."""
+        """An alternation, each run of three or more plain words in it as their tree; what every
+        alternative starts with (a word boundary put first) asked once before it, as ``re`` does
+        with what they start with as written."""
+        prefix: list[Any] = []
+        while len(branches) > 1 and all(branches) and all(b[0] == branches[0][0] for b in branches[1:]):
+            prefix.append(branches[0][0])
+            branches = [b[1:] for b in branches]
+        if prefix:
+            self.boundaries_first += 1
+            return prefix + self._branch(branches, flags)
         alternatives: list[list[Any]] = []
         run: list[tuple[tuple[int, ...], list[Any]]] = []
         for items in [*branches, None]:
