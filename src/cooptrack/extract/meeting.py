@@ -180,7 +180,15 @@ _ORD_BEFORE = re.compile(
 )
 # "the first physical ... joint conference (in four years)": a first of its sort, no number of the series
 _NOT_A_NUMBER = re.compile(r"\b(?:physical|in-person|face-to-face|ever|offline)\b")
-_HELD_ITS = re.compile(rf"\s+(?:held|convened|had)\s+its\s+(?P<ord>{P._ORD})\s+(?i:meeting|session|plenary)")
+# After the mechanism's name, its meetings counted: "... held its sixth meeting", "... convened for the
+# sixth time", "... met for the 2nd time" (not a span of time: "met for the first time in four years",
+# "for the first time since 2019").
+_HELD_ITS = re.compile(
+    rf"\s+(?:(?:held|convened|had)\s+its\s+(?P<ord>{P._ORD})\s+(?i:meeting|session|plenary)"
+    r"|(?i:(?:(?:was|is|will\s+be)\s+)?(?:held|convened)|(?:will\s+)?(?:meet|convene)|met|(?:took|takes|will\s+take)"
+    rf"\s+place)\s+for\s+the\s+(?P<times>{P._ORD})\s+time\b"
+    r"(?!\s+(?i:since|outside|in\s+(?:(?:\w+|\d+)\s+)?(?:years?|months?|decades?|history)\b)))"
+)
 _HLM_NAME = re.compile(r"(?i)high[-\s]level\s+meeting$")
 
 
@@ -200,7 +208,8 @@ def _bound_mentions(text: str) -> list[MeetingMention]:
             continue
         after = _HELD_ITS.match(text, mention.end)
         if after:
-            out.append(MeetingMention(entry.ordinal_kind, ordinal_value(after["ord"]), mention.start, after.end()))
+            number = ordinal_value(after["ord"] or after["times"])
+            out.append(MeetingMention(entry.ordinal_kind, number, mention.start, after.end()))
     return out
 
 

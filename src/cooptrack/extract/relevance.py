@@ -69,7 +69,8 @@ def statement(sentence: str) -> Statement | None:
     named = any(m.entry.hk_party for m in named_here)
     mentions = tuple(m for m in meeting_mentions(text) if not _another_time(text, m))
     chaired = _MAY_CHAIR(text) and bool(P.CHAIR_PREDICATE.search(text))
-    if not mentions and not ((named or chaired) and _meeting_noun(text, named_here)):
+    met = any(m.entry.hk_party and _MET.match(text, m.end) for m in named_here)  # "the ... conference met"
+    if not mentions and not met and not ((named or chaired) and _meeting_noun(text, named_here)):
         return None  # "the two sides exchanged views at the meeting": any meeting at all
     if P.VAGUE_FUTURE.search(text) and not P.THIS_MEETING_DAY.search(text):
         return None
@@ -95,6 +96,15 @@ def statement(sentence: str) -> Statement | None:
     others = any(not m.entry.hk_party for m in named_here) or bool(P.OTHER_PARTY.search(text))
     numbered = any(m.ordinal is not None for m in mentions)
     return Statement(text, tense, named, numbered, chaired, others, mentions)
+
+
+# The mechanism's name as the subject of a meeting verb, as news copy writes a meeting: "the
+# Hong Kong-Beijing cooperation conference met on Thursday", "... convened for the sixth time".
+# ("meets every two years", "met three times since 2017": how often, not one of its meetings)
+_MET = re.compile(
+    r"\s+(?:met|convened|(?:was|will\s+be)\s+(?:held|convened)|(?:took|will\s+take)\s+place|will\s+(?:meet|convene))\b"
+    r"(?!\s+(?:\w+\s+)?(?:times|twice|annually|yearly|regularly|every|once\s+(?:a|every)))"
+)
 
 
 def _meeting_noun(text: str, named: list[Mention]) -> bool:
