@@ -377,9 +377,18 @@ ATTEND_CUE = re.compile(
     r"(?i:memorand|agreement|letters?\s+of\s+intent|arrangement|protocol|documents?)))\b"
 )
 # A sentence naming someone who is not at the meeting ("During Mr Chan's absence, ... will be the Acting ...").
+# Also one who sent apologies, and a news story's acting leader ("Chief Secretary B will be Acting
+# Chief Executive while Mr Lee is away").
 NOT_ATTENDING = re.compile(
-    r"(?i)\babsence\b|\bwill\s+be\s+the\s+acting\b|\bwill\s+act\s+as\b|"
-    r"\b(?:did|does|will)\s+not\s+attend\b|\bwas\s+(?:unable|not\s+able)\s+to\s+attend\b"
+    r"(?i)\babsence\b|\bwill\s+be\s+(?:the\s+)?acting\b|\bwill\s+act\s+as\b|"
+    r"\b(?:did|does|will)\s+not\s+attend\b|\b(?:was|were)\s+(?:unable|not\s+able)\s+to\s+(?:attend|join|be\s+present)\b|"
+    r"\b(?:could|can)\s*not\s+(?:attend|join|be\s+present)\b|\b(?:is|are|will\s+be)\s+away\b|"
+    r"\b(?:sent|send|sends|conveyed|extended)\s+(?:his|her|their)\s+(?:apologies|regrets)\b"
+)
+# One present at the meeting only by a message: the person named after "from" ("a congratulatory
+# letter from the Director of ..., Mr A, was read out"; "Ms B read out a message from ...").
+MESSAGE_FROM = re.compile(
+    r"(?i)\b(?:letters?|messages?|notes?)\s+(?:of\s+(?:congratulations|greeting|support)\s+)?from\b"
 )
 # A sentence about meeting someone outside the conference: a call, a visit.
 OTHER_ENCOUNTER = re.compile(
@@ -614,6 +623,9 @@ CLOSING_PARAGRAPH = re.compile(
     r"|\b(?:the\s+)?(?:items|measures|initiatives|areas(?:\s+of\s+co-?operation)?)\s+(?:set\s+out\s+|listed\s+)?above\b"
     r"|(?:^|(?<=\.))(?>[^.]*?\boffic(?:ials|ers)\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong))[^.]*\b(?:attend|accompan|includ)"
     r"|^\s*(?:other\s+)?offic(?:ials|ers)\s+(?:attending|accompanying|who\s+attended|present)\b|\balso\s+attending\b"
+    # the roster after the last area: "The Hong Kong delegation included ...", "... also took part in the meeting"
+    r"|\bdelegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
+    r"|\btook\s+part\s+in\s+the\s+(?:meeting|plenary|conference|session|high-level\s+meeting|meeting-cum-plenary)\b"
 )
 # The story of the visit around the meeting, a paragraph of the closing: "Before the plenary, Mr Lee
 # called on ...", "After the meeting, the delegation visited ...", "Earlier today, ..." (not what the

@@ -95,7 +95,8 @@ class _Roster:
         cues = ours
         if cues and not no_role and not P.HONORIFIC_NAME.search(masked[: cues[0].start]):
             self.chaired_by_post.append(masked[: cues[0].start])
-        new_here = self._named(sentence, masked, cues, no_role)
+        sent = P.MESSAGE_FROM.search(masked)  # the first person after it is not there ([SG])
+        new_here = self._named(sentence, masked, cues, no_role, sent.end() if sent else None)
         signers = signatories_in(sentence, self.people)
         if not signers and lead_in and P.SIGN_CUE.search(lead_in) and (by := P.ITEM_BY.search(masked)):
             signers = named_after(sentence, self.people, by.end())  # an item of "witnessed the signing of:"
@@ -118,11 +119,15 @@ class _Roster:
                 # of "Also present were:" listed on lines of its own
                 person.roles.add(Role.SPECIAL_GUEST if person.side is Side.CENTRAL else Role.ATTENDEE)
 
-    def _named(self, sentence: Sentence, masked: str, cues: list[Cue], no_role: bool) -> list[Found]:
-        """The people a sentence names, with the roles it gives them; returns those first named here."""
+    def _named(
+        self, sentence: Sentence, masked: str, cues: list[Cue], no_role: bool, sent_from: int | None = None
+    ) -> list[Found]:
+        """The people a sentence names, with the roles it gives them; returns those first named here.
+        The first person named after ``sent_from`` (a message's "from") gets no role."""
         mentions = mentions_in(sentence, masked=masked)
         persons = [self._known(m) for m in mentions]
         spans = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
+        away = next((i for i, (s, _) in enumerate(spans) if sent_from is not None and s >= sent_from), None)
         sides = [p.side if p else side_in(masked, m, sentence.start) for p, m in zip(persons, mentions, strict=True)]
         reading = read_roles(masked, spans, sides, cues)
         if not no_role:
@@ -130,11 +135,11 @@ class _Roster:
         new_here: list[Found] = []
         named: list[Found] = []
         for i, mention in enumerate(mentions):
-            roles: set[Role] = set() if no_role else reading.roles[i]
+            roles: set[Role] = set() if no_role or i == away else reading.roles[i]
             person = persons[i] or self._new(mention, masked, roles, sentence.start)
             if person is None:
                 continue
-            if persons[i] is None and i not in reading.aside:  # one "held talks with" gets no default role
+            if persons[i] is None and i not in reading.aside and i != away:  # one "held talks with": no default role
                 new_here.append(person)
             named.append(person)
             person.roles |= roles
