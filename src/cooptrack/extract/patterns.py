@@ -339,13 +339,14 @@ LOWER_IN_POST = (
     r"|(?:(?<=Deputy\s)|(?<=Vice\s)|(?<=Executive\s)|(?<=Assistant\s)|(?<=Acting\s)|(?<=Party\s))"
     r"(?:director|governor|mayor|secretary|chairman|chairwoman|minister|president|commissioner|head|chief)\b"
 )
-# What a post may be made of: capitalised words, abbreviations, connectors, commas.
+# What a post may be made of: capitalised words, abbreviations, connectors (an ampersand too, as news
+# sites print "Secretary for Constitutional & Mainland Affairs"), commas.
 # A post's portfolio in brackets, as Permanent Secretaries' posts print it: "Permanent Secretary for
 # Commerce and Economic Development (Commerce, Industry and Tourism)", "... the Treasury (Treasury)".
 PORTFOLIO = r"\([A-Z][\w'\u2019.\-&]*,?(?:\s+(?:[A-Z][\w'\u2019.\-&]*,?|and|of|the|for|&))*\)"
 POST_BODY = re.compile(
     rf"^(?:[A-Z][\w'\u2019.\-/&]*|of|the|for|and|in|on|at|to|cum|\([A-Z]{{2,}}\)|{PORTFOLIO}|,)"
-    rf"(?:\s+(?:[A-Z][\w'\u2019.\-/&]*|of|the|for|and|in|on|at|to|cum|\([A-Z]{{2,}}\)|{PORTFOLIO}|{LOWER_IN_POST})|,)*$"
+    rf"(?:\s+(?:[A-Z][\w'\u2019.\-/&]*|of|the|for|and|&|in|on|at|to|cum|\([A-Z]{{2,}}\)|{PORTFOLIO}|{LOWER_IN_POST})|,)*$"
 )
 # Words of posts and institutions, which are never part of a person's name.
 POST_WORDS = frozenset(

@@ -73,6 +73,13 @@ _AND_THE_POST = re.compile(  # "... and the <post>", "... and Hong Kong's <post>
 )
 
 
+# A capitalised word closing a name, then a comma and a post's head word.
+_NAME_THEN_HEAD = re.compile(
+    r"(?P<last>[A-Z][\w'\u2019\-]*),\s+(?=(?:Secretary|Under|Permanent|Deputy|Director|Governor|Vice|Mayor|"
+    r"Chief|Commissioner|Chairman|Minister|Head)\b)"
+)
+
+
 def _post_before(text: str, start: int, floor: int = 0) -> str | None:
     """The post written just before a name: the earliest start of a post head from which the
     rest up to the name is made only of capitalised words and connectors."""
@@ -85,6 +92,10 @@ def _post_before(text: str, start: int, floor: int = 0) -> str | None:
     # another person's post before "and the <post>" ("the Chief Secretary and the Executive Vice Governor of ...")
     cut = max([cut, *(m.start() + 4 for m in _AND_THE_POST.finditer(window, max(0, cut)))])
     segment = window[cut + 1 :] if cut >= 0 else window
+    # the previous person of a news story's list, named without an honorific ("Secretary for A Erick
+    # Tsang, Secretary for B Prof Sun Dong"): this post starts after the comma closing that name
+    named = [m for m in _NAME_THEN_HEAD.finditer(segment) if m["last"] not in P.POST_WORDS]
+    segment = segment[named[-1].end() :] if named else segment
     # a news story's "the mayor of Beijing, Yin Yong", "the province's executive vice governor, Xu"
     clause = segment.rsplit(",", 1)[-1]
     loose = _LOOSE_POST_BEFORE.search(clause) if comma else None
@@ -288,7 +299,14 @@ def _bare_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
         # a run stops before a name already read ("Chief Executive A and Zhu Xiaodan, governor of ...")
         first = taken.first(run.start(), run.end())
         span = run.group(0)[: None if first < 0 else first - m.start()]
-        found = _split_post_name(span)
+        # a news story's list ("Secretary for A Bernadette Linn, Secretary for B Algernon Yau and ... C"):
+        # the run ends with the name before the next post, which is read on its own; an item of such a
+        # list ends with its name, whatever the surname
+        nxt = next((n for n in _NAME_THEN_HEAD.finditer(span) if n["last"] not in P.POST_WORDS), None)
+        span = span[: nxt.end("last")] if nxt else span
+        end = m.start() + len(span)
+        item = bool(_ITEM_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _ITEM_AFTER.match(text, end))
+        found = _split_post_name(span) or (_listed_name(span) if nxt or item else None)
         if found is None:
             continue
         post, name = found
@@ -424,6 +442,29 @@ def _split_post_name(span: str) -> tuple[str, str] | None:
     return None
 
 
+_ITEM_BEFORE = re.compile(r"(?:,|\band)\s+$")
+_ITEM_AFTER = re.compile(r"\s*(?:[.,;]|and\b|$)")
+
+
+def _listed_name(span: str) -> tuple[str, str] | None:
+    """A post then a name of two or three capitalised words, the name closed by the comma before the
+    list's next post ("Secretary for Development Bernadette Linn"): the name need not hold a
+    surname known as Chinese."""
+    tokens = span.split()
+    for size in (3, 2):
+        name, post = tokens[-size:], " ".join(tokens[:-size])
+        if (
+            len(tokens) > size
+            and all(_NAME_TOKEN.fullmatch(t) and t not in P.POST_WORDS and t not in _NOT_NAME_WORDS for t in name)
+            and not any(t in PARTNERS or t in _CONNECTORS or t in {"Hong", "Kong"} for t in name)
+            and P.POST_HEAD.match(post)
+            and post.split()[-1] not in _CONNECTORS
+        ):
+            return post, " ".join(name)
+    return None
+
+
+_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "&"})
 _POST_PARTS = frozenset({"General", "Premier", "Chairman", "Chair"})
 
 

@@ -90,6 +90,8 @@ _ON_NTH = re.compile(
 )
 # A date in brackets on its own, where a copy has reworded "today": "in Changsha nowadays (March 18)".
 _PAREN_DAY = re.compile(rf"\((?:{WEEKDAY_RE},?\s*)?(?P<date>{DATE_PHRASE})\)")
+# A date set beside the words of the next day: "will be held there the following day, July 6".
+_NEXT_DAY = re.compile(rf"(?i:\bthe\s+(?:following|next)\s+day|\bthe\s+day\s+after),\s+(?P<date>{DATE_PHRASE})")
 _OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1}  # and -1 for every word of yesterday (YESTERDAY_RE)
 _WEEKDAYS = {name: i for i, name in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))}
 # Words before a date in its clause that give it to another meeting or event than this one.
@@ -328,7 +330,7 @@ def _day_in(sentence: str, kind: DocumentKind) -> tuple[_Day, bool, bool] | None
     Forum, which opened on Monday") is the meeting's only when the sentence has no other; for an
     announcement, a date after the meeting's name ("to attend the plenary on October 16") first."""
     found: list[tuple[bool, bool, bool, int, _Day]] = []
-    for pattern in (_ON_DAY, _RELATIVE, _PAREN_DAY, _ON_NTH):
+    for pattern in (_ON_DAY, _RELATIVE, _PAREN_DAY, _NEXT_DAY, _ON_NTH):
         for m in pattern.finditer(sentence):
             clause = _clause_before(sentence, m.start())
             if not _ELSEWHEN.search(clause):
@@ -370,7 +372,7 @@ def _after_meeting_word(sentence: str, day: _Day) -> bool:
     named = _MEETING_WORD.search(sentence)
     if named is None:
         return False
-    for pattern in (_ON_DAY, _RELATIVE, _PAREN_DAY, _ON_NTH):
+    for pattern in (_ON_DAY, _RELATIVE, _PAREN_DAY, _NEXT_DAY, _ON_NTH):
         for m in pattern.finditer(sentence, named.end()):
             said = _relative_day(m) if pattern in (_RELATIVE, _ON_NTH) else _phrase_day(m["date"])
             if said == day:
