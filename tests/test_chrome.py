@@ -79,7 +79,6 @@ PAGES = [
         "Skip to content\nLocal | Business | World | Opinion\nHunan Daily Online | Hong Kong\n"
         f"Home News GBA Business Culture\n{HEADLINE}\nUpdated: 2025-05-14 20:15\n\n{BODY}",
         gone=["Local | Business", "Hunan Daily Online", "GBA Business"],
-        page_date=dt.date(2025, 5, 14),
     ),
     Page(
         "news-site-menus",
@@ -88,7 +87,6 @@ PAGES = [
         f"Posted: 14 May 2025 21:02\n\n{BODY}",
         title="Hunan freight trains to reach Kwai Chung by 2026",
         gone=["You are here", "WORLD / ASIA", "Posted"],
-        page_date=dt.date(2025, 5, 14),
     ),
     Page(
         "news-mastheads",
@@ -96,7 +94,6 @@ PAGES = [
         f"South China Morning Post\nPublished: 8:00pm, 14 May 2025\n\n{BODY}",
         title=None,
         gone=["South China Morning Post", "Published"],
-        page_date=dt.date(2025, 5, 14),
     ),
     Page(
         "rules",
@@ -176,7 +173,6 @@ PAGES = [
         "Press here to Skip to the main content\nFont Size\nA- A A+\nRSS Subscription\nAdvanced Search\nSitemap\n"
         f"繁體 简体\n\n{HEADLINE}\nMay 14, 2025\n\n{BODY}",
         gone=["Press here to Skip", "Font Size", "A- A A+", "RSS Subscription", "Advanced Search", "Sitemap", "繁體"],
-        page_date=dt.date(2025, 5, 14),
     ),
     Page(
         "ebulletin-2004",
@@ -202,7 +198,6 @@ PAGES = [
         "numbered-home-section-headline",
         f"1. Home\n2. News\n3. {HEADLINE}\n2025 May 14   18:20\n{HEADLINE}\n\n{BODY}",
         gone=["1. Home", "2. News", "3. "],
-        page_date=dt.date(2025, 5, 14),
     ),
     Page(
         "translated-news",
@@ -210,6 +205,19 @@ PAGES = [
         "Hunan Daily Online\nThe following news is machine translated for reference only.\n\n"
         f"{HEADLINE}\n\n{BODY}\n\nEditor in charge: [Liu Fang]\nHunan Daily Online all rights reserved",
         gone=["Hunan Daily Online", "machine translated", "Editor in charge", "all rights reserved"],
+        ended=True,
+    ),
+    Page(
+        "web-archive",
+        "toolbar-over-a-release",
+        "The Wayback Machine - https://web.archive.org/web/20270304101500/https://www.info.gov.hk/gia/general/"
+        "202505/14/P2025051400611.htm\n2 captures\n14 May 2025 - 04 Mar 2027\nFeb MAR Apr\n04\n2026 2027 2028\n"
+        "success\nfail\nAbout this capture\nCOLLECTED BY\nCollection: Government websites crawl\nTIMESTAMPS\n"
+        f"Go to main content\n{HEADLINE}\n\n{BODY}\n\n{FOOTER}",
+        gone=[
+            *("Wayback", "captures", "04 Mar 2027", "Feb MAR Apr", "2026 2027 2028"),
+            *("About this capture", "COLLECTED BY", "Collection:", "TIMESTAMPS"),
+        ],
         ended=True,
     ),
     Page(
@@ -232,7 +240,6 @@ PAGES = [
             "shakes hands",
         ],
         ended=True,
-        page_date=dt.date(2025, 5, 14),
     ),
     Page(
         "official-blog",
@@ -266,7 +273,6 @@ PAGES = [
         "date-prefix-glued-to-headline",
         f" date 2025-05-14 {HEADLINE}\n\n{BODY}",
         gone=["date 2025-05-14"],
-        page_date=dt.date(2025, 5, 14),
     ),
     Page(
         "page-stamps",
@@ -283,7 +289,6 @@ PAGES = [
         f"Go to main content\nHome\nSearch\n2025-05-14 18:20 Last Updated At:05-14 19:02\n\n{BODY}",
         title=None,
         gone=["Go to main content", "Last Updated"],
-        page_date=dt.date(2025, 5, 14),
     ),
     Page(
         "news-agency-ends",
@@ -513,3 +518,29 @@ def test_a_row_with_an_item_that_is_not_chrome_is_no_tool_row(row: str) -> None:
 )
 def test_a_chinese_label_of_other_stories_ends_the_release(label: str) -> None:
     assert catalogue().is_end(label)
+
+
+def test_a_closing_square_ends_the_story_and_a_square_bullet_does_not() -> None:
+    """A paper's closing square after the story's last sentence ("... the two places. ■") ends it,
+    the copy complete; a square opening a list's item ("■ Support ...") is the item's bullet."""
+    story = (
+        f"{HEADLINE}\n\n{LEAD}\n\nThe two sides agreed to:\n■ Support logistics enterprises of the two places.\n"
+        "■ Promote joint tourism itineraries.\n\nThe Secretary for Transport and Logistics attended the plenary. ■\n"
+        "Hunan Pearl Weekly · All rights reserved."
+    )
+    cleaned = clean(story)
+    assert cleaned.ended
+    assert "Support logistics enterprises" in cleaned.text and "Promote joint tourism" in cleaned.text
+    assert "attended the plenary." in cleaned.text and "All rights reserved" not in cleaned.text
+
+
+def test_a_web_archive_s_calendar_words_are_chrome_only_above_the_headline() -> None:
+    """The archive's toolbar lines ('success', a day '04', a row of years) are the archive's above
+    the page's headline; below it a release's own line of that shape is kept."""
+    cleaned = clean(
+        "The Wayback Machine - https://web.archive.org/web/20270304101500/https://example.gov.hk/a.htm\n"
+        f"success\n04\n2026 2027 2028\n{HEADLINE}\n\n{LEAD}\n\nTargets for 2026 2027 2028\n\n"
+        "     Three more freight routes will open, one a year.\n\n" + FOOTER
+    )
+    assert cleaned.title == HEADLINE
+    assert "Targets for 2026 2027 2028" in cleaned.text and "success" not in cleaned.text

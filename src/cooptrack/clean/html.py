@@ -440,10 +440,16 @@ def _page_title(tree: LexborHTMLParser) -> str:
     head, bar, site = title.rpartition(" | ")
     if bar and len(site) <= 40 and len(head) > len(site):
         return head.strip()
-    m = _CJK_SITE_SUFFIX.fullmatch(title)
+    m = _CJK_SITE_SUFFIX.fullmatch(title) or _SITE_AFTER_UNDERSCORE.fullmatch(title)
     if m and len(m["head"]) > len(m["site"]):  # "Headline_广东省人民政府门户网站", "Headline - 华龙网"
         return m["head"].strip()
     return title
+
+
+# A Mainland site's English name after the headline behind "_": "Headline_Hubei Provincial People's Government".
+_SITE_AFTER_UNDERSCORE = re.compile(
+    r"(?P<head>.*?\w.*?)\s?_\s?(?P<site>[A-Z][\w'\u2019.&-]*(?:\s[\w'\u2019.&()-]+){0,8})"
+)
 
 
 # A Chinese site's name after the headline in the <title>, behind "_", "-", "－" or "|" ([ZH-TITLE]).

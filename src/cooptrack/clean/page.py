@@ -183,7 +183,7 @@ def _site_name(lines: list[Line]) -> int:
     # People's Government"); a headline ("Hong Kong and Guangdong agree to ...") over its standfirst
     # (a summary naming the plenary) over the stamp stays the headline
     site = name_shaped(lines[0].text) or _SITE_WORDS.search(lines[0].text)
-    if lines[1].dated_after and not lines[0].dated_after and _names_a_meeting(below) and site:
+    if lines[1].dated_after and not lines[0].dated_after and site and (_names_a_meeting(below) or _names_a_deal(below)):
         return 1
     j = 1
     while j < min(len(lines), 6) and len(lines[j].text) <= _MENU_MAX and _MENU_ITEM.fullmatch(lines[j].text):
@@ -191,6 +191,15 @@ def _site_name(lines: list[Line]) -> int:
     if (j == 1 and not lines[0].chrome_after) or j >= len(lines):
         return 0
     return j if headline_like(lines[j].text) and noise.MEETING_CUE.search(lines[j].text) else 0
+
+
+# A headline on what the two sides agreed or signed: "Macao and Hong Kong sign agreements on …".
+_DEAL_CUE = re.compile(r"(?i)\b(?:signs?|signed|inks?|inked|pacts?|agreements?|deals?|co-?operation|ties)\b")
+
+
+def _names_a_deal(text: str) -> bool:
+    """A headline (a verb's line, not a name's) on a signing or on co-operation, over its stamp."""
+    return headline_like(text) and len(text.split()) >= 4 and not name_shaped(text) and bool(_DEAL_CUE.search(text))
 
 
 def _names_a_meeting(text: str) -> bool:

@@ -150,6 +150,7 @@ class _Scanner:
         self._after_end = False
         self._in_media = False
         self._blank = False
+        self._under_banner = False  # right under a banner at the page's top (a web archive's toolbar)
 
     def run(self, raw_lines: list[str]) -> None:
         for raw in raw_lines:
@@ -164,6 +165,9 @@ class _Scanner:
             glued = catalogue().may_hold_glued(line)  # (chrome glued to its ends, an end marker)
             line = self._strip_inline(line) if glued else line
             if not line:
+                continue
+            if self._banner_head(line):
+                self._remove(RemovalReason.PAGE_CHROME, line)
                 continue
             reason = self._noise_reason(line)
             if reason is not None:
@@ -182,6 +186,19 @@ class _Scanner:
             self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank, indent=indent))
             self.trailer = []
             self._blank = False
+
+    def _banner_head(self, line: str) -> bool:
+        """A banner at the page's top (nothing kept above it) and the head chrome right under it (a
+        web archive's address line over its toolbar: captures, their range, a calendar,
+        "TIMESTAMPS") are the site's: removed, and a date among them (a capture's day) never dates
+        the page."""
+        if not self.lines and catalogue().banner(line) is not None:
+            self._under_banner = True
+            return True
+        if self._under_banner and catalogue().head(line) is not None:
+            return True
+        self._under_banner = False
+        return False
 
     def _strip_inline(self, line: str) -> str:
         """Cut chrome glued to the line (a ` date YYYY-MM-DD ` prefix, a byline with its stamp
