@@ -262,7 +262,7 @@ def _heading_shape(text: str) -> bool:
 
 # (Roman numerals in capitals too: "II. Financial Services", "(IV) Tourism")
 _HEADING_LABEL = re.compile(
-    r"^(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[IVXLC]{2,6}|[A-Z])[.)]|\((?:\d{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6})\))\s+"
+    r"^(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[IVXLC]{2,6}|[A-Z])[.)]|\((?:\d{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])\))\s+"
 )
 
 

@@ -107,6 +107,13 @@ class _Collector:
         return item
 
     def block(self, block: Block) -> None:
+        signers = P.SIGNERS_LINE.match(block.text)
+        if signers is not None and self.last_group:  # "Signatories: …" under an item: that item's signers
+            item = self.last_group[-1]
+            if not item.signatories:
+                sentence = Sentence(block.text, block.start, block)
+                item.signatories = [p.name for p in named_after(sentence, self.people, signers.end() - 1)]
+            return
         if block.kind is BlockKind.BULLET:
             if self.expect_list:
                 self._list_item(block)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from cooptrack import mechanisms
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
-from cooptrack.extract.gazetteer import CAPITALS, CITIES, DISTRICTS, PROVINCES, VENUES, partner_name
+from cooptrack.extract.gazetteer import CAPITALS, CITIES, DISTRICTS, MUNICIPALITIES, PROVINCES, VENUES, partner_name
 from cooptrack.extract.numbers import ordinal_value
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry
@@ -72,16 +72,57 @@ def _implied_mechanism(text: str) -> Mechanism | None:
     """A news copy may not spell the mechanism's name: "Hong Kong and Shandong ... the second
     plenary of their co-operation conference", or a wire story's "Hong Kong, Jiangxi sign deals"
     over "a joint meeting" of the two governments, names it all the same."""
-    if not _CONFERENCE_WORDS.search(text):
+    # no conference, or only a trade body's ("The ... Chamber of Commerce and ... held the fifth meeting
+    # of a co-operation conference between the two sides")
+    conferences = [m.start() for m in _CONFERENCE_WORDS.finditer(text)]
+    if all(P.OTHER_PARTY.search(_sentence_around(text, at)) for at in conferences):
         return None
     counts: Counter[str] = Counter()
     for m in _PAIR.finditer(text):
         partner = partner_name(m["a"] or m["b"])
         if partner:
             counts[partner] += 1
+    if not counts and _ROLE_NAMED.search(text):
+        if P.OTHER_PARTY.search(text):
+            return None  # "the two sides" are a trade body and a province: not Hong Kong's mechanism
+        top = _provinces_named(text).most_common(2)
+        if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+            return None  # two places as often: the page does not say which is the other side
+        return mechanisms.for_partner(top[0][0])
     if not counts:
         return None
     return mechanisms.for_partner(counts.most_common(1)[0][0])
+
+
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence of ``text`` holding offset ``at`` (cut at full stops)."""
+    start = text.rfind(". ", 0, at) + 1
+    end = text.find(". ", at)
+    return text[start : end if end >= 0 else len(text)]
+
+
+# The conference named by its parties' roles, not their names: "the fifth plenary of a co-operation
+# conference between the two sides", "the city's co-operation conference with the province", "the
+# second plenary session of their cooperation conference" (the partner is then the page's province).
+_ROLE_NAMED = re.compile(
+    r"(?i)\b(?:their|the\s+two\s+(?:sides|places|governments)['\u2019]|(?:the\s+)?city['\u2019]s)\s+"
+    r"(?:co-?operation\s+(?:joint\s+)?conference|joint\s+conference)\b"
+    r"|\b(?:co-?operation\s+(?:joint\s+)?conference|joint\s+conference)\s+(?:between\s+the\s+two\s+"
+    r"(?:sides|places|governments)|with\s+the\s+(?:province|municipality|region|autonomous\s+region))\b"
+)
+_PROVINCE_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted({*PROVINCES, *MUNICIPALITIES, *CITIES}, key=len, reverse=True)) + r")\b"
+)
+
+
+def _provinces_named(text: str) -> Counter[str]:
+    """How often the page names each province or province-level city, its cities counted as it
+    (Shenzhen, a partner of its own, counted as itself)."""
+    counts: Counter[str] = Counter()
+    for m in _PROVINCE_WORD.finditer(text):
+        name = m.group(0)
+        counts[name if name in PROVINCES or name in MUNICIPALITIES or name == "Shenzhen" else CITIES[name]] += 1
+    return counts
 
 
 @dataclass(frozen=True)
@@ -181,13 +222,15 @@ _ORD_BEFORE = re.compile(
 # "the first physical ... joint conference (in four years)": a first of its sort, no number of the series
 _NOT_A_NUMBER = re.compile(r"\b(?:physical|in-person|face-to-face|ever|offline)\b")
 # After the mechanism's name, its meetings counted: "... held its sixth meeting", "... convened for the
-# sixth time", "... met for the 2nd time" (not a span of time: "met for the first time in four years",
-# "for the first time since 2019").
+# sixth time", "... met for the 2nd time", "... was convened for the second time in Hefei" (not a span
+# of time: "met for the first time in four years", "for the first time since 2019", "in a row", "this year").
 _HELD_ITS = re.compile(
     rf"\s+(?:(?:held|convened|had)\s+its\s+(?P<ord>{P._ORD})\s+(?i:meeting|session|plenary)"
-    r"|(?i:(?:(?:was|is|will\s+be)\s+)?(?:held|convened)|(?:will\s+)?(?:meet|convene)|met|(?:took|takes|will\s+take)"
-    rf"\s+place)\s+for\s+the\s+(?P<times>{P._ORD})\s+time\b"
-    r"(?!\s+(?i:since|outside|in\s+(?:(?:\w+|\d+)\s+)?(?:years?|months?|decades?|history)\b)))"
+    r"|(?i:(?:(?:was|were|is|will\s+be)\s+)?(?:held|convened|gathered|sat)|(?:will\s+)?(?:meet|convene)|met"
+    r"|(?:took|takes|will\s+take)\s+place)"
+    rf"\s+for\s+the\s+(?P<times>{P._ORD})\s+time\b"
+    r"(?!\s+(?i:since\b|outside\b|this\s+(?:year|decade)\b"
+    r"|in\s+(?:a\s+row\b|(?:(?:\w+|\d+)\s+)?(?:years?|months?|decades?|history)\b))))"
 )
 _HLM_NAME = re.compile(r"(?i)high[-\s]level\s+meeting$")
 
@@ -482,7 +525,9 @@ _NEAR = 45  # characters between a meeting's name (or its verb) and the city it 
 def _video_meeting(said: list[str], texts: list[str]) -> bool:
     """The meeting was held by video: said in the sentence reporting it, or in the lead ("It was held
     by video conference because of the pandemic")."""
-    return any(P.VIA_VIDEO.search(t) for t in said) or any(P.HELD_BY_VIDEO.search(t) for t in texts[:2])
+    said = [P.OTHER_MEETINGS_BY_VIDEO.sub(" ", t) for t in said]  # "after two plenaries held by video": not this one
+    texts = [P.OTHER_MEETINGS_BY_VIDEO.sub(" ", t) for t in texts[:2]]
+    return any(P.VIA_VIDEO.search(t) for t in said) or any(P.HELD_BY_VIDEO.search(t) for t in texts)
 
 
 def _dateline_place(texts: list[str]) -> str | None:

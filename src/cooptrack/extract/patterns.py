@@ -69,16 +69,39 @@ OTHER_BODY_AFTER = re.compile(
 )
 # A mention that refers to an earlier or later meeting, not the one the release is about.
 OTHER_MEETING_BEFORE = re.compile(
-    r"(?i:\b(?:since|last|previous|preceding|prepar(?:e|ation|ing)\s+for|ahead\s+of|before|"
-    r"following\s+up\s+on|follow-up\s+to|the\s+next|next)\s+(?:the\s+|its\s+|their\s+)?$"
+    r"(?i:\b(?:since|last|previous|preceding|prepar(?:e|ations?|ing)\s+for|arrangements?\s+for|ahead\s+of|before|"
+    r"following\s+up\s+on|follow-up\s+to|the\s+next|next)\s+(?:the\s+|its\s+|their\s+)?"
+    rf"(?:{ORDINAL_RE}\s+)?$"  # "the preparations for the 14th " + the mechanism's name
     # what an earlier meeting decided: "the co-operation items agreed at the Third Plenary Session"
     r"|\b(?:items|measures|projects|initiatives|matters|consensus|tasks|proposals|areas|results|outcomes|"
     r"directions)\s+(?:agreed|reached|endorsed|adopted|decided|set\s+out)\s+(?:upon\s+)?(?:at|during|in)\s+"
     r"(?:the\s+)?$)"
 )
+# A line of its own naming the signers of the list item above it: "Signatories: the Secretary for
+# …, Ms A; and the Vice Governor …, Mr B", "Signed by: …", "Signing parties: …" ([AGREE-LIST]).
+SIGNERS_LINE = re.compile(
+    r"(?i)^\s*(?:signator(?:y|ies)|signers?|signed\s+by|signing\s+(?:parties|officials))\s*[:\uff1a]\s*(?=\S)"
+)
+
+# A mechanism's name owning such a meeting, or being one: "since the Second Plenary Session of the ",
+# "the preparations for the 14th " (cooptrack.extract.relevance: that name is not this meeting's).
+ANOTHER_MEETINGS_NAME = re.compile(
+    r"(?i)\b(?:since|last|previous|preceding|prepar(?:e|ations?|ing)\s+for|arrangements?\s+for|ahead\s+of|"
+    r"following\s+up\s+on|follow-up\s+to|the\s+next|next)\s+(?:the\s+|its\s+|their\s+)?"
+    rf"(?:(?:[\w'-]+\s+){{0,4}}?(?:plenary(?:\s+session)?|session|meeting)\s+of\s+(?:the\s+)?|{ORDINAL_RE}\s+)?$"
+)
 _PARTY_PLENUM = re.compile(r"(?i)\b(?:CPC|Communist Party|Central Committee|National People's Congress|NPC|CPPCC)\b")
 
 # --- relevance and kind of document -------------------------------------------------------
+
+# The two sides "met for" the meeting, words of place and time between or not: "met for the 14th
+# high-level meeting", "officials met in Hong Kong yesterday for the ...", "met at the Government
+# Headquarters in Macao this morning for the ...", a mechanism that "met for the fourth time" (never
+# "met with X", nor "met X for talks": a call).
+MET_FOR = (
+    r"met(?:\s+(?!with\b|for\b)[\w'-]+){0,8}?\s+for\s+(?:the|a|an|its|their)\s+(?:[\w'-]+\s+){0,5}?"
+    r"(?:plenary|meeting|session|conference)|met\s+for\s+the\s+[\w-]+\s+time"  # "met for the fourth time"
+)
 
 LOOKALIKE_TITLE = re.compile(
     r"(?i)\b(?P<cue>meets?|met|calls?\s+on|courtesy\s+call|symposium|seminar|exhibition|expo|"
@@ -89,7 +112,7 @@ LOOKALIKE_TITLE = re.compile(
 EVENT_VERB = re.compile(
     r"(?i)\b(?:held|co-?chaired|chaired|convened|attended|attends?|hosted|took\s+place|"
     r"will\s+(?:be\s+held|attend|co-?chair|chair|lead|hold)|to\s+(?:attend|co-?chair|be\s+held)|"
-    r"co-?chair|met\s+for|opened|agreed|reached)\b"
+    rf"co-?chair|{MET_FOR}|opened|agreed|reached)\b"
 )
 # A meeting reported as held, in the past tense: what a lead must say under a headline of another kind.
 HELD_REPORT = re.compile(r"(?i)\b(?:(?:was|were)\s+(?:held|co-?chaired|convened)|co-?chaired|held\s+the)\b")
@@ -138,6 +161,9 @@ CHAIR_PREDICATE = re.compile(
     r"\b(?:led|leading|lead|headed|heading)\s+(?:the\s+)?(?:two\s+|respective\s+|their\s+)?(?:[\w'-]+\s+){0,4}?delegations\b|"
     r"\bdelegations?\s+(?:was|were)\s+(?:respectively\s+)?(?:led|headed)\s+by\b|\bwas\s+led\s+by\b|"
     r"\bin\s+the\s+chair\b|\b(?:joint\s+)?(?:co-?)?chairmanship\b|"
+    # the chairs as a noun or a participle: "A and B acted as co-chairs of ...", "with A and B presiding"
+    r"\b(?:served|serving|acted|acting|sat|sitting)\s+as\s+(?:the\s+)?(?:two\s+)?co-?chairs?\b|"
+    r"\b(?:co-?)?presiding\b(?!\s+(?:officer|judge))|"
     # a meeting co-led or hosted jointly: "A and B co-led the session", "was hosted jointly by A and B"
     # (each verb spelt whole after "co-": its screen then looks for "led", not for the "co" of "co-operation")
     r"\bco-?led\b|\bco-?lead(?:s|ing)?\b|\bco-?head(?:ed|ing)\b|\b(?:co-?|jointly\s+)host(?:ed|ing|s)?\b|\bhosted\s+jointly\b|"
@@ -152,7 +178,8 @@ PAST_EVENT = re.compile(
     r"attended|participated|(?<!will\s)led|(?<!will\s)headed|co-?led|co-?headed|co-?hosted|hosted\s+jointly|reviewed|reached|agreed|signed|discussed|concluded|kept|inked|joined|"
     # what news copy says was done there: "sealed deals in 11 areas at the seventh plenary"
     rf"{NEWS_AGREED}|pledged|vowed|endorsed|unveiled|mapped\s+out|charted|"
-    r"met\s+for)\b|\b(?:was|were)\s+(?:held|convened)\b|\bconsensus\s+(?:reached\s+)?(?:at|during)\b|"
+    rf"{MET_FOR}|(?:served|acted)\s+as\s+(?:the\s+)?(?:two\s+)?co-?chairs?)\b|\b(?:was|were)\s+(?:held|convened)\b|"
+    r"\bconsensus\s+(?:reached\s+)?(?:at|during)\b|"
     r"\bafter\s+(?:co-?chairing|chairing|attending|holding|presiding\s+over|convening)\b|"
     # a meeting that "opened" (not an exhibition that "was opened"): the meeting is the subject
     r"\b(?:plenary|session|meeting|conference)\s+opened\b|\b(?:plenary|session)\s+[^.;]{0,120}?\bopened\b|"
@@ -161,7 +188,7 @@ PAST_EVENT = re.compile(
 # The predicates that say the meeting itself took place, as opposed to what was done there.
 MEETING_EVENT = re.compile(
     r"(?i)(?<!\bbe\s)\b(?:held|took\s+place|co-?chaired|chaired|presided|convened|attended|participated|kept|"
-    r"joined|(?:was|were)\s+(?:held|convened))\b|\bconsensus\s+(?:at|during)\b|"
+    rf"joined|{MET_FOR}|(?:was|were)\s+(?:held|convened))\b|\bconsensus\s+(?:at|during)\b|"
     r"\b(?:plenary|session|meeting|conference)\s+opened\b|\b(?:plenary|session)\s+[^.;]{0,120}?\bopened\b"
 )
 FUTURE_EVENT = re.compile(
@@ -276,6 +303,13 @@ THE_MEETING_HELD = re.compile(
 PLACE_ANCHOR = re.compile(
     r"(?i)\b(?:held|met|meet|convened|gathered|took\s+place|co-?chair(?:ed)?|chaired|(?<!press\s)conference|"
     r"plenary(?:\s+session)?|meeting|session)\b"
+)
+# Other meetings held by video, plural or earlier: "after two plenaries held by video conference",
+# "the previous meetings were held online" (this one's mode is not said there).
+OTHER_MEETINGS_BY_VIDEO = re.compile(
+    r"(?i)\b(?:(?:previous|last|earlier|past|two|three|four|five|several)\s+)?"
+    r"(?:plenaries|meetings|sessions|conferences)\s+(?:were\s+|had\s+been\s+)?(?:held\s+)?"
+    r"(?:(?:by|via|through|over)\s+video\s*(?:-\s*)?(?:conferenc\w*|links?|calls?)?|online|virtually)"
 )
 # The meeting said to be held by video, in a sentence of the lead.
 HELD_BY_VIDEO = re.compile(

@@ -65,7 +65,7 @@ def statement(sentence: str) -> Statement | None:
     text = sentence
     # (a sentence about no meeting, most of them, is not searched for a vague future: either makes
     # no statement, and the names and mentions are remembered for the page's other readers)
-    named_here = find(text)
+    named_here = [m for m in find(text) if not _of_another_meeting(text, m)]
     named = any(m.entry.hk_party for m in named_here)
     mentions = tuple(m for m in meeting_mentions(text) if not _another_time(text, m))
     chaired = _MAY_CHAIR(text) and bool(P.CHAIR_PREDICATE.search(text))
@@ -105,6 +105,17 @@ _MET = re.compile(
     r"\s+(?:met|convened|(?:was|will\s+be)\s+(?:held|convened)|(?:took|will\s+take)\s+place|will\s+(?:meet|convene))\b"
     r"(?!\s+(?:\w+\s+)?(?:times|twice|annually|yearly|regularly|every|once\s+(?:a|every)))"
 )
+
+
+_MAY_ANOTHER_MEETINGS_NAME = screen(P.ANOTHER_MEETINGS_NAME)
+
+
+def _of_another_meeting(text: str, m: Mention) -> bool:
+    """The name only owns an earlier or a coming meeting ("since the Second Plenary Session of the
+    Hong Kong/Jiangsu Co-operation Conference was held ..."): the sentence does not name the
+    mechanism for a meeting of its own."""
+    before = text[max(0, m.start - 120) : m.start]
+    return _MAY_ANOTHER_MEETINGS_NAME(before) and P.ANOTHER_MEETINGS_NAME.search(before) is not None
 
 
 def _meeting_noun(text: str, named: list[Mention]) -> bool:

@@ -131,7 +131,7 @@ _CO_CHAIRS_WERE = re.compile(
 
 
 _WERE_CO_CHAIRS = re.compile(
-    rf"(?i)\b(?:were|are|will\s+be|(?:served|acted|sat)\s+as)\s+(?:the\s+)?(?:two\s+)?{_CO_CHAIR_NOUN}\b"
+    rf"(?i)\b(?:were|are|will\s+be|(?:served|serving|acted|acting|sat|sitting)\s+as)\s+(?:the\s+)?(?:two\s+)?{_CO_CHAIR_NOUN}\b"
 )
 
 

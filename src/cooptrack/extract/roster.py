@@ -102,6 +102,8 @@ class _Roster:
             signers = named_after(sentence, self.people, by.end())  # an item of "witnessed the signing of:"
         elif not signers and lead_in and P.SIGN_CUE.search(lead_in) and " | " in masked:
             signers = named_after(sentence, self.people, masked.index(" | "))  # a row "Title | Secretary ..., Mr A"
+        elif not signers and (label := P.SIGNERS_LINE.match(masked)):
+            signers = named_after(sentence, self.people, label.end() - 1)  # an item's "Signatories: …" line
         for person in signers:
             person.roles.add(Role.SIGNATORY)
         # First named in a sentence giving no role: there, attending; unless the sentence is

@@ -221,6 +221,21 @@ def _signed_list_after(body: list[Block], i: int) -> int | None:
     return j if j > i + 1 else None
 
 
+def _in_signed_list(body: list[Block], i: int) -> bool:
+    """A heading-shaped line inside a list of agreements ("(b) Agreement on …" between the items
+    and their "Signatories: …" lines, under "The following three documents were signed …:"): an
+    item, not an area's heading ([AGREE-LIST])."""
+    if not agreement_item(body[i].text):
+        return False
+    j = i - 1
+    while j >= 0 and (agreement_item(body[j].text) or P.SIGNERS_LINE.match(body[j].text)):
+        j -= 1
+    if j < 0 or j == i - 1 or body[j].kind is not BlockKind.PARAGRAPH:
+        return False
+    last = _last_sentence(body[j].text.rstrip())
+    return last.endswith(":") and bool(P.SIGN_CUE.search(last)) and not P.DECLARED_AREAS.search(last)
+
+
 def split_sections(body: list[Block]) -> Sections:
     """Divide the body into lead, areas and closing."""
     lead_in_at = next((i for i, b in enumerate(body) if _is_lead_in(b)), None)
@@ -240,7 +255,11 @@ def split_sections(body: list[Block]) -> Sections:
             (
                 i
                 for i, b in enumerate(body)
-                if b.kind is BlockKind.HEADING and not _is_closing(b) and i > first_para and i >= after_signed
+                if b.kind is BlockKind.HEADING
+                and not _is_closing(b)
+                and i > first_para
+                and i >= after_signed
+                and not _in_signed_list(body, i)
             ),
             len(body),
         )

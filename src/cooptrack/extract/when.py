@@ -77,7 +77,7 @@ _ON_DAY = re.compile(
 # "today (June 28)", "yesterday afternoon", "tomorrow", "this Thursday (June 5)", "next Monday",
 # "on Wednesday", "… joint conference Wednesday", "today (29th)"
 _RELATIVE = re.compile(
-    rf"(?i:\b(?P<word>today|tonight|{YESTERDAY_RE}|tomorrow)\b"
+    rf"(?i:\b(?P<word>today|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|{YESTERDAY_RE}|tomorrow)\b"
     r"|\bthis\s+(?P<part>morning|afternoon|evening)\b"
     rf"|\b(?:(?P<which>next|this|coming|last|on)\s+)?(?-i:(?P<weekday>{WEEKDAY_RE}))\b(?!'))"
     rf"{_PART}(?:{_PAREN}|,\s+(?P<date2>{DATE_PHRASE}))?"
@@ -92,7 +92,8 @@ _ON_NTH = re.compile(
 _PAREN_DAY = re.compile(rf"\((?:{WEEKDAY_RE},?\s*)?(?P<date>{DATE_PHRASE})\)")
 # A date set beside the words of the next day: "will be held there the following day, July 6".
 _NEXT_DAY = re.compile(rf"(?i:\bthe\s+(?:following|next)\s+day|\bthe\s+day\s+after),\s+(?P<date>{DATE_PHRASE})")
-_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1}  # and -1 for every word of yesterday (YESTERDAY_RE)
+# (and -1 for every word of yesterday, YESTERDAY_RE; two days off: "the day before yesterday", "the day after tomorrow")
+_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
 _WEEKDAYS = {name: i for i, name in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))}
 # Words before a date in its clause that give it to another meeting or event than this one.
 _ELSEWHEN = re.compile(
@@ -422,7 +423,7 @@ def _relative_day(m: re.Match[str]) -> _Day:
     if "word" not in groups:  # "On the 6th"
         return _Day(nth=nth)
     if m["word"]:
-        return _Day(offset=_OFFSETS.get(m["word"].lower(), -1), nth=nth)
+        return _Day(offset=_OFFSETS.get(" ".join(m["word"].lower().split()), -1), nth=nth)
     if m["part"]:
         return _Day(offset=0, nth=nth)
     which = (m["which"] or "").lower()
