@@ -324,7 +324,9 @@ async def send_kept_at_once(proxies: Callable[[Scope], None], w: Web, scope: Sco
     since), the reader's CSRF cookie one the site made; a ``304``, or an answer kept under the same
     key whose token fits. The application's own work for a page sent as kept is then about 40% less
     (54 → 31 µs in process: the layers' calls for every message, FastAPI's look for OpenTelemetry's
-    providers); the server's, with Uvicorn and the sockets, moves within a loaded run's noise."""
+    providers), and less again since its tag, its address and whether it is signed in are read once
+    and a small body goes in one write (236,087 → 167,151 instructions in process, callgrind; the
+    server's CPU a page 60–110 µs at 50 clients, the bare reference's 30–65)."""
     if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(_UNTAGGED):
         return False
     started = time.perf_counter()
