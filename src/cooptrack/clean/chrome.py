@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -210,6 +211,17 @@ _BAR = re.compile(r"\s[|\uff5c]\s")  # the spaced bar between a tool row's links
 _BAR_ITEMS = 8
 
 
+def _in_either_script(text: str, read: Callable[[str], Hit | None]) -> Hit | None:
+    """What ``read`` finds in the line, else in its Simplified spelling when it is a Chinese line short
+    enough to be chrome and spelt otherwise."""
+    hit = read(text)
+    if hit is None and len(text) <= _MAX_LINE and _CJK.search(text):
+        folded = simplified(text)
+        if folded != text:
+            hit = read(folded)
+    return hit
+
+
 class Catalogue:
     """The chrome families, indexed for line-by-line questions."""
 
@@ -249,12 +261,7 @@ class Catalogue:
         """Whether the whole line is chrome: anywhere (``any``) or closing the release (``end``).
         A Chinese line is also read in Simplified characters: the catalogue writes a Chinese line in
         both scripts, and a page may print a variant of either (Hong Kong's 相關閲讀, 啓事)."""
-        hit = self._line(text)
-        if hit is None and len(text) <= _MAX_LINE and _CJK.search(text):
-            folded = simplified(text)
-            if folded != text:
-                hit = self._line(folded)
-        return hit
+        return _in_either_script(text, self._line)
 
     def _line(self, text: str) -> Hit | None:
         if len(text) > _MAX_LINE:
@@ -303,12 +310,7 @@ class Catalogue:
     def head(self, text: str) -> Hit | None:
         """Whether the line is chrome when it stands above the headline (a menu, a section word);
         a Chinese line in Simplified characters too, as ``line`` reads it."""
-        hit = self._head_line(text)
-        if hit is None and len(text) <= _MAX_LINE and _CJK.search(text):
-            folded = simplified(text)
-            if folded != text:
-                hit = self._head_line(folded)
-        return hit
+        return _in_either_script(text, self._head_line)
 
     def _head_line(self, text: str) -> Hit | None:
         if len(text) > _MAX_LINE:
