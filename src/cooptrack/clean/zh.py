@@ -53,15 +53,20 @@ _END = re.compile(
 )
 _GIA_DATE = re.compile(rf"{_Y}年{_M}月{_D}日\s?[(（]星期[一二三四五六日天][)）]")
 _GIA_TIME = re.compile(r"香港(?:時間|时间)\s?\d{1,2}\s?[時时]\s?\d{1,2}\s?分|即日(?:新聞|新闻)")
-_DATE_LINE = re.compile(rf"(?:(?:當前報章|当前报章)\s?)?{_Y}年{_M}月{_D}日(?:\s?星期[一二三四五六日天])?")
+# (a clock after it, with nothing else on the line, is the page's stamp too: '2026年4月15日 21:05', printed
+# in full-width digits as '２０２６年４月１５日　２１：０５', read after NFKC; audit zh10)
+_DATE_LINE = re.compile(
+    r"(?:(?:當前報章|当前报章)\s?)?(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:\s?星期[一二三四五六日天])?"
+    r"(?:\s{1,3}\d{1,2}:\d{2}(?::\d{2})?)?"
+)
 # A paper's, a broadcaster's or a site's name: a few characters ending as media names end.
 _MASTHEAD = (
     r"[\u3400-\u9fff]{1,10}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|报|報|网|網|在线|在線|新闻|新聞|电视台|電視台|电台|電台"
     r"|通讯社|通訊社|社|客户端|客戶端)"
 )
 # 'Published': every way it is written (發佈 in Hong Kong, 發布 in Traditional copies of Mainland
-# pages, 发布), with time or date
-_PUBLISHED = r"(?:发布|發佈|發布|发佈)(?:时间|時間|日期)"
+# pages, 发布), with time or date, and on a bilingual page its English twin (發佈日期 Date:)
+_PUBLISHED = r"(?:发布|發佈|發布|发佈)(?:时间|時間|日期)(?:\s?(?:Date|Time|Published|Release Date))?"
 # A clock as a stamp prints it: 10:28, 10:28:05, or in characters as Mainland portals do (10时28分)
 _CLOCK = r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?[时時]\s?\d{1,2}\s?分)"
 _STAMPS = (
@@ -132,6 +137,7 @@ def prepare(lines: list[str]) -> tuple[list[str], list[Removed]]:
     """Lines with injected pinyin removed and glued end marks put on lines of their own; on a
     Chinese page, the English site furniture above its first Chinese line and below its last."""
     lines, removed = _foreign_edges(lines)
+    lines = _english_twins(lines, removed)
     lines = _split_glued_lead(lines)
     out: list[str] = []
     slogans = False  # after a repost's (原标题:…), its slogan sub-heads
@@ -239,16 +245,58 @@ def _foreign_edges(lines: list[str]) -> tuple[list[str], list[Removed]]:
     if not chinese or len(_CJK.findall(text)) <= 2 * len(_LATIN_WORD.findall(text)):
         return lines, []
     first, last = chinese[0], chinese[-1]
+    story = [i for i in chinese if prose(lines[i])]
+    told = story[-1] if story else last  # an English summary or twin after the story's last paragraph
     removed: list[Removed] = []
     kept: list[str] = []
     for i, line in enumerate(lines):
-        edge = i < first or i > last
+        edge = i < first or i > last or (told < i and not _chinese_line(line))
         if edge and _LATIN_WORD.search(line) and not _STAMP_LINE.search(line):
             detail = "English site furniture around a Chinese page"
             removed.append(Removed(reason=RemovalReason.SITE_NAVIGATION, text=line.strip(), detail=detail))
             continue
         kept.append(line)
     return kept, removed
+
+
+# English words right after Chinese on a bilingual page's line ('首頁 Home > 新聞稿 Press Releases',
+# '發佈日期 Date: 2026-05-26', a headline and its English twin): the twin of the Chinese before it.
+_ENGLISH_TWIN = re.compile(
+    r"(?<=[\u3400-\u9fff])\s+[A-Za-z][A-Za-z'\u2019&/.\-]*(?:\s+(?:[A-Za-z][A-Za-z'\u2019&/.\-]*|\d{1,4}(?=\s+[A-Za-z])))*"
+    r"(?=\s*(?:$|[:：>|｜/»]))"  # up to the line's end or a separator, never inside a Chinese phrase
+)
+
+
+def _english_twins(lines: list[str], removed: list[Removed]) -> list[str]:
+    """On a bilingual page read as Chinese, a line that is not a sentence and gives each Chinese
+    part its English twin (a masthead, a breadcrumb, a date's label, the headline) is read without
+    the English words ([ZH-DETECT], audit zh10); a line the chrome catalogue knows as it stands
+    ('無綫新聞 TVB News', 'English 繁體 简体') is left to it."""
+    if not _chinese_page(lines):
+        return lines
+    out = []
+    for line in lines:
+        if (
+            len(line) > 200
+            or not _holds_chinese(line)
+            or re.search(r"[。！？；]", line)
+            or len(_LATIN_WORD.findall(line)) < 2
+            or catalogue().line(line.strip()) is not None
+        ):
+            out.append(line)
+            continue
+        plain = _ENGLISH_TWIN.sub("", line)
+        if plain != line:
+            detail = "the English twin of a bilingual line"
+            removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=line.strip(), detail=detail))
+        out.append(plain)
+    return out
+
+
+def _chinese_page(lines: list[str]) -> bool:
+    """A page whose Chinese outweighs its English (twice the English words in characters)."""
+    text = "\n".join(lines)
+    return _holds_chinese(text) and len(_CJK.findall(text)) > 2 * len(_LATIN_WORD.findall(text))
 
 
 def furniture(line: str, *, after_end: bool) -> Furniture | None:

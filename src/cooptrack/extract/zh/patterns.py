@@ -177,6 +177,9 @@ _HK_POSTS = (
     r"|工商及科技|政制事务|宪制事务|经济发展及劳工|环境运输及工务|卫生福利及食物|教育统筹|房屋及规划地政|资讯科技及广播"
     r"|环境食物|卫生福利|规划地政|财经事务|工商|经济|库务|运输|工务)局?(?:副局长|局长)"
     r"|(?:政制及内地|医卫|商经|财库|创科|文体旅|环生|运流|劳福|民青)局?(?:副局长|局长)"  # 商经局长, 商经局局长
+    # the head of one of the Government's offices on the Mainland (驻福建联络处主任, 驻武汉经济贸易办事处主任,
+    # 驻京办主任); a province's office in Hong Kong is named after its province, a Mainland post (audit zh10)
+    r"|驻(?:[^\s,。、;与和及]{1,6}?(?:经济贸易办事处|经贸办|办事处|联络处)|京办)(?:副主任|主任)"
 )
 _PLACE_NAMES = "|".join(sorted([*PROVINCES_ZH, *CITY_NAMES], key=len, reverse=True))
 PLACE = re.compile(rf"(?:{_PLACE_NAMES})")  # a province's or a city's name
@@ -187,7 +190,7 @@ _MAINLAND_PLACE = (
     + ")(?:省|市|自治区)?"
 )
 # A department of a province or a city and its head's title.
-_DEPT = r"(?:厅|局|委员会|委|办公室|办)(?:副厅长|厅长|副局长|局长|副主任|主任)"
+_DEPT = r"(?:厅|局|委员会|委|办公室|办事处|办)(?:副厅长|厅长|副局长|局长|副主任|主任)"
 # Words of a sentence, never of a department's name: who the people are (官员, 代表, 包括), what they do.
 _NOT_DEPT = r"官员|代表|包括|的|出席|参加|陪同|随同|随团|率领|会见|表示|主持"
 _MAINLAND_POSTS = (
@@ -205,11 +208,11 @@ _MAINLAND_POSTS = (
     rf"|(?:中共|共青团)?{_MAINLAND_PLACE}委员会(?:副书记|书记)"
 )
 _CENTRAL = (
-    r"(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|港澳办"
+    r"(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|(?<![省市区])港澳办"
     r"|中央人民政府驻香港特别行政区联络办公室|香港中联办|中联办"
     r"|国家发展和改革委员会|国家发展改革委|国家发改委|商务部|国务院)(?:常务副主任|副主任|主任|副部长|部长)"
     # the head of one of their departments (国务院港澳办交流司司长, 中联办经济部副部长)
-    r"|(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|港澳办|香港中联办|中联办|商务部|国家发展改革委)"
+    r"|(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|(?<![省市区])港澳办|香港中联办|中联办|商务部|国家发展改革委)"
     r"[^\s,。、;与和及]{1,8}?(?:司|部|局)(?:副司长|司长|副部长|部长|副局长|局长)"
 )
 # Macao's posts: its Secretaries' titles are Macao's alone (HK has no 经济财政司), its CE needs the name.
@@ -228,6 +231,10 @@ POST = re.compile(
 )
 # A compound post: posts joined by 、 or 兼 are one post.
 POST_JOIN = re.compile(r"^(?:、|兼)")
+# In a compound post, a department named by 省 / 市 alone is the province's or the city's the post
+# before it names (福建省政府副秘书长兼省港澳办主任: the province's office, not the State Council's;
+# audit zh10).
+JOINED_DEPT = re.compile(rf"[省市](?:(?!{_NOT_DEPT})[^\s,。、;与和及]){{1,10}}?{_DEPT}")
 # Characters that end a name: what follows a name in the genre's sentences.
 # Adverbs that never open a name: a post before them is a surname's ('唐市长还介绍了').
 # Verbs of a visit never open one either (随同行政长官访问重庆的官员, 行政长官抵达).

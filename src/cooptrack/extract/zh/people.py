@@ -122,7 +122,8 @@ def collect(sents: list[Sent]) -> list[Found]:
                 break
             end = m.end()
             while True:  # a compound post: 、 or 兼 and another post
-                nxt = P.POST.match(f, end + 1) if P.POST_JOIN.match(f[end : end + 1]) else None
+                joined = P.POST_JOIN.match(f[end : end + 1])
+                nxt = (P.POST.match(f, end + 1) or P.JOINED_DEPT.match(f, end + 1)) if joined else None
                 if nxt is None:
                     break
                 end = nxt.end()
