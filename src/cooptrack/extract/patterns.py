@@ -172,6 +172,12 @@ CHAIR_PREDICATE = re.compile(
 # News copy's verbs for what the two sides agreed on: "sealed deals in 11 areas of cooperation",
 # "struck", "clinched", "forged" (a meeting's event, and a cue of its area count).
 NEWS_AGREED = r"(?:sealed|struck|clinched|forged)"
+# A sentence that opens on a chairing participle and reports its subject's words in the past (a
+# release's lead in the order of a speech story); not "Co-chairing … tomorrow, he will …".
+CHAIRING_LEAD = (
+    r"(?:jointly\s+)?(?:co-?chairing|chairing|co-?presiding\s+over|presiding\s+over|convening)\b"
+    r"(?=[^.;]{0,400}?,\s+[^.;]{0,160}?\b(?:said|stated|noted|remarked|stressed|added|pointed\s+out)\b)"
+)
 PAST_EVENT = re.compile(
     r"(?i)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!-)\b(?:held|took\s+place|co-?chaired|chaired|"
     r"presided|(?:co-?)?convened|"
@@ -181,6 +187,9 @@ PAST_EVENT = re.compile(
     rf"{MET_FOR}|(?:served|acted)\s+as\s+(?:the\s+)?(?:two\s+)?co-?chairs?)\b|\b(?:was|were)\s+(?:held|convened)\b|"
     r"\bconsensus\s+(?:reached\s+)?(?:at|during)\b|"
     r"\bafter\s+(?:co-?chairing|chairing|attending|holding|presiding\s+over|convening)\b|"
+    # a lead that opens on the chairing participle, its subject reporting in the past: "Co-chairing
+    # the Seventh Plenary … today with the Mayor …, Mr B, the Chief Executive, Mr A, said that …"
+    rf"^\W*{CHAIRING_LEAD}|"
     # a meeting that "opened" (not an exhibition that "was opened"): the meeting is the subject
     r"\b(?:plenary|session|meeting|conference)\s+opened\b|\b(?:plenary|session)\s+[^.;]{0,120}?\bopened\b|"
     r"\bafter\s+(?:a|the|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|plenary|conference|session)\b"

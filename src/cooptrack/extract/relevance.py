@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from cooptrack.extract import patterns as P
 from cooptrack.extract.meeting import MeetingMention, another_body_meeting, meeting_mentions, mentions_a_meeting
+from cooptrack.extract.numbers import ORDINAL_RE
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry, Mention, find
 from cooptrack.screen import screen
@@ -65,9 +66,12 @@ def statement(sentence: str) -> Statement | None:
     text = sentence
     # (a sentence about no meeting, most of them, is not searched for a vague future: either makes
     # no statement, and the names and mentions are remembered for the page's other readers)
-    named_here = [m for m in find(text) if not _of_another_meeting(text, m)]
-    named = any(m.entry.hk_party for m in named_here)
     mentions = tuple(m for m in meeting_mentions(text) if not _another_time(text, m))
+    # (nor does the name that owns a numbered meeting of another time, one this sentence does not
+    # mention: "the consensus reached at the Fourth Plenary Session of the Hong Kong/Sichuan
+    # Co-operation Conference held in Chengdu in April last year" names no meeting of this page)
+    named_here = [m for m in find(text) if not _of_another_meeting(text, m) and not _owned_elsewhen(text, m, mentions)]
+    named = any(m.entry.hk_party for m in named_here)
     chaired = _MAY_CHAIR(text) and bool(P.CHAIR_PREDICATE.search(text))
     met = any(m.entry.hk_party and _MET.match(text, m.end) for m in named_here)  # "the ... conference met"
     if not mentions and not met and not ((named or chaired) and _meeting_noun(text, named_here)):
@@ -116,6 +120,19 @@ def _of_another_meeting(text: str, m: Mention) -> bool:
     mechanism for a meeting of its own."""
     before = text[max(0, m.start - 120) : m.start]
     return _MAY_ANOTHER_MEETINGS_NAME(before) and P.ANOTHER_MEETINGS_NAME.search(before) is not None
+
+
+def _owned_elsewhen(text: str, name: Mention, mentions: tuple[MeetingMention, ...]) -> bool:
+    """The mechanism's name owns a numbered meeting ("the Fourth Plenary Session of the ‹name›")
+    that is not among the sentence's mentions of this meeting (an earlier or a later one)."""
+    owner = _NUMBERED_OWNER.search(text, max(0, name.start - 80), name.start)
+    return owner is not None and not any(m.start < owner.end() and m.end > owner.start() for m in mentions)
+
+
+_NUMBERED_OWNER = re.compile(
+    rf"(?i)\b(?:{ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:plenary(?:\s+session)?|(?:working\s+)?meeting|session)"
+    r"\s+of\s+(?:the\s+)?$"
+)
 
 
 def _meeting_noun(text: str, named: list[Mention]) -> bool:

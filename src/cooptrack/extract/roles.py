@@ -244,7 +244,7 @@ def _subject_zone(text: str, spans: Sequence[Span], cue: Cue) -> list[Span]:
     Executive said": "the Chief Executive", a chair named by post)."""
     at = cue.start
     start = C.clause_start(text, at)
-    participle = text[at : cue.end].split()[0].endswith("ing")
+    participle = _participle(text[at : cue.end])
     fronted = _FRONTED_PARTICIPLE.match(text, start) or _PARTICIPLE_OPENER.fullmatch(text[start:at].strip(" ,"))
     if fronted and participle:  # "Speaking ... after co-chairing", "After co-chairing ..."
         after = max([cue.end] + [spans[i][1] for i in C.with_object(text, spans, cue.end)])
@@ -285,7 +285,7 @@ def _active_subject(
     said, partners, at = _pronoun(text, spans, cue.start)
     if not said:
         fronted = _FRONTED_PARTICIPLE.match(text, C.clause_start(text, cue.start))
-        if fronted and text[cue.start : cue.end].split()[0].endswith("ing"):
+        if fronted and _participle(text[cue.start : cue.end]):
             # "Speaking to reporters with B after co-chairing ..., Mr A said": the participle's subject follows
             subject = _subject_after(text, spans, cue, limit, other, fronted=True) or subject
         return (subject or _subject_after(text, spans, cue, limit, other)) | other, None
@@ -394,8 +394,21 @@ def _subject_after(
     return set()
 
 
-# A clause opening with a participle: "Speaking to reporters ...", "After jointly presiding over ...".
-_FRONTED_PARTICIPLE = re.compile(r"\s*(?:(?:After|Before|While|When|Upon|On)\s+)?[A-Z][a-z]+ing\b")
+# A clause opening with a participle: "Speaking to reporters ...", "After jointly presiding over ...",
+# "Jointly presiding over ..." (audit en11).
+_FRONTED_PARTICIPLE = re.compile(
+    r"\s*(?:(?:After|Before|While|When|Upon|On)\s+)?(?:[A-Z][a-z]+ly\s+[a-z]+ing|[A-Z][a-z]+ing)\b"
+)
+
+
+def _participle(verb: str) -> bool:
+    """Whether a chair verb is a participle ("co-chairing", "jointly presiding over")."""
+    words = verb.split()
+    if len(words) > 1 and words[0].lower().endswith("ly"):
+        words = words[1:]
+    return bool(words) and words[0].endswith("ing")
+
+
 _LEADING_CONJUNCTION = re.compile(r"(?i)^(?:and|while|whereas|but)\b\s*")
 
 
