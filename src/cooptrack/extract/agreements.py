@@ -185,9 +185,10 @@ class _Collector:
             group = self._titles_in(sentence)
             if group:
                 names = [p.name for p in signatories_in(sentence, self.people)]
-                for item in group:
+                shares = _respective(text, group, names)
+                for item, share in zip(group, shares, strict=True):
                     if not item.signatories:
-                        item.signatories = names
+                        item.signatories = share
                 self.last_group = group
         # "The following four agreements were signed at the meeting:" opens a list of agreements
         # (not "... the following agreements signed at the last meeting:")
@@ -331,6 +332,25 @@ _CONNECTORS = frozenset({"of", "the", "and", "on", "in", "for", "between", "to",
 # A table's column of documents or of those who signed them: "Agreement", "Document", "Title of
 # document", "Signed by", "Hong Kong signatory", "Signing parties" (a header's labels, either language).
 _DOCUMENT_LABEL = re.compile(r"(?i)\bsign|document|agreement|\btitle|memorand|文件|名稱|名称|簽署|签署|協議|协议")
+
+
+_RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
+
+
+def _respective(text: str, group: list[FoundAgreement], names: list[str]) -> list[list[str]]:
+    """Each title's signers. "T1 and T2 were signed respectively by A and B, and by C and D", "A and
+    B, and C and D, signed T1 and T2 respectively": with "respectively", as many signers per title as
+    the names divide evenly among the titles, in the order of both ("respectively" after the signing
+    verb); otherwise every title has all the sentence's signers."""
+    n = len(group)
+    sign = P.SIGN_VERB.search(text)
+    # (after the signing verb: not "A and B, leading the delegations … respectively, witnessed the
+    # signing of T1 and T2 by C and D")
+    respectively = sign is not None and _RESPECTIVELY.search(text, sign.start()) is not None
+    if n >= 2 and names and len(names) % n == 0 and len(names) // n <= 2 and respectively:
+        k = len(names) // n
+        return [names[i * k : (i + 1) * k] for i in range(n)]
+    return [names for _ in group]
 
 
 def agreement_item(text: str) -> bool:
