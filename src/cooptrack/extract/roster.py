@@ -23,7 +23,7 @@ from functools import lru_cache
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.extract import patterns as P
 from cooptrack.extract.gazetteer import PARTNERS
-from cooptrack.extract.meeting import MeetingMention, meeting_mentions, mentions_a_meeting
+from cooptrack.extract.meeting import MeetingMention, another_body_meeting, meeting_mentions, mentions_a_meeting
 from cooptrack.extract.nameindex import posts_after_the
 from cooptrack.extract.people import Found, Mention, mentions_in, resolve
 from cooptrack.extract.roles import Cue, chair_cues, read_roles
@@ -375,7 +375,10 @@ _THIS_MEETING = re.compile(r"\s*(?:The|This)\s+(?:meetings?|plenary|conference|s
 
 def _about_another_meeting(masked: str, cue: Cue | None, meeting: MeetingId | None) -> bool:
     """The sentence's co-chairs (``cue``: its first chair verb) chair a meeting other than the
-    record's (another kind or number)."""
+    record's (another kind or number), or another body's meeting ("co-chaired the Second Meeting of
+    the Hong Kong-Guangzhou Task Force on …", "The Task Force's meeting … was co-chaired by")."""
+    if cue is not None and _chairs_another_body(masked, cue):
+        return True
     if meeting is None or meeting[0] is None or cue is None:
         return False
     chaired = _chaired_meeting(masked, cue)
@@ -384,6 +387,18 @@ def _about_another_meeting(masked: str, cue: Cue | None, meeting: MeetingId | No
     kind, ordinal = chaired
     other_kind = kind is not meeting[0] and not {kind, meeting[0]} & _CUM
     return other_kind or (ordinal is not None and meeting[1] is not None and ordinal != meeting[1])
+
+
+def _chairs_another_body(masked: str, cue: Cue) -> bool:
+    """The chair verb governs a meeting of another body (a task force, a working group): its object
+    before any comma, or for "was co-chaired by" the sentence's first meeting word."""
+    if cue.passive:
+        noun = P.ONE_MEETING_NOUN.search(masked, 0, cue.start)
+    else:
+        noun = P.ONE_MEETING_NOUN.search(masked, cue.end, cue.end + 60)
+        if noun is not None and "," in masked[cue.end : noun.start()]:
+            return False
+    return noun is not None and another_body_meeting(masked, noun.start(), noun.end())
 
 
 # A high-level meeting cum plenary is written as either ("co-chaired the plenary", "the meeting").
