@@ -33,9 +33,10 @@ MONTH_RE = (
 )
 WEEKDAY_RE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # "Yesterday" and the words news copies and content farms put in its place: "the day gone by",
-# "the previous day", "the day prior", "the day before" (not "the day before the forum opened").
+# "the previous day", "the day prior", "the day before" (not "the day before the forum opened");
+# "last night", "last evening" (a release issued after midnight about an evening's meeting).
 YESTERDAY_RE = (
-    r"(?:yesterday|the\s+day\s+gone\s+by|the\s+previous\s+day|the\s+day\s+prior"
+    r"(?:yesterday|last\s+(?:night|evening)|the\s+day\s+gone\s+by|the\s+previous\s+day|the\s+day\s+prior"
     r"|the\s+day\s+before(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|with|when|while|and|as|during|yesterday)\b))"
 )
 

@@ -75,11 +75,14 @@ _AT_WHICH = re.compile(r"(?i)\bat\s+which\b")
 
 # What makes a count of areas stated in prose this meeting's ([COUNT]): the two sides agree on
 # it, or will co-operate in it ("will pursue closer ties in 11 areas", "to enhance co-operation in
-# four areas"); not progress made, agreements signed, or one leader's view of where co-operation
-# could grow.
+# four areas"), or what they agreed covers it; not progress made, agreements signed, or one
+# leader's view of where co-operation could grow.
 _COUNT_CUE = re.compile(
     rf"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out|map(?:ped)?\s+out|pledg(?:e[ds]?|ing)|vow(?:ed|s)?|{P.NEWS_AGREED}|"
     r"will|shall|to\s+(?:co-?operate|work|pursue|deepen|strengthen|enhance|focus|carry\s+out|take\s+forward|promote|expand))\b"
+    # what the meeting agreed, as the subject of the count's sentence: "The key tasks cover eight
+    # areas", "The work plan spans 10 areas" (audit en11)
+    r"|\b(?:tasks|plan|priorities|consensus)\s+(?:\w+\s+){0,3}?(?:cover|span|involve|include)(?:s|ed)?\s+(?=[\w-]+\s)"
 )
 _NOT_COUNT = re.compile(
     r"(?i)\b(?:progress|achieve(?:d|ments?)|results|advanced|sign(?:ed|ing)?|inked|potential|room\s+for|could|"
