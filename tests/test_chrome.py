@@ -298,6 +298,34 @@ PAGES = [
         ended=True,
     ),
     Page(
+        "browser-print-margins",
+        "header-and-footer-of-two-sheets",
+        f"3/2/29, 10:05 AM\t{HEADLINE}\n\n{HEADLINE}\n\n{LEAD}\n\n"
+        "https://www.info.gov.hk/gia/general/202505/14/P2025051400611p.htm\t1/2\n"
+        f"3/2/29, 10:05 AM\t{HEADLINE}\n\n{BODY[len(LEAD) :].strip()}\n\n{FOOTER}\n"
+        "https://www.info.gov.hk/gia/general/202505/14/P2025051400611p.htm\t2/2",
+        gone=["3/2/29", "P2025051400611p.htm"],
+        ended=True,
+    ),
+    Page(
+        "mail-forward",
+        "outlook-header-over-the-release",
+        "From: Press Office <press.office@example.gov.hk>\nSent: Monday, 2 June 2025 11:02\n"
+        "To: Winnie Lau <winnie.lau@example.com>\nSubject: FW: Third Plenary Session\n\nFor your reference.\n\n"
+        f"-----Original Message-----\n\n{HEADLINE}\n\n{BODY}\n\n{FOOTER}",
+        gone=["From:", "Sent:", "Winnie Lau", "Subject:", "For your reference", "Original Message"],
+        ended=True,
+    ),
+    Page(
+        "mail-forward",
+        "webmail-forward-over-a-story",
+        "---------- Forwarded message ---------\nFrom: Alan Wong <alan.wong@example.com>\n"
+        "Date: Mon, 2 Jun 2025 at 08:47\nSubject: Hunan plenary\nTo: Research Team <research@example.com>\n\n"
+        f"{HEADLINE}\nMay 14, 2025\n{BODY}",
+        gone=["Forwarded message", "Alan Wong", "Date: Mon", "Subject:", "Research Team"],
+        page_date=dt.date(2025, 5, 14),
+    ),
+    Page(
         "news-agency-ends",
         "credit-and-end-mark-on-their-own-lines",
         f"{HEADLINE}\n\n{BODY}\n\n(Xinhua)\nEnditem\nChangsha opens third metro line to airport",

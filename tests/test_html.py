@@ -597,3 +597,43 @@ def test_the_sites_header_clock_and_dates_after_the_content_are_not_the_page_dat
 def test_the_contents_own_date_line_wins_over_one_above_it() -> None:
     text = html_to_text(_DATED_PAGE.format(above="November 19, 2025", inside="<p>November 17, 2025</p>")).text
     assert "November 19, 2025" not in text and "November 17, 2025" in text
+
+
+_REPRODUCING = (
+    "<html><body><main><h1>Hong Kong and Hunan deepen ties in advanced manufacturing</h1>"
+    "<p>12 May 2028</p>{between}"
+    "<h2>Third Plenary Session of Hong Kong/Hunan Co-operation Conference held in Changsha</h2>"
+    "<p>The Chief Executive, Mr John Lee, and the Governor of Hunan Province, Mr Mao Weiming, co-chaired the Third "
+    "Plenary Session of the Hong Kong/Hunan Co-operation Conference in Changsha today (May 12).</p>"
+    "</main></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<p>Source: HKSAR Government press release, reproduced in full below.</p>",
+        "<p>The following is the full text of the press release issued by the Government today:</p>",
+    ],
+)
+def test_a_release_reproduced_under_a_site_s_own_headline_is_titled_by_its_own(between: str) -> None:
+    """A firm's alert or a bureau's bulletin prints a release under an <h1> of its own, with a line
+    saying that the press release follows: the release's headline below is the title (audit en11)."""
+    got = html_to_text(_REPRODUCING.format(between=between))
+    assert got.title == "Third Plenary Session of Hong Kong/Hunan Co-operation Conference held in Changsha"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "",  # no line saying a release follows: a story's sub-head
+        "<p>This story draws on a government press release.</p>",  # says no release follows
+        # a story's own prose under its headline, then the line: the h1 is the story's
+        "<p>Hong Kong and Hunan agreed on Friday to deepen co-operation in advanced manufacturing, "
+        "finance and trade, officials said after a meeting in the provincial capital.</p>"
+        "<p>The full press release follows below.</p>",
+    ],
+)
+def test_a_lower_heading_without_a_reproduced_release_line_leaves_the_h1_the_title(between: str) -> None:
+    got = html_to_text(_REPRODUCING.format(between=between))
+    assert got.title == "Hong Kong and Hunan deepen ties in advanced manufacturing"

@@ -203,6 +203,8 @@ def _generic(tree: LexborHTMLParser) -> tuple[HtmlText, bool]:
     if root is None:
         return HtmlText(title=None, text="", path="generic"), known
     heading = _title_heading(root) or _lower_headline(root)
+    if heading is not None and (reproduced := _reproduced_headline(root, heading)) is not None:
+        heading = reproduced
     title = _one_line(heading.text(deep=True)) if heading is not None else ""
     if not title:
         heading = None
@@ -374,6 +376,36 @@ def _title_heading(root: LexborNode) -> LexborNode | None:
 
 
 _LOWER_HEADINGS = "h2, h3, h4, h5, h6"
+
+# A line saying that a release follows, reproduced: "Source: HKSAR Government press release,
+# reproduced in full below.", "The following is the full text of the press release issued by …".
+_REPRODUCED = re.compile(
+    r"(?i)(?=.{0,200}\bpress\s+release\b).{0,200}\b(?:reproduced|republished|reprinted|below|follows|following|"
+    r"full\s+text|in\s+full)\b"
+)
+
+
+def _reproduced_headline(root: LexborNode, heading: LexborNode) -> LexborNode | None:
+    """A page that reproduces a release under a headline of its own (a firm's client alert, a
+    chamber's newsletter: its <h1>, its day, "Source: … press release, reproduced in full below.",
+    then the release's headline in a lower heading over the release): the release's headline is
+    the title ([TITLE-CHROME]: a mirror's own headline above the release is not). Only with that
+    line between the two headings and no prose above the lower one."""
+    lines = [_one_line(line) for line in _Renderer().render(root)]
+    top = _one_line(heading.text(deep=True))
+    if top not in lines:
+        return None
+    start = lines.index(top) + 1
+    for lower in root.css(_LOWER_HEADINGS)[:10]:
+        text = _one_line(lower.text(deep=True))
+        if _inside_chrome(lower, root) or not _headline_shaped(text) or text not in lines[start:]:
+            continue
+        between = lines[start : start + lines[start:].index(text)]
+        said = [line for line in between if _REPRODUCED.search(line)]
+        if not said or _prose("\n".join(line for line in between if line not in said)):
+            return None
+        return lower
+    return None
 
 
 def _lower_headline(root: LexborNode) -> LexborNode | None:
