@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +21,7 @@ from cooptrack.serve.auth import CSRF_COOKIE
 from cooptrack.serve.i18n import COOKIE as LANGUAGE_COOKIE
 from cooptrack.store import Store
 from cooptrack.store.accounts import AccountRole
+from cooptrack.vocab import TrackingStatus
 from webtools import add_accounts, client, sign_in
 
 PROXY = WebSettings(trusted_proxies=("testclient",), hsts_seconds=600)
@@ -29,8 +29,10 @@ PAGES = ("/", "/meetings", "/meetings/anhui-plenary-2", "/tracker", "/api/meetin
 
 
 @pytest.fixture
-def store(tmp_path: Path, make_release: Callable[..., Any]) -> Iterator[Store]:
-    with Store(f"sqlite:///{tmp_path / 'at_once.db'}") as opened:
+def store(db_url: str, make_release: Callable[..., Any]) -> Iterator[Store]:
+    """SQLite, whose stamp is known without a query while nothing is committed, and PostgreSQL, where
+    it is read (after the request arrived) before the layers and handed to them if not answered."""
+    with Store(db_url) as opened:
         for ordinal, year in ((1, 2019), (2, 2022)):
             opened.ingest(*make_release(ordinal=ordinal, year=year, uri=f"https://example.org/jiangxi-{ordinal}"))
         add_accounts(opened)
@@ -130,11 +132,20 @@ def test_what_is_in_doubt_goes_through_the_layers(store: Store, answered: list[b
     answered.clear()
     assert "Signed in as" in editor.get("/meetings").text
     assert answered == [False], "signed in: their own answers, through the layers"
-    with Store(store.url) as other:  # a write (another process's): the stamp is read again, by the layers
+    with Store(store.url) as other:  # a write (another process's) that leaves the stamp as it was
         other.add_user("newcomer", AccountRole.READER, "not a hash: never signs in")
     answered.clear()
     assert reader.get("/meetings").status_code == 200 and reader.get("/meetings").status_code == 200
-    assert answered == [False, True], "the stamp read by the layers, then known again"
+    assert answered == [True, True], "the stamp read again before the layers: the same, its kept answer"
+    key = reader.get("/api/measures").json()["data"][0]["key"]
+    with Store(store.url) as other:  # a write that moves it: nothing kept for the new stamp
+        other.record_event(key, TrackingStatus.IN_PROGRESS, by="a test")
+    reads = reader.app.state.web.stamps.reads  # type: ignore[attr-defined]
+    answered.clear()
+    assert reader.get("/meetings").status_code == 200
+    assert answered == [False], "drawn by the layers"
+    assert reader.app.state.web.stamps.reads == reads + 1, "the stamp read once: before the layers, handed to them"  # type: ignore[attr-defined]
+    assert reader.get("/meetings").status_code == 200 and answered == [False, True], "then kept"
     answered.clear()
     private = client(store, WebSettings(read_requires_login=True))
     assert private.get("/meetings").status_code in (302, 303, 401)

@@ -271,7 +271,9 @@ class Conditional:
             await self.app(scope, receive, send)
             return
         stamp, accounts = w.store.known_stamp(), None  # SQLite: unchanged since it was last read (no query)
-        if stamp is None:  # a query, off the event loop, shared by the readers who came meanwhile; on
+        if stamp is None and STAMP in scope:  # read after the request arrived, before the layers
+            stamp, accounts = scope[STAMP], scope[ACCOUNTS]  # (send_kept_at_once: not sent there)
+        elif stamp is None:  # a query, off the event loop, shared by the readers who came meanwhile; on
             stamp, accounts = await w.stamps()  # PostgreSQL with the count of writes to accounts
         scope[STAMP], scope[ACCOUNTS] = stamp, accounts
         tag = etag(request, stamp)
@@ -320,26 +322,32 @@ async def send_kept_at_once(proxies: Callable[[Scope], None], w: Web, scope: Sco
     :class:`TrustedProxies` does to the request (:meth:`TrustedProxies.apply`).
 
     Only where nothing is in doubt: ``GET`` of a tagged address, an allowed host, nobody signed in
-    and reading open to all, the store's stamp known without a query (SQLite, nothing committed
-    since), the reader's CSRF cookie one the site made; a ``304``, or an answer kept under the same
-    key whose token fits. The application's own work for a page sent as kept is then about 40% less
-    (54 → 31 µs in process: the layers' calls for every message, FastAPI's look for OpenTelemetry's
-    providers), and less again since its tag, its address and whether it is signed in are read once
-    and a small body goes in one write (236,087 → 167,151 instructions in process, callgrind; the
-    server's CPU a page 60–110 µs at 50 clients, the bare reference's 30–65)."""
+    and reading open to all, the reader's CSRF cookie one the site made; a ``304``, or an answer kept
+    under the same key whose token fits. The store's stamp is the one known without a query (SQLite,
+    nothing committed since), else read as :class:`Conditional` reads it (after the request arrived,
+    shared with the readers who came meanwhile: PostgreSQL) and handed to it in the scope if the
+    answer is not sent here (one read a request either way). The application's own work for a page
+    sent as kept is then about 40% less (54 → 31 µs in process: the layers' calls for every message,
+    FastAPI's look for OpenTelemetry's providers), and less again since its tag, its address and
+    whether it is signed in are read once and a small body goes in one write (236,087 → 167,151
+    instructions in process, callgrind; the server's CPU a page 60–110 µs at 50 clients on SQLite,
+    the bare reference's 30–65)."""
     if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(_UNTAGGED):
         return False
     started = time.perf_counter()
-    scope = {**scope}  # (the layers are given the request as it came, if it is not answered here)
+    given, scope = scope, {**scope}  # (the layers are given the request as it came, if it is not answered here)
     proxies(scope)
     request = Request(scope)
     settings = w.settings
     if settings.read_requires_login or _signed_in(request) or not host_allowed(request, settings):
         return False
-    stamp = w.store.known_stamp()
     token = reader_token(request.cookies.get(CSRF_COOKIE))
-    if stamp is None or token is None:
+    if token is None:
         return False
+    stamp = w.store.known_stamp()
+    if stamp is None:  # read after the request arrived (PostgreSQL; SQLite after a commit), as Conditional
+        stamp, accounts = await w.stamps()  # would, and handed to it if the answer is not sent here
+        given[STAMP], given[ACCOUNTS] = scope[STAMP], scope[ACCOUNTS] = stamp, accounts
     tag = etag(request, stamp)
     sent: dict[str, Any] = {"status": 500, "length": None}
     hardened = _hardening(request, settings, send, sent)
