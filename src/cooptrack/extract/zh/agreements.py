@@ -7,7 +7,8 @@ says signed (由X與Y簽署, X與Y簽署了; X…,與Y簽署: the sentence's sub
 never those who witnessed (見證); a later sentence may name them for one title by a short form
 of it (其中合作備忘錄由X與Y簽署), or by its whole title again (《A》由X與Y簽署). A signing
 described without titles (簽署N份合作文件) gives no agreement; a plan or outline named in passing
-(《…綱要》) is none. A signing sentence closing on a colon with no title (雙方簽署以下文件:) lists
+(《…綱要》) is none, and so is a title signed before the meeting (《A》簽署後, 自《A》簽署以來, 自兩地簽訂《A》以來,
+二○○三年簽署的《A》, 去年簽署的《A》). A signing sentence closing on a colon with no title (雙方簽署以下文件:) lists
 its titles under it, one item or table row each.
 """
 
@@ -81,7 +82,7 @@ def _add(sent: Sent, people: list[Found], out: list[Signed], seen: set[str], las
     for m in P.TITLE_QUOTED.finditer(f):
         signers = _signatories(f, m.start(), people) if people else []
         folded_title = m["title"]
-        if P.PLAN_TITLE.search(folded_title):
+        if P.PLAN_TITLE.search(folded_title) or _signed_before(f, m):
             continue
         if folded_title in seen:  # named again ('《A》由X與Y簽署'): who signed it, when not yet known
             again = [a for a in out if a.key == folded_title and not a.signatories]
@@ -93,6 +94,21 @@ def _add(sent: Sent, people: list[Found], out: list[Signed], seen: set[str], las
         title = sent.original(m.start("title"), m.end("title"))
         out.append(Signed(title, _kind(folded_title), s, e, signers, key=folded_title))
         last.append((sent.block, out[-1]))
+
+
+def _signed_before(f: str, m: re.Match[str]) -> bool:
+    """A title the sentence says was signed before the meeting: background, no agreement of it."""
+    after = P.SIGNED_BEFORE_AFTER.match(f[m.end() :])
+    if after is not None:
+        # a time at the meeting in a clause of the sentence's own ('会上,《A》签署后'), not in the clause
+        # introducing a speaker's words ('X在会上表示,《A》签署后…')
+        own = [c for c in re.split(r"[,:;]", f) if not P.SPEECH.search(c)]
+        if after["since"] or not any(P.MEETING_TIME.search(c) for c in own):
+            return True
+    verb, since = P.SIGNED_SINCE
+    if verb.search(f[: m.start()]) and since.match(f[m.end() :]):
+        return True
+    return bool(P.SIGNED_BEFORE_AHEAD.search(f[: m.start()]))
 
 
 # A list item printed without 《》: one short line, no sentence mark, ending as an agreement's title ends

@@ -376,6 +376,20 @@ AGREEMENT_KINDS: tuple[tuple[str, str], ...] = (
     ("合同", "agreement"),
 )
 PLAN_TITLE = re.compile(r"(?:纲要|规划|意见|决定|公报|条例)$")
+# A title signed before this meeting, named as background ([ZH-AGREE]: not signed at the meeting):
+# the subject of a signing in the past tense ('《A》签署后', '自《A》签订以来', '《A》签署至今'), or the
+# object of a signing the text dates in an earlier year ('二〇〇三年六月签署的《A》', '去年签署的《A》').
+# '签署后' alone may be the meeting's own signing ('会上,《A》签署后,…'): background only when the
+# sentence places nothing at the meeting (MEETING_TIME).
+SIGNED_BEFORE_AFTER = re.compile(
+    r"^(?:的)?(?:正式)?签(?:署|订)(?:并实施|及实施|实施)?(?:(?P<since>以来|至今|多年|\d+年|[一二三四五六七八九十]+年)|后|之后|以后)"
+)
+# ... and the object of a signing verb the sentence counts from ('自两地签订《A》以来').
+SIGNED_SINCE = (re.compile(r"签(?:署|订)(?:了)?$"), re.compile(r"^(?:以来|至今|之后以来)"))
+MEETING_TIME = re.compile(r"会上|会后|会前|会议期间|随后|仪式|今日|今天|当天|当日|上午|下午|晚上")
+SIGNED_BEFORE_AHEAD = re.compile(
+    r"(?:(?:\d{4}|[○〇零一二三四五六七八九]{4})年|去年|前年|上年|早前|此前|过去|之前|早年)[^,。;《》]{0,10}签(?:署|订)(?:了)?的$"
+)
 # Who signed: the people of the clause after 由, posts and all, up to the verb ('由创新科技及工业局局长
 # X与广东省工业和信息化厅厅长Y分别代表两地政府签署'); a clause break ends it ('会议由X和Y共同主持,会后
 # 双方签署了《A》' names no signatory).
