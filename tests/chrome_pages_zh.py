@@ -62,4 +62,26 @@ def zh_pages(page: Any) -> list[Any]:
             kept=KEPT_ZH,
             ended=True,
         ),
+        page(
+            "wechat-article-zh",
+            "account-article-saved-as-text",
+            f"點擊上方藍字 關注我們\n{HEADLINE_ZH}\n原創 小湘 湘港在線 2025年5月14日 20:30 湖南\n\n{BODY_ZH}\n\n"
+            "編輯:小湘 審核:阿港\n往期推薦\n長沙地鐵新線開通\n閱讀原文\n分享 收藏 點讚 在看\n微信掃一掃 關注該公眾號\n",
+            title=HEADLINE_ZH,
+            gone=["點擊上方藍字", "原創 小湘", "編輯:小湘", "往期推薦", "長沙地鐵新線開通", "閱讀原文", "微信掃一掃"],
+            kept=KEPT_ZH,
+            ended=True,
+            page_date=dt.date(2025, 5, 14),
+        ),
+        page(
+            "wechat-article-zh",
+            "account-page-buttons-only",
+            f"{HEADLINE_ZH}\n湘港在線 2025-05-14 20:30 發表於湖南\n\n{BODY_ZH}\n\n"
+            "喜歡此內容的人還喜歡\n長沙地鐵新線開通\n繼續滑動看下一個\n向上滑動看下一個\n",
+            title=HEADLINE_ZH,
+            gone=["湘港在線 2025-05-14", "喜歡此內容的人還喜歡", "長沙地鐵新線開通", "繼續滑動看下一個"],
+            kept=KEPT_ZH,
+            ended=True,
+            page_date=dt.date(2025, 5, 14),
+        ),
     ]

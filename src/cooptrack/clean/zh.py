@@ -48,8 +48,12 @@ _END_GLUED = re.compile(r"(?<=\S)\s*(?P<mark>[(（]完[)）]|【(?:编辑|編輯
 _SHARE_GLUED = re.compile(r"(?<=\S)\s*(?P<mark>分享到\s?[:：]?)\s*$")
 
 _Y, _M, _D = r"(?P<y>(?:19|20)\d\d)", r"(?P<m>\d{1,2})", r"(?P<d>\d{1,2})"
+# (an editor's credit on a line of its own after the story closes it too, alone or with the credits
+# of whoever reviewed it: '编辑:孙悦', '编辑:刘洋 审核:王静', '編輯:小灣 | 審核:阿區'; audit zh11)
+_CREDIT = r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編|审核|審核|审校|審校|校对|校對|监制|監製|终审|終審)\s?[:：]\s?[^\s|｜:：]{1,12}"
 _END = re.compile(
     r"完|[(（]完[)）]|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{1,20}】|(?:责任编辑|責任編輯)\s?[:：]\s?\S{1,20}"
+    rf"|{_CREDIT}(?:\s{{0,3}}[|｜]?\s{{0,3}}{_CREDIT}){{0,3}}"
 )
 _GIA_DATE = re.compile(rf"{_Y}年{_M}月{_D}日\s?[(（]星期[一二三四五六日天][)）]")
 _GIA_TIME = re.compile(r"香港(?:時間|时间)\s?\d{1,2}\s?[時时]\s?\d{1,2}\s?分|即日(?:新聞|新闻)")
@@ -76,6 +80,16 @@ _STAMPS = (
         rf".{{0,40}}即(?:時|时)(?:新聞|新闻)\s?[:：].{{0,20}}[•·]\s?{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
     ),
     re.compile(rf"{_Y}年{_M}月{_D}日\s?{_CLOCK}\s?(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}}"),
+    # a WeChat account's line under the headline: '原创 <author> <account> 2025年11月20日 21:36 重庆', its
+    # page's spans run together ('<author> <account> 2025-06-19 18:02 發表於香港'): the article's own time,
+    # the place it was posted from after it (audit zh11)
+    *(
+        re.compile(
+            rf"(?:(?:原创|原創)\s{{1,3}})?(?:[^\s,，。:：]{{1,20}}\s{{1,3}}){{1,3}}{when}\s?{_CLOCK}"
+            r"(?:\s{1,3}(?:发表于|發表於)?[\u4e00-\u9fff]{2,8})?"
+        )
+        for when in (f"{_Y}年{_M}月{_D}日", f"{_Y}-{_M}-{_D}")
+    ),
     re.compile(
         rf"{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s{{0,3}}(?:\|\s?)?(?:来源|來源)\s?[:：].{{0,60}})?"
     ),
@@ -106,7 +120,7 @@ _INFO_FIELD = (
     rf"(?:(?:发布|發佈|發布|更新)(?:时间|時間|日期)\s?[:：]\s?)?{_INFO_DATE_PLAIN}"
     rf"|(?:{_INFO_LABEL})\s?[:：]\s?(?:(?!{_INFO_LABEL}|【)\S){{1,30}}?"
     r"|【?\s?(?:字体|字體|字号|字號)\s?[:：]?\s?\[?大\]?\s?\[?中\]?\s?\[?小\]?\s?】?"
-    r"|【?\s?(?:打印本页|打印本頁|打\s?印|关闭窗口|關閉窗口|关闭|關閉|收藏|纠错|糾錯)\s?】?|分享到\s?[:：]?"
+    r"|【?\s?(?:打印本页|打印本頁|打\s?印|关闭窗口|關閉窗口|关闭本页|關閉本頁|关闭|關閉|收藏|纠错|糾錯)\s?】?|分享到\s?[:：]?"
 )
 _INFO_LINE = re.compile(rf"(?:(?:{_INFO_FIELD})[\s|｜]{{0,4}}){{2,8}}")
 _INFO_DATE_RE = re.compile(_INFO_DATE)
@@ -118,6 +132,7 @@ _BYLINE = re.compile(
 _CAPTION = re.compile(
     r".{2,300}[(（](?:政府新聞處|政府新闻处|(?:記者|记者)\s?\S{1,6}?\s?(?:攝|摄))[)）]|(?:資料圖|资料图)(?:片)?"
     r"|(?:图为|圖為|图片为|圖片為).{0,80}?(?:记者|記者)\s?\S{1,6}?\s?(?:摄|攝)"
+    r"|(?:图片来源|圖片來源|图源|圖源|图片|圖片)\s?[:：]\s?\S.{0,40}"
 )
 _SLOGAN = re.compile(r"[^,，。:：;；!?！？]{2,12}(?:\s[^,，。:：;；!?！？]{2,12}){0,2}")
 _ORIGINAL_TITLE = re.compile(r"[(（](?:原標題|原标题)\s?[:：].{2,200}[)）]")
@@ -324,8 +339,9 @@ def furniture(line: str, *, after_end: bool) -> Furniture | None:
             return Furniture(RemovalReason.PAGE_CHROME, page_date=_date(m))
     if _INFO_LINE.fullmatch(line):
         dates = {_date(d) for d in _INFO_DATE_RE.finditer(line)}
-        if len(dates) == 1:  # the page's own date, read when the line prints one date only
-            return Furniture(RemovalReason.PAGE_CHROME, page_date=dates.pop())
+        # the page's own date, read when the line prints one date only; a line of the fields with no
+        # date ('【字体:大 中 小】【打印本页】【关闭窗口】') is the site's all the same (audit zh11)
+        return Furniture(RemovalReason.PAGE_CHROME, page_date=dates.pop() if len(dates) == 1 else None)
     if _BYLINE.fullmatch(line):
         return Furniture(RemovalReason.PAGE_CHROME)
     if _CAPTION.fullmatch(line):
