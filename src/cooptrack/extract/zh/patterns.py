@@ -77,7 +77,7 @@ PAST_MARK = re.compile(r"今日|今天|当天|当日|今早|今朝|日前|昨日
 # in brackets (上周二(22日)…在重庆召开, a story of the week after) is the day of the meeting it states.
 OTHER_TIME = re.compile(
     rf"以来|去年|前年|上次|上届|上一次|早前|此前|过去|历届|至今|已经举行|已举行|自\d{{4}}年|自二"
-    rf"|今年(?:{N}月|初|年初|上半年)|年初|上月|上个月|(?:上周|上星期)(?![一二三四五六日天]\()"
+    rf"|今年(?:{N}月|初|年初|上半年)|年初|上月|上个月|本月初|本月上旬|(?:上周|上星期)(?![一二三四五六日天]\()"
 )
 HOPE = re.compile(r"期望|期待|希望|筹备|准备|商讨|展望|欢迎.{0,10}出席")
 # A day printed with its month and without its year (10月21日, 十月二十一日), or the day before the
@@ -91,7 +91,8 @@ THIS_DAY = re.compile(rf"今日|今天|当天|当日|今早|今朝|本月{N}日|
 # Headline of another kind of event: a call, a symposium, an exhibition, a signing ceremony.
 # 会晤 alone is a meeting between people; 高层会晤 is the mechanism's high-level meeting.
 LOOKALIKE_TITLE = re.compile(
-    r"(?P<cue>会见|会面|(?<!高层)会晤|拜会|拜访|研讨洽谈会|洽谈会|成果展|展览|签约仪式|签署仪式|座谈会|座谈|研讨会|全会|督导组)"
+    r"(?P<cue>会见|会面|(?<!高层)会晤|拜会|拜访|研讨洽谈会|洽谈会|成果展|展览|签约仪式|签署仪式|座谈会|座谈|研讨会|全会|督导组"
+    r"|酒会|晚宴|午宴|宴会|典礼|庆典)"
 )
 LOOKALIKE_WORDS = {
     "会见": "courtesy call",
@@ -110,6 +111,14 @@ LOOKALIKE_WORDS = {
     "研讨会": "seminar",
     "全会": "party plenum",
     "督导组": "steering group meeting",
+    # a reception, a banquet or a ceremony where a leader speaks (出席…国庆酒会致辞): the meeting it
+    # recalls (本月初,我到广州出席了…第二十次会议) is another day's (audit zh11)
+    "酒会": "reception",
+    "晚宴": "dinner",
+    "午宴": "luncheon",
+    "宴会": "banquet",
+    "典礼": "ceremony",
+    "庆典": "celebration",
 }
 # A page opening with a call (礼节性拜会, 会见 …): its lead sentence's own verb.
 CALL_LEAD = re.compile(r"(?<!高层)(?:会见|会面|会晤|拜会|拜访)")
