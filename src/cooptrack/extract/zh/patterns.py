@@ -359,10 +359,10 @@ SPEECH = re.compile(r"表示|指出|认为|说|称|致辞|强调|话")
 MEETING_SAYS = re.compile(r"(?:会议|双方)(?:一致)?(?:表示|指出|认为|强调)")
 CONSENSUS = re.compile(r"达成(?:了)?共识|达成(?:以下|如下)")
 # What opens the list of areas, a line closing on a colon: 達成共識: / 同意深化以下方面的合作: /
-# 會議確定了以下四個領域的合作重點: / 雙方商定的合作範疇如下: (what is agreed, or the areas named
+# 會議確定了以下四個領域的合作重點: / 雙方商定的合作範疇如下: / 雙方達成的共識如下: (what is agreed, or the areas named
 # with 以下, 下列 or 如下; an agenda or a list of officials names no area).
 AREAS_INTRO = re.compile(
-    r"(?:达成(?:了)?共识|达成(?:以下|如下)|(?:同意|确定|商定|议定|明确|决定)[^。]{0,30}?(?:以下|下列|如下)"
+    r"(?:达成(?:了|的)?共识|达成(?:以下|如下)|共识如下|(?:同意|确定|商定|议定|明确|决定)[^。]{0,30}?(?:以下|下列|如下)"
     r"|(?:以下|下列)[^。]{0,12}(?:范畴|领域|方面)|(?:范畴|领域|方面)[^。]{0,8}如下)[^。]{0,30}[:：]\s*$"
 )
 AREA_LABEL = re.compile(
