@@ -9,7 +9,8 @@ of it (其中合作備忘錄由X與Y簽署), or by its whole title again (《A�
 described without titles (簽署N份合作文件) gives no agreement; a plan or outline named in passing
 (《…綱要》) is none, and so is a title signed before the meeting (《A》簽署後, 自《A》簽署以來, 自兩地簽訂《A》以來,
 二○○三年簽署的《A》, 去年簽署的《A》). A signing sentence closing on a colon with no title (雙方簽署以下文件:) lists
-its titles under it, one item or table row each.
+its titles under it, one item or table row each; numbered items ('1.《A》') may have their signers in a
+table below, one row per number ('1 | X | Y').
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
     last: list[tuple[int, Signed]] = []  # the titles listed so far, with the block of their sentence
     latest: list[Signed] = []  # the titles of the last signing sentence naming any
     listed = -2  # the block of a signing lead-in closing on a colon, then of the list's last item
+    numbered: dict[int, Signed] = {}  # the titles listed as numbered items ('1.《A》'), by their number
     for sent in sents:
         f = sent.f
         verb = P.SIGN.search(f)
@@ -48,10 +50,14 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
             # a list of titles under the lead-in (<ul>, a table's rows: one block each)
             if sent.block - listed == 1 and P.TITLE_QUOTED.search(f):
                 listed = sent.block
+                before = len(out)
                 _add(sent, [], out, seen, last)
+                label = _NUMBER_LABEL.match(f)
+                if label and len(out) == before + 1:
+                    numbered[int(label["n"])] = out[-1]
             elif sent.block - listed == 1 and "|" in f:  # a table's row: 序號 | 文件名稱 | 簽署人
                 listed = sent.block
-                _add_row(sent, people, out, seen, last)
+                _add_row(sent, people, out, seen, last, numbered)
             elif sent.block - listed == 1 and _bare_title(f):
                 listed = sent.block  # an item printed without its 《》: the line is the title
                 _add_bare(sent, out, seen, last)
@@ -142,12 +148,30 @@ def _add_bare(sent: Sent, out: list[Signed], seen: set[str], last: list[tuple[in
 _COLUMN_LABEL = re.compile(r"(?:名称|标题)$")
 
 
+# A numbered item's label (1. 1、 (1)), and a table's cell holding a number alone.
+_NUMBER_LABEL = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})[.、)）]")
+_NUMBER_CELL = re.compile(r"^\s*(?P<n>\d{1,2})\s*\|")
+
+
 def _add_row(
-    sent: Sent, people: list[Found], out: list[Signed], seen: set[str], last: list[tuple[int, Signed]]
+    sent: Sent,
+    people: list[Found],
+    out: list[Signed],
+    seen: set[str],
+    last: list[tuple[int, Signed]],
+    numbered: dict[int, Signed],
 ) -> None:
     """A table's row: the cell that is a bare title, signed by the people the other cells name (a
-    header row, with no such cell, gives nothing)."""
+    header row, with no such cell, gives nothing). A row holding no title but a number in its first
+    cell gives the signers of the title listed above under that number ('1.《A》' … '1 | X | Y')."""
     f, at = sent.f, 0
+    key = _NUMBER_CELL.match(f)
+    if key and not any(_bare_title(c.strip()) for c in f.split("|")):
+        one = numbered.get(int(key["n"]))
+        if one is not None and not one.signatories:
+            found = sorted((f.find(p.key), p.name) for p in people if p.key in f)
+            one.signatories = [name for _, name in found]
+        return
     for cell in f.split("|"):
         lead = at + len(cell) - len(cell.lstrip())
         at += len(cell) + 1

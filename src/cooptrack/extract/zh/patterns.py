@@ -212,7 +212,9 @@ _MAINLAND_POSTS = (
     # 湖北省商务厅厅长, 重庆市发展和改革委员会副主任, 浙江省人力资源和社会保障厅厅长: a 和 inside the
     # department's name, before its suffix, joins no two people): HK's bureaus are named without one;
     # a name holds no word of the sentence around it (福建省官员包括福建省商务厅厅长: the post is the last)
-    rf"|{_MAINLAND_PLACE}(?:人民政府)?(?:(?!{_NOT_DEPT})[^\s,。、;与和及]|和(?=[^\s,。、;与和及]{{1,8}}?{_DEPT})){{2,14}}?{_DEPT}"
+    # (the province or city of the page named by 省 / 市 alone, a word of its own: '省商务厅厅长X' in a table's
+    # cell or after 、; audit zh11)
+    rf"|(?:{_MAINLAND_PLACE}|(?<![\u4e00-\u9fff])[省市])(?:人民政府)?(?:(?!{_NOT_DEPT})[^\s,。、;与和及]|和(?=[^\s,。、;与和及]{{1,8}}?{_DEPT})){{2,14}}?{_DEPT}"
     # a committee's secretary by its full name (中共广东省委员会书记, 共青团上海市委员会书记)
     rf"|(?:中共|共青团)?{_MAINLAND_PLACE}委员会(?:副书记|书记)"
 )
