@@ -50,7 +50,10 @@ _SHARE_GLUED = re.compile(r"(?<=\S)\s*(?P<mark>分享到\s?[:：]?)\s*$")
 _Y, _M, _D = r"(?P<y>(?:19|20)\d\d)", r"(?P<m>\d{1,2})", r"(?P<d>\d{1,2})"
 # (an editor's credit on a line of its own after the story closes it too, alone or with the credits
 # of whoever reviewed it: '编辑:孙悦', '编辑:刘洋 审核:王静', '編輯:小灣 | 審核:阿區'; audit zh11)
-_CREDIT = r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編|审核|審核|审校|審校|校对|校對|监制|監製|终审|終審)\s?[:：]\s?[^\s|｜:：]{1,12}"
+_CREDIT = (
+    r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編|审核|審核|审校|審校|校对|校對|监制|監製|终审|終審)"
+    r"\s?[:：]\s?[^\s|｜:：]{1,12}"
+)
 _END = re.compile(
     r"完|[(（]完[)）]|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{1,20}】|(?:责任编辑|責任編輯)\s?[:：]\s?\S{1,20}"
     rf"|{_CREDIT}(?:\s{{0,3}}[|｜]?\s{{0,3}}{_CREDIT}){{0,3}}"
