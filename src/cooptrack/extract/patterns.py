@@ -298,7 +298,9 @@ HERE = re.compile(r"\bhere\b")
 # fifth plenary session of the ... Conference here", "signed 14 agreements here at a joint
 # conference" (not a remark: "said here on Saturday that ..., a day after he co-chaired the plenary").
 HERE_EVENT = re.compile(
-    r"(?i)\b(?:signed|inked|held|met|convened|co-?chaired|chaired|gathered|took\s+place|opened)\b[^.;]{0,160}?\bhere\b"
+    r"(?i)\b(?:signed|inked|held|met|convened|co-?chaired|chaired|gathered|took\s+place|opened|"
+    # what the two sides did at the meeting (not what one of them "said" or "told reporters" here)
+    r"agreed|pledged|vowed|decided|resolved|reached|endorsed)\b[^.;]{0,160}?\bhere\b"
     r"|\bhere\s+(?:at|during|for)\s+(?:a|an|the|their|its)\s+(?:[\w'-]+\s+){0,4}?(?:conference|meeting|plenary|session)\b"
 )
 # The verbs and nouns a meeting's city follows: "held in", "met in", "co-chair the conference in".
