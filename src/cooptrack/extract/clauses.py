@@ -153,14 +153,15 @@ def by_scope_end(text: str, at: int, limit: int) -> int:
 # secretary for administration of the Hong Kong SAR, and B, executive vice-governor of ..., presided").
 _LOWER_POST_WORDS = "|".join(sorted({re.escape(w.lower()) for w in P.POST_WORDS if w.isalpha()}, key=len, reverse=True))
 # What may stand between two people of one subject: connectors, posts, commas, "together with", a
-# relative clause ("A, who arrived on Monday with a delegation, and B presided over").
+# relative clause ("A, who arrived on Monday with a delegation, and B presided over"), a photo
+# caption's position in brackets ("A (right), and B (left), lead their delegations at ...").
 COORDINATION = re.compile(
     r"[\s,]*+(?>(?:(?:(?:vice|deputy|executive)-[a-z]+|and|the|of|for|in|province|city|municipal|governor|mayor|"
     r"secretary|deputy|director|vice|executive|chief|party|general|committee|chairman|people's|provincial|"
     r"standing|member|region|autonomous|special|administrative|government|council|state|office|affairs|"
     r"commission|bureau|department|central|work|head|leader|minister|commissioner|president|his|her|counterparts?|"
     rf"{_LOWER_POST_WORDS}|(?:together|along)\s+with)\b|(?<=,\s)who(?:se)?\s[^,;]{{0,200}}+,?|"
-    rf"[A-Z][\w'\u2019&().-]*+|\([A-Z][^()]{{0,120}}+\)|{P.LOWER_IN_POST})[\s,]*+)*+"
+    rf"[A-Z][\w'\u2019&().-]*+|\([A-Z][^()]{{0,120}}+\)|{P.CAPTION_POSITION}|{P.LOWER_IN_POST})[\s,]*+)*+"
 )
 
 

@@ -194,6 +194,18 @@ PAST_EVENT = re.compile(
     r"\b(?:plenary|session|meeting|conference)\s+opened\b|\b(?:plenary|session)\s+[^.;]{0,120}?\bopened\b|"
     r"\bafter\s+(?:a|the|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|plenary|conference|session)\b"
 )
+# A photo caption reports in the present tense: after a position in brackets, "A (right), and B
+# (left), lead their delegations at the eighth Joint Conference ... today", "... (centre) co-chair
+# the plenary today". The bracketed position is the caption's mark, so a present tense elsewhere
+# (a habit, a plan: "will lead", "to attend") is not read as an event.
+CAPTION_POSITION = (
+    r"\((?:(?:first|second|third|fourth|fifth|sixth|\d{1,2}(?:st|nd|rd|th))\s+)?(?:left|right|centre|center)\)"
+)
+CAPTION_EVENT = re.compile(
+    rf"(?i){CAPTION_POSITION}"
+    r"[^.;]{0,200}?(?<!\bwill\s)(?<!\bto\s)(?<!\bwould\s)\b(?:co-?chairs?|chairs?|lead|leads|head|heads|attend|attends|"
+    r"convene|convenes|preside\s+over|presides\s+over|hold|holds)\b(?=[^.;]{0,300}?\btoday\b)"
+)
 # The predicates that say the meeting itself took place, as opposed to what was done there.
 MEETING_EVENT = re.compile(
     r"(?i)(?<!\bbe\s)\b(?:held|took\s+place|co-?chaired|chaired|presided|convened|attended|participated|kept|"

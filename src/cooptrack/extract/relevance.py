@@ -89,7 +89,7 @@ def statement(sentence: str) -> Statement | None:
     future = P.FUTURE_EVENT.search(text)
     if future and not P.PAST_FINITE.search(text):
         tense = Tense.FUTURE  # "it would take the form of a high-level meeting held together with ..."
-    elif P.PAST_EVENT.search(text):
+    elif P.PAST_EVENT.search(text) or P.CAPTION_EVENT.search(text):
         tense = Tense.PAST
     elif future:
         tense = Tense.FUTURE
