@@ -95,10 +95,19 @@ _NEXT_DAY = re.compile(rf"(?i:\bthe\s+(?:following|next)\s+day|\bthe\s+day\s+aft
 # (and -1 for every word of yesterday, YESTERDAY_RE; two days off: "the day before yesterday", "the day after tomorrow")
 _OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
 _WEEKDAYS = {name: i for i, name in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))}
-# Words before a date in its clause that give it to another meeting or event than this one.
+# Words before a date in its clause that give it to another meeting or event than this one; the
+# day a text was issued is the page's ("in the press release ... issued earlier today (June 8)",
+# a correction notice's "published on May 4"), not the meeting's.
 _ELSEWHEN = re.compile(
     r"(?i)\b(?:consensus|building\s+on|since|previous|preceding|earlier\s+(?:meeting|plenary|session)|last|"
     r"established|founded|set\s+up|launched|inaugurated|originally|first\s+announced|postponed\s+from)\b"
+)
+# The day a text was issued, just before it: the page's, not the meeting's ("in the press release
+# ... issued earlier today (June 8)", a correction notice's "published on Sunday (October 5)"); not
+# a day after what the sides issued ("issued a joint statement after the plenary today").
+_ISSUED_BEFORE = re.compile(
+    r"(?i)\b(?:issued|published|uploaded|posted)\s+(?:(?:earlier|late|later)\s+)?(?:on\s+)?"
+    r"(?:(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*)?$"
 )
 # Words of a journey before a date in its clause: the day of travel, which may not be the meeting's.
 _TRAVEL = re.compile(
@@ -334,7 +343,7 @@ def _day_in(sentence: str, kind: DocumentKind) -> tuple[_Day, bool, bool] | None
     for pattern in (_ON_DAY, _RELATIVE, _PAREN_DAY, _NEXT_DAY, _ON_NTH):
         for m in pattern.finditer(sentence):
             clause = _clause_before(sentence, m.start())
-            if not _ELSEWHEN.search(clause):
+            if not _ELSEWHEN.search(clause) and not _ISSUED_BEFORE.search(clause):
                 said = _relative_day(m) if pattern in (_RELATIVE, _ON_NTH) else _phrase_day(m["date"])
                 other = _other_event(sentence, m.start(), clause)
                 found.append((other, bool(_TRAVEL.search(clause)), said.relative, m.start(), said))
