@@ -615,6 +615,19 @@ OBJECT_OF_OTHER_VERB = re.compile(
     r"meeting\s+with)\b|(?-i:(?<!\bthe\s)(?<!\ba\s)\bmeeting\s+(?=(?:the\s+)?[A-Z]))"
 )
 # A pronoun as the subject of a chair verb: "He will co-chair the plenary with ...".
+# The speaker of a speech transcript as a chair verb's subject: "Executive Vice-Governor Guo and I
+# have just co-chaired the Sixth Plenary", "Today, I co-chaired ... with the Mayor". Only a page
+# that is the speaker's own text says who "I" is (SPEECH_BY); in a story, "I" is quoted speech.
+FIRST_PERSON_SUBJECT = re.compile(r"(?:\b(?P<and>and)\s+)?(?<![\w'-])(?P<pronoun>I)\s+(?:(?!and\b)[a-z]+\s+){0,3}$")
+# The one the speaker chaired with, by post and surname as speeches name people: "Executive
+# Vice-Governor Guo and I have just co-chaired ...".
+FIRST_PERSON_PARTNER = re.compile(r"\b(?P<surname>[A-Z][a-z]+(?:-[a-z]+)?)\s+and\s+I\b")
+# A speech transcript's opening: "Following is the speech by the Chief Secretary for
+# Administration, Mr A, at the Sixth Plenary ...", "Below are the remarks by ...".
+SPEECH_BY = re.compile(
+    r"(?i)^\W*(?:following|below)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:opening|closing|welcome|keynote)\s+)?(?:speech|remarks|address|statement|transcript)\s+(?:\w+\s+){0,3}?by\b"
+)
 PRONOUN_SUBJECT = re.compile(
     r"(?:^\s*|[,;(]\s*|\b(?:and|which|that|where|after|when|as|since|before)\s+)(?P<pronoun>He|She|he|she)\s+"
     r"(?:\w+\s+){0,3}$"

@@ -59,7 +59,7 @@ class SentenceRoles:
     roles: list[set[Role]]
     heads: set[int] = field(default_factory=set)  # one side's delegation leaders
     aside: set[int] = field(default_factory=set)  # named on the way to a chair verb, not its subject ("met X")
-    pronoun: str | None = None  # "he"/"she": a chair verb's subject is a pronoun
+    pronoun: str | None = None  # "he"/"she"/"i": a chair verb's subject is a pronoun
     pair: bool = False  # "The two then co-chaired ...": the two people named just before
     zones: list[Span] = field(default_factory=list)  # where the chairs are named: posts there may name them
     first_cue: Cue | None = None
@@ -282,6 +282,10 @@ def _active_subject(
         return C.group_before(text, spans, cue.start), None
     subject = C.subject_before(text, spans, cue.start, objects)
     other = C.with_object(text, spans, cue.end)
+    first = P.FIRST_PERSON_SUBJECT.search(text, max(0, cue.start - 60), cue.start)
+    if first:  # "B and I have just co-chaired", "I co-chaired ... with B": B, and the speaker for "I"
+        joined = C.group_before(text, spans, first.start()) - objects if first["and"] else set()
+        return joined | other, "i"
     said, partners, at = _pronoun(text, spans, cue.start)
     if not said:
         fronted = _FRONTED_PARTICIPLE.match(text, C.clause_start(text, cue.start))

@@ -67,6 +67,7 @@ class _Roster:
     unposted: list[Found] = field(default_factory=list)  # full names written alone, not kept ("John Lee's convoy")
     named: list[list[Found]] = field(default_factory=list)  # the people of each sentence naming any
     lead_in: str = ""  # "Also present were:", "Mr Lee called on the following:": what its list items are
+    speaker: Found | None = None  # the speaker of a speech transcript ("Following is the speech by ..."): "I"
 
     def read(self, sentence: Sentence, meeting: MeetingId | None) -> None:
         masked = mask_speech(sentence.text)
@@ -149,11 +150,15 @@ class _Roster:
                 self.heads.append(person)
         if reading.pronoun and not no_role:
             self._pronoun_chairs(reading.pronoun)
+            if reading.pronoun == "i" and self.speaker is not None:
+                self._surname_chair(masked)
         if reading.pair and not no_role:
             self._pair_chairs()
         if named:
             self.subjects.append(named[0])
             self.named.append(named)
+            if self.speaker is None and P.SPEECH_BY.match(masked):
+                self.speaker = named[0]
         return new_here
 
     def _known(self, mention: Mention) -> Found | None:
@@ -192,12 +197,27 @@ class _Roster:
         return person
 
     def _pronoun_chairs(self, pronoun: str) -> None:
-        """ "He will co-chair the plenary with ...": the last sentence's subject of that gender."""
+        """ "He will co-chair the plenary with ...": the last sentence's subject of that gender; "I"
+        in a speech transcript: its speaker (none on any other page)."""
+        if pronoun == "i":
+            if self.speaker is not None:
+                self.speaker.roles.add(Role.CO_CHAIR)
+            return
         for person in reversed(self.subjects[-3:]):
             female = person.honorific in _FEMALE
             if person.honorific is None or female == (pronoun == "she"):
                 person.roles.add(Role.CO_CHAIR)
                 return
+
+    def _surname_chair(self, masked: str) -> None:
+        """ "Executive Vice-Governor Guo and I have just co-chaired ...": the person already named
+        whose surname it is (a speech's salutation names them in full), not the speaker."""
+        m = P.FIRST_PERSON_PARTNER.search(masked)
+        if m is None:
+            return
+        person = resolve(self.people, Mention(m["surname"], None, None, 0, 0))
+        if person is not None and person is not self.speaker:
+            person.roles.add(Role.CO_CHAIR)
 
     def _pair_chairs(self) -> None:
         """ "The two then co-chaired ...": the two sides' people of the last sentences naming two or more
