@@ -478,7 +478,17 @@ def _this_meeting(sentence: str, ordinal: int | None) -> bool:
     page), or places the page's meeting by its noun alone ("The meeting, held in Shanghai, ...")."""
     mentions = meeting_mentions(sentence)
     if not mentions:
-        return bool(P.THE_MEETING_HELD.match(sentence))
+        # an unnumbered mechanism whose name is its meeting ("after the Hong Kong/Shenzhen
+        # Co-operation Meeting in Shenzhen today"), not one of another time ("Since the last ...")
+        return bool(P.THE_MEETING_HELD.match(sentence)) or (
+            any(
+                m.entry.hk_party
+                and not m.entry.numbered
+                and not P.ANOTHER_MEETINGS_NAME.search(sentence, max(0, m.start - 120), m.start)
+                for m in mechanisms.find(sentence)
+            )
+            and not P.ANOTHER_TIME.search(sentence)
+        )
     return all(m.ordinal in (None, ordinal) for m in mentions)
 
 
@@ -507,12 +517,13 @@ def _place_in(sentence: str) -> str | None:
     in Nanjing"), or right before the day ("in Guilin today"); not a city named for another reason
     further on ("... a pledge to bring enterprises to list in Hong Kong"). The day may stand between
     the meeting and its city ("... with the Mayor of Beijing, Mr Yin Yong, on 4 November in Beijing")."""
-    anchors = [m.end for m in meeting_mentions(sentence)] + [m.end for m in mechanisms.find(sentence)]
+    names = mechanisms.find(sentence)
+    anchors = [m.end for m in meeting_mentions(sentence)] + [m.end for m in names]
     anchors += [m.end() for m in P.PLACE_ANCHOR.finditer(sentence)]
     for m in P.MEETING_PLACE.finditer(sentence):
         place = _venue_of(m["place"], m["region"])
-        if place is None:
-            continue
+        if place is None or any(n.start <= m.start("place") < n.end for n in names):
+            continue  # (the "Hong Kong" of "at the Hong Kong/Shenzhen Co-operation Meeting" is its name's)
         near = any(0 <= m.start() - a <= _NEAR for a in anchors)
         if near or P.DAY_AFTER_PLACE.match(sentence, m.end()) or P.DAY_BEFORE_PLACE.search(sentence, 0, m.start()):
             return place
