@@ -614,7 +614,6 @@ OBJECT_OF_OTHER_VERB = re.compile(
     r"(?:attended|witnessed)\s+by|(?:accompanied|joined)(?:\s+by)?|greeted|received|welcomed|thanked|invited|"
     r"meeting\s+with)\b|(?-i:(?<!\bthe\s)(?<!\ba\s)\bmeeting\s+(?=(?:the\s+)?[A-Z]))"
 )
-# A pronoun as the subject of a chair verb: "He will co-chair the plenary with ...".
 # The speaker of a speech transcript as a chair verb's subject: "Executive Vice-Governor Guo and I
 # have just co-chaired the Sixth Plenary", "Today, I co-chaired ... with the Mayor". Only a page
 # that is the speaker's own text says who "I" is (SPEECH_BY); in a story, "I" is quoted speech.
@@ -628,6 +627,7 @@ SPEECH_BY = re.compile(
     r"(?i)^\W*(?:following|below)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text\s+of\s+(?:the\s+)?)?"
     r"(?:(?:opening|closing|welcome|keynote)\s+)?(?:speech|remarks|address|statement|transcript)\s+(?:\w+\s+){0,3}?by\b"
 )
+# A pronoun as the subject of a chair verb: "He will co-chair the plenary with ...".
 PRONOUN_SUBJECT = re.compile(
     r"(?:^\s*|[,;(]\s*|\b(?:and|which|that|where|after|when|as|since|before)\s+)(?P<pronoun>He|She|he|she)\s+"
     r"(?:\w+\s+){0,3}$"
