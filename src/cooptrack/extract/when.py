@@ -114,6 +114,13 @@ _TRAVEL = re.compile(
     r"(?i)\b(?:return(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|leav(?:e|es|ing)|left\s+for|arriv(?:e|es|ed|ing|al)|"
     r"set\s+off|fly|flew|back\s+to|head(?:s|ed|ing)?\s+(?:to|for)|travel(?:s|led|ling)?\s+to)\b"
 )
+# The start of a visit of several days, its day the visit's and not a meeting's: "who began a two-day
+# visit to Wuhan yesterday", "started his three-day trip to the province on Monday" (as far as the
+# clause goes: commas end it; "arrived in Chengdu for a visit on Sunday" is _TRAVEL's).
+_TRIP_BEGAN = re.compile(
+    r"(?i)\b(?:beg[au]n|begins|start(?:s|ed)|kick(?:s|ed)\s+off|commenc(?:es|ed)|embark(?:s|ed)\s+on)\s+"
+    r"(?:(?:a|an|his|her|the|their)\s+)?(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|journey)\b"
+)
 # A trip to a place before a date, with no word of the meeting between: "will lead a delegation of
 # the HKSAR Government to Hefei, Anhui Province, tomorrow (September 17)", "will visit Hefei on
 # Monday": the day the trip starts, which may not be the meeting's (commas do not end it).
@@ -346,7 +353,10 @@ def _day_in(sentence: str, kind: DocumentKind) -> tuple[_Day, bool, bool] | None
             if not _ELSEWHEN.search(clause) and not _ISSUED_BEFORE.search(clause):
                 said = _relative_day(m) if pattern in (_RELATIVE, _ON_NTH) else _phrase_day(m["date"])
                 other = _other_event(sentence, m.start(), clause)
-                found.append((other, bool(_TRAVEL.search(clause)), said.relative, m.start(), said))
+                # the day a visit began ("who began a two-day visit to Wuhan yesterday (September 14)")
+                # yields to the sentence's other day ("co-chaired the plenary today (September 15)")
+                trip = bool(_TRAVEL.search(clause) or _TRIP_BEGAN.search(clause))
+                found.append((other, trip, said.relative, m.start(), said))
     if not found:
         return None
     found.sort(key=lambda x: x[:4])
