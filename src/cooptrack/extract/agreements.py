@@ -20,7 +20,7 @@ from cooptrack.extract.people import Found
 from cooptrack.extract.sentences import Sentence, sentences
 from cooptrack.extract.signers import named_after, signatories_in
 from cooptrack.screen import screen
-from cooptrack.vocab import AgreementKind
+from cooptrack.vocab import AgreementKind, Role
 
 
 @dataclass
@@ -88,6 +88,7 @@ class _Collector:
         self.last_group: list[FoundAgreement] = []
         self.expect_list = False
         self.signed_before = False  # the sentence before was a signing ("Six agreements were signed ...")
+        self.unsigned: set[str] = set()  # signers a later "The X was signed by ..." replaced
 
     def add(self, title: str, start: int, *, label: str | None = None, in_list: bool = False) -> FoundAgreement | None:
         title = _tidy_title(title)
@@ -186,8 +187,13 @@ class _Collector:
             if group:
                 names = [p.name for p in signatories_in(sentence, self.people)]
                 shares = _respective(text, group, names)
+                # "The agreement was signed by A and B" names the signers: it outranks signers read
+                # earlier from "the two sides signed the ..." (the co-chairs, by default)
+                named = bool(_PASSIVE_SIGNED.search(text))
                 for item, share in zip(group, shares, strict=True):
-                    if not item.signatories:
+                    if item.signatories and named and share and share != item.signatories:
+                        self.unsigned.update(set(item.signatories) - set(share))
+                    if not item.signatories or (named and share):
                         item.signatories = share
                 self.last_group = group
         # "The following four agreements were signed at the meeting:" opens a list of agreements
@@ -596,4 +602,10 @@ def extract_agreements(blocks: list[Block], people: list[Found]) -> list[FoundAg
             collector.expect_list = False  # the areas lie between: a list before them has ended
         collector.block(block)
         previous_end = block.end
+    # signers read from "the two sides signed the ..." whom "The agreement was signed by A and B" then
+    # replaced sign nothing, unless another agreement names them
+    signing = {name for item in collector.items for name in item.signatories}
+    for person in people:
+        if person.name in collector.unsigned and person.name not in signing:
+            person.roles.discard(Role.SIGNATORY)
     return collector.items
