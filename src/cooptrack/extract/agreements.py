@@ -253,6 +253,20 @@ class _Collector:
                 group = [item] if item is not None else []
             if group:
                 return group
+        # "At the plenary, the Memorandum of ... between the ‹Bureau› and the ‹Department› was signed",
+        # "An Agreement on ... was also signed": a title at the head of the clause signed in the
+        # passive, with no "by" (its parties, when named, are part of the title as printed)
+        bare = _BARE_PASSIVE.search(text) if not passive else None
+        head = (re.match(r"\s*(?:The|the|An|an|A)\s+", text) or _clause_head(text, bare.start())) if bare else None
+        if bare and head:
+            named = text[head.end() : bare.start()]
+            run = _title_run(named) if named[:1].isupper() else ""
+            for offset, title in _split_titles(run) if len(run.split()) > 2 else []:
+                item = self.add(title, sentence.start + head.end() + offset)
+                if item is not None and item not in group:
+                    group.append(item)
+            if group:
+                return group
         for anchor in P.SIGN_OBJECT.finditer(text):  # "signed the A", "the signing of the memorandum of the ..."
             if _past_event(text, anchor) or P.OTHER_MEETING_LIST.search(anchor[0]):
                 continue  # (not "the documents signed at the previous plenary included the ...")
@@ -558,6 +572,9 @@ def _clause_head(text: str, end: int) -> re.Match[str] | None:
 _PASSIVE_SIGNED = re.compile(
     r"\b(?:was|were)\s+(?:also\s+|jointly\s+)?signed\s+(?!(?:the|a|an)\b)(?:[\w'-]+\s+){0,4}?by\b"
 )
+# A signing in the passive with no "by": "the Memorandum of ... was signed", "... was also signed at
+# the plenary" (not "was signed in April 2010": _signed_before has put such a sentence aside).
+_BARE_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:also\s+|jointly\s+)?signed\b(?!\s+(?:by|between|with)\b)")
 _NEXT_TITLE = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the|a|an)\s+(?=[A-Z])")
 
 
