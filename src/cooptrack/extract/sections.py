@@ -329,7 +329,11 @@ def _agreed_list(body: list[Block]) -> tuple[int, int] | None:
         text = b.text.rstrip()
         if b.kind is not BlockKind.PARAGRAPH or not text.endswith(":") or P.SIGN_CUE.search(text):
             continue
-        if not (_AGREED.search(text) and re.search(r"(?i)\b(?:following|as\s+follows|below)\b", text)):
+        # or the list completes the sentence: "The two sides agreed to:", "Both sides agreed that:"
+        # (not what an earlier meeting agreed: "At the last plenary, the two sides agreed to:")
+        completes = _AGREED_TO.search(text) and not _EARLIER.search(_last_sentence(text))
+        following = re.search(r"(?i)\b(?:following|as\s+follows|below)\b", text) or completes
+        if not (_AGREED.search(text) and following):
             continue
         # bullets, or paragraphs that each name their area before a colon ("Financial co-operation: to ...")
         for inline in (False, True):
@@ -339,6 +343,12 @@ def _agreed_list(body: list[Block]) -> tuple[int, int] | None:
             if j - i - 1 >= 2:
                 return i + 1, j
     return None
+
+
+# A lead-in whose verb the list completes: "The two sides agreed to:", "Both sides also agreed on:".
+_AGREED_TO = re.compile(
+    r"(?i)\b(?:the\s+two\s+(?:sides|governments|places)|both\s+sides)\s+(?:also\s+|further\s+)?agreed\s+(?:to|on|that)\s*:$"
+)
 
 
 def _list_item(block: Block, *, inline: bool) -> bool:
