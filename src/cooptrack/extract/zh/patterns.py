@@ -189,6 +189,9 @@ _HK_POSTS = (
     # the head of one of the Government's offices on the Mainland (驻福建联络处主任, 驻武汉经济贸易办事处主任,
     # 驻京办主任); a province's office in Hong Kong is named after its province, a Mainland post (audit zh10)
     r"|驻(?:[^\s,。、;与和及]{1,6}?(?:经济贸易办事处|经贸办|办事处|联络处)|京办)(?:副主任|主任)"
+    # the head of one of its departments named 署 (知识产权署署长, 投资推广署副署长, 地政总署署长): the
+    # Mainland's 署 is the Customs' (海关总署), a Central office (audit zh12)
+    r"|(?:(?!海关|总署)[^\s,。、;与和及的]){2,8}?署(?:副署长|署长)"
 )
 _PLACE_NAMES = "|".join(sorted([*PROVINCES_ZH, *CITY_NAMES], key=len, reverse=True))
 PLACE = re.compile(rf"(?:{_PLACE_NAMES})")  # a province's or a city's name
