@@ -151,6 +151,8 @@ WEEKDAY_PAREN = re.compile(rf"(?:周|星期|礼拜)[一二三四五六日天]\((
 THIS_MONTH = re.compile(rf"本月(?P<d>{N})日")
 WILL_ON = re.compile(rf"将于(?:(?P<m>{N})月)?(?P<d>{N})日")
 DATED = re.compile(rf"(?:(?P<y>(?:19|20)\d\d|[一二三四五六七八九〇○零]{{4}})年)?(?P<m>{N})月(?P<d>{N})日")
+# The end of a span of days after its first (四月七日至九日, 7月5日至7月7日, 5日至7日): a visit's days.
+DAY_SPAN_END = re.compile(rf"(?:至|到|-|—|－|~)(?:(?P<m>{N})月)?(?P<d>{N})日")
 # The Dth, on its own (Mainland wires: '…第四次会议28日在成都举行'): before a time of day, a place or
 # the verb of the meeting.
 DAY_ONLY = re.compile(rf"(?<![月\d年期周])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚|(?=在|于|以|举行|召开|,))")
@@ -321,7 +323,8 @@ POST_SUFFIX = re.compile(r"^(?:省长|市长|行政长官|书记|副主任|主�
 # modal ('她表示,会后将和马省长…共同主持', '…受X委托出席签约仪式,与副市长Y签署《…》').
 WITH_SUBJECT = re.compile(
     r"^(?:并且|并|还|亦|也|再)?"
-    r"(?:会后|会前|随后|其后|之后|稍后|今日|今天|明日|明天|昨日|当天|上午|下午|晚上|\d{1,2}日|将于|将会|将|会){0,4}"
+    # 其间 / 期间 / 届时 of a visit: the days of the visit the sentence opened on (audit zh12)
+    r"(?:会后|会前|随后|其后|之后|稍后|其间|期间|届时|今日|今天|明日|明天|昨日|当天|上午|下午|晚上|\d{1,2}日|将于|将会|将|会){0,4}"
     r"(?:在[^,与和同]{1,12})?(?:和|与|同)"
 )
 # Role verbs, in the order they are tried on a clause.

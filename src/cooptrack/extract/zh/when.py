@@ -39,6 +39,7 @@ class _Day:
     year: int | None
     text: str
     cue: str | None = None  # what places a day with no month near the page's date: a day word, a weekday
+    end: int = -1  # where the day's words end in the folded sentence
 
 
 # How far from the page's own date a day printed without its month may fall, in days, by what the
@@ -137,9 +138,30 @@ _SMALL_HOURS = 4  # a stamp before 04:00 is a story of the evening before
 
 
 def _day(sent: Sent) -> _Day | None:
+    """The sentence's day; when it opens a span (將於四月七日至九日訪問…), the day the same sentence
+    then gives the meeting (其間會在四月八日上午…共同主持), its month the span's when it prints none:
+    the span is the visit's ([ZH-DATE], audit zh12). A span with no day of the meeting after it
+    keeps its first day."""
+    found = _day_from(sent, 0)
+    if found is None or found.end < 0:
+        return found
+    span = P.DAY_SPAN_END.match(sent.f, found.end)
+    if span is None:
+        return found
+    later = _day_from(sent, span.end())
+    if later is None or later.end < 0:
+        return found
+    clause = re.split(r"[,。;]", sent.f[later.end :], maxsplit=1)[0]
+    if not P.CHAIR.search(clause) and not re.search(r"举行|召开", clause):
+        return found
+    month = later.month if later.month is not None else found.month
+    return _Day(month, later.day, later.year or found.year, later.text, found.cue, later.end)
+
+
+def _day_from(sent: Sent, pos: int) -> _Day | None:
     f = sent.f
     for pattern in (P.TODAY_PAREN, P.WILL_ON, P.WEEKDAY_PAREN):
-        m = pattern.search(f)
+        m = pattern.search(f, pos)
         if m:
             inner_start = m.start("m") if m["m"] else m.start("d")
             return _Day(
@@ -148,21 +170,22 @@ def _day(sent: Sent) -> _Day | None:
                 None,
                 sent.original(inner_start, m.end("d") + 1),
                 _cue(pattern, m),
+                m.end(),
             )
-    m = P.THIS_MONTH.search(f)
+    m = P.THIS_MONTH.search(f, pos)
     if m:  # month 0: the month of the page's printed date
-        return _Day(0, number(m["d"]) or 0, None, sent.original(m.start(), m.end()))
-    for m in P.DATED.finditer(f):
+        return _Day(0, number(m["d"]) or 0, None, sent.original(m.start(), m.end()), None, m.end())
+    for m in P.DATED.finditer(f, pos):
         if P.WIRE_DATELINE.match(f[: m.end() + 1]) and f[m.end() : m.end() + 1] in ("电", "讯"):
             continue
         y = year(m["y"]) if m["y"] else None
         if y is not None and P.NOT_MEETING_YEAR.match(f[m.end() : m.end() + 10]):
             continue
         start = m.start("y") if m["y"] else m.start("m")
-        return _Day(number(m["m"]), number(m["d"]) or 0, y, sent.original(start, m.end()))
-    m = P.DAY_ONLY.search(f)
+        return _Day(number(m["m"]), number(m["d"]) or 0, y, sent.original(start, m.end()), None, m.end())
+    m = P.DAY_ONLY.search(f, pos)
     if m:
-        return _Day(None, number(m["d"]) or 0, None, sent.original(m.start("d"), m.end("d") + 1))
+        return _Day(None, number(m["d"]) or 0, None, sent.original(m.start("d"), m.end("d") + 1), None, m.end("d") + 1)
     return None
 
 
