@@ -105,6 +105,14 @@ _STAMPS = (
         for who in (r"(?:来源|來源)\s?[:：]\s?\S{1,20}", _MASTHEAD)
         for when in (f"{_Y}-{_M}-{_D}", f"{_Y}年{_M}月{_D}日")
     ),
+    # a provincial site's own line: its name and 消息 / 讯, the stamp, then the source ('四川在线消息
+    # 2027年11月12日 18:40 | 来源:四川日报'; audit zh12)
+    *(
+        re.compile(
+            rf"{_MASTHEAD}(?:消息|讯|訊)?\s{{1,4}}{when}(?:\s?{_CLOCK})?\s{{0,3}}(?:[|｜]\s?)?(?:来源|來源)\s?[:：].{{0,60}}"
+        )
+        for when in (f"{_Y}-{_M}-{_D}", f"{_Y}年{_M}月{_D}日")
+    ),
 )
 _MIRROR_STAMP = re.compile(
     _PUBLISHED + r"\s?[:：]\s?\d{4}-\d\d-\d\d\s?[\d:]{0,8}\s{0,3}(?:来源|來源)\s?[:：]\s?sp\d{8}"
@@ -193,6 +201,12 @@ def prose(line: str) -> bool:
     return len(_CJK.findall(line)) >= 30 and bool(re.search(r"[。！？]", line))
 
 
+# A wire's dateline on a line of its own, with its reporters' byline at most ('中新社北京7月6日电
+# (记者 王丽华)'): a copy that prints it above the headline; never the headline's (audit zh12).
+_DATELINE_LINE = re.compile(
+    r"[^。,，\s]{2,16}?(?:[0-9一二三四五六七八九十]{1,3})月(?:[0-9一二三四五六七八九十]{1,3})日(?:电|電|讯|訊)"
+    r"\s?(?:[(（][^()（）]{1,30}[)）])?"
+)
 # A portal's section tag on a line of its own above the headline: a few characters, no mark, no
 # bracket (a column tag 【政情】 is part of the headline).
 _SECTION_TAG = re.compile(r"[\u3400-\u9fff]{2,6}")
@@ -206,12 +220,17 @@ def join_headline(
     name printed there: 澳門特別行政區政府入口網站 is cut); a first
     line of a few characters over a headline more than twice its length is a portal's section
     tag (內地事務 over the headline), not the headline's. A first line holding a full stop is the
-    lead of a page that prints no headline (a wire's item)."""
+    lead of a page that prints no headline (a wire's item). A wire's dateline alone above the
+    headline is not the headline: the line under it is, and the dateline opens the body."""
     if title and _CJK.search(title) and re.search(r"。.", title.rstrip() + "~"):
         return None, [Line(title, False), *lines]  # a page with no headline: its first line is the lead
     if not title or not _CJK.search(title) or _SENTENCE_MARK.search(title[-1:]) or len(lines) < 2:
         return title, lines
     second, lead = lines[0], lines[1]
+    head = second.text.strip()
+    if _DATELINE_LINE.fullmatch(title.strip()) and _CJK.search(head) and len(head) <= 60:
+        if not _SENTENCE_MARK.search(head[-1:]) and "。" not in head:  # the dateline above the headline
+            return head, [Line(title, False), *lines[1:]]
     text = second.text.strip()
     if second.blank_before or second.indented or not _CJK.search(text) or len(text) > 30:
         return title, lines
