@@ -91,7 +91,8 @@ MEDIA_LIST = re.compile(r"^(?:audio\s*/\s*video|videos?|audio|video clips?)$", r
 ARCHIVE_URL_DATE = re.compile(r"/gia/general/(?P<ym>(?:19|20)\d{4})/(?P<d>\d\d)/")
 # A news page's publication date on a line of its own: "7 March 2024", "Published: June 3, 2019 10:15".
 DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted|date)\s*:?\s*)?(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?,?\s*)?(?:{WEEKDAY_RE},?\s*)?"
+    # (Macao's pages label it in Portuguese: "Data de publicação: 2027-03-15 19:02"; audit zh12)
+    rf"^(?:(?:published|updated|posted|date|data(?:\s+de\s+publica[çc][ãa]o)?|publicado(?:\s+em)?)\s*:?\s*)?(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?,?\s*)?(?:{WEEKDAY_RE},?\s*)?"
     rf"(?P<date>\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|(?:19|20)\d\d-\d\d-\d\d)"
     r"(?:,?\s*(?:(?:HKT|SGT)\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:HKT|SGT|GMT[+-]\d{1,2}|UTC(?:[+-]\d{1,2})?))?)?"
     r"(?:\s*[\u00b7|]\s*updated\b.{0,40})?"  # "Nov 20, 2025, 8:05 PM GMT+8 · Updated"

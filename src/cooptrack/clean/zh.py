@@ -272,7 +272,8 @@ def _chinese_line(line: str) -> bool:
 
 def _foreign_edges(lines: list[str]) -> tuple[list[str], list[Removed]]:
     """A Chinese page's English lines before its first Chinese line and after its last one (a
-    site's name, its menu, 'Copyright …', 'Privacy | Terms of Use', a bilingual banner): the
+    site's name, its menu, 'Copyright …', 'Privacy | Terms of Use', a bilingual banner), and a
+    bilingual menu label above its first paragraph: the
     release is in Chinese, so they are the site's furniture ([ZH-DETECT]). Date stamps stay for
     the scanner to read."""
     text = "\n".join(lines)
@@ -286,14 +287,21 @@ def _foreign_edges(lines: list[str]) -> tuple[list[str], list[Removed]]:
     told = story[-1] if story else last  # an English summary or twin after the story's last paragraph
     removed: list[Removed] = []
     kept: list[str] = []
+    opens = story[0] if story else first
     for i, line in enumerate(lines):
-        edge = i < first or i > last or (told < i and not _chinese_line(line))
+        edge = i < first or i > last or (told < i and not _chinese_line(line)) or (i < opens and _menu_pair(line))
         if edge and _LATIN_WORD.search(line) and not _STAMP_LINE.search(line):
             detail = "English site furniture around a Chinese page"
             removed.append(Removed(reason=RemovalReason.SITE_NAVIGATION, text=line.strip(), detail=detail))
             continue
         kept.append(line)
     return kept, removed
+
+
+def _menu_pair(line: str) -> bool:
+    """A bilingual menu label above the story: a few Chinese characters and their English or
+    Portuguese twin apart by '|' ('Notícias | 新聞', 'News | 新聞', on Macao's pages; audit zh12)."""
+    return "|" in line and bool(_LATIN_WORD.search(line)) and len(_CJK.findall(line)) <= 6 and not _chinese_line(line)
 
 
 # English words right after Chinese on a bilingual page's line ('首頁 Home > 新聞稿 Press Releases',
