@@ -223,7 +223,7 @@ def _kind(title: str) -> AgreementKind:
 
 def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
     """Who the sentence says signed the title at ``at``: 由X與Y簽署, or the subjects of the
-    signing verb before it (not of 見證)."""
+    signing verb before it (not of 見證: those named between 見證 and the verb)."""
     whiches = list(P.WHICH_SIGNED.finditer(f))
     if whiches:  # '簽署了《A》和《B》,前者由X與Y簽署,後者由Z與W簽署': each clause its own title
         titles = [t.start() for t in P.TITLE_QUOTED.finditer(f[: whiches[0].start()])]
@@ -246,8 +246,10 @@ def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
     verb = verbs[-1]
     head = f[: verb.start()]
     clause_head = head[max(head.rfind(","), head.rfind("。"), -1) + 1 :]
-    if P.WITNESS.search(clause_head):
-        return []
+    witness = list(P.WITNESS.finditer(clause_head))
+    if witness:  # the witnesses signed nothing; who is named after 見證 signed ('共同見證X與Y簽署《A》'; audit zh12)
+        signed = clause_head[witness[-1].end() :]
+        return [name for _, name in sorted((signed.find(p.key), p.name) for p in people if p.key in signed)]
     clause_start = max(head.rfind(","), head.rfind("。"), -1) + 1
     subject = head[clause_start:]
     found = sorted((subject.find(p.key), p.name) for p in people if p.key in subject)

@@ -308,6 +308,13 @@ def _clause_roles(
         for a in present:
             a.person.roles.add(Role.SPECIAL_GUEST)
         return
+    sign = P.SIGN_ACT.search(clause)
+    witness = list(P.WITNESS.finditer(clause, 0, sign.start())) if sign else []
+    if sign and witness:  # '共同見證X與Y簽署《A》': who is named between 見證 and the verb signed (audit zh12)
+        signers = [a for a in present if witness[-1].end() <= a.start - start < sign.start()]
+        for a in signers:
+            a.person.roles.add(Role.SIGNATORY)
+        present = [a for a in present if a not in signers]
     if P.SIGN_ACT.search(clause) and not P.WITNESS.search(clause):
         verb = P.SIGN_ACT.search(clause)
         for a in present:
