@@ -228,9 +228,9 @@ def join_headline(
         return title, lines
     second, lead = lines[0], lines[1]
     head = second.text.strip()
-    if _DATELINE_LINE.fullmatch(title.strip()) and _CJK.search(head) and len(head) <= 60:
-        if not _SENTENCE_MARK.search(head[-1:]) and "。" not in head:  # the dateline above the headline
-            return head, [Line(title, False), *lines[1:]]
+    headline = _CJK.search(head) and len(head) <= 60 and not _SENTENCE_MARK.search(head[-1:]) and "。" not in head
+    if headline and _DATELINE_LINE.fullmatch(title.strip()):  # the dateline above the headline
+        return head, [Line(title, False), *lines[1:]]
     text = second.text.strip()
     if second.blank_before or second.indented or not _CJK.search(text) or len(text) > 30:
         return title, lines
