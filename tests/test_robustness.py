@@ -413,6 +413,13 @@ def test_escaped_text_comes_out_word_for_word(text: str) -> None:
         # 192 divs left open at 250 kB, 384 at 500 kB: past the nesting cap only at the larger sizes.
         pytest.param(_repeated("<div>" + "<b></b>" * 185), id="past-the-nesting-cap-from-the-second-size"),
         pytest.param(lambda n: '<span id="pressrelease">' + _repeat("x<br>", n), id="long-release-body"),
+        # A <title> read for a site's name after the headline ("Headline_Site", "標題－網站"): words
+        # without the "_", characters without the bar (its patterns once did work in its length squared).
+        pytest.param(lambda n: "<title>" + _repeat("ab ", n) + "</title><p>x</p>", id="long-title-words"),
+        pytest.param(
+            lambda n: "<title>" + _repeat("\u7ca4\u6e2f\u5408\u4f5c", n) + "</title><p>x</p>", id="long-title-cjk"
+        ),
+        pytest.param(lambda n: "<title>" + _repeat("\u7ca4\uff0d", n) + "</title><p>x</p>", id="long-title-bars"),
     ],
 )
 def test_adversarial_markup_converts_with_work_linear_in_its_size(make: Callable[[int], str]) -> None:

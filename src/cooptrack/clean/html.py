@@ -472,15 +472,21 @@ def _page_title(tree: LexborHTMLParser) -> str:
     head, bar, site = title.rpartition(" | ")
     if bar and len(site) <= 40 and len(head) > len(site):
         return head.strip()
+    if len(title) > _TITLE_MAX:  # longer than any headline and site name: left whole (the patterns'
+        return title  # work grows with the square of what they read)
     m = _CJK_SITE_SUFFIX.fullmatch(title) or _SITE_AFTER_UNDERSCORE.fullmatch(title)
     if m and len(m["head"]) > len(m["site"]):  # "Headline_广东省人民政府门户网站", "Headline - 华龙网"
         return m["head"].strip()
     return title
 
 
+_TITLE_MAX = 600  # characters of a <title> read for a site's name after the headline
+
 # A Mainland site's English name after the headline behind "_": "Headline_Hubei Provincial People's Government".
+# (The head is anything up to its first word character, then as little as will do: what ".*?\w.*?"
+# finds, without trying every word character of the head as its first, which made a search cubic.)
 _SITE_AFTER_UNDERSCORE = re.compile(
-    r"(?P<head>.*?\w.*?)\s?_\s?(?P<site>[A-Z][\w'\u2019.&-]*(?:\s[\w'\u2019.&()-]+){0,8})"
+    r"(?P<head>[^\w\n]*\w.*?)\s?_\s?(?P<site>[A-Z][\w'\u2019.&-]*(?:\s[\w'\u2019.&()-]+){0,8})"
 )
 
 
