@@ -8,6 +8,8 @@ On stores of SYNTHETIC releases (``make_release``, written here).
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -135,3 +137,81 @@ def test_on_postgresql_a_lost_connection_of_the_stamp_reads_through_the_pool_the
             connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
         assert store.stamp() == first, "read through the pool"
         assert store.stamp() == first and store._own.driver_connection.info.backend_pid != pid
+
+
+def _backend(connection: Any) -> int:
+    pid: int = connection.info.backend_pid
+    return pid
+
+
+def _alive(store: Store, pid: int) -> bool:
+    with store.engine.connect() as connection:
+        found = connection.execute(text("SELECT count(*) FROM pg_stat_activity WHERE pid = :p"), {"p": pid})
+        return bool(found.scalar())
+
+
+def test_on_postgresql_the_event_loop_reads_the_stamp_without_a_thread_the_same_and_sees_every_commit(
+    postgres_url: str, make_release: Callable[..., Any]
+) -> None:
+    """The web server's read of the stamp, on an async connection of its event loop (no thread pool's
+    hop): the same answer as the store's other reads, a commit by another process seen by the next
+    read, one connection for the loop's reads, and none taken from the pool."""
+    with Store(postgres_url) as store, Store(postgres_url) as other:
+        store.ingest(*make_release(ordinal=1, year=2020, uri="https://example.org/hunan-1"))
+        key = _a_measure_key(store)
+        checkouts: list[int] = []
+        event.listen(store.engine, "checkout", lambda *_: checkouts.append(1))
+        threads: set[int] = set()
+
+        async def reads() -> list[tuple[Stamp, int | None] | None]:
+            out = []
+            for _ in range(5):
+                out.append(await store.stamp_and_accounts_async())
+                threads.add(threading.get_ident())
+            other.record_event(key, TrackingStatus.IN_PROGRESS, by="a test")
+            out.append(await store.stamp_and_accounts_async())
+            return out
+
+        read = asyncio.run(reads())
+        assert checkouts == [], "no checkout from the pool"
+        (loop_connection,) = store._own_async.values()
+        assert threads == {threading.get_ident()}
+        first, *same, after = read
+        assert first is not None and all(s == first for s in same)
+        assert first[0].ingested.tzinfo is not None
+        assert after is not None and after != first and after == store.stamp_and_accounts(), "the commit seen"
+        assert loop_connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE, "autocommit"
+
+
+def test_on_postgresql_a_lost_loop_connection_reads_through_the_pool_and_closed_loops_let_theirs_go(
+    postgres_url: str,
+) -> None:
+    with Store(postgres_url) as store:
+        expected = store.stamp_and_accounts()
+        assert asyncio.run(store.stamp_and_accounts_async()) == expected
+        (connection,) = store._own_async.values()  # its loop has ended since
+        pid = _backend(connection)
+        assert _alive(store, pid)
+
+        async def after_a_loss() -> list[tuple[Stamp, int | None] | None]:
+            first = await store.stamp_and_accounts_async()  # a new loop: the ended loop's connection goes
+            assert not _alive(store, pid)
+            (mine,) = store._own_async.values()
+            with store.engine.connect() as admin:  # the server ends it (a restart, a failover)
+                admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": _backend(mine)})
+            lost = await store.stamp_and_accounts_async()
+            assert store._own_async == {}, "let go"
+            again = await store.stamp_and_accounts_async()
+            return [first, lost, again]
+
+        first, lost, again = asyncio.run(after_a_loss())
+        assert first == again == expected and lost is None, "None: the caller reads through the pool"
+        (last,) = store._own_async.values()
+        pid = _backend(last)
+    with Store(postgres_url) as later:
+        assert not _alive(later, pid), "closed with the store"
+
+
+def test_on_sqlite_the_event_loop_has_no_stamp_of_its_own(store: Store) -> None:
+    if store.engine.dialect.name == "sqlite":
+        assert asyncio.run(store.stamp_and_accounts_async()) is None and store._own_async == {}

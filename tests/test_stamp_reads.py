@@ -150,3 +150,30 @@ def test_a_read_cancelled_as_the_loop_ends_sends_no_read_after_it() -> None:
         assert stamps.reads == 1 and reads.started == 1, "no read sent after the cancelled one"
 
     asyncio.run(scenario())
+
+
+def test_the_loops_own_read_is_used_when_it_answers_and_the_threads_when_it_cannot() -> None:
+    """PostgreSQL's read on the event loop (``read_async``) answers without the thread pool; when it
+    answers None (SQLite, a lost connection) the same read goes to a thread, and that one's error
+    reaches the reader."""
+    answers: list[tuple[int] | None] = [(7,), None, None]
+    threads: list[int] = []
+
+    def read() -> tuple[int]:
+        threads.append(threading.get_ident())
+        if len(threads) == 2:
+            raise RuntimeError("the database is down")
+        return (len(threads),)
+
+    async def read_async() -> tuple[int] | None:
+        return answers.pop(0)
+
+    async def scenario() -> None:
+        stamps = StampReads(read, read_async)
+        assert await stamps() == (7,) and threads == [], "the loop's own read"
+        assert await stamps() == (1,) and len(threads) == 1 and threads[0] != threading.get_ident()
+        with pytest.raises(RuntimeError, match="down"):
+            await stamps()
+        assert stamps.reads == 3 and answers == []
+
+    asyncio.run(scenario())

@@ -124,7 +124,7 @@ class Web:
     stamps: StampReads[tuple[Stamp, int | None]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.stamps = StampReads(self.store.stamp_and_accounts)
+        self.stamps = StampReads(self.store.stamp_and_accounts, self.store.stamp_and_accounts_async)
 
     def snapshot(self, stamp: tuple[object, ...] | None = None) -> Data:
         """The store as readers see it, loaded again only when something was written since (any process).

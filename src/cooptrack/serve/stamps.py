@@ -4,17 +4,19 @@
 
 Every tagged answer depends on the store's stamp (:class:`.middleware.Conditional`). SQLite knows
 it unchanged without a query while no connection commits (:meth:`Store.known_stamp`); on PostgreSQL
-it is a query, and fifty readers at once would send fifty queries, each through the thread pool,
-for the same answer. Here a request joins the next read that *starts after it arrived*, never one
-already under way (that one may have begun before a write the reader has just made, on this or
-another worker): every commit made before the request is seen, as when it reads alone, and a
-process sends at most one read at a time with one more waiting, however many readers there are.
+it is a query, and fifty readers at once would send fifty queries for the same answer. (There the
+read goes on an async connection of the event loop, :meth:`Store.stamp_and_accounts_async`, without
+the thread pool's hop; through the pool's thread when that connection cannot answer.) Here a
+request joins the next read that *starts after it arrived*, never one already under way (that one
+may have begun before a write the reader has just made, on this or another worker): every commit
+made before the request is seen, as when it reads alone, and a process sends at most one read at a
+time with one more waiting, however many readers there are.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
 from starlette.concurrency import run_in_threadpool
@@ -26,8 +28,9 @@ class StampReads(Generic[Read]):
     """``await reads()``: what ``read`` answers (the store's stamp), read after the call began (see the
     module's doc)."""
 
-    def __init__(self, read: Callable[[], Read]) -> None:
+    def __init__(self, read: Callable[[], Read], read_async: Callable[[], Awaitable[Read | None]] | None = None):
         self._read = read
+        self._read_async = read_async  # the same read on the loop (PostgreSQL's); None from it: ``read``'s turn
         self._loop: asyncio.AbstractEventLoop | None = None
         self._under_way: asyncio.Future[Read] | None = None  # the read sent, not yet answered
         self._next: asyncio.Future[Read] | None = None  # the read to send when it is answered
@@ -55,7 +58,9 @@ class StampReads(Generic[Read]):
     async def _answer(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Read]) -> None:
         self.reads += 1
         try:
-            stamp = await run_in_threadpool(self._read)
+            stamp = await self._read_async() if self._read_async is not None else None
+            if stamp is None:
+                stamp = await run_in_threadpool(self._read)
         except asyncio.CancelledError:  # the loop is ending: no read is sent after this one
             future.cancel()
             if self._loop is loop and self._next is not None:

@@ -17,7 +17,7 @@ Events are never updated nor deleted; a measure's status is the latest event att
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -171,6 +171,7 @@ class TrackingMixin:
     _connected: Callable[[], AbstractContextManager[Connection]]
     _data_version: Callable[[], int | None]
     _read_own: Callable[[Select[Any]], Sequence[Any] | None]  # a statement on PostgreSQL's kept connection
+    _read_own_async: Callable[[Select[Any]], Awaitable[Sequence[Any] | None]]  # on the event loop's
     _known: tuple[int, Stamp] | None  # the last stamp read, with SQLite's data_version just before
 
     def record_event(
@@ -252,6 +253,16 @@ class TrackingMixin:
         self._known = (version, found) if version is not None else None
         accounts = row[-1] if postgresql else None  # (None too where its row is missing: read every time)
         return found, (int(accounts) if accounts is not None else None)
+
+    async def stamp_and_accounts_async(self) -> tuple[Stamp, int | None] | None:
+        """:meth:`stamp_and_accounts` on PostgreSQL, read without leaving the event loop (the web
+        server's, on every request); None on SQLite, and when that read fails: read
+        :meth:`stamp_and_accounts` then."""
+        row = await self._read_own_async(_STAMP_AND_ACCOUNTS)
+        if row is None:
+            return None
+        accounts = row[-1]
+        return Stamp(*row[: len(_STAMP_PARTS)]), (int(accounts) if accounts is not None else None)
 
     def known_stamp(self) -> Stamp | None:
         """The stamp last read, when SQLite says that no connection has committed since (no query: a
