@@ -16,9 +16,9 @@ from typing import Any
 import psycopg
 from sqlalchemy import event, select, text
 
-from cooptrack.store import Store
+from cooptrack.store import CorrectionKind, Store
 from cooptrack.store.models import Measure
-from cooptrack.store.tracking import _STAMP_AND_ACCOUNTS, Stamp
+from cooptrack.store.tracking import _COUNTS_AND_ACCOUNTS, NoteField, Stamp, _counted
 from cooptrack.vocab import TrackingStatus
 
 
@@ -121,10 +121,54 @@ def test_on_postgresql_the_stamp_is_read_on_its_own_connection_the_same_and_sees
         again = [store.stamp_and_accounts() for _ in range(20)]
         assert checkouts == [] and all(a == (first, accounts) for a in again), "no checkout, the same answer"
         with store.engine.connect() as connection:  # the pool's read of the same statement
-            row = connection.execute(_STAMP_AND_ACCOUNTS).one()
-        assert first == Stamp(*row[:-1]) and accounts == row[-1] and first.ingested.tzinfo is not None
+            row = connection.execute(_COUNTS_AND_ACCOUNTS).one()
+        assert (first, accounts) == _counted(row) and first.version is not None
         other.record_event(_a_measure_key(store), TrackingStatus.IN_PROGRESS, by="a test")
         assert store.stamp() != first, "another process's commit, seen by the next read"
+
+
+def test_on_postgresql_the_stamp_is_one_row_of_counts_each_write_moves_its_own(
+    postgres_url: str, make_release: Callable[..., Any]
+) -> None:
+    """PostgreSQL's stamp is the counts its triggers move (``core_0013``): one row read by its key,
+    not the latest entries of six indexes. An ingest moves the documents' count, a user's event,
+    re-attachment or tracker note the decisions', a correction the corrections'; each leaves the
+    others; a write straight in SQL moves it too, and a statement that is rolled back does not."""
+    with Store(postgres_url) as store:
+        seen = _statements(store)
+        start = store.stamp()
+        (read,) = _stamp_reads(store, seen)
+        assert "store_change" in read and "max(" not in read.lower() and "document_version" not in read
+
+        def moved(before: Stamp, after: Stamp) -> set[str]:
+            return {
+                part for part in ("version", "event", "correction") if getattr(before, part) != getattr(after, part)
+            }
+
+        store.ingest(*make_release(partner="Hubei", ordinal=1, uri="/synthetic/hubei.txt"))
+        ingested = store.stamp()
+        assert moved(start, ingested) == {"version"}
+        key = _a_measure_key(store)
+        made = store.record_event(key, TrackingStatus.IN_PROGRESS, by="a test")
+        event_ = store.stamp()
+        assert moved(ingested, event_) == {"event"}
+        store.record_note(key, NoteField.BUREAU, "A bureau", by="a test")
+        noted = store.stamp()
+        assert moved(event_, noted) == {"event"}
+        store.reattach_event(made.id, key, by="a test")
+        reattached = store.stamp()
+        assert moved(noted, reattached) == {"event"}
+        store.correct(CorrectionKind.SAME_PERSON, ("a", "A"), ("b", "B"), by="a test")
+        corrected = store.stamp()
+        assert moved(reattached, corrected) == {"correction"}
+        with store.engine.begin() as connection:  # by hand, not through the store
+            connection.execute(text("DELETE FROM correction"))
+        assert moved(corrected, store.stamp()) == {"correction"}
+        kept = store.stamp()
+        with store.engine.connect() as connection:
+            connection.execute(text("UPDATE meeting SET slug = slug"))
+            connection.rollback()
+        assert store.stamp() == kept, "nothing committed"
 
 
 def test_on_postgresql_a_lost_connection_of_the_stamp_reads_through_the_pool_then_is_made_again(
@@ -178,7 +222,6 @@ def test_on_postgresql_the_event_loop_reads_the_stamp_without_a_thread_the_same_
         assert threads == {threading.get_ident()}
         first, *same, after = read
         assert first is not None and all(s == first for s in same)
-        assert first[0].ingested.tzinfo is not None
         assert after is not None and after != first and after == store.stamp_and_accounts(), "the commit seen"
         assert loop_connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE, "autocommit"
 
@@ -215,3 +258,21 @@ def test_on_postgresql_a_lost_loop_connection_reads_through_the_pool_and_closed_
 def test_on_sqlite_the_event_loop_has_no_stamp_of_its_own(store: Store) -> None:
     if store.engine.dialect.name == "sqlite":
         assert asyncio.run(store.stamp_and_accounts_async()) is None and store._own_async == {}
+
+
+def test_on_postgresql_counts_made_again_start_past_the_earlier_ones(postgres_url: str) -> None:
+    """A store taken back before ``core_0013`` and upgraded again has its counts made again: they
+    start past every count before (the clock's microseconds), so no later state of the store is
+    told by an earlier one's stamp (which kept answers are filed under)."""
+    from test_accounts import _downgrade
+
+    with Store(postgres_url) as store:
+        for _ in range(3):
+            store.correct(CorrectionKind.SAME_PERSON, ("a", "A"), ("b", "B"), by="a test")
+        before = store.stamp()
+    _downgrade(postgres_url.replace("%", "%%"), "core_0012")  # (Alembic's config reads % as its own)
+    with Store(postgres_url) as store:
+        assert store.revision == "core_0013" and store.upgraded_from == "core_0012"
+        after = store.stamp()
+    assert all(isinstance(part, int) for part in (before.version, after.version))
+    assert after.version > before.version and after.correction > before.correction  # type: ignore[operator]

@@ -483,3 +483,22 @@ class AccountChange(Base):
     __tablename__ = "account_change"
     id: Mapped[int] = mapped_column(primary_key=True)
     changes: Mapped[int] = mapped_column(BigInteger)
+
+
+class StoreChange(Base):
+    """One row counting the writes readers see, on PostgreSQL (``core_0013``).
+
+    Triggers move ``documents`` before every statement that writes document versions or meetings,
+    ``decisions`` before every one that writes tracking events, re-attachments or tracker notes,
+    and ``corrections`` before every one that writes corrections, in that statement's transaction:
+    a count is seen changed exactly when the change is. On PostgreSQL these counts are the store's
+    stamp (:meth:`.tracking.TrackingMixin.stamp`), one row read by its key on every request. On
+    SQLite they stay 0: the stamp is the latest entries of the tables' indexes, known again without
+    a query while ``data_version`` stands.
+    """
+
+    __tablename__ = "store_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    documents: Mapped[int] = mapped_column(BigInteger)
+    decisions: Mapped[int] = mapped_column(BigInteger)
+    corrections: Mapped[int] = mapped_column(BigInteger)
