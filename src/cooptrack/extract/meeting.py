@@ -520,6 +520,8 @@ def _place_in(sentence: str) -> str | None:
     names = mechanisms.find(sentence)
     anchors = [m.end for m in meeting_mentions(sentence)] + [m.end for m in names]
     anchors += [m.end() for m in P.PLACE_ANCHOR.finditer(sentence)]
+    # a speaker taking part: "I am very pleased to be here in Macao for the 16th …" (audit en14)
+    anchors += [m.end() for m in P.PRESENT_EVENT.finditer(sentence)]
     for m in P.MEETING_PLACE.finditer(sentence):
         place = _venue_of(m["place"], m["region"])
         if place is None or any(n.start <= m.start("place") < n.end for n in names):

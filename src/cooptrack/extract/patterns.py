@@ -228,6 +228,28 @@ OTHER_PARTY = re.compile(
     r"\b(?:HKTDC|TDC|HKGCC|FHKI|CGCC|CMA|(?:Trade\s+Development|Productivity|Business)\s+Council|"
     r"Chamber\s+of\s+Commerce|Federation\s+of|Chinese\s+Manufacturers|Association\s+of)\b"
 )
+# The meeting told in the present tense of its day by one taking part in it ([REL-NEWS], [DOCKIND];
+# audit en14): a speech's "I am delighted to attend the Third Plenary … today", "It gives me great
+# pleasure to join the Eighth Joint Conference …", "We are honoured to take part in …", and a
+# transcript's opening "Following is the speech by …, at the Third Plenary … today (November 17):",
+# a speech given at the meeting. The meeting is under way as the text is written: a report. Not a
+# day still ahead ("I am delighted to attend the plenary tomorrow", "… next month": PRESENT_AHEAD),
+# nor "I look forward to attending …", a wish.
+PRESENT_EVENT = re.compile(
+    r"(?i)(?:\b(?:I\s+am|I['\u2019]m|we\s+are|we['\u2019]re)\s+(?:(?:very|most|truly|so|deeply|particularly|especially|"
+    r"greatly|extremely|really)\s+)?(?:delighted|pleased|glad|happy|honou?red|privileged|thrilled|grateful)"
+    r"|\bit\s+(?:gives|is)\s+(?:me|us|my|our)\s+(?:a\s+)?(?:(?:great|real|particular|special)\s+)?"
+    r"(?:pleasure|honou?r|privilege))\s+to\s+"
+    r"(?:be\s+(?:here\s+)?(?=(?:at|in)\b)|be\s+(?:attending|joining)\b|attend\b|join\b|take\s+part\s+in\b|"
+    r"participate\s+in\b|co-?chair\b|chair\b|address\b|speak\s+at\b)"
+    r"|^\W*(?:following|below)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:opening|closing|welcome|keynote)\s+)?(?:speech|remarks|address)\s+(?:\w+\s+){0,3}?by\b"
+    r"(?![^:]{0,400}?\b(?:to\s+be\s+delivered|will\s+(?:deliver|give))\b)"
+)
+PRESENT_AHEAD = re.compile(
+    r"(?i)\b(?:tomorrow|next\s+(?:week|month|year|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)|later\s+(?:this|in\s+the)|"
+    r"in\s+the\s+coming|look(?:s|ing)?\s+forward\s+to)\w*"
+)
 # What a finite verb of the past says for certain (a participle "held together with" does not).
 PAST_FINITE = re.compile(
     r"(?i)\b(?:was|were)\s+(?:held|convened|co-?chaired|chaired|presided)\b|\btook\s+place\b|"
@@ -647,10 +669,14 @@ PRESENCE_CUE = re.compile(
 # "12 areas of co-operation", and a content farm's spun "12 co-operation locations" or "the following
 # six locations" (a bare "locations" only after "following" or its spun "subsequent", "next": "the 2
 # locations" are the two places).
+# A machine translation's "aspects" (方面) counts only where co-operation governs it: "deepen
+# cooperation in 9 aspects", "the following five aspects", "six aspects of co-operation" (audit en14);
+# "in three aspects" alone is any list.
 DECLARED_AREAS = re.compile(
-    rf"(?P<follow>\b(?i:following|subsequent|next)\s+)?(?P<n>\b(?i:(?:half\s+)?a\s+dozen|{CARDINAL_RE}))\s+(?:(?i:key|major|main|new|priority|specific|important)\s+)?"
+    rf"(?P<follow>\b(?i:following|subsequent|next)\s+)?(?P<coop>\b(?i:co-?operation\s+in\s+))?"
+    rf"(?P<n>\b(?i:(?:half\s+)?a\s+dozen|{CARDINAL_RE}))\s+(?:(?i:key|major|main|new|priority|specific|important)\s+)?"
     r"(?i:(?:co-?operation\s+)?(?:areas?|fields)|(?:major\s+)?areas?\s+of\s+co-?operation|co-?operation\s+locations"
-    r"|(?(follow)locations|(?!)))\b"
+    r"|aspects\s+of\s+co-?operation|(?(follow)(?:locations|aspects)|(?!))|(?(coop)aspects|(?!)))\b"
 )
 # A measure that names its topic first: "On finance, the two sides will ...", "As regards tourism,
 # both sides agreed to ...". The parties and a verb must follow, so "On behalf of ..." is not one.

@@ -59,6 +59,7 @@ _MAY_CHAIR = screen(P.CHAIR_PREDICATE)
 # So with the cues of another time ("last", "previous" ...) and a Legislative Council page's lead.
 _MAY_ANOTHER_TIME = screen(P.ANOTHER_TIME)
 _MAY_LEGCO = screen(P.LEGCO_LEAD)
+_MAY_PRESENT = screen(P.PRESENT_EVENT)
 
 
 def statement(sentence: str) -> Statement | None:
@@ -87,7 +88,9 @@ def statement(sentence: str) -> Statement | None:
     ):
         return None  # dated to another time by the page's own clock: "last October", "held ... last September"
     future = P.FUTURE_EVENT.search(text)
-    if future and not P.PAST_FINITE.search(text):
+    if _MAY_PRESENT(text) and P.PRESENT_EVENT.search(text) and not P.PRESENT_AHEAD.search(text):
+        tense = Tense.PAST  # under way as the text is written: "I am delighted to attend … today"
+    elif future and not P.PAST_FINITE.search(text):
         tense = Tense.FUTURE  # "it would take the form of a high-level meeting held together with ..."
     elif P.PAST_EVENT.search(text) or P.CAPTION_EVENT.search(text):
         tense = Tense.PAST
@@ -309,7 +312,13 @@ def _names_a_meeting(title: str | None) -> bool:
 
 def _the_event(s: Statement) -> bool:
     """The statement says the meeting itself took place or will (not only what was agreed at it)."""
-    return s.tense is Tense.FUTURE or s.chaired or bool(P.MEETING_EVENT.search(s.text))
+    return (
+        s.tense is Tense.FUTURE
+        or s.chaired
+        or bool(P.MEETING_EVENT.search(s.text))
+        # a speaker there: "I am delighted to attend"
+        or (_MAY_PRESENT(s.text) and P.PRESENT_EVENT.search(s.text) is not None)
+    )
 
 
 def _vague(s: Statement) -> bool:

@@ -42,9 +42,9 @@ class Sections:
         return self.lead + self.closing
 
 
-# Every count of areas ends with "area(s)", "fields" or "locations" (DECLARED_AREAS's last group, in
+# Every count of areas ends with "area(s)", "fields", "locations" or "aspects" (DECLARED_AREAS's last group, in
 # any case): a paragraph holding none of those words, most, is not searched for one (cooptrack.screen).
-COUNT_WORDS = re.compile(r"(?i)area|field|location")
+COUNT_WORDS = re.compile(r"(?i)area|field|location|aspect")
 _MAY_COUNT = screen(COUNT_WORDS)
 
 
@@ -83,6 +83,11 @@ _COUNT_CUE = re.compile(
     # what the meeting agreed, as the subject of the count's sentence: "The key tasks cover eight
     # areas", "The work plan spans 10 areas" (audit en11)
     r"|\b(?:tasks|plan|priorities|consensus)\s+(?:\w+\s+){0,3}?(?:cover|span|involve|include)(?:s|ed)?\s+(?=[\w-]+\s)"
+    # what the meeting's document sets out, in a participle or a verb right before the count: "signed
+    # the Co-operation Memorandum …, setting out co-operation in 10 areas", "a blueprint covering
+    # co-operation in eight fields", "which sets out co-operation in nine areas" (audit en14)
+    r"|\b(?:set(?:s|ting)?\s+out|lay(?:s|ing)?\s+out|laid\s+out|cover(?:s|ing)?|span(?:s|ning)?|outlin(?:es|ing))\s+"
+    r"(?:(?:the|closer|deeper|further|future)\s+)?co-?operation\s+in\s+(?=[\w-]+\s)"
 )
 _NOT_COUNT = re.compile(
     r"(?i)\b(?:progress|achieve(?:d|ments?)|results|advanced|sign(?:ed|ing)?|inked|potential|room\s+for|could|"
