@@ -74,7 +74,11 @@ def split_text(text: str) -> list[str]:
 def mask_speech(text: str) -> str:
     """Blank out quoted speech, keeping offsets (same length); remembered for the document (the
     people and the signatories of a sentence are read from the same masked text)."""
-    blanks = [(s, e) for s, e in _quotations(text) if e - s - 2 >= 60 or (e == len(text) and e - s - 1 >= 60)]
+    blanks = [
+        (s, e)
+        for s, e in _quotations(text)
+        if e - s - 2 >= 60 or (e == len(text) and e - s - 1 >= 60) or _corrected(text, s, e)
+    ]
     # a bilingual page's "Mr John Lee Ka-chiu (李家超), and ..." (looked for in a text with a bracket)
     if "(" in text or "\uff08" in text:
         blanks += [m.span() for m in _CHINESE_ASIDE.finditer(text)]
@@ -84,6 +88,19 @@ def mask_speech(text: str) -> str:
     for s, e in blanks:
         out[s:e] = " " * (e - s)
     return "".join(out)
+
+
+def _corrected(text: str, start: int, end: int) -> bool:
+    """A correction notice's wrong form, quoted: "should read “Mr A”, not “Mr B” as stated", "… instead
+    of “B”": what the first release printed by mistake names nobody (audit en14)."""
+    return bool(_WRONG_BEFORE.search(text, max(0, start - 24), start) or _WRONG_AFTER.match(text, end))
+
+
+_WRONG_BEFORE = re.compile(r"(?i)\b(?:not|instead\s+of|rather\s+than|in\s+place\s+of)\s*$")
+_WRONG_AFTER = re.compile(
+    r"(?i)\s*,?\s*as\s+(?:previously\s+|originally\s+|wrongly\s+|erroneously\s+)?"
+    r"(?:stated|printed|written|reported|shown)\b"
+)
 
 
 # A name, post or title given again in Chinese, in brackets, after its English form.
