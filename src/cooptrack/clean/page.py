@@ -76,6 +76,7 @@ class Line:
     dated_after: bool = False  # a date line, page stamp or byline was removed right after it
     indent: int = 0  # spaces before the text: paragraphs are indented, headings never ([AREAS-CUTPARA])
     rule: str = ""  # the character of the row under it ("-", "=", "\u2014"): a heading's level
+    marked: bool = False  # a Markdown copy marked it as the page's heading: "# Headline"
 
 
 def headline_like(text: str) -> bool:
@@ -100,7 +101,7 @@ def take_title(lines: list[Line], removed: list[Removed]) -> tuple[str | None, l
     meeting and the site's name does not.
     """
     lines = _drop_head_chrome(lines, removed)
-    site = _site_name(lines)
+    site = _site_name(lines) or _above_marked_headline(lines)
     if site:
         removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text="\n".join(x.text for x in lines[:site])))
         lines = lines[site:]
@@ -191,6 +192,22 @@ def _site_name(lines: list[Line]) -> int:
     if (j == 1 and not lines[0].chrome_after) or j >= len(lines):
         return 0
     return j if headline_like(lines[j].text) and noise.MEETING_CUE.search(lines[j].text) else 0
+
+
+_MARKED_SPAN = 4  # lines a Markdown copy's site may print above its "# " headline
+
+
+def _above_marked_headline(lines: list[Line]) -> int:
+    """How many lines stand above the headline a Markdown copy marks as its page's heading ("Policy
+    Notes from Hong Kong" over "# Hong Kong and Chongqing hold Third Plenary …"): short lines that
+    close no sentence, the site's (audit en14). None when the first line is marked, or when a line
+    above is prose (the release began before the mark: an area's heading marked further on)."""
+    for i, line in enumerate(lines[: _MARKED_SPAN + 1]):
+        if line.marked:
+            return i
+        if len(line.text.split()) > _PROSE_WORDS // 2 or _SENTENCE_END.search(line.text):
+            return 0
+    return 0
 
 
 # A headline on what the two sides agreed or signed: "Macao and Hong Kong sign agreements on …".

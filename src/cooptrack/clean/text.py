@@ -99,13 +99,26 @@ def _language(text: str) -> str:
     return "zh" if chinese and chinese > len(_LATIN_WORD.findall(sample)) else "en"
 
 
+# A Markdown copy's "# " heading marks the page's headline only among its first lines (its head).
+_MARKED_SEEN = 6
+
+
 def _normalise(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = noise.fold_encoding(text)
     lines, in_table = [], False
     # (the spaces are replaced in the whole text at once: none of them ends a line)
-    for line in read_tables(_SPACES_BUT_TAB.sub(" ", text).split("\n")):
+    raw = read_tables(_SPACES_BUT_TAB.sub(" ", text).split("\n"))
+    for at, line in enumerate(raw):
+        if "|" in line and (cells := _markdown_cells(line)) is not None:
+            if not cells:  # the rule under a Markdown table's header: "|---|:---:|"
+                continue
+            if at + 1 < len(raw) and _markdown_cells(raw[at + 1]) == []:  # the header, over its rule
+                lines.append(" | ".join(cells))
+                in_table = True
+                continue
+            line = "\t".join(cells)
         row = "\t" in line.strip()
         lines.append(_table_row(line, first=not in_table) if row else line)
         in_table = row
@@ -113,6 +126,21 @@ def _normalise(text: str) -> list[str]:
 
 
 _LABEL = re.compile(r"[A-Z][A-Za-z&'/\-]*(?: [A-Za-z&'/\-]+){0,3}")
+# A Markdown table's row, its cells between bars ("| 1 | Agreement on … | Mr A |"), and the rule under
+# its header ("|---|:---:|---|") (audit en14): read as a table's row with its cells apart.
+_MARKDOWN_ROW = re.compile(r"\s{0,3}\|(?P<cells>(?:[^|\n]*\|){2,12})\s*")
+_MARKDOWN_RULE = re.compile(r"\s*:?-{3,}:?\s*")
+
+
+def _markdown_cells(line: str) -> list[str] | None:
+    """The cells of a Markdown table's row (an empty list for the rule under its header), or None."""
+    m = _MARKDOWN_ROW.fullmatch(line)
+    if m is None:
+        return None
+    cells = [c.strip() for c in m["cells"].split("|")[:-1]]
+    if all(_MARKDOWN_RULE.fullmatch(c) for c in cells):
+        return []
+    return [c for c in cells if c] if sum(1 for c in cells if c) >= 2 else None
 
 
 def _table_row(line: str, *, first: bool) -> str:
@@ -183,7 +211,8 @@ class _Scanner:
                 self._remove(hit.reason, hit.text)
                 self._after_end = self.ended = True
             indent = len(raw) - len(raw.lstrip(" "))
-            self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank, indent=indent))
+            marked = raw.lstrip().startswith("# ") and not self.lines[_MARKED_SEEN:]  # a Markdown page heading
+            self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank, indent=indent, marked=marked))
             self.trailer = []
             self._blank = False
 
