@@ -293,7 +293,10 @@ def _masthead(lines: list[Line], i: int, head: int) -> int:
         return 0
     menu_row = k > j and catalogue().head(lines[j].text) is not None
     nxt = lines[k].text
-    headline = headline_like(nxt) and len(nxt.split()) >= 3 and not name_shaped(nxt)
+    # (a Chinese headline over its stamp line is no name: the line after the stamp is its lead, a
+    # sentence closing on 。 with a wire's spaced dateline, '人民网北京7月7日电 （记者 X）…'; audit zh13)
+    sentence = _CHINESE_SENTENCE.search(nxt) is not None
+    headline = headline_like(nxt) and len(nxt.split()) >= 3 and not name_shaped(nxt) and not sentence
     return j - i if headline or menu_row else 0
 
 

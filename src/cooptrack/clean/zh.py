@@ -54,9 +54,14 @@ _CREDIT = (
     r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編|审核|審核|审校|審校|校对|校對|监制|監製|终审|終審)"
     r"\s?[:：]\s?[^\s|｜:：]{1,12}"
 )
+# (a news portal's editors in brackets after the story, '(责编:刘洋、王静)', '（責編：劉洋）'; audit zh13)
+_CREDIT_BRACKETED = (
+    r"[(（](?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s?[:：]\s?[^()（）:：]{1,20}"
+    r"(?:\s{0,3}[,，、]?\s{0,3}(?:审核|審核|校对|校對)\s?[:：]\s?[^()（）:：]{1,12}){0,2}[)）]"
+)
 _END = re.compile(
     r"完|[(（]完[)）]|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{1,20}】|(?:责任编辑|責任編輯)\s?[:：]\s?\S{1,20}"
-    rf"|{_CREDIT}(?:\s{{0,3}}[|｜]?\s{{0,3}}{_CREDIT}){{0,3}}"
+    rf"|{_CREDIT}(?:\s{{0,3}}[|｜]?\s{{0,3}}{_CREDIT}){{0,3}}|{_CREDIT_BRACKETED}"
 )
 _GIA_DATE = re.compile(rf"{_Y}年{_M}月{_D}日\s?[(（]星期[一二三四五六日天][)）]")
 _GIA_TIME = re.compile(r"香港(?:時間|时间)\s?\d{1,2}\s?[時时]\s?\d{1,2}\s?分|即日(?:新聞|新闻)")
@@ -66,9 +71,10 @@ _DATE_LINE = re.compile(
     r"(?:(?:當前報章|当前报章)\s?)?(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:\s?星期[一二三四五六日天])?"
     r"(?:\s{1,3}\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-# A paper's, a broadcaster's or a site's name: a few characters ending as media names end.
+# A paper's, a broadcaster's or a site's name: a few characters ending as media names end (a
+# government's portal too, '湖北省人民政府门户网站'; audit zh13).
 _MASTHEAD = (
-    r"[\u3400-\u9fff]{1,10}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|报|報|网|網|在线|在線|新闻|新聞|电视台|電視台|电台|電台"
+    r"[\u3400-\u9fff]{1,10}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|报|報|网站|網站|网|網|在线|在線|新闻|新聞|电视台|電視台|电台|電台"
     r"|通讯社|通訊社|社|客户端|客戶端)"
 )
 # 'Published': every way it is written (發佈 in Hong Kong, 發布 in Traditional copies of Mainland

@@ -97,10 +97,70 @@ def split(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:
 
 
 def _inline_areas(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:
-    """No heading lines: paragraphs opening 在X方面 are measures, each its own area, no heading."""
+    """No heading lines: paragraphs opening 在X方面 are measures, each its own area, no heading;
+    else the items numbered inside one paragraph after a lead-in saying what was agreed."""
     picked = [i for i, b in enumerate(body) if P.IN_AREA.match(fold(b.text).text)]
     if not picked:
+        for i, block in enumerate(body):
+            items = enumerated(block)
+            if items:
+                return body[: i + 1], [Group(None, None, [item]) for item in items], body[i + 1 :]
         return body, [], []
     first, last = picked[0], picked[-1]
     groups = [Group(None, None, [body[i]]) for i in range(first, last + 1)]
     return body[:first], groups, body[last + 1 :]
+
+
+def enumerated(block: Block) -> list[Block]:
+    """The items a paragraph numbers after its lead-in, one measure each ([ZH-AREAS]; audit zh13):
+    '雙方同意：（一）…；（二）…；（三）…。', '会议商定，…以下合作：一是…；二是…；三是…。', '1.…；2.…'.
+
+    The labels are of one style, numbered from one without a gap, two or more; the lead-in (the
+    sentence before the first label, closing on a colon or a comma) says what the meeting or both
+    sides agreed or will take forward (同意, 商定, 达成共识, 确定, 将重点推进 …), and is neither a
+    leader's words (X表示，一是…) nor a review of what another time agreed (回顾…以来, 上次会议确定的).
+    Each item is its text as printed, without its label and the mark closing it; the last closes at
+    the first full stop after it. English records an 'agreed to …; to …' series as one measure; a
+    Chinese paragraph numbers its decisions as a list does, so they are read as a list's items."""
+    folded = fold(block.text)
+    f = folded.text
+    labels = [m for m in P.ITEM_LABEL.finditer(f) if _label_style(m)]
+    if len(labels) < 2:
+        return []
+    style = _label_style(labels[0])
+    run = [labels[0]]
+    for m in labels[1:]:
+        if _label_style(m) == style and _label_value(m) == _label_value(run[-1]) + 1:
+            run.append(m)
+    if len(run) < 2 or _label_value(run[0]) != 1:
+        return []
+    lead_end = run[0].start()
+    if f[lead_end - 1] not in ":,":
+        return []
+    lead = f[:lead_end].rsplit("。", 1)[-1]
+    said = P.SPEECH.search(P.MEETING_SAYS.sub("", lead))
+    if not P.AGREED_LEAD.search(lead) or said or P.OTHER_TIME.search(lead) or P.PROGRESS.search(lead):
+        return []
+    out = []
+    for k, m in enumerate(run):
+        begin = m.end()
+        if k + 1 < len(run):
+            end = run[k + 1].start()
+        else:
+            stop = f.find("。", begin)
+            end = len(f) if stop < 0 else stop
+        while end > begin and f[end - 1] in ";。,: \u3000":
+            end -= 1
+        if end <= begin:
+            return []
+        s, e = folded.span(begin, end)
+        out.append(Block(block.kind, block.text[s:e], block.start + s, block.start + e, indented=block.indented))
+    return out
+
+
+def _label_style(m: re.Match[str]) -> str:
+    return next((k for k in ("a", "d", "c", "y") if m[k]), "")
+
+
+def _label_value(m: re.Match[str]) -> int:
+    return number(m[_label_style(m)]) or 0

@@ -225,7 +225,8 @@ _MAINLAND_POSTS = (
 )
 _CENTRAL = (
     r"(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|(?<![省市区])港澳办"
-    r"|中央人民政府驻香港特别行政区联络办公室|香港中联办|中联办"
+    # (Mainland media's short forms of the Liaison Office: 中央政府驻港联络办, 驻港联络办; audit zh13)
+    r"|中央人民政府驻香港特别行政区联络办公室|(?:中央(?:人民)?政府)?驻港联络办(?:公室)?|香港中联办|中联办"
     r"|国家发展和改革委员会|国家发展改革委|国家发改委|商务部|国务院)(?:常务副主任|副主任|主任|副部长|部长)"
     # the head of one of their departments (国务院港澳办交流司司长, 中联办经济部副部长)
     r"|(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|(?<![省市区])港澳办|香港中联办|中联办|商务部|国家发展改革委)"
@@ -267,6 +268,7 @@ NAME_STOP_WORD = re.compile(
     r"参加|参观|参与|列席|介绍|发表|讲话|指出|强调|宣布|考察|视察|调研|提出|希望|回顾"
     r"|都有|也有|亦有|均有|都会|都係|都是"  # 'also' before a verb (Cantonese 孙东都有出席)
     r"|应邀|获邀|应约"  # 'at the invitation' before the verb (赵明应邀出席)
+    r"|联袂|携手"  # 'jointly' before the verb (省长王浩联袂主持; audit zh13)
 )
 # Stop characters read by position ([ZH-PEOPLE]). Right after a post, 于 向 连 are surnames (Yu,
 # Xiang, Lian: 常务副省长于国伟, 副省长向明远, 司长连志一) unless what follows is what the word takes as
@@ -285,7 +287,7 @@ STOP_WORD = re.compile(r"一行|一同|一起|一道|一并|一致|一再|一直
 NAME_END = re.compile(
     r"$|[、,。;:!?)」”\s]|与|和|及|同|共同|主持|出席|率|带领|签|致辞|讲话|表示|指出|说|称|会见|会面|会晤|等"
     r"|今日|今天|明日|明天|昨日|昨天|当天|在|于|也|亦|又|都|均|则|以|受|随|陪|将|已|还|并|分别|先后|一行|特邀|见证|就|对|向|为"
-    r"|代表|发言|介绍|宣布|强调|作|应邀|获邀"
+    r"|代表|发言|介绍|宣布|强调|作|应邀|获邀|联袂|携手"
 )
 # A Chinese name opens with a surname: the common ones (folded to Simplified, as the sentences are
 # read), the Mainland's and Hong Kong's and Macao's alike. What a post is followed by that opens with
@@ -313,7 +315,7 @@ REVERSE_NAME = re.compile(
     r"(?:^|(?<=[、,:;(「“\s。!?与和及同由对向请了见在]))"
     r"(?P<name>[\u4e00-\u9fff]{2,3}?)"
     rf"(?P<post>常务副省长|副省长|省长|常务副市长|副市长|市长|书记|(?P<hk>{_HK_POSTS}|司长|局长))"
-    r"(?=与|和|及|同|、|,|。|;|:|\s|共同|一同|一起|主持|出席|率|在|表示|指出|会见|签署|见证|致辞|等|分别|$)"
+    r"(?=与|和|及|同|、|,|。|;|:|\s|共同|一同|一起|联袂|携手|主持|出席|率|在|表示|指出|会见|签署|见证|致辞|等|分别|$)"
 )
 TITLE_AFTER = re.compile(r"^(?:资深大律师|教授|博士|先生|女士|太太|小姐)")
 HONORIFIC_ZH = {"教授": "Professor", "博士": "Dr", "先生": "Mr", "女士": "Ms", "太太": "Mrs", "小姐": "Miss"}
@@ -373,10 +375,25 @@ AREAS_INTRO = re.compile(
     r"(?:达成(?:了|的)?共识|达成(?:以下|如下)|共识如下|(?:同意|确定|商定|议定|明确|决定)[^。]{0,30}?(?:以下|下列|如下)"
     r"|(?:以下|下列)[^。]{0,12}(?:范畴|领域|方面)|(?:范畴|领域|方面)[^。]{0,8}如下)[^。]{0,30}[:：]\s*$"
 )
+# (read on the text as printed: full-width brackets, digits and stops too, '（一）', '１．'; audit zh13)
 AREA_LABEL = re.compile(
-    r"^(?:\((?P<a>[一二三四五六七八九十]{1,2})\)|(?P<b>[一二三四五六七八九十]{1,2})、|(?P<c>\d{1,2})[.、])\s?"
+    r"^(?:[(（](?P<a>[一二三四五六七八九十]{1,2})[)）]|(?P<b>[一二三四五六七八九十]{1,2})、"
+    r"|(?P<c>[0-9０-９]{1,2})[.、．])\s?"
 )
 IN_AREA = re.compile(r"^(?:在|于)?(?P<topic>[^,。、]{2,20}?)方面[,:]")
+# Measures numbered inside one paragraph ([ZH-AREAS]; audit zh13): (一)…;(二)…, 1.…;2.…, (1)…;(2)…, or
+# 一是…;二是… (read on the folded text: '（一）' and '；' are '(一)' and ';'), each label after the lead-in's
+# colon or comma or after the item before it (a stop, a semicolon; a comma between 一是 items), never
+# inside a word (统一是, 第一是).
+ITEM_LABEL = re.compile(
+    r"(?<=[:;。,])\s?(?:\((?P<a>[一二三四五六七八九十]{1,2})\)|\((?P<d>\d{1,2})\)|(?P<c>\d{1,2})[.、](?!\d)"
+    r"|(?P<y>[一二三四五六七八九十]{1,2})是)"
+)
+# A lead-in saying what the meeting or both sides agreed, decided or will take forward, before the
+# items: 双方同意:, 会议商定,…以下合作:, 就…达成共识:, 确定了…重点:, 下一步双方将重点推进:.
+AGREED_LEAD = re.compile(
+    r"同意|商定|议定|确定|决定|达成(?:了|的)?共识|共识如下|一致认为|重点推进|重点(?:合作|工作)|将(?:重点|着力|共同|携手)"
+)
 
 # --- agreements ([ZH-AGREE]) -------------------------------------------------------------------------
 TITLE_QUOTED = re.compile(r"《(?P<title>[^《》\n]{2,200})》")
