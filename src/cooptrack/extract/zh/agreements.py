@@ -43,9 +43,13 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
     latest: list[Signed] = []  # the titles of the last signing sentence naming any
     listed = -2  # the block of a signing lead-in closing on a colon, then of the list's last item
     numbered: dict[int, Signed] = {}  # the titles listed as numbered items ('1.《A》'), by their number
+    inline = -2  # the block of a signing sentence whose colon opens a numbered list of titles in it
     for sent in sents:
         f = sent.f
         verb = P.SIGN.search(f)
+        if verb is None and sent.block == inline and _INLINE_ITEM.match(f):
+            _add(sent, [], out, seen, last)  # the list's next item, after the ; that closed the last
+            continue
         if verb is None or (sent.block - listed == 1 and "|" in f):  # (a header's 簽署人 signs nothing)
             # a list of titles under the lead-in (<ul>, a table's rows: one block each)
             if sent.block - listed == 1 and P.TITLE_QUOTED.search(f):
@@ -74,8 +78,17 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
         before = len(out)
         _add(sent, people, out, seen, last)
         latest = out[before:] or latest
+        # (its first item signed at the meeting: not a list of what was signed before, 此前簽署的文件:)
+        inline = sent.block if len(out) > before and _INLINE_LIST.search(f) else -2
     return out
 
+
+# A signing sentence whose colon opens a list of titles numbered in the same paragraph, each item
+# a sentence of its own after the ; closing the one before: '雙方簽署了以下文件:(一)《A》;(二)《B》;(三)《C》。'
+# (audit zh13; the folded text: '（一）' is '(一)', '；' is ';').
+_ITEM = r"(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、])\s?"
+_INLINE_LIST = re.compile(rf"[:]\s?{_ITEM}《")
+_INLINE_ITEM = re.compile(rf"^\s*{_ITEM}《")
 
 # A signing sentence that names no title and closes on a colon: its titles are listed under it
 # ("雙方簽署以下文件:", "簽署了以下三份合作協議:"), as [AGREE-LIST] lists them in English.

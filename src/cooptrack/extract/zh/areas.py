@@ -89,6 +89,11 @@ def split(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:
         elif _closing(block.text) and groups:
             end = i
             break
+        elif items := enumerated(block, opened=True):  # the lead-in's line, then its numbered paragraph
+            if groups and groups[-1].heading is not None:
+                groups[-1].measures.extend(items)
+            else:
+                groups.extend(Group(None, None, [item]) for item in items)
         elif groups:
             groups[-1].measures.append(block)
         else:
@@ -111,7 +116,7 @@ def _inline_areas(body: list[Block]) -> tuple[list[Block], list[Group], list[Blo
     return body[:first], groups, body[last + 1 :]
 
 
-def enumerated(block: Block) -> list[Block]:
+def enumerated(block: Block, *, opened: bool = False) -> list[Block]:
     """The items a paragraph numbers after its lead-in, one measure each ([ZH-AREAS]; audit zh13):
     '雙方同意：（一）…；（二）…；（三）…。', '会议商定，…以下合作：一是…；二是…；三是…。', '1.…；2.…'.
 
@@ -121,9 +126,13 @@ def enumerated(block: Block) -> list[Block]:
     leader's words (X表示，一是…) nor a review of what another time agreed (回顾…以来, 上次会议确定的).
     Each item is its text as printed, without its label and the mark closing it; the last closes at
     the first full stop after it. English records an 'agreed to …; to …' series as one measure; a
-    Chinese paragraph numbers its decisions as a list does, so they are read as a list's items."""
+    Chinese paragraph numbers its decisions as a list does, so they are read as a list's items.
+
+    ``opened``: the paragraph follows a lead-in line of its own (雙方同意在以下方面加強合作：, read as
+    the areas' lead-in), so its items may open at its start with no lead-in of their own."""
     folded = fold(block.text)
-    f = folded.text
+    pad = ":" if opened else ""  # (the lead-in line's colon, before the paragraph's first label)
+    f = pad + folded.text
     labels = [m for m in P.ITEM_LABEL.finditer(f) if _label_style(m)]
     if len(labels) < 2:
         return []
@@ -139,7 +148,8 @@ def enumerated(block: Block) -> list[Block]:
         return []
     lead = f[:lead_end].rsplit("。", 1)[-1]
     said = P.SPEECH.search(P.MEETING_SAYS.sub("", lead))
-    if not P.AGREED_LEAD.search(lead) or said or P.OTHER_TIME.search(lead) or P.PROGRESS.search(lead):
+    agreed = P.AGREED_LEAD.search(lead) or (opened and lead == pad)
+    if not agreed or said or P.SIGN.search(lead) or P.OTHER_TIME.search(lead) or P.PROGRESS.search(lead):
         return []
     out = []
     for k, m in enumerate(run):
@@ -153,7 +163,7 @@ def enumerated(block: Block) -> list[Block]:
             end -= 1
         if end <= begin:
             return []
-        s, e = folded.span(begin, end)
+        s, e = folded.span(begin - len(pad), end - len(pad))
         out.append(Block(block.kind, block.text[s:e], block.start + s, block.start + e, indented=block.indented))
     return out
 

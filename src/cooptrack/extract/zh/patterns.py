@@ -421,8 +421,10 @@ SIGNED_BEFORE_AFTER = re.compile(
 # ... and the object of a signing verb the sentence counts from ('自两地签订《A》以来').
 SIGNED_SINCE = (re.compile(r"签(?:署|订)(?:了)?$"), re.compile(r"^(?:以来|至今|之后以来)"))
 MEETING_TIME = re.compile(r"会上|会后|会前|会议期间|随后|仪式|今日|今天|当天|当日|上午|下午|晚上")
+# (also over a numbered list of them: '回顾了两地二○二五年签署的文件:(一)《A》'; audit zh13)
 SIGNED_BEFORE_AHEAD = re.compile(
-    r"(?:(?:\d{4}|[○〇零一二三四五六七八九]{4})年|去年|前年|上年|早前|此前|过去|之前|早年)[^,。;《》]{0,10}签(?:署|订)(?:了)?的$"
+    r"(?:(?:\d{4}|[○〇零一二三四五六七八九]{4})年|去年|前年|上年|早前|此前|过去|之前|早年)[^,。;《》]{0,10}签(?:署|订)(?:了)?的"
+    r"(?:[^,。;《》:]{0,8}:\s?(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、])\s?)?$"
 )
 # Who signed: the people of the clause after 由, posts and all, up to the verb ('由创新科技及工业局局长
 # X与广东省工业和信息化厅厅长Y分别代表两地政府签署'); a clause break ends it ('会议由X和Y共同主持,会后
