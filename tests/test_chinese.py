@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from cooptrack.clean import clean
+from cooptrack.clean.blocks import Block, BlockKind
+from cooptrack.extract.zh.areas import enumerated
 from cooptrack.extract.zh.numbers import number, year
 from cooptrack.fold import fold, script, simplified, strip_pinyin
 from cooptrack.mechanisms import find_zh
@@ -701,3 +703,51 @@ def test_the_meeting_of_a_body_under_the_mechanism_is_not_the_mechanisms(page: s
     the mechanism; a headline naming the mechanism itself makes 會議 its meeting."""
     rec = parse_text(page)
     assert rec.relevant is relevant, rec.relevance_reason
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "items"),
+    [
+        pytest.param(
+            "會上，雙方同意：（一）深化經貿合作；（二）加強金融合作；（三）擴大青年交流。",
+            ["深化經貿合作", "加強金融合作", "擴大青年交流"],
+            id="bracketed-chinese-numerals-full-width",
+        ),
+        pytest.param(
+            "会议商定,下一步双方将重点推进以下合作:一是深化经贸合作;二是拓展金融合作。",
+            ["深化经贸合作", "拓展金融合作"],
+            id="yishi-ershi-half-width",
+        ),
+        pytest.param(
+            "會議議定了合作重點：1.共同推動企業上市；2.共建聯合實驗室；3.加強航運合作。此外，雙方亦會保持溝通。",
+            ["共同推動企業上市", "共建聯合實驗室", "加強航運合作"],
+            id="arabic-labels-the-last-closing-at-its-stop",
+        ),
+        pytest.param(
+            "双方一致同意，一是加快基建，提升通关便利，二是深化金融合作，三是推动医疗合作。",
+            ["加快基建，提升通关便利", "深化金融合作", "推动医疗合作"],
+            id="yishi-with-commas-between-and-inside-items",
+        ),
+        pytest.param(
+            "李家超表示，希望兩地一是加強金融合作；二是深化航運合作。", [], id="contrast-a-leaders-numbered-hopes"
+        ),
+        pytest.param(
+            "雙方回顧了上次會議議定的合作事項：（一）聯合推廣旅遊；（二）便利跨境交通。",
+            [],
+            id="contrast-a-review-of-the-last-meetings-items",
+        ),
+        pytest.param(
+            "會上，雙方同意並簽署了以下文件：（一）《甲備忘錄》；（二）《乙協議》。", [], id="contrast-documents-signed"
+        ),
+        pytest.param("雙方同意：（一）深化經貿合作；（三）擴大青年交流。", [], id="contrast-a-gap-in-the-numbers"),
+        pytest.param("雙方同意，標準的統一是合作的基礎，兩地將加強規則銜接。", [], id="contrast-a-word-holding-yishi"),
+    ],
+)
+def test_items_numbered_inside_one_paragraph(paragraph: str, items: list[str]) -> None:
+    """[ZH-AREAS] synthetic (audit zh13): a paragraph numbering what the meeting agreed gives one
+    measure per item, its label and closing mark apart; a leader's hopes, a review, a signing, a
+    broken numbering and a word holding 一是 give none."""
+    block = Block(BlockKind.PARAGRAPH, paragraph, 100, 100 + len(paragraph))
+    found = enumerated(block)
+    assert [b.text for b in found] == items
+    assert all(paragraph[b.start - 100 : b.end - 100] == b.text for b in found)
