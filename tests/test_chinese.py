@@ -724,6 +724,11 @@ def test_the_meeting_of_a_body_under_the_mechanism_is_not_the_mechanisms(page: s
             id="arabic-labels-the-last-closing-at-its-stop",
         ),
         pytest.param(
+            "雙方決定：(1)合辦文化交流活動；(2)推動博物館互訪。",
+            ["合辦文化交流活動", "推動博物館互訪"],
+            id="bracketed-arabic-digits",
+        ),
+        pytest.param(
             "双方一致同意，一是加快基建，提升通关便利，二是深化金融合作，三是推动医疗合作。",
             ["加快基建，提升通关便利", "深化金融合作", "推动医疗合作"],
             id="yishi-with-commas-between-and-inside-items",
