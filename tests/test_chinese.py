@@ -756,3 +756,21 @@ def test_items_numbered_inside_one_paragraph(paragraph: str, items: list[str]) -
     found = enumerated(block)
     assert [b.text for b in found] == items
     assert all(paragraph[b.start - 100 : b.end - 100] == b.text for b in found)
+
+
+def test_items_numbered_inside_one_paragraph_under_a_heading() -> None:
+    """[ZH-AREAS] synthetic (audit zh13): under a heading line of the areas, a paragraph numbering its
+    items (1.…；2.…) gives that heading one measure per item; a plain paragraph stays one measure."""
+    page = (
+        "行政長官與廣東省省長共同主持粵港合作聯席會議第二十八次會議\n\n"
+        "行政長官李家超今日（十月二十八日）在香港與廣東省省長王偉中共同主持粵港合作聯席會議第二十八次會議。\n\n"
+        "雙方就以下兩個範疇的合作達成共識：\n\n（一）跨境基建\n\n1.加快港深西部鐵路的規劃；2.優化口岸通關安排。\n\n"
+        "（二）金融合作\n\n雙方同意擴大跨境理財通的參與機構範圍。\n\n"
+        "會後，雙方簽署了《粵港合作聯席會議第二十八次會議紀要》。\n"
+    )
+    rec = parse_text(page)
+    assert rec.declared_area_count == 2
+    assert [(a.heading, [m.text for m in a.measures]) for a in rec.areas] == [
+        ("跨境基建", ["加快港深西部鐵路的規劃", "優化口岸通關安排"]),
+        ("金融合作", ["雙方同意擴大跨境理財通的參與機構範圍。"]),
+    ]
