@@ -383,6 +383,9 @@ _REPRODUCED = re.compile(
     r"(?i)(?=.{0,200}\bpress\s+release\b).{0,200}\b(?:reproduced|republished|reprinted|below|follows|following|"
     r"full\s+text|in\s+full)\b"
 )
+# What every such line holds: asked first, it spares the pattern above (which reads 200 characters
+# ahead from every position) the lines that cannot match it.
+_PRESS_RELEASE = re.compile(r"(?i)\bpress\s+release\b")
 
 
 def _reproduced_headline(root: LexborNode, heading: LexborNode) -> LexborNode | None:
@@ -390,18 +393,26 @@ def _reproduced_headline(root: LexborNode, heading: LexborNode) -> LexborNode | 
     chamber's newsletter: its <h1>, its day, "Source: … press release, reproduced in full below.",
     then the release's headline in a lower heading over the release): the release's headline is
     the title ([TITLE-CHROME]: a mirror's own headline above the release is not). Only with that
-    line between the two headings and no prose above the lower one."""
-    lines = [_one_line(line) for line in _Renderer().render(root)]
-    top = _one_line(heading.text(deep=True))
-    if top not in lines:
-        return None
-    start = lines.index(top) + 1
+    line between the two headings and no prose above the lower one.
+
+    The content is rendered again (its lines, with the heading) only for a lower heading shaped as
+    a headline: most pages have none, and the render is a walk of the whole content."""
+    lines: list[str] | None = None
+    start = 0
     for lower in root.css(_LOWER_HEADINGS)[:10]:
         text = _one_line(lower.text(deep=True))
-        if _inside_chrome(lower, root) or not _headline_shaped(text) or text not in lines[start:]:
+        if _inside_chrome(lower, root) or not _headline_shaped(text):
+            continue
+        if lines is None:
+            lines = [_one_line(line) for line in _Renderer().render(root)]
+            top = _one_line(heading.text(deep=True))
+            if top not in lines:
+                return None
+            start = lines.index(top) + 1
+        if text not in lines[start:]:
             continue
         between = lines[start : start + lines[start:].index(text)]
-        said = [line for line in between if _REPRODUCED.search(line)]
+        said = [line for line in between if _PRESS_RELEASE.search(line) and _REPRODUCED.search(line)]
         if not said or _prose("\n".join(line for line in between if line not in said)):
             return None
         return lower
