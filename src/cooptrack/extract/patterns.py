@@ -31,10 +31,11 @@ HK_NAME = re.compile(rf"^{HK}$")
 _ORD = rf"(?i:{ORDINAL_RE})"
 _PLENARY = r"(?i:plenary(?:\s+(?:session|meeting))?)"
 _HLM = r"(?i:high[-\s]level\s+(?:meeting|assembly))"  # a content farm's "assembly"
-# Every mention starts with a digit or with one of these pairs of letters (an ordinal's, or those of
-# "high-level", "meeting-cum-plenary", "working", "plenary", "joint"): a lookahead for them lets the
-# search pass over any other position at once, instead of trying the nine alternatives there.
-_MENTION_STARTS = "|".join(sorted({w[:2] for w in ORDINAL_WORDS} | {"hi", "me", "wo", "pl", "jo"}))
+# Every mention starts with a digit or with the first four letters of one of these words (an ordinal's,
+# or those of "high-level", "meeting-cum-plenary", "working", "plenary", "joint"): a lookahead for them
+# lets the search pass over any other position at once, instead of trying the nine alternatives there
+# (four letters, not two: "the", "in", "se..." would let most words in).
+_MENTION_STARTS = "|".join(sorted({w[:4] for w in (*ORDINAL_WORDS, "high", "meeting", "working", "plenary", "joint")}))
 MEETING_MENTION = re.compile(
     rf"(?=\d|(?i:{_MENTION_STARTS}))(?:"
     rf"(?P<cum>{_HLM}\s*(?:-\s*)?cum\s*(?:-\s*)?(?:the\s+)?(?:(?P<ord_cum>{_ORD})\s+)?{_PLENARY})"
