@@ -36,11 +36,12 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     begin = 0
     for m in SENTENCE_SPLIT.finditer(text):
+        split = m.start("split")
         # An abbreviation ends where the split would be: only the last few characters before it
         # are read, so that a long run of abbreviations is not read again at every full stop.
-        if ABBREVIATIONS.search(text, max(begin, m.start() - _LONGEST_ABBREVIATION), m.start()):
+        if ABBREVIATIONS.search(text, max(begin, split - _LONGEST_ABBREVIATION), split):
             continue
-        out.append((begin, m.start()))
+        out.append((begin, split))
         begin = m.end()
     out.append((begin, len(text)))
     return tuple((c, d) for a, b in out for c, d in _pieces(text, a, b) if text[c:d].strip())
