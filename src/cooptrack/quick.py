@@ -95,6 +95,17 @@ def _starts(pattern: re.Pattern[str]) -> _Into | None:
     return into
 
 
+def may_start_anywhere(pattern: re.Pattern[str]) -> bool:
+    """Whether a match of ``pattern`` may start with (almost) any character, or take none: tried at a
+    text's start, it may read on before it fails (``(?:[^|]{1,60}?\\s?\\|)?all rights reserved``)."""
+    try:
+        return _first(list(_parser.parse(pattern.pattern, pattern.flags)), pattern.flags, _Into())
+    except _Any:
+        return True
+    except (re.error, RecursionError):
+        return True
+
+
 def _with_lookahead(pattern: re.Pattern[str], into: _Into) -> str:
     parts = []
     if into.cased:

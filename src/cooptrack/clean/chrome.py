@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 from cooptrack.fold import CJK as _CJK
 from cooptrack.fold import simplified
-from cooptrack.quick import quick
+from cooptrack.quick import may_start_anywhere, quick
 from cooptrack.screen import _anything, screen
 from cooptrack.vocab import RemovalReason
 
@@ -171,11 +171,16 @@ class _Patterns:
         # where the rest of one of them is found (a line one of them matches whole holds its rest),
         # the others by one combined expression, which may then start with a lookahead for its first
         # characters (cooptrack.quick). A line neither admits is matched by none of them.
-        # A pattern whose first character may be almost any ("[^\s>»]{1,16}…") is asked of a line
-        # holding a piece of text every match of it holds (one screen for them all, cooptrack.screen).
+        # A pattern whose first character may be almost any ("[^\s>»]{1,16}…", an optional "[^|]{1,60}?\|"
+        # before its words) is asked of a line holding a piece of text every match of it holds (one
+        # screen for them all, cooptrack.screen): joined, it reads on from every line's start.
         reads_on = [e for e in entries if _READS_ON.match(e[1].pattern)]
         anywhere = [
-            e for e in entries if e not in reads_on and _ANY_FIRST.match(e[1].pattern) and screen(e[1]) is not _anything
+            e
+            for e in entries
+            if e not in reads_on
+            and (_ANY_FIRST.match(e[1].pattern) or may_start_anywhere(e[1]))
+            and screen(e[1]) is not _anything
         ]
         others = [e for e in entries if e not in reads_on and e not in anywhere]
         self._full_others = quick(_joined(others)) if others else None
@@ -215,7 +220,7 @@ def _in_either_script(text: str, read: Callable[[str], Hit | None]) -> Hit | Non
     """What ``read`` finds in the line, else in its Simplified spelling when it is a Chinese line short
     enough to be chrome and spelt otherwise."""
     hit = read(text)
-    if hit is None and len(text) <= _MAX_LINE and _CJK.search(text):
+    if hit is None and len(text) <= _MAX_LINE and not text.isascii() and _CJK.search(text):
         folded = simplified(text)
         if folded != text:
             hit = read(folded)
