@@ -168,6 +168,8 @@ def _needs(items: list[Any], flags: int, anchored: bool) -> list[_Piece] | None:
         elif op is C.BRANCH:
             choices = [_needs(list(branch), flags, anchored) for branch in av[1]]
             need = None if any(c is None for c in choices) else [p for c in choices for p in c]  # type: ignore[union-attr]
+        elif op is C.IN:
+            need = _characters(av, flags, anchored)
         else:
             need = None
         if need:
@@ -175,6 +177,24 @@ def _needs(items: list[Any], flags: int, anchored: bool) -> list[_Piece] | None:
         anchored = False
     close()
     return max(found, key=_worth, default=None)
+
+
+_FEW = 4  # a class of more characters is not worth its pieces
+
+
+def _characters(items: list[Any], flags: int, at_start: bool) -> list[_Piece] | None:
+    """A class of a few characters as written ("[\u25a0\u25a1]", as re writes "(?:■|□)"): one piece
+    each; None for a class of more, of ranges or categories, or of a cased letter beyond ASCII in
+    any case."""
+    if len(items) > _FEW or any(op is not C.LITERAL for op, _ in items):
+        return None
+    pieces = []
+    for _, code in items:
+        fold = bool(flags & re.IGNORECASE) and _sre.unicode_iscased(code)
+        if fold and code >= 0x80:
+            return None
+        pieces.append(_Piece(at_start, chr(code).lower() if fold else chr(code), fold))
+    return pieces
 
 
 def _joined(run: list[str], at_start: bool, folded: bool, branches: list[Any], flags: int) -> list[_Piece]:
