@@ -163,7 +163,10 @@ def _areas(sections: Sections) -> list[Area]:
         span = _span_of(group.heading, group.measures)
         out.append(
             Area(
-                heading=heading, themes=area_themes(heading, [m.themes for m in measures]), measures=measures, span=span
+                heading=heading,
+                themes=area_themes(heading, [m.themes for m in measures], named),
+                measures=measures,
+                span=span,
             )
         )
     return out

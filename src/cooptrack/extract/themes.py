@@ -432,9 +432,10 @@ def _diffuse(scores: Scores) -> bool:
     return len(values) >= 4 and values[0] < 0.35 * sum(values)
 
 
-def area_themes(heading: str | None, measures: list[list[Theme]]) -> list[Theme]:
-    """An area's themes: those its heading names, else the primaries of its measures."""
-    named = heading_themes(heading)
+def area_themes(heading: str | None, measures: list[list[Theme]], named: list[Theme] | None = None) -> list[Theme]:
+    """An area's themes: those its heading names (``named``, when the caller has read them with
+    :func:`heading_themes` for the measures), else the primaries of its measures."""
+    named = heading_themes(heading) if named is None else named
     if named:
         return named
     counts = Counter(m[0] for m in measures if m)

@@ -135,7 +135,7 @@ def _areas(groups: list[R.Group]) -> list[Area]:
         ]
         blocks: list[Block] = ([g.heading] if g.heading else []) + g.measures
         span = (blocks[0].start, blocks[-1].end) if blocks else None
-        themes = area_themes(g.heading_text, [m.themes for m in measures])
+        themes = area_themes(g.heading_text, [m.themes for m in measures], named)
         out.append(Area(heading=g.heading_text, themes=themes, measures=measures, span=span))
     return out
 
