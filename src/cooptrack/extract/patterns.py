@@ -188,13 +188,22 @@ PAST_EVENT = re.compile(
     rf"{MET_FOR}|(?:served|acted)\s+as\s+(?:the\s+)?(?:two\s+)?co-?chairs?)\b|\b(?:was|were)\s+(?:held|convened)\b|"
     r"\bconsensus\s+(?:reached\s+)?(?:at|during)\b|"
     r"\bafter\s+(?:co-?chairing|chairing|attending|holding|presiding\s+over|convening)\b|"
-    # a lead that opens on the chairing participle, its subject reporting in the past: "Co-chairing
-    # the Seventh Plenary … today with the Mayor …, Mr B, the Chief Executive, Mr A, said that …"
-    rf"^\W*{CHAIRING_LEAD}|"
     # a meeting that "opened" (not an exhibition that "was opened"): the meeting is the subject
     r"\b(?:plenary|session|meeting|conference)\s+opened\b|\b(?:plenary|session)\s+[^.;]{0,120}?\bopened\b|"
     r"\bafter\s+(?:a|the|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|plenary|conference|session)\b"
 )
+# A lead that opens on the chairing participle, its subject reporting in the past: "Co-chairing the
+# Seventh Plenary … today with the Mayor …, Mr B, the Chief Executive, Mr A, said that …" (matched
+# at the text's start: as an alternative "^…" of PAST_EVENT it kept re from skipping to the letters
+# the others start with, and the pattern was tried at every position).
+PAST_EVENT_LEAD = re.compile(rf"(?i)\W*{CHAIRING_LEAD}")
+
+
+def past_event(text: str) -> bool:
+    """Whether ``text`` reports an event as past: PAST_EVENT anywhere in it, or PAST_EVENT_LEAD at its start."""
+    return bool(PAST_EVENT.search(text) or PAST_EVENT_LEAD.match(text))
+
+
 # A photo caption reports in the present tense: after a position in brackets, "A (right), and B
 # (left), lead their delegations at the eighth Joint Conference ... today", "... (centre) co-chair
 # the plenary today". The bracketed position is the caption's mark, so a present tense elsewhere

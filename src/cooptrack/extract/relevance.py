@@ -92,7 +92,7 @@ def statement(sentence: str) -> Statement | None:
         tense = Tense.PAST  # under way as the text is written: "I am delighted to attend … today"
     elif future and not P.PAST_FINITE.search(text):
         tense = Tense.FUTURE  # "it would take the form of a high-level meeting held together with ..."
-    elif P.PAST_EVENT.search(text) or P.CAPTION_EVENT.search(text):
+    elif P.past_event(text) or P.CAPTION_EVENT.search(text):
         tense = Tense.PAST
     elif future:
         tense = Tense.FUTURE
@@ -338,7 +338,7 @@ def document_kind(title: str | None, lead: str, statements: tuple[Statement, ...
     reports the day's work in the past ("Today they reviewed ...") makes a report of a page
     whose first sentence says the delegation "is leading ... to co-chair" the meeting."""
     held = any(s.tense is Tense.PAST for s in statements) or any(
-        P.PAST_EVENT.search(x) and P.PAST_DAY.search(x) for x in split_text(lead)[:6]
+        P.past_event(x) and P.PAST_DAY.search(x) for x in split_text(lead)[:6]
     )
     if held:
         return DocumentKind.REPORT
