@@ -774,3 +774,79 @@ def test_items_numbered_inside_one_paragraph_under_a_heading() -> None:
         ("跨境基建", ["加快港深西部鐵路的規劃", "優化口岸通關安排"]),
         ("金融合作", ["雙方同意擴大跨境理財通的參與機構範圍。"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "ends", "footer"),
+    [
+        pytest.param("完／2027年9月8日（星期三）／香港時間16時05分", True, "2027-09-08", id="full-width-slashes"),
+        pytest.param("完/2027年3月4日(星期四)/香港時間20時10分", True, "2027-03-04", id="ascii-slashes"),
+        pytest.param("完／2027年9月8日（星期三）", True, "2027-09-08", id="no-time"),
+    ],
+)
+def test_end_block_on_one_line(line: str, ends: bool, footer: str) -> None:
+    """[ZH-NOISE] synthetic (audit zh14): the Government's end block printed on one line, its parts
+    apart by slashes, closes the release and gives its date."""
+    from cooptrack.clean.zh import furniture
+
+    got = furniture(line, after_end=False)
+    assert got is not None and got.ends is ends
+    assert str(got.footer_date) == footer
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        pytest.param("分享到：微信 微博 QQ空間", True, id="share-bar"),
+        pytest.param("分享至：微博 | 微信 | QQ空间", True, id="share-bar-bars"),
+        pytest.param("【字體：大 中 小】", True, id="font-size-alone"),
+        pytest.param("來源：湖北日報　　責任編輯：周曉雯　　發佈時間：2027-06-22 20:41", True, id="info-line-editor"),
+        pytest.param("李家超在會上分享了香港的經驗。", False, id="contrast-shared-in-prose"),
+        pytest.param("分享交流心得", False, id="contrast-sharing-no-service"),
+    ],
+)
+def test_share_bar_and_font_row(line: str, chrome: bool) -> None:
+    """[ZH-NOISE] synthetic (audit zh14): a share bar naming its services, the font-size tool alone
+    and an information line holding 責任編輯 are the site's; prose that shares is not."""
+    from cooptrack.clean.zh import furniture
+
+    assert (furniture(line, after_end=False) is not None) is chrome
+
+
+def test_officials_one_a_line_attend() -> None:
+    """[ZH-ROLE] synthetic (audit zh14): officials listed one a line after 出席會議的…官員包括： are
+    attendees; people listed one a line after a lead-in that attends nothing take no role; a post
+    held by 兩地 names no one."""
+    page = (
+        "行政長官與浙江省省長共同主持浙港合作會議第三次會議\n\n"
+        "行政長官李家超今日（十月十九日）在杭州與浙江省省長劉永昌共同主持浙港合作會議第三次會議。"
+        "會議每年由兩地行政長官輪流主持。\n\n"
+        "出席會議的香港特區政府官員包括：\n政務司司長陳國基\n財政司司長陳茂波\n\n"
+        "駐杭州聯絡人員如下：\n香港特區政府駐上海經濟貿易辦事處主任黃少雄\n"
+    )
+    rec = parse_text(page)
+    roles = {p.name: set(p.roles) for p in rec.people}
+    assert roles["陳國基"] == {Role.ATTENDEE}
+    assert roles["陳茂波"] == {Role.ATTENDEE}
+    assert not roles.get("黃少雄")
+    assert "由兩地" not in roles and "兩地" not in roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        pytest.param("第九次港澳合作高層會議今（25）日下午在澳門舉行。", "report", id="today-bracketed-day"),
+        pytest.param(
+            "行政長官岑浩輝明（12）日赴港出席第十次港澳合作高層會議。", "announcement", id="tomorrow-bracketed-day"
+        ),
+    ],
+)
+def test_bracketed_day_before_ri(sentence: str, kind: str) -> None:
+    """[ZH-DATE] synthetic (audit zh14): Macao's 今(25)日 and 明(12)日 are today and tomorrow with their
+    day, counted under the page's stamp."""
+    stamp = "2027-08-25 18:00" if kind == "report" else "2027-08-11 18:00"  # the page's day: 今 its day, 明 the next
+    page = f"行政長官出席第十次港澳合作高層會議\n{stamp}\n\n{sentence}\n"
+    rec = parse_text(page)
+    assert rec.document_kind.value == kind
+    assert rec.meeting is not None
+    assert rec.meeting.date is not None and rec.meeting.date.day == (25 if kind == "report" else 12)

@@ -65,6 +65,16 @@ _END = re.compile(
 )
 _GIA_DATE = re.compile(rf"{_Y}年{_M}月{_D}日\s?[(（]星期[一二三四五六日天][)）]")
 _GIA_TIME = re.compile(r"香港(?:時間|时间)\s?\d{1,2}\s?[時时]\s?\d{1,2}\s?分|即日(?:新聞|新闻)")
+# (the end block printed on one line, its parts apart by slashes: '完／2027年9月8日（星期三）／香港時間16時05分',
+# read after NFKC; audit zh14)
+_GIA_END_LINE = re.compile(
+    rf"[(（]?完[)）]?\s?/\s?{_GIA_DATE.pattern}(?:\s?/\s?(?:{_GIA_TIME.pattern}))?(?:\s?/\s?即日(?:新聞|新闻))?"
+)
+# A share bar: 分享到 and the services it names ('分享到：微信 微博 QQ空間'; audit zh14)
+_SHARE_BAR = re.compile(
+    r"(?:分享到|分享至|分享)\s?[:：]?\s?(?:(?:微信|微博|新浪微博|騰訊微博|腾讯微博|朋友圈|QQ空間|QQ空间|QQ好友|QQ|豆瓣"
+    r"|人人網|人人网|複製鏈接|复制链接|Facebook|Twitter|WhatsApp|LinkedIn)\s{0,3}[|｜、]?\s{0,3}){1,10}"
+)
 # (a clock after it, with nothing else on the line, is the page's stamp too: '2026年4月15日 21:05', printed
 # in full-width digits as '２０２６年４月１５日　２１：０５', read after NFKC; audit zh10)
 _DATE_LINE = re.compile(
@@ -130,7 +140,7 @@ _MIRROR_STAMP = re.compile(
 _INFO_DATE = rf"{_Y}(?:-|/|年)\s?{_M}(?:-|/|月)\s?{_D}日?(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
 _INFO_DATE_PLAIN = re.sub(r"\?P<[ymd]>", "?:", _INFO_DATE)
 _INFO_LABEL = (
-    r"(?:信息|文章|稿件)?(?:来源|來源|出处|出處|稿源)|作者|编辑|編輯|(?:发布|發佈|發布|更新|录入|錄入)(?:时间|時間|日期)"
+    r"(?:信息|文章|稿件)?(?:来源|來源|出处|出處|稿源)|作者|(?:责任|責任)?(?:编辑|編輯)|(?:发布|發佈|發布|更新|录入|錄入)(?:时间|時間|日期)"
     r"|(?:浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(?:次数|次數|量|数|數)?"
 )
 _INFO_FIELD = (
@@ -139,6 +149,8 @@ _INFO_FIELD = (
     r"|【?\s?(?:字体|字體|字号|字號)\s?[:：]?\s?\[?大\]?\s?\[?中\]?\s?\[?小\]?\s?】?"
     r"|【?\s?(?:打印本页|打印本頁|打\s?印|关闭窗口|關閉窗口|关闭本页|關閉本頁|关闭|關閉|收藏|纠错|糾錯)\s?】?|分享到\s?[:：]?"
 )
+# the font-size tool alone on its line ('【字體：大 中 小】'; audit zh14)
+_FONT_ROW = re.compile(r"【?\s?(?:字体|字體|字号|字號)\s?[:：]?\s?\[?大\]?\s?\[?中\]?\s?\[?小\]?\s?】?")
 _INFO_LINE = re.compile(rf"(?:(?:{_INFO_FIELD})[\s|｜]{{0,4}}){{2,8}}")
 _INFO_DATE_RE = re.compile(_INFO_DATE)
 # A reporter's line under the headline ('福建日报记者 林华 报道', '本報記者 陳強', '記者:王蕾 攝影:李明').
@@ -360,6 +372,11 @@ def furniture(line: str, *, after_end: bool) -> Furniture | None:
     m = _GIA_DATE.fullmatch(line)
     if m:
         return Furniture(RemovalReason.FOOTER, ends=True, footer_date=_date(m))
+    m = _GIA_END_LINE.fullmatch(line)
+    if m:
+        return Furniture(RemovalReason.FOOTER, ends=True, footer_date=_date(m))
+    if _SHARE_BAR.fullmatch(line) or _FONT_ROW.fullmatch(line):
+        return Furniture(RemovalReason.PAGE_CHROME)
     if _GIA_TIME.fullmatch(line):
         return Furniture(RemovalReason.FOOTER)
     if _MIRROR_STAMP.match(line):

@@ -68,7 +68,8 @@ PREDICATE = re.compile(
 )
 CHAIR = re.compile(r"共同主持|主持|率领[^。]{0,30}代表团|率团")
 # Tomorrow as a day: not "a better tomorrow" (美好的明天, 美好明天), a common close of officials' remarks.
-TOMORROW = r"(?<![的好])(?:明日|明天)"
+# (Macao's pages bracket the day between 明 and 日: 明(12)日, as 明(12日); audit zh14)
+TOMORROW = r"(?<![的好])(?:明日|明天)|(?<![的好说证表声查])明\([0-9一二三四五六七八九十]{1,3}日?\)"
 FUTURE = re.compile(
     rf"将于|将在|将会|将出席|将率|将与|将共同|将就|将举行|将召开|{TOMORROW}|听日|下个月|下月|即将|拟于|将$"
 )
@@ -78,6 +79,8 @@ PAST_MARK = re.compile(r"今日|今天|当天|当日|今早|今朝|日前|昨日
 OTHER_TIME = re.compile(
     rf"以来|去年|前年|上次|上届|上一次|早前|此前|过去|历届|至今|已经举行|已举行|自\d{{4}}年|自二"
     rf"|今年(?:{N}月|初|年初|上半年)|年初|上月|上个月|本月初|本月上旬|(?:上周|上星期)(?![一二三四五六日天]\()"
+    # how the mechanism meets as a rule, no one meeting (按惯例…每年举行一次, 由两地轮流主办; audit zh14)
+    r"|按惯例|每年(?:举行|召开|举办)|(?:每年|每届)[^。,]{0,6}轮流|轮流(?:在两地)?(?:举行|召开|举办|主办|主持|共同主持)"
 )
 HOPE = re.compile(r"期望|期待|希望|筹备|准备|商讨|展望|欢迎.{0,10}出席")
 # A day printed with its month and without its year (10月21日, 十月二十一日), or the day before the
@@ -146,7 +149,8 @@ VISIT = re.compile(
 
 # --- dates ([ZH-DATE]) -----------------------------------------------------------------------------
 MONTH_DAY = rf"(?P<m>{N})月(?P<d>{N})日"
-TODAY_PAREN = re.compile(rf"(?P<rel>今日|今天|明日|明天|今|明|昨日|昨天)\((?:(?P<m>{N})月)?(?P<d>{N})日\)")
+# (Macao's pages bracket the day alone, 日 after the bracket: 今(25)日下午, 昨(24)日; audit zh14)
+TODAY_PAREN = re.compile(rf"(?P<rel>今日|今天|明日|明天|今|明|昨日|昨天|昨)\((?:(?P<m>{N})月)?(?P<d>{N})(?:日\)|\)日)")
 WEEKDAY_PAREN = re.compile(rf"(?:周|星期|礼拜)[一二三四五六日天]\((?:(?P<m>{N})月)?(?P<d>{N})日\)")
 THIS_MONTH = re.compile(rf"本月(?P<d>{N})日")
 WILL_ON = re.compile(rf"将于(?:(?P<m>{N})月)?(?P<d>{N})日")
@@ -317,6 +321,9 @@ REVERSE_NAME = re.compile(
     rf"(?P<post>常务副省长|副省长|省长|常务副市长|副市长|市长|书记|(?P<hk>{_HK_POSTS}|司长|局长))"
     r"(?=与|和|及|同|、|,|。|;|:|\s|共同|一同|一起|联袂|携手|主持|出席|率|在|表示|指出|会见|签署|见证|致辞|等|分别|$)"
 )
+# Words of the reverse order's place that name a group, never a person (由兩地行政長官共同主持, 雙方局長,
+# 兩位市長; audit zh14)
+COLLECTIVE = re.compile(r"两地|三地|双方|三方|各方|各地|两位|各位|两国|两省|两市|两区")
 TITLE_AFTER = re.compile(r"^(?:资深大律师|教授|博士|先生|女士|太太|小姐)")
 HONORIFIC_ZH = {"教授": "Professor", "博士": "Dr", "先生": "Mr", "女士": "Ms", "太太": "Mrs", "小姐": "Miss"}
 # Reverse order: name then post (王伟中省长, 李家超行政长官), and a surname with a post (马省长).

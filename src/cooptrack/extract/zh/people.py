@@ -175,6 +175,8 @@ def _reverse(sent: Sent, people: dict[str, Found]) -> None:
         key = m["name"]
         if key in people:
             continue
+        if P.COLLECTIVE.search(key):
+            continue  # a group's post (由两地行政长官共同主持): the heads of both sides, no one named
         if P.PLACE.match(key) or P.POST.match(f, m.start("name") + 1):
             continue  # a place's post (江苏省长), a surname and a post (乔副省长: named before)
         if key[-1] in "委办厅局部处组会党府":
@@ -244,13 +246,20 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
     previous: Found | None = None
     leaders: list[Found] = []
     attending = False
+    lines_list = False  # in a list of attending people printed one a line
     for idx, sent in enumerate(sents):
         at = _occurrences(sent, people, previous)
         carried: list[_At] = []  # people of a clause with no verb: a list the next clause's verb takes
         # the sentence opened with attending ('随团出席会议的…包括A, …包括B和C'), or the one before it,
         # cut at a semicolon, did ('出席会议的福建省官员包括A;特区政府官员包括B和C')
         before = sents[idx - 1] if idx else None
-        attending = attending and before is not None and before.block == sent.block and before.f.rstrip().endswith(";")
+        # or the list it opened on a colon goes on one person a line ('出席会议的香港特区政府官员包括:' then
+        # '政务司司长陈国基', '财政司司长陈茂波' …: lines with a person and no verb; audit zh14)
+        listing = (attending and before is not None and before.f.rstrip().endswith(":")) or lines_list
+        lines_list = listing and bool(at) and _person_line(sent.f)
+        attending = lines_list or (
+            attending and before is not None and before.block == sent.block and before.f.rstrip().endswith(";")
+        )
         for start, end in clauses(sent.f, gaps=True):
             here = [a for a in at if start <= a.start < end]
             if not _VERB.search(sent.f[start:end]):
@@ -276,6 +285,12 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
             p.roles.discard(Role.ATTENDEE)
         if Role.CO_CHAIR in p.roles:
             p.roles.discard(Role.SPECIAL_GUEST)
+
+
+def _person_line(f: str) -> bool:
+    """A line naming one person and nothing else: a short line with no mark of a sentence and no verb
+    (an item of a list of people printed one a line)."""
+    return len(f.strip()) <= 40 and not re.search(r"[。,;:!?]", f.strip()) and not _VERB.search(f)
 
 
 def _clause_roles(

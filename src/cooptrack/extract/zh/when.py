@@ -168,7 +168,7 @@ def _day_from(sent: Sent, pos: int) -> _Day | None:
                 number(m["m"]) if m["m"] else None,
                 number(m["d"]) or 0,
                 None,
-                sent.original(inner_start, m.end("d") + 1),
+                sent.original(inner_start, m.end("d") + (f[m.end("d")] == "日")),
                 _cue(pattern, m),
                 m.end(),
             )
