@@ -850,3 +850,60 @@ def test_bracketed_day_before_ri(sentence: str, kind: str) -> None:
     assert rec.document_kind.value == kind
     assert rec.meeting is not None
     assert rec.meeting.date is not None and rec.meeting.date.day == (25 if kind == "report" else 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signers"),
+    [
+        pytest.param(
+            "會上，《粵港合作聯席會議第二十七次會議紀要》由省長何雲峰代表廣東省人民政府，"
+            "與行政長官李家超代表香港特別行政區政府共同簽署。",
+            ["何雲峰", "李家超"],
+            id="comma-before-the-second-signer",
+        ),
+        pytest.param(
+            "會議由省長何雲峰與行政長官李家超共同主持，會後雙方簽署了《粵港合作聯席會議第二十七次會議紀要》。",
+            [],
+            id="contrast-chaired-by-then-signed",
+        ),
+    ],
+)
+def test_signed_by_across_a_comma(sentence: str, signers: list[str]) -> None:
+    """[ZH-AGREE] synthetic (audit zh14): 由X代表甲，與Y代表乙共同簽署 names both signers, the comma before
+    與 inside the clause; a clause of chairing before a signing names none."""
+    page = (
+        "粵港合作聯席會議第二十七次會議在穗舉行\n2027-11-03 21:30\n\n"
+        "11月3日，粵港合作聯席會議第二十七次會議在廣州舉行。廣東省省長何雲峰與香港特別行政區行政長官李家超共同主持會議。\n\n"
+        f"{sentence}\n"
+    )
+    rec = parse_text(page)
+    assert [sorted(a.signatories) for a in rec.agreements] == [sorted(signers)]
+
+
+def test_heading_labels_digits_in_brackets() -> None:
+    """[ZH-AREAS] synthetic (audit zh14): heading lines labelled （1） or (1) keep the heading alone."""
+    page = (
+        "行政長官與北京市市長共同主持京港合作會議第七次會議\n\n"
+        "行政長官李家超今日（九月十四日）在北京與北京市市長殷勇共同主持京港合作會議第七次會議。\n\n"
+        "會上，雙方確定了以下兩個範疇的合作重點：\n\n（1）科技創新\n\n支持兩地高校共建聯合實驗室。\n\n"
+        "(2) 文化交流\n\n在北京舉辦香港文化周。\n\n會後，雙方簽署了《京港合作會議第七次會議紀要》。\n"
+    )
+    rec = parse_text(page)
+    assert [a.heading for a in rec.areas] == ["科技創新", "文化交流"]
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        pytest.param("👆點擊上方藍字，關注我們", True, id="hand-pointing-up"),
+        pytest.param("▲点击上方蓝字关注我们", True, id="arrow"),
+        pytest.param("點擊上方藍字關注我們", True, id="no-hand"),
+        pytest.param("👆李家超點擊上方的按鈕", False, id="contrast-no-banner"),
+    ],
+)
+def test_wechat_follow_banner_with_a_hand(line: str, chrome: bool) -> None:
+    """[ZH-NOISE] synthetic (audit zh14): a WeChat account's follow banner with a hand or an arrow
+    pointing up before it is the account's."""
+    from cooptrack.clean.chrome import catalogue
+
+    assert (catalogue().line(line) is not None) is chrome

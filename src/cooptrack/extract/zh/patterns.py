@@ -382,10 +382,11 @@ AREAS_INTRO = re.compile(
     r"(?:达成(?:了|的)?共识|达成(?:以下|如下)|共识如下|(?:同意|确定|商定|议定|明确|决定)[^。]{0,30}?(?:以下|下列|如下)"
     r"|(?:以下|下列)[^。]{0,12}(?:范畴|领域|方面)|(?:范畴|领域|方面)[^。]{0,8}如下)[^。]{0,30}[:：]\s*$"
 )
-# (read on the text as printed: full-width brackets, digits and stops too, '（一）', '１．'; audit zh13)
+# (read on the text as printed: full-width brackets, digits and stops too, '（一）', '１．'; audit zh13; digits in
+# brackets, '(1)', '（1）', '（１）'; audit zh14)
 AREA_LABEL = re.compile(
     r"^(?:[(（](?P<a>[一二三四五六七八九十]{1,2})[)）]|(?P<b>[一二三四五六七八九十]{1,2})、"
-    r"|(?P<c>[0-9０-９]{1,2})[.、．])\s?"
+    r"|(?P<c>[0-9０-９]{1,2})[.、．]|[(（](?P<d>[0-9０-９]{1,2})[)）])\s?"
 )
 IN_AREA = re.compile(r"^(?:在|于)?(?P<topic>[^,。、]{2,20}?)方面[,:]")
 # Measures numbered inside one paragraph ([ZH-AREAS]; audit zh13): (一)…;(二)…, 1.…;2.…, (1)…;(2)…, or
@@ -437,7 +438,10 @@ SIGNED_BEFORE_AHEAD = re.compile(
 # X与广东省工业和信息化厅厅长Y分别代表两地政府签署'); a clause break ends it ('会议由X和Y共同主持,会后
 # 双方签署了《A》' names no signatory).
 _WHO = r"(?P<who>[^。,;:]{2,80}?)"
-SIGNED_BY = re.compile(rf"由{_WHO}(?:代表双方|代表两地政府)?签(?:署|订)")
+# (a comma before the second signer going on with 与 / 和 stays inside: '由省长X代表广东省人民政府,与行政长官Y代表
+# 香港特别行政区政府共同签署'; audit zh14)
+_WHO_BY = r"(?P<who>(?:[^。,;:]|,(?=与|和|及))(?:[^。,;:]|,(?=与|和|及)){1,79}?)"
+SIGNED_BY = re.compile(rf"由{_WHO_BY}(?:代表双方|代表两地政府)?(?:共同|一同)?签(?:署|订)")
 # 'The former' / 'the latter' of the two titles just listed names whose signatories follow
 # ('签署了《A》和《B》,前者由X与Y签署'; '后者则由X与Y签订。'): that title alone.
 WHICH_SIGNED = re.compile(rf"(?P<which>前者|后者)(?:则|亦|也)?由{_WHO}(?:代表双方)?签(?:署|订)")
