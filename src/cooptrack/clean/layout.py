@@ -189,6 +189,13 @@ def _continues(
         return False
     if not ends_sentence(prev.text) and line.text[:1].islower():
         return True
+    # A list item's wrap hangs under its text, right past its label ("     4. arrange exchange tours … in" /
+    # "        Chongqing every year."): it goes on whatever its first letter (audit en15); a line indented
+    # otherwise under an item is a line of its own ("(a) Memorandum on …" / "     Signatories: …")
+    first = group[0]
+    label = BULLET.match(first.text)
+    if label and line.indent == first.indent + label.end() and not ends_sentence(prev.text):
+        return True
     # A copy wrapped by hand, at no fixed width: a line of a sentence broken off ("... was presided
     # over by Shi Xiaolin, Governor of Sichuan" / "Province, and ...", "... with the direction of
     # Wang" / "Linggui, deputy director ...") goes on in an unindented line that is no heading.

@@ -101,6 +101,7 @@ def _language(text: str) -> str:
 
 # A Markdown copy's "# " heading marks the page's headline only among its first lines (its head).
 _MARKED_SEEN = 6
+_MARKED = re.compile(r"#{1,3} ")
 
 
 def _normalise(text: str) -> list[str]:
@@ -211,7 +212,8 @@ class _Scanner:
                 self._remove(hit.reason, hit.text)
                 self._after_end = self.ended = True
             indent = len(raw) - len(raw.lstrip(" "))
-            marked = raw.lstrip().startswith("# ") and not self.lines[_MARKED_SEEN:]  # a Markdown page heading
+            # a Markdown page heading, "# " or "## " (audit en15)
+            marked = _MARKED.match(raw.lstrip()) is not None and not self.lines[_MARKED_SEEN:]
             self.lines.append(_Line(line, raw[:1] == " ", blank_before=self._blank, indent=indent, marked=marked))
             self.trailer = []
             self._blank = False

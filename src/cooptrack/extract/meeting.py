@@ -81,7 +81,7 @@ def _implied_mechanism(text: str) -> Mechanism | None:
     for m in _PAIR.finditer(text):
         partner = partner_name(m["a"] or m["b"])
         if partner:
-            counts[partner] += 1
+            counts[_province_of_capital(partner)] += 1
     if not counts and _ROLE_NAMED.search(text):
         if P.OTHER_PARTY.search(text):
             return None  # "the two sides" are a trade body and a province: not Hong Kong's mechanism
@@ -92,6 +92,19 @@ def _implied_mechanism(text: str) -> Mechanism | None:
     if not counts:
         return None
     return mechanisms.for_partner(counts.most_common(1)[0][0])
+
+
+_PROVINCE_OF_CAPITAL = {city: province for province, city in CAPITALS.items()}
+
+
+def _province_of_capital(place: str) -> str:
+    """A province's capital as one of the two sides ("Hong Kong and Nanning … at the fifth plenary of
+    their co-operation conference") stands for its province, when it has no conference of its own
+    with Hong Kong (audit en15)."""
+    province = _PROVINCE_OF_CAPITAL.get(place)
+    if province is None or mechanisms.for_partner(place).listed:
+        return place
+    return province
 
 
 def _sentence_around(text: str, at: int) -> str:
@@ -217,8 +230,11 @@ def mentions_a_meeting(text: str) -> bool:
 
 
 _ORD_BEFORE = re.compile(
-    rf"\b(?P<ord>{P._ORD})\s+(?P<words>(?:(?:physical|in-person|face-to-face|ever|offline|formal|official|full)\s+){{0,2}})$"
+    rf"\b(?P<ord>{P._ORD})\s+(?P<words>(?:(?:physical|in-person|face-to-face|ever|offline|formal|official|full|"
+    r"(?P<hl>(?i:high[-\s]level)))\s+){0,2})$"
 )
+# (the words of a name reordered around "between": "the 17th High Level Co-operation Meeting between Hong Kong
+# and Macao", the name found from "Co-operation", its number and "High Level" before it; audit en15)
 # "the first physical ... joint conference (in four years)": a first of its sort, no number of the series
 _NOT_A_NUMBER = re.compile(r"\b(?:physical|in-person|face-to-face|ever|offline)\b")
 # After the mechanism's name, its meetings counted: "... held its sixth meeting", "... convened for the
@@ -247,6 +263,8 @@ def _bound_mentions(text: str) -> list[MeetingMention]:
         before = _ORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
         if before and not _another_meeting_before(text, before.start()):
             number = None if _NOT_A_NUMBER.search(before["words"]) else ordinal_value(before["ord"])
+            if before["hl"]:
+                kind = MeetingKind.HIGH_LEVEL_MEETING
             out.append(MeetingMention(kind, number, before.start(), mention.end))
             continue
         after = _HELD_ITS.match(text, mention.end)

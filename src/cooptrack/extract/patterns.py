@@ -649,10 +649,29 @@ OBJECT_OF_OTHER_VERB = re.compile(
 # The speaker of a speech transcript as a chair verb's subject: "Executive Vice-Governor Guo and I
 # have just co-chaired the Sixth Plenary", "Today, I co-chaired ... with the Mayor". Only a page
 # that is the speaker's own text says who "I" is (SPEECH_BY); in a story, "I" is quoted speech.
-FIRST_PERSON_SUBJECT = re.compile(r"(?:\b(?P<and>and)\s+)?(?<![\w'-])(?P<pronoun>I)\s+(?:(?!and\b)[a-z]+\s+){0,3}$")
+# The speaker is also the subject of an infinitive after a first person's pleasure or honour: "It
+# is my pleasure to co-chair the Plenary with Governor Ye today", "It is a great honour for me to
+# co-chair ..." (audit en15).
+FIRST_PERSON_SUBJECT = re.compile(
+    r"(?:\b(?P<and>and)\s+)?(?:(?<![\w'-])(?P<pronoun>I)\s+(?:(?!and\b)[a-z]+\s+){0,3}"
+    r"|(?i:\bmy\s+(?:\w+\s+){0,2}?(?:pleasure|honou?r|privilege|delight)\s+|\bfor\s+me\s+)"
+    r"(?:(?:today|again|once\s+again)\s+)?(?:to\s+(?:(?:jointly|once\s+again|again)\s+)?)?)$"
+)
 # The one the speaker chaired with, by post and surname as speeches name people: "Executive
-# Vice-Governor Guo and I have just co-chaired ...".
-FIRST_PERSON_PARTNER = re.compile(r"\b(?P<surname>[A-Z][a-z]+(?:-[a-z]+)?)\s+and\s+I\b")
+# Vice-Governor Guo and I have just co-chaired ...", "It is my pleasure to co-chair the Plenary with
+# Governor Ye today" (audit en15: a post and a surname alone, the full name in the salutation).
+FIRST_PERSON_PARTNER = re.compile(
+    r"\b(?P<surname>[A-Z][a-z]+(?:-[a-z]+)?)\s+and\s+I\b"
+    r"|\bwith\s+(?:(?:Executive|Vice|Deputy|Party)[\s-]+)*(?:Governor|Mayor|Chairman|Chairwoman|Secretary|Director)"
+    r"\s+(?P<with_surname>[A-Z][a-z]+(?:-[a-z]+)?)\b(?!\s+[A-Z])"
+)
+# The same post and surname after a chair verb's "with", on any page: "…, which the Chief Executive, Mr
+# John Lee, will co-chair with Governor Mao tomorrow" (the Governor named in full before; audit en15).
+CHAIR_WITH_POST_SURNAME = re.compile(
+    r"(?i:\b(?:co-?chair\w*|chair(?:ed|ing)?|presid\w*|conven\w*))\b[^.;]{0,120}?"
+    r"\bwith\s+(?:(?:Executive|Vice|Deputy|Party)[\s-]+)*(?:Governor|Mayor|Chairman|Chairwoman|Secretary|Director)"
+    r"\s+(?P<with_surname>[A-Z][a-z]+(?:-[a-z]+)?)\b(?!\s+[A-Z])"
+)
 # A speech transcript's opening: "Following is the speech by the Chief Secretary for
 # Administration, Mr A, at the Sixth Plenary ...", "Below are the remarks by ...".
 SPEECH_BY = re.compile(

@@ -152,6 +152,8 @@ class _Roster:
             self._pronoun_chairs(reading.pronoun)
             if reading.pronoun == "i" and self.speaker is not None:
                 self._surname_chair(masked)
+        if not no_role and any(Role.CO_CHAIR in r for r in reading.roles):
+            self._with_surname_chair(masked)
         if reading.pair and not no_role:
             self._pair_chairs()
         if named:
@@ -215,7 +217,18 @@ class _Roster:
         m = P.FIRST_PERSON_PARTNER.search(masked)
         if m is None:
             return
-        person = resolve(self.people, Mention(m["surname"], None, None, 0, 0))
+        person = resolve(self.people, Mention(m["surname"] or m["with_surname"], None, None, 0, 0))
+        if person is not None and person is not self.speaker:
+            person.roles.add(Role.CO_CHAIR)
+
+    def _with_surname_chair(self, masked: str) -> None:
+        """ "…, which the Chief Executive, Mr A, will co-chair with Governor Mao tomorrow": the person
+        already named whose surname follows the chair verb's "with" and a post, in a sentence that gave
+        a chair."""
+        m = P.CHAIR_WITH_POST_SURNAME.search(masked)
+        if m is None:
+            return
+        person = resolve(self.people, Mention(m["with_surname"], None, None, 0, 0))
         if person is not None and person is not self.speaker:
             person.roles.add(Role.CO_CHAIR)
 

@@ -246,6 +246,7 @@ def _in_signed_list(body: list[Block], i: int) -> bool:
 
 def split_sections(body: list[Block]) -> Sections:
     """Divide the body into lead, areas and closing."""
+    body = _split_inline_items(body)
     lead_in_at = next((i for i, b in enumerate(body) if _is_lead_in(b)), None)
     signed_from, after_signed = None, 0  # a lead-in of the areas and the agreements, and the list it leads in
     if lead_in_at is not None and (after := _signed_list_after(body, lead_in_at)) is not None:
@@ -332,11 +333,15 @@ def _agreed_list(body: list[Block]) -> tuple[int, int] | None:
     co-operation on the following:", with no headings and no word "areas": (start, end)."""
     for i, b in enumerate(body):
         text = b.text.rstrip()
-        if b.kind is not BlockKind.PARAGRAPH or not text.endswith(":") or P.SIGN_CUE.search(text):
+        if b.kind is not BlockKind.PARAGRAPH or P.SIGN_CUE.search(text):
+            continue
+        if not text.endswith(":") and not _AGREED_TO_BARE.search(text):
             continue
         # or the list completes the sentence: "The two sides agreed to:", "Both sides agreed that:"
         # (not what an earlier meeting agreed: "At the last plenary, the two sides agreed to:")
-        completes = _AGREED_TO.search(text) and not _EARLIER.search(_last_sentence(text))
+        completes = (_AGREED_TO.search(text) or _AGREED_TO_BARE.search(text)) and not _earlier_agreement(
+            _last_sentence(text)
+        )
         following = re.search(r"(?i)\b(?:following|as\s+follows|below)\b", text) or completes
         if not (_AGREED.search(text) and following):
             continue
@@ -354,6 +359,97 @@ def _agreed_list(body: list[Block]) -> tuple[int, int] | None:
 _AGREED_TO = re.compile(
     r"(?i)\b(?:the\s+two\s+(?:sides|governments|places)|both\s+sides)\s+(?:also\s+|further\s+)?agreed\s+(?:to|on|that)\s*:$"
 )
+
+
+def _earlier_agreement(sentence: str) -> bool:
+    """What an earlier meeting agreed, none of this one's: "At the last plenary, the two sides agreed
+    to:", "at the previous plenary the two sides agreed to (a) …"; a period "since" it only in the
+    verb's own clause ("After reviewing the work since the Second Plenary, the two governments also
+    agreed on:" is this meeting's; audit en15)."""
+    return bool(_LAST_OR_PREVIOUS.search(sentence) or _SINCE.search(sentence.rsplit(",", 1)[-1]))
+
+
+_LAST_OR_PREVIOUS = re.compile(r"(?i)\blast\b|\bprevious\b")
+_SINCE = re.compile(r"(?i)\bsince\b")
+
+
+# The same lead-in whose colon a list's items lettered inside its paragraph follow without one: "The two
+# sides agreed to (a) …; (b) …" (_split_inline_items).
+_AGREED_TO_BARE = re.compile(
+    r"(?i)\b(?:the\s+two\s+(?:sides|governments|places)|both\s+sides)\s+(?:also\s+|further\s+)?agreed\s+(?:to|on|that)$"
+)
+# The labels of items inside one paragraph: "(a) …; (b) …", "(i) …; (ii) …", "(1) …; (2) …".
+_INLINE_LABEL = re.compile(r"(?<![\w(])\((?:(?P<a>[a-h])|(?P<r>i{1,3}|iv|vi{0,3}|ix|x)|(?P<d>[1-9]))\)\s+(?=\S)")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+_ITEM_TAIL = re.compile(r"[;,.:]?\s*(?:\b(?:and|or)\s*)?$")
+
+
+def _label_value(m: re.Match[str]) -> tuple[str, int]:
+    if m["a"]:
+        return "a", ord(m["a"]) - ord("a") + 1
+    if m["r"]:
+        return "r", _ROMAN.index(m["r"]) + 1
+    return "d", int(m["d"])
+
+
+def _split_inline_items(body: list[Block]) -> list[Block]:
+    """A paragraph lettering what the two sides agreed inside it ("The two sides agreed to (a) …; (b)
+    …; and (c) …."; also "(i)", "(1)") is the lead-in and its items, read as a list's (audit en15: a
+    flattened copy of the lettered lines); the labels run from the first without a gap, two or more,
+    and the sentence before the first is an agreement of the two sides (not of another time, not a
+    signing). The last item closes at its sentence's end; what follows is a paragraph of its own."""
+    out: list[Block] = []
+    for block in body:
+        out.extend(_inline_items(block) or [block])
+    return out
+
+
+def _inline_items(block: Block) -> list[Block]:
+    if block.kind is not BlockKind.PARAGRAPH or "(" not in block.text:
+        return []
+    text = block.text
+    labels = list(_INLINE_LABEL.finditer(text))
+    run: list[re.Match[str]] = []
+    for m in labels:
+        style, value = _label_value(m)
+        if not run and value == 1:
+            run = [m]
+        elif run and _label_value(run[-1]) == (style, value - 1):
+            run.append(m)
+    if len(run) < 2:
+        return []
+    lead = text[: run[0].start()].rstrip()
+    last = _last_sentence(lead) if lead else ""
+    if not (_AGREED_TO_BARE.search(last) or (last.endswith(":") and _AGREED_TO.search(last))):
+        return []
+    if _earlier_agreement(last) or P.SIGN_CUE.search(last):
+        return []
+
+    def part(kind: BlockKind, begin: int, end: int, label: str | None = None) -> Block:
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        return Block(
+            kind, text[begin:end], block.start + begin, block.start + end, indented=block.indented, label=label
+        )
+
+    out = [part(BlockKind.PARAGRAPH, 0, len(lead))]
+    for k, m in enumerate(run):
+        begin = m.end()
+        if k + 1 < len(run):
+            end = run[k + 1].start()
+        else:
+            stop = re.search(r"[.!?](?=\s+[A-Z]|\s*$)", text[begin:])
+            end = begin + stop.start() if stop else len(text)
+        tail = _ITEM_TAIL.search(text, begin, end)
+        end = tail.start() if tail and tail.start() > begin else end
+        if end <= begin:
+            return []
+        out.append(part(BlockKind.BULLET, begin, end, label=m.group(0).strip()))
+    rest = re.search(r"[.!?]\s+(?=\S)", text[run[-1].end() :])
+    if rest:
+        at = run[-1].end() + rest.end()
+        out.append(part(BlockKind.PARAGRAPH, at, len(text)))
+    return out
 
 
 def _list_item(block: Block, *, inline: bool) -> bool:

@@ -165,6 +165,8 @@ def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind)
     """The date as written and, when a year is printed (never guessed), as a date."""
     filed = _dateline(lead_blocks)
     said = _said_day(cleaned.title, lead_blocks, kind, filed is not None)
+    if said == _NONE:  # the lead says nothing of the day: a closing line may
+        said = _closing_day(cleaned)
     if said.unknown:
         return MeetingDate(None, None)
     today = _today(lead_blocks) if said.relative else None
@@ -325,6 +327,29 @@ def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, d
             return found[0]
         elsewhere = elsewhere or (found[0] if found else None)
     return elsewhere or _NONE
+
+
+# A closing line that alone dates the meeting, the lead giving no day: "The meeting was held on 24 March
+# 2027.", "This plenary session took place in Hangzhou on Tuesday, March 24, 2027." (audit en15); its
+# subject is this meeting (never "The last plenary was held on …").
+_CLOSING_HELD = re.compile(
+    r"^(?:The|This|Today's)\s+(?:(?:plenary|high[\s-]level|working|joint)\s+)?"
+    r"(?:meeting|plenary|conference|session)(?:\s+session)?\s+"
+    r"(?:(?:was|had\s+been)\s+(?:held|convened)|took\s+place)\b[^.;]{0,80}?(?=\bon\s)"
+)
+_CLOSING_BLOCKS = 3
+
+
+def _closing_day(cleaned: Cleaned) -> _Day:
+    """The day a closing line gives the meeting when the lead gives none: "The meeting was held on 24
+    March 2027." among the release's last paragraphs."""
+    for block in cleaned.body()[-_CLOSING_BLOCKS:]:
+        for sentence in split_text(block.text):
+            m = _CLOSING_HELD.match(sentence.strip())
+            day = _ON_DAY.match(sentence.strip(), m.end()) if m else None
+            if day is not None:
+                return _phrase_day(day["date"])
+    return _NONE
 
 
 _TODAY_IS = re.compile(rf"(?i:\btoday)\s*\((?:{WEEKDAY_RE},?\s*)?(?P<date>{DATE_PHRASE})\)")
