@@ -62,9 +62,10 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"listings?\b|list\b(?! of)|go public|ipo", 1.5),  # "the listing of ... enterprises in Hong Kong"
         (r"stock (?:exchange|connect|market)|hkex|exchanges and clearing", 2),
         (r"capital (?:market|raising)s?", 2),
+        (r"rais(?:e|es|ed|ing) (?:funds|capital)|fund-?raising", 1.5),  # "to raise funds in Hong Kong" (audit en15)
         (r"insurance", 1.5),
         (r"renminbi|rmb business|currenc(?:y|ies)", 1),
-        (r"asset management|wealth management|risk management|treasury cent(?:re|er)", 1.5),
+        (r"asset management|wealth management|risk management|treasury cent(?:re|er)s?", 1.5),
         (r"green (?:finance|and sustainable)", 1),
         (r"securities|banks?|banking", 1),
         (r"funds?\b", 0.5),
