@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -255,8 +256,8 @@ def test_on_postgresql_a_lost_loop_connection_reads_through_the_pool_and_closed_
         assert not _alive(later, pid), "closed with the store"
 
 
-def test_on_sqlite_the_event_loop_has_no_stamp_of_its_own(store: Store) -> None:
-    if store.engine.dialect.name == "sqlite":
+def test_on_sqlite_the_event_loop_has_no_stamp_of_its_own(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'store.db'}") as store:
         assert asyncio.run(store.stamp_and_accounts_async()) is None and store._own_async == {}
 
 
