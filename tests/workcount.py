@@ -106,11 +106,15 @@ def bounded(work: Callable[[], T], size: int) -> Work[T]:
     return measure(work, size, call_limit=call_limit(size), cpu_limit=cpu_limit(size))
 
 
-def assert_linear(make: Callable[[int], str], run: Callable[[str], T], size: int, *, cpu: bool = True) -> list[Work[T]]:
+def assert_linear(
+    make: Callable[[int], str], run: Callable[[str], T], size: int, *, cpu: bool = True, cpu_retries: int | None = None
+) -> list[Work[T]]:
     """Run ``run`` on ``make(size)``, ``make(2 * size)`` and ``make(4 * size)``: the calls and the CPU
     seconds must grow no faster than twice the input (3.5x and 8x, plus a constant: a quadratic path
     gives 4x and 16x; a reader that changes its path at some size, as the generic reader's library
-    does, may step up once between two sizes), and each run stay within bounds."""
+    does, may step up once between two sizes), and each run stay within bounds. CPU growth past that
+    runs the smallest and the largest size again, ``cpu_retries`` times at most, and fails only if
+    the fastest runs still show it."""
     works: list[Work[T]] = []
     for n in (size, 2 * size, 4 * size):
         given = make(n)
@@ -120,8 +124,20 @@ def assert_linear(make: Callable[[int], str], run: Callable[[str], T], size: int
     assert two.calls <= 3.5 * one.calls + slack, _growth(works)
     assert four.calls <= 8 * one.calls + slack, _growth(works)
     if cpu:  # not where a C library's own path, uncounted, decides the time (the caller says why)
-        assert four.cpu <= 8 * one.cpu + 0.5, _growth(works)
+        # CPU seconds, unlike calls, move with the machine: a neighbour's load evicts caches and
+        # a collection of an earlier test's garbage may fall in one run. The fastest of a few runs
+        # of each size is the work's own cost; a quadratic path is slow in every run.
+        small, large = one.cpu, four.cpu
+        for _ in range(_CPU_RETRIES if cpu_retries is None else cpu_retries):
+            if large <= 8 * small + 0.5:
+                break
+            small = min(small, bounded(partial(run, make(size)), one.size).cpu)
+            large = min(large, bounded(partial(run, make(4 * size)), four.size).cpu)
+        assert large <= 8 * small + 0.5, _growth(works) + f"; fastest runs {small:.2f} and {large:.2f} CPU s"
     return works
+
+
+_CPU_RETRIES = 2  # further runs of the smallest and the largest size before CPU growth fails
 
 
 def _growth(works: list[Work[T]]) -> str:
