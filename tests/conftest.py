@@ -3,9 +3,11 @@
 ``db_url`` (and ``store`` on it) is each storage test's database, once on a SQLite file and once
 on the PostgreSQL server of this machine (``$COOPTRACK_TEST_PG``, by default
 ``postgresql+psycopg://postgres@127.0.0.1:5432/test``): every PostgreSQL test gets a schema of
-its own, named at random, made before and dropped after it, so that tests run side by side and
-nothing else in the database is touched. A server that cannot be reached fails those tests
-with the reason; they are never skipped.
+its own, named at random, made before and dropped after it (or emptied and recycled for a later
+test's new store: ``templates.py``), so that tests run side by side and nothing else in the
+database is touched. A server that cannot be reached fails those tests with the reason; they are
+never skipped. A new store is made from a migrated template rather than by every migration
+again (``templates.py`` says when and how).
 
 ``make_release`` builds a synthetic document and its record by hand (text written here, spans
 computed as the text is assembled), so that storage tests do not depend on the extractor.
@@ -28,6 +30,7 @@ from archive_server import ArchiveServer, guard_loopback, running
 from cooptrack.acquire import Document
 from cooptrack.record import Agreement, Area, Measure, Meeting, Person, Record
 from cooptrack.store import Store
+from templates import TEST_SCHEMA, Templates
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -45,6 +48,19 @@ def corpus() -> Path:
 
 PG_ENV = "COOPTRACK_TEST_PG"
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    """New stores made from a migrated template for the whole session (``templates.py``)."""
+    made = Templates(tmp_path_factory.mktemp("template"), Store._upgrade)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Store, "_upgrade", lambda store: made.upgrade(store))
+        yield made
+    if made.pooled:
+        url = os.environ.get(PG_ENV, PG_DEFAULT)
+        with psycopg.connect(libpq_url(url), autocommit=True) as admin:
+            made.drop_pool(admin)
 
 
 @pytest.fixture
@@ -81,9 +97,9 @@ def postgres_admin(postgres_server: str) -> str:
 
 
 @pytest.fixture
-def postgres_url(postgres_server: str) -> Iterator[str]:
+def postgres_url(postgres_server: str, templates: Templates) -> Iterator[str]:
     """A store URL on a schema made for this test (``search_path`` in the connection options)."""
-    schema = f"cooptrack_test_{secrets.token_hex(6)}"
+    schema = f"{TEST_SCHEMA}{secrets.token_hex(6)}"
     with psycopg.connect(libpq_url(postgres_server), autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
     yield (
@@ -92,6 +108,8 @@ def postgres_url(postgres_server: str) -> Iterator[str]:
         .render_as_string(hide_password=False)
     )
     with psycopg.connect(libpq_url(postgres_server), autocommit=True) as admin:
+        if templates.recycle(admin, schema):
+            return
         admin.execute("SET lock_timeout = '30s'")
         admin.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
 

@@ -20,11 +20,11 @@ from typer.testing import CliRunner
 from cooptrack.cli import app as cli
 from cooptrack.errors import CooptrackError
 from cooptrack.serve.app import WebSettings
-from cooptrack.serve.auth import digest, hash_password, make_token
+from cooptrack.serve.auth import digest, make_token
 from cooptrack.store import Store
 from cooptrack.store import accounts as accounts_module
 from cooptrack.store.accounts import AccountRole
-from webtools import ADMIN, EDITOR, PASSWORD, add_accounts, client, csrf_of, sign_in
+from webtools import ADMIN, EDITOR, PASSWORD, add_accounts, client, csrf_of, password_hash, sign_in
 
 READER = "rita"
 NEW_PASSWORD = "another long password"
@@ -35,7 +35,7 @@ def office(tmp_path: Path, make_release: Callable[..., Any]) -> Iterator[Store]:
     with Store(f"sqlite:///{tmp_path / 'office.db'}") as store:
         store.ingest(*make_release())
         add_accounts(store)
-        store.add_user(READER, AccountRole.READER, hash_password(PASSWORD))
+        store.add_user(READER, AccountRole.READER, password_hash(PASSWORD))
         yield store
 
 
@@ -69,7 +69,7 @@ def test_the_last_admin_cannot_be_disabled_removed_or_demoted(store: Store) -> N
     for change in (store.disable_user, store.remove_user, lambda n: store.set_role(n, AccountRole.EDITOR)):
         with pytest.raises(CooptrackError, match="last admin"):
             change(ADMIN)
-    store.add_user("ada", AccountRole.ADMIN, hash_password(PASSWORD))
+    store.add_user("ada", AccountRole.ADMIN, password_hash(PASSWORD))
     store.disable_user(ADMIN)  # another admin remains
     with pytest.raises(CooptrackError, match="last admin"):
         store.remove_user("ada")

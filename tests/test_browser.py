@@ -20,10 +20,9 @@ import pytest
 
 from browsertools import chromium, serving, shoot
 from cooptrack.serve.app import create_app
-from cooptrack.serve.auth import hash_password
 from cooptrack.store import Store
 from cooptrack.store.accounts import AccountRole
-from webtools import ADMIN, EDITOR, PASSWORD, add_accounts, ingest_corpus
+from webtools import ADMIN, EDITOR, PASSWORD, add_accounts, ingest_corpus, password_hash
 
 READER, NEW_PASSWORD = "rita", "another long password"
 
@@ -35,7 +34,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Iter
     with Store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.db'}") as store:
         ingest_corpus(store, corpus_dir)
         add_accounts(store)
-        store.add_user(READER, AccountRole.READER, hash_password(PASSWORD))
+        store.add_user(READER, AccountRole.READER, password_hash(PASSWORD))
         with serving(create_app(store)) as url:
             yield url
 

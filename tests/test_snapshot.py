@@ -16,11 +16,10 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from cooptrack.acquire import read_path
-from cooptrack.pipeline import parse_document
 from cooptrack.serve.app import WebSettings, create_app
 from cooptrack.serve.context import Web
 from cooptrack.store import Store, snapshot
+from webtools import parsed
 
 PAIR = Path(__file__).parent / "data" / "series" / "sichuan_pair"
 
@@ -39,8 +38,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
 
 def _ingest(store: Store, paths: list[Path]) -> None:
     for path in paths:
-        doc = read_path(path)
-        store.ingest(doc, parse_document(doc))
+        store.ingest(*parsed(path))  # (each file parsed once a session)
 
 
 def _plain(value: Any) -> Any:

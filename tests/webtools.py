@@ -6,13 +6,15 @@ directly in the store, and an in-process client. Passwords here are invented for
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from cooptrack.acquire import iter_paths, read_path
+from cooptrack.acquire import Document, iter_paths, read_path
 from cooptrack.pipeline import parse_document
+from cooptrack.record import Record
 from cooptrack.serve.app import WebSettings, create_app
 from cooptrack.serve.auth import hash_password
 from cooptrack.store import Store
@@ -23,13 +25,27 @@ EDITOR, ADMIN, PASSWORD = "edith", "adam", "a long test password"
 
 def ingest_corpus(store: Store, corpus: Path) -> None:
     for path in iter_paths([corpus]):
-        doc = read_path(path)
-        store.ingest(doc, parse_document(doc))
+        store.ingest(*parsed(path))
+
+
+@functools.cache
+def parsed(path: Path) -> tuple[Document, Record]:
+    """A corpus file read and parsed once a session (the web tests' stores hold the same records;
+    the parser's own tests parse for themselves)."""
+    doc = read_path(path)
+    return doc, parse_document(doc)
+
+
+@functools.cache
+def password_hash(password: str) -> str:
+    """An Argon2 hash of ``password``, made once a session: each costs a third of a CPU second with
+    the server's parameters (signing in still checks it as the server does)."""
+    return hash_password(password)
 
 
 def add_accounts(store: Store) -> None:
-    store.add_user(EDITOR, AccountRole.EDITOR, hash_password(PASSWORD))
-    store.add_user(ADMIN, AccountRole.ADMIN, hash_password(PASSWORD))
+    store.add_user(EDITOR, AccountRole.EDITOR, password_hash(PASSWORD))
+    store.add_user(ADMIN, AccountRole.ADMIN, password_hash(PASSWORD))
 
 
 def client(store: Store, settings: WebSettings | None = None, *, raise_errors: bool = True) -> TestClient:
