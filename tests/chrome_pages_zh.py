@@ -53,6 +53,22 @@ def zh_pages(page: Any) -> list[Any]:
             kept=KEPT_ZH,
         ),
         page(
+            "hk-media-zh",
+            "advert-label-between-halves",
+            f"{HEADLINE_ZH}\n\n{LEAD_ZH}\n\n廣告\n\n{BODY_ZH[len(LEAD_ZH) :].strip()}\n",
+            title=HEADLINE_ZH,
+            gone=["廣告"],
+            kept=KEPT_ZH,
+        ),
+        page(
+            "mainland-media-zh",
+            "old-portal-top-links",
+            f"设为首页 加入收藏 手机版\n{HEADLINE_ZH}\n\n{BODY_ZH}\n",
+            title=HEADLINE_ZH,
+            gone=["设为首页", "加入收藏", "手机版"],
+            kept=KEPT_ZH,
+        ),
+        page(
             "mainland-media-zh",
             "repost-with-licence",
             f"您当前的位置：首页 >> 要闻 >> 正文\n{HEADLINE_ZH}分享到：\n来源：新华网\n\n{BODY_ZH}\n\n"

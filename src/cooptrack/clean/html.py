@@ -206,10 +206,11 @@ def _generic(tree: LexborHTMLParser) -> tuple[HtmlText, bool]:
     if heading is not None and (reproduced := _reproduced_headline(root, heading)) is not None:
         heading = reproduced
     title = _one_line(heading.text(deep=True)) if heading is not None else ""
+    body = _Renderer(skip=heading).render(root) if title else []
     if not title:
         heading = None
-        title = _page_title(tree)
-    body = _Renderer(skip=heading).render(root)
+        body = _Renderer().render(root)
+        title, body = _headline_in_page_title(tree, body)
     if known and not _dated(body):
         stamp = _stamp_above(root)
         body = [stamp, "", *body] if stamp is not None else body
@@ -474,6 +475,38 @@ def _inside_chrome(node: LexborNode, root: LexborNode) -> bool:
             return False  # a section's own header
         parent = parent.parent
     return False
+
+
+_TITLE_LINE_SEARCH = 80  # lines of the content read for the headline that the <title> holds
+
+
+def _headline_in_page_title(tree: LexborHTMLParser, body: list[str]) -> tuple[str, list[str]]:
+    """A page that prints its headline in no heading element (a ``<div class="headline">``, a
+    layout table's cell: a news site, a Mainland portal, an old layout) and whose ``<title>`` holds
+    it with the site's or the section's names around it ("香江日報 - Headline", "Headline_Section_
+    Site", "Headline | Site"): the headline is the longest line of the content, above any prose,
+    that the ``<title>`` holds and that reads as a headline (never a site's name printed on a line
+    of its own above it, which the ``<title>`` also holds: the known gap of [TITLE-CHROME]). What
+    the content prints above that line is the site's (its name, menus, breadcrumb), but for the
+    page's date line (the year's source, [D-PRINTED]). Otherwise the ``<title>`` as
+    :func:`_page_title` reads it, the body as it is (audit html6)."""
+    page_title = _page_title(tree)
+    node = tree.css_first("title")
+    whole = _one_line(node.text(deep=True)) if node is not None else ""
+    if not whole or len(whole) > _TITLE_MAX:
+        return page_title, body
+    best: tuple[int, str] | None = None
+    for at, raw in enumerate(body[:_TITLE_LINE_SEARCH]):
+        line = _one_line(raw)
+        if _PROSE_LINE.search(line):
+            break
+        if line and line in whole and (best is None or len(line) > len(best[1])) and _headline_shaped(line):
+            best = (at, line)
+    if best is None:
+        return page_title, body
+    at, line = best
+    kept = [raw for raw in body[:at] if raw.strip() and _page_dated(raw.strip())]
+    return line, [*kept, "", *body[at + 1 :]]
 
 
 def _page_title(tree: LexborHTMLParser) -> str:

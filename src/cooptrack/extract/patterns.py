@@ -804,8 +804,9 @@ SIGN_OBJECT = re.compile(
     r"|including|namely|among\s+them|notably"
     # the documents signed as a subject, their titles after its verb: "Among the documents signed was
     # the A", "The agreements signed at the plenary were the A and the B", "The documents inked
-    # included the A" (a signing sentence's own verb: the sentence must carry a sign word)
-    r"|(?:signed|inked)(?:\s+(?:today|yesterday|(?:at|during)\s+the\s+(?:meeting|plenary|session|conference)))?"
+    # included the A", "Among the agreements signed after the meeting was a A" (audit html6) (a
+    # signing sentence's own verb: the sentence must carry a sign word)
+    r"|(?:signed|inked)(?:\s+(?:today|yesterday|(?:at|during|after|following)\s+the\s+(?:meeting|plenary|session|conference)))?"
     r"\s+(?:was|were|included|include|includes)"
     r"|\b(?:documents|agreements|memoranda|pacts|deals)\s+(?:signed|inked)\b[^.;]{0,80}?\b(?:included|include|includes)))"
     r"\s+(?P<det>the|a|an)\s+"
