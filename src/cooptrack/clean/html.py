@@ -484,8 +484,9 @@ def _headline_in_page_title(tree: LexborHTMLParser, body: list[str]) -> tuple[st
     """A page that prints its headline in no heading element (a ``<div class="headline">``, a
     layout table's cell: a news site, a Mainland portal, an old layout) and whose ``<title>`` holds
     it with the site's or the section's names around it ("香江日報 - Headline", "Headline_Section_
-    Site", "Headline | Site"): the headline is the longest line of the content, above any prose,
-    that the ``<title>`` holds and that reads as a headline (never a site's name printed on a line
+    Site", "Headline | Site", or cut short: "Office | Headline of the rel..."): the headline is the
+    longest line of the content, above any prose, that the ``<title>`` holds (or, cut short, whose
+    opening its last part is) and that reads as a headline (never a site's name printed on a line
     of its own above it, which the ``<title>`` also holds: the known gap of [TITLE-CHROME]). What
     the content prints above that line is the site's (its name, menus, breadcrumb), but for the
     page's date line (the year's source, [D-PRINTED]). Otherwise the ``<title>`` as
@@ -495,18 +496,27 @@ def _headline_in_page_title(tree: LexborHTMLParser, body: list[str]) -> tuple[st
     whole = _one_line(node.text(deep=True)) if node is not None else ""
     if not whole or len(whole) > _TITLE_MAX:
         return page_title, body
+    # a <title> cut short by the site ("Office | Headline of the rel..."): its last part opens the line
+    cut = _CUT_TITLE.fullmatch(whole)
+    opening = _TITLE_PARTS.split(cut["head"])[-1].strip() if cut is not None else ""
     best: tuple[int, str] | None = None
     for at, raw in enumerate(body[:_TITLE_LINE_SEARCH]):
         line = _one_line(raw)
         if _PROSE_LINE.search(line):
             break
-        if line and line in whole and (best is None or len(line) > len(best[1])) and _headline_shaped(line):
+        held = line in whole or (len(opening) >= _CUT_OPENING and line.startswith(opening))
+        if line and held and (best is None or len(line) > len(best[1])) and _headline_shaped(line):
             best = (at, line)
     if best is None:
         return page_title, body
     at, line = best
     kept = [raw for raw in body[:at] if raw.strip() and _page_dated(raw.strip())]
     return line, [*kept, "", *body[at + 1 :]]
+
+
+_CUT_TITLE = re.compile(r"(?P<head>.+?)\s?(?:\.{3}|\u2026)")
+_TITLE_PARTS = re.compile(r"\s[|\-\u2013\u2014]\s|_")
+_CUT_OPENING = 20  # characters of a cut <title>'s last part that must open the headline's line
 
 
 def _page_title(tree: LexborHTMLParser) -> str:
