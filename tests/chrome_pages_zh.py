@@ -70,6 +70,15 @@ def zh_pages(page: Any) -> list[Any]:
         ),
         page(
             "mainland-media-zh",
+            "mobile-detail-view",
+            f"详情\n返回 详情\n{HEADLINE_ZH}\n\n{BODY_ZH}\n\n打开APP 阅读更多 点赞 分享\n",
+            title=HEADLINE_ZH,
+            gone=["返回", "详情", "打开APP"],
+            kept=KEPT_ZH,
+            ended=True,
+        ),
+        page(
+            "mainland-media-zh",
             "repost-with-licence",
             f"您当前的位置：首页 >> 要闻 >> 正文\n{HEADLINE_ZH}分享到：\n来源：新华网\n\n{BODY_ZH}\n\n"
             "责任编辑：王明\n相关新闻\n港湘物流合作再上新台阶\n京公网安备 11010502000001号\n",

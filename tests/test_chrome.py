@@ -221,6 +221,15 @@ PAGES = [
         ended=True,
     ),
     Page(
+        "web-archive",
+        "snapshot-service-header-row",
+        "archived 03 Jun 2026 12:20:05 UTC | webpage capture | Saved from https://www.info.gov.hk/gia/general/"
+        "202505/14/P2025051400611.htm | history \u2190prior next\u2192 | share download .zip report bug or abuse\n"
+        f"Go to main content\n{HEADLINE}\n\n{BODY}\n\n{FOOTER}",
+        gone=["archived 03 Jun 2026", "webpage capture", "report bug or abuse"],
+        ended=True,
+    ),
+    Page(
         "video-player",
         "site-headline-around-player-then-release",
         "Skip to main content\nShare this\nHK and Hunan sign up for closer links\n"
@@ -368,6 +377,14 @@ def test_chrome_family(page: Page) -> None:
         assert cleaned.ended is page.ended
     if page.page_date is not None:
         assert cleaned.page_date == page.page_date
+
+
+def test_a_snapshot_service_s_capture_day_never_dates_the_page() -> None:
+    """The header row of a page-snapshot service ("archived 03 Jun 2026 12:20:05 UTC | webpage
+    capture | Saved from …") is the archive's banner: its day is the capture's, not the page's."""
+    page = next(p for p in PAGES if p.variant == "snapshot-service-header-row")
+    cleaned = clean(page.text)
+    assert cleaned.page_date is None and cleaned.footer_date == dt.date(2025, 5, 14)
 
 
 def test_every_family_has_a_page() -> None:
