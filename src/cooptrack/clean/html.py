@@ -53,7 +53,6 @@ from typing import Literal
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cooptrack.clean import zh
-from cooptrack.clean.chrome import catalogue
 from cooptrack.clean.noise import dates_the_page
 from cooptrack.clean.page import headline_like, name_shaped
 from cooptrack.dates import printed_date, stamp_date
@@ -230,12 +229,6 @@ def _prose_cells(line: str) -> bool:
     """Whether a line is prose: a sentence or twenty words, in one of its cells when it is a layout
     table's row (a header row of a snapshot's tools is no prose for the number of its words)."""
     return any(_PROSE_LINE.search(_one_line(cell)) or _prose(_one_line(cell)) for cell in line.split("\t"))
-
-
-def _dates_the_copy(line: str) -> bool:
-    """A date line above the headline that dates the page, not a web archive's banner (its capture's
-    day: "archived 12 Mar 2026 08:11:02 UTC  webpage capture  Saved from …") (audit html6)."""
-    return _page_dated(line) and catalogue().banner(_one_line(line)) is None
 
 
 def _dated(body: list[str]) -> bool:
@@ -523,7 +516,7 @@ def _headline_in_page_title(tree: LexborHTMLParser, body: list[str]) -> tuple[st
     if best is None:
         return page_title, body
     at, line = best
-    kept = [raw for raw in body[:at] if raw.strip() and _dates_the_copy(raw.strip())]
+    kept = [raw for raw in body[:at] if raw.strip() and _page_dated(raw.strip())]
     return line, [*kept, "", *body[at + 1 :]]
 
 
