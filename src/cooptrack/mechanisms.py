@@ -342,10 +342,14 @@ _ZH_QUOTES = '「」“”"『』'
 
 @functools.cache
 def _zh_abbrevs() -> dict[str, Entry]:
-    """Folded one-character abbreviation → the partner's entry (every partner of the table)."""
+    """Folded one-character abbreviation → the partner's entry (every partner of the table, then
+    the provinces without a row of their own, named by the default pattern: 贛港 → Jiangxi)."""
     from cooptrack.fold import simplified
 
-    return {simplified(a): e for e in _table()[1] if e.partner and e.hk_party for a in e.abbrev_zh}
+    listed = {simplified(a): e for e in _table()[1] if e.partner and e.hk_party for a in e.abbrev_zh}
+    others = _table()[0].get("abbrev_zh", {})
+    unlisted = {simplified(a): for_partner(p) for p, abbrevs in others.items() for a in abbrevs}
+    return {**unlisted, **listed}
 
 
 @functools.cache
