@@ -94,6 +94,8 @@ _PUBLISHED = r"(?:发布|發佈|發布|发佈)(?:时间|時間|日期)(?:\s?(?:D
 _CLOCK = r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?[时時]\s?\d{1,2}\s?分)"
 _STAMPS = (
     re.compile(rf"(?:{_PUBLISHED}|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"),
+    # (its date in characters, as Macao's pages print it: '發佈日期：2026年11月20日 19:03'; audit zh15)
+    re.compile(rf"(?:{_PUBLISHED}|更新日期)\s?[:：]\s?{_Y}年{_M}月{_D}日(?:\s?{_CLOCK})?"),
     re.compile(rf"{_PUBLISHED}\s?[:：]\s?\d{{1,2}}:\d{{2}}\s{_Y}-{_M}-{_D}"),
     re.compile(
         rf".{{0,40}}即(?:時|时)(?:新聞|新闻)\s?[:：].{{0,20}}[•·]\s?{_Y}-{_M}-{_D}\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
@@ -367,6 +369,7 @@ def furniture(line: str, *, after_end: bool) -> Furniture | None:
     if len(line) > 120 or not _holds_chinese(line):
         return None
     line = unicodedata.normalize("NFKC", line).strip()  # full-width digits, colons, spaces ([ZH-FOLD])
+    line = _SPACED_DATE.sub("", line)  # 2026 年 11 月 20 日: a date typeset with spaces (audit zh15)
     if _END.fullmatch(line):
         return Furniture(RemovalReason.FOOTER, ends=True)
     m = _GIA_DATE.fullmatch(line)
@@ -402,6 +405,10 @@ def furniture(line: str, *, after_end: bool) -> Furniture | None:
     if _ORIGINAL_TITLE.fullmatch(line):
         return Furniture(RemovalReason.DUPLICATE_TITLE)
     return None
+
+
+# The spaces a page's typesetting puts between a date's numbers and its characters ('2026 年 11 月 20 日').
+_SPACED_DATE = re.compile(r"(?<=\d)\s(?=[年月日])|(?<=[年月])\s(?=\d)")
 
 
 def _date(m: re.Match[str]) -> dt.date | None:
