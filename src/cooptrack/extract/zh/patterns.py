@@ -73,7 +73,8 @@ TOMORROW = r"(?<![的好])(?:明日|明天)|(?<![的好说证表声查])明\([0-
 FUTURE = re.compile(
     rf"将于|将在|将会|将出席|将率|将与|将共同|将就|将举行|将召开|{TOMORROW}|听日|下个月|下月|即将|拟于|将$"
 )
-PAST_MARK = re.compile(r"今日|今天|当天|当日|今早|今朝|日前|昨日|昨天|噚日|寻日|琴日|了|已|达成共识|签署了")
+# (Cantonese 噚日 is read folded, as 㖊日: the fold writes 噚 as its Simplified form 㖊; audit zh15)
+PAST_MARK = re.compile(r"今日|今天|当天|当日|今早|今朝|日前|昨日|昨天|㖊日|寻日|琴日|了|已|达成共识|签署了")
 # The sentence is about another time, or hopes for a meeting: no statement. Last week's day printed
 # in brackets (上周二(22日)…在重庆召开, a story of the week after) is the day of the meeting it states.
 OTHER_TIME = re.compile(
@@ -86,7 +87,7 @@ HOPE = re.compile(r"期望|期待|希望|筹备|准备|商讨|展望|欢迎.{0,1
 # A day printed with its month and without its year (10月21日, 十月二十一日), or the day before the
 # page's (昨日, 前天, 日前, Cantonese 噚日): a news story's own day, the year being the page's; a
 # background page dates its history with years (2019年9月16日).
-DAY_OF_THE_PAGE = re.compile(rf"(?<![年\d〇○零一二三四五六七八九]){N}月{N}日|昨日|昨天|前日|前天|日前|噚日|寻日|琴日")
+DAY_OF_THE_PAGE = re.compile(rf"(?<![年\d〇○零一二三四五六七八九]){N}月{N}日|昨日|昨天|前日|前天|日前|㖊日|寻日|琴日")
 # A wire's bare day, read in its dateline's month (…联席会议9日在南宁举行, 十日在成都举行): a day with
 # no month before it, followed by where or when it happened
 WIRE_DAY = re.compile(rf"(?<![月年\d〇○零一二三四五六七八九十]){N}日(?:在|于|上午|下午|晚|举行)")
@@ -160,9 +161,10 @@ DAY_SPAN_END = re.compile(rf"(?:至|到|-|—|－|~)(?:(?P<m>{N})月)?(?P<d>{N})
 # The Dth, on its own (Mainland wires: '…第四次会议28日在成都举行'): before a time of day, a place or
 # the verb of the meeting.
 DAY_ONLY = re.compile(rf"(?<![月\d年期周])(?P<d>{N})日(?:上午|下午|晚上|早上|傍晚|(?=在|于|以|举行|召开|,))")
-# Cantonese yesterday and tomorrow count from a publication date seldom printed: no date. Its
-# 今朝 (this morning) is 今早: a bare day word of RELATIVE_DAY, dated by the page's own stamp.
-CANTONESE_DAY = re.compile(r"噚日|寻日|琴日|听日")
+# Cantonese yesterday and tomorrow count from a publication date seldom printed: no date when the
+# page prints none; from the page's own date when it does (a broadcaster's stamp, a date line), as
+# 昨日 and 明日 do (audit zh15). Its 今朝 (this morning) is 今早: a bare day word of RELATIVE_DAY.
+CANTONESE_DAY = re.compile(r"(?P<yesterday>㖊日|寻日|琴日)|(?P<tomorrow>听日)")
 # A day word with no day printed (今日在北京召开, 昨天举行, 明日将出席): counted from the dateline, else
 # from the day the page was written (its printed date); "a better tomorrow" (美好的明天) is no day.
 RELATIVE_DAY = re.compile(
@@ -198,6 +200,9 @@ _HK_POSTS = (
     # the head of one of its departments named 署 (知识产权署署长, 投资推广署副署长, 地政总署署长): the
     # Mainland's 署 is the Customs' (海关总署), a Central office (audit zh12)
     r"|(?:(?!海关|总署)[^\s,。、;与和及的]){2,8}?署(?:副署长|署长)"
+    # the head of the Chief Executive's or a Secretary's office (行政长官办公室主任, 特首办主任); 行政长官
+    # alone does not name it (audit zh15: the Director of the CE's Office had been no one)
+    r"|(?:行政长官|政务司司长|财政司司长|律政司司长)办公室(?:副主任|主任)|特首办(?:副主任|主任)"
 )
 _PLACE_NAMES = "|".join(sorted([*PROVINCES_ZH, *CITY_NAMES], key=len, reverse=True))
 PLACE = re.compile(rf"(?:{_PLACE_NAMES})")  # a province's or a city's name
@@ -247,7 +252,10 @@ POST = re.compile(
     rf"(?P<central>{_CENTRAL})|(?P<macao>{_MACAO})|(?P<mainland>{_MAINLAND_POSTS})"
     rf"|(?:香港特别行政区政府|香港特别行政区|香港特区政府|特区政府|香港特区|香港)?(?P<hk>{_HK_POSTS})"
     # the head of a Hong Kong statutory body (香港贸易发展局总裁, 香港旅游发展局主席): Hong Kong's
-    r"|(?P<hkbody>香港(?:贸易发展局|旅游发展局|生产力促进局|科技园公司|机场管理局|数码港|投资推广署|总商会|中华总商会)"
+    # (its monetary authority, regulators, hospital and training bodies too: 香港金融管理局总裁, 香港金管局副总裁,
+    # 香港证监会行政总裁, 香港医院管理局主席; audit zh15: the HKMA's head signing had been no one)
+    r"|(?P<hkbody>香港(?:贸易发展局|旅游发展局|生产力促进局|科技园公司|机场管理局|数码港|投资推广署|总商会|中华总商会"
+    r"|金融管理局|金管局|证券及期货事务监察委员会|证监会|保险业监管局|金融发展局|医院管理局|医管局|职业训练局)"
     r"(?:副总裁|总裁|行政总裁|总干事|署长|主席))"
 )
 # A compound post: posts joined by 、 or 兼 are one post.

@@ -7,10 +7,11 @@ The day comes from the sentence stating the meeting (今日(十二月二十一�
 across a month's end too); the year from the sentence itself (2023年9月12日) or from a date the page
 prints as its own (a dateline printing its year, 2026年12月3日電; the GIA end block, the news
 portal's date line, a broadcaster's stamp: the cleaner's ``footer_date`` / ``page_date``). A day
-with no month and no dateline gives no date, nor does Cantonese 噚日 / 聽日, counted from a
-publication date that is not printed. A bare day word (今日在北京召開, 當天, 昨日, 明日) counts
-from the dateline, else from the day the page was written: its GIA end block, or its own date
-line or stamp (not a mirror's repost stamp), the day before for a stamp just after midnight.
+with no month and no dateline gives no date, nor does Cantonese 噚日 / 聽日 on a page that prints no
+date of its own (it counts from that date as 昨日 / 明日 do: audit zh15). A bare day word
+(今日在北京召開, 當天, 昨日, 明日) counts from the dateline, else from the day the page was written:
+its GIA end block, or its own date line or stamp (not a mirror's repost stamp), the day before for a
+stamp just after midnight.
 """
 
 from __future__ import annotations
@@ -64,8 +65,9 @@ def meeting_date(
     dateline = _dateline(sents)
     printed = printed or _dated_dateline(sents)
     for sent in sents:
-        if P.CANTONESE_DAY.search(sent.f) and not _day(sent):
-            return When(None, None)
+        canto = P.CANTONESE_DAY.search(sent.f)
+        if canto and not _day(sent):
+            return _relative(_OFFSETS[canto.lastgroup or "yesterday"], dateline, printed, written, announcement)
         found = _day(sent)
         if found is None:
             continue
