@@ -382,6 +382,25 @@ def _zh_named() -> tuple[tuple[re.Pattern[str], Entry], ...]:
     return tuple(out)
 
 
+@functools.cache
+def _city_endings() -> dict[str, tuple[str, ...]]:
+    """A partner's abbreviation → the cities whose full name ends with it (津: 天津; 京: 北京, 南京)."""
+    from cooptrack.extract.zh.places import CITY_NAMES
+
+    abbrevs = _zh_abbrevs()
+    out: dict[str, list[str]] = {}
+    for name in CITY_NAMES:
+        if len(name) > 1 and name[-1] in abbrevs:
+            out.setdefault(name[-1], []).append(name)
+    return {a: tuple(names) for a, names in out.items()}
+
+
+def _ends_city(folded: str, at: int) -> bool:
+    """Whether the abbreviation at ``at`` closes a city's full name (天津港, 南京港: a city's port)."""
+    names = _city_endings().get(folded[at], ())
+    return any(at + 1 >= len(name) and folded.startswith(name, at + 1 - len(name)) for name in names)
+
+
 def find_zh(text: str) -> list[Mention]:
     """Every Chinese naming of a mechanism in ``text`` (either script), spans into ``text``."""
     from cooptrack.fold import fold
@@ -390,9 +409,12 @@ def find_zh(text: str) -> list[Mention]:
     found: list[Mention] = []
     for pattern, entry in _zh_named():
         for m in pattern.finditer(folded.text):
-            found.append(Mention(entry, *folded.span(m.start(), m.end())))
+            if not _ends_city(folded.text, m.start()):
+                found.append(Mention(entry, *folded.span(m.start(), m.end())))
     abbrevs = _zh_abbrevs()
     for m in _zh_pair_re().finditer(folded.text):
+        if m["p"] and _ends_city(folded.text, m.start()):
+            continue  # 天津港 / 南京港合作会议: a port's meeting, not 津港 / 京港 (audit zh15)
         if m["body"]:
             paired: Entry | None = abbrevs[m["p"] or m["q"]]
         else:
