@@ -81,6 +81,13 @@ _DATE_LINE = re.compile(
     r"(?:(?:當前報章|当前报章)\s?)?(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:\s?星期[一二三四五六日天])?"
     r"(?:\s{1,3}\d{1,2}:\d{2}(?::\d{2})?)?"
 )
+# The same date line in Chinese numerals, as a paper's page prints its day ('二〇二六年三月十二日　星期四';
+# audit zh15: it had been joined to the headline and the page left undated).
+_CN_DIGIT = "〇一二三四五六七八九"
+_CN_DATE_LINE = re.compile(
+    r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>十[一二]?|[一二三四五六七八九])月"
+    r"(?P<d>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日(?:\s?星期[一二三四五六日天])?"
+)
 # A paper's, a broadcaster's or a site's name: a few characters ending as media names end (a
 # government's portal too, '湖北省人民政府门户网站'; audit zh13).
 _MASTHEAD = (
@@ -389,6 +396,14 @@ def furniture(line: str, *, after_end: bool) -> Furniture | None:
         if after_end:
             return Furniture(RemovalReason.FOOTER, footer_date=_date(m))
         return Furniture(RemovalReason.PAGE_CHROME, page_date=_date(m))
+    m = _CN_DATE_LINE.fullmatch(line)
+    if m:
+        day = _cn_date(m)
+        return (
+            Furniture(RemovalReason.FOOTER, footer_date=day)
+            if after_end
+            else Furniture(RemovalReason.PAGE_CHROME, page_date=day)
+        )
     for stamp in _STAMPS:
         m = stamp.fullmatch(line)
         if m:
@@ -413,3 +428,17 @@ _SPACED_DATE = re.compile(r"(?<=\d)\s(?=[年月日])|(?<=[年月])\s(?=\d)")
 
 def _date(m: re.Match[str]) -> dt.date | None:
     return safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def _cn_number(text: str) -> int:
+    """一 to 三十一 as a date writes them (十二, 二十一, 三十)."""
+    tens, ten, units = text.partition("十")
+    if not ten:
+        return _CN_DIGIT.index(text)
+    return (_CN_DIGIT.index(tens) if tens else 1) * 10 + (_CN_DIGIT.index(units) if units else 0)
+
+
+def _cn_date(m: re.Match[str]) -> dt.date | None:
+    """The date of a line in Chinese numerals, the year digit by digit (二〇二六, 二○二六, 二零二六)."""
+    year = int("".join(str(_CN_DIGIT.index(c)) for c in m["y"].replace("○", "〇").replace("零", "〇")))
+    return safe_date(year, _cn_number(m["m"]), _cn_number(m["d"]))
