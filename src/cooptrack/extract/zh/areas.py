@@ -35,11 +35,20 @@ def declared_count(title: Sent | None, lead: list[Sent]) -> int | None:
     return next((n for n, reviewed in _counts(title, lead) if not reviewed), None)
 
 
-def reviews_progress(title: Sent | None, lead: list[Sent]) -> bool:
+def reviews_progress(title: Sent | None, lead: list[Sent], *, outcomes: bool = False) -> bool:
     """The only count of areas the release gives is of areas agreed before, whose progress it
-    reviews: it reports progress rather than announcing new areas."""
+    reviews: it reports progress rather than announcing new areas. A release with no count and no
+    outcome (``outcomes``: no area, measure or agreement) whose lead says the meeting reviewed the
+    progress made (回顧了…合作進展, 檢視了…落實情況), in a sentence not looking ahead nor a
+    speaker's, reports progress too (audit zh15)."""
     counts = list(_counts(title, lead))
-    return bool(counts) and all(reviewed for _, reviewed in counts)
+    if counts:
+        return all(reviewed for _, reviewed in counts)
+    return not outcomes and any(_reports_progress(sent.f) for sent in lead)
+
+
+def _reports_progress(f: str) -> bool:
+    return P.REVIEWED_PROGRESS.search(f) is not None and P.PROGRESS_AHEAD.search(f) is None
 
 
 def _counts(title: Sent | None, lead: list[Sent]) -> Iterator[tuple[int, bool]]:

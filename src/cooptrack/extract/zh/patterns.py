@@ -378,6 +378,14 @@ NOT_A_COUNT = re.compile(r"重点|主要")
 # Progress on areas agreed before ([COUNT]: a count of past progress is no count of this meeting's):
 # '检视了…所确定的五个范畴的合作进展', '回顾了…八个领域的落实情况'.
 PROGRESS = re.compile(r"进展|落实情况|推进情况|执行情况|实施情况|工作情况|合作成果")
+# A lead reporting the progress made, with no count of areas ([ZH-FLAGS], as the English rule reads
+# 'progress made'; audit zh15): the meeting reviewed or summed up the progress (回顾了…合作进展,
+# 检视了…落实情况), not in a sentence looking ahead (于明年…举行第六次会议,检视…进展), nor a speaker's.
+REVIEWED_PROGRESS = re.compile(
+    r"(?:回顾|检视|总结|梳理)了(?:[^。;,]{0,40}?|[^。;]{0,60}?以来[^。;]{0,40}?)"
+    r"(?:进展|落实情况|推进情况|执行情况|实施情况|合作成果)"
+)
+PROGRESS_AHEAD = re.compile(r"将|明年|下一次|下次|定期|每年|每半年|以便|负责|期望|希望|准备|表示|指出|说")
 SPEECH = re.compile(r"表示|指出|认为|说|称|致辞|强调|话")
 # The meeting's or both sides' own statement (会议指出, 会议强调, 双方一致认为): what the meeting
 # concluded, reported as Mainland reports word it, not one leader's opinion ([ZH-COUNT]).

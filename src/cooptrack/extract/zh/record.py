@@ -78,7 +78,8 @@ def extract_zh(cleaned: Cleaned, *, source: str) -> Record:
         **base,
     )
     record.flags = _flags(record, cleaned, body)
-    if record.declared_area_count is None and R.reviews_progress(title, lead):
+    outcomes = bool(record.areas or record.agreements)
+    if record.declared_area_count is None and R.reviews_progress(title, lead, outcomes=outcomes):
         record.flags.append(Flag.PROGRESS_REVIEW)
     return record
 
