@@ -77,6 +77,27 @@ def test_the_greater_bay_area_is_no_mechanism() -> None:
     assert find_zh("粵港澳大灣區建設") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "蘇港合作會議第二次會議在南京召開",
+        "苏港合作会议",
+        "桂港合作會議第四次會議",
+        "在桂港資企業代表",
+        "行政長官蘇展鴻與港商會面",
+    ],
+)
+def test_jiangsu_and_guangxi_name_no_mechanism_of_their_own(text: str) -> None:
+    # chinese.md's table of abbreviations: 蘇 / 苏 and 桂 name none (蘇 is a surname too)
+    assert find_zh(text) == []
+
+
+def test_a_province_without_a_row_is_named_by_its_abbreviation() -> None:
+    assert [m.entry.name for m in find_zh("瓊港合作會議第四次會議在海口舉行")] == [
+        "Hong Kong/Hainan Co-operation Conference"
+    ]
+
+
 def test_language_and_script_from_the_content() -> None:
     page = "English 繁體 简体\n行政長官與廣東省省長共同主持粵港合作聯席會議第二十次會議\n\n  雙方在會上達成共識。"
     assert clean(page).language == "zh"
