@@ -634,6 +634,11 @@ CHAIR_WITH = re.compile(
 WITH_NOT_CHAIR = re.compile(r"(?i)\s*,?\s*(?:as\b|attending\b|present\b|in\s+attendance\b|also\b|looking\s+on\b)")
 # "with C and D as special guests": only the people of the with-phrase are special guests.
 SPECIAL_GUEST_WITH = re.compile(r"(?i)\bwith\s+(?P<who>[^;]{0,300}?)\s+as\s+(?:the\s+|a\s+)?special\s+guests?\b")
+# "A and C were also present, the latter as special guest": the one of the pair it points back to
+# only (audit en16: a Governor had been a special guest with the Central official named after him).
+SPECIAL_GUEST_POINTER = re.compile(
+    r"(?i)\bthe\s+(?P<which>latter|former)\s+(?:(?:as|being|attending\s+as)\s+)(?:the\s+|a\s+)?special\s+guests?\b"
+)
 # Where the names after "by" end: another clause begins.
 PASSIVE_SCOPE_END = re.compile(
     r"(?i);|,?\s+with\b|\b(?:attended|accompanied|joined|witnessed|while|whereas|who|which|where|said|and\s+was)\b"
@@ -752,6 +757,13 @@ CLOSING_PARAGRAPH = re.compile(
     # the roster after the last area: "The Hong Kong delegation included ...", "... also took part in the meeting"
     r"|\bdelegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
     r"|\btook\s+part\s+in\s+the\s+(?:meeting|plenary|conference|session|high-level\s+meeting|meeting-cum-plenary)\b"
+    # a wrap-up looking forward to the next meeting: "The two sides will report further progress at the
+    # next plenary session", "The next plenary will be held in Hong Kong" (audit en16; not a measure's own
+    # body: "A joint task force will report progress to the next plenary")
+    r"|\b(?:the\s+two\s+(?:sides|governments|places)|both\s+sides)\s+(?:will|would|shall|agreed\s+to|are\s+to)\s+"
+    r"(?:\w+\s+){0,4}?(?:report|review)\s+(?:on\s+)?(?:the\s+|further\s+|their\s+)?progress\b[^.]{0,60}?"
+    r"\b(?:at|to)\s+the\s+next\s+(?:plenary|meeting|conference|session|high-level\s+meeting)\b"
+    r"|^\s*the\s+next\s+(?:plenary|meeting|conference|session|high-level\s+meeting)\b(?:\s+session)?\s+(?:will|is\s+(?:to|expected))\b"
 )
 # The story of the visit around the meeting, a paragraph of the closing: "Before the plenary, Mr Lee
 # called on ...", "After the meeting, the delegation visited ...", "Earlier today, ..." (not what the

@@ -398,6 +398,7 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
             continue
         if (
             len(tokens) == 1
+            and len(tokens[0]) > 1  # (a Macao surname of one letter never stands alone: "U", "O")
             and tokens[0] in SURNAMES
             and tokens[0] != "He"
             and (m.start() > 0 or tokens[0] not in _WORDS)

@@ -154,6 +154,18 @@ _MAY_RESPECTIVELY = screen(_DELEGATIONS_RESPECTIVELY)  # (most sentences: no "re
 _MAY_GUEST_WITH = screen(P.SPECIAL_GUEST_WITH)
 
 
+def _guest_pointed_at(text: str, spans: Sequence[Span]) -> set[int]:
+    """ "A and C were also present, the latter as special guest": C alone (the former: A), of those
+    named before the phrase (the former: the first of the last two)."""
+    m = P.SPECIAL_GUEST_POINTER.search(text) if spans and "special" in text else None
+    if m is None:
+        return set()
+    before = [i for i, (s, _) in enumerate(spans) if s < m.start()]
+    if not before:
+        return set()
+    return {before[-1] if m["which"].casefold() == "latter" else before[max(0, len(before) - 2)]}
+
+
 _WHO_BEFORE = re.compile(r"(?i)\bwho\s+(?:(?:will|would|also|has|had|then|is|was|were|are|to|jointly)\s+)*$")
 
 
@@ -184,7 +196,7 @@ def read_roles(
         C.within(spans, [(m.start("who"), m.end("who")) for m in P.SPECIAL_GUEST_WITH.finditer(text)])
         if spans and _MAY_GUEST_WITH(text)
         else set()
-    )
+    ) | _guest_pointed_at(text, spans)
     chairs: set[int] = set()
     aside = set(objects)
     pronoun: str | None = None

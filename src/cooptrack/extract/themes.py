@@ -47,6 +47,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"business (?:events?|matching|opportunit\w+|collaboration)", 1),
         (r"exhibitions? and fairs|trade fairs?|fairs", 1),
         (r"going global|go global|going out", 1),
+        (r"invest(?:s|ed|ing|ors?)?", 1),  # "investing in the markets along ...", "investors" (audit en16)
         (r"invest hong kong|investment promotion", 2),
         (r"cepa|closer economic partnership", 1.5),
         (r"markets?(?! access)", 0.5),
@@ -60,6 +61,8 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"fintech|financial technolog\w+", 2),
         (r"bonds?", 1.5),
         (r"listings?\b|list\b(?! of)|go public|ipo", 1.5),  # "the listing of ... enterprises in Hong Kong"
+        # "have been listed in Hong Kong", "listed on the Main Board", "listed companies" (audit en16)
+        (r"listed (?:in|on) (?:hong kong|the (?:main board|gem|stock|hong kong))|listed (?:company|companies)", 1.5),
         (r"stock (?:exchange|connect|market)|hkex|exchanges and clearing", 2),
         (r"capital (?:market|raising)s?", 2),
         (r"rais(?:e|es|ed|ing) (?:funds|capital)|fund-?raising", 1.5),  # "to raise funds in Hong Kong" (audit en15)
@@ -78,8 +81,11 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"department of justice", 2),
         (r"accounting|accountants?", 1.5),
         (r"professional services", 2),
-        (r"consult(?:ing|ancy) services?|management consult\w+", 1),
+        # consulting and the construction professions (the theme's own examples; audit en16): "consulting
+        # firms", "engineering consultancies", "consultants", "construction professionals", "surveyors"
+        (r"consult(?:ing|ancy|ancies|ants?)", 1.5),
         (r"construction and related engineering|engineering services|professional qualifications?", 2),
+        (r"construction (?:professionals?|professions?|practitioners)|surveyors?|surveying", 2),
         (r"legal", 1),
         (r"design services|architect\w*", 1),
     ),
@@ -314,6 +320,16 @@ HEADING_BONUS = 1.0
 OVERRIDE = 2.0
 _TOPIC_PHRASE = re.compile(r"^(?:On|As regards|Regarding|In respect of|As for|For)\s+[^,]{3,80},")
 _FIRST_SENTENCE = re.compile(r"^.*?[.;](?=\s+[A-Z]|$)")
+# A measure whose subject is making life easier for Hong Kong people in the Mainland, whatever the
+# service it names: "Make it easier for Hong Kong residents in Shenzhen to use … hospitals …",
+# "Provide more convenience for Hong Kong people studying in …" (audit en16; not "Facilitate Hong Kong
+# enterprises …", nor professionals: their own themes).
+_FACILITATION_LEAD = re.compile(
+    r"(?i)^(?:(?:further|continue\s+to|jointly)\s+)?(?:make\s+it\s+(?:easier|more\s+convenient)\s+for|facilitate|"
+    r"provide\s+(?:more\s+|greater\s+)?(?:convenience|facilitation)\s+(?:for|to)|implement\s+(?:the\s+)?"
+    r"(?:facilitation\s+)?measures\s+(?:that|to)\s+facilitate|(?:the\s+)?facilitation\s+(?:measures\s+)?for)\s+"
+    r"(?:the\s+)?hong\s+kong\s+(?:people|residents|compatriots)\b"
+)
 _OTHER_HEADING = re.compile(r"(?i)^(?:other(?:s| areas?| co-?operation| matters)?)\b")
 
 
@@ -409,8 +425,17 @@ def measure_themes(text: str, heading: list[Theme]) -> list[Theme]:
     """Themes of a measure, primary first.
 
     The heading's theme stays primary when the measure speaks of it at all, unless another
-    theme is far stronger (``OVERRIDE`` times): that is a measure under a lost heading.
+    theme is far stronger (``OVERRIDE`` times): that is a measure under a lost heading. A measure
+    opening on making things easier for Hong Kong people is facilitation first, whatever services
+    it names.
     """
+    if _FACILITATION_LEAD.match(text):
+        rest = [t for t in _ranked_themes(text, heading) if t is not Theme.FACILITATION]
+        return [Theme.FACILITATION, *rest[:2]]
+    return _ranked_themes(text, heading)
+
+
+def _ranked_themes(text: str, heading: list[Theme]) -> list[Theme]:
     scores = measure_scores(text)
     if not scores:
         return heading[:1] or [Theme.OTHER]
@@ -424,7 +449,22 @@ def measure_themes(text: str, heading: list[Theme]) -> list[Theme]:
         best_score = ranked[0][1]
     top = max(best_score, ranked[0][1])
     themes = [ranked[0][0]] + [t for t, s in ranked[1:] if s >= top * 0.6]
+    close = len(themes) > 1 and scores[themes[1]] >= CLOSE * scores[themes[0]]
+    if close and (themes[1] in heading) == (themes[0] in heading):
+        # two themes about as strong, the heading siding with neither: the one the paragraph names first
+        first, second = (_first_cue(text, t) for t in themes[:2])
+        if second < first:
+            themes[0], themes[1] = themes[1], themes[0]
     return themes[:3]
+
+
+CLOSE = 0.8
+
+
+def _first_cue(text: str, theme: Theme) -> int:
+    """Where the text first names a theme by one of its cues (its length when it never does)."""
+    found = [m.start() for pattern, _, _ in _COMPILED[theme] for m in [pattern.search(text)] if m]
+    return min(found, default=len(text))
 
 
 def _diffuse(scores: Scores) -> bool:
