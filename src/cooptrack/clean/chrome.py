@@ -61,7 +61,7 @@ _LEAD_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219\-\u2013
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _KEYS = frozenset(
     "id source reason max_length lines patterns head head_patterns ends ends_patterns ends_inline banner inline"
-    " breadcrumb".split()
+    " closing breadcrumb".split()
 )
 
 
@@ -111,6 +111,7 @@ class Family:
     ends_inline: tuple[re.Pattern[str], ...]
     banner: tuple[re.Pattern[str], ...]
     inline: tuple[re.Pattern[str], ...]
+    closing: tuple[re.Pattern[str], ...]
     breadcrumb: re.Pattern[str] | None
 
     @classmethod
@@ -137,6 +138,7 @@ class Family:
             ends_inline=regexes("ends_inline"),
             banner=regexes("banner"),
             inline=regexes("inline"),
+            closing=regexes("closing"),
             breadcrumb=re.compile(crumb, re.IGNORECASE) if crumb else None,
         )
 
@@ -344,6 +346,11 @@ class Catalogue:
             m = found[1]
             hits.append(Hit(found[0].id, "inline", found[0].reason, _date(m), m.group(0).strip()))
             text = text[m.end() :]
+            # the mark closing what the opening one opened ("*Posted on … by …*"), cut only with it
+            closing = next((c for p in found[0].closing if (c := p.search(text, max(len(text) - _TAIL, 0)))), None)
+            if closing is not None:
+                hits.append(Hit(found[0].id, "inline", found[0].reason, None, closing.group(0).strip()))
+                text = text[: closing.start()]
         offset = max(len(text) - _TAIL, 0)
         found = self._inline_end.search(text[offset:])
         if found:

@@ -89,6 +89,7 @@ class _Collector:
         self.expect_list = False
         self.signed_before = False  # the sentence before was a signing ("Six agreements were signed ...")
         self.unsigned: set[str] = set()  # signers a later "The X was signed by ..." replaced
+        self.marked: dict[str, list[FoundAgreement]] = {}  # items by their footnote's mark ("*")
 
     def add(self, title: str, start: int, *, label: str | None = None, in_list: bool = False) -> FoundAgreement | None:
         title = _tidy_title(title)
@@ -108,6 +109,8 @@ class _Collector:
         return item
 
     def block(self, block: Block) -> None:
+        if self._footnote(block):
+            return
         signers = P.SIGNERS_LINE.match(block.text)
         if signers is not None and self.last_group:  # "Signatories: …" under an item: that item's signers
             item = self.last_group[-1]
@@ -131,6 +134,23 @@ class _Collector:
         self.expect_list = False
         for sentence in sentences(block):
             self.sentence(sentence)
+
+    def _footnote(self, block: Block) -> bool:
+        """A footnote under a list ("* Chinese only", read as a bullet marked "*" or a line opening on
+        the mark): its note goes to the items bearing the mark. Never an agreement of its own."""
+        if block.kind is BlockKind.BULLET and block.label and set(block.label) <= {"*", "\u2020"}:
+            mark, note = block.label, block.text
+        elif (line := _FOOTNOTE_LINE.match(block.text)) is not None:
+            mark, note = line["mark"], line["note"]
+        else:
+            return False
+        if not _FOOTNOTE.fullmatch(note):
+            return False
+        numbers = annex_numbers(note)
+        for item in self.marked.get(mark, []):
+            item.chinese_only = item.chinese_only or bool(P.CHINESE_ONLY.search(note))
+            item.annex = f"Annex {numbers[0]}" if len(numbers) == 1 else item.annex
+        return True
 
     def _list_item(self, block: Block) -> None:
         raw = block.text
@@ -159,7 +179,12 @@ class _Collector:
             lead = len(raw) - len(raw.lstrip())
             rest = raw[lead + quoted.end() :]
             raw = quoted["t"]
+        marked = _MARK_AFTER_QUOTE.match(rest) if quoted is not None else _FOOTNOTE_MARK.search(raw)
+        if marked is not None and quoted is None:  # "Memorandum of …*;": the mark is no part of the title
+            raw = raw[: marked.start()]
         item = self.add(raw, offset, label=_label(block.label), in_list=True)
+        if item is not None and marked is not None and item not in self.marked.get(marked["mark"], []):
+            self.marked.setdefault(marked["mark"], []).append(item)
         if item is not None and notes:
             item.chinese_only = item.chinese_only or any(P.CHINESE_ONLY.search(n) for n in notes)
             numbers = [n for note in notes for n in annex_numbers(note)]
@@ -345,6 +370,19 @@ _ITEM_SIGNED_BY = re.compile(
 _NOTE = r"(?:(?:in\s+)?Chinese\s+(?:version\s+)?only|(?:see\s+|at\s+)?Annex\s+\d{1,2})"
 _ITEM_NOTE = re.compile(rf"(?i)\s*[(\uff08]\s*{_NOTE}(?:\s*[,;]\s*(?:and\s+)?{_NOTE})*\s*[)\uff09]")
 _NOTE_CELL = re.compile(rf"(?i){_NOTE}")
+# A footnote's mark after a list item's title ("Memorandum of …*", "“Agreement on …”**;"), and the
+# footnote under the list that it points to ("* Chinese only", "** In Chinese only", "*Available in
+# Chinese only"): the note is the marked items' (audit en16: the mark had been cut as chrome, the
+# footnote read as an agreement "Chinese version only").
+_FOOTNOTE_MARK = re.compile(
+    r"(?<=[\w\u201d\")])\s?(?P<mark>\*{1,3}|\u2020{1,2})(?=\s*[;,.]?\s*(?:\b(?:and|or)\b)?\s*$)"
+)
+_MARK_AFTER_QUOTE = re.compile(r"^\s?(?P<mark>\*{1,3}|\u2020{1,2})")
+_FOOTNOTE = re.compile(
+    rf"(?i)\s*(?:(?:the\s+)?(?:documents?|agreements?|memoranda|items?|texts?)\s+(?:marked\s+\S+\s+)?"
+    rf"(?:is|are|was|were)\s+)?(?:available\s+)?{_NOTE}\s*\.?\s*"
+)
+_FOOTNOTE_LINE = re.compile(r"^\s*(?P<mark>\*{1,3}|\u2020{1,2})\s*(?P<note>.+)$")
 _SOLE_ANNEX = re.compile(r"\b(?:is|are)\s+(?:attached\s+)?(?:at|in)\s+(?:the\s+)?Annex\b(?!\s*\d)")
 _CONNECTORS = frozenset({"of", "the", "and", "on", "in", "for", "between", "to", "with", "among", "a", "an", "by"})
 

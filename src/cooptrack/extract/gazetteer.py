@@ -94,8 +94,7 @@ PARTNERS: frozenset[str] = PROVINCES | MUNICIPALITIES | SARS | frozenset(CITIES)
 # Places a meeting can be held in (cities, and the province-level cities themselves).
 VENUES: frozenset[str] = frozenset(CITIES) | frozenset(OTHER_CITIES) | MUNICIPALITIES | SARS | {"Hong Kong"}
 
-# Chinese surnames as romanised in Mainland (pinyin), Hong Kong (Cantonese) and Macao usage (Macao's
-# surnames of one letter, U and O, too: "the President of the … Institute, Vincent U." (audit en16)).
+# Chinese surnames as romanised in Mainland (pinyin), Hong Kong (Cantonese) and Macao usage.
 SURNAMES: frozenset[str] = frozenset(
     """
     Ai An Ao Au Bai Ban Bao Bei Bi Bian Bo Bu Cai Cao Cen Chai Chan Chang Chao Chau Chen Cheng
@@ -109,11 +108,16 @@ SURNAMES: frozenset[str] = frozenset(
     To Tong Tsai Tsang Tse Tso Tsoi Tsui Tu Tung Wan Wang Wei Wen Wong Woo Wu Xi Xia Xiao Xie
     Xin Xing Xiong Xu Xue Yan Yang Yao Yau Ye Yeung Yi Yim Yin Ying Yip Yiu Yu Yuan Yue Yuen
     Yung Zeng Zhai Zhan Zhang Zhao Zheng Zhong Zhou Zhu Zhuang Zou Ouyang Zhuge Situ Shangguan
-    Leong Cheong Ieong Iong Lao Vong Kuok Sou Cheang Sum Chio U O
+    Leong Cheong Ieong Iong Lao Vong Kuok Sou Cheang Sum Chio
     Zuo Ran Rong Ruan Shang Zha Mu Niu Rao Sang Shan Xiang You Zang Zhen Zhuo Zong Gan Huo Jian Jiao Jing
     Kou Leng Min Ning Nong Quan Rui Sui Weng Xian Xuan Xun Yong Yun Zu Ke Diao Gou Gui Lyu Shuai Tong
     """.split()
 )
+
+
+# Macao's surnames of one letter: a name's last word only after a post and its comma ("the President of
+# the … Institute, Vincent U."; audit en16), never alone nor after any capitalised word ("Gate U").
+LETTER_SURNAMES: frozenset[str] = frozenset({"U", "O"})
 
 
 def partner_name(place: str) -> str | None:

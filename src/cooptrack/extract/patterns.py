@@ -754,8 +754,10 @@ CLOSING_PARAGRAPH = re.compile(
     r"|\b(?:the\s+)?(?:items|measures|initiatives|areas(?:\s+of\s+co-?operation)?)\s+(?:set\s+out\s+|listed\s+)?above\b"
     r"|(?:^|(?<=\.))(?>[^.]*?\boffic(?:ials|ers)\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong))[^.]*\b(?:attend|accompan|includ)"
     r"|^\s*(?:other\s+)?offic(?:ials|ers)\s+(?:attending|accompanying|who\s+attended|present)\b|\balso\s+attending\b"
-    # the roster after the last area: "The Hong Kong delegation included ...", "... also took part in the meeting"
+    # the roster after the last area: "The Hong Kong delegation included ...", "... also took part in the meeting",
+    # "The Hong Kong side included ..." (audit en16)
     r"|\bdelegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
+    r"|\bside\s+(?:also\s+)?(?:included|comprised)\b"
     r"|\btook\s+part\s+in\s+the\s+(?:meeting|plenary|conference|session|high-level\s+meeting|meeting-cum-plenary)\b"
     # a wrap-up looking forward to the next meeting: "The two sides will report further progress at the
     # next plenary session", "The next plenary will be held in Hong Kong" (audit en16; not a measure's own
@@ -764,6 +766,13 @@ CLOSING_PARAGRAPH = re.compile(
     r"(?:\w+\s+){0,4}?(?:report|review)\s+(?:on\s+)?(?:the\s+|further\s+|their\s+)?progress\b[^.]{0,60}?"
     r"\b(?:at|to)\s+the\s+next\s+(?:plenary|meeting|conference|session|high-level\s+meeting)\b"
     r"|^\s*the\s+next\s+(?:plenary|meeting|conference|session|high-level\s+meeting)\b(?:\s+session)?\s+(?:will|is\s+(?:to|expected))\b"
+)
+# A leader's words after the areas, a paragraph of the closing: "Mr Chan said that Hubei …", "Mr Li
+# also stressed …" (audit en16: it had been the last area's measure). A named speaker only, with an
+# honorific: "The two sides will …" stays a measure.
+SPEAKER_PARAGRAPH = re.compile(
+    rf"\s*{HONORIFIC}\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{0,3}}\s+(?:also\s+|further\s+|then\s+)?"
+    r"(?:said|says|stressed|noted|pointed\s+out|added|remarked|told|expressed|hoped|believed)\b"
 )
 # The story of the visit around the meeting, a paragraph of the closing: "Before the plenary, Mr Lee
 # called on ...", "After the meeting, the delegation visited ...", "Earlier today, ..." (not what the

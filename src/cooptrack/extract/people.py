@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from cooptrack.extract import patterns as P
-from cooptrack.extract.gazetteer import PARTNERS, SURNAMES, VENUES
+from cooptrack.extract.gazetteer import LETTER_SURNAMES, PARTNERS, SURNAMES, VENUES
 from cooptrack.extract.nameindex import index_of
 from cooptrack.extract.sentences import Sentence, mask_speech
 from cooptrack.screen import screen
@@ -398,7 +398,6 @@ def _bare_names(text: str, offset: int, taken: _Covered) -> list[Mention]:
             continue
         if (
             len(tokens) == 1
-            and len(tokens[0]) > 1  # (a Macao surname of one letter never stands alone: "U", "O")
             and tokens[0] in SURNAMES
             and tokens[0] != "He"
             and (m.start() > 0 or tokens[0] not in _WORDS)
@@ -433,6 +432,10 @@ def _split_post_name(span: str) -> tuple[str, str] | None:
         return head, _name_prefix(tail.split())
     tokens = span.replace(",", " ,").split()
     for i in range(1, len(tokens)):
+        # "…, Vincent U, the Chief of Office …": a Macao surname of one letter closing a name after a comma
+        letter = _letter_surname_at(tokens, i)
+        if letter is not None:
+            return letter
         if tokens[i] in SURNAMES and tokens[i - 1] not in {",", "of", "the", "and", "for", "in"}:
             start = i - 1 if _given_name(tokens[i - 1]) and i - 1 > 0 else i
             rest = tokens[start:]
@@ -441,6 +444,24 @@ def _split_post_name(span: str) -> tuple[str, str] | None:
             if name and post and P.POST_HEAD.match(post):
                 return post, name
     return None
+
+
+def _letter_surname_at(tokens: list[str], i: int) -> tuple[str, str] | None:
+    """The post and the name when ``tokens[i]`` is a Macao surname of one letter closing a name of
+    one or two given names right after the post's comma ("…, Vincent U", "…, Kelly O,"), else None."""
+    if tokens[i] not in LETTER_SURNAMES or (i + 1 < len(tokens) and tokens[i + 1] != ","):
+        return None
+    for size in (1, 2):
+        comma = i - size - 1
+        given = tokens[comma + 1 : i]
+        if comma >= 1 and tokens[comma] == "," and all(_given_word(t) for t in given):
+            post = " ".join(tokens[:comma]).replace(" ,", ",").strip(" ,")
+            return (post, " ".join([*given, tokens[i]])) if P.POST_HEAD.match(post) else None
+    return None
+
+
+def _given_word(token: str) -> bool:
+    return token.istitle() and len(token) > 1 and token not in P.POST_WORDS and token not in _NOT_NAME_WORDS
 
 
 _ITEM_BEFORE = re.compile(r"(?:,|\band)\s+$")

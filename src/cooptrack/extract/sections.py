@@ -208,8 +208,10 @@ def _is_closing(block: Block) -> bool:
     if block.kind is BlockKind.HEADING:
         return bool(P.CLOSING_HEADING.search(block.text))
     if block.kind is BlockKind.PARAGRAPH:
-        return (_MAY_CLOSE(block.text) and bool(P.CLOSING_PARAGRAPH.search(block.text))) or bool(
-            P.VISIT_STORY.match(block.text)
+        return (
+            (_MAY_CLOSE(block.text) and bool(P.CLOSING_PARAGRAPH.search(block.text)))
+            or bool(P.VISIT_STORY.match(block.text))
+            or bool(P.SPEAKER_PARAGRAPH.match(block.text))
         )
     return False
 
@@ -231,14 +233,15 @@ def _signed_list_after(body: list[Block], i: int) -> int | None:
 
 def _in_signed_list(body: list[Block], i: int) -> bool:
     """A heading-shaped line inside a list of agreements ("(b) Agreement on …" between the items
-    and their "Signatories: …" lines, under "The following three documents were signed …:"): an
-    item, not an area's heading ([AGREE-LIST])."""
+    and their "Signatories: …" lines, under "The following three documents were signed …:"), the
+    first one too ("1. Memorandum of …" right under it; audit en16): an item, not an area's heading
+    ([AGREE-LIST])."""
     if not agreement_item(body[i].text):
         return False
     j = i - 1
     while j >= 0 and (agreement_item(body[j].text) or P.SIGNERS_LINE.match(body[j].text)):
         j -= 1
-    if j < 0 or j == i - 1 or body[j].kind is not BlockKind.PARAGRAPH:
+    if j < 0 or body[j].kind is not BlockKind.PARAGRAPH:
         return False
     last = _last_sentence(body[j].text.rstrip())
     return last.endswith(":") and bool(P.SIGN_CUE.search(last)) and not P.DECLARED_AREAS.search(last)

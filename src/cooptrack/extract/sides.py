@@ -107,9 +107,14 @@ def side_in(masked: str, mention: Mention, offset: int) -> Side | None:
     at = mention.start - offset
     side = possessive_side(masked[max(0, at - 300) : at + 300], mention.post) or side_of(mention.post)
     hint = _side_hint(masked)
-    if hint is None or (side is not None and (side is not Side.HK or P.HK_POST.search(mention.post or ""))):
+    if hint is None:
         return side
     owner = hint["side"] or hint["of"] or hint["delegation"] or hint["from"]
+    if side is not None and (side is not Side.HK or P.HK_POST.search(mention.post or "")):
+        # a post naming both places ("the Director of the Hong Kong Trade Development Council's Macao
+        # office" in "The Hong Kong delegation included …"): the sentence's side (audit en16)
+        both = side is not Side.HK and re.fullmatch(P.HK, owner) and re.search(P.HK, mention.post or "")
+        return Side.HK if both else side
     if P.MACAO_POST.fullmatch(owner):
         return Side.MACAO
     if re.fullmatch(P.HK, owner):
