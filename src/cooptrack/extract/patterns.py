@@ -768,10 +768,12 @@ CLOSING_PARAGRAPH = re.compile(
     r"|^\s*the\s+next\s+(?:plenary|meeting|conference|session|high-level\s+meeting)\b(?:\s+session)?\s+(?:will|is\s+(?:to|expected))\b"
 )
 # A leader's words after the areas, a paragraph of the closing: "Mr Chan said that Hubei …", "Mr Li
-# also stressed …" (audit en16: it had been the last area's measure). A named speaker only, with an
-# honorific: "The two sides will …" stays a measure.
+# also stressed …", a name without an honorific as news and Macao pages print it ("Tai Kin Ip said that
+# …", "Chongqing Mayor Hu Henghua said …") (audit en16: it had been the last area's measure, or a
+# headless area's). A named speaker only: "The two sides will …" stays a measure.
 SPEAKER_PARAGRAPH = re.compile(
-    rf"\s*{HONORIFIC}\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{0,3}}\s+(?:also\s+|further\s+|then\s+)?"
+    rf"\s*(?:{HONORIFIC}\s+[A-Z][\w'\u2019-]+|[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{1,4}})"
+    r"(?:\s+[A-Z][\w'\u2019-]+){0,3}\s+(?:also\s+|further\s+|then\s+)?"
     r"(?:said|says|stressed|noted|pointed\s+out|added|remarked|told|expressed|hoped|believed)\b"
 )
 # The story of the visit around the meeting, a paragraph of the closing: "Before the plenary, Mr Lee
