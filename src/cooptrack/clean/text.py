@@ -379,6 +379,7 @@ class _Scanner:
         dates the page."""
         if hit.ends and hit.footer_date is not None and not self._begun():
             return self._dated(hit.footer_date)
+        self._zh_end_next = hit.ends
         if hit.ends:
             self._after_end = self.ended = self.footer_ended = True
         self.footer_date = self.footer_date or hit.footer_date
@@ -421,7 +422,16 @@ class _Scanner:
             self._checked += 1
         return self._prose
 
+    _zh_end_next = False  # the line after a Chinese end mark ((完), 【编辑:X】) is next
+
     def _after_end_reason(self, line: str) -> RemovalReason:
+        # a wire's repost prints its own stamp on the line right after the story's (完) ('2017-09-12
+        # 21:48'): the page's date, as the GIA end block's is (audit zh16)
+        right_after, self._zh_end_next = self._zh_end_next, False
+        stamp = stamp_date(line) if right_after and self.footer_date is None else None
+        if stamp is not None:
+            self.footer_date = stamp
+            return RemovalReason.FOOTER
         if noise.FOOTER_ISSUED.match(line) or noise.FOOTER_NNNN.match(line) or _footer_ends(line):
             return RemovalReason.FOOTER
         if noise.PHOTO_LINE.match(line) or noise.PHOTO_CAPTION.search(line):

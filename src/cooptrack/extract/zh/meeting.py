@@ -297,7 +297,8 @@ def identify(
                 return kind or entry.ordinal_kind, (1 if generic["first"] else number(generic["n"]))
     if kind is MeetingKind.WORKING_MEETING:
         return kind, None  # never the number of the plenary it serves
-    return kind or entry.ordinal_kind, _ordinal_later(entry, [s for s in pool if s is title or id(s) in said])
+    stated = [s for s in pool if s is title or id(s) in said]
+    return kind or entry.ordinal_kind, _ordinal_later(entry, stated) or _ordinal_next(stated, sents)
 
 
 def _ordinal_later(entry: Entry, pool: list[Sent]) -> int | None:
@@ -313,6 +314,21 @@ def _ordinal_later(entry: Entry, pool: list[Sent]) -> int | None:
             continue
         clause = next((sent.f[a:b] for a, b in clauses(sent.f) if a <= m.start() < b), "")
         if not P.OTHER_TIME.search(clause):
+            return 1 if m["first"] else number(m["n"])
+    return None
+
+
+def _ordinal_next(stated: list[Sent], sents: list[Sent]) -> int | None:
+    """The number a statement's next sentence (same paragraph) gives the meeting it points back at,
+    in a clause of its own not about another time, when it names no mechanism itself."""
+    for sent in stated:
+        i = next((k for k, s in enumerate(sents) if s is sent), None)
+        after = sents[i + 1] if i is not None and i + 1 < len(sents) else None
+        if after is None or after.block != sent.block or named(after) or not P.BACK_REFERENCE.match(after.f):
+            continue
+        m = P.ORD_LATER.search(after.f)
+        clause = next((after.f[a:b] for a, b in clauses(after.f) if a <= m.start() < b), "") if m else ""
+        if m and not P.OTHER_TIME.search(clause) and not P.BODY_WORD.search(after.f):
             return 1 if m["first"] else number(m["n"])
     return None
 
@@ -366,6 +382,16 @@ def venue(title: Sent | None, statements: tuple[Statement, ...], lead: list[Sent
         place = _place_after_verb(sent.f)
         if place:
             return place
+    # a lead's chairing sentence that names no mechanism places the meeting a statement named just
+    # before it ('闽港举行第三次合作会议。X与Y在榕共同主持会议'; audit zh16)
+    for st in statements[:3]:
+        i = next((k for k, s in enumerate(lead) if s is st.sent), None)
+        after = lead[i + 1] if i is not None and i + 1 < len(lead) else None
+        chair = P.CHAIR.search(after.f) if after is not None and after.block == st.sent.block else None
+        if after is not None and chair and not P.VIDEO.search(after.f):
+            place = _place_after_verb(after.f[: chair.end()])
+            if place:
+                return place
     for sent in lead[:4]:
         m = P.VISIT.search(sent.f)
         if m:

@@ -38,6 +38,9 @@ ORD_GENERIC = re.compile(
 # A meeting's number in a clause after the mechanism's name (…机制将正式启动,首次会议将在杭州举行;
 # …这是两地政府第七次开会): not a working meeting's (第N次工作会议), nor another event's (第N届).
 ORD_LATER = re.compile(rf"(?:第(?P<n>{N})次|(?P<first>首次))(?:全体)?(?:会议|开会)")
+# The sentence after a statement pointing back at the meeting it named ('呢個會係兩地政府第三次開會',
+# '这是两地政府第七次开会', '此次会议是…'): its number is that meeting's (audit zh16).
+BACK_REFERENCE = re.compile(r"^(?:呢个会|呢次|这次|这是|此次|今次|是次|本次)")
 WORKING = re.compile(rf"第(?P<n>{N})次工作会议")
 ORDINAL_IN = re.compile(rf"第(?P<n>{N})次|(?P<first>首次)")
 HLM_CUM = re.compile("高层会晤暨")

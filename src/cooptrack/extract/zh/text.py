@@ -41,10 +41,17 @@ class Sent:
         return bisect.bisect_left(self.folded.index, original_pos)
 
 
+# A transcript's speaker label opening a paragraph ('主持:', '主持人：', '主播:'): the presenter
+# speaking, not the verb 主持 (chaired); no sentence holds it (audit zh16: a radio bulletin's every
+# paragraph had been a chaired meeting's statement).
+_SPEAKER = re.compile(r"\s*(?:主持人|主持|主播)\s?[:：]\s?")
+
+
 def split(text: str, start: int, block: int) -> list[Sent]:
-    """The sentences of one block's text."""
+    """The sentences of one block's text (a transcript's speaker label left out)."""
     out = []
-    for m in _SENTENCE.finditer(text):
+    label = _SPEAKER.match(text)
+    for m in _SENTENCE.finditer(text, label.end() if label else 0):
         piece = m.group(0)
         if piece.strip():
             out.append(Sent(piece, start + m.start(), block, fold(piece)))
