@@ -186,6 +186,10 @@ def _site_name(lines: list[Line]) -> int:
     site = name_shaped(lines[0].text) or _SITE_WORDS.search(lines[0].text)
     if lines[1].dated_after and not lines[0].dated_after and site and (_names_a_meeting(below) or _names_a_deal(below)):
         return 1
+    # a line saying it is a site ("Yunnan Provincial People's Government Portal  Yunnan News") over
+    # a headline naming the meeting over the lead, with no chrome or stamp between (audit en17)
+    if _SITE_WORDS.search(lines[0].text) and _names_a_meeting(below) and _release_headline_below(lines[1:]):
+        return 1
     j = 1
     while j < min(len(lines), 6) and len(lines[j].text) <= _MENU_MAX and _MENU_ITEM.fullmatch(lines[j].text):
         j += 1
