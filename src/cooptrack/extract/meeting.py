@@ -457,6 +457,7 @@ def venue(
     filed, not where the meeting was held."""
     texts = [b.text for b in lead_blocks[:3] if b.kind is BlockKind.PARAGRAPH]
     said = (statements or [])[:2]
+    filed = _dateline_paragraph(texts)
     if _video_meeting(said or texts[:1], texts):
         return None
     for sentence in said:
@@ -468,16 +469,16 @@ def venue(
         if place:
             return place
         # "GUANGZHOU, Sept. 12 (Xinhua) -- ... held the 20th plenary": the dateline's own paragraph
-        in_first = bool(texts) and sentence in texts[0]
-        dateline = _dateline_place([sentence]) or (_dateline_place(texts[:1]) if in_first else None)
+        in_first = bool(filed) and sentence in filed[0]
+        dateline = _dateline_place([sentence]) or (_dateline_place(filed) if in_first else None)
         if dateline is not None:
             return dateline
-        if P.HERE_EVENT.search(sentence) and (dateline := _dateline_place(texts[:1])):
+        if P.HERE_EVENT.search(sentence) and (dateline := _dateline_place(filed)):
             return dateline
     # "... pledged to work together after a high-level meeting of the two governments in Shanghai";
     # a wire's "here" placing the meeting or the signing at it, in any lead sentence ("WUHAN, Nov. 21
     # (Xinhua) -- ... signed 14 agreements here at a joint conference on Thursday"): the dateline's city
-    lead_dateline = _dateline_place(texts[:1])
+    lead_dateline = _dateline_place(filed)
     places = [
         ((_place_in(x) or _first(P.PLACE_DISTRICT, x)) if _this_meeting(x, ordinal) else None)
         or (lead_dateline if P.HERE_EVENT.search(x) else None)
@@ -559,6 +560,14 @@ def _video_meeting(said: list[str], texts: list[str]) -> bool:
     said = [P.OTHER_MEETINGS_BY_VIDEO.sub(" ", t) for t in said]  # "after two plenaries held by video": not this one
     texts = [P.OTHER_MEETINGS_BY_VIDEO.sub(" ", t) for t in texts[:2]]
     return any(P.VIA_VIDEO.search(t) for t in said) or any(P.HELD_BY_VIDEO.search(t) for t in texts)
+
+
+def _dateline_paragraph(texts: list[str]) -> list[str]:
+    """The paragraph a wire story's dateline opens: the first, or the first of the lead's that opens
+    with a dated one ("HONG KONG, Oct. 14 (Xinhua) --") when a standfirst, a caption or a note stands
+    before it (audit en18); an undated "NANNING –" only as the first paragraph."""
+    dated = next((t for t in texts[:3] if P.NEWS_DATELINE.match(t)), None)
+    return [dated] if dated is not None else texts[:1]
 
 
 def _dateline_place(texts: list[str]) -> str | None:

@@ -643,6 +643,9 @@ SPECIAL_GUEST_POINTER = re.compile(
 PASSIVE_SCOPE_END = re.compile(
     r"(?i);|,?\s+with\b|\b(?:attended|accompanied|joined|witnessed|while|whereas|who|which|where|said|and\s+was)\b"
     r"|\bas\s+(?:the\s+|a\s+)?special\b"
+    # the Central officials a passive chair sentence names after its chairs: "..., under the guidance
+    # of C, and D" or "in the presence of C" (audit en18)
+    r"|,?\s+(?:under\s+the\s+(?:guidance|direction|auspices)|in\s+the\s+presence)\s+of\b"
 )
 # Verbs whose objects are not the subject of a later chair verb: "met with X and co-chaired",
 # "After meeting X, A and B co-chaired", "Accompanied by X, ...".
@@ -691,7 +694,7 @@ PRONOUN_SUBJECT = re.compile(
 # Central officials are special guests whatever the verb, when the sentence puts them there ([SG]).
 PRESENCE_CUE = re.compile(
     r"(?i)\b(?:attend(?:ed|ing|s|ance)?|accompan(?:ied|ying|y)|joined|present|includ(?:ed|es|e|ing)|"
-    r"witness(?:ed|ing)?|speech(?:es)?|spoke|address(?:ed)?|deliver(?:ed|s)?|participat\w*|direction|guidance|"
+    r"witness(?:ed|ing)?|speech(?:es)?|spoke|address(?:ed)?|deliver(?:ed|s)?|participat\w*|direction|guidance|presence|"
     r"visitor|guests?|co-?chair\w*|chair(?:ed|ing)|presid\w*|conven\w*|were\s+at|was\s+at|on\s+hand|"
     r"(?:took|take|takes|taking)\s+part|sat\s+in|(?:was|were)\s+among|(?:was|were|also)\s+(?:also\s+)?there|"
     r"at\s+the\s+(?:meeting|plenary|conference|session))\b"

@@ -36,6 +36,11 @@ def side_of(post: str | None) -> Side | None:
     if P.MAINLAND_POST.search(post):
         return Side.MAINLAND
     if P.CENTRAL_IF_UNQUALIFIED.search(post):
+        # a municipality's or a province's own office, named by the place alone ("the Hong Kong and
+        # Macao Affairs Office of Tianjin"): the place is a partner's name, not the office's own
+        # "Macao" (audit en18)
+        if _PARTNER_WORD.search(P.CENTRAL_IF_UNQUALIFIED.sub(" ", post)):
+            return Side.MAINLAND
         return Side.CENTRAL
     if P.HK_POST.search(post):
         return Side.HK
