@@ -194,8 +194,10 @@ def meeting_date(cleaned: Cleaned, lead_blocks: list[Block], kind: DocumentKind)
 
 
 def _dateline(lead_blocks: list[Block]) -> tuple[int, int, int | None, str] | None:
-    """A news story's dateline ("HONG KONG, Nov. 18 (Xinhua) --"): (month, day, year or None, text)."""
-    m = DATELINE.match(lead_blocks[0].text) if lead_blocks else None
+    """A news story's dateline ("HONG KONG, Nov. 18 (Xinhua) --"): (month, day, year or None, text).
+    It opens the lead's first paragraph, or a later one of the first three when a standfirst, a
+    photo caption or a note stands above it (audit en18)."""
+    m = next((m for b in lead_blocks[:3] if (m := DATELINE.match(b.text))), None)
     return parse_date_phrase(m["date"]) if m else None
 
 
@@ -287,9 +289,10 @@ def _named_year(title: str | None, lead_blocks: list[Block]) -> int | None:
 def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, dateline: bool) -> _Day:
     """The day of the meeting in the text's words: the sentences naming the meeting first."""
     texts = [b.text for b in lead_blocks[:3]]
-    if dateline and texts:
-        m = DATELINE.match(texts[0])
-        texts[0] = texts[0][m.end() :] if m else texts[0]
+    if dateline:  # the dateline's own paragraph, the first to open with one
+        at = next((i for i, t in enumerate(texts) if DATELINE.match(t)), None)
+        if at is not None and (m := DATELINE.match(texts[at])):
+            texts[at] = texts[at][m.end() :]
     sentences = [s for t in texts for s in split_text(t)]
     naming = [s for s in sentences if _MEETING_WORD.search(s)]
     if kind is DocumentKind.ANNOUNCEMENT:
