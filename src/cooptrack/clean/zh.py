@@ -44,7 +44,12 @@ def _holds_chinese(text: str) -> bool:
     return not text.isascii() and _CJK.search(text) is not None
 
 
-_END_GLUED = re.compile(r"(?<=\S)\s*(?P<mark>[(（]完[)）]|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{1,20}】)\s*$")
+# (完 in any bracket closes the story: (完), 【完】, 〔完〕, [完] (audit zh17: a Macao page's 【完】 had been
+# no end mark, the page flagged truncated))
+_BRACKETED_END = r"[(（\[［【〔]完[)）\]］】〕]"
+_END_GLUED = re.compile(
+    rf"(?<=\S)\s*(?P<mark>{_BRACKETED_END}|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{{1,20}}】)\s*$"
+)
 _SHARE_GLUED = re.compile(r"(?<=\S)\s*(?P<mark>分享到\s?[:：]?)\s*$")
 
 _Y, _M, _D = r"(?P<y>(?:19|20)\d\d)", r"(?P<m>\d{1,2})", r"(?P<d>\d{1,2})"
@@ -60,7 +65,7 @@ _CREDIT_BRACKETED = (
     r"(?:\s{0,3}[,，、]?\s{0,3}(?:审核|審核|校对|校對)\s?[:：]\s?[^()（）:：]{1,12}){0,2}[)）]"
 )
 _END = re.compile(
-    r"完|[(（]完[)）]|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{1,20}】|(?:责任编辑|責任編輯)\s?[:：]\s?\S{1,20}"
+    rf"完|{_BRACKETED_END}|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{{1,20}}】|(?:责任编辑|責任編輯)\s?[:：]\s?\S{{1,20}}"
     rf"|{_CREDIT}(?:\s{{0,3}}[|｜]?\s{{0,3}}{_CREDIT}){{0,3}}|{_CREDIT_BRACKETED}"
 )
 _GIA_DATE = re.compile(rf"{_Y}年{_M}月{_D}日\s?[(（]星期[一二三四五六日天][)）]")

@@ -259,7 +259,9 @@ POST = re.compile(
     # 香港证监会行政总裁, 香港医院管理局主席; audit zh15: the HKMA's head signing had been no one)
     r"|(?P<hkbody>香港(?:贸易发展局|旅游发展局|生产力促进局|科技园公司|机场管理局|数码港|投资推广署|总商会|中华总商会"
     r"|金融管理局|金管局|证券及期货事务监察委员会|证监会|保险业监管局|金融发展局|医院管理局|医管局|职业训练局)"
-    r"(?:副总裁|总裁|行政总裁|总干事|署长|主席))"
+    r"(?:副总裁|总裁|行政总裁|总干事|署长|主席)"
+    # the head of a Hong Kong university in a delegation (香港大學副校長X教授; audit zh17: no person)
+    r"|香港(?:中文|科技|理工|城市|浸会|教育|都会)?大学(?:常务副校长|副校长|校长))"
 )
 # A compound post: posts joined by 、 or 兼 are one post.
 POST_JOIN = re.compile(r"^(?:、|兼)")

@@ -69,10 +69,25 @@ def _name_at(f: str, i: int) -> int:
             if _last_given(f, j):
                 j += 1
             break
-        if j - i == 3 and f[i : i + 2] not in P.DOUBLE_SURNAMES:
+        if j - i == 3 and f[i : i + 2] not in P.DOUBLE_SURNAMES and not _married_name(f, i):
             break
         j += 1
     return j if j - i >= 2 else i
+
+
+def _married_name(f: str, i: int) -> bool:
+    """A Hong Kong woman's married name: her husband's surname, her own and two given characters
+    (劉吳惠蘭, 黃何詠詩: four characters, as 林鄭月娥 of the known pairs), the fourth no stop and
+    followed by what ends a name (audit zh17: 劉吳惠蘭和 had been 劉吳惠)."""
+    return (
+        f[i] in P.SURNAMES
+        and f[i + 1 : i + 2] in P.SURNAMES
+        and bool(P.NAME_CHAR.match(f, i + 3))
+        and not _stops(f, i + 3)
+        and not P.TITLE_AFTER.match(f[i + 3 :])
+        and not P.POST_SUFFIX.match(f[i + 3 :])
+        and bool(P.NAME_END.match(f, i + 4))
+    )
 
 
 def _last_given(f: str, j: int) -> bool:
@@ -247,6 +262,9 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
     leaders: list[Found] = []
     attending = False
     lines_list = False  # in a list of attending people printed one a line
+    # the people of a part closing on a semicolon with no verb: a list whose verb ends the next part
+    # ('副省长A,省政府秘书长B;香港特区政府…局长C等参加会议'; audit zh17: A and B had had no role)
+    held: list[Found] = []
     for idx, sent in enumerate(sents):
         at = _occurrences(sent, people, previous)
         carried: list[_At] = []  # people of a clause with no verb: a list the next clause's verb takes
@@ -260,6 +278,7 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
         attending = lines_list or (
             attending and before is not None and before.block == sent.block and before.f.rstrip().endswith(";")
         )
+        verbless, attended = True, ""
         for start, end in clauses(sent.f, gaps=True):
             here = [a for a in at if start <= a.start < end]
             if not _VERB.search(sent.f[start:end]):
@@ -268,6 +287,14 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
             _clause_roles(sent.f, start, end, carried + here, at, leaders, idx in meeting_sents)
             attending = bool(_LIST_OF_ATTENDING.match(sent.f[start:end]))
             carried = []
+            verbless = False
+            attended = sent.f[start:end] if _attends_only(sent.f[start:end]) else ""
+        same = before is not None and before.block == sent.block
+        for p in held if same and attended else []:
+            central = p.side is Side.CENTRAL and "出席" in attended
+            p.roles.add(Role.SPECIAL_GUEST if central else Role.ATTENDEE)
+        ends_open = verbless and bool(at) and sent.f.rstrip().endswith(";")
+        held = ([*held] if same else []) + [a.person for a in at] if ends_open else []
         for a in carried if attending else []:  # a list after the verb's own clause
             central = a.person.side is Side.CENTRAL
             a.person.roles.add(Role.SPECIAL_GUEST if central else Role.ATTENDEE)
@@ -285,6 +312,16 @@ def assign_roles(sents: list[Sent], people: list[Found], *, meeting_sents: set[i
             p.roles.discard(Role.ATTENDEE)
         if Role.CO_CHAIR in p.roles:
             p.roles.discard(Role.SPECIAL_GUEST)
+
+
+def _attends_only(clause: str) -> bool:
+    """A clause whose verb is attending and nothing else (…等参加会议, 亦有出席): no chairing, leading,
+    signing, meeting or absence."""
+    attend = P.ATTEND.search(clause)
+    if attend is None or P.NOT_BEFORE.search(clause, 0, attend.start()):
+        return False
+    others = (P.MET, P.CO_CHAIR, P.SIGN_ACT, P.SPECIAL_GUEST, P.LEAD_DELEGATION, P.ON_BEHALF)
+    return not any(o.search(clause) for o in others) and _presides(clause) is None
 
 
 def _person_line(f: str) -> bool:
