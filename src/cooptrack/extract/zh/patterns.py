@@ -196,6 +196,10 @@ _HK_POSTS = (
     # the bureaus of earlier terms (1997-2007)
     r"|工商及科技|政制事务|宪制事务|经济发展及劳工|环境运输及工务|卫生福利及食物|教育统筹|房屋及规划地政|资讯科技及广播"
     r"|环境食物|卫生福利|规划地政|财经事务|工商|经济|库务|运输|工务)局?(?:副局长|局长)"
+    # a bureau's Permanent Secretary (教育局常任秘書長X; audit zh17: a Mainland 秘書長)
+    r"|(?:政制及内地事务|商务及经济发展|财经事务及库务|创新科技及工业|创新及科技|文化体育及旅游|医务卫生|食物及卫生"
+    r"|教育|环境及生态|环境|运输及物流|运输及房屋|发展|房屋|劳工及福利|保安|公务员事务|民政及青年事务|民政事务)局"
+    r"常任秘书长"
     r"|(?:政制及内地|医卫|商经|财库|创科|文体旅|环生|运流|劳福|民青)局?(?:副局长|局长)"  # 商经局长, 商经局局长
     # the head of one of the Government's offices on the Mainland (驻福建联络处主任, 驻武汉经济贸易办事处主任,
     # 驻京办主任); a province's office in Hong Kong is named after its province, a Mainland post (audit zh10)
