@@ -74,7 +74,6 @@ class Templates:
         self._sqlite: Path | None = None
         self._shape: str | None = None  # the migrations' PostgreSQL schema, as _SHAPE reads it
         self._pool: list[str] = []
-        self._server: str | None = None  # libpq URL of the PostgreSQL server the pool is on
         self.made = {"sqlite": 0, "postgresql": 0}  # stores made from a template (for the tests)
 
     def upgrade(self, store: Store) -> None:
@@ -99,7 +98,7 @@ class Templates:
             return False  # the template itself: the real migrations
         template = self._sqlite_template()
         with store.engine.connect() as connection:
-            if _revision(connection) is not None:
+            if _current_revision(connection) is not None:
                 return False
         pooled = store.engine.raw_connection()  # (out of any transaction: the pool rolled it back)
         source = sqlite3.connect(template)
@@ -137,7 +136,8 @@ class Templates:
                         sql.SQL("ALTER SCHEMA {} RENAME TO {}").format(sql.Identifier(pooled), sql.Identifier(schema))
                     )
             except psycopg.Error:  # not empty after all: the real migrations decide
-                self._pool.append(pooled)
+                with self._lock:
+                    self._pool.append(pooled)
                 return False
         return True
 
@@ -184,10 +184,6 @@ class Templates:
             admin.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
 
 
-def _revision(connection: Any) -> str | None:
-    return _current_revision(connection)
-
-
 def _revision_in(admin: psycopg.Connection[Any], schema: str) -> str | None:
     table = sql.SQL("SELECT string_agg(version_num, ' ' ORDER BY version_num) FROM {}.alembic_version")
     try:
@@ -200,7 +196,7 @@ def _revision_in(admin: psycopg.Connection[Any], schema: str) -> str | None:
 
 def _revision_of(store: Store) -> str | None:
     with store.engine.connect() as connection:
-        return _revision(connection)
+        return _current_revision(connection)
 
 
 def _schema_of(store: Store) -> str | None:
