@@ -29,7 +29,7 @@ lint: install
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile  # one worker per core, each test file kept in one worker
 
 # Re-pin every dependency after editing pyproject.toml (needs uv in the venv).
 lock:

@@ -32,6 +32,11 @@ from cooptrack.record import Agreement, Area, Measure, Meeting, Person, Record
 from cooptrack.store import Store
 from templates import TEST_SCHEMA, Templates
 
+# The CLI's tables are read as a pipe gives them (config.PIPE_WIDTH): a width that the runner sets
+# for its workers (pytest-xdist's give COLUMNS=80) or that a shell exports is not a pipe's.
+for _name in ("COLUMNS", "LINES"):
+    os.environ.pop(_name, None)
+
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 # (heading, themes, [(measure text, themes), ...])
