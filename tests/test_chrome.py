@@ -317,6 +317,23 @@ PAGES = [
         ended=True,
     ),
     Page(
+        "pdf-copy",
+        "running-header-page-numbers-and-a-form-feed",
+        f"Constitutional and Mainland Affairs Bureau          Press Release\n\n{HEADLINE}\n\n{LEAD}\n\n"
+        "                                        Page 1 of 2\n\f"
+        f"Constitutional and Mainland Affairs Bureau          Press Release\n\n{BODY[len(LEAD) :].strip()}\n\n"
+        f"{FOOTER}\n                                        Page 2 of 2",
+        gone=["Constitutional and Mainland Affairs Bureau", "Page 1 of 2"],
+        ended=True,
+    ),
+    Page(
+        "pdf-copy",
+        "dashed-page-number-no-running-header",
+        f"{HEADLINE}\n\n{LEAD}\n\n- 1 -\n\f{BODY[len(LEAD) :].strip()}\n\n{FOOTER}",
+        gone=["- 1 -"],
+        ended=True,
+    ),
+    Page(
         "mail-forward",
         "outlook-header-over-the-release",
         "From: Press Office <press.office@example.gov.hk>\nSent: Monday, 2 June 2025 11:02\n"

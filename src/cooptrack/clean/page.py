@@ -114,7 +114,10 @@ def take_title(lines: list[Line], removed: list[Removed]) -> tuple[str | None, l
 
 
 _WRAP_TAIL_WORDS = 6
+_WRAP_NAME_WORDS = 12  # the second line of a headline broken inside a mechanism's name
 _WRAP_WIDTH = 36
+_PAIR_END = re.compile(r"\b(?:Hong\s+Kong|HK)\s?/\s?[A-Z][a-z]+$")
+_COOPERATION_START = re.compile(r"(?i)co-?operation\b")
 _OPEN_END = re.compile(r"(?:\b(?:of|and|the|to|in|for|with|on|at|by|a|an)|[/\-\u2013,])$", re.IGNORECASE)
 
 
@@ -126,7 +129,10 @@ def _wrapped_title(title: str, rest: list[Line]) -> bool:
     if not rest or rest[0].blank_before or rest[0].indent or noise.MIRROR_PREFIX.match(rest[0].text):
         return False
     tail = rest[0].text
-    if len(tail.split()) > _WRAP_TAIL_WORDS or not tail[:1].isupper() or _SENTENCE_END.search(tail):
+    split_name = _name_split(title, tail)
+    if len(tail.split()) > (_WRAP_NAME_WORDS if split_name else _WRAP_TAIL_WORDS):
+        return False
+    if not tail[:1].isupper() or _SENTENCE_END.search(tail):
         return False
     if DATELINE.match(tail) or not headline_like(f"{title} {tail}") or _SENTENCE_END.search(title):
         return False
@@ -138,8 +144,20 @@ def _wrapped_title(title: str, rest: list[Line]) -> bool:
     in_a_name = len(title) >= _WRAP_WIDTH and len(first_words) == 2 and all(w[:1].isupper() for w in first_words)
     after = rest[1] if len(rest) > 1 else None
     if after is not None and after.indent >= 4 and not after.blank_before:
-        return open_end or in_a_name
-    return (after is None or after.blank_before) and open_end
+        return open_end or in_a_name or split_name
+    # the break inside a mechanism's name, over a blank line too: a PDF's wrap (audit en19)
+    return (after is None or after.blank_before) and (open_end or split_name)
+
+
+def _name_split(title: str, tail: str) -> bool:
+    """Whether a line break falls inside a mechanism's name: a name found across the two lines
+    ("… of Hong Kong/Shanghai" + "Economic and Trade Co-operation Conference held in Shanghai"), or
+    a pair before the break and "Co-operation" after it ("… of Hong Kong/Henan" + "Co-operation
+    Agreements held in Hong Kong"). The headline is then one line, however long its second part."""
+    if _PAIR_END.search(title) is not None and _COOPERATION_START.match(tail) is not None:
+        return True
+    cut = len(title)
+    return any(m.start < cut < m.end for m in find_mechanisms(f"{title} {tail}"))
 
 
 def _mirrored(title: str, rest: list[Line], removed: list[Removed]) -> tuple[str, list[Line]]:

@@ -20,7 +20,7 @@ import re
 
 from cooptrack.clean import noise, zh
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
-from cooptrack.clean.chrome import Hit, catalogue
+from cooptrack.clean.chrome import Hit, catalogue, fold
 from cooptrack.clean.layout import classify_lines, ends_sentence, join_wrapped_headlines, rule_target, unwrap
 from cooptrack.clean.page import Line as _Line
 from cooptrack.clean.page import cut_unrelated, drop_site_footer, headline_like, take_title
@@ -55,7 +55,7 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
 
         page = html_to_text(text)
         text, reader = page.text, page.path
-    scan = _Scanner()
+    scan = _Scanner(_running_headers(text))
     raw_lines, zh_removed = zh.prepare(_normalise(text))  # Chinese: injected pinyin, glued end marks
     scan.run(raw_lines)
     removed = [*zh_removed, *scan.removed]
@@ -164,10 +164,46 @@ _INSIDE = frozenset(
 )
 
 
+_PDF_COPY = "pdf-copy"  # the chrome family of a PDF copy's page-number lines (chrome.toml)
+_PAGE_NUMBER_MAX = 24  # a page-number line is no longer (the family's max_length)
+_RUNNING_WORDS = 14  # a running header is short: a longer line is the release's
+
+
+def _running_headers(text: str) -> frozenset[str]:
+    """A PDF copy's running header (audit en19): the line printed at the top of every page, over
+    the headline on the first page and over the text again after each page break (a form feed, or
+    a page-number line such as "Page 1 of 2"). A short line ending no sentence that opens two pages
+    or more is the page's, never the release's (not a heading between two areas, nor the title).
+    Returned folded (:func:`cooptrack.clean.chrome.fold`); a page with no page break has none."""
+    cat = catalogue()
+    tops: list[str] = []
+    at_top, breaks = True, 0
+    for raw in text.split("\n"):
+        if "\f" in raw:
+            at_top, breaks, raw = True, breaks + 1, raw.rsplit("\f", 1)[1]
+        line = raw.strip()
+        if not line:
+            continue
+        # (a page number holds a digit: other lines are not asked)
+        numbered = len(line) <= _PAGE_NUMBER_MAX and any(c.isdigit() for c in line)
+        if numbered and (hit := cat.line(line)) is not None and hit.family == _PDF_COPY:
+            at_top, breaks = True, breaks + 1
+            continue
+        if at_top:
+            tops.append(fold(line))
+            at_top = False
+    if not breaks:
+        return frozenset()
+    return frozenset(
+        t for t in tops if tops.count(t) >= 2 and len(t.split()) <= _RUNNING_WORDS and not ends_sentence(t)
+    )
+
+
 class _Scanner:
     """Walk the lines once: keep the release's lines, record the rest with a reason."""
 
-    def __init__(self) -> None:
+    def __init__(self, running: frozenset[str] = frozenset()) -> None:
+        self._running = running  # a PDF copy's running header, folded: removed wherever it stands
         self.lines: list[_Line] = []
         self._removed_parts: list[tuple[RemovalReason, list[str]]] = []
         self.footer_date: dt.date | None = None
@@ -195,7 +231,7 @@ class _Scanner:
             line = self._strip_inline(line) if glued else line
             if not line:
                 continue
-            if self._banner_head(line):
+            if self._banner_head(line) or (self._running and fold(line) in self._running):
                 self._remove(RemovalReason.PAGE_CHROME, line)
                 continue
             reason = self._noise_reason(line)

@@ -757,6 +757,11 @@ CLOSING_PARAGRAPH = re.compile(
     r"|\b(?:the\s+)?(?:items|measures|initiatives|areas(?:\s+of\s+co-?operation)?)\s+(?:set\s+out\s+|listed\s+)?above\b"
     r"|(?:^|(?<=\.))(?>[^.]*?\boffic(?:ials|ers)\s+(?:of|from)\s+the\s+(?:HKSAR|Hong\s+Kong))[^.]*\b(?:attend|accompan|includ)"
     r"|^\s*(?:other\s+)?offic(?:ials|ers)\s+(?:attending|accompanying|who\s+attended|present)\b|\balso\s+attending\b"
+    # the roster with its owner first: "HKSAR Government officials attending the conference included ...",
+    # "Hong Kong officials present at the conference were ..." (a mirror's order; audit en19); not a
+    # measure's "Mainland officials attending training programmes ... will be arranged to ..."
+    r"|^\s*(?:(?:the|HKSAR|SAR|Hong\s+Kong|Maca[ou]|Mainland|Central|government|provincial|municipal)\s+){1,3}"
+    r"offic(?:ials|ers)\s+(?:attending|accompanying|who\s+attended|present)\b[^.;]{0,80}?\b(?:included|were|comprised)\b"
     # the roster after the last area: "The Hong Kong delegation included ...", "... also took part in the meeting",
     # "The Hong Kong side included ..." (audit en16)
     r"|\bdelegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
