@@ -101,7 +101,7 @@ def _add(sent: Sent, people: list[Found], out: list[Signed], seen: set[str], las
     for m in P.TITLE_QUOTED.finditer(f):
         signers = _signatories(f, m.start(), people) if people else []
         folded_title = m["title"]
-        if P.PLAN_TITLE.search(folded_title) or _signed_before(f, m):
+        if P.PLAN_TITLE.search(folded_title) or _signed_before(f, m) or _in_force(f, m):
             continue
         if folded_title in seen:  # named again ('《A》由X與Y簽署'): who signed it, when not yet known
             again = [a for a in out if a.key == folded_title and not a.signatories]
@@ -113,6 +113,13 @@ def _add(sent: Sent, people: list[Found], out: list[Signed], seen: set[str], las
         title = sent.original(m.start("title"), m.end("title"))
         out.append(Signed(title, _kind(folded_title), s, e, signers, key=folded_title))
         last.append((sent.block, out[-1]))
+
+
+def _in_force(f: str, m: re.Match[str]) -> bool:
+    """A title the sentence implements or follows (落实《A》下的措施, 根据《A》): a document in force."""
+    return bool(P.IN_FORCE_AHEAD.search(f[: m.start()])) and (
+        f[m.start() - 1 : m.start()] != "在" or bool(P.IN_FORCE_AFTER.match(f[m.end() :]))
+    )
 
 
 def _signed_before(f: str, m: re.Match[str]) -> bool:

@@ -433,6 +433,8 @@ def _city_at(f: str, i: int) -> str | None:
 def document_kind(title: Sent | None, statements: tuple[Statement, ...], lead: list[Sent]) -> DocumentKind:
     """A report when a statement says the meeting took place, an announcement when it will."""
     body = [s for s in statements if s.sent is not title]  # a headline's present tense is its style
+    if _written_before(lead):
+        return DocumentKind.ANNOUNCEMENT
     if any(not s.future for s in body):
         return DocumentKind.REPORT
     if (body or statements) and all(s.future for s in (body or statements)):
@@ -441,3 +443,20 @@ def document_kind(title: Sent | None, statements: tuple[Statement, ...], lead: l
     if P.ANNOUNCEMENT.search(text) and not P.REPORT.search(text):
         return DocumentKind.ANNOUNCEMENT
     return DocumentKind.REPORT
+
+
+def _written_before(lead: list[Sent]) -> bool:
+    """A story of the meeting day written before the meeting: it says what the meeting will do
+    (今日在广州举行的会议将就…订下方向, 会上预计签署…) and reports nothing done at it; what another
+    meeting did (去年…第十六次会议上…达成共识) is not this one's."""
+    now = [s for s in lead if not P.OTHER_TIME.search(s.f)]
+    return any(P.AHEAD.search(s.f) for s in now) and not any(_done(s.f) for s in now)
+
+
+def _done(f: str) -> bool:
+    """The sentence reports an outcome reached, not one expected (预料…会在会上就…达成共识)."""
+    for m in P.DONE.finditer(f):
+        start = max((a for a, b in clauses(f) if a <= m.start()), default=0)
+        if not P.EXPECTED.search(f[start : m.start()]):
+            return True
+    return False

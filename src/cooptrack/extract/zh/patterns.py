@@ -144,6 +144,19 @@ REPORT = re.compile(
     r"(?:今日|今天)[^。将]{0,40}(?:举行|召开|主持)|召开了|举行了|达成共识|签署了|共同主持了|主持了|已举行"
 )
 
+# A story written on the meeting day before the meeting ([ZH-DOCKIND]): it says what this meeting
+# will do (今日在广州举行的会议将就…订下方向, 会上预计签署…), and reports no outcome of it (达成共识,
+# 签署了 … outside a sentence about another time). Its 今日…主持 is the plan of the day (audit zh18).
+AHEAD = re.compile(
+    r"(?:今日|今天|今|是次|本次|这次|今次|此次)[^。,;]{0,14}(?:会议|会上)[^。,;]{0,4}?(?:将|预计|预料|料将|料会|拟)"
+    r"|(?:会上|会议上)(?:将|预计|预料|料将|料会|拟)"
+)
+# (an outcome expected is none yet: 预料双方会在会上就…达成共识; the clause before it says so)
+EXPECTED = re.compile(r"预料|预计|料将|料会|可望|有望|希望|期望|期待|争取|将|拟")
+DONE = re.compile(
+    r"达成(?:了)?共识|达成(?:以下|如下)|签署了|签订了|签了|签咗|举行了|召开了|主持了|已举行|已召开|会议结束|会议后"
+)
+
 # --- venue ([ZH-VENUE]) ---------------------------------------------------------------------------
 VENUE_VERB = r"(?:在|于|抵|赴|来|到|去|抵达|前往|访问|访)"
 VIDEO = re.compile(r"视频|视像|线上|以网上|遥距")
@@ -243,7 +256,11 @@ _CENTRAL = (
     r"(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|(?<![省市区])港澳办"
     # (Mainland media's short forms of the Liaison Office: 中央政府驻港联络办, 驻港联络办; audit zh13)
     r"|中央人民政府驻香港特别行政区联络办公室|(?:中央(?:人民)?政府)?驻港联络办(?:公室)?|香港中联办|中联办"
-    r"|国家发展和改革委员会|国家发展改革委|国家发改委|商务部|国务院)(?:常务副主任|副主任|主任|副部长|部长)"
+    r"|国家发展和改革委员会|国家发展改革委|国家发改委|商务部|国务院)"
+    # the office's short form in brackets after its full name (…联络办公室(中联办)副主任, 国家发展和改革委员会
+    # (国家发改委)副主任): part of no post (audit zh18: the special guest had been no one)
+    r"(?:\((?:国务院|中央|国家|香港)?(?:港澳办|中联办|发改委|发展改革委)\))?"
+    r"(?:常务副主任|副主任|主任|副部长|部长)"
     # the head of one of their departments (国务院港澳办交流司司长, 中联办经济部副部长)
     r"|(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|(?<![省市区])港澳办|香港中联办|中联办|商务部|国家发展改革委)"
     r"[^\s,。、;与和及]{1,8}?(?:司|部|局)(?:副司长|司长|副部长|部长|副局长|局长)"
@@ -269,6 +286,10 @@ POST = re.compile(
 )
 # A compound post: posts joined by 、 or 兼 are one post.
 POST_JOIN = re.compile(r"^(?:、|兼)")
+# An office's short form in brackets inside a post (中联办, 国家发改委): dropped from the post as written.
+POST_SHORT_FORM = re.compile(
+    r"[(（](?:國務院|国务院|中央|國家|国家|香港)?(?:港澳辦|港澳办|中聯辦|中联办|發改委|发改委|發展改革委|发展改革委)[)）]"
+)
 # In a compound post, a department named by 省 / 市 alone is the province's or the city's the post
 # before it names (福建省政府副秘书长兼省港澳办主任: the province's office, not the State Council's;
 # audit zh10).
@@ -366,7 +387,8 @@ COUNTED_SUBJECT = re.compile(r"^(?:其后|随后|之后|稍后|然后|并|再)?(
 SPECIAL_GUEST = re.compile(r"特邀嘉宾")
 ON_BEHALF = re.compile(r"受(?P<who>[^,。、]{2,8}?)委托")
 # Attending: the verbs, and membership of a delegation ('代表团成员包括…', '随同行政长官到访的官员包括…').
-ATTEND = re.compile(r"出席|参加|随团|随行|随同|陪同|列席|与会|代表团(?:的)?成员")
+# (Cantonese 一齊去 / 一齊嚟, going along with the delegation, is 随行; audit zh18)
+ATTEND = re.compile(r"出席|参加|随团|随行|随同|陪同|列席|与会|代表团(?:的)?成员|一齐(?:去|嚟|来|出发)")
 # A negation right before the verb of attending: who did not attend ([ZH-ROLE]: absent, no role).
 NOT_BEFORE = re.compile(r"(?:未|没有|没|未有|不|无法|未能|不能|不克)$")
 # 高层会晤 is the meeting itself, and so is the 会晤 someone presides (共同主持会晤, 会晤由X和Y主持).
@@ -443,6 +465,10 @@ AGREEMENT_KINDS: tuple[tuple[str, str], ...] = (
     ("合同", "agreement"),
 )
 PLAN_TITLE = re.compile(r"(?:纲要|规划|意见|决定|公报|条例)$")
+# A title in force that the sentence implements or follows (落实《A》下的措施, 根据《A》, 在《A》框架下):
+# background, not signed at the meeting, whatever signing the sentence also mentions (audit zh18).
+IN_FORCE_AHEAD = re.compile(r"(?<!并)(?:落实|贯彻|根据|按照|依据|依照|遵照|实施|执行|在)$")
+IN_FORCE_AFTER = re.compile(r"^(?:的)?(?:框架|下|之下|项下|规定|要求|精神)")
 # A title signed before this meeting, named as background ([ZH-AGREE]: not signed at the meeting):
 # the subject of a signing in the past tense ('《A》签署后', '自《A》签订以来', '《A》签署至今'), or the
 # object of a signing the text dates in an earlier year ('二〇〇三年六月签署的《A》', '去年签署的《A》').
