@@ -606,3 +606,15 @@ def test_a_web_archive_s_calendar_words_are_chrome_only_above_the_headline() -> 
     )
     assert cleaned.title == HEADLINE
     assert "Targets for 2026 2027 2028" in cleaned.text and "success" not in cleaned.text
+
+
+@pytest.mark.parametrize("credit", ["AGENCIES", "Agencies", "(Agencies)", "- Reuters", "Reuters.", "(Xinhua)", "AP"])
+def test_a_wire_s_credit_alone_on_its_line_ends_the_story(credit: str) -> None:
+    hit = catalogue().line(credit)
+    assert hit is not None and hit.family == "news-agency-ends" and hit.kind == "end"
+
+
+@pytest.mark.parametrize("tail", ["agencies.", "reuters.", "xinhua.", "ap."])
+def test_a_sentence_s_last_word_wrapped_alone_is_no_wire_s_credit(tail: str) -> None:
+    # a copy hard-wrapped at a fixed width: "... with funds from its professional firms and its public" / "agencies."
+    assert catalogue().line(tail) is None

@@ -34,9 +34,13 @@ def rule_target(text: str) -> bool:
     return len(text) <= 150 and text[:1].isupper() and not _TERMINAL.search(text) and not text.endswith(":")
 
 
+_HEADLINE_LINES = 3  # a headline hard-wrapped at a fixed width takes up to three lines
+
+
 def join_wrapped_headlines(lines: list[_Line], upto: int = 6) -> list[_Line]:
     """A copy hard-wrapped at a fixed width breaks its headline (and a mirror's repeat of it)
-    over two lines: two unindented lines standing alone between blank lines, the first not
+    over two or three lines: unindented lines standing alone (a blank line, a row of '*' or the
+    page's chrome under the last), each but the last nearly as long as the copy's width and not
     ending a sentence, are one headline."""
     wrapped, width = _wrap_width(lines)
     if not wrapped:
@@ -44,30 +48,108 @@ def join_wrapped_headlines(lines: list[_Line], upto: int = 6) -> list[_Line]:
     out = list(lines)
     i = 0
     while i + 1 < min(len(out), upto):
-        a, b = out[i], out[i + 1]
-        alone = i + 2 >= len(out) or out[i + 2].blank_before
-        if (
-            not b.blank_before
-            and alone
-            and not a.indented
-            and not b.indented
-            and not ends_sentence(a.text)
-            and len(a.text) >= 0.8 * width
-            and not BULLET.match(b.text)
-            and _headline_like(f"{a.text} {b.text}")
-        ):
-            out[i : i + 2] = [
-                _Line(f"{a.text} {b.text}", False, b.underlined, a.blank_before, b.chrome_after, rule=b.rule)
+        run = _headline_run(out, i, width)
+        if run > 1:
+            part = out[i : i + run]
+            last = part[-1]
+            out[i : i + run] = [
+                _Line(
+                    " ".join(x.text for x in part),
+                    False,
+                    last.underlined,
+                    part[0].blank_before,
+                    last.chrome_after,
+                    dated_after=last.dated_after,
+                    parted_after=last.parted_after,
+                    rule=last.rule,
+                )
             ]
         i += 1
     return out
 
 
+def _headline_run(lines: list[_Line], i: int, width: int) -> int:
+    """How many lines from ``lines[i]`` are one wrapped headline (1: none joined). The longest run
+    that stands alone and reads as a headline is taken."""
+    run = 1
+    while (
+        run < _HEADLINE_LINES
+        and i + run < len(lines)
+        and not lines[i + run].blank_before
+        and not lines[i + run].indented
+        and not lines[i + run - 1].indented
+        and not _closed(lines[i + run - 1])
+        and not ends_sentence(lines[i + run - 1].text)
+        and _full(lines[i + run - 1].text, lines[i + run].text, width)
+        and not BULLET.match(lines[i + run].text)
+    ):
+        run += 1
+    for size in range(run, 1, -1):
+        last = lines[i + size - 1]
+        after = lines[i + size] if i + size < len(lines) else None
+        alone = after is None or after.blank_before or last.parted_after or last.dated_after
+        if alone and _headline_like(" ".join(x.text for x in lines[i : i + size])):
+            return size
+    return 1
+
+
+def _margin(lines: list[_Line]) -> int:
+    """The right margin of a copy wrapped at a fixed width: its longest line, indent counted (an
+    address or a line joined already, longer than 110 characters, left out)."""
+    return max((x.indent + len(x.text) for x in lines if len(x.text) <= 110), default=0)
+
+
+def _filled(line: _Line, below: _Line, margin: int) -> bool:
+    """Whether the first word of ``below`` would not have fitted on ``line`` (indents counted): only
+    then did the width, not the writer, end ``line`` (a sentence closed on a line with room left
+    closes its paragraph)."""
+    word = below.text.split(" ", 1)[0]
+    if not word.isascii():  # Chinese wraps between any two characters: the line is at the margin
+        return line.indent + len(line.text) + 1 > margin
+    return line.indent + len(line.text) + 1 + len(word) > margin
+
+
+def _leads_in(line: _Line, following: _Line | None) -> bool:
+    """A list's lead-in: a line closing on a colon right over the list's first item."""
+    return line.text.endswith(":") and following is not None and BULLET.match(following.text) is not None
+
+
+def _closed(line: _Line) -> bool:
+    """Something the scan removed right under the line (the page's chrome, a stamp, a row of '*')
+    closes it: a list of links, one a line, is no headline broken by a width."""
+    return line.chrome_after or line.dated_after or line.parted_after
+
+
+def _full(line: str, below: str, width: int) -> bool:
+    """Whether ``line`` was broken by the copy's width: it is nearly as long as the longest line, or
+    the first word of the line below would have taken it past the width (a long word wrapped early:
+    "… Session of the Hong" / "Kong/Sichuan Co-operation …")."""
+    if len(line) >= 0.8 * width:
+        return True
+    word = below.split(" ", 1)[0]
+    return word.isascii() and len(line) + 1 + len(word) > width  # (Chinese wraps anywhere: no word)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _wrap_width(lines: list[_Line]) -> tuple[bool, int]:
     """Whether the copy is hard-wrapped at a fixed width, and that width (its longest line)."""
     long_lines = [len(x.text) for x in lines if len(x.text) >= 40]
-    width = max(long_lines, default=0)
-    return len(long_lines) >= 6 and width <= 110, width
+    within = [n for n in long_lines if n <= 110]
+    if len(long_lines) < 6 or not within:
+        return False, max(long_lines, default=0)
+    if len(within) == len(long_lines):
+        return True, max(within)
+    # One line or two past the width (a headline or a standfirst joined already, an address) in a
+    # copy whose lines run to the same margin: most long lines near the longest (paragraphs one a
+    # line end anywhere)
+    width = max(within)
+    if any(_CJK.search(x.text) for x in lines if len(x.text) >= 40):
+        return False, max(long_lines)  # (a Chinese copy: a paragraph a line, whatever their lengths)
+    few_over = len(long_lines) - len(within) <= max(1, len(long_lines) // 20)
+    at_margin = sum(n >= 0.8 * width for n in within) >= 0.6 * len(within)
+    return (True, width) if few_over and at_margin else (False, max(long_lines))
 
 
 def unwrap(lines: list[_Line]) -> list[_Line]:
@@ -75,6 +157,8 @@ def unwrap(lines: list[_Line]) -> list[_Line]:
     heading wrapped over two lines where paragraphs are indented ([AREAS-WRAP])."""
     wrapped, width = _wrap_width(lines)
     indented = _paragraphs_indented(lines)
+    opened = wrapped and _openings_indented(lines, width)
+    margin = _margin(lines) if wrapped else 0
     groups: list[list[_Line]] = []
     verb_open = False  # the sentence the last group leaves open holds a verb
     for i, line in enumerate(lines):
@@ -84,7 +168,8 @@ def unwrap(lines: list[_Line]) -> list[_Line]:
             and not line.blank_before
             and not (_CELLS in line.text and _CELLS in groups[-1][-1].text)  # a table's rows: a line each
             and (
-                _continues(groups[-1], line, wrapped, width, verb_open, following)
+                _continues(groups[-1], line, wrapped, width, verb_open, following, margin)
+                or (opened and _hangs_under(groups[-1], line, width, following, margin))
                 or (indented and _wrapped_heading(groups[-1], line, following))
                 or _flush_continuation(groups[-1], line, following)
             )
@@ -182,7 +267,13 @@ def _paragraphs_indented(lines: list[_Line]) -> bool:
 
 
 def _continues(
-    group: list[_Line], line: _Line, wrapped: bool, width: int, verb_open: bool, following: _Line | None
+    group: list[_Line],
+    line: _Line,
+    wrapped: bool,
+    width: int,
+    verb_open: bool,
+    following: _Line | None,
+    margin: int = 0,
 ) -> bool:
     prev = group[-1]
     if prev.underlined or BULLET.match(line.text):
@@ -207,12 +298,84 @@ def _continues(
         return True
     if not wrapped or len(prev.text) < 0.7 * width:
         return False
+    # A wrap carries a line over flush (or hung under a list's label, above): a line indented past
+    # the paragraph's first opens a paragraph of its own (a heading over it: "Economic, trade, and
+    # the Belt and Road Initiative" / "     Encourage and support …")
+    if line.indent >= _PARAGRAPH_INDENT and line.indent > first.indent:
+        return False
+    # A sentence closed on a line the next word would have fitted on ends its paragraph there ("…,
+    # maritime commerce, etc." / "Support and promote …", one measure a line in a flush copy), and so
+    # does one above a list's lead-in ("… for Hong Kong students." / "The following agreements were
+    # signed at the plenary:" / "1. …"): a lead-in opens its own paragraph
+    if ends_sentence(prev.text) and (not _filled(prev, line, margin) or _leads_in(line, following)):
+        return False
+    # A list item wrapped at the copy's width: the item goes on in an unindented line when the list
+    # goes on right under that line ("* Memorandum of Understanding on … Higher Education" /
+    # "Cooperation between Guangdong and Hong Kong" / "* Co-operation Arrangement …"), or while a
+    # quotation it opened is not closed ("• “About the … into the ‘Dual Cycle’" / "New Development
+    # Framework”."): a heading stands over its list, never inside one.
+    if label and not ends_sentence(prev.text) and _same_list(first, following):
+        return True
+    if label and len(group) <= _ITEM_LINES and _open_quote(" ".join(x.text for x in group)):
+        return True
     # A near-full line that stops mid-sentence ("..., and the") goes on in the next line, even
     # when that line starts with a capitalised word and looks like a heading ("Executive Vice ..."),
     # unless that line stands in a heading's place (_heading_shape_goes_on).
     if not _heading_shape(line.text):
         return True
     return not ends_sentence(prev.text) and _heading_shape_goes_on(prev, following)
+
+
+def _openings_indented(lines: list[_Line], width: int) -> bool:
+    """A copy wrapped at a fixed width that indents its paragraphs: most lines that open one (40
+    characters or more, under a blank line or a line the width did not break) start with 4 spaces
+    or more. The lines a wrap carried over are flush, so the share of all lines says nothing."""
+    openings = [
+        x
+        for prev, x in zip([None, *lines[:-1]], lines, strict=True)
+        if len(x.text) >= 40 and (prev is None or x.blank_before or not _full(prev.text, x.text, width))
+    ]
+    return len(openings) >= 2 and sum(x.indent >= _PARAGRAPH_INDENT for x in openings) >= 0.6 * len(openings)
+
+
+def _hangs_under(group: list[_Line], line: _Line, width: int, following: _Line | None, margin: int) -> bool:
+    """In a wrapped copy whose paragraphs open indented, a flush line right under a line the width
+    broke goes on with the indented paragraph above, even after a sentence's end ("... projects in
+    the Mainland." / "It is expected that about 3 500 ..."), unless it stands in a heading's place:
+    heading-shaped, alone or over an indented paragraph or a list."""
+    first, prev = group[0], group[-1]
+    if first.indent < _PARAGRAPH_INDENT or line.indent >= _PARAGRAPH_INDENT or BULLET.match(line.text):
+        return False
+    if not _full(prev.text, line.text, width) or (ends_sentence(prev.text) and not _filled(prev, line, margin)):
+        return False
+    if _leads_in(line, following):
+        return False
+    return not (
+        _heading_shape(line.text) and (following is None or following.blank_before or _over_paragraph(following))
+    )
+
+
+_ITEM_LINES = 12  # a list item's lines, at most, asked for an open quotation (the work stays linear)
+
+
+def _same_list(item: _Line, following: _Line | None) -> bool:
+    """Whether ``following`` is the next item of ``item``'s list: right under, the same label."""
+    if following is None or following.blank_before or following.indent != item.indent:
+        return False
+    a, b = BULLET.match(item.text), BULLET.match(following.text)
+    return a is not None and b is not None and _label_kind(a["label"]) == _label_kind(b["label"])
+
+
+def _label_kind(label: str) -> str:
+    """A list label's kind: its mark ("*", "•"), or "(n)", "n." for numbers and letters."""
+    if len(label) == 1:
+        return label
+    return re.sub(r"[0-9a-z]+", "n", label.lower())
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` opens a double quotation it does not close (curly marks)."""
+    return text.count("\u201c") > text.count("\u201d")
 
 
 def _phrase_wrapped(prev: _Line, following: _Line | None) -> bool:

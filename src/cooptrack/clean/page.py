@@ -74,6 +74,7 @@ class Line:
     blank_before: bool = False
     chrome_after: bool = False  # site navigation or page chrome was removed right after it
     dated_after: bool = False  # a date line, page stamp or byline was removed right after it
+    parted_after: bool = False  # a separator row (asterisks, equals signs) was removed right after it
     indent: int = 0  # spaces before the text: paragraphs are indented, headings never ([AREAS-CUTPARA])
     rule: str = ""  # the character of the row under it ("-", "=", "\u2014"): a heading's level
     marked: bool = False  # a Markdown copy marked it as the page's heading: "# Headline"

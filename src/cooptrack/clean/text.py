@@ -236,6 +236,8 @@ class _Scanner:
                 continue
             reason = self._noise_reason(line)
             if reason is not None:
+                if reason is RemovalReason.SEPARATOR and self.lines and not self._blank:
+                    self.lines[-1].parted_after = True  # (a headline over the GIA's row of '*')
                 if reason in _CHROME and self.lines:
                     self._byline_above(line)
                     if self.lines:
