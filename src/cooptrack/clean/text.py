@@ -404,6 +404,10 @@ class _Scanner:
         if noise.PHOTO_LINE.match(line) or (_MAY_BE_CAPTION(line) and noise.PHOTO_CAPTION.search(line)):
             return RemovalReason.PHOTO_CAPTION
         if noise.MEDIA_LIST.match(line):
+            # a release's media list follows its prose; above it, a lone "Video" is the site's menu
+            # item, over the headline it must not swallow (a news portal's menu; audit en20)
+            if not self._prose_kept():
+                return RemovalReason.SITE_NAVIGATION
             self._in_media = True
             return RemovalReason.MEDIA_LIST
         if self._in_media and not ends_sentence(line):

@@ -64,8 +64,10 @@ _OUTER_QUOTES = re.compile(r"^[\u201c\"]|[\u201d\"]$")
 # A list item's end: "...;", "..., and", "...; or" (a whole word: not the end of "Corridor", "Island").
 _LIST_END = re.compile(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:\b(?:and|or)\b)?\s*$")
 _OPENING_QUOTE = re.compile(r"^[\u201c\"]")
-# An item opening with an article before its quoted title: "the “Agreement on …”, signed by …".
-_ITEM_ARTICLE = re.compile(r"^\s*(?:the|an?)\s+(?=[\u201c\"])", re.IGNORECASE)
+# An item opening with an article before its quoted title: "the “Agreement on …”, signed by …", or
+# before an unquoted one: "(1) The Co-operation Memorandum of …, signed by …" (the list's article,
+# as "signed the Memorandum of …" has it: no part of the title; audit en20).
+_ITEM_ARTICLE = re.compile(r"^\s*(?:(?i:the|an?)\s+(?=[\u201c\"])|[Tt]he\s+(?=[A-Z]))")
 
 
 def _tidy_outer(raw: str) -> str:
@@ -564,11 +566,18 @@ def _described(text: str) -> str | None:
         return None
     run = _title_run(text[kind.end() :])
     run = _TRAILING_PLACE.sub(lambda m: "" if m["place"] in VENUES else m[0], run)
+    # a wire's mechanism in lower case after the pair's names: "a memorandum on the Liaoning-Hong Kong
+    # cooperation conference" (audit en20)
+    lower = _LOWER_MECHANISM.match(text, kind.end() + len(run)) if run else None
+    run = run + lower[0] if lower else run
     if not run or not P.DESCRIBED_END.match(text, kind.end() + len(run)):
         return None  # "a memorandum on the Hong Kong Tourism Board's campaign": a description
     return text[: kind.end()] + run
 
 
+_LOWER_MECHANISM = re.compile(
+    r"\s+co-?operation\s+(?:joint\s+)?(?:conference|meeting)|\s+high[- ]level\s+meeting(?=[\s.,;]|$)"
+)
 _TRAILING_PLACE = re.compile(r"\s+(?:in|at)\s+(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)$")
 
 

@@ -730,10 +730,11 @@ AREAS_LEAD_IN = re.compile(
 )
 PROGRESS_CUE = re.compile(r"(?i)\bprogress\s+(?:made|and\s+achievements|of|in)\b|\breported\s+the\s+progress\b")
 # The cue in a sentence that looks forward ("the two sides will meet regularly to review the
-# progress of co-operation") describes a mechanism's purpose, not what this release reports.
+# progress of co-operation") describes a mechanism's purpose, not what this release reports; so does
+# an announcement's plan ("The two sides will review the progress of the items agreed …"; audit en20).
 # (Read from the first "will" after a full stop only, as AREAS_LEAD_IN: linear on a line of "will".)
 PROGRESS_PROMISED = re.compile(
-    r"(?i)(?:^|(?<=\.))(?>[^.]*?\b(?:will|would|shall)\b)[^.]*\bto\s+review\s+the\s+progress\b"
+    r"(?i)(?:^|(?<=\.))(?>[^.]*?\b(?:will|would|shall)\b)[^.]*\b(?:to\s+)?review\s+the\s+progress\b"
 )
 CLOSING_HEADING = re.compile(
     r"(?i)\b(?:sign(?:ing|ed)?|ceremony|attend(?:ing|ees?)|officials|delegations?|plenary|"

@@ -241,6 +241,7 @@ def mentions_in(sentence: Sentence, *, masked: str | None = None) -> list[Mentio
         taken.add(post_end, end)
     found.extend(_bare_mentions(text, sentence.start, taken))
     found.extend(_lower_post_mentions(text, sentence.start, taken))
+    found.extend(_lower_head_mentions(text, sentence.start, taken))
     found.extend(_bare_names(text, sentence.start, taken))
     return sorted(found, key=lambda x: x.start)
 
@@ -381,6 +382,41 @@ def _lower_post_mentions(text: str, offset: int, taken: _Covered) -> list[Mentio
             if named.group(0) != "and" and _looks_like_name(named.group(0).split()) and at not in taken:
                 out.append(Mention(named.group(0), None, m["post"], offset + at, offset + at + len(named.group(0))))
         taken.add(m.start(), m.end())
+    return out
+
+
+# A post in lower case before its office's capitalised name and the name, as a news story writes it:
+# "the director of the Henan Provincial Department of Education Mao Jie" (audit en20).
+_LOWER_HEAD = re.compile(
+    r"(?<=\bthe )(?:(?:executive|deputy|vice)[\s-]+)*(?:director(?:-general)?|governor|mayor|chairman|"
+    r"commissioner|head)(?= of (?:the )?[A-Z])"
+)
+
+
+def _lower_head_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
+    """Names after a post whose head word is in lower case and whose office is capitalised: the post
+    is read as a capitalised one's and kept as printed."""
+    out: list[Mention] = []
+    for m in _LOWER_HEAD.finditer(text) if " of " in text else ():
+        if m.start() in taken:
+            continue
+        raised = text[: m.start()] + text[m.start()].upper() + text[m.start() + 1 : m.start() + 400]
+        run = _POST_RUN.match(raised, m.start())
+        if not run:
+            continue
+        first = taken.first(run.start(), min(run.end(), len(text)))
+        span = run.group(0)[: None if first < 0 else first - m.start()]
+        found = _split_post_name(span) if "," not in span else None
+        if found is None:
+            continue
+        post, name = found
+        n_start = m.start() + span.rindex(name)
+        if n_start in taken:
+            continue
+        out.append(
+            Mention(name, None, text[m.start() : m.start() + len(post)], offset + n_start, offset + n_start + len(name))
+        )
+        taken.add(m.start(), n_start + len(name))
     return out
 
 

@@ -321,15 +321,37 @@ def _said_day(title: str | None, lead_blocks: list[Block], kind: DocumentKind, d
             return found[0]
         if found is not None and found[2] and not found[1]:
             travel = travel or found[0]
+    # a day of travel also yields to a later paragraph of an itinerary naming the meeting with its own
+    # day ("The delegation will depart for Nanchang on the morning of March 23 …", then "On March 24,
+    # Mr Lee will co-chair the High-Level Meeting …"; audit en20)
     if travel is not None:
-        return travel
+        return _later_meeting_day(lead_blocks, kind) or travel
     elsewhere: _Day | None = None
     for sentence in [*naming, *sentences, title or ""]:
         found = _day_in(sentence, kind)
         if found is not None and not found[1]:
-            return found[0]
+            return (_later_meeting_day(lead_blocks, kind) if found[2] else None) or found[0]
         elsewhere = elsewhere or (found[0] if found else None)
     return elsewhere or _NONE
+
+
+_LATER_BLOCKS = 6  # an itinerary's paragraphs after the lead's first three
+
+
+def _later_meeting_day(lead_blocks: list[Block], kind: DocumentKind) -> _Day | None:
+    """The day a later paragraph of an announcement's lead gives the meeting in a sentence announcing
+    it (neither a day of travel nor another event's); never an earlier meeting's ("The Third Plenary
+    Session, held in Hong Kong on June 12 last year, …")."""
+    if kind is not DocumentKind.ANNOUNCEMENT:
+        return None
+    for block in lead_blocks[3:_LATER_BLOCKS]:
+        for sentence in split_text(block.text):
+            if not _MEETING_WORD.search(sentence) or not _ANNOUNCING.search(sentence):
+                continue
+            found = _day_in(sentence, kind)
+            if found is not None and not found[1] and not found[2]:
+                return found[0]
+    return None
 
 
 # A closing line that alone dates the meeting, the lead giving no day: "The meeting was held on 24 March
