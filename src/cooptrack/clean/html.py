@@ -650,9 +650,15 @@ class _Renderer:
         if not node.is_element_node or self._skipped(node):
             return False
         tag = node.tag or ""
-        if tag == "time" and (stamp := _time_stamp(node)) is not None:
-            self._text(stamp)
-            return False
+        if tag == "time":
+            if (stamp := _time_stamp(node)) is not None:
+                self._text(stamp)
+                return False
+            if _stamp_line(node):  # "By <a>X</a> <time>19 Mar 2026, 6:42pm</time>": the stamp on its own line
+                self._out.line_break()
+                self._text(_one_line(node.text(deep=True)))
+                self._out.line_break()
+                return False
         if tag == "br":
             self._out.line_break()
         elif tag in _PARAGRAPH:
@@ -662,7 +668,10 @@ class _Renderer:
         elif tag in _CELL:
             self._out.cell()
         if tag == "li":
-            self._out.prefix = "• "
+            if _list_heading(node):  # "<li><strong>Finance</strong><ul><li>…": the sublist's heading
+                self._out.block_break(2)
+            else:
+                self._out.prefix = "• "
         elif tag in _SECTIONS:
             self._sections += 1
         elif tag == "pre":
@@ -729,6 +738,45 @@ def _time_stamp(node: LexborNode) -> str | None:
     if when.tzinfo is not None:
         when = when.astimezone(_HKT)
     return when.date().isoformat()
+
+
+def _stamp_line(node: LexborNode) -> bool:
+    """A <time> printing a full date in a short block of the page's facts (a byline: "By X 19 Mar
+    2026, 6:42pm"), not inside prose: its words are the page's stamp ([D-PRINTED])."""
+    words = _one_line(node.text(deep=True))
+    if not words or printed_date(words) is None:
+        return False
+    block = node.parent
+    while block is not None and (block.tag or "") not in _PARAGRAPH | _BLOCK:
+        block = block.parent
+    if block is None:
+        return False
+    line = _one_line(block.text(deep=True))
+    # (a row the cleaner reads as the page's stamp as it stands is left whole: "Staff reporter
+    # 2026-05-12 21:05 · Updated 2026-05-13 08:10")
+    return len(line) <= _STAMP_BLOCK and not dates_the_page(line)
+
+
+_EMPHASIS = frozenset({"strong", "b", "u", "em"})
+_LIST_HEADING_MAX = 100  # characters: a heading, not a paragraph in bold
+
+
+def _list_heading(item: LexborNode) -> bool:
+    """A list item whose only words before a nested list are one emphasised phrase ("<li><strong>
+    Finance</strong><ul><li>measure</li>…</ul></li>"): the heading of the measures under it, as a
+    release's <strong><u> line over its <ul> is ([HEAD-STYLE], [HTML-GIA])."""
+    lead: list[LexborNode] = []
+    child = item.first_child
+    while child is not None and (child.tag or "") not in ("ul", "ol"):
+        if child.is_element_node and (child.tag or "") != "br":
+            lead.append(child)
+        elif child.is_text_node and (child.text_content or "").strip():
+            return False
+        child = child.next
+    if child is None or len(lead) != 1 or (lead[0].tag or "") not in _EMPHASIS:
+        return False
+    words = _one_line(lead[0].text(deep=True))
+    return 0 < len(words) <= _LIST_HEADING_MAX and not words.endswith((".", ";", ":", ",", "。", "；", "：", "，"))
 
 
 class _Lines:

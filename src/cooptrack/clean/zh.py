@@ -105,7 +105,11 @@ _PUBLISHED = r"(?:发布|發佈|發布|发佈)(?:时间|時間|日期)(?:\s?(?:D
 # A clock as a stamp prints it: 10:28, 10:28:05, or in characters as Mainland portals do (10时28分)
 _CLOCK = r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?[时時]\s?\d{1,2}\s?分)"
 _STAMPS = (
-    re.compile(rf"(?:{_PUBLISHED}|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"),
+    # (after the page's section tag, its spans run together: '港聞 發佈時間：2026-09-22 20:15'; audit html7)
+    re.compile(
+        rf"(?:[\u3400-\u9fff]{{2,4}}\s{{1,3}}(?:[|｜]\s?)?)?(?:{_PUBLISHED}|更新日期)\s?[:：]\s?{_Y}-{_M}-{_D}"
+        r"(?:\s?\d{1,2}:\d{2}(?::\d{2})?)?"
+    ),
     # (its date in characters, as Macao's pages print it: '發佈日期：2026年11月20日 19:03'; audit zh15)
     re.compile(rf"(?:{_PUBLISHED}|更新日期)\s?[:：]\s?{_Y}年{_M}月{_D}日(?:\s?{_CLOCK})?"),
     re.compile(rf"{_PUBLISHED}\s?[:：]\s?\d{{1,2}}:\d{{2}}\s{_Y}-{_M}-{_D}"),
@@ -157,14 +161,17 @@ _INFO_LABEL = (
     r"(?:信息|文章|稿件)?(?:来源|來源|出处|出處|稿源)|作者|(?:责任|責任)?(?:编辑|編輯)|(?:发布|發佈|發布|更新|录入|錄入)(?:时间|時間|日期)"
     r"|(?:浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(?:次数|次數|量|数|數)?"
 )
+# The font-size tool: '【字体:大 中 小】', '字號:[大] [中] [小]', its sizes in one bracket with spaces inside
+# ('字号：[ 大 中 小 ]'; audit html7).
+_FONT = r"【?\s?(?:字体|字體|字号|字號)\s?[:：]?\s?\[?\s?大\s?\]?\s?\[?\s?中\s?\]?\s?\[?\s?小\s?\]?\s?】?"
 _INFO_FIELD = (
     rf"(?:(?:发布|發佈|發布|更新)(?:时间|時間|日期)\s?[:：]\s?)?{_INFO_DATE_PLAIN}"
     rf"|(?:{_INFO_LABEL})\s?[:：]\s?(?:(?!{_INFO_LABEL}|【)\S){{1,30}}?"
-    r"|【?\s?(?:字体|字體|字号|字號)\s?[:：]?\s?\[?大\]?\s?\[?中\]?\s?\[?小\]?\s?】?"
+    rf"|{_FONT}"
     r"|【?\s?(?:打印本页|打印本頁|打\s?印|关闭窗口|關閉窗口|关闭本页|關閉本頁|关闭|關閉|收藏|纠错|糾錯)\s?】?|分享到\s?[:：]?"
 )
 # the font-size tool alone on its line ('【字體：大 中 小】'; audit zh14)
-_FONT_ROW = re.compile(r"【?\s?(?:字体|字體|字号|字號)\s?[:：]?\s?\[?大\]?\s?\[?中\]?\s?\[?小\]?\s?】?")
+_FONT_ROW = re.compile(_FONT)
 _INFO_LINE = re.compile(rf"(?:(?:{_INFO_FIELD})[\s|｜]{{0,4}}){{2,8}}")
 _INFO_DATE_RE = re.compile(_INFO_DATE)
 # A reporter's line under the headline ('福建日报记者 林华 报道', '本報記者 陳強', '記者:王蕾 攝影:李明').

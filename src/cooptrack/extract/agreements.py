@@ -66,8 +66,9 @@ _LIST_END = re.compile(r"(?:\s*[;,.])?(?:[\u201d\"])?(?:\s*[;,.])?\s*(?:\b(?:and
 _OPENING_QUOTE = re.compile(r"^[\u201c\"]")
 # An item opening with an article before its quoted title: "the “Agreement on …”, signed by …", or
 # before an unquoted one: "(1) The Co-operation Memorandum of …, signed by …" (the list's article,
-# as "signed the Memorandum of …" has it: no part of the title; audit en20).
-_ITEM_ARTICLE = re.compile(r"^\s*(?:(?i:the|an?)\s+(?=[\u201c\"])|[Tt]he\s+(?=[A-Z]))")
+# as "signed the Memorandum of …" has it: no part of the title; audit en20), the article in lower
+# case before the title's capital ("the Memorandum of …, signed by …": audit html7).
+_ITEM_ARTICLE = re.compile(r"^\s*(?:(?i:the|an?)\s+(?=[\u201c\"])|(?:[Tt]he|an?)\s+(?=[A-Z]))")
 
 
 def _tidy_outer(raw: str) -> str:
@@ -308,6 +309,11 @@ class _Collector:
                     group.append(referred)
             for offset, title in titles:
                 item = self.add(title, sentence.start + at + offset)
+                if item is not None and item not in group:
+                    group.append(item)
+        if not group:  # "Among them was the Memorandum of …, signed by A and B" (audit html7)
+            for at, title in _titled_signed_by(text):
+                item = self.add(title, sentence.start + at)
                 if item is not None and item not in group:
                     group.append(item)
         return group
@@ -639,6 +645,26 @@ def _split_titles(run: str) -> list[tuple[int, str]]:
     if len(parts) > 1 and all(P.agreement_kind(title) is not None for _, title in parts):
         return parts
     return [(0, run)]
+
+
+# A title the sentence names right before "signed by": "…, including the Agreement on X, signed by …".
+_SIGNED_BY_AFTER = re.compile(r",?\s+signed\s+by\b")
+_ARTICLE_BEFORE_TITLE = re.compile(r"\b(?:the|an?)\s+(?=[A-Z])")
+
+
+def _titled_signed_by(text: str) -> list[tuple[int, str]]:
+    """The unquoted titles, in title case and naming a kind of document, that an article opens and
+    a "signed by" clause closes ("Among them was the Memorandum of Understanding on X, signed by
+    A and B"), as (offset, title); a description ("the two documents, signed by …") is none."""
+    out: list[tuple[int, str]] = []
+    for signed in _SIGNED_BY_AFTER.finditer(text):
+        head = text[: signed.start()]
+        for article in _ARTICLE_BEFORE_TITLE.finditer(head):
+            named = head[article.end() :]
+            if _title_run(named) == named and len(named.split()) > 2 and P.agreement_kind(named) is not None:
+                out.append((article.end(), named))
+                break
+    return out
 
 
 def annex_numbers(text: str) -> list[int]:

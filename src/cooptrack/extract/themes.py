@@ -146,11 +146,12 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"youth development fund|youth exchange", 1),
     ),
     T.HEALTH: (
-        (r"health(?:care)?|medical|medicine", 2),
+        (r"health(?:care)?|medical|medicines?", 2),  # (plurals too: "Chinese medicines"; audit html7)
         (r"hospitals?", 2),
-        (r"chinese medicine", 2),
+        (r"chinese medicines?", 2),
         (r"epidemic|pandemic|covid", 2),
-        (r"disease|clinical|patients?|pharma\w*|drugs?", 1.5),
+        (r"diseases?|infectious|clinical|patients?|pharma\w*|drugs?", 1.5),
+        (r"nurses?|doctors?", 1.5),
         (r"biomedic\w+", 1),
     ),
     T.ENVIRONMENT: (

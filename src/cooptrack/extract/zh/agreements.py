@@ -65,10 +65,15 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
             elif sent.block - listed == 1 and _bare_title(f):
                 listed = sent.block  # an item printed without its 《》: the line is the title
                 _add_bare(sent, out, seen, last)
+            elif not numbered and _caption(sent, f, listed, last):
+                listed = sent.block  # a table's caption under the lead-in ('合作文件一览'): the list goes on
             elif sent.block != listed:
                 listed = -2
             continue
         if not P.TITLE_QUOTED.search(f):
+            if _caption(sent, f, listed, last):
+                listed = sent.block  # a table's caption under the lead-in ('…簽署文件'): the list goes on
+                continue
             recent = [a for block, a in last if sent.block - block <= 1]
             if P.WHICH_SIGNED.match(f):  # the former / the latter: of the last sentence's titles
                 recent = latest
@@ -89,6 +94,18 @@ def extract(sents: list[Sent], people: list[Found]) -> list[Signed]:
 _ITEM = r"(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、])\s?"
 _INLINE_LIST = re.compile(rf"[:]\s?{_ITEM}《")
 _INLINE_ITEM = re.compile(rf"^\s*{_ITEM}《")
+
+# A table's caption between the lead-in and its rows: one short line, no sentence mark, no title
+# ('粵港合作聯席會議第二十六次會議簽署文件'; audit html7).
+_LIST_CAPTION = re.compile(r"[^,，。;；:：!?！？《》|]{4,40}")
+
+
+def _caption(sent: Sent, f: str, listed: int, last: list[tuple[int, Signed]]) -> bool:
+    """A table's caption right under the lead-in, before any item of the list."""
+    return (
+        sent.block - listed == 1 and not any(b == listed for b, _ in last) and bool(_LIST_CAPTION.fullmatch(f.strip()))
+    )
+
 
 # A signing sentence that names no title and closes on a colon: its titles are listed under it
 # ("雙方簽署以下文件:", "簽署了以下三份合作協議:"), as [AGREE-LIST] lists them in English.
