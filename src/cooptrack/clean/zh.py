@@ -249,6 +249,8 @@ _DATELINE_LINE = re.compile(
 # A portal's section tag on a line of its own above the headline: a few characters, no mark, no
 # bracket (a column tag 【政情】 is part of the headline).
 _SECTION_TAG = re.compile(r"[\u3400-\u9fff]{2,6}")
+# A note in brackets on a line of its own (an editor's or a page's note, a photo tag).
+_NOTE_LINE = re.compile(r"[(（【〔][^()（）【】〔〕]{1,60}[)）】〕]")
 
 
 def join_headline(
@@ -265,24 +267,34 @@ def join_headline(
         return None, [Line(title, False), *lines]  # a page with no headline: its first line is the lead
     if not title or not _CJK.search(title) or _SENTENCE_MARK.search(title[-1:]) or len(lines) < 2:
         return title, lines
-    second, lead = lines[0], lines[1]
+    second = lines[0]
+    # the lead under a note in brackets ('（本文为…）', '(附圖)'): the note is neither the headline's nor
+    # the lead (audit zh19: a site's name over the headline had been kept as the title)
+    notes = 1
+    while notes < min(len(lines) - 1, 3) and _NOTE_LINE.fullmatch(lines[notes].text.strip()):
+        notes += 1
+    lead = lines[notes]
     head = second.text.strip()
     headline = _CJK.search(head) and len(head) <= 60 and not _SENTENCE_MARK.search(head[-1:]) and "。" not in head
     if headline and _DATELINE_LINE.fullmatch(title.strip()):  # the dateline above the headline
         return head, [Line(title, False), *lines[1:]]
     text = second.text.strip()
-    if second.blank_before or second.indented or not _CJK.search(text) or len(text) > 30:
+    if second.blank_before or second.indented or not _CJK.search(text) or len(text) > 60:
         return title, lines
     if _SENTENCE_MARK.search(text) or len(lead.text) < 40 or "。" not in lead.text:
         return title, lines
-    if catalogue().head(text) is not None:  # the site's name printed under the headline: not the headline's
+    if len(text) <= 30 and catalogue().head(text) is not None:  # the site's name under the headline
         if removed is not None:
             removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=text, detail="the site's name"))
         return title, lines[1:]
+    # a section tag over the headline (內地事務, 政府動態, a Macao page's 新聞局), over a headline of any
+    # length a line holds (audit zh19: one of 33 characters had been left under its tag)
     if _SECTION_TAG.fullmatch(title.strip()) and len(text) > 2 * len(title.strip()):
-        if removed is not None:  # a section tag over the headline (內地事務, 政府動態): not the headline's
+        if removed is not None:
             removed.append(Removed(reason=RemovalReason.PAGE_CHROME, text=title.strip(), detail="a section tag"))
         return text, lines[1:]
+    if len(text) > 30:
+        return title, lines
     return f"{title.rstrip()} {text}", lines[1:]
 
 
@@ -328,7 +340,10 @@ def _foreign_edges(lines: list[str]) -> tuple[list[str], list[Removed]]:
     kept: list[str] = []
     opens = story[0] if story else first
     for i, line in enumerate(lines):
-        edge = i < first or i > last or (told < i and not _chinese_line(line)) or (i < opens and _menu_pair(line))
+        # (a line with no Chinese at all above the story's first paragraph is the site's too: a Macao
+        # page prints its Portuguese name under its Chinese one, 'Portal do Governo da Região …'; audit zh19)
+        head = i < opens and (_menu_pair(line) or not _holds_chinese(line))
+        edge = i < first or i > last or (told < i and not _chinese_line(line)) or head
         if edge and _LATIN_WORD.search(line) and not _STAMP_LINE.search(line):
             detail = "English site furniture around a Chinese page"
             removed.append(Removed(reason=RemovalReason.SITE_NAVIGATION, text=line.strip(), detail=detail))
@@ -345,8 +360,9 @@ def _menu_pair(line: str) -> bool:
 
 # English words right after Chinese on a bilingual page's line ('首頁 Home > 新聞稿 Press Releases',
 # '發佈日期 Date: 2026-05-26', a headline and its English twin): the twin of the Chinese before it.
-_ENGLISH_TWIN = re.compile(
-    r"(?<=[\u3400-\u9fff])\s+[A-Za-z][A-Za-z'\u2019&/.\-]*(?:\s+(?:[A-Za-z][A-Za-z'\u2019&/.\-]*|\d{1,4}(?=\s+[A-Za-z])))*"
+_ENGLISH_TWIN = re.compile(  # (or its Portuguese twin, on Macao's pages: 'Gabinete de Comunicação Social'; audit zh19)
+    r"(?<=[\u3400-\u9fff])\s+[A-Za-z][A-Za-z\u00c0-\u00ff'\u2019&/.\-]*"
+    r"(?:\s+(?:[A-Za-z][A-Za-z\u00c0-\u00ff'\u2019&/.\-]*|\d{1,4}(?=\s+[A-Za-z])))*"
     r"(?=\s*(?:$|[:：>|｜/»]))"  # up to the line's end or a separator, never inside a Chinese phrase
 )
 

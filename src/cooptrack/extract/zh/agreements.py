@@ -269,6 +269,12 @@ def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
             if at == own:
                 return [p.name for p in people if p.key in which["who"]]
         return []
+    each = P.RESPECTIVELY_BY.search(f)
+    titles = [t.start() for t in P.TITLE_QUOTED.finditer(f[: each.start()])] if each else []
+    if each and at in titles and len(titles) >= 2:
+        groups = _respective(each["who"], people, len(titles))
+        if groups is not None:
+            return groups[titles.index(at)]
     by = P.SIGNED_BY.search(f)
     # '由X與Y簽署(的)《B》' names who signed the titles after it: a title before it ('簽署了《A》,並由X與Y
     # 簽署《B》') is the sentence's subject's; '《A》由X與Y簽署' names who signed the titles before it,
@@ -296,6 +302,25 @@ def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
         if first is not None and first.name not in names:
             names.insert(0, first.name)
     return names
+
+
+def _respective(who: str, people: list[Found], n: int) -> list[list[str]] | None:
+    """The signers of each of ``n`` titles listed before 分別由…簽署, in order: one person each
+    (分別由A、B及C簽署), a pair each (分別由A與X、B與Y簽署), or two lists of ``n`` (分別由A、B及C,與X、Y及Z
+    簽署: the i-th of each). None when the people named do not fall into ``n`` groups."""
+    found = sorted((who.find(p.key), p.name) for p in people if p.key in who)
+    names = [name for _, name in found]
+    if len(names) == n and "与" not in who:
+        return [[name] for name in names]
+    if len(names) != 2 * n:
+        return None
+    items = who.split("、")
+    pairs = [
+        [name for _, name in sorted((item.find(p.key), p.name) for p in people if p.key in item)] for item in items
+    ]
+    if len(items) == n and all(len(pair) == 2 for pair in pairs):
+        return pairs
+    return [[names[i], names[i + n]] for i in range(n)]
 
 
 def _subject(head: str, people: list[Found]) -> Found | None:

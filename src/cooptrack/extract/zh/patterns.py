@@ -252,8 +252,11 @@ _MAINLAND_POSTS = (
     # a committee's secretary by its full name (中共广东省委员会书记, 共青团上海市委员会书记)
     rf"|(?:中共|共青团)?{_MAINLAND_PLACE}委员会(?:副书记|书记)"
 )
+# (the Work Office and the State Council's office, one organ since 2023, named side by side before the
+# one title they share: 中央港澳工作办公室、国务院港澳事务办公室副主任X; audit zh19)
+_HKMAO_PAIR = r"(?:(?:中央港澳工作办公室|中央港澳办)、(?=国务院港澳))?"
 _CENTRAL = (
-    r"(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|(?<![省市区])港澳办"
+    rf"{_HKMAO_PAIR}(?:国务院港澳事务办公室|国务院港澳办|中央港澳工作办公室|中央港澳办|(?<![省市区])港澳办"
     # (Mainland media's short forms of the Liaison Office: 中央政府驻港联络办, 驻港联络办; audit zh13)
     r"|中央人民政府驻香港特别行政区联络办公室|(?:中央(?:人民)?政府)?驻港联络办(?:公室)?|香港中联办|中联办"
     r"|国家发展和改革委员会|国家发展改革委|国家发改委|商务部|国务院)"
@@ -289,6 +292,13 @@ POST_JOIN = re.compile(r"^(?:、|兼)")
 # An office's short form in brackets inside a post (中联办, 国家发改委): dropped from the post as written.
 POST_SHORT_FORM = re.compile(
     r"[(（](?:國務院|国务院|中央|國家|国家|香港)?(?:港澳辦|港澳办|中聯辦|中联办|發改委|发改委|發展改革委|发展改革委)[)）]"
+)
+# An item of a list of officials after one whose post names their government, its own head's post
+# naming no government (澳門特區政府經濟及科技發展局局長A、金融管理局主席B、旅遊局局長C: Macao's
+# bureaus, as the list's first post says; audit zh19: B and C had been no one).
+LISTED_HEAD = re.compile(
+    rf"(?:(?!{_NOT_DEPT})[^\s,。、;与和及]){{2,14}}?(?:局|厅|委员会|办公室|署|基金会|促进局)"
+    r"(?:副局长|局长|副厅长|厅长|副主任|主任|副主席|主席|副署长|署长|行政委员会主席|行政总裁|总裁)"
 )
 # In a compound post, a department named by 省 / 市 alone is the province's or the city's the post
 # before it names (福建省政府副秘书长兼省港澳办主任: the province's office, not the State Council's;
@@ -371,7 +381,9 @@ POST_SUFFIX = re.compile(r"^(?:省长|市长|行政长官|书记|副主任|主�
 WITH_SUBJECT = re.compile(
     r"^(?:并且|并|还|亦|也|再)?"
     # 其间 / 期间 / 届时 of a visit: the days of the visit the sentence opened on (audit zh12)
-    r"(?:会后|会前|随后|其后|之后|稍后|其间|期间|届时|今日|今天|明日|明天|昨日|当天|上午|下午|晚上|\d{1,2}日|将于|将会|将|会){0,4}"
+    # (a day word's day in brackets: '昨日(16日)与…'; audit zh19)
+    r"(?:会后|会前|随后|其后|之后|稍后|其间|期间|届时|今日|今天|明日|明天|昨日|当天|上午|下午|晚上|\d{1,2}日|将于|将会|将|会"
+    r"|[(（][^()（）,]{1,10}[)）]){0,5}"
     r"(?:在[^,与和同]{1,12})?(?:和|与|同)"
 )
 # Role verbs, in the order they are tried on a clause.
@@ -493,6 +505,9 @@ _WHO = r"(?P<who>[^。,;:]{2,80}?)"
 # 香港特别行政区政府共同签署'; audit zh14)
 _WHO_BY = r"(?P<who>(?:[^。,;:]|,(?=与|和|及))(?:[^。,;:]|,(?=与|和|及)){1,79}?)"
 SIGNED_BY = re.compile(rf"由{_WHO_BY}(?:代表双方|代表两地政府)?(?:共同|一同)?签(?:署|订)")
+# The titles just listed, each signed by its own people in the order of the titles ('《A》、《B》及《C》,分别由
+# X1、X2及X3,与Y1、Y2及Y3签署'; '分别由X1与Y1、X2与Y2签署'; audit zh19: every title had had all six).
+RESPECTIVELY_BY = re.compile(rf"分别由{_WHO_BY}(?:代表双方|代表两地政府)?(?:共同|一同)?签(?:署|订)")
 # 'The former' / 'the latter' of the two titles just listed names whose signatories follow
 # ('签署了《A》和《B》,前者由X与Y签署'; '后者则由X与Y签订。'): that title alone.
 WHICH_SIGNED = re.compile(rf"(?P<which>前者|后者)(?:则|亦|也)?由{_WHO}(?:代表双方)?签(?:署|订)")

@@ -131,6 +131,7 @@ def collect(sents: list[Sent]) -> list[Found]:
     for sent in sents:
         f = sent.f
         pos = 0
+        listed: dict[tuple[int, int], int] = {}  # a listed item's name -> where its own post starts
         while True:
             m = P.POST.search(f, pos)
             if m is None:
@@ -146,16 +147,22 @@ def collect(sents: list[Sent]) -> list[Found]:
             pos = max(end, name_end, m.start() + 1)
             if name_end == end:
                 continue
-            for start, stop in [(end, name_end), *_sharing(f, name_end)]:
+            named = [(end, name_end), *_sharing(f, name_end)]
+            for start, stop, post_start in _listed(f, named[-1][1]):
+                named.append((start, stop))
+                listed[(start, stop)] = post_start
+            for start, stop in named:
                 key = f[start:stop]
                 if key in people:
                     continue
                 s, e = sent.span(start, stop)
                 title = P.TITLE_AFTER.match(f[stop:])
+                post_at = listed.get((start, stop))
+                post = sent.original(post_at, start) if post_at is not None else sent.original(m.start(), end)
                 people[key] = Found(
                     name=sent.original(start, stop),
                     key=key,
-                    post=P.POST_SHORT_FORM.sub("", sent.original(m.start(), end)),
+                    post=P.POST_SHORT_FORM.sub("", post),
                     side=_SIDES[m.lastgroup or "mainland"],
                     start=s,
                     end=e,
@@ -207,6 +214,26 @@ def _reverse(sent: Sent, people: dict[str, Found]) -> None:
             start=s,
             end=e,
         )
+
+
+def _listed(f: str, i: int) -> list[tuple[int, int, int]]:
+    """The items after a named person's that head a body of the same government with no government
+    named (…局長A、金融管理局主席B、旅遊局局長C): (name start, name end, post start) of each, the
+    list stopping at an item with a post of its own kind (POST reads it) or a name not ending as one."""
+    out: list[tuple[int, int, int]] = []
+    while f[i : i + 1] == "、" and len(out) < 8:
+        post_at = i + 1
+        if P.POST.match(f, post_at):
+            break
+        head = P.LISTED_HEAD.match(f, post_at)
+        if head is None:
+            break
+        stop = _name_at(f, head.end())
+        if stop - head.end() not in (2, 3) or not P.NAME_END.match(f, stop):
+            break
+        out.append((head.end(), stop, post_at))
+        i = stop
+    return out
 
 
 def _sharing(f: str, i: int) -> list[tuple[int, int]]:
