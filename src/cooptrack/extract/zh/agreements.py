@@ -306,11 +306,13 @@ def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
 
 def _respective(who: str, people: list[Found], n: int) -> list[list[str]] | None:
     """The signers of each of ``n`` titles listed before 分別由…簽署, in order: one person each
-    (分別由A、B及C簽署), a pair each (分別由A與X、B與Y簽署), or two lists of ``n`` (分別由A、B及C,與X、Y及Z
-    簽署: the i-th of each). None when the people named do not fall into ``n`` groups."""
+    (分別由A、B及C簽署, also 與 a side named by no one), a pair each (分別由A與X、B與Y簽署), or two
+    lists of ``n`` (分別由A、B及C,與X、Y及Z簽署: the i-th of each). None when the people named do not
+    fall into ``n`` groups."""
     found = sorted((who.find(p.key), p.name) for p in people if p.key in who)
     names = [name for _, name in found]
-    if len(names) == n and "与" not in who:
+    joined = who.find("与")  # (分別由A、B及C,與香港方面相關機構簽署: one each, no one named after 與)
+    if len(names) == n and (joined < 0 or all(at < joined for at, _ in found)):
         return [[name] for name in names]
     if len(names) != 2 * n:
         return None

@@ -226,7 +226,7 @@ _HK_POSTS = (
 )
 _PLACE_NAMES = "|".join(sorted([*PROVINCES_ZH, *CITY_NAMES], key=len, reverse=True))
 PLACE = re.compile(rf"(?:{_PLACE_NAMES})")  # a province's or a city's name
-_PLACE = rf"(?:中共)?(?:{_PLACE_NAMES})(?:省|市|自治区)?"
+_PLACE = rf"(?:中共|共青团)?(?:{_PLACE_NAMES})(?:省|市|自治区)?"  # (共青团湖南省委书记: audit zh19)
 _MAINLAND_PLACE = (
     "(?:"
     + "|".join(sorted({*PROVINCES_ZH, *CITY_NAMES} - {"香港", "澳门"}, key=len, reverse=True))
@@ -248,7 +248,8 @@ _MAINLAND_POSTS = (
     # a name holds no word of the sentence around it (福建省官员包括福建省商务厅厅长: the post is the last)
     # (the province or city of the page named by 省 / 市 alone, a word of its own: '省商务厅厅长X' in a table's
     # cell or after 、; audit zh11)
-    rf"|(?:{_MAINLAND_PLACE}|(?<![\u4e00-\u9fff])[省市])(?:人民政府)?(?:(?!{_NOT_DEPT})[^\s,。、;与和及]|和(?=[^\s,。、;与和及]{{1,8}}?{_DEPT})){{2,14}}?{_DEPT}"
+    # (also after 由, 与, 和, 及, 同: '分别由省商务厅厅长X与…'; audit zh19)
+    rf"|(?:{_MAINLAND_PLACE}|(?:(?<![\u4e00-\u9fff])|(?<=[由与和及同]))[省市])(?:人民政府)?(?:(?!{_NOT_DEPT})[^\s,。、;与和及]|和(?=[^\s,。、;与和及]{{1,8}}?{_DEPT})){{2,14}}?{_DEPT}"
     # a committee's secretary by its full name (中共广东省委员会书记, 共青团上海市委员会书记)
     rf"|(?:中共|共青团)?{_MAINLAND_PLACE}委员会(?:副书记|书记)"
 )
@@ -273,7 +274,12 @@ _MACAO = (
     r"(?:澳门(?:特区|特别行政区)?(?:政府)?)?(?:经济财政司司长|行政法务司司长|社会文化司司长|运输工务司司长|保安司司长)"
     r"|澳门(?:特区|特别行政区)?(?:政府)?(?:行政长官|特首)"
     # the head of one of its bureaus, named with Macao (澳门经济及科技发展局局长: not HK's 发展局局长)
-    r"|澳门(?:特区|特别行政区)?(?:政府)?[^\s,。、;与和]{2,12}?(?:局|办公室|厅)(?:副局长|局长|副主任|主任|厅长|主席)"
+    rf"|澳门(?:特区|特别行政区)?(?:政府)?(?:(?!{_NOT_DEPT})[^\s,。、;与和]){{2,12}}?(?:局|办公室|厅)"
+    r"(?:副局长|局长|副主任|主任|厅长|主席)"
+    # a bureau Macao alone has, named bare on its pages (经济及科技发展局局长X: not HK's 发展局局长 inside it;
+    # audit zh19)
+    r"|(?:经济及科技发展|教育及青年发展|土地工务|交通事务|贸易投资促进|统计暨普查|劳工事务|社会工作|海事及水务"
+    r"|环境保护|司法警察|治安警察)局(?:副局长|局长|副主席|主席)"
 )
 POST = re.compile(
     rf"(?P<central>{_CENTRAL})|(?P<macao>{_MACAO})|(?P<mainland>{_MAINLAND_POSTS})"
@@ -296,7 +302,10 @@ POST_SHORT_FORM = re.compile(
 # An item of a list of officials after one whose post names their government, its own head's post
 # naming no government (澳門特區政府經濟及科技發展局局長A、金融管理局主席B、旅遊局局長C: Macao's
 # bureaus, as the list's first post says; audit zh19: B and C had been no one).
+# (a department whose name holds 和 opens with one of a few words: 文化和旅游厅, 人力资源和社会保障厅, 工业和
+# 信息化厅; never a name before it, 'A、B和省委办公厅主任C' being B and C)
 LISTED_HEAD = re.compile(
+    r"(?:(?:文化|人力资源|工业|住房|发展|自然资源|生态环境|农业|卫生)和)?"
     rf"(?:(?!{_NOT_DEPT})[^\s,。、;与和及]){{2,14}}?(?:局|厅|委员会|办公室|署|基金会|促进局)"
     r"(?:副局长|局长|副厅长|厅长|副主任|主任|副主席|主席|副署长|署长|行政委员会主席|行政总裁|总裁)"
 )
@@ -507,7 +516,9 @@ _WHO_BY = r"(?P<who>(?:[^。,;:]|,(?=与|和|及))(?:[^。,;:]|,(?=与|和|及))
 SIGNED_BY = re.compile(rf"由{_WHO_BY}(?:代表双方|代表两地政府)?(?:共同|一同)?签(?:署|订)")
 # The titles just listed, each signed by its own people in the order of the titles ('《A》、《B》及《C》,分别由
 # X1、X2及X3,与Y1、Y2及Y3签署'; '分别由X1与Y1、X2与Y2签署'; audit zh19: every title had had all six).
-RESPECTIVELY_BY = re.compile(rf"分别由{_WHO_BY}(?:代表双方|代表两地政府)?(?:共同|一同)?签(?:署|订)")
+# (three pairs with their posts run past the 80 characters of one 由…签署 clause: up to 240)
+_WHO_EACH = r"(?P<who>(?:[^。,;:]|,(?=与|和|及))(?:[^。,;:]|,(?=与|和|及)){1,239}?)"
+RESPECTIVELY_BY = re.compile(rf"分别由{_WHO_EACH}(?:代表双方|代表两地政府)?(?:共同|一同)?签(?:署|订)")
 # 'The former' / 'the latter' of the two titles just listed names whose signatories follow
 # ('签署了《A》和《B》,前者由X与Y签署'; '后者则由X与Y签订。'): that title alone.
 WHICH_SIGNED = re.compile(rf"(?P<which>前者|后者)(?:则|亦|也)?由{_WHO}(?:代表双方)?签(?:署|订)")

@@ -218,10 +218,11 @@ def _reverse(sent: Sent, people: dict[str, Found]) -> None:
 
 def _listed(f: str, i: int) -> list[tuple[int, int, int]]:
     """The items after a named person's that head a body of the same government with no government
-    named (…局長A、金融管理局主席B、旅遊局局長C): (name start, name end, post start) of each, the
+    named (…局長A、金融管理局主席B、旅遊局局長C, …和文化和旅遊廳廳長D): (name start, name end, post start) of each, the
     list stopping at an item with a post of its own kind (POST reads it) or a name not ending as one."""
     out: list[tuple[int, int, int]] = []
-    while f[i : i + 1] == "、" and len(out) < 8:
+    # (the list's last item after 和 / 及 too: '…厅长A、B和文化和旅游厅厅长C')
+    while f[i : i + 1] in ("、", "和", "及") and len(out) < 8:
         post_at = i + 1
         if P.POST.match(f, post_at):
             break
@@ -229,7 +230,8 @@ def _listed(f: str, i: int) -> list[tuple[int, int, int]]:
         if head is None:
             break
         stop = _name_at(f, head.end())
-        if stop - head.end() not in (2, 3) or not P.NAME_END.match(f, stop):
+        ends = stop >= len(f) or P.NAME_END.match(f, stop) is not None or _stops(f, stop)  # (…李愛武參加)
+        if stop - head.end() not in (2, 3) or not ends:
             break
         out.append((head.end(), stop, post_at))
         i = stop
@@ -243,8 +245,8 @@ def _sharing(f: str, i: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     while f[i : i + 1] == "、" and len(out) < 8:
         start = i + 1
-        if P.POST.match(f, start):
-            break
+        if P.POST.match(f, start) or P.LISTED_HEAD.match(f, start):
+            break  # (an item with a post of its own: 、文化和旅游厅厅长X is no one named 文化; audit zh19)
         stop = _name_at(f, start)
         if stop - start not in (2, 3) or not P.NAME_END.match(f, stop) or P.POST.match(f, stop):
             break
