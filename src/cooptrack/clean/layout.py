@@ -9,6 +9,7 @@ join what a wrap broke, :func:`classify_lines` gives each line its block.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from cooptrack.clean.blocks import Block, BlockKind
@@ -131,6 +132,134 @@ def _full(line: str, below: str, width: int) -> bool:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+# A Chinese copy hard-wrapped at a fixed width (a PDF's text, a paper's e-edition, a fixed-width
+# mail): its lines, measured in characters (a full-width one counted as one, the indent with them),
+# stop at one margin, 16 to 110 characters, broken anywhere (inside a name, a post, a 《title》, a
+# number: 行政長官李家 / 超, 第二十 / 次會議); paragraphs are told apart by an indent (two full-width
+# spaces or spaces), a blank line, or a last line shorter than the margin. A page printing a
+# paragraph a line is no such copy: its lines end anywhere, hardly two at one length.
+_ZH_MIN_WIDTH = 16
+_ZH_AT_MARGIN = 5  # lines at the margin, at least
+_ZH_LABEL = re.compile(
+    r"^(?:[\uff08(][一二三四五六七八九十\d]{1,3}[\uff09)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.\u3001\uff0e](?!\d)"
+    r"|[\u2022\u00b7\u25aa\u25cf\u25e6\u25a0\u25a1*\-\u2013\u2014\uff0d])"
+)
+# A page's stamp or credit, a line of its own whatever its length: a date alone (a weekday, a time of
+# day with it; a section's name before it: 即時新聞: 本地 • 2026-11-12 18:30), 發佈時間, 來源, 責任編輯
+_ZH_STAMP = re.compile(
+    r".{0,24}\d{4}[-/.\u5e74]\d{1,2}[-/.\u6708]\d{1,2}\u65e5?\s*(?:[(\uff08]\u661f\u671f.[)\uff09])?\s*(?:\d{1,2}:\d{2}|$)"
+    r"|\u767c\u4f48\u6642\u9593|\u53d1\u5e03\u65f6\u95f4|\u767c\u5e03\u6642\u9593|\u4f86\u6e90|\u6765\u6e90"
+    r"|\u8cac\u4efb\u7de8\u8f2f|\u8d23\u4efb\u7f16\u8f91"
+)
+_CLOSING_MARKS = "\u3002\uff0c\u3001\uff1b\uff1a\uff1f\uff01\u300d\u300f\uff09\u300b\u201d,.;:?!)"
+_LATIN_END = re.compile(r"[A-Za-z0-9.,;:%)'\u2019\u201d-]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9(][\w.,'\u2019&/-]*")
+
+
+def _extent(line: _Line) -> int:
+    return line.indent + len(line.text)
+
+
+def zh_wrap_width(lines: list[_Line]) -> int:
+    """The margin of a Chinese copy hard-wrapped at a fixed width, 0 when the copy is none: a
+    Chinese page whose most common line length (of lines 16 characters or more, indent counted,
+    stamps and table rows aside) is held by at least three lines, and by five or more with those one
+    past it (a closing mark kept on the line), at least 40% of the lines half as long or more, with
+    hardly a line past it."""
+    chinese = [x for x in lines if _CJK.search(x.text) and _CELLS not in x.text and not _ZH_STAMP.match(x.text)]
+    if len(chinese) < _ZH_AT_MARGIN or len(chinese) * 2 < len([x for x in lines if len(x.text) >= _ZH_MIN_WIDTH]):
+        return 0
+    lengths = [_extent(x) for x in chinese if _extent(x) >= _ZH_MIN_WIDTH]
+    if not lengths:
+        return 0
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    # the margin: the length most lines reach, or pass by one (a closing mark kept on the line)
+    width = max(counts, key=lambda n: (counts[n], n))
+    if width > 110:
+        return 0
+    at = counts[width] + counts.get(width + 1, 0)
+    over = sum(n > width + 1 for n in lengths)
+    near = sum(n >= width // 2 for n in lengths)
+    if counts[width] < 3 or at < _ZH_AT_MARGIN or over > max(2, at // 10) or at < 0.4 * near:
+        return 0
+    return width
+
+
+def _zh_full(prev: _Line, line: _Line, width: int) -> bool:
+    """Whether the margin, not the writer, ended ``prev``: it reaches the margin (a closing mark kept
+    on the line takes it one past), or the Latin word opening ``line`` would not have fitted on it."""
+    n = _extent(prev)
+    word = _LATIN_START.match(line.text)
+    if word and _LATIN_END.search(prev.text):
+        return n + 1 + len(word.group(0)) > width
+    # (a line past the margin is no line the margin broke, a stamp, an address, but by the closing
+    # marks kept on it: 。」)
+    return n >= width and (n <= width + 1 or not prev.text[width - n :].strip(_CLOSING_MARKS))
+
+
+def _zh_join(a: str, b: str) -> str:
+    """Chinese joins with no space; a Latin word carried over keeps its space ("Hong" / "Kong")."""
+    if a and b and re.search(r"[A-Za-z0-9.,;:%)'\u2019]$", a) and re.match(r"[A-Za-z(]", b):
+        return f"{a} {b}"
+    return a + b
+
+
+def _zh_goes_on(prev: _Line, line: _Line, width: int, base: int) -> bool:
+    """Whether ``line`` carries on ``prev``'s paragraph in a Chinese fixed-width copy: no blank line
+    between, no indent past the copy's carried lines, no list label, ``prev`` at the margin."""
+    if line.blank_before or line.indent > base or _ZH_LABEL.match(line.text) or BULLET.match(line.text):
+        return False
+    if _ZH_STAMP.match(prev.text) or _ZH_STAMP.match(line.text):
+        return False  # (a page's stamp is a line of its own, whatever its length)
+    if "\t" in prev.text + line.text or (_CELLS in line.text and _CELLS in prev.text):
+        return False  # (a table's rows: a line each)
+    return _zh_full(prev, line, width)
+
+
+def _zh_base(lines: list[_Line], width: int) -> int:
+    """The indent of the lines a wrap carried over (those under a line at the margin)."""
+    carried = [b.indent for a, b in itertools.pairwise(lines) if not b.blank_before and _extent(a) >= width]
+    return min(carried, default=0)
+
+
+def unwrap_chinese(raw: list[str]) -> list[str]:
+    """A Chinese copy hard-wrapped at a fixed width (:func:`zh_wrap_width`) as the page it was made
+    from, a paragraph a line (its headline over two lines one line): a line goes on the one above
+    when that one reaches the margin, unless a blank line, an indent past the lines a wrap carried
+    over, a list's label or a page's stamp opens a line. Run on the page's lines before any reading, so the
+    scan and the rest read the page as the writer's (a source tag cut off a wrapped line leaves it
+    short of the margin)."""
+    lines: list[_Line] = []
+    blanks: list[int] = []  # blank lines before each line kept
+    run = 0
+    for r in raw:
+        text = r.strip()
+        if not text:
+            run += 1
+            continue
+        indent = len(r) - len(r.lstrip(" "))
+        lines.append(_Line(text, indent > 0, blank_before=run > 0, indent=indent))
+        blanks.append(run)
+        run = 0
+    width = zh_wrap_width(lines)
+    if not width:
+        return raw
+    base = _zh_base(lines, width)
+    out: list[str] = []
+    prev: _Line | None = None
+    for line, n in zip(lines, blanks, strict=True):
+        if prev is not None and _zh_goes_on(prev, line, width, base):
+            out[-1] = _zh_join(out[-1], line.text)
+        else:
+            out.extend([""] * n)
+            out.append(" " * line.indent + line.text)
+        prev = line
+    out.extend([""] * run)
+    return out
 
 
 def _wrap_width(lines: list[_Line]) -> tuple[bool, int]:

@@ -21,7 +21,14 @@ import re
 from cooptrack.clean import noise, zh
 from cooptrack.clean.blocks import Block, BlockKind, Cleaned
 from cooptrack.clean.chrome import Hit, catalogue, fold
-from cooptrack.clean.layout import classify_lines, ends_sentence, join_wrapped_headlines, rule_target, unwrap
+from cooptrack.clean.layout import (
+    classify_lines,
+    ends_sentence,
+    join_wrapped_headlines,
+    rule_target,
+    unwrap,
+    unwrap_chinese,
+)
 from cooptrack.clean.page import Line as _Line
 from cooptrack.clean.page import cut_unrelated, drop_site_footer, headline_like, take_title
 from cooptrack.clean.tables import read_tables
@@ -56,7 +63,8 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
         page = html_to_text(text)
         text, reader = page.text, page.path
     scan = _Scanner(_running_headers(text))
-    raw_lines, zh_removed = zh.prepare(_normalise(text))  # Chinese: injected pinyin, glued end marks
+    # a Chinese copy hard-wrapped at a fixed width read as its page, a paragraph a line
+    raw_lines, zh_removed = zh.prepare(unwrap_chinese(_normalise(text)))  # Chinese: injected pinyin, glued end marks
     scan.run(raw_lines)
     removed = [*zh_removed, *scan.removed]
     site = drop_site_footer(scan.lines, removed)
