@@ -928,3 +928,38 @@ def test_wechat_follow_banner_with_a_hand(line: str, chrome: bool) -> None:
     from cooptrack.clean.chrome import catalogue
 
     assert (catalogue().line(line) is not None) is chrome
+
+
+@pytest.mark.parametrize(
+    ("signing", "signed"),
+    [
+        (  # each title after its own 由…簽署的 (a list of three, Traditional)
+            "會上,由財經事務及庫務局局長鄭啟明與湖北省副省長陳安簽署的《鄂港金融合作協議》、"
+            "由創新科技及工業局局長孫東明與湖北省科技廳廳長羅文簽署的《鄂港科技合作備忘錄》,"
+            "以及由教育局局長余思源與湖北省教育廳廳長夏侯明簽署的《鄂港教育交流協議》正式生效。",
+            {
+                "鄂港金融合作協議": ["鄭啟明", "陳安"],
+                "鄂港科技合作備忘錄": ["孫東明", "羅文"],
+                "鄂港教育交流協議": ["余思源", "夏侯明"],
+            },
+        ),
+        (  # two clauses in Simplified, the second naming two titles
+            "会上,由政制及内地事务局局长梁思慧与湖北省副省长陈安签署了《鄂港合作会议第八次会议纪要》,"
+            "由运输及物流局局长林世雄与湖北省交通运输厅厅长郑健签署了《鄂港物流合作协议》和《鄂港航运合作备忘录》。",
+            {
+                "鄂港合作会议第八次会议纪要": ["梁思慧", "陈安"],
+                "鄂港物流合作协议": ["林世雄", "郑健"],
+                "鄂港航运合作备忘录": ["林世雄", "郑健"],
+            },
+        ),
+        (  # a contrast: one 由…簽署 before its titles signs them all
+            "會上,由政制及內地事務局局長梁思慧與湖北省副省長陳安簽署了《鄂港合作會議第八次會議紀要》和《鄂港物流合作協議》。",
+            {"鄂港合作會議第八次會議紀要": ["梁思慧", "陳安"], "鄂港物流合作協議": ["梁思慧", "陳安"]},
+        ),
+    ],
+)
+def test_each_title_is_signed_by_the_clause_naming_it(signing: str, signed: dict[str, list[str]]) -> None:
+    """[ZH-AGREE] synthetic: 由X與Y簽署的《A》、由P與Q簽署的《B》: each 由…簽署 names who signed the titles
+    right after it, up to the next such clause (all had been given the first clause's signers)."""
+    rec = parse_text(_LEAD + signing)
+    assert {a.title: a.signatories for a in rec.agreements} == signed

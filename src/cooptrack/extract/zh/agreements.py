@@ -275,6 +275,9 @@ def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
         groups = _respective(each["who"], people, len(titles))
         if groups is not None:
             return groups[titles.index(at)]
+    clause = _own_clause(f, at)
+    if clause is not None:
+        return [p.name for p in people if p.key in clause["who"]]
     by = P.SIGNED_BY.search(f)
     # '由X與Y簽署(的)《B》' names who signed the titles after it: a title before it ('簽署了《A》,並由X與Y
     # 簽署《B》') is the sentence's subject's; '《A》由X與Y簽署' names who signed the titles before it,
@@ -302,6 +305,22 @@ def _signatories(f: str, at: int, people: list[Found]) -> list[str]:
         if first is not None and first.name not in names:
             names.insert(0, first.name)
     return names
+
+
+_AHEAD = re.compile(r"(?:了|的)?\s?《")
+
+
+def _own_clause(f: str, at: int) -> re.Match[str] | None:
+    """In a sentence of several '由X與Y簽署(的)《…》' clauses, each naming who signed the titles right
+    after it ('由X與Y簽署的《A》、由P與Q簽署的《B》'), the one before the title at ``at``; None when the
+    sentence holds fewer than two such clauses (one clause is read by :func:`_signatories`)."""
+    if f.count("由") < 2:
+        return None
+    ahead = [m for m in P.SIGNED_BY.finditer(f) if _AHEAD.match(f, m.end())]
+    if len(ahead) < 2:
+        return None
+    before = [m for m in ahead if m.end() <= at]
+    return before[-1] if before else None
 
 
 def _respective(who: str, people: list[Found], n: int) -> list[list[str]] | None:
