@@ -15,6 +15,7 @@ import re
 from cooptrack.clean.blocks import Block, BlockKind
 from cooptrack.clean.page import Line as _Line
 from cooptrack.clean.page import headline_like as _headline_like
+from cooptrack.fold import CJK as _CJK
 
 BULLET = re.compile(
     r"^(?P<label>[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219\u2043\u25a0\u25a1\u2013\u2014*\-]"
@@ -129,9 +130,6 @@ def _full(line: str, below: str, width: int) -> bool:
         return True
     word = below.split(" ", 1)[0]
     return word.isascii() and len(line) + 1 + len(word) > width  # (Chinese wraps anywhere: no word)
-
-
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 # A Chinese copy hard-wrapped at a fixed width (a PDF's text, a paper's e-edition, a fixed-width
@@ -402,7 +400,7 @@ def _continues(
     width: int,
     verb_open: bool,
     following: _Line | None,
-    margin: int = 0,
+    margin: int,
 ) -> bool:
     prev = group[-1]
     if prev.underlined or BULLET.match(line.text):

@@ -311,13 +311,9 @@ def _bare_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
         if found is None:
             continue
         post, name = found
-        n_start = m.start() + span.rindex(name)
-        if n_start in taken:
-            continue
         # the place a news story writes before the post is a few words: read no further back
-        full_post = _tidy_post(post, text[max(0, m.start() - _PLACE_WINDOW) : m.start()])
-        out.append(Mention(name, None, full_post, offset + n_start, offset + n_start + len(name)))
-        taken.add(m.start(), n_start + len(name))
+        place = text[max(0, m.start() - _PLACE_WINDOW) : m.start()]
+        _take(out, taken, name, _tidy_post(post, place), m.start(), m.start() + span.rindex(name), offset)
     return out
 
 
@@ -393,6 +389,17 @@ _LOWER_HEAD = re.compile(
 )
 
 
+def _take(
+    out: list[Mention], taken: _Covered, name: str, post: str | None, start: int, n_start: int, offset: int
+) -> None:
+    """A name read after its post (the post at ``start``, the name at ``n_start`` in the sentence, the
+    sentence at ``offset``): kept unless a mention already holds the name."""
+    if n_start in taken:
+        return
+    out.append(Mention(name, None, post, offset + n_start, offset + n_start + len(name)))
+    taken.add(start, n_start + len(name))
+
+
 def _lower_head_mentions(text: str, offset: int, taken: _Covered) -> list[Mention]:
     """Names after a post whose head word is in lower case and whose office is capitalised: the post
     is read as a capitalised one's and kept as printed."""
@@ -410,13 +417,8 @@ def _lower_head_mentions(text: str, offset: int, taken: _Covered) -> list[Mentio
         if found is None:
             continue
         post, name = found
-        n_start = m.start() + span.rindex(name)
-        if n_start in taken:
-            continue
-        out.append(
-            Mention(name, None, text[m.start() : m.start() + len(post)], offset + n_start, offset + n_start + len(name))
-        )
-        taken.add(m.start(), n_start + len(name))
+        printed = text[m.start() : m.start() + len(post)]
+        _take(out, taken, name, printed, m.start(), m.start() + span.rindex(name), offset)
     return out
 
 
