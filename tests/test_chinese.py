@@ -963,3 +963,30 @@ def test_each_title_is_signed_by_the_clause_naming_it(signing: str, signed: dict
     right after it, up to the next such clause (all had been given the first clause's signers)."""
     rec = parse_text(_LEAD + signing)
     assert {a.title: a.signatories for a in rec.agreements} == signed
+
+
+_ZH_COUNT_PAGE = (
+    "{title}\n\n"
+    "行政長官今日（五月十二日）在福州與福建省省長共同主持閩港合作會議第四次會議。{lead}\n\n"
+    "會上，雙方簽署了《閩港青年交流合作協議》。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "count"),
+    [
+        pytest.param("閩港雙方就五方面合作達成共識", "", 5, id="headline-on-five-aspects"),
+        pytest.param("閩港合作會議第四次會議舉行", "雙方在四大領域深化合作，並同意定期檢視進度。", 4, id="lead-in-four-fields"),
+        pytest.param("闽港合作会议第四次会议举行", "会议达成三方面共识。", 3, id="lead-reached-three-aspects"),
+        pytest.param("闽港合作会议第四次会议举行", "双方就六大方面的合作交换了意见并达成共识。", 6, id="six-big-aspects"),
+        pytest.param("閩港合作會議第四次會議舉行", "一方面擴大貿易，另一方面便利人員往來。", None, id="contrast-on-the-one-hand"),
+        pytest.param("閩港合作會議第四次會議舉行", "雙方同意在多方面加強合作。", None, id="contrast-many-aspects"),
+        pytest.param("閩港合作會議第四次會議舉行", "他表示，希望兩地今後在兩方面多下功夫。", None, id="contrast-a-leaders-hope"),
+    ],
+)
+def test_a_count_of_aspects_agreed_on(title: str, lead: str, count: int | None) -> None:
+    """[ZH-COUNT] synthetic: 就N方面 / 在N大領域 / 達成N方面共識 declare the meeting's count of areas
+    without 個; 一方面 (on the one hand), 多方面 and a leader's hope declare none."""
+    rec = parse_text(_ZH_COUNT_PAGE.format(title=title, lead=lead))
+    assert rec.relevant
+    assert rec.declared_area_count == count

@@ -61,7 +61,7 @@ def _counts(title: Sent | None, lead: list[Sent]) -> Iterator[tuple[int, bool]]:
             said = P.SPEECH.search(P.MEETING_SAYS.sub("", before))  # a leader's words, not the meeting's
             if said and not P.CONSENSUS.search(f) and "同意" not in f:
                 continue
-            value = number(m["n"] or m["h"] or m["b"] or m["g"])
+            value = number(m["n"] or m["h"] or m["b"] or m["g"] or m["j"])
             if value:
                 clause = next((f[a:b] for a, b in clauses(f) if a <= m.start() < b), f)
                 yield value, bool(P.PROGRESS.search(clause) or P.OTHER_TIME.search(clause))

@@ -421,10 +421,12 @@ SIGN_ACT = re.compile(rf"(?:{_SIGNED})(?!仪式)")
 
 # --- areas and counts ([ZH-COUNT] [ZH-AREAS]) ---------------------------------------------------------
 # N个范畴 / N个合作领域; a headline's N领域M项; without 个 where the words say it is a count: after
-# 以下 / 下列 / 等 (以下五方面, 等六大领域; not 一方面 'on the one hand') or as N大范畴 / N大领域
+# 以下 / 下列 / 等 (以下五方面, 等六大领域; not 一方面 'on the one hand'), as N大范畴 / N大领域 / N大方面,
+# or as what the sides agreed on (就五方面合作达成共识, 在四领域深化合作, 达成三方面共识)
 DECLARED = re.compile(
     rf"(?P<n>{N})个(?:合作)?(?:范畴|领域|方面)|(?P<h>{N})(?:大)?领域(?:{N})项"
-    rf"|(?:以下|下列|等)(?P<b>{N})(?:大)?(?:合作)?(?:范畴|领域|方面)|(?P<g>{N})大(?:合作)?(?:范畴|领域)"
+    rf"|(?:以下|下列|等)(?P<b>{N})(?:大)?(?:合作)?(?:范畴|领域|方面)|(?P<g>{N})大(?:合作)?(?:范畴|领域|方面)"
+    rf"|(?:就|在|达成)(?!一方面)(?P<j>{N})(?:大)?(?:合作)?(?:范畴|领域|方面)"
 )
 NOT_A_COUNT = re.compile(r"重点|主要")
 # Progress on areas agreed before ([COUNT]: a count of past progress is no count of this meeting's):
