@@ -88,6 +88,8 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"construction (?:professionals?|professions?|practitioners)|surveyors?|surveying", 2),
         (r"legal", 1),
         (r"design services|architect\w*", 1),
+        # legal co-operation between the two places' authorities (judicial assistance in civil matters)
+        (r"judicial (?:assistance|co-operation|cooperation|exchanges?)|mutual legal assistance", 2),
     ),
     T.INNOVATION_TECHNOLOGY: (
         (r"innovation and technology|science and technology|sci-tech", 2),
@@ -102,6 +104,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"innovat\w+", 0.5),
         (r"information industry", 1),
         (r"start-ups?", 0.5),
+        (r"low-altitude economy|drones?|unmanned aerial vehicles?|semiconductors?|integrated circuits?", 1.5),
     ),
     T.TRANSPORT_LOGISTICS: (
         (r"aviation|airports?|flights?|airlines?", 2),
@@ -177,6 +180,10 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"construction technolog\w+|building design|intelligent construction", 1.5),
         (r"consumers?'? rights|product quality", 1),
         (r"social welfare|elderly", 1),
+        # the supplies Hong Kong draws from the Mainland, and the livelihood a heading names
+        (r"supply of (?:fresh )?(?:water|food|energy|electricity|natural gas)", 1.5),
+        (r"(?:food|energy|electricity|power) supply", 1.5),
+        (r"livelihood|fresh food", 1),
     ),
     T.CIVIL_SERVICE_TALENT: (
         (r"civil serv(?:ice|ants?)", 2.5),
@@ -198,6 +205,11 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
     T.LIAISON: (
         (r"liaison mechanism|exchanges between the two governments|regular (?:meetings|communication)", 1.5),
         (r"visits? by officials|high-level exchanges", 1),
+        # the mechanism's own working: its liaison, its contact points, its officials' visits (a heading
+        # "Liaison and exchanges" or "Communication and co-ordination"; not the Liaison Office)
+        (r"liaison(?! office)|communication and co-ordination|co-ordination and communication", 1.5),
+        (r"communication between the (?:two|both) (?:governments|sides)|contact points?", 1.5),
+        (r"exchanges? of visits|mutual visits|reciprocal visits", 1),
     ),
 }
 
@@ -222,10 +234,12 @@ CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
     T.PROFESSIONAL_SERVICES: (
         (r"法律服务|律师|法律专业", 2), (r"仲裁|调解", 2), (r"争议解决", 2), (r"知识产权", 2), (r"会计", 1.5),
         (r"专业服务", 2), (r"专业资格", 2), (r"法律", 1), (r"建筑|工程顾问", 1),
+        (r"司法协助|司法合作|司法交流", 2),
     ),
     T.INNOVATION_TECHNOLOGY: (
         (r"创新科技|科技创新|科创", 2), (r"科技", 1), (r"研发|科研|研究", 1), (r"数字经济|数据", 1),
         (r"智慧城市", 2), (r"科学园|科技园", 1.5), (r"人工智能|生物科技|机器人", 1), (r"实验室", 1), (r"创新", 0.5),
+        (r"低空经济|无人机|半导体|集成电路", 1.5),
     ),
     T.TRANSPORT_LOGISTICS: (
         (r"航空|机场|航班", 2), (r"航运|港口|海运|邮轮", 1.5), (r"铁路|高铁", 2), (r"物流", 2), (r"交通|运输", 1),
@@ -251,6 +265,7 @@ CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
     T.CITY_MANAGEMENT: (
         (r"城市管理|城市治理", 2), (r"公共服务", 1.5), (r"房屋|住房|物业管理", 2), (r"食品安全|食物安全", 2),
         (r"供水|供电|燃气", 1.5), (r"城市规划|城市更新", 1), (r"社会福利|安老|长者", 1),
+        (r"鲜活食品|民生|(?:食品|能源|电力)供应", 1),
     ),
     T.CIVIL_SERVICE_TALENT: (
         (r"公务员", 2.5), (r"人才", 1), (r"技能", 1.5), (r"人员交流|挂职", 1), (r"人力资源|劳动力", 1),
@@ -259,7 +274,9 @@ CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"香港居民|香港人|港人|香港同胞", 1.5), (r"便利(?:措施|香港)", 2),
         (r"在内地(?:生活|学习|工作|就业|发展)", 1.5), (r"回乡证|通行证", 2), (r"同等待遇|国民待遇", 2), (r"一站式", 1),
     ),
-    T.LIAISON: ((r"联络机制|定期会晤|沟通机制|两地政府", 1.5), (r"互访|高层交流", 1)),
+    T.LIAISON: (
+        (r"联络机制|定期会晤|沟通机制|两地政府|沟通协调|协调沟通|联络(?!办)", 1.5), (r"互访|高层交流|联络点|联络人", 1),
+    ),
 }  # fmt: skip
 
 

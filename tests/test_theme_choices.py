@@ -1,0 +1,709 @@
+"""The themes of areas and measures on wordings written for this test (synthetic: two sets of
+measures under the headings plenary releases use, each measure with the themes a careful analyst
+would accept as its primary one, written before the cue table was read). The shared scorer counts
+a measure's theme right when the record's first theme is among the gold's themes; so does this.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cooptrack.pipeline import parse_text
+from cooptrack.record import Record
+
+Areas = list[tuple[str, list[tuple[str, set[str]]]]]
+
+# The first set: fourteen areas under the headings plenary releases give them.
+FIRST: Areas = [
+    (
+        "Economic and trade co-operation",
+        [
+            (
+                (
+                    "Support enterprises of both places in jointly exploring markets along the Belt and Road, and "
+                    "organise joint trade missions to ASEAN countries."
+                ),
+                {"national_strategy", "trade_investment"},
+            ),
+            (
+                (
+                    "Invite Hong Kong professional bodies to provide legal, accounting and arbitration services to "
+                    "the province's enterprises going global."
+                ),
+                {"trade_investment", "professional_services"},
+            ),
+            (
+                (
+                    "Encourage the province's enterprises to set up regional headquarters in Hong Kong and make use "
+                    "of Hong Kong as a platform for raising funds."
+                ),
+                {"trade_investment", "finance"},
+            ),
+            (
+                (
+                    "Hold the annual Investment Promotion Week in Hong Kong, with business matching sessions for "
+                    "small and medium enterprises."
+                ),
+                {"trade_investment"},
+            ),
+        ],
+    ),
+    (
+        "Financial co-operation",
+        [
+            (
+                (
+                    "Support eligible enterprises of the province in listing in Hong Kong and issuing offshore "
+                    "Renminbi bonds."
+                ),
+                {"finance"},
+            ),
+            (
+                (
+                    "Explore cross-boundary wealth management connect pilots for residents, and promote the use of "
+                    "Hong Kong's insurance services."
+                ),
+                {"finance"},
+            ),
+            (
+                (
+                    "Strengthen co-operation between the financial regulators of both sides on anti-money laundering "
+                    "and the supervision of fintech."
+                ),
+                {"finance"},
+            ),
+            (
+                (
+                    "Encourage green enterprises to raise funds through green bonds issued in Hong Kong, and promote "
+                    "green and sustainable finance certification."
+                ),
+                {"environment", "finance"},
+            ),
+        ],
+    ),
+    (
+        "Innovation and technology",
+        [
+            (
+                (
+                    "Support universities and research institutes of both sides in setting up joint laboratories in "
+                    "artificial intelligence and biotechnology."
+                ),
+                {"innovation_technology"},
+            ),
+            (
+                (
+                    "Promote the commercialisation of research results through the Hong Kong Science and Technology "
+                    "Parks and the province's high-tech zones."
+                ),
+                {"innovation_technology"},
+            ),
+            (
+                "Facilitate the cross-boundary flow of scientific research funds, samples and equipment.",
+                {"innovation_technology", "facilitation"},
+            ),
+            (
+                (
+                    "Jointly develop smart city applications, including digital government services and the use of "
+                    "big data in urban management."
+                ),
+                {"city_management", "innovation_technology"},
+            ),
+        ],
+    ),
+    (
+        "Transport and logistics",
+        [
+            (
+                (
+                    "Enhance the connectivity of the high-speed rail network and increase the number of direct trains"
+                    " between Hong Kong and the provincial capital."
+                ),
+                {"transport_logistics"},
+            ),
+            (
+                (
+                    "Promote co-operation between the airports of both places in air cargo, and explore multimodal "
+                    "sea-air transshipment."
+                ),
+                {"transport_logistics"},
+            ),
+            (
+                (
+                    "Support Hong Kong's shipping companies and maritime services, including ship registration, ship "
+                    "finance and marine insurance, in serving the province's ports."
+                ),
+                {"transport_logistics", "finance"},
+            ),
+            (
+                (
+                    "Facilitate customs clearance for cross-boundary goods vehicles and expand the mutual recognition"
+                    " of Authorized Economic Operators."
+                ),
+                {"trade_investment", "transport_logistics", "facilitation"},
+            ),
+        ],
+    ),
+    (
+        "Culture, tourism and sports",
+        [
+            (
+                (
+                    "Co-organise exhibitions on intangible cultural heritage and encourage exchanges between museums "
+                    "of both places."
+                ),
+                {"culture_tourism"},
+            ),
+            (
+                (
+                    "Jointly promote multi-destination tourism products and launch tourism promotion campaigns in "
+                    "overseas markets."
+                ),
+                {"culture_tourism"},
+            ),
+            (
+                (
+                    "Strengthen co-operation in sports, including joint training of athletes and the hosting of major"
+                    " sports events."
+                ),
+                {"culture_tourism"},
+            ),
+            (
+                (
+                    "Support film and television co-productions and the participation of creative industries in each "
+                    "other's festivals."
+                ),
+                {"culture_tourism"},
+            ),
+        ],
+    ),
+    (
+        "Education",
+        [
+            (
+                (
+                    "Encourage sister-school partnerships between primary and secondary schools of both places and "
+                    "increase student exchange tours."
+                ),
+                {"education"},
+            ),
+            (
+                "Support Hong Kong's universities in running joint programmes and branch campuses in the province.",
+                {"education"},
+            ),
+            (
+                (
+                    "Promote co-operation in vocational and professional education and the mutual recognition of "
+                    "qualifications."
+                ),
+                {"civil_service_talent", "education"},
+            ),
+            (
+                "Facilitate the admission of the province's students to Hong Kong's post-secondary institutions.",
+                {"education"},
+            ),
+        ],
+    ),
+    (
+        "Youth development",
+        [
+            (
+                (
+                    "Provide internship places in the province's enterprises and public bodies for Hong Kong "
+                    "university students every summer."
+                ),
+                {"youth"},
+            ),
+            (
+                (
+                    "Support young Hong Kong people in starting businesses at the province's innovation and "
+                    "entrepreneurship bases for youth."
+                ),
+                {"youth"},
+            ),
+            (
+                (
+                    "Organise exchange activities for young people of both places, including study tours and "
+                    "volunteer services."
+                ),
+                {"youth"},
+            ),
+            ("Encourage youth organisations to hold joint leadership training programmes.", {"youth"}),
+        ],
+    ),
+    (
+        "Health and medical services",
+        [
+            (
+                (
+                    "Strengthen co-operation in the prevention and control of infectious diseases, including the "
+                    "timely exchange of epidemic information."
+                ),
+                {"health"},
+            ),
+            (
+                (
+                    "Promote the development of Chinese medicine, including the registration of proprietary Chinese "
+                    "medicines and clinical research."
+                ),
+                {"health"},
+            ),
+            (
+                "Support Hong Kong's medical institutions in setting up hospitals and clinics in the province.",
+                {"health"},
+            ),
+            (
+                "Enhance exchanges of medical professionals through training attachments for nurses and doctors.",
+                {"health"},
+            ),
+        ],
+    ),
+    (
+        "Environmental protection",
+        [
+            (
+                "Jointly monitor regional air quality and strengthen co-operation in reducing vehicle emissions.",
+                {"environment"},
+            ),
+            (
+                "Co-operate in tackling marine refuse and in the protection of the Chinese white dolphin.",
+                {"environment"},
+            ),
+            (
+                (
+                    "Exchange experience in climate change mitigation and carbon neutrality, including the "
+                    "development of new energy vehicles."
+                ),
+                {"environment"},
+            ),
+            (
+                "Strengthen the treatment of sewage and the management of water quality in the boundary rivers.",
+                {"environment"},
+            ),
+        ],
+    ),
+    (
+        "Livelihood and social services",
+        [
+            (
+                (
+                    "Facilitate Hong Kong residents living in the province in accessing social security and elderly "
+                    "care services."
+                ),
+                {"city_management", "facilitation"},
+            ),
+            (
+                (
+                    "Strengthen co-operation on food safety, including the inspection of live and fresh food supplied"
+                    " to Hong Kong."
+                ),
+                {"city_management"},
+            ),
+            (
+                "Support Hong Kong people working in the province in handling tax and household registration matters.",
+                {"facilitation"},
+            ),
+            (
+                "Exchange experience on public housing, urban renewal and the management of buildings.",
+                {"city_management"},
+            ),
+        ],
+    ),
+    (
+        "Civil service and talent exchange",
+        [
+            (
+                (
+                    "Continue the exchange programme under which civil servants of both governments take up short-"
+                    "term attachments."
+                ),
+                {"civil_service_talent"},
+            ),
+            (
+                (
+                    "Co-operate in attracting overseas talents and facilitating the flow of high-end talents between "
+                    "both places."
+                ),
+                {"civil_service_talent"},
+            ),
+            (
+                "Organise training courses on national affairs for Hong Kong civil servants in the province.",
+                {"civil_service_talent"},
+            ),
+            (
+                "Promote the mutual recognition of professional qualifications of engineers and architects.",
+                {"civil_service_talent", "professional_services"},
+            ),
+        ],
+    ),
+    (
+        "Legal and dispute resolution services",
+        [
+            (
+                (
+                    "Promote the use of Hong Kong's arbitration and mediation services in resolving commercial "
+                    "disputes of the province's enterprises."
+                ),
+                {"professional_services"},
+            ),
+            (
+                (
+                    "Support Hong Kong law firms in forming partnership associations with Mainland law firms in the "
+                    "province."
+                ),
+                {"professional_services"},
+            ),
+            (
+                "Strengthen co-operation in the protection of intellectual property and the trading of IP.",
+                {"professional_services"},
+            ),
+            (
+                "Encourage Hong Kong construction professionals to practise in the province through registration.",
+                {"professional_services"},
+            ),
+        ],
+    ),
+    (
+        "The Greater Bay Area and the Belt and Road",
+        [
+            (
+                (
+                    "Jointly participate in the development of the Guangdong-Hong Kong-Macao Greater Bay Area, in "
+                    "line with the Outline Development Plan."
+                ),
+                {"national_strategy"},
+            ),
+            (
+                "Align with the National 15th Five-Year Plan and take forward the strategies it sets out.",
+                {"national_strategy"},
+            ),
+            (
+                "Co-operate in building the Belt and Road, and jointly explore third-party markets.",
+                {"national_strategy", "trade_investment"},
+            ),
+            (
+                "Support Hong Kong in its role as a super-connector under the dual circulation strategy.",
+                {"national_strategy"},
+            ),
+        ],
+    ),
+    (
+        "Liaison and exchanges",
+        [
+            (
+                (
+                    "Strengthen communication between the two governments at all levels and hold working meetings "
+                    "regularly to follow up the consensus."
+                ),
+                {"liaison"},
+            ),
+            (
+                (
+                    "Support the Hong Kong Economic and Trade Office in the region in its liaison work with the "
+                    "provincial departments."
+                ),
+                {"trade_investment", "liaison"},
+            ),
+            (
+                "Establish a regular mechanism for the exchange of visits between the two governments' departments.",
+                {"liaison"},
+            ),
+            ("Set up a task force to follow up the co-operation items agreed at this meeting.", {"liaison"}),
+        ],
+    ),
+]
+
+# The second set, written after the first had been run: other headings (communication and
+# co-ordination, people's livelihood, science and technology) and other wordings of the same themes.
+SECOND: Areas = [
+    (
+        "Communication and co-ordination",
+        [
+            (
+                (
+                    "The Constitutional and Mainland Affairs Bureau and the provincial Hong Kong and Macao Affairs "
+                    "Office will serve as the contact points of the Conference."
+                ),
+                {"liaison"},
+            ),
+            (
+                "Both sides will make use of the Conference to review the progress of co-operation every year.",
+                {"liaison"},
+            ),
+            ("Enhance exchanges of visits by officials at different levels.", {"liaison"}),
+        ],
+    ),
+    (
+        "Economy and trade, investment and professional services",
+        [
+            ("Jointly organise investment promotion seminars in Europe and the Middle East.", {"trade_investment"}),
+            (
+                "Support accountants and lawyers from Hong Kong in serving enterprises in the province.",
+                {"professional_services"},
+            ),
+            (
+                (
+                    "Encourage consumer goods from the province to enter the Hong Kong market through e-commerce "
+                    "platforms."
+                ),
+                {"trade_investment"},
+            ),
+        ],
+    ),
+    (
+        "Finance",
+        [
+            ("Promote the provincial government's issuance of offshore bonds in Hong Kong.", {"finance"}),
+            (
+                "Support insurance companies of both places in developing cross-boundary medical insurance products.",
+                {"finance", "health"},
+            ),
+            ("Encourage the province's banks to set up branches in Hong Kong.", {"finance"}),
+        ],
+    ),
+    (
+        "Science and technology",
+        [
+            (
+                (
+                    "Support Hong Kong's research teams in taking part in the province's major science and technology"
+                    " projects."
+                ),
+                {"innovation_technology"},
+            ),
+            (
+                "Co-operate in the development of the low-altitude economy and drones.",
+                {"transport_logistics", "innovation_technology"},
+            ),
+            ("Promote exchanges on data security and the cross-boundary flow of data.", {"innovation_technology"}),
+        ],
+    ),
+    (
+        "Infrastructure and transport",
+        [
+            (
+                "Study the opening of new air routes between Hong Kong and the province's cities.",
+                {"transport_logistics"},
+            ),
+            (
+                "Promote the development of cold chain logistics for agricultural products supplied to Hong Kong.",
+                {"city_management", "transport_logistics"},
+            ),
+            (
+                "Encourage the province's exporters to use Hong Kong's port for transshipment.",
+                {"trade_investment", "transport_logistics"},
+            ),
+        ],
+    ),
+    (
+        "Tourism",
+        [
+            ("Jointly develop cruise tourism and themed tourism routes.", {"culture_tourism"}),
+            (
+                (
+                    "Encourage travel agents of both places to design itineraries combining Hong Kong and scenic "
+                    "spots of the province."
+                ),
+                {"culture_tourism"},
+            ),
+        ],
+    ),
+    (
+        "Culture and the arts",
+        [
+            (
+                "Arrange performances of Cantonese opera and other traditional art forms in both places.",
+                {"culture_tourism"},
+            ),
+            (
+                "Support exchanges between libraries and the loan of cultural relics for exhibitions.",
+                {"culture_tourism"},
+            ),
+        ],
+    ),
+    (
+        "Education and talent",
+        [
+            ("Set up scholarships for the province's outstanding students to study in Hong Kong.", {"education"}),
+            (
+                "Attract talented people to work in both places through the talent admission schemes.",
+                {"civil_service_talent"},
+            ),
+            ("Hold exchanges between teachers of both places, including training of school principals.", {"education"}),
+        ],
+    ),
+    (
+        "Youth",
+        [
+            (
+                (
+                    "Organise summer camps for Hong Kong secondary school students to learn about the history of the "
+                    "province."
+                ),
+                {"youth", "education"},
+            ),
+            ("Help young entrepreneurs from Hong Kong gain access to start-up funding in the province.", {"youth"}),
+        ],
+    ),
+    (
+        "Medical and health",
+        [
+            ("Set up a mechanism for notifying each other of public health emergencies.", {"health"}),
+            (
+                (
+                    "Support the clinical trials of new drugs and medical devices, and the registration of drugs in "
+                    "the Greater Bay Area."
+                ),
+                {"national_strategy", "health"},
+            ),
+        ],
+    ),
+    (
+        "Ecology and the environment",
+        [
+            ("Co-operate in the conservation of wetlands and biodiversity.", {"environment"}),
+            (
+                "Promote the trading of carbon emissions and the development of a low-carbon economy.",
+                {"environment", "finance"},
+            ),
+        ],
+    ),
+    (
+        "People's livelihood",
+        [
+            (
+                (
+                    "Make it easier for Hong Kong people to use their Mainland Travel Permits to access public "
+                    "services in the province."
+                ),
+                {"facilitation"},
+            ),
+            ("Ensure the stable supply of fresh water, food and energy to Hong Kong.", {"city_management"}),
+            (
+                (
+                    "Strengthen co-operation on elderly care and support Hong Kong elders who choose to retire in the"
+                    " province."
+                ),
+                {"city_management", "facilitation"},
+            ),
+        ],
+    ),
+    (
+        "Disciplined services and legal matters",
+        [
+            ("Promote judicial assistance in civil and commercial matters.", {"professional_services"}),
+        ],
+    ),
+    (
+        "Other areas",
+        [
+            ("Explore co-operation in agriculture and fisheries.", {"other"}),
+        ],
+    ),
+]
+
+
+def _release(areas: Areas) -> str:
+    lines = [
+        "Hong Kong and Hunan hold Third Plenary Session of Hong Kong/Hunan Co-operation Conference",
+        "",
+        "     The Chief Secretary for Administration, Mr Chan Kwok-ki, and the Governor of Hunan Province, Mr Mao "
+        "Weiming, today (May 14) co-chaired the Third Plenary Session of the Hong Kong/Hunan Co-operation "
+        "Conference in Changsha.",
+        "",
+        f"     The two sides reached consensus on co-operation in {len(areas)} areas as follows:",
+        "",
+    ]
+    for heading, measures in areas:
+        lines += [heading, ""]
+        for text, _ in measures:
+            lines += ["     " + text, ""]
+    return "\n".join([*lines, "Ends/Thursday, May 14, 2026", ""])
+
+
+_RECORDS: dict[str, Record] = {}
+
+
+def _record(name: str, areas: Areas) -> Record:
+    if name not in _RECORDS:
+        _RECORDS[name] = parse_text(_release(areas))
+    return _RECORDS[name]
+
+
+CASES = [
+    pytest.param(name, areas, i, j, id=f"{name}-{heading[:24]}-{j}")
+    for name, areas in (("first", FIRST), ("second", SECOND))
+    for i, (heading, measures) in enumerate(areas)
+    for j in range(len(measures))
+]
+
+
+@pytest.mark.parametrize(("name", "areas", "i", "j"), CASES)
+def test_a_measures_primary_theme(name: str, areas: Areas, i: int, j: int) -> None:
+    rec = _record(name, areas)
+    heading, measures = areas[i]
+    text, accepted = measures[j]
+    assert [a.heading for a in rec.areas] == [h for h, _ in areas]
+    measure = rec.areas[i].measures[j]
+    assert measure.text == text
+    assert measure.themes and measure.themes[0].value in accepted, (heading, text, measure.themes)
+
+
+@pytest.mark.parametrize(
+    ("heading", "theme"),
+    [
+        ("Liaison and exchanges", "liaison"),
+        ("Communication and co-ordination", "liaison"),
+        ("People's livelihood", "city_management"),
+        ("Agriculture and food supply", "city_management"),
+    ],
+)
+def test_a_heading_names_its_theme(heading: str, theme: str) -> None:
+    """A heading's theme decides for a measure naming no theme of its own."""
+    areas: Areas = [(heading, [("Both sides agreed to follow up the items of this area closely.", {theme})])]
+    rec = parse_text(_release(areas))
+    assert [t.value for t in rec.areas[0].themes][:1] == [theme]
+    assert rec.areas[0].measures[0].themes[0].value == theme
+
+
+@pytest.mark.parametrize(
+    ("measure", "theme"),
+    [
+        ("推動低空經濟和無人機產業的合作。", "innovation_technology"),
+        ("加強兩地在民商事司法協助方面的合作。", "professional_services"),
+        ("建立兩地政府部門的聯絡人制度，加強溝通協調。", "liaison"),
+        ("保障供港鮮活食品和能源供應穩定。", "city_management"),
+    ],
+)
+def test_chinese_cues(measure: str, theme: str) -> None:
+    page = (
+        "湘港合作會議第三次會議在長沙舉行\n\n"
+        "政務司司長今日（五月十四日）在長沙與湖南省省長共同主持湘港合作會議第三次會議。"
+        "雙方就以下一個範疇的合作達成共識：\n\n其他\n\n" + measure + "\n"
+    )
+    rec = parse_text(page)
+    measures = [m for a in rec.areas for m in a.measures]
+    assert [m.text for m in measures] == [measure]
+    assert measures[0].themes[0].value == theme
+
+
+def test_the_liaison_office_is_no_liaison_theme() -> None:
+    """Contrast: 中聯辦 (the Central Government's Liaison Office) and "the Liaison Office" are an
+    office named, not the two governments' liaison."""
+    areas: Areas = [
+        (
+            "Tourism",
+            [
+                (
+                    (
+                        "The Liaison Office of the Central People's Government in the HKSAR will promote tourism "
+                        "exchanges."
+                    ),
+                    {"culture_tourism"},
+                )
+            ],
+        )
+    ]
+    rec = parse_text(_release(areas))
+    assert rec.areas[0].measures[0].themes[0].value == "culture_tourism"
+    assert "liaison" not in [t.value for t in rec.areas[0].measures[0].themes]
