@@ -602,6 +602,320 @@ SECOND: Areas = [
     ),
 ]
 
+# The third set, written after the cues for the first two had been added (held out): longer
+# paragraphs of mixed subjects. Before its own cues: 17 of 21 (civil services in the plural, the
+# Pan-PRD, the conference's own mechanism and meetings).
+THIRD: Areas = [
+    (
+        "Deepening economic and trade co-operation",
+        [
+            (
+                (
+                    "The two sides agreed to make good use of the Hong Kong Trade Development Council's overseas "
+                    "network to help the province's brands expand into international markets, and to co-organise a "
+                    "large-scale expo in the province in the coming year."
+                ),
+                {"trade_investment"},
+            ),
+            (
+                (
+                    "Hong Kong will continue to welcome the province's enterprises to list and raise funds in Hong "
+                    "Kong, while the province will encourage Hong Kong investors to take part in the reform of its "
+                    "state-owned enterprises."
+                ),
+                {"finance", "trade_investment"},
+            ),
+            (
+                (
+                    "Both sides will support the development of the digital trade and cross-border e-commerce, and "
+                    "explore pilot arrangements for the flow of data needed for trade."
+                ),
+                {"innovation_technology", "trade_investment"},
+            ),
+        ],
+    ),
+    (
+        "Professional services",
+        [
+            (
+                (
+                    "The province welcomes Hong Kong's architects, surveyors and engineers to provide services in its"
+                    " construction projects, and will simplify the registration procedures for them."
+                ),
+                {"professional_services"},
+            ),
+            (
+                (
+                    "Both sides will strengthen exchanges between the legal sectors, including joint seminars on the "
+                    "use of Hong Kong law in cross-border contracts."
+                ),
+                {"professional_services"},
+            ),
+        ],
+    ),
+    (
+        "Innovation and technology co-operation",
+        [
+            (
+                (
+                    "The two sides agreed to support the establishment of a joint research centre on new materials by"
+                    " a Hong Kong university and a provincial laboratory, and to open the province's large-scale "
+                    "research facilities to Hong Kong scientists."
+                ),
+                {"innovation_technology"},
+            ),
+            (
+                (
+                    "Encourage the province's technology enterprises to set up research and development centres in "
+                    "Hong Kong and to make use of Hong Kong's financing channels."
+                ),
+                {"innovation_technology", "finance"},
+            ),
+        ],
+    ),
+    (
+        "Logistics and transport",
+        [
+            (
+                (
+                    "Both sides will promote the 'sea-land-air' multimodal transport of goods and the use of the "
+                    "China-Europe Railway Express by Hong Kong traders."
+                ),
+                {"transport_logistics"},
+            ),
+            (
+                (
+                    "Support the province's airlines in launching more flights to Hong Kong and strengthen co-"
+                    "operation in aviation training."
+                ),
+                {"transport_logistics"},
+            ),
+        ],
+    ),
+    (
+        "Cultural and tourism co-operation",
+        [
+            (
+                (
+                    "The two sides will co-organise a series of programmes to celebrate the anniversary, including "
+                    "concerts, photo exhibitions and exchanges of performing arts groups."
+                ),
+                {"culture_tourism"},
+            ),
+            (
+                (
+                    "Promote the province's tourism resources to visitors from Hong Kong and overseas, and facilitate"
+                    " the operation of tour groups between the two places."
+                ),
+                {"culture_tourism"},
+            ),
+        ],
+    ),
+    (
+        "Education and youth",
+        [
+            (
+                (
+                    "The province will provide more places for Hong Kong students on exchange at its universities, "
+                    "and both sides will support internships for university students in enterprises of the other "
+                    "place."
+                ),
+                {"education", "youth"},
+            ),
+            (
+                (
+                    "Support young people from Hong Kong in developing their careers in the province, including "
+                    "through start-up bases and youth hostels."
+                ),
+                {"youth"},
+            ),
+        ],
+    ),
+    (
+        "Healthcare",
+        [
+            (
+                (
+                    "Both sides will take forward the pilot scheme allowing Hong Kong-registered drugs and medical "
+                    "devices to be used in designated hospitals, and strengthen co-operation in the training of "
+                    "Chinese medicine practitioners."
+                ),
+                {"health"},
+            ),
+        ],
+    ),
+    (
+        "Environment and sustainable development",
+        [
+            (
+                (
+                    "The two sides will exchange experience in the recycling of waste and the reduction of plastic "
+                    "products, and study the joint development of a regional carbon market."
+                ),
+                {"environment"},
+            ),
+            (
+                "Strengthen co-operation in the prevention of forest fires and the protection of water sources.",
+                {"environment"},
+            ),
+        ],
+    ),
+    (
+        "Facilitating Hong Kong people's development in the province",
+        [
+            (
+                (
+                    "The province will continue to provide Hong Kong residents with equal treatment in employment, "
+                    "social insurance and the purchase of homes, and will set up one-stop service centres for them."
+                ),
+                {"facilitation"},
+            ),
+        ],
+    ),
+    (
+        "Exchanges between the civil services",
+        [
+            (
+                (
+                    "The two governments will continue to arrange for officials to take up attachments in each "
+                    "other's departments, and will hold a joint seminar on public administration."
+                ),
+                {"civil_service_talent"},
+            ),
+        ],
+    ),
+    (
+        "Regional co-operation",
+        [
+            (
+                (
+                    "Both sides will take part in the Pan-Pearl River Delta regional co-operation and support the "
+                    "development of the Western Land-Sea New Corridor."
+                ),
+                {"national_strategy"},
+            ),
+        ],
+    ),
+    (
+        "Mechanism of co-operation",
+        [
+            (
+                (
+                    "The Conference will be held every two years, alternately in Hong Kong and the province, and a "
+                    "working meeting will be held in the years in between."
+                ),
+                {"liaison"},
+            ),
+            (
+                (
+                    "Both sides will designate a bureau and a department to co-ordinate the follow-up of the items in"
+                    " the co-operation agreement."
+                ),
+                {"liaison"},
+            ),
+        ],
+    ),
+]
+
+# A Chinese set in Traditional, under heading lines as the Government's Chinese releases give them.
+CHINESE: Areas = [
+    (
+        "經貿合作",
+        [
+            (
+                "支持兩地企業聯合開拓「一帶一路」沿線市場，共同舉辦經貿洽談會。",
+                {"national_strategy", "trade_investment"},
+            ),
+            ("鼓勵省內企業以香港為平台到海外發行債券及上市融資。", {"finance"}),
+        ],
+    ),
+    (
+        "金融合作",
+        [
+            ("推動兩地在綠色金融、金融科技及財富管理方面的合作。", {"finance"}),
+            ("支持香港的保險公司在省內設立分支機構。", {"finance"}),
+        ],
+    ),
+    (
+        "創新科技",
+        [
+            ("支持兩地高校及科研機構共建聯合實驗室，推動科研成果轉化。", {"innovation_technology"}),
+            ("加強在人工智能、大數據及低空經濟領域的交流。", {"innovation_technology"}),
+        ],
+    ),
+    (
+        "交通物流",
+        [
+            ("增加兩地之間的航班及高鐵班次，便利人員往來。", {"transport_logistics"}),
+            ("推動海鐵聯運和冷鏈物流發展。", {"transport_logistics"}),
+        ],
+    ),
+    (
+        "文化旅遊",
+        [
+            ("合辦非物質文化遺產展覽，加強博物館之間的交流。", {"culture_tourism"}),
+            ("聯合推廣「一程多站」旅遊產品，吸引海外旅客。", {"culture_tourism"}),
+            ("加強體育交流，共同舉辦大型體育賽事。", {"culture_tourism"}),
+        ],
+    ),
+    (
+        "教育及青年",
+        [
+            ("推動兩地中小學締結姊妹學校，增加學生交流團。", {"education"}),
+            ("為香港大學生提供暑期實習崗位。", {"education", "youth"}),
+        ],
+    ),
+    (
+        "醫療衞生",
+        [
+            ("加強傳染病防控合作，及時通報疫情信息。", {"health"}),
+            ("推動中醫藥的傳承與創新發展。", {"health"}),
+        ],
+    ),
+    (
+        "環境保護",
+        [
+            ("共同監測區域空氣質素，推動減少汽車排放。", {"environment"}),
+            ("加強海洋垃圾治理及中華白海豚保育。", {"environment"}),
+        ],
+    ),
+    (
+        "民生",
+        [
+            ("便利在省內生活的香港居民享用社會保障及安老服務。", {"city_management", "facilitation"}),
+            ("加強供港食品安全監管合作。", {"city_management"}),
+        ],
+    ),
+    (
+        "公務員交流及人才",
+        [
+            ("繼續推行兩地公務員交流計劃。", {"civil_service_talent"}),
+            ("便利高端人才在兩地之間流動。", {"civil_service_talent"}),
+        ],
+    ),
+    (
+        "法律服務",
+        [
+            ("推廣以香港仲裁及調解服務解決商事糾紛。", {"professional_services"}),
+            ("加強知識產權保護及交易方面的合作。", {"professional_services"}),
+        ],
+    ),
+    (
+        "國家戰略",
+        [
+            ("共同參與粵港澳大灣區建設。", {"national_strategy"}),
+            ("對接國家「十五五」規劃。", {"national_strategy"}),
+        ],
+    ),
+    (
+        "溝通聯繫",
+        [
+            ("兩地政府保持各層級的溝通，定期召開工作會議跟進落實共識。", {"liaison"}),
+            ("建立兩地部門互訪機制。", {"liaison"}),
+        ],
+    ),
+]
+
 
 def _release(areas: Areas) -> str:
     lines = [
@@ -621,18 +935,34 @@ def _release(areas: Areas) -> str:
     return "\n".join([*lines, "Ends/Thursday, May 14, 2026", ""])
 
 
+def _release_zh(areas: Areas) -> str:
+    lines = [
+        "湘港合作會議第三次會議在長沙舉行",
+        "",
+        "政務司司長陳國基今日（五月十四日）在長沙與湖南省省長毛偉明共同主持湘港合作會議第三次會議。",
+        "",
+        f"雙方就以下{len(areas)}個範疇的合作達成共識：",
+        "",
+    ]
+    for heading, measures in areas:
+        lines += [heading, ""]
+        for text, _ in measures:
+            lines += [text, ""]
+    return "\n".join([*lines, "會後，雙方簽署了《湘港青年交流合作協議》。", ""])
+
+
 _RECORDS: dict[str, Record] = {}
 
 
 def _record(name: str, areas: Areas) -> Record:
     if name not in _RECORDS:
-        _RECORDS[name] = parse_text(_release(areas))
+        _RECORDS[name] = parse_text(_release_zh(areas) if name == "chinese" else _release(areas))
     return _RECORDS[name]
 
 
 CASES = [
     pytest.param(name, areas, i, j, id=f"{name}-{heading[:24]}-{j}")
-    for name, areas in (("first", FIRST), ("second", SECOND))
+    for name, areas in (("first", FIRST), ("second", SECOND), ("third", THIRD), ("chinese", CHINESE))
     for i, (heading, measures) in enumerate(areas)
     for j in range(len(measures))
 ]

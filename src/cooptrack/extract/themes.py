@@ -36,6 +36,8 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"overall development of the country|national development", 1),
         (r"development plan", 0.5),
         (r"free trade (?:zone|port|pilot)", 1),
+        (r"pan-pearl river delta|pan-prd", 2),
+        (r"regional co-?operation", 1),
     ),
     T.TRADE_INVESTMENT: (
         (r"trade(?! development council)", 1),
@@ -186,11 +188,11 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"livelihood|fresh food", 1),
     ),
     T.CIVIL_SERVICE_TALENT: (
-        (r"civil serv(?:ice|ants?)", 2.5),
+        (r"civil serv(?:ices?|ants?)", 2.5),
         (r"talents?", 1),
         (r"renowned (?:schools|universities)", 2),
         (r"employee skills|skills", 1.5),
-        (r"personnel exchanges?|secondment", 1),
+        (r"personnel exchanges?|secondments?|attachments?", 1),
         (r"manpower|labour", 1),
     ),
     T.FACILITATION: (
@@ -210,6 +212,9 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"liaison(?! office)|communication and co-ordination|co-ordination and communication", 1.5),
         (r"communication between the (?:two|both) (?:governments|sides)|contact points?", 1.5),
         (r"exchanges? of visits|mutual visits|reciprocal visits", 1),
+        # how the conference itself works: its mechanism, its meetings held alternately, its working meetings
+        (r"(?:co-?operation|liaison|communication) mechanism|mechanism of co-?operation", 1),
+        (r"alternately in|working meetings?", 1),
     ),
 }
 
@@ -220,7 +225,8 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
 CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
     T.NATIONAL_STRATEGY: (
         (r"一带一路", 2), (r"大湾区", 2), (r"国家战略|国家发展战略", 2), (r"五年规划|十四五|十五五", 2),
-        (r"成渝地区双城经济圈|长江经济带|长三角", 2), (r"双循环", 1.5), (r"自贸区|自由贸易试验区|自贸港", 1),
+        (r"成渝地区双城经济圈|长江经济带|长三角", 2),
+        (r"泛珠", 2), (r"区域合作", 1), (r"双循环", 1.5), (r"自贸区|自由贸易试验区|自贸港", 1),
     ),
     T.TRADE_INVESTMENT: (
         (r"经贸|商贸", 1.5), (r"贸易", 1), (r"投资|招商", 1), (r"企业", 0.5), (r"经济", 0.5), (r"消费", 1),
@@ -276,6 +282,7 @@ CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
     ),
     T.LIAISON: (
         (r"联络机制|定期会晤|沟通机制|两地政府|沟通协调|协调沟通|联络(?!办)", 1.5), (r"互访|高层交流|联络点|联络人", 1),
+        (r"合作机制|轮流举行|工作会议", 1),
     ),
 }  # fmt: skip
 
