@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from cooptrack.extract.themes import heading_themes
 from cooptrack.pipeline import parse_text
 from cooptrack.record import Record
 
@@ -1037,3 +1038,106 @@ def test_the_liaison_office_is_no_liaison_theme() -> None:
     rec = parse_text(_release(areas))
     assert rec.areas[0].measures[0].themes[0].value == "culture_tourism"
     assert "liaison" not in [t.value for t in rec.areas[0].measures[0].themes]
+
+
+# Headings written for this test, each with the themes an analyst accepts for its area (an empty
+# set: a heading naming none of the vocabulary's themes by itself, whose area takes its measures').
+HEADINGS: list[tuple[str, set[str]]] = [
+    ("Economic and trade co-operation", {"trade_investment"}),
+    ("Investment promotion", {"trade_investment"}),
+    ("Commerce and industry", {"trade_investment"}),
+    ("Co-operation in exhibitions and conventions", {"trade_investment"}),
+    ("Consumption and retail", {"trade_investment"}),
+    ("Finance and insurance", {"finance"}),
+    ("Financial services", {"finance"}),
+    ("Capital markets", {"finance"}),
+    ("Legal services and dispute resolution", {"professional_services"}),
+    ("Intellectual property", {"professional_services"}),
+    ("Professional services", {"professional_services"}),
+    ("Construction and engineering", {"professional_services", "city_management"}),
+    ("Innovation and technology", {"innovation_technology"}),
+    ("Science, technology and innovation", {"innovation_technology"}),
+    ("Digital economy", {"innovation_technology"}),
+    ("Smart city development", {"innovation_technology", "city_management"}),
+    ("Research and development", {"innovation_technology"}),
+    ("Aviation", {"transport_logistics"}),
+    ("Shipping and port development", {"transport_logistics"}),
+    ("Cross-boundary infrastructure", {"transport_logistics"}),
+    ("Transport and logistics", {"transport_logistics"}),
+    ("Customs clearance and port facilitation", {"transport_logistics"}),
+    ("Tourism", {"culture_tourism"}),
+    ("Culture, sports and tourism", {"culture_tourism"}),
+    ("Arts and culture", {"culture_tourism"}),
+    ("Creative industries", {"culture_tourism"}),
+    ("Heritage conservation", {"culture_tourism"}),
+    ("Sports", {"culture_tourism"}),
+    ("Education", {"education"}),
+    ("Higher education", {"education"}),
+    ("Vocational education and training", {"education"}),
+    ("Youth exchanges", {"youth"}),
+    ("Youth development and entrepreneurship", {"youth"}),
+    ("Internships", {"youth"}),
+    ("Health", {"health"}),
+    ("Medical and healthcare services", {"health"}),
+    ("Chinese medicine", {"health"}),
+    ("Food and drug safety", {"city_management", "health"}),
+    ("Environmental protection and ecology", {"environment"}),
+    ("Climate change and carbon neutrality", {"environment"}),
+    ("Green and low-carbon development", {"environment"}),
+    ("Water resources", {"environment", "city_management"}),
+    ("Social welfare", {"city_management"}),
+    ("Housing and urban renewal", {"city_management"}),
+    ("Public services", {"city_management"}),
+    ("Civil service exchanges", {"civil_service_talent"}),
+    ("Talent exchange", {"civil_service_talent"}),
+    ("Human resources", {"civil_service_talent"}),
+    ("Manpower training", {"civil_service_talent", "education"}),
+    ("Facilitation for Hong Kong people", {"facilitation"}),
+    ("Hong Kong residents in the province", {"facilitation"}),
+    ("Belt and Road Initiative", {"national_strategy"}),
+    ("Greater Bay Area development", {"national_strategy"}),
+    ("National development strategies", {"national_strategy"}),
+    ("Free trade zones", {"trade_investment", "national_strategy"}),
+    ("Liaison", {"liaison"}),
+    ("Exchanges between the two governments", {"liaison"}),
+    ("Co-operation mechanism", {"liaison"}),
+    ("Agriculture", set[str]()),
+    ("Other areas", {"other"}),
+    ("Others", {"other"}),
+    ("Trade in services", {"trade_investment"}),
+    ("Logistics", {"transport_logistics"}),
+    ("Anti-epidemic co-operation", {"health"}),
+    ("Emergency management", {"city_management", "other"}),
+    ("Energy", {"environment", "city_management", "other"}),
+    ("Marine economy", set[str]()),
+    ("Co-operation among the cities of the Pearl River Delta", {"national_strategy"}),
+    ("Tertiary education and research", {"innovation_technology", "education"}),
+    ("Technology and financial services", {"innovation_technology", "finance"}),
+]
+
+
+@pytest.mark.parametrize(("heading", "accepted"), HEADINGS)
+def test_the_theme_a_heading_names(heading: str, accepted: set[str]) -> None:
+    named = [t.value for t in heading_themes(heading)]
+    if accepted:
+        assert named[:1] and named[0] in accepted, named
+    else:
+        assert named == []
+
+
+@pytest.mark.parametrize(
+    ("measure", "theme"),
+    [
+        ("Support the province's farms in supplying fresh vegetables and pork to Hong Kong.", "city_management"),
+        (
+            "Strengthen co-operation between the police forces of both places in combating cross-boundary crime.",
+            "other",
+        ),
+        ("Help the province's vehicle makers expand overseas through Hong Kong.", "trade_investment"),
+    ],
+)
+def test_measures_under_a_heading_naming_no_theme(measure: str, theme: str) -> None:
+    """Under "Other matters" a measure's own words decide: food supplied to Hong Kong is city
+    management (not `other` for its farming), policing is `other`, expanding overseas is trade."""
+    rec = parse_text(_release([("Other matters", [(measure, {theme})])]))
+    assert rec.areas[0].measures[0].themes[0].value == theme

@@ -37,6 +37,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"development plan", 0.5),
         (r"free trade (?:zone|port|pilot)", 1),
         (r"pan-pearl river delta|pan-prd", 2),
+        (r"pearl river delta", 1),
         (r"regional co-?operation", 1),
     ),
     T.TRADE_INVESTMENT: (
@@ -49,6 +50,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"business (?:events?|matching|opportunit\w+|collaboration)", 1),
         (r"exhibitions? and fairs|trade fairs?|fairs", 1),
         (r"going global|go global|going out", 1),
+        (r"expand\w* (?:overseas|abroad|into (?:overseas|international) markets)", 1),
         (r"invest(?:s|ed|ing|ors?)?", 1),  # "investing in the markets along ...", "investors" (audit en16)
         (r"invest hong kong|investment promotion", 2),
         (r"cepa|closer economic partnership", 1.5),
@@ -56,6 +58,9 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"brands?", 0.5),
         (r"commerce|commercial", 0.5),
         (r"business environment", 1),
+        # a heading's own words: "Commerce and industry", "Exhibitions and conventions"
+        (r"commerce and industry|industry and commerce", 1.5),
+        (r"exhibitions? and conventions?|conventions? and exhibitions?|mice", 1.5),
     ),
     T.FINANCE: (
         (r"financ(?:e|ing)|financial (?:services|institutions?|industry|regulators?|sector|market)", 1.5),
@@ -90,6 +95,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"construction (?:professionals?|professions?|practitioners)|surveyors?|surveying", 2),
         (r"legal", 1),
         (r"design services|architect\w*", 1),
+        (r"construction and engineering|construction (?:industry|sector)", 1.5),
         # legal co-operation between the two places' authorities (judicial assistance in civil matters)
         (r"judicial (?:assistance|co-operation|cooperation|exchanges?)|mutual legal assistance", 2),
     ),
@@ -171,6 +177,8 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"radiation monitoring|monitoring", 0.5),
         (r"flood(?:s|ing)?(?: prevention)?", 1.5),
         (r"low-carbon|green development", 1),
+        (r"water resources|water conservation|water conservancy", 1.5),
+        (r"energy", 1),
     ),
     T.CITY_MANAGEMENT: (
         (r"city management|urban management|city governance", 2),
@@ -183,9 +191,14 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"consumers?'? rights|product quality", 1),
         (r"social welfare|elderly", 1),
         # the supplies Hong Kong draws from the Mainland, and the livelihood a heading names
-        (r"supply of (?:fresh )?(?:water|food|energy|electricity|natural gas)", 1.5),
+        (
+            r"suppl(?:y|ies|ying) (?:of )?(?:fresh |live |stable )?"
+            r"(?:food\w*|vegetables|meat|pork|poultry|water|energy|electricity|natural gas)",
+            1.5,
+        ),
         (r"(?:food|energy|electricity|power) supply", 1.5),
         (r"livelihood|fresh food", 1),
+        (r"emergency (?:management|response|rescue)|disaster (?:prevention|relief|reduction)", 1.5),
     ),
     T.CIVIL_SERVICE_TALENT: (
         (r"civil serv(?:ices?|ants?)", 2.5),
@@ -194,6 +207,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"employee skills|skills", 1.5),
         (r"personnel exchanges?|secondments?|attachments?", 1),
         (r"manpower|labour", 1),
+        (r"human resources", 1.5),
     ),
     T.FACILITATION: (
         (r"hong kong (?:people|residents)", 1.5),
@@ -216,6 +230,9 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"(?:co-?operation|liaison|communication) mechanism|mechanism of co-?operation", 1),
         (r"alternately in|working meetings?", 1),
     ),
+    # what the vocabulary's other themes do not cover: policing (not farming: its produce is often
+    # the food supplied to Hong Kong, or a trade)
+    T.OTHER: ((r"police|policing|crimes?|law enforcement|disciplined services", 1.5),),
 }
 
 
@@ -226,12 +243,12 @@ CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
     T.NATIONAL_STRATEGY: (
         (r"一带一路", 2), (r"大湾区", 2), (r"国家战略|国家发展战略", 2), (r"五年规划|十四五|十五五", 2),
         (r"成渝地区双城经济圈|长江经济带|长三角", 2),
-        (r"泛珠", 2), (r"区域合作", 1), (r"双循环", 1.5), (r"自贸区|自由贸易试验区|自贸港", 1),
+        (r"泛珠", 2), (r"区域合作|珠三角", 1), (r"双循环", 1.5), (r"自贸区|自由贸易试验区|自贸港", 1),
     ),
     T.TRADE_INVESTMENT: (
         (r"经贸|商贸", 1.5), (r"贸易", 1), (r"投资|招商", 1), (r"企业", 0.5), (r"经济", 0.5), (r"消费", 1),
         (r"电子商务|电商", 1), (r"会展|展会|博览会|交易会", 1), (r"走出去", 1), (r"营商环境", 1), (r"CEPA", 1.5),
-        (r"市场(?!准入)", 0.5), (r"品牌", 0.5),
+        (r"市场(?!准入)", 0.5), (r"品牌", 0.5), (r"工商业", 1.5),
     ),
     T.FINANCE: (
         (r"金融", 1.5), (r"金融科技", 1), (r"上市", 1.5), (r"债券", 1.5), (r"资本市场", 2), (r"保险", 1.5),
@@ -267,14 +284,15 @@ CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
     T.ENVIRONMENT: (
         (r"环境|环保", 1.5), (r"生态", 2), (r"气候", 2), (r"污染|排放", 2), (r"海洋垃圾|废物|垃圾", 1),
         (r"碳中和|碳达峰|减碳", 1.5), (r"生物多样性", 1.5), (r"空气质素|空气质量|水质", 1.5), (r"低碳|绿色发展", 1),
+        (r"水资源|水利", 1.5), (r"能源", 1),
     ),
     T.CITY_MANAGEMENT: (
         (r"城市管理|城市治理", 2), (r"公共服务", 1.5), (r"房屋|住房|物业管理", 2), (r"食品安全|食物安全", 2),
         (r"供水|供电|燃气", 1.5), (r"城市规划|城市更新", 1), (r"社会福利|安老|长者", 1),
-        (r"鲜活食品|民生|(?:食品|能源|电力)供应", 1),
+        (r"鲜活食品|民生|(?:食品|能源|电力)供应", 1), (r"应急管理|防灾减灾|应急救援", 1.5),
     ),
     T.CIVIL_SERVICE_TALENT: (
-        (r"公务员", 2.5), (r"人才", 1), (r"技能", 1.5), (r"人员交流|挂职", 1), (r"人力资源|劳动力", 1),
+        (r"公务员", 2.5), (r"人才", 1), (r"技能", 1.5), (r"人员交流|挂职", 1), (r"人力资源", 1.5), (r"劳动力", 1),
     ),
     T.FACILITATION: (
         (r"香港居民|香港人|港人|香港同胞", 1.5), (r"便利(?:措施|香港)", 2),
@@ -284,6 +302,7 @@ CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"联络机制|定期会晤|沟通机制|两地政府|沟通协调|协调沟通|联络(?!办)", 1.5), (r"互访|高层交流|联络点|联络人", 1),
         (r"合作机制|轮流举行|工作会议", 1),
     ),
+    T.OTHER: ((r"警务|治安|打击(?:跨境)?犯罪|执法合作|纪律部队", 1.5),),
 }  # fmt: skip
 
 
