@@ -44,7 +44,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"trade(?! development council)", 1),
         (r"investments?", 1),
         (r"econom(?:y|ic)", 0.5),
-        (r"enterprises?", 0.5),
+        (r"enterprises?|businesses|companies", 0.5),
         (r"consumption|consumer market", 1),
         (r"e-commerce", 1),
         (r"business (?:events?|matching|opportunit\w+|collaboration)", 1),
@@ -115,8 +115,8 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"low-altitude economy|drones?|unmanned aerial vehicles?|semiconductors?|integrated circuits?", 1.5),
     ),
     T.TRANSPORT_LOGISTICS: (
-        (r"aviation|airports?|flights?|airlines?", 2),
-        (r"maritime|shipping|ports?\b|cruises?", 1.5),
+        (r"aviation|airports?|flights?|airlines?|air routes?", 2),
+        (r"maritime|shipping|ports?\b|cruises?|ferr(?:y|ies)", 1.5),
         (r"rail(?:way)?s?|express rail|metro", 2),
         (r"logistics", 2),
         (r"transport(?:ation)?", 1),
@@ -177,7 +177,8 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"radiation monitoring|monitoring", 0.5),
         (r"flood(?:s|ing)?(?: prevention)?", 1.5),
         (r"low-carbon|green development", 1),
-        (r"water resources|water conservation|water conservancy", 1.5),
+        (r"water resources|water conservation|water conservancy|water sources?", 1.5),
+        (r"forests?|forest fires?|wetlands?", 1.5),
         (r"energy", 1),
     ),
     T.CITY_MANAGEMENT: (
@@ -229,6 +230,7 @@ CUES: dict[Theme, tuple[tuple[str, float], ...]] = {
         # how the conference itself works: its mechanism, its meetings held alternately, its working meetings
         (r"(?:co-?operation|liaison|communication) mechanism|mechanism of co-?operation", 1),
         (r"alternately in|working meetings?", 1),
+        (r"follow(?:-| )up (?:of |on )?(?:the )?(?:co-?operation )?(?:items|consensus)|progress of co-?operation", 1),
     ),
     # what the vocabulary's other themes do not cover: policing (not farming: its produce is often
     # the food supplied to Hong Kong, or a trade)
@@ -265,7 +267,8 @@ CUES_ZH: dict[Theme, tuple[tuple[str, float], ...]] = {
         (r"低空经济|无人机|半导体|集成电路", 1.5),
     ),
     T.TRANSPORT_LOGISTICS: (
-        (r"航空|机场|航班", 2), (r"航运|港口|海运|邮轮", 1.5), (r"铁路|高铁", 2), (r"物流", 2), (r"交通|运输", 1),
+        (r"航空|机场|航班", 2), (r"航运|港口|海运|邮轮|渡轮|航线", 1.5), (r"铁路|高铁", 2), (r"物流", 2),
+        (r"交通|运输", 1),
         (r"口岸|通关", 1), (r"基建|基础设施", 0.5), (r"大桥|隧道|(?:跨境|跨海|深中|西部|东部|陆路)通道", 2),
     ),
     T.CULTURE_TOURISM: (
