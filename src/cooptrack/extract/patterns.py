@@ -775,6 +775,21 @@ CLOSING_PARAGRAPH = re.compile(
     r"(?:\w+\s+){0,4}?(?:report|review)\s+(?:on\s+)?(?:the\s+|further\s+|their\s+)?progress\b[^.]{0,60}?"
     r"\b(?:at|to)\s+the\s+next\s+(?:plenary|meeting|conference|session|high-level\s+meeting)\b"
     r"|^\s*the\s+next\s+(?:plenary|meeting|conference|session|high-level\s+meeting)\b(?:\s+session)?\s+(?:will|is\s+(?:to|expected))\b"
+    # where and when the conference meets next, whoever says it: "The two sides agreed that the Fourth Plenary
+    # Session will be held in Hong Kong in 2028", "The next meeting of the Conference will take place in …",
+    # "The Conference's next meeting is expected to …" (not a measure's event "which will be held in …")
+    r"|^\s*(?:(?:it\s+was|the\s+two\s+sides|both\s+sides)\s+(?:also\s+)?agreed\s+that\s+)?the\s+(?:[\w'\u2019-]+\s+){0,2}?"
+    r"(?:next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|"
+    r"twenty-\w+|\d+(?:st|nd|rd|th))\s+(?:plenary|meeting|session|high-level\s+meeting|joint\s+conference)\b"
+    r"[^.]{0,80}?\b(?:will|would|shall|is\s+to|is\s+expected\s+to)\s+(?:be\s+(?:held|convened)|take\s+place|convene)\b"
+    # the delegation's way home: "Mr Chan will return to Hong Kong tomorrow evening", "The delegation left for …"
+    rf"|^\s*(?:{HONORIFIC}\s+[A-Z][\w'\u2019-]+|the\s+(?:HKSAR\s+|Hong\s+Kong\s+)?delegation|he|she)\s+(?:will\s+|also\s+)?"
+    r"(?:return(?:s|ed)?|depart(?:s|ed)?|leaves?|left|arrive[sd]?|head(?:s|ed)?\s+back)\s+(?:to|for|from|in|home)\b"
+    # what the meeting came with: "The Plenary Session was preceded by a signing ceremony for …"
+    r"|\b(?:meeting|plenary|conference|session)\s+(?:was|were)\s+(?:preceded|followed)\s+by\b"
+    # the release's pictures: "Photos of the meeting are available on …", "Photo shows …"
+    r"|^\s*photos?\s+(?:of\s+the\s+[^.]{0,40}?\s+)?(?:are|is|were|was)\s+(?:available|attached|posted|uploaded)\b"
+    r"|^\s*photo\s+shows\b"
 )
 # A leader's words after the areas, a paragraph of the closing: "Mr Chan said that Hubei …", "Mr Li
 # also stressed …", a name without an honorific as news and Macao pages print it ("Tai Kin Ip said that
@@ -790,7 +805,10 @@ SPEAKER_PARAGRAPH = re.compile(
 # two sides will do then: "After the plenary, the two sides will set up a working group ...").
 VISIT_STORY = re.compile(
     r"(?i)\s*(?:(?:before|after|following|prior\s+to|ahead\s+of|during|on\s+the\s+sidelines\s+of)\s+the\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:meeting|plenary|conference|session|visit|trip|stay)|(?:earlier|later)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:meeting|plenary|conference|session|visit|trip|stay)"
+    # "During his stay in Changsha, …", "During the delegation's visit to …", "While in Changsha, …"
+    r"|during\s+(?:his|her|their|the\s+delegation's|the\s+delegation\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|stay)"
+    r"(?:\s+(?:in|to)\s+[\w ]{2,30}?)?|while\s+(?:in|at)\s+[\w ]{2,30}?|(?:earlier|later)\s+"
     r"(?:today|in\s+the\s+day|that\s+day|this\s+(?:morning|afternoon)|in\s+the\s+(?:morning|afternoon)))\s*,\s+"
     r"(?!(?:the\s+two\s+(?:sides|governments|places|parties)|both\s+(?:sides|governments|places))\s+"
     r"(?:will|would|shall|agreed|are\s+to|also\s+agreed)\b)"

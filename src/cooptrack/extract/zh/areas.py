@@ -76,7 +76,8 @@ def _closing(text: str) -> bool:
     f = fold(text).text
     starts = ("会后", "会前", "会上", "会议期间", "出席", "随团", "参与", "陪同", "此外", "另外")
     said = re.match(r"^[^,。]{2,16}?(?:表示|指出|说|称|强调)", f)  # a speaker's paragraph after the areas
-    return bool(P.SIGN.search(f) or P.MET.search(f) or f.startswith(starts) or "随团出席" in f or said)
+    around = P.NEXT_MEETING.match(f) or P.VISIT_AROUND.match(f) or P.GOING_HOME.match(f)
+    return bool(P.SIGN.search(f) or P.MET.search(f) or f.startswith(starts) or "随团出席" in f or said or around)
 
 
 def split(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:

@@ -428,6 +428,20 @@ DECLARED = re.compile(
     rf"|(?:以下|下列|等)(?P<b>{N})(?:大)?(?:合作)?(?:范畴|领域|方面)|(?P<g>{N})大(?:合作)?(?:范畴|领域|方面)"
     rf"|(?:就|在|达成)(?!一方面)(?P<j>{N})(?:大)?(?:合作)?(?:范畴|领域|方面)"
 )
+# Paragraphs after the areas that end them ([ZH-AREAS]; the English closing's): where and when the
+# conference meets next (雙方商定，第四次會議將於二〇二八年在香港舉行; 下一次會議將於明年在長沙舉行;
+# 第五次會議定於…召開), the visit around it (訪問期間，…; 在長沙期間，…; 此行…) and the way home
+# (陳國基將於明日返港; 代表團明天返回香港).
+# Not a measure's event (活動將於秋季在香港舉行) nor people sent home (鼓勵在湘港人返港…).
+NEXT_MEETING = re.compile(
+    r"^(?:双方(?:商定|同意|议定|决定|确定)[,:]?)?(?:下一次|下次|下届|第[一二三四五六七八九十〇零\d]{1,4}次)"
+    r"[^。,]{0,12}?(?:会议|会晤|联席会议)[^。]{0,30}?(?:举行|召开)"
+)
+VISIT_AROUND = re.compile(r"^(?:(?:访问|考察|逗留|访问[^,。]{1,6}|在[^,。]{1,8})期间|此行)")
+GOING_HOME = re.compile(
+    r"^(?:代表团|[\u4e00-\u9fff]{2,4})(?:亦将于|将于|亦将|将|于)?(?:明天|明日|今晚|今日|稍后|当晚|周[一二三四五六日]|星期[一二三四五六日])?"
+    r"(?:返港|返回香港|回港|启程返)"
+)
 NOT_A_COUNT = re.compile(r"重点|主要")
 # Progress on areas agreed before ([COUNT]: a count of past progress is no count of this meeting's):
 # '检视了…所确定的五个范畴的合作进展', '回顾了…八个领域的落实情况'.

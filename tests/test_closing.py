@@ -1,0 +1,113 @@
+"""What follows the last area is no measure of it (synthetic releases written for this test).
+
+A release, or a news story, goes on after its last area with where the conference meets next,
+the visit around the meeting, the delegation's way home, the signing that came with it and its
+photos. Those paragraphs had been read as the last area's measures. Each group below holds the
+wordings the rules were written on, wordings written before the rules and run after them (held
+out), and measures of the same shape that must stay measures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cooptrack.pipeline import parse_text
+
+_EN = """Hong Kong and Hunan hold Third Plenary Session of Hong Kong/Hunan Co-operation Conference
+
+     The Chief Secretary for Administration, Mr Chan Kwok-ki, and the Governor of Hunan Province, Mr Mao \
+Weiming, today (May 14) co-chaired the Third Plenary Session of the Hong Kong/Hunan Co-operation Conference in \
+Changsha.
+
+     The two sides reached consensus on co-operation in two areas as follows:
+
+Trade and investment
+
+     Jointly organise investment promotion events in ASEAN countries.
+
+Tourism
+
+     Jointly promote multi-destination tourism products.
+
+     {paragraph}
+
+Ends/Thursday, May 14, 2026
+"""
+
+_ZH = (
+    "湘港合作會議第三次會議在長沙舉行\n\n"
+    "政務司司長陳國基今日（五月十四日）在長沙與湖南省省長毛偉明共同主持湘港合作會議第三次會議。\n\n"
+    "雙方就以下兩個範疇的合作達成共識：\n\n經貿合作\n\n共同在東盟國家舉辦投資推廣活動。\n\n"
+    "旅遊合作\n\n聯合推廣「一程多站」旅遊產品。\n\n{paragraph}\n"
+)
+
+CLOSING_EN = [
+    "The two sides agreed that the Fourth Plenary Session will be held in Hong Kong in 2028.",
+    "The next meeting of the Conference will take place in Hong Kong next year.",
+    "During his stay in Changsha, Mr Chan also visited a technology park and met Hong Kong people working there.",
+    "Mr Chan will return to Hong Kong tomorrow evening.",
+    "The Plenary Session was preceded by a signing ceremony for four co-operation agreements.",
+    "Photos of the meeting are available on the website.",
+    # held out
+    "It was agreed that the Fifth Plenary will be convened in Changsha in 2029.",
+    "The Conference's next meeting is expected to take place in Hong Kong in 2027.",
+    "While in Changsha, Mr Chan also toured the Xiangjiang New Area.",
+    "The delegation will return to Hong Kong on Saturday.",
+    "The meeting was followed by a signing ceremony for three agreements.",
+    "Photos of the plenary are attached.",
+]
+MEASURES_EN = [
+    "Jointly organise a tourism promotion week, which will be held in Hong Kong in the autumn.",
+    "Support the hosting of the World Tourism Congress, which will take place in Changsha in 2027.",
+    "Photovoltaic industry co-operation will be strengthened, with a forum held each year.",
+    "Encourage Hong Kong people working in Hunan to return to Hong Kong for training courses.",
+    "During the Expo, the two sides will hold business matching sessions for small enterprises.",
+]
+CLOSING_ZH = [
+    "雙方商定，第四次會議將於二〇二八年在香港舉行。",
+    "下一次會議將於明年在長沙舉行。",
+    "訪問期間，陳國基還參觀了湘江新區。",
+    "陳國基將於明日返港。",
+    # held out
+    "第五次會議定於二〇二九年在長沙召開。",
+    "在長沙期間，代表團亦到訪了科技園。",
+    "代表團明天返回香港。",
+]
+MEASURES_ZH = [
+    "共同舉辦旅遊推廣周，活動將於秋季在香港舉行。",
+    "支持在香港舉辦世界旅遊大會。",
+    "鼓勵在湘港人返港參加培訓課程。",
+]
+
+
+def _measures(page: str) -> list[str]:
+    rec = parse_text(page)
+    assert [a.heading for a in rec.areas][:2] in (["Trade and investment", "Tourism"], ["經貿合作", "旅遊合作"])
+    return [m.text for a in rec.areas for m in a.measures]
+
+
+@pytest.mark.parametrize("paragraph", CLOSING_EN)
+def test_an_english_closing_paragraph_is_no_measure(paragraph: str) -> None:
+    measures = _measures(_EN.format(paragraph=paragraph))
+    assert measures == [
+        "Jointly organise investment promotion events in ASEAN countries.",
+        "Jointly promote multi-destination tourism products.",
+    ]
+
+
+@pytest.mark.parametrize("paragraph", MEASURES_EN)
+def test_an_english_measure_of_the_same_shape_stays_one(paragraph: str) -> None:
+    assert _measures(_EN.format(paragraph=paragraph))[-1] == paragraph
+
+
+@pytest.mark.parametrize("paragraph", CLOSING_ZH)
+def test_a_chinese_closing_paragraph_is_no_measure(paragraph: str) -> None:
+    assert _measures(_ZH.format(paragraph=paragraph)) == [
+        "共同在東盟國家舉辦投資推廣活動。",
+        "聯合推廣「一程多站」旅遊產品。",
+    ]
+
+
+@pytest.mark.parametrize("paragraph", MEASURES_ZH)
+def test_a_chinese_measure_of_the_same_shape_stays_one(paragraph: str) -> None:
+    assert _measures(_ZH.format(paragraph=paragraph))[-1] == paragraph
