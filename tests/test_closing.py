@@ -111,3 +111,54 @@ def test_a_chinese_closing_paragraph_is_no_measure(paragraph: str) -> None:
 @pytest.mark.parametrize("paragraph", MEASURES_ZH)
 def test_a_chinese_measure_of_the_same_shape_stays_one(paragraph: str) -> None:
     assert _measures(_ZH.format(paragraph=paragraph))[-1] == paragraph
+
+
+_AFTER = "     Mr Chan toured the city's science park and spoke with young Hong Kong entrepreneurs."
+CLOSING_HEADINGS = [
+    "Signing of co-operation agreements",
+    "Co-operation documents",
+    "Other activities",
+    "Visits",
+    "Site visits",
+    "Courtesy calls",
+    "Exchange of documents",
+    "Programme of the visit",
+    "Accompanying officials",
+    "Meetings with officials",
+    # held out
+    "Visit to a science park",
+    "Other engagements",
+    "Study visits",
+    "Programme of the day",
+    "Itinerary",
+    "Courtesy call on the Party Secretary",
+    "Co-operation Documents Signed",
+]
+AREA_HEADINGS = [
+    "Exchanges and visits",
+    "Mutual visits by officials",
+    "Youth exchange visits",
+    "Tourism and visitors",
+    "Other co-operation",
+    "Travel documents and immigration",
+    "Conferences and exhibitions",
+    "Training of officials",
+]
+
+
+@pytest.mark.parametrize("heading", CLOSING_HEADINGS)
+def test_a_heading_of_the_visit_or_its_documents_closes_the_areas(heading: str) -> None:
+    page = _EN.replace("     {paragraph}", f"{heading}\n\n{_AFTER}")
+    assert _measures(page) == [
+        "Jointly organise investment promotion events in ASEAN countries.",
+        "Jointly promote multi-destination tourism products.",
+    ]
+    assert heading not in [a.heading for a in parse_text(page).areas]
+
+
+@pytest.mark.parametrize("heading", AREA_HEADINGS)
+def test_an_area_heading_of_the_same_words_stays_an_area(heading: str) -> None:
+    page = _EN.replace("Tourism\n", f"{heading}\n").replace("     {paragraph}\n\n", "")
+    rec = parse_text(page)
+    assert [a.heading for a in rec.areas] == ["Trade and investment", heading]
+    assert [m.text for m in rec.areas[1].measures] == ["Jointly promote multi-destination tourism products."]

@@ -737,8 +737,18 @@ PROGRESS_PROMISED = re.compile(
     r"(?i)(?:^|(?<=\.))(?>[^.]*?\b(?:will|would|shall)\b)[^.]*\b(?:to\s+)?review\s+the\s+progress\b"
 )
 CLOSING_HEADING = re.compile(
-    r"(?i)\b(?:sign(?:ing|ed)?|ceremony|attend(?:ing|ees?)|officials|delegations?|plenary|"
+    r"(?i)\b(?:sign(?:ing|ed)?|ceremony|attend(?:ing|ees?)|delegations?|plenary|"
     r"meeting|conference|background|special\s+guests?|photos?|remarks)\b"
+    # the officials who came ("Accompanying officials", "Officials attending"), not an area's ("Mutual visits
+    # by officials", "Training of officials")
+    r"|(?i:\b(?:attending|accompanying|other|hksar|government|hong\s+kong|mainland)\s+officials\b"
+    r"|^\s*officials\b(?!\s+(?:of|from)\b))"
+    # the visit around the meeting: "Visits", "Site visits", "Visit to a science park", "Courtesy calls",
+    # "Programme of the visit", "Itinerary", "Other activities"; the documents: "Co-operation documents",
+    # "Exchange of documents" (not "Exchanges and visits", "Youth exchange visits", "Travel documents")
+    r"|(?i:^\s*(?:site\s+|study\s+)?visits?(?:\s+to\b|\s*$)|\bcourtesy\s+calls?\b|^\s*meetings\s+with\b|\bprogramme\s+of\s+the\s+"
+    r"(?:visit|trip|day)\b|^\s*itinerary\b|^\s*other\s+(?:activities|programmes?|engagements)\s*$"
+    r"|\bco-?operation\s+documents\b|\bexchange\s+of\s+(?:documents|memoranda|agreements)\b)"
 )
 CLOSING_PARAGRAPH = re.compile(
     # (each "[^.]*" read from the first cue after a full stop only, as AREAS_LEAD_IN: linear)
