@@ -133,6 +133,12 @@ CLOSING_HEADINGS = [
     "Itinerary",
     "Courtesy call on the Party Secretary",
     "Co-operation Documents Signed",
+    # the delegation and the meeting as the event still close
+    "Delegation",
+    "The HKSAR Government delegation",
+    "Composition of the delegation",
+    "Meeting with the Party Secretary",
+    "About the Conference",
 ]
 AREA_HEADINGS = [
     "Exchanges and visits",
@@ -143,6 +149,13 @@ AREA_HEADINGS = [
     "Travel documents and immigration",
     "Conferences and exhibitions",
     "Training of officials",
+    # a trade named by the meeting's words, and delegations of an area's exchanges (written after the
+    # headings above had been run; each had closed the areas, losing every later one)
+    "Conference and exhibition services",
+    "Convention, exhibition and conference industry",
+    "Meeting, incentive, convention and exhibition industries",
+    "Youth delegations and exchanges",
+    "Exchange of delegations",
 ]
 
 

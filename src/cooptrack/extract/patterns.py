@@ -737,8 +737,15 @@ PROGRESS_PROMISED = re.compile(
     r"(?i)(?:^|(?<=\.))(?>[^.]*?\b(?:will|would|shall)\b)[^.]*\b(?:to\s+)?review\s+the\s+progress\b"
 )
 CLOSING_HEADING = re.compile(
-    r"(?i)\b(?:sign(?:ing|ed)?|ceremony|attend(?:ing|ees?)|delegations?|plenary|"
-    r"meeting|conference|background|special\s+guests?|photos?|remarks)\b"
+    r"(?i)\b(?:sign(?:ing|ed)?|ceremony|attend(?:ing|ees?)|plenary|background|special\s+guests?|photos?|remarks)\b"
+    # the meeting as the event, not a trade's "Conference and exhibition services", "Meeting, incentive,
+    # convention and exhibition industries", "Convention, exhibition and conference industry"
+    r"|\b(?<!exhibition\sand\s)(?<!exhibitions\sand\s)(?:meeting|conference)\b"
+    r"(?![,\s]+(?:and\s+|&\s+)?(?:exhibitions?|conventions?|incentives?|industr\w+|services|sector|tourism)\b)"
+    # the delegation that came ("Delegation", "The HKSAR Government delegation", "Composition of the delegation"),
+    # not an area's "Youth delegations and exchanges", "Exchange of delegations"
+    r"|^\s*(?:the\s+)?(?:(?:hksar|hong\s+kong|sar|government|provincial|municipal|mainland)\s+){0,3}delegations?\b"
+    r"|\bthe\s+(?:two\s+|hong\s+kong\s+|hksar\s+|government\s+)?delegations?\b"
     # the officials who came ("Accompanying officials", "Officials attending"), not an area's ("Mutual visits
     # by officials", "Training of officials")
     r"|(?i:\b(?:attending|accompanying|other|hksar|government|hong\s+kong|mainland)\s+officials\b"
