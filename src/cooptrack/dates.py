@@ -110,6 +110,12 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<year>(?:19|20)\d\d)([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d?[-/.]\d)"
 )
+# A news agency's stamp with its year apart from the day, as its page's spans print them: "2026
+# 11/19 20:15:32" (the year, the month and day, the time; only with the time, which makes the figures
+# a stamp; audit zh20)
+_YEAR_APART = re.compile(
+    r"(?<![\d/.\-])(?P<year>(?:19|20)\d\d)\s(?P<month>\d{1,2})/(?P<day>\d{1,2})(?=\s\d{1,2}:\d{2})"
+)
 # The day first, as Hong Kong pages print it: "25/10/2024", "25.10.2024" (a month above 12 in the
 # first place is a US-style month-first date: "10/25/2024")
 _NUMERIC_DAY_FIRST = re.compile(
@@ -128,7 +134,7 @@ def printed_date(text: str) -> dt.date | None:
     "2019-06-03" (also glued to a time, "2019-06-0310:15:32"), "2019 June 3", "June 3, 2019",
     "January 05, 2019", "16 September, 2019", "21 Mar 2019", the day first in figures "25/10/2024"."""
     best: tuple[int, dt.date] | None = None
-    for pattern in (_NUMERIC_DATE, _NUMERIC_DAY_FIRST, _YEAR_FIRST, _MONTH_FIRST, _DAY_FIRST):
+    for pattern in (_NUMERIC_DATE, _NUMERIC_DAY_FIRST, _YEAR_APART, _YEAR_FIRST, _MONTH_FIRST, _DAY_FIRST):
         for m in pattern.finditer(text):
             if best is not None and m.start() >= best[0]:
                 break
@@ -148,7 +154,7 @@ _ZONE = r"\(?(?-i:[A-Z]{1,4}T|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
 ZONE = _ZONE  # for the cleaner's lines of facts (clean/noise.py)
 _TIME = rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE})?"
 _ANY_DATE = (
-    rf"(?:(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}(?P<sep>[/.])\d{{1,2}}(?P=sep)(?:19|20)\d\d|(?:19|20)\d\d\s+{MONTH_RE}\s+\d{{1,2}}"
+    rf"(?:(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}|(?:19|20)\d\d\s\d{{1,2}}/\d{{1,2}}(?=\s\d{{1,2}}:\d{{2}})|\d{{1,2}}(?P<sep>[/.])\d{{1,2}}(?P=sep)(?:19|20)\d\d|(?:19|20)\d\d\s+{MONTH_RE}\s+\d{{1,2}}"
     rf"|{MONTH_RE}\s+\d{{1,2}}{_ORDINAL_SUFFIX},?\s+(?:19|20)\d\d|\d{{1,2}}{_ORDINAL_SUFFIX}(?:\s+|-){MONTH_RE}(?:,?\s+|-)(?:19|20)\d\d)"
 )
 # A line that is only the page's time stamp: "2019-06-03 10:15 Last Updated At:06-03 11:20",

@@ -53,6 +53,7 @@ from typing import Literal
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cooptrack.clean import zh
+from cooptrack.clean.chrome import catalogue
 from cooptrack.clean.noise import dates_the_page
 from cooptrack.clean.page import headline_like, name_shaped
 from cooptrack.dates import printed_date, stamp_date
@@ -444,12 +445,10 @@ def _lower_headline(root: LexborNode) -> LexborNode | None:
 
 
 # A Chinese headline is written without spaces: eight characters or more say what four words say
-# in English, and are longer than a section's name (新聞公報). Its verb or the meeting it names set
-# it apart from a site's name printed in the same heading (福建省人民政府) ([ZH-TITLE]).
+# in English, and are longer than a section's name (新聞公報). Its verb or the meeting it names
+# (:data:`page.CJK_HEADLINE_CUE`) set it apart from a site's name printed in the same heading
+# (福建省人民政府) ([ZH-TITLE]).
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CJK_HEADLINE = re.compile(
-    r"会议|會議|会晤|會晤|举行|舉行|召开|召開|主持|出席|签署|簽署|签约|簽約|率团|率團|访问|訪問|会见|會見"
-)
 
 
 def _headline_shaped(text: str) -> bool:
@@ -461,7 +460,7 @@ def _headline_shaped(text: str) -> bool:
     if len(_CJK_CHAR.findall(text)) >= 8:
         if text[-1] in "\u3002\uff01\uff1f":  # a Chinese sentence closed: prose
             return False
-        return not name_shaped(text) or bool(_CJK_HEADLINE.search(text))
+        return not name_shaped(text)
     return len(text.split()) >= 4 and not name_shaped(text)
 
 
@@ -610,6 +609,48 @@ _BULLET_GLYPHS = "•·▪●◦‣∙-*–—"
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 
 
+_BOX_TAGS = frozenset({"div", "section", "table", "ul", "dl"})
+_BOX_STEPS = 20  # nodes walked to a box's first words
+_BOX_LABEL_MAX = 12  # characters of a box's label ("延伸閱讀", "Related stories")
+_BOX_SIBLINGS = 6  # elements after the box looked at for the story going on
+
+
+def _inline_box(node: LexborNode) -> bool:
+    """A box of other stories inside the story (a Hong Kong paper's "延伸閱讀" between two
+    paragraphs): an element whose first words are an end marker of the catalogue (延伸閱讀, 相關新聞,
+    "Related"), with the story's prose going on after it in the same parent. It is skipped, so
+    that its label does not close the release before the paragraphs under it (audit zh20: a
+    paper's areas after the box had been cut). A block of other stories after the story, with no
+    prose after it, is left to the end marker it opens."""
+    walk, steps = node.first_child, 0
+    while walk is not None and steps < _BOX_STEPS:
+        steps += 1
+        if walk.is_text_node and (walk.text_content or "").strip():
+            break
+        if walk.is_element_node and walk.tag not in _INVISIBLE and walk.first_child is not None:
+            walk = walk.first_child
+        else:
+            walk = walk.next
+    if walk is None or not walk.is_text_node:
+        return False
+    label = _one_line(walk.text_content or "")
+    if not label or len(label) > _BOX_LABEL_MAX or not catalogue().is_end(label):
+        return False
+    sibling, looked = node.next, 0
+    while sibling is not None and looked < _BOX_SIBLINGS:
+        if sibling.is_element_node:
+            looked += 1
+            if sibling.tag == "p" and _story_paragraph(_one_line(sibling.text(deep=True))):
+                return True
+        sibling = sibling.next
+    return False
+
+
+def _story_paragraph(text: str) -> bool:
+    """A paragraph of prose: a sentence closed, 20 characters or more (a Chinese one in 。)."""
+    return len(text) >= 20 and text[-1] in "。！？.!?”」"
+
+
 class _Renderer:
     """Walk a subtree once, in document order, writing its text with line and paragraph breaks."""
 
@@ -619,6 +660,7 @@ class _Renderer:
         self._drop_chrome = drop_chrome
         self._sections = 0  # open sectioning elements: a <header> in one is content, not chrome
         self._pre = 0  # open <pre> elements: white space is kept
+        self._row_cells: dict[int, bool] = {}  # table cells judged: whether a <br> in them lists
 
     def render(self, root: LexborNode) -> list[str]:
         if root.tag in _SECTIONS:
@@ -660,7 +702,10 @@ class _Renderer:
                 self._out.line_break()
                 return False
         if tag == "br":
-            self._out.line_break()
+            if self._in_row_cell(node):  # '<td>廳長韓傑<br />局長孫東</td>': one cell, its names listed
+                self._out.write("、")
+            else:
+                self._out.line_break()
         elif tag in _PARAGRAPH:
             self._out.block_break(2)
         elif tag in _BLOCK:
@@ -677,6 +722,30 @@ class _Renderer:
         elif tag == "pre":
             self._pre += 1
         return True
+
+    def _in_row_cell(self, br: LexborNode) -> bool:
+        """Whether a <br> parts the lines of a data table's Chinese cell (a row of two cells or more:
+        '1 | 《A》 | 廳長X<br />局長Y', the signers of one document), not a layout table's lines: a
+        short cell of a row of several, with no sentence closed in it. Its lines are one cell's
+        items, listed, so that the row stays one line (audit zh20). Each cell is judged once."""
+        cell = br.parent
+        for _ in range(8):  # the cell is close above its line breaks (inside a <p>, a <span>)
+            if cell is None or cell.tag in ("td", "th", "table", "body"):
+                break
+            cell = cell.parent
+        if cell is None or cell.tag not in ("td", "th"):
+            return False
+        known = self._row_cells.get(cell.mem_id)
+        if known is None:
+            text = _one_line(cell.text(deep=True))
+            row = cell.parent
+            cells = [c for c in row.iter() if c.tag in ("td", "th")] if row is not None and row.tag == "tr" else []
+            known = (
+                len(cells) >= 2 and len(text) <= _ROW_CELL_MAX and "。" not in text
+                and _CJK_CHAR.search(text) is not None
+            )  # fmt: skip
+            self._row_cells[cell.mem_id] = known
+        return known
 
     def _leave(self, node: LexborNode) -> None:
         tag = node.tag or ""
@@ -699,7 +768,7 @@ class _Renderer:
             return False
         if tag in _CHROME_TAGS or (tag == "header" and not self._sections):
             return True
-        return _is_noise(node)
+        return _is_noise(node) or (tag in _BOX_TAGS and _inline_box(node))
 
     def _text(self, text: str) -> None:
         if not self._pre:
@@ -724,7 +793,7 @@ def _time_stamp(node: LexborNode) -> str | None:
     is the day in Hong Kong. A <time> inside prose keeps its words: the sentence names its day."""
     m = _DATETIME.match(node.attributes.get("datetime") or "")
     words = node.text(deep=True)
-    if m is None or printed_date(words) is not None:
+    if m is None or _prints_date(words):
         return None
     block = node.parent
     while block is not None and (block.tag or "") not in _PARAGRAPH | _BLOCK:
@@ -740,11 +809,17 @@ def _time_stamp(node: LexborNode) -> str | None:
     return when.date().isoformat()
 
 
+def _prints_date(words: str) -> bool:
+    """Whether a <time>'s words print a full date: in English ("19 Mar 2026, 6:42pm"), or as a
+    Chinese page's date line ("2027年3月16日 星期二 18:42", a Hong Kong paper's byline; audit zh20)."""
+    return printed_date(words) is not None or (len(words) <= _STAMP_BLOCK and _page_dated(_one_line(words)))
+
+
 def _stamp_line(node: LexborNode) -> bool:
     """A <time> printing a full date in a short block of the page's facts (a byline: "By X 19 Mar
     2026, 6:42pm"), not inside prose: its words are the page's stamp ([D-PRINTED])."""
     words = _one_line(node.text(deep=True))
-    if not words or printed_date(words) is None:
+    if not words or not _prints_date(words):
         return False
     block = node.parent
     while block is not None and (block.tag or "") not in _PARAGRAPH | _BLOCK:
@@ -756,6 +831,8 @@ def _stamp_line(node: LexborNode) -> bool:
     # 2026-05-12 21:05 · Updated 2026-05-13 08:10")
     return len(line) <= _STAMP_BLOCK and not dates_the_page(line)
 
+
+_ROW_CELL_MAX = 120  # characters of a data table's cell that lists its items on lines (signers, not prose)
 
 _EMPHASIS = frozenset({"strong", "b", "u", "em"})
 _LIST_HEADING_MAX = 100  # characters: a heading, not a paragraph in bold

@@ -21,6 +21,7 @@ BULLET = re.compile(
     r"^(?P<label>[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219\u2043\u25a0\u25a1\u2013\u2014*\-]"
     r"|\((?:[ivxlc]{1,6}|[a-z]|\d{1,2})\)|(?:[ivxlc]{1,6}|[a-z]|\d{1,2})[.)])\s+(?=\S)",
 )
+_ZH_CLOSED = re.compile(r"[\u3002\uff01\uff1f\uff1b][\u201d\u300d\u300f]?$")  # 。！？； and a closing quote
 _TERMINAL = re.compile(r"[.;,!?]['\"\u2019\u201d)]*$")
 SENTENCE_END = re.compile(r"[.!?:;'\"\u2019\u201d)\u3002\uff01\uff1f\uff1b\u300d]$")  # and Chinese 。！？；」
 
@@ -425,6 +426,12 @@ def _continues(
         return True
     if not wrapped or len(prev.text) < 0.7 * width:
         return False
+    # A Chinese sentence closed at a line's end closes its paragraph: a Chinese copy hard-wrapped at
+    # a width was read as its page before (unwrap_chinese), and a page's lines apart by <br> alone,
+    # each opening on an ideographic indent, are its paragraphs ('…共同主持会议。' / '　　王忠林…指出，…';
+    # audit zh20: an old provincial page's lead had taken the paragraph under it)
+    if _ZH_CLOSED.search(prev.text) and _CJK.match(line.text):
+        return False
     # A wrap carries a line over flush (or hung under a list's label, above): a line indented past
     # the paragraph's first opens a paragraph of its own (a heading over it: "Economic, trade, and
     # the Belt and Road Initiative" / "     Encourage and support …")
@@ -551,6 +558,8 @@ def _heading_shape(text: str) -> bool:
     if not words or len(words) > 14 or len(text) > 110:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] == "("):
+        return False
+    if _ZH_CLOSED.search(text):  # a Chinese sentence opening on its day ('4月22日，…主持会议。'; audit zh20)
         return False
     if text.endswith(":"):
         return len(words) <= 6 and not _FINITE_VERB.search(text)

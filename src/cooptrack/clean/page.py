@@ -50,6 +50,12 @@ _NAME_WORD = re.compile(
     r"(?:[A-Z0-9&\u2018\u201c'\"][\w.&'\u2019\-]{0,30}|of|the|and|for|in|on|at|de|da|du|[-\u2013\u2014]),?"
 )
 _NAME_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,16}")
+# A Chinese headline's verb or the meeting it names: what no site's name holds (福建省人民政府, 新华网),
+# however short the line ('川港合作会议第五次会议在成都举行' over the site's menu row is the headline,
+# not a masthead; audit zh20) ([ZH-TITLE]).
+CJK_HEADLINE_CUE = re.compile(
+    r"会议|會議|会晤|會晤|举行|舉行|召开|召開|主持|出席|签署|簽署|签约|簽約|率团|率團|访问|訪問|会见|會見"
+)
 _NAME_MAX = (8, 64)  # words, characters
 # a line that says it is a site (its name or description), whatever its capitals
 _SITE_WORDS = re.compile(
@@ -326,7 +332,7 @@ def _masthead(lines: list[Line], i: int, head: int) -> int:
 def name_shaped(text: str) -> bool:
     """A line shaped as a site's name: see :data:`_NAME_WORD`."""
     if _NAME_CJK.fullmatch(text):
-        return True
+        return CJK_HEADLINE_CUE.search(text) is None
     words = text.split()
     if not 1 <= len(words) <= _NAME_MAX[0] or len(text) > _NAME_MAX[1] or text[-1] in ".!?:;":
         return False

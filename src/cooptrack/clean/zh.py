@@ -64,8 +64,9 @@ _CREDIT_BRACKETED = (
     r"[(（](?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s?[:：]\s?[^()（）:：]{1,20}"
     r"(?:\s{0,3}[,，、]?\s{0,3}(?:审核|審核|校对|校對)\s?[:：]\s?[^()（）:：]{1,12}){0,2}[)）]"
 )
+# (a news agency's correction link before its editor's credit: '【纠错】 【责任编辑:王琳】'; audit zh20)
 _END = re.compile(
-    rf"完|{_BRACKETED_END}|【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{{1,20}}】|(?:责任编辑|責任編輯)\s?[:：]\s?\S{{1,20}}"
+    rf"完|{_BRACKETED_END}|(?:【(?:纠错|糾錯)】\s{{0,3}})?【(?:编辑|編輯|责任编辑|責任編輯)[:：][^】]{{1,20}}】|(?:责任编辑|責任編輯)\s?[:：]\s?\S{{1,20}}"
     rf"|{_CREDIT}(?:\s{{0,3}}[|｜]?\s{{0,3}}{_CREDIT}){{0,3}}|{_CREDIT_BRACKETED}"
 )
 _GIA_DATE = re.compile(rf"{_Y}年{_M}月{_D}日\s?[(（]星期[一二三四五六日天][)）]")
@@ -174,6 +175,10 @@ _INFO_FIELD = (
 _FONT_ROW = re.compile(_FONT)
 _INFO_LINE = re.compile(rf"(?:(?:{_INFO_FIELD})[\s|｜]{{0,4}}){{2,8}}")
 _INFO_DATE_RE = re.compile(_INFO_DATE)
+# The field of the row that dates the page when it prints more than one date: its publication
+# ('发布时间:2025-12-29 09:10 … 更新日期:2026-01-05': the day it was published, not the day it was
+# last touched; audit zh20)
+_INFO_PUBLISHED = re.compile(rf"{_PUBLISHED}\s?[:：]\s?{_INFO_DATE}")
 # A reporter's line under the headline ('福建日报记者 林华 报道', '本報記者 陳強', '記者:王蕾 攝影:李明').
 _BYLINE = re.compile(
     r"(?:[\u3400-\u9fff]{0,10}?(?:记者|記者|通讯员|通訊員)\s?[:：]?\s?[\u3400-\u9fff]{2,4}"
@@ -182,6 +187,8 @@ _BYLINE = re.compile(
 _CAPTION = re.compile(
     r".{2,300}[(（](?:政府新聞處|政府新闻处|(?:記者|记者)\s?\S{1,6}?\s?(?:攝|摄))[)）]|(?:資料圖|资料图)(?:片)?"
     r"|(?:图为|圖為|图片为|圖片為).{0,80}?(?:记者|記者)\s?\S{1,6}?\s?(?:摄|攝)"
+    # a news agency's photo credit closing the caption's sentence: '…举行。新华社记者 刘海燕 摄' (audit zh20)
+    r"|.{2,300}?[。.]\s?(?:新华社|新華社|中新社)?(?:记者|記者)\s?[\u4e00-\u9fff]{2,4}(?:\s?[、\s][\u4e00-\u9fff]{2,4})?\s?(?:摄|攝)"
     r"|(?:图片来源|圖片來源|图源|圖源|图片|圖片)\s?[:：]\s?\S.{0,40}"
 )
 _SLOGAN = re.compile(r"[^,，。:：;；!?！？]{2,12}(?:\s[^,，。:：;；!?！？]{2,12}){0,2}")
@@ -438,9 +445,11 @@ def furniture(line: str, *, after_end: bool) -> Furniture | None:
             return Furniture(RemovalReason.PAGE_CHROME, page_date=_date(m))
     if _INFO_LINE.fullmatch(line):
         dates = {_date(d) for d in _INFO_DATE_RE.finditer(line)}
-        # the page's own date, read when the line prints one date only; a line of the fields with no
-        # date ('【字体:大 中 小】【打印本页】【关闭窗口】') is the site's all the same (audit zh11)
-        return Furniture(RemovalReason.PAGE_CHROME, page_date=dates.pop() if len(dates) == 1 else None)
+        # the page's own date, read when the line prints one date only, or one labelled as its
+        # publication among others (an update's); a line of the fields with no date ('【字体:大 中
+        # 小】【打印本页】【关闭窗口】') is the site's all the same (audit zh11)
+        published = {_date(d) for d in _INFO_PUBLISHED.finditer(line)} if len(dates) > 1 else dates
+        return Furniture(RemovalReason.PAGE_CHROME, page_date=published.pop() if len(published) == 1 else None)
     if _BYLINE.fullmatch(line):
         return Furniture(RemovalReason.PAGE_CHROME)
     if _CAPTION.fullmatch(line):

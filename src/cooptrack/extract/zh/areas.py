@@ -54,12 +54,19 @@ def _reports_progress(f: str) -> bool:
 def _counts(title: Sent | None, lead: list[Sent]) -> Iterator[tuple[int, bool]]:
     """Each count of areas in the headline and lead, and whether its clause reviews the progress
     of areas agreed before (進展, 落實情況; 去年, 以來 …) rather than stating this meeting's."""
+    opening: dict[int, str] = {}  # each paragraph's first sentence: who speaks in it
+    for sent in lead:
+        opening.setdefault(sent.block, sent.f)
     for sent in [*([title] if title else []), *lead]:
         f = sent.f
         for m in P.DECLARED.finditer(f):
             before = f[: m.start()]
-            said = P.SPEECH.search(P.MEETING_SAYS.sub("", before))  # a leader's words, not the meeting's
-            if said and not P.CONSENSUS.search(f) and "同意" not in f:
+            # a leader's words, not the meeting's (or a later sentence of a paragraph a leader's words
+            # open: '施小琳说，…。四川愿与香港在…6个领域加强合作' is hers; audit zh20)
+            said = P.SPEECH.search(P.MEETING_SAYS.sub("", before)) is not None or (
+                sent.block >= 0 and _SPEAKER_OPENS.match(opening.get(sent.block, "")) is not None
+            )
+            if said and not P.CONSENSUS.search(f) and not _AGREED.search(f):
                 continue
             value = number(m["n"] or m["h"] or m["b"] or m["g"] or m["j"])
             if value:
@@ -67,9 +74,26 @@ def _counts(title: Sent | None, lead: list[Sent]) -> Iterator[tuple[int, bool]]:
                 yield value, bool(P.PROGRESS.search(clause) or P.OTHER_TIME.search(clause))
 
 
+# What both sides agreed, whoever reports it: no opinion ('…指出，…。本次会议双方商定在以下四个方面深化合作。')
+_AGREED = re.compile(r"同意|商定|议定")
+# A paragraph opening on one leader's words: a name or a post and its verb of saying before the
+# first comma ('施小琳说，', '李家超在会上表示，'), not the meeting's or both sides' (会议指出，双方一致认为).
+_SPEAKER_OPENS = re.compile(r"^(?!会议|双方)[^,，。:：]{2,16}?(?:表示|指出|说|称|强调)[,，:：]")
+
+
 def _heading_line(text: str) -> bool:
     f = fold(text).text.strip()
     return 0 < len(f) <= 30 and not any(c in f for c in "。,;:!?") and not P.SIGN.search(f)
+
+
+def _intro_over_heading(block: Block, following: list[Block]) -> bool:
+    """A paragraph closing on the announcement of the areas with a full stop (…在以下四个方面深化合作。)
+    right over a heading line, labelled (一、经贸投资合作) or over its paragraph (a paper's bold
+    跨境基建 over 雙方會…。): the areas' lead-in."""
+    if not following or not P.AREAS_INTRO_CLOSED.search(fold(block.text).text) or not _heading_line(following[0].text):
+        return False
+    labelled = P.AREA_LABEL.match(following[0].text) is not None
+    return labelled or (len(following) > 1 and not _heading_line(following[1].text))
 
 
 def _closing(text: str) -> bool:
@@ -83,7 +107,11 @@ def _closing(text: str) -> bool:
 def split(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:
     """The lead, the area groups and the closing blocks of the body."""
     start = next(
-        (i + 1 for i, b in enumerate(body) if P.AREAS_INTRO.search(fold(b.text).text)),
+        (
+            i + 1
+            for i, b in enumerate(body)
+            if P.AREAS_INTRO.search(fold(b.text).text) or _intro_over_heading(b, body[i + 1 : i + 3])
+        ),
         None,
     )
     if start is None:

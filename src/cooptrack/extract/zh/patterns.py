@@ -464,8 +464,14 @@ CONSENSUS = re.compile(r"达成(?:了)?共识|达成(?:以下|如下)")
 # with 以下, 下列 or 如下; an agenda or a list of officials names no area).
 AREAS_INTRO = re.compile(
     r"(?:达成(?:了|的)?共识|达成(?:以下|如下)|共识如下|(?:同意|确定|商定|议定|明确|决定)[^。]{0,30}?(?:以下|下列|如下)"
-    r"|(?:以下|下列)[^。]{0,12}(?:范畴|领域|方面)|(?:范畴|领域|方面)[^。]{0,8}如下)[^。]{0,30}[:：]\s*$"
+    r"|(?:以下|下列)[^。]{0,12}(?:范畴|领域|方面)|(?:范畴|领域|方面)[^。]{0,8}如下"
+    # (or the count the meeting agreed, the areas named before it: '会议商定，双方在经贸、金融…四个领域开展合作：';
+    # audit zh20)
+    r"|(?:同意|确定|商定|议定|决定)[^。]{0,40}?个(?:合作)?(?:范畴|领域|方面))[^。]{0,30}[:：]\s*$"
 )
+# The same announcement closed on a full stop ('本次会议双方商定在以下四个方面深化合作。'): it opens the areas
+# only over a labelled heading line ('一、经贸投资合作'; audit zh20)
+AREAS_INTRO_CLOSED = re.compile(r"(?:以下|下列)[^。:：]{0,12}(?:范畴|领域|方面)[^。:：]{0,30}。\s*$")
 # (read on the text as printed: full-width brackets, digits and stops too, '（一）', '１．'; audit zh13; digits in
 # brackets, '(1)', '（1）', '（１）'; audit zh14)
 AREA_LABEL = re.compile(

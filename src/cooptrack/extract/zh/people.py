@@ -30,7 +30,10 @@ _VERB = re.compile(
     r"主持|率领|率团|带领|率(?=[^,。;]{1,24}代表团)|特邀|出席|参加|随团|随行|随同|代表团(?:的)?成员|陪同|列席|与会|一齐(?:去|嚟|来|出发)"
     r"|会见|会面|会晤|拜会|签署|签订|签约|见证|致辞|讲话|表示|指出|说|委托"
 )
-_LIST_OF_ATTENDING = re.compile(r"^(?:随团|陪同)?(?:出席|参加|列席)[^,。]{0,12}的[^,。]{0,16}(?:包括|有|计有)")
+# (or a delegation's members, '代表团成员包括A、B,以及C': C after the comma is one of them too; audit zh20)
+_LIST_OF_ATTENDING = re.compile(
+    r"^(?:随团|陪同)?(?:出席|参加|列席)[^,。]{0,12}的[^,。]{0,16}(?:包括|有|计有)|^[^,。]{0,12}代表团(?:的)?成员(?:包括|有|计有)"
+)
 _SIDES = {"central": Side.CENTRAL, "macao": Side.MACAO, "mainland": Side.MAINLAND, "hk": Side.HK, "hkbody": Side.HK}
 
 
