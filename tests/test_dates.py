@@ -33,6 +33,7 @@ from cooptrack.pipeline import parse_text
         ("June 3, 2019 10:00 (UTC+08:00)", dt.date(2019, 6, 3)),
         ("Updated 18:05, 14-May-2026", dt.date(2026, 5, 14)),  # day-month-year joined by hyphens
         ("PUBLISHED : Wednesday, 19 December, 2007, 12:00am", dt.date(2007, 12, 19)),
+        ("2026 11/19 20:15:32", dt.date(2026, 11, 19)),  # a news agency's spans, the year apart (audit zh20)
     ],
 )
 def test_a_page_stamp_in_any_form_gives_the_page_s_date(line: str, day: dt.date) -> None:
@@ -43,6 +44,8 @@ def test_a_sentence_is_no_stamp_though_it_prints_a_date() -> None:
     assert stamp_date("June 3, 2019 was the day the two sides met.") is None
     assert printed_date("June 3, 2019 was the day the two sides met.") == dt.date(2019, 6, 3)
     assert printed_date("the 2014 Work Plan and March 2019") is None
+    # the year apart from the day is a stamp's only with its time (audit zh20)
+    assert printed_date("2026 11/19") is None and stamp_date("2026 11/19") is None
 
 
 _HEAD = "Hong Kong and Sichuan hold plenary\n"

@@ -637,3 +637,48 @@ def test_a_release_reproduced_under_a_site_s_own_headline_is_titled_by_its_own(b
 def test_a_lower_heading_without_a_reproduced_release_line_leaves_the_h1_the_title(between: str) -> None:
     got = html_to_text(_REPRODUCING.format(between=between))
     assert got.title == "Hong Kong and Hunan deepen ties in advanced manufacturing"
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese pages as served (audit zh20)
+
+_BOX_PAGE = """<html><body><article><h1>港澳合作高層會議在澳門舉行</h1>
+<p>第十六次港澳合作高層會議昨日在澳門舉行，由財政司司長與澳門特區經濟財政司司長共同主持。</p>
+<div class="box"><span>延伸閱讀</span><ul><li><a href="#">另一則新聞的標題在此</a></li></ul></div>
+{after}
+</article></body></html>"""
+
+
+def test_a_related_box_inside_the_story_is_skipped_and_the_story_goes_on() -> None:
+    text = html_to_text(_BOX_PAGE.format(after="<p>雙方會聯合在東南亞市場推廣兩地的一程多站旅遊產品。</p>")).text
+    assert "延伸閱讀" not in text and "另一則新聞的標題在此" not in text
+    assert "雙方會聯合在東南亞市場推廣" in text
+
+
+def test_a_related_box_with_no_prose_after_it_is_left_to_close_the_story() -> None:
+    text = html_to_text(_BOX_PAGE.format(after="<p>責任編輯：陳明</p>")).text
+    assert "延伸閱讀" in text  # the text cleaner's end marker: the story is over there
+
+
+def test_a_br_in_a_data_table_s_chinese_cell_lists_its_items_on_the_row() -> None:
+    page = (
+        "<html><body><article><h1>浙港合作會議第五次會議</h1><table>"
+        "<tr><td>1</td><td>浙港數字經濟合作協議</td><td>廳長韓傑<br />局長孫東</td></tr>"
+        "</table></article></body></html>"
+    )
+    assert "1\t浙港數字經濟合作協議\t廳長韓傑、局長孫東" in html_to_text(page).text
+
+
+def test_a_layout_table_s_br_lines_stay_lines() -> None:
+    cell = "　　4月22日，鄂港合作會議第二次會議在武漢舉行。<br>　　雙方商定在以下四個方面深化合作。"
+    page = f"<html><body><table><tr><td>左欄</td><td>{cell}</td></tr></table></body></html>"
+    assert "舉行。\n" in html_to_text(page).text
+
+
+def test_many_related_boxes_and_cells_are_read_in_linear_work() -> None:
+    unit = (
+        '<div><span>延伸閱讀</span><a href="#">標題</a></div><p>雙方會推動兩地的合作，並支持企業發展業務。</p>'
+        "<table><tr><td>1</td><td>甲<br>乙</td></tr></table>"
+    )
+    page = "<html><body><article>{}</article></body></html>"
+    assert_linear(lambda n: page.format(unit * (n // len(unit))), html_to_text, 60_000)
