@@ -277,8 +277,18 @@ class _Collector:
                 run = _title_run(named) if named[:1].isupper() else _described(named)
                 short = [i for i in self.items if run and _norm(i.title).startswith(_norm(run))]
                 item = short[0] if len(short) == 1 else None  # "The Co-operation Memorandum was signed by ..."
-                item = item or (self.add(run, sentence.start + head.end()) if run else self._referred(named))
-                group = [item] if item is not None else []
+                if item is None and run and _BARE_KIND.fullmatch(run.strip()):
+                    # "The Memorandum was signed by ...": a reference, never a title of its own; to the
+                    # one agreement of its kind, or to none when two are (audit en21)
+                    item = self._referred(run)
+                elif item is None and run and len(parts := _split_titles(run)) > 1:
+                    # "the Memorandum of … and the Agreement on … were signed by A and B, and by C and D,
+                    # respectively": each title of the subject its own (audit en21)
+                    at = sentence.start + head.end() + (named.find(run) if run in named else 0)
+                    group = [i for off, title in parts if (i := self.add(title, at + off)) is not None]
+                elif item is None:
+                    item = self.add(run, sentence.start + head.end()) if run else self._referred(named)
+                group = group or ([item] if item is not None else [])
             if group:
                 return group
         # "At the plenary, the Memorandum of ... between the ‹Bureau› and the ‹Department› was signed",
@@ -370,9 +380,11 @@ class _Collector:
 
 
 # (a list item's bare ", by the Secretary for ..., Mr A, and ...", under "witnessed the signing of:")
-# "…, signed by A and B", "… (signed by the Secretary for …, Mr A, and …, Mr B)", "…, by the Secretary …"
+# "…, signed by A and B", "… (signed by the Secretary for …, Mr A, and …, Mr B)", "…, by the Secretary …",
+# "… -- signed by A and B", "… – signed by …" (a dash before the clause, audit en21)
 _ITEM_SIGNED_BY = re.compile(
-    rf"(?:,?\s+|\s*[(\uff08]\s*)(?:was\s+|were\s+)?(?:signed|inked)\s+by\b|{P.ITEM_BY.pattern}"
+    rf"(?:\s+(?:--?|[\u2013\u2014])\s*|\s*[\u2013\u2014]\s*|,?\s+|\s*[(\uff08]\s*)(?:was\s+|were\s+)?(?:signed|inked)\s+by\b"
+    rf"|{P.ITEM_BY.pattern}"
 )
 # A list item's notes in brackets: "(Chinese only)", "(Annex 2)", "(Annex 3, Chinese only)".
 _NOTE = r"(?:(?:in\s+)?Chinese\s+(?:version\s+)?only|(?:see\s+|at\s+)?Annex\s+\d{1,2})"
@@ -627,6 +639,12 @@ _PASSIVE_SIGNED = re.compile(
 )
 # A signing in the passive with no "by": "the Memorandum of ... was signed", "... was also signed at
 # the plenary" (not "was signed in April 2010": _signed_before has put such a sentence aside).
+# A kind of document named alone, capitalised as a defined term ("The Memorandum", "the Agreement"):
+# a reference to a document already named, not a title.
+_BARE_KIND = re.compile(
+    r"(?i)(?:memorandum(?:\s+of\s+understanding)?|mou|agreement|framework\s+agreement|arrangement|"
+    r"letter\s+of\s+intent|co-?operation\s+agreement)"
+)
 _BARE_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:also\s+|jointly\s+)?signed\b(?!\s+(?:by|between|with)\b)")
 _NEXT_TITLE = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the|a|an)\s+(?=[A-Z])")
 

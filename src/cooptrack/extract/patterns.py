@@ -469,6 +469,13 @@ ATTEND_CUE = re.compile(
 # A sentence naming someone who is not at the meeting ("During Mr Chan's absence, ... will be the Acting ...").
 # Also one who sent apologies, and a news story's acting leader ("Chief Secretary B will be Acting
 # Chief Executive while Mr Lee is away").
+# Indirect speech after its speaker ("Mr Chan said that, as the Vice-Premier, Mr X, had pointed out,
+# ...", "Mr Ye said that Jiangxi would follow the instructions of President X"): those first named
+# inside it are what the speaker spoke of, not people at the meeting (audit en21).
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|stressed|noted|pointed\s+out|added|remarked|recalled|hoped|believed|emphasi[sz]ed|"
+    r"told\s+(?:the\s+)?[a-z]+)\s+that\b"
+)
 NOT_ATTENDING = re.compile(
     r"(?i)\babsence\b|\bwill\s+be\s+(?:the\s+)?acting\b|\bwill\s+act\s+as\b|"
     r"\b(?:did|does|will)\s+not\s+attend\b|\b(?:was|were)\s+(?:unable|not\s+able)\s+to\s+(?:attend|join|be\s+present)\b|"

@@ -98,8 +98,13 @@ def _post_before(text: str, start: int, floor: int = 0) -> str | None:
     segment = segment[named[-1].end() :] if named else segment
     # a news story's "the mayor of Beijing, Yin Yong", "the province's executive vice governor, Xu"
     clause = segment.rsplit(",", 1)[-1]
-    loose = _LOOSE_POST_BEFORE.search(clause) if comma else None
-    if loose and (_HONORIFIC_WORD.search(loose["post"] + " ") or not _LOOSE_POST_WORDS.fullmatch(loose["post"])):
+    loose = (_LOCAL_OFFICE_OWNER_BEFORE.search(clause) or _LOOSE_POST_BEFORE.search(clause)) if comma else None
+    if (
+        loose
+        and (_HONORIFIC_WORD.search(loose["post"] + " ") or not _LOOSE_POST_WORDS.fullmatch(loose["post"]))
+        and not _LOCAL_OFFICE_POST.fullmatch(loose["post"])
+        and loose.re is not _LOCAL_OFFICE_OWNER_BEFORE
+    ):
         loose = None  # "the Chief Executive to attend the plenary included ...": not one post
     loose_at = len(segment) - len(clause) + loose.start("post") if loose else len(segment)
     for m in P.POST_HEAD.finditer(segment):
@@ -126,11 +131,15 @@ _OWNER = r"(?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*"
 # The next person of a list, named before a post in lower case: ", Paul Chan, financial secretary".
 _NAMED = rf"{P.NAME},\s+(?:the\s+)?[a-z]"
 _NEXT_NAMED = rf",\s+{_NAMED}"
+# A comma inside a post in lower case, before the last fields of its portfolio: "secretary for
+# innovation, technology and industry", "secretary for culture, sports and tourism" (audit en21).
+_LAST_FIELDS = r"[a-z]+(?:\s+[a-z]+)?\s+and\s+[a-z]+(?:\s+of\b|\s*[,;.]|\s*$)"
+_FIELDS_GO_ON = rf",\s+(?={_LAST_FIELDS})"
 _POST_AFTER = re.compile(
     rf",\s+(?:the\s+)?(?:{_OWNER}['\u2019]s\s+)?(?P<post>{_POST_AFTER_HEAD}"
     # an abbreviation in brackets inside it: "... of the Macao Special Administrative Region (SAR) government"
-    rf"(?:[^,;()\n.]|\.(?=\S)|\s\([A-Z]{{2,}}\)(?=\s)|,\s+(?=[A-Z])(?!{P.HONORIFIC}\s)(?!{_NAMED}))*?)"
-    rf"(?:\s*\([A-Z]{{2,}}\))?\s*(?=,\s+(?![A-Z])|,\s+{P.HONORIFIC}\s|{_NEXT_NAMED}|;|\.(?:\s|$)|$)"
+    rf"(?:[^,;()\n.]|\.(?=\S)|\s\([A-Z]{{2,}}\)(?=\s)|,\s+(?=[A-Z])(?!{P.HONORIFIC}\s)(?!{_NAMED})|{_FIELDS_GO_ON})*?)"
+    rf"(?:\s*\([A-Z]{{2,}}\))?\s*(?=,\s+(?![A-Z])(?!{_LAST_FIELDS})|,\s+{P.HONORIFIC}\s|{_NEXT_NAMED}|;|\.(?:\s|$)|$)"
 )
 # A post in brackets after the name, as lists and captions write it: "Mr John Lee (Chief
 # Executive) and Mr B (Mayor of Chongqing)", "Mr A (the Secretary for Innovation, Technology and Industry)".
@@ -151,6 +160,33 @@ _LOOSE_POST_WORD = (
 )
 _LOOSE_POST_WORDS = re.compile(rf"{_LOOSE_POST_WORD}(?:\s+(?:{_LOOSE_POST_WORD}|&))*")
 _LOOSE_POST_BEFORE = re.compile(rf"(?:\b[Tt]he\s+|^\s*|['\u2019]s\s+)(?P<post>{_POST_AFTER_HEAD}.*)$")
+
+# A post in a Mainland province's or city's office written in lower case, as stories write the
+# departments' heads: "the head of the provincial forestry and grassland administration", "the
+# director of the municipal bureau of commerce", "the provincial department of natural resources'
+# director" (audit en21). The office's words are open (any field of work), its ends are not: a
+# post's head, "of the", the office's scope (provincial, municipal …) and an office's noun, with
+# its field after "of" or "for"; or the office, a possessive and the head. No verb or clause word
+# stands among them (the list of fields can never be closed: the shape is).
+_SCOPE = r"(?:provincial|municipal|city|prefectural|county|district|regional)"
+_OFFICE_NOUN = (
+    r"(?:administration|department|bureau|commission|office|committee|government|authority|agency|"
+    r"centre|center|council|service|institute|academy|federation|association)"
+)
+_FIELD_WORD = (
+    r"(?!(?:the|a|an|of|for|to|in|on|at|by|with|from|that|which|who|said|says|told|was|were|is|are|has|"
+    r"had|have|will|would|also|then|when|while|after|before|met|led|held)\b)[a-z]+(?:-[a-z]+)?"
+)
+_FIELD = rf"{_FIELD_WORD}(?:,?\s+(?:and\s+)?{_FIELD_WORD}){{0,5}}"
+_LOCAL_OFFICE = rf"{_SCOPE}(?:\s+{_FIELD})??\s+{_OFFICE_NOUN}(?:\s+(?:of|for)\s+{_FIELD})?"
+_LOWER_HEAD_WORD = (
+    r"(?:(?:executive|deputy|vice|assistant)[\s-]+)*(?:director(?:-general)?|head|chief|chairman|chairwoman|"
+    r"secretary(?:-general)?|commissioner|party\s+secretary)"
+)
+_LOCAL_OFFICE_POST = re.compile(rf"{_LOWER_HEAD_WORD}\s+of\s+the\s+{_LOCAL_OFFICE}")
+_LOCAL_OFFICE_OWNER_BEFORE = re.compile(
+    rf"(?:\b[Tt]he\s+|^\s*)(?P<post>{_LOCAL_OFFICE}(?:['\u2019]s|(?<=s)['\u2019])\s+{_LOWER_HEAD_WORD})$"
+)
 
 
 def _post_after(text: str, end: int) -> tuple[str | None, int]:

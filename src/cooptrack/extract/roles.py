@@ -266,6 +266,11 @@ def _subject_zone(text: str, spans: Sequence[Span], cue: Cue) -> list[Span]:
     floor = C.subject_floor(text, spans, at)
     for m in P.OBJECT_OF_OTHER_VERB.finditer(text, floor, at):
         floor = m.end()
+    # the first verb's object named with its post, the chair verb coordinated after it ("He called on
+    # the Secretary ..., Mr X, and then co-chaired"): the post is X's, no chair's (audit en21)
+    if _AND_THEN.search(text, max(0, at - 40), at):
+        objects = C.objects_of(text, spans)
+        floor = max([floor, *(spans[i][1] for i in C.between(spans, floor, at) if i in objects)])
     return [(floor, at)]
 
 
@@ -465,7 +470,18 @@ def _pronoun(text: str, spans: Sequence[Span], at: int) -> tuple[str | None, set
             C.COORDINATION.fullmatch(text, spans[j - 1][1] if j != group[0] else m.end(), spans[j][0]) for j in group
         ):
             return m["pronoun"].lower(), set(group), m.start("pronoun")
+    # the pronoun opening the sentence, the chair verb coordinated with its first verb: "He called
+    # on the Party Secretary, Mr X, and then co-chaired the plenary with the Governor, Mr B" (audit en21)
+    opening = _PRONOUN_OPENING.match(text)
+    if opening and _AND_THEN.search(text, max(0, at - 40), at):
+        return opening["pronoun"].lower(), set(), opening.start("pronoun")
     return None, set(), at
+
+
+# A sentence opened by its pronoun subject and a verb ("He called on ...", "She then met ..."), and
+# the second verb of the pronoun right after ", and then" (a new subject would stand between).
+_PRONOUN_OPENING = re.compile(r"\s*(?P<pronoun>He|She)\s+(?!and\b)(?:then\s+|later\s+|also\s+|first\s+)?[a-z]+")
+_AND_THEN = re.compile(r",?\s+and\s+(?:then\s+|later\s+|subsequently\s+|afterwards\s+|also\s+)?$")
 
 
 # A pronoun joined to others as the subject: "In the afternoon, she and the Governor ...".

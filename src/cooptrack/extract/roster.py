@@ -116,7 +116,17 @@ class _Roster:
             and not P.ATTEND_CUE.search(x)
             for x in (masked, lead_in)  # a list item is read with the sentence introducing the list
         )
+        # first named inside what a speaker named before said ("Mr A said that, as ... Mr X had
+        # pointed out, ..."): spoken of, not present
+        speech = P.REPORTED_SPEECH.search(masked) if "that" in masked else None
+        spoken_of = (
+            speech.end() + sentence.start
+            if speech and self.named and self.named[-1][0].start < speech.start() + sentence.start
+            else None
+        )
         for person in new_here:  # an official, not a commentator ("Dr Simon Lee, an economist, said")
+            if spoken_of is not None and person.start > spoken_of:
+                continue
             if not person.roles and not elsewhere and person.post:
                 # a Central official present is a special guest, whatever the words: also as an item
                 # of "Also present were:" listed on lines of its own
