@@ -159,7 +159,9 @@ _LOOSE_POST_WORD = (
     r"member|council|state|central)"
 )
 _LOOSE_POST_WORDS = re.compile(rf"{_LOOSE_POST_WORD}(?:\s+(?:{_LOOSE_POST_WORD}|&))*")
-_LOOSE_POST_BEFORE = re.compile(rf"(?:\b[Tt]he\s+|^\s*|['\u2019]s\s+)(?P<post>{_POST_AFTER_HEAD}.*)$")
+_LOOSE_POST_BEFORE = re.compile(
+    rf"(?:\b[Tt]he\s+|^\s*|['\u2019]s\s+)(?P<post>(?:(?:executive|deputy|vice|assistant)[\s-]+)*{_POST_AFTER_HEAD}.*)$"
+)
 
 # A post in a Mainland province's or city's office written in lower case, as stories write the
 # departments' heads: "the head of the provincial forestry and grassland administration", "the
