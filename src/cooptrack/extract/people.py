@@ -177,15 +177,21 @@ _OFFICE_NOUN = (
 )
 _FIELD_WORD = (
     r"(?!(?:the|a|an|of|for|to|in|on|at|by|with|from|that|which|who|said|says|told|was|were|is|are|has|"
-    r"had|have|will|would|also|then|when|while|after|before|met|led|held)\b)[a-z]+(?:-[a-z]+)?"
+    r"had|have|will|would|also|then|when|while|after|before|met|led|held)\b)(?:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+)"
 )
 _FIELD = rf"{_FIELD_WORD}(?:,?\s+(?:and\s+)?{_FIELD_WORD}){{0,5}}"
-_LOCAL_OFFICE = rf"{_SCOPE}(?:\s+{_FIELD})??\s+{_OFFICE_NOUN}(?:\s+(?:of|for)\s+{_FIELD})?"
+_OFFICE_REST = rf"(?:\s+{_FIELD})??\s+{_OFFICE_NOUN}(?:\s+(?:of|for)\s+{_FIELD})?"
+_LOCAL_OFFICE = rf"{_SCOPE}{_OFFICE_REST}"
+# "of the provincial …", "of the city's …", "of Hubei's provincial …": the office's owner
+_OF_LOCAL = (
+    rf"of\s+(?:the\s+(?:{_SCOPE}|(?:city|province|region|municipality)['\u2019]s(?:\s+{_SCOPE})?)"
+    rf"|[A-Z][a-z]+['\u2019]s\s+{_SCOPE}){_OFFICE_REST}"
+)
 _LOWER_HEAD_WORD = (
     r"(?:(?:executive|deputy|vice|assistant)[\s-]+)*(?:director(?:-general)?|head|chief|chairman|chairwoman|"
     r"secretary(?:-general)?|commissioner|party\s+secretary)"
 )
-_LOCAL_OFFICE_POST = re.compile(rf"{_LOWER_HEAD_WORD}\s+of\s+the\s+{_LOCAL_OFFICE}")
+_LOCAL_OFFICE_POST = re.compile(rf"{_LOWER_HEAD_WORD}\s+{_OF_LOCAL}")
 _LOCAL_OFFICE_OWNER_BEFORE = re.compile(
     rf"(?:\b[Tt]he\s+|^\s*)(?P<post>{_LOCAL_OFFICE}(?:['\u2019]s|(?<=s)['\u2019])\s+{_LOWER_HEAD_WORD})$"
 )
