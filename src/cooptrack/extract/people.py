@@ -121,7 +121,7 @@ def _post_before(text: str, start: int, floor: int = 0) -> str | None:
 _POST_AFTER_HEAD = (
     r"(?i:chief\s+executive|chief\s+secretary|financial\s+secretary|secretary\s+(?:for|of)\b|"
     r"(?:under|permanent|deputy)\s+secretary|(?:deputy\s+)?director\b|(?:executive\s+)?vice[- ]governor|governor\b|"
-    r"(?:executive\s+)?vice[- ]mayor|mayor\b|party\s+(?:secretary|chief)\b|(?:vice[- ])?chairman\b|"
+    r"(?:executive\s+)?vice[- ]mayor|mayor\b|party\s+(?:secretary|chief)\b|(?:vice[- ])?chair(?:man|woman|person)\b|"
     r"(?:deputy\s+)?secretary[- ]general|(?:vice[- ])?minister\b|commissioner\b|head\s+of\b|member\s+of\b)"
 )
 # A comma followed by a capitalised word (not an honorific) continues the post: "Secretary for
