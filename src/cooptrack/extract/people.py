@@ -181,10 +181,11 @@ _FIELD_WORD = (
 )
 _FIELD = rf"{_FIELD_WORD}(?:,?\s+(?:and\s+)?{_FIELD_WORD}){{0,5}}"
 _OFFICE_REST = rf"(?:\s+{_FIELD})??\s+{_OFFICE_NOUN}(?:\s+(?:of|for)\s+{_FIELD})?"
-_LOCAL_OFFICE = rf"{_SCOPE}{_OFFICE_REST}"
+_PLACE_WORDS = r"(?:[A-Z][a-z]+\s+){0,3}"  # the place before the scope: "the Shenzhen municipal bureau of …"
+_LOCAL_OFFICE = rf"{_PLACE_WORDS}{_SCOPE}{_OFFICE_REST}"
 # "of the provincial …", "of the city's …", "of Hubei's provincial …": the office's owner
 _OF_LOCAL = (
-    rf"of\s+(?:the\s+(?:{_SCOPE}|(?:city|province|region|municipality)['\u2019]s(?:\s+{_SCOPE})?)"
+    rf"of\s+(?:the\s+(?:{_PLACE_WORDS}{_SCOPE}|(?:city|province|region|municipality)['\u2019]s(?:\s+{_SCOPE})?)"
     rf"|[A-Z][a-z]+['\u2019]s\s+{_SCOPE}){_OFFICE_REST}"
 )
 _LOWER_HEAD_WORD = (
