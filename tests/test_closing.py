@@ -175,3 +175,31 @@ def test_an_area_heading_of_the_same_words_stays_an_area(heading: str) -> None:
     rec = parse_text(page)
     assert [a.heading for a in rec.areas] == ["Trade and investment", heading]
     assert [m.text for m in rec.areas[1].measures] == ["Jointly promote multi-destination tourism products."]
+
+
+CLOSING_HEADINGS_ZH = [
+    "簽署合作文件",
+    "代表團成員",
+    "參觀考察",
+    "其他活動",
+    "隨行官員",
+    "會見省委書記",
+    "行程",
+    "背景資料",
+    "相關活動",
+]
+AREA_HEADINGS_ZH = ["會展業", "會議展覽及獎勵旅遊", "青年交流團", "官員交流", "公務員交流"]
+
+
+@pytest.mark.parametrize("heading", CLOSING_HEADINGS_ZH)
+def test_a_chinese_heading_of_the_signing_delegation_or_visit_closes_the_areas(heading: str) -> None:
+    """A heading line after the areas over the signing, the delegation or the visit had opened an
+    area of its own, and the story under it had become its measures (none of nine closed)."""
+    page = _ZH.format(paragraph=f"{heading}\n\n陳國基參觀了當地的科技園，並與在湘創業的香港青年交流。")
+    assert _measures(page) == ["共同在東盟國家舉辦投資推廣活動。", "聯合推廣「一程多站」旅遊產品。"]
+
+
+@pytest.mark.parametrize("heading", AREA_HEADINGS_ZH)
+def test_a_chinese_area_heading_of_the_same_words_stays_an_area(heading: str) -> None:
+    rec = parse_text(_ZH.replace("旅遊合作", heading).format(paragraph=""))
+    assert [a.heading for a in rec.areas] == ["經貿合作", heading]

@@ -433,6 +433,13 @@ DECLARED = re.compile(
 # 第五次會議定於…召開), the visit around it (訪問期間，…; 在長沙期間，…; 此行…) and the way home
 # (陳國基將於明日返港; 代表團明天返回香港).
 # Not a measure's event (活動將於秋季在香港舉行) nor people sent home (鼓勵在湘港人返港…).
+# A heading line after the areas that closes them, as the English closing headings do: the signing
+# (簽署合作文件), the delegation and its officials (代表團成員, 隨行官員; not an area's 官員交流), the visit
+# (參觀考察, 會見省委書記, 行程, 其他活動, 相關活動) and the background (背景資料, 會議背景).
+CLOSING_HEADING = re.compile(
+    r"签署|签约|签订|见证|出席|随团|随行|陪同|代表团|官员(?!交流|培训|互访|挂职)|参观|考察|访问|会见|会晤|拜会|拜访"
+    r"|其他活动|相关活动|行程|背景|图片|照片"
+)
 NEXT_MEETING = re.compile(
     r"^(?:双方(?:商定|同意|议定|决定|确定)[,:]?)?(?:下一次|下次|下届|第[一二三四五六七八九十〇零\d]{1,4}次)"
     r"[^。,]{0,12}?(?:会议|会晤|联席会议)[^。]{0,30}?(?:举行|召开)"
