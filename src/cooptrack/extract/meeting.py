@@ -229,9 +229,10 @@ def mentions_a_meeting(text: str) -> bool:
     return next(_candidates(text), None) is not None
 
 
+# (news copy's "the fifth session of the ‹name›", with no "Plenary": the mechanism's numbered meeting; audit neg2)
 _ORD_BEFORE = re.compile(
     rf"\b(?P<ord>{P._ORD})\s+(?P<words>(?:(?:physical|in-person|face-to-face|ever|offline|formal|official|full|"
-    r"(?P<hl>(?i:high[-\s]level)))\s+){0,2})$"
+    r"(?P<hl>(?i:high[-\s]level)))\s+){0,2})(?:(?i:session)\s+of\s+(?:the\s+)?)?$"
 )
 # (the words of a name reordered around "between": "the 17th High Level Co-operation Meeting between Hong Kong
 # and Macao", the name found from "Co-operation", its number and "High Level" before it; audit en15)
@@ -268,7 +269,7 @@ def _bound_mentions(text: str) -> list[MeetingMention]:
             out.append(MeetingMention(kind, number, before.start(), mention.end))
             continue
         after = _HELD_ITS.match(text, mention.end)
-        if after:
+        if after and not body_owns_name(text, mention.start):  # (not "a task force under ‹name› held its …")
             number = ordinal_value(after["ord"] or after["times"])
             out.append(MeetingMention(entry.ordinal_kind, number, mention.start, after.end()))
     return out
@@ -284,6 +285,17 @@ def _another_meeting_before(text: str, start: int) -> bool:
     """The words before ``start`` say the meeting named there is an earlier or later one."""
     before = text[max(0, start - 60) : start]
     return _MAY_OTHER_MEETING(before) and P.OTHER_MEETING_BEFORE.search(before) is not None
+
+
+_MAY_BODY_OWNS = screen(P.BODY_OWNS_NAME)
+
+
+def body_owns_name(text: str, start: int) -> bool:
+    """The mechanism's name at ``start`` owns another of its bodies ("the liaison offices of the ‹name›",
+    "a joint working group on … set up under the ‹name›"): it names no meeting of the mechanism, and
+    "the meeting" after it is the body's (audit neg2)."""
+    before = text[max(0, start - 120) : start]
+    return _MAY_BODY_OWNS(before) and P.BODY_OWNS_NAME.search(before) is not None
 
 
 def another_body_meeting(text: str, start: int, end: int) -> bool:

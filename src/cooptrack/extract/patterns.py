@@ -54,11 +54,18 @@ MEETING_MENTION = re.compile(
 # A body's own meeting named before it: "The ... Joint Working Group on ... held its 16th meeting".
 # So is a headline's "Hetao joint task force holds fifth meeting", and a sector's own authorities'
 # "Hong Kong and Macao tourism authorities hold 12th joint meeting" (not "the two authorities").
+# A mechanism's own liaison offices, secretariat or sub-group holding "their fifth meeting" are such a
+# body, named "of" or "under" the mechanism: "The liaison offices of the Hong Kong/Fujian Co-operation
+# Conference held their fifth meeting" (audit neg2).
+_OTHER_BODY = (
+    r"task\s+forces?|expert\s+groups?|working\s+groups?|steering\s+(?:group|committee)s?|leading\s+groups?|committees?|"
+    r"commissions?|panels?|liaison\s+(?:groups?|offices?|officers|units?|teams?)|secretariats?|sub-?groups?|"
+    r"association|council|symposium|forum"
+)
 OTHER_BODY_BEFORE = re.compile(
-    r"(?i)\b(?:task\s+force|expert\s+group|working\s+group|steering\s+(?:group|committee)|leading\s+group|committee|"
-    r"commission|panel|liaison\s+group|association|council|symposium|forum|"
+    rf"(?i)\b(?:{_OTHER_BODY}|"
     r"(?-i:(?!(?:two|both|the|their|its|respective|relevant|local|government|governmental)\b)[a-z]{3,})\s+"
-    r"(?:authorities|departments|regulators))\b(?:\s+(?:on|for)\s+[^.;()]{0,90}?)?"
+    r"(?:authorities|departments|regulators))\b(?:\s+(?:on|for|of|under)\s+[^.;()]{0,90}?)?"
     rf"\s+(?:held|holds?|holding|convened|convenes?|had|will\s+hold)\s+(?:(?:its|their)\s+)?(?:{_ORD}\s+)?$"
 )
 OTHER_BODY_AFTER = re.compile(
@@ -76,7 +83,11 @@ OTHER_MEETING_BEFORE = re.compile(
     # what an earlier meeting decided: "the co-operation items agreed at the Third Plenary Session"
     r"|\b(?:items|measures|projects|initiatives|matters|consensus|tasks|proposals|areas|results|outcomes|"
     r"directions)\s+(?:agreed|reached|endorsed|adopted|decided|set\s+out)\s+(?:upon\s+)?(?:at|during|in)\s+"
-    r"(?:the\s+)?$)"
+    r"(?:the\s+)?$"
+    # a meeting held to prepare another, or to follow one up: "held a preparatory meeting in Hong Kong
+    # today for the 25th Plenary", "to follow up on the consensus of the Fourth Plenary" (audit neg2)
+    r"|\bpreparatory\s+(?:meeting|session|talks|work)\b[^.;]{0,60}?\bfor\s+(?:the\s+)?$"
+    r"|\bfollow(?:ing)?[\s-]+up\s+(?:on|to)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:of|at|from)\s+(?:the\s+)?$)"
 )
 # A line of its own naming the signers of the list item above it: "Signatories: the Secretary for
 # …, Ms A; and the Vice Governor …, Mr B", "Signed by: …", "Signing parties: …" ([AGREE-LIST]).
@@ -84,10 +95,18 @@ SIGNERS_LINE = re.compile(
     r"(?i)^\s*(?:signator(?:y|ies)|signers?|signed\s+by|signing\s+(?:parties|officials))\s*[:\uff1a]\s*(?=\S)"
 )
 
+# A mechanism's name right after one of its bodies: "the liaison offices of the ", "a joint working group
+# on biomedicine set up under the " (audit neg2): the name owns the body, not a meeting of the page.
+BODY_OWNS_NAME = re.compile(
+    rf"(?i)\b(?:{_OTHER_BODY})(?:\s+(?:on|for)\s+[^.;()]{{0,60}}?)?\s+(?:(?:set\s+up|established|formed|created)\s+)?"
+    r"(?:of|under)\s+(?:the\s+)?$"
+)
+
 # A mechanism's name owning such a meeting, or being one: "since the Second Plenary Session of the ",
 # "the preparations for the 14th " (cooptrack.extract.relevance: that name is not this meeting's).
 ANOTHER_MEETINGS_NAME = re.compile(
     r"(?i)\b(?:since|last|previous|preceding|prepar(?:e|ations?|ing)\s+for|arrangements?\s+for|ahead\s+of|"
+    r"preparatory\s+(?:meeting|session|talks|work)\b[^.;]{0,60}?\bfor|"
     r"following\s+up\s+on|follow-up\s+to|the\s+next|next)\s+(?:the\s+|its\s+|their\s+)?"
     rf"(?:(?:[\w'-]+\s+){{0,4}}?(?:plenary(?:\s+session)?|session|meeting)\s+of\s+(?:the\s+)?|{ORDINAL_RE}\s+)?$"
 )
@@ -139,6 +158,21 @@ LEGCO_LEAD = re.compile(
     rf"|\brepl(?:y|ies|ied|ying)\s+to\s+(?:a\s+)?(?:{_LEGCO}\s+)?questions?\s+(?:by|from|raised\s+by)\s+{_ASKER}"
     rf"[^.]{{0,300}}?\b{_LEGCO}|\brepl(?:y|ies|ied|ying)\s+to\s+(?:a\s+)?{_LEGCO}\s+questions?\b"
     r"|^\s*(?:(?:The\s+)?(?:Legislative\s+Council|LegCo)(?:['\u2019]s)?\s+(?:Panel|Subcommittee)\s+on\b|LC\s+Paper\s+No\b)"
+)
+# A page of many stories, each told in a line or two: "Evening News Digest", "News in brief", "Weekly
+# round-up", "Today's headlines" (audit neg2). One of its items may sum up a meeting; the page
+# reports none: its own story is elsewhere ("Full story on page 4").
+DIGEST_TITLE = re.compile(
+    r"(?i)\b(?:(?:news\s+)?digest|news\s+in\s+brief|in\s+brief|(?:news\s+)?round-?up|(?:news\s+)?briefs|"
+    r"(?:today['\u2019]s|top|evening|morning|daily)\s+headlines|news\s+summary|week\s+in\s+review)\b"
+)
+# The meeting's day not yet fixed: "Its date will be announced later", "The date of the plenary is yet to
+# be fixed" (audit neg2): a coming meeting without a day is no announcement of it.
+DATE_UNFIXED = re.compile(
+    r"(?i)\b(?:its|the)\s+(?:exact\s+|specific\s+)?(?:date|dates|timing|schedule)\b[^.;]{0,80}?\b(?:"
+    r"will\s+be\s+(?:announced|fixed|set|decided|confirmed|finali[sz]ed)|(?:is|are)\s+(?:yet\s+)?to\s+be\s+"
+    r"(?:announced|fixed|set|decided|confirmed|finali[sz]ed)|(?:has|have)\s+(?:yet\s+)?(?:not\s+)?(?:yet\s+)?"
+    r"(?:to\s+)?be(?:en)?\s+(?:announced|fixed|set|decided|confirmed|finali[sz]ed))"
 )
 TITLE_ANNOUNCEMENT = re.compile(r"(?i)\b(?:to\s+(?:attend|lead|co-?chair|visit|depart|hold|head)|will)\b")
 
@@ -268,7 +302,7 @@ PAST_FINITE = re.compile(
 )
 # A habit, not an event: "Its plenary sessions are held ... normally once every two years".
 HABITUAL = re.compile(
-    r"(?i)\b(?:at\s+each|every\s+(?:year|two|three|other)|normally|usually|alternately|annually|regularly|"
+    r"(?i)\b(?:at\s+each|(?:every|each)\s+(?:year|two|three|other)|normally|usually|alternately|annually|regularly|"
     r"once\s+(?:a|every))\b"
 )
 # A future too vague to be an announcement (a courtesy call's "will be held later in the year").
@@ -330,6 +364,9 @@ VISIT_PLACE = re.compile(
     r"arriv(?:e|ed|es|ing)\s+in|travel(?:led|s|ling)?\s+to|depart(?:ed|s|ing)?\s+for|head(?:ed|s|ing)?\s+to|"
     r"(?:leave|leaves|leaving|left|set(?:s|ting)?\s+off|set\s+out)\s+for|(?:fly|flies|flew|flying)\s+to|"
     r"(?:stay|stop)\s+in|spen[dt]s?\s+[^.;]{0,40}?\bin)\s+(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)"
+    # (not the visitors' home: "told a visiting Hong Kong delegation", "visiting Sichuan officials"; audit neg2)
+    r"(?!(?:\s[A-Z][a-z']+)?\s+(?:delegation|delegates|officials|officers|leaders|ministers|team|guests|visitors|"
+    r"counterparts|businesspeople|entrepreneurs|students)\b)"
 )
 # "in the northern city", "to the city", "in the provincial capital", "in the Zhejiang capital": the
 # partner city, the partner's capital, or a named province's capital.
@@ -508,7 +545,9 @@ CO_CHAIRS_NOUN = re.compile(r"(?i)\b(?:the\s+two|both|the)\s+co-?chairs\b")
 # Another time than the meeting's: "led a delegation to Hainan earlier this year".
 ANOTHER_TIME = re.compile(
     rf"(?i)\b(?:earlier\s+this\s+(?:year|month)|last\s+(?:year|month|week)(?!['\u2019]s)|(?:years?|months?)\s+ago|"
-    rf"last\s+{_MONTHS}|{_MONTHS}(?:\s+\d{{1,2}})?\s+last\s+year)\b"
+    rf"last\s+{_MONTHS}|{_MONTHS}(?:\s+\d{{1,2}})?\s+last\s+year"
+    # a meeting pointed back to, one named before: "co-chaired that plenary", "at those meetings" (audit neg2)
+    r"|(?:that|those)\s+(?:plenary|plenaries|meetings?|conferences?|sessions?))\b"
 )
 # A day of the month printed for an event ("on October 12", "on 12 October"), not one of last year.
 ON_DAY_OF_MONTH = re.compile(rf"(?i)\bon\s+(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})\b(?!,?\s+last\s+year)")

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cooptrack.extract import patterns as P
-from cooptrack.extract.meeting import MeetingMention, another_body_meeting, meeting_mentions, mentions_a_meeting
+from cooptrack.extract.meeting import (
+    MeetingMention,
+    another_body_meeting,
+    body_owns_name,
+    meeting_mentions,
+    mentions_a_meeting,
+)
 from cooptrack.extract.numbers import ORDINAL_RE
 from cooptrack.extract.sentences import split_text
 from cooptrack.mechanisms import Entry, Mention, find
@@ -71,7 +77,11 @@ def statement(sentence: str) -> Statement | None:
     # (nor does the name that owns a numbered meeting of another time, one this sentence does not
     # mention: "the consensus reached at the Fourth Plenary Session of the Hong Kong/Sichuan
     # Co-operation Conference held in Chengdu in April last year" names no meeting of this page)
-    named_here = [m for m in find(text) if not _of_another_meeting(text, m) and not _owned_elsewhen(text, m, mentions)]
+    named_here = [
+        m
+        for m in find(text)
+        if not _of_another_meeting(text, m) and not _owned_elsewhen(text, m, mentions) and not _body_owned(text, m)
+    ]
     named = any(m.entry.hk_party for m in named_here)
     chaired = _MAY_CHAIR(text) and bool(P.CHAIR_PREDICATE.search(text))
     met = any(m.entry.hk_party and _MET.match(text, m.end) for m in named_here)  # "the ... conference met"
@@ -123,6 +133,11 @@ def _of_another_meeting(text: str, m: Mention) -> bool:
     mechanism for a meeting of its own."""
     before = text[max(0, m.start - 120) : m.start]
     return _MAY_ANOTHER_MEETINGS_NAME(before) and P.ANOTHER_MEETINGS_NAME.search(before) is not None
+
+
+def _body_owned(text: str, m: Mention) -> bool:
+    """The name owns another body of the mechanism: it names no meeting of the mechanism."""
+    return body_owns_name(text, m.start)
 
 
 def _owned_elsewhen(text: str, name: Mention, mentions: tuple[MeetingMention, ...]) -> bool:
@@ -208,6 +223,9 @@ def decide(
     if _legco_page(title, lines or tuple(sentences[:6])):
         return Decision(False, f"a Legislative Council question and reply, or a paper to a panel, on the "
                         f"{mechanism.name}: it answers about meetings and reports none", ())  # fmt: skip
+    if title and P.DIGEST_TITLE.search(title) and not _names_a_meeting(title):
+        return Decision(False, f"a digest of several stories (per its headline): an item may name a meeting of "
+                        f"the {mechanism.name}, the page reports none", ())  # fmt: skip
     known = _ours(" ".join([title or "", *context])) or not _named_anywhere(sentences, title, context)
     found: list[Statement] = []
     for at, text in enumerate([*sentences[:_LEAD], *context, *sentences[_LEAD:_FAR]]):
@@ -215,7 +233,9 @@ def decide(
         far = at >= _LEAD + len(context)  # a feature names the meeting further on: plainly, or not at all
         if said is not None and said.plain(known) and (not far or (said.named and said.numbered)):
             found.append(said)
-        known = known or any(m.entry.hk_party for m in find(text))
+        known = known or _ours(text)
+    if any(P.DATE_UNFIXED.search(x) for x in sentences[:_FAR]):  # a coming meeting with no day yet
+        found = [s for s in found if s.tense is Tense.PAST or _dated(s.text)]
     headline = statement(title) if title else None
     listed = lines or tuple(sentences[:12])
     ordinals = {m.ordinal for x in listed for m in meeting_mentions(x) if m.ordinal is not None}
@@ -232,12 +252,32 @@ def decide(
         plain = [s for s in found[:8] if not _vague(s) and _the_event(s)]
         if plain:
             return Decision(True, None, tuple(found))
-        return Decision(False, f"{_event(cue['cue'])} (per its headline), not a meeting of the {mechanism.name}: "
+        event = _body_event(title, sentences[:3]) or f"{_event(cue['cue'])} (per its headline)"
+        return Decision(False, f"{event}, not a meeting of the {mechanism.name}: "
                         "the page names the mechanism but reports none of its meetings", tuple(found))  # fmt: skip
     if found:
         return Decision(True, None, tuple(found))
+    body = _body_event(title, sentences[:3])
+    if body is not None:
+        return Decision(False, f"{body}, not a meeting of the {mechanism.name}: the page names the mechanism but "
+                        "reports none of its meetings", tuple(found))  # fmt: skip
     return Decision(False, f"names the {mechanism.name} but does not report or announce one of its meetings",
                     tuple(found))  # fmt: skip
+
+
+def _body_event(title: str | None, lead: list[str]) -> str | None:
+    """ "a meeting of another of its bodies (its liaison offices)" when the headline or the lead names the
+    mechanism as the owner of a body ("the liaison offices of the ‹name›"), else None."""
+    for text in [title or "", *lead]:
+        for m in find(text):
+            if m.entry.hk_party and body_owns_name(text, m.start):
+                body = P.BODY_OWNS_NAME.search(text, max(0, m.start - 120), m.start)
+                words = body.group(0).split()[0].lower() if body else "body"
+                return f"a meeting of another of its bodies (its {_BODY_WORDS.get(words, words)})"
+    return None
+
+
+_BODY_WORDS = {"liaison": "liaison offices", "task": "task force", "working": "working group", "expert": "expert group"}
 
 
 def _legco_page(title: str | None, lines: tuple[str, ...]) -> bool:
@@ -279,7 +319,8 @@ def _event(cue: str) -> str:
 
 
 def _ours(text: str) -> bool:
-    return any(m.entry.hk_party for m in find(text))
+    """Whether the text names a mechanism Hong Kong is party to (not as the owner of another body)."""
+    return any(m.entry.hk_party and not _body_owned(text, m) for m in find(text))
 
 
 def _about_other_governments(title: str) -> bool:
@@ -302,6 +343,14 @@ def _names_a_meeting(title: str | None) -> bool:
     if any(not m.entry.hk_party for m in named) or P.OTHER_PARTY.search(title):
         return False
     mentions = [m for m in meeting_mentions(title) if not _another_time(title, m)]
+    # (not a name that owns another meeting or body: "Preparatory meeting held for 25th Plenary of ‹name›")
+    named = [
+        m
+        for m in named
+        if not _owned_elsewhen(title, m, tuple(mentions))
+        and not _of_another_meeting(title, m)
+        and not _body_owned(title, m)
+    ]
     pairs = bool(named) or bool(P.TITLE_PAIR.search(title))
     if mentions and (pairs or any(m.ordinal for m in mentions)):
         return True
@@ -319,6 +368,11 @@ def _the_event(s: Statement) -> bool:
         # a speaker there: "I am delighted to attend"
         or (_MAY_PRESENT(s.text) and P.PRESENT_EVENT.search(s.text) is not None)
     )
+
+
+def _dated(text: str) -> bool:
+    """The sentence gives its meeting a day ("tomorrow", "on November 16", "next Monday")."""
+    return bool(P.THIS_MEETING_DAY.search(text) or P.ON_DAY_OF_MONTH.search(text))
 
 
 def _vague(s: Statement) -> bool:

@@ -71,6 +71,11 @@ _EARLIER = re.compile(r"(?i)\blast\b|\bprevious\b|\bsince\b")
 # before it dates that meeting ("the Fifth Plenary, held in December 2022, at which ..."); after this
 # meeting's chair verb it is this meeting's ("co-chaired the session, at which ... in 10 areas").
 _AT_WHICH = re.compile(r"(?i)\bat\s+which\b")
+# A meeting dated to another year before a count's clause: "held in Hong Kong in 2024", "last year" (not
+# "the progress made since the last plenary", which the meeting of the count reviewed).
+_DATED_BEFORE = re.compile(
+    r"(?i)\b(?:held|convened)\b[^.;]{0,60}?\bin\s+(?:19|20)\d\d\b|\blast\s+(?:year|month)\b|\b(?:years?|months?)\s+ago\b"
+)
 
 
 # What makes a count of areas stated in prose this meeting's ([COUNT]): the two sides agree on
@@ -78,7 +83,9 @@ _AT_WHICH = re.compile(r"(?i)\bat\s+which\b")
 # four areas"), or what they agreed covers it; not progress made, agreements signed, or one
 # leader's view of where co-operation could grow.
 _COUNT_CUE = re.compile(
+    # (news copy's "settled on co-operation in nine areas", "decided on ten areas"; audit neg2)
     rf"(?i)\b(?:agree[ds]?|consensus|reached|identified|set\s+out|map(?:ped)?\s+out|pledg(?:e[ds]?|ing)|vow(?:ed|s)?|{P.NEWS_AGREED}|"
+    r"settled\s+on|decided\s+on|"
     r"will|shall|to\s+(?:co-?operate|work|pursue|deepen|strengthen|enhance|focus|carry\s+out|take\s+forward|promote|expand))\b"
     # what the meeting agreed, as the subject of the count's sentence: "The key tasks cover eight
     # areas", "The work plan spans 10 areas" (audit en11)
@@ -115,6 +122,12 @@ def _agreed_count(text: str) -> int | None:
         earlier = earlier or (
             at_which and P.OTHER_TIME_ANYWHERE.search(sentence[: m.start() - len(clause) + at_which.start()])
         )
+        # a meeting dated to another time before the count's clause ("At the fifth session …, held in Hong
+        # Kong in 2024, the two sides settled on … seven areas"); the clause's own "today" is this meeting's
+        # ("Building on the progress made since then, the two sides today agreed …"; audit neg2)
+        earlier = earlier or (len(opening) > 1 and _DATED_BEFORE.search(sentence[: m.start() - len(clause)]))
+        if earlier and P.THIS_MEETING_DAY.search(clause):
+            earlier = None
         if _NOT_COUNT.search(clause) or earlier or (speech and _a_view(sentence)):
             continue
         if n := declared_count(sentence[m.start() :]):

@@ -92,7 +92,24 @@ def statement(sent: Sent, known: bool) -> Statement | None:
     if (P.OTHER_TIME.search(f) or P.HOPE.search(f)) and not this_day:
         return None
     future = bool(P.FUTURE.search(f) or P.LATER.search(f)) and not P.REPORT.search(f)
+    if _season_ahead(f):
+        return None  # 我們會在本年內…舉行…第二十五次會議, 將於下半年…舉行: a season, not a day
     return Statement(sent, future, bool(P.CHAIR.search(f)), this_day)
+
+
+def _season_ahead(f: str) -> bool:
+    """A coming meeting given a season and no day (本年內, 下半年, 適當時候, 稍後; 明年 in a sentence of the
+    future), in a sentence reporting nothing done (召開了, 簽署了): no announcement of it (audit neg2)."""
+    future = bool(P.FUTURE.search(f) or P.LATER.search(f)) and not P.REPORT.search(f)
+    vague = P.VAGUE_FUTURE.search(f) or (future and P.VAGUE_NEXT_YEAR.search(f))
+    return bool(vague) and not _a_day(f) and not P.REPORT.search(f) and not P.DONE.search(f)
+
+
+def _a_day(f: str) -> bool:
+    """The sentence gives a day: 今日, 明日, 将于20日, 9月14日, 本月20日 (not 将于 alone: 将于下半年)."""
+    return bool(
+        P.RELATIVE_DAY.search(f) or P.WILL_ON.search(f) or P.DAY_OF_THE_PAGE.search(f) or P.THIS_MONTH.search(f)
+    )
 
 
 def _names_ours(sent: Sent) -> bool:
@@ -275,7 +292,8 @@ def identify(
     held = any(not s.future for s in statements if s.sent is not title)
     coming = {id(s.sent) for s in statements if s.future and s.sent is not title} if held else set()
     pool = [*([title] if title else []), *(s.sent for s in statements), *sents[:10]]
-    pool = [s for s in pool if id(s) not in coming]
+    # (a sentence of a season ahead names the coming meeting too, though it states none: 於年內在港舉行)
+    pool = [s for s in pool if id(s) not in coming and not (held and s is not title and _season_ahead(s.f))]
     said = {id(s.sent) for s in statements}
     kind: MeetingKind | None = None
     for sent in pool:

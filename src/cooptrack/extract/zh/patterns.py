@@ -186,6 +186,13 @@ CANTONESE_DAY = re.compile(r"(?P<yesterday>㖊日|寻日|琴日)|(?P<tomorrow>�
 RELATIVE_DAY = re.compile(
     r"(?P<today>今日|今天|当天|当日|今早|今朝|今晨|今晚)|(?P<yesterday>昨日|昨天|昨晚)|(?<![的好])(?P<tomorrow>明日|明天)"
 )
+# A coming meeting given no day, only a season (本年内, 下半年, 稍后, 明年, 适当时候): a policy paragraph or a
+# call's wish, no announcement (patterns.md VAGUE_FUTURE's Chinese forms; audit neg2). 下个月 is a month,
+# near enough to announce a meeting ([ZH-NEG] contrast).
+# A sentence holding a season and neither a day nor a verb done (召开了, 签署了) is about a coming meeting
+# even without 将: 我们亦会适当时候…召开…第七次会议. 明年 only where the sentence speaks of the future.
+VAGUE_FUTURE = re.compile(r"本年内|今年内|年内|年底前|下半年|上半年|适当时候|稍后|日后|短期内")
+VAGUE_NEXT_YEAR = re.compile(r"明年|来年")
 # A sentence placing the meeting at another time than its day word (今日表示…将于下个月启动): the
 # word dates the speech, not the meeting.
 LATER = re.compile(r"下个月|下月|下周|下星期|下旬|明年|年内|年底|月底|稍后|日后|届时")
