@@ -227,7 +227,10 @@ def _same_day(said: Statement, sents: list[Sent]) -> bool:
 def _held(sent: Sent, verb: str, event: str) -> bool:
     """A clause of the sentence says the mechanism's meeting was held (``verb``): one naming the
     mechanism, or one not naming another event (``event``: the headline's 座谈, 签约仪式 …)."""
-    names = [n.start for n in named(sent)]
+    # (not a name the event's own: 粵港合作聯席會議成立二十五周年座談會, the mechanism's anniversary symposium,
+    # the event word right after the name with no mark between; audit neg2)
+    names = [n.start for n in named(sent) if not (event and P.NAME_OF_EVENT.match(sent.f, n.end) and event in
+             sent.f[n.end : n.end + P.EVENT_AFTER_NAME + len(event)])]  # fmt: skip
     for start, end in clauses(sent.f):
         if verb in sent.f[start:end] and (event not in sent.f[start:end] or any(start <= i < end for i in names)):
             return True

@@ -127,6 +127,12 @@ LOOKALIKE_WORDS = {
     "典礼": "ceremony",
     "庆典": "celebration",
 }
+# The event a headline names, right after the mechanism's name with no mark between (粤港合作联席会议成立
+# 二十五周年座谈会): the name is the event's own, no meeting of the mechanism (audit neg2).
+EVENT_AFTER_NAME = 14
+NAME_OF_EVENT = re.compile(
+    rf"[^,。;:、\s]{{0,{EVENT_AFTER_NAME}}}(?:座谈|研讨|展览|成果展|签约仪式|签署仪式|酒会|晚宴|午宴|宴会|典礼|庆典)"
+)
 # A page opening with a call (礼节性拜会, 会见 …): its lead sentence's own verb.
 CALL_LEAD = re.compile(r"(?<!高层)(?:会见|会面|会晤|拜会|拜访)")
 # What a story says of a meeting it reports, beyond its being held: who chaired it (a chair
