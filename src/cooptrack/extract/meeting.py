@@ -59,6 +59,10 @@ _PAIR = re.compile(
     rf"\b{P.HK}(?:\s+and\s+|\s*,\s*|\s*[/\-\u2013]\s*)(?P<a>{P.PLACE})\b"
     rf"|\b(?P<b>{P.PLACE})(?:\s+and\s+|\s*,\s*|\s*[/\-\u2013]\s*){P.HK}\b"
 )
+# A pair that is two of three sides (a trilateral body's "Guangdong-Hong Kong-Macao Tourism Co-operation
+# Joint Meeting", "the tourism authorities of Guangdong, Hong Kong and Macao"): no pair of Hong Kong's.
+_TRIO_AFTER = re.compile(rf"\s*(?:[/\-\u2013,]\s*(?:and\s+)?|\s+and\s+){P.PLACE}\b")
+_TRIO_BEFORE = re.compile(rf"\b{P.PLACE}\s*(?:[/\-\u2013,]\s*|\s+and\s+)$")
 # The governments' meeting, unnamed: a trade body's "joint meeting between the ... Council and ..."
 # is not one.
 _CONFERENCE_WORDS = re.compile(
@@ -79,6 +83,8 @@ def _implied_mechanism(text: str) -> Mechanism | None:
         return None
     counts: Counter[str] = Counter()
     for m in _PAIR.finditer(text):
+        if _TRIO_AFTER.match(text, m.end()) or _TRIO_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # three sides: "Guangdong-Hong Kong-Macao …", "Guangdong, Hong Kong and Macao" (audit neg2)
         partner = partner_name(m["a"] or m["b"])
         if partner:
             counts[_province_of_capital(partner)] += 1
