@@ -153,7 +153,7 @@ def by_scope_end(text: str, at: int, limit: int) -> int:
 # secretary for administration of the Hong Kong SAR, and B, executive vice-governor of ..., presided").
 _LOWER_POST_WORDS = "|".join(sorted({re.escape(w.lower()) for w in P.POST_WORDS if w.isalpha()}, key=len, reverse=True))
 # What may stand between two people of one subject: connectors, posts, commas, "together with", a
-# relative clause ("A, who arrived on Monday with a delegation, and B presided over"), a photo
+# relative clause ("A, who arrived on Monday with a delegation, and B presided over") or another aside, a photo
 # caption's position in brackets ("A (right), and B (left), lead their delegations at ...").
 COORDINATION = re.compile(
     r"[\s,]*+(?>(?:(?:(?:vice|deputy|executive)-[a-z]+|and|the|of|for|in|province|city|municipal|governor|mayor|"
@@ -161,6 +161,11 @@ COORDINATION = re.compile(
     r"standing|member|region|autonomous|special|administrative|government|council|state|office|affairs|"
     r"commission|bureau|department|central|work|head|leader|minister|commissioner|president|his|her|counterparts?|"
     rf"{_LOWER_POST_WORDS}|(?:together|along)\s+with)\b|(?<=,\s)who(?:se)?\s[^,;]{{0,200}}+,?|"
+    # an aside between commas ("A, on a two-day visit to Fuzhou, and B", "A, now in Changsha for a visit,
+    # and B", "A, leading a delegation of officials, and B")
+    # (a visit's aside, never a time: not "A met B, on Monday, and C co-chaired")
+    r"(?<=,\s)(?:(?:on|now|currently|while|during)\s[^,;]{0,80}?\b(?:visits?|trip|tour|stay|mission)\b[^,;]{0,60}+"
+    r"|(?:leading|heading|visiting)\s[^,;]{0,120}+),?|"
     rf"[A-Z][\w'\u2019&().-]*+|\([A-Z][^()]{{0,120}}+\)|{P.CAPTION_POSITION}|{P.LOWER_IN_POST})[\s,]*+)*+"
 )
 
