@@ -76,15 +76,14 @@ def document(stem: str) -> Path:
 
 def cases(*keys: str, measure_key: str | None = None) -> list[Any]:
     """One case per document whose expectation states any of ``keys`` (all documents if none)."""
-    out = []
-    for path in EXPECTED:
-        exp = expected(path.stem)
-        if keys and not any(k in exp for k in keys):
-            continue
-        if measure_key and not any(measure_key in m for m in exp.get("measures", [])):
-            continue
-        out.append(pytest.param(path.stem, id=path.stem))
-    return out
+    return [pytest.param(p.stem, id=p.stem) for p in EXPECTED if applies(expected(p.stem), keys, measure_key)]
+
+
+def applies(exp: dict[str, Any], keys: tuple[str, ...], measure_key: str | None = None) -> bool:
+    """Whether an expectation states any of ``keys`` (any expectation if none), and a measure ``measure_key``."""
+    if keys and not any(k in exp for k in keys):
+        return False
+    return not measure_key or any(measure_key in m for m in exp.get("measures", []))
 
 
 CASES = cases()
@@ -216,9 +215,7 @@ def test_expectation_is_grounded_in_its_document(stem: str) -> None:
 # --- what the document is ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", CASES)
-def test_relevance_and_document_kind(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+def check_relevance_and_document_kind(exp: dict[str, Any], rec: Record) -> None:
     assert rec.relevant is exp["relevant"], (
         f"relevant: expected {exp['relevant']}, got {rec.relevant} (reason given: {rec.relevance_reason!r})"
     )
@@ -231,37 +228,52 @@ def test_relevance_and_document_kind(stem: str) -> None:
         )
 
 
+@pytest.mark.parametrize("stem", CASES)
+def test_relevance_and_document_kind(stem: str) -> None:
+    check_relevance_and_document_kind(expected(stem), parsed(stem))
+
+
+def check_language(exp: dict[str, Any], rec: Record) -> None:
+    """[LANG] the language is read from the text, never from the page's address."""
+    assert rec.language == exp["language"], f"language: expected {exp['language']!r}, got {rec.language!r}"
+
+
 @pytest.mark.parametrize("stem", cases("language"))
 def test_language(stem: str) -> None:
-    """[LANG] the language is read from the text, never from the page's address."""
-    exp, rec = expected(stem), parsed(stem)
-    assert rec.language == exp["language"], f"language: expected {exp['language']!r}, got {rec.language!r}"
+    check_language(expected(stem), parsed(stem))
+
+
+def check_script(exp: dict[str, Any], rec: Record) -> None:
+    """[ZH-DETECT] [ZH-FOLD] a Chinese page's script is read from its characters and kept on the record."""
+    assert rec.script == exp["script"], f"script: expected {exp['script']!r}, got {rec.script!r}"
 
 
 @pytest.mark.parametrize("stem", cases("script"))
 def test_script(stem: str) -> None:
-    """[ZH-DETECT] [ZH-FOLD] a Chinese page's script is read from its characters and kept on the record."""
-    exp, rec = expected(stem), parsed(stem)
-    assert rec.script == exp["script"], f"script: expected {exp['script']!r}, got {rec.script!r}"
+    check_script(expected(stem), parsed(stem))
+
+
+def check_title(exp: dict[str, Any], rec: Record) -> None:
+    assert norm(rec.title) == norm(exp["title"]), f"title:\n  expected {exp['title']!r}\n  got      {rec.title!r}"
 
 
 @pytest.mark.parametrize("stem", cases("title"))
 def test_title(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
-    assert norm(rec.title) == norm(exp["title"]), f"title:\n  expected {exp['title']!r}\n  got      {rec.title!r}"
+    check_title(expected(stem), parsed(stem))
 
 
-@pytest.mark.parametrize("stem", cases("mechanism", "partner"))
-def test_mechanism_and_partner(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+def check_mechanism_and_partner(exp: dict[str, Any], rec: Record) -> None:
     got = {"mechanism": rec.mechanism, "partner": rec.partner}
     wrong = {k: (exp[k], got[k]) for k in ("mechanism", "partner") if k in exp and norm(got[k]) != norm(exp[k])}
     assert not wrong, "; ".join(f"{k}: expected {e!r}, got {g!r}" for k, (e, g) in wrong.items())
 
 
-@pytest.mark.parametrize("stem", cases("meeting"))
-def test_meeting_facts(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+@pytest.mark.parametrize("stem", cases("mechanism", "partner"))
+def test_mechanism_and_partner(stem: str) -> None:
+    check_mechanism_and_partner(expected(stem), parsed(stem))
+
+
+def check_meeting_facts(exp: dict[str, Any], rec: Record) -> None:
     m = rec.meeting
     got = {
         "ordinal": m.ordinal,
@@ -278,12 +290,15 @@ def test_meeting_facts(stem: str) -> None:
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.parametrize("stem", cases("meeting"))
+def test_meeting_facts(stem: str) -> None:
+    check_meeting_facts(expected(stem), parsed(stem))
+
+
 # --- people -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", cases("people"))
-def test_people(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+def check_people(exp: dict[str, Any], rec: Record) -> None:
     wrong = []
     for want in exp["people"]:
         p = _find_person(rec, want["name"])
@@ -303,9 +318,12 @@ def test_people(stem: str) -> None:
     assert not wrong, "\n".join(wrong) + f"\n(people extracted: {_people_names(rec)})"
 
 
-@pytest.mark.parametrize("stem", cases("people_complete", "people_absent", "not_attending"))
-def test_no_extra_people(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+@pytest.mark.parametrize("stem", cases("people"))
+def test_people(stem: str) -> None:
+    check_people(expected(stem), parsed(stem))
+
+
+def check_no_extra_people(exp: dict[str, Any], rec: Record) -> None:
     absent = {name_key(n) for n in exp.get("people_absent", [])}
     leaked = [p.name for p in rec.people if name_key(p.name) in absent]
     assert not leaked, f"people taken from noise: {leaked}"
@@ -321,9 +339,12 @@ def test_no_extra_people(stem: str) -> None:
         assert not dupes, f"the same person extracted more than once: {dupes}"
 
 
-@pytest.mark.parametrize("stem", cases("co_chairs", "special_guests"))
-def test_co_chairs_and_special_guests(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+@pytest.mark.parametrize("stem", cases("people_complete", "people_absent", "not_attending"))
+def test_no_extra_people(stem: str) -> None:
+    check_no_extra_people(expected(stem), parsed(stem))
+
+
+def check_co_chairs_and_special_guests(exp: dict[str, Any], rec: Record) -> None:
     wrong = []
     for role, key in ((Role.CO_CHAIR, "co_chairs"), (Role.SPECIAL_GUEST, "special_guests")):
         if key not in exp:
@@ -335,20 +356,26 @@ def test_co_chairs_and_special_guests(stem: str) -> None:
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.parametrize("stem", cases("co_chairs", "special_guests"))
+def test_co_chairs_and_special_guests(stem: str) -> None:
+    check_co_chairs_and_special_guests(expected(stem), parsed(stem))
+
+
 # --- areas and measures -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", cases("declared_area_count"))
-def test_declared_area_count(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+def check_declared_area_count(exp: dict[str, Any], rec: Record) -> None:
     assert rec.declared_area_count == exp["declared_area_count"], (
         f"declared_area_count: expected {exp['declared_area_count']}, got {rec.declared_area_count}"
     )
 
 
-@pytest.mark.parametrize("stem", cases("area_headings"))
-def test_area_headings(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+@pytest.mark.parametrize("stem", cases("declared_area_count"))
+def test_declared_area_count(stem: str) -> None:
+    check_declared_area_count(expected(stem), parsed(stem))
+
+
+def check_area_headings(exp: dict[str, Any], rec: Record) -> None:
     want = [norm(h) or "" for h in exp["area_headings"]]
     headed = [a for a in rec.areas if a.heading is not None]  # a headless area is not a heading
     got = [norm(a.heading) or "" for a in headed]
@@ -367,9 +394,12 @@ def test_area_headings(stem: str) -> None:
     )
 
 
-@pytest.mark.parametrize("stem", cases("measures", "measure_count"))
-def test_measures_found(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+@pytest.mark.parametrize("stem", cases("area_headings"))
+def test_area_headings(stem: str) -> None:
+    check_area_headings(expected(stem), parsed(stem))
+
+
+def check_measures_found(exp: dict[str, Any], rec: Record) -> None:
     found, missing, used = [], [], set()
     for m in exp.get("measures", []):
         hit = _find_measure(rec, m["starts"], used)
@@ -386,9 +416,12 @@ def test_measures_found(stem: str) -> None:
         )
 
 
-@pytest.mark.parametrize("stem", cases(measure_key="area"))
-def test_measure_areas(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+@pytest.mark.parametrize("stem", cases("measures", "measure_count"))
+def test_measures_found(stem: str) -> None:
+    check_measures_found(expected(stem), parsed(stem))
+
+
+def check_measure_areas(exp: dict[str, Any], rec: Record) -> None:
     wrong, used = [], set()
     for m in exp["measures"]:
         hit = _find_measure(rec, m["starts"], used)
@@ -402,9 +435,12 @@ def test_measure_areas(stem: str) -> None:
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.parametrize("stem", cases(measure_key="primary_theme"))
-def test_measure_primary_themes(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+@pytest.mark.parametrize("stem", cases(measure_key="area"))
+def test_measure_areas(stem: str) -> None:
+    check_measure_areas(expected(stem), parsed(stem))
+
+
+def check_measure_primary_themes(exp: dict[str, Any], rec: Record) -> None:
     wrong, used = [], set()
     for m in exp["measures"]:
         hit = _find_measure(rec, m["starts"], used)
@@ -421,12 +457,15 @@ def test_measure_primary_themes(stem: str) -> None:
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.parametrize("stem", cases(measure_key="primary_theme"))
+def test_measure_primary_themes(stem: str) -> None:
+    check_measure_primary_themes(expected(stem), parsed(stem))
+
+
 # --- agreements -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", cases("agreements"))
-def test_agreements(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+def check_agreements(exp: dict[str, Any], rec: Record) -> None:
     by_title = {norm(a.title): a for a in rec.agreements}
     wrong = []
     for want in exp["agreements"]:
@@ -452,12 +491,15 @@ def test_agreements(stem: str) -> None:
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.parametrize("stem", cases("agreements"))
+def test_agreements(stem: str) -> None:
+    check_agreements(expected(stem), parsed(stem))
+
+
 # --- flags and noise --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", CASES)
-def test_flags(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+def check_flags(exp: dict[str, Any], rec: Record) -> None:
     got = {str(_value(f)) for f in rec.flags}
     missing = [f for f in exp.get("flags", []) if f not in got]
     unwanted = [f for f in exp.get("flags_absent", []) if f in got]
@@ -466,17 +508,23 @@ def test_flags(stem: str) -> None:
     )
 
 
-@pytest.mark.parametrize("stem", cases("noise_starts"))
-def test_noise_is_cut(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+@pytest.mark.parametrize("stem", CASES)
+def test_flags(stem: str) -> None:
+    check_flags(expected(stem), parsed(stem))
+
+
+def check_noise_is_cut(exp: dict[str, Any], rec: Record) -> None:
     text = norm(rec.text) or ""
     kept = [n for n in exp["noise_starts"] if (norm(n) or "") in text]
     assert not kept, f"noise left in the cleaned text: {kept}"
 
 
 @pytest.mark.parametrize("stem", cases("noise_starts"))
-def test_nothing_extracted_from_noise(stem: str) -> None:
-    exp, rec = expected(stem), parsed(stem)
+def test_noise_is_cut(stem: str) -> None:
+    check_noise_is_cut(expected(stem), parsed(stem))
+
+
+def check_nothing_extracted_from_noise(exp: dict[str, Any], rec: Record) -> None:
     keys = [(norm(n) or "")[:60] for n in exp["noise_starts"]]
     items = [("measure", m.text) for m in rec.measures]
     items += [("agreement", a.title) for a in rec.agreements]
@@ -485,12 +533,15 @@ def test_nothing_extracted_from_noise(stem: str) -> None:
     assert not leaked, "extracted from noise: " + "; ".join(leaked)
 
 
+@pytest.mark.parametrize("stem", cases("noise_starts"))
+def test_nothing_extracted_from_noise(stem: str) -> None:
+    check_nothing_extracted_from_noise(expected(stem), parsed(stem))
+
+
 # --- spans ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", CASES)
-def test_spans_point_at_their_items(stem: str) -> None:
-    rec = parsed(stem)
+def check_spans_point_at_their_items(exp: dict[str, Any], rec: Record) -> None:
     text, n = rec.text, len(rec.text)
     wrong = []
 
@@ -522,3 +573,47 @@ def test_spans_point_at_their_items(stem: str) -> None:
         if got is not None and area.heading and (norm(area.heading) or "") not in (norm(got) or ""):
             wrong.append(f"area {area.heading!r}: span slices {got[:60]!r}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("stem", CASES)
+def test_spans_point_at_their_items(stem: str) -> None:
+    check_spans_point_at_their_items(expected(stem), parsed(stem))
+
+
+# --- every comparison, for other modules (tests/test_metamorphic.py) ----------------------------
+
+# (aspect, check, keys, measure_key): the check applies to an expectation as ``cases`` selects it
+CHECKS: tuple[tuple[str, Any, tuple[str, ...], str | None], ...] = (
+    ("relevance", check_relevance_and_document_kind, (), None),
+    ("language", check_language, ("language",), None),
+    ("script", check_script, ("script",), None),
+    ("title", check_title, ("title",), None),
+    ("mechanism", check_mechanism_and_partner, ("mechanism", "partner"), None),
+    ("meeting", check_meeting_facts, ("meeting",), None),
+    ("people", check_people, ("people",), None),
+    ("extra_people", check_no_extra_people, ("people_complete", "people_absent", "not_attending"), None),
+    ("chairs", check_co_chairs_and_special_guests, ("co_chairs", "special_guests"), None),
+    ("area_count", check_declared_area_count, ("declared_area_count",), None),
+    ("headings", check_area_headings, ("area_headings",), None),
+    ("measures", check_measures_found, ("measures", "measure_count"), None),
+    ("measure_areas", check_measure_areas, (), "area"),
+    ("themes", check_measure_primary_themes, (), "primary_theme"),
+    ("agreements", check_agreements, ("agreements",), None),
+    ("flags", check_flags, (), None),
+    ("noise_cut", check_noise_is_cut, ("noise_starts",), None),
+    ("noise_extracted", check_nothing_extracted_from_noise, ("noise_starts",), None),
+    ("spans", check_spans_point_at_their_items, (), None),
+)
+
+
+def failed_checks(exp: dict[str, Any], rec: Record) -> dict[str, str]:
+    """Every comparison of this module that applies to ``exp`` and fails on ``rec``: aspect → message."""
+    failed = {}
+    for aspect, check, keys, measure_key in CHECKS:
+        if not applies(exp, keys, measure_key):
+            continue
+        try:
+            check(exp, rec)
+        except AssertionError as exc:
+            failed[aspect] = str(exc)
+    return failed

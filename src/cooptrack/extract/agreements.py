@@ -583,7 +583,7 @@ def _described(text: str) -> str | None:
     if kind is None:
         return None
     run = _title_run(text[kind.end() :])
-    run = _TRAILING_PLACE.sub(lambda m: "" if m["place"] in VENUES else m[0], run)
+    run = _TRAILING_PLACE.sub(lambda m: "" if m["place"].replace("\u2019", "'") in VENUES else m[0], run)
     # a wire's mechanism in lower case after the pair's names: "a memorandum on the Liaoning-Hong Kong
     # cooperation conference" (audit en20)
     lower = _LOWER_MECHANISM.match(text, kind.end() + len(run)) if run else None
@@ -596,7 +596,7 @@ def _described(text: str) -> str | None:
 _LOWER_MECHANISM = re.compile(
     r"\s+co-?operation\s+(?:joint\s+)?(?:conference|meeting)|\s+high[- ]level\s+meeting(?=[\s.,;]|$)"
 )
-_TRAILING_PLACE = re.compile(r"\s+(?:in|at)\s+(?P<place>[A-Z][a-z']+(?:\s[A-Z][a-z']+)?)$")
+_TRAILING_PLACE = re.compile(r"\s+(?:in|at)\s+(?P<place>[A-Z][a-z'\u2019]+(?:\s[A-Z][a-z'\u2019]+)?)$")
 
 
 def _title_run(text: str) -> str:

@@ -596,7 +596,7 @@ def _dateline_place(texts: list[str]) -> str | None:
 
 
 def _venue_of(place: str, region: str | None) -> str | None:
-    place = place.strip()
+    place = place.strip().replace("\u2019", "'")  # "Xi’an" is Xi'an
     first = place.split(" ", 1)[0]
     if place not in VENUES and first in VENUES and place != first:  # "the Tianjin Meijiang Convention ..."
         place = first

@@ -14,7 +14,7 @@ from cooptrack.memo import per_document
 _SPEECH = re.compile(r"[\u201c\"][^\u201c\u201d\"]{60,}?(?:[\u201d\"]|$)")
 
 
-# Longer than any abbreviation of ABBREVIATIONS ("Sept."), all of which end the text they are found in.
+# Longer than any abbreviation of ABBREVIATIONS ("Prof.", "Ltd."), all of which end the text they are found in.
 _LONGEST_ABBREVIATION = 8
 # The longest sentence read whole: real releases' longest (a list of officials joined by
 # semicolons) are about 1,300 characters.
