@@ -812,18 +812,61 @@ def transformed(transform: str, stem: str) -> Result:
 STEMS = sorted(TEXT_STEMS)
 
 
+# --- the transformations themselves ------------------------------------------------------------
+
+
+def test_numbers_both_ways() -> None:
+    assert [ordinal_word(n) for n in (1, 12, 20, 23)] == ["first", "twelfth", "twentieth", "twenty-third"]
+    assert [ordinal_digits(n) for n in (1, 2, 3, 11, 12, 13, 23)] == [
+        "1st",
+        "2nd",
+        "3rd",
+        "11th",
+        "12th",
+        "13th",
+        "23rd",
+    ]
+    assert [zh_numeral(n) for n in (3, 10, 19, 23)] == ["三", "十", "十九", "二十三"]
+    assert [zh_value(s) for s in ("三", "十", "十九", "二十三", "廿")] == [3, 10, 19, 23, None]
+    f = english_numbers("the Twenty-third Plenary Session in eight co-operation areas", counts=False)
+    assert f("the Twenty-third Plenary Session") == "the 23rd Plenary Session"
+    g = english_numbers("held the 5th plenary", counts=False)
+    assert g("held the 5th plenary") == "held the fifth plenary"
+    assert chinese_numbers("第二十三次會議", counts=False)("第二十三次會議") == "第23次會議"
+
+
+def test_partner_rewrite_reads_every_naming() -> None:
+    f = partner_rewrite("Sichuan", "Hubei", traditional=True)
+    assert f is not None
+    text = "SICHUAN: the Hong Kong/Sichuan Co-operation Conference in Chengdu; 四川省省長在蓉主持川港合作會議"
+    assert f(text) == "HUBEI: the Hong Kong/Hubei Co-operation Conference in Wuhan; 湖北省省長在漢主持鄂港合作會議"
+
+
+def test_date_forms_keep_the_footer() -> None:
+    text = "held today (June 5).\nEnds/Wednesday, June 5, 2024"
+    assert english_dates(text)(text) == "held today (5 June).\nEnds/Wednesday, June 5, 2024"
+
+
+# --- the documents, rewritten -------------------------------------------------------------------
+
+# a transformation that declines (nearly) every document would pass on nothing
+_FEWEST = 100
+
+
 @pytest.mark.parametrize("transform", list(TRANSFORMS))
 def test_metamorphic(transform: str) -> None:
     """Every sampled document that the transformation rewrites keeps its record."""
-    failures = []
+    failures, rewritten = [], 0
     for stem in STEMS:
         if not _sampled(transform, stem):
             continue
         done = transformed(transform, stem)
         if done is None:
             continue
+        rewritten += 1
         text, exp = done
         failed = failed_checks(exp, parse_text(text, source=exp["source"], html=False))
         if failed:
             failures.append(f"{stem}: " + "; ".join(f"[{k}] {v.splitlines()[0]}" for k, v in failed.items()))
-    assert not failures, f"{len(failures)} rewritten copies differ:\n" + "\n".join(failures)
+    assert rewritten >= _FEWEST, f"only {rewritten} documents rewritten"
+    assert not failures, f"{len(failures)} of {rewritten} rewritten copies differ:\n" + "\n".join(failures)
