@@ -761,7 +761,15 @@ def dashes(text: str, exp: Expectation) -> Result:
 
 
 _ZH_WIDTH = {"（": "(", "）": ")", "：": ":", "，": ","}
+# (next to a Chinese character, or a clock's colon: 19：20; never inside a web address or English words)
 _NEXT_TO_CJK = re.compile(r"(?<=[\u4e00-\u9fff])[(),:]|[(),:](?=[\u4e00-\u9fff])")
+_CLOCK_COLON = re.compile(r"(?<=[0-9]):(?=[0-9])")
+
+
+def _widen(line: str, wide: dict[str, str]) -> str:
+    """A line's punctuation in full width next to Chinese, and its clock's colon on a line of no Latin word."""
+    line = _NEXT_TO_CJK.sub(lambda m: wide[m.group()], line)
+    return line if re.search(r"[A-Za-z]{2}", line) else _CLOCK_COLON.sub("：", line)
 
 
 def spaces(text: str, exp: Expectation) -> Result:
@@ -769,9 +777,9 @@ def spaces(text: str, exp: Expectation) -> Result:
     if _zh(exp):
         if any(c in text for c in _ZH_WIDTH):
             return apply(text, exp, lambda s: s.translate(str.maketrans(_ZH_WIDTH)))
-        # full width only next to a Chinese character: a time's colon (19:20) stays as printed
+        # full width next to a Chinese character, and a clock's colon (19：20)
         wide = {v: k for k, v in _ZH_WIDTH.items()}
-        return apply(text, exp, lambda s: _NEXT_TO_CJK.sub(lambda m: wide[m.group()], s))
+        return apply(text, exp, lambda s: "\n".join(_widen(line, wide) for line in s.split("\n")))
     return apply(text, exp, lambda s: re.sub(r"(?<=[a-z)][.;:]) (?=[A-Z(\"\u201c])", "  ", s))
 
 

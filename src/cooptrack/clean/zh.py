@@ -406,9 +406,14 @@ def _chinese_page(lines: list[str]) -> bool:
     return _holds_chinese(text) and len(_CJK.findall(text)) > 2 * len(_LATIN_WORD.findall(text))
 
 
+# A full-width form (：, digits, letters): a stamp line of a Chinese page may hold no Chinese character
+# but its width ('2025-11-14 19：20'; audit meta)
+_WIDE = re.compile(r"[\uff01-\uff5e]")
+
+
 def furniture(line: str, *, after_end: bool) -> Furniture | None:
     """What the line is, when it is Chinese furniture (None: it is not)."""
-    if len(line) > 120 or not _holds_chinese(line):
+    if len(line) > 120 or not (_holds_chinese(line) or (not line.isascii() and _WIDE.search(line))):
         return None
     line = unicodedata.normalize("NFKC", line).strip()  # full-width digits, colons, spaces ([ZH-FOLD])
     line = _SPACED_DATE.sub("", line)  # 2026 年 11 月 20 日: a date typeset with spaces (audit zh15)

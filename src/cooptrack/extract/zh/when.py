@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from cooptrack.clean.blocks import Cleaned
@@ -128,8 +129,9 @@ def written_day(cleaned: Cleaned) -> dt.date | None:
         return None
     printed = re.compile(rf"{stamp.year}\s?[-年/.]\s?0?{stamp.month}\s?[-月/.]\s?0?{stamp.day}(?!\d)")
     for removed in cleaned.removed:
-        if printed.search(removed.text):
-            time = P.STAMP_TIME.search(removed.text)
+        text = unicodedata.normalize("NFKC", removed.text)  # a stamp in full width: 00：25 (audit meta)
+        if printed.search(text):
+            time = P.STAMP_TIME.search(text)
             if time is not None and int(time["h"]) < _SMALL_HOURS:
                 return stamp - dt.timedelta(days=1)
             break
