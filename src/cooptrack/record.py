@@ -26,7 +26,7 @@ from cooptrack.vocab import (
     Theme,
 )
 
-PARSER_VERSION = "1.53.0"
+PARSER_VERSION = "1.54.0"
 
 Span = Annotated[tuple[int, int], Field(description="[start, end) offsets into the cleaned text")]
 

@@ -210,8 +210,16 @@ class _Collector:
         listed = False
         if signing and not past and (colon := text.find(":", signing.start())) > 0 and text[colon + 1 :].strip():
             listed = self._inline_list(sentence, colon + 1)  # "... were signed at the plenary: A, signed by ...; B."
-        if signing and not _has_annex(text) and not past:
-            group = self._titles_in(sentence)
+        annexed = _has_annex(text)
+        # a signing sentence naming its document's annex after the title ("… signed the Memorandum of …
+        # (see Annex 1)", "…, which is at Annex 1"): the titles are read before the annex's words (a
+        # sentence placing documents named before, "The documents signed are at Annexes 2 to 5", has none)
+        read = _before_annex(sentence, signing.start()) if signing and annexed else sentence
+        if signing and read is not None and not past:
+            group = self._titles_in(read)
+            for item in group:  # "… signed the Memorandum of … (Chinese only)": the note right after its title
+                if _NOTE_AFTER_TITLE.match(text, item.end - sentence.start):
+                    item.chinese_only = True
             if group:
                 names = [p.name for p in signatories_in(sentence, self.people)]
                 shares = _respective(text, group, names)
@@ -566,6 +574,22 @@ _MAY_SIGNED_BEFORE = screen(P.SIGNED_BEFORE)
 
 def _has_annex(text: str) -> bool:
     return _MAY_ANNEX(text) and P.ANNEX.search(text) is not None
+
+
+def _before_annex(sentence: Sentence, signed_at: int) -> Sentence | None:
+    """The sentence up to its first word of an annex, when its signing comes before it, else None."""
+    annex = P.ANNEX.search(sentence.text)
+    if annex is None or annex.start() < signed_at:
+        return None
+    return Sentence(sentence.text[: annex.start()], sentence.start, sentence.block)
+
+
+# A note right after a title (its closing quote, then a bracket): "(Chinese only)", "(in Chinese only)",
+# "(Chinese version only, see Annex 1)", "(available in Chinese only)".
+_NOTE_AFTER_TITLE = re.compile(
+    r"[\u201d\"\u2019']?\s*[(\uff08]\s*(?:(?:available\s+)?in\s+)?Chinese\s+(?:version\s+|text\s+)?only\b",
+    re.IGNORECASE,
+)
 
 
 def _signed_before(text: str) -> bool:
