@@ -218,7 +218,8 @@ class _Collector:
         if signing and read is not None and not past:
             group = self._titles_in(read)
             for item in group:  # "… signed the Memorandum of … (Chinese only)": the note right after its title
-                if _NOTE_AFTER_TITLE.match(text, item.end - sentence.start):
+                at = item.end - sentence.start  # (a title named in this sentence: an earlier one's end is elsewhere)
+                if 0 <= at <= len(text) and _NOTE_AFTER_TITLE.match(text, at):
                     item.chinese_only = True
             if group:
                 names = [p.name for p in signatories_in(sentence, self.people)]
