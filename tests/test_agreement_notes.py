@@ -11,27 +11,8 @@ from __future__ import annotations
 import pytest
 
 from cooptrack.pipeline import parse_text
+from hunan_release import release
 
-_PAGE = """Hong Kong and Hunan hold Third Plenary Session of Hong Kong/Hunan Co-operation Conference
-
-     The Chief Secretary for Administration, Mr Chan Kwok-ki, and the Governor of Hunan Province, Mr Mao \
-Weiming, today (May 14) co-chaired the Third Plenary Session of the Hong Kong/Hunan Co-operation Conference in \
-Changsha.
-
-     The two sides reached consensus on co-operation in two areas as follows:
-
-Trade and investment
-
-     Jointly organise investment promotion events in ASEAN countries.
-
-Tourism
-
-     Jointly promote multi-destination tourism products.
-
-{closing}
-
-Ends/Thursday, May 14, 2026
-"""
 _SIGNED = "     At the meeting, Mr Chan and Mr Mao signed the Co-operation Memorandum of the Third Plenary Session of \
 the Hong Kong/Hunan Co-operation Conference"
 _MEMO = "Co-operation Memorandum of the Third Plenary Session of the Hong Kong/Hunan Co-operation Conference"
@@ -51,7 +32,7 @@ _MEMO = "Co-operation Memorandum of the Third Plenary Session of the Hong Kong/H
     ],
 )
 def test_the_annex_and_language_after_a_signed_title(tail: str, annex: str | None, chinese_only: bool) -> None:
-    rec = parse_text(_PAGE.format(closing=_SIGNED + tail))
+    rec = parse_text(release(after=_SIGNED + tail))
     assert [(a.title, a.annex, a.chinese_only) for a in rec.agreements] == [(_MEMO, annex, chinese_only)]
     assert rec.agreements[0].signatories == ["Chan Kwok-ki", "Mao Weiming"]
 
@@ -85,5 +66,5 @@ def test_the_annex_and_language_after_a_signed_title(tail: str, annex: str | Non
     ],
 )
 def test_other_wordings(closing: str, expected: list[tuple[str, str, bool]]) -> None:
-    rec = parse_text(_PAGE.format(closing=closing))
+    rec = parse_text(release(after=closing))
     assert [(a.title, a.annex, a.chinese_only) for a in rec.agreements] == expected

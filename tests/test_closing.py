@@ -12,34 +12,7 @@ from __future__ import annotations
 import pytest
 
 from cooptrack.pipeline import parse_text
-
-_EN = """Hong Kong and Hunan hold Third Plenary Session of Hong Kong/Hunan Co-operation Conference
-
-     The Chief Secretary for Administration, Mr Chan Kwok-ki, and the Governor of Hunan Province, Mr Mao \
-Weiming, today (May 14) co-chaired the Third Plenary Session of the Hong Kong/Hunan Co-operation Conference in \
-Changsha.
-
-     The two sides reached consensus on co-operation in two areas as follows:
-
-Trade and investment
-
-     Jointly organise investment promotion events in ASEAN countries.
-
-Tourism
-
-     Jointly promote multi-destination tourism products.
-
-     {paragraph}
-
-Ends/Thursday, May 14, 2026
-"""
-
-_ZH = (
-    "湘港合作會議第三次會議在長沙舉行\n\n"
-    "政務司司長陳國基今日（五月十四日）在長沙與湖南省省長毛偉明共同主持湘港合作會議第三次會議。\n\n"
-    "雙方就以下兩個範疇的合作達成共識：\n\n經貿合作\n\n共同在東盟國家舉辦投資推廣活動。\n\n"
-    "旅遊合作\n\n聯合推廣「一程多站」旅遊產品。\n\n{paragraph}\n"
-)
+from hunan_release import AREAS, AREAS_ZH, release, release_zh
 
 CLOSING_EN = [
     "The two sides agreed that the Fourth Plenary Session will be held in Hong Kong in 2028.",
@@ -88,7 +61,7 @@ def _measures(page: str) -> list[str]:
 
 @pytest.mark.parametrize("paragraph", CLOSING_EN)
 def test_an_english_closing_paragraph_is_no_measure(paragraph: str) -> None:
-    measures = _measures(_EN.format(paragraph=paragraph))
+    measures = _measures(release(after=f"     {paragraph}"))
     assert measures == [
         "Jointly organise investment promotion events in ASEAN countries.",
         "Jointly promote multi-destination tourism products.",
@@ -97,12 +70,12 @@ def test_an_english_closing_paragraph_is_no_measure(paragraph: str) -> None:
 
 @pytest.mark.parametrize("paragraph", MEASURES_EN)
 def test_an_english_measure_of_the_same_shape_stays_one(paragraph: str) -> None:
-    assert _measures(_EN.format(paragraph=paragraph))[-1] == paragraph
+    assert _measures(release(after=f"     {paragraph}"))[-1] == paragraph
 
 
 @pytest.mark.parametrize("paragraph", CLOSING_ZH)
 def test_a_chinese_closing_paragraph_is_no_measure(paragraph: str) -> None:
-    assert _measures(_ZH.format(paragraph=paragraph)) == [
+    assert _measures(release_zh(after=paragraph)) == [
         "共同在東盟國家舉辦投資推廣活動。",
         "聯合推廣「一程多站」旅遊產品。",
     ]
@@ -110,7 +83,7 @@ def test_a_chinese_closing_paragraph_is_no_measure(paragraph: str) -> None:
 
 @pytest.mark.parametrize("paragraph", MEASURES_ZH)
 def test_a_chinese_measure_of_the_same_shape_stays_one(paragraph: str) -> None:
-    assert _measures(_ZH.format(paragraph=paragraph))[-1] == paragraph
+    assert _measures(release_zh(after=paragraph))[-1] == paragraph
 
 
 _AFTER = "     Mr Chan toured the city's science park and spoke with young Hong Kong entrepreneurs."
@@ -161,7 +134,7 @@ AREA_HEADINGS = [
 
 @pytest.mark.parametrize("heading", CLOSING_HEADINGS)
 def test_a_heading_of_the_visit_or_its_documents_closes_the_areas(heading: str) -> None:
-    page = _EN.replace("     {paragraph}", f"{heading}\n\n{_AFTER}")
+    page = release(after=f"{heading}\n\n{_AFTER}")
     assert _measures(page) == [
         "Jointly organise investment promotion events in ASEAN countries.",
         "Jointly promote multi-destination tourism products.",
@@ -171,7 +144,7 @@ def test_a_heading_of_the_visit_or_its_documents_closes_the_areas(heading: str) 
 
 @pytest.mark.parametrize("heading", AREA_HEADINGS)
 def test_an_area_heading_of_the_same_words_stays_an_area(heading: str) -> None:
-    page = _EN.replace("Tourism\n", f"{heading}\n").replace("     {paragraph}\n\n", "")
+    page = release(areas=[AREAS[0], (heading, AREAS[1][1])])
     rec = parse_text(page)
     assert [a.heading for a in rec.areas] == ["Trade and investment", heading]
     assert [m.text for m in rec.areas[1].measures] == ["Jointly promote multi-destination tourism products."]
@@ -195,11 +168,11 @@ AREA_HEADINGS_ZH = ["會展業", "會議展覽及獎勵旅遊", "青年交流團
 def test_a_chinese_heading_of_the_signing_delegation_or_visit_closes_the_areas(heading: str) -> None:
     """A heading line after the areas over the signing, the delegation or the visit had opened an
     area of its own, and the story under it had become its measures (none of nine closed)."""
-    page = _ZH.format(paragraph=f"{heading}\n\n陳國基參觀了當地的科技園，並與在湘創業的香港青年交流。")
+    page = release_zh(after=f"{heading}\n\n陳國基參觀了當地的科技園，並與在湘創業的香港青年交流。")
     assert _measures(page) == ["共同在東盟國家舉辦投資推廣活動。", "聯合推廣「一程多站」旅遊產品。"]
 
 
 @pytest.mark.parametrize("heading", AREA_HEADINGS_ZH)
 def test_a_chinese_area_heading_of_the_same_words_stays_an_area(heading: str) -> None:
-    rec = parse_text(_ZH.replace("旅遊合作", heading).format(paragraph=""))
+    rec = parse_text(release_zh(areas=[AREAS_ZH[0], (heading, AREAS_ZH[1][1])]))
     assert [a.heading for a in rec.areas] == ["經貿合作", heading]

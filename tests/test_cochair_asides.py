@@ -12,23 +12,8 @@ from __future__ import annotations
 import pytest
 
 from cooptrack.pipeline import parse_text
+from hunan_release import release
 
-_PAGE = """Hong Kong and Hunan hold Third Plenary Session of Hong Kong/Hunan Co-operation Conference
-
-     {lead}
-
-     The two sides reached consensus on co-operation in two areas as follows:
-
-Trade and investment
-
-     Jointly organise investment promotion events in ASEAN countries.
-
-Tourism
-
-     Jointly promote multi-destination tourism products.
-
-Ends/Thursday, May 14, 2026
-"""
 _A = "The Chief Secretary for Administration, Mr Chan Kwok-ki"
 _B = "the Governor of Hunan Province, Mr Mao Weiming"
 _VERB = "today (May 14) co-chaired the Third Plenary Session of the Hong Kong/Hunan Co-operation Conference"
@@ -48,7 +33,7 @@ _VERB = "today (May 14) co-chaired the Third Plenary Session of the Hong Kong/Hu
     ],
 )
 def test_an_aside_between_the_co_chairs(aside: str) -> None:
-    rec = parse_text(_PAGE.format(lead=f"{_A}, {aside}, and {_B}, {_VERB} in Changsha."))
+    rec = parse_text(release(lead=f"{_A}, {aside}, and {_B}, {_VERB} in Changsha."))
     chairs = sorted(p.name for p in rec.people if any(r.value == "co_chair" for r in p.roles))
     assert chairs == ["Chan Kwok-ki", "Mao Weiming"]
 
@@ -63,7 +48,7 @@ def test_an_aside_between_the_co_chairs(aside: str) -> None:
 )
 def test_a_clause_before_the_co_chairs_is_not_their_subject(before: str) -> None:
     rec = parse_text(
-        _PAGE.format(lead=f"{before}, and the Chief Secretary for Administration, Mr Chan Kwok-ki, and {_B}, {_VERB}.")
+        release(lead=f"{before}, and the Chief Secretary for Administration, Mr Chan Kwok-ki, and {_B}, {_VERB}.")
     )
     chairs = sorted(p.name for p in rec.people if any(r.value == "co_chair" for r in p.roles))
     assert chairs == ["Chan Kwok-ki", "Mao Weiming"]

@@ -11,6 +11,7 @@ import pytest
 from cooptrack.extract.themes import heading_themes, measure_themes
 from cooptrack.pipeline import parse_text
 from cooptrack.record import Record
+from hunan_release import release, release_zh
 
 Areas = list[tuple[str, list[tuple[str, set[str]]]]]
 
@@ -919,37 +920,14 @@ CHINESE: Areas = [
 
 
 def _release(areas: Areas) -> str:
-    lines = [
-        "Hong Kong and Hunan hold Third Plenary Session of Hong Kong/Hunan Co-operation Conference",
-        "",
-        "     The Chief Secretary for Administration, Mr Chan Kwok-ki, and the Governor of Hunan Province, Mr Mao "
-        "Weiming, today (May 14) co-chaired the Third Plenary Session of the Hong Kong/Hunan Co-operation "
-        "Conference in Changsha.",
-        "",
-        f"     The two sides reached consensus on co-operation in {len(areas)} areas as follows:",
-        "",
-    ]
-    for heading, measures in areas:
-        lines += [heading, ""]
-        for text, _ in measures:
-            lines += ["     " + text, ""]
-    return "\n".join([*lines, "Ends/Thursday, May 14, 2026", ""])
+    return release(areas=[(heading, [text for text, _ in measures]) for heading, measures in areas])
 
 
 def _release_zh(areas: Areas) -> str:
-    lines = [
-        "湘港合作會議第三次會議在長沙舉行",
-        "",
-        "政務司司長陳國基今日（五月十四日）在長沙與湖南省省長毛偉明共同主持湘港合作會議第三次會議。",
-        "",
-        f"雙方就以下{len(areas)}個範疇的合作達成共識：",
-        "",
-    ]
-    for heading, measures in areas:
-        lines += [heading, ""]
-        for text, _ in measures:
-            lines += [text, ""]
-    return "\n".join([*lines, "會後，雙方簽署了《湘港青年交流合作協議》。", ""])
+    return release_zh(
+        areas=[(heading, [text for text, _ in measures]) for heading, measures in areas],
+        after="會後，雙方簽署了《湘港青年交流合作協議》。",
+    )
 
 
 _RECORDS: dict[str, Record] = {}
@@ -1007,12 +985,7 @@ def test_a_heading_names_its_theme(heading: str, theme: str) -> None:
     ],
 )
 def test_chinese_cues(measure: str, theme: str) -> None:
-    page = (
-        "湘港合作會議第三次會議在長沙舉行\n\n"
-        "政務司司長今日（五月十四日）在長沙與湖南省省長共同主持湘港合作會議第三次會議。"
-        "雙方就以下一個範疇的合作達成共識：\n\n其他\n\n" + measure + "\n"
-    )
-    rec = parse_text(page)
+    rec = parse_text(release_zh(areas=[("其他", [measure])]))
     measures = [m for a in rec.areas for m in a.measures]
     assert [m.text for m in measures] == [measure]
     assert measures[0].themes[0].value == theme

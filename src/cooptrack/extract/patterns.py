@@ -796,12 +796,12 @@ CLOSING_HEADING = re.compile(
     r"|\bthe\s+(?:two\s+|hong\s+kong\s+|hksar\s+|government\s+)?delegations?\b"
     # the officials who came ("Accompanying officials", "Officials attending"), not an area's ("Mutual visits
     # by officials", "Training of officials")
-    r"|(?i:\b(?:attending|accompanying|other|hksar|government|hong\s+kong|mainland)\s+officials\b"
+    r"|(?:\b(?:attending|accompanying|other|hksar|government|hong\s+kong|mainland)\s+officials\b"
     r"|^\s*officials\b(?!\s+(?:of|from)\b))"
     # the visit around the meeting: "Visits", "Site visits", "Visit to a science park", "Courtesy calls",
     # "Programme of the visit", "Itinerary", "Other activities"; the documents: "Co-operation documents",
     # "Exchange of documents" (not "Exchanges and visits", "Youth exchange visits", "Travel documents")
-    r"|(?i:^\s*(?:site\s+|study\s+)?visits?(?:\s+to\b|\s*$)|\bcourtesy\s+calls?\b|^\s*meetings\s+with\b|\bprogramme\s+of\s+the\s+"
+    r"|(?:^\s*(?:site\s+|study\s+)?visits?(?:\s+to\b|\s*$)|\bcourtesy\s+calls?\b|^\s*meetings\s+with\b|\bprogramme\s+of\s+the\s+"
     r"(?:visit|trip|day)\b|^\s*itinerary\b|^\s*other\s+(?:activities|programmes?|engagements)\s*$"
     r"|\bco-?operation\s+documents\b|\bexchange\s+of\s+(?:documents|memoranda|agreements)\b)"
 )
