@@ -120,10 +120,10 @@ def split(body: list[Block]) -> tuple[list[Block], list[Group], list[Block]]:
     end = len(body)
     for i in range(start, len(body)):
         block = body[i]
-        if _heading_line(block.text) and groups and P.CLOSING_HEADING.search(fold(block.text).text):
-            end = i  # a heading over the signing, the delegation or the visit after the areas
-            break
         if _heading_line(block.text):
+            if groups and P.CLOSING_HEADING.search(fold(block.text).text):
+                end = i  # a heading over the signing, the delegation or the visit after the areas
+                break
             label = P.AREA_LABEL.match(block.text)
             heading = block.text[label.end() :] if label else block.text
             groups.append(Group(block, heading.strip()))
